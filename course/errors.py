@@ -1,0 +1,25 @@
+"""Errors that speak to the person who caused them: a clear sentence, no traceback in Jupyter."""
+from __future__ import annotations
+
+
+class CourseError(Exception):
+    """Base class for every error the course raises on purpose.
+
+    In IPython/Jupyter the message is shown on its own, without a traceback
+    (IPython calls ``_render_traceback_`` when an exception defines it).
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{type(self).__name__}: {self}"]
+
+
+class InputError(CourseError, ValueError):
+    """Bad input to a course function: says what is wrong and what is expected."""
+
+
+class BankError(CourseError):
+    """One or more problems in an exercise bank file (each names file, exercise, field, line)."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

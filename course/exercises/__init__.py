@@ -1,0 +1,1 @@
+"""The exercise engine: bank loader and validator, graders, widgets, progress store and i18n."""

@@ -1,0 +1,71 @@
+"""Bilingual texts: a learner-facing string in English and Chinese, shown in the current language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("en", "zh", "both")
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """One text in English and Chinese; ``str()`` gives it in the current language."""
+
+    en: str
+    zh: str
+
+    @property
+    def has_both(self) -> bool:
+        return self.en != self.zh and bool(self.zh)
+
+    def render(self, lang: str | None = None, sep: str = " / ") -> str:
+        if lang is None:
+            from course.exercises.state import get_language
+
+            lang = get_language()
+        if lang == "zh":
+            return self.zh or self.en
+        if lang == "both":
+            return self.both(sep)
+        return self.en or self.zh
+
+    def both(self, sep: str = " / ") -> str:
+        if not self.has_both:
+            return self.en or self.zh
+        return f"{self.en}{sep}{self.zh}"
+
+    def format(self, **fields) -> Bilingual:
+        return Bilingual(self.en.format(**fields), self.zh.format(**fields))
+
+    def __add__(self, other: Bilingual | str) -> Bilingual:
+        other = as_bilingual(other)
+        return Bilingual(self.en + other.en, self.zh + other.zh)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_json(self) -> dict[str, str]:
+        return {"en": self.en, "zh": self.zh}
+
+
+def as_bilingual(value) -> Bilingual:
+    """A bank text (a string or ``{en:, zh:}``) as a Bilingual; a plain string serves both."""
+    if isinstance(value, Bilingual):
+        return value
+    if value is None:
+        return Bilingual("", "")
+    if isinstance(value, dict):
+        en = str(value.get("en", "") or "")
+        zh = str(value.get("zh", "") or "")
+        return Bilingual(en or zh, zh or en)
+    text = str(value)
+    return Bilingual(text, text)
+
+
+def text_key(value) -> str:
+    """The key a response uses for a bank item: its English text."""
+    return as_bilingual(value).en
+
+
+def localize(value, lang: str | None = None) -> str:
+    """A bank text in ``lang`` (default: the current language)."""
+    return as_bilingual(value).render(lang)

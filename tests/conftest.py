@@ -1,0 +1,10 @@
+"""Test set-up shared by every test: a private progress home, so no test touches a learner's data."""
+import os
+import tempfile
+
+# Set before any kernel starts (nbval kernels inherit the environment), so notebooks run
+# against a fresh, private store and in the default language.
+_HOME = tempfile.mkdtemp(prefix="crm-course-test-home-")
+os.environ["CRM_COURSE_HOME"] = _HOME
+os.environ.pop("CRM_COURSE_LANG", None)
+os.environ.setdefault("MPLBACKEND", "Agg")
