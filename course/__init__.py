@@ -1,2 +1,59 @@
-"""crm-course: interactive exercises and a CRM toolkit for a cross-border e-commerce CRM course."""
+"""crm-course: interactive exercises and a CRM toolkit for a cross-border e-commerce CRM course.
+
+Importing ``course`` is cheap: nothing is loaded until it is used.
+
+    import course
+    lesson = course.lesson("02-idic")      # the exercises of one lesson
+    lesson["idic-letters"]                 # shows the exercise in Jupyter
+    course.set_language("zh")              # "en", "zh" or "both"
+    course.progress.summary()              # this learner's attempts
+"""
+from __future__ import annotations
+
 __version__ = "0.1.0"
+
+from course.exercises.state import (  # noqa: E402  (light: no pandas, no widgets)
+    get_language,
+    reveal,
+    set_language,
+    set_learner,
+    set_mode,
+)
+
+__all__ = [
+    "__version__", "lesson", "load_bank", "contents", "set_language", "get_language",
+    "set_mode", "set_learner", "reveal", "progress", "crm",
+]
+
+
+def lesson(slug):
+    """The exercises of one lesson of this course, e.g. ``course.lesson("02-idic")``."""
+    from course.exercises.loader import load_lesson
+
+    return load_lesson(slug)
+
+
+def load_bank(path=None):
+    """Every exercise in a bank file or folder (default: the course's exercises/)."""
+    from course.exercises.loader import load_bank as _load_bank
+
+    return _load_bank(path)
+
+
+def contents():
+    """The table of lessons, with links and time estimates (for the index notebook)."""
+    from course.exercises.course_map import contents as _contents
+
+    return _contents()
+
+
+def __getattr__(name):
+    if name == "progress":
+        from course.exercises import progress
+
+        return progress
+    if name == "crm":
+        import course.crm as crm
+
+        return crm
+    raise AttributeError(f"module 'course' has no attribute {name!r}")

@@ -1,0 +1,344 @@
+"""Loads exercise bank files: YAML with line numbers, the JSON Schema, then checks of meaning."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from course.errors import BankError, CourseError
+from course.exercises.model import Bank, DefinitionError, Lesson, build_exercise
+from course.exercises.text import as_bilingual
+
+try:  # the C parser is much faster; the constructor (ours) is Python either way
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+def project_root() -> Path:
+    """The folder that holds course/, exercises/, data/ and notebooks/."""
+    return Path(__file__).resolve().parent.parent.parent
+
+
+def bank_dir() -> Path:
+    """The project's exercise bank: $CRM_COURSE_BANK or <project>/exercises."""
+    env = os.environ.get("CRM_COURSE_BANK")
+    return Path(env).expanduser() if env else project_root() / "exercises"
+
+
+def schema_path() -> Path:
+    return project_root() / "exercises" / "schema.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a bank file: where it is and what is wrong."""
+
+    file: str
+    message: str
+    exercise_id: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        parts = [where]
+        if self.exercise_id:
+            parts.append(f"exercise {self.exercise_id!r}")
+        if self.field:
+            parts.append(f"field {self.field!r}")
+        return ": ".join(parts) + f": {self.message}"
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    lines: dict
+
+
+class _LineLoader(_BaseLoader):
+    pass
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        if key in mapping:
+            loader.duplicate_keys.append((key, key_node.start_mark.line + 1))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _parse_yaml(text: str, file: str):
+    loader = _LineLoader(text)
+    loader.duplicate_keys = []
+    try:
+        return loader.get_single_data(), loader.duplicate_keys
+    finally:
+        loader.dispose()
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    try:
+        schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CourseError(f"The bank schema {schema_path().name} cannot be read: {exc}") from None
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def _field_path(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(data, path) -> int | None:
+    """The line of the deepest mapping key along ``path``."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in path:
+        if isinstance(node, LineDict) and part in node.lines:
+            line = node.lines[part]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, LineDict):
+            line = node.line if not isinstance(part, str) else line
+    return line
+
+
+def _schema_message(error) -> str:
+    if error.validator in ("anyOf", "oneOf"):
+        custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
+        if custom:
+            return custom
+        if error.context:
+            import jsonschema
+
+            # ignore the branches whose type does not even fit (e.g. "is not of type 'null'")
+            fitting = [e for e in error.context
+                       if not (e.validator == "type" and not list(e.relative_path))]
+            best = jsonschema.exceptions.best_match(fitting or error.context)
+            node = best  # a friendlier message may sit on a branch between the two
+            while node is not None and node is not error:
+                if isinstance(node.schema, dict) and node.schema.get("x-message"):
+                    best = node
+                    break
+                node = node.parent
+            where = _field_path(list(best.absolute_path)[len(error.absolute_path):])
+            return (f"{where}: " if where else "") + _schema_message(best)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        known = sorted(error.schema.get("properties", {}))
+        import difflib
+
+        notes = []
+        for name in extra:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            notes.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        return "unknown field " + ", ".join(notes)
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    return error.message
+
+
+def _exercise_at(data, path) -> tuple[str | None, list]:
+    """The exercise id that ``path`` points into, and the rest of the path."""
+    path = list(path)
+    if len(path) >= 2 and path[0] == "exercises" and isinstance(path[1], int):
+        try:
+            raw = data["exercises"][path[1]]
+            ex_id = raw.get("id") if isinstance(raw, dict) else None
+        except (KeyError, IndexError, TypeError):
+            ex_id = None
+        return (str(ex_id) if ex_id is not None else f"#{path[1] + 1}"), path[2:]
+    return None, path
+
+
+def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
+    """Load and check one bank file; returns the lesson (None if unusable) and every problem."""
+    file = _display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(file, "not UTF-8 text; save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(file, f"cannot be read: {exc.strerror or exc}")]
+    try:
+        data, duplicates = _parse_yaml(text, file)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(filter(None, [exc.context, exc.problem]))
+        return None, [Problem(file, f"YAML syntax error: {what}", line=line)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(file, f"YAML error: {exc}")]
+    problems = [Problem(file, f"the key {k!r} appears twice", line=ln) for k, ln in duplicates]
+    if not isinstance(data, dict):
+        return None, problems + [Problem(file, "a bank file must be a mapping with "
+                                               "`lesson`, `title` and `exercises`", line=1)]
+    bad_exercises = set()
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        ex_id, rest = _exercise_at(data, error.path)
+        if ex_id is not None:
+            bad_exercises.add(list(error.path)[1])
+        field = _field_path(rest) or (None if ex_id else _field_path(error.path) or None)
+        if error.validator == "required" and ex_id is not None:
+            missing = error.message.split("'")[1] if "'" in error.message else None
+            field = field + "." + missing if field and missing else (missing or field)
+            message = "is missing (required for this type)" if missing else error.message
+        else:
+            message = _schema_message(error)
+        problems.append(Problem(file, message, ex_id, field, _line_of(data, error.path)))
+    if not isinstance(data.get("exercises"), list) or "lesson" not in data:
+        return None, problems
+    slug = str(data.get("lesson"))
+    if path.stem != slug and not problems:
+        problems.append(Problem(file, f"the lesson slug {slug!r} does not match the file name "
+                                      f"{path.name!r} (expected {slug}.yaml)", field="lesson",
+                                line=getattr(data, "lines", {}).get("lesson")))
+    exercises = []
+    for i, raw in enumerate(data["exercises"]):
+        if i in bad_exercises or not isinstance(raw, dict):
+            continue
+        ex_id = str(raw.get("id"))
+        line = getattr(raw, "line", None)
+        try:
+            ex = build_exercise(raw, lesson=slug, source=file)
+        except DefinitionError as exc:
+            field_line = getattr(raw, "lines", {}).get(exc.field.split("[")[0].split(".")[0], line)
+            problems.append(Problem(file, str(exc), ex_id, exc.field, field_line))
+            continue
+        problems.extend(_check_examples(ex, raw, file))
+        exercises.append(ex)
+    seen: dict[str, int] = {}
+    for ex in exercises:
+        if ex.id in seen:
+            problems.append(Problem(file, "this id is used twice in the file; ids must be unique",
+                                    ex.id, "id", getattr(ex.raw, "line", None)))
+        seen[ex.id] = 1
+    lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
+    return lesson, problems
+
+
+def _check_examples(ex, raw, file: str) -> list[Problem]:
+    """Every example must grade as declared: correct ones fully right, wrong ones not."""
+    if ex.redacted:
+        return []
+    problems = []
+    line = getattr(raw.get("examples"), "line", None) or getattr(raw, "line", None)
+    for i, response in enumerate(ex.examples["correct"]):
+        result = ex.grade(response)
+        if not result.correct:
+            why = result.message.en if result.message else f"it scores {result.score:.2f}"
+            problems.append(Problem(file, f"this known-correct example is not accepted ({why}); "
+                                          "fix the key or the example", ex.id,
+                                    f"examples.correct[{i}]", line))
+    for i, response in enumerate(ex.examples["wrong"]):
+        result = ex.grade(response)
+        if not result.valid or not result.attempted:
+            why = result.message.en if result.message else "not attempted"
+            problems.append(Problem(file, f"this known-wrong example cannot be graded ({why}); "
+                                          "give a response of the right shape", ex.id,
+                                    f"examples.wrong[{i}]", line))
+        elif result.correct:
+            problems.append(Problem(file, "this known-wrong example is accepted as fully right; "
+                                          "fix the key or the example", ex.id,
+                                    f"examples.wrong[{i}]", line))
+    return problems
+
+
+def _display_path(path: Path) -> str:
+    """A path as an author would write it: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def bank_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def check_paths(paths) -> tuple[list[Lesson], list[Problem], int]:
+    """Check files and folders together (ids unique across all); returns lessons, problems, files."""
+    lessons, problems, n_files = [], [], 0
+    owner: dict[str, str] = {}
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.exists():
+            problems.append(Problem(str(given), "no such file or folder"))
+            continue
+        files = bank_files(path)
+        if path.is_dir() and not files:
+            problems.append(Problem(str(given), "this folder holds no .yaml bank files"))
+        for file in files:
+            n_files += 1
+            lesson, file_problems = check_file(file)
+            problems.extend(file_problems)
+            if lesson is None:
+                continue
+            for ex in lesson.exercises:
+                if ex.id in owner and owner[ex.id] != lesson.source:
+                    problems.append(Problem(lesson.source, f"this id is already used in "
+                                                           f"{owner[ex.id]}; ids must be unique "
+                                                           "across the whole bank", ex.id, "id",
+                                            getattr(ex.raw, "line", None)))
+                owner.setdefault(ex.id, lesson.source)
+            lessons.append(lesson)
+    return lessons, problems, n_files
+
+
+def load_bank(path=None) -> Bank:
+    """Load a bank file or folder (default: the project's exercises/); raises BankError."""
+    lessons, problems, _ = check_paths([path if path is not None else bank_dir()])
+    if problems:
+        raise BankError(problems)
+    return Bank(lessons)
+
+
+def load_lesson(slug: str) -> Lesson:
+    """One lesson of the project's bank by slug ("02-idic") or number ("02", 2)."""
+    folder = bank_dir()
+    key = str(slug).strip()
+    if key.isdigit():
+        key = f"{int(key):02d}"
+    files = bank_files(folder) if folder.is_dir() else []
+    match = [f for f in files if f.stem == key] or [f for f in files if f.stem.split("-")[0] == key]
+    if len(match) != 1:
+        available = ", ".join(f.stem for f in files) or "none"
+        raise CourseError(
+            f"No lesson {slug!r} in the exercise bank. Available: {available}. "
+            f"题库中没有课程 {slug!r}。"
+        )
+    lesson, problems = check_file(match[0])
+    if problems:
+        raise BankError(problems)
+    return lesson
