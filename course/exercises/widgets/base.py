@@ -1,0 +1,439 @@
+"""The parts every exercise widget shares: buttons, modes, feedback, hints, solution, progress."""
+from __future__ import annotations
+
+import functools
+import weakref
+
+import ipywidgets as w
+
+from course.errors import CourseError, InputError
+from course.exercises import progress, state
+from course.exercises.i18n import ui
+from course.exercises.text import Bilingual
+from course.exercises.widgets.style import esc, html_text, style_widget, ui_html, ui_text
+
+# Lesson headers that show progress; refreshed after every Check.
+_progress_listeners: weakref.WeakSet = weakref.WeakSet()
+
+SOLUTION_AFTER_TRIES = 2
+
+
+def on_checked(listener) -> None:
+    """Register an object whose ``refresh_progress()`` runs after every Check (held weakly)."""
+    _progress_listeners.add(listener)
+
+
+def _notify_checked() -> None:
+    for listener in list(_progress_listeners):
+        listener.refresh_progress()
+
+
+def _pct(score) -> int:
+    return int(round(float(score or 0) * 100))
+
+
+def friendly(method):
+    """Run a button or keyboard handler so that a learner never sees a traceback."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except CourseError as exc:
+            self._show_error(Bilingual(str(exc), str(exc)))
+        except Exception as exc:  # pragma: no cover - a bug must not reach the learner as a traceback
+            self._show_error(ui("widget_error", error=f"{type(exc).__name__}: {exc}"))
+        return None
+
+    return run
+
+
+def button(classes: tuple = ()) -> w.Button:
+    b = w.Button(layout=w.Layout(width="auto"))
+    for c in classes:
+        b.add_class(c)
+    return b
+
+
+class ExerciseWidget(w.VBox):
+    """One exercise as a widget. ``answer(response)`` then ``check()`` is the path of a click."""
+
+    css_type = ""
+
+    def __init__(self, exercise):
+        super().__init__()
+        self.exercise = exercise
+        self.result = None  # the last GradeResult shown
+        self.tries = 0  # attempted Checks in this session
+        self.hints_shown = 0
+        self.solution_shown = False
+        self.saved = None  # did the last Check reach the store?
+        self.restored = None  # the attempt restored from the store, if any
+        self._auto_solution = False
+        self._notices: list[Bilingual] = []
+        self._error: Bilingual | None = None
+        self._quiet = False  # True while controls are set from code (no "changed" handling)
+
+        self._head = w.HTML()
+        self._head.add_class("course-head")
+        self._prompt = w.HTML()
+        self._prompt.add_class("course-prompt")
+        self._body = self._build_body()
+
+        self._check_btn = button(("course-check",))
+        self._check_btn.button_style = "primary"
+        self._hint_btn = button(("course-hint",))
+        self._solution_btn = button(("course-show-solution",))
+        self._retry_btn = button(("course-retry",))
+        self._reveal_btn = button(("course-reveal",))
+        self._reveal_btn.button_style = "warning"
+        self._check_btn.on_click(lambda _b: self._click_check())
+        self._hint_btn.on_click(lambda _b: self._click(self.hint))
+        self._solution_btn.on_click(lambda _b: self._click(self.show_solution))
+        self._retry_btn.on_click(lambda _b: self._click(self.retry))
+        self._reveal_btn.on_click(lambda _b: self._click(self._reveal_click))
+        self._buttons = w.HBox([self._check_btn, self._hint_btn, self._solution_btn,
+                                self._retry_btn, self._reveal_btn])
+        self._buttons.add_class("course-buttons")
+
+        self._score_bar = w.FloatProgress(min=0.0, max=1.0, value=0.0,
+                                          layout=w.Layout(width="220px"))
+        self._score_bar.add_class("course-score-bar")
+        self._score_text = w.HTML()
+        self._score_text.add_class("course-score-text")
+        self._scoreline = w.HBox([self._score_text, self._score_bar])
+        self._scoreline.add_class("course-scoreline")
+
+        self._feedback = w.HTML()
+        self._feedback.add_class("course-feedback")
+        self._hints = w.HTML()
+        self._hints.add_class("course-hints")
+        self._solution = w.HTML()
+        self._solution.add_class("course-solution")
+        self._notice = w.HTML()
+        self._notice.add_class("course-notice")
+
+        self.children = [style_widget(), self._head, self._prompt, self._body, self._buttons,
+                         self._scoreline, self._feedback, self._hints, self._solution,
+                         self._notice]
+        self.add_class("course-exercise")
+        self.add_class(f"course-{self.css_type or exercise.type.replace('_', '-')}")
+        self.add_class(f"course-type-{exercise.type.replace('_', '-')}")
+        self.add_class(f"course-id-{_css_ident(exercise.id)}")
+
+        state.on_language_change(self._relabel)
+        state.on_reveal(self._on_reveal)
+        self._restore()
+        self._take_notices()
+        self._relabel()
+
+    # -- what tests and notebooks call -----------------------------------------------------
+    def __repr__(self) -> str:
+        return f"Exercise {self.exercise.id} ({self.exercise.type})"
+
+    @property
+    def mode(self) -> str:
+        return state.effective_mode(self.exercise)
+
+    def response(self):
+        """The learner's current response, in the shape the exercise grades."""
+        raise NotImplementedError
+
+    def answer(self, response) -> ExerciseWidget:
+        """Fill the controls with ``response`` as a learner would (raises InputError if it
+        does not fit this exercise)."""
+        result = self.exercise.grade(response)
+        if not result.valid:
+            message = result.message or ui("bad_answer_shape")
+            raise InputError(message.both(" / "))
+        self._quiet = True
+        try:
+            self._set_response(response)
+        finally:
+            self._quiet = False
+        self._clear_marks()
+        return self
+
+    def check(self):
+        """Grade the current response, record it, show the feedback; returns the GradeResult."""
+        self._error = None
+        response = self.response()
+        result = self.exercise.grade(response)
+        self.result = result
+        self.restored = None
+        self.saved = None
+        mode = self.mode
+        if result.valid and result.attempted:
+            self.tries += 1
+            self.saved = progress.record(self.exercise, response, result, mode)
+            self._take_notices()
+        if (mode == "practice" and result.valid and result.attempted and not result.correct
+                and self.tries >= SOLUTION_AFTER_TRIES and not self.solution_shown):
+            self.solution_shown = True
+            self._auto_solution = True
+        self._render()
+        _notify_checked()
+        return result
+
+    def hint(self) -> Bilingual | None:
+        """Show the next hint of the ladder; returns it (None when there is none to show)."""
+        self._error = None
+        if self.mode == "assessment":
+            self._show_info(ui("hints_not_in_assessment"))
+            return None
+        if not self.exercise.hints:
+            self._show_info(ui("no_hints"))
+            return None
+        if self.hints_shown < len(self.exercise.hints):
+            self.hints_shown += 1
+        self._render()
+        return self.exercise.hints[self.hints_shown - 1]
+
+    def solution_allowed(self) -> bool:
+        mode = self.mode
+        if mode == "practice":
+            return True
+        if mode == "class":
+            return state.is_revealed(self.exercise.id)
+        return False
+
+    def show_solution(self) -> Bilingual | None:
+        """Show the solution if the mode allows it now; returns it, else None (and says why)."""
+        self._error = None
+        if not self.solution_allowed():
+            key = "solution_not_in_assessment" if self.mode == "assessment" else "solution_locked"
+            self._show_info(ui(key))
+            return None
+        self.solution_shown = True
+        self._auto_solution = False
+        self._render()
+        return self.solution_text()
+
+    def solution_text(self) -> Bilingual:
+        return self.exercise.solution or self.exercise.answer_text()
+
+    def retry(self) -> ExerciseWidget:
+        """Clear the answer, the marks and the solution for a fresh try (hints stay shown)."""
+        self._error = None
+        self._quiet = True
+        try:
+            self._set_response(self.exercise.empty_response())
+        finally:
+            self._quiet = False
+        self.result = None
+        self.restored = None
+        self.solution_shown = False
+        self._auto_solution = False
+        self._clear_marks()
+        self._render()
+        return self
+
+    def refresh(self) -> None:
+        """Redraw in the current language and mode (e.g. after ``course.set_mode``)."""
+        self._relabel()
+
+    # -- type-specific parts ---------------------------------------------------------------
+    def _build_body(self) -> w.Widget:
+        raise NotImplementedError
+
+    def _set_response(self, response) -> None:
+        raise NotImplementedError
+
+    def _relabel_body(self, lang: str) -> None:
+        pass
+
+    def _show_marks(self, result) -> None:
+        pass
+
+    def _clear_marks(self) -> None:
+        pass
+
+    def _item_lines(self, result, lang: str) -> list[str]:
+        """HTML lines, one per item worth a remark (wrong, or with feedback)."""
+        lines = []
+        for item in result.items:
+            if not item.attempted:
+                mark, word = "–", ui_text("mark_empty", lang)
+            elif item.correct:
+                if not item.feedback:
+                    continue
+                mark, word = "✓", ui_text("mark_right", lang)
+            else:
+                mark, word = "✗", ui_text("mark_wrong", lang)
+            line = f"{mark} {html_text(item.label, lang)}: {esc(word)}"
+            if item.feedback:
+                line += f" · {html_text(item.feedback, lang)}"
+            lines.append(f"<li>{line}</li>")
+        return lines
+
+    # -- events ------------------------------------------------------------------------------
+    @friendly
+    def _click_check(self):
+        return self.check()
+
+    @friendly
+    def _click(self, action):
+        return action()
+
+    def _changed(self, *_args) -> None:
+        """A control changed: the marks of the last Check no longer describe the answer."""
+        if not self._quiet and self.result is not None:
+            self._clear_marks()
+
+    @friendly
+    def _reveal_click(self):
+        state.reveal(self.exercise.id)
+
+    def _on_reveal(self, exercise_id: str) -> None:
+        if exercise_id == self.exercise.id and self.mode == "class":
+            self.solution_shown = True
+            self._auto_solution = False
+            self._render()
+
+    def _take_notices(self) -> None:
+        for notice in progress.pop_notices():
+            if notice not in self._notices:
+                self._notices.append(notice)
+
+    def _show_info(self, message: Bilingual) -> None:
+        self._info = message
+        self._render(info=message)
+
+    def _show_error(self, message: Bilingual) -> None:
+        self._error = message
+        self._render()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def _relabel(self, lang: str | None = None) -> None:
+        lang = lang or state.get_language()
+        ex = self.exercise
+        mode = self.mode
+        badges = [ui_html(f"type_{ex.type}", lang), ui_html(f"mode_{mode}", lang)]
+        title = f" {html_text(ex.title, lang)}" if ex.title else ""
+        self._head.value = " ".join(f'<span class="course-badge">{b}</span>' for b in badges) + title
+        self._prompt.value = html_text(ex.prompt, lang, block=True)
+        self._relabel_body(lang)
+        self._apply_mode(lang)
+        self._render(lang=lang)
+
+    def _apply_mode(self, lang: str) -> None:
+        mode = self.mode
+        for m in ("practice", "class", "assessment"):
+            (self.add_class if m == mode else self.remove_class)(f"course-mode-{m}")
+        assessment = mode == "assessment"
+        self._check_btn.description = ui_text("btn_submit" if assessment else "btn_check", lang)
+        self._check_btn.tooltip = ui_text("tip_submit" if assessment else "tip_check", lang)
+        hints = self.exercise.hints
+        if self.hints_shown >= len(hints) and hints:
+            self._hint_btn.description = ui_text("btn_no_more_hints", lang)
+        elif len(hints) > 1:
+            self._hint_btn.description = ui_text("btn_hint_next", lang, n=self.hints_shown + 1,
+                                                 total=len(hints))
+        else:
+            self._hint_btn.description = ui_text("btn_hint", lang)
+        self._hint_btn.disabled = not hints or self.hints_shown >= len(hints)
+        self._hint_btn.tooltip = ui_text("tip_hint" if hints else "no_hints", lang)
+        self._solution_btn.description = ui_text("btn_solution", lang)
+        allowed = self.solution_allowed()
+        self._solution_btn.disabled = not allowed
+        self._solution_btn.tooltip = ui_text("tip_solution" if allowed else "tip_solution_locked",
+                                             lang)
+        self._retry_btn.description = ui_text("btn_retry", lang)
+        self._retry_btn.tooltip = ui_text("tip_retry", lang)
+        self._reveal_btn.description = ui_text("btn_reveal", lang)
+        self._reveal_btn.tooltip = ui_text("tip_reveal", lang)
+        show = {
+            self._hint_btn: not assessment,
+            self._solution_btn: not assessment,
+            self._retry_btn: not assessment,
+            self._reveal_btn: mode == "class" and state.presenter()
+            and not state.is_revealed(self.exercise.id),
+            self._scoreline: not assessment,
+        }
+        for widget, visible in show.items():
+            widget.layout.display = None if visible else "none"
+
+    def _render(self, lang: str | None = None, info: Bilingual | None = None) -> None:
+        lang = lang or state.get_language()
+        self._apply_mode(lang)
+        result = self.result
+        mode = self.mode
+        parts = []
+        if self._error is not None:
+            parts.append(f'<div class="course-no">⚠ {html_text(self._error, lang)}</div>')
+        if info is not None:
+            parts.append(f'<div class="course-info">ℹ {html_text(info, lang)}</div>')
+        if result is None and self.restored is not None:
+            key = "restored_assessment" if mode == "assessment" else "restored"
+            when = str(self.restored.get("time") or "")[:16].replace("T", " ")
+            note = ui(key, when=when, pct=_pct(self.restored.get("score")))
+            parts.append(f'<div class="course-info">↺ {html_text(note, lang)}</div>')
+        score = None
+        if result is not None:
+            if not result.valid or not result.attempted:
+                message = result.message or result.feedback
+                parts.append(f'<div class="course-info">ℹ {html_text(message, lang)}</div>')
+                self._clear_marks()
+            elif mode == "assessment":
+                key = "recorded_only" if self.saved else "not_submitted"
+                css = "course-saved" if self.saved else "course-no"
+                parts.append(f'<div class="{css}">✔ {ui_html(key, lang)}</div>'
+                             if self.saved else f'<div class="{css}">⚠ {ui_html(key, lang)}</div>')
+                self._clear_marks()
+            else:
+                ok = result.correct
+                css, mark = ("course-ok", "✓") if ok else ("course-no", "✗")
+                parts.append(f'<div class="{css}">{mark} {html_text(result.feedback, lang)}</div>')
+                lines = self._item_lines(result, lang)
+                if lines:
+                    parts.append("<ul>" + "".join(lines) + "</ul>")
+                if self.saved is False:
+                    parts.append(f'<div class="course-notice">{ui_html("not_saved", lang)}</div>')
+                self._show_marks(result)
+                score = result.score
+        elif self.restored is not None and mode != "assessment":
+            score = self.restored.get("score")
+        self._feedback.value = "".join(parts)
+        if score is None:
+            self._score_bar.value = 0.0
+            self._score_text.value = ui_html("score_none", lang)
+        else:
+            self._score_bar.value = float(score)
+            self._score_text.value = ui_html("score_value", lang, pct=_pct(score))
+        self._score_bar.bar_style = "" if score is None else (
+            "success" if score >= 1 else ("warning" if score > 0 else "danger"))
+        hints = self.exercise.hints[: self.hints_shown] if mode != "assessment" else []
+        self._hints.value = "<ol>" + "".join(
+            f"<li><b>{ui_html('hint_n', lang, n=i + 1)}</b>: {html_text(h, lang)}</li>"
+            for i, h in enumerate(hints)
+        ) + "</ol>" if hints else ""
+        if self.solution_shown and self.solution_allowed():
+            intro = ""
+            if self._auto_solution:
+                intro = f"<div>{ui_html('solution_after_tries', lang)}</div>"
+            elif mode == "class":
+                intro = f"<div>{ui_html('revealed', lang)}</div>"
+            body = html_text(self.solution_text(), lang, block=True)
+            self._solution.value = (f"{intro}<b>{ui_html('solution', lang)}</b>"
+                                    f"<pre>{body}</pre>")
+        else:
+            self._solution.value = ""
+        self._notice.value = "".join(
+            f"<div>⚠ {html_text(n, lang, block=True)}</div>" for n in self._notices)
+
+    def _restore(self) -> None:
+        last = progress.last_attempt(self.exercise.id)
+        if not last:
+            return
+        try:
+            self.answer(last["response"])
+        except (InputError, ValueError, TypeError, KeyError):
+            return  # the bank changed since: start afresh rather than fail
+        self.restored = last
+
+
+def _css_ident(value: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in str(value))
+
+
+__all__ = ["ExerciseWidget", "on_checked", "friendly"]

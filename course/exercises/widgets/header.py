@@ -1,0 +1,123 @@
+"""The lesson header: title, time, previous/next links, language switch and progress bar."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from course.errors import CourseError
+from course.exercises import progress, state
+from course.exercises.i18n import ui
+from course.exercises.widgets.base import on_checked
+from course.exercises.widgets.style import esc, html_text, style_widget, ui_html, ui_text
+
+
+def _course_entry(slug: str):
+    """(this lesson's entry, previous, next) from notebooks/course.yaml, or Nones."""
+    try:
+        from course.exercises import course_map
+
+        cmap = course_map.load()
+        return cmap.entry(slug), cmap.previous(slug), cmap.next(slug)
+    except (CourseError, OSError, ImportError, AttributeError):
+        return None, None, None
+
+
+class LessonHeader(w.VBox):
+    """The header every lesson opens with."""
+
+    def __init__(self, lesson):
+        super().__init__()
+        self.lesson = lesson
+        self.entry, self.prev, self.next = _course_entry(getattr(lesson, "slug", ""))
+        self._title = w.HTML()
+        self._title.add_class("course-lesson-title")
+        self._meta = w.HTML()
+        self._meta.add_class("course-lesson-meta")
+        self._lang = w.ToggleButtons(options=[("English", "en"), ("中文", "zh"),
+                                              ("Both / 双语", "both")],
+                                     value=state.get_language())
+        self._lang.add_class("course-language")
+        self._lang.style.button_width = "auto"
+        self._lang.observe(self._switch, "value")
+        self._bar = w.IntProgress(min=0, max=1, value=0, layout=w.Layout(width="240px"))
+        self._bar.add_class("course-progress-bar")
+        self._progress_text = w.HTML()
+        self._progress_text.add_class("course-progress-text")
+        self._reveal_all = w.Button(layout=w.Layout(width="auto"), button_style="warning")
+        self._reveal_all.add_class("course-reveal-all")
+        self._reveal_all.on_click(lambda _b: self.reveal_all())
+        self._reveal_all.layout.display = None if state.presenter() else "none"
+        self._notice = w.HTML()
+        self._notice.add_class("course-notice")
+        controls = w.HBox([self._lang, self._bar, self._progress_text, self._reveal_all])
+        controls.add_class("course-row")
+        self.children = [style_widget(), self._title, self._meta, controls, self._notice]
+        self.add_class("course-lesson-header")
+        self.done, self.total, self.mean_best = 0, 0, None
+        state.on_language_change(self._relabel)
+        on_checked(self)
+        self.refresh_progress()
+
+    def __repr__(self) -> str:
+        return f"Lesson header {getattr(self.lesson, 'slug', '')}"
+
+    def _switch(self, change) -> None:
+        if change["new"] != state.get_language():
+            state.set_language(change["new"])
+
+    def reveal_all(self) -> None:
+        """Instructor: reveal every solution of the lesson (class mode)."""
+        self.lesson.reveal()
+
+    def refresh_progress(self) -> None:
+        self.done, self.total, self.mean_best = progress.lesson_progress(self.lesson)
+        self._bar.max = max(1, self.total)
+        self._bar.value = self.done
+        self._relabel()
+
+    def _relabel(self, lang: str | None = None) -> None:
+        lang = lang or state.get_language()
+        if self._lang.value != lang:
+            self._lang.value = lang
+        lesson = self.lesson
+        number = ""
+        if self.entry is not None:
+            number = f"{self.entry.number:02d} · "
+        self._title.value = f"{esc(number)}{html_text(lesson.title, lang, block=True)}"
+        meta = []
+        if self.entry is not None:
+            meta.append(ui_html("lesson_time", lang, teach=self.entry.teaching_minutes,
+                                practice=self.entry.exercise_minutes))
+        links = []
+        if self.prev is not None:
+            links.append(self._link(self.prev.notebook, ui("lesson_prev", title="{title}"),
+                                    self.prev.title, lang))
+        if self.entry is not None:
+            links.append(f'<a href="00-index.ipynb">{ui_html("lesson_index", lang)}</a>')
+        if self.next is not None:
+            links.append(self._link(self.next.notebook, ui("lesson_next", title="{title}"),
+                                    self.next.title, lang))
+        if links:
+            meta.append(" &nbsp;|&nbsp; ".join(links))
+        self._meta.value = "<br>".join(meta)
+        self._lang.description = ui_text("language", lang)
+        self._lang.tooltip = ui_text("tip_language", lang)
+        self._bar.description = ui_text("progress", lang)
+        text = ui_html("progress_done", lang, done=self.done, total=self.total)
+        if self.mean_best is not None:
+            text += " · " + ui_html("progress_mean", lang, pct=round(self.mean_best * 100))
+        self._progress_text.value = text
+        self._reveal_all.description = ui_text("btn_reveal_all", lang)
+        self._reveal_all.tooltip = ui_text("tip_reveal_all", lang)
+        notices = progress.pop_notices()
+        if notices:
+            self._notices = getattr(self, "_notices", []) + notices
+        self._notice.value = "".join(f"<div>⚠ {html_text(n, lang)}</div>"
+                                     for n in getattr(self, "_notices", []))
+
+    @staticmethod
+    def _link(href: str, pattern, title, lang: str) -> str:
+        # the pattern holds "{title}": escape around it, then put the escaped title in
+        shown = pattern.render(lang)
+        title_html = esc(title.render(lang if lang != "both" else "en"))
+        before, _, after = shown.partition("{title}")
+        return f'<a href="{esc(href)}">{esc(before)}{title_html}{esc(after)}</a>'

@@ -1,0 +1,119 @@
+"""Look of the exercise widgets: one shared <style> widget, and escaping of texts into HTML."""
+from __future__ import annotations
+
+import html
+
+from course.exercises.i18n import ui
+from course.exercises.text import as_bilingual
+
+# Keyed to the stable classes the widgets carry; injected once per kernel as one shared widget.
+CSS = """
+<style>
+.course-exercise { border: 1px solid #c9d2dc; border-left: 5px solid #3b6ea8; border-radius: 6px;
+  padding: 10px 14px 8px 14px; margin: 10px 0; max-width: 880px; background: #fbfcfe;
+  font-size: 15px; line-height: 1.5; }
+.course-exercise.course-mode-assessment { border-left-color: #7a5aa6; }
+.course-exercise.course-mode-class { border-left-color: #2e7d5b; }
+.course-head { font-size: 13px; color: #44505c; }
+.course-head .course-badge { display: inline-block; padding: 0 8px; border-radius: 9px;
+  background: #e4ebf3; color: #1f3b5a; font-weight: 600; margin-right: 6px; }
+.course-prompt { font-size: 16px; font-weight: 600; color: #1c232b; margin: 2px 0 6px 0; }
+.course-zh { color: #3c4650; font-weight: normal; }
+.course-cloze-text { display: block !important; line-height: 2.3; font-size: 16px;
+  color: #1c232b; }
+.course-cloze-text > * { display: inline-block !important; vertical-align: baseline; }
+.course-cloze-text > .course-seg, .course-cloze-text > .course-seg .widget-html-content {
+  display: inline !important; white-space: pre-wrap; }
+.course-cloze-text .widget-html-content { line-height: inherit; font-size: inherit; }
+.course-blank, .course-blank-choice { margin: 0 3px !important; width: auto !important; }
+.course-blank input { border: none !important; border-bottom: 2px solid #3b6ea8 !important;
+  background: #eef3fa !important; font-size: 16px !important; padding: 0 4px !important;
+  height: 28px !important; }
+.course-blank input:focus { outline: 2px solid #f0a500 !important; background: #fff !important; }
+.course-sr .widget-label, .course-sr > label { position: absolute !important; width: 1px !important;
+  height: 1px !important; overflow: hidden !important; clip: rect(0 0 0 0) !important;
+  white-space: nowrap !important; }
+.course-right input, .course-right select { border-color: #2e7d32 !important;
+  background: #e8f5e9 !important; }
+.course-wrong input, .course-wrong select { border-color: #c62828 !important;
+  background: #fdecea !important; }
+.course-right::after { content: "\\2713"; color: #2e7d32; font-weight: 700; margin-left: 2px; }
+.course-wrong::after { content: "\\2717"; color: #c62828; font-weight: 700; margin-left: 2px; }
+.course-tip-btn { width: 24px !important; height: 24px !important; min-width: 24px !important;
+  padding: 0 !important; border-radius: 12px !important; font-size: 13px !important;
+  margin: 0 4px 0 0 !important; }
+.course-buttons { flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.course-buttons button { height: 32px; font-size: 14px; }
+.course-exercise button:focus-visible, .course-exercise select:focus,
+.course-exercise input[type=checkbox]:focus, .course-exercise input[type=radio]:focus {
+  outline: 2px solid #f0a500 !important; outline-offset: 1px; }
+.course-scoreline { align-items: center; gap: 8px; }
+.course-score-text { font-weight: 600; min-width: 120px; }
+.course-feedback ul, .course-hints ol { margin: 2px 0 2px 18px; padding: 0; }
+.course-feedback .course-ok { color: #1b5e20; font-weight: 600; }
+.course-feedback .course-no { color: #b71c1c; font-weight: 600; }
+.course-feedback .course-info { color: #37474f; }
+.course-feedback .course-saved { color: #4a2f7a; font-weight: 600; }
+.course-hints { color: #5d4300; }
+.course-solution { background: #f1f8e9; border-radius: 4px; padding: 0 8px; }
+.course-solution pre { white-space: pre-wrap; font-family: inherit; margin: 2px 0; }
+.course-notice { color: #8a3b00; }
+.course-row { align-items: center; gap: 8px; flex-wrap: wrap; }
+.course-left { min-width: 220px; max-width: 360px; }
+.course-choice .widget-radio-box label, .course-choice .widget-checkbox label {
+  white-space: normal !important; }
+.course-choice .widget-radio-box { flex-direction: column; }
+.course-choice .widget-checkbox { width: auto !important; }
+.course-order-list select { font-size: 15px !important; min-width: 360px; }
+.course-lesson-header { border-bottom: 3px solid #3b6ea8; padding: 6px 0 10px 0;
+  margin-bottom: 8px; max-width: 880px; gap: 4px; }
+.course-lesson-title { font-size: 22px; font-weight: 700; color: #1c232b; line-height: 1.3; }
+.course-lesson-meta { color: #44505c; font-size: 14px; }
+.course-lesson-meta a { color: #1f5fa8; }
+</style>
+"""
+
+_style_widget = None
+
+
+def style_widget():
+    """The one <style> widget every exercise and header includes (one model per kernel)."""
+    global _style_widget
+    if _style_widget is None:
+        import ipywidgets as w
+
+        _style_widget = w.HTML(CSS, layout=w.Layout(display="none"))
+        _style_widget.add_class("course-style")
+    return _style_widget
+
+
+def esc(text) -> str:
+    """Text made safe for HTML: no string can inject markup or script."""
+    return html.escape(str(text), quote=True).replace("\n", "<br>")
+
+
+def text(value, lang: str, sep: str = " / ") -> str:
+    """A bank text or UI string as plain text in ``lang`` (for control labels)."""
+    return as_bilingual(value).render(lang, sep)
+
+
+def html_text(value, lang: str, block: bool = False) -> str:
+    """A bank text or UI string as escaped HTML in ``lang``; "both" puts the Chinese second."""
+    b = as_bilingual(value)
+    if lang == "both" and b.has_both:
+        sep = "<br>" if block else " / "
+        return f'<span lang="en">{esc(b.en)}</span>{sep}<span lang="zh" class="course-zh">' \
+            f"{esc(b.zh)}</span>"
+    shown = b.render(lang)
+    code = "zh" if lang == "zh" and b.zh else "en"
+    return f'<span lang="{code}">{esc(shown)}</span>'
+
+
+def ui_text(key: str, lang: str, **fields) -> str:
+    """A UI string as plain text."""
+    return ui(key, **fields).render(lang)
+
+
+def ui_html(key: str, lang: str, **fields) -> str:
+    """A UI string as escaped HTML (its fields are escaped too)."""
+    return html_text(ui(key, **fields), lang)
