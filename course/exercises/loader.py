@@ -214,7 +214,11 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
             message = "is missing (required for this type)" if missing else error.message
         else:
             message = _schema_message(error)
-        problems.append(Problem(file, message, ex_id, field, _line_of(data, error.path)))
+        line = _line_of(data, error.path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, LineDict):
+            extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+            line = error.instance.lines.get(extra[0], line) if extra else line
+        problems.append(Problem(file, message, ex_id, field, line))
     if not isinstance(data.get("exercises"), list) or "lesson" not in data:
         return None, problems
     slug = str(data.get("lesson"))

@@ -20,6 +20,7 @@ _PUNCT = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _CJK = r"\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_PUNCT_GAP = re.compile(r"\s*([,.;:!?()\[\]\"'])\s*")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W\d_]+|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 _LATIN_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -42,6 +43,7 @@ def normalize(text: str, case_sensitive: bool = False) -> str:
     if not case_sensitive:
         text = text.casefold()
     text = _SPACE.sub(" ", text).strip()
+    text = _PUNCT_GAP.sub(r"\1", text)  # "friend，thanks" and "friend, thanks" alike
     return _CJK_GAP.sub("", text)
 
 
