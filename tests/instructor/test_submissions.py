@@ -1,0 +1,222 @@
+"""Reading submissions: every bad file is rejected with its reason, every good one still counts."""
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from instructor_helpers import submission, write_json
+
+from course.errors import InputError
+from course.instructor import submissions as subs
+from course.instructor.submissions import collect, learner_key, parse_submission
+
+
+def _reasons(collected) -> dict[str, str]:
+    return {r.source.rsplit("/", 1)[-1]: r.reason for r in collected.rejections}
+
+
+def test_a_good_file_is_read_in_time_order(tmp_path):
+    doc = submission("Li Lei", [("a", ["x"]), ("b", 1)])
+    doc["attempts"].reverse()  # written newest first: read oldest first
+    got = collect([write_json(tmp_path / "s.json", doc)])
+    assert got.rejections == []
+    (sub,) = got.submissions
+    assert sub.learner == "Li Lei"
+    assert [a.exercise_id for a in sub.attempts] == ["a", "b"]
+    assert sub.attempts[0].response == ["x"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"{not json", "malformed JSON"),
+    (b'{"format": "crm-course-submission", "attempts": [', "malformed JSON"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    (b'{"a": NaN}', "malformed JSON"),
+    (b"[" * 100_000 + b"]" * 100_000, "malformed JSON"),
+])
+def test_malformed_files_are_rejected_with_the_reason(tmp_path, content, expected):
+    (tmp_path / "bad.json").write_bytes(content)
+    write_json(tmp_path / "good.json", submission("Han Meimei", [("a", ["x"])]))
+    got = collect([tmp_path])
+    assert [s.learner for s in got.submissions] == ["Han Meimei"]
+    assert expected in _reasons(got)["bad.json"]
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d.update(format="something-else"), '"format"'),
+    (lambda d: d.update(format_version=2), "newer crm-course"),
+    (lambda d: d.update(format_version="1"), '"format_version"'),
+    (lambda d: d.update(learner=""), '"learner"'),
+    (lambda d: d.update(learner="x" * 101), "longer than 100"),
+    (lambda d: d.pop("attempts"), '"attempts" must be a list'),
+    (lambda d: d.update(attempts=[["a", 1]]), "attempts[0] must be an object"),
+    (lambda d: d["attempts"][0].pop("exercise_id"), '"exercise_id"'),
+    (lambda d: d["attempts"][0].pop("response"), '"response" is missing'),
+    (lambda d: d["attempts"][0].update(time=5), '"time" must be a text'),
+])
+def test_wrong_schema_is_rejected_with_the_field(tmp_path, change, expected):
+    doc = submission("Li Lei", [("a", ["x"])])
+    change(doc)
+    got = collect([write_json(tmp_path / "s.json", doc)])
+    assert got.submissions == []
+    reason = _reasons(got)["s.json"]
+    assert "not a crm-course submission file" in reason and expected in reason
+
+
+def test_a_json_list_is_not_a_submission():
+    result = parse_submission(b"[1, 2]", "x.json")
+    assert "JSON list, expected an object" in result.reason
+
+
+def test_files_over_10_mb_are_not_read(tmp_path):
+    big = tmp_path / "big.json"
+    with open(big, "wb") as fh:
+        fh.truncate(subs.MAX_FILE_BYTES + 1)
+    got = collect([big])
+    assert got.submissions == []
+    assert "over the 10485760 byte limit" in _reasons(got)["big.json"]
+
+
+def test_a_folder_skips_hidden_files_and_lists_other_files(tmp_path):
+    write_json(tmp_path / "class" / "a.json", submission("A", [("a", ["x"])]))
+    write_json(tmp_path / "class" / ".hidden.json", "not even a submission")
+    write_json(tmp_path / "class" / "__MACOSX" / "a.json", "resource fork")
+    (tmp_path / "class" / "notes.txt").write_text("hello")
+    got = collect([tmp_path / "class"])
+    assert [s.learner for s in got.submissions] == ["A"]
+    assert list(_reasons(got)) == ["notes.txt"]
+    assert "not a submission file" in _reasons(got)["notes.txt"]
+
+
+def test_missing_path_is_the_instructors_mistake(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        collect([tmp_path / "nowhere"])
+    with pytest.raises(InputError, match="No submission paths"):
+        collect([])
+
+
+# ----------------------------------------------------------------------------- zip archives
+
+
+def _zip(path, entries: dict, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression=compression) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _doc(learner: str) -> str:
+    return json.dumps(submission(learner, [("a", ["x"])]))
+
+
+def test_zip_entries_are_read_without_extracting(tmp_path):
+    z = _zip(tmp_path / "class.zip", {"class/a.json": _doc("A"), "class/b.json": _doc("B"),
+                                      "class/": ""})
+    got = collect([z])
+    assert sorted(s.learner for s in got.submissions) == ["A", "B"]
+    assert got.rejections == []
+    assert got.submissions[0].source.endswith("class.zip:class/a.json")
+
+
+@pytest.mark.parametrize("name", ["../evil.json", "/etc/evil.json", "a/../../evil.json",
+                                  "C:/evil.json", "..\\evil.json"])
+def test_zip_entries_pointing_outside_are_rejected(tmp_path, name):
+    z = _zip(tmp_path / "class.zip", {name: _doc("Evil"), "ok.json": _doc("Good")})
+    got = collect([z])
+    assert [s.learner for s in got.submissions] == ["Good"]
+    (bad,) = got.rejections
+    assert "outside the archive" in bad.reason
+
+
+def test_a_zip_bomb_entry_is_rejected_by_its_ratio(tmp_path):
+    z = _zip(tmp_path / "bomb.zip", {"bomb.json": b"[" + b" " * (5 * 1024 * 1024) + b"]",
+                                     "ok.json": _doc("Good")})
+    got = collect([z])
+    assert [s.learner for s in got.submissions] == ["Good"]
+    assert "possible zip bomb" in got.rejections[0].reason
+
+
+def test_a_zip_whose_total_is_too_big_is_rejected(tmp_path, monkeypatch):
+    monkeypatch.setattr(subs, "MAX_ZIP_TOTAL_BYTES", 1000)
+    z = _zip(tmp_path / "many.zip", {f"s{i}.json": _doc(f"L{i}") for i in range(20)})
+    got = collect([z])
+    assert got.submissions == []
+    assert "more than 1000 bytes in all" in got.rejections[0].reason
+
+
+def test_a_zip_lying_about_its_size_is_never_read_past_the_limit(tmp_path, monkeypatch):
+    z = _zip(tmp_path / "class.zip", {"big.json": _doc("Big") + " " * 5000},
+             compression=zipfile.ZIP_STORED)
+    monkeypatch.setattr(subs, "MAX_FILE_BYTES", 2000)
+    real_infolist = zipfile.ZipFile.infolist
+
+    def lying_infolist(self):
+        infos = real_infolist(self)
+        for info in infos:
+            info.file_size = 10  # the header claims 10 bytes
+        return infos
+
+    monkeypatch.setattr(zipfile.ZipFile, "infolist", lying_infolist)
+    got = collect([z])
+    assert got.submissions == []
+    assert "over the 2000 byte limit" in got.rejections[0].reason or \
+        "not a readable zip" in got.rejections[0].reason
+
+
+def test_nested_zip_corrupt_zip_and_encrypted_entry(tmp_path):
+    inner = _zip(tmp_path / "inner.zip", {"a.json": _doc("Inner")})
+    z = _zip(tmp_path / "outer.zip", {"inner.zip": inner.read_bytes(), "b.json": _doc("B")})
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(inner.read_bytes()[:-30])  # cut off the central directory
+    enc = _zip(tmp_path / "enc.zip", {"e.json": _doc("Enc")})
+    data = bytearray(enc.read_bytes())
+    # set the "encrypted" flag bit in the local header and the central directory entry
+    data[6] |= 1
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 8] |= 1
+    enc.write_bytes(bytes(data))
+    got = collect([z, broken, enc])
+    assert [s.learner for s in got.submissions] == ["B"]
+    reasons = [r.reason for r in got.rejections]
+    assert any("zip inside a zip" in r for r in reasons)
+    assert any("zip entry is encrypted" in r for r in reasons)
+    assert any("not a readable zip archive" in r for r in reasons)
+    assert len(reasons) == 3
+
+
+# ----------------------------------------------------------------------------- one per learner
+
+
+def test_learner_names_compare_ignoring_case_width_and_spacing():
+    assert learner_key("  Li   Lei ") == learner_key("li lei") == learner_key("ＬＩ　ＬＥＩ")
+    assert learner_key("Li Lei") != learner_key("Li Lei 2")
+
+
+def test_the_later_export_of_a_learner_counts(tmp_path):
+    write_json(tmp_path / "old.json", submission("Li Lei", [("a", ["old"])],
+                                                 exported_at="2026-11-22T08:00:00Z"))
+    write_json(tmp_path / "new.json", submission("li lei", [("a", ["new"])],
+                                                 exported_at="2026-11-23T08:00:00+00:00"))
+    got = collect([tmp_path])
+    (sub,) = got.submissions
+    assert sub.attempts[0].response == ["new"]
+    assert "the later file counts" in _reasons(got)["old.json"]
+
+
+def test_identical_copies_count_once(tmp_path):
+    doc = submission("Li Lei", [("a", ["x"])])
+    write_json(tmp_path / "a.json", doc)
+    write_json(tmp_path / "copy" / "a.json", doc)
+    got = collect([tmp_path])
+    assert len(got.submissions) == 1
+    assert "identical copy" in _reasons(got)["a.json"]
+
+
+def test_two_different_files_with_the_same_time_both_fail(tmp_path):
+    write_json(tmp_path / "a.json", submission("Li Lei", [("a", ["x"])]))
+    write_json(tmp_path / "b.json", submission("Li Lei", [("a", ["y"])]))
+    write_json(tmp_path / "c.json", submission("Han", [("a", ["y"])]))
+    got = collect([tmp_path])
+    assert [s.learner for s in got.submissions] == ["Han"]
+    reasons = _reasons(got)
+    assert "none of them counts" in reasons["a.json"] and "none of them counts" in reasons["b.json"]
