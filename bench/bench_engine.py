@@ -1,0 +1,108 @@
+"""Benchmark of the exercise engine: grading a 10-blank cloze, and the import time of `course`."""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import machine, median_ms, timed, write_section  # noqa: E402
+
+TEN_BLANKS = textwrap.dedent("""\
+    lesson: 98-bench
+    title: {en: Bench, zh: 基准}
+    exercises:
+      - id: bench-letter
+        type: cloze
+        prompt: {en: Complete the letter., zh: 补全信件。}
+        text: >-
+          Dear Mr. Brown, we were glad to [[reestablish|re-establish]] contact with you. You were
+          one of our [[top]] ten customers, and we would like to [[resume]] our business. We now
+          [[cater to]] buyers in Europe and have [[enclosed]] our new catalogue. We would
+          [[appreciate]] a reply [[at your earliest convenience]]. As a preferred customer you get
+          a [[10%|10 percent]] discount until [[31 December|December 31]]. Best [[regards|wishes]].
+        examples:
+          correct: [["reestablish", "top", "resume", "cater to", "enclosed", "appreciate",
+                     "at your earliest convenience", "10%", "31 December", "regards"]]
+          wrong: [["resume", "top", "resume", "cater to", "enclosed", "appreciate",
+                   "at your earliest convenience", "10%", "31 December", "regards"]]
+""")
+
+
+def main() -> None:
+    import course
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "98-bench.yaml"
+        path.write_text(TEN_BLANKS, encoding="utf-8")
+        q = course.load_bank(path)["bench-letter"]
+    responses = {
+        "all right": ["reestablish", "top", "resume", "cater to", "enclosed", "appreciate",
+                      "at your earliest convenience", "10%", "31 December", "regards"],
+        "typos and wrong answers": ["reestablsh", "tpo", "resme", "cater for", "enclossed",
+                                    "apreciate", "at your earliest convenince", "15%",
+                                    "1 December", "regard"],
+    }
+    rows = []
+    fresh = iter(range(10**9))
+
+    def new_text_each_time():  # defeats the normalisation cache: every text is new
+        n = next(fresh)
+        q.grade([w + chr(97 + (n + i) % 26) + chr(97 + n // 26 % 26) + chr(97 + n // 676 % 26)
+                 for i, w in enumerate(responses["all right"])])
+
+    samples = timed(new_text_each_time, 1000)
+    rows.append(("new text every time (no cache)", median_ms(samples),
+                 statistics.quantiles(samples, n=100)[94] * 1000))
+    for name, response in responses.items():
+        for _ in range(3):  # warm the caches the way a class re-checks the same answers
+            q.grade(response)
+        samples = timed(lambda r=response: q.grade(r), 1000)
+        rows.append((name, median_ms(samples), statistics.quantiles(samples, n=100)[94] * 1000))
+
+    # import time in fresh interpreters; the interpreter start itself is measured and subtracted
+    def run(code: str) -> float:
+        out = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True
+        )
+        total = 0
+        for line in out.stderr.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[2].strip() == "course":
+                total = int(parts[1])
+        return total / 1000
+
+    import_ms = statistics.median(run("import course") for _ in range(15))
+    wall = []
+    for _ in range(15):
+        t_bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"]), 1)[0]
+        t_course = timed(lambda: subprocess.run([sys.executable, "-c", "import course"]), 1)[0]
+        wall.append((t_course - t_bare) * 1000)
+    body = [
+        f"Machine: {machine()}.",
+        "",
+        "Grading a 10-blank cloze (`bench/bench_engine.py`, 1,000 grades per response, "
+        "after 3 warm-up grades):",
+        "",
+        "| response | median | 95th percentile | target |",
+        "|---|---|---|---|",
+    ]
+    for name, med, p95 in rows:
+        body.append(f"| {name} | {med:.3f} ms | {p95:.3f} ms | median under 1 ms |")
+    body += [
+        "",
+        f"`import course`: {import_ms:.1f} ms cumulative for the package by `python -X importtime` "
+        f"(median of 15 fresh interpreters); {statistics.median(wall):.1f} ms wall-clock over a "
+        "bare interpreter start (median of 15 pairs). Target: under 150 ms. "
+        "No pandas, matplotlib, ipywidgets or jsonschema is imported (a test checks it).",
+    ]
+    write_section("Exercise engine (issue 2)", "\n".join(body))
+    print("\n".join(body))
+
+
+if __name__ == "__main__":
+    main()
