@@ -1,0 +1,305 @@
+"""The student copy: the course without answer keys for assessment items, notebooks cleared."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course.errors import InputError
+from course.exercises.text import text_key
+from course.instructor.texts import both
+
+# What a student copy holds (when the course has it); everything else stays behind
+# (bench/, .git, .venv, build output, an instructor's own notes).
+SHIP_DIRS = ("course", "data", "exercises", "notebooks", "tests", "docs", ".ci", "binder")
+SHIP_FILES = ("pyproject.toml", "Makefile", "README.md", "environment.yml", ".gitignore",
+              "LICENSE", "LICENSE.md", "LICENSE.txt", "CITATION.cff", "install_check.py")
+JUNK = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cache",
+        ".hypothesis", ".ruff_cache", ".DS_Store", "*.sqlite3")
+
+# The fields an assessment item keeps in the student copy (plus the ones rebuilt below).
+KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "unit")
+_BLANK = re.compile(r"\[\[.*?\]\]", re.DOTALL)
+REDACTED_BLANK = "[[?]]"
+
+
+@dataclass
+class ReleaseSummary:
+    """What a release wrote: where, which items lost their key, which notebooks were cleared."""
+
+    out: Path
+    redacted: dict[str, list[str]] = field(default_factory=dict)  # lesson -> exercise ids
+    kept: dict[str, list[str]] = field(default_factory=dict)  # lesson -> ids with their key
+    notebooks: list[str] = field(default_factory=list)
+    files: int = 0
+
+    def lines(self) -> list[str]:
+        n_red = sum(len(v) for v in self.redacted.values())
+        n_kept = sum(len(v) for v in self.kept.values())
+        out = [
+            f"Student copy written to {self.out} ({self.files} files).",
+            f"学生版已写入 {self.out}（{self.files} 个文件）。",
+            f"Assessment items without answer key / 已删除答案的评估题: {n_red}; "
+            f"practice and class items with their key / 保留答案的练习题与课堂题: {n_kept}.",
+            f"Notebooks cleared of outputs / 已清除输出的笔记本: {len(self.notebooks)}.",
+        ]
+        for lesson, ids in sorted(self.redacted.items()):
+            if ids:
+                out.append(f"  {lesson}: {', '.join(ids)}")
+        return out
+
+
+def find_course_root(start: Path | None = None) -> Path:
+    """The course folder: ``start`` (default: the current folder) or the installed package's."""
+    candidates = [Path(start)] if start is not None else [Path.cwd()]
+    if start is None:
+        import course
+
+        candidates.append(Path(course.__file__).resolve().parent.parent)
+    for folder in candidates:
+        if (folder / "exercises").is_dir() and (folder / "notebooks").is_dir():
+            return folder.resolve()
+    raise InputError(both("not_a_course", path=candidates[0]))
+
+
+def redact_cloze_text(value):
+    """Cloze text (a string or {en:, zh:}) with every blank's key replaced by ``[[?]]``."""
+    if isinstance(value, dict):
+        return {k: redact_cloze_text(v) for k, v in value.items()}
+    return _BLANK.sub(REDACTED_BLANK, str(value))
+
+
+def _raw_by_key(values) -> dict[str, object]:
+    return {text_key(v): v for v in values}
+
+
+def redact_exercise(raw: dict, exercise) -> dict:
+    """The student-copy form of an assessment item: the question, no answer key.
+
+    ``raw`` is the item as written in the bank file, ``exercise`` the engine's Exercise
+    (its reproducible shuffles decide the order of word-bank choices, matching rights and
+    ordering items, so nothing in the copy follows the key's order).
+    """
+    out = {k: raw[k] for k in KEEP_FIELDS if k in raw}
+    out["redacted"] = True
+    kind = raw.get("type")
+    if kind == "cloze":
+        out["text"] = redact_cloze_text(raw.get("text", ""))
+        if raw.get("word_bank"):
+            out["choices"] = [str(c) for c in exercise.word_bank_choices()]
+    elif kind in ("single_choice", "multiple_choice"):
+        out["options"] = [{"text": o["text"]} for o in raw.get("options", [])]
+    elif kind == "matching":
+        pairs = raw.get("pairs", [])
+        rights = _raw_by_key([p[1] for p in pairs] + list(raw.get("distractors") or []))
+        order = list(exercise.right_choices())
+        if len(pairs) > 1 and order[: len(pairs)] == [text_key(p[1]) for p in pairs]:
+            order = order[1:] + order[:1]  # a shuffle that left the key's order would give it away
+        out["lefts"] = [p[0] for p in pairs]
+        out["rights"] = [rights[key] for key in order]
+    elif kind == "ordering":
+        items = _raw_by_key(raw.get("items", []))
+        out["items"] = [items[text_key(k)] for k in exercise.start_order()]
+    # true_false and numeric keep only the question: their key is the answer field itself.
+    return out
+
+
+def release_bank_file(path: Path, bank) -> tuple[dict, list[str], list[str]]:
+    """The student-copy content of one bank file, the redacted ids and the ids kept whole."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser the bank loader uses
+    with open(path, encoding="utf-8") as fh:
+        doc = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(doc, dict) or not isinstance(doc.get("exercises"), list):
+        return doc, [], []
+    redacted, kept, items = [], [], []
+    for raw in doc["exercises"]:
+        ex_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(raw, dict) and raw.get("mode") == "assessment" and not raw.get("redacted"):
+            items.append(redact_exercise(raw, bank[ex_id]))
+            redacted.append(ex_id)
+        else:
+            items.append(raw)
+            if ex_id is not None and not (isinstance(raw, dict) and raw.get("redacted")):
+                kept.append(ex_id)
+    out = dict(doc)
+    out["student_copy"] = True
+    out["exercises"] = items
+    return out, redacted, kept
+
+
+def hidden_texts(raw: dict) -> set[str]:
+    """The texts of an assessment item that only the instructor may hold (12+ characters).
+
+    Solution, hints, feedback (overall, per option, per blank), blank tips and the blank
+    markers with their keys; a text that the question itself shows is not hidden.
+    """
+    found: list = [raw.get("solution"), *(raw.get("hints") or [])]
+    fb = raw.get("feedback")
+    if isinstance(fb, dict):
+        found += list(fb.values())
+    for option in raw.get("options") or []:
+        if isinstance(option, dict):
+            found.append(option.get("feedback"))
+    for blank_fb in raw.get("blank_feedback") or []:
+        if isinstance(blank_fb, dict):
+            found += list(blank_fb.values())
+    text = raw.get("text")
+    if raw.get("type") == "cloze" and isinstance(text, str):
+        for m in _BLANK.finditer(text):
+            found.append(m.group(0))  # the marker as written, key included
+            _, _, tip = m.group(0)[2:-2].partition("::")
+            found.append(tip)
+    visible = _squash(" ".join(_strings([raw.get("prompt"), raw.get("title"),
+                                         *[o.get("text") for o in raw.get("options") or []
+                                           if isinstance(o, dict)]])))
+    out = set()
+    for s in _strings(found):
+        s = _squash(s)
+        if len(s) >= 12 and s not in visible:
+            out.add(s)
+    return out
+
+
+def _strings(values) -> list[str]:
+    out = []
+    for v in values:
+        if isinstance(v, dict):
+            out += [str(x) for x in v.values() if x]
+        elif v:
+            out.append(str(v))
+    return out
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _file_text(path: Path) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if b"\0" in data[:8192]:
+        return None  # binary
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if path.suffix == ".ipynb":
+        try:
+            nb = json.loads(text)
+            parts = []
+            for cell in nb.get("cells", []):
+                parts.append("".join(cell.get("source", "")))
+                parts.append(json.dumps(cell.get("outputs", []), ensure_ascii=False))
+            parts.append(json.dumps(nb.get("metadata", {}), ensure_ascii=False))
+            text = "\n".join(parts)
+        except (ValueError, AttributeError, TypeError):
+            pass
+    return _squash(text)
+
+
+def audit(folder: Path, source_exercises: Path) -> list[str]:
+    """Every place under ``folder`` where an assessment item's hidden text appears."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    secrets: dict[str, str] = {}
+    for path in sorted(source_exercises.glob("*.y*ml")):
+        with open(path, encoding="utf-8") as fh:
+            doc = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+        for raw in (doc or {}).get("exercises") or []:
+            if isinstance(raw, dict) and raw.get("mode") == "assessment":
+                for secret in hidden_texts(raw):
+                    secrets.setdefault(secret, str(raw.get("id")))
+    leaks = []
+    if not secrets:
+        return leaks
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        text = _file_text(path)
+        if text is None:
+            continue
+        for secret, ex_id in secrets.items():
+            if secret in text:
+                leaks.append(f"{path.relative_to(folder)}: exercise {ex_id!r}: {secret[:60]!r}")
+    return leaks
+
+
+def clear_notebook(src: Path, dst: Path) -> None:
+    """Copy a notebook with every output, execution count and saved widget state removed."""
+    nb = json.loads(src.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        cell.get("metadata", {}).pop("widgets", None)
+    nb.get("metadata", {}).pop("widgets", None)
+    dst.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _check_out(source: Path, out: Path) -> Path:
+    out = Path(out).expanduser().resolve()
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError(both("release_out_not_empty", path=out))
+    if out == source or source in out.parents:
+        raise InputError(both("release_out_inside", path=out, source=source))
+    return out
+
+
+def release(out: Path, source: Path | None = None) -> ReleaseSummary:
+    """Write the student copy of the course at ``source`` into the new folder ``out``."""
+    from course.exercises.loader import load_bank
+
+    source = find_course_root(source)
+    out = _check_out(source, out)
+    bank = load_bank(source / "exercises")  # a broken bank stops here with the author's message
+    # Build next to the target and move it into place at the end: a failure leaves no
+    # half-made student copy behind.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        summary = _build(source, work, bank)
+        leaks = audit(work, source / "exercises")
+        if leaks:
+            raise InputError(both("release_leaks", count=len(leaks),
+                                  where="\n  ".join(leaks[:20])))
+        if out.exists():
+            out.rmdir()
+        work.rename(out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    summary.out = out
+    return summary
+
+
+def _build(source: Path, out: Path, bank) -> ReleaseSummary:
+    import yaml
+
+    summary = ReleaseSummary(out=out)
+    ignore = shutil.ignore_patterns(*JUNK)
+    for name in SHIP_DIRS:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, out / name, ignore=ignore, symlinks=False)
+    for name in SHIP_FILES:
+        if (source / name).is_file():
+            shutil.copy2(source / name, out / name)
+    # Rewrite the copies in place: the copy holds exactly what the course folder holds,
+    # minus the answer keys of assessment items and every notebook output.
+    for path in sorted((out / "exercises").glob("*.y*ml")):
+        doc, redacted, kept = release_bank_file(path, bank)
+        lesson = doc.get("lesson", path.stem) if isinstance(doc, dict) else path.stem
+        summary.redacted[lesson] = redacted
+        summary.kept[lesson] = kept
+        with open(path, "w", encoding="utf-8") as fh:
+            yaml.safe_dump(doc, fh, allow_unicode=True, sort_keys=False)
+    for path in sorted((out / "notebooks").rglob("*.ipynb")):
+        clear_notebook(path, path)
+        summary.notebooks.append(path.relative_to(out / "notebooks").as_posix())
+    summary.files = sum(1 for p in out.rglob("*") if p.is_file())
+    return summary

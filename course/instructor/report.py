@@ -1,0 +1,366 @@
+"""The class report: re-grade every submitted response with the instructor's bank and sum up."""
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from course.errors import InputError
+from course.instructor.submissions import Collected, Rejection, collect
+from course.instructor.texts import both
+
+TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
+DEFAULT_PASS_MARK = 60.0  # percent; below it a learner is listed under "needs help"
+EXPECTED_SHARE = 0.5  # a lesson is expected once at least half of the class has attempted it
+
+
+@dataclass
+class LearnerRow:
+    """One learner's grades: a score per lesson (None: nothing attempted) and the overall."""
+
+    learner: str
+    source: str
+    lesson_scores: dict[str, float | None]
+    lesson_done: dict[str, tuple[int, int]]  # slug -> (exercises attempted, exercises)
+    overall: float | None = None
+    attempted: int = 0
+    expected_total: int = 0
+    missing: list[str] = field(default_factory=list)
+    needs_help: bool = False
+
+
+@dataclass
+class ItemRow:
+    """How the class did on one exercise, or on one blank or pair of it (``item`` set)."""
+
+    lesson: str
+    exercise_id: str
+    type: str
+    mode: str
+    item: str
+    key: str
+    attempts: int = 0
+    learners: int = 0
+    first_try: float | None = None
+    success: float | None = None
+    mean_score: float | None = None
+    wrong: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class ClassReport:
+    """Everything the report files show."""
+
+    bank_path: str
+    generated_at: str
+    lessons: list[tuple[str, str, list[str]]]  # slug, English title, exercise ids
+    learners: list[LearnerRow]
+    items: list[ItemRow]
+    parts: list[ItemRow]
+    rejections: list[Rejection]
+    expected_lessons: list[str]
+    pass_mark: float
+    graded: int = 0  # responses graded (after de-duplication of identical responses)
+    attempts: int = 0
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _en(value) -> str:
+    return getattr(value, "en", None) or str(value)
+
+
+def describe_response(exercise, response) -> str:
+    """A learner's response as a short text a teacher can read."""
+    kind = exercise.type
+    try:
+        if kind == "cloze" and isinstance(response, list):
+            return " | ".join(str(r) for r in response)
+        if kind in ("single_choice", "multiple_choice"):
+            picks = response if isinstance(response, list) else [response]
+            return "; ".join(_en(exercise.options[i].text) for i in picks)
+        if kind == "true_false" and isinstance(response, bool):
+            return "True" if response else "False"
+        if kind == "matching" and isinstance(response, dict):
+            return "; ".join(f"{k} → {v}" for k, v in response.items())
+        if kind == "ordering" and isinstance(response, list):
+            return " > ".join(str(r) for r in response)
+        if isinstance(response, str):
+            return response
+    except (IndexError, TypeError, AttributeError):
+        pass
+    return json.dumps(response, ensure_ascii=False)
+
+
+def _key_text(exercise) -> str:
+    try:
+        return _clip(exercise.answer_text().en.replace("\n", "; "), 120)
+    except Exception:  # a key that cannot be written out is not worth stopping the report
+        return ""
+
+
+def _top(counter: Counter, shown: dict[str, Counter]) -> list[tuple[str, int]]:
+    """The most common wrong answers, each in the spelling learners used most."""
+    return [(shown[k].most_common(1)[0][0], n) for k, n in counter.most_common(TOP_WRONG)]
+
+
+class _Tally:
+    """Running counts for one exercise or one of its items."""
+
+    def __init__(self):
+        self.attempts = 0
+        self.firsts: list[bool] = []
+        self.finals: list[bool] = []
+        self.scores: list[float] = []
+        self.wrong = Counter()
+        self.shown: dict[str, Counter] = {}
+
+    def add_wrong(self, text: str) -> None:
+        key = _norm(text)
+        self.wrong[key] += 1
+        self.shown.setdefault(key, Counter())[_clip(text)] += 1
+
+    def fill(self, row: ItemRow) -> ItemRow:
+        row.attempts = self.attempts
+        row.learners = len(self.finals)
+        if self.finals:
+            row.first_try = sum(self.firsts) / len(self.firsts)
+            row.success = sum(self.finals) / len(self.finals)
+        if self.scores:
+            row.mean_score = sum(self.scores) / len(self.scores)
+        row.wrong = _top(self.wrong, self.shown)
+        return row
+
+
+def _item_label(exercise, item) -> str | None:
+    """The label of a per-item row (cloze blanks and matching pairs), None for other types."""
+    if exercise.type == "cloze":
+        return _en(item.label)
+    if exercise.type == "matching":
+        return f"pair: {_en(item.label)}"
+    return None
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def load_instructor_bank(path: Path | None):
+    """The instructor's bank (a file or folder); a student copy's bank is refused."""
+    from course.exercises.loader import load_bank
+    from course.instructor.release import find_course_root
+
+    path = Path(path) if path is not None else find_course_root() / "exercises"
+    if not path.exists():
+        raise InputError(both("no_such_path", path=path))
+    bank = load_bank(path)
+    if any(getattr(ex, "redacted", False) for ex in bank.exercises):
+        raise InputError(both("redacted_bank", path=path))
+    return bank, path
+
+
+def build_report(paths, bank=None, bank_path: Path | None = None,
+                 pass_mark: float = DEFAULT_PASS_MARK) -> ClassReport:
+    """Read, check and re-grade the submissions under ``paths``; scores inside are ignored."""
+    if bank is None:
+        bank, bank_path = load_instructor_bank(bank_path)
+    collected: Collected = collect(paths)
+    return grade_collected(collected, bank, str(bank_path or ""), pass_mark)
+
+
+def grade_collected(collected: Collected, bank, bank_path: str = "",
+                    pass_mark: float = DEFAULT_PASS_MARK) -> ClassReport:
+    """The class report of submissions already read."""
+    lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
+    lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
+    rejections = list(collected.rejections)
+    cache: dict[tuple[str, str], object] = {}
+    tallies: dict[str, _Tally] = {ex_id: _Tally() for ex_id in lesson_of}
+    part_tallies: dict[tuple[str, int], _Tally] = {}
+    part_labels: dict[tuple[str, int], tuple[str, str]] = {}
+    finals_by_learner: list[dict[str, float]] = []
+    n_attempts = 0
+
+    for sub in collected.submissions:
+        unknown = Counter(a.exercise_id for a in sub.attempts if a.exercise_id not in lesson_of)
+        if unknown:
+            ids = ", ".join(sorted(_clip(i, 40) for i in unknown)[:10])
+            rejections.append(Rejection(
+                sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
+                sub.learner))
+        per_ex: dict[str, list] = {}
+        for attempt in sub.attempts:
+            ex_id = attempt.exercise_id
+            if ex_id not in lesson_of:
+                continue
+            exercise = bank[ex_id]
+            key = (ex_id, json.dumps(attempt.response, sort_keys=True, ensure_ascii=False))
+            result = cache.get(key)
+            if result is None:
+                result = exercise.grade(attempt.response)
+                cache[key] = result
+            if result.valid and not result.attempted:
+                continue  # an empty answer is "not attempted", not "wrong"
+            per_ex.setdefault(ex_id, []).append((attempt.response, result))
+        finals: dict[str, float] = {}
+        for ex_id, results in per_ex.items():
+            exercise = bank[ex_id]
+            n_attempts += len(results)
+            tally = tallies[ex_id]
+            tally.attempts += len(results)
+            tally.firsts.append(bool(results[0][1].correct))
+            tally.finals.append(bool(results[-1][1].correct))
+            final_score = float(results[-1][1].score) if results[-1][1].valid else 0.0
+            tally.scores.append(final_score)
+            finals[ex_id] = final_score
+            item_first: dict[int, bool] = {}
+            item_final: dict[int, bool] = {}
+            for response, result in results:
+                if not result.correct:
+                    tally.add_wrong(describe_response(exercise, response))
+                for item in result.items:
+                    label = _item_label(exercise, item)
+                    if label is None or not item.attempted:
+                        continue
+                    pk = (ex_id, item.index)
+                    part = part_tallies.get(pk)
+                    if part is None:
+                        part = part_tallies[pk] = _Tally()
+                        expected = item.expected
+                        if isinstance(expected, list | tuple):
+                            expected = " | ".join(str(e) for e in expected)
+                        part_labels[pk] = (label, _clip(str(expected), 120))
+                    part.attempts += 1
+                    item_first.setdefault(item.index, bool(item.correct))
+                    item_final[item.index] = bool(item.correct)
+                    if not item.correct:
+                        part.add_wrong(str(item.given))
+            for index, ok in item_final.items():
+                part = part_tallies[(ex_id, index)]
+                part.firsts.append(item_first[index])
+                part.finals.append(ok)
+        finals_by_learner.append(finals)
+
+    # Which lessons the class has reached: at least half of the learners attempted them.
+    n_learners = len(collected.submissions)
+    expected = [
+        slug for slug, _, ids in lessons
+        if n_learners and sum(any(i in f for i in ids) for f in finals_by_learner)
+        >= max(1, EXPECTED_SHARE * n_learners)
+    ]
+    learners = []
+    for sub, finals in zip(collected.submissions, finals_by_learner, strict=True):
+        row = LearnerRow(sub.learner, sub.source, {}, {})
+        total_score, total_n = 0.0, 0
+        for slug, _, ids in lessons:
+            done = [i for i in ids if i in finals]
+            row.lesson_done[slug] = (len(done), len(ids))
+            row.lesson_scores[slug] = (
+                sum(finals[i] for i in done) / len(ids) if done and ids else None)
+            row.attempted += len(done)
+            if slug in expected:
+                total_score += sum(finals[i] for i in done)
+                total_n += len(ids)
+                if not done:
+                    row.missing.append(slug)
+        row.expected_total = total_n
+        row.overall = total_score / total_n if total_n else None
+        row.needs_help = bool(row.missing) or (
+            row.overall is not None and row.overall * 100 < pass_mark)
+        learners.append(row)
+
+    items, parts = [], []
+    for slug, _, ids in lessons:
+        for ex_id in ids:
+            exercise = bank[ex_id]
+            items.append(tallies[ex_id].fill(ItemRow(
+                slug, ex_id, exercise.type, exercise.mode, "", _key_text(exercise))))
+            for (pid, index) in sorted(k for k in part_tallies if k[0] == ex_id):
+                label, key = part_labels[(pid, index)]
+                parts.append(part_tallies[(pid, index)].fill(ItemRow(
+                    slug, ex_id, exercise.type, exercise.mode, label, key)))
+
+    return ClassReport(
+        bank_path=bank_path,
+        generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        lessons=lessons, learners=learners, items=items, parts=parts,
+        rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
+        graded=len(cache), attempts=n_attempts,
+    )
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.1f}"
+
+
+def _wrong_text(row: ItemRow) -> str:
+    return "; ".join(f"{text} ({n})" for text, n in row.wrong)
+
+
+def write_grades_csv(report: ClassReport, path: Path) -> None:
+    slugs = [slug for slug, _, _ in report.lessons]
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["learner", *slugs, "overall", "exercises_attempted", "exercises_expected",
+                    "missing_lessons", "needs_help", "file"])
+        for row in report.learners:
+            w.writerow([
+                _csv_safe(row.learner),
+                *[_pct(row.lesson_scores[s]) for s in slugs],
+                _pct(row.overall), row.attempted, row.expected_total,
+                " ".join(row.missing), "yes" if row.needs_help else "no", _csv_safe(row.source),
+            ])
+
+
+def write_item_csv(report: ClassReport, path: Path) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["lesson", "exercise_id", "item", "type", "mode", "attempts", "learners",
+                    "first_try_success", "success_rate", "mean_score", "common_wrong_answers",
+                    "key"])
+        rows = sorted(report.items + report.parts,
+                      key=lambda r: (r.lesson, r.exercise_id, r.item != "", r.item))
+        order = {ex_id: i for i, ex_id in enumerate(r.exercise_id for r in report.items)}
+        rows.sort(key=lambda r: (order[r.exercise_id], r.item != ""))
+        for r in rows:
+            w.writerow([r.lesson, r.exercise_id, r.item, r.type, r.mode, r.attempts, r.learners,
+                        _pct(r.first_try), _pct(r.success), _pct(r.mean_score),
+                        _csv_safe(_wrong_text(r)), r.key])
+
+
+def _csv_safe(text: str) -> str:
+    """Learner text that a spreadsheet will show as text, never run as a formula."""
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
+    """Write grades.csv, item_analysis.csv and report.html into ``out`` (created if missing)."""
+    from course.instructor.report_html import render_html
+
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(both("out_is_file", path=out))
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {"grades": out / "grades.csv", "items": out / "item_analysis.csv",
+             "html": out / "report.html"}
+    write_grades_csv(report, paths["grades"])
+    write_item_csv(report, paths["items"])
+    paths["html"].write_text(render_html(report), encoding="utf-8")
+    return paths
