@@ -1,0 +1,51 @@
+"""The two-command set-up: the Makefile, the packaging metadata and the environment file agree."""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_second_make_run_installs_nothing():
+    """After `make test` has set up .venv, the set-up step is up to date (make -q exits 0)."""
+    if not (ROOT / ".venv" / ".installed").exists() or shutil.which("make") is None:
+        pytest.skip("not running inside the .venv that `make test` sets up")
+    proc = subprocess.run(["make", "-q", ".venv/.installed"], cwd=ROOT)
+    assert proc.returncode == 0, "make would reinstall although nothing changed"
+    dry = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True)
+    assert "pip install" not in dry.stdout
+
+
+def _names(requirements):
+    return {re.split(r"[<>=!~ ;\[]", r, maxsplit=1)[0].lower() for r in requirements}
+
+
+def test_environment_yml_has_the_same_dependencies_as_pyproject():
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = _names(meta["dependencies"]) | _names(meta["optional-dependencies"]["test"])
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = {d for d in env["dependencies"] if isinstance(d, str)}
+    have = _names(conda)
+    if "matplotlib-base" in have:  # conda-forge's matplotlib without the Qt back end
+        have.add("matplotlib")
+    assert wanted <= have, f"missing in environment.yml: {sorted(wanted - have)}"
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert "-e ." in pip
+
+
+def test_console_script_and_python_dash_m_agree():
+    a = subprocess.run([sys.executable, "-m", "course", "--help"], capture_output=True, text=True)
+    exe = Path(sys.executable).parent / "crm-course"
+    if not exe.exists():
+        pytest.skip("console script not installed in this environment")
+    b = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
+    assert a.returncode == b.returncode == 0
+    for command in ("validate", "list", "export", "data", "release", "report", "present"):
+        assert command in a.stdout, command
