@@ -1,0 +1,551 @@
+"""The seeded generator of the course data sets (``crm-course data generate``).
+
+Everything is drawn from ``numpy.random.default_rng(seed)``: the same seed and sizes give the
+same files, byte for byte. The hand-written texts come from ``course/crm/corpus/*.yaml``; the
+composed ones are built from hand-written fragments there, and carry the labels their
+fragments were written with (never labels computed by ``screen_inquiry``).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from course.errors import InputError
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+DEFAULT_SEED = 2026
+DEFAULT_ORDERS = 30_000
+N_INQUIRIES = 220          # hand-written first, then composed
+N_MESSAGES = 160
+
+PLATFORMS = ["AliExpress", "eBay", "Amazon", "Shopee", "own site"]
+# country -> (region key, platform weights in PLATFORMS order, preferred language, weight)
+COUNTRIES = {
+    "United States": ("north_america", [3, 3, 4, 0, 2], "English", 16),
+    "Canada": ("north_america", [3, 2, 3, 0, 2], "English", 5),
+    "United Kingdom": ("europe", [3, 3, 3, 0, 2], "English", 8),
+    "France": ("europe", [4, 2, 3, 0, 2], "French", 6),
+    "Germany": ("europe", [3, 3, 4, 0, 2], "German", 7),
+    "Spain": ("europe", [5, 2, 2, 0, 1], "Spanish", 5),
+    "Russia": ("europe", [6, 1, 0, 0, 1], "Russian", 6),
+    "Indonesia": ("southeast_asia", [2, 0, 0, 6, 1], "Indonesian", 5),
+    "Malaysia": ("southeast_asia", [2, 0, 0, 6, 1], "Malay", 4),
+    "Philippines": ("southeast_asia", [2, 0, 0, 6, 1], "English", 4),
+    "Thailand": ("southeast_asia", [2, 0, 0, 6, 1], "Thai", 4),
+    "Vietnam": ("southeast_asia", [2, 0, 0, 6, 1], "Vietnamese", 4),
+    "Singapore": ("southeast_asia", [2, 1, 1, 5, 1], "English", 3),
+    "Saudi Arabia": ("middle_east", [4, 1, 3, 0, 2], "Arabic", 5),
+    "United Arab Emirates": ("middle_east", [3, 1, 4, 0, 2], "Arabic", 5),
+    "Qatar": ("middle_east", [3, 1, 3, 0, 2], "Arabic", 2),
+    "Kuwait": ("middle_east", [3, 1, 3, 0, 2], "Arabic", 2),
+    "Turkey": ("middle_east", [5, 1, 1, 0, 2], "Turkish", 3),
+}
+# region -> payment methods (SYLLABUS L6) and their weights
+PAYMENTS = {
+    "north_america": (["Credit card", "PayPal", "Apple Pay"], [5, 4, 1]),
+    "europe": (["Visa", "MasterCard", "Local card"], [4, 3, 3]),
+    "southeast_asia": (["Credit card", "Bank transfer", "Cash on delivery", "Offline POS",
+                        "Instalments"], [3, 2, 3, 1, 1]),
+    "middle_east": (["Credit card", "E-wallet"], [5, 4]),
+}
+FIRST = ["Emma", "Liam", "Olivia", "Noah", "Sophie", "Lucas", "Mia", "Omar", "Fatima", "Ivan",
+         "Anna", "Hugo", "Chloe", "Ahmed", "Layla", "Dmitri", "Nur", "Siti", "Ana", "Marco",
+         "Elena", "Jonas", "Camille", "Tariq", "Mei", "Arjun", "Grace", "Pedro", "Yusuf", "Lina"]
+LAST = ["Smith", "Brown", "Martin", "Müller", "Garcia", "Rossi", "Ivanova", "Santos", "Rahman",
+        "Tan", "Nguyen", "Lim", "Haddad", "Yilmaz", "Dubois", "Schmidt", "Lopez", "Cruz",
+        "Novak", "Wilson", "Petrov", "Aziz", "Reyes", "Lee", "Walker", "Fischer"]
+CARRIERS = ["China Post", "YunExpress", "Cainiao", "4PX", "DHL", "FedEx", "UPS", "EMS"]
+ADJUSTMENTS = ["damaged", "lost in transit", "stock check", "wet/damaged", "?"]
+PRODUCT_WORDS = (
+    ["LED STRIP LIGHT 5M", "PHONE CASE SILICONE", "WIRELESS EARBUDS", "USB-C CABLE 1M",
+     "YOGA MAT 6MM", "CERAMIC COFFEE MUG", "BAMBOO CUTTING BOARD", "KIDS RAINCOAT",
+     "WOMEN SUMMER DRESS", "MEN HOODIE", "KNITTED BEANIE", "SILK SCARF", "PET BED ROUND",
+     "GARDEN SOLAR LIGHT", "SCENTED CANDLE JAR", "CANVAS TOTE BAG", "WATER BOTTLE STEEL",
+     "POWER BANK 10000MAH", "BLUETOOTH SPEAKER", "HAIR CLIP SET", "WALL CLOCK WOODEN",
+     "DESK LAMP LED", "PHONE TRIPOD", "CAR PHONE HOLDER", "BABY ROMPER", "SUNGLASSES UV400",
+     "RUNNING SHOES", "LEATHER WALLET", "BACKPACK WATERPROOF", "KNIFE SET 6PC"]
+)
+COLOURS = ["BLACK", "WHITE", "PINK", "BLUE", "GREEN", "GREY", "RED", "BEIGE"]
+
+
+def _corpus(name: str) -> dict:
+    with open(CORPUS / f"{name}.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def region_of_country() -> dict[str, str]:
+    """Return the country -> region key map the generator uses."""
+    return {c: v[0] for c, v in COUNTRIES.items()}
+
+
+def _check_sizes(seed, n_orders):
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise InputError(f"seed must be a whole number >= 0; got {seed!r}.")
+    if isinstance(n_orders, bool) or not isinstance(n_orders, (int, np.integer)):
+        raise InputError(f"the number of orders must be a whole number; got {n_orders!r}.")
+    if not 1_000 <= n_orders <= 5_000_000:
+        raise InputError(
+            f"the number of orders must be between 1,000 and 5,000,000; got {n_orders:,}."
+        )
+
+
+# --------------------------------------------------------------------------- customers
+def make_customers(rng: np.random.Generator, n_orders: int) -> pd.DataFrame:
+    """Return the customers table (buyers and prospects) sized for ``n_orders`` order lines."""
+    n = max(80, n_orders // 25)
+    countries = list(COUNTRIES)
+    w = np.array([COUNTRIES[c][3] for c in countries], float)
+    country = rng.choice(len(countries), size=n, p=w / w.sum())
+    country_names = np.array(countries, dtype=object)[country]
+    platform = np.empty(n, dtype=object)
+    for i, c in enumerate(countries):
+        idx = np.flatnonzero(country == i)
+        pw = np.array(COUNTRIES[c][1], float)
+        platform[idx] = np.array(PLATFORMS, dtype=object)[
+            rng.choice(len(PLATFORMS), size=idx.size, p=pw / pw.sum())]
+    # deal status: 70% have bought (closed); the rest are prospects at some stage
+    status = rng.choice(["closed", "near_certain", "open", "none"], size=n,
+                        p=[0.70, 0.05, 0.15, 0.10])
+    clear = np.where(status == "none", False,
+                     np.where(status == "open", rng.random(n) < 0.75, rng.random(n) < 0.95))
+    interest = np.where(clear, rng.random(n) < np.where(status == "open", 0.45, 0.7),
+                        rng.random(n) < 0.2)
+    start = np.datetime64("2024-06-01")
+    first_contact = start + rng.integers(0, 540, n).astype("timedelta64[D]")
+    birthday = np.datetime64("1966-01-01") + rng.integers(0, 38 * 365, n).astype("timedelta64[D]")
+    activity = rng.lognormal(0.0, 0.9, n)
+    bought = status == "closed"
+    intent = np.clip(np.round(1 + 4 * activity / (activity + 1.2) + rng.normal(0, 0.7, n)), 1, 5)
+    reviews = rng.poisson(0.25 * activity) * bought
+    referrals = rng.poisson(0.08 * activity) * bought
+    df = pd.DataFrame({
+        "customer_id": np.arange(12346, 12346 + n),
+        "name": [f"{FIRST[a]} {LAST[b]}" for a, b in
+                 zip(rng.integers(0, len(FIRST), n), rng.integers(0, len(LAST), n),
+                     strict=True)],
+        "country": country_names,
+        "region": [COUNTRIES[c][0] for c in country_names],
+        "platform": platform,
+        "first_contact": first_contact,
+        "deal_status": status,
+        "clear_intent": clear,
+        "obvious_interest": interest,
+        "birthday": birthday,
+        "language": [COUNTRIES[c][2] for c in country_names],
+        "repurchase_intent": pd.array(
+            [int(v) if b else None for v, b in zip(intent, bought, strict=True)], dtype="Int64"),
+        "reviews": reviews.astype(int),
+        "referrals": referrals.astype(int),
+    })
+    df["_activity"] = activity
+    return df
+
+
+# --------------------------------------------------------------------------- orders
+def _catalog(rng: np.random.Generator):
+    names, codes, prices = [], [], []
+    for i, word in enumerate(PRODUCT_WORDS):
+        base = float(np.round(rng.lognormal(1.6, 0.7), 2))
+        for j, colour in enumerate(rng.choice(COLOURS, size=4, replace=False)):
+            names.append(f"{word} {colour}")
+            codes.append(f"{20000 + i * 37:05d}{'ABCD'[j]}")
+            prices.append(max(0.39, round(base * (0.9 + 0.05 * j), 2)))
+    return np.array(codes, dtype=object), np.array(names, dtype=object), np.array(prices)
+
+
+def make_orders(rng: np.random.Generator, customers: pd.DataFrame, n_orders: int) -> pd.DataFrame:
+    """Return ``n_orders`` order lines in the UCI Online Retail II layout plus Platform, Payment.
+
+    Dirt, as in real exports: credit notes with invoice prefix ``C`` and negative quantities
+    (cancellations on the day of the order, returns 5-40 days later), guest rows without a
+    Customer ID, and stock adjustments (negative quantity, price 0, no customer).
+    """
+    codes, descs, prices = _catalog(rng)
+    n_cancel = int(n_orders * 0.015)
+    n_return = int(n_orders * 0.008)
+    n_adjust = max(3, int(n_orders * 0.002))
+    n_normal = n_orders - n_cancel - n_return - n_adjust
+
+    # invoices and their lines
+    lines = 1 + np.minimum(rng.poisson(4.5, size=n_normal // 3 + 10), 29)
+    ends = np.cumsum(lines)
+    n_inv = int(np.searchsorted(ends, n_normal)) + 1
+    lines = lines[:n_inv]
+    lines[-1] -= ends[n_inv - 1] - n_normal
+    inv_of_line = np.repeat(np.arange(n_inv), lines)
+
+    buyers = customers[customers["deal_status"] == "closed"]
+    act = buyers["_activity"].to_numpy()
+    guest = rng.random(n_inv) < 0.08
+    cust_pos = rng.choice(len(buyers), size=n_inv, p=act / act.sum())
+    inv_cust = np.where(guest, -1, buyers["customer_id"].to_numpy()[cust_pos])
+    countries = list(COUNTRIES)
+    cw = np.array([COUNTRIES[c][3] for c in countries], float)
+    guest_country = np.array(countries, dtype=object)[rng.choice(len(countries), n_inv,
+                                                                  p=cw / cw.sum())]
+    inv_country = np.where(guest, guest_country, buyers["country"].to_numpy()[cust_pos])
+    own_platform = buyers["platform"].to_numpy()[cust_pos]
+    other_platform = np.array(PLATFORMS, dtype=object)[rng.integers(0, len(PLATFORMS), n_inv)]
+    inv_platform = np.where(rng.random(n_inv) < 0.85, own_platform, other_platform)
+    inv_platform = np.where(guest, other_platform, inv_platform)
+    inv_payment = np.empty(n_inv, dtype=object)
+    region_map = region_of_country()
+    inv_region = np.array([region_map[c] for c in inv_country], dtype=object)
+    for region, (methods, pw) in PAYMENTS.items():
+        idx = np.flatnonzero(inv_region == region)
+        pw = np.array(pw, float)
+        inv_payment[idx] = np.array(methods, dtype=object)[rng.choice(len(methods), idx.size,
+                                                                       p=pw / pw.sum())]
+    # dates: two years, busier in November and December
+    days = np.arange(np.datetime64("2024-12-01"), np.datetime64("2026-12-01"))
+    month = days.astype("datetime64[M]").astype(int) % 12 + 1
+    dw = np.where(np.isin(month, [11, 12]), 1.7, 1.0)
+    day = days[rng.choice(days.size, n_inv, p=dw / dw.sum())]
+    minutes = rng.integers(7 * 60, 22 * 60, n_inv).astype("timedelta64[m]")
+    inv_time = day.astype("datetime64[m]") + minutes
+
+    # lines
+    pop = 1.0 / np.arange(1, codes.size + 1) ** 0.8
+    prod = rng.permutation(codes.size)[rng.choice(codes.size, n_normal, p=pop / pop.sum())]
+    qty = rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12, 24, 48, 96], size=n_normal,
+                     p=[.30, .18, .10, .08, .05, .08, .04, .05, .06, .04, .015, .005])
+    price = np.where(qty >= 24, np.round(prices[prod] * 0.85, 2), prices[prod])
+
+    # credit notes: cancellations (same day) and returns (5-40 days later), customers only
+    with_cust = np.flatnonzero(inv_cust[inv_of_line] >= 0)
+    picked = rng.choice(with_cust, size=n_cancel + n_return, replace=False)
+    cancel_rows, return_rows = picked[:n_cancel], picked[n_cancel:]
+    c_inv = inv_of_line[cancel_rows]
+    r_inv = inv_of_line[return_rows]
+    c_time = inv_time[c_inv] + rng.integers(10, 240, n_cancel).astype("timedelta64[m]")
+    r_time = inv_time[r_inv] + rng.integers(5 * 1440, 40 * 1440, n_return).astype(
+        "timedelta64[m]")
+    r_qty = -np.minimum(qty[return_rows], rng.integers(1, 4, n_return))
+    # adjustments
+    a_rows = rng.integers(0, n_normal, n_adjust)
+    a_time = inv_time[inv_of_line[a_rows]] + np.timedelta64(1, "D")
+
+    # documents, numbered in time order: normal invoices, one credit note per original
+    # invoice for its cancellations, one per return line, one per adjustment
+    c_docs, c_doc_of = np.unique(c_inv, return_inverse=True)
+    c_doc_time = pd.Series(c_time).groupby(c_doc_of).min().to_numpy()
+    doc_time = np.concatenate([inv_time, c_doc_time, r_time, a_time])
+    doc_kind = np.concatenate([np.zeros(n_inv, int), np.ones(c_docs.size, int),
+                               np.ones(n_return, int), np.full(n_adjust, 2)])
+    order = np.argsort(doc_time, kind="stable")
+    number = np.empty(order.size, dtype=np.int64)
+    number[order] = 489434 + np.arange(order.size)
+    label = np.where(doc_kind == 1, "C", "").astype(object) + number.astype(str).astype(object)
+    inv_label = label[:n_inv]
+    c_label = label[n_inv:n_inv + c_docs.size][c_doc_of]
+    r_label = label[n_inv + c_docs.size:n_inv + c_docs.size + n_return]
+    a_label = label[n_inv + c_docs.size + n_return:]
+    c_time = c_doc_time[c_doc_of]
+
+    src = np.concatenate([np.arange(n_normal), cancel_rows, return_rows, a_rows])
+    inv_src = inv_of_line[src]
+    cust = inv_cust[inv_src].astype(float)
+    cust[n_normal + n_cancel + n_return:] = np.nan
+    cust[cust < 0] = np.nan
+    df = pd.DataFrame({
+        "Invoice": np.concatenate([inv_label[inv_of_line], c_label, r_label, a_label]),
+        "StockCode": codes[prod[src]],
+        "Description": np.concatenate([descs[prod], descs[prod[cancel_rows]],
+                                       descs[prod[return_rows]],
+                                       np.array(ADJUSTMENTS, dtype=object)[
+                                           rng.integers(0, len(ADJUSTMENTS), n_adjust)]]),
+        "Quantity": np.concatenate([qty, -qty[cancel_rows], r_qty,
+                                    -rng.integers(1, 30, n_adjust)]).astype(np.int64),
+        "InvoiceDate": np.concatenate([inv_time[inv_of_line], c_time, r_time,
+                                       a_time]).astype("datetime64[s]"),
+        "Price": np.concatenate([price, price[cancel_rows], price[return_rows],
+                                 np.zeros(n_adjust)]),
+        "Customer ID": pd.Series(cust).astype("Int64").array,
+        "Country": inv_country[inv_src],
+        "Platform": inv_platform[inv_src],
+        "Payment": inv_payment[inv_src],
+    })
+    df = df.sort_values(["InvoiceDate", "Invoice"], kind="stable", ignore_index=True)
+    return df
+
+
+def settle_first_contact(rng, customers: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+    """Make each buyer's first contact date fall 0-60 days before their first order."""
+    first = orders.dropna(subset=["Customer ID"]).groupby("Customer ID")["InvoiceDate"].min()
+    cust = customers.set_index("customer_id")
+    fc = (first.dt.floor("D") - pd.to_timedelta(rng.integers(0, 60, first.size), unit="D"))
+    cust.loc[fc.index, "first_contact"] = fc.to_numpy()
+    # a "closed" customer whose only orders were never placed becomes a near-certain prospect
+    never = (cust["deal_status"] == "closed") & ~cust.index.isin(first.index)
+    cust.loc[never, "deal_status"] = "near_certain"
+    cust.loc[never, ["repurchase_intent"]] = pd.NA
+    cust.loc[never, ["reviews", "referrals"]] = 0
+    return cust.reset_index()
+
+
+# --------------------------------------------------------------------------- texts
+def _fill(template: str, slots: dict) -> str:
+    return template.format(**slots)
+
+
+def make_inquiries(rng: np.random.Generator, customers: pd.DataFrame,
+                   n: int = N_INQUIRIES) -> pd.DataFrame:
+    """Return the labelled inquiries: every hand-written one, then composed ones up to ``n``."""
+    hand = _corpus("inquiries")["inquiries"]
+    frag = _corpus("fragments")
+    rows = []
+    for item in hand:
+        rows.append({
+            "inquiry_id": item["id"], "text": item["text"].strip(),
+            "old_customer": bool(item.get("old", False)),
+            "company": item.get("company", ""), "search_result": item.get("search", ""),
+            "flags": list(item["flags"]), "grade": int(item["grade"]),
+            "reason": item["reason"],
+            "source": "hand-written holdout" if item.get("holdout") else "hand-written",
+        })
+    f = frag["inquiry"]
+    kinds = ["confirm", "detailed", "price", "vague"]
+    kind_grade = {"confirm": 1, "detailed": 2, "price": 3, "vague": 4}
+    kind_reason = {
+        "confirm": "The deal is agreed; only payment or shipping is left (near-certain).",
+        "detailed": "Names a product and quantity and asks detailed questions: clear intent "
+                    "and obvious interest.",
+        "price": "Asks about one product (price or stock): clear intent, nothing more yet.",
+        "vague": "No product or quantity in mind: no clear intent.",
+    }
+    flag_names = list(f["red_flags"])
+    for k in range(n - len(rows)):
+        p = frag["products"][rng.integers(len(frag["products"]))]
+        place = frag["places"][rng.integers(len(frag["places"]))]
+        name = frag["first_names"][rng.integers(len(frag["first_names"]))]
+        fake = rng.random() < 0.35
+        flags: list[str] = []
+        company, search = "", ""
+        if fake:
+            n_flags = int(rng.choice([1, 1, 1, 2, 2, 3]))
+            flags = sorted(rng.choice(flag_names + ["unverifiable_company"], n_flags,
+                                      replace=False).tolist())
+            # a fake buyer asks nothing about the product: a vague request or a bare price
+            kind = str(rng.choice(["vague", "price"], p=[0.6, 0.4]))
+        else:
+            kind = str(rng.choice(kinds, p=[0.15, 0.35, 0.3, 0.2]))
+        if "unverifiable_company" in flags:
+            company = frag["fake_companies"][rng.integers(len(frag["fake_companies"]))]
+            search = str(rng.choice(["nothing", "negative"], p=[0.7, 0.3]))
+        elif not fake and rng.random() < 0.2:
+            company = frag["real_companies"][rng.integers(len(frag["real_companies"]))]
+            search = "found"
+        slots = {"product": p[0], "plural": p[1], "qty": int(p[2] * rng.integers(1, 4)),
+                 "big_qty": f"{int(p[3] * rng.integers(10, 60)):,}", "place": place,
+                 "company": company or "our company",
+                 "company_upper": (company or "GLOBAL TRADE PARTNERS").upper(),
+                 "ref": f"{rng.integers(100, 999)}-{rng.integers(10000, 99999)}"}
+        parts = []
+        if "over_formatted" in flags:
+            tpl = f["red_flags"]["over_formatted"]
+            parts.append(_fill(tpl[rng.integers(len(tpl))], slots))
+        parts.append(f["greetings"][rng.integers(len(f["greetings"]))])
+        body = []
+        if company:
+            tpl = f["company_openings"]
+            body.append(_fill(tpl[rng.integers(len(tpl))], slots))
+            if "unverifiable_company" in flags:
+                tpl = f["big_claims"]
+                body.append(_fill(tpl[rng.integers(len(tpl))], slots))
+        else:
+            op = f["openings"][rng.integers(len(f["openings"]))]
+            if op:
+                body.append(_fill(op, slots))
+        tpl = f["bodies"][kind]
+        body.append(_fill(tpl[rng.integers(len(tpl))], slots))
+        for flag in flags:
+            if flag in ("over_formatted", "unverifiable_company"):
+                continue
+            tpl = f["red_flags"][flag]
+            body.append(_fill(tpl[rng.integers(len(tpl))], slots))
+        parts.append(" ".join(body))
+        parts.append(f["closings"][rng.integers(len(f["closings"]))] + "\n" + name)
+        if flags:
+            grade = 4
+            reason = "Shows red flags of a fake buyer (" + ", ".join(
+                fl.replace("_", " ") for fl in flags) + "): handle last, verify first."
+        else:
+            grade, reason = kind_grade[kind], kind_reason[kind]
+        rows.append({
+            "inquiry_id": f"c{k + 1:03d}", "text": "\n".join(parts),
+            "old_customer": bool(not flags and kind in ("confirm", "detailed")
+                                 and rng.random() < 0.3),
+            "company": company, "search_result": search, "flags": flags, "grade": grade,
+            "reason": reason, "source": "composed",
+        })
+    df = pd.DataFrame(rows)
+    # when each inquiry arrived: Monday 13 April 2026 to Thursday 16 April 2026 noon
+    start = np.datetime64("2026-04-13T00:00")
+    df.insert(1, "received", pd.to_datetime(
+        start + np.sort(rng.integers(0, 84 * 60, len(df))).astype("timedelta64[m]")))
+    df = df.iloc[rng.permutation(len(df))].sort_values("received", kind="stable")
+    df["received"] = np.sort(df["received"].to_numpy())
+    old_ids = customers.loc[customers["deal_status"] == "closed", "customer_id"].to_numpy()
+    new_ids = customers.loc[customers["deal_status"] != "closed", "customer_id"].to_numpy()
+    cid = np.where(df["old_customer"], rng.choice(old_ids, len(df)),
+                   np.where(rng.random(len(df)) < 0.5, rng.choice(new_ids, len(df)), -1))
+    df.insert(2, "customer_id", pd.Series(cid).where(cid >= 0).astype("Int64").array)
+    cols = ["inquiry_id", "received", "customer_id", "old_customer", "text", "company",
+            "search_result", "flags", "grade", "reason", "source"]
+    return df[cols].reset_index(drop=True)
+
+
+STAGE = {"bargaining": "pre-sale", "combined_shipping": "pre-sale",
+         "product_question": "pre-sale", "address_change": "in-sale",
+         "out_of_stock": "in-sale", "unpaid_order": "in-sale", "quality_minor": "after-sale",
+         "quality_refund": "after-sale", "quality_repair": "after-sale",
+         "logistics_delay": "after-sale", "return": "after-sale"}
+PROBLEM = {"quality_minor": "quality", "quality_refund": "quality",
+           "quality_repair": "quality", "logistics_delay": "logistics", "return": "return"}
+
+
+def _tracking(rng, carrier: str) -> str:
+    digits = lambda k: "".join(str(d) for d in rng.integers(0, 10, k))  # noqa: E731
+    if carrier == "China Post":
+        return f"LX{digits(9)}CN"
+    if carrier == "EMS":
+        return f"EA{digits(9)}CN"
+    if carrier == "YunExpress":
+        return f"YT{digits(16)}"
+    if carrier == "Cainiao":
+        return f"LP{digits(14)}"
+    if carrier == "4PX":
+        return f"4PX{digits(13)}CN"
+    if carrier == "UPS":
+        return "1Z" + "".join(rng.choice(list("0123456789ABCDEFGHJKLMNPRSTUVWXY"), 16))
+    return digits(10 if carrier == "DHL" else 12)
+
+
+def make_messages(rng: np.random.Generator, n: int = N_MESSAGES) -> pd.DataFrame:
+    """Return buyer messages with their category and order facts: hand-written, then composed."""
+    hand = _corpus("messages")["messages"]
+    frag = _corpus("fragments")
+    items = [dict(m, source="hand-written") for m in hand]
+    m = frag["message"]
+    cats = list(STAGE)
+    for k in range(n - len(items)):
+        cat = cats[k % len(cats)]
+        if cat == "quality_refund":
+            product = m["cheap_products"][rng.integers(len(m["cheap_products"]))]
+            value = float(rng.integers(3, 25))
+        elif cat == "quality_repair":
+            product = m["dear_products"][rng.integers(len(m["dear_products"]))]
+            value = float(rng.integers(120, 650))
+        else:
+            p = frag["products"][rng.integers(len(frag["products"]))]
+            product = p[0]
+            value = float(rng.integers(8, 150))
+        plural = product + "s" if not product.endswith("s") else product
+        days = int({"pre-sale": 0, "in-sale": rng.integers(2, 7)}.get(
+            STAGE[cat], rng.integers(12, 40)))
+        slots = {"product": product, "plural": plural, "qty": int(rng.integers(3, 30)),
+                 "place": frag["places"][rng.integers(len(frag["places"]))], "days": days}
+        tpl = m["bodies"][cat]
+        greet = m["greetings"][rng.integers(len(m["greetings"]))]
+        close = m["closings"][rng.integers(len(m["closings"]))]
+        text = "\n".join(x for x in [greet, _fill(tpl[rng.integers(len(tpl))], slots), close]
+                         if x)
+        item = {"id": f"mc{k + 1:03d}", "category": cat, "name":
+                frag["first_names"][rng.integers(len(frag["first_names"]))],
+                "product": product, "value": value, "text": text, "source": "composed"}
+        if STAGE[cat] != "pre-sale":
+            item["days"] = days
+        if cat.startswith("quality"):
+            item["affects_use"] = cat != "quality_minor"
+        items.append(item)
+
+    rows = []
+    start = np.datetime64("2026-04-13T00:00")
+    for item in items:
+        cat = item["category"]
+        stage = STAGE[cat]
+        if "received" in item:
+            received = pd.Timestamp(item["received"]) + pd.Timedelta(
+                minutes=int(rng.integers(8 * 60, 20 * 60)))
+        else:
+            received = pd.Timestamp(start + np.timedelta64(int(rng.integers(0, 4 * 1440)), "m"))
+        order_date = ship_date = pd.NaT
+        order_id = carrier = tracking = None
+        if stage != "pre-sale":
+            if "ordered" in item:
+                order_date = pd.Timestamp(item["ordered"]) + pd.Timedelta(hours=10)
+            else:
+                order_date = (received - pd.Timedelta(days=int(item.get("days", 1)))
+                              - pd.Timedelta(minutes=int(rng.integers(0, 600))))
+            order_id = "8" + "".join(str(d) for d in rng.integers(0, 10, 15))
+        if stage == "after-sale":
+            if "shipped" in item:
+                ship_date = pd.Timestamp(item["shipped"]) + pd.Timedelta(hours=15)
+            else:
+                ship_date = order_date + pd.Timedelta(days=int(rng.integers(1, 4)))
+            carrier = CARRIERS[int(rng.integers(len(CARRIERS)))]
+            tracking = _tracking(rng, carrier)
+        rows.append({
+            "message_id": item["id"], "received": received, "stage": stage, "category": cat,
+            "buyer_name": item["name"], "product": item["product"], "order_id": order_id,
+            "order_value": float(item["value"]), "order_date": order_date,
+            "ship_date": ship_date, "carrier": carrier, "tracking_number": tracking,
+            "problem": PROBLEM.get(cat), "affects_use": item.get("affects_use"),
+            "text": item["text"].strip(), "source": item["source"],
+        })
+    df = pd.DataFrame(rows)
+    for col in ("received", "order_date", "ship_date"):
+        df[col] = pd.to_datetime(df[col]).dt.floor("min")
+    df["affects_use"] = df["affects_use"].astype("boolean")
+    return df.sort_values("received", kind="stable", ignore_index=True)
+
+
+# --------------------------------------------------------------------------- all files
+def generate(seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict:
+    """Return every data set as a dict name -> DataFrame (markets: the parsed YAML)."""
+    _check_sizes(seed, n_orders)
+    rng = np.random.default_rng(seed)
+    customers = make_customers(rng, n_orders)
+    orders = make_orders(rng, customers, n_orders)
+    customers = settle_first_contact(rng, customers, orders).drop(columns="_activity")
+    inquiries = make_inquiries(rng, customers)
+    messages = make_messages(rng)
+    return {"orders": orders, "customers": customers, "inquiries": inquiries,
+            "messages": messages, "markets": _corpus("markets")}
+
+
+def write(out, seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict[str, Path]:
+    """Generate every data set and write it into folder ``out``; return name -> file path."""
+    out = Path(out)
+    sets = generate(seed, n_orders)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    date_fmt = "%Y-%m-%d %H:%M:%S"
+    p = out / "orders.csv.gz"
+    import gzip
+
+    # a fixed gzip header time keeps the file byte-identical for the same seed
+    with gzip.GzipFile(p, "wb", mtime=0, compresslevel=9) as gz:
+        gz.write(sets["orders"].to_csv(index=False, date_format=date_fmt,
+                                       float_format="%.2f").encode("utf-8"))
+    paths["orders"] = p
+    c = sets["customers"].copy()
+    for col in ("first_contact", "birthday"):
+        c[col] = c[col].dt.strftime("%Y-%m-%d")
+    paths["customers"] = out / "customers.csv"
+    c.to_csv(paths["customers"], index=False)
+    q = sets["inquiries"].copy()
+    q["flags"] = [";".join(f) for f in q["flags"]]
+    paths["inquiries"] = out / "inquiries.csv"
+    q.to_csv(paths["inquiries"], index=False, date_format="%Y-%m-%d %H:%M")
+    paths["messages"] = out / "messages.csv"
+    sets["messages"].to_csv(paths["messages"], index=False, date_format="%Y-%m-%d %H:%M",
+                            float_format="%.2f")
+    paths["markets"] = out / "markets.yaml"
+    shutil.copyfile(CORPUS / "markets.yaml", paths["markets"])
+    return paths
