@@ -175,6 +175,14 @@ def _strings(values) -> list[str]:
     return out
 
 
+def _strings_deep(value) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings_deep(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings_deep(v)]
+    return [str(value)] if isinstance(value, str) else []
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -205,18 +213,29 @@ def _file_text(path: Path) -> str | None:
 
 
 def audit(folder: Path, source_exercises: Path) -> list[str]:
-    """Every place under ``folder`` where an assessment item's hidden text appears."""
+    """Every place under ``folder`` where an assessment item's hidden text appears.
+
+    A text that a practice or class item also holds (generic feedback such as "Well done",
+    or a fact a practice item teaches) is not counted: the copy carries it with that item.
+    """
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     secrets: dict[str, str] = {}
+    public: list[str] = []  # what practice and class items hold: the copy carries it anyway
     for path in sorted(source_exercises.glob("*.y*ml")):
         with open(path, encoding="utf-8") as fh:
             doc = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
         for raw in (doc or {}).get("exercises") or []:
-            if isinstance(raw, dict) and raw.get("mode") == "assessment":
+            if not isinstance(raw, dict):
+                continue
+            if raw.get("mode") == "assessment":
                 for secret in hidden_texts(raw):
                     secrets.setdefault(secret, str(raw.get("id")))
+            else:
+                public += [_squash(t) for t in _strings_deep(raw)]
+    public_text = "\n".join(public)
+    secrets = {k: v for k, v in secrets.items() if k not in public_text}
     leaks = []
     if not secrets:
         return leaks

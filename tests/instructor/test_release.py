@@ -1,0 +1,312 @@
+"""The student copy: assessment items lose their key, practice items keep theirs, notebooks clear.
+
+"No accepted answer of an assessment item appears under the copy" is checked as defined in
+docs/instructor.md ("What the student copy leaves out"); the fixture course is checked more
+strictly still: its assessment answers appear in no file of the copy at all.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from instructor_helpers import FIXTURE_COURSE
+
+from course.cli import main
+from course.errors import InputError
+from course.exercises.loader import load_bank
+from course.exercises.model import build_exercise
+from course.instructor.release import REDACTED_BLANK, redact_exercise, release
+
+ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
+           "options", "lefts", "rights", "items"}
+REPO = Path(__file__).resolve().parents[2]
+BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def _yaml(path: Path):
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def _items(folder: Path) -> dict[str, dict]:
+    out = {}
+    for path in sorted(folder.glob("*.yaml")):
+        for raw in _yaml(path)["exercises"]:
+            out[raw["id"]] = raw
+    return out
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [str(value)] if value not in (None, "") else []
+
+
+def _cloze_answers(raw) -> list[str]:
+    answers = []
+    for m in BLANK.finditer(raw.get("text", "")):
+        body = m.group(1).partition("::")[0]
+        answers += [a.strip() for a in body.split("|") if a.strip()]
+    return answers
+
+
+def _hidden(raw) -> list[str]:
+    """Texts only the instructor may hold: solution, hints, all feedback, blank tips."""
+    found = _strings(raw.get("solution")) + _strings(raw.get("hints"))
+    found += _strings(raw.get("feedback")) + _strings(raw.get("blank_feedback"))
+    found += [s for o in raw.get("options", []) for s in _strings(o.get("feedback"))]
+    found += [m.group(1).partition("::")[2].strip() for m in BLANK.finditer(raw.get("text", ""))]
+    return [" ".join(s.split()) for s in found if s.strip()]
+
+
+def _visible(raw) -> str:
+    """What the question itself shows a learner (prompt, title, options, cloze text)."""
+    text = BLANK.sub(" ", raw.get("text", ""))
+    parts = _strings(raw.get("prompt")) + _strings(raw.get("title")) + [text]
+    parts += [s for o in raw.get("options", []) for s in _strings(o.get("text"))]
+    return " ".join(" ".join(parts).split()).casefold()
+
+
+def _public(items: dict[str, dict]) -> str:
+    """Every text of the practice and class items: the copy carries those with their keys."""
+    return "\n".join(" ".join(s.split()) for raw in items.values()
+                     if raw.get("mode") != "assessment" for s in _strings(raw))
+
+
+def _all_text(copy: Path) -> str:
+    texts = []
+    for path in copy.rglob("*"):
+        if path.is_file():
+            try:
+                texts.append(path.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                continue
+    return " ".join(" ".join(texts).split())
+
+
+def check_copy(source: Path, copy: Path) -> list[str]:
+    """Every way the copy breaks the definition in docs/instructor.md (empty: none)."""
+    problems = []
+    before, after = _items(source / "exercises"), _items(copy / "exercises")
+    assert set(before) == set(after)
+    everything = _all_text(copy)
+    public = _public(before)
+    for ex_id, raw in before.items():
+        out = after[ex_id]
+        if raw.get("mode") != "assessment":
+            if out != raw:
+                problems.append(f"{ex_id}: a practice/class item changed")
+            continue
+        if out.get("redacted") is not True or set(out) - ALLOWED:
+            problems.append(f"{ex_id}: fields {sorted(set(out) - ALLOWED)} left, or no redacted")
+        if any(set(o) != {"text"} for o in out.get("options", [])):
+            problems.append(f"{ex_id}: an option keeps more than its text")
+        if [m.group(0) for m in BLANK.finditer(out.get("text", ""))] != \
+                [REDACTED_BLANK] * len(BLANK.findall(raw.get("text", ""))):
+            problems.append(f"{ex_id}: a blank keeps its key")
+        entry = yaml.safe_dump(out, allow_unicode=True).casefold()
+        visible = _visible(raw)
+        for answer in _cloze_answers(raw):
+            a = answer.casefold()
+            if a not in visible and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", entry):
+                problems.append(f"{ex_id}: blank answer {answer!r} in the released bank")
+        for secret in _hidden(raw):
+            if len(secret) >= 12 and secret.casefold() not in visible and \
+                    secret not in public and secret in everything:
+                problems.append(f"{ex_id}: hidden text {secret[:40]!r} under the copy")
+    for nb_path in (copy / "notebooks").rglob("*.ipynb"):
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        if "widgets" in nb.get("metadata", {}):
+            problems.append(f"{nb_path.name}: saved widget state")
+        for cell in nb["cells"]:
+            if cell.get("outputs") or cell.get("execution_count") is not None:
+                problems.append(f"{nb_path.name}: a cell keeps its output")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def fixture_copy(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("release") / "student"
+    summary = release(copy, FIXTURE_COURSE)
+    return copy, summary
+
+
+def test_the_copy_holds_the_course_without_build_junk(fixture_copy):
+    copy, summary = fixture_copy
+    names = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file())
+    assert names == ["README.md", "data/README.md", "data/orders.csv", "exercises/01-demo.yaml",
+                     "exercises/02-more.yaml", "notebooks/01-demo.ipynb",
+                     "notebooks/02-more.ipynb", "notebooks/course.yaml"]
+    assert summary.files == len(names)
+    assert summary.redacted == {
+        "01-demo": ["demo-assess-cloze", "demo-assess-single", "demo-assess-multi"],
+        "02-more": ["more-assess-tf", "more-assess-match", "more-assess-order",
+                    "more-assess-numeric"]}
+    assert not any(p.name.startswith(".student.partial") for p in copy.parent.iterdir())
+
+
+def test_the_copy_meets_the_definition(fixture_copy):
+    copy, _ = fixture_copy
+    assert check_copy(FIXTURE_COURSE, copy) == []
+
+
+def test_no_assessment_answer_of_the_fixture_appears_anywhere(fixture_copy):
+    copy, _ = fixture_copy
+    everything = _all_text(copy).casefold()
+    source = _items(FIXTURE_COURSE / "exercises")
+    # the fixture's answers and hidden texts are words no question shows (e.g. "zephyrine")
+    secrets = _cloze_answers(source["demo-assess-cloze"])
+    for raw in source.values():
+        if raw.get("mode") == "assessment":
+            secrets += _hidden(raw)
+    public = _public(source)
+    secrets = [s for s in secrets if s not in public]  # e.g. the feedback "对。" of a class item
+    assert len(secrets) > 10
+    for secret in secrets:
+        assert secret.casefold() not in everything, secret
+    # the instructor's comment at the top of the bank file is gone too
+    assert "must never reach students" not in everything
+
+
+def test_the_check_catches_a_copy_that_leaks(fixture_copy, tmp_path):
+    copy, _ = fixture_copy
+    leaky = tmp_path / "leaky"
+    shutil.copytree(copy, leaky)
+    shutil.copy(FIXTURE_COURSE / "exercises" / "01-demo.yaml", leaky / "exercises")
+    problems = check_copy(FIXTURE_COURSE, leaky)
+    assert any("demo-assess-cloze: a blank keeps its key" in p for p in problems)
+    assert any("hidden text" in p for p in problems)
+
+
+def test_practice_and_class_items_keep_their_keys(fixture_copy):
+    copy, _ = fixture_copy
+    before, after = _items(FIXTURE_COURSE / "exercises"), _items(copy / "exercises")
+    for ex_id in ("demo-practice-cloze", "demo-class-choice", "more-practice-numeric"):
+        assert after[ex_id] == before[ex_id]
+    bank = load_bank(copy / "exercises")
+    assert bank["demo-practice-cloze"].grade(["identify"]).correct
+    assert bank["demo-class-choice"].grade(1).correct
+
+
+def test_the_copy_cannot_recognise_a_right_assessment_answer(fixture_copy, fixture_bank):
+    copy, _ = fixture_copy
+    student = load_bank(copy / "exercises")
+    assessed = [ex for ex in fixture_bank.exercises if ex.mode == "assessment"]
+    assert len(assessed) == 7
+    for ex in assessed:
+        for response in ex.examples["correct"] + ex.examples["wrong"]:
+            assert ex.grade(response).graded  # the instructor's key grades it
+            result = student[ex.id].grade(response)
+            assert result.valid and result.attempted, (ex.id, response)
+            assert not result.graded and result.score == 0 and not result.correct
+            assert result.message.en == "Your answer has been saved."
+
+
+def test_released_questions_show_the_same_choices_in_a_shuffled_order(fixture_copy,
+                                                                     fixture_bank):
+    copy, _ = fixture_copy
+    after = _items(copy / "exercises")
+    match = fixture_bank["more-assess-match"]
+    rights = [r["en"] if isinstance(r, dict) else r for r in after["more-assess-match"]["rights"]]
+    assert sorted(rights) == sorted(match.rights)
+    assert rights[:3] != [match.key[left] for left in match.lefts]
+    assert after["more-assess-match"]["lefts"] == match.lefts
+    order = after["more-assess-order"]["items"]
+    assert sorted(order) == sorted(fixture_bank["more-assess-order"].keys)
+    assert order != fixture_bank["more-assess-order"].keys
+    assert [o["text"] for o in after["demo-assess-single"]["options"]] == \
+        ["Customize", "Identify", "Interact"]
+
+
+def test_notebooks_lose_outputs_and_widget_state_but_keep_their_cells(fixture_copy):
+    copy, _ = fixture_copy
+    for name in ("01-demo.ipynb", "02-more.ipynb"):
+        src = json.loads((FIXTURE_COURSE / "notebooks" / name).read_text(encoding="utf-8"))
+        out = json.loads((copy / "notebooks" / name).read_text(encoding="utf-8"))
+        assert any(c.get("outputs") for c in src["cells"])  # the source had outputs
+        assert [c["source"] for c in out["cells"]] == [c["source"] for c in src["cells"]]
+        assert all(c.get("outputs", []) == [] for c in out["cells"])
+        assert all(c.get("execution_count") is None for c in out["cells"]
+                   if c["cell_type"] == "code")
+        assert "widgets" not in out["metadata"]
+        assert out["metadata"]["kernelspec"] == src["metadata"]["kernelspec"]
+
+
+def test_a_word_bank_cloze_in_assessment_keeps_only_its_shuffled_choices():
+    raw = {"id": "wb", "type": "cloze", "mode": "assessment", "prompt": "Choose.",
+           "text": "We [[resume]] and [[appreciate]] it.", "word_bank": True,
+           "distractors": ["sanction"], "examples": {"correct": [["resume", "appreciate"]],
+                                                     "wrong": [["sanction", "resume"]]}}
+    ex = build_exercise(raw, lesson="01-x")
+    out = redact_exercise(raw, ex)
+    assert out["text"] == "We [[?]] and [[?]] it."
+    assert out["choices"] == ex.word_bank_choices()
+    assert sorted(out["choices"]) == ["appreciate", "resume", "sanction"]
+    assert "distractors" not in out and "examples" not in out
+
+
+def test_release_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "keep.txt").write_text("mine")
+    with pytest.raises(InputError, match="not empty"):
+        release(tmp_path / "old", FIXTURE_COURSE)
+    assert (tmp_path / "old" / "keep.txt").read_text() == "mine"
+
+
+def test_release_refuses_a_folder_inside_the_course(tmp_path):
+    course_copy = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, course_copy)
+    with pytest.raises(InputError, match="inside the course folder"):
+        release(course_copy / "student", course_copy)
+
+
+def test_release_refuses_a_folder_that_is_not_a_course(tmp_path, capsys):
+    code = main(["release", "--source", str(tmp_path), "--out", str(tmp_path / "x")])
+    err = capsys.readouterr().err
+    assert code == 2 and "not a course folder" in err and "Traceback" not in err
+
+
+def test_a_leak_outside_the_bank_stops_the_release_and_leaves_nothing(tmp_path):
+    course_copy = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, course_copy)
+    (course_copy / "docs").mkdir()
+    (course_copy / "docs" / "answers.md").write_text(
+        "Solution: The hidden solution sentence about\nthe quokka letter.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"docs/answers.md: exercise 'demo-assess-cloze'"):
+        release(tmp_path / "student", course_copy)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course"]
+
+
+def test_cli_release_prints_what_it_did(tmp_path, capsys):
+    code = main(["release", "--source", str(FIXTURE_COURSE), "--out", str(tmp_path / "s")])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "Assessment items without answer key / 已删除答案的评估题: 7" in printed
+    assert (tmp_path / "s" / "exercises" / "01-demo.yaml").is_file()
+
+
+def test_the_real_course_releases_without_assessment_keys(tmp_path):
+    """The course of this repository, checked against the same definition."""
+    bank = load_bank(REPO / "exercises")
+    if any(ex.redacted for ex in bank.exercises):
+        pytest.skip("this is a student copy: the assessment keys are with the instructor")
+    copy = tmp_path / "student"
+    summary = release(copy, REPO)
+    assert check_copy(REPO, copy) == []
+    n_assessed = sum(ex.mode == "assessment" for ex in bank.exercises)
+    assert sum(len(v) for v in summary.redacted.values()) == n_assessed
+    student = load_bank(copy / "exercises")
+    for ex in bank.exercises:
+        if ex.mode == "assessment":
+            for response in ex.examples["correct"]:
+                assert not student[ex.id].grade(response).graded
+    for name in ("pyproject.toml", "Makefile", "README.md", "course/__init__.py"):
+        assert (copy / name).is_file(), name
+    assert not (copy / "bench").exists() and not (copy / ".git").exists()
