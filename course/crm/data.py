@@ -63,12 +63,13 @@ def load(name: str):
     """Return data set ``name``: a pandas DataFrame, or for ``markets`` the parsed YAML mapping.
 
     ``orders``, ``customers``, ``inquiries`` and ``messages`` come back with proper dtypes
-    (dates as datetimes, ``Customer ID`` as a nullable integer, inquiry ``flags`` as lists).
+    (dates as datetimes, ``Customer ID`` as a nullable integer, inquiry ``red_flags`` as
+    lists).
     ``markets`` is ``{"context": [...], "regions": [...]}``; ``course.crm.market_profile`` and
     ``course.crm.compare_markets`` turn it into tables. Each call returns a fresh copy.
 
-    >>> load("inquiries")[["inquiry_id", "grade", "flags"]].head(2)  # doctest: +SKIP
-      inquiry_id  grade flags
+    >>> load("inquiries")[["inquiry_id", "grade", "red_flags"]].head(2)  # doctest: +SKIP
+      inquiry_id  grade red_flags
     0       h001      1    []
     1       h002      2    []
     """
@@ -116,7 +117,7 @@ def _read(key: str, path: Path):
         df = pd.read_csv(path, parse_dates=["received"], keep_default_na=False,
                          na_values={"customer_id": [""]})
         df["customer_id"] = df["customer_id"].astype("Int64")
-        df["flags"] = [[f for f in s.split(";") if f] for s in df["flags"]]
+        df["red_flags"] = [[f for f in s.split(";") if f] for s in df["red_flags"]]
         return df
     if key == "messages":
         df = pd.read_csv(

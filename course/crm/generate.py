@@ -202,7 +202,7 @@ def make_orders(rng: np.random.Generator, customers: pd.DataFrame, n_orders: int
         inv_payment[idx] = np.array(methods, dtype=object)[rng.choice(len(methods), idx.size,
                                                                        p=pw / pw.sum())]
     # dates: two years, busier in November and December
-    days = np.arange(np.datetime64("2024-12-01"), np.datetime64("2026-12-01"))
+    days = np.arange(np.datetime64("2024-10-01"), np.datetime64("2026-10-01"))
     month = days.astype("datetime64[M]").astype(int) % 12 + 1
     dw = np.where(np.isin(month, [11, 12]), 1.7, 1.0)
     day = days[rng.choice(days.size, n_inv, p=dw / dw.sum())]
@@ -304,7 +304,7 @@ def make_inquiries(rng: np.random.Generator, customers: pd.DataFrame,
             "inquiry_id": item["id"], "text": item["text"].strip(),
             "old_customer": bool(item.get("old", False)),
             "company": item.get("company", ""), "search_result": item.get("search", ""),
-            "flags": list(item["flags"]), "grade": int(item["grade"]),
+            "red_flags": list(item["flags"]), "grade": int(item["grade"]),
             "reason": item["reason"],
             "source": "hand-written holdout" if item.get("holdout") else "hand-written",
         })
@@ -380,7 +380,7 @@ def make_inquiries(rng: np.random.Generator, customers: pd.DataFrame,
             "inquiry_id": f"c{k + 1:03d}", "text": "\n".join(parts),
             "old_customer": bool(not flags and kind in ("confirm", "detailed")
                                  and rng.random() < 0.3),
-            "company": company, "search_result": search, "flags": flags, "grade": grade,
+            "company": company, "search_result": search, "red_flags": flags, "grade": grade,
             "reason": reason, "source": "composed",
         })
     df = pd.DataFrame(rows)
@@ -396,7 +396,7 @@ def make_inquiries(rng: np.random.Generator, customers: pd.DataFrame,
                    np.where(rng.random(len(df)) < 0.5, rng.choice(new_ids, len(df)), -1))
     df.insert(2, "customer_id", pd.Series(cid).where(cid >= 0).astype("Int64").array)
     cols = ["inquiry_id", "received", "customer_id", "old_customer", "text", "company",
-            "search_result", "flags", "grade", "reason", "source"]
+            "search_result", "red_flags", "grade", "reason", "source"]
     return df[cols].reset_index(drop=True)
 
 
@@ -540,7 +540,7 @@ def write(out, seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict
     paths["customers"] = out / "customers.csv"
     c.to_csv(paths["customers"], index=False)
     q = sets["inquiries"].copy()
-    q["flags"] = [";".join(f) for f in q["flags"]]
+    q["red_flags"] = [";".join(f) for f in q["red_flags"]]
     paths["inquiries"] = out / "inquiries.csv"
     q.to_csv(paths["inquiries"], index=False, date_format="%Y-%m-%d %H:%M")
     paths["messages"] = out / "messages.csv"

@@ -477,7 +477,7 @@ def screen_inquiries(inquiries):
 
 
 def screening_scores(inquiries):
-    """Precision and recall of ``screen_inquiry`` per flag against the ``flags`` labels.
+    """Precision and recall of ``screen_inquiry`` per flag against the ``red_flags`` labels.
 
     Returns a DataFrame: flag, labelled (how many texts carry the flag), found, true_pos,
     precision, recall. Precision is empty when nothing was found, recall when nothing is
@@ -487,11 +487,11 @@ def screening_scores(inquiries):
 
     from course.crm._checks import require_frame
 
-    require_frame(inquiries, ["text", "flags"], "screening_scores(inquiries)")
+    require_frame(inquiries, ["text", "red_flags"], "screening_scores(inquiries)")
     screened = screen_inquiries(inquiries)
     rows = []
     for flag in FLAGS:
-        labelled = screened["flags"].map(lambda fl, f=flag: f in fl)
+        labelled = screened["red_flags"].map(lambda fl, f=flag: f in fl)
         found = screened["found_flags"].map(lambda fl, f=flag: f in fl)
         tp = int((labelled & found).sum())
         nf, nl = int(found.sum()), int(labelled.sum())
