@@ -142,10 +142,9 @@ class ExerciseWidget(w.VBox):
     def answer(self, response) -> ExerciseWidget:
         """Fill the controls with ``response`` as a learner would (raises InputError if it
         does not fit this exercise)."""
-        result = self.exercise.grade(response)
-        if not result.valid:
-            message = result.message or ui("bad_answer_shape")
-            raise InputError(message.both(" / "))
+        problem = self._shape_problem(response)
+        if problem is not None:
+            raise InputError(problem.both(" / "))
         self._quiet = True
         try:
             self._set_response(response)
@@ -233,6 +232,13 @@ class ExerciseWidget(w.VBox):
         self._relabel()
 
     # -- type-specific parts ---------------------------------------------------------------
+    def _shape_problem(self, response) -> Bilingual | None:
+        """Why ``response`` cannot be put into the controls (None when it can)."""
+        result = self.exercise.grade(response)
+        if result.valid:
+            return None
+        return result.message or ui("bad_answer_shape")
+
     def _build_body(self) -> w.Widget:
         raise NotImplementedError
 
@@ -251,10 +257,11 @@ class ExerciseWidget(w.VBox):
     def _item_lines(self, result, lang: str) -> list[str]:
         """HTML lines, one per item worth a remark (wrong, or with feedback)."""
         lines = []
+        empty = [html_text(item.label, lang) for item in result.items if not item.attempted]
         for item in result.items:
             if not item.attempted:
-                mark, word = "–", ui_text("mark_empty", lang)
-            elif item.correct:
+                continue
+            if item.correct:
                 if not item.feedback:
                     continue
                 mark, word = "✓", ui_text("mark_right", lang)
@@ -264,6 +271,8 @@ class ExerciseWidget(w.VBox):
             if item.feedback:
                 line += f" · {html_text(item.feedback, lang)}"
             lines.append(f"<li>{line}</li>")
+        if empty:
+            lines.append(f"<li>– {ui_html('mark_empty', lang)}: {', '.join(empty)}</li>")
         return lines
 
     # -- events ------------------------------------------------------------------------------
@@ -343,12 +352,11 @@ class ExerciseWidget(w.VBox):
         self._reveal_btn.description = ui_text("btn_reveal", lang)
         self._reveal_btn.tooltip = ui_text("tip_reveal", lang)
         show = {
-            self._hint_btn: not assessment,
+            self._hint_btn: not assessment and bool(hints),
             self._solution_btn: not assessment,
             self._retry_btn: not assessment,
             self._reveal_btn: mode == "class" and state.presenter()
             and not state.is_revealed(self.exercise.id),
-            self._scoreline: not assessment,
         }
         for widget, visible in show.items():
             widget.layout.display = None if visible else "none"
@@ -365,7 +373,7 @@ class ExerciseWidget(w.VBox):
             parts.append(f'<div class="course-info">ℹ {html_text(info, lang)}</div>')
         if result is None and self.restored is not None:
             key = "restored_assessment" if mode == "assessment" else "restored"
-            when = str(self.restored.get("time") or "")[:16].replace("T", " ")
+            when = _local_time(self.restored.get("time"))
             note = ui(key, when=when, pct=_pct(self.restored.get("score")))
             parts.append(f'<div class="course-info">↺ {html_text(note, lang)}</div>')
         score = None
@@ -400,6 +408,7 @@ class ExerciseWidget(w.VBox):
         else:
             self._score_bar.value = float(score)
             self._score_text.value = ui_html("score_value", lang, pct=_pct(score))
+        self._scoreline.layout.display = None if score is not None else "none"
         self._score_bar.bar_style = "" if score is None else (
             "success" if score >= 1 else ("warning" if score > 0 else "danger"))
         hints = self.exercise.hints[: self.hints_shown] if mode != "assessment" else []
@@ -430,6 +439,17 @@ class ExerciseWidget(w.VBox):
         except (InputError, ValueError, TypeError, KeyError):
             return  # the bank changed since: start afresh rather than fail
         self.restored = last
+
+
+def _local_time(stamp) -> str:
+    """An ISO 8601 UTC time from the store as local 'YYYY-MM-DD HH:MM'."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+        return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(stamp or "")[:16]
 
 
 def _css_ident(value: str) -> str:

@@ -25,8 +25,10 @@ CSS = """
 .course-cloze-text > .course-seg, .course-cloze-text > .course-seg .widget-html-content {
   display: inline !important; white-space: pre-wrap; }
 .course-cloze-text .widget-html-content { line-height: inherit; font-size: inherit; }
-.course-blank, .course-blank-choice { margin: 0 3px !important; width: auto !important; }
-.course-blank input { border: none !important; border-bottom: 2px solid #3b6ea8 !important;
+.course-blank, .course-blank-choice { margin: 0 18px 0 3px !important; position: relative;
+  display: inline-flex !important; align-items: center; }
+.course-blank-choice { width: auto !important; }
+.course-blank input { width: 100% !important; min-width: 0 !important; border: none !important; border-bottom: 2px solid #3b6ea8 !important;
   background: #eef3fa !important; font-size: 16px !important; padding: 0 4px !important;
   height: 28px !important; }
 .course-blank input:focus { outline: 2px solid #f0a500 !important; background: #fff !important; }
@@ -37,8 +39,11 @@ CSS = """
   background: #e8f5e9 !important; }
 .course-wrong input, .course-wrong select { border-color: #c62828 !important;
   background: #fdecea !important; }
-.course-right::after { content: "\\2713"; color: #2e7d32; font-weight: 700; margin-left: 2px; }
-.course-wrong::after { content: "\\2717"; color: #c62828; font-weight: 700; margin-left: 2px; }
+.course-right::after { content: "\\2713"; color: #2e7d32; font-weight: 700; margin-left: 4px; }
+.course-wrong::after { content: "\\2717"; color: #c62828; font-weight: 700; margin-left: 4px; }
+.course-blank.course-right::after, .course-blank.course-wrong::after,
+.course-blank-choice.course-right::after, .course-blank-choice.course-wrong::after {
+  position: absolute; right: -16px; }
 .course-tip-btn { width: 24px !important; height: 24px !important; min-width: 24px !important;
   padding: 0 !important; border-radius: 12px !important; font-size: 13px !important;
   margin: 0 4px 0 0 !important; }

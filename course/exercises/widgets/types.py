@@ -56,7 +56,7 @@ class ClozeWidget(ExerciseWidget):
                 control.add_class("course-blank-choice")
             else:
                 longest = max((len(a) for a in seg.answers), default=8)
-                width = f"{min(max(longest + 3, 7), 40)}ch"
+                width = f"{min(max(longest + 4, 6), 40)}ch"
                 control = w.Text(value="", placeholder=str(n), layout=w.Layout(width=width))
                 control.add_class("course-blank")
                 _submit_on_enter(control, self)
@@ -109,6 +109,20 @@ class ClozeWidget(ExerciseWidget):
 
     def response(self):
         return [c.value or "" for c in self._controls]
+
+    def _shape_problem(self, response):
+        # Anything typeable goes into a text blank; only the shape must fit.
+        n = len(self._controls)
+        if isinstance(response, str) and n == 1:
+            response = [response]
+        if not isinstance(response, list | tuple):
+            return ui("bad_list_of_texts", n=n)
+        if len(response) != n:
+            return ui("bad_blank_count", n=n, given=len(response))
+        for i, value in enumerate(response):
+            if value is not None and not isinstance(value, str):
+                return ui("bad_text", n=i + 1)
+        return None
 
     def _set_response(self, response) -> None:
         if response is None:
@@ -366,7 +380,6 @@ class OrderingWidget(ExerciseWidget):
         moves = w.VBox([self._up, self._down])
         row = w.HBox([self._list, moves])
         row.add_class("course-row")
-        self._moved = False
         return w.VBox([self._help, row])
 
     def move(self, step: int, key: str | None = None) -> list[str]:
@@ -378,7 +391,6 @@ class OrderingWidget(ExerciseWidget):
         j = max(0, min(len(self._order) - 1, i + step))
         if i != j:
             self._order.insert(j, self._order.pop(i))
-            self._moved = True
             self._marks = {}
             self._draw_list(self._lang, key)
             self._changed()
@@ -405,19 +417,17 @@ class OrderingWidget(ExerciseWidget):
             self._quiet = False
 
     def response(self):
-        # Untouched, the shuffled start order is not an answer yet.
-        return list(self._order) if self._moved else []
+        # The order on screen is the answer, moved or not (the start order is never right).
+        return list(self._order)
 
     def _set_response(self, response) -> None:
         if not response:
             self._order = list(self.exercise.start_order())
-            self._moved = False
         else:
             from course.exercises.matching import normalize
 
             lookup = {normalize(k): k for k in self.exercise.keys}
             self._order = [lookup[normalize(str(v))] for v in response]
-            self._moved = True
         self._marks = {}
         self._draw_list(self._lang, self._order[0])
 
@@ -459,6 +469,11 @@ class NumericWidget(ExerciseWidget):
 
     def response(self):
         return self._box.value
+
+    def _shape_problem(self, response):
+        # Whatever a learner can type is accepted here; Check says if it is not a number.
+        ok = isinstance(response, str | int | float) and not isinstance(response, bool)
+        return None if ok or response is None else ui("bad_number")
 
     def _set_response(self, response) -> None:
         self._box.value = "" if response is None else str(response)

@@ -1,0 +1,39 @@
+"""Fixtures for the widget tests: a private store, fresh session state and the demo bank."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course.exercises import progress, state
+
+GALLERY = Path(__file__).parent / "00-gallery.yaml"
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A private CRM_COURSE_HOME and session state reset before and after the test."""
+    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("CRM_COURSE_PRESENTER", raising=False)
+    monkeypatch.delenv("CRM_COURSE_LANG", raising=False)
+    state._reset_for_tests()
+    progress._reset_for_tests()
+    yield tmp_path / "home"
+    progress._reset_for_tests()
+    state._reset_for_tests()
+
+
+@pytest.fixture
+def gallery(fresh):
+    """The demo lesson, loaded afresh (so every exercise builds a new widget)."""
+    from course.exercises.loader import load_bank
+
+    return load_bank(GALLERY).lessons["00-gallery"]
+
+
+@pytest.fixture
+def reload_gallery(fresh):
+    """Load the demo lesson again, as re-running a lesson's cells does."""
+    from course.exercises.loader import load_bank
+
+    return lambda: load_bank(GALLERY).lessons["00-gallery"]
