@@ -110,6 +110,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Port {port} is not usable: give a number from 1024 to 65535.",
         "端口 {port} 不可用：请给出 1024 到 65535 之间的数字。",
     ),
+    "port_in_use": (
+        "Port {port} is already in use (another lesson being presented?): stop it, or give "
+        "another port, e.g. --port 8870.",
+        "端口 {port} 已被占用（是否正在放映另一课？）：请先停止，或换一个端口，例如 --port 8870。",
+    ),
     "voila_missing": (
         "Voila is not installed in this environment: run `make lab` once (it installs everything).",
         "当前环境未安装 Voila：请先运行一次 `make lab`（会安装全部依赖）。",
