@@ -141,10 +141,9 @@ def as_timestamp(value, what: str):
 
 def mapping_get(case, key: str, what: str, expected: Iterable[str]):
     """Read ``key`` from a mapping or a pandas row, with a clear error when it is missing."""
-    if isinstance(case, Mapping):
-        keys = list(case.keys())
-    elif hasattr(case, "index") and hasattr(case, "__getitem__"):
-        keys = list(case.index)
+    if isinstance(case, Mapping) or (callable(getattr(case, "keys", None))
+                                     and hasattr(case, "__getitem__")):
+        keys = list(case.keys())  # a dict, or a pandas row (Series)
     else:
         raise InputError(
             f"{what} must be a mapping (a dict or a DataFrame row); got {type(case).__name__}."

@@ -346,6 +346,8 @@ def named_companies(text: str) -> list[tuple[str, int, int]]:
         if len(parts) < 2:
             continue
         clean = " ".join(parts)
+        if clean.endswith(".") and "." not in parts[-1][:-1]:
+            clean = clean[:-1]  # a full stop after "GmbH", "Co" or "Ltd" ends the sentence
         # a two-letter suffix (AS, AB, AG, SA) in a line of capitals is an ordinary word
         if clean.isupper() and re.search(r"\b(AS|AB|AG|SA)$", clean):
             continue

@@ -1,0 +1,65 @@
+"""Tests for resolve_complaint: the five decisions of SYLLABUS L7 and bad cases."""
+import pandas as pd
+import pytest
+
+from course.crm import load, resolve_complaint
+from course.errors import InputError
+
+
+@pytest.mark.parametrize("case, decision, situation", [
+    ({"problem": "quality", "affects_use": False, "order_value": 500}, "partial_compensation",
+     "quality_minor"),
+    ({"problem": "quality", "affects_use": True, "order_value": 30}, "full_refund",
+     "quality_refund"),
+    ({"problem": "quality", "affects_use": True, "order_value": 30.01},
+     "repair_and_partial_refund", "quality_repair"),
+    ({"problem": "logistics", "affects_use": None, "order_value": None}, "tracking_update",
+     "logistics_delay"),
+    ({"problem": "Return", "affects_use": None, "order_value": 80}, "photos_then_refund",
+     "return"),
+])
+def test_decisions(case, decision, situation):
+    r = resolve_complaint(case)
+    assert r.decision == decision and r["decision"] == decision
+    assert r.situation == situation
+    assert r.reason["en"] and r.reason["zh"]
+
+
+def test_threshold_is_a_parameter():
+    case = {"problem": "quality", "affects_use": True, "order_value": 45}
+    assert resolve_complaint(case).decision == "repair_and_partial_refund"
+    assert resolve_complaint(case, small_amount=50).decision == "full_refund"
+
+
+def test_every_after_sale_message_gets_the_decision_its_category_names():
+    msgs = load("messages")
+    after = msgs[msgs["stage"] == "after-sale"]
+    assert len(after) > 50
+    for _, row in after.iterrows():
+        assert resolve_complaint(row).situation == row["category"]
+
+
+def test_bad_cases_are_clear():
+    with pytest.raises(InputError, match="'order_value'.*Did you mean 'order_valu'"):
+        resolve_complaint({"problem": "quality", "affects_use": True, "order_valu": 3})
+    with pytest.raises(InputError, match="Unknown problem 'qualty'.*Did you mean 'quality'"):
+        resolve_complaint({"problem": "qualty", "affects_use": True, "order_value": 3})
+    with pytest.raises(InputError, match="'affects_use' must be True or False"):
+        resolve_complaint({"problem": "quality", "affects_use": "maybe", "order_value": 3})
+    with pytest.raises(InputError, match="'order_value' must be"):
+        resolve_complaint({"problem": "quality", "affects_use": True, "order_value": "lots"})
+    pre = load("messages").query("stage == 'pre-sale'").iloc[0]
+    with pytest.raises(InputError, match="not an after-sale complaint"):
+        resolve_complaint(pre)
+    with pytest.raises(InputError, match="mapping"):
+        resolve_complaint("quality")
+    with pytest.raises(InputError, match="small_amount"):
+        resolve_complaint({"problem": "return"}, small_amount=-1)
+    assert isinstance(pd.Series({"problem": "return"}), pd.Series)
+
+
+def test_display():
+    r = resolve_complaint({"problem": "logistics", "affects_use": None, "order_value": 9})
+    assert "tracking_update" in repr(r) and "draft_reply('logistics_delay'" in repr(r)
+    assert "<b>tracking_update</b>" in r._repr_html_()
+    assert r.to_dict()["situation"] == "logistics_delay"
