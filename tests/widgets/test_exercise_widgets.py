@@ -369,3 +369,25 @@ def test_make_widget_rejects_an_unknown_type(gallery):
 
     with pytest.raises(InputError, match="essay"):
         make_widget(Odd())
+
+
+def test_enter_waits_for_the_text_that_the_browser_sends_after_it(gallery):
+    """In a browser, Enter's 'submit' event arrives before the box's new text."""
+    import asyncio
+
+    widget = gallery["gallery-cloze"].widget
+    widget.answer(["five", "same", ""])
+
+    async def browser_like():
+        blank = widget._controls[2]
+        blank._handle_custom_msg({"event": "submit"}, [])
+        assert widget.result is None  # not checked on the stale text
+        blank.value = "three"  # the text arrives: the check runs now, on the new text
+        assert widget.result is not None and widget.result.correct
+        widget._controls[0]._handle_custom_msg({"event": "submit"}, [])  # Enter, text unchanged
+        before = widget.tries
+        await asyncio.sleep(0.4)
+        assert widget.tries == before + 1
+
+    asyncio.run(browser_like())
+    assert len(progress.attempts()) == 2

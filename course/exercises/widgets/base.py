@@ -1,6 +1,7 @@
 """The parts every exercise widget shares: buttons, modes, feedback, hints, solution, progress."""
 from __future__ import annotations
 
+import asyncio
 import functools
 import weakref
 
@@ -16,6 +17,8 @@ from course.exercises.widgets.style import esc, html_text, style_widget, ui_html
 _progress_listeners: weakref.WeakSet = weakref.WeakSet()
 
 SOLUTION_AFTER_TRIES = 2
+# After Enter in a text box whose text did not change, check after this long (seconds).
+SUBMIT_WAIT_S = 0.25
 
 
 def on_checked(listener) -> None:
@@ -73,6 +76,8 @@ class ExerciseWidget(w.VBox):
         self._notices: list[Bilingual] = []
         self._error: Bilingual | None = None
         self._quiet = False  # True while controls are set from code (no "changed" handling)
+        self._pending_submit = None  # the text box where Enter was pressed, until its text comes
+        self._submit_timer = None
 
         self._head = w.HTML()
         self._head.add_class("course-head")
@@ -284,10 +289,37 @@ class ExerciseWidget(w.VBox):
     def _click(self, action):
         return action()
 
-    def _changed(self, *_args) -> None:
+    def _changed(self, change=None) -> None:
         """A control changed: the marks of the last Check no longer describe the answer."""
-        if not self._quiet and self.result is not None:
+        if self._quiet:
+            return
+        if self.result is not None:
             self._clear_marks()
+        owner = change.get("owner") if isinstance(change, dict) else None
+        if owner is not None and owner is self._pending_submit:
+            self._submit_now()
+
+    def _submit_from(self, control) -> None:
+        """Enter was pressed in ``control``. The front-end sends that event before the box's
+        new text, so Check waits for the text (or, if the text did not change, a moment)."""
+        self._cancel_submit()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (driven from a plain script): check at once
+            self._click_check()
+            return
+        self._pending_submit = control
+        self._submit_timer = loop.call_later(SUBMIT_WAIT_S, self._submit_now)
+
+    def _submit_now(self) -> None:
+        self._cancel_submit()
+        self._click_check()
+
+    def _cancel_submit(self) -> None:
+        self._pending_submit = None
+        if self._submit_timer is not None:
+            self._submit_timer.cancel()
+            self._submit_timer = None
 
     @friendly
     def _reveal_click(self):

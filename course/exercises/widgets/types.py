@@ -25,7 +25,7 @@ def _submit_on_enter(control: w.Text, owner: ExerciseWidget) -> None:
 
     def handle(_widget, content, _buffers):
         if isinstance(content, dict) and content.get("event") == "submit":
-            owner._click_check()
+            owner._submit_from(control)
 
     control.on_msg(handle)
 
@@ -57,7 +57,8 @@ class ClozeWidget(ExerciseWidget):
             else:
                 longest = max((len(a) for a in seg.answers), default=8)
                 width = f"{min(max(longest + 4, 6), 40)}ch"
-                control = w.Text(value="", placeholder=str(n), layout=w.Layout(width=width))
+                control = w.Text(value="", placeholder=str(n), continuous_update=False,
+                                 layout=w.Layout(width=width))
                 control.add_class("course-blank")
                 _submit_on_enter(control, self)
             control.add_class("course-sr")
@@ -456,7 +457,7 @@ class NumericWidget(ExerciseWidget):
     css_type = "numeric"
 
     def _build_body(self) -> w.Widget:
-        self._box = w.Text(value="", layout=w.Layout(width="300px"))
+        self._box = w.Text(value="", continuous_update=False, layout=w.Layout(width="300px"))
         self._box.add_class("course-number")
         self._box.style.description_width = "initial"
         self._box.observe(self._changed, "value")

@@ -1,0 +1,60 @@
+"""The widgets in a real browser: the gallery notebook in Voila, driven through Chromium."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+GALLERY = Path(__file__).resolve().parents[1] / "widgets"
+LOAD_TIMEOUT_MS = 180_000
+STEP_TIMEOUT_MS = 20_000
+NASTY = "<img src=x onerror=alert(1)>"
+
+
+def test_gallery_in_voila(voila, page):
+    server = voila(GALLERY / "gallery.ipynb", GALLERY / "00-gallery.yaml")
+    page.goto(server.url("gallery.ipynb"), timeout=LOAD_TIMEOUT_MS)
+    letter = page.locator(".course-exercise.course-id-gallery-letter")
+    letter.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.locator(".course-exercise").count() == 9, server.log_text()[-3000:]
+
+    # type into a cloze blank that sits inside the letter's text, then press Check
+    blanks = letter.locator(".course-blank input")
+    assert blanks.count() == 10
+    blanks.nth(0).click()
+    blanks.nth(0).type("thank")
+    page.keyboard.press("Tab")  # Tab reaches the next blank
+    focused = blanks.nth(1).evaluate("el => el === document.activeElement")
+    assert focused, "Tab from blank 1 should move to blank 2"
+    page.keyboard.type("business")
+    letter.locator("button.course-check").click()
+    feedback = letter.locator(".course-feedback")
+    feedback.locator(".course-no").wait_for(timeout=STEP_TIMEOUT_MS)
+    assert "Partly correct: 2 of 10 right" in feedback.inner_text()
+    assert letter.locator(".course-blank.course-right").count() == 2
+
+    # pick a quiz option and check it
+    single = page.locator(".course-id-gallery-single")
+    single.get_by_label("B. Grade 2").check()
+    single.locator("button.course-check").click()
+    single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)
+    assert "clear intent and obvious interest" in single.locator(".course-feedback").inner_text()
+
+    # markup typed into a blank is shown as typed and never runs; Enter checks
+    blanks.nth(2).fill(NASTY)
+    blanks.nth(2).press("Enter")
+    letter.locator(".course-blank-3.course-wrong").wait_for(timeout=STEP_TIMEOUT_MS)
+    assert blanks.nth(2).input_value() == NASTY
+    assert page.locator("img[src='x']").count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == [], "a dialog fired: the typed markup ran"
+
+    # switch to Chinese in the lesson header: every widget relabels without re-running
+    page.locator(".course-language button", has_text="中文").click()
+    single.locator("button.course-check", has_text="检查").wait_for(timeout=STEP_TIMEOUT_MS)
+    letter.locator(".course-feedback", has_text="部分正确").wait_for(timeout=STEP_TIMEOUT_MS)
+    assert "二级" in single.inner_text()
+    assert "空格 3" in letter.locator(".course-feedback").inner_text()
+    assert page.dialogs == []
