@@ -57,7 +57,8 @@ def _order_columns(orders, what):
     if not keep.any():
         raise InputError(f"{what}: no row has a 'Customer ID', so there is no customer to score.")
     codes, uniques = pd.factorize(orders["Invoice"])
-    starts_c = np.asarray(pd.Series(uniques, dtype="str").str.startswith("C"), dtype=bool)
+    starts_c = np.fromiter((str(u).startswith("C") for u in uniques), dtype=bool,
+                           count=len(uniques))
     cancelled = np.where(codes >= 0, starts_c[np.maximum(codes, 0)], False)
     dates = orders["InvoiceDate"]
     if getattr(dates.dt, "tz", None) is not None:
@@ -117,9 +118,11 @@ def rfm(orders, as_of=None):
     last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
     np.maximum.at(last, ids[live], dates_k[live].view("int64"))
     # distinct live invoices per customer
-    pair = ids[live].astype(np.int64) * (codes.max() + 1) + codes_k[live]
-    uniq_pairs = np.unique(pair)
-    frequency = np.bincount((uniq_pairs // (codes.max() + 1)).astype(np.int64), minlength=n)
+    width = np.int64(codes.max() + 1)
+    pair = np.sort(ids[live].astype(np.int64) * width + codes_k[live])
+    first = np.ones(pair.size, dtype=bool)
+    first[1:] = pair[1:] != pair[:-1]
+    frequency = np.bincount(pair[first] // width, minlength=n)
     has_last = last != np.iinfo(np.int64).min
     recency = np.full(n, np.nan)
     as_of_ns = np.datetime64(as_of.to_datetime64(), "ns").view("int64")
