@@ -129,10 +129,10 @@ class _Tally:
         self.wrong = Counter()
         self.shown: dict[str, Counter] = {}
 
-    def add_wrong(self, text: str) -> None:
-        key = _norm(text)
+    def add_wrong(self, key: str, shown: str) -> None:
+        """Count a wrong answer under its normalised ``key``, remembering how it was written."""
         self.wrong[key] += 1
-        self.shown.setdefault(key, Counter())[_clip(text)] += 1
+        self.shown.setdefault(key, Counter())[shown] += 1
 
     def fill(self, row: ItemRow) -> ItemRow:
         row.attempts = self.attempts
@@ -144,6 +144,54 @@ class _Tally:
             row.mean_score = sum(self.scores) / len(self.scores)
         row.wrong = _top(self.wrong, self.shown)
         return row
+
+
+@dataclass(frozen=True)
+class _Graded:
+    """What the report needs from one graded response (shared by identical responses)."""
+
+    counts: bool  # an attempt: not an empty answer
+    correct: bool
+    score: float
+    wrong: tuple[str, str] | None  # (normalised, as written) when not right
+    parts: tuple  # (item index, right, wrong answer or None) per attempted blank or pair
+
+
+def _wrong(text: str) -> tuple[str, str]:
+    return _norm(text), _clip(text)
+
+
+def _response_key(response):
+    """A hashable key under which identical responses share one grade."""
+    if isinstance(response, str | int | float | bool) or response is None:
+        return (type(response).__name__, response)
+    if isinstance(response, list) and all(isinstance(r, str) for r in response):
+        return ("list", *response)
+    return ("json", json.dumps(response, sort_keys=True, ensure_ascii=False))
+
+
+def _grade(exercise, response, part_labels: dict) -> _Graded:
+    """Grade one response with the instructor's key (an empty answer does not count)."""
+    result = exercise.grade(response)
+    if result.valid and not result.attempted:
+        return _Graded(False, False, 0.0, None, ())
+    correct = bool(result.correct)
+    score = float(result.score) if result.valid else 0.0
+    wrong = None if correct else _wrong(describe_response(exercise, response))
+    parts = []
+    if exercise.type in ("cloze", "matching"):
+        for item in result.items:
+            if not item.attempted:
+                continue
+            pk = (exercise.id, item.index)
+            if pk not in part_labels:
+                expected = item.expected
+                if isinstance(expected, list | tuple):
+                    expected = " | ".join(str(e) for e in expected)
+                part_labels[pk] = (_item_label(exercise, item), _clip(str(expected), 120))
+            parts.append((item.index, bool(item.correct),
+                          None if item.correct else _wrong(str(item.given))))
+    return _Graded(True, correct, score, wrong, tuple(parts))
 
 
 def _item_label(exercise, item) -> str | None:
@@ -187,7 +235,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
     rejections = list(collected.rejections)
-    cache: dict[tuple[str, str], object] = {}
+    cache: dict[tuple, _Graded] = {}
     tallies: dict[str, _Tally] = {ex_id: _Tally() for ex_id in lesson_of}
     part_tallies: dict[tuple[str, int], _Tally] = {}
     part_labels: dict[tuple[str, int], tuple[str, str]] = {}
@@ -201,53 +249,41 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
             rejections.append(Rejection(
                 sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
                 sub.learner))
-        per_ex: dict[str, list] = {}
+        per_ex: dict[str, list[_Graded]] = {}
         for attempt in sub.attempts:
             ex_id = attempt.exercise_id
             if ex_id not in lesson_of:
                 continue
-            exercise = bank[ex_id]
-            key = (ex_id, json.dumps(attempt.response, sort_keys=True, ensure_ascii=False))
-            result = cache.get(key)
-            if result is None:
-                result = exercise.grade(attempt.response)
-                cache[key] = result
-            if result.valid and not result.attempted:
-                continue  # an empty answer is "not attempted", not "wrong"
-            per_ex.setdefault(ex_id, []).append((attempt.response, result))
+            key = (ex_id, _response_key(attempt.response))
+            graded = cache.get(key)
+            if graded is None:
+                graded = cache[key] = _grade(bank[ex_id], attempt.response, part_labels)
+            if graded.counts:
+                per_ex.setdefault(ex_id, []).append(graded)
         finals: dict[str, float] = {}
         for ex_id, results in per_ex.items():
-            exercise = bank[ex_id]
             n_attempts += len(results)
             tally = tallies[ex_id]
             tally.attempts += len(results)
-            tally.firsts.append(bool(results[0][1].correct))
-            tally.finals.append(bool(results[-1][1].correct))
-            final_score = float(results[-1][1].score) if results[-1][1].valid else 0.0
-            tally.scores.append(final_score)
-            finals[ex_id] = final_score
+            tally.firsts.append(results[0].correct)
+            tally.finals.append(results[-1].correct)
+            tally.scores.append(results[-1].score)
+            finals[ex_id] = results[-1].score
             item_first: dict[int, bool] = {}
             item_final: dict[int, bool] = {}
-            for response, result in results:
-                if not result.correct:
-                    tally.add_wrong(describe_response(exercise, response))
-                for item in result.items:
-                    label = _item_label(exercise, item)
-                    if label is None or not item.attempted:
-                        continue
-                    pk = (ex_id, item.index)
+            for graded in results:
+                if graded.wrong is not None:
+                    tally.add_wrong(*graded.wrong)
+                for index, ok, wrong in graded.parts:
+                    pk = (ex_id, index)
                     part = part_tallies.get(pk)
                     if part is None:
                         part = part_tallies[pk] = _Tally()
-                        expected = item.expected
-                        if isinstance(expected, list | tuple):
-                            expected = " | ".join(str(e) for e in expected)
-                        part_labels[pk] = (label, _clip(str(expected), 120))
                     part.attempts += 1
-                    item_first.setdefault(item.index, bool(item.correct))
-                    item_final[item.index] = bool(item.correct)
-                    if not item.correct:
-                        part.add_wrong(str(item.given))
+                    item_first.setdefault(index, ok)
+                    item_final[index] = ok
+                    if wrong is not None:
+                        part.add_wrong(*wrong)
             for index, ok in item_final.items():
                 part = part_tallies[(ex_id, index)]
                 part.firsts.append(item_first[index])

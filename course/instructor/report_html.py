@@ -47,7 +47,7 @@ def _ascii(text: str, limit: int = 40) -> str:
 
 def _png(fig) -> str:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=96)  # margins set by hand: a "tight" box draws twice
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return f'<img alt="chart" src="data:image/png;base64,{data}">'
 
@@ -67,21 +67,21 @@ def _charts(report) -> list[tuple[str, str, str]]:
     ax.set_ylabel("learners")
     ax.set_title(f"Score distribution ({len(scores)} learners)")
     ax.legend(loc="upper left")
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.16, top=0.9)
     charts.append(("Score distribution", "成绩分布", _png(fig)))
 
     hardest = _hardest(report)[:10]
     fig = Figure(figsize=(7, 0.45 * max(len(hardest), 2) + 1.2))
     ax = fig.add_subplot()
     labels = [_ascii(r.exercise_id) for r in reversed(hardest)]
-    ax.barh(labels, [100 * (r.first_try or 0) for r in reversed(hardest)], color="#dd8452",
-            label="right at first try")
+    ax.barh(labels, [100 * (r.first_try or 0) for r in reversed(hardest)], color="#dd8452")
     ax.scatter([100 * (r.success or 0) for r in reversed(hardest)], labels, color="#222",
-               marker="|", s=200, label="right at last try", zorder=3)
+               marker="|", s=200, zorder=3)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("learners right (%)")
+    ax.set_xlabel("learners right (%): bar = at first try, | = at last try")
     ax.set_title("Hardest exercises")
-    if hardest:
-        ax.legend(loc="lower right", fontsize="small")
+    height = fig.get_figheight()
+    fig.subplots_adjust(left=0.36, right=0.97, bottom=0.7 / height, top=1 - 0.45 / height)
     charts.append(("Hardest exercises", "最难的练习", _png(fig)))
 
     fig = Figure(figsize=(7, 3.2))
@@ -96,6 +96,7 @@ def _charts(report) -> list[tuple[str, str, str]]:
     ax.set_xlabel("lesson")
     ax.set_ylabel("exercises attempted (%)")
     ax.set_title("Completion by lesson (mean over learners)")
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.16, top=0.9)
     charts.append(("Completion by lesson", "各课完成情况", _png(fig)))
     return charts
 
