@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-import platform
 import statistics
 import sys
 import time
@@ -75,12 +74,15 @@ def screening_figures() -> tuple[dict, dict, float]:
 
 
 def main() -> int:
+    import os
+
     import numpy as np
     import pandas as pd
 
     from course.crm.generate import generate
     from course.crm.grading import reply_queue
 
+    load_before = os.getloadavg()[0]
     print(f"generating {N_ORDERS:,} orders (seed {SEED}) ...", flush=True)
     t0 = time.perf_counter()
     orders = generate(SEED, N_ORDERS)["orders"]
@@ -105,6 +107,7 @@ def main() -> int:
 
     print("screen_inquiry ...", flush=True)
     tables, alarms, per_ms = screening_figures()
+    load_after = os.getloadavg()[0]
 
     def md_table(t):
         lines = ["| flag | labelled | found | true positives | precision | recall |",
@@ -124,7 +127,8 @@ def main() -> int:
     body = f"""
 Machine: {machine()}; pandas {pd.__version__}, numpy {np.__version__}.
 Script: `.venv/bin/python bench/bench_crm.py` (seed {SEED}; generating the {N_ORDERS:,} order
-lines took {gen_s:.1f} s and is not counted below).
+lines took {gen_s:.1f} s and is not counted below). The machine was busy with other work: load
+average {load_before:.1f} at the start and {load_after:.1f} at the end, on 2 cores.
 
 **`rfm` on {N_ORDERS:,} generated order lines** ({r['customers']:,} customers; the input frame
 holds {r['input_bytes'] / 2**20:.0f} MiB by `memory_usage(deep=True)`):
@@ -172,8 +176,6 @@ messages in `load("messages")` raise a flag (with an empty company search).
     write_section("CRM toolkit (issue 4)", body)
     text = DOC.read_text(encoding="utf-8")
     if "## Machine\n\n(filled in" in text:
-        import os
-
         mem = ""
         try:
             for line in Path("/proc/meminfo").read_text().splitlines():
@@ -184,9 +186,9 @@ messages in `load("messages")` raise a flag (with an empty company search).
         import matplotlib
 
         write_section("Machine", (
-            f"{machine()}{mem}; {os.cpu_count()} cores shared with other work. "
-            f"Python {platform.python_version()}, pandas {pd.__version__}, numpy "
-            f"{np.__version__}, matplotlib {matplotlib.__version__}."))
+            f"{machine()}{mem}, shared with other work while measuring. "
+            f"pandas {pd.__version__}, numpy {np.__version__}, "
+            f"matplotlib {matplotlib.__version__}."))
     print(f"written to {DOC.name}")
     return 0
 
