@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
           f"{helped} 人需要帮助；{len(report.rejections)} 项未计入。")
     for key in ("html", "grades", "items"):
         print(f"  {paths[key]}")
+    if not report.learners and not report.rejections:
+        print("  No submission file was found there. / 未找到任何提交文件。", file=sys.stderr)
     for rej in report.rejections:
         print(f"  rejected / 未计入: {rej.source}: {rej.reason}", file=sys.stderr)
     return 0

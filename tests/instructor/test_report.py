@@ -252,3 +252,14 @@ def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fi
     assert finals == {"demo-assess-cloze": 1.0, "demo-assess-single": 0.0,
                       "more-assess-numeric": 1.0, "more-assess-order": 1.0,
                       "demo-practice-cloze": 1.0}
+
+
+def test_an_empty_folder_gives_an_empty_report_and_says_so(tmp_path, capsys):
+    (tmp_path / "subs").mkdir()
+    code = main(["report", str(tmp_path / "subs"), "--out", str(tmp_path / "out"),
+                 "--bank", str(BANK)])
+    captured = capsys.readouterr()
+    assert code == 0 and "No submission file was found" in captured.err
+    assert _read_csv(tmp_path / "out" / "grades.csv") == []
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "No submissions counted" in page and page.count("data:image/png;base64,") == 3
