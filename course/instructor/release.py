@@ -279,8 +279,11 @@ def release(out: Path, source: Path | None = None) -> ReleaseSummary:
     bank = load_bank(source / "exercises")  # a broken bank stops here with the author's message
     # Build next to the target and move it into place at the end: a failure leaves no
     # half-made student copy behind.
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    except OSError as exc:
+        raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None
     try:
         summary = _build(source, work, bank)
         leaks = audit(work, source / "exercises")
@@ -290,6 +293,9 @@ def release(out: Path, source: Path | None = None) -> ReleaseSummary:
         if out.exists():
             out.rmdir()
         work.rename(out)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

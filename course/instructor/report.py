@@ -393,10 +393,14 @@ def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(both("out_is_file", path=out))
-    out.mkdir(parents=True, exist_ok=True)
     paths = {"grades": out / "grades.csv", "items": out / "item_analysis.csv",
              "html": out / "report.html"}
-    write_grades_csv(report, paths["grades"])
-    write_item_csv(report, paths["items"])
-    paths["html"].write_text(render_html(report), encoding="utf-8")
+    page = render_html(report)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_grades_csv(report, paths["grades"])
+        write_item_csv(report, paths["items"])
+        paths["html"].write_text(page, encoding="utf-8")
+    except OSError as exc:  # e.g. grades.csv open in Excel on Windows, or a read-only folder
+        raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None
     return paths

@@ -79,6 +79,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} is a file: --out must be a folder (it is created if missing).",
         "{path} 是文件：--out 必须是文件夹（不存在时会自动创建）。",
     ),
+    "cannot_write": (
+        "Cannot write {path}: {detail}. Choose a folder you can write to (and close any of its "
+        "files open in a spreadsheet).",
+        "无法写入 {path}：{detail}。请选择一个可写的文件夹（并关闭在表格软件中打开的文件）。",
+    ),
     "release_out_not_empty": (
         "{path} already exists and is not empty: give a new or empty folder for the student copy.",
         "{path} 已存在且不为空：请为学生版指定一个新的或空的文件夹。",

@@ -310,3 +310,13 @@ def test_the_real_course_releases_without_assessment_keys(tmp_path):
     for name in ("pyproject.toml", "Makefile", "README.md", "course/__init__.py"):
         assert (copy / name).is_file(), name
     assert not (copy / "bench").exists() and not (copy / ".git").exists()
+
+
+def test_an_unwritable_target_is_a_sentence_and_leaves_nothing(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("course.instructor.release.clear_notebook", refuse)
+    with pytest.raises(InputError, match="Cannot write .*Permission denied"):
+        release(tmp_path / "student", FIXTURE_COURSE)
+    assert list(tmp_path.iterdir()) == []

@@ -263,3 +263,13 @@ def test_an_empty_folder_gives_an_empty_report_and_says_so(tmp_path, capsys):
     assert _read_csv(tmp_path / "out" / "grades.csv") == []
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "No submissions counted" in page and page.count("data:image/png;base64,") == 3
+
+
+def test_an_unwritable_out_folder_is_a_sentence(tmp_path, class_folder, fixture_bank,
+                                                  monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("course.instructor.report.write_grades_csv", refuse)
+    with pytest.raises(InputError, match="Cannot write .*Permission denied"):
+        write_report(build_report([class_folder], bank=fixture_bank), tmp_path / "out")
