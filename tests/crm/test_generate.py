@@ -57,3 +57,8 @@ def test_cli_generate_and_list(tmp_path, capsys, monkeypatch):
     assert "2,000 rows" in out and "4 regions" in out
     assert main(["data", "generate", "--orders", "5", "--out", str(tmp_path)]) == 2
     assert "between 1,000" in capsys.readouterr().err
+
+
+def test_cli_without_an_action_prints_usage(capsys):
+    assert main(["data"]) == 1
+    assert "generate" in capsys.readouterr().out

@@ -1,0 +1,18 @@
+"""The examples in the toolkit's docstrings run and give what they show."""
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.loyalty",
+           "course.crm.screening", "course.crm.complaints", "course.crm.replies",
+           "course.crm.markets", "course.crm.plots"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    if name not in ("course.crm.plots",):
+        assert result.attempted > 0, f"{name} has no runnable example"
