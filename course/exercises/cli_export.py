@@ -21,11 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from course.errors import InputError
     from course.exercises import progress, state
+    from course.exercises.i18n import ui
 
     if args.learner is not None:
         if not args.learner.strip():
-            raise InputError("--learner needs a name, e.g. --learner 'Li Lei'. "
-                             "--learner 需要一个姓名，例如 --learner '李雷'。")
+            raise InputError(ui("export_learner_empty").both(" / "))
         name = state.set_learner(args.learner, save=False)
     else:
         name = state.get_learner()
@@ -34,11 +34,9 @@ def run(args: argparse.Namespace) -> int:
     for notice in progress.pop_notices():
         print(f"crm-course export: {notice.both(' / ')}", file=sys.stderr)
     if not saved:
-        print(
-            f"crm-course export: no progress saved yet in {progress.store_path().parent}; "
-            "the file lists no attempts. / 尚无已保存的进度，文件中没有作答记录。",
-            file=sys.stderr,
-        )
+        folder = str(progress.store_path().parent)
+        print(f"crm-course export: {ui('export_no_store', folder=folder).both(' / ')}",
+              file=sys.stderr)
     count = len(json.loads(path.read_text(encoding="utf-8"))["attempts"])
-    print(f"Wrote {path} for {name}: {count} attempt(s). / 已为 {name} 写入 {count} 条作答记录。")
+    print(ui("export_wrote", path=str(path), name=name, n=count).both(" / "))
     return 0

@@ -75,6 +75,25 @@ UI: dict[str, tuple[str, str]] = {
         "无法保存你的进度：文件夹 {folder} 不可写（{why}）。练习仍可使用，但作答不会被保存。"
         "请把 CRM_COURSE_HOME 设为一个可写的文件夹。",
     ),
+    # crm-course export (issue 3)
+    "export_is_folder": (
+        "{path} is a folder; give a file name such as submission.json.",
+        "{path} 是一个文件夹，请给出文件名，例如 submission.json。",
+    ),
+    "export_cannot_write": (
+        "Cannot write {path} ({why}); choose a folder you can write to.",
+        "无法写入 {path}（{why}），请选择一个可写的文件夹。",
+    ),
+    "export_no_store": (
+        "No progress saved yet in {folder}; the file lists no attempts.",
+        "{folder} 中尚无已保存的进度，文件中没有作答记录。",
+    ),
+    "export_wrote": ("Wrote {path} for {name}: {n} attempt(s).",
+                     "已为 {name} 写入 {path}：{n} 条作答记录。"),
+    "export_learner_empty": (
+        "--learner needs a name, e.g. --learner 'Li Lei'.",
+        "--learner 需要一个姓名，例如 --learner '李雷'。",
+    ),
     # widgets (issue 3): buttons and their tooltips
     "btn_check": ("Check", "检查"),
     "btn_submit": ("Submit", "提交"),

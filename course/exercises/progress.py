@@ -386,10 +386,7 @@ def export(path, learner=None) -> Path:
 
     target = Path(path).expanduser()
     if target.is_dir():
-        raise InputError(
-            f"{target} is a folder; give a file name such as submission.json. "
-            f"{target} 是一个文件夹，请给出文件名，例如 submission.json。"
-        )
+        raise InputError(ui("export_is_folder", path=str(target)).both(" / "))
     doc = submission(learner)
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -401,10 +398,9 @@ def export(path, learner=None) -> Path:
             tmp.unlink()
         except OSError:
             pass
-        raise InputError(
-            f"Cannot write {target}: {exc.strerror or exc}. Choose a folder you can write to. "
-            f"无法写入 {target}：请选择一个可写的文件夹。"
-        ) from None
+        why = exc.strerror or type(exc).__name__
+        raise InputError(ui("export_cannot_write", path=str(target), why=why).both(" / ")) \
+            from None
     return target
 
 

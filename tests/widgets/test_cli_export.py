@@ -43,7 +43,7 @@ def test_export_uses_the_name_from_set_learner(home, tmp_path):
 
 def test_export_without_store_says_so(home, tmp_path, capsys):
     assert main(["export", "--out", str(tmp_path / "s.json")]) == 0
-    assert "no progress saved yet" in capsys.readouterr().err
+    assert "No progress saved yet" in capsys.readouterr().err
 
 
 def test_export_errors_are_messages_not_tracebacks(home, tmp_path, capsys):

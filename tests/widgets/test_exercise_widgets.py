@@ -391,3 +391,32 @@ def test_enter_waits_for_the_text_that_the_browser_sends_after_it(gallery):
 
     asyncio.run(browser_like())
     assert len(progress.attempts()) == 2
+
+
+def test_corrupt_store_is_set_aside_and_said_once_in_the_lesson(fresh, reload_gallery):
+    fresh.mkdir(parents=True)
+    (fresh / "progress.sqlite3").write_bytes(b"PK\x03\x04 a zip file, not a database" * 50)
+    lesson = reload_gallery()
+    first = lesson["gallery-cloze"].widget  # restoring reads the store: the damage is found
+    assert "moved aside" in first._notice.value
+    assert len(list(fresh.glob("progress.sqlite3.corrupt-*"))) == 1
+    assert first.answer(["five", "same", "three"]).check().correct and first.saved
+    second = lesson["gallery-single"].widget
+    assert second._notice.value == ""  # once
+    assert len(progress.attempts()) == 1
+
+
+def test_student_copy_exercise_is_only_saved(fresh):
+    from course.exercises.model import build_exercise
+
+    raw = {"id": "held-back", "type": "single_choice", "mode": "assessment", "redacted": True,
+           "prompt": "Which grade?", "options": [{"text": "Grade 1"}, {"text": "Grade 2"}],
+           "examples": {"correct": [0], "wrong": [1]}}
+    widget = build_exercise(raw, lesson="00-test").widget
+    state.set_mode("practice")  # even if the instructor's override asks for practice
+    widget.refresh()
+    result = widget.answer(1).check()
+    assert not result.graded
+    assert "has been saved" in widget._feedback.value and "✗" not in widget._feedback.value
+    assert not shown(widget._solution_btn) and widget.show_solution() is None
+    assert progress.last_attempt("held-back")["response"] == 1

@@ -194,6 +194,8 @@ class ExerciseWidget(w.VBox):
         return self.exercise.hints[self.hints_shown - 1]
 
     def solution_allowed(self) -> bool:
+        if getattr(self.exercise, "redacted", False):
+            return False  # a student copy holds no key to show
         mode = self.mode
         if mode == "practice":
             return True
@@ -385,7 +387,7 @@ class ExerciseWidget(w.VBox):
         self._reveal_btn.tooltip = ui_text("tip_reveal", lang)
         show = {
             self._hint_btn: not assessment and bool(hints),
-            self._solution_btn: not assessment,
+            self._solution_btn: not assessment and not getattr(self.exercise, "redacted", False),
             self._retry_btn: not assessment,
             self._reveal_btn: mode == "class" and state.presenter()
             and not state.is_revealed(self.exercise.id),
@@ -414,7 +416,8 @@ class ExerciseWidget(w.VBox):
                 message = result.message or result.feedback
                 parts.append(f'<div class="course-info">ℹ {html_text(message, lang)}</div>')
                 self._clear_marks()
-            elif mode == "assessment":
+            elif mode == "assessment" or not getattr(result, "graded", True):
+                # (an exercise whose key was removed for the student copy is only saved)
                 key = "recorded_only" if self.saved else "not_submitted"
                 css = "course-saved" if self.saved else "course-no"
                 parts.append(f'<div class="{css}">✔ {ui_html(key, lang)}</div>'

@@ -32,8 +32,9 @@ class LessonHeader(w.VBox):
         self._title.add_class("course-lesson-title")
         self._meta = w.HTML()
         self._meta.add_class("course-lesson-meta")
-        self._lang = w.ToggleButtons(options=[("English", "en"), ("中文", "zh"),
-                                              ("Both / 双语", "both")],
+        # each language is named in its own script, whatever the current language
+        self._lang = w.ToggleButtons(options=[(ui(f"lang_{code}").en, code)
+                                              for code in ("en", "zh", "both")],
                                      value=state.get_language())
         self._lang.add_class("course-language")
         self._lang.style.button_width = "auto"
