@@ -169,6 +169,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     # widgets: controls
     "blank_tip": ("Tip for blank {n}", "空格 {n} 的提示"),
+    "tip_short": ("tip", "提示"),
     "blank_input": ("Blank {n}: type your answer", "空格 {n}：请输入答案"),
     "blank_choice": ("Blank {n}: choose a word", "空格 {n}：请选择一个词"),
     "choose": ("(choose)", "（请选择）"),

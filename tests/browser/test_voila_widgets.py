@@ -23,6 +23,9 @@ def test_gallery_in_voila(voila, page):
     # type into a cloze blank that sits inside the letter's text, then press Check
     blanks = letter.locator(".course-blank input")
     assert blanks.count() == 10
+    # every blank has a readable name for screen readers (the label is visually hidden)
+    assert letter.get_by_label("Blank 1: type your answer", exact=True).count() == 1
+    assert letter.get_by_role("button", name="Check").count() == 1
     blanks.nth(0).click()
     blanks.nth(0).type("thank")
     page.keyboard.press("Tab")  # Tab reaches the next blank

@@ -41,6 +41,7 @@ class LessonHeader(w.VBox):
         self._lang.observe(self._switch, "value")
         self._bar = w.IntProgress(min=0, max=1, value=0, layout=w.Layout(width="240px"))
         self._bar.add_class("course-progress-bar")
+        self._bar.style.description_width = "initial"
         self._progress_text = w.HTML()
         self._progress_text.add_class("course-progress-text")
         self._reveal_all = w.Button(layout=w.Layout(width="auto"), button_style="warning")

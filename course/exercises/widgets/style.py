@@ -44,9 +44,9 @@ CSS = """
 .course-blank.course-right::after, .course-blank.course-wrong::after,
 .course-blank-choice.course-right::after, .course-blank-choice.course-wrong::after {
   position: absolute; right: -16px; }
-.course-tip-btn { width: 24px !important; height: 24px !important; min-width: 24px !important;
-  padding: 0 !important; border-radius: 12px !important; font-size: 13px !important;
-  margin: 0 4px 0 0 !important; }
+.course-tip-btn { height: 22px !important; padding: 0 7px !important; border-radius: 11px !important;
+  font-size: 12px !important; line-height: 20px !important; margin: 0 6px 0 0 !important;
+  background: #fff4d6 !important; color: #5d4300 !important; }
 .course-buttons { flex-wrap: wrap; gap: 6px; margin-top: 6px; }
 .course-buttons button { height: 32px; font-size: 14px; }
 .course-exercise button:focus-visible, .course-exercise select:focus,

@@ -68,7 +68,7 @@ class ClozeWidget(ExerciseWidget):
             self._controls.append(control)
             parts.append(control)
             if seg.tip is not None:
-                tip = w.Button(description="?", layout=w.Layout(width="24px"))
+                tip = w.Button(layout=w.Layout(width="auto"))
                 tip.add_class("course-tip-btn")
                 tip.on_click(lambda _b, i=seg.index: self._toggle_tip(i))
                 self._tip_buttons[seg.index] = tip
@@ -148,6 +148,7 @@ class ClozeWidget(ExerciseWidget):
             control.description = ui_text(key, lang, n=i + 1)
             control.tooltip = ui_text(key, lang, n=i + 1)
         for i, tip in self._tip_buttons.items():
+            tip.description = ui_text("tip_short", lang)
             tip.tooltip = ui_text("blank_tip", lang, n=i + 1)
         self._draw_tips(lang)
 
