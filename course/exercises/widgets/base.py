@@ -126,7 +126,7 @@ class ExerciseWidget(w.VBox):
         self.add_class(f"course-type-{exercise.type.replace('_', '-')}")
         self.add_class(f"course-id-{_css_ident(exercise.id)}")
 
-        state.on_language_change(self._relabel)
+        state.on_language_change(self._on_language)
         state.on_reveal(self._on_reveal)
         self._restore()
         self._take_notices()
@@ -327,6 +327,11 @@ class ExerciseWidget(w.VBox):
     def _reveal_click(self):
         state.reveal(self.exercise.id)
 
+    @friendly
+    def _on_language(self, lang: str) -> None:
+        self._relabel(lang)
+
+    @friendly
     def _on_reveal(self, exercise_id: str) -> None:
         if exercise_id == self.exercise.id and self.mode == "class":
             self.solution_shown = True

@@ -55,7 +55,7 @@ class LessonHeader(w.VBox):
         self.children = [style_widget(), self._title, self._meta, controls, self._notice]
         self.add_class("course-lesson-header")
         self.done, self.total, self.mean_best = 0, 0, None
-        state.on_language_change(self._relabel)
+        state.on_language_change(self._on_language)
         on_checked(self)
         self.refresh_progress()
 
@@ -64,7 +64,16 @@ class LessonHeader(w.VBox):
 
     def _switch(self, change) -> None:
         if change["new"] != state.get_language():
-            state.set_language(change["new"])
+            try:
+                state.set_language(change["new"])
+            except CourseError as exc:  # pragma: no cover - the toggle offers valid values only
+                self._notice.value = f"<div>⚠ {esc(str(exc))}</div>"
+
+    def _on_language(self, lang: str) -> None:
+        try:
+            self._relabel(lang)
+        except Exception as exc:  # pragma: no cover - a header must never break a lesson
+            self._notice.value = f"<div>⚠ {esc(type(exc).__name__)}: {esc(str(exc))}</div>"
 
     def reveal_all(self) -> None:
         """Instructor: reveal every solution of the lesson (class mode)."""
