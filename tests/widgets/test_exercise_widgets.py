@@ -181,7 +181,9 @@ def test_ordering_with_the_move_buttons_alone(gallery):
     # a keyboard user: select an item in the list, then press Move up / Move down
     for target, key in enumerate(ex.keys):
         widget._list.value = key
-        while widget.response().index(key) > target:
+        for _ in range(len(ex.keys)):
+            if widget.response().index(key) == target:
+                break
             widget._up.click()
             assert widget._list.value == key  # the selection follows the item
     assert widget.response() == ex.keys
@@ -344,8 +346,8 @@ def test_restore_after_redisplay(gallery, reload_gallery):
         "Grade 1": "The whole team cooperates"}
     numeric = again["gallery-numeric"].widget
     assert numeric.response() == "19.9"
-    assert "%" not in numeric._feedback.value.split("(")[0] and "saved answer" in \
-        numeric._feedback.value  # assessment: no score shown
+    assert "saved answer" in numeric._feedback.value
+    assert "%" not in numeric._feedback.value  # assessment: no score shown
     assert again["gallery-single"].widget.response() is None  # never tried: nothing to restore
 
 
