@@ -11,7 +11,7 @@ CSS = """
 <style>
 .course-exercise { border: 1px solid #c9d2dc; border-left: 5px solid #3b6ea8; border-radius: 6px;
   padding: 10px 14px 8px 14px; margin: 10px 0; max-width: 880px; background: #fbfcfe;
-  font-size: 15px; line-height: 1.5; }
+  font-size: 15px; line-height: 1.5; color: #1c232b; }
 .course-exercise.course-mode-assessment { border-left-color: #7a5aa6; }
 .course-exercise.course-mode-class { border-left-color: #2e7d5b; }
 .course-head { font-size: 13px; color: #44505c; }
@@ -72,8 +72,8 @@ CSS = """
 .course-order-list select { font-size: 15px !important; min-width: 360px; }
 .course-lesson-header { border-bottom: 3px solid #3b6ea8; padding: 6px 0 10px 0;
   margin-bottom: 8px; max-width: 880px; gap: 4px; }
-.course-lesson-title { font-size: 22px; font-weight: 700; color: #1c232b; line-height: 1.3; }
-.course-lesson-meta { color: #44505c; font-size: 14px; }
+.course-lesson-title { font-size: 22px; font-weight: 700; color: inherit; line-height: 1.3; }
+.course-lesson-meta { color: inherit; opacity: 0.85; font-size: 14px; }
 .course-lesson-meta a { color: #1f5fa8; }
 </style>
 """
