@@ -45,6 +45,24 @@ def test_gallery_in_voila(voila, page):
     single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)
     assert "clear intent and obvious interest" in single.locator(".course-feedback").inner_text()
 
+    # an ordering done with the keyboard alone: choose an item with the arrows, Tab to
+    # "Move up", press Enter
+    ordering = page.locator(".course-id-gallery-ordering")
+    listbox = ordering.locator("select")
+
+    def option(i: int) -> str:  # (the list shows spaces as no-break spaces)
+        return listbox.locator("option").nth(i).text_content().replace("\xa0", " ")
+
+    first, second = option(0).split(". ", 1)[1], option(1).split(". ", 1)[1]
+    listbox.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert ordering.locator("button.course-move-up").evaluate(
+        "el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    listbox.locator("option").nth(1).filter(has_text=first).wait_for(timeout=STEP_TIMEOUT_MS)
+    assert (option(0), option(1)) == (f"1. {second}", f"2. {first}")
+
     # markup typed into a blank is shown as typed and never runs; Enter checks
     blanks.nth(2).fill(NASTY)
     blanks.nth(2).press("Enter")
