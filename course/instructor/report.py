@@ -223,9 +223,9 @@ def load_instructor_bank(path: Path | None):
 def build_report(paths, bank=None, bank_path: Path | None = None,
                  pass_mark: float = DEFAULT_PASS_MARK) -> ClassReport:
     """Read, check and re-grade the submissions under ``paths``; scores inside are ignored."""
+    collected: Collected = collect(paths)  # a mistyped path is named before the bank loads
     if bank is None:
         bank, bank_path = load_instructor_bank(bank_path)
-    collected: Collected = collect(paths)
     return grade_collected(collected, bank, str(bank_path or ""), pass_mark)
 
 

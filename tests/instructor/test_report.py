@@ -196,7 +196,8 @@ def test_cli_report_writes_three_files_and_exits_cleanly(tmp_path, capsys, class
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["nowhere-at-all"], "no such file or folder"),
+    (["nowhere-at-all", "--bank", str(BANK)], "no such file or folder"),
+    (["nowhere-at-all"], "no such file or folder"),  # named before the (default) bank loads
     (["{folder}", "--pass-mark", "120"], "not a percentage"),
     (["{folder}", "--bank", "no-bank-here"], "no such file or folder"),
 ])
