@@ -170,6 +170,11 @@ UI: dict[str, tuple[str, str]] = {
     # widgets: controls
     "blank_tip": ("Tip for blank {n}", "空格 {n} 的提示"),
     "tip_short": ("tip", "提示"),
+    "no_tip": ("Blank {n} has no tip.", "空格 {n} 没有提示。"),
+    "not_in_word_bank": (
+        "{word!r} is not in the word bank; choose one of: {choices}.",
+        "{word!r} 不在词库中，请从以下选项中选择：{choices}。",
+    ),
     "blank_input": ("Blank {n}: type your answer", "空格 {n}：请输入答案"),
     "blank_choice": ("Blank {n}: choose a word", "空格 {n}：请选择一个词"),
     "choose": ("(choose)", "（请选择）"),

@@ -87,7 +87,7 @@ class ClozeWidget(ExerciseWidget):
         """Show (or hide again) the tip of blank ``index`` (0-based); returns the tip."""
         blank = self.exercise.blanks[index]
         if blank.tip is None:
-            raise InputError(f"Blank {index + 1} has no tip. 空格 {index + 1} 没有提示。")
+            raise InputError(ui("no_tip", n=index + 1).both(" / "))
         if index in self._tips_open:
             self._tips_open.discard(index)
         else:
@@ -135,11 +135,9 @@ class ClozeWidget(ExerciseWidget):
             if isinstance(control, w.Dropdown):
                 allowed = [v for _label, v in control.options]
                 if value not in allowed:
+                    choices = ", ".join(repr(a) for a in allowed if a)
                     raise InputError(
-                        f"{value!r} is not in the word bank; choose one of: "
-                        f"{', '.join(repr(a) for a in allowed if a)}. "
-                        f"{value!r} 不在词库中。"
-                    )
+                        ui("not_in_word_bank", word=value, choices=choices).both(" / "))
             control.value = value
 
     def _relabel_body(self, lang: str) -> None:
