@@ -25,7 +25,7 @@ MAX_LEARNER_CHARS = 100
 _SKIP_NAMES = ("__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
-@dataclass
+@dataclass(slots=True)
 class Attempt:
     """One raw attempt of a submission: which exercise and what the learner gave."""
 
