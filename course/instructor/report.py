@@ -92,7 +92,8 @@ def describe_response(exercise, response) -> str:
             return " | ".join(str(r) for r in response)
         if kind in ("single_choice", "multiple_choice"):
             picks = response if isinstance(response, list) else [response]
-            return "; ".join(_en(exercise.options[i].text) for i in picks)
+            if picks and all(type(i) is int and 0 <= i < len(exercise.options) for i in picks):
+                return "; ".join(_en(exercise.options[i].text) for i in picks)
         if kind == "true_false" and isinstance(response, bool):
             return "True" if response else "False"
         if kind == "matching" and isinstance(response, dict):

@@ -274,3 +274,18 @@ def test_an_unwritable_out_folder_is_a_sentence(tmp_path, class_folder, fixture_
     monkeypatch.setattr("course.instructor.report.write_grades_csv", refuse)
     with pytest.raises(InputError, match="Cannot write .*Permission denied"):
         write_report(build_report([class_folder], bank=fixture_bank), tmp_path / "out")
+
+
+@pytest.mark.parametrize("response, shown", [
+    (1, "Identify"), ([0, 2], None), (-1, "-1"), (True, "true"), (7, "7"), ("1", "1"),
+])
+def test_wrong_answers_are_described_as_given(fixture_bank, response, shown):
+    from course.instructor.report import describe_response
+
+    single = fixture_bank["demo-assess-single"]
+    if shown is None:
+        multi = fixture_bank["demo-assess-multi"]
+        assert describe_response(multi, response) == (
+            "A huge order before any product questions; Insists on meeting at once")
+    else:
+        assert describe_response(single, response) == shown
