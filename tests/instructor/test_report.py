@@ -235,6 +235,8 @@ def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fi
         for ex_id, response in [("demo-assess-cloze", ["reestablish", "zephyrine"]),
                                 ("demo-assess-single", 0), ("more-assess-numeric", "51%"),
                                 ("more-assess-order", RIGHT["more-assess-order"]),
+                                ("more-assess-match", RIGHT["more-assess-match"]),
+                                ("more-assess-tf", True), ("demo-assess-multi", [2, 0]),
                                 ("demo-practice-cloze", ["identify"])]:
             exercise = student_bank[ex_id]
             result = exercise.grade(response)
@@ -252,7 +254,8 @@ def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fi
     finals = {r.exercise_id: r.success for r in report.items if r.learners}
     assert finals == {"demo-assess-cloze": 1.0, "demo-assess-single": 0.0,
                       "more-assess-numeric": 1.0, "more-assess-order": 1.0,
-                      "demo-practice-cloze": 1.0}
+                      "more-assess-match": 1.0, "more-assess-tf": 0.0,
+                      "demo-assess-multi": 1.0, "demo-practice-cloze": 1.0}
 
 
 def test_an_empty_folder_gives_an_empty_report_and_says_so(tmp_path, capsys):
