@@ -1,0 +1,251 @@
+"""A lesson in real JupyterLab: run all cells, answer a cloze and a quiz with the keyboard only."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the shared browser fixture skips (or fails under CI) with a clear message
+    PlaywrightTimeout = TimeoutError
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+LESSON = "02-idic.ipynb"
+START_TIMEOUT = 90.0       # JupyterLab start-up on a busy 2-core machine
+RUN_TIMEOUT = 120_000      # ms: running every cell of the lesson in the browser
+STEP_TIMEOUT = 20_000      # ms: one check, one answer
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LabServer:
+    """JupyterLab serving a temporary copy of the notebooks, with a private progress home."""
+
+    def __init__(self, folder: Path, home: Path):
+        self.folder, self.home, self.port = folder, home, _free_port()
+        self.log_path = folder.parent / "jupyterlab.log"
+        env = dict(os.environ, CRM_COURSE_HOME=str(home))
+        env.pop("CRM_COURSE_LANG", None)
+        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+        env["JUPYTER_CONFIG_DIR"] = str(folder.parent / "jupyter-config")
+        env["JUPYTERLAB_SETTINGS_DIR"] = str(folder.parent / "lab-settings")
+        env["JUPYTERLAB_WORKSPACES_DIR"] = str(folder.parent / "lab-workspaces")
+        # No "get Jupyter news?" pop-up over the notebook (the machine is offline anyway).
+        news = folder.parent / "lab-settings" / "@jupyterlab" / "apputils-extension"
+        news.mkdir(parents=True)
+        (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+        self._log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+             f"--port={self.port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=",
+             "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
+             f"--ServerApp.root_dir={folder}", "--LabApp.news_url=None",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+            cwd=folder, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        try:
+            self._wait_ready()
+        except RuntimeError:
+            self.stop()
+            raise
+
+    def api(self, path: str, method: str = "GET"):
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def wait_for_idle_kernel(self, timeout: float = START_TIMEOUT) -> None:
+        """Wait until the notebook's kernel has started and is idle (keys sent earlier are lost)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if any(k["execution_state"] == "idle" for k in self.api("/api/kernels") or []):
+                    return
+            except OSError:  # the server may answer 500 while the kernel is starting
+                pass
+            time.sleep(0.3)
+        raise AssertionError(f"no idle kernel within {timeout:.0f} s:\n{self.log_text()}")
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited early:\n{self.log_text()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    pass
+                self.api("/api/status")
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"JupyterLab did not answer within {START_TIMEOUT:.0f} s")
+
+    def log_text(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+    def stop(self) -> None:
+        """Shut every kernel down, then the server; kill it only if it does not stop."""
+        if self.proc.poll() is None:
+            try:
+                for kernel in self.api("/api/kernels") or []:
+                    self.api(f"/api/kernels/{kernel['id']}", method="DELETE")
+                self.api("/api/shutdown", method="POST")
+                self.proc.wait(timeout=20)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.terminate()
+                try:
+                    self.proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait(timeout=5)
+        self._log.close()
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """JupyterLab on a free port, serving a copy of notebooks/ (Lab writes checkpoints)."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    server = LabServer(folder, tmp_path / "home")
+    yield server
+    server.stop()
+    assert server.proc.poll() is not None, "the JupyterLab server is still running"
+
+
+def _press_until_focused(page, key: str, selector: str, limit: int = 6) -> None:
+    """Press ``key`` until the focused element matches ``selector`` (keyboard navigation)."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)",
+                         selector):
+            return
+    focused = page.evaluate("document.activeElement && document.activeElement.outerHTML")
+    raise AssertionError(f"{key} x{limit} never reached {selector!r}; focus is on {focused!r}")
+
+
+def _run_all_cells(page, tries: int = 5) -> None:
+    """Run every cell, keyboard only: command mode, select all cells (Ctrl+A), Shift+Enter.
+
+    Keys sent before the page has wired the kernel are lost, so check that a cell started
+    ([*] or [1] in an input prompt) and try again if none did.
+    """
+    started = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]" \
+              ".some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"
+    for _ in range(tries):
+        page.locator(".jp-NotebookPanel .jp-MarkdownCell").first.click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Shift+Enter")
+        try:
+            page.wait_for_function(started, timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"no cell started running after {tries} tries of Ctrl+A, Shift+Enter")
+
+
+def _attempts(home: Path) -> list[tuple[str, float]]:
+    db = home / "progress.sqlite3"
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT exercise_id, score FROM attempts ORDER BY id").fetchall()
+
+
+def test_lesson_runs_in_lab_and_answers_with_keyboard(lab, page):
+    page.set_default_timeout(STEP_TIMEOUT)
+    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=RUN_TIMEOUT)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=RUN_TIMEOUT)
+
+    lab.wait_for_idle_kernel()
+
+    _run_all_cells(page)
+
+    # The last cell (lesson.nav()) shows the link back to the index once everything has run.
+    page.wait_for_selector(".jp-OutputArea-output.jp-RenderedMarkdown a[href*='00-index.ipynb']",
+                           state="attached", timeout=RUN_TIMEOUT)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
+    import course
+
+    assert page.locator(".course-exercise").count() == len(course.lesson(LESSON[:-6]))
+    assert page.locator(".course-lesson-header").count() == 1
+
+    # A cloze: type into the first blank, Tab to each next blank, Enter checks.
+    cloze = page.locator(".course-id-idic-letters")
+    cloze.scroll_into_view_if_needed()
+    cloze.locator(".course-blank-1 input").focus()
+    for n, word in enumerate(["Identify", "Differentiate", "Interact", "Customize"], start=1):
+        if n > 1:
+            _press_until_focused(page, "Tab", f".course-id-idic-letters .course-blank-{n} input")
+        page.keyboard.type(word)
+    page.keyboard.press("Enter")
+    score = cloze.locator(".course-score-text")
+    page.wait_for_function(
+        "el => /100/.test(el.textContent)", arg=score.element_handle(), timeout=STEP_TIMEOUT)
+    assert "100" in score.inner_text()
+    assert cloze.locator(".course-right").count() == 4
+    assert cloze.locator(".course-wrong").count() == 0
+    feedback = cloze.locator(".course-feedback").inner_text()
+    assert "All four steps are right" in feedback
+
+    # A wrong cloze answer is marked wrong, blank by blank.
+    _press_until_focused(page, "Shift+Tab", ".course-id-idic-letters .course-blank-3 input")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Identify")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "el => !/100/.test(el.textContent)", arg=score.element_handle(), timeout=STEP_TIMEOUT)
+    assert "75" in score.inner_text()
+    assert cloze.locator(".course-wrong").count() == 1
+
+    # A quiz (the exercise just above the cloze): Shift+Tab back to an option, Space picks it,
+    # Tab reaches Check, Enter presses it. First a wrong pick, then the right one.
+    quiz = page.locator(".course-id-idic-authors")
+    check = ".course-id-idic-authors button.course-check"
+    option = ".course-id-idic-authors .widget-radio-box label:nth-child({}) input"
+    quiz_feedback = quiz.locator(".course-feedback")
+
+    _press_until_focused(page, "Shift+Tab", option.format(2), limit=12)   # B. Jack Ma ...
+    page.keyboard.press("Space")
+    _press_until_focused(page, "Tab", check)
+    page.keyboard.press("Enter")
+    page.wait_for_function("el => el.textContent.includes('Alibaba')",
+                           arg=quiz_feedback.element_handle(), timeout=STEP_TIMEOUT)
+    assert "100" not in quiz.locator(".course-score-text").inner_text()
+
+    _press_until_focused(page, "Shift+Tab", option.format(1), limit=12)   # A. Peppers ...
+    page.keyboard.press("Space")
+    assert quiz.locator("input[type='radio']").nth(0).is_checked()
+    _press_until_focused(page, "Tab", check)
+    page.keyboard.press("Enter")
+    page.wait_for_function("el => el.textContent.includes('Peppers and Rogers')",
+                           arg=quiz_feedback.element_handle(), timeout=STEP_TIMEOUT)
+    assert "100" in quiz.locator(".course-score-text").inner_text()
+
+    # Every check went through the kernel into this learner's progress store.
+    attempts = _attempts(lab.home)
+    assert ("idic-letters", 1.0) in attempts
+    assert ("idic-letters", 0.75) in attempts
+    assert ("idic-authors", 0.0) in attempts
+    assert ("idic-authors", 1.0) in attempts
+    assert page.dialogs == []
