@@ -75,6 +75,11 @@ UI: dict[str, tuple[str, str]] = {
         "无法保存你的进度：文件夹 {folder} 不可写（{why}）。练习仍可使用，但作答不会被保存。"
         "请把 CRM_COURSE_HOME 设为一个可写的文件夹。",
     ),
+    "store_error": (
+        "An answer could not be saved ({why}). The exercises still work; if this happens again,"
+        " restart the kernel and tell your instructor.",
+        "有答案未能保存（{why}）。练习仍可使用；如果再次出现，请重启内核并告诉老师。",
+    ),
     # crm-course export (issue 3)
     "export_is_folder": (
         "{path} is a folder; give a file name such as submission.json.",

@@ -108,17 +108,21 @@ def _move_aside(path: Path, why: str) -> Path:
 
 
 def _close() -> None:
-    conn = _conn["conn"]
-    _conn.update(key=None, conn=None)
-    if conn is not None:
-        try:
-            conn.close()
-        except sqlite3.Error:
-            pass
+    with _lock:
+        conn = _conn["conn"]
+        _conn.update(key=None, conn=None)
+        if conn is not None:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    # Kernels run widget callbacks on more than one thread (ipykernel 7 under JupyterLab):
+    # the connection is shared, and every use of it holds _lock.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -238,7 +242,9 @@ def record(exercise, response, result, mode: str) -> bool:
         _close()
         if _cannot_write(exc):
             _unwritable[str(path)] = repr(exc)
-        _tell(f"unwritable:{path}", _unwritable_message(path, exc))
+            _tell(f"unwritable:{path}", _unwritable_message(path, exc))
+        else:
+            _tell(f"error:{path}", ui("store_error", why=f"{type(exc).__name__}: {exc}"))
         return False
 
 

@@ -137,3 +137,26 @@ def test_response_text_cannot_break_the_store(home):
     nasty = ["'); DROP TABLE attempts; --", "<img src=x onerror=alert(1)>", "\u0000"]
     progress.record(FakeExercise(id="q"), nasty, FakeResult(0.0, nasty), "practice")
     assert progress.last_attempt("q")["response"] == nasty
+
+
+def test_checks_from_several_threads_share_the_store(home):
+    """A kernel may run widget callbacks on other threads than the one that opened the store."""
+    import threading
+
+    ex = FakeExercise(id="threads")
+    assert progress.record(ex, 0, FakeResult(0.0, 0), "practice")  # opened on this thread
+    failures = []
+
+    def work(tag):
+        for i in range(50):
+            if not progress.record(ex, [tag, i], FakeResult(1.0, [tag, i]), "practice"):
+                failures.append((tag, i, progress.pop_notices()))
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in ("x", "y", "z")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert failures == []
+    assert len(progress.attempts()) == 1 + 150
+    assert progress.pop_notices() == []
