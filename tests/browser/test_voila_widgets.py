@@ -1,6 +1,8 @@
 """The widgets in a real browser: the gallery notebook in Voila, driven through Chromium."""
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,12 @@ def test_gallery_in_voila(voila, page):
     assert "二级" in single.inner_text()
     assert "空格 3" in letter.locator(".course-feedback").inner_text()
     assert page.dialogs == []
+
+    # every check reached this learner's store, the typed markup saved as typed
+    with sqlite3.connect(server.home / "progress.sqlite3") as db:
+        rows = db.execute("SELECT exercise_id, score, response FROM attempts ORDER BY id").fetchall()
+    letter_rows = [r for r in rows if r[0] == "gallery-letter"]
+    assert [r[1] for r in letter_rows] == [0.2, 0.2], rows
+    assert json.loads(letter_rows[-1][2])[:3] == ["thank", "business", NASTY]
+    assert [r[1] for r in rows if r[0] == "gallery-single"] == [1.0]
+    assert [r[1] for r in rows if r[0] == "gallery-ordering"] == []  # moved, not checked
