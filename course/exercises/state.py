@@ -15,6 +15,7 @@ MODES = ("practice", "class", "assessment")
 _state: dict = {"language": None, "mode": None, "learner": None, "revealed": set()}
 _language_listeners: list = []
 _reveal_listeners: list = []
+_mode_listeners: list = []
 
 
 def home() -> Path:
@@ -120,7 +121,13 @@ def set_mode(mode: str | None) -> str | None:
                 f"未知模式 {mode!r}：请用 practice、class、assessment 或 None。"
             )
     _state["mode"] = mode
+    _notify(_mode_listeners, mode)
     return mode
+
+
+def on_mode_change(callback) -> None:
+    """Call ``callback(mode_or_None)`` whenever ``set_mode`` changes the session's mode."""
+    _add_listener(_mode_listeners, callback)
 
 
 def effective_mode(exercise) -> str:
@@ -182,3 +189,4 @@ def _reset_for_tests() -> None:
     _state.update(language=None, mode=None, learner=None, revealed=set())
     _language_listeners.clear()
     _reveal_listeners.clear()
+    _mode_listeners.clear()

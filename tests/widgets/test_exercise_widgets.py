@@ -320,6 +320,15 @@ def test_set_mode_overrides_for_the_session(gallery):
     assert widget.mode == "practice" and not widget._solution_btn.disabled
 
 
+def test_set_mode_relabels_open_widgets_at_once(gallery):
+    widget = gallery["gallery-cloze"].widget
+    assert widget._check_btn.description != "Submit"
+    state.set_mode("assessment")  # no refresh(): the widget listens
+    assert widget._check_btn.description == "Submit"
+    state.set_mode(None)
+    assert widget._check_btn.description != "Submit" and widget.mode == "practice"
+
+
 def test_retry_clears_answer_marks_and_feedback(gallery):
     widget = gallery["gallery-letter"].widget
     widget.answer(["thank"] + ["x"] * 9).check()

@@ -128,6 +128,7 @@ class ExerciseWidget(w.VBox):
 
         state.on_language_change(self._on_language)
         state.on_reveal(self._on_reveal)
+        state.on_mode_change(self._on_mode)
         self._restore()
         self._take_notices()
         self._relabel()
@@ -330,6 +331,10 @@ class ExerciseWidget(w.VBox):
     @friendly
     def _on_language(self, lang: str) -> None:
         self._relabel(lang)
+
+    @friendly
+    def _on_mode(self, _mode) -> None:
+        self.refresh()
 
     @friendly
     def _on_reveal(self, exercise_id: str) -> None:
