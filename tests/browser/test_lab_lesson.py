@@ -10,9 +10,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+
+import course
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -164,12 +167,12 @@ def _run_all_cells(page, tries: int = 5) -> None:
 
 
 def _attempts(home: Path) -> list[tuple[str, float]]:
-    db = home / "progress.sqlite3"
-    with sqlite3.connect(db) as conn:
+    """(exercise id, score) of every attempt in the learner's progress store, oldest first."""
+    with closing(sqlite3.connect(home / "progress.sqlite3")) as conn:
         return conn.execute("SELECT exercise_id, score FROM attempts ORDER BY id").fetchall()
 
 
-def test_lesson_runs_in_lab_and_answers_with_keyboard(lab, page):
+def test_lesson_runs_in_lab_and_answers_with_keyboard(page, lab):
     page.set_default_timeout(STEP_TIMEOUT)
     page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=RUN_TIMEOUT)
@@ -185,12 +188,11 @@ def test_lesson_runs_in_lab_and_answers_with_keyboard(lab, page):
                            state="attached", timeout=RUN_TIMEOUT)
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, errors.first.inner_text()
-    import course
-
     assert page.locator(".course-exercise").count() == len(course.lesson(LESSON[:-6]))
     assert page.locator(".course-lesson-header").count() == 1
 
-    # A cloze: type into the first blank, Tab to each next blank, Enter checks.
+    # A cloze: type into the first blank, Tab to each next blank, Enter checks. Putting the
+    # focus into the first blank (a learner's click) is the only step not done with keys.
     cloze = page.locator(".course-id-idic-letters")
     cloze.scroll_into_view_if_needed()
     cloze.locator(".course-blank-1 input").focus()
