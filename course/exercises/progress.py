@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -153,7 +154,9 @@ def _connection() -> sqlite3.Connection:
     _close()
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not _looks_like_sqlite(path):
-        _move_aside(path, "not-sqlite")
+        time.sleep(0.2)  # another kernel may be writing a new store's first page right now
+        if not _looks_like_sqlite(path):
+            _move_aside(path, "not-sqlite")
     try:
         conn = _open(path)
     except sqlite3.DatabaseError as exc:
@@ -235,17 +238,30 @@ def record(exercise, response, result, mode: str) -> bool:
             row,
         )
 
-    try:
-        _run(insert, write=True)
-        return True
-    except (OSError, sqlite3.Error) as exc:
-        _close()
-        if _cannot_write(exc):
-            _unwritable[str(path)] = repr(exc)
-            _tell(f"unwritable:{path}", _unwritable_message(path, exc))
-        else:
-            _tell(f"error:{path}", ui("store_error", why=f"{type(exc).__name__}: {exc}"))
-        return False
+    error: BaseException | None = None
+    for wait in (0.05, 0.2, 0.5, 1.0, None):
+        try:
+            _run(insert, write=True)
+            return True
+        except (OSError, sqlite3.Error) as exc:
+            error = exc
+            # another kernel may hold the file while it sets the store up: wait and retry
+            if wait is None or not _is_busy(exc):
+                break
+            _close()
+            time.sleep(wait)
+    _close()
+    if _cannot_write(error):
+        _unwritable[str(path)] = repr(error)
+        _tell(f"unwritable:{path}", _unwritable_message(path, error))
+    else:
+        _tell(f"error:{path}", ui("store_error", why=f"{type(error).__name__}: {error}"))
+    return False
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _cannot_write(exc: BaseException) -> bool:

@@ -39,9 +39,12 @@ def chromium_path() -> str | None:
     return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """A headless Chromium (Debian's), shared by the session; no network but localhost."""
+    """A headless Chromium (Debian's), shared by one test module; no network but localhost.
+
+    Module scope, not session: Playwright's sync API keeps an asyncio loop marked as running
+    in the main thread while it is open, which would mislead the widget tests run after it."""
     path = chromium_path()
     if path is None:
         _missing_browser(f"no Chromium at {os.environ.get('CRM_COURSE_CHROMIUM', CHROMIUM)}")

@@ -37,6 +37,22 @@ def test_two_processes_checking_at_once_lose_nothing(home):
         assert seen == [f'["{tag}", {i}]' for i in range(n)]
 
 
+def test_a_busy_store_is_retried_not_given_up(home, monkeypatch):
+    """'database is locked' that escapes SQLite's busy handler: wait and try again."""
+    real_run, failures = progress._run, []
+
+    def flaky_run(work, *, write):
+        if len(failures) < 2:
+            failures.append(1)
+            raise sqlite3.OperationalError("database is locked")
+        return real_run(work, write=write)
+
+    monkeypatch.setattr(progress, "_run", flaky_run)
+    assert progress.record(FakeExercise(id="busy"), 1, FakeResult(1.0, 1), "practice")
+    assert len(failures) == 2 and len(progress.attempts()) == 1
+    assert progress.pop_notices() == []
+
+
 def test_sigkill_while_checking_keeps_every_committed_attempt(home):
     worker = start_worker(home, "k", 1_000_000)
     committed = []
