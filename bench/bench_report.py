@@ -227,7 +227,7 @@ def main() -> None:
         "",
         f"Target: under {TARGET_S:g} s for 500 submissions of 60 exercises. The whole command "
         f"takes {cli_c:.2f} s of CPU ({cli_c / TARGET_S:.0%} of the budget): "
-        f"{'met' if cli_c < TARGET_S else 'NOT met'} on an idle core; wall clock on this busy "
+        f"{'met' if cli_c < TARGET_S else 'NOT met'} on an idle core; wall clock on this shared "
         f"machine: {cli_w:.2f} s ({'met' if cli_w < TARGET_S else 'not met'}).",
         "",
         f"Of the command's CPU time, {statistics.median(schema_cpu):.2f} s is `import "
