@@ -97,9 +97,31 @@ def _parse_yaml(text: str, file: str):
         loader.dispose()
 
 
+def _import_jsonschema():
+    """Import jsonschema without the 1.3 s it spends building an IRI grammar it never needs here.
+
+    jsonschema's format checkers import ``rfc3987_syntax`` (installed with Jupyter), which
+    compiles a grammar at import time. The bank schema uses no ``format``, so that module is
+    hidden while jsonschema is imported, and restored at once for anyone else who wants it.
+    """
+    import sys
+
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import jsonschema
+
+        return jsonschema
+    sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` fail fast
+    try:
+        import jsonschema
+    finally:
+        if sys.modules.get("rfc3987_syntax", 0) is None:
+            del sys.modules["rfc3987_syntax"]
+    return jsonschema
+
+
 @lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
+    jsonschema = _import_jsonschema()
 
     try:
         schema = json.loads(schema_path().read_text(encoding="utf-8"))
@@ -138,8 +160,7 @@ def _schema_message(error) -> str:
         if custom:
             return custom
         if error.context:
-            import jsonschema
-
+            jsonschema = _import_jsonschema()
             # ignore the branches whose type does not even fit (e.g. "is not of type 'null'")
             fitting = [e for e in error.context
                        if not (e.validator == "type" and not list(e.relative_path))]

@@ -131,6 +131,10 @@ def on_mode_change(callback) -> None:
 
 
 def effective_mode(exercise) -> str:
+    """The exercise's mode in this session. On the projector (`crm-course present`) an
+    assessment item stays an assessment item, so "Reveal all" never shows its answer."""
+    if exercise.mode == "assessment" and presenter():
+        return "assessment"
     return get_mode_override() or exercise.mode
 
 

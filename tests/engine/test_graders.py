@@ -172,3 +172,10 @@ def test_mode_override(bank):
 def test_unknown_exercise_id_suggests_a_close_one(bank):
     with pytest.raises(KeyError, match="demo-cloze"):
         bank["demo-cloz"]
+
+
+def test_presenter_keeps_assessment_items_closed(bank, monkeypatch):
+    monkeypatch.setenv("CRM_COURSE_PRESENTER", "1")
+    monkeypatch.setenv("CRM_COURSE_MODE", "class")
+    assert bank["demo-multi"].effective_mode == "assessment"
+    assert bank["demo-single"].effective_mode == "class"
