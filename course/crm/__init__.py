@@ -44,9 +44,15 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'course.crm' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    importlib.import_module(module)
+    # Importing a submodule binds its name in this package: `loyalty` the module would hide
+    # `loyalty` the function. Bind every export of every loaded module to the real object.
+    import sys
+
+    for export, owner in _EXPORTS.items():
+        if owner in sys.modules:
+            globals()[export] = getattr(sys.modules[owner], export)
+    return globals()[name]
 
 
 def __dir__():

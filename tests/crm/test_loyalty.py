@@ -123,3 +123,13 @@ def test_loyalty_three_dimensions():
     assert one["loyalty_score"] == pytest.approx(round(mean, 1))
     with pytest.raises(InputError, match="'referrals'"):
         loyalty(customers.drop(columns="referrals"), orders)
+
+
+def test_loyalty_is_the_function_whatever_was_loaded_first():
+    import subprocess
+    import sys
+
+    code = ("import course.crm as c; c.plot_segment_sizes; c.rfm; "
+            "print(callable(c.loyalty), callable(c.rfm))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]
