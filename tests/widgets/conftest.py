@@ -24,6 +24,12 @@ def fresh(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def home(fresh):
+    """The private CRM_COURSE_HOME of ``fresh`` (the store tests' name for it)."""
+    return fresh
+
+
+@pytest.fixture
 def gallery(fresh):
     """The demo lesson, loaded afresh (so every exercise builds a new widget)."""
     from course.exercises.loader import load_bank

@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from store_helpers import FakeExercise, FakeResult
 
 from course.cli import main
 from course.exercises import progress, state
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    yield tmp_path / "home"
-    progress._reset_for_tests()
-    state._reset_for_tests()
 
 
 def test_export_with_learner_option(home, tmp_path, capsys):

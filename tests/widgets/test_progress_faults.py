@@ -6,20 +6,9 @@ import signal
 import sqlite3
 import time
 
-import pytest
 from store_helpers import FakeExercise, FakeResult, start_worker
 
-from course.exercises import progress, state
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    yield tmp_path / "home"
-    progress._reset_for_tests()
-    state._reset_for_tests()
+from course.exercises import progress
 
 
 def test_two_processes_checking_at_once_lose_nothing(home):

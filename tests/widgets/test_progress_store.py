@@ -10,16 +10,6 @@ from store_helpers import FakeExercise, FakeResult
 from course.exercises import progress, state
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    yield tmp_path / "home"
-    progress._reset_for_tests()
-    state._reset_for_tests()
-
-
 def test_store_path_follows_home(home):
     assert progress.store_path() == home / "progress.sqlite3"
 
