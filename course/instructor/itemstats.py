@@ -1,0 +1,418 @@
+"""Classical item statistics of a class's assessment items (no widgets, numpy and pandas only).
+
+The definitions follow Moodle's quiz statistics report (facility index, discrimination index),
+plus the upper-lower 27% index and the distractor table of classical test theory.
+
+What is a "test" here
+    One lesson's assessment items: the graded "check your understanding" set. The learners of a
+    test are those who attempted at least one of its items; an item of the test that such a
+    learner left out scores 0 (as a question left blank in a submitted Moodle quiz attempt).
+    A learner's score on an item is the score of their last attempt, in 0..1 (partial credit
+    for cloze, multiple choice, matching and ordering), as the rest of the class report counts.
+
+For a test of k items answered by n learners, x_ij the score of learner i on item j and
+T_i = sum_j x_ij the learner's total:
+
+Facility index (Moodle: "Facility index")
+    F_j = mean_i(x_ij), the mean score as a share of the item's maximum (1). 1 = everyone right.
+
+Standard deviation
+    SD_j = sqrt( sum_i (x_ij - F_j)^2 / (n - 1) ).
+
+Discrimination index (Moodle: "Discrimination index"; point-biserial for 0/1 items)
+    r_j = corr(x_.j, R_.j) with R_ij = T_i - x_ij, the rest of the test. The Pearson correlation
+    of the item with the total *without the item*, so the item does not correlate with itself.
+    Undefined (not enough data) when either x_.j or R_.j has no spread, or the test has one item.
+
+Upper-lower index (Kelley's 27% groups)
+    Sort learners by T; g = max(1, round(0.27 n)); the upper group is every learner whose T is
+    at least the g-th highest total, the lower group every learner whose T is at most the g-th
+    lowest (learners tied at a cut all belong to the group, so the result does not depend on the
+    order of the files). D_j = mean(x_ij | upper) - mean(x_ij | lower). Undefined when the two
+    groups would share a total (the totals do not spread).
+
+Distractor analysis (single choice, multiple choice, true/false)
+    For every option o: the share of learners in the upper group, the lower group and the whole
+    class whose last answer chose o (a multiple-choice answer chooses each option it ticks); a
+    learner who did not answer counts under "no answer". A good key is chosen more by the upper
+    group, a good distractor more by the lower group.
+
+Reliability of a lesson's assessment items
+    KR-20 when every score is 0 or 1:   rho = k/(k-1) * (1 - sum_j p_j q_j / var(T))
+    Cronbach's alpha otherwise:         alpha = k/(k-1) * (1 - sum_j var(x_.j) / var(T))
+    with p_j = F_j, q_j = 1 - p_j and population variances (divisor n; for KR-20 p q is the
+    population variance of a 0/1 item, so the two formulas agree on 0/1 data).
+    Undefined with fewer than 2 items or no spread in T.
+
+Flags (what report.html lists, with a reason a teacher can act on)
+    ``negative``   r_j < 0: the stronger learners did worse on this item than the weaker.
+    ``near_zero``  0 <= r_j < 0.2: Moodle's "very weak" band; the item hardly separates learners.
+    ``all_right`` / ``all_wrong``: nobody differs on the item, so it cannot discriminate.
+Every statistic needs at least ``MIN_LEARNERS`` learners; below that it is ``None`` with the
+reason "not enough data", never NaN.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from course.exercises.text import Bilingual
+
+MIN_LEARNERS = 5  # below this no statistic but the facility is computed, and nothing is flagged
+GROUP_SHARE = 0.27  # Kelley's upper and lower groups
+NEAR_ZERO = 0.2  # Moodle: a discrimination index below 20% is "very weak"
+LOW_RELIABILITY = 0.5
+CHOICE_TYPES = ("single_choice", "multiple_choice", "true_false")
+NO_ANSWER = "(no answer)"
+_EPS = 1e-12
+
+
+# ----------------------------------------------------------------------------- texts
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "few_learners": (
+        "Not enough data: {n} learner(s) answered this lesson's assessment (at least {min} are "
+        "needed for item statistics).",
+        "数据不足：只有 {n} 名学习者作答本课评估题（项目统计至少需要 {min} 人）。",
+    ),
+    "one_item": (
+        "Not enough data: the lesson has only this one assessment item, so there is no rest of "
+        "the test to compare it with.",
+        "数据不足：本课只有这一道评估题，没有可与之比较的其余试题。",
+    ),
+    "flat_rest": (
+        "Not enough data: every learner has the same score on the rest of the lesson's "
+        "assessment, so nothing tells stronger from weaker learners.",
+        "数据不足：所有学习者在本课其余评估题上的得分相同，无法区分强弱。",
+    ),
+    "all_right": (
+        "Everyone got it right: the item does not separate learners. Fine as a warm-up; it adds "
+        "nothing to a grade.",
+        "全员答对：此题无法区分学习者。适合作热身题，对评分没有贡献。",
+    ),
+    "all_wrong": (
+        "Nobody got it right: check the answer key first, then whether the lesson teaches this.",
+        "无人答对：请先核对答案，再确认课程是否讲授了此内容。",
+    ),
+    "all_same": (
+        "Every learner has the same partial score: the item does not separate learners.",
+        "所有学习者得分相同（部分得分）：此题无法区分学习者。",
+    ),
+    "negative": (
+        "Negative discrimination (r = {r:.2f}): learners who did well on the rest of the lesson "
+        "did worse here. Check the key first (is the marked answer really right?), then the "
+        "wording: an ambiguous prompt or a defensible distractor draws strong learners away.",
+        "区分度为负（r = {r:.2f}）：其余题目做得好的学习者此题反而做得差。请先核对答案是否正确，"
+        "再检查措辞：题干含糊或干扰项也说得通，会误导水平较高的学习者。",
+    ),
+    "near_zero": (
+        "Near-zero discrimination (r = {r:.2f}): the item hardly separates stronger from weaker "
+        "learners. It may be guessable, or test something the rest of the lesson does not: "
+        "reword it or replace it.",
+        "区分度接近零（r = {r:.2f}）：此题几乎无法区分强弱。可能容易猜中，或考查的内容与本课其余"
+        "题目无关：请改写或替换。",
+    ),
+    "easy": (
+        " Almost everyone got it right ({f:.0%}), which leaves little room to discriminate.",
+        "几乎人人答对（{f:.0%}），区分空间很小。",
+    ),
+    "hard": (
+        " Few got it right ({f:.0%}): check the key and whether it was taught.",
+        "答对的人很少（{f:.0%}）：请核对答案，并确认是否讲授过。",
+    ),
+    "distractor_draws_upper": (
+        " The option \u201c{option}\u201d drew {up:.0%} of the upper group but {low:.0%} of the "
+        "lower: read it again, it may be right or half right.",
+        "选项\u201c{option}\u201d吸引了高分组 {up:.0%} 的人，低分组仅 {low:.0%}：请重读，它可能也"
+        "正确或部分正确。",
+    ),
+    "key_draws_lower": (
+        " The keyed option \u201c{option}\u201d was chosen by {low:.0%} of the lower group but "
+        "only {up:.0%} of the upper.",
+        "标为正确的选项\u201c{option}\u201d低分组选了 {low:.0%}，高分组只有 {up:.0%}。",
+    ),
+    "rel_few_items": (
+        "Not enough data: reliability needs at least 2 assessment items in the lesson.",
+        "数据不足：计算信度至少需要本课有 2 道评估题。",
+    ),
+    "rel_flat": (
+        "Not enough data: every learner has the same total on the lesson's assessment.",
+        "数据不足：所有学习者在本课评估中的总分相同。",
+    ),
+    "rel_low": (
+        "Low reliability ({name} = {value:.2f}): the lesson's {k} assessment items do not agree "
+        "on who knows the material, so its score is a rough measure. Add items, or fix the "
+        "flagged ones.",
+        "信度偏低（{name} = {value:.2f}）：本课 {k} 道评估题对谁掌握了内容的判断不一致，"
+        "本课得分只是粗略的衡量。请增加题目，或修改被标记的题目。",
+    ),
+}
+
+
+def text(key: str, **fields) -> Bilingual:
+    en, zh = TEXTS[key]
+    return Bilingual(en.format(**fields), zh.format(**fields))
+
+
+# ----------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ChoiceKey:
+    """The options of a choice item (English texts) and the indexes of the right ones."""
+
+    labels: tuple[str, ...]
+    correct: frozenset[int]
+
+
+@dataclass
+class OptionStat:
+    """How often one option (or "no answer") was chosen, overall and by group."""
+
+    label: str
+    correct: bool
+    share: float
+    upper: float | None
+    lower: float | None
+
+
+@dataclass
+class ItemStat:
+    """The statistics of one item; ``None`` where there is not enough data (see ``reason``)."""
+
+    lesson: str
+    exercise_id: str
+    type: str
+    learners: int
+    facility: float | None = None
+    sd: float | None = None
+    discrimination: float | None = None  # r with the rest of the test
+    upper_lower: float | None = None  # D, 27% groups
+    options: list[OptionStat] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    reason: Bilingual | None = None  # why flagged, or why a figure is missing
+
+
+@dataclass
+class Reliability:
+    """The reliability of one lesson's assessment items."""
+
+    lesson: str
+    items: int
+    learners: int
+    method: str  # "KR-20" or "Cronbach's alpha"
+    value: float | None = None
+    upper_size: int = 0
+    lower_size: int = 0
+    reason: Bilingual | None = None
+
+
+@dataclass
+class ItemAnalysis:
+    items: list[ItemStat]
+    reliability: list[Reliability]
+
+    @property
+    def flagged(self) -> list[ItemStat]:
+        return [i for i in self.items if {"negative", "near_zero"} & set(i.flags)]
+
+
+# ----------------------------------------------------------------------------- computing
+
+
+def _num(value) -> float | None:
+    value = float(value)
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def _pearson(x: np.ndarray, y: np.ndarray) -> float | None:
+    dx, dy = x - x.mean(), y - y.mean()
+    sxx, syy = float(dx @ dx), float(dy @ dy)
+    if sxx <= _EPS or syy <= _EPS:
+        return None
+    return _num(float(dx @ dy) / math.sqrt(sxx * syy))
+
+
+def groups(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Boolean masks of the upper and lower 27% groups by total (ties at a cut included)."""
+    n = len(totals)
+    if n < 2:
+        return None
+    g = max(1, int(round(GROUP_SHARE * n)))
+    ordered = np.sort(totals)
+    low_cut, high_cut = ordered[g - 1], ordered[n - g]
+    if high_cut <= low_cut + _EPS:
+        return None
+    return totals >= high_cut - _EPS, totals <= low_cut + _EPS
+
+
+def reliability(x: np.ndarray) -> tuple[str, float | None, str]:
+    """(method, coefficient or None, reason key) for an n x k score matrix."""
+    n, k = x.shape
+    dichotomous = bool(np.all((np.abs(x) < _EPS) | (np.abs(x - 1) < _EPS)))
+    method = "KR-20" if dichotomous else "Cronbach's alpha"
+    if k < 2:
+        return method, None, "rel_few_items"
+    if n < MIN_LEARNERS:
+        return method, None, "few_learners"
+    var_total = float(x.sum(axis=1).var())
+    if var_total <= _EPS:
+        return method, None, "rel_flat"
+    if dichotomous:
+        p = x.mean(axis=0)
+        item_var = float((p * (1 - p)).sum())
+    else:
+        item_var = float(x.var(axis=0).sum())
+    return method, _num(k / (k - 1) * (1 - item_var / var_total)), ""
+
+
+def _option_stats(key: ChoiceKey, picked: list[frozenset[int] | None],
+                  masks: tuple[np.ndarray, np.ndarray] | None) -> list[OptionStat]:
+    n = len(picked)
+    chosen = np.zeros((n, len(key.labels) + 1), dtype=bool)  # last column: no answer
+    for i, picks in enumerate(picked):
+        if picks is None:
+            chosen[i, -1] = True
+        else:
+            for o in picks:
+                if 0 <= o < len(key.labels):
+                    chosen[i, o] = True
+    out = []
+    for o in range(len(key.labels) + 1):
+        if o == len(key.labels) and not chosen[:, o].any():
+            break
+        col = chosen[:, o]
+        up = low = None
+        if masks is not None:
+            up, low = float(col[masks[0]].mean()), float(col[masks[1]].mean())
+        label = key.labels[o] if o < len(key.labels) else NO_ANSWER
+        out.append(OptionStat(label, o in key.correct, float(col.mean()) if n else 0.0, up, low))
+    return out
+
+
+def _reason(stat: ItemStat) -> Bilingual | None:
+    r = stat.discrimination
+    if r is None:
+        return stat.reason
+    if r < 0:
+        reason = text("negative", r=r)
+    elif r < NEAR_ZERO:
+        reason = text("near_zero", r=r)
+    else:
+        return None
+    f = stat.facility
+    if f is not None and f >= 0.9:
+        reason = reason + text("easy", f=f)
+    elif f is not None and f <= 0.2:
+        reason = reason + text("hard", f=f)
+    usable = [o for o in stat.options if o.upper is not None and o.label != NO_ANSWER]
+    lure = next((o for o in usable if not o.correct and o.upper > o.lower + 0.1), None)
+    weak_key = next((o for o in usable if o.correct and o.lower > o.upper + 0.1), None)
+    if lure is not None:  # a distractor the strong learners like: the likeliest cause
+        reason = reason + text("distractor_draws_upper", option=_short(lure.label),
+                               up=lure.upper, low=lure.lower)
+    elif weak_key is not None:
+        reason = reason + text("key_draws_lower", option=_short(weak_key.label),
+                               up=weak_key.upper, low=weak_key.lower)
+    return reason
+
+
+def _short(label: str, limit: int = 60) -> str:
+    label = " ".join(str(label).split())
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def analyse(scores: pd.DataFrame, tests: dict[str, list[str]], *,
+            types: dict[str, str] | None = None, keys: dict[str, ChoiceKey] | None = None,
+            picks: dict[str, dict] | None = None) -> ItemAnalysis:
+    """Item statistics and reliability of every test.
+
+    ``scores``: one row per learner (any index), one column per item, the learner's score in
+    0..1, NaN where not attempted. ``tests``: test name (a lesson) -> its item ids (ids missing
+    from ``scores`` are treated as attempted by nobody). ``keys``/``picks``: for choice items,
+    the options and, per item, learner (index of ``scores``) -> the set of option indexes of
+    their last answer.
+    """
+    types, keys, picks = types or {}, keys or {}, picks or {}
+    items: list[ItemStat] = []
+    rels: list[Reliability] = []
+    for lesson, ids in tests.items():
+        if not ids:
+            continue
+        frame = scores.reindex(columns=list(ids))
+        frame = frame[frame.notna().any(axis=1)]
+        x = frame.fillna(0.0).to_numpy(dtype=float)
+        n, k = x.shape
+        totals = x.sum(axis=1)
+        enough = n >= MIN_LEARNERS
+        masks = groups(totals) if enough else None
+        method, value, why = reliability(x)
+        rel = Reliability(lesson, k, n, method, value)
+        if masks is not None:
+            rel.upper_size, rel.lower_size = int(masks[0].sum()), int(masks[1].sum())
+        if why:
+            rel.reason = text(why, n=n, min=MIN_LEARNERS)
+        elif value is not None and value < LOW_RELIABILITY:
+            rel.reason = text("rel_low", name=method, value=value, k=k)
+        rels.append(rel)
+        for j, ex_id in enumerate(ids):
+            col = x[:, j]
+            stat = ItemStat(lesson, ex_id, types.get(ex_id, ""), n)
+            if n:
+                stat.facility = _num(col.mean())
+            if n >= 2:
+                stat.sd = _num(col.std(ddof=1))
+            if ex_id in keys:
+                chosen = picks.get(ex_id, {})
+                stat.options = _option_stats(keys[ex_id], [chosen.get(i) for i in frame.index],
+                                             masks)
+            if not enough:
+                stat.reason = text("few_learners", n=n, min=MIN_LEARNERS)
+            elif float(col.var()) <= _EPS:
+                state = "all_right" if col[0] >= 1 - _EPS else (
+                    "all_wrong" if col[0] <= _EPS else "all_same")
+                stat.flags.append(state)
+                stat.reason = text(state)
+            elif k < 2:
+                stat.reason = text("one_item")
+            else:
+                stat.discrimination = _pearson(col, totals - col)
+                if stat.discrimination is None:
+                    stat.reason = text("flat_rest")
+                if masks is not None:
+                    stat.upper_lower = _num(col[masks[0]].mean() - col[masks[1]].mean())
+                if stat.discrimination is not None:
+                    if stat.discrimination < 0:
+                        stat.flags.append("negative")
+                    elif stat.discrimination < NEAR_ZERO:
+                        stat.flags.append("near_zero")
+                stat.reason = _reason(stat)
+            items.append(stat)
+    return ItemAnalysis(items, rels)
+
+
+# ----------------------------------------------------------------------------- the bank side
+
+
+def choice_key(exercise) -> ChoiceKey | None:
+    """The options of a choice exercise of the bank, or None for other types."""
+    kind = getattr(exercise, "type", "")
+    if kind in ("single_choice", "multiple_choice"):
+        labels = tuple(getattr(o.text, "en", None) or str(o.text) for o in exercise.options)
+        return ChoiceKey(labels, frozenset(i for i, o in enumerate(exercise.options)
+                                           if o.correct))
+    if kind == "true_false":
+        return ChoiceKey(("True", "False"), frozenset({0 if exercise.answer else 1}))
+    return None
+
+
+def picked_options(kind: str, response, n_options: int) -> frozenset[int] | None:
+    """The option indexes a raw response chose (None when it chose no valid option)."""
+    if kind == "true_false":
+        return frozenset({0 if response else 1}) if isinstance(response, bool) else None
+    values = response if isinstance(response, list) else [response]
+    picks = frozenset(v for v in values if type(v) is int and 0 <= v < n_options)
+    return picks or None
