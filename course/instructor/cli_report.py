@@ -9,7 +9,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="submission files from `crm-course export`, folders of them, "
                              "or zip archives")
     parser.add_argument("--out", required=True, metavar="DIR",
-                        help="the folder for grades.csv, item_analysis.csv and report.html")
+                        help="the folder for grades.csv, item_analysis.csv, item_stats.csv and "
+                             "report.html")
     parser.add_argument("--bank", metavar="PATH",
                         help="the instructor's exercise bank, a folder or file (default: "
                              "exercises/ of the course)")
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
           f"{helped} need help; {len(report.rejections)} rejected.")
     print(f"已评分 {len(report.learners)} 名学习者、{report.attempts} 次作答；"
           f"{helped} 人需要帮助；{len(report.rejections)} 项未计入。")
-    for key in ("html", "grades", "items"):
+    for key in ("html", "grades", "items", "stats"):
         print(f"  {paths[key]}")
     if not report.learners and not report.rejections:
         print("  No submission file was found there. / 未找到任何提交文件。", file=sys.stderr)

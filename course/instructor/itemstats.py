@@ -416,3 +416,32 @@ def picked_options(kind: str, response, n_options: int) -> frozenset[int] | None
     values = response if isinstance(response, list) else [response]
     picks = frozenset(v for v in values if type(v) is int and 0 <= v < n_options)
     return picks or None
+
+
+def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
+              responses_by_learner: list[dict[str, object]]) -> ItemAnalysis:
+    """The item statistics of the class report: each lesson's assessment items are its test.
+
+    ``lessons``: (slug, title, exercise ids) as the report lists them; ``finals_by_learner``:
+    per learner, exercise id -> score of the last counted attempt; ``responses_by_learner``:
+    per learner, exercise id -> the raw response of that attempt.
+    """
+    tests = {slug: [i for i in ids if bank[i].mode == "assessment"] for slug, _, ids in lessons}
+    tests = {slug: ids for slug, ids in tests.items() if ids}
+    wanted = [i for ids in tests.values() for i in ids]
+    scores = pd.DataFrame([{i: f[i] for i in wanted if i in f} for f in finals_by_learner],
+                          columns=wanted, dtype=float)
+    keys, picks, types = {}, {}, {}
+    for ex_id in wanted:
+        exercise = bank[ex_id]
+        types[ex_id] = exercise.type
+        key = choice_key(exercise)
+        if key is None:
+            continue
+        keys[ex_id] = key
+        chosen = {}
+        for row, responses in enumerate(responses_by_learner):
+            if ex_id in responses:
+                chosen[row] = picked_options(exercise.type, responses[ex_id], len(key.labels))
+        picks[ex_id] = chosen
+    return analyse(scores, tests, types=types, keys=keys, picks=picks)

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from course.errors import InputError
+from course.instructor.itemstats import for_class
 from course.instructor.submissions import Collected, Rejection, collect
 from course.instructor.texts import both
 
@@ -66,6 +67,7 @@ class ClassReport:
     pass_mark: float
     graded: int = 0  # responses graded (after de-duplication of identical responses)
     attempts: int = 0
+    item_stats: object = None  # course.instructor.itemstats.ItemAnalysis
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -241,6 +243,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
     part_tallies: dict[tuple[str, int], _Tally] = {}
     part_labels: dict[tuple[str, int], tuple[str, str]] = {}
     finals_by_learner: list[dict[str, float]] = []
+    responses_by_learner: list[dict[str, object]] = []  # last counted response, for itemstats
     n_attempts = 0
 
     for sub in collected.submissions:
@@ -251,6 +254,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
                 sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
                 sub.learner))
         per_ex: dict[str, list[_Graded]] = {}
+        last_response: dict[str, object] = {}
         for attempt in sub.attempts:
             ex_id = attempt.exercise_id
             if ex_id not in lesson_of:
@@ -261,6 +265,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
                 graded = cache[key] = _grade(bank[ex_id], attempt.response, part_labels)
             if graded.counts:
                 per_ex.setdefault(ex_id, []).append(graded)
+                last_response[ex_id] = attempt.response
         finals: dict[str, float] = {}
         for ex_id, results in per_ex.items():
             n_attempts += len(results)
@@ -290,6 +295,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
                 part.firsts.append(item_first[index])
                 part.finals.append(ok)
         finals_by_learner.append(finals)
+        responses_by_learner.append(last_response)
 
     # Which lessons the class has reached: at least half of the learners attempted them.
     n_learners = len(collected.submissions)
@@ -336,6 +342,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
         graded=len(cache), attempts=n_attempts,
+        item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
     )
 
 
@@ -381,6 +388,35 @@ def write_item_csv(report: ClassReport, path: Path) -> None:
                         _csv_safe(_wrong_text(r)), r.key])
 
 
+def _num(value: float | None, digits: int = 3) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def write_item_stats_csv(report: ClassReport, path: Path) -> None:
+    """item_stats.csv: one row per assessment item, then one row per option of a choice item."""
+    stats = report.item_stats
+    rel = {r.lesson: r for r in (stats.reliability if stats else [])}
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["lesson", "exercise_id", "option", "key", "type", "learners", "facility",
+                    "sd", "discrimination", "upper_lower_27", "share", "share_upper",
+                    "share_lower", "flags", "reason", "reason_zh", "lesson_reliability",
+                    "reliability_method"])
+        for item in stats.items if stats else []:
+            r = rel.get(item.lesson)
+            w.writerow([item.lesson, item.exercise_id, "", "", item.type, item.learners,
+                        _pct(item.facility), _num(item.sd), _num(item.discrimination),
+                        _num(item.upper_lower), "", "", "", " ".join(item.flags),
+                        item.reason.en if item.reason else "",
+                        item.reason.zh if item.reason else "",
+                        _num(r.value) if r else "", r.method if r else ""])
+            for opt in item.options:
+                w.writerow([item.lesson, item.exercise_id, _csv_safe(opt.label),
+                            "yes" if opt.correct else "no", item.type, item.learners, "", "",
+                            "", "", _pct(opt.share), _pct(opt.upper), _pct(opt.lower), "", "",
+                            "", "", ""])
+
+
 def _csv_safe(text: str) -> str:
     """Learner text that a spreadsheet will show as text, never run as a formula."""
     text = str(text)
@@ -388,19 +424,20 @@ def _csv_safe(text: str) -> str:
 
 
 def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
-    """Write grades.csv, item_analysis.csv and report.html into ``out`` (created if missing)."""
+    """Write grades.csv, item_analysis.csv, item_stats.csv and report.html into ``out``."""
     from course.instructor.report_html import render_html
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(both("out_is_file", path=out))
     paths = {"grades": out / "grades.csv", "items": out / "item_analysis.csv",
-             "html": out / "report.html"}
+             "stats": out / "item_stats.csv", "html": out / "report.html"}
     page = render_html(report)
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_grades_csv(report, paths["grades"])
         write_item_csv(report, paths["items"])
+        write_item_stats_csv(report, paths["stats"])
         paths["html"].write_text(page, encoding="utf-8")
     except OSError as exc:  # e.g. grades.csv open in Excel on Windows, or a read-only folder
         raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None

@@ -134,7 +134,8 @@ def test_report_html_opens_offline_and_escapes_learner_text(tmp_path, fixture_ba
     paths = write_report(build_report([folder], bank=fixture_bank), tmp_path / "out")
     page = paths["html"].read_text(encoding="utf-8")
     assert "<script" not in page and "onerror=alert(1)>" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    # Jinja's autoescape (markupsafe) writes a double quote as &#34;, html.escape as &quot;
+    assert re.search(r"&lt;script&gt;alert\((&quot;|&#34;)x(&quot;|&#34;)\)&lt;/script&gt;", page)
     # offline: no external resource of any kind, charts are embedded PNG
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "@import" not in page and "url(" not in page
@@ -190,7 +191,8 @@ def test_cli_report_writes_three_files_and_exits_cleanly(tmp_path, capsys, class
     out = tmp_path / "report"
     code = main(["report", str(class_folder), "--out", str(out), "--bank", str(BANK)])
     assert code == 0
-    assert {p.name for p in out.iterdir()} == {"grades.csv", "item_analysis.csv", "report.html"}
+    assert {p.name for p in out.iterdir()} == {"grades.csv", "item_analysis.csv", "item_stats.csv",
+                                               "report.html"}
     printed = capsys.readouterr().out
     assert "Graded 3 learner(s)" in printed and "已评分 3 名学习者" in printed
 
@@ -292,3 +294,52 @@ def test_wrong_answers_are_described_as_given(fixture_bank, response, shown):
             "A huge order before any product questions; Insists on meeting at once")
     else:
         assert describe_response(single, response) == shown
+
+
+def test_item_statistics_in_the_csv_and_the_page(tmp_path, fixture_bank):
+    # The hand-computed class of test_itemstats.py, as six submissions: A is
+    # demo-assess-single (key: option 1), B demo-assess-multi, C demo-assess-cloze.
+    picks = [0, 2, 0, 0, 1, 1]
+    b_right = [0, 0, 0, 0, 0, 1]
+    c_right = [0, 0, 1, 1, 1, 0]
+    folder = tmp_path / "subs"
+    for n in range(6):
+        write_json(folder / f"l{n}.json", submission(f"L{n + 1}", [
+            ("demo-assess-single", picks[n]),
+            ("demo-assess-multi", RIGHT["demo-assess-multi"] if b_right[n] else [1]),
+            ("demo-assess-cloze", RIGHT["demo-assess-cloze"] if c_right[n] else ["x", "y"]),
+        ]))
+    paths = write_report(build_report([folder], bank=fixture_bank), tmp_path / "out")
+    rows = _read_csv(paths["stats"])
+    items = {r["exercise_id"]: r for r in rows if not r["option"]}
+    # lesson 02-more was not taken: its items have no learners and no figures
+    assert {k for k, r in items.items() if r["learners"] != "0"} == {
+        "demo-assess-single", "demo-assess-multi", "demo-assess-cloze"}
+    single, multi, cloze = (items[k] for k in ("demo-assess-single", "demo-assess-multi",
+                                               "demo-assess-cloze"))
+    assert (single["facility"], single["discrimination"], single["upper_lower_27"]) == \
+        ("33.3", "0.500", "1.000")
+    assert multi["discrimination"] == f"{1 / 85 ** 0.5:.3f}" and multi["flags"] == "near_zero"
+    assert cloze["discrimination"] == "-0.218" and cloze["flags"] == "negative"
+    assert cloze["lesson_reliability"] == "0.125" and cloze["reliability_method"] == "KR-20"
+    assert "Negative discrimination" in cloze["reason"] and "区分度为负" in cloze["reason_zh"]
+    options = [(r["option"], r["key"], r["share_upper"], r["share_lower"])
+               for r in rows if r["exercise_id"] == "demo-assess-single" and r["option"]]
+    assert options == [("Customize", "no", "0.0", "50.0"), ("Identify", "yes", "100.0", "0.0"),
+                       ("Interact", "no", "0.0", "50.0")]
+    page = paths["html"].read_text(encoding="utf-8")
+    flagged = page.split("Items to look at")[1].split("Reliability by lesson")[0]
+    assert "01-demo / demo-assess-cloze" in flagged and "01-demo / demo-assess-multi" in flagged
+    assert "demo-assess-single" not in flagged
+    assert "Check the key first" in flagged and "请先核对答案是否正确" in flagged
+    assert "Distractor analysis" in page and "KR-20" in page
+
+
+def test_a_small_class_says_not_enough_data(class_folder, fixture_bank, tmp_path):
+    paths = write_report(build_report([class_folder], bank=fixture_bank), tmp_path / "out")
+    rows = [r for r in _read_csv(paths["stats"]) if not r["option"]]
+    assert rows and all(r["discrimination"] == "" and "Not enough data" in r["reason"]
+                        for r in rows)
+    page = paths["html"].read_text(encoding="utf-8")
+    assert "No item has negative or near-zero discrimination" in page
+    assert not re.search(r">\s*nan%?\s*<", page, re.IGNORECASE)
