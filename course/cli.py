@@ -13,6 +13,8 @@ COMMANDS = {
     "export": ("course.exercises.cli_export", "write this learner's submission file"),
     "data": ("course.crm.cli", "generate the course data sets"),
     "release": ("course.instructor.cli_release", "write a student copy of the course"),
+    "submit": ("course.instructor.cli_submit", "hand in this learner's work to the exchange folder"),
+    "collect": ("course.instructor.cli_collect", "gather the submissions from the exchange folder"),
     "report": ("course.instructor.cli_report", "grade submissions and write a class report"),
     "present": ("course.instructor.cli_present", "serve a lesson with Voila for projection"),
 }

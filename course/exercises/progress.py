@@ -152,7 +152,7 @@ def _connection() -> sqlite3.Connection:
     if _conn["key"] == key and _conn["conn"] is not None:
         return _conn["conn"]
     _close()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: 0700
     if path.exists() and not _looks_like_sqlite(path):
         time.sleep(0.2)  # another kernel may be writing a new store's first page right now
         if not _looks_like_sqlite(path):

@@ -42,7 +42,7 @@ def _save_setting(key: str, value) -> None:
     settings[key] = value
     path = _settings_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)

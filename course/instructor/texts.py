@@ -120,6 +120,72 @@ TEXTS: dict[str, tuple[str, str]] = {
         "another port, e.g. --port 8870.",
         "端口 {port} 已被占用（是否正在放映另一课？）：请先停止，或换一个端口，例如 --port 8870。",
     ),
+    # hand-in: crm-course submit (the learner) and crm-course collect (the instructor)
+    "no_exchange": (
+        "No exchange folder is set: give --exchange DIR or set {env} (on the course's hub it is "
+        "set for every learner; ask your instructor).",
+        "未设置提交文件夹：请使用 --exchange DIR 或设置 {env}（课程的 JupyterHub 已为每位学习者"
+        "设置；请询问教师）。",
+    ),
+    "bad_user_name": (
+        "The user name {name!r} cannot name a submission file (letters, digits, . _ @ - only).",
+        "用户名 {name!r} 不能用作提交文件名（只能包含字母、数字和 . _ @ -）。",
+    ),
+    "no_inbox": (
+        "{path} does not exist: the exchange folder is not set up. The instructor (as root) runs "
+        "`crm-course collect --init`, or the course's hub makes it when it starts.",
+        "{path} 不存在：提交文件夹尚未建立。请教师以 root 身份运行 `crm-course collect --init`，"
+        "或由课程的 JupyterHub 在启动时创建。",
+    ),
+    "cannot_hand_in": (
+        "Cannot hand in to {path}: {detail}. Your work is safe in your progress file; tell your "
+        "instructor.",
+        "无法提交到 {path}：{detail}。你的作答仍保存在进度文件中；请告知教师。",
+    ),
+    "hand_in_taken": (
+        "{path} exists and is not yours, so it cannot be replaced: tell your instructor (your "
+        "work is safe in your progress file).",
+        "{path} 已存在且不属于你，无法替换：请告知教师（你的作答仍保存在进度文件中）。",
+    ),
+    "handed_in": (
+        "Handed in {n} attempt(s) as {name}: {path}. Handing in again replaces this file.",
+        "已以 {name} 的身份提交 {n} 次作答：{path}。再次提交会替换此文件。",
+    ),
+    "no_such_group": (
+        "There is no Unix group {group!r}: create it (groupadd {group}) and add the instructors.",
+        "不存在 Unix 用户组 {group!r}：请先创建（groupadd {group}）并加入教师账号。",
+    ),
+    "init_needs_root": (
+        "Setting up {path} needs root: run it with sudo.",
+        "创建 {path} 需要 root 权限：请用 sudo 运行。",
+    ),
+    "exchange_ready": (
+        "Exchange folder ready: {path} (learners hand in, only group {group} reads).",
+        "提交文件夹已就绪：{path}（学习者可提交，只有 {group} 组可读取）。",
+    ),
+    "cannot_list_inbox": (
+        "Cannot list {path}: collect as a member of the instructors' group (or with sudo).",
+        "无法列出 {path}：请以教师组成员身份（或用 sudo）运行 collect。",
+    ),
+    "wrong_owner": (
+        "named after {user!r} but handed in by the Unix user {owner!r}: not counted",
+        "文件以 {user!r} 命名，但由 Unix 用户 {owner!r} 提交：不计入",
+    ),
+    "wrong_learner": (
+        "handed in by {user!r} but names the learner {learner!r} inside: not counted",
+        "由 {user!r} 提交，但文件内的学习者为 {learner!r}：不计入",
+    ),
+    "collected": (
+        "Collected {n} submission(s) into {path}; {refused} refused; {partial} still being "
+        "written (skipped).",
+        "已收集 {n} 份提交到 {path}；{refused} 份未计入；{partial} 份正在写入（已跳过）。",
+    ),
+    "inbox_unsafe": (
+        "Warning: {path} is not private ({problems}): students may see or replace each other's "
+        "work. Run `sudo crm-course collect --init`.",
+        "警告：{path} 权限不安全（{problems}）：学生可能看到或替换他人的作业。请运行 "
+        "`sudo crm-course collect --init`。",
+    ),
     "voila_missing": (
         "Voila is not installed in this environment: run `make lab` once (it installs everything).",
         "当前环境未安装 Voila：请先运行一次 `make lab`（会安装全部依赖）。",
