@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -282,6 +283,9 @@ def release(out: Path, source: Path | None = None) -> ReleaseSummary:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(work, 0o777 & ~umask)  # mkdtemp's 0700 would hide the copy from a hub's users
     except OSError as exc:
         raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None
     try:

@@ -1,0 +1,82 @@
+# The course's JupyterHub configuration: one server for a class, every learner a Unix user.
+#
+#   sudo jupyterhub -f deploy/jupyterhub_config.py            # a plain JupyterHub
+#   sudo cp deploy/jupyterhub_config.py \
+#        /opt/tljh/config/jupyterhub_config.d/crm-course.py    # The Littlest JupyterHub
+#
+# On The Littlest JupyterHub (TLJH) only the course part applies: TLJH keeps its own
+# authenticator and spawner, and its users are the Unix users jupyter-<name>.
+# tests/hub/ starts a real hub with this very file (overriding the authenticator and the
+# ports in a small file of its own), so what is written here is what the tests run.
+import grp
+import os
+import sys
+
+c = get_config()  # noqa: F821 - JupyterHub defines it when it loads this file
+
+# ------------------------------------------------------------------ the course (everywhere)
+# The student copy installed for every learner (`crm-course release`, then
+# `pip install -e /srv/crm-course-student nbgitpuller`): the kernels import `course` from it.
+COURSE = os.environ.get("CRM_COURSE_HUB_COURSE", "/srv/crm-course-student")
+# Where `crm-course submit` hands in and `crm-course collect` gathers.
+EXCHANGE = os.environ.get("CRM_COURSE_EXCHANGE", "/srv/crm-course/exchange")
+# Hub users who teach (comma-separated): admins of the hub, members of the Unix group below.
+INSTRUCTORS = [u for u in os.environ.get("CRM_COURSE_INSTRUCTORS", "teacher").split(",") if u]
+# The Unix group that may read the inbox (groupadd crm-instructors; usermod -aG ...).
+INSTRUCTOR_GROUP = os.environ.get("CRM_COURSE_INSTRUCTOR_GROUP", "crm-instructors")
+
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = {
+    "CRM_COURSE_EXCHANGE": EXCHANGE,
+    # Where the kernels find the course package when it is not pip-installed (tests).
+    "PYTHONPATH": COURSE,
+}
+# Each learner's server may use one CPU and 1 GB (docs/deploy.md: one learner running a lesson
+# needs about a quarter of that; the limit keeps one runaway notebook from starving a class).
+c.Spawner.mem_limit = "1G"
+c.Spawner.cpu_limit = 1.0
+
+# nbgitpuller: its link /hub/user-redirect/git-pull?repo=... copies the student copy into
+# the learner's home; it is a server extension of the single-user server (pip install
+# nbgitpuller in the users' environment enables it), nothing to configure here.
+
+c.JupyterHub.load_groups = {"instructors": {"users": INSTRUCTORS}}
+c.Authenticator.admin_users = set(INSTRUCTORS)
+
+
+def prepare_exchange(root=EXCHANGE, group=INSTRUCTOR_GROUP):
+    """Make the exchange folder (the hub runs as root): see course/instructor/exchange.py.
+
+    root:root 0755, and inbox/ root:<group> 3773: students can hand in (write, no listing),
+    the sticky bit stops them replacing or deleting each other's files, the setgid bit gives
+    every submission the instructors' group, and each file is written 0640.
+    """
+    try:
+        gid = grp.getgrnam(group).gr_gid
+    except KeyError:
+        print(f"crm-course: no Unix group {group!r}: the exchange {root} is not set up "
+              f"(groupadd {group}, then restart the hub)", file=sys.stderr)
+        return
+    inbox = os.path.join(root, "inbox")
+    os.makedirs(inbox, exist_ok=True)
+    os.chmod(root, 0o755)
+    os.chown(inbox, 0, gid)
+    os.chmod(inbox, 0o3773)
+
+
+if os.geteuid() == 0:
+    prepare_exchange()
+
+# ------------------------------------------------------------- a hub of its own (not TLJH)
+if "tljh" not in sys.modules:
+    # Every learner's server runs as their own Unix user, in their home folder: file
+    # permissions keep one learner's work and progress from another's.
+    c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
+    c.Spawner.notebook_dir = "~"
+    # Log in with the Unix password (PAM). tests/hub/ overrides this with the dummy
+    # authenticator; a school may use its own (LDAP, OAuth...).
+    c.JupyterHub.authenticator_class = "pam"
+    # Create the Unix user on first login is not done here: add learners with useradd (and
+    # chmod 0700 their home, as TLJH does), or use TLJH, which does both.
+    c.LocalProcessSpawner.shell_cmd = []
+    c.JupyterHub.bind_url = os.environ.get("CRM_COURSE_HUB_URL", "http://:8000")
