@@ -26,16 +26,17 @@ INSTRUCTORS = [u for u in os.environ.get("CRM_COURSE_INSTRUCTORS", "teacher").sp
 INSTRUCTOR_GROUP = os.environ.get("CRM_COURSE_INSTRUCTOR_GROUP", "crm-instructors")
 
 c.Spawner.default_url = "/lab"
-c.Spawner.environment = {
+# (update and extend, not assign: TLJH's own settings of these stay)
+c.Spawner.environment.update({
     "CRM_COURSE_EXCHANGE": EXCHANGE,
     # Where the kernels find the course package when it is not pip-installed (tests).
     "PYTHONPATH": COURSE,
-}
+})
 # A learner's server needs neither code intelligence (jupyter_lsp) nor Voila (projection runs
 # on the teacher's laptop): without them it starts about a quarter faster and uses less memory.
-c.Spawner.args = [
+c.Spawner.args.extend([
     "--ServerApp.jpserver_extensions={'jupyter_lsp': False, 'voila.server_extension': False}",
-]
+])
 # Each learner's server may use one CPU and 1 GB (docs/deploy.md: one learner running a lesson
 # needs about a quarter of that). TLJH's systemd spawner enforces these limits; the plain
 # LocalProcessSpawner below only passes them on (MEM_LIMIT, CPU_LIMIT), it cannot enforce them.

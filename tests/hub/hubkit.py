@@ -163,6 +163,23 @@ class Hub:
         urlpath = quote("lab/tree/crm-course-student/notebooks/00-index.ipynb", safe="")
         return f"{self.url}/hub/user-redirect/git-pull?repo={repo}&branch=main&urlpath={urlpath}"
 
+    def pull(self, user: str) -> tuple[object, list[dict]]:
+        """Follow the nbgitpuller link as ``user``'s browser does: the link page, then the
+        pull it starts (the page's script reads the same event stream). Returns the page and
+        the pull's events (the last one's phase is "finished" when the copy is in place)."""
+        browser = self.login(user)
+        page = browser.get(self.pull_link(), timeout=60)
+        params = dict(repo=f"file://{self.base / 'crm-course-student'}", branch="main")
+        events = []
+        with browser.get(f"{self.url}/user/{user}/git-pull/api", params=params, stream=True,
+                         timeout=120) as stream:
+            for line in stream.iter_lines(decode_unicode=True):
+                if line and line.startswith("data:"):
+                    events.append(json.loads(line[5:]))
+                    if events[-1].get("phase") in ("finished", "error"):
+                        break
+        return page, events
+
     def log(self) -> str:
         return (self.base / "hub.log").read_text(errors="replace")[-4000:]
 
@@ -276,7 +293,7 @@ c.ConfigurableHTTPProxy.pid_file = "{base}/proxy.pid"
 # The local repository stands in for the school's git server; git refuses to read a repository
 # another user owns unless a protected config says it is safe (a local clone drops -c and
 # GIT_CONFIG_COUNT settings, so it is a global config file). On a real hub it is a URL.
-c.Spawner.environment = {{**c.Spawner.environment, "GIT_CONFIG_GLOBAL": "{base}/gitconfig"}}
+c.Spawner.environment.update({{"GIT_CONFIG_GLOBAL": "{base}/gitconfig"}})
 c.Spawner.cmd = [{str(VENV_BIN / 'jupyterhub-singleuser')!r}]
 c.Spawner.start_timeout = {START_TIMEOUT}
 c.Spawner.http_timeout = {START_TIMEOUT}

@@ -139,18 +139,8 @@ def classroom(hub):
     hub.spawn(hub.instructor, wait=False)  # ready by the time the class has handed in
     kernels, pulled, results, submitted, first_lesson = {}, {}, {}, {}, None
     for student in hub.students:
-        browser = hub.login(student)
-        page = browser.get(hub.pull_link(), timeout=60)  # the link a teacher posts
+        page, events = hub.pull(student)  # the link a teacher posts
         assert page.status_code == 200 and f"/user/{student}/git-pull" in page.url, page.url
-        params = dict(repo=f"file://{hub.base / 'crm-course-student'}", branch="main")
-        events = []
-        with browser.get(f"{hub.url}/user/{student}/git-pull/api", params=params,
-                         stream=True, timeout=120) as stream:
-            for line in stream.iter_lines(decode_unicode=True):
-                if line and line.startswith("data:"):
-                    events.append(json.loads(line[5:]))
-                    if events[-1].get("phase") in ("finished", "error"):
-                        break
         pulled[student] = events
         assert events and events[-1]["phase"] == "finished", json.dumps(events[-1])[-1500:]
         notebook = hub.server(student, "GET", f"/contents/{NOTEBOOK}")
