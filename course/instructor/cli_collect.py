@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     from course.errors import InputError
     from course.instructor.exchange import collect, exchange_root, inbox_problems, prepare
-    from course.instructor.texts import both
+    from course.messages import both
 
     root = exchange_root(args.exchange)
     if args.init:

@@ -15,9 +15,8 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from course.exercises import progress
-    from course.exercises.i18n import ui
     from course.instructor.exchange import exchange_root, hand_in, hub_user
-    from course.instructor.texts import both
+    from course.messages import both, ui
 
     name = hub_user()
     root = exchange_root(args.exchange)

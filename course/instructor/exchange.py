@@ -39,9 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.errors import InputError
-from course.instructor.texts import both
+from course.messages import both
 
-ENV = "CRM_COURSE_EXCHANGE"
 INBOX = "inbox"
 INBOX_MODE = 0o3773  # setgid, sticky; rwx owner and group, -wx others
 FILE_MODE = 0o640
@@ -50,12 +49,15 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 
 
 def exchange_root(option: str | os.PathLike | None = None) -> Path:
-    """The exchange folder: ``--exchange`` if given, else $CRM_COURSE_EXCHANGE."""
-    # TODO(issue 10): read the variable through course.paths once it lands on main.
-    value = option if option is not None else os.environ.get(ENV, "")
-    if not str(value).strip():
-        raise InputError(both("no_exchange", env=ENV))
-    return Path(value).expanduser()
+    """The exchange folder: ``--exchange`` if given, else ``$CRM_COURSE_EXCHANGE``."""
+    from course import paths
+
+    if option is not None and str(option).strip():
+        return Path(option).expanduser()
+    found = paths.exchange_dir()
+    if found is None:
+        raise InputError(both("no_exchange", env=paths.EXCHANGE))
+    return found
 
 
 def login_name() -> str:

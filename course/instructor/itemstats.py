@@ -59,7 +59,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from course.exercises.text import Bilingual
+from course.messages import ui
+from course.text import Bilingual
 
 MIN_LEARNERS = 5  # below this no statistic but the facility is computed, and nothing is flagged
 GROUP_SHARE = 0.27  # Kelley's upper and lower groups
@@ -70,91 +71,9 @@ NO_ANSWER = "(no answer)"
 _EPS = 1e-12
 
 
-# ----------------------------------------------------------------------------- texts
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "few_learners": (
-        "Not enough data: {n} learner(s) answered this lesson's assessment (at least {min} are "
-        "needed for item statistics).",
-        "数据不足：只有 {n} 名学习者作答本课评估题（项目统计至少需要 {min} 人）。",
-    ),
-    "one_item": (
-        "Not enough data: the lesson has only this one assessment item, so there is no rest of "
-        "the test to compare it with.",
-        "数据不足：本课只有这一道评估题，没有可与之比较的其余试题。",
-    ),
-    "flat_rest": (
-        "Not enough data: every learner has the same score on the rest of the lesson's "
-        "assessment, so nothing tells stronger from weaker learners.",
-        "数据不足：所有学习者在本课其余评估题上的得分相同，无法区分强弱。",
-    ),
-    "all_right": (
-        "Everyone got it right: the item does not separate learners. Fine as a warm-up; it adds "
-        "nothing to a grade.",
-        "全员答对：此题无法区分学习者。适合作热身题，对评分没有贡献。",
-    ),
-    "all_wrong": (
-        "Nobody got it right: check the answer key first, then whether the lesson teaches this.",
-        "无人答对：请先核对答案，再确认课程是否讲授了此内容。",
-    ),
-    "all_same": (
-        "Every learner has the same partial score: the item does not separate learners.",
-        "所有学习者得分相同（部分得分）：此题无法区分学习者。",
-    ),
-    "negative": (
-        "Negative discrimination (r = {r:.2f}): learners who did well on the rest of the lesson "
-        "did worse here. Check the key first (is the marked answer really right?), then the "
-        "wording: an ambiguous prompt or a defensible distractor draws strong learners away.",
-        "区分度为负（r = {r:.2f}）：其余题目做得好的学习者此题反而做得差。请先核对答案是否正确，"
-        "再检查措辞：题干含糊或干扰项也说得通，会误导水平较高的学习者。",
-    ),
-    "near_zero": (
-        "Near-zero discrimination (r = {r:.2f}): the item hardly separates stronger from weaker "
-        "learners. It may be guessable, or test something the rest of the lesson does not: "
-        "reword it or replace it.",
-        "区分度接近零（r = {r:.2f}）：此题几乎无法区分强弱。可能容易猜中，或考查的内容与本课其余"
-        "题目无关：请改写或替换。",
-    ),
-    "easy": (
-        " Almost everyone got it right ({f:.0%}), which leaves little room to discriminate.",
-        "几乎人人答对（{f:.0%}），区分空间很小。",
-    ),
-    "hard": (
-        " Few got it right ({f:.0%}): check the key and whether it was taught.",
-        "答对的人很少（{f:.0%}）：请核对答案，并确认是否讲授过。",
-    ),
-    "distractor_draws_upper": (
-        " The option \u201c{option}\u201d drew {up:.0%} of the upper group but {low:.0%} of the "
-        "lower: read it again, it may be right or half right.",
-        "选项\u201c{option}\u201d吸引了高分组 {up:.0%} 的人，低分组仅 {low:.0%}：请重读，它可能也"
-        "正确或部分正确。",
-    ),
-    "key_draws_lower": (
-        " The keyed option \u201c{option}\u201d was chosen by {low:.0%} of the lower group but "
-        "only {up:.0%} of the upper.",
-        "标为正确的选项\u201c{option}\u201d低分组选了 {low:.0%}，高分组只有 {up:.0%}。",
-    ),
-    "rel_few_items": (
-        "Not enough data: reliability needs at least 2 assessment items in the lesson.",
-        "数据不足：计算信度至少需要本课有 2 道评估题。",
-    ),
-    "rel_flat": (
-        "Not enough data: every learner has the same total on the lesson's assessment.",
-        "数据不足：所有学习者在本课评估中的总分相同。",
-    ),
-    "rel_low": (
-        "Low reliability ({name} = {value:.2f}): the lesson's {k} assessment items do not agree "
-        "on who knows the material, so its score is a rough measure. Add items, or fix the "
-        "flagged ones.",
-        "信度偏低（{name} = {value:.2f}）：本课 {k} 道评估题对谁掌握了内容的判断不一致，"
-        "本课得分只是粗略的衡量。请增加题目，或修改被标记的题目。",
-    ),
-}
-
-
 def text(key: str, **fields) -> Bilingual:
-    en, zh = TEXTS[key]
-    return Bilingual(en.format(**fields), zh.format(**fields))
+    """The item-statistics text ``key`` (``stats_<key>`` in course.messages)."""
+    return ui(f"stats_{key}", **fields)
 
 
 # ----------------------------------------------------------------------------- results
@@ -398,24 +317,9 @@ def analyse(scores: pd.DataFrame, tests: dict[str, list[str]], *,
 
 
 def choice_key(exercise) -> ChoiceKey | None:
-    """The options of a choice exercise of the bank, or None for other types."""
-    kind = getattr(exercise, "type", "")
-    if kind in ("single_choice", "multiple_choice"):
-        labels = tuple(getattr(o.text, "en", None) or str(o.text) for o in exercise.options)
-        return ChoiceKey(labels, frozenset(i for i, o in enumerate(exercise.options)
-                                           if o.correct))
-    if kind == "true_false":
-        return ChoiceKey(("True", "False"), frozenset({0 if exercise.answer else 1}))
-    return None
-
-
-def picked_options(kind: str, response, n_options: int) -> frozenset[int] | None:
-    """The option indexes a raw response chose (None when it chose no valid option)."""
-    if kind == "true_false":
-        return frozenset({0 if response else 1}) if isinstance(response, bool) else None
-    values = response if isinstance(response, list) else [response]
-    picks = frozenset(v for v in values if type(v) is int and 0 <= v < n_options)
-    return picks or None
+    """The options of a choice exercise of the bank (its kind says), or None."""
+    options = exercise.choice_options()
+    return None if options is None else ChoiceKey(*options)
 
 
 def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
@@ -442,6 +346,6 @@ def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
         chosen = {}
         for row, responses in enumerate(responses_by_learner):
             if ex_id in responses:
-                chosen[row] = picked_options(exercise.type, responses[ex_id], len(key.labels))
+                chosen[row] = exercise.picked_options(responses[ex_id])
         picks[ex_id] = chosen
     return analyse(scores, tests, types=types, keys=keys, picks=picks)

@@ -13,7 +13,6 @@ from course.instructor.itemstats import (
     ChoiceKey,
     analyse,
     choice_key,
-    picked_options,
 )
 
 # Six learners, one lesson of three 0/1 items; A is a single choice with the key at option 1.
@@ -229,7 +228,8 @@ def test_options_and_picks_of_bank_exercises(fixture_bank):
     tf = choice_key(fixture_bank["more-assess-tf"])
     assert tf == ChoiceKey(("True", "False"), frozenset({1}))
     assert choice_key(fixture_bank["demo-assess-cloze"]) is None
-    assert picked_options("true_false", False, 2) == frozenset({1})
-    assert picked_options("multiple_choice", [0, 2, 9], 3) == frozenset({0, 2})
-    assert picked_options("single_choice", "junk", 3) is None
+    assert fixture_bank["more-assess-tf"].picked_options(False) == frozenset({1})
+    assert fixture_bank["demo-assess-multi"].picked_options([0, 2, 9]) == frozenset({0, 2})
+    assert fixture_bank["demo-assess-single"].picked_options("junk") is None
+    assert fixture_bank["demo-assess-cloze"].picked_options(["a", "b"]) is None
     assert NO_ANSWER == "(no answer)"
