@@ -139,5 +139,9 @@ def render_html(report) -> str:
         grades=sorted(report.learners, key=lambda r: r.learner.casefold()),
         stats=stats,
         flagged=stats.flagged if stats else [],
-        choice_items=[i for i in (stats.items if stats else []) if i.options],
+        # lessons nobody has taken yet are named once instead of filling the tables
+        stat_items=[i for i in (stats.items if stats else []) if i.learners],
+        reliability=[r for r in (stats.reliability if stats else []) if r.learners],
+        untaken=[r.lesson for r in (stats.reliability if stats else []) if not r.learners],
+        choice_items=[i for i in (stats.items if stats else []) if i.options and i.learners],
     )

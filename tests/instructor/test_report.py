@@ -333,6 +333,9 @@ def test_item_statistics_in_the_csv_and_the_page(tmp_path, fixture_bank):
     assert "demo-assess-single" not in flagged
     assert "Check the key first" in flagged and "请先核对答案是否正确" in flagged
     assert "Distractor analysis" in page and "KR-20" in page
+    assert "Not yet taken by any learner / 尚无学习者作答: 02-more." in page
+    every = page.split("Every assessment item")[1].split("Distractor analysis")[0]
+    assert "more-assess-tf" not in every and "demo-assess-cloze" in every
 
 
 def test_a_small_class_says_not_enough_data(class_folder, fixture_bank, tmp_path):
