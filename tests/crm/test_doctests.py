@@ -5,7 +5,7 @@ import importlib
 import pytest
 
 MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.loyalty",
-           "course.crm.screening", "course.crm.complaints", "course.crm.replies",
+           "course.crm.screening", "course.crm.complaints", "course.crm.replies", "course.crm.reviewer",
            "course.crm.markets", "course.crm.plots"]
 
 
