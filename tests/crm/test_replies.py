@@ -264,3 +264,15 @@ def test_review_bad_input():
         review_reply("Dear A", "return", facts=["x"])
     with pytest.raises(InputError, match="No criterion"):
         review_reply("Dear A", "return").criterion("spelling")
+
+
+def test_the_reviewer_module_imports_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = ("import sys, course.crm.reviewer, course.crm.replies; "
+            "print(sorted(m for m in ('pandas', 'wordfreq', 'vaderSentiment') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
