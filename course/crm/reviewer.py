@@ -22,6 +22,8 @@ SITUATIONS = (
     "bargaining", "combined_shipping", "product_question", "address_change", "out_of_stock",
     "unpaid_order", "quality_minor", "quality_refund", "quality_repair", "logistics_delay",
     "return",
+    # writing tasks of lessons 1, 3 and 5 that draft_reply does not write
+    "restore_relations", "suspicious_inquiry", "holding_reply",
 )
 APOLOGY_DUE = {"out_of_stock", "quality_minor", "quality_refund", "quality_repair",
                "logistics_delay", "return"}
@@ -219,6 +221,11 @@ _ANSWERS = {
                        r"arriv\w*|deliver\w*|customs|sorting|post office|parcel)\b",
     "return": r"\b(return\w*|refund\w*|replace\w*|exchange|photos?|pictures?|correct size|"
               r"right size|send (?:you )?the)\b",
+    "restore_relations": r"\b(again|resume|re-?establish|restore|past|previous|back|new)\b",
+    "suspicious_inquiry": r"\b(sample|company|website|details|specification|quantity|order|"
+                          r"price|quote|model)\b",
+    "holding_reply": r"\b(received|receive|checking|processing|processed|looking into|"
+                     r"get back|reply)\b",
 }
 _ANSWERS = {k: re.compile(v, re.I) for k, v in _ANSWERS.items()}
 
@@ -316,6 +323,48 @@ _MOVES = {
          "a refund or replacement", "退款或换货"),
     ],
 }
+_MOVES["restore_relations"] = [
+    ("thank_past", 2, r"\b(thank\w* (?:you )?for (?:your|the) (?:past|previous|many|long|years|"
+                      r"loyal|support|business|orders|cooperation)|past (?:orders|business|"
+                      r"cooperation)|(?:many|several|\w+) years)\b",
+     "thanks for past business", "感谢过去的合作"),
+    ("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your)|value (?:our|your)|"
+                   r"work together again|welcome you back|relationship|hear from you again)\b",
+     "shows concern for restoring the relationship", "表达恢复合作的诚意"),
+    ("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now (?:offer|have|"
+                   r"make)|our (?:range|catalogue|catalog)|enclosed|latest|expanded|improved)\b",
+     "the firm's present profile or new products", "公司现状或新产品"),
+    ("offer", 1, r"\b(\d+% (?:off|discount)|special (?:price|offer|discount)|preferred|"
+                 r"valid until|until the end of|this month only|top (?:ten )?customers)\b",
+     "a time-limited offer", "限时优惠"),
+    ("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|reply soon|"
+                 r"early reply|let us know)\b", "asks for an early reply", "请对方尽早回复"),
+]
+_MOVES["suspicious_inquiry"] = [
+    ("verify", 3, r"\b(company (?:name|website|registration)|website|registration|business "
+                  r"licen[cs]e|(?:full|company) address|more about your (?:company|business)|"
+                  r"your (?:company|business) (?:details|profile))\b",
+     "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
+    ("details", 2, r"\b(which (?:model|size|colou?r)s?|specifications?|quantity|how many|"
+                   r"material|the products? you need|your requirements)\b",
+     "asks which products and specifications", "询问具体产品和规格"),
+    ("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) (?:process|terms)|"
+                   r"proforma invoice after|after we (?:receive|confirm)|step by step|"
+                   r"(?:paid|pay for the) samples?|by (?:video|email) first|cannot (?:meet|travel))\b",
+     "keeps to the normal process (samples, trial order, no rush)",
+     "按正常流程处理（样品、试订单，不被催促）"),
+]
+_MOVES["holding_reply"] = [
+    ("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?received|"
+                    r"we (?:have )?received your|thank you for your (?:mail|message|e-?mail))\b",
+     "says the mail was received", "告知邮件已收到"),
+    ("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|we are "
+                      r"(?:checking|looking into|working on)|our (?:team|colleagues?|factory) "
+                      r"(?:is|are) checking)\b", "says it is being processed",
+     "说明正在处理"),
+    ("when", 2, "WHEN", "when the real answer comes (three days at most)",
+     "何时给出正式答复（最多三天）"),
+]
 _ASKS_QUANTITY = re.compile(r"\b(\d+|ten|twenty|thirty|fifty|a hundred)\s+(?:of (?:them|these|"
                             r"the)|pcs|pieces|units|sets|pairs|lamps|cups|items|\w+s)\b", re.I)
 
@@ -664,6 +713,9 @@ def review_reply(text, situation, facts=None, buyer_message=None) -> ReplyReview
                     evidence = ""
                 caps.append({"cap": CAPS["wrong_fact"], "en": "a wrong fact misleads the buyer",
                              "zh": "错误的信息会误导买家"})
+        elif rx == "WHEN":
+            m = _TIME.search(flat_body)
+            evidence = m.group(0) if m else ""
         elif rx == "ORDER":
             order = str(facts.get("order_id") or "").strip()
             m = (re.compile(re.escape(order)) if order else _ORDER_LABEL).search(flat_body)
@@ -861,3 +913,6 @@ def _dedupe(items):
             seen.add(a["en"])
             out.append(a)
     return out
+
+
+REVIEW_SITUATIONS = SITUATIONS  # the draft situations and the three letter tasks
