@@ -365,6 +365,23 @@ _MOVES["holding_reply"] = [
     ("when", 2, "WHEN", "when the real answer comes (three days at most)",
      "何时给出正式答复（最多三天）"),
 ]
+_ASKS_PLACE = re.compile(r"\b(which (?:country|city)|where (?:should|to|do you|are you)|"
+                         r"your (?:address|country|city|location)|destination)\b", re.I)
+_ASKS_HOW_MANY = re.compile(r"\b(how many|what quantity|which quantity)\b", re.I)
+
+
+def _given_by_buyer(message) -> dict:
+    """Moves not to ask for, because the buyer already said them: name -> (en, zh, regex)."""
+    if not message:
+        return {}
+    out = {}
+    if _ASKS_QUANTITY.search(message):
+        out["quantity"] = ("quantity", "数量", _ASKS_HOW_MANY)
+    if re.search(r"\bsame address\b|\bdeliver(?:ed)? to\b|\bship(?:ped)? to\b", message, re.I):
+        out["destination"] = ("address", "地址", _ASKS_PLACE)
+    return out
+
+
 _ASKS_QUANTITY = re.compile(r"\b(\d+|ten|twenty|thirty|fifty|a hundred)\s+(?:of (?:them|these|"
                             r"the)|pcs|pieces|units|sets|pairs|lamps|cups|items|\w+s)\b", re.I)
 
@@ -676,14 +693,16 @@ def review_reply(text, situation, facts=None, buyer_message=None) -> ReplyReview
     # ---- content
     found, missing = [], []
     got = total = 0
+    given = _given_by_buyer(buyer_message)
     for name, weight, rx, en, zh in _MOVES[situation]:
-        if name == "quantity" and buyer_message and _ASKS_QUANTITY.search(buyer_message):
-            if re.search(rx, flat_body, re.I):
+        if name in given:
+            what_en, what_zh, ask_rx = given[name]
+            if ask_rx.search(flat_body):
                 got -= 1
-                missing.append("asks again for the quantity the buyer already gave")
+                missing.append(f"asks again for the {what_en} the buyer already gave")
                 advice.append(_advice(
-                    "Do not ask for what the buyer already told you (the quantity).",
-                    "不要再问买家已经说过的信息（数量）。"))
+                    f"Do not ask for what the buyer already told you (the {what_en}).",
+                    f"不要再问买家已经说过的信息（{what_zh}）。"))
             continue
         total += weight
         evidence = ""
