@@ -53,8 +53,8 @@ _RX = {
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon)\b",
-    "ask_acceptable": r"\b(acceptable|is (?:that|this) ok|do you agree|would you (?:like|prefer|"
-                      r"accept)|which (?:do you prefer|would you prefer)|whichever you prefer|"
+    "ask_acceptable": r"\b(acceptable|is (?:that|this) ok|(?:do|would) you agree|if you agree|"
+                      r"would you (?:like|prefer|accept)|are you (?:ok|happy) with|which (?:do you prefer|would you prefer)|whichever you prefer|"
                       r"would (?:that|this) be)\b",
     "give_price": r"[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|dollars?|eur)\b|\b(discount|best price|"
                   r"quote|offer)\b",

@@ -108,7 +108,10 @@ _TONE = [
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"
                 r"check it yourself|read (?:it|the))\b|\byou (?:have to|must|need to) wait\b|"
                 r"\bcalm down\b|\bdeal with it\b|\bgo and buy\b|\bbuy (?:it )?(?:from|elsewhere)"
-                r"(?: another| other)?\b|\band then we will see\b|\bdon'?t (?:write|message) "
+                r"(?: another| other)?\b|\band then we will see\b|"
+                r"(?:^|(?<=[.!?] ))(?:pay|send|reply|answer|confirm|decide)(?: it| us)? "
+                r"(?:now|immediately|at once|today)\b|\bor (?:your|the) order (?:is|will be) "
+                r"cancel\w*|\bdon'?t (?:write|message) "
                 r"(?:us|again)\b"),
     ("sarcasm", r"\bwhat did you expect\b|\bobviously\b|\bof course it (?:takes|is)\b|"
                 r"\bwe don'?t care\b|\bi don'?t care\b|\bnext time\b|\bseriously\?|"
@@ -232,7 +235,8 @@ _ANSWERS = {k: re.compile(v, re.I) for k, v in _ANSWERS.items()}
 _MOVES = {
     "bargaining": [
         ("offer", 2, r"\b(discount|better price|best price|special price|offer|quote|cheaper|"
-                     r"reduce|lower)\b|[$€£¥]\s?\d+[^.]{0,20}\beach\b",
+                     r"reduce|lower|the price is|price (?:would|will) be)\b|"
+                     r"[$€£¥]\s?\d+(?:\.\d+)?[^.]{0,20}\b(?:each|per|a piece|a mug)\b",
          "an offer or a promise to quote", "给出报价或承诺报价"),
         ("destination", 2, r"\b(country|city|where|destination|ship(?:ped)? to|deliver(?:ed)? to|"
                            r"location|address)\b", "asks where to ship (for the shipping cost)",
@@ -761,12 +765,12 @@ def review_reply(text, situation, facts=None, buyer_message=None) -> ReplyReview
         content = min(content, WEIGHTS["content"] // 2)
 
     # ---- relevance
-    own = _ANSWERS[situation].findall(flat_body)
+    own = [m.group(0) for m in _ANSWERS[situation].finditer(flat_body)]
     pitches = list(dict.fromkeys(m.group(0) for m in _PITCH.finditer(flat_body)))
     rel_found, rel_missing = [], []
     if own:
         rel_found.append(f"answers the {situation.replace('_', ' ')} question: "
-                         f"{', '.join(dict.fromkeys(w if isinstance(w, str) else w[0] for w in own[:3]))}")
+                         f"{', '.join(list(dict.fromkeys(own))[:3])}")
         relevance = WEIGHTS["relevance"]
         if len(pitches) >= 2:
             relevance -= 5
