@@ -4,9 +4,9 @@ import importlib
 
 import pytest
 
-MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.loyalty",
-           "course.crm.screening", "course.crm.complaints", "course.crm.replies", "course.crm.reviewer",
-           "course.crm.moves",
+MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.retention",
+           "course.crm.screening", "course.crm.complaints", "course.crm.replies",
+           "course.crm.reviewer", "course.crm.moves",
            "course.crm.markets", "course.crm.plots"]
 
 
