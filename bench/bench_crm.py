@@ -107,8 +107,8 @@ def reviewer_figures() -> dict:
     import pandas as pd
     import yaml
 
-    from course.crm.reviewer import review_reply
     from course.crm.screening import screen_inquiry
+    from course.writing.reviewer import review_reply
 
     words = len(REPLY_200.split())
     facts = {"order_id": "8012345678901234", "ship_date": "2026-04-10", "carrier": "China Post",

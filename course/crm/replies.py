@@ -284,5 +284,5 @@ def _wrap(text: str, width: int = 90) -> str:
 
 
 # ------------------------------------------------------------------------- review
-# The reviewer lives in course.crm.reviewer; these names stay importable from here.
-from course.crm.reviewer import Criterion, ReplyReview, review_reply  # noqa: E402,F401
+# The reviewer lives in course.writing.reviewer; these names stay importable from here.
+from course.writing.reviewer import Criterion, ReplyReview, review_reply  # noqa: E402,F401

@@ -1,6 +1,6 @@
-"""Moves found in replies, and the dialogue-graph checks of course.dialogue."""
-from course import dialogue
+"""Moves found in replies, and the dialogue-graph checks of course.writing.dialogue."""
 from course.crm import MOVES, moves_in, review_reply
+from course.writing import dialogue
 
 
 def test_moves_of_a_complaint_reply():

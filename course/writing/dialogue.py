@@ -12,7 +12,7 @@ or an end::
 
 A branch fires when the learner's reply made every move in its ``if``; the first that fires
 wins, and the last branch (no ``if``) is taken otherwise. ``moves`` is a function
-text -> set of move names (course.crm.moves.moves_in in the course).
+text -> set of move names (course.writing.moves.moves_in in the course).
 """
 from __future__ import annotations
 
