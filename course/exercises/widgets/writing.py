@@ -86,14 +86,14 @@ class RoleplayWidget(ExerciseWidget):
         self._area.add_class("course-roleplay-text")
         self._area.observe(self._typed, "value")
         self._count = w.HTML()
-        self._send = w.Button(layout=w.Layout(width="auto"))
-        self._send.add_class("course-send")
-        self._send.on_click(lambda _b: self._click(self.send))
+        self._send_btn = w.Button(layout=w.Layout(width="auto"))
+        self._send_btn.add_class("course-send")
+        self._send_btn.on_click(lambda _b: self._click(self.send))
         self._restart = w.Button(layout=w.Layout(width="auto"))
         self._restart.add_class("course-restart")
         self._restart.on_click(lambda _b: self._click(self.retry))
         return w.VBox([self._log, self._area, self._count,
-                       w.HBox([self._send, self._restart])])
+                       w.HBox([self._send_btn, self._restart])])
 
     def _typed(self, change=None) -> None:
         n = word_count(self._area.value)
@@ -150,10 +150,10 @@ class RoleplayWidget(ExerciseWidget):
                            "course-rp-buyer"))
         self._log.value = "".join(rows)
         self._area.layout.display = "none" if run["finished"] else None
-        self._send.layout.display = "none" if run["finished"] else None
+        self._send_btn.layout.display = "none" if run["finished"] else None
 
     def _relabel_body(self, lang: str) -> None:
-        self._send.description = ui_text("rp_send", lang)
+        self._send_btn.description = ui_text("rp_send", lang)
         self._restart.description = ui_text("rp_restart", lang)
         self._area.placeholder = ui_text("reply_placeholder", lang)
         self._draw_log(lang)
