@@ -137,3 +137,36 @@ def test_student_copy_of_an_assessment_reply_has_no_model_answer():
             assert all("model" not in t and "expect" not in t for t in out["turns"].values())
             copy = kinds.build_exercise(dict(out, redacted=True))
             assert not copy.grade(["Sorry."]).graded
+
+
+def test_release_of_assessment_writing_tasks_leaves_no_model_in_the_copy(tmp_path):
+    import yaml
+
+    from course.exercises.loader import load_bank
+    from course.instructor.release import _strings_deep, hidden_texts, release_bank_file
+
+    src = yaml.safe_load(open("exercises/01-relationships.yaml", encoding="utf-8"))
+    for raw in src["exercises"]:
+        if raw["type"] in ("reply", "roleplay"):
+            raw["mode"] = "assessment"
+    path = tmp_path / "01-relationships.yaml"
+    path.write_text(yaml.safe_dump(src, allow_unicode=True), encoding="utf-8")
+    bank = load_bank(path)
+    out, redacted, _kept = release_bank_file(path, bank)
+    assert {"rel-reply-late-delivery", "rel-reply-restoring-letter",
+            "rel-roleplay-colour"} <= set(redacted)
+    copy = yaml.safe_dump(out, allow_unicode=True)
+    flat = " | ".join(" ".join(t.split()) for t in _strings_deep(out))
+    kept = " | ".join(" ".join(t.split()) for t in _strings_deep(src))
+    for raw in src["exercises"]:
+        if raw["type"] in ("reply", "roleplay"):
+            hidden = hidden_texts(raw)
+            assert hidden, raw["id"]
+            assert not any(h in flat for h in hidden), raw["id"]
+            assert any(h in kept for h in hidden)  # (the check can see them where they are)
+    # the copy still loads and the learner can answer (the answer is only recorded)
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "01-relationships.yaml").write_text(copy, encoding="utf-8")
+    student = load_bank(tmp_path / "copy")
+    ex = student["rel-reply-late-delivery"]
+    assert ex.redacted and not ex.grade("Dear Jessica, sorry.").graded
