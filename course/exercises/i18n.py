@@ -61,6 +61,22 @@ UI: dict[str, tuple[str, str]] = {
         "Please give a number, e.g. 12, 1,299.50, ¥12 or 15%.",
         "请输入一个数字，例如 12、1,299.50、¥12 或 15%。",
     ),
+    "wrong_unit": (
+        "The answer is in {unit_en}, not in {given_en}.",
+        "答案的单位是{unit_zh}，不是{given_zh}。",
+    ),
+    "wrong_no_unit": (
+        "The answer is a plain number, without {given_en}.",
+        "答案是一个纯数字，不带{given_zh}。",
+    ),
+    "wrong_currency": (
+        "The answer is in {unit_en}, not in {given_en}.",
+        "答案的货币是{unit_zh}，不是{given_zh}。",
+    ),
+    "wrong_magnitude": (
+        "Check the magnitude: the answer is in {unit_en}, not in {given_en}.",
+        "请检查数量级：答案的单位是{unit_zh}，不是{given_zh}。",
+    ),
     "numeric_expected": ("The expected answer is {answer}.", "正确答案是 {answer}。"),
     # progress store (issue 3)
     "store_corrupt": (

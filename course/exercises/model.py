@@ -13,12 +13,18 @@ from course.errors import CourseError
 from course.exercises import state
 from course.exercises.i18n import ui
 from course.exercises.matching import (
+    ALL_FORMS,
     MAX_ANSWER_CHARS,
+    NO_FORMS,
+    Forms,
+    SpecError,
     has_control_chars,
+    judge_quantity,
     match_text,
     normalize,
     numbers_match,
-    parse_number,
+    numeric_spec,
+    parse_quantity,
 )
 from course.exercises.text import Bilingual, as_bilingual, text_key
 
@@ -66,6 +72,7 @@ class ItemResult:
     matched: str | None = None
     typo: bool = False
     feedback: Bilingual | None = None
+    rule: str | None = None  # which matching rule accepted it: exact, plural, typo, unit...
 
     def to_dict(self) -> dict:
         return {
@@ -77,6 +84,7 @@ class ItemResult:
             "attempted": self.attempted,
             "matched": self.matched,
             "typo": self.typo,
+            "rule": self.rule,
         }
 
 
@@ -173,6 +181,10 @@ class Blank:
     answers: tuple[str, ...]
     tip: Bilingual | None = None
     feedback: Mapping[str, Bilingual] | None = None
+    typos: bool = True  # typo tolerance for this blank
+    real_words: bool = True  # a typed common English word is never a typo
+    forms: Forms = ALL_FORMS  # plural, article, spelling, number words
+    typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
 
 
 @dataclass(frozen=True)
@@ -321,6 +333,9 @@ class ClozeExercise(Exercise):
         self.case_sensitive = bool(raw.get("case_sensitive", False))
         self.word_bank = bool(raw.get("word_bank", False))
         self.typo_tolerance = bool(raw.get("typo_tolerance", True)) and not self.word_bank
+        self.real_words = bool(raw.get("real_words", True))
+        self.forms = bool(raw.get("forms", True))
+        blank_rules = list(raw.get("blank_rules", []) or [])
         self.distractors = [str(d) for d in raw.get("distractors", []) or []]
         blank_feedback = list(raw.get("blank_feedback", []) or [])
         self.segments: list[str | Blank] = []
@@ -337,7 +352,15 @@ class ClozeExercise(Exercise):
             elif not all(answers):
                 raise DefinitionError("text", f"blank {n + 1} ({m.group(0)!r}) has an empty answer")
             fb = blank_feedback[n] if n < len(blank_feedback) else None
-            blank = Blank(n, answers, _bilingual_or_none(tip.strip() or None), _feedback_map(fb))
+            rules = blank_rules[n] if n < len(blank_rules) and blank_rules[n] else {}
+            forms = self.forms if rules.get("forms") is None else bool(rules["forms"])
+            blank = Blank(
+                n, answers, _bilingual_or_none(tip.strip() or None), _feedback_map(fb),
+                typos=self.typo_tolerance and bool(rules.get("typo_tolerance", True)),
+                real_words=bool(rules.get("real_words", self.real_words)),
+                forms=ALL_FORMS if forms else NO_FORMS,
+                typo_forms=tuple(str(t) for t in rules.get("typos", []) or []),
+            )
             self.blanks.append(blank)
             self.segments.append(blank)
             pos = m.end()
@@ -345,6 +368,11 @@ class ClozeExercise(Exercise):
             self.segments.append(self.text[pos:])
         if not self.blanks:
             raise DefinitionError("text", "a cloze needs at least one blank written [[answer]]")
+        if len(blank_rules) > len(self.blanks):
+            raise DefinitionError(
+                "blank_rules",
+                f"{len(blank_rules)} entries for {len(self.blanks)} blanks (one per blank)",
+            )
         if len(blank_feedback) > len(self.blanks):
             raise DefinitionError(
                 "blank_feedback",
@@ -391,8 +419,8 @@ class ClozeExercise(Exercise):
         for blank, given in zip(self.blanks, texts, strict=True):
             attempted = bool(given.strip())
             m = match_text(
-                given, blank.answers, case_sensitive=self.case_sensitive,
-                typos=self.typo_tolerance,
+                given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
+                forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
             ) if attempted else None
             ok = bool(m and m.ok)
             fb = (blank.feedback or {}).get("correct" if ok else "wrong") if attempted else None
@@ -402,6 +430,7 @@ class ClozeExercise(Exercise):
             items.append(ItemResult(
                 blank.index, ui("blank_label", n=blank.index + 1), list(blank.answers), given,
                 ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
+                m.rule if ok else None,
             ))
         score = sum(i.correct for i in items) / len(items)
         return self._result(items, score, texts)
@@ -684,7 +713,12 @@ class OrderingExercise(Exercise):
 
 
 class NumericExercise(Exercise):
-    """A number, typed as 12, 1,299.50, ¥12 or 15%; right within a tolerance."""
+    """A number with its unit (12, 1,299.50, ¥12, 15%, 24 hours, 6.3万亿); right within a tolerance.
+
+    ``measures`` says what the number is (hours, days, times, percent, money in a ``currency``,
+    a count...), ``magnitude`` the scale the answer is written in (``trillion``): a response in
+    another unit, currency or magnitude is wrong, with feedback that names the one expected.
+    """
 
     type = "numeric"
 
@@ -693,36 +727,63 @@ class NumericExercise(Exercise):
         answer = raw.get("answer")
         if not self.redacted and (not isinstance(answer, int | float) or isinstance(answer, bool)):
             raise DefinitionError("answer", "a numeric exercise needs a number as `answer`")
-        self.answer = float(answer) if answer is not None else None
+        try:
+            self.answer = float(answer) if answer is not None else None
+        except OverflowError:
+            raise DefinitionError("answer", "the answer is too large a number") from None
         self.tolerance = float(raw.get("tolerance", 0) or 0)
         self.relative_tolerance = float(raw.get("relative_tolerance", 0) or 0)
         if self.tolerance < 0 or self.relative_tolerance < 0:
             raise DefinitionError("tolerance", "a tolerance cannot be negative")
-        self.unit = raw.get("unit")
+        unit = _bilingual_or_none(raw.get("unit"))
+        try:
+            self.spec = numeric_spec(raw.get("measures"), raw.get("currency"),
+                                     raw.get("magnitude"), unit.en if unit else None)
+        except SpecError as bad:
+            raise DefinitionError(bad.field, str(bad)) from None
+        if unit is None:
+            en, zh = self.spec.unit_names()
+            unit = Bilingual(en, zh) if en else None
+        self.unit_text: Bilingual | None = unit
+        self.unit = unit.en if unit else None  # the English unit, as before
 
     def _parse(self, response):
         if response is None or (isinstance(response, str) and not response.strip()):
             return _NOT_ATTEMPTED
-        number = parse_number(response, percent_unit=self.unit == "%")
-        if number is None:
+        quantity = parse_quantity(response)
+        if quantity is None:
             raise _Invalid(ui("bad_number"))
-        return number
+        return quantity
 
     def _score(self, parsed) -> GradeResult:
-        ok = numbers_match(parsed, self.answer, self.tolerance, self.relative_tolerance)
-        items = [ItemResult(0, ui("number_label"), self.answer, parsed, ok, True)]
-        return self._result(items, 1.0 if ok else 0.0, parsed)
+        judged = judge_quantity(self.spec, parsed)
+        ok = judged.value is not None and numbers_match(
+            judged.value, self.answer, self.tolerance, self.relative_tolerance)
+        note = None
+        if judged.problem:
+            note = ui(f"wrong_{judged.problem}", **judged.fields)
+        elif not ok and parsed.magnitude and parsed.magnitude != self.spec.magnitude:
+            note = ui("wrong_magnitude", **judged.fields)
+        given = judged.value if judged.value is not None else parsed.value
+        items = [ItemResult(0, ui("number_label"), self.answer, given, ok, True,
+                            feedback=note, rule=judged.rule if ok else None)]
+        result = self._result(items, 1.0 if ok else 0.0, given)
+        if note is not None:
+            result = GradeResult(**{**result.__dict__, "feedback": note + " " + result.feedback})
+        return result
 
     def answer_text(self) -> Bilingual:
         value = f"{self.answer:g}"
-        unit = self.unit or ""
-        sep = "" if unit in ("%", "") else " "
-        text = f"{value}{sep}{unit}"
-        if self.tolerance:
-            text += f" (± {self.tolerance:g})"
-        elif self.relative_tolerance:
-            text += f" (± {self.relative_tolerance:.0%})"
-        return Bilingual(text, text)
+        parts = []
+        for unit in ((self.unit_text.en, self.unit_text.zh) if self.unit_text else ("", "")):
+            sep = "" if unit in ("%", "") or not unit.isascii() else " "
+            text = f"{value}{sep}{unit}"
+            if self.tolerance:
+                text += f" (± {self.tolerance:g})"
+            elif self.relative_tolerance:
+                text += f" (± {self.relative_tolerance:.0%})"
+            parts.append(text)
+        return Bilingual(*parts)
 
 
 CLASSES: dict[str, type[Exercise]] = {
