@@ -211,9 +211,10 @@ def test_numeric_shows_the_unit_and_reads_written_numbers(gallery):
     assert "%" in widget._unit.value
     assert widget.answer("20.4 %").check().correct
     assert not widget.answer("15").check().correct
-    result = widget.answer("twenty").check()
+    assert widget.answer("twenty").check().correct  # number words are numbers (issue 11)
+    result = widget.answer("a fifth").check()
     assert not result.valid and "Please give a number" in widget._feedback.value
-    assert len(progress.attempts()) == 2  # an unreadable answer is not an attempt
+    assert len(progress.attempts()) == 3  # an unreadable answer is not an attempt
 
 
 def test_answer_of_the_wrong_shape_is_a_clear_error(gallery):

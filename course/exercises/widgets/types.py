@@ -481,7 +481,8 @@ class NumericWidget(ExerciseWidget):
     def _relabel_body(self, lang: str) -> None:
         self._box.description = ui_text("your_answer", lang)
         self._box.placeholder = ui_text("answer_placeholder", lang)
-        unit = self.exercise.unit
+        unit_text = getattr(self.exercise, "unit_text", None) or self.exercise.unit
+        unit = text(unit_text, lang) if unit_text else ""
         self._unit.value = f"<b>{esc(unit)}</b>" if unit else ""
         self._box.tooltip = ui_text("unit", lang, unit=unit) if unit else ui_text(
             "your_answer", lang)
