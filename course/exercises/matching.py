@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from rapidfuzz.distance import OSA
@@ -124,7 +125,7 @@ def common_words() -> frozenset[str]:
     """
     global _WORDS
     if _WORDS is None:
-        words: set[str] = set()
+        words: frozenset[str] = frozenset()
         path = _wordfreq_data()
         if path is not None:
             try:
@@ -132,11 +133,10 @@ def common_words() -> frozenset[str]:
 
                 data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
                 if isinstance(data, list) and data and isinstance(data[0], dict):
-                    for bucket in data[1:]:
-                        words.update(w for w in bucket if w.isalpha())
+                    words = frozenset(chain.from_iterable(data[1:]))
             except (ImportError, OSError, ValueError, TypeError, EOFError):
-                words = set()
-        _WORDS = frozenset(words)
+                words = frozenset()
+        _WORDS = words
     return _WORDS
 
 
@@ -300,6 +300,13 @@ def _word_key(word: str, forms: Forms) -> tuple[str, str]:
 
 
 def _form_key(text: str, forms: Forms) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """``_forms_of`` with a cache for short texts (accepted answers come back at every grade)."""
+    if len(text) > _CACHE_CHARS:
+        return _forms_of(text, forms)
+    return _forms_of_cached(text, forms)
+
+
+def _forms_of(text: str, forms: Forms) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """The tokens of ``text`` as compared under ``forms``, the tokens as typed, and the rules used."""
     rules: set[str] = set()
     if forms.article:
@@ -323,6 +330,9 @@ def _form_key(text: str, forms: Forms) -> tuple[tuple[str, ...], tuple[str, ...]
         else:
             keys.append(token)
     return tuple(keys), typed, frozenset(rules)
+
+
+_forms_of_cached = lru_cache(maxsize=8192)(_forms_of)
 
 
 # ----------------------------------------------------------------------------- text matching
