@@ -320,6 +320,6 @@ def lint_lessons(lessons: Iterable, notebooks: Path | None = None) -> list[Findi
 
 
 def default_notebooks() -> Path:
-    from course.exercises.loader import project_root
+    from course.paths import notebooks_dir
 
-    return project_root() / "notebooks"
+    return notebooks_dir()

@@ -9,8 +9,9 @@ import yaml
 
 from course.cli import main
 from course.exercises.lint import ERROR, WARNING, lint_exercise, lint_lessons, notebook_contexts
-from course.exercises.loader import bank_dir, bank_files, check_paths, project_root
+from course.exercises.loader import bank_dir, bank_files, check_paths
 from course.exercises.model import build_exercise
+from course.paths import notebooks_dir
 
 
 def _lint(raw, contexts=None):
@@ -25,7 +26,7 @@ def _fields(findings, severity=ERROR):
 def test_the_course_bank_has_no_item_writing_error():
     lessons, problems, _ = check_paths([bank_dir()])
     assert not problems
-    errors = [str(f) for f in lint_lessons(lessons, project_root() / "notebooks")
+    errors = [str(f) for f in lint_lessons(lessons, notebooks_dir())
               if f.severity == ERROR]
     assert errors == []
 
