@@ -195,3 +195,13 @@ def test_parsing_any_text_never_raises(text):
     for measures in ("hours", "percent", "number"):
         r = _numeric(answer=1, measures=measures).grade(text)
         assert r.score in (0.0, 1.0)
+
+
+def test_a_number_with_a_unit_is_stored_as_typed_so_that_regrading_sees_the_unit():
+    ex = _numeric(answer=21, measures="days")
+    wrong = ex.grade("¥21")
+    assert wrong.response == "¥21" and not ex.grade(wrong.response).correct
+    assert ex.grade("21").response == 21.0  # a plain number is stored as before
+    copy = build_exercise({"id": "n", "type": "numeric", "prompt": "?", "redacted": True,
+                           "mode": "assessment", "unit": "days"})
+    assert copy.grade("21 days").response == "21 days" and copy.grade("21").response == 21.0

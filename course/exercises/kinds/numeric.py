@@ -2,8 +2,16 @@
 21天, 6.3万亿); right within a tolerance, in the declared unit, currency and magnitude."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from course.errors import DefinitionError
-from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, bilingual_or_none
+from course.exercises.kinds.base import (
+    NOT_ATTEMPTED,
+    Exercise,
+    Invalid,
+    bilingual_or_none,
+    jsonable,
+)
 from course.exercises.matching import (
     SpecError,
     judge_quantity,
@@ -68,6 +76,17 @@ class NumericExercise(Exercise):
         ok = isinstance(response, str | int | float) and not isinstance(response, bool)
         return None if ok or response is None else ui("bad_number")
 
+    def grade(self, response) -> GradeResult:
+        """As for every kind; a number typed with a unit, currency or magnitude is kept as typed
+        ("¥21", "24 hours"), so that re-grading sees them too (a plain number is kept as one)."""
+        result = super().grade(response)
+        q = parse_quantity(response) if result.valid and result.attempted else None
+        if q is not None:
+            extras = q.unit or q.currency or q.magnitude or q.number_words
+            kept = response if extras and isinstance(response, str) else q.value
+            result = replace(result, response=jsonable(kept))
+        return result
+
     def _parse(self, response):
         if response is None or (isinstance(response, str) and not response.strip()):
             return NOT_ATTEMPTED
@@ -108,5 +127,4 @@ class NumericExercise(Exercise):
 
     # -- instructor tools -------------------------------------------------------------------
     def redact(self, raw) -> dict:
-        # what the number measures is part of the question, not of the key
-        return {k: raw[k] for k in ("unit", "measures", "currency", "magnitude") if k in raw}
+        return {"unit": raw["unit"]} if "unit" in raw else {}
