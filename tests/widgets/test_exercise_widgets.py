@@ -431,4 +431,4 @@ def test_student_copy_exercise_is_only_saved(fresh):
     assert not result.graded
     assert "has been saved" in widget._feedback.value and "✗" not in widget._feedback.value
     assert not shown(widget._solution_btn) and widget.show_solution() is None
-    assert progress.last_attempt("held-back")["response"] == 1
+    assert progress.last_attempt("held-back")["response"] == "grade-2"  # stored by key
