@@ -205,3 +205,11 @@ def test_a_number_with_a_unit_is_stored_as_typed_so_that_regrading_sees_the_unit
     copy = build_exercise({"id": "n", "type": "numeric", "prompt": "?", "redacted": True,
                            "mode": "assessment", "unit": "days"})
     assert copy.grade("21 days").response == "21 days" and copy.grade("21").response == 21.0
+
+
+def test_the_issue_s_assessment_example_scores_zero():
+    from course.exercises.loader import load_bank
+
+    ex = load_bank()["idic-differentiate-words"]
+    assert ex.grade(["feeds", "valve", "formation"]).score == 0.0
+    assert ex.grade(["neds", "vlaue", "infomation"]).correct  # genuine misspellings
