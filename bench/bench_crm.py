@@ -1,4 +1,8 @@
-"""Benchmark of the CRM toolkit: rfm on 1,000,000 orders, reply_queue, screen_inquiry quality."""
+"""Benchmark of the CRM toolkit: rfm on 1,000,000 orders, reply_queue, screening, the reviewer.
+
+`bench/bench_crm.py` runs everything; `bench/bench_crm.py reviewer` only the reply reviewer and
+the second screening holdout (issue 12), which take seconds.
+"""
 from __future__ import annotations
 
 import gc
@@ -73,8 +77,117 @@ def screening_figures() -> tuple[dict, dict, float]:
     return tables, {"messages": len(msgs), "false_alarms": false_alarms}, per_ms
 
 
+REPLY_200 = """Dear Jessica,
+
+Thank you for your message, and we are very sorry that you are still waiting for your wool
+scarf. We understand how frustrating it is to see the tracking stand still for days. Your
+order 8012345678901234 was shipped on 10 April by China Post, and the tracking number is
+LX123456789CN. At this time of year many international parcels wait at a sorting centre for a
+few days before the next scan, so the tracking page does not change even though the parcel is
+moving. We checked with China Post this morning, and they confirmed that your parcel left
+Guangzhou on 14 April and is now waiting for its flight to London.
+
+Please allow another 7 days for the delivery. If the scarf has not arrived by 25 April, just
+write to us and we will send you a new one at our cost or give you a full refund, whichever
+you prefer. You do not need to return anything. We will also keep an eye on the tracking for
+you and write again by Friday with any news.
+
+Thank you again for your patience and for choosing our shop.
+
+Best regards,
+Lily Chen
+Customer Service, Sunrise Textiles
+"""
+
+
+def reviewer_figures() -> dict:
+    """Speed of review_reply on a 200-word reply, its agreement with the scored set, holdout."""
+    from pathlib import Path
+
+    import pandas as pd
+    import yaml
+
+    from course.crm.screening import screen_inquiry
+    from course.writing.reviewer import review_reply
+
+    words = len(REPLY_200.split())
+    facts = {"order_id": "8012345678901234", "ship_date": "2026-04-10", "carrier": "China Post",
+             "tracking_number": "LX123456789CN"}
+    t0 = time.perf_counter()
+    first = review_reply(REPLY_200, "logistics_delay", facts=facts)
+    cold = time.perf_counter() - t0
+    warm = timed(lambda: review_reply(REPLY_200, "logistics_delay", facts=facts), 200)
+    tests = Path(__file__).resolve().parent.parent / "tests" / "crm"
+    proof = yaml.safe_load((tests / "scored_replies.yaml").read_text("utf-8"))
+    rows = []
+    for r in proof["replies"]:
+        s = proof["situations"][r["situation"]]
+        auto = review_reply(r["text"], r["situation"], facts=s["facts"],
+                            buyer_message=s["buyer"]).score
+        rows.append((r["kind"], r["score"], auto))
+    df = pd.DataFrame(rows, columns=["kind", "teacher", "auto"])
+    rho = float(df["teacher"].rank().corr(df["auto"].rank()))
+    by_kind = df.groupby("kind").agg(n=("auto", "size"), teacher=("teacher", "mean"),
+                                     auto_min=("auto", "min"), auto_max=("auto", "max"))
+    holdout = yaml.safe_load((tests / "screening_holdout.yaml").read_text("utf-8"))["inquiries"]
+    tp = fp = fn = 0
+    for e in holdout:
+        known = [e["company"]] if e.get("search") == "found" else []
+        got, lab = set(screen_inquiry(e["text"], known).flags), set(e["flags"])
+        tp, fp, fn = tp + len(got & lab), fp + len(got - lab), fn + len(lab - got)
+    return {"words": words, "score": first.score, "cold_ms": cold * 1000,
+            "median_ms": statistics.median(warm) * 1000, "max_ms": max(warm) * 1000,
+            "n_warm": len(warm), "rho": rho, "n_proof": len(df), "by_kind": by_kind,
+            "holdout": (len(holdout), tp, fp, fn)}
+
+
+def write_reviewer_section() -> None:
+    import pandas as pd
+
+    r = reviewer_figures()
+    n, tp, fp, fn = r["holdout"]
+    lines = ["| kind | replies | teacher's mean | reviewer min | reviewer max |",
+             "|---|---|---|---|---|"]
+    for kind, row in r["by_kind"].iterrows():
+        lines.append(f"| {kind} | {int(row['n'])} | {row['teacher']:.0f} | {int(row['auto_min'])} | "
+                     f"{int(row['auto_max'])} |")
+    verdict = lambda ok: "**met**" if ok else "**missed**"  # noqa: E731
+    body = f"""
+Machine: {machine()}; pandas {pd.__version__}. Script: `.venv/bin/python bench/bench_crm.py
+reviewer`.
+
+**`review_reply` on a {r['words']}-word reply** (a logistics-delay letter with every fact and
+a signature block; score {r['score']}): median of {r['n_warm']} calls {r['median_ms']:.2f} ms
+(max {r['max_ms']:.2f} ms); target under 20 ms: {verdict(r['median_ms'] < 20)}. The first call
+in a fresh process, which loads the VADER lexicon and the wordfreq list, took
+{r['cold_ms']:.0f} ms. `import course` loads neither (they load inside the first review).
+A lesson with reply tasks checks their examples when it loads, so its first load pays that
+once: `course.lesson("01-relationships")` after `import course` took about 0.65 s against
+0.40 s before the writing tasks (measured by hand, 2 runs each).
+
+**Agreement with the teacher's scores** on the {r['n_proof']} replies of
+`tests/crm/scored_replies.yaml` (scored by hand on its written rubric before the reviewer was
+built): Spearman {r['rho']:.3f} (target at least 0.75: {verdict(r['rho'] >= 0.75)}).
+
+{chr(10).join(lines)}
+
+**`screen_inquiry` on the second holdout** (`tests/crm/screening_holdout.yaml`, {n} inquiries
+written before the issue-12 rules and never tuned on): per flag precision
+{tp / max(tp + fp, 1):.2f}, recall {tp / max(tp + fn, 1):.2f} ({tp} of {tp + fn} flags found,
+{fp} false). The first holdout in `load("inquiries")` was used to tune those rules, so its
+figures in the section above are in-sample now.
+"""
+    write_section("Reply reviewer and second screening holdout (issue 12)", body)
+    print(f"reviewer: median {r['median_ms']:.2f} ms, Spearman {r['rho']:.3f}; written to "
+          f"{DOC.name}")
+
+
 def main() -> int:
     import os
+
+    if sys.argv[1:] == ["reviewer"]:
+        write_reviewer_section()
+        return 0
 
     import numpy as np
     import pandas as pd
@@ -157,11 +270,11 @@ person wrote these texts and the rules, so these figures are in-sample and flatt
 
 {md_table(tables['hand-written'])}
 
-*Hand-written holdout* ({n_by.get('hand-written holdout', 0)} texts written after the rules
-were frozen, in wording chosen not to echo them; not tuned on). This is the honest estimate:
-precise when it fires, but it misses paraphrases ("the purchase of your entire production",
-"one unit of each article at no cost", "sit down with your boss tonight", a bracketed tender
-banner):
+*First hand-written holdout* ({n_by.get('hand-written holdout', 0)} texts written after the
+issue-4 rules were frozen). The issue-12 rules were tuned on its misses ("the purchase of your
+entire production", "one unit of each article at no cost", "sit down with your boss tonight",
+a bracketed tender banner), so it is in-sample now; the honest estimate is the second holdout
+in the issue-12 section below:
 
 {md_table(tables['hand-written holdout'])}
 
@@ -174,6 +287,7 @@ False alarms on genuine buyers: {alarms['false_alarms']} of the {alarms['message
 messages in `load("messages")` raise a flag (with an empty company search).
 """
     write_section("CRM toolkit (issue 4)", body)
+    write_reviewer_section()
     text = DOC.read_text(encoding="utf-8")
     if "## Machine\n\n(filled in" in text:
         mem = ""

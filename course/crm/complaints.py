@@ -20,6 +20,45 @@ SITUATION_OF = {
 }
 DEFAULT_SMALL_AMOUNT = 30.0
 
+# natural descriptions -> (problem, affects_use or None); first match wins
+_DESCRIPTIONS = [
+    (r"\b(late|delay\w*|slow|not (?:yet )?(?:arrived|received|delivered)|never (?:arrived|came)|"
+     r"hasn'?t (?:arrived|come)|still (?:waiting|not here)|tracking|lost|stuck|in transit|customs|"
+     r"where is)\b", "logistics", None),
+    (r"\b(colou?r (?:is )?(?:different|wrong|not the same)|colou?r differs?|different colou?r|wrong colou?r|"
+     r"not (?:like|as) (?:in )?the (?:photo|picture|description)s?|wrong (?:size|item|model|"
+     r"product)|not what i ordered|different from the (?:photo|picture)s?|too (?:small|big|large)|"
+     r"doesn'?t fit|does not fit|return|send (?:it )?back|exchange)\b", "return", None),
+    (r"\b(broken|does(?:n'?t| not) work|not working|stopped working|dead|won'?t (?:turn on|"
+     r"charge|work)|cannot (?:use|charge)|can'?t (?:use|charge)|leak\w*|smashed|shattered|"
+     r"cracked|unusable|faulty|defective)\b", "quality", True),
+    (r"\b(scratch\w*|mark\w*|stain\w*|dent\w*|loose thread|small (?:hole|defect)|minor|"
+     r"cosmetic|slightly|smell\w*|dirty|creased|wrinkl\w*|does not look new|not look new)\b",
+     "quality", False),
+    (r"\b(quality|damaged|defect)\b", "quality", None),
+]
+_WORDS_ZH = {"logistics": "物流问题", "return": "退换货", "quality": "质量问题"}
+
+
+def read_description(text):
+    """Map a natural description ("the colour is different", "arrived broken") to a problem.
+
+    Returns ``(problem, affects_use, matched_words)``; ``affects_use`` is None when the words do
+    not say. None when nothing matched.
+
+    >>> read_description("It arrived broken")
+    ('quality', True, 'broken')
+    >>> read_description("late delivery")[:2]
+    ('logistics', None)
+    """
+    import re
+
+    for rx, problem, affects in _DESCRIPTIONS:
+        m = re.search(rx, str(text), re.I)
+        if m:
+            return problem, affects, m.group(0)
+    return None
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -29,6 +68,7 @@ class Resolution:
     reason: dict
     situation: str
     order_value: float | None = None
+    understood: dict | None = None
 
     def __getitem__(self, key):
         return getattr(self, key)
@@ -38,12 +78,16 @@ class Resolution:
                 "reason_zh": self.reason["zh"], "situation": self.situation}
 
     def __repr__(self) -> str:
-        return (f"Resolution: {self.decision}\n  {self.reason['en']}\n  {self.reason['zh']}\n"
-                f"  reply with draft_reply({self.situation!r}, ...)")
+        head = (f"  {self.understood['en']}\n  {self.understood['zh']}\n"
+                if self.understood else "")
+        return (f"Resolution: {self.decision}\n{head}  {self.reason['en']}\n"
+                f"  {self.reason['zh']}\n  reply with draft_reply({self.situation!r}, ...)")
 
     def _repr_html_(self) -> str:
         e = html.escape
-        return (f"<div class='crm-resolution'><b>{e(self.decision)}</b><br>"
+        head = (f"<i>{e(self.understood['en'])}<br>{e(self.understood['zh'])}</i><br>"
+                if self.understood else "")
+        return (f"<div class='crm-resolution'><b>{e(self.decision)}</b><br>{head}"
                 f"{e(self.reason['en'])}<br>{e(self.reason['zh'])}<br>"
                 f"<small>reply with <code>draft_reply({e(repr(self.situation))}, ...)"
                 f"</code></small></div>")
@@ -76,6 +120,11 @@ def resolve_complaint(case, *, small_amount: float = DEFAULT_SMALL_AMOUNT) -> Re
     return for the seller's fault                   ``photos_then_refund``
     ==============================================  ============================
 
+    ``problem`` may also be the buyer's words ("the colour is different", "late delivery",
+    "arrived broken"), and ``case`` may be that text alone: the description is mapped to a
+    category (and, for quality, to whether it stops use) and ``understood`` says which
+    category was chosen and why. An explicit ``affects_use`` wins over the words.
+
     ``small_amount`` (default 30, in the order's currency) is where a refund stops being
     cheaper than asking about a local repair; change it to your shop's policy.
 
@@ -84,6 +133,9 @@ def resolve_complaint(case, *, small_amount: float = DEFAULT_SMALL_AMOUNT) -> Re
     'full_refund'
     >>> resolve_complaint({"problem": "logistics", "affects_use": None, "order_value": 20}).situation
     'logistics_delay'
+    >>> r = resolve_complaint("the colour is different from the photo")
+    >>> r.decision, r.understood["en"]
+    ('photos_then_refund', "Read as a return (the words 'colour is different').")
     """
     import math
 
@@ -92,33 +144,78 @@ def resolve_complaint(case, *, small_amount: float = DEFAULT_SMALL_AMOUNT) -> Re
     if not isinstance(small_amount, (int, float)) or isinstance(small_amount, bool) \
             or small_amount < 0:
         raise InputError(f"{what}: small_amount must be a number >= 0; got {small_amount!r}.")
+    if isinstance(case, str):
+        case = {"problem": case}
     raw_problem = mapping_get(case, "problem", what, expected)
     if raw_problem is None or (isinstance(raw_problem, float) and math.isnan(raw_problem)):
         raise InputError(
             f"{what}: 'problem' is empty. This is not an after-sale complaint; expected one of: "
             f"{', '.join(PROBLEMS)}."
         )
-    problem = one_of(raw_problem, PROBLEMS, "problem")
+    understood = None
+    words_affect = None
+    if isinstance(raw_problem, str) and raw_problem.strip().lower() in PROBLEMS:
+        problem = raw_problem.strip().lower()
+    else:
+        read = read_description(raw_problem) if isinstance(raw_problem, str) else None
+        if read is None:
+            try:
+                problem = one_of(raw_problem, PROBLEMS, "problem")
+            except InputError as err:
+                raise InputError(
+                    f"{err} Or describe it in words, e.g. 'late delivery', 'the colour is "
+                    "different', 'arrived broken', 'a small scratch'."
+                ) from None
+        else:
+            problem, words_affect, matched = read
+            note = ""
+            if problem == "quality" and words_affect is not None:
+                note = " that stops use" if words_affect else " that does not stop use"
+            understood = {
+                "en": f"Read as a{'n' if problem[0] in 'aeiou' else ''} "
+                      f"{'return' if problem == 'return' else problem + ' problem'}{note} "
+                      f"(the words '{matched}').",
+                "zh": f"理解为{_WORDS_ZH[problem]}"
+                      + ("（影响使用）" if words_affect else "（不影响使用）"
+                         if words_affect is False else "")
+                      + f"（依据：“{matched}”）。",
+            }
+            if problem == "return":
+                understood["en"] = f"Read as a return (the words '{matched}')."
     value = None
     if problem == "logistics":
         return Resolution("tracking_update", {
             "en": "Logistics problem: give the item, ship date, carrier and tracking number, "
                   "explain the delay, apologise and promise a solution if it does not arrive.",
             "zh": "物流问题：告知商品、发货日期、承运商和跟踪号，解释延误原因，致歉，并承诺若未送达会给出满意的解决方案。",
-        }, SITUATION_OF["tracking_update"])
+        }, SITUATION_OF["tracking_update"], None, understood)
     if problem == "return":
         return Resolution("photos_then_refund", {
             "en": "Return for the seller's fault: ask for photos, then steer to a partial or "
                   "full refund.",
             "zh": "因卖家原因退货：先请买家提供照片，再引导部分或全额退款。",
-        }, SITUATION_OF["photos_then_refund"])
-    affects = _as_bool(mapping_get(case, "affects_use", what, expected), what)
+        }, SITUATION_OF["photos_then_refund"], None, understood)
+    given = case["affects_use"] if "affects_use" in case.keys() else None
+    if given is None and words_affect is not None:
+        affects = words_affect
+    elif given is None and understood is not None:
+        raise InputError(
+            f"{what}: '{raw_problem}' reads as a quality problem, but does it stop the buyer "
+            "using the item? Give 'affects_use': True or False."
+        )
+    else:
+        affects = _as_bool(mapping_get(case, "affects_use", what, expected), what)
     if not affects:
         return Resolution("partial_compensation", {
             "en": "Quality problem that does not stop use: apologise, accept responsibility and "
                   "offer a partial compensation; ask whether it is acceptable.",
             "zh": "不影响使用的质量问题：致歉、承担责任，提出部分补偿并询问买家是否接受。",
-        }, SITUATION_OF["partial_compensation"])
+        }, SITUATION_OF["partial_compensation"], None, understood)
+    if understood is not None and "order_value" not in case.keys():
+        raise InputError(
+            f"{what}: '{raw_problem}' reads as a quality problem that stops use; the decision "
+            "depends on the order's value. Give 'order_value' as a number."
+        )
     raw_value = mapping_get(case, "order_value", what, expected)
     try:
         value = float(raw_value)
@@ -133,9 +230,9 @@ def resolve_complaint(case, *, small_amount: float = DEFAULT_SMALL_AMOUNT) -> Re
             "en": f"Quality problem that stops use, small amount ({value:g} <= {small_amount:g}): "
                   "refund in full directly.",
             "zh": f"影响使用的质量问题，金额较小（{value:g} ≤ {small_amount:g}）：直接全额退款。",
-        }, SITUATION_OF["full_refund"], value)
+        }, SITUATION_OF["full_refund"], value, understood)
     return Resolution("repair_and_partial_refund", {
         "en": f"Quality problem that stops use, large amount ({value:g} > {small_amount:g}): ask "
               "whether it can be repaired locally and offer a partial refund as compensation.",
         "zh": f"影响使用的质量问题，金额较大（{value:g} > {small_amount:g}）：询问能否在当地维修，并提供部分退款作为补偿。",
-    }, SITUATION_OF["repair_and_partial_refund"], value)
+    }, SITUATION_OF["repair_and_partial_refund"], value, understood)

@@ -51,19 +51,34 @@ _QTY = re.compile(
     r"(?:40|20)\s*ft\b|(?:40|20)'|containers?\b)",
     re.I,
 )
-_WORD_QTY = re.compile(r"\b(multi-?million|a million|millions of)\b[^.\n]{0,30}", re.I)
+_WORD_QTY = re.compile(
+    r"\b(multi-?million|(?:a|one|\d+) million|millions of|(?:entire|whole|full) (?:production|"
+    r"output|stock|inventory)|all (?:of )?your (?:stock|production|inventory)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:full\s+)?containers?)\b"
+    r"[^.\n]{0,30}", re.I)
+# "25,000 of your phone cases": a count without a unit word
+_QTY_OF = re.compile(r"\b" + _NUM + r"\s*(k\b|thousand\b)?\s+of\s+(?:your|the|these|those)\b",
+                     re.I)
 _COMMIT = re.compile(
     r"\b(confirms?(?:ed)?\s+(?:our\s+|the\s+|an?\s+)?(?:order|purchase)|"
     r"ready to (?:order|buy|place|pay|purchase)|we (?:will|want|wish to|would like to) "
     r"(?:buy|take|order|purchase)|decided to buy|accept your price|"
     r"(?:wish(?:es)? to|will) place (?:an|the|our)? ?order|send (?:your |the |us )?"
     r"(?:pi|proforma|pro-forma|contract|invoice|bank (?:account )?details)|"
-    r"payment will be)",
+    r"payment will be|(?:wire|transfer|pay|send)\s+(?:the\s+|a\s+|our\s+|you\s+)?"
+    r"(?:advance|deposit)|where to (?:wire|send|pay|transfer)|"
+    r"bank (?:information|info|details|account)|draft the (?:sales )?(?:agreement|contract)|"
+    r"issue the (?:contract|pi|invoice)|approved the purchase|hereby confirm|"
+    r"(?:please )?reserve (?:\w+ )?(?:containers?|pieces|units|your)|we (?:will )?take \d)",
     re.I,
 )
 _ANY_MODEL = re.compile(
     r"\b(any (?:model|of your|item|product)s?|all (?:your )?(?:models|products|items)"
-    r"(?: are| is)? (?:ok|fine|acceptable)|all models ok|no need (?:to discuss|samples|details))",
+    r"(?: are| is)? (?:ok|fine|acceptable)|all models ok|no need (?:to discuss|samples|details)|"
+    r"whatever (?:model|type|kind|colou?r|you have|products?|items?)s?|"
+    r"whichever (?:model|type|kind)s?|any mix\b|(?:mixed|any) (?:sizes|models|colou?rs) "
+    r"(?:no problem|ok|fine)|(?:do not|don't) need (?:samples|details)|"
+    r"(?:all|any) (?:products|items|goods)(?: are| is)? (?:acceptable|fine|ok))",
     re.I,
 )
 _DETAIL_Q = re.compile(
@@ -75,7 +90,9 @@ _DETAIL_Q = re.compile(
 
 # -- off-norm requests -------------------------------------------------------------------
 _PER_WEIGHT = re.compile(
-    r"\b(?:price|quote|cost|offer)\b[^.?!\n]{0,45}?\bper\s*(kg|kilo\w*|tons?|tonnes?|pounds?|"
+    r"\b(?:price|quote|cost|offer|rate|much|buy|charge)\b[^.?!\n]{0,45}?\bby\s+(?:the\s+)?"
+    r"(kg|kilo\w*|tons?|tonnes?|weight|met(?:er|re)s?|length)\b|"
+    r"\b(?:price|quote|cost|offer|rate|much)\b[^.?!\n]{0,45}?\bper\s*(kg|kilo\w*|tons?|tonnes?|pounds?|"
     r"lbs?|grams?|met(?:er|re)s?)\b|\b(?:price|cost)\s+(?:for\s+)?(?:each|a|one)\s+(kg|kilo\w*|"
     r"ton|met(?:er|re))\b",
     re.I,
@@ -86,10 +103,11 @@ _BULK_GOODS = re.compile(
     re.I,
 )
 _SAMPLES = re.compile(
-    r"[^.!?]*\bsamples?\b[^.!?]*",
+    r"[^.!?]*\b(?:samples?|(?:one|a) (?:unit|piece|pc) of (?:each|every|all))\b[^.!?]*",
     re.I,
 )
-_FREE = re.compile(r"\b(free(?: of charge)?|for free|no charge|without charge)\b", re.I)
+_FREE = re.compile(r"\b(free(?: of (?:charge|cost))?|for free|no charge|without (?:charge|cost|"
+                   r"payment)|at no cost|at your (?:cost|expense))\b", re.I)
 _MANY = re.compile(
     r"\b(all|every|each)\b|\b(\d+|ten|twenty|thirty|dozens?)\s+(?:free\s+)?"
     r"(?:samples?|pieces|pcs|pairs|models)|\bsamples? of (?:all|every|each|different)",
@@ -100,16 +118,27 @@ _NUMBER_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "dozen": 12, "dozens": 2
 # -- urgent meeting ----------------------------------------------------------------------
 _MEET = re.compile(
     r"\b(meet(?:ing)?s?|face[- ]to[- ]face|in person|video (?:call|meeting)|visit (?:your|you)|"
-    r"see you|office address|which hotel)\b",
+    r"see you|office address|which hotel|sit down (?:with|together)|shake hands|"
+    r"come (?:to|over to) your (?:office|factory|company|shop|warehouse)|"
+    r"see your (?:boss|director|manager|owner|chairman|ceo)|send me your location)\b",
     re.I,
 )
+# a meeting at a trade fair, or one the sender leaves open, is ordinary business
+_MEET_OK = re.compile(
+    r"\b(fair|booth|exhibition|trade show|expo|showroom visit|any day|any ?time|whenever|"
+    r"if you have time|if time allows|when (?:it is )?convenient|at your convenience|no rush|"
+    r"no hurry)\b", re.I)
 _URGENT = re.compile(
     r"\b(urgent(?:ly)?|immediately|at once|right now|as soon as possible|asap|today|tonight|"
     r"tomorrow|this (?:afternoon|evening|week)|within \d+ hours|in (?:two|\d+) hours|"
     r"no time to lose|every minute|(?:a|one|even one) (?:minute|hour)|about to be signed|"
     r"(?:ready|going) to be signed|will be signed|closes on|must be done|before (?:monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday)|no later than|"
-    r"(?:lose|miss|cancel\w*)\b[^.\n]{0,30}\b(?:order|deal|chance)|delay)\b",
+    r"(?:lose|miss|cancel\w*)\b[^.\n]{0,30}\b(?:order|deal|chance)|delay|"
+    r"in the next (?:few )?hours?|within the next (?:hour|\d+ hours?)|(?:in|within) (?:an|one|"
+    r"two|three|\d+) hours?|quickly|closes today|time is (?:very )?short|noon|"
+    r"(?:signs?|goes?|go) (?:with|to) (?:somebody|someone|another|a competitor)|"
+    r"to a competitor|agree now|this chance)\b",
     re.I,
 )
 
@@ -139,6 +168,9 @@ _STAMP = re.compile(
     r"reg\. no\.?)\b",
     re.I,
 )
+
+
+_BANNER = re.compile(r"\[\s*[A-Z][A-Z0-9 /:.-]{2,}\]|^[ \t]*SECTION \d+\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -279,6 +311,8 @@ def _quantity_value(m: re.Match) -> float:
 
 def _large_order(text: str, large: float):
     spans = [m for m in _QTY.finditer(text) if _quantity_value(m) >= large]
+    spans += [m for m in _QTY_OF.finditer(text)
+              if float(re.sub(r"[,.]", "", m.group(1))) * (1000 if m.group(2) else 1) >= large]
     spans += list(_WORD_QTY.finditer(text))
     if not spans:
         return None
@@ -327,6 +361,11 @@ def _urgent_meeting(text: str):
         return None
     # the meeting and the pressure must be close together (within two sentences)
     for m in meets:
+        s, e = _sentence_around(text, m.start(), m.end())
+        if e < len(text):  # the sentence after it too ("... this week? Any day is fine.")
+            e = _sentence_around(text, e + 1, e + 1)[1]
+        if _MEET_OK.search(text[s:e]):
+            continue
         for u in urgent:
             if abs(u.start() - m.start()) <= 220:
                 return _sentence_around(text, m.start(), m.end())
@@ -363,9 +402,9 @@ def named_companies(text: str) -> list[tuple[str, int, int]]:
 def _over_formatted(text: str):
     seps = list(_SEPARATOR.finditer(text))
     refs = list(_REF_FIELD.finditer(text))
-    stamps = list(_STAMP.finditer(text))
+    stamps = list(_STAMP.finditer(text)) + list(_BANNER.finditer(text))
     caps_lines = [ln for ln in text.splitlines()
-                  if len(re.findall(r"\b[A-Z]{2,}\b", ln)) >= 3
+                  if len(re.findall(r"\b[A-Z]{2,}\b", ln)) >= 2
                   and not re.search(r"[a-z]", ln)]
     score = min(len(seps), 2) + min(len(refs), 3) + min(len(stamps), 2) + \
         (2 if len(caps_lines) >= 4 else 1 if len(caps_lines) >= 2 else 0)
@@ -386,13 +425,16 @@ def screen_inquiry(text, known_companies=None, *, large_quantity: int = 2000):
     The checks are rules of thumb, written in general terms:
 
     - ``large_order_without_details``: a quantity of ``large_quantity`` pieces or more (or
-      containers, tons, "millions"), with words that commit to the order ("we confirm the
-      order", "send the PI", "any model is fine"), and no question about the product;
-    - ``off_norm_request``: a price per kilogram, ton or metre for goods sold by the piece
-      (fabric, yarn, tea, metal and other bulk goods are exempt), or free samples of all /
-      every / many models;
-    - ``urgent_meeting``: a meeting (face to face, in person, a video call) close to pressure
-      (urgent, today, tomorrow, "about to be signed", "every minute", losing the deal);
+      containers, tons, "millions", "25,000 of your ...", "your entire production"), with
+      words that commit to the order ("we confirm the order", "send the PI", "wire the
+      deposit", "any model is fine", "whatever model"), and no question about the product;
+    - ``off_norm_request``: a price per (or "by the") kilogram, ton or metre for goods sold by
+      the piece (fabric, yarn, tea, metal and other bulk goods are exempt), or free samples
+      ("at no cost", "at your cost") of all / every / many models;
+    - ``urgent_meeting``: a meeting (face to face, in person, a video call, "sit down with
+      your director") close to pressure (urgent, today, tomorrow, "before Friday noon",
+      "about to be signed", losing the deal to someone else); a meeting at a trade fair or
+      booth, or one the sender leaves open ("any day is fine"), is ordinary business;
     - ``unverifiable_company``: a company name (words ending in Ltd, Inc, LLC, GmbH, Corp, Co.,
       Group, Holdings, ...) that is not among ``known_companies``, the companies your search
       found a real, good trace of (a list of names, or a mapping name -> ``"found"`` /

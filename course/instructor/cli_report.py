@@ -16,6 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pass-mark", type=float, default=60.0, metavar="PERCENT",
                         help="learners below this overall score are listed as needing help "
                              "(default 60)")
+    parser.add_argument("--marks", metavar="WRITING_CSV",
+                        help="a writing.csv with the teacher_mark column filled in: those marks "
+                             "replace the automatic scores of the writing tasks")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,15 +31,18 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.pass_mark <= 100:
         raise InputError(ui("bad_pass_mark", mark=f"{args.pass_mark:g}").both(" "))
+    from course.instructor.writing import read_marks
+
+    marks = read_marks(args.marks) if args.marks else None
     report = build_report(args.submissions, bank_path=Path(args.bank) if args.bank else None,
-                          pass_mark=args.pass_mark)
+                          pass_mark=args.pass_mark, marks=marks)
     paths = write_report(report, Path(args.out))
     helped = sum(r.needs_help for r in report.learners)
     done = ui("report_done", learners=len(report.learners), attempts=report.attempts,
               helped=helped, rejected=len(report.rejections))
     print(done.en)
     print(done.zh)
-    for key in ("html", "grades", "items"):
+    for key in ("html", "grades", "items", "writing"):
         print(f"  {paths[key]}")
     if not report.learners and not report.rejections:
         print("  " + both("report_no_files"), file=sys.stderr)

@@ -66,6 +66,8 @@ class ClassReport:
     pass_mark: float
     graded: int = 0  # responses graded (after de-duplication of identical responses)
     attempts: int = 0
+    writing: list = field(default_factory=list)  # rows of writing.csv (course.instructor.writing)
+    marked: int = 0  # automatic scores replaced by a teacher's mark
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -198,17 +200,25 @@ def load_instructor_bank(path: Path | None):
 
 
 def build_report(paths, bank=None, bank_path: Path | None = None,
-                 pass_mark: float = DEFAULT_PASS_MARK) -> ClassReport:
-    """Read, check and re-grade the submissions under ``paths``; scores inside are ignored."""
+                 pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
+    """Read, check and re-grade the submissions under ``paths``; scores inside are ignored.
+
+    ``marks`` (``{(learner, task): 0-100}``, see ``writing.read_marks``): a teacher's mark
+    replaces the automatic score of that learner's writing task.
+    """
     collected: Collected = collect(paths)  # a mistyped path is named before the bank loads
     if bank is None:
         bank, bank_path = load_instructor_bank(bank_path)
-    return grade_collected(collected, bank, str(bank_path or ""), pass_mark)
+    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks)
 
 
 def grade_collected(collected: Collected, bank, bank_path: str = "",
-                    pass_mark: float = DEFAULT_PASS_MARK) -> ClassReport:
+                    pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
     """The class report of submissions already read."""
+    from course.instructor.writing import WRITING_TYPES, writing_row
+
+    marks = marks or {}
+    writing_rows, n_marked = [], 0
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
     rejections = list(collected.rejections)
@@ -227,6 +237,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
                 sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
                 sub.learner))
         per_ex: dict[str, list[_Graded]] = {}
+        last_text: dict[str, object] = {}  # writing tasks: the last response that counts
         for attempt in sub.attempts:
             ex_id = attempt.exercise_id
             if ex_id not in lesson_of:
@@ -237,6 +248,8 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
                 graded = cache[key] = _grade(bank[ex_id], attempt.response, part_labels)
             if graded.counts:
                 per_ex.setdefault(ex_id, []).append(graded)
+                if bank[ex_id].type in WRITING_TYPES:
+                    last_text[ex_id] = attempt.response
         finals: dict[str, float] = {}
         for ex_id, results in per_ex.items():
             n_attempts += len(results)
@@ -246,6 +259,14 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
             tally.finals.append(results[-1].correct)
             tally.scores.append(results[-1].score)
             finals[ex_id] = results[-1].score
+            if ex_id in last_text:
+                writing_rows.append(writing_row(sub.learner, lesson_of[ex_id], bank[ex_id],
+                                                last_text[ex_id]))
+                mark = marks.get((sub.learner_key, ex_id))
+                if mark is not None:  # the teacher's mark overrides the automatic score
+                    finals[ex_id] = mark / 100
+                    writing_rows[-1]["teacher_mark"] = f"{mark:g}"
+                    n_marked += 1
             item_first: dict[int, bool] = {}
             item_final: dict[int, bool] = {}
             for graded in results:
@@ -311,7 +332,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
-        graded=len(cache), attempts=n_attempts,
+        graded=len(cache), attempts=n_attempts, writing=writing_rows, marked=n_marked,
     )
 
 
@@ -371,12 +392,15 @@ def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
     if out.exists() and not out.is_dir():
         raise InputError(both("out_is_file", path=out))
     paths = {"grades": out / "grades.csv", "items": out / "item_analysis.csv",
-             "html": out / "report.html"}
+             "writing": out / "writing.csv", "html": out / "report.html"}
     page = render_html(report)
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_grades_csv(report, paths["grades"])
         write_item_csv(report, paths["items"])
+        from course.instructor.writing import write_writing_csv
+
+        write_writing_csv(report.writing, paths["writing"], _csv_safe)
         paths["html"].write_text(page, encoding="utf-8")
     except OSError as exc:  # e.g. grades.csv open in Excel on Windows, or a read-only folder
         raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None

@@ -52,7 +52,7 @@ def test_bad_cases_are_clear():
     with pytest.raises(InputError, match="not an after-sale complaint"):
         resolve_complaint(pre)
     with pytest.raises(InputError, match="mapping"):
-        resolve_complaint("quality")
+        resolve_complaint(42)
     with pytest.raises(InputError, match="small_amount"):
         resolve_complaint({"problem": "return"}, small_amount=-1)
     assert isinstance(pd.Series({"problem": "return"}), pd.Series)
@@ -63,3 +63,34 @@ def test_display():
     assert "tracking_update" in repr(r) and "draft_reply('logistics_delay'" in repr(r)
     assert "<b>tracking_update</b>" in r._repr_html_()
     assert r.to_dict()["situation"] == "logistics_delay"
+
+
+@pytest.mark.parametrize("words, decision", [
+    ("the colour is different", "photos_then_refund"),
+    ("Colour differs from the photo", "photos_then_refund"),
+    ("late delivery", "tracking_update"),
+    ("my parcel has not arrived yet", "tracking_update"),
+    ("you sent the wrong size", "photos_then_refund"),
+    ("a small scratch on the back", "partial_compensation"),
+])
+def test_natural_descriptions_say_which_category_they_chose(words, decision):
+    r = resolve_complaint(words)
+    assert r.decision == decision
+    assert r.understood["en"].startswith("Read as") and r.understood["zh"].startswith("理解为")
+    assert r.understood["en"] in repr(r)
+
+
+def test_broken_items_need_the_order_value():
+    r = resolve_complaint({"problem": "it arrived broken", "order_value": 12})
+    assert r.decision == "full_refund" and "stops use" in r.understood["en"]
+    r = resolve_complaint({"problem": "it arrived broken", "order_value": 90})
+    assert r.decision == "repair_and_partial_refund"
+    with pytest.raises(InputError, match="order_value"):
+        resolve_complaint("arrived broken")
+    # an explicit affects_use wins over the words
+    r = resolve_complaint({"problem": "a small scratch", "affects_use": True, "order_value": 5})
+    assert r.decision == "full_refund"
+    with pytest.raises(InputError, match="describe it in words"):
+        resolve_complaint("I am not happy")
+    assert resolve_complaint({"problem": "quality", "affects_use": False,
+                              "order_value": 5}).understood is None

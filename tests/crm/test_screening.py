@@ -77,3 +77,34 @@ def test_bad_input():
         screen_inquiry("   ")
     with pytest.raises(InputError, match="known_companies"):
         screen_inquiry("Hello", known_companies=5)
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("We can take 25,000 of your phone cases, whatever model. Send the contract.",
+     "large_order_without_details"),
+    ("Our board approved buying your entire production for next year. Draft the agreement.",
+     "large_order_without_details"),
+    ("I need to sit down with your director before Friday noon or the deal is gone.",
+     "urgent_meeting"),
+    ("Please quote your cotton hoodies by the kilogram.", "off_norm_request"),
+    ("We evaluate a supplier after one piece of each item arrives at your cost.",
+     "off_norm_request"),
+])
+def test_paraphrased_red_flags(text, flag):
+    assert flag in screen_inquiry(text).flags
+
+
+@pytest.mark.parametrize("text", [
+    "We will be at the Canton Fair next week. Could we meet at your booth on Tuesday to see the "
+    "new kettles?",
+    "Could we have a video call this week about the spring order? Any day after 2 pm is fine.",
+    "Please quote the silk ribbon by the metre, 300 metres.",
+])
+def test_ordinary_requests_that_share_words_with_a_flag(text):
+    assert screen_inquiry(text).flags == []
+
+
+def test_no_false_alarm_on_any_genuine_buyer_message():
+    msgs = load("messages")
+    flagged = [t for t in msgs["text"] if screen_inquiry(t, known_companies=[]).flags]
+    assert len(msgs) == 160 and flagged == []

@@ -172,5 +172,6 @@ def test_list_counts_types_and_modes(capsys):
     assert main(["list", "tests/engine/banks"]) == 0
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if line.startswith("99-demo"))
-    # cloze single multi t/f match order num | practice class assessment | total
-    assert row.split()[1:] == ["3", "1", "1", "1", "1", "2", "2", "9", "1", "1", "11"]
+    # cloze single multi t/f match order num reply play | practice class assessment | total
+    assert row.split()[1:] == ["3", "1", "1", "1", "1", "2", "2", "0", "0", "9", "1", "1",
+                               "11"]

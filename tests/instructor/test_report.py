@@ -186,11 +186,12 @@ def test_a_student_copy_bank_is_refused(tmp_path):
         build_report([folder], bank_path=copy / "exercises")
 
 
-def test_cli_report_writes_three_files_and_exits_cleanly(tmp_path, capsys, class_folder):
+def test_cli_report_writes_its_files_and_exits_cleanly(tmp_path, capsys, class_folder):
     out = tmp_path / "report"
     code = main(["report", str(class_folder), "--out", str(out), "--bank", str(BANK)])
     assert code == 0
-    assert {p.name for p in out.iterdir()} == {"grades.csv", "item_analysis.csv", "report.html"}
+    assert {p.name for p in out.iterdir()} == {"grades.csv", "item_analysis.csv", "report.html",
+                                               "writing.csv"}
     printed = capsys.readouterr().out
     assert "Graded 3 learner(s)" in printed and "已评分 3 名学习者" in printed
 

@@ -24,6 +24,8 @@ from course.exercises.kinds.cloze import ClozeExercise
 from course.exercises.kinds.matching import MatchingExercise
 from course.exercises.kinds.numeric import NumericExercise
 from course.exercises.kinds.ordering import OrderingExercise
+from course.exercises.kinds.reply import ReplyExercise
+from course.exercises.kinds.roleplay import RoleplayExercise
 from course.exercises.kinds.true_false import TrueFalseExercise
 from course.messages import add_messages
 
@@ -96,7 +98,7 @@ def build_exercise(raw: Mapping, *, lesson: str = "", source: str = "") -> Exerc
 
 
 for _kind in (ClozeExercise, ChoiceExercise, TrueFalseExercise, MatchingExercise,
-              OrderingExercise, NumericExercise):
+              OrderingExercise, NumericExercise, ReplyExercise, RoleplayExercise):
     register(_kind)
 
 __all__ = ["Exercise", "build_exercise", "kind_of", "register", "schema_fragments",

@@ -1,0 +1,187 @@
+"""Reply: the learner writes a reply to a buyer; graded on the CRM reviewer's rubric.
+
+The bank gives the situation, the buyer's message, the facts the writer has, a word range, a
+rubric (what a full answer contains, shown to the learner) and a model answer with notes.
+Grading calls ``course.writing.reviewer.review_reply``. The seam between the engine and the
+toolkit: the reviewer lives in ``course.writing``, a neutral package that imports neither
+``course.exercises`` nor ``course.crm``; the toolkit re-exports it (``crm.review_reply``) and
+this kind grades with it, importing it on first use so that loading a bank stays light.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+
+from course.errors import DefinitionError
+from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid
+from course.exercises.results import GradeResult, ItemResult
+from course.messages import ui
+from course.text import Bilingual, as_bilingual
+
+TEXT = {"$ref": "#/$defs/text"}
+SCHEMA = {
+    "situation": {"type": "string", "description": "a review_reply situation (course.writing.reviewer.REVIEW_SITUATIONS)"},
+    "buyer": {"type": "string", "description": "the buyer's message"},
+    "facts": {"type": "object", "description": "the facts the writer has, as for draft_reply"},
+    "words": {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2,
+              "maxItems": 2, "description": "[fewest, most] words of a reply"},
+    "rubric": {"type": "array", "items": TEXT, "minItems": 1,
+               "description": "what a full answer contains (shown to the learner)"},
+    "pass_score": {"type": "integer", "minimum": 1, "maximum": 100,
+                   "description": "the reviewer's score (0-100) that counts as a pass; 70"},
+    "model_answer": {"type": "string", "minLength": 1},
+    "notes": TEXT,
+}
+MESSAGES = {
+    "type_reply": ("Write a reply", "写回复"),
+    "reply_words": ("{n} words (aim for {low}-{high})", "{n} 个词（建议 {low}-{high} 个）"),
+    "reply_placeholder": ("Write your reply to the buyer here.", "在这里写给买家的回复。"),
+    "reply_length": ("Length", "长度"),
+    "reply_length_ok": ("{n} words, within {low}-{high}.", "{n} 个词，在 {low}-{high} 之间。"),
+    "reply_length_bad": ("{n} words: write {low}-{high} words.", "{n} 个词：请写 {low}-{high} 个词。"),
+    "reply_pass": ("A good reply: {score}/100 on the rubric.", "回复不错：评分 {score}/100。"),
+    "reply_not_yet": ("Not there yet: {score}/100 on the rubric (a pass is {pass_score}). "
+                      "Read the advice and revise.",
+                      "还需改进：评分 {score}/100（及格为 {pass_score}）。请阅读建议后修改。"),
+    "reply_bad": ("Please write your reply as text.", "请以文本形式写回复。"),
+    "reply_buyer": ("The buyer writes", "买家来信"),
+    "reply_facts": ("What you know", "已知信息"),
+    "reply_rubric": ("A full answer", "完整回复应包括"),
+    "reply_model": ("Model answer", "范文"),
+    "reply_notes": ("Notes", "说明"),
+}
+# a reply is longer than a typed blank: a letter of up to about 1,500 words
+MAX_REPLY_CHARS = 10000
+
+
+def writing(module: str):
+    """A course.writing module, imported on first use (not when the bank loads the kind)."""
+    return importlib.import_module(f"course.writing.{module}")
+
+
+def word_count(text: str) -> int:
+    """Words in a reply (runs of letters or digits; '8美元' and "don't" count once)."""
+    return len(re.findall(r"[\w'’$€£¥.,-]+", text or ""))
+
+
+def _criterion_feedback(c) -> Bilingual:
+    en, zh = [], []
+    if c.found:
+        en.append("found: " + "; ".join(c.found))
+        zh.append("已有：" + "；".join(c.found))
+    if c.missing:
+        en.append("missing: " + "; ".join(c.missing))
+        zh.append("缺少：" + "；".join(c.missing))
+    return Bilingual(" · ".join(en), " · ".join(zh))
+
+
+class ReplyExercise(Exercise):
+    """A reply to a buyer, written by the learner; scored by the reviewer's rubric."""
+
+    types = ("reply",)
+    short = {"reply": "reply"}
+    widget_class = "course.exercises.widgets.writing:ReplyWidget"
+    schema = SCHEMA
+    messages = MESSAGES
+
+    def __init__(self, raw, **kw):
+        super().__init__(raw, **kw)
+        situation = raw.get("situation")
+        known = writing("reviewer").REVIEW_SITUATIONS
+        if situation not in known:
+            raise DefinitionError("situation", f"unknown situation {situation!r}; expected one "
+                                               f"of {', '.join(known)}")
+        self.situation = situation
+        self.buyer = str(raw.get("buyer") or "")
+        self.facts = dict(raw.get("facts") or {})
+        words = raw.get("words") or [30, 250]
+        if len(words) != 2 or not all(isinstance(n, int) and n > 0 for n in words) \
+                or words[0] > words[1]:
+            raise DefinitionError("words", "give the word range as [fewest, most], e.g. [60, 150]")
+        self.words = (int(words[0]), int(words[1]))
+        self.rubric = [as_bilingual(r) for r in raw.get("rubric") or []]
+        self.pass_score = int(raw.get("pass_score", 70))
+        self.model_answer = raw.get("model_answer")
+        self.notes = as_bilingual(raw["notes"]) if raw.get("notes") else None
+        if not self.redacted and not self.model_answer:
+            raise DefinitionError("model_answer", "a reply task needs a model answer")
+        if self.solution is None and self.model_answer:
+            notes = self.notes or Bilingual("", "")
+            self.solution = Bilingual(
+                f"{self.model_answer.rstrip()}\n\n{notes.en}".strip(),
+                f"{self.model_answer.rstrip()}\n\n{notes.zh}".strip())
+
+    # -- grading ------------------------------------------------------------------------
+    def shape_problem(self, response) -> Bilingual | None:
+        return None if response is None or isinstance(response, str) else ui("reply_bad")
+
+    def _parse(self, response):
+        if response is None or (isinstance(response, str) and not response.strip()):
+            return NOT_ATTEMPTED
+        if not isinstance(response, str):
+            raise Invalid(ui("reply_bad"))
+        if len(response) > MAX_REPLY_CHARS:
+            raise Invalid(ui("too_long", n=1, limit=MAX_REPLY_CHARS))
+        if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", response):
+            raise Invalid(ui("control_chars", n=1))
+        return response
+
+    def review(self, text: str):
+        """The reviewer's ReplyReview of ``text`` for this task's situation and facts."""
+        return writing("reviewer").review_reply(text, self.situation, facts=self.facts,
+                                            buyer_message=self.buyer or None)
+
+    def _score(self, parsed) -> GradeResult:
+        review = self.review(parsed)
+        n = word_count(parsed)
+        low, high = self.words
+        length_ok = low <= n <= high
+        items = [ItemResult(i, Bilingual(c.label["en"], c.label["zh"]), c.max_points, c.points,
+                            c.passed, True, feedback=_criterion_feedback(c))
+                 for i, c in enumerate(review.criteria)]
+        items.append(ItemResult(
+            len(items), ui("reply_length"), [low, high], n, length_ok, True,
+            feedback=ui("reply_length_ok" if length_ok else "reply_length_bad", n=n, low=low,
+                        high=high)))
+        score = review.score
+        if not length_ok:
+            score = min(score, 50)
+        correct = length_ok and score >= self.pass_score
+        head = (ui("reply_pass", score=score) if correct
+                else ui("reply_not_yet", score=score, pass_score=self.pass_score))
+        advice = [Bilingual(a["en"], a["zh"]) for a in review.advice]
+        note = Bilingual(review.note["en"], review.note["zh"])
+        feedback = head
+        for a in advice[:4]:
+            feedback = feedback + Bilingual("\n• " + a.en, "\n• " + a.zh)
+        feedback = feedback + Bilingual("\n" + note.en, "\n" + note.zh)
+        return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
+                           feedback=feedback, response=parsed)
+
+    def answer_text(self) -> Bilingual:
+        return Bilingual(self.model_answer or "", self.model_answer or "")
+
+    # -- instructor tools -----------------------------------------------------------------
+    def redact(self, raw) -> dict:
+        return {k: raw[k] for k in ("situation", "buyer", "facts", "words", "rubric",
+                                    "pass_score") if k in raw}
+
+    @classmethod
+    def key_texts(cls, raw) -> list:
+        out = [raw.get("model_answer")]
+        notes = raw.get("notes")
+        out += list(notes.values()) if isinstance(notes, dict) else [notes]
+        return [t for t in out if t]
+
+    def describe(self, response) -> str:
+        return response if isinstance(response, str) else super().describe(response)
+
+    def item_label(self, item: ItemResult) -> str | None:
+        return item.label.en
+
+    def rubric_scores(self, text: str) -> dict:
+        """The rubric of one text as plain data: criterion -> points, and the score."""
+        review = self.review(text)
+        out = {c.name: c.points for c in review.criteria}
+        out["score"] = review.score
+        return out

@@ -1,0 +1,213 @@
+"""Role-play: a scripted buyer conversation; each reply's moves choose the buyer's next turn.
+
+The bank writes the conversation as a small graph (``turns``, from ``start``): each buyer turn
+lists the moves a good reply makes (``expect``), a model reply (``model``) and branches on the
+moves the learner's reply made (``next``); end turns say how it ended (good, neutral, bad).
+The graph logic is :mod:`course.writing.dialogue` and the moves of a reply come from
+:mod:`course.writing.moves` (the neutral package between engine and toolkit), imported when a
+graph is checked or a reply graded, not when this module is imported. A response is the list of the learner's
+replies, one per buyer turn; the debrief lists the moves made and missed per turn, the ending,
+the model path and a score.
+"""
+from __future__ import annotations
+
+import importlib
+
+from course.errors import DefinitionError
+from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid
+from course.exercises.results import GradeResult, ItemResult
+from course.messages import ui
+from course.text import Bilingual, as_bilingual
+
+TEXT = {"$ref": "#/$defs/text"}
+SCHEMA = {
+    "start": {"type": "string", "description": "the id of the first buyer turn"},
+    "turns": {"type": "object", "minProperties": 2,
+              "description": "turn id -> {buyer, expect, model, next} or {buyer, end}"},
+    # situation, facts, pass_score and notes are shared with the reply kind's schema
+}
+MESSAGES = {
+    "type_roleplay": ("Role-play with a buyer", "与买家角色扮演"),
+    "rp_turn": ("Turn {n}", "第 {n} 轮"),
+    "rp_end": ("How it ended", "结局"),
+    "rp_outcome_good": ("a good ending", "好的结局"),
+    "rp_outcome_neutral": ("a neutral ending", "一般的结局"),
+    "rp_outcome_bad": ("a bad ending", "不好的结局"),
+    "rp_unfinished": ("The buyer is still waiting for your reply.", "买家还在等你的回复。"),
+    "rp_made": ("made: {moves}", "做到：{moves}"),
+    "rp_missed": ("missed: {moves}", "遗漏：{moves}"),
+    "rp_pass": ("Well handled: {score}/100, {outcome}.", "处理得好：{score}/100，{outcome}。"),
+    "rp_not_yet": ("{score}/100, {outcome} (a pass is {pass_score} with a good ending).",
+                   "{score}/100，{outcome}（及格为 {pass_score} 分且结局良好）。"),
+    "rp_bad": ("Please give your replies as a list of texts, one per buyer message.",
+               "请以文本列表的形式给出回复，每条买家消息对应一条。"),
+    "rp_send": ("Send", "发送"),
+    "rp_you": ("You", "你"),
+    "rp_buyer": ("Buyer", "买家"),
+    "rp_model_path": ("A model path", "范例路径"),
+    "rp_restart": ("Start again", "重新开始"),
+}
+
+
+def writing(module: str):
+    """A course.writing module, imported on first use (not when the bank loads the kind)."""
+    return importlib.import_module(f"course.writing.{module}")
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else as_bilingual(value).en
+
+
+class RoleplayExercise(Exercise):
+    """A conversation with a scripted buyer; branches follow the moves of each reply."""
+
+    types = ("roleplay",)
+    short = {"roleplay": "play"}
+    widget_class = "course.exercises.widgets.writing:RoleplayWidget"
+    schema = SCHEMA
+    messages = MESSAGES
+
+    def __init__(self, raw, **kw):
+        super().__init__(raw, **kw)
+        self.start = str(raw.get("start") or "")
+        self.turns = {str(k): dict(v) if isinstance(v, dict) else v
+                      for k, v in (raw.get("turns") or {}).items()}
+        self.facts = dict(raw.get("facts") or {})
+        self.situation = raw.get("situation")
+        self.pass_score = int(raw.get("pass_score", 70))
+        self.notes = as_bilingual(raw["notes"]) if raw.get("notes") else None
+        for turn in self.turns.values():
+            if isinstance(turn, dict) and self.redacted and "model" not in turn \
+                    and "end" not in turn:
+                turn["model"] = ""  # the student copy carries no model replies
+            if isinstance(turn, dict) and self.redacted and "expect" not in turn \
+                    and "end" not in turn:
+                turn["expect"] = ["-"]
+        known = None if self.redacted else writing("moves").MOVES
+        problems = writing("dialogue").check_graph(self.turns, self.start, known)
+        if problems:
+            field = problems[0].split(":")[0]
+            raise DefinitionError(field if field in ("start", "turns") else "turns",
+                                  "; ".join(problems))
+        if not self.redacted:
+            self.model_path = writing("dialogue").model_path(self.turns, self.start, self._moves)
+            end = self.turns[self.model_path[-1]]
+            if end.get("end") != "good":
+                raise DefinitionError("turns", "the model replies must lead to a good end; "
+                                               f"they end at {self.model_path[-1]!r}")
+            if self.solution is None:
+                self.solution = self._model_text()
+        else:
+            self.model_path = []
+
+    def _moves(self, text) -> set:
+        return writing("moves").moves_in(text, self.facts)
+
+    def _model_text(self) -> Bilingual:
+        en, zh = [], []
+        for tid in self.model_path:
+            turn = self.turns[tid]
+            en.append(f"Buyer: {_text(turn['buyer'])}")
+            zh.append(f"买家：{_text(turn['buyer'])}")
+            if "model" in turn:
+                reply = _text(turn["model"]).strip()
+                en.append(f"You: {reply}")
+                zh.append(f"你：{reply}")
+        notes = self.notes or Bilingual("", "")
+        return Bilingual("\n\n".join(en + [notes.en]).strip(), "\n\n".join(zh + [notes.zh]).strip())
+
+    # -- the conversation (pure; the widget asks these) -------------------------------------
+    def conversation(self, replies) -> dict:
+        """Walk the graph with ``replies``: the transcript so far and the turn waiting."""
+        return writing("dialogue").walk(self.turns, self.start, list(replies), self._moves)
+
+    def buyer_text(self, turn_id: str) -> str:
+        return _text(self.turns[turn_id]["buyer"])
+
+    # -- grading ------------------------------------------------------------------------------
+    def shape_problem(self, response) -> Bilingual | None:
+        if response is None:
+            return None
+        ok = isinstance(response, list | tuple) and all(isinstance(r, str) for r in response)
+        return None if ok else ui("rp_bad")
+
+    def _parse(self, response):
+        if response is None:
+            return NOT_ATTEMPTED
+        if isinstance(response, str):
+            response = [response]
+        if not isinstance(response, list | tuple) or not all(isinstance(r, str)
+                                                             for r in response):
+            raise Invalid(ui("rp_bad"))
+        if not any(r.strip() for r in response):
+            return NOT_ATTEMPTED
+        if sum(len(r) for r in response) > 20000:
+            raise Invalid(ui("too_long", n=1, limit=20000))
+        return list(response)
+
+    def _describe_moves(self, names) -> Bilingual:
+        info = writing("moves").MOVES
+        en = ", ".join(info.get(m, (m, m))[0] for m in names)
+        zh = "、".join(info.get(m, (m, m))[1] for m in names)
+        return Bilingual(en, zh)
+
+    def _score(self, parsed) -> GradeResult:
+        run = self.conversation(parsed)
+        score = writing("dialogue").score_run(run)
+        items = []
+        for i, t in enumerate(run["transcript"]):
+            parts = []
+            if t["made"]:
+                m = self._describe_moves(t["made"])
+                parts.append(Bilingual(ui("rp_made", moves=m.en).en, ui("rp_made", moves=m.zh).zh))
+            if t["missed"]:
+                m = self._describe_moves(t["missed"])
+                parts.append(Bilingual(ui("rp_missed", moves=m.en).en,
+                                       ui("rp_missed", moves=m.zh).zh))
+            fb = Bilingual(" · ".join(p.en for p in parts), " · ".join(p.zh for p in parts))
+            items.append(ItemResult(i, ui("rp_turn", n=i + 1), t["made"] + t["missed"],
+                                    t["made"], not t["missed"], True, feedback=fb))
+        outcome = run["outcome"]
+        outcome_text = ui(f"rp_outcome_{outcome}") if outcome else ui("rp_unfinished")
+        end_fb = outcome_text if not run["finished"] else Bilingual(
+            f"{outcome_text.en}: “{run['final']}”", f"{outcome_text.zh}：“{run['final']}”")
+        items.append(ItemResult(len(items), ui("rp_end"), "good", outcome or "",
+                                outcome == "good", run["finished"], feedback=end_fb))
+        correct = run["finished"] and outcome == "good" and score >= self.pass_score
+        key = "rp_pass" if correct else "rp_not_yet"
+        head = Bilingual(ui(key, score=score, outcome=outcome_text.en,
+                            pass_score=self.pass_score).en,
+                         ui(key, score=score, outcome=outcome_text.zh,
+                            pass_score=self.pass_score).zh)
+        return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
+                           feedback=head, response=list(parsed))
+
+    def transcript(self, replies) -> list[dict]:
+        """The conversation as stored for the teacher: buyer, reply, moves, per turn."""
+        return self.conversation(replies)["transcript"]
+
+    # -- instructor tools -----------------------------------------------------------------
+    def redact(self, raw) -> dict:
+        turns = {}
+        for tid, turn in (raw.get("turns") or {}).items():
+            turns[tid] = {k: v for k, v in turn.items() if k not in ("model", "expect")}
+        out = {"start": raw.get("start"), "turns": turns}
+        for k in ("situation", "facts", "pass_score"):
+            if k in raw:
+                out[k] = raw[k]
+        return out
+
+    @classmethod
+    def key_texts(cls, raw) -> list:
+        out = [t.get("model") for t in (raw.get("turns") or {}).values() if isinstance(t, dict)]
+        notes = raw.get("notes")
+        out += list(notes.values()) if isinstance(notes, dict) else [notes]
+        return [_text(t) for t in out if t]
+
+    def describe(self, response) -> str:
+        if isinstance(response, list):
+            return "\n---\n".join(str(r) for r in response)
+        return super().describe(response)
+
+    def item_label(self, item: ItemResult) -> str | None:
+        return item.label.en

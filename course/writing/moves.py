@@ -1,0 +1,128 @@
+"""The moves a reply to a buyer makes (apologise, give the tracking number, offer a solution...).
+
+Role-plays branch on these moves: ``moves_in(text)`` returns the set of move names a reply
+makes, and ``MOVES`` describes each one in English and Chinese. The recognisers are the
+reviewer's own (course.writing.reviewer), so a move counts here exactly when the review sees it.
+"""
+from __future__ import annotations
+
+import re
+
+import course.writing.reviewer as _r
+
+# move -> (en, zh)
+MOVES = {
+    "greet": ("greets the buyer", "问候买家"),
+    "thank": ("thanks the buyer", "感谢买家"),
+    "apologise": ("apologises", "致歉"),
+    "own_mistake": ("accepts responsibility", "承担责任"),
+    "explain": ("explains what happened", "说明原因"),
+    "give_tracking": ("gives the tracking number", "提供物流跟踪号"),
+    "give_ship_date": ("gives the ship date", "说明发货日期"),
+    "give_carrier": ("names the carrier", "说明承运商"),
+    "ask_photos": ("asks for photos", "请买家提供照片"),
+    "offer_refund": ("offers a refund", "提出退款"),
+    "offer_replacement": ("offers a replacement or resend", "提出换货或补发"),
+    "offer_compensation": ("offers a partial compensation", "提出部分补偿"),
+    "offer_solution": ("offers a concrete solution", "提出具体解决方案"),
+    "ask_acceptable": ("asks whether the solution is acceptable", "询问买家是否接受"),
+    "give_time": ("says what happens next and when", "说明下一步及时间"),
+    "give_price": ("gives a price or an offer", "给出价格或报价"),
+    "ask_destination": ("asks where to ship", "询问收货地"),
+    "ask_details": ("asks the buyer a question about the order", "向买家询问订单细节"),
+    "verify": ("asks for details that show the buyer is real (company, address, website)",
+               "询问能证明买家真实性的信息（公司、地址、网站）"),
+    "decline_pressure": ("keeps to the normal process instead of rushing", "不被催促，按正常流程处理"),
+    "thank_past": ("thanks the buyer for past business", "感谢买家过去的合作"),
+    "show_concern": ("shows concern for restoring the relationship", "表达恢复合作的诚意"),
+    "new_products": ("presents the firm's present profile or new products", "介绍公司现状或新产品"),
+    "special_offer": ("gives a time-limited offer", "给出限时优惠"),
+    "ask_reply": ("asks for an early reply", "请对方尽早回复"),
+    "holding_reply": ("says the mail was received and is being processed", "告知邮件已收到、正在处理"),
+    "close": ("ends with a friendly closing", "友好结尾"),
+    "blame": ("blames or commands the buyer (a move to avoid)", "指责或命令买家（应避免）"),
+}
+
+_RX = {
+    "own_mistake": r"\b((?<!not )our (?:mistake|fault|responsibility)|we (?:made a mistake|sent the wrong)|"
+                   r"(?:is|was) our responsibility)\b",
+    "explain": r"\b(because|due to|caused by|the reason|peak season|customs|sorting|"
+               r"we found that|out of stock|damaged|waiting (?:for|at))\b",
+    "ask_photos": r"\b(photos?|pictures?|images?)\b",
+    "offer_refund": r"\b(refund\w*|money back)\b",
+    "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
+                         r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
+    "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon)\b",
+    "ask_acceptable": r"\b(acceptable|is (?:that|this) ok|(?:do|would) you agree|if you agree|"
+                      r"would you (?:like|prefer|accept)|are you (?:ok|happy) with|which (?:do you prefer|would you prefer)|whichever you prefer|"
+                      r"would (?:that|this) be)\b",
+    "give_price": r"[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|dollars?|eur)\b|\b(discount|best price|"
+                  r"quote|offer)\b",
+    "ask_destination": r"\b(which (?:country|city)|where (?:should|to|do you)|destination|"
+                       r"ship(?:ped)? to)\b",
+    "ask_details": r"\?",
+    "verify": r"\b(company (?:name|website|registration)|website|registration|business licen[cs]e|"
+              r"(?:full|company) address|who you are|more about your company|your company)\b",
+    "decline_pressure": r"\b(our (?:usual|normal|standard) (?:process|terms)|(?:first|before "
+                        r"that),? (?:we|please)|sample order|trial order|step by step|"
+                        r"unfortunately,? we cannot meet|cannot (?:meet|travel) (?:today|tonight|"
+                        r"at such short notice)|by (?:video|email) first|after we receive)\b",
+    "thank_past": r"\b(thank\w* (?:you )?for (?:your|the) (?:past|previous|many|long|years of|"
+                  r"loyal)|past (?:orders|business|cooperation)|(?:many|several) years)\b",
+    "show_concern": r"\b(re-?establish|resume|restore|miss (?:working|you|your)|value (?:our|your)|"
+                    r"work together again|welcome you back|relationship)\b",
+    "new_products": r"\b(new (?:product|collection|line|model|range|design)s?|we now (?:offer|have|"
+                    r"make)|our (?:range|catalogue|catalog) (?:now|has)|enclosed|latest)\b",
+    "special_offer": r"\b(\d+% (?:off|discount)|special (?:price|offer|discount)|preferred customers|"
+                     r"valid until|until the end of|this month only|for (?:our )?(?:top|best|loyal) "
+                     r"customers)\b",
+    "ask_reply": r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|reply soon|"
+                 r"early reply|let us know (?:soon|by))\b",
+    "holding_reply": r"\b(mail|message|e-?mail) (?:has been |was )?received|we have received your|"
+                     r"(?:is|are) (?:now )?being (?:processed|checked|handled)|we are (?:checking|"
+                     r"looking into)|get back to you\b",
+}
+_RX = {k: re.compile(v, re.I) for k, v in _RX.items()}
+
+
+def moves_in(text: str, facts=None) -> set[str]:
+    """The set of move names (keys of ``MOVES``) that the reply ``text`` makes.
+
+    ``facts`` (optional, as for ``review_reply``) makes the fact moves exact: the tracking
+    number, ship date and carrier must be the ones given.
+
+    >>> sorted(moves_in("Dear Megan, we are so sorry. Could you send a photo? We will refund "
+    ...                 "you within 24 hours."))
+    ['apologise', 'ask_details', 'ask_photos', 'give_time', 'greet', 'offer_refund', 'offer_solution']
+    """
+    facts = dict(facts or {})
+    flat = " ".join(str(text).split())
+    greeting, body, closing = _r._split(str(text))
+    found = set()
+    if greeting:
+        found.add("greet")
+    if closing:
+        found.add("close")
+    if _r._THANKS.search(flat):
+        found.add("thank")
+    if _r._APOLOGY.search(flat):
+        found.add("apologise")
+    if _r._TIME.search(flat):
+        found.add("give_time")
+    tracking, wrong = _r._tracking(flat, facts)
+    if tracking and tracking != wrong:
+        found.add("give_tracking")
+    date = facts.get("ship_date")
+    if (_r._date_rx(date) if date else _r._DATE_ANY).search(flat):
+        found.add("give_ship_date")
+    carrier = str(facts.get("carrier") or "").strip()
+    if (re.compile(re.escape(carrier), re.I) if carrier else _r._CARRIERS).search(flat):
+        found.add("give_carrier")
+    for name, rx in _RX.items():
+        if rx.search(flat):
+            found.add(name)
+    if found & {"offer_refund", "offer_replacement", "offer_compensation"}:
+        found.add("offer_solution")
+    if any(rx.search(flat) for kind, rx in _r._TONE if kind in ("blame", "command", "sarcasm")):
+        found.add("blame")
+    return found

@@ -1,0 +1,92 @@
+"""writing.csv: reply texts and role-play transcripts with their rubric; teacher marks win."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from instructor_helpers import submission, write_json
+
+from course.cli import main
+
+BANK = Path(__file__).resolve().parents[2] / "exercises" / "01-relationships.yaml"
+GOOD = ("Dear Jessica,\n\nThank you for your message, and we are very sorry that your scarf is "
+        "late. It was shipped on 10 April by China Post, tracking number LX123456789CN. The "
+        "parcel is waiting at the sorting centre. If it has not arrived within 7 days, we will "
+        "resend it or refund you in full.\n\nBest regards,\nLily")
+RUDE = "It is not our fault. Stop writing to us. " * 6
+PLAY = ["Dear Sophie, we are so sorry about the colour. Could you send us a photo? We will "
+        "then send the right colour or refund you.",
+        "Thank you for the photos; it is our mistake. We will send the right colour within "
+        "2 days."]
+
+
+def rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def subs(tmp_path):
+    folder = tmp_path / "subs"
+    write_json(folder / "a.json", submission("Ann Li", [
+        ("rel-reply-late-delivery", RUDE), ("rel-reply-late-delivery", GOOD),
+        ("rel-roleplay-colour", PLAY)]))
+    write_json(folder / "b.json", submission("Bo Wang", [("rel-reply-late-delivery", RUDE)]))
+    return folder
+
+
+def test_writing_csv_has_texts_rubric_and_an_empty_teacher_mark(tmp_path, subs, capsys):
+    out = tmp_path / "out"
+    assert main(["report", str(subs), "--out", str(out), "--bank", str(BANK)]) == 0
+    table = rows(out / "writing.csv")
+    by = {(r["learner"], r["task"]): r for r in table}
+    ann = by[("Ann Li", "rel-reply-late-delivery")]
+    assert ann["text"] == GOOD  # the last attempt, as written
+    assert int(ann["automatic_score"]) >= 80 and ann["teacher_mark"] == ""
+    assert all(ann[c] != "" for c in ("content", "relevance", "tone", "language", "structure"))
+    bo = by[("Bo Wang", "rel-reply-late-delivery")]
+    assert int(bo["automatic_score"]) <= 40 and bo["tone"] == "0"
+    play = by[("Ann Li", "rel-roleplay-colour")]
+    assert play["ending"] == "good" and "Buyer: Hello, I have a complaint" in play["text"]
+    assert play["moves_made"] == play["moves_expected"]
+    assert "writing.csv" in capsys.readouterr().out
+
+
+def test_a_teacher_mark_overrides_the_automatic_score(tmp_path, subs):
+    out = tmp_path / "out"
+    main(["report", str(subs), "--out", str(out), "--bank", str(BANK)])
+    before = {r["learner"]: r for r in rows(out / "grades.csv")}
+    table = rows(out / "writing.csv")
+    for r in table:
+        if r["learner"] == "Bo Wang":
+            r["teacher_mark"] = "100"
+    marks = tmp_path / "marked.csv"
+    with open(marks, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(table[0]))
+        w.writeheader()
+        w.writerows(table)
+    out2 = tmp_path / "out2"
+    assert main(["report", str(subs), "--out", str(out2), "--bank", str(BANK),
+                 "--marks", str(marks)]) == 0
+    after = {r["learner"]: r for r in rows(out2 / "grades.csv")}
+    lesson = "01-relationships"
+    assert float(after["Bo Wang"][lesson]) > float(before["Bo Wang"][lesson])
+    assert after["Ann Li"][lesson] == before["Ann Li"][lesson]
+    marked = {r["learner"]: r for r in rows(out2 / "writing.csv")}
+    assert marked["Bo Wang"]["teacher_mark"] == "100"
+
+
+def test_a_bad_mark_is_named(tmp_path, subs, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("learner,task,teacher_mark\nAnn Li,rel-reply-late-delivery,great\n",
+                   encoding="utf-8")
+    code = main(["report", str(subs), "--out", str(tmp_path / "o"), "--bank", str(BANK),
+                 "--marks", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 2 and "row 2" in err and "0 to 100" in err and "Traceback" not in err
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["report", str(subs), "--out", str(tmp_path / "o"), "--bank", str(BANK),
+                 "--marks", str(other)]) == 2
+    assert "not a writing.csv" in capsys.readouterr().err
