@@ -9,6 +9,7 @@ import sys
 # Those modules import nothing heavy at module level.
 COMMANDS = {
     "validate": ("course.exercises.cli_validate", "check exercise bank files against the schema"),
+    "lint": ("course.exercises.cli_lint", "find item-writing flaws in exercise bank files"),
     "list": ("course.exercises.cli_list", "list lessons with exercise counts by type and mode"),
     "export": ("course.exercises.cli_export", "write this learner's submission file"),
     "data": ("course.crm.cli", "generate the course data sets"),

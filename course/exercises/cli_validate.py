@@ -13,10 +13,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from course.exercises.lint import ERROR, default_notebooks, lint_lessons
     from course.exercises.loader import bank_dir, check_paths
 
     paths = args.paths or [bank_dir()]
     lessons, problems, n_files = check_paths(paths)
+    # item-writing errors (`crm-course lint` lists the warnings too)
+    problems = list(problems) + [f for f in lint_lessons(lessons, default_notebooks())
+                                 if f.severity == ERROR]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -25,5 +29,5 @@ def run(args) -> int:
     if not args.quiet:
         n = sum(len(lesson) for lesson in lessons)
         print(f"OK: {n_files} file(s), {len(lessons)} lesson(s), {n} exercise(s); "
-              "every example grades as declared.")
+              "every example grades as declared; no item-writing error.")
     return 0

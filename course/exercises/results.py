@@ -19,6 +19,7 @@ class ItemResult:
     matched: str | None = None
     typo: bool = False
     feedback: Bilingual | None = None
+    rule: str | None = None  # which matching rule accepted it: exact, plural, typo, unit...
 
     def to_dict(self) -> dict:
         return {
@@ -30,6 +31,7 @@ class ItemResult:
             "attempted": self.attempted,
             "matched": self.matched,
             "typo": self.typo,
+            "rule": self.rule,
         }
 
 

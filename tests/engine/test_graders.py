@@ -101,9 +101,17 @@ def test_numeric_wrong(bank, response):
     assert r.valid and r.attempted and not r.correct
 
 
-@pytest.mark.parametrize("response", ["¥1,299.50", "1300", 1299.5, "$1,290", "RMB 1305"])
+@pytest.mark.parametrize("response", ["¥1,299.50", "1300", 1299.5, "1,290元", "RMB 1305"])
 def test_numeric_money_relative_tolerance(bank, response):
     assert bank["demo-money"].grade(response).correct
+
+
+@pytest.mark.parametrize("response", ["$1,290", "USD 1299.5", "1299.5 euros"])
+def test_numeric_money_in_another_currency_is_wrong_and_says_which(bank, response):
+    # `unit: yuan` declares the currency: dollars for yuan are not the same amount (issue 11)
+    r = bank["demo-money"].grade(response)
+    assert r.valid and r.attempted and not r.correct
+    assert "yuan" in r.feedback.en and "元" in r.feedback.zh
 
 
 BAD = {

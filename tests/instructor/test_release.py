@@ -22,7 +22,7 @@ from course.exercises.model import build_exercise
 from course.instructor.release import REDACTED_BLANK, redact_exercise, release
 
 ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
-           "options", "lefts", "rights", "items"}
+           "options", "lefts", "rights", "items", "shuffle"}  # shuffle: false keeps a scale
 REPO = Path(__file__).resolve().parents[2]
 BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 

@@ -211,9 +211,10 @@ def test_numeric_shows_the_unit_and_reads_written_numbers(gallery):
     assert "%" in widget._unit.value
     assert widget.answer("20.4 %").check().correct
     assert not widget.answer("15").check().correct
-    result = widget.answer("twenty").check()
+    assert widget.answer("twenty").check().correct  # number words are numbers (issue 11)
+    result = widget.answer("a fifth").check()
     assert not result.valid and "Please give a number" in widget._feedback.value
-    assert len(progress.attempts()) == 2  # an unreadable answer is not an attempt
+    assert len(progress.attempts()) == 3  # an unreadable answer is not an attempt
 
 
 def test_answer_of_the_wrong_shape_is_a_clear_error(gallery):
@@ -430,4 +431,4 @@ def test_student_copy_exercise_is_only_saved(fresh):
     assert not result.graded
     assert "has been saved" in widget._feedback.value and "✗" not in widget._feedback.value
     assert not shown(widget._solution_btn) and widget.show_solution() is None
-    assert progress.last_attempt("held-back")["response"] == 1
+    assert progress.last_attempt("held-back")["response"] == "grade-2"  # stored by key

@@ -1,7 +1,17 @@
-"""Single and multiple choice: options to pick from, one or several."""
+"""Single and multiple choice: options to pick from, one or several.
+
+Each option has a stable ``key`` (explicit in the bank, else derived from its English text). A
+response names options by key; plain indexes into the authored order (how responses were stored
+before keys existed) are still read. Options are shown in an order seeded by learner and
+exercise id (:meth:`ChoiceExercise.display_order`), unless the exercise says ``shuffle: false``;
+nothing about grading, the report or the student copy depends on the order on screen.
+"""
 from __future__ import annotations
 
+import hashlib
 import operator
+import random
+import re
 from dataclasses import dataclass
 
 from course.errors import DefinitionError
@@ -26,6 +36,24 @@ class Option:
     text: Bilingual
     correct: bool
     feedback: Bilingual | None = None
+    key: str = ""
+
+
+_KEY_CHARS = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
+
+
+def option_key(text: str) -> str:
+    """The key derived from an option's English text: "Grade 2" -> "grade-2" (40 chars at most)."""
+    key = _KEY_CHARS.sub("-", normalize(text)).strip("-")[:40].strip("-")
+    return key or "option"
+
+
+def display_order(n: int, learner: str, exercise_id: str) -> list[int]:
+    """A permutation of range(n) seeded by learner and exercise id (stable across runs)."""
+    digest = hashlib.sha256(f"{learner}\x00{exercise_id}\x00options".encode()).digest()
+    order = list(range(n))
+    random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
+    return order
 
 
 class ChoiceExercise(Exercise):
@@ -38,13 +66,38 @@ class ChoiceExercise(Exercise):
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
         self.multiple = self.type == "multiple_choice"
-        self.options = [
-            Option(i, as_bilingual(o.get("text")), bool(o.get("correct", False)),
-                   bilingual_or_none(o.get("feedback")))
-            for i, o in enumerate(raw.get("options", []))
-        ]
+        self.shuffle = bool(raw.get("shuffle", True))
+        self.options = []
+        seen: set[str] = set()
+        for i, o in enumerate(raw.get("options", [])):
+            text = as_bilingual(o.get("text"))
+            explicit = o.get("key")
+            key = str(explicit) if explicit is not None else option_key(text.en)
+            if explicit is not None and key in seen:
+                raise DefinitionError(f"options[{i}].key", f"the key {key!r} is used twice")
+            base, n = key, 2
+            while key in seen:  # derived keys of texts that differ only in punctuation
+                key, n = f"{base}-{n}", n + 1
+            seen.add(key)
+            self.options.append(Option(i, text, bool(o.get("correct", False)),
+                                       bilingual_or_none(o.get("feedback")), key))
+        self._by_key = {o.key: o.index for o in self.options}
         self._check_key()
         self.correct_indexes = [o.index for o in self.options if o.correct]
+
+    def display_order(self, learner: str) -> list[int]:
+        """The authored indexes of the options in the order this learner sees them."""
+        if not self.shuffle:
+            return list(range(len(self.options)))
+        return display_order(len(self.options), str(learner), self.id)
+
+    def option_index(self, value) -> int | None:
+        """The authored index of an option named by key (or by a legacy index); None if none."""
+        if isinstance(value, str):
+            return self._by_key.get(value)
+        if is_int(value) and 0 <= operator.index(value) < len(self.options):
+            return operator.index(value)
+        return None
 
     def _check_key(self) -> None:
         n_correct = sum(o.correct for o in self.options)
@@ -65,17 +118,18 @@ class ChoiceExercise(Exercise):
         return [] if self.multiple else None
 
     def _index(self, value, key: str) -> int:
-        last = len(self.options) - 1
-        if not is_int(value) or not 0 <= operator.index(value) <= last:
-            raise Invalid(ui(key, last=last))
-        return operator.index(value)
+        index = self.option_index(value)
+        if index is None:
+            raise Invalid(ui(key, last=len(self.options) - 1))
+        return index
 
     def _parse(self, response):
+        """The picked options' keys (a key, or a list of keys in authored order)."""
         if response is None:
             return NOT_ATTEMPTED
         if not self.multiple:
-            return self._index(response, "bad_option")
-        if is_int(response):
+            return self.options[self._index(response, "bad_option")].key
+        if is_int(response) or isinstance(response, str):
             response = [response]
         if not isinstance(response, list | tuple | set | frozenset):
             raise Invalid(ui("bad_options", last=len(self.options) - 1))
@@ -86,9 +140,10 @@ class ChoiceExercise(Exercise):
                 picks.append(index)
         if not picks:
             return NOT_ATTEMPTED
-        return sorted(picks)
+        return [self.options[i].key for i in sorted(picks)]
 
-    def _score(self, parsed) -> GradeResult:
+    def _score(self, keys) -> GradeResult:
+        parsed = self._by_key[keys] if not self.multiple else [self._by_key[k] for k in keys]
         picked = {parsed} if not self.multiple else set(parsed)
         items = [
             ItemResult(
@@ -103,7 +158,7 @@ class ChoiceExercise(Exercise):
             score = max(0, right - wrong) / len(self.correct_indexes)
         else:
             score = 1.0 if self.options[parsed].correct else 0.0
-        result = self._result(items, score, parsed)
+        result = self._result(items, score, keys)
         if not self.multiple:  # one option's feedback says more than "1 of 4 right"
             chosen = self.options[parsed]
             fb = self.feedback.get("correct" if chosen.correct else "wrong",
@@ -117,7 +172,11 @@ class ChoiceExercise(Exercise):
 
     # -- instructor tools -------------------------------------------------------------------
     def redact(self, raw) -> dict:
-        return {"options": [{"text": o["text"]} for o in raw.get("options", [])]}
+        out = {"options": [{"text": o["text"], **({"key": o["key"]} if "key" in o else {})}
+                           for o in raw.get("options", [])]}
+        if "shuffle" in raw:
+            out["shuffle"] = raw["shuffle"]
+        return out
 
     @classmethod
     def key_texts(cls, raw) -> list:
@@ -134,6 +193,7 @@ class ChoiceExercise(Exercise):
 
     def describe(self, response) -> str:
         picks = response if isinstance(response, list) else [response]
-        if picks and all(type(i) is int and 0 <= i < len(self.options) for i in picks):
-            return "; ".join(self.options[i].text.en for i in picks)
+        indexes = [self.option_index(p) if type(p) in (int, str) else None for p in picks]
+        if picks and None not in indexes:
+            return "; ".join(self.options[i].text.en for i in indexes)
         return super().describe(response)

@@ -15,7 +15,7 @@ from course.exercises.kinds.base import (
     feedback_map,
     seeded_shuffle,
 )
-from course.exercises.matching import match_text, normalize
+from course.exercises.matching import ALL_FORMS, NO_FORMS, Forms, match_text, normalize
 from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
 from course.text import Bilingual
@@ -41,6 +41,10 @@ class Blank:
     answers: tuple[str, ...]
     tip: Bilingual | None = None
     feedback: Mapping[str, Bilingual] | None = None
+    typos: bool = True  # typo tolerance for this blank
+    real_words: bool = True  # a typed common English word is never a typo
+    forms: Forms = ALL_FORMS  # plural, article, spelling, number words
+    typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
 
 
 class ClozeExercise(Exercise):
@@ -56,6 +60,9 @@ class ClozeExercise(Exercise):
         self.case_sensitive = bool(raw.get("case_sensitive", False))
         self.word_bank = bool(raw.get("word_bank", False))
         self.typo_tolerance = bool(raw.get("typo_tolerance", True)) and not self.word_bank
+        self.real_words = bool(raw.get("real_words", True))
+        self.forms = bool(raw.get("forms", True))
+        self._blank_rules = list(raw.get("blank_rules", []) or [])
         self.distractors = [str(d) for d in raw.get("distractors", []) or []]
         self.segments: list[str | Blank] = []
         self.blanks: list[Blank] = []
@@ -81,7 +88,16 @@ class ClozeExercise(Exercise):
             elif not all(answers):
                 raise DefinitionError("text", f"blank {n + 1} ({m.group(0)!r}) has an empty answer")
             fb = blank_feedback[n] if n < len(blank_feedback) else None
-            blank = Blank(n, answers, bilingual_or_none(tip.strip() or None), feedback_map(fb))
+            rules = self._blank_rules[n] if n < len(self._blank_rules) else None
+            rules = rules if isinstance(rules, Mapping) else {}
+            forms = self.forms if rules.get("forms") is None else bool(rules["forms"])
+            blank = Blank(
+                n, answers, bilingual_or_none(tip.strip() or None), feedback_map(fb),
+                typos=self.typo_tolerance and bool(rules.get("typo_tolerance", True)),
+                real_words=bool(rules.get("real_words", self.real_words)),
+                forms=ALL_FORMS if forms else NO_FORMS,
+                typo_forms=tuple(str(t) for t in rules.get("typos", []) or []),
+            )
             self.blanks.append(blank)
             self.segments.append(blank)
             pos = m.end()
@@ -89,6 +105,11 @@ class ClozeExercise(Exercise):
             self.segments.append(self.text[pos:])
         if not self.blanks:
             raise DefinitionError("text", "a cloze needs at least one blank written [[answer]]")
+        if len(self._blank_rules) > len(self.blanks):
+            raise DefinitionError(
+                "blank_rules",
+                f"{len(self._blank_rules)} entries for {len(self.blanks)} blanks (one per blank)",
+            )
         if len(blank_feedback) > len(self.blanks):
             raise DefinitionError(
                 "blank_feedback",
@@ -147,7 +168,8 @@ class ClozeExercise(Exercise):
     def _grade_blank(self, blank: Blank, given: str) -> ItemResult:
         attempted = bool(given.strip())
         m = match_text(
-            given, blank.answers, case_sensitive=self.case_sensitive, typos=self.typo_tolerance,
+            given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
+            forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
         ) if attempted else None
         ok = bool(m and m.ok)
         fb = (blank.feedback or {}).get("correct" if ok else "wrong") if attempted else None
@@ -157,6 +179,7 @@ class ClozeExercise(Exercise):
         return ItemResult(
             blank.index, ui("blank_label", n=blank.index + 1), list(blank.answers), given,
             ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
+            m.rule if ok else None,
         )
 
     def filled_text(self) -> str:

@@ -162,43 +162,56 @@ class ChoiceWidget(ExerciseWidget):
     css_type = "choice"
 
     def _build_body(self) -> w.Widget:
+        from course import session
+
         ex = self.exercise
+        # the order this learner sees (seeded by learner and exercise id); keys, not positions,
+        # go into the response
+        self._order = ex.display_order(session.get_learner())
         if ex.multiple:
-            self._boxes = [w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
-                           for _ in ex.options]
-            for i, box in enumerate(self._boxes):
-                box.add_class(f"course-option-{i}")
+            self._boxes = {}
+            for position, i in enumerate(self._order):
+                box = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
+                box.add_class(f"course-option-{position}")
                 box.observe(self._changed, "value")
-            body = w.VBox(self._boxes)
+                self._boxes[i] = box
+            body = w.VBox([self._boxes[i] for i in self._order])
         else:
-            return self._radio_body([(str(i), i) for i in range(len(ex.options))])
+            return self._radio_body([(str(i), ex.options[i].key) for i in self._order])
         body.add_class("course-options")
         return body
 
     def response(self):
-        if self.exercise.multiple:
-            return [i for i, box in enumerate(self._boxes) if box.value]
+        ex = self.exercise
+        if ex.multiple:
+            return [o.key for o in ex.options if self._boxes[o.index].value]
         return self._radio.value
 
     def _set_response(self, response) -> None:
-        if self.exercise.multiple:
-            picks = {response} if isinstance(response, int) else set(response or [])
-            for i, box in enumerate(self._boxes):
+        ex = self.exercise
+        if ex.multiple:
+            values = [response] if isinstance(response, int | str) else list(response or [])
+            picks = {ex.option_index(v) for v in values}
+            for i, box in self._boxes.items():
                 box.value = i in picks
         else:
-            self._radio.value = response
+            index = None if response is None else ex.option_index(response)
+            self._radio.value = None if index is None else ex.options[index].key
 
     def _option_label(self, i: int, lang: str) -> str:
-        return f"{chr(65 + i) if i < 26 else i + 1}. {text(self.exercise.options[i].text, lang)}"
+        position = self._order.index(i)
+        letter = chr(65 + position) if position < 26 else str(position + 1)
+        return f"{letter}. {text(self.exercise.options[i].text, lang)}"
 
     def _relabel_body(self, lang: str) -> None:
-        labels = [self._option_label(i, lang) for i in range(len(self.exercise.options))]
-        if self.exercise.multiple:
-            for box, label in zip(self._boxes, labels, strict=True):
-                box.description = label
+        ex = self.exercise
+        if ex.multiple:
+            for i, box in self._boxes.items():
+                box.description = self._option_label(i, lang)
         else:
-            self._relabel_options(self._radio, [(label, i) for i, label in enumerate(labels)])
-            self._radio.description = ui_text(f"type_{self.exercise.type}", lang)
+            self._relabel_options(self._radio, [(self._option_label(i, lang), ex.options[i].key)
+                                                for i in self._order])
+            self._radio.description = ui_text(f"type_{ex.type}", lang)
 
     def _item_lines(self, result, lang: str) -> list[str]:
         # Remarks only on the options the learner picked: marking the others would give away
@@ -216,15 +229,16 @@ class ChoiceWidget(ExerciseWidget):
         return lines
 
     def _show_marks(self, result) -> None:
-        if self.exercise.multiple:
-            for box, option in zip(self._boxes, self.exercise.options, strict=True):
-                _mark(box, option.correct if box.value else None)
+        ex = self.exercise
+        if ex.multiple:
+            for i, box in self._boxes.items():
+                _mark(box, ex.options[i].correct if box.value else None)
         else:
-            chosen = self._radio.value
-            _mark(self._radio, None if chosen is None else self.exercise.options[chosen].correct)
+            chosen = None if self._radio.value is None else ex.option_index(self._radio.value)
+            _mark(self._radio, None if chosen is None else ex.options[chosen].correct)
 
     def _clear_marks(self) -> None:
-        for control in (self._boxes if self.exercise.multiple else [self._radio]):
+        for control in (self._boxes.values() if self.exercise.multiple else [self._radio]):
             _mark(control, None)
 
 
@@ -430,7 +444,8 @@ class NumericWidget(ExerciseWidget):
     def _relabel_body(self, lang: str) -> None:
         self._box.description = ui_text("your_answer", lang)
         self._box.placeholder = ui_text("answer_placeholder", lang)
-        unit = self.exercise.unit
+        unit_text = getattr(self.exercise, "unit_text", None) or self.exercise.unit
+        unit = text(unit_text, lang) if unit_text else ""
         self._unit.value = f"<b>{esc(unit)}</b>" if unit else ""
         self._box.tooltip = ui_text("unit", lang, unit=unit) if unit else ui_text(
             "your_answer", lang)
