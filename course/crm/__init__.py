@@ -32,6 +32,18 @@ _EXPORTS = {
     "plot_segment_sizes": "course.crm.plots",
     "plot_payment_methods": "course.crm.plots",
     "payment_shares": "course.crm.plots",
+    "plot_spending_groups": "course.crm.plots",
+    "plot_red_flags": "course.crm.plots",
+    "plot_complaint_decisions": "course.crm.plots",
+    "plot_complaint_families": "course.crm.plots",
+    "plot_unhappy_customers": "course.crm.plots",
+    "plot_peak_months": "course.crm.plots",
+    "plot_orders_by_month": "course.crm.plots",
+    "invoices_per_month": "course.crm.plots",
+    "birthdays_in_month": "course.crm.greetings",
+    "festivals_in_month": "course.crm.greetings",
+    "customer_value": "course.crm.overview",
+    "top_customers": "course.crm.overview",
     "load": "course.crm.data",
 }
 

@@ -1,17 +1,129 @@
-"""Plot helpers for the CRM lessons: each returns a matplotlib Figure (English labels only)."""
+"""Plot helpers for the CRM lessons: each returns a matplotlib Figure.
+
+Titles, axes, ticks and legends follow the course language (``course.set_language``): English,
+Chinese or both. Chinese is drawn with the subset of Noto Sans CJK SC shipped in
+``course/crm/fonts`` (SIL Open Font Licence), registered with matplotlib the first time a plot
+is made. Labels are words, never data ids: ``north_america`` is drawn "North America · 北美".
+"""
 from __future__ import annotations
+
+from pathlib import Path
 
 from course.crm._checks import require_frame
 from course.errors import InputError
 
 _COLOURS = ["#2b6cb0", "#38a169", "#d69e2e", "#c53030", "#805ad5", "#319795", "#dd6b20",
-            "#718096", "#b83280", "#2c5282"]
+            "#718096", "#b83280", "#2c5282", "#975a16", "#4a5568"]
+FONT_FILE = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKsc-Regular-subset.otf"
+CJK_FAMILY = "Noto Sans CJK SC"
+
+# words for the ids found in the data, (English, Chinese)
+WORDS = {
+    # red flags (lesson 03)
+    "large_order_without_details": ("large order without details", "不了解产品就下大单"),
+    "off_norm_request": ("request outside trade norms", "不符合行业惯例的要求"),
+    "urgent_meeting": ("urgent meeting", "急于当面会谈"),
+    "unverifiable_company": ("company not found by search", "查不到的公司"),
+    "over_formatted": ("over-polished layout", "格式过分修饰"),
+    # complaint decisions (lesson 07)
+    "partial_compensation": ("partial compensation", "部分补偿"),
+    "full_refund": ("full refund", "全额退款"),
+    "repair_and_partial_refund": ("local repair + partial refund", "本地维修＋部分退款"),
+    "tracking_update": ("tracking update", "告知物流信息"),
+    "photos_then_refund": ("photos, then refund", "先要照片再退款"),
+    # problem families (lessons 07 and 08)
+    "quality": ("product quality", "产品质量"),
+    "logistics": ("logistics", "物流"),
+    "return": ("returns and exchanges", "退换货"),
+    # RFM segments (lesson 05)
+    "Champions": ("Champions", "冠军客户"),
+    "Loyal": ("Loyal", "忠诚客户"),
+    "Potential loyalist": ("Potential loyalist", "潜在忠诚客户"),
+    "New": ("New", "新客户"),
+    "Promising": ("Promising", "有潜力客户"),
+    "Need attention": ("Need attention", "需要关注的客户"),
+    "About to sleep": ("About to sleep", "即将休眠客户"),
+    "At risk": ("At risk", "流失风险客户"),
+    "Can't lose": ("Can't lose", "不能失去的客户"),
+    "Hibernating": ("Hibernating", "休眠客户"),
+    # payment methods (lesson 06)
+    "Credit card": ("Credit card", "信用卡"),
+    "PayPal": ("PayPal", "PayPal"),
+    "Apple Pay": ("Apple Pay", "Apple Pay"),
+    "Visa": ("Visa", "Visa 卡"),
+    "MasterCard": ("MasterCard", "万事达卡"),
+    "Local card": ("Local card", "本地银行卡"),
+    "Bank transfer": ("Bank transfer", "银行转账"),
+    "Cash on delivery": ("Cash on delivery", "货到付款"),
+    "Offline POS": ("Offline POS", "线下 POS 机"),
+    "Instalments": ("Instalments", "分期付款"),
+    "E-wallet": ("E-wallet", "电子钱包"),
+}
+MONTHS = [("Jan", "1月"), ("Feb", "2月"), ("Mar", "3月"), ("Apr", "4月"), ("May", "5月"),
+          ("Jun", "6月"), ("Jul", "7月"), ("Aug", "8月"), ("Sep", "9月"), ("Oct", "10月"),
+          ("Nov", "11月"), ("Dec", "12月")]
+
+
+def current_language() -> str:
+    """The course language: "en", "zh" or "both" (what ``course.set_language`` chose).
+
+    The one place the toolkit reads the session, through the package's public API, so that
+    ``course.crm`` never imports the engine. (Switch to ``course.session.get_language`` when
+    the session module lands on main.)
+    """
+    import course
+
+    return course.get_language()
+
+
+def text(en: str, zh: str, sep: str = " · ") -> str:
+    """``en`` or ``zh`` in the course language; both, joined by ``sep``, for "both"."""
+    lang = current_language()
+    if lang == "zh":
+        return zh
+    if lang == "both":
+        return f"{en}{sep}{zh}"
+    return en
+
+
+def word(key) -> str:
+    """A data id or value as a word in the course language ("north_america" -> North America)."""
+    key = str(key)
+    if key in WORDS:
+        return text(*WORDS[key], sep=" ")
+    return key.replace("_", " ")
+
+
+def _register_font() -> None:
+    """Add the shipped CJK font to matplotlib once, as the fallback after the Latin font."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    if CJK_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(FONT_FILE))
+    families = list(matplotlib.rcParams["font.family"])
+    if CJK_FAMILY not in families:
+        # the Latin font first (DejaVu Sans by default); a character it lacks is drawn from
+        # the CJK font (matplotlib falls back along the font.family list)
+        matplotlib.rcParams["font.family"] = families + [CJK_FAMILY]
 
 
 def _figure(width=6.4, height=3.6):
     from matplotlib.figure import Figure
 
+    _register_font()
     return Figure(figsize=(width, height), layout="constrained")
+
+
+def _tidy(ax):
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _region_words(markets=None) -> dict[str, str]:
+    from course.crm.markets import _regions
+
+    return {r["key"]: text(r["name"], r.get("name_zh", r["name"]), sep=" ")
+            for r in _regions(markets)}
 
 
 def plot_grade_distribution(graded):
@@ -38,13 +150,15 @@ def plot_grade_distribution(graded):
     if not grades.isin([1, 2, 3, 4]).all():
         raise InputError("plot_grade_distribution: grades must be 1, 2, 3 or 4.")
     counts = grades.value_counts().reindex([1, 2, 3, 4], fill_value=0)
+    zh_grade = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
     fig = _figure()
     ax = fig.add_subplot()
-    bars = ax.bar([f"Grade {g}" for g in counts.index], counts.to_numpy(), color=_COLOURS[:4])
+    bars = ax.bar([text(f"Grade {g}", zh_grade[g], sep="\n") for g in counts.index],
+                  counts.to_numpy(), color=_COLOURS[:4])
     ax.bar_label(bars, padding=2)
-    ax.set_ylabel("Number")
-    ax.set_title("Grade distribution")
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylabel(text("Number", "数量"))
+    ax.set_title(text("Grade distribution", "客户等级分布"))
+    _tidy(ax)
     return fig
 
 
@@ -57,11 +171,11 @@ def plot_segment_sizes(table):
     counts = counts.reindex([s for s in SEGMENTS if s in counts.index]).sort_values()
     fig = _figure(6.4, 4.2)
     ax = fig.add_subplot()
-    bars = ax.barh(counts.index, counts.to_numpy(), color=_COLOURS[0])
+    bars = ax.barh([word(s) for s in counts.index], counts.to_numpy(), color=_COLOURS[0])
     ax.bar_label(bars, padding=2)
-    ax.set_xlabel("Customers")
-    ax.set_title("RFM segment sizes")
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(text("Customers", "客户数"))
+    ax.set_title(text("RFM segment sizes", "RFM 客户细分群的人数"))
+    _tidy(ax)
     return fig
 
 
@@ -88,20 +202,220 @@ def payment_shares(orders, markets=None):
 
 def plot_payment_methods(orders, markets=None):
     """Stacked bars: how invoices are paid in each region (shares of invoices)."""
-    shares = payment_shares(orders, markets)
-    fig = _figure(7.2, 3.8)
-    ax = fig.add_subplot()
-    left = None
     import numpy as np
 
+    from course.crm.markets import _regions
+
+    shares = payment_shares(orders, markets)
+    zh = {r["name"]: r.get("name_zh", r["name"]) for r in _regions(markets)}
+    fig = _figure(7.2, 3.8)
+    ax = fig.add_subplot()
     left = np.zeros(len(shares))
+    names = [text(r, zh.get(r, r), sep="\n") for r in shares.index]
     for i, method in enumerate(shares.columns):
         vals = shares[method].to_numpy()
-        ax.barh(shares.index, vals, left=left, label=method, color=_COLOURS[i % len(_COLOURS)])
+        ax.barh(names, vals, left=left, label=word(method), color=_COLOURS[i % len(_COLOURS)])
         left = left + vals
     ax.set_xlim(0, 1)
-    ax.set_xlabel("Share of invoices")
-    ax.set_title("Payment methods by region")
+    ax.set_xlabel(text("Share of invoices", "发票占比"))
+    ax.set_title(text("Payment methods by region", "各地区的支付方式"))
     ax.invert_yaxis()
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
+    return fig
+
+
+def plot_spending_groups(customers, column="spent", groups=5):
+    """Bars: the share of all spending made by each fifth of the customers, biggest first.
+
+    ``customers`` has one row per customer and a money column (``spent``, as from
+    ``top_customers``); the customers are ranked by it and cut into ``groups`` equal groups.
+    """
+    import pandas as pd
+
+    require_frame(customers, [column], "plot_spending_groups(customers)")
+    if isinstance(groups, bool) or not isinstance(groups, int) or not 2 <= groups <= 10:
+        raise InputError(f"plot_spending_groups: groups must be a whole number from 2 to 10; "
+                         f"got {groups!r}.")
+    total = customers[column].sum()
+    if not total > 0:
+        raise InputError(f"plot_spending_groups: the column {column!r} adds up to "
+                         f"{total}; there is no spending to share out.")
+    rank = customers[column].rank(method="first", ascending=False)
+    group = pd.qcut(rank, groups, labels=False)
+    share = customers[column].groupby(group).sum() / total * 100
+    step = 100 // groups
+    labels = [text(f"top {step}%", f"前 {step}%", sep="\n")]
+    labels += [text(f"next {step}%", f"其次 {step}%", sep="\n")] * (groups - 2)
+    labels += [text(f"bottom {step}%", f"最后 {step}%", sep="\n")]
+    fig = _figure(7, 3.4)
+    ax = fig.add_subplot()
+    bars = ax.bar(range(groups), share.to_numpy(), color=_COLOURS[0])
+    ax.set_xticks(range(groups), labels)
+    ax.bar_label(bars, labels=[f"{p:.0f}%" for p in share], padding=2)
+    ax.set_ylabel(text("share of all spending (%)", "占总消费的比例（%）"))
+    ax.set_title(text(f"Customers in {groups} equal groups, by spending",
+                      f"按消费额把客户分成 {groups} 个人数相同的组"))
+    ax.set_ylim(0, 100)
+    _tidy(ax)
+    return fig
+
+
+def plot_red_flags(flag_table):
+    """Paired bars: how often each red flag was labelled by the agent and found by the toolkit.
+
+    ``flag_table`` has one row per flag id (the index) and one column per source of findings.
+    """
+    import pandas as pd
+
+    if not isinstance(flag_table, pd.DataFrame) or flag_table.empty:
+        raise InputError("plot_red_flags: give a DataFrame with one row per red flag and one "
+                         "column of counts per source (agent, toolkit).")
+    fig = _figure(7.2, 3.8)
+    ax = fig.add_subplot()
+    rows = range(len(flag_table))
+    width = 0.8 / len(flag_table.columns)
+    for i, column in enumerate(flag_table.columns):
+        label = {"labelled by the agent": text("labelled by the agent", "客服标注"),
+                 "found by the toolkit": text("found by the toolkit", "工具发现")}.get(
+                     column, word(column))
+        ax.barh([r - 0.4 + width * (i + 0.5) for r in rows], flag_table[column],
+                height=width, label=label, color=_COLOURS[i % len(_COLOURS)])
+    ax.set_yticks(list(rows), [word(f) for f in flag_table.index])
+    ax.invert_yaxis()
+    ax.set_xlabel(text("Number of inquiries", "询盘数量"))
+    ax.set_title(text("Red flags in the course inquiries", "课程询盘中的危险信号"))
+    fig.legend(loc="outside lower center", ncols=len(flag_table.columns))
+    _tidy(ax)
+    return fig
+
+
+def plot_complaint_decisions(cases, small_amount=30):
+    """Dots: each quality complaint at its order value, in the row of its decision.
+
+    ``cases`` has the columns ``decision`` and ``order_value``; a dashed line marks the
+    ``small_amount`` limit of ``resolve_complaint``.
+    """
+    require_frame(cases, ["decision", "order_value"], "plot_complaint_decisions(cases)")
+    decisions = sorted(cases["decision"].unique())
+    fig = _figure(7.2, 3.0)
+    ax = fig.add_subplot()
+    for y, decision in enumerate(decisions):
+        values = cases.loc[cases["decision"] == decision, "order_value"]
+        ax.scatter(values, [y] * len(values), alpha=0.6, color=_COLOURS[y % len(_COLOURS)])
+    ax.set_yticks(range(len(decisions)), [word(d) for d in decisions])
+    ax.axvline(small_amount, linestyle="--", color="grey",
+               label=text(f"small amount limit ({small_amount} USD)",
+                          f"小额上限（{small_amount} 美元）"))
+    ax.legend(loc="lower right")
+    ax.set_xlabel(text("order value (USD)", "订单金额（美元）"))
+    ax.set_title(text("Quality problems: the decision and the order value",
+                      "质量问题：处理方式与订单金额"))
+    _tidy(ax)
+    return fig
+
+
+def plot_complaint_families(messages):
+    """Bars: after-sale messages per problem family (quality, logistics, returns)."""
+    require_frame(messages, ["stage", "problem"], "plot_complaint_families(messages)")
+    after = messages[messages["stage"] == "after-sale"]
+    if after.empty:
+        raise InputError("plot_complaint_families: there are no after-sale messages.")
+    counts = after["problem"].value_counts()
+    fig = _figure(6.4, 2.8)
+    ax = fig.add_subplot()
+    bars = ax.barh([word(p) for p in counts.index], counts.to_numpy(), color=_COLOURS[3])
+    ax.bar_label(bars, padding=2)
+    ax.invert_yaxis()
+    ax.set_xlabel(text("after-sale messages", "售后消息数"))
+    ax.set_title(text("What buyers complain about (course data)", "买家投诉的问题（课程数据）"))
+    _tidy(ax)
+    return fig
+
+
+def plot_unhappy_customers(complain=4, total=100):
+    """A grid of ``total`` unhappy customers: the few who complain, and the silent rest.
+
+    The default draws 4 of 100: fewer than 5% complain (SYLLABUS L8).
+    """
+    import numpy as np
+
+    for name, value in (("complain", complain), ("total", total)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InputError(f"plot_unhappy_customers: {name} must be a whole number >= 0; "
+                             f"got {value!r}.")
+    if not 0 <= complain <= total or total == 0 or total > 400:
+        raise InputError("plot_unhappy_customers: give 1 to 400 customers in all and at most "
+                         f"that many who complain; got complain={complain}, total={total}.")
+    side = int(np.ceil(np.sqrt(total)))
+    col, row = np.meshgrid(range(side), range(side))
+    col, row = col.ravel()[:total], row.ravel()[:total]
+    fig = _figure(4.8, 5.0)
+    ax = fig.add_subplot()
+    silent = total - complain
+    ax.scatter(col[complain:], row[complain:], marker="s", s=26000 / total, color="lightgrey",
+               label=text(f"stay silent and leave ({silent})", f"默默离开（{silent}）"))
+    ax.scatter(col[:complain], row[:complain], marker="s", s=26000 / total, color="tab:orange",
+               label=text(f"complain ({complain})", f"投诉（{complain}）"))
+    ax.set_axis_off()
+    ax.invert_yaxis()
+    ax.set_title(text(f"{total} unhappy customers", f"{total} 位不满意的客户"))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False)
+    return fig
+
+
+def peak_months(region) -> list[int]:
+    """The month numbers named in a region's peak seasons (a "11.11" sale counts as November)."""
+    import calendar
+
+    joined = " ".join(season["text"] for season in region.get("peak_seasons", []))
+    return [m for m in range(1, 13)
+            if calendar.month_name[m] in joined or f" {m}.{m}" in f" {joined}"]
+
+
+def plot_peak_months(markets=None):
+    """Squares: the months named in each region's peak seasons."""
+    from course.crm.markets import _regions
+
+    regions = _regions(markets)
+    fig = _figure(8, 2.6)
+    ax = fig.add_subplot()
+    for row, region in enumerate(regions):
+        months = peak_months(region)
+        ax.scatter(months, [row] * len(months), marker="s", s=260, color="tab:orange")
+    ax.set_xticks(range(1, 13), [text(en, zh, sep="\n") for en, zh in MONTHS])
+    ax.set_yticks(range(len(regions)),
+                  [text(r["name"], r.get("name_zh", r["name"]), sep=" ") for r in regions])
+    ax.set_xlim(0.5, 12.5)
+    ax.set_ylim(len(regions) - 0.5, -0.5)
+    ax.set_title(text("Peak months named in the markets data", "市场资料中的销售旺季月份"))
+    return fig
+
+
+def invoices_per_month(orders, region, markets=None):
+    """Invoices (not credit notes) per calendar month for the countries of one region."""
+    from course.crm.markets import _find
+
+    require_frame(orders, ["Invoice", "InvoiceDate", "Country"], "invoices_per_month(orders)")
+    r = _find(region, markets)
+    countries = [c["name"] for c in r.get("countries", [])]
+    sales = ~orders["Invoice"].astype(str).str.startswith("C")
+    mine = orders[orders["Country"].isin(countries) & sales].drop_duplicates("Invoice")
+    return (mine.groupby(mine["InvoiceDate"].dt.month).size()
+            .reindex(range(1, 13), fill_value=0).rename("invoices"))
+
+
+def plot_orders_by_month(orders, region, markets=None):
+    """Bars: invoices per calendar month in one region (name, key or Chinese name)."""
+    from course.crm.markets import _find
+
+    r = _find(region, markets)
+    per_month = invoices_per_month(orders, region, markets)
+    fig = _figure(7.2, 3.0)
+    ax = fig.add_subplot()
+    ax.bar(per_month.index, per_month.to_numpy(), color=_COLOURS[0])
+    ax.set_xticks(range(1, 13), [text(en, zh, sep="\n") for en, zh in MONTHS])
+    ax.set_ylabel(text("Invoices", "发票数"))
+    name = r.get("name_zh", r["name"])
+    ax.set_title(text(f"Invoices per month: {r['name']}", f"每月发票数：{name}"))
+    _tidy(ax)
     return fig

@@ -6,7 +6,8 @@ import pytest
 
 MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.loyalty",
            "course.crm.screening", "course.crm.complaints", "course.crm.replies",
-           "course.crm.markets", "course.crm.plots"]
+           "course.crm.markets", "course.crm.plots", "course.crm.greetings",
+           "course.crm.overview"]
 
 
 @pytest.mark.parametrize("name", MODULES)
