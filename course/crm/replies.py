@@ -35,7 +35,7 @@ FACT_INFO = {
     "partial_refund": ("the partial refund offered with a local repair", "配合当地维修的部分退款", 60),
     "ship_date": ("the date the parcel was shipped", "发货日期", "2026-04-10"),
     "carrier": ("the carrier", "承运商", "China Post"),
-    "tracking_number": ("the tracking number", "物流跟踪号", "LX123456789CN"),
+    "tracking_number": ("the tracking number", "运单号", "LX123456789CN"),
     "currency": ("the currency of the amounts (optional, default USD)", "金额币种（可选，默认 USD）",
                  "USD"),
 }
@@ -323,7 +323,7 @@ _FACTS = {
     "quality_refund": [("money", "the refund amount", "退款金额")],
     "quality_repair": [("money", "the partial refund amount", "部分退款金额")],
     "logistics_delay": [("date", "the ship date", "发货日期"), ("carrier", "the carrier", "承运商"),
-                        ("tracking", "the tracking number", "物流跟踪号")],
+                        ("tracking", "the tracking number", "运单号")],
     "return": [("order", "the order number", "订单号")],
 }
 _COLD = re.compile(

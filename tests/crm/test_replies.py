@@ -84,7 +84,7 @@ def test_review_finds_what_is_missing_and_cold_phrases():
     assert by["greeting"].passed and by["closing"].passed
     assert not by["thanks"].passed and not by["apology"].passed
     assert not by["facts"].passed
-    assert "ship date" in by["facts"].advice["en"] and "跟踪号" in by["facts"].advice["zh"]
+    assert "ship date" in by["facts"].advice["en"] and "运单号" in by["facts"].advice["zh"]
     assert r.flagged == ("not our fault", "you should have")
     assert not by["tone"].passed and r.score < 50
     assert all(a["en"] and a["zh"] for a in r.advice)
