@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from course.errors import InputError
-from course.instructor.texts import both
+from course.messages import both
 
 FORMAT = "crm-course-submission"
 FORMAT_VERSION = 1
