@@ -67,13 +67,12 @@ MONTHS = [("Jan", "1月"), ("Feb", "2月"), ("Mar", "3月"), ("Apr", "4月"), ("
 def current_language() -> str:
     """The course language: "en", "zh" or "both" (what ``course.set_language`` chose).
 
-    The one place the toolkit reads the session, through the package's public API, so that
-    ``course.crm`` never imports the engine. (Switch to ``course.session.get_language`` when
-    the session module lands on main.)
+    Read from the session module, which the toolkit shares with the engine (never the engine
+    itself).
     """
-    import course
+    from course.session import get_language
 
-    return course.get_language()
+    return get_language()
 
 
 def text(en: str, zh: str, sep: str = " · ") -> str:
