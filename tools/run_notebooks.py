@@ -120,7 +120,8 @@ def execute(path: Path, timeout: int = CELL_TIMEOUT_S):
 
 
 def select(names: list[str]) -> list[Path]:
-    paths = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    """The lessons (NN-slug.ipynb) and the instructor notebooks, or the ones ``names`` gives."""
+    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
     if not names:
         return paths
     wanted = {Path(n).name.removesuffix(".ipynb") for n in names}
