@@ -418,3 +418,124 @@ def plot_orders_by_month(orders, region, markets=None):
     ax.set_title(text(f"Invoices per month: {r['name']}", f"每月发票数：{name}"))
     _tidy(ax)
     return fig
+
+
+# --------------------------------------------------------------------------- pictures
+def _box(ax, x, y, label, *, colour="#ebf4ff", edge="#2b6cb0", width=0.26, height=0.16,
+         size=10):
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                boxstyle="round,pad=0.02", facecolor=colour, edgecolor=edge))
+    ax.text(x, y, label, ha="center", va="center", fontsize=size, wrap=True)
+
+
+def _arrow(ax, start, end, colour="#4a5568"):
+    ax.annotate("", xy=end, xytext=start,
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5})
+
+
+def _canvas(width, height):
+    fig = _figure(width, height)
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    return fig, ax
+
+
+def picture_idic_cycle():
+    """The IDIC model as a cycle: Identify, Differentiate, Interact, Customize, and round again."""
+    steps = [("I · Identify", "识别：发现目标客户"), ("D · Differentiate", "差异化：客户差异细分"),
+             ("I · Interact", "互动：与客户保持互动"), ("C · Customize", "定制：客户化服务")]
+    spots = [(0.5, 0.84), (0.84, 0.5), (0.5, 0.16), (0.16, 0.5)]
+    fig, ax = _canvas(6.4, 4.6)
+    for (en, zh), (x, y) in zip(steps, spots, strict=True):
+        _box(ax, x, y, text(en, zh, sep="\n"), width=0.3, height=0.17)
+    for i in range(4):
+        (x0, y0), (x1, y1) = spots[i], spots[(i + 1) % 4]
+        _arrow(ax, (x0 + (x1 - x0) * 0.3, y0 + (y1 - y0) * 0.3),
+               (x0 + (x1 - x0) * 0.7, y0 + (y1 - y0) * 0.7))
+    ax.text(0.5, 0.5, text("each contact teaches\nyou more: go round again",
+                           "每次接触都有新了解：\n再走一圈"), ha="center", va="center",
+            fontsize=9, color="#4a5568")
+    ax.set_title(text("The IDIC model (Peppers and Rogers)", "IDIC 模型（佩珀斯与罗杰斯）"))
+    return fig
+
+
+def picture_grading_flow():
+    """The grading decision: three questions in order, the first yes decides the grade."""
+    questions = [
+        (text("Closed a deal with us,\nor near-certain?", "已成交或准客户？", sep="\n"),
+         text("Grade 1", "一级", sep=" ")),
+        (text("Clear intent and\nobvious interest?", "有明确意向\n且有明显兴趣？", sep="\n"),
+         text("Grade 2", "二级", sep=" ")),
+        (text("Clear intent?", "有明确意向？", sep="\n"), text("Grade 3", "三级", sep=" ")),
+    ]
+    fig, ax = _canvas(6.8, 5.0)
+    ys = [0.82, 0.56, 0.30]
+    for (question, grade), y in zip(questions, ys, strict=True):
+        _box(ax, 0.3, y, question, width=0.36, height=0.17, size=9)
+        _box(ax, 0.8, y, grade, colour="#f0fff4", edge="#38a169", width=0.22, height=0.1)
+        _arrow(ax, (0.49, y), (0.68, y))
+        ax.text(0.585, y + 0.03, text("yes", "是"), ha="center", fontsize=9)
+        _arrow(ax, (0.3, y - 0.095), (0.3, y - 0.165))
+        ax.text(0.33, y - 0.13, text("no", "否"), fontsize=9)
+    _box(ax, 0.3, 0.08, text("Grade 4: no clear intent", "四级：无明确意向", sep="\n"),
+         colour="#fff5f5", edge="#c53030", width=0.36, height=0.1, size=9)
+    ax.set_title(text("Grading a customer: the first yes decides", "客户定级：第一个“是”决定等级"))
+    return fig
+
+
+def picture_complaint_steps():
+    """The complaint dialogue: the customer's three moves, then the agent's two."""
+    moves = [(text("1. I have a complaint", "1. 提出投诉", sep="\n"), "customer"),
+             (text("2. This is the problem", "2. 说明问题", sep="\n"), "customer"),
+             (text("3. Please solve it so", "3. 提出要求", sep="\n"), "customer"),
+             (text("4. We are sorry", "4. 道歉", sep="\n"), "agent"),
+             (text("5. Solution and\ncompensation", "5. 提出解决方案\n和补偿", sep="\n"), "agent")]
+    fig, ax = _canvas(8.0, 2.8)
+    xs = [0.1, 0.3, 0.5, 0.7, 0.9]
+    for (label, who), x in zip(moves, xs, strict=True):
+        customer = who == "customer"
+        _box(ax, x, 0.5, label, width=0.17, height=0.34, size=8.5,
+             colour="#ebf4ff" if customer else "#f0fff4",
+             edge="#2b6cb0" if customer else "#38a169")
+    for a, b in zip(xs, xs[1:], strict=False):
+        _arrow(ax, (a + 0.09, 0.5), (b - 0.09, 0.5))
+    ax.text(0.3, 0.9, text("the customer", "顾客"), ha="center", color="#2b6cb0")
+    ax.text(0.8, 0.9, text("the service agent", "客服"), ha="center", color="#38a169")
+    ax.set_title(text("A complaint dialogue in five moves", "投诉对话的五个步骤"))
+    return fig
+
+
+def picture_chat_window():
+    """A live-chat window on a shop page, with a model exchange between a buyer and an agent."""
+    from matplotlib.patches import FancyBboxPatch
+
+    lines = [
+        ("buyer", text("Hi! Is the sofa 200 cm or 220 cm wide?", "你好！这款沙发宽 200 厘米还是 220 厘米？", sep="\n")),
+        ("agent", text("Hello, thanks for asking! It is 200 cm wide and 90 cm deep.",
+                       "您好，感谢咨询！宽 200 厘米，深 90 厘米。", sep="\n")),
+        ("buyer", text("Is the grey darker than in the photo?", "灰色比照片上深吗？", sep="\n")),
+        ("agent", text("A little. I can send you a photo in daylight now.",
+                       "稍深一点。我现在给您发一张自然光下的照片。", sep="\n")),
+        ("buyer", text("Great, thank you!", "太好了，谢谢！", sep="\n")),
+    ]
+    fig, ax = _canvas(6.4, 4.8)
+    ax.add_patch(FancyBboxPatch((0.03, 0.03), 0.94, 0.86, boxstyle="round,pad=0.01",
+                                facecolor="white", edgecolor="#a0aec0"))
+    ax.add_patch(FancyBboxPatch((0.03, 0.81), 0.94, 0.08, boxstyle="round,pad=0.01",
+                                facecolor="#2b6cb0", edgecolor="#2b6cb0"))
+    ax.text(0.06, 0.85, text("Live chat · a real person answers", "在线客服 · 真人回复"),
+            color="white", va="center", fontsize=10)
+    y = 0.72
+    for who, said in lines:
+        buyer = who == "buyer"
+        ax.text(0.07 if buyer else 0.93, y, said, ha="left" if buyer else "right", va="center",
+                fontsize=8.5,
+                bbox={"boxstyle": "round,pad=0.4", "facecolor": "#edf2f7" if buyer else "#c6f6d5",
+                      "edgecolor": "none"})
+        y -= 0.14
+    ax.set_title(text("Live chat: a fast, personal answer", "在线客服：快速而贴心的回答"))
+    return fig

@@ -43,6 +43,10 @@ PLOTS = {
     "unhappy customers": lambda: crm.plot_unhappy_customers(),
     "peak months": lambda: crm.plot_peak_months(),
     "orders by month": lambda: crm.plot_orders_by_month(load("orders"), "middle_east"),
+    "picture: IDIC cycle": crm.picture_idic_cycle,
+    "picture: grading flow": crm.picture_grading_flow,
+    "picture: complaint steps": crm.picture_complaint_steps,
+    "picture: chat window": crm.picture_chat_window,
 }
 
 
@@ -55,6 +59,8 @@ def _texts(fig):
             found += [t.get_text() for t in ax.get_legend().get_texts()]
     for legend in fig.legends:
         found += [t.get_text() for t in legend.get_texts()]
+    for ax in fig.axes:
+        found += [t.get_text() for t in ax.texts]
     return [t for t in found if t]
 
 
