@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root without --allow-root (containers, some lab machines)
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint bench clean-venv
+.PHONY: lab test lint bench notebooks clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check course tests bench
+	$(BIN)/ruff check course tests bench tools
+
+# Execute every lesson in place (fresh kernel, private CRM_COURSE_HOME, default language) and
+# store it without widget state; see tools/run_notebooks.py.
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

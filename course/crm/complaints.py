@@ -187,7 +187,7 @@ def resolve_complaint(case, *, small_amount: float = DEFAULT_SMALL_AMOUNT) -> Re
         return Resolution("tracking_update", {
             "en": "Logistics problem: give the item, ship date, carrier and tracking number, "
                   "explain the delay, apologise and promise a solution if it does not arrive.",
-            "zh": "物流问题：告知商品、发货日期、承运商和跟踪号，解释延误原因，致歉，并承诺若未送达会给出满意的解决方案。",
+            "zh": "物流问题：告知商品、发货日期、承运商和运单号，解释延误原因，致歉，并承诺若未送达会给出满意的解决方案。",
         }, SITUATION_OF["tracking_update"], None, understood)
     if problem == "return":
         return Resolution("photos_then_refund", {

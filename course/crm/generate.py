@@ -22,6 +22,8 @@ DEFAULT_SEED = 2026
 DEFAULT_ORDERS = 30_000
 N_INQUIRIES = 220          # hand-written first, then composed
 N_MESSAGES = 160
+# the order export covers 1 October 2024 to 30 September 2026: nothing on or after this day
+EXPORT_END = np.datetime64("2026-10-01")
 
 PLATFORMS = ["AliExpress", "eBay", "Amazon", "Shopee", "own site"]
 # country -> (region key, platform weights in PLATFORMS order, preferred language, weight)
@@ -53,12 +55,83 @@ PAYMENTS = {
                         "Instalments"], [3, 2, 3, 1, 1]),
     "middle_east": (["Credit card", "E-wallet"], [5, 4]),
 }
-FIRST = ["Emma", "Liam", "Olivia", "Noah", "Sophie", "Lucas", "Mia", "Omar", "Fatima", "Ivan",
-         "Anna", "Hugo", "Chloe", "Ahmed", "Layla", "Dmitri", "Nur", "Siti", "Ana", "Marco",
-         "Elena", "Jonas", "Camille", "Tariq", "Mei", "Arjun", "Grace", "Pedro", "Yusuf", "Lina"]
-LAST = ["Smith", "Brown", "Martin", "Müller", "Garcia", "Rossi", "Ivanova", "Santos", "Rahman",
-        "Tan", "Nguyen", "Lim", "Haddad", "Yilmaz", "Dubois", "Schmidt", "Lopez", "Cruz",
-        "Novak", "Wilson", "Petrov", "Aziz", "Reyes", "Lee", "Walker", "Fischer"]
+# Buyer names per country (first names, family names): common names of each country, written
+# the way buyers type them on the platforms (Latin letters). Seeded draws, never the same full
+# name twice.
+_ARAB_FIRST = ["Abdullah", "Mohammed", "Ahmed", "Omar", "Khalid", "Faisal", "Saud", "Yousef",
+               "Hamad", "Ali", "Fatima", "Aisha", "Noura", "Maryam", "Sara", "Layla", "Huda",
+               "Reem", "Hessa", "Lulwa", "Nasser", "Tariq", "Salman", "Dana"]
+_ARAB_LAST = ["Al-Saud", "Al-Harbi", "Al-Qahtani", "Al-Otaibi", "Al-Ghamdi", "Al-Zahrani",
+              "Al-Shammari", "Al-Mansoori", "Al-Nuaimi", "Al-Maktoum", "Al-Thani", "Al-Kuwari",
+              "Al-Sabah", "Al-Mutairi", "Al-Ajmi", "Haddad", "Khoury", "Al-Dosari"]
+NAMES = {
+    "United States": (["James", "Michael", "Emily", "Jessica", "Ashley", "David", "Sarah",
+                       "Chris", "Megan", "Brian", "Jennifer", "Kevin", "Amanda", "Tyler",
+                       "Rachel", "Jason", "Lauren", "Brandon", "Nicole", "Kyle", "Hannah",
+                       "Ryan", "Olivia", "Ethan"],
+                      ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis",
+                       "Wilson", "Anderson", "Taylor", "Thomas", "Moore", "Jackson", "White",
+                       "Harris", "Martinez", "Thompson", "Clark", "Lewis", "Walker"]),
+    "Canada": (["Liam", "Emma", "Noah", "Chloe", "Mathieu", "Sophie", "Gabriel", "Julie",
+                "Ethan", "Charlotte", "Olivier", "Isabelle", "Logan", "Megan"],
+               ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "MacDonald",
+                "Campbell", "Wong", "Martin", "Lee", "Anderson", "Fraser", "Leblanc"]),
+    "United Kingdom": (["Oliver", "George", "Harry", "Jack", "Amelia", "Isla", "Poppy",
+                        "Charlie", "Emily", "Thomas", "Sophie", "James", "Grace", "William",
+                        "Lucy", "Alfie"],
+                       ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans",
+                        "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Edwards", "Green",
+                        "Hall", "Wood"]),
+    "France": (["Camille", "Léa", "Manon", "Chloé", "Hugo", "Lucas", "Louis", "Nathan",
+                "Julien", "Claire", "Antoine", "Élodie", "Mathilde", "Thomas"],
+               ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
+                "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel"]),
+    "Germany": (["Lukas", "Leon", "Jonas", "Felix", "Anna", "Lena", "Laura", "Julia",
+                 "Max", "Paul", "Sophie", "Marie", "Tobias", "Katharina", "Jan"],
+                ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner",
+                 "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Wolf", "Neumann"]),
+    "Spain": (["Lucía", "María", "Paula", "Carmen", "Alejandro", "Pablo", "Javier",
+               "Daniel", "Sergio", "Laura", "Marta", "Álvaro", "Elena", "Diego"],
+              ["García", "Fernández", "González", "Rodríguez", "López", "Martínez",
+               "Sánchez", "Pérez", "Gómez", "Ruiz", "Díaz", "Moreno", "Jiménez"]),
+    "Russia": (["Ivan", "Dmitry", "Alexei", "Sergei", "Andrei", "Nikolai", "Olga",
+                "Tatiana", "Natalia", "Elena", "Anastasia", "Irina", "Maxim", "Yulia"],
+               ["Ivanov", "Smirnov", "Kuznetsov", "Popov", "Vasiliev", "Petrov", "Sokolov",
+                "Mikhailov", "Novikov", "Fedorov", "Morozov", "Volkov", "Lebedev"]),
+    "Indonesia": (["Budi", "Agus", "Dewi", "Siti", "Putri", "Rizky", "Andi", "Wahyu",
+                   "Indah", "Ayu", "Fajar", "Rina", "Hendra", "Sri"],
+                  ["Santoso", "Wijaya", "Saputra", "Pratama", "Hidayat", "Kusuma", "Setiawan",
+                   "Nugroho", "Lestari", "Wibowo", "Susanto", "Halim"]),
+    "Malaysia": (["Ahmad", "Nurul", "Aiman", "Farah", "Hafiz", "Siti", "Wei Ling", "Jun Hao",
+                  "Priya", "Aisyah", "Amir", "Mei Ling", "Hakim", "Kavitha"],
+                 ["Abdullah", "Ismail", "Rahman", "Hassan", "Tan", "Lim", "Wong", "Lee",
+                  "Ibrahim", "Yusof", "Chong", "Kumar"]),
+    "Philippines": (["Maria", "Juan", "Jose", "Angelica", "Mark", "Kristine", "John Paul",
+                     "Jasmine", "Carlo", "Rowena", "Miguel", "Joy", "Ramon", "Liza"],
+                    ["Santos", "Reyes", "Cruz", "Bautista", "Ocampo", "Garcia", "Mendoza",
+                     "Torres", "Villanueva", "Ramos", "Aquino", "Castillo"]),
+    "Thailand": (["Somchai", "Somsak", "Nattapong", "Kittisak", "Siriporn", "Kanya",
+                  "Pimchanok", "Malee", "Anong", "Chaiwat", "Thanawat", "Wanida", "Preecha"],
+                 ["Saetang", "Srisuk", "Wongsa", "Chaiyaporn", "Rattanakul", "Boonmee",
+                  "Suwannarat", "Thongchai", "Kaewmanee", "Phromma", "Jaidee"]),
+    "Vietnam": (["Anh", "Linh", "Huong", "Minh", "Tuan", "Hung", "Lan", "Mai", "Duc",
+                 "Thao", "Quang", "Ngoc", "Khanh", "Trang"],
+                ["Nguyen", "Tran", "Le", "Pham", "Hoang", "Phan", "Vu", "Dang", "Bui", "Do",
+                 "Ho", "Ngo"]),
+    "Singapore": (["Wei Jie", "Hui Min", "Jia Hui", "Kai Wen", "Siti", "Arjun", "Rachel",
+                   "Daniel", "Li Ting", "Muhammad", "Shu Fen", "Ryan"],
+                  ["Tan", "Lim", "Lee", "Ng", "Ong", "Wong", "Goh", "Chua", "Koh", "Teo",
+                   "Rahman", "Pillai"]),
+    "Saudi Arabia": (_ARAB_FIRST, _ARAB_LAST),
+    "United Arab Emirates": (_ARAB_FIRST, _ARAB_LAST),
+    "Qatar": (_ARAB_FIRST, _ARAB_LAST),
+    "Kuwait": (_ARAB_FIRST, _ARAB_LAST),
+    "Turkey": (["Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Emre", "Zeynep", "Elif",
+                "Ayşe", "Fatma", "Merve", "Burak", "Can", "Esra"],
+               ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk",
+                "Aydın", "Özdemir", "Arslan", "Doğan", "Kılıç"]),
+}
+
 CARRIERS = ["China Post", "YunExpress", "Cainiao", "4PX", "DHL", "FedEx", "UPS", "EMS"]
 ADJUSTMENTS = ["damaged", "lost in transit", "stock check", "wet/damaged", "?"]
 PRODUCT_WORDS = (
@@ -81,6 +154,23 @@ def _corpus(name: str) -> dict:
 def region_of_country() -> dict[str, str]:
     """Return the country -> region key map the generator uses."""
     return {c: v[0] for c, v in COUNTRIES.items()}
+
+
+def buyer_names(rng, countries) -> list[str]:
+    """One full name per entry of ``countries``, from that country's lists, all different."""
+    taken: set[str] = set()
+    names = []
+    for country in countries:
+        first, last = NAMES[country]
+        for _ in range(1000):
+            name = f"{first[rng.integers(len(first))]} {last[rng.integers(len(last))]}"
+            if name not in taken:
+                break
+        else:  # pragma: no cover - the lists are far longer than any country's share
+            raise InputError(f"not enough different names for the buyers of {country}.")
+        taken.add(name)
+        names.append(name)
+    return names
 
 
 def _check_sizes(seed, n_orders):
@@ -108,9 +198,11 @@ def make_customers(rng: np.random.Generator, n_orders: int) -> pd.DataFrame:
         pw = np.array(COUNTRIES[c][1], float)
         platform[idx] = np.array(PLATFORMS, dtype=object)[
             rng.choice(len(PLATFORMS), size=idx.size, p=pw / pw.sum())]
-    # deal status: 70% have bought (closed); the rest are prospects at some stage
+    # deal status: about 30% have bought (closed) and a few are near-certain (Grade 1 about a
+    # third: the team can give each of them its full attention); most are still in talks
+    # (Grades 2-3) or have no clear intent yet (Grade 4)
     status = rng.choice(["closed", "near_certain", "open", "none"], size=n,
-                        p=[0.70, 0.05, 0.15, 0.10])
+                        p=[0.30, 0.04, 0.38, 0.28])
     clear = np.where(status == "none", False,
                      np.where(status == "open", rng.random(n) < 0.75, rng.random(n) < 0.95))
     interest = np.where(clear, rng.random(n) < np.where(status == "open", 0.45, 0.7),
@@ -125,9 +217,7 @@ def make_customers(rng: np.random.Generator, n_orders: int) -> pd.DataFrame:
     referrals = rng.poisson(0.08 * activity) * bought
     df = pd.DataFrame({
         "customer_id": np.arange(12346, 12346 + n),
-        "name": [f"{FIRST[a]} {LAST[b]}" for a, b in
-                 zip(rng.integers(0, len(FIRST), n), rng.integers(0, len(LAST), n),
-                     strict=True)],
+        "name": buyer_names(rng, country_names),
         "country": country_names,
         "region": [COUNTRIES[c][0] for c in country_names],
         "platform": platform,
@@ -202,7 +292,7 @@ def make_orders(rng: np.random.Generator, customers: pd.DataFrame, n_orders: int
         inv_payment[idx] = np.array(methods, dtype=object)[rng.choice(len(methods), idx.size,
                                                                        p=pw / pw.sum())]
     # dates: two years, busier in November and December
-    days = np.arange(np.datetime64("2024-10-01"), np.datetime64("2026-10-01"))
+    days = np.arange(np.datetime64("2024-10-01"), EXPORT_END)
     month = days.astype("datetime64[M]").astype(int) % 12 + 1
     dw = np.where(np.isin(month, [11, 12]), 1.7, 1.0)
     day = days[rng.choice(days.size, n_inv, p=dw / dw.sum())]
@@ -217,9 +307,15 @@ def make_orders(rng: np.random.Generator, customers: pd.DataFrame, n_orders: int
     price = np.where(qty >= 24, np.round(prices[prod] * 0.85, 2), prices[prod])
 
     # credit notes: cancellations (same day) and returns (5-40 days later), customers only
+    # The export ends with 30 September 2026 (EXPORT_END): a credit note or a stock correction
+    # after that day is not in it, so they are drawn only for lines early enough to fit.
     with_cust = np.flatnonzero(inv_cust[inv_of_line] >= 0)
-    picked = rng.choice(with_cust, size=n_cancel + n_return, replace=False)
-    cancel_rows, return_rows = picked[:n_cancel], picked[n_cancel:]
+    line_time = inv_time[inv_of_line]
+    day = np.timedelta64(1, "D")
+    return_rows = rng.choice(with_cust[line_time[with_cust] < EXPORT_END - 41 * day],
+                             size=n_return, replace=False)
+    cancel_pool = np.setdiff1d(with_cust[line_time[with_cust] < EXPORT_END - day], return_rows)
+    cancel_rows = rng.choice(cancel_pool, size=n_cancel, replace=False)
     c_inv = inv_of_line[cancel_rows]
     r_inv = inv_of_line[return_rows]
     c_time = inv_time[c_inv] + rng.integers(10, 240, n_cancel).astype("timedelta64[m]")
@@ -227,7 +323,7 @@ def make_orders(rng: np.random.Generator, customers: pd.DataFrame, n_orders: int
         "timedelta64[m]")
     r_qty = -np.minimum(qty[return_rows], rng.integers(1, 4, n_return))
     # adjustments
-    a_rows = rng.integers(0, n_normal, n_adjust)
+    a_rows = rng.choice(np.flatnonzero(line_time < EXPORT_END - day), n_adjust)
     a_time = inv_time[inv_of_line[a_rows]] + np.timedelta64(1, "D")
 
     # documents, numbered in time order: normal invoices, one credit note per original
@@ -384,6 +480,12 @@ def make_inquiries(rng: np.random.Generator, customers: pd.DataFrame,
             "reason": reason, "source": "composed",
         })
     df = pd.DataFrame(rows)
+    # The taught rule (SYLLABUS L4, lesson 04): a customer who has closed a deal with us is
+    # Grade 1, whatever the mail asks; the agent's reason says so.
+    old_not_1 = df["old_customer"] & (df["grade"] != 1)
+    df.loc[old_not_1, "reason"] = (df.loc[old_not_1, "reason"].str.rstrip(".")
+                                   + ". An old customer who has bought from us: Grade 1.")
+    df.loc[df["old_customer"], "grade"] = 1
     # when each inquiry arrived: Monday 13 April 2026 to Thursday 16 April 2026 noon
     start = np.datetime64("2026-04-13T00:00")
     df.insert(1, "received", pd.to_datetime(
@@ -438,9 +540,13 @@ def make_messages(rng: np.random.Generator, n: int = N_MESSAGES) -> pd.DataFrame
         if cat == "quality_refund":
             product = m["cheap_products"][rng.integers(len(m["cheap_products"]))]
             value = float(rng.integers(3, 25))
-        elif cat == "quality_repair":
+        elif cat == "quality_repair" or (cat == "quality_minor" and k % 2):
+            # a small fault that does not stop use happens to dear items as well as cheap ones
             product = m["dear_products"][rng.integers(len(m["dear_products"]))]
             value = float(rng.integers(120, 650))
+        elif cat == "quality_minor":
+            product = m["cheap_products"][rng.integers(len(m["cheap_products"]))]
+            value = float(rng.integers(3, 25))
         else:
             p = frag["products"][rng.integers(len(frag["products"]))]
             product = p[0]

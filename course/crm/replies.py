@@ -33,7 +33,7 @@ FACT_INFO = {
     "partial_refund": ("the partial refund offered with a local repair", "配合当地维修的部分退款", 60),
     "ship_date": ("the date the parcel was shipped", "发货日期", "2026-04-10"),
     "carrier": ("the carrier", "承运商", "China Post"),
-    "tracking_number": ("the tracking number", "物流跟踪号", "LX123456789CN"),
+    "tracking_number": ("the tracking number", "运单号", "LX123456789CN"),
     "currency": ("the currency of the amounts (optional, default USD)", "金额币种（可选，默认 USD）",
                  "USD"),
     "quantity": ("how many pieces the buyer asked about (optional; then only the destination "

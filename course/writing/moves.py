@@ -17,7 +17,7 @@ MOVES = {
     "apologise": ("apologises", "致歉"),
     "own_mistake": ("accepts responsibility", "承担责任"),
     "explain": ("explains what happened", "说明原因"),
-    "give_tracking": ("gives the tracking number", "提供物流跟踪号"),
+    "give_tracking": ("gives the tracking number", "提供运单号"),
     "give_ship_date": ("gives the ship date", "说明发货日期"),
     "give_carrier": ("names the carrier", "说明承运商"),
     "ask_photos": ("asks for photos", "请买家提供照片"),

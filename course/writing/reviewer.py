@@ -325,7 +325,7 @@ _MOVES = {
     "logistics_delay": [
         ("ship_date", 2, "DATE", "the ship date", "发货日期"),
         ("carrier", 2, "CARRIER", "the carrier", "承运商"),
-        ("tracking", 3, "TRACKING", "the tracking number", "物流跟踪号"),
+        ("tracking", 3, "TRACKING", "the tracking number", "运单号"),
         ("explain", 1, r"\b(peak season|busy|customs|sorting|flight|in transit|holiday|weather|"
                        r"backlog|waiting (?:for|at)|pause\w*|slower|delay\w* (?:at|in|by))\b",
          "explains the delay", "解释延误原因"),
@@ -744,7 +744,7 @@ def review_reply(text, situation, facts=None, buyer_message=None) -> ReplyReview
                 advice.append(_advice(
                     f"{wrong} is the order number; the buyer needs the tracking number "
                     "(e.g. LX123456789CN) to follow the parcel.",
-                    f"{wrong} 是订单号，不是物流跟踪号；买家需要跟踪号（如 LX123456789CN）才能查询包裹。"))
+                    f"{wrong} 是订单号，不是运单号；买家需要运单号（如 LX123456789CN）才能查询包裹。"))
                 if evidence == wrong:
                     evidence = ""
                 caps.append({"cap": CAPS["wrong_fact"], "en": "a wrong fact misleads the buyer",

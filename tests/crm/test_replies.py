@@ -105,7 +105,7 @@ def test_review_finds_what_is_missing_and_cold_phrases():
     assert r.criterion("tone").points == 0 and r.score <= 40
     structure = r.criterion("structure")
     assert "thanks" in structure.missing and "closing: Regards" in structure.found
-    assert any("跟踪号" in a["zh"] for a in r.advice)
+    assert any("运单号" in a["zh"] for a in r.advice)
     assert all(a["en"] and a["zh"] for a in r.advice)
     assert r.note["en"].endswith("your teacher decides the mark.") and r.note["zh"]
     assert "teacher decides" in repr(r) and "teacher decides" in r._repr_html_()

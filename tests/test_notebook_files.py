@@ -1,0 +1,101 @@
+"""The stored lessons: small, without widget state, and the tool that stores them."""
+import importlib.util
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "tools" / "run_notebooks.py")
+run_notebooks = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(run_notebooks)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_lesson_is_small_and_has_no_widget_state(path):
+    assert path.stat().st_size < 200_000, f"{path.name} is {path.stat().st_size} bytes"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in nb["metadata"]
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c["execution_count"] for c in code), "every code cell is executed"
+    for cell in code:
+        for output in cell["outputs"]:
+            assert run_notebooks.WIDGET_VIEW not in output.get("data", {})
+
+
+def test_strip_removes_widget_state_and_keeps_text():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    cell = nbformat.v4.new_code_cell("x", execution_count=1)
+    cell.metadata["execution"] = {"iopub.execute_input": "2026-01-01T00:00:00Z"}
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="Dear Ni"),
+        nbformat.v4.new_output("stream", name="stdout", text="na,\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="careful\n"),
+        nbformat.v4.new_output("display_data", data={
+            run_notebooks.WIDGET_VIEW: {"model_id": "abc", "version_major": 2},
+            "text/plain": "Exercise idic-letters (cloze)"}),
+    ]
+    nb.cells.append(cell)
+    removed = run_notebooks.strip(nb)
+    assert removed == {"widget_state": 1, "widget_views": 1}
+    assert "widgets" not in nb.metadata and "execution" not in cell.metadata
+    assert [o.get("name") for o in cell.outputs] == ["stdout", "stderr", None]
+    assert cell.outputs[0]["text"] == "Dear Nina,\n"
+    assert cell.outputs[2]["data"] == {"text/plain": "Exercise idic-letters (cloze)"}
+    assert run_notebooks.problems(nb) == ["cell 0: stderr: careful"]
+
+
+def test_kernel_env_is_private_and_in_the_default_language(monkeypatch):
+    monkeypatch.setenv("CRM_COURSE_LANG", "zh")
+    monkeypatch.setenv("CRM_COURSE_MODE", "class")
+    env = run_notebooks.kernel_env("/some/home")
+    assert env["CRM_COURSE_HOME"] == "/some/home"
+    assert not {"CRM_COURSE_LANG", "CRM_COURSE_MODE"} & set(env)
+
+
+def test_unknown_notebook_name_is_a_clear_message():
+    with pytest.raises(SystemExit, match="No notebook named 99-nothing"):
+        run_notebooks.select(["99-nothing"])
+
+
+def _sections(path):
+    """(heading, number of Chinese characters in the section's text) for each ## or ### section."""
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    nb = nbformat.read(path, as_version=4)
+    found, current = [], None
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith(("## ", "### ")):
+                current = [line, 0]
+                found.append(current)
+            elif current is not None:
+                current[1] += len(cjk.findall(line))
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_section_has_a_chinese_summary(path):
+    missing = [heading for heading, n in _sections(path) if n < 15]
+    assert not missing
+
+
+def test_the_index_demo_saves_nothing_for_lesson_02():
+    nb = nbformat.read(ROOT / "notebooks" / "00-index.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert 'course.lesson("02-' not in code
+    import course
+
+    demo = course.lesson("00-index")["index-try-a-cloze"]
+    assert demo.lesson == "00-index"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_answer_key_table_in_a_lesson(path):
+    assert "self_check()" not in path.read_text(encoding="utf-8")
