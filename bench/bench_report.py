@@ -85,7 +85,9 @@ def respond(ex, ability: float, rng: random.Random, pool: list[str]):
         if style < 0.5:
             return f"¥{value:g}" if unit in ("yuan", "CNY", "¥") else f"{value:g}"
         return value
-    raise ValueError(kind)
+    # any other kind (reply, roleplay, a new one): the responses its bank examples give
+    examples = ex.examples["correct" if right else "wrong"] or ex.examples["correct"]
+    return rng.choice(examples)
 
 
 def make_submissions(bank, folder: Path, seed: int = 7) -> tuple[int, int]:
