@@ -69,11 +69,24 @@ UI: dict[str, tuple[str, str]] = {
         "你的进度文件已损坏或不是进度数据库，已改名保存为 {backup}，并新建了一个进度文件。"
         "之前的作答记录保留在该备份中。",
     ),
-    "store_unwritable": (
-        "Your progress cannot be saved: the folder {folder} is not writable ({why}). The exercises"
-        " still work, but attempts are not saved. Set CRM_COURSE_HOME to a folder you can write.",
-        "无法保存你的进度：文件夹 {folder} 不可写（{why}）。练习仍可使用，但作答不会被保存。"
-        "请把 CRM_COURSE_HOME 设为一个可写的文件夹。",
+    "store_full": (
+        "Your progress cannot be saved: the disk that holds {folder} is full. Free some space;"
+        " the next Check saves again. The exercises still work.",
+        "无法保存你的进度：{folder} 所在的磁盘已满。请腾出一些空间，下一次“检查”会重新保存。"
+        "练习仍可使用。",
+    ),
+    "store_readonly": (
+        "Your progress cannot be saved: the folder {folder} is read-only for you. The exercises"
+        " still work; set CRM_COURSE_HOME to a folder you can write, and the next Check saves.",
+        "无法保存你的进度：文件夹 {folder} 对你是只读的。练习仍可使用；请把 CRM_COURSE_HOME"
+        "设为一个可写的文件夹，下一次“检查”即会保存。",
+    ),
+    "store_not_folder": (
+        "Your progress cannot be saved: {path} cannot be made, because a file stands where a"
+        " folder must be (or a folder where the progress file must be). Move it away, or set"
+        " CRM_COURSE_HOME to another folder; the next Check saves again.",
+        "无法保存你的进度：无法创建 {path}，因为应为文件夹的位置上是一个文件（或应为进度文件的位置"
+        "上是一个文件夹）。请把它移开，或把 CRM_COURSE_HOME 设为别的文件夹；下一次“检查”会重新保存。",
     ),
     "store_error": (
         "An answer could not be saved ({why}). The exercises still work; if this happens again,"
@@ -88,6 +101,12 @@ UI: dict[str, tuple[str, str]] = {
     "export_cannot_write": (
         "Cannot write {path} ({why}); choose a folder you can write to.",
         "无法写入 {path}（{why}），请选择一个可写的文件夹。",
+    ),
+    "export_unreadable": (
+        "The progress file {path} cannot be read ({why}), so no submission was written. Copy"
+        " the file to a folder you can write and try again, or ask your instructor.",
+        "无法读取进度文件 {path}（{why}），因此没有写出提交文件。请把该文件复制到一个可写的文件夹"
+        "后重试，或询问老师。",
     ),
     "export_no_store": (
         "No progress saved yet in {folder}; the file lists no attempts.",

@@ -14,3 +14,18 @@ def run_cli(tmp_path):
         return security_helpers.run_cli(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A private, empty CRM_COURSE_HOME with the progress store and session state reset."""
+    from course.exercises import progress, state
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("CRM_COURSE_HOME", str(home))
+    monkeypatch.delenv("CRM_COURSE_LANG", raising=False)
+    state._reset_for_tests()
+    progress._reset_for_tests()
+    yield home
+    progress._reset_for_tests()
+    state._reset_for_tests()

@@ -1,8 +1,10 @@
 """Helpers of the security tests: run a CLI command in a fresh process and measure it."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +53,42 @@ def run_cli(*args, timeout: float = 60, env: dict | None = None, cwd=None) -> Ru
 
 def bank_text(exercises: str) -> str:
     return "lesson: 01-test\ntitle: {en: Test, zh: 测试}\nexercises:\n" + exercises
+
+
+def _can_mount_read_only() -> bool:
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
+    return probe.returncode == 0
+
+
+@contextlib.contextmanager
+def read_only(folder: Path):
+    """Yield a command prefix that runs a program with ``folder`` read-only.
+
+    As root (who ignores file modes) the folder is bind-mounted read-only in a private mount
+    namespace; otherwise its mode is set to read-only and restored afterwards.
+    """
+    folder = Path(folder)
+    if _can_mount_read_only():
+        script = ('mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && '
+                  'shift && exec "$@"')
+        yield ["unshare", "-m", "sh", "-c", script, str(folder), "--"]
+        return
+    modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+    for p in modes:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    try:
+        yield []
+    finally:
+        for p, mode in modes.items():
+            p.chmod(mode)
+
+
+def run_python(prefix: list[str], code: str, *args, env: dict | None = None,
+               timeout: float = 60) -> subprocess.CompletedProcess:
+    """``python -c code args`` under a command prefix, with the course under test importable."""
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    return subprocess.run([*prefix, sys.executable, "-c", code, *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout, env=full_env,
+                          cwd=ROOT, errors="backslashreplace")
