@@ -13,10 +13,10 @@ from pathlib import Path
 
 from course.exercises import state
 from course.exercises.i18n import ui
+from course.submission_format import FORMAT as SUBMISSION_FORMAT
+from course.submission_format import FORMAT_VERSION as SUBMISSION_VERSION
 
 FILE_NAME = "progress.sqlite3"
-SUBMISSION_FORMAT = "crm-course-submission"
-SUBMISSION_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -587,6 +587,10 @@ def export(path, learner=None) -> Path:
         raise InputError(ui("export_is_folder", path=str(target)).both(" / "))
     doc = submission(learner)
     text = json.dumps(doc, ensure_ascii=False, indent=1)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in a response: written as a JSON escape
+        text = json.dumps(doc, ensure_ascii=True, indent=1)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         tmp.write_text(text + "\n", encoding="utf-8")

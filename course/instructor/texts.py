@@ -61,6 +61,63 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} attempt(s) at exercise id(s) not in the instructor's bank, not counted: {ids}",
         "{count} 次作答的练习编号不在教师题库中，不计分：{ids}",
     ),
+    # limits of what one submission and one report may hold (docs/instructor.md)
+    "too_many_attempts": (
+        "file holds {count} attempts; a submission may hold at most {limit}",
+        "文件含有 {count} 次作答；一份提交最多 {limit} 次",
+    ),
+    "too_many_tries": (
+        "{count} attempt(s) at {exercise} over the limit of {limit} per exercise not counted "
+        "(the first ones and the last one count)",
+        "练习 {exercise} 超出每题 {limit} 次上限的 {count} 次作答不计分（计入最早的几次和最后一次）",
+    ),
+    "response_too_big": (
+        "{count} attempt(s) not counted: a response longer than {chars} characters or nested "
+        "more than {depth} levels deep",
+        "{count} 次作答不计分：答案超过 {chars} 个字符，或嵌套超过 {depth} 层",
+    ),
+    "bad_text": (
+        "{count} attempt(s) not counted: they hold text that is not valid Unicode (a lone "
+        "surrogate such as \\ud800)",
+        "{count} 次作答不计分：其中含有无效的 Unicode 文本（如单独的代理码 \\ud800）",
+    ),
+    "report_full": (
+        "not read: the report already holds {limit} attempts, the most one report reads",
+        "未读取：本报告已读入 {limit} 次作答，达到单份报告的上限",
+    ),
+    "not_regular": (
+        "not a regular file (a device, pipe or socket): skipped",
+        "不是普通文件（设备、管道或套接字）：已跳过",
+    ),
+    "link_outside": (
+        "a link that points outside the submissions folder: not followed",
+        "指向提交文件夹之外的链接：未读取",
+    ),
+    "future_superseded": (
+        "exported at {when}, a time still to come: not believed, the learner's other file counts",
+        "导出时间 {when} 尚未到来：不予采信，以该学习者的另一份文件为准",
+    ),
+    # warnings: the submission counts, but the instructor should look at it
+    "future_date": (
+        "exported at {when}, a time still to come: check that this file is genuine",
+        "导出时间 {when} 尚未到来：请核实该文件是否真实",
+    ),
+    "same_learner_spellings": (
+        "files counted as one learner although the names are written differently: {names}",
+        "以下姓名写法不同，但被视为同一学习者：{names}",
+    ),
+    "mixed_scripts": (
+        "the learner name mixes Latin letters with Cyrillic or Greek look-alikes",
+        "学习者姓名混用了拉丁字母与外形相似的西里尔或希腊字母",
+    ),
+    "look_alike": (
+        "learner names that look the same but are different texts: {names}",
+        "以下学习者姓名看起来相同，但实际文字不同：{names}",
+    ),
+    "other_version": (
+        "made with course version {version}; this report uses version {ours}",
+        "使用课程版本 {version} 完成；本报告使用版本 {ours}",
+    ),
     # errors of the person running the command
     "no_such_path": (
         "{path}: no such file or folder. Give submission files, folders or zip archives.",
