@@ -18,7 +18,7 @@ SEED = 7
 
 
 def rfm_figures(orders) -> dict:
-    from course.crm.loyalty import rfm, rfm_reference
+    from course.crm.retention import rfm, rfm_reference
 
     as_of = "2026-12-01"
     rfm(orders, as_of)  # warm-up

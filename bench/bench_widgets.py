@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -19,6 +18,8 @@ from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench.common import machine  # noqa: E402
+
 GALLERY = REPO / "tests" / "widgets" / "00-gallery.yaml"
 
 BENCH_NOTEBOOK_CODE = (
@@ -57,29 +58,6 @@ async ({n, settle, offset}) => {
   return out;
 }
 """
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        mem_kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
-                          if x.startswith("MemTotal")).split()[1])
-        mem = f"{mem_kb / 1024 / 1024:.0f} GB"
-    except (OSError, StopIteration, ValueError):
-        mem = "?"
-    import ipywidgets
-    import voila
-
-    return (f"{cpu}, {os.cpu_count()} cores, {mem} RAM; Python {platform.python_version()}, "
-            f"ipywidgets {ipywidgets.__version__}, voila {voila.__version__}, "
-            f"SQLite {__import__('sqlite3').sqlite_version}")
 
 
 def bench_store(rounds: int = 5, n: int = 500) -> dict:
@@ -188,7 +166,8 @@ def main() -> int:
     parser.add_argument("--settle-ms", type=int, default=300)
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()
-    print(f"Machine: {machine()}", flush=True)
+    described = machine("ipywidgets", "voila", "sqlite3")
+    print(f"Machine: {described}", flush=True)
     store = bench_store()
     print(f"store: {store}", flush=True)
     two = bench_two_kernels()
@@ -200,7 +179,7 @@ def main() -> int:
 
     print("\n--- Markdown for docs/benchmarks.md ---")
     print(f"Measured {time.strftime('%Y-%m-%d')} with `.venv/bin/python bench/bench_widgets.py` "
-          f"on {machine()}.\n")
+          f"on {described}.\n")
     print("| what | size | result | target |")
     print("|---|---|---|---|")
     print(f"| store writes (`progress.record`, one transaction each, WAL) | {store['n']} checks,"

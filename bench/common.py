@@ -11,8 +11,9 @@ from pathlib import Path
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
+def machine(*packages: str) -> str:
+    """The machine in one line: CPU, cores, memory, Python, and the versions of ``packages``."""
+    cpu = platform.processor() or platform.machine() or "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -20,8 +21,28 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.machine()}")
+    try:
+        mem_kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
+                          if x.startswith("MemTotal")).split()[1])
+        mem = f"{mem_kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, StopIteration, ValueError):
+        mem = "RAM unknown"
+    versions = []
+    for name in packages:
+        if name == "sqlite3":
+            import sqlite3
+
+            versions.append(f"SQLite {sqlite3.sqlite_version}")
+            continue
+        try:
+            from importlib.metadata import version
+
+            versions.append(f"{name} {version(name)}")
+        except Exception:  # a package that is not installed is named as such
+            versions.append(f"{name} not installed")
+    extra = "".join(f", {v}" for v in versions)
+    return (f"{cpu}, {os.cpu_count()} cores, {mem}; Python {platform.python_version()}, "
+            f"{platform.system()} {platform.machine()}{extra}")
 
 
 def timed(fn, repeat: int) -> list[float]:

@@ -10,15 +10,14 @@ Importing ``course`` is cheap: nothing is loaded until it is used.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from course.exercises.state import (  # noqa: E402  (light: no pandas, no widgets)
+from course.session import (  # noqa: E402  (light: no pandas, no widgets)
     get_language,
     reveal,
     set_language,
     set_learner,
     set_mode,
 )
+from course.version import __version__  # noqa: E402
 
 __all__ = [
     "__version__", "lesson", "load_bank", "contents", "set_language", "get_language",

@@ -19,7 +19,7 @@ COMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from course import __version__
+    from course.version import __version__
 
     parser = argparse.ArgumentParser(
         prog="crm-course",

@@ -23,3 +23,19 @@ class BankError(CourseError):
     def __init__(self, problems):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class DefinitionError(CourseError):
+    """An exercise definition that makes no sense (raised while building; the loader reports it
+    with the file, exercise, ``field`` and line)."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+class UnknownExerciseError(CourseError, KeyError):
+    """An exercise id that is not in the lesson or bank (a KeyError too, for mapping code)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

@@ -13,9 +13,9 @@ import importlib
 _EXPORTS = {
     "grade_customers": "course.crm.grading",
     "reply_queue": "course.crm.grading",
-    "rfm": "course.crm.loyalty",
-    "loyalty": "course.crm.loyalty",
-    "SEGMENTS": "course.crm.loyalty",
+    "rfm": "course.crm.retention",
+    "loyalty": "course.crm.retention",
+    "SEGMENTS": "course.crm.retention",
     "screen_inquiry": "course.crm.screening",
     "screen_inquiries": "course.crm.screening",
     "screening_scores": "course.crm.screening",
@@ -39,20 +39,15 @@ __all__ = sorted(_EXPORTS) + ["data"]
 
 
 def __getattr__(name: str):
+    """Load an export's module on first use (no submodule is named like an export)."""
     if name == "data":
         return importlib.import_module("course.crm.data")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'course.crm' has no attribute {name!r}")
-    importlib.import_module(module)
-    # Importing a submodule binds its name in this package: `loyalty` the module would hide
-    # `loyalty` the function. Bind every export of every loaded module to the real object.
-    import sys
-
-    for export, owner in _EXPORTS.items():
-        if owner in sys.modules:
-            globals()[export] = getattr(sys.modules[owner], export)
-    return globals()[name]
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__():

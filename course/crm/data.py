@@ -10,7 +10,6 @@ environment variable ``CRM_COURSE_DATA`` points somewhere else (a folder written
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from course.errors import InputError
@@ -34,12 +33,9 @@ _cache: dict = {}
 
 def data_dir() -> Path:
     """Return the folder the data sets are read from (``$CRM_COURSE_DATA`` or ``data/``)."""
-    env = os.environ.get("CRM_COURSE_DATA")
-    if env:
-        return Path(env).expanduser()
-    import course
+    from course import paths
 
-    return Path(course.__file__).resolve().parent.parent / "data"
+    return paths.data_dir()
 
 
 def names() -> list[str]:

@@ -50,7 +50,7 @@ def plot_grade_distribution(graded):
 
 def plot_segment_sizes(table):
     """Horizontal bars: customers per RFM segment (``table`` from ``rfm``), largest first."""
-    from course.crm.loyalty import SEGMENTS
+    from course.crm.retention import SEGMENTS
 
     require_frame(table, ["segment"], "plot_segment_sizes(table)")
     counts = table["segment"].astype(str).value_counts()

@@ -19,9 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from course import session as state
     from course.errors import InputError
-    from course.exercises import progress, state
-    from course.exercises.i18n import ui
+    from course.exercises import progress
+    from course.messages import ui
 
     if args.learner is not None:
         if not args.learner.strip():

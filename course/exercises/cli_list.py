@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from course.exercises.model import TYPES
-from course.exercises.state import MODES
-
-_SHORT = {"cloze": "cloze", "single_choice": "single", "multiple_choice": "multi",
-          "true_false": "t/f", "matching": "match", "ordering": "order", "numeric": "num"}
+from course.session import MODES
 
 
 def add_arguments(parser) -> None:
@@ -16,18 +12,21 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from course.exercises import kinds
     from course.exercises.loader import bank_dir, check_paths
+
+    types = kinds.types()
 
     lessons, problems, _ = check_paths(args.paths or [bank_dir()])
     if problems:
         print(f"{len(problems)} problem(s) in the bank; run `crm-course validate` for details.",
               file=sys.stderr)
-    columns = [_SHORT[t] for t in TYPES] + list(MODES) + ["total"]
+    columns = [kinds.short_name(t) for t in types] + list(MODES) + ["total"]
     width = max([len(lesson.slug) for lesson in lessons] + [6])
     print(f"{'lesson':<{width}}  " + " ".join(f"{c:>10}" for c in columns))
     totals = [0] * len(columns)
     for lesson in sorted(lessons, key=lambda le: le.slug):
-        counts = [sum(ex.type == t for ex in lesson.exercises) for t in TYPES]
+        counts = [sum(ex.type == t for ex in lesson.exercises) for t in types]
         counts += [sum(ex.mode == m for ex in lesson.exercises) for m in MODES]
         counts.append(len(lesson))
         totals = [a + b for a, b in zip(totals, counts, strict=True)]

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.errors import CourseError
-from course.exercises.text import Bilingual, as_bilingual
+from course.messages import ui
+from course.text import Bilingual, as_bilingual
 
 
 def course_file() -> Path:
-    from course.exercises.loader import project_root
+    """The order file: ``notebooks/course.yaml`` of the course."""
+    from course import paths
 
-    return project_root() / "notebooks" / "course.yaml"
+    return paths.notebooks_dir() / "course.yaml"
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def contents() -> Markdown:
     """The index: every lesson with its link, summary and time estimates, in both languages."""
     cmap = load()
     rows = [
-        "| # | Lesson · 课程 | What you will learn · 学习内容 | Teaching · 讲授 | Exercises · 练习 |",
+        ui("contents_head").en,
         "|---|---|---|---|---|",
     ]
     plain = []
@@ -120,8 +122,7 @@ def contents() -> Markdown:
         plain.append(f"{e.number:02d} {e.title.en} ({e.teaching_minutes} + "
                      f"{e.exercise_minutes} min)")
     rows.append("")
-    rows.append(f"**{len(cmap.lessons)} lessons · {total} minutes in all "
-                f"(共 {len(cmap.lessons)} 课，约 {total} 分钟)**")
+    rows.append(ui("contents_total", n=len(cmap.lessons), total=total).en)
     return Markdown("\n".join(rows), "\n".join(plain))
 
 
@@ -133,12 +134,12 @@ def lesson_nav(slug: str) -> Markdown:
     if prev:
         parts.append(f"← [{prev.number:02d} · {_md(prev.title.en)}]({prev.notebook})")
         plain.append(f"previous: {prev.slug}")
-    parts.append("[Index · 目录](00-index.ipynb)")
+    parts.append(ui("nav_index").en)
     plain.append("index")
     if nxt:
         parts.append(f"[{nxt.number:02d} · {_md(nxt.title.en)}]({nxt.notebook}) →")
         plain.append(f"next: {nxt.slug}")
     else:
-        parts.append("🎓 End of the course · 课程结束")
+        parts.append(ui("nav_end").en)
         plain.append("end of the course")
     return Markdown(" &nbsp;|&nbsp; ".join(parts), " | ".join(plain))

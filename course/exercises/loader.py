@@ -1,18 +1,22 @@
 """Loads exercise bank files: YAML with line numbers, the JSON Schema, then checks of meaning."""
 from __future__ import annotations
 
+import copy
 import itertools
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from course.errors import BankError, CourseError
-from course.exercises.model import Bank, DefinitionError, Lesson, build_exercise
-from course.exercises.text import as_bilingual
+from course import paths
+from course.errors import BankError, CourseError, DefinitionError
+from course.exercises import kinds
+from course.exercises.bank import Bank, Lesson
+from course.exercises.kinds.base import check_examples
+from course.messages import ui
+from course.text import as_bilingual
 
 try:  # the C parser is much faster; the constructor (ours) is Python either way
     _BaseLoader = yaml.CSafeLoader
@@ -31,19 +35,10 @@ MAX_MESSAGE_CHARS = 300
 MAX_NUMBER = 10**15  # larger integers in a bank file are typing mistakes (and overflow floats)
 
 
-def project_root() -> Path:
-    """The folder that holds course/, exercises/, data/ and notebooks/."""
-    return Path(__file__).resolve().parent.parent.parent
-
-
-def bank_dir() -> Path:
-    """The project's exercise bank: $CRM_COURSE_BANK or <project>/exercises."""
-    env = os.environ.get("CRM_COURSE_BANK")
-    return Path(env).expanduser() if env else project_root() / "exercises"
-
-
-def schema_path() -> Path:
-    return project_root() / "exercises" / "schema.json"
+# Old names, kept for one release: see course.paths.
+project_root = paths.package_root
+bank_dir = paths.bank_dir
+schema_path = paths.schema_path
 
 
 @dataclass(frozen=True)
@@ -222,14 +217,31 @@ def _import_jsonschema():
     return jsonschema
 
 
-@lru_cache(maxsize=1)
 def _validator():
+    """The validator of the bank schema in force (see ``paths.schema_path``)."""
+    return _validator_for(paths.schema_path(), kinds.types())
+
+
+@lru_cache(maxsize=4)
+def _validator_for(path: Path, type_names: tuple[str, ...]):
+    """A validator of the schema file at ``path``, told the registered types and their fields.
+
+    The schema file describes the common fields and those of the built-in kinds; the list of
+    types and the fields of any other kind come from the registry, the only list of types.
+    """
     jsonschema = _import_jsonschema()
 
     try:
-        schema = json.loads(schema_path().read_text(encoding="utf-8"))
+        schema = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise CourseError(f"The bank schema {schema_path().name} cannot be read: {exc}") from None
+        raise CourseError(f"The bank schema {path.name} cannot be read: {exc}") from None
+    schema = copy.deepcopy(schema)
+    exercise = schema.get("$defs", {}).get("exercise")
+    if isinstance(exercise, dict):
+        props = exercise.setdefault("properties", {})
+        props["type"] = {"enum": list(type_names)}
+        for name, fragment in kinds.schema_fragments().items():
+            props.setdefault(name, fragment)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
@@ -342,6 +354,24 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
     if not isinstance(data, dict):
         return None, problems + [Problem(file, "a bank file must be a mapping with "
                                                "`lesson`, `title` and `exercises`", line=1)]
+    schema_problems, bad_exercises = _schema_problems(data, file)
+    problems += schema_problems
+    if not isinstance(data.get("exercises"), list) or "lesson" not in data:
+        return None, problems
+    slug = str(data.get("lesson"))
+    if path.stem != slug and not problems:
+        problems.append(Problem(file, f"the lesson slug {slug!r} does not match the file name "
+                                      f"{path.name!r} (expected {slug}.yaml)", field="lesson",
+                                line=getattr(data, "lines", {}).get("lesson")))
+    exercises, built_problems = _build_exercises(data, slug, file, bad_exercises)
+    lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
+    return lesson, problems + built_problems
+
+
+def _schema_problems(data: dict, file: str) -> tuple[list[Problem], set[int]]:
+    """The schema's complaints about a parsed bank file, and the indexes of the exercises
+    they concern (those are not built)."""
+    problems, bad_exercises = [], set()
     huge = _big_numbers(data)
     for where, value in huge:
         ex_id, rest = _exercise_at(data, where)
@@ -349,13 +379,13 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
                                       f"digits; numbers in a bank stay below {MAX_NUMBER:.0e}",
                                 ex_id, _field_path(rest) or None, _line_of(data, where)))
     if huge:
-        return None, problems
-    bad_exercises = set()
+        return problems, set(range(len(data.get("exercises") or [])))
     errors = list(itertools.islice(_validator().iter_errors(data), MAX_PROBLEMS + 1))
     if len(errors) > MAX_PROBLEMS:
         errors = errors[:MAX_PROBLEMS]
         problems.append(Problem(file, f"more than {MAX_PROBLEMS} problems: the first "
                                       f"{MAX_PROBLEMS} are listed; fix them and validate again"))
+        bad_exercises = set(range(len(data.get("exercises") or [])))  # nothing more is built
     for error in sorted(errors, key=lambda e: list(map(str, e.path))):
         ex_id, rest = _exercise_at(data, error.path)
         if ex_id is not None:
@@ -373,25 +403,25 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
             extra.sort(key=repr)
             line = error.instance.lines.get(extra[0], line) if extra else line
         problems.append(Problem(file, message, ex_id, field, line))
-    if not isinstance(data.get("exercises"), list) or "lesson" not in data:
-        return None, problems
-    slug = str(data.get("lesson"))
-    if path.stem != slug and not problems:
-        problems.append(Problem(file, f"the lesson slug {slug!r} does not match the file name "
-                                      f"{path.name!r} (expected {slug}.yaml)", field="lesson",
-                                line=getattr(data, "lines", {}).get("lesson")))
-    exercises = []
+    return problems, bad_exercises
+
+
+def _build_exercises(data: dict, slug: str, file: str,
+                     skip: set[int]) -> tuple[list, list[Problem]]:
+    """The exercises of a bank file that the schema let through, and the problems of meaning
+    found while building them (definitions, examples, repeated ids)."""
+    problems, exercises = [], []
     for i, raw in enumerate(data["exercises"]):
-        if i in bad_exercises or not isinstance(raw, dict):
+        if i in skip or not isinstance(raw, dict):
             continue
         ex_id = str(raw.get("id"))
         line = getattr(raw, "line", None)
         if len(problems) > MAX_PROBLEMS:
             problems.append(Problem(file, f"more than {MAX_PROBLEMS} problems: the rest of the "
                                           "file is not checked; fix these and validate again"))
-            return None, problems
+            return [], problems
         try:
-            ex = build_exercise(raw, lesson=slug, source=file)
+            ex = kinds.build_exercise(raw, lesson=slug, source=file)
             found = _check_examples(ex, raw, file)
         except DefinitionError as exc:
             field_line = getattr(raw, "lines", {}).get(exc.field.split("[")[0].split(".")[0], line)
@@ -410,35 +440,14 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
             problems.append(Problem(file, "this id is used twice in the file; ids must be unique",
                                     ex.id, "id", getattr(ex.raw, "line", None)))
         seen[ex.id] = 1
-    lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
-    return lesson, problems
+    return exercises, problems
 
 
 def _check_examples(ex, raw, file: str) -> list[Problem]:
     """Every example must grade as declared: correct ones fully right, wrong ones not."""
-    if ex.redacted:
-        return []
-    problems = []
     line = getattr(raw.get("examples"), "line", None) or getattr(raw, "line", None)
-    for i, response in enumerate(ex.examples["correct"]):
-        result = ex.grade(response)
-        if not result.correct:
-            why = result.message.en if result.message else f"it scores {result.score:.2f}"
-            problems.append(Problem(file, f"this known-correct example is not accepted ({why}); "
-                                          "fix the key or the example", ex.id,
-                                    f"examples.correct[{i}]", line))
-    for i, response in enumerate(ex.examples["wrong"]):
-        result = ex.grade(response)
-        if not result.valid or not result.attempted:
-            why = result.message.en if result.message else "not attempted"
-            problems.append(Problem(file, f"this known-wrong example cannot be graded ({why}); "
-                                          "give a response of the right shape", ex.id,
-                                    f"examples.wrong[{i}]", line))
-        elif result.correct:
-            problems.append(Problem(file, "this known-wrong example is accepted as fully right; "
-                                          "fix the key or the example", ex.id,
-                                    f"examples.wrong[{i}]", line))
-    return problems
+    return [Problem(file, message, ex.id, f"examples.{which}[{i}]", line)
+            for which, i, message in check_examples(ex)]
 
 
 def _display_path(path: Path) -> str:
@@ -502,10 +511,7 @@ def load_lesson(slug: str) -> Lesson:
     match = [f for f in files if f.stem == key] or [f for f in files if f.stem.split("-")[0] == key]
     if len(match) != 1:
         available = ", ".join(f.stem for f in files) or "none"
-        raise CourseError(
-            f"No lesson {slug!r} in the exercise bank. Available: {available}. "
-            f"题库中没有课程 {slug!r}。"
-        )
+        raise CourseError(ui("no_lesson", slug=slug, available=available).both(" "))
     lesson, problems = check_file(match[0])
     if problems:
         raise BankError(problems)

@@ -11,8 +11,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from course.exercises import state
-from course.exercises.i18n import ui
+from course import paths
+from course import session as state
+from course.messages import ui
 from course.submission_format import FORMAT as SUBMISSION_FORMAT
 from course.submission_format import FORMAT_VERSION as SUBMISSION_VERSION
 
@@ -63,11 +64,11 @@ _notices: list = []
 
 def store_path() -> Path:
     """Where the progress database lives: ``home()/progress.sqlite3``."""
-    return state.home() / FILE_NAME
+    return paths.home() / FILE_NAME
 
 
 def _course_version() -> str:
-    from course import __version__
+    from course.version import __version__
 
     return __version__
 
@@ -526,7 +527,7 @@ def lesson_progress(lesson) -> tuple[int, int, float | None]:
     ids = [str(ex.id) for ex in exercises]
     if not ids:
         return 0, 0, None
-    modes = {str(ex.id): state.effective_mode(ex) for ex in exercises}
+    modes = {str(ex.id): getattr(ex, "effective_mode", getattr(ex, "mode", "")) for ex in exercises}
     marks = ", ".join("?" for _ in ids)
     rows = _read(
         f"SELECT exercise_id, MAX(score) FROM attempts WHERE exercise_id IN ({marks})"

@@ -24,22 +24,23 @@ def run(args: argparse.Namespace) -> int:
 
     from course.errors import InputError
     from course.instructor.report import build_report, write_report
+    from course.messages import both, ui
 
     if not 0 <= args.pass_mark <= 100:
-        raise InputError(f"--pass-mark {args.pass_mark:g} is not a percentage: give 0 to 100. "
-                         f"--pass-mark 须为 0 到 100 之间的百分数。")
+        raise InputError(ui("bad_pass_mark", mark=f"{args.pass_mark:g}").both(" "))
     report = build_report(args.submissions, bank_path=Path(args.bank) if args.bank else None,
                           pass_mark=args.pass_mark)
     paths = write_report(report, Path(args.out))
     helped = sum(r.needs_help for r in report.learners)
-    print(f"Graded {len(report.learners)} learner(s), {report.attempts} attempt(s); "
-          f"{helped} need help; {len(report.rejections)} rejected.")
-    print(f"已评分 {len(report.learners)} 名学习者、{report.attempts} 次作答；"
-          f"{helped} 人需要帮助；{len(report.rejections)} 项未计入。")
+    done = ui("report_done", learners=len(report.learners), attempts=report.attempts,
+              helped=helped, rejected=len(report.rejections))
+    print(done.en)
+    print(done.zh)
     for key in ("html", "grades", "items"):
         print(f"  {paths[key]}")
     if not report.learners and not report.rejections:
-        print("  No submission file was found there. / 未找到任何提交文件。", file=sys.stderr)
+        print("  " + both("report_no_files"), file=sys.stderr)
     for rej in report.rejections:
-        print(f"  rejected / 未计入: {rej.source}: {rej.reason}", file=sys.stderr)
+        print("  " + ui("report_rejected_line", source=rej.source, reason=rej.reason).en,
+              file=sys.stderr)
     return 0

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from course import paths
 from course.errors import InputError
-from course.instructor.texts import both
+from course.messages import both
 
 DEFAULT_PORT = 8866
 
@@ -60,10 +61,10 @@ def check_port_free(port: int) -> None:
 def present_env(lang: str | None = None, base: dict | None = None) -> dict[str, str]:
     """The environment of the Voila server and its kernels: presenter on, class mode."""
     env = dict(os.environ if base is None else base)
-    env["CRM_COURSE_PRESENTER"] = "1"
-    env["CRM_COURSE_MODE"] = "class"
+    env[paths.PRESENTER] = "1"
+    env[paths.MODE] = "class"
     if lang:
-        env["CRM_COURSE_LANG"] = lang
+        env[paths.LANG] = lang
     return env
 
 

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course import paths
 from course.errors import InputError
-from course.exercises.text import text_key
-from course.instructor.texts import both
+from course.exercises.kinds.cloze import REDACTED_BLANK, redact_cloze_text
+from course.messages import both, ui
 
 # What a student copy holds (when the course has it); everything else stays behind
 # (bench/, .git, .venv, build output, an instructor's own notes).
@@ -20,10 +20,10 @@ SHIP_FILES = ("pyproject.toml", "Makefile", "README.md", "environment.yml", ".gi
 JUNK = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cache",
         ".hypothesis", ".ruff_cache", ".DS_Store", "*.sqlite3")
 
-# The fields an assessment item keeps in the student copy (plus the ones rebuilt below).
-KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "unit")
-_BLANK = re.compile(r"\[\[.*?\]\]", re.DOTALL)
-REDACTED_BLANK = "[[?]]"
+# The fields every assessment item keeps in the student copy; each kind adds its own question
+# fields without the key (``Exercise.redact``).
+KEEP_FIELDS = ("id", "type", "mode", "prompt", "title")
+__all__ = ["KEEP_FIELDS", "REDACTED_BLANK", "redact_cloze_text", "redact_exercise", "release"]
 
 
 @dataclass
@@ -39,12 +39,12 @@ class ReleaseSummary:
     def lines(self) -> list[str]:
         n_red = sum(len(v) for v in self.redacted.values())
         n_kept = sum(len(v) for v in self.kept.values())
+        written = ui("release_written", out=self.out, files=self.files)
         out = [
-            f"Student copy written to {self.out} ({self.files} files).",
-            f"学生版已写入 {self.out}（{self.files} 个文件）。",
-            f"Assessment items without answer key / 已删除答案的评估题: {n_red}; "
-            f"practice and class items with their key / 保留答案的练习题与课堂题: {n_kept}.",
-            f"Notebooks cleared of outputs / 已清除输出的笔记本: {len(self.notebooks)}.",
+            written.en,
+            written.zh,
+            ui("release_counts", redacted=n_red, kept=n_kept).en,
+            ui("release_notebooks", n=len(self.notebooks)).en,
         ]
         for lesson, ids in sorted(self.redacted.items()):
             if ids:
@@ -54,56 +54,28 @@ class ReleaseSummary:
 
 def find_course_root(start: Path | None = None) -> Path:
     """The course folder: ``start`` (default: the current folder) or the installed package's."""
-    candidates = [Path(start)] if start is not None else [Path.cwd()]
-    if start is None:
-        import course
-
-        candidates.append(Path(course.__file__).resolve().parent.parent)
-    for folder in candidates:
-        if (folder / "exercises").is_dir() and (folder / "notebooks").is_dir():
-            return folder.resolve()
-    raise InputError(both("not_a_course", path=candidates[0]))
-
-
-def redact_cloze_text(value):
-    """Cloze text (a string or {en:, zh:}) with every blank's key replaced by ``[[?]]``."""
-    if isinstance(value, dict):
-        return {k: redact_cloze_text(v) for k, v in value.items()}
-    return _BLANK.sub(REDACTED_BLANK, str(value))
-
-
-def _raw_by_key(values) -> dict[str, object]:
-    return {text_key(v): v for v in values}
+    root = paths.course_root(start)
+    if root is None:
+        raise InputError(both("not_a_course", path=Path(start) if start is not None
+                              else Path.cwd()))
+    return root
 
 
 def redact_exercise(raw: dict, exercise) -> dict:
     """The student-copy form of an assessment item: the question, no answer key.
 
-    ``raw`` is the item as written in the bank file, ``exercise`` the engine's Exercise
-    (its reproducible shuffles decide the order of word-bank choices, matching rights and
-    ordering items, so nothing in the copy follows the key's order).
+    Args:
+        raw: the item as written in the bank file.
+        exercise: the engine's Exercise for it; its kind writes its own question fields
+            (``Exercise.redact``: word-bank choices, matching rights and ordering items come in
+            an order that does not follow the key).
+
+    Returns:
+        The mapping written into the student copy's bank file.
     """
     out = {k: raw[k] for k in KEEP_FIELDS if k in raw}
     out["redacted"] = True
-    kind = raw.get("type")
-    if kind == "cloze":
-        out["text"] = redact_cloze_text(raw.get("text", ""))
-        if raw.get("word_bank"):
-            out["choices"] = [str(c) for c in exercise.word_bank_choices()]
-    elif kind in ("single_choice", "multiple_choice"):
-        out["options"] = [{"text": o["text"]} for o in raw.get("options", [])]
-    elif kind == "matching":
-        pairs = raw.get("pairs", [])
-        rights = _raw_by_key([p[1] for p in pairs] + list(raw.get("distractors") or []))
-        order = list(exercise.right_choices())
-        if len(pairs) > 1 and order[: len(pairs)] == [text_key(p[1]) for p in pairs]:
-            order = order[1:] + order[:1]  # a shuffle that left the key's order would give it away
-        out["lefts"] = [p[0] for p in pairs]
-        out["rights"] = [rights[key] for key in order]
-    elif kind == "ordering":
-        items = _raw_by_key(raw.get("items", []))
-        out["items"] = [items[text_key(k)] for k in exercise.start_order()]
-    # true_false and numeric keep only the question: their key is the answer field itself.
+    out.update(exercise.redact(raw))
     return out
 
 
@@ -138,22 +110,16 @@ def hidden_texts(raw: dict) -> set[str]:
     Solution, hints, feedback (overall, per option, per blank), blank tips and the blank
     markers with their keys; a text that the question itself shows is not hidden.
     """
+    from course.exercises import kinds
+
     found: list = [raw.get("solution"), *(raw.get("hints") or [])]
     fb = raw.get("feedback")
     if isinstance(fb, dict):
         found += list(fb.values())
-    for option in raw.get("options") or []:
-        if isinstance(option, dict):
-            found.append(option.get("feedback"))
-    for blank_fb in raw.get("blank_feedback") or []:
-        if isinstance(blank_fb, dict):
-            found += list(blank_fb.values())
-    text = raw.get("text")
-    if raw.get("type") == "cloze" and isinstance(text, str):
-        for m in _BLANK.finditer(text):
-            found.append(m.group(0))  # the marker as written, key included
-            _, _, tip = m.group(0)[2:-2].partition("::")
-            found.append(tip)
+    try:
+        found += kinds.kind_of(raw.get("type")).key_texts(raw)
+    except KeyError:
+        pass  # an unknown type is the validator's to report
     visible = _squash(" ".join(_strings([raw.get("prompt"), raw.get("title"),
                                          *[o.get("text") for o in raw.get("options") or []
                                            if isinstance(o, dict)]])))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from course.errors import InputError
 from course.instructor.submissions import Collected, Rejection, collect
-from course.instructor.texts import both
+from course.messages import both
 
 TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
 DEFAULT_PASS_MARK = 60.0  # percent; below it a learner is listed under "needs help"
@@ -85,26 +85,11 @@ def _en(value) -> str:
 
 
 def describe_response(exercise, response) -> str:
-    """A learner's response as a short text a teacher can read."""
-    kind = exercise.type
+    """A learner's response as a short text a teacher can read (the exercise's kind says how)."""
     try:
-        if kind == "cloze" and isinstance(response, list):
-            return " | ".join(str(r) for r in response)
-        if kind in ("single_choice", "multiple_choice"):
-            picks = response if isinstance(response, list) else [response]
-            if picks and all(type(i) is int and 0 <= i < len(exercise.options) for i in picks):
-                return "; ".join(_en(exercise.options[i].text) for i in picks)
-        if kind == "true_false" and isinstance(response, bool):
-            return "True" if response else "False"
-        if kind == "matching" and isinstance(response, dict):
-            return "; ".join(f"{k} → {v}" for k, v in response.items())
-        if kind == "ordering" and isinstance(response, list):
-            return " > ".join(str(r) for r in response)
-        if isinstance(response, str):
-            return response
-    except (IndexError, TypeError, AttributeError):
-        pass
-    return json.dumps(response, ensure_ascii=False)
+        return exercise.describe(response)
+    except (IndexError, TypeError, AttributeError, ValueError):
+        return json.dumps(response, ensure_ascii=False, default=str)
 
 
 def _key_text(exercise) -> str:
@@ -180,28 +165,19 @@ def _grade(exercise, response, part_labels: dict) -> _Graded:
     score = float(result.score) if result.valid else 0.0
     wrong = None if correct else _wrong(describe_response(exercise, response))
     parts = []
-    if exercise.type in ("cloze", "matching"):
-        for item in result.items:
-            if not item.attempted:
-                continue
-            pk = (exercise.id, item.index)
-            if pk not in part_labels:
-                expected = item.expected
-                if isinstance(expected, list | tuple):
-                    expected = " | ".join(str(e) for e in expected)
-                part_labels[pk] = (_item_label(exercise, item), _clip(str(expected), 120))
-            parts.append((item.index, bool(item.correct),
-                          None if item.correct else _wrong(str(item.given))))
+    for item in result.items:
+        label = exercise.item_label(item) if item.attempted else None
+        if label is None:
+            continue  # (kinds without per-item rows say None for every item)
+        pk = (exercise.id, item.index)
+        if pk not in part_labels:
+            expected = item.expected
+            if isinstance(expected, list | tuple):
+                expected = " | ".join(str(e) for e in expected)
+            part_labels[pk] = (label, _clip(str(expected), 120))
+        parts.append((item.index, bool(item.correct),
+                      None if item.correct else _wrong(str(item.given))))
     return _Graded(True, correct, score, wrong, tuple(parts))
-
-
-def _item_label(exercise, item) -> str | None:
-    """The label of a per-item row (cloze blanks and matching pairs), None for other types."""
-    if exercise.type == "cloze":
-        return _en(item.label)
-    if exercise.type == "matching":
-        return f"pair: {_en(item.label)}"
-    return None
 
 
 # ----------------------------------------------------------------------------- building

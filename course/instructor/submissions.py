@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from course.errors import InputError
-from course.instructor.texts import both
+from course.messages import both
 from course.submission_format import FORMAT, FORMAT_VERSION, MAX_LEARNER_CHARS, SCHEMA
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # one submission file
@@ -221,8 +221,8 @@ def parse_submission(data: bytes, source: str, out: Collected | None = None
                                     time=raw.get("time") or "", lesson=raw.get("lesson") or ""))
     if out is not None:
         if dropped["surrogate"]:
-            out.rejections.append(Rejection(source, both("bad_text", count=dropped["surrogate"]),
-                                            learner))
+            out.rejections.append(Rejection(
+                source, both("invalid_unicode", count=dropped["surrogate"]), learner))
         if dropped["too_big"]:
             out.rejections.append(Rejection(source, both(
                 "response_too_big", count=dropped["too_big"], chars=MAX_RESPONSE_CHARS,

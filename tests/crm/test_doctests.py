@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.loyalty",
+MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.retention",
            "course.crm.screening", "course.crm.complaints", "course.crm.replies",
            "course.crm.markets", "course.crm.plots"]
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course.crm import load, loyalty, rfm
-from course.crm.loyalty import SEGMENT_GRID, SEGMENTS, rfm_reference
+from course.crm.retention import SEGMENT_GRID, SEGMENTS, rfm_reference
 from course.errors import InputError
 
 

@@ -1,23 +1,16 @@
-"""The interactive ipywidgets views of exercises and the lesson header."""
+"""The interactive ipywidgets views of exercises and the lesson header (they only draw; the
+rules of an attempt are in :mod:`course.exercises.attempt`)."""
 from __future__ import annotations
 
 from course.exercises.widgets.base import ExerciseWidget
 from course.exercises.widgets.header import LessonHeader
-from course.exercises.widgets.types import WIDGETS
 
 
 def make_widget(exercise) -> ExerciseWidget:
-    """The widget of one exercise (``Exercise.widget`` calls this once and keeps it)."""
-    try:
-        cls = WIDGETS[exercise.type]
-    except KeyError:
-        from course.errors import InputError
+    """The widget of one exercise: the class its kind names (``Exercise.widget`` keeps it)."""
+    from course.exercises.kinds.base import widget_class_of
 
-        raise InputError(
-            f"No widget for exercise type {exercise.type!r}; expected one of "
-            f"{', '.join(WIDGETS)}."
-        ) from None
-    return cls(exercise)
+    return widget_class_of(exercise)(exercise)
 
 
 def lesson_header(lesson) -> LessonHeader:

@@ -1,4 +1,8 @@
-"""The parts every exercise widget shares: buttons, modes, feedback, hints, solution, progress."""
+"""The parts every exercise widget shares: buttons, feedback, hints, solution, progress.
+
+The widgets only draw: the rules of an attempt (tries, hints, when a solution shows, recording)
+are those of :class:`course.exercises.attempt.Attempt`, which each widget owns.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -7,16 +11,17 @@ import weakref
 
 import ipywidgets as w
 
+from course import session as state
 from course.errors import CourseError, InputError
-from course.exercises import progress, state
-from course.exercises.i18n import ui
-from course.exercises.text import Bilingual
+from course.exercises import progress
+from course.exercises.attempt import Attempt
 from course.exercises.widgets.style import esc, html_text, style_widget, ui_html, ui_text
+from course.messages import ui
+from course.text import Bilingual
 
 # Lesson headers that show progress; refreshed after every Check.
 _progress_listeners: weakref.WeakSet = weakref.WeakSet()
 
-SOLUTION_AFTER_TRIES = 2
 # After Enter in a text box whose text did not change, check after this long (seconds).
 SUBMIT_WAIT_S = 0.25
 
@@ -51,6 +56,18 @@ def friendly(method):
     return run
 
 
+def _attempt_field(name: str) -> property:
+    """A widget attribute that reads and writes the same attribute of its Attempt."""
+    return property(lambda self: getattr(self.attempt, name),
+                    lambda self, value: setattr(self.attempt, name, value))
+
+
+def _html(css_class: str) -> w.HTML:
+    html = w.HTML()
+    html.add_class(css_class)
+    return html
+
+
 def button(classes: tuple = ()) -> w.Button:
     b = w.Button(layout=w.Layout(width="auto"))
     for c in classes:
@@ -66,58 +83,27 @@ class ExerciseWidget(w.VBox):
     def __init__(self, exercise):
         super().__init__()
         self.exercise = exercise
-        self.result = None  # the last GradeResult shown
-        self.tries = 0  # attempted Checks in this session
-        self.hints_shown = 0
-        self.solution_shown = False
-        self.saved = None  # did the last Check reach the store?
-        self.restored = None  # the attempt restored from the store, if any
-        self._auto_solution = False
+        self.attempt = Attempt(exercise)
         self._notices: list[Bilingual] = []
         self._error: Bilingual | None = None
         self._quiet = False  # True while controls are set from code (no "changed" handling)
         self._pending_submit = None  # the text box where Enter was pressed, until its text comes
         self._submit_timer = None
 
-        self._head = w.HTML()
-        self._head.add_class("course-head")
-        self._prompt = w.HTML()
-        self._prompt.add_class("course-prompt")
+        self._head = _html("course-head")
+        self._prompt = _html("course-prompt")
         self._body = self._build_body()
-
-        self._check_btn = button(("course-check",))
-        self._check_btn.button_style = "primary"
-        self._hint_btn = button(("course-hint",))
-        self._solution_btn = button(("course-show-solution",))
-        self._retry_btn = button(("course-retry",))
-        self._reveal_btn = button(("course-reveal",))
-        self._reveal_btn.button_style = "warning"
-        self._check_btn.on_click(lambda _b: self._click_check())
-        self._hint_btn.on_click(lambda _b: self._click(self.hint))
-        self._solution_btn.on_click(lambda _b: self._click(self.show_solution))
-        self._retry_btn.on_click(lambda _b: self._click(self.retry))
-        self._reveal_btn.on_click(lambda _b: self._click(self._reveal_click))
-        self._buttons = w.HBox([self._check_btn, self._hint_btn, self._solution_btn,
-                                self._retry_btn, self._reveal_btn])
-        self._buttons.add_class("course-buttons")
-
+        self._buttons = self._build_buttons()
         self._score_bar = w.FloatProgress(min=0.0, max=1.0, value=0.0,
                                           layout=w.Layout(width="220px"))
         self._score_bar.add_class("course-score-bar")
-        self._score_text = w.HTML()
-        self._score_text.add_class("course-score-text")
+        self._score_text = _html("course-score-text")
         self._scoreline = w.HBox([self._score_text, self._score_bar])
         self._scoreline.add_class("course-scoreline")
-
-        self._feedback = w.HTML()
-        self._feedback.add_class("course-feedback")
-        self._hints = w.HTML()
-        self._hints.add_class("course-hints")
-        self._solution = w.HTML()
-        self._solution.add_class("course-solution")
-        self._notice = w.HTML()
-        self._notice.add_class("course-notice")
-
+        self._feedback = _html("course-feedback")
+        self._hints = _html("course-hints")
+        self._solution = _html("course-solution")
+        self._notice = _html("course-notice")
         self.children = [style_widget(), self._head, self._prompt, self._body, self._buttons,
                          self._scoreline, self._feedback, self._hints, self._solution,
                          self._notice]
@@ -133,13 +119,40 @@ class ExerciseWidget(w.VBox):
         self._take_notices()
         self._relabel()
 
+    def _build_buttons(self) -> w.HBox:
+        self._check_btn = button(("course-check",))
+        self._check_btn.button_style = "primary"
+        self._hint_btn = button(("course-hint",))
+        self._solution_btn = button(("course-show-solution",))
+        self._retry_btn = button(("course-retry",))
+        self._reveal_btn = button(("course-reveal",))
+        self._reveal_btn.button_style = "warning"
+        self._check_btn.on_click(lambda _b: self._click_check())
+        self._hint_btn.on_click(lambda _b: self._click(self.hint))
+        self._solution_btn.on_click(lambda _b: self._click(self.show_solution))
+        self._retry_btn.on_click(lambda _b: self._click(self.retry))
+        self._reveal_btn.on_click(lambda _b: self._click(self._reveal_click))
+        buttons = w.HBox([self._check_btn, self._hint_btn, self._solution_btn,
+                          self._retry_btn, self._reveal_btn])
+        buttons.add_class("course-buttons")
+        return buttons
+
     # -- what tests and notebooks call -----------------------------------------------------
     def __repr__(self) -> str:
         return f"Exercise {self.exercise.id} ({self.exercise.type})"
 
     @property
     def mode(self) -> str:
-        return state.effective_mode(self.exercise)
+        """The exercise's mode in this session."""
+        return self.attempt.mode
+
+    # The state of the attempt, as the widget's own attributes (tests and notebooks read them).
+    result = _attempt_field("result")
+    tries = _attempt_field("tries")
+    hints_shown = _attempt_field("hints_shown")
+    solution_shown = _attempt_field("solution_shown")
+    saved = _attempt_field("saved")
+    restored = _attempt_field("restored")
 
     def response(self):
         """The learner's current response, in the shape the exercise grades."""
@@ -162,20 +175,8 @@ class ExerciseWidget(w.VBox):
     def check(self):
         """Grade the current response, record it, show the feedback; returns the GradeResult."""
         self._error = None
-        response = self.response()
-        result = self.exercise.grade(response)
-        self.result = result
-        self.restored = None
-        self.saved = None
-        mode = self.mode
-        if result.valid and result.attempted:
-            self.tries += 1
-            self.saved = progress.record(self.exercise, response, result, mode)
-            self._take_notices()
-        if (mode == "practice" and result.valid and result.attempted and not result.correct
-                and self.tries >= SOLUTION_AFTER_TRIES and not self.solution_shown):
-            self.solution_shown = True
-            self._auto_solution = True
+        result = self.attempt.check(self.response())
+        self._take_notices()
         self._render()
         _notify_checked()
         return result
@@ -183,41 +184,31 @@ class ExerciseWidget(w.VBox):
     def hint(self) -> Bilingual | None:
         """Show the next hint of the ladder; returns it (None when there is none to show)."""
         self._error = None
-        if self.mode == "assessment":
-            self._show_info(ui("hints_not_in_assessment"))
+        refusal = self.attempt.hint_refusal()
+        if refusal is not None:
+            self._show_info(ui(refusal))
             return None
-        if not self.exercise.hints:
-            self._show_info(ui("no_hints"))
-            return None
-        if self.hints_shown < len(self.exercise.hints):
-            self.hints_shown += 1
+        hint = self.attempt.next_hint()
         self._render()
-        return self.exercise.hints[self.hints_shown - 1]
+        return hint
 
     def solution_allowed(self) -> bool:
-        if getattr(self.exercise, "redacted", False):
-            return False  # a student copy holds no key to show
-        mode = self.mode
-        if mode == "practice":
-            return True
-        if mode == "class":
-            return state.is_revealed(self.exercise.id)
-        return False
+        """May the solution be shown now, in this mode?"""
+        return self.attempt.solution_allowed()
 
     def show_solution(self) -> Bilingual | None:
         """Show the solution if the mode allows it now; returns it, else None (and says why)."""
         self._error = None
-        if not self.solution_allowed():
-            key = "solution_not_in_assessment" if self.mode == "assessment" else "solution_locked"
-            self._show_info(ui(key))
+        solution = self.attempt.show_solution()
+        if solution is None:
+            self._show_info(ui(self.attempt.solution_refusal()))
             return None
-        self.solution_shown = True
-        self._auto_solution = False
         self._render()
-        return self.solution_text()
+        return solution
 
     def solution_text(self) -> Bilingual:
-        return self.exercise.solution or self.exercise.answer_text()
+        """The solution as shown: the bank's text, else the key written out."""
+        return self.attempt.solution_text()
 
     def retry(self) -> ExerciseWidget:
         """Clear the answer, the marks and the solution for a fresh try (hints stay shown)."""
@@ -227,10 +218,7 @@ class ExerciseWidget(w.VBox):
             self._set_response(self.exercise.empty_response())
         finally:
             self._quiet = False
-        self.result = None
-        self.restored = None
-        self.solution_shown = False
-        self._auto_solution = False
+        self.attempt.retry()
         self._clear_marks()
         self._render()
         return self
@@ -242,10 +230,7 @@ class ExerciseWidget(w.VBox):
     # -- type-specific parts ---------------------------------------------------------------
     def _shape_problem(self, response) -> Bilingual | None:
         """Why ``response`` cannot be put into the controls (None when it can)."""
-        result = self.exercise.grade(response)
-        if result.valid:
-            return None
-        return result.message or ui("bad_answer_shape")
+        return self.exercise.shape_problem(response)
 
     def _build_body(self) -> w.Widget:
         raise NotImplementedError
@@ -255,6 +240,27 @@ class ExerciseWidget(w.VBox):
 
     def _relabel_body(self, lang: str) -> None:
         pass
+
+    def _relabel_options(self, control, options, value=None) -> None:
+        """New option labels for a choice control, keeping its value (``value`` if given) and
+        without the change counting as the learner's."""
+        keep = control.value if value is None else value
+        self._quiet = True
+        try:
+            control.options = options
+            control.value = keep
+        finally:
+            self._quiet = False
+
+    def _radio_body(self, options) -> w.VBox:
+        """The body of a one-answer widget: radio buttons (kept as ``self._radio``)."""
+        self._radio = w.RadioButtons(options=options, value=None, layout=w.Layout(width="auto"))
+        self._radio.style.description_width = "0px"
+        self._radio.add_class("course-sr")
+        self._radio.observe(self._changed, "value")
+        body = w.VBox([self._radio])
+        body.add_class("course-options")
+        return body
 
     def _show_marks(self, result) -> None:
         pass
@@ -338,9 +344,7 @@ class ExerciseWidget(w.VBox):
 
     @friendly
     def _on_reveal(self, exercise_id: str) -> None:
-        if exercise_id == self.exercise.id and self.mode == "class":
-            self.solution_shown = True
-            self._auto_solution = False
+        if self.attempt.revealed(exercise_id):
             self._render()
 
     def _take_notices(self) -> None:
@@ -406,47 +410,61 @@ class ExerciseWidget(w.VBox):
             widget.layout.display = None if visible else "none"
 
     def _render(self, lang: str | None = None, info: Bilingual | None = None) -> None:
+        """Draw the feedback, score, hints, solution and notices of the attempt's state."""
         lang = lang or state.get_language()
         self._apply_mode(lang)
-        result = self.result
-        mode = self.mode
+        parts, score = self._feedback_parts(lang, info)
+        self._feedback.value = "".join(parts)
+        self._draw_score(score, lang)
+        hints = self.attempt.visible_hints()
+        self._hints.value = "<ol>" + "".join(
+            f"<li><b>{ui_html('hint_n', lang, n=i + 1)}</b>: {html_text(h, lang)}</li>"
+            for i, h in enumerate(hints)
+        ) + "</ol>" if hints else ""
+        self._draw_solution(lang)
+        self._notice.value = "".join(
+            f"<div>⚠ {html_text(n, lang, block=True)}</div>" for n in self._notices)
+
+    def _feedback_parts(self, lang: str, info: Bilingual | None) -> tuple[list[str], float | None]:
+        """The feedback's HTML parts and the score to show (None: no score line)."""
+        result, mode = self.result, self.mode
         parts = []
         if self._error is not None:
             parts.append(f'<div class="course-no">⚠ {html_text(self._error, lang)}</div>')
         if info is not None:
             parts.append(f'<div class="course-info">ℹ {html_text(info, lang)}</div>')
-        if result is None and self.restored is not None:
+        if result is None:
+            if self.restored is None:
+                return parts, None
             key = "restored_assessment" if mode == "assessment" else "restored"
             when = _local_time(self.restored.get("time"))
             note = ui(key, when=when, pct=_pct(self.restored.get("score")))
             parts.append(f'<div class="course-info">↺ {html_text(note, lang)}</div>')
-        score = None
-        if result is not None:
-            if not result.valid or not result.attempted:
-                message = result.message or result.feedback
-                parts.append(f'<div class="course-info">ℹ {html_text(message, lang)}</div>')
-                self._clear_marks()
-            elif mode == "assessment" or not getattr(result, "graded", True):
-                # (an exercise whose key was removed for the student copy is only saved)
-                key = "recorded_only" if self.saved else "not_submitted"
-                css = "course-saved" if self.saved else "course-no"
-                parts.append(f'<div class="{css}">✔ {ui_html(key, lang)}</div>'
-                             if self.saved else f'<div class="{css}">⚠ {ui_html(key, lang)}</div>')
-                self._clear_marks()
+            return parts, (self.restored.get("score") if mode != "assessment" else None)
+        if not result.valid or not result.attempted:
+            message = result.message or result.feedback
+            parts.append(f'<div class="course-info">ℹ {html_text(message, lang)}</div>')
+            self._clear_marks()
+            return parts, None
+        if mode == "assessment" or not getattr(result, "graded", True):
+            # (an exercise whose key was removed for the student copy is only saved)
+            if self.saved:
+                parts.append(f'<div class="course-saved">✔ {ui_html("recorded_only", lang)}</div>')
             else:
-                ok = result.correct
-                css, mark = ("course-ok", "✓") if ok else ("course-no", "✗")
-                parts.append(f'<div class="{css}">{mark} {html_text(result.feedback, lang)}</div>')
-                lines = self._item_lines(result, lang)
-                if lines:
-                    parts.append("<ul>" + "".join(lines) + "</ul>")
-                if self.saved is False:
-                    parts.append(f'<div class="course-notice">{ui_html("not_saved", lang)}</div>')
-                self._show_marks(result)
-                score = result.score
-        elif self.restored is not None and mode != "assessment":
-            score = self.restored.get("score")
-        self._feedback.value = "".join(parts)
+                parts.append(f'<div class="course-no">⚠ {ui_html("not_submitted", lang)}</div>')
+            self._clear_marks()
+            return parts, None
+        css, mark = ("course-ok", "✓") if result.correct else ("course-no", "✗")
+        parts.append(f'<div class="{css}">{mark} {html_text(result.feedback, lang)}</div>')
+        lines = self._item_lines(result, lang)
+        if lines:
+            parts.append("<ul>" + "".join(lines) + "</ul>")
+        if self.saved is False:
+            parts.append(f'<div class="course-notice">{ui_html("not_saved", lang)}</div>')
+        self._show_marks(result)
+        return parts, result.score
+
+    def _draw_score(self, score: float | None, lang: str) -> None:
         if score is None:
             self._score_bar.value = 0.0
             self._score_text.value = ui_html("score_none", lang)
@@ -456,27 +474,21 @@ class ExerciseWidget(w.VBox):
         self._scoreline.layout.display = None if score is not None else "none"
         self._score_bar.bar_style = "" if score is None else (
             "success" if score >= 1 else ("warning" if score > 0 else "danger"))
-        hints = self.exercise.hints[: self.hints_shown] if mode != "assessment" else []
-        self._hints.value = "<ol>" + "".join(
-            f"<li><b>{ui_html('hint_n', lang, n=i + 1)}</b>: {html_text(h, lang)}</li>"
-            for i, h in enumerate(hints)
-        ) + "</ol>" if hints else ""
-        if self.solution_shown and self.solution_allowed():
-            intro = ""
-            if self._auto_solution:
-                intro = f"<div>{ui_html('solution_after_tries', lang)}</div>"
-            elif mode == "class":
-                intro = f"<div>{ui_html('revealed', lang)}</div>"
-            body = html_text(self.solution_text(), lang, block=True)
-            self._solution.value = (f"{intro}<b>{ui_html('solution', lang)}</b>"
-                                    f"<pre>{body}</pre>")
-        else:
+
+    def _draw_solution(self, lang: str) -> None:
+        if not (self.solution_shown and self.solution_allowed()):
             self._solution.value = ""
-        self._notice.value = "".join(
-            f"<div>⚠ {html_text(n, lang, block=True)}</div>" for n in self._notices)
+            return
+        intro = ""
+        if self.attempt.auto_solution:
+            intro = f"<div>{ui_html('solution_after_tries', lang)}</div>"
+        elif self.mode == "class":
+            intro = f"<div>{ui_html('revealed', lang)}</div>"
+        body = html_text(self.solution_text(), lang, block=True)
+        self._solution.value = f"{intro}<b>{ui_html('solution', lang)}</b><pre>{body}</pre>"
 
     def _restore(self) -> None:
-        last = progress.last_attempt(self.exercise.id)
+        last = self.attempt.last_saved()
         if not last:
             return
         try:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from course import session as state
 from course.errors import CourseError
-from course.exercises import progress, state
-from course.exercises.i18n import ui
+from course.exercises import progress
 from course.exercises.widgets.base import on_checked
 from course.exercises.widgets.style import esc, html_text, style_widget, ui_html, ui_text
+from course.messages import ui
 
 
 def _course_entry(slug: str):

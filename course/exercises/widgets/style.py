@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import html
 
-from course.exercises.i18n import ui
-from course.exercises.text import as_bilingual
+from course.messages import ui
+from course.text import as_bilingual
 
 # Keyed to the stable classes the widgets carry; injected once per kernel as one shared widget.
 CSS = """

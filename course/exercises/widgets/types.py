@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from course import session
 from course.errors import InputError
-from course.exercises.i18n import ui
+from course.exercises.matching import normalize
 from course.exercises.widgets.base import ExerciseWidget, friendly
 from course.exercises.widgets.style import esc, html_text, text, ui_text
+from course.messages import ui
 
 MARK_CLASSES = ("course-right", "course-wrong")
 
@@ -20,6 +22,22 @@ def _mark(widget: w.Widget, state: bool | None) -> None:
         widget.add_class("course-right" if state else "course-wrong")
 
 
+class _PerItemWidget(ExerciseWidget):
+    """A widget with one control per graded item (cloze blanks, matching pairs)."""
+
+    def _item_controls(self) -> list:
+        raise NotImplementedError
+
+    def _show_marks(self, result) -> None:
+        # each control by its item's grade, not at all where the item was left empty
+        for control, item in zip(self._item_controls(), result.items, strict=True):
+            _mark(control, item.correct if item.attempted else None)
+
+    def _clear_marks(self) -> None:
+        for control in self._item_controls():
+            _mark(control, None)
+
+
 def _submit_on_enter(control: w.Text, owner: ExerciseWidget) -> None:
     """Enter in a text box presses Check (the front-end sends a 'submit' event)."""
 
@@ -30,7 +48,7 @@ def _submit_on_enter(control: w.Text, owner: ExerciseWidget) -> None:
     control.on_msg(handle)
 
 
-class ClozeWidget(ExerciseWidget):
+class ClozeWidget(_PerItemWidget):
     """Running text with the blanks in place: typed boxes, or word-bank choices."""
 
     css_type = "cloze"
@@ -96,9 +114,7 @@ class ClozeWidget(ExerciseWidget):
         return blank.tip
 
     def _lang(self) -> str:
-        from course.exercises.state import get_language
-
-        return get_language()
+        return session.get_language()
 
     def _draw_tips(self, lang: str) -> None:
         rows = []
@@ -110,20 +126,6 @@ class ClozeWidget(ExerciseWidget):
 
     def response(self):
         return [c.value or "" for c in self._controls]
-
-    def _shape_problem(self, response):
-        # Anything typeable goes into a text blank; only the shape must fit.
-        n = len(self._controls)
-        if isinstance(response, str) and n == 1:
-            response = [response]
-        if not isinstance(response, list | tuple):
-            return ui("bad_list_of_texts", n=n)
-        if len(response) != n:
-            return ui("bad_blank_count", n=n, given=len(response))
-        for i, value in enumerate(response):
-            if value is not None and not isinstance(value, str):
-                return ui("bad_text", n=i + 1)
-        return None
 
     def _set_response(self, response) -> None:
         if response is None:
@@ -150,13 +152,8 @@ class ClozeWidget(ExerciseWidget):
             tip.tooltip = ui_text("blank_tip", lang, n=i + 1)
         self._draw_tips(lang)
 
-    def _show_marks(self, result) -> None:
-        for control, item in zip(self._controls, result.items, strict=True):
-            _mark(control, item.correct if item.attempted else None)
-
-    def _clear_marks(self) -> None:
-        for control in self._controls:
-            _mark(control, None)
+    def _item_controls(self) -> list:
+        return self._controls
 
 
 class ChoiceWidget(ExerciseWidget):
@@ -174,12 +171,7 @@ class ChoiceWidget(ExerciseWidget):
                 box.observe(self._changed, "value")
             body = w.VBox(self._boxes)
         else:
-            self._radio = w.RadioButtons(options=[(str(i), i) for i in range(len(ex.options))],
-                                         value=None, layout=w.Layout(width="auto"))
-            self._radio.style.description_width = "0px"
-            self._radio.add_class("course-sr")
-            self._radio.observe(self._changed, "value")
-            body = w.VBox([self._radio])
+            return self._radio_body([(str(i), i) for i in range(len(ex.options))])
         body.add_class("course-options")
         return body
 
@@ -205,13 +197,7 @@ class ChoiceWidget(ExerciseWidget):
             for box, label in zip(self._boxes, labels, strict=True):
                 box.description = label
         else:
-            value = self._radio.value
-            self._quiet = True
-            try:
-                self._radio.options = [(label, i) for i, label in enumerate(labels)]
-                self._radio.value = value
-            finally:
-                self._quiet = False
+            self._relabel_options(self._radio, [(label, i) for i, label in enumerate(labels)])
             self._radio.description = ui_text(f"type_{self.exercise.type}", lang)
 
     def _item_lines(self, result, lang: str) -> list[str]:
@@ -248,14 +234,7 @@ class TrueFalseWidget(ExerciseWidget):
     css_type = "choice"
 
     def _build_body(self) -> w.Widget:
-        self._radio = w.RadioButtons(options=[("True", True), ("False", False)], value=None,
-                                     layout=w.Layout(width="auto"))
-        self._radio.style.description_width = "0px"
-        self._radio.add_class("course-sr")
-        self._radio.observe(self._changed, "value")
-        body = w.VBox([self._radio])
-        body.add_class("course-options")
-        return body
+        return self._radio_body([("True", True), ("False", False)])
 
     def response(self):
         return self._radio.value
@@ -264,14 +243,8 @@ class TrueFalseWidget(ExerciseWidget):
         self._radio.value = None if response is None else bool(response)
 
     def _relabel_body(self, lang: str) -> None:
-        value = self._radio.value
-        self._quiet = True
-        try:
-            self._radio.options = [(ui_text("tf_true", lang), True),
-                                   (ui_text("tf_false", lang), False)]
-            self._radio.value = value
-        finally:
-            self._quiet = False
+        self._relabel_options(self._radio, [(ui_text("tf_true", lang), True),
+                                            (ui_text("tf_false", lang), False)])
         self._radio.description = ui_text("tf_label", lang)
 
     def _item_lines(self, result, lang: str) -> list[str]:
@@ -284,7 +257,7 @@ class TrueFalseWidget(ExerciseWidget):
         _mark(self._radio, None)
 
 
-class MatchingWidget(ExerciseWidget):
+class MatchingWidget(_PerItemWidget):
     """One choice per left item, from the right items (shuffled reproducibly)."""
 
     css_type = "matching"
@@ -320,8 +293,6 @@ class MatchingWidget(ExerciseWidget):
     def _set_response(self, response) -> None:
         response = dict(response or {})
         ex = self.exercise
-        from course.exercises.matching import normalize
-
         by_norm = {normalize(k): k for k in self._right_keys}
         lefts = {normalize(k): i for i, k in enumerate(ex.lefts)}
         values = [""] * len(self._drops)
@@ -337,23 +308,12 @@ class MatchingWidget(ExerciseWidget):
         for i, (left, drop) in enumerate(zip(self._lefts, self._drops, strict=True)):
             item = ex.left_items[i]
             left.value = html_text(item, lang)
-            value = drop.value
-            self._quiet = True
-            try:
-                drop.options = [(ui_text("choose", lang) if not k else label, k)
-                                for label, k in labels]
-                drop.value = value
-            finally:
-                self._quiet = False
+            self._relabel_options(drop, [(ui_text("choose", lang) if not k else label, k)
+                                         for label, k in labels])
             drop.description = ui_text("match_for", lang, item=text(item, lang))
 
-    def _show_marks(self, result) -> None:
-        for drop, item in zip(self._drops, result.items, strict=True):
-            _mark(drop, item.correct if item.attempted else None)
-
-    def _clear_marks(self) -> None:
-        for drop in self._drops:
-            _mark(drop, None)
+    def _item_controls(self) -> list:
+        return self._drops
 
 
 class OrderingWidget(ExerciseWidget):
@@ -398,9 +358,7 @@ class OrderingWidget(ExerciseWidget):
 
     @property
     def _lang(self) -> str:
-        from course.exercises.state import get_language
-
-        return get_language()
+        return session.get_language()
 
     def _draw_list(self, lang: str, selected: str | None = None) -> None:
         ex = self.exercise
@@ -409,12 +367,8 @@ class OrderingWidget(ExerciseWidget):
             mark = {True: "  ✓", False: "  ✗"}.get(self._marks.get(k), "")
             options.append((f"{pos + 1}. {text(ex.item(k), lang)}{mark}", k))
         selected = selected if selected is not None else self._list.value
-        self._quiet = True
-        try:
-            self._list.options = options
-            self._list.value = selected if selected in self._order else self._order[0]
-        finally:
-            self._quiet = False
+        self._relabel_options(self._list, options,
+                              selected if selected in self._order else self._order[0])
 
     def response(self):
         # The order on screen is the answer, moved or not (the start order is never right).
@@ -424,10 +378,10 @@ class OrderingWidget(ExerciseWidget):
         if not response:
             self._order = list(self.exercise.start_order())
         else:
-            from course.exercises.matching import normalize
-
-            lookup = {normalize(k): k for k in self.exercise.keys}
-            self._order = [lookup[normalize(str(v))] for v in response]
+            order = [self.exercise.lookup(str(v)) for v in response]
+            if None in order:
+                raise KeyError("an item that is not in this exercise")
+            self._order = order
         self._marks = {}
         self._draw_list(self._lang, self._order[0])
 
@@ -470,11 +424,6 @@ class NumericWidget(ExerciseWidget):
     def response(self):
         return self._box.value
 
-    def _shape_problem(self, response):
-        # Whatever a learner can type is accepted here; Check says if it is not a number.
-        ok = isinstance(response, str | int | float) and not isinstance(response, bool)
-        return None if ok or response is None else ui("bad_number")
-
     def _set_response(self, response) -> None:
         self._box.value = "" if response is None else str(response)
 
@@ -495,13 +444,3 @@ class NumericWidget(ExerciseWidget):
     def _clear_marks(self) -> None:
         _mark(self._box, None)
 
-
-WIDGETS = {
-    "cloze": ClozeWidget,
-    "single_choice": ChoiceWidget,
-    "multiple_choice": ChoiceWidget,
-    "true_false": TrueFalseWidget,
-    "matching": MatchingWidget,
-    "ordering": OrderingWidget,
-    "numeric": NumericWidget,
-}

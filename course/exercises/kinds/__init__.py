@@ -1,0 +1,103 @@
+"""The registry of exercise kinds: the only place that lists the types of exercise.
+
+Every other part of the course (the loader and its schema, grading, the widgets, the student
+copy, the class report, ``crm-course list``) asks this registry, so a new type of exercise is
+one module: a subclass of :class:`~course.exercises.kinds.base.Exercise` (see that module for
+what a kind provides), registered here with :func:`register`.
+
+    from course.exercises import kinds
+    kinds.types()                       # ('cloze', 'single_choice', ...)
+    kinds.kind_of("numeric")            # NumericExercise
+    kinds.build_exercise(raw, lesson="02-idic", source="exercises/02-idic.yaml")
+
+The built-in kinds are registered when this package is imported (they import no widgets, no
+pandas); their widgets are named by string and imported only when an exercise is shown.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from course.errors import DefinitionError
+from course.exercises.kinds.base import Exercise
+from course.exercises.kinds.choice import ChoiceExercise
+from course.exercises.kinds.cloze import ClozeExercise
+from course.exercises.kinds.matching import MatchingExercise
+from course.exercises.kinds.numeric import NumericExercise
+from course.exercises.kinds.ordering import OrderingExercise
+from course.exercises.kinds.true_false import TrueFalseExercise
+from course.messages import add_messages
+
+_REGISTRY: dict[str, type[Exercise]] = {}
+
+
+def register(kind: type[Exercise]) -> type[Exercise]:
+    """Add a kind to the registry under each of its ``types`` (usable as a class decorator).
+
+    Args:
+        kind: a subclass of Exercise with a non-empty ``types`` tuple.
+
+    Returns:
+        ``kind`` itself.
+    """
+    if not (isinstance(kind, type) and issubclass(kind, Exercise)) or not kind.types:
+        raise TypeError(f"{kind!r} is not an Exercise subclass with `types`")
+    for name in kind.types:
+        _REGISTRY[name] = kind
+    add_messages(kind.messages)
+    return kind
+
+
+def unregister(type_name: str) -> None:
+    """Remove one type from the registry (for tests that add a throwaway kind)."""
+    _REGISTRY.pop(type_name, None)
+
+
+def types() -> tuple[str, ...]:
+    """Every registered type name, in the order the kinds were registered."""
+    return tuple(_REGISTRY)
+
+
+def kind_of(type_name: str) -> type[Exercise]:
+    """The kind (Exercise subclass) for a bank ``type``; raises KeyError for an unknown one."""
+    return _REGISTRY[type_name]
+
+
+def short_name(type_name: str) -> str:
+    """The short column name of a type for ``crm-course list``."""
+    kind = _REGISTRY.get(type_name)
+    return (kind.short.get(type_name) if kind else None) or type_name
+
+
+def schema_fragments() -> dict[str, Mapping]:
+    """The JSON Schema properties that kinds bring for fields the schema file does not know."""
+    out: dict[str, Mapping] = {}
+    for kind in dict.fromkeys(_REGISTRY.values()):
+        out.update(kind.schema or {})
+    return out
+
+
+def build_exercise(raw: Mapping, *, lesson: str = "", source: str = "") -> Exercise:
+    """An Exercise of the kind its ``type`` names.
+
+    Args:
+        raw: the exercise's mapping from the bank file.
+        lesson: the lesson slug it belongs to.
+        source: the bank file, as shown in messages.
+
+    Returns:
+        The exercise. Raises DefinitionError when the definition makes no sense.
+    """
+    try:
+        kind = _REGISTRY[raw["type"]]
+    except KeyError:
+        raise DefinitionError("type", f"unknown exercise type {raw.get('type')!r}; expected one "
+                                      f"of {', '.join(_REGISTRY)}") from None
+    return kind(raw, lesson=lesson, source=source)
+
+
+for _kind in (ClozeExercise, ChoiceExercise, TrueFalseExercise, MatchingExercise,
+              OrderingExercise, NumericExercise):
+    register(_kind)
+
+__all__ = ["Exercise", "build_exercise", "kind_of", "register", "schema_fragments",
+           "short_name", "types", "unregister"]

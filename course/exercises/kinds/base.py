@@ -1,0 +1,306 @@
+"""What every exercise kind shares: the Exercise base class and the helpers of parsing.
+
+A kind is a subclass of :class:`Exercise` in a module of its own under ``course/exercises/kinds``.
+It says which bank ``type`` names it handles (``types``), parses and grades a response (pure:
+no widgets, no I/O), and answers the questions the rest of the course asks of every type:
+
+========================  ===================================================================
+``types``                 the bank ``type`` values of this kind
+``short``                 a short column name per type for ``crm-course list``
+``widget_class``          ``"module:Class"`` of its widget (imported only when shown)
+``schema``                JSON Schema ``properties`` of fields that ``exercises/schema.json``
+                          does not describe (a new kind can bring its own fields)
+``redact(raw)``           its fields in the student copy of an assessment item (no key)
+``key_texts(raw)``        texts of the bank entry that give the key away (release's audit)
+``describe(response)``    a response as a short text for the class report
+``item_label(item)``      the label of a per-item report row, or None for no such rows
+``shape_problem(resp)``   why a response cannot even be put into the controls (or None)
+``messages``              texts the kind adds to the catalogue, ``{key: (en, zh)}``: at least
+                          ``type_<name>`` (its badge) for a kind that is not built in
+========================  ===================================================================
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import operator
+import random
+from collections.abc import Mapping
+from typing import ClassVar
+
+from course import session
+from course.errors import InputError
+from course.exercises.matching import MAX_ANSWER_CHARS, has_control_chars
+from course.exercises.results import GradeResult, ItemResult
+from course.messages import ui
+from course.text import Bilingual, as_bilingual
+
+
+class Invalid(Exception):
+    """A response of the wrong shape; carries the learner-facing message."""
+
+    def __init__(self, message: Bilingual):
+        self.message = message
+        super().__init__(message.en)
+
+
+#: What ``_parse`` returns for an empty answer: "not attempted", which is not "wrong".
+NOT_ATTEMPTED = object()
+
+
+def is_int(value) -> bool:
+    """True for an integer (also numpy's), never for a boolean."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return False
+    try:
+        operator.index(value)
+    except TypeError:
+        return False
+    return True
+
+
+def is_bool(value) -> bool:
+    """True for a boolean (also numpy's)."""
+    return isinstance(value, bool) or type(value).__name__ == "bool_"
+
+
+def check_text(value, n: int) -> str:
+    """One typed answer: a string of sane length without control characters ('' if None).
+
+    Args:
+        value: what the learner typed into item ``n``.
+        n: the item's number (1-based), named in the message.
+
+    Returns:
+        The text. Raises :class:`Invalid` when it is not a usable text.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Invalid(ui("bad_text", n=n))
+    if len(value) > MAX_ANSWER_CHARS:
+        raise Invalid(ui("too_long", n=n, limit=MAX_ANSWER_CHARS))
+    if has_control_chars(value):
+        raise Invalid(ui("control_chars", n=n))
+    return value
+
+
+def seeded_shuffle(items: list, seed: str) -> list:
+    """A copy of ``items`` in an order that depends only on ``seed``."""
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)
+    return shuffled
+
+
+def bilingual_or_none(value) -> Bilingual | None:
+    """A bank text as a Bilingual, or None when the field is absent."""
+    return None if value is None else as_bilingual(value)
+
+
+def feedback_map(value) -> dict[str, Bilingual]:
+    """A bank ``feedback`` mapping as ``{"correct"|"wrong": Bilingual}`` (empty if absent)."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: as_bilingual(v) for k, v in value.items() if k in ("correct", "wrong") and v}
+
+
+def jsonable(value):
+    """The response as JSON-able data (what the progress store keeps)."""
+    try:
+        json.dumps(value, ensure_ascii=False)
+        return value
+    except (TypeError, ValueError, OverflowError, RecursionError):
+        text = repr(value)
+        return text[:200] + ("..." if len(text) > 200 else "")
+
+
+class Exercise:
+    """An exercise from the bank. ``grade(response)`` is pure; displaying it shows its widget."""
+
+    types: ClassVar[tuple[str, ...]] = ()
+    short: ClassVar[Mapping[str, str]] = {}
+    widget_class: ClassVar[str] = ""
+    schema: ClassVar[Mapping | None] = None
+    messages: ClassVar[Mapping[str, tuple[str, str]]] = {}
+    type: str = ""
+
+    def __init__(self, raw: Mapping, *, lesson: str = "", source: str = ""):
+        self.raw = raw
+        self.id = str(raw["id"])
+        self.type = str(raw.get("type") or (self.types[0] if self.types else ""))
+        self.lesson = lesson
+        self.source = source
+        self.mode = raw.get("mode", "practice")
+        self.redacted = bool(raw.get("redacted", False))
+        self.title = bilingual_or_none(raw.get("title"))
+        self.prompt = as_bilingual(raw.get("prompt", ""))
+        self.hints = [as_bilingual(h) for h in raw.get("hints", []) or []]
+        self.solution = bilingual_or_none(raw.get("solution"))
+        self.feedback = feedback_map(raw.get("feedback"))
+        examples = raw.get("examples") or {}
+        self.examples = {
+            "correct": list(examples.get("correct", []) or []),
+            "wrong": list(examples.get("wrong", []) or []),
+        }
+        self._widget = None
+
+    # -- grading -----------------------------------------------------------------------
+    def grade(self, response) -> GradeResult:
+        """Grade a response (pure: no widgets, no I/O); never raises for a learner's input.
+
+        Args:
+            response: the learner's answer in the shape of this type's examples.
+
+        Returns:
+            A GradeResult; ``valid`` is false for a response of the wrong shape and
+            ``attempted`` false for an empty one.
+        """
+        try:
+            parsed = self._parse(response)
+        except Invalid as bad:
+            return self._ungraded(response, bad.message, valid=False)
+        except (TypeError, ValueError, OverflowError, RecursionError):
+            return self._ungraded(response, ui("bad_answer_shape"), valid=False)
+        if parsed is NOT_ATTEMPTED:
+            return self._ungraded(response, ui("not_attempted"), valid=True)
+        if self.redacted:
+            message = ui("recorded_only")
+            return GradeResult(
+                self.id, 0.0, False, attempted=True, graded=False, feedback=message,
+                message=message, response=jsonable(parsed),
+            )
+        return self._score(parsed)
+
+    def _ungraded(self, response, message: Bilingual, *, valid: bool) -> GradeResult:
+        return GradeResult(
+            self.id, 0.0, False, attempted=False, valid=valid, feedback=message,
+            message=message, response=jsonable(response),
+        )
+
+    def _parse(self, response):  # pragma: no cover - every kind defines it
+        raise NotImplementedError
+
+    def _score(self, parsed) -> GradeResult:  # pragma: no cover - every kind defines it
+        raise NotImplementedError
+
+    def _result(self, items: list[ItemResult], score: float, parsed) -> GradeResult:
+        attempted = any(item.attempted for item in items) if items else True
+        correct = score >= 1.0 - 1e-12
+        if correct:
+            feedback = self.feedback.get("correct", ui("correct"))
+        else:
+            feedback = self.feedback.get("wrong", ui("wrong"))
+            right = sum(item.correct for item in items)
+            if items and 0 < score and len(items) > 1:
+                feedback = ui("partly_correct", right=right, total=len(items)) + " " + feedback
+        message = None if attempted else ui("not_attempted")
+        return GradeResult(
+            self.id, round(max(0.0, min(1.0, score)), 6), correct, attempted, items=tuple(items),
+            feedback=feedback, message=message, response=jsonable(parsed),
+        )
+
+    def shape_problem(self, response) -> Bilingual | None:
+        """Why ``response`` cannot be put into this exercise's controls (None when it can).
+
+        The default asks the grader; kinds whose controls take any text (typed blanks, a
+        number box) only check the shape, and leave the rest to Check's feedback.
+        """
+        result = self.grade(response)
+        if result.valid:
+            return None
+        return result.message or ui("bad_answer_shape")
+
+    def empty_response(self):
+        """The response of untouched controls."""
+        return None
+
+    def answer_text(self) -> Bilingual:
+        """The answer key written out (used by "Show solution" when there is no solution text)."""
+        return Bilingual("", "")
+
+    # -- what the instructor tools ask ------------------------------------------------------
+    def redact(self, raw: Mapping) -> dict:
+        """This kind's fields in the student copy of an assessment item: the question, no key.
+
+        Args:
+            raw: the item as written in the bank file.
+
+        Returns:
+            The fields to add to the common ones (id, type, mode, prompt, title).
+        """
+        return {}
+
+    @classmethod
+    def key_texts(cls, raw: Mapping) -> list:
+        """Texts of the bank entry, beyond solution, hints and feedback, that hold the key."""
+        return []
+
+    def describe(self, response) -> str:
+        """A learner's response as a short text a teacher can read (the class report)."""
+        if isinstance(response, str):
+            return response
+        return json.dumps(response, ensure_ascii=False)
+
+    def item_label(self, item: ItemResult) -> str | None:
+        """The label of a per-item row in the report (blanks, pairs), None for no such rows."""
+        return None
+
+    # -- session and display -------------------------------------------------------------
+    @property
+    def effective_mode(self) -> str:
+        """The mode in this session (the bank's, unless the instructor overrides it)."""
+        return session.effective_mode(self)
+
+    @property
+    def widget(self):
+        """The exercise's widget, built once (its class is named by ``widget_class``)."""
+        if self._widget is None:
+            self._widget = widget_class_of(self)(self)
+        return self._widget
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def __repr__(self) -> str:
+        return f"Exercise {self.id} ({self.type})"
+
+
+def widget_class_of(exercise: Exercise) -> type:
+    """The widget class that ``exercise``'s kind names (imported now, not before)."""
+    path = getattr(exercise, "widget_class", "")
+    module_name, _, name = path.partition(":")
+    try:
+        return getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError, ValueError):
+        raise InputError(ui("no_widget", type=exercise.type, types=path or "none").both(" ")) \
+            from None
+
+
+def check_examples(exercise: Exercise) -> list[tuple[str, int, str]]:
+    """Grade every example of an exercise: the proof that its answer key holds.
+
+    Returns:
+        One ``(which, index, problem)`` per example that does not grade as declared, where
+        ``which`` is "correct" or "wrong" (empty for a redacted item, whose key is elsewhere).
+    """
+    if exercise.redacted:
+        return []
+    problems = []
+    for i, response in enumerate(exercise.examples["correct"]):
+        result = exercise.grade(response)
+        if not result.correct:
+            why = result.message.en if result.message else f"it scores {result.score:.2f}"
+            problems.append(("correct", i, f"this known-correct example is not accepted ({why}); "
+                                           "fix the key or the example"))
+    for i, response in enumerate(exercise.examples["wrong"]):
+        result = exercise.grade(response)
+        if not result.valid or not result.attempted:
+            why = result.message.en if result.message else "not attempted"
+            problems.append(("wrong", i, f"this known-wrong example cannot be graded ({why}); "
+                                         "give a response of the right shape"))
+        elif result.correct:
+            problems.append(("wrong", i, "this known-wrong example is accepted as fully right; "
+                                         "fix the key or the example"))
+    return problems

@@ -1,0 +1,197 @@
+"""Cloze: running text with blanks ``[[answer|alternative :: tip]]``; one typed text per blank."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from course.errors import DefinitionError
+from course.exercises.kinds.base import (
+    NOT_ATTEMPTED,
+    Exercise,
+    Invalid,
+    bilingual_or_none,
+    check_text,
+    feedback_map,
+    seeded_shuffle,
+)
+from course.exercises.matching import match_text, normalize
+from course.exercises.results import GradeResult, ItemResult
+from course.messages import ui
+from course.text import Bilingual
+
+#: A blank in cloze text: ``[[answer|alternative :: tip]]`` (the group is what is inside).
+BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+#: What a blank becomes in the student copy of an assessment item.
+REDACTED_BLANK = "[[?]]"
+
+
+def redact_cloze_text(value):
+    """Cloze text (a string or {en:, zh:}) with every blank's key replaced by ``[[?]]``."""
+    if isinstance(value, dict):
+        return {k: redact_cloze_text(v) for k, v in value.items()}
+    return BLANK.sub(REDACTED_BLANK, str(value))
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One gap of a cloze: its accepted answers (first = canonical), tip and feedback."""
+
+    index: int
+    answers: tuple[str, ...]
+    tip: Bilingual | None = None
+    feedback: Mapping[str, Bilingual] | None = None
+
+
+class ClozeExercise(Exercise):
+    """Running text with blanks ``[[answer|alternative :: tip]]``; one typed text per blank."""
+
+    types = ("cloze",)
+    short = {"cloze": "cloze"}
+    widget_class = "course.exercises.widgets.types:ClozeWidget"
+
+    def __init__(self, raw, **kw):
+        super().__init__(raw, **kw)
+        self.text = str(raw.get("text", ""))
+        self.case_sensitive = bool(raw.get("case_sensitive", False))
+        self.word_bank = bool(raw.get("word_bank", False))
+        self.typo_tolerance = bool(raw.get("typo_tolerance", True)) and not self.word_bank
+        self.distractors = [str(d) for d in raw.get("distractors", []) or []]
+        self.segments: list[str | Blank] = []
+        self.blanks: list[Blank] = []
+        self._split(list(raw.get("blank_feedback", []) or []))
+        self._choices = [str(c) for c in raw.get("choices", []) or []]
+        if self.word_bank and not self.redacted:
+            keys = {normalize(a) for b in self.blanks for a in b.answers}
+            for d in self.distractors:
+                if normalize(d) in keys:
+                    raise DefinitionError("distractors", f"distractor {d!r} is also an answer")
+
+    def _split(self, blank_feedback: list) -> None:
+        """Cut the text into plain segments and blanks."""
+        pos = 0
+        for m in BLANK.finditer(self.text):
+            if m.start() > pos:
+                self.segments.append(self.text[pos : m.start()])
+            body, _, tip = m.group(1).partition("::")
+            answers = tuple(a.strip() for a in body.split("|"))
+            n = len(self.blanks)
+            if self.redacted and answers == ("?",):
+                answers = ()
+            elif not all(answers):
+                raise DefinitionError("text", f"blank {n + 1} ({m.group(0)!r}) has an empty answer")
+            fb = blank_feedback[n] if n < len(blank_feedback) else None
+            blank = Blank(n, answers, bilingual_or_none(tip.strip() or None), feedback_map(fb))
+            self.blanks.append(blank)
+            self.segments.append(blank)
+            pos = m.end()
+        if pos < len(self.text):
+            self.segments.append(self.text[pos:])
+        if not self.blanks:
+            raise DefinitionError("text", "a cloze needs at least one blank written [[answer]]")
+        if len(blank_feedback) > len(self.blanks):
+            raise DefinitionError(
+                "blank_feedback",
+                f"{len(blank_feedback)} entries for {len(self.blanks)} blanks (one per blank)",
+            )
+
+    def word_bank_choices(self) -> list[str]:
+        """The word bank: every blank's first answer plus the distractors, shuffled by id."""
+        if self._choices:
+            return list(self._choices)
+        seen, words = set(), []
+        for word in [b.answers[0] for b in self.blanks if b.answers] + self.distractors:
+            if word not in seen:
+                seen.add(word)
+                words.append(word)
+        return seeded_shuffle(words, f"{self.id}:word-bank")
+
+    def empty_response(self):
+        return [""] * len(self.blanks)
+
+    def shape_problem(self, response) -> Bilingual | None:
+        """Anything typeable goes into a text blank; only the shape must fit."""
+        n = len(self.blanks)
+        if response is None:
+            return None
+        if isinstance(response, str) and n == 1:
+            response = [response]
+        if not isinstance(response, list | tuple):
+            return ui("bad_list_of_texts", n=n)
+        if len(response) != n:
+            return ui("bad_blank_count", n=n, given=len(response))
+        for i, value in enumerate(response):
+            if value is not None and not isinstance(value, str):
+                return ui("bad_text", n=i + 1)
+        return None
+
+    def _parse(self, response):
+        if response is None:
+            return NOT_ATTEMPTED
+        problem = self.shape_problem(response)
+        if problem is not None:
+            raise Invalid(problem)
+        if isinstance(response, str):
+            response = [response]
+        texts = [check_text(value, i + 1) for i, value in enumerate(response)]
+        if not any(t.strip() for t in texts):
+            return NOT_ATTEMPTED
+        return texts
+
+    def _score(self, texts) -> GradeResult:
+        items = [self._grade_blank(blank, given)
+                 for blank, given in zip(self.blanks, texts, strict=True)]
+        score = sum(i.correct for i in items) / len(items)
+        return self._result(items, score, texts)
+
+    def _grade_blank(self, blank: Blank, given: str) -> ItemResult:
+        attempted = bool(given.strip())
+        m = match_text(
+            given, blank.answers, case_sensitive=self.case_sensitive, typos=self.typo_tolerance,
+        ) if attempted else None
+        ok = bool(m and m.ok)
+        fb = (blank.feedback or {}).get("correct" if ok else "wrong") if attempted else None
+        if ok and m.typo:
+            note = ui("typo_accepted", answer=m.matched)
+            fb = note if fb is None else note + " " + fb
+        return ItemResult(
+            blank.index, ui("blank_label", n=blank.index + 1), list(blank.answers), given,
+            ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
+        )
+
+    def filled_text(self) -> str:
+        """The text with every blank filled with its first answer."""
+        return "".join(s if isinstance(s, str) else (s.answers[0] if s.answers else "____")
+                       for s in self.segments)
+
+    def answer_text(self) -> Bilingual:
+        text = self.filled_text()
+        return Bilingual(text, text)
+
+    # -- instructor tools -------------------------------------------------------------------
+    def redact(self, raw) -> dict:
+        out = {"text": redact_cloze_text(raw.get("text", ""))}
+        if raw.get("word_bank"):
+            out["choices"] = [str(c) for c in self.word_bank_choices()]
+        return out
+
+    @classmethod
+    def key_texts(cls, raw) -> list:
+        found = []
+        for fb in raw.get("blank_feedback") or []:
+            if isinstance(fb, dict):
+                found += list(fb.values())
+        text = raw.get("text")
+        if isinstance(text, str):
+            for m in BLANK.finditer(text):
+                found.append(m.group(0))  # the marker as written, key included
+                found.append(m.group(1).partition("::")[2])  # the tip
+        return found
+
+    def describe(self, response) -> str:
+        if isinstance(response, list):
+            return " | ".join(str(r) for r in response)
+        return super().describe(response)
+
+    def item_label(self, item) -> str | None:
+        return item.label.en

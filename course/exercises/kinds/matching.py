@@ -1,0 +1,133 @@
+"""Matching: left items to pair with right items; a response maps each left key to a right key."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from course.errors import DefinitionError
+from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, seeded_shuffle
+from course.exercises.matching import normalize
+from course.exercises.results import GradeResult, ItemResult
+from course.messages import ui
+from course.text import Bilingual, as_bilingual, text_key
+
+
+def _first_by_key(values) -> list[Bilingual]:
+    """The values as Bilingual texts, each key (English text) once, in order."""
+    seen, out = set(), []
+    for value in values:
+        if text_key(value) not in seen:
+            seen.add(text_key(value))
+            out.append(value)
+    return out
+
+
+class MatchingExercise(Exercise):
+    """Left items to pair with right items; a response maps each left key to a right key."""
+
+    types = ("matching",)
+    short = {"matching": "match"}
+    widget_class = "course.exercises.widgets.types:MatchingWidget"
+
+    def __init__(self, raw, **kw):
+        super().__init__(raw, **kw)
+        if self.redacted and "pairs" not in raw:
+            self.pairs = []
+            lefts = [as_bilingual(v) for v in raw.get("lefts", [])]
+            rights = [as_bilingual(v) for v in raw.get("rights", [])]
+            self._released_rights = rights
+        else:
+            self.pairs = [(as_bilingual(a), as_bilingual(b)) for a, b in raw.get("pairs", [])]
+            lefts = [a for a, _ in self.pairs]
+            rights = [b for _, b in self.pairs] + [as_bilingual(d)
+                                                   for d in raw.get("distractors", []) or []]
+            self._released_rights = None
+        self.left_items = lefts
+        self.lefts = [text_key(a) for a in lefts]
+        self.right_items = _first_by_key(rights)
+        self.rights = [text_key(r) for r in self.right_items]
+        self.key = {text_key(a): text_key(b) for a, b in self.pairs}
+        self._check_key(raw)
+        self._left_lookup = {normalize(k): k for k in self.lefts}
+        self._right_lookup = {normalize(k): k for k in self.rights}
+
+    def _check_key(self, raw) -> None:
+        norm_lefts = [normalize(k) for k in self.lefts]
+        for i, k in enumerate(norm_lefts):
+            if k in norm_lefts[:i]:
+                raise DefinitionError(f"pairs[{i}]", f"left item {self.lefts[i]!r} is repeated")
+        if not self.lefts:
+            raise DefinitionError("pairs", "a matching exercise needs at least one pair")
+        keys = {normalize(b) for b in self.key.values()}
+        for d in raw.get("distractors", []) or []:
+            if normalize(text_key(d)) in keys:
+                raise DefinitionError("distractors",
+                                      f"distractor {text_key(d)!r} is also a right item")
+
+    def right_choices(self) -> list[str]:
+        """The right-hand keys in the order shown to learners (shuffled by id)."""
+        if self._released_rights is not None:
+            return list(self.rights)
+        return seeded_shuffle(self.rights, f"{self.id}:rights")
+
+    def right_item(self, key: str) -> Bilingual:
+        """The right item whose key is ``key``."""
+        return self.right_items[self.rights.index(key)]
+
+    def empty_response(self):
+        return {}
+
+    def _parse(self, response):
+        if response is None:
+            return NOT_ATTEMPTED
+        if not isinstance(response, Mapping):
+            raise Invalid(ui("bad_mapping"))
+        parsed = {}
+        for k, v in response.items():
+            if not isinstance(k, str):
+                raise Invalid(ui("bad_mapping"))
+            left = self._left_lookup.get(normalize(k))
+            if left is None:
+                raise Invalid(ui("unknown_left", item=k[:60]))
+            if v is None or (isinstance(v, str) and not v.strip()):
+                continue
+            if not isinstance(v, str):
+                raise Invalid(ui("bad_mapping"))
+            right = self._right_lookup.get(normalize(v))
+            if right is None:
+                raise Invalid(ui("unknown_right", item=v[:60]))
+            parsed[left] = right
+        if not parsed:
+            return NOT_ATTEMPTED
+        return parsed
+
+    def _score(self, parsed) -> GradeResult:
+        items = []
+        for i, (left, item) in enumerate(zip(self.lefts, self.left_items, strict=True)):
+            given = parsed.get(left)
+            ok = given is not None and given == self.key[left]
+            items.append(ItemResult(i, item, self.key[left], given, ok, given is not None))
+        score = sum(i.correct for i in items) / len(items)
+        return self._result(items, score, parsed)
+
+    def answer_text(self) -> Bilingual:
+        return Bilingual(
+            "\n".join(f"{a.en} → {b.en}" for a, b in self.pairs),
+            "\n".join(f"{a.zh} → {b.zh}" for a, b in self.pairs),
+        )
+
+    # -- instructor tools -------------------------------------------------------------------
+    def redact(self, raw) -> dict:
+        pairs = raw.get("pairs", [])
+        rights = {text_key(v): v for v in [p[1] for p in pairs] + list(raw.get("distractors") or [])}
+        order = list(self.right_choices())
+        if len(pairs) > 1 and order[: len(pairs)] == [text_key(p[1]) for p in pairs]:
+            order = order[1:] + order[:1]  # a shuffle that left the key's order would give it away
+        return {"lefts": [p[0] for p in pairs], "rights": [rights[key] for key in order]}
+
+    def describe(self, response) -> str:
+        if isinstance(response, dict):
+            return "; ".join(f"{k} → {v}" for k, v in response.items())
+        return super().describe(response)
+
+    def item_label(self, item) -> str | None:
+        return f"pair: {item.label.en}"

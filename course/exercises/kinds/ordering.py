@@ -1,0 +1,87 @@
+"""Ordering: items to put in order; a response lists every item's key once."""
+from __future__ import annotations
+
+from course.errors import DefinitionError
+from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, seeded_shuffle
+from course.exercises.matching import normalize
+from course.exercises.results import GradeResult, ItemResult
+from course.messages import ui
+from course.text import Bilingual, as_bilingual, text_key
+
+
+class OrderingExercise(Exercise):
+    """Items to put in order; a response lists every item's key once."""
+
+    types = ("ordering",)
+    short = {"ordering": "order"}
+    widget_class = "course.exercises.widgets.types:OrderingWidget"
+
+    def __init__(self, raw, **kw):
+        super().__init__(raw, **kw)
+        self.items = [as_bilingual(v) for v in raw.get("items", [])]
+        self.keys = [text_key(v) for v in self.items]
+        self.all_or_nothing = bool(raw.get("all_or_nothing", False))
+        norm = [normalize(k) for k in self.keys]
+        for i, k in enumerate(norm):
+            if k in norm[:i]:
+                raise DefinitionError(f"items[{i}]", f"item {self.keys[i]!r} is repeated")
+        if len(self.items) < 2:
+            raise DefinitionError("items", "an ordering exercise needs at least two items")
+        self._lookup = {k: key for k, key in zip(norm, self.keys, strict=True)}
+
+    def start_order(self) -> list[str]:
+        """The order the items are first shown in: shuffled by id, never already right."""
+        if self.redacted:
+            return list(self.keys)
+        order = seeded_shuffle(self.keys, f"{self.id}:order")
+        if order == self.keys:
+            order = order[1:] + order[:1]
+        return order
+
+    def item(self, key: str) -> Bilingual:
+        """The item whose key is ``key``."""
+        return self.items[self.keys.index(key)]
+
+    def lookup(self, text: str) -> str | None:
+        """The key of the item written ``text`` (any case or spacing), or None."""
+        return self._lookup.get(normalize(text))
+
+    def _parse(self, response):
+        n = len(self.keys)
+        if response is None:
+            return NOT_ATTEMPTED
+        if not isinstance(response, list | tuple) or len(response) == 0:
+            if isinstance(response, list | tuple):
+                return NOT_ATTEMPTED
+            raise Invalid(ui("bad_order", n=n))
+        if not all(isinstance(v, str) for v in response) or len(response) != n:
+            raise Invalid(ui("bad_order", n=n))
+        parsed = [self.lookup(v) for v in response]
+        if None in parsed or len(set(parsed)) != n:
+            raise Invalid(ui("bad_order", n=n))
+        return parsed
+
+    def _score(self, parsed) -> GradeResult:
+        items = [
+            ItemResult(i, ui("position_label", n=i + 1), expected, given, expected == given, True)
+            for i, (expected, given) in enumerate(zip(self.keys, parsed, strict=True))
+        ]
+        right = sum(i.correct for i in items)
+        score = (1.0 if right == len(items) else 0.0) if self.all_or_nothing else right / len(items)
+        return self._result(items, score, parsed)
+
+    def answer_text(self) -> Bilingual:
+        return Bilingual(
+            "  ".join(f"{i + 1}. {t.en}" for i, t in enumerate(self.items)),
+            "  ".join(f"{i + 1}. {t.zh}" for i, t in enumerate(self.items)),
+        )
+
+    # -- instructor tools -------------------------------------------------------------------
+    def redact(self, raw) -> dict:
+        items = {text_key(v): v for v in raw.get("items", [])}
+        return {"items": [items[k] for k in self.start_order()]}
+
+    def describe(self, response) -> str:
+        if isinstance(response, list):
+            return " > ".join(str(r) for r in response)
+        return super().describe(response)
