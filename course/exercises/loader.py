@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -363,6 +364,7 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
         problems.append(Problem(file, f"the lesson slug {slug!r} does not match the file name "
                                       f"{path.name!r} (expected {slug}.yaml)", field="lesson",
                                 line=getattr(data, "lines", {}).get("lesson")))
+    problems += _copy_problems(data, file, bad_exercises)
     exercises, built_problems = _build_exercises(data, slug, file, bad_exercises)
     lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
     return lesson, problems + built_problems
@@ -404,6 +406,40 @@ def _schema_problems(data: dict, file: str) -> tuple[list[Problem], set[int]]:
             line = error.instance.lines.get(extra[0], line) if extra else line
         problems.append(Problem(file, message, ex_id, field, line))
     return problems, bad_exercises
+
+
+_BLANK_MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def _copy_problems(data: dict, file: str, bad: set[int]) -> list[Problem]:
+    """A student copy must carry no assessment key: every assessment item redacted, and a
+    redacted cloze with only ``[[?]]`` blanks and, for a word bank, its shuffled choices."""
+    problems = []
+    for i, raw in enumerate(data["exercises"]):
+        if not isinstance(raw, dict):
+            continue
+        ex_id, line = str(raw.get("id")), getattr(raw, "line", None)
+        if data.get("student_copy") and raw.get("mode") == "assessment" \
+                and not raw.get("redacted"):
+            problems.append(Problem(file, "this assessment item is not redacted, so a student "
+                                          "copy would give its key away; make the copy with "
+                                          "`crm-course release`", ex_id, "redacted", line))
+            bad.add(i)
+        if not raw.get("redacted") or raw.get("type") != "cloze":
+            continue
+        texts = raw.get("text")
+        texts = list(texts.values()) if isinstance(texts, dict) else [texts]
+        if any(m.group(1).strip() != "?" for t in texts if isinstance(t, str)
+               for m in _BLANK_MARK.finditer(t)):
+            problems.append(Problem(file, "this redacted cloze still holds its answers: every "
+                                          "blank must read [[?]]", ex_id, "text", line))
+            bad.add(i)
+        elif raw.get("word_bank") and not raw.get("choices"):
+            problems.append(Problem(file, "this redacted word-bank cloze needs its shuffled "
+                                          "`choices` (`crm-course release` writes them)", ex_id,
+                                    "choices", line))
+            bad.add(i)
+    return problems
 
 
 def _build_exercises(data: dict, slug: str, file: str,

@@ -29,3 +29,15 @@ def store(tmp_path, monkeypatch):
     yield home
     progress._reset_for_tests()
     state._reset_for_tests()
+
+
+@pytest.fixture
+def write_bank(tmp_path):
+    """Write a bank file (named 01-test.yaml unless told) into ``tmp_path``; returns its path."""
+
+    def write(text: str, name: str = "01-test.yaml"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -85,6 +85,23 @@ def check_text(value, n: int) -> str:
     return value
 
 
+def release_rng() -> random.Random:
+    """A shuffle for one release, seeded with 256 secret bits that are never written anywhere."""
+    import secrets
+
+    return random.Random(secrets.token_bytes(32))
+
+
+def secret_shuffle(items: list, rng: random.Random | None, *, avoid: list | None = None) -> list:
+    """A copy of ``items`` shuffled by ``rng`` (a fresh secret one when None); when ``avoid``
+    is given and the shuffle equals it, the order is turned by one (never the key's order)."""
+    shuffled = list(items)
+    (rng or release_rng()).shuffle(shuffled)
+    if avoid is not None and len(shuffled) > 1 and shuffled[: len(avoid)] == list(avoid):
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled
+
+
 def seeded_shuffle(items: list, seed: str) -> list:
     """A copy of ``items`` in an order that depends only on ``seed``."""
     shuffled = list(items)
@@ -219,11 +236,14 @@ class Exercise:
         return Bilingual("", "")
 
     # -- what the instructor tools ask ------------------------------------------------------
-    def redact(self, raw: Mapping) -> dict:
+    def redact(self, raw: Mapping, rng: random.Random | None = None) -> dict:
         """This kind's fields in the student copy of an assessment item: the question, no key.
 
         Args:
             raw: the item as written in the bank file.
+            rng: the release's secret shuffle (see ``release_rng``); a kind that lists items
+                for the learner to arrange (word bank, matching rights, ordering items) puts
+                them in its order, so nothing public (such as the exercise id) predicts it.
 
         Returns:
             The fields to add to the common ones (id, type, mode, prompt, title).

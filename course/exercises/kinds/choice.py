@@ -116,7 +116,7 @@ class ChoiceExercise(Exercise):
         return Bilingual("; ".join(t.en for t in chosen), "；".join(t.zh for t in chosen))
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         return {"options": [{"text": o["text"]} for o in raw.get("options", [])]}
 
     @classmethod

@@ -13,6 +13,7 @@ from course.exercises.kinds.base import (
     bilingual_or_none,
     check_text,
     feedback_map,
+    secret_shuffle,
     seeded_shuffle,
 )
 from course.exercises.matching import match_text, normalize
@@ -96,15 +97,19 @@ class ClozeExercise(Exercise):
             )
 
     def word_bank_choices(self) -> list[str]:
-        """The word bank: every blank's first answer plus the distractors, shuffled by id."""
+        """The word bank: every blank's first answer plus the distractors, shuffled by id
+        (a student copy's bank holds them in the release's secret order)."""
         if self._choices:
             return list(self._choices)
+        return seeded_shuffle(self._bank_words(), f"{self.id}:word-bank")
+
+    def _bank_words(self) -> list[str]:
         seen, words = set(), []
         for word in [b.answers[0] for b in self.blanks if b.answers] + self.distractors:
             if word not in seen:
                 seen.add(word)
                 words.append(word)
-        return seeded_shuffle(words, f"{self.id}:word-bank")
+        return words
 
     def empty_response(self):
         return [""] * len(self.blanks)
@@ -169,10 +174,12 @@ class ClozeExercise(Exercise):
         return Bilingual(text, text)
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         out = {"text": redact_cloze_text(raw.get("text", ""))}
         if raw.get("word_bank"):
-            out["choices"] = [str(c) for c in self.word_bank_choices()]
+            keys = [b.answers[0] for b in self.blanks if b.answers]
+            out["choices"] = [str(c) for c in secret_shuffle(self._bank_words(), rng,
+                                                                avoid=keys)]
         return out
 
     @classmethod

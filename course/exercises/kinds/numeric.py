@@ -59,5 +59,5 @@ class NumericExercise(Exercise):
         return Bilingual(text, text)
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         return {"unit": raw["unit"]} if "unit" in raw else {}
