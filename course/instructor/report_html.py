@@ -216,6 +216,11 @@ def render_html(report) -> str:
         parts.append(_table(["File / 文件", "Learner / 学习者", "Reason / 原因"], rows))
     else:
         parts.append("<p>Every submission counted. 所有提交均已计入。</p>")
+    warnings = getattr(report, "warnings", [])
+    if warnings:
+        parts.append(_h("To check", "需要核实"))
+        rows = [[_td(x.source), _td(x.learner or "–"), _td(x.reason)] for x in warnings]
+        parts.append(_table(["File / 文件", "Learner / 学习者", "Note / 说明"], rows))
     parts.append(f'<p class="note">Bank / 题库: {_e(report.bank_path)}. '
                  "grades.csv and item_analysis.csv beside this page hold the same figures for "
                  "a spreadsheet. 本页旁的 grades.csv 与 item_analysis.csv 含相同数据。</p>")

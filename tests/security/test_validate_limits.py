@@ -81,3 +81,22 @@ def test_a_file_over_the_size_limit_is_not_read(run_cli, tmp_path):
     path.write_text(bank_text("  - x\n") + "# " + "x" * MAX_BANK_BYTES + "\n", encoding="utf-8")
     run = run_cli("validate", path)
     assert run.returncode == 2 and "a bank file may hold at most" in run.stderr
+
+
+def _cloze(text: str) -> str:
+    return bank_text(
+        "  - id: steps\n    type: cloze\n    prompt: p\n"
+        f"    text: \"{text}\"\n    examples: {{correct: [[\"a\"]], wrong: [[\"b\"]]}}\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("First [[a]], then [[second step", "never closed with ]]"),
+    ("First [[a]], then second]] step", "never opened with [["),
+    ("First [[a [[b]] ]] step", "blanks cannot nest"),
+])
+def test_unbalanced_or_nested_blanks_are_named(run_cli, tmp_path, text, expected):
+    path = tmp_path / "01-test.yaml"
+    path.write_text(_cloze(text), encoding="utf-8")
+    run = run_cli("validate", path)
+    assert run.returncode == 2, run.output
+    assert "exercise 'steps': field 'text'" in run.stderr and expected in run.stderr

@@ -121,13 +121,40 @@ def feedback_map(value) -> dict[str, Bilingual]:
     return {k: as_bilingual(v) for k, v in value.items() if k in ("correct", "wrong") and v}
 
 
+MAX_RESPONSE_DEPTH = 100  # lists and mappings inside one response; deeper is not an answer
+
+
+def _too_deep(value, limit: int = MAX_RESPONSE_DEPTH) -> bool:
+    """True when ``value`` nests lists, tuples or mappings more than ``limit`` levels (looked
+    at without recursion, so any depth is safe)."""
+    stack = [(value, 1)]
+    seen = 0
+    while stack:
+        item, level = stack.pop()
+        if level > limit:
+            return True
+        if isinstance(item, Mapping):
+            item = list(item.values())
+        if isinstance(item, list | tuple):
+            seen += len(item)
+            if seen > 1_000_000:
+                return True
+            stack.extend((v, level + 1) for v in item)
+    return False
+
+
 def jsonable(value):
-    """The response as JSON-able data (what the progress store keeps)."""
+    """The response as JSON-able data (what the progress store keeps); never raises."""
+    if _too_deep(value):
+        return f"<{type(value).__name__} nested more than {MAX_RESPONSE_DEPTH} levels>"
     try:
         json.dumps(value, ensure_ascii=False)
         return value
     except (TypeError, ValueError, OverflowError, RecursionError):
-        text = repr(value)
+        try:
+            text = repr(value)
+        except Exception:  # noqa: BLE001 - a value that cannot even be written out
+            text = f"<{type(value).__name__}>"
         return text[:200] + ("..." if len(text) > 200 else "")
 
 
@@ -172,6 +199,8 @@ class Exercise:
             A GradeResult; ``valid`` is false for a response of the wrong shape and
             ``attempted`` false for an empty one.
         """
+        if _too_deep(response):
+            return self._ungraded(response, ui("bad_answer_shape"), valid=False)
         try:
             parsed = self._parse(response)
         except Invalid as bad:

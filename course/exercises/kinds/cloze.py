@@ -27,6 +27,36 @@ BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 REDACTED_BLANK = "[[?]]"
 
 
+def check_brackets(text: str) -> None:
+    """Raise DefinitionError for a ``[[`` without its ``]]``, a ``]]`` without its ``[[``, or a
+    blank inside a blank: a learner would see the brackets as text."""
+    depth, opened = 0, 0
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair == "[[":
+            if depth:
+                raise DefinitionError("text", f"a blank opens inside another blank at character "
+                                              f"{i + 1} ({_near(text, i)!r}); blanks cannot nest")
+            depth, opened = 1, i
+            i += 2
+        elif pair == "]]":
+            if not depth:
+                raise DefinitionError("text", f"a blank closes with ]] at character {i + 1} "
+                                              f"({_near(text, i)!r}) but was never opened with [[")
+            depth = 0
+            i += 2
+        else:
+            i += 1
+    if depth:
+        raise DefinitionError("text", f"the blank opened at character {opened + 1} "
+                                      f"({_near(text, opened)!r}) is never closed with ]]")
+
+
+def _near(text: str, i: int) -> str:
+    return text[max(0, i - 15) : i + 20]
+
+
 def redact_cloze_text(value):
     """Cloze text (a string or {en:, zh:}) with every blank's key replaced by ``[[?]]``."""
     if isinstance(value, dict):
@@ -69,7 +99,8 @@ class ClozeExercise(Exercise):
                     raise DefinitionError("distractors", f"distractor {d!r} is also an answer")
 
     def _split(self, blank_feedback: list) -> None:
-        """Cut the text into plain segments and blanks."""
+        """Cut the text into plain segments and blanks (brackets must pair up, unnested)."""
+        check_brackets(self.text)
         pos = 0
         for m in BLANK.finditer(self.text):
             if m.start() > pos:
