@@ -78,11 +78,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "你的进度文件已损坏或不是进度数据库，已改名保存为 {backup}，并新建了一个进度文件。"
         "之前的作答记录保留在该备份中。",
     ),
-    "store_unwritable": (
-        "Your progress cannot be saved: the folder {folder} is not writable ({why}). The exercises"
-        " still work, but attempts are not saved. Set CRM_COURSE_HOME to a folder you can write.",
-        "无法保存你的进度：文件夹 {folder} 不可写（{why}）。练习仍可使用，但作答不会被保存。"
-        "请把 CRM_COURSE_HOME 设为一个可写的文件夹。",
+    "store_full": (
+        "Your progress cannot be saved: the disk that holds {folder} is full. Free some space;"
+        " the next Check saves again. The exercises still work.",
+        "无法保存你的进度：{folder} 所在的磁盘已满。请腾出一些空间，下一次“检查”会重新保存。"
+        "练习仍可使用。",
+    ),
+    "store_readonly": (
+        "Your progress cannot be saved: the folder {folder} is read-only for you. The exercises"
+        " still work; set CRM_COURSE_HOME to a folder you can write, and the next Check saves.",
+        "无法保存你的进度：文件夹 {folder} 对你是只读的。练习仍可使用；请把 CRM_COURSE_HOME"
+        "设为一个可写的文件夹，下一次“检查”即会保存。",
+    ),
+    "store_not_folder": (
+        "Your progress cannot be saved: {path} cannot be made, because a file stands where a"
+        " folder must be (or a folder where the progress file must be). Move it away, or set"
+        " CRM_COURSE_HOME to another folder; the next Check saves again.",
+        "无法保存你的进度：无法创建 {path}，因为应为文件夹的位置上是一个文件（或应为进度文件的位置"
+        "上是一个文件夹）。请把它移开，或把 CRM_COURSE_HOME 设为别的文件夹；下一次“检查”会重新保存。",
     ),
     "store_error": (
         "An answer could not be saved ({why}). The exercises still work; if this happens again,"
@@ -97,6 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_cannot_write": (
         "Cannot write {path} ({why}); choose a folder you can write to.",
         "无法写入 {path}（{why}），请选择一个可写的文件夹。",
+    ),
+    "export_unreadable": (
+        "The progress file {path} cannot be read ({why}), so no submission was written. Copy"
+        " the file to a folder you can write and try again, or ask your instructor.",
+        "无法读取进度文件 {path}（{why}），因此没有写出提交文件。请把该文件复制到一个可写的文件夹"
+        "后重试，或询问老师。",
     ),
     "export_no_store": (
         "No progress saved yet in {folder}; the file lists no attempts.",
@@ -343,6 +362,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_ids": (
         "{count} attempt(s) at exercise id(s) not in the instructor's bank, not counted: {ids}",
         "{count} 次作答的练习编号不在教师题库中，不计分：{ids}",
+    ),
+    # limits of what one submission and one report may hold (docs/instructor.md)
+    "too_many_attempts": (
+        "file holds {count} attempts; a submission may hold at most {limit}",
+        "文件含有 {count} 次作答；一份提交最多 {limit} 次",
+    ),
+    "too_many_tries": (
+        "{count} attempt(s) at {exercise} over the limit of {limit} per exercise not counted "
+        "(the first ones and the last one count)",
+        "练习 {exercise} 超出每题 {limit} 次上限的 {count} 次作答不计分（计入最早的几次和最后一次）",
+    ),
+    "response_too_big": (
+        "{count} attempt(s) not counted: a response longer than {chars} characters or nested "
+        "more than {depth} levels deep",
+        "{count} 次作答不计分：答案超过 {chars} 个字符，或嵌套超过 {depth} 层",
+    ),
+    "invalid_unicode": (
+        "{count} attempt(s) not counted: they hold text that is not valid Unicode (a lone "
+        "surrogate such as \\ud800)",
+        "{count} 次作答不计分：其中含有无效的 Unicode 文本（如单独的代理码 \\ud800）",
+    ),
+    "report_full": (
+        "not read: the report already holds {limit} attempts, the most one report reads",
+        "未读取：本报告已读入 {limit} 次作答，达到单份报告的上限",
+    ),
+    "not_regular": (
+        "not a regular file (a device, pipe or socket): skipped",
+        "不是普通文件（设备、管道或套接字）：已跳过",
+    ),
+    "link_outside": (
+        "a link that points outside the submissions folder: not followed",
+        "指向提交文件夹之外的链接：未读取",
+    ),
+    "future_superseded": (
+        "exported at {when}, a time still to come: not believed, the learner's other file counts",
+        "导出时间 {when} 尚未到来：不予采信，以该学习者的另一份文件为准",
+    ),
+    # warnings: the submission counts, but the instructor should look at it
+    "future_date": (
+        "exported at {when}, a time still to come: check that this file is genuine",
+        "导出时间 {when} 尚未到来：请核实该文件是否真实",
+    ),
+    "same_learner_spellings": (
+        "files counted as one learner although the names are written differently: {names}",
+        "以下姓名写法不同，但被视为同一学习者：{names}",
+    ),
+    "mixed_scripts": (
+        "the learner name mixes Latin letters with Cyrillic or Greek look-alikes",
+        "学习者姓名混用了拉丁字母与外形相似的西里尔或希腊字母",
+    ),
+    "look_alike": (
+        "learner names that look the same but are different texts: {names}",
+        "以下学习者姓名看起来相同，但实际文字不同：{names}",
+    ),
+    "other_version": (
+        "made with course version {version}; this report uses version {ours}",
+        "使用课程版本 {version} 完成；本报告使用版本 {ours}",
     ),
     # errors of the person running the command
     "no_such_path": (

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +24,17 @@ try:  # the C parser is much faster; the constructor (ours) is Python either way
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
+# Limits that keep `validate` of any file quick and small (the largest lesson of the course
+# holds 1,613 values, nested 7 deep): a file over the size limit is not read, and
+# a file whose values (every alias counted each time it is used) pass the node limit is
+# refused before it is built, so "billion laughs" alias chains cost nothing.
+MAX_BANK_BYTES = 2_000_000
+MAX_NODES = 50_000
+MAX_DEPTH = 64
+MAX_PROBLEMS = 100  # per file; the rest are counted, not listed
+MAX_MESSAGE_CHARS = 300
+MAX_NUMBER = 10**15  # larger integers in a bank file are typing mistakes (and overflow floats)
+
 
 # Old names, kept for one release: see course.paths.
 project_root = paths.package_root
@@ -39,6 +52,9 @@ class Problem:
     field: str | None = None
     line: int | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", clip_message(self.message))
+
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         parts = [where]
@@ -47,6 +63,12 @@ class Problem:
         if self.field:
             parts.append(f"field {self.field!r}")
         return ": ".join(parts) + f": {self.message}"
+
+
+def clip_message(text, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """A message cut to ``limit`` characters (a schema message may quote a huge value)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class LineDict(dict):
@@ -83,13 +105,95 @@ def _construct_mapping(loader, node):
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
+class _TooBig(Exception):
+    """A YAML document over the node or depth limit (before any value is built)."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _check_graph(root) -> None:
+    """Refuse a node graph that expands past MAX_NODES values or MAX_DEPTH levels.
+
+    Aliases share nodes, so the expanded size is computed once per distinct node; a node
+    reached again while it is being walked is an alias to itself.
+    """
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack = [(root, iter(_children(root)), [1])]
+    on_path.add(id(root))
+    while stack:
+        node, todo, total = stack[-1]
+        child = next(todo, None)
+        if child is None:
+            stack.pop()
+            on_path.discard(id(node))
+            size[id(node)] = total[0]
+            if stack:
+                stack[-1][2][0] += total[0]
+                if stack[-1][2][0] > MAX_NODES:
+                    raise _TooBig(f"the file expands to more than {MAX_NODES:,} values (aliases "
+                                  "counted each time they are used); a bank file holds a few "
+                                  "thousand", node.start_mark.line + 1)
+            continue
+        if id(child) in size:
+            total[0] += size[id(child)]
+            if total[0] > MAX_NODES:
+                raise _TooBig(f"the file expands to more than {MAX_NODES:,} values (aliases "
+                              "counted each time they are used); a bank file holds a few "
+                              "thousand", child.start_mark.line + 1)
+            continue
+        if id(child) in on_path:
+            raise _TooBig("an alias refers to the value that contains it (a loop)",
+                          child.start_mark.line + 1)
+        if len(stack) >= MAX_DEPTH:
+            raise _TooBig(f"values are nested more than {MAX_DEPTH} levels deep",
+                          child.start_mark.line + 1)
+        on_path.add(id(child))
+        stack.append((child, iter(_children(child)), [1]))
+
+
 def _parse_yaml(text: str, file: str):
     loader = _LineLoader(text)
     loader.duplicate_keys = []
     try:
-        return loader.get_single_data(), loader.duplicate_keys
+        node = loader.get_single_node()
+        if node is None:
+            return None, loader.duplicate_keys
+        _check_graph(node)
+        return loader.construct_document(node), loader.duplicate_keys
     finally:
         loader.dispose()
+
+
+def _line_at(text: str, position) -> int | None:
+    if not isinstance(position, int) or position < 0:
+        return None
+    return text.count("\n", 0, position) + 1
+
+
+def _big_numbers(data, path=()) -> list[tuple[tuple, int]]:
+    """Integers too large for a bank (they overflow a float), with where they are."""
+    found = []
+    stack = [(data, path)]
+    while stack and len(found) < MAX_PROBLEMS:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, (*where, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+            found.append((where, value))
+    return found
 
 
 def _import_jsonschema():
@@ -186,7 +290,7 @@ def _schema_message(error) -> str:
             where = _field_path(list(best.absolute_path)[len(error.absolute_path):])
             return (f"{where}: " if where else "") + _schema_message(best)
     if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=repr)
         known = sorted(error.schema.get("properties", {}))
         import difflib
 
@@ -217,6 +321,13 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
     """Load and check one bank file; returns the lesson (None if unusable) and every problem."""
     file = _display_path(path)
     try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(file, f"cannot be read: {exc.strerror or exc}")]
+    if size > MAX_BANK_BYTES:
+        return None, [Problem(file, f"the file is {size:,} bytes; a bank file may hold at most "
+                                    f"{MAX_BANK_BYTES:,} (split the lesson)")]
+    try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Problem(file, "not UTF-8 text; save the file as UTF-8")]
@@ -229,8 +340,17 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
         line = mark.line + 1 if mark else None
         what = " ".join(filter(None, [exc.context, exc.problem]))
         return None, [Problem(file, f"YAML syntax error: {what}", line=line)]
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [Problem(file, f"the character U+{ord(char):04X} is not allowed in a YAML "
+                                    "file (a control character); delete it",
+                              line=_line_at(text, exc.position))]
     except yaml.YAMLError as exc:
         return None, [Problem(file, f"YAML error: {exc}")]
+    except _TooBig as exc:
+        return None, [Problem(file, str(exc), line=exc.line)]
+    except RecursionError:
+        return None, [Problem(file, f"values are nested more than {MAX_DEPTH} levels deep")]
     problems = [Problem(file, f"the key {k!r} appears twice", line=ln) for k, ln in duplicates]
     if not isinstance(data, dict):
         return None, problems + [Problem(file, "a bank file must be a mapping with "
@@ -244,6 +364,7 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
         problems.append(Problem(file, f"the lesson slug {slug!r} does not match the file name "
                                       f"{path.name!r} (expected {slug}.yaml)", field="lesson",
                                 line=getattr(data, "lines", {}).get("lesson")))
+    problems += _copy_problems(data, file, bad_exercises)
     exercises, built_problems = _build_exercises(data, slug, file, bad_exercises)
     lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
     return lesson, problems + built_problems
@@ -253,7 +374,21 @@ def _schema_problems(data: dict, file: str) -> tuple[list[Problem], set[int]]:
     """The schema's complaints about a parsed bank file, and the indexes of the exercises
     they concern (those are not built)."""
     problems, bad_exercises = [], set()
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+    huge = _big_numbers(data)
+    for where, value in huge:
+        ex_id, rest = _exercise_at(data, where)
+        problems.append(Problem(file, f"the number {str(value)[:12]}… has {len(str(abs(value)))} "
+                                      f"digits; numbers in a bank stay below {MAX_NUMBER:.0e}",
+                                ex_id, _field_path(rest) or None, _line_of(data, where)))
+    if huge:
+        return problems, set(range(len(data.get("exercises") or [])))
+    errors = list(itertools.islice(_validator().iter_errors(data), MAX_PROBLEMS + 1))
+    if len(errors) > MAX_PROBLEMS:
+        errors = errors[:MAX_PROBLEMS]
+        problems.append(Problem(file, f"more than {MAX_PROBLEMS} problems: the first "
+                                      f"{MAX_PROBLEMS} are listed; fix them and validate again"))
+        bad_exercises = set(range(len(data.get("exercises") or [])))  # nothing more is built
+    for error in sorted(errors, key=lambda e: list(map(str, e.path))):
         ex_id, rest = _exercise_at(data, error.path)
         if ex_id is not None:
             bad_exercises.add(list(error.path)[1])
@@ -267,9 +402,44 @@ def _schema_problems(data: dict, file: str) -> tuple[list[Problem], set[int]]:
         line = _line_of(data, error.path)
         if error.validator == "additionalProperties" and isinstance(error.instance, LineDict):
             extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+            extra.sort(key=repr)
             line = error.instance.lines.get(extra[0], line) if extra else line
         problems.append(Problem(file, message, ex_id, field, line))
     return problems, bad_exercises
+
+
+_BLANK_MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def _copy_problems(data: dict, file: str, bad: set[int]) -> list[Problem]:
+    """A student copy must carry no assessment key: every assessment item redacted, and a
+    redacted cloze with only ``[[?]]`` blanks and, for a word bank, its shuffled choices."""
+    problems = []
+    for i, raw in enumerate(data["exercises"]):
+        if not isinstance(raw, dict):
+            continue
+        ex_id, line = str(raw.get("id")), getattr(raw, "line", None)
+        if data.get("student_copy") and raw.get("mode") == "assessment" \
+                and not raw.get("redacted"):
+            problems.append(Problem(file, "this assessment item is not redacted, so a student "
+                                          "copy would give its key away; make the copy with "
+                                          "`crm-course release`", ex_id, "redacted", line))
+            bad.add(i)
+        if not raw.get("redacted") or raw.get("type") != "cloze":
+            continue
+        texts = raw.get("text")
+        texts = list(texts.values()) if isinstance(texts, dict) else [texts]
+        if any(m.group(1).strip() != "?" for t in texts if isinstance(t, str)
+               for m in _BLANK_MARK.finditer(t)):
+            problems.append(Problem(file, "this redacted cloze still holds its answers: every "
+                                          "blank must read [[?]]", ex_id, "text", line))
+            bad.add(i)
+        elif raw.get("word_bank") and not raw.get("choices"):
+            problems.append(Problem(file, "this redacted word-bank cloze needs its shuffled "
+                                          "`choices` (`crm-course release` writes them)", ex_id,
+                                    "choices", line))
+            bad.add(i)
+    return problems
 
 
 def _build_exercises(data: dict, slug: str, file: str,
@@ -282,13 +452,23 @@ def _build_exercises(data: dict, slug: str, file: str,
             continue
         ex_id = str(raw.get("id"))
         line = getattr(raw, "line", None)
+        if len(problems) > MAX_PROBLEMS:
+            problems.append(Problem(file, f"more than {MAX_PROBLEMS} problems: the rest of the "
+                                          "file is not checked; fix these and validate again"))
+            return [], problems
         try:
             ex = kinds.build_exercise(raw, lesson=slug, source=file)
+            found = _check_examples(ex, raw, file)
         except DefinitionError as exc:
             field_line = getattr(raw, "lines", {}).get(exc.field.split("[")[0].split(".")[0], line)
             problems.append(Problem(file, str(exc), ex_id, exc.field, field_line))
             continue
-        problems.extend(_check_examples(ex, raw, file))
+        except Exception as exc:  # noqa: BLE001 - a bank must never stop validate with a traceback
+            problems.append(Problem(file, f"this exercise cannot be checked ({type(exc).__name__}:"
+                                          f" {clip_message(exc, 120)}); check its fields against "
+                                          "docs/authoring.md", ex_id, None, line))
+            continue
+        problems.extend(found)
         exercises.append(ex)
     seen: dict[str, int] = {}
     for ex in exercises:

@@ -1,8 +1,10 @@
 """The learner's progress store: every Check as an attempt row in an embedded SQLite database."""
 from __future__ import annotations
 
+import errno
 import json
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -12,10 +14,10 @@ from pathlib import Path
 from course import paths
 from course import session as state
 from course.messages import ui
+from course.submission_format import FORMAT as SUBMISSION_FORMAT
+from course.submission_format import FORMAT_VERSION as SUBMISSION_VERSION
 
 FILE_NAME = "progress.sqlite3"
-SUBMISSION_FORMAT = "crm-course-submission"
-SUBMISSION_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -41,14 +43,23 @@ SUMMARY_COLUMNS = [
     "lesson", "exercise_id", "attempts", "best_score", "last_score", "last_response", "last_time",
 ]
 
+# SQLite's primary result codes (sqlite3.SQLITE_* since Python 3.11; the values are SQLite's).
+_SQLITE = {name: getattr(sqlite3, f"SQLITE_{name}", number) for name, number in (
+    ("PERM", 3), ("BUSY", 5), ("LOCKED", 6), ("READONLY", 8), ("IOERR", 10), ("CORRUPT", 11),
+    ("FULL", 13), ("CANTOPEN", 14), ("NOTADB", 26))}
+_OS_CAUSES = {
+    errno.ENOSPC: "full", errno.EDQUOT: "full",
+    errno.EROFS: "readonly", errno.EACCES: "readonly", errno.EPERM: "readonly",
+    errno.ENOTDIR: "not_folder", errno.EEXIST: "not_folder", errno.EISDIR: "not_folder",
+}
+
 # One connection per process and store path; a forked child opens its own.
 _lock = threading.RLock()
 _conn: dict = {"key": None, "conn": None}
-# Problems already told to the learner (each kind once per process) and those not yet shown.
+# Problems already told to the learner (each kind once until saving works again) and those
+# not yet shown. A store that failed is tried again at the next Check: nothing stays off.
 _told: set = set()
 _notices: list = []
-# A store that could not be opened for writing: path -> reason; recording is skipped there.
-_unwritable: dict = {}
 
 
 def store_path() -> Path:
@@ -109,6 +120,10 @@ def _move_aside(path: Path, why: str) -> Path:
     return backup
 
 
+class _Damaged(sqlite3.DatabaseError):
+    """The store opened but failed its quick check."""
+
+
 def _close() -> None:
     with _lock:
         conn = _conn["conn"]
@@ -131,7 +146,7 @@ def _open(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise sqlite3.DatabaseError(f"quick_check: {check}")
+            raise _Damaged(f"quick_check: {check}")
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in filter(str.strip, _SCHEMA.split(";")):
@@ -161,7 +176,7 @@ def _connection() -> sqlite3.Connection:
     try:
         conn = _open(path)
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and not _is_corruption(exc):
+        if not _is_corruption(exc):
             raise
         _move_aside(path, "damaged")
         conn = _open(path)
@@ -169,12 +184,74 @@ def _connection() -> sqlite3.Connection:
     return conn
 
 
-def _is_corruption(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return any(
-        phrase in text
-        for phrase in ("not a database", "malformed", "quick_check", "corrupt", "file is encrypted")
-    )
+def cause(exc: BaseException, path: Path | None = None) -> str:
+    """Why the store failed: busy, full, readonly, not_folder, corrupt or other.
+
+    SQLite errors are told apart by their result code (``sqlite_errorcode``, Python 3.11+),
+    falling back to the words of the message on Python 3.10; a file that cannot be opened is
+    looked at on disk to say why.
+    """
+    if isinstance(exc, _Damaged):
+        return "corrupt"
+    if isinstance(exc, OSError):
+        return _OS_CAUSES.get(exc.errno, "other")
+    if not isinstance(exc, sqlite3.Error):
+        return "other"
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        found = {
+            _SQLITE["BUSY"]: "busy", _SQLITE["LOCKED"]: "busy",
+            _SQLITE["FULL"]: "full",
+            _SQLITE["READONLY"]: "readonly", _SQLITE["PERM"]: "readonly",
+            _SQLITE["CORRUPT"]: "corrupt", _SQLITE["NOTADB"]: "corrupt",
+        }.get(primary)
+        if found:
+            return found
+        if primary in (_SQLITE["CANTOPEN"], _SQLITE["IOERR"]):
+            return _look_on_disk(path or store_path())
+        return "other"
+    return _cause_from_words(str(exc).lower(), path)  # pragma: no cover - Python 3.10
+
+
+def _cause_from_words(text: str, path: Path | None) -> str:  # pragma: no cover - Python 3.10
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "full" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if any(p in text for p in ("not a database", "malformed", "corrupt", "file is encrypted")):
+        return "corrupt"
+    if "unable to open" in text or "disk i/o" in text:
+        return _look_on_disk(path or store_path())
+    return "other"
+
+
+def _look_on_disk(path: Path) -> str:
+    """Why a store file cannot be opened or written, from what the disk shows."""
+    folder = path.parent
+    if path.is_dir() or (folder.exists() and not folder.is_dir()):
+        return "not_folder"
+    for parent in folder.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return "not_folder"
+            break
+    try:
+        if shutil.disk_usage(folder if folder.exists() else folder.parent).free < 1024 * 1024:
+            return "full"
+    except OSError:
+        pass
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return "readonly"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "readonly"
+    return "other"
+
+
+def _is_corruption(exc: BaseException) -> bool:
+    return cause(exc) == "corrupt"
 
 
 def _run(work, *, write: bool):
@@ -201,34 +278,78 @@ def _run(work, *, write: bool):
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _unwritable_message(path: Path, exc: BaseException):
-    return ui("store_unwritable", folder=str(path.parent), why=type(exc).__name__)
+def _problem_message(path: Path, exc: BaseException, kind: str):
+    """The learner's message for a store that cannot be written, naming the real cause."""
+    if kind == "full":
+        return ui("store_full", folder=str(path.parent))
+    if kind == "readonly":
+        return ui("store_readonly", folder=str(path.parent))
+    if kind == "not_folder":
+        return ui("store_not_folder", path=str(path))
+    return ui("store_error", why=_safe_text(f"{type(exc).__name__}: {exc}"))
+
+
+def _safe_text(value) -> str:
+    """Text that SQLite and UTF-8 files accept: a lone surrogate becomes U+FFFD."""
+    text = str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def _payload(raw) -> str:
+    """The response as JSON text; lone surrogates are kept as JSON escapes (they read back)."""
+    try:
+        text = json.dumps(raw, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        text = json.dumps(_safe_text(repr_limited(raw)), ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(json.loads(text), ensure_ascii=True)
+    return text
+
+
+def repr_limited(value, limit: int = 10_000) -> str:
+    """A short text form of any value, never raising (deep nesting included)."""
+    try:
+        text = str(value)
+    except Exception:  # noqa: BLE001 - a response that cannot even print itself
+        text = f"<{type(value).__name__}>"
+    return text[:limit]
 
 
 def record(exercise, response, result, mode: str) -> bool:
     """Save one Check as an attempt row; False when the store cannot be written (never raises).
 
     A Check with nothing answered (``result.attempted`` false) is not an attempt and is not saved.
+    A store that failed before is tried again: a freed disk or a fixed folder saves at once.
     """
+    try:
+        return _record(exercise, response, result, mode)
+    except Exception as exc:  # noqa: BLE001 - the learner's Check must never fail here
+        _close()
+        _tell(f"error:{store_path()}", ui("store_error",
+                                          why=_safe_text(f"{type(exc).__name__}: {exc}")[:200]))
+        return False
+
+
+def _record(exercise, response, result, mode: str) -> bool:
     if not getattr(result, "attempted", True):
         return False
     path = store_path()
-    if str(path) in _unwritable:
-        return False
     graded = getattr(result, "response", None)
-    raw = graded if graded is not None else response
-    try:
-        payload = json.dumps(raw, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):
-        payload = json.dumps(str(raw), ensure_ascii=False)
+    payload = _payload(graded if graded is not None else response)
     row = (
-        state.get_learner(),
-        str(exercise.id),
-        getattr(exercise, "lesson", None),
+        _safe_text(state.get_learner()),
+        _safe_text(exercise.id),
+        None if getattr(exercise, "lesson", None) is None else _safe_text(exercise.lesson),
         _now(),
         payload,
         float(getattr(result, "score", 0.0) or 0.0),
-        str(mode),
+        _safe_text(mode),
         _course_version(),
     )
 
@@ -243,46 +364,90 @@ def record(exercise, response, result, mode: str) -> bool:
     for wait in (0.05, 0.2, 0.5, 1.0, None):
         try:
             _run(insert, write=True)
+            _saved_again(path)
             return True
         except (OSError, sqlite3.Error) as exc:
             error = exc
             # another kernel may hold the file while it sets the store up: wait and retry
-            if wait is None or not _is_busy(exc):
+            if wait is None or cause(exc, path) != "busy":
                 break
             _close()
             time.sleep(wait)
     _close()
-    if _cannot_write(error):
-        _unwritable[str(path)] = repr(error)
-        _tell(f"unwritable:{path}", _unwritable_message(path, error))
-    else:
-        _tell(f"error:{path}", ui("store_error", why=f"{type(error).__name__}: {error}"))
+    kind = cause(error, path)
+    _tell(f"{kind}:{path}", _problem_message(path, error, kind))
     return False
 
 
-def _is_busy(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+def _saved_again(path: Path) -> None:
+    """After a save that worked, a later failure is told to the learner again."""
+    if _told:
+        for kind in [k for k in _told if k.endswith(f":{path}") and not k.startswith("corrupt")]:
+            _told.discard(kind)
 
 
-def _cannot_write(exc: BaseException) -> bool:
-    """True for errors that will not go away by trying again (as opposed to a busy store)."""
-    if isinstance(exc, OSError):
-        return True
-    text = str(exc).lower()
-    return any(p in text for p in ("unable to open", "readonly", "read-only", "disk i/o", "full"))
+class StoreUnreadable(Exception):
+    """The store exists but none of the ways to open it could read it."""
+
+    def __init__(self, path: Path, exc: BaseException):
+        super().__init__(f"{path}: {type(exc).__name__}: {exc}")
+        self.path = path
+        self.error = exc
 
 
-def _read(sql: str, params=()) -> list:
-    """Rows of a query, or [] when there is no store yet or it cannot be read."""
-    if not store_path().exists():
+def _read_only(path: Path, sql: str, params) -> list:
+    """The rows of a query through a read-only connection: ``mode=ro``, then ``immutable=1``.
+
+    ``mode=ro`` reads a store in a folder this process cannot write (it still needs the WAL
+    index, so it fails when that cannot be made there); ``immutable=1`` then reads the file as
+    it is, trusting that no one writes it meanwhile.
+    """
+    error: BaseException | None = None
+    for flag in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            error = exc
+            continue
+        try:
+            has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                     "name = 'attempts'").fetchone()
+            return conn.execute(sql, params).fetchall() if has_table else []
+        except sqlite3.Error as exc:
+            error = exc
+        finally:
+            conn.close()
+    raise StoreUnreadable(path, error)
+
+
+def _read(sql: str, params=(), *, strict: bool = False) -> list:
+    """Rows of a query, or [] when there is no store yet.
+
+    A store this process cannot write is read through a read-only connection. When even that
+    fails, the learner is told once and [] is returned, or, with ``strict``, StoreUnreadable
+    is raised (an export must not write an empty file instead of the attempts).
+    """
+    path = store_path()
+    if not path.exists():
         return []
     try:
         return _run(lambda conn: conn.execute(sql, params).fetchall(), write=False)
     except (OSError, sqlite3.Error) as exc:
         _close()
-        _tell(f"unreadable:{store_path()}", _unwritable_message(store_path(), exc))
-        return []
+        first = exc
+    if path.is_file():
+        try:
+            return _read_only(path, sql, params)
+        except StoreUnreadable as exc:
+            if strict:
+                raise
+            first = exc.error
+    elif strict:
+        raise StoreUnreadable(path, first)
+    kind = cause(first, path)
+    _tell(f"unreadable:{path}", _problem_message(path, first, kind))
+    return []
 
 
 def _where(learner):
@@ -291,9 +456,10 @@ def _where(learner):
     return " WHERE learner = ?", (str(learner),)
 
 
-def _attempt_rows(learner=None) -> list:
+def _attempt_rows(learner=None, *, strict: bool = False) -> list:
     where, params = _where(learner)
-    return _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts{where} ORDER BY id", params)
+    return _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts{where} ORDER BY id", params,
+                 strict=strict)
 
 
 def _loads(text):
@@ -375,10 +541,20 @@ def lesson_progress(lesson) -> tuple[int, int, float | None]:
 
 
 def submission(learner=None) -> dict:
-    """The submission document of docs/api.md for this store's attempts."""
+    """The submission document of docs/api.md for this store's attempts.
+
+    Raises InputError when the store exists but cannot be read.
+    """
+    from course.errors import InputError
+
     name = learner if learner else state.get_learner()
     items = []
-    for row in _attempt_rows():
+    try:
+        rows = _attempt_rows(strict=True)
+    except StoreUnreadable as exc:
+        raise InputError(ui("export_unreadable", path=str(exc.path),
+                            why=_safe_text(exc.error)).both(" / ")) from None
+    for row in rows:
         data = dict(zip(ATTEMPT_COLUMNS, row, strict=True))
         items.append({
             "exercise_id": data["exercise_id"],
@@ -412,6 +588,10 @@ def export(path, learner=None) -> Path:
         raise InputError(ui("export_is_folder", path=str(target)).both(" / "))
     doc = submission(learner)
     text = json.dumps(doc, ensure_ascii=False, indent=1)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in a response: written as a JSON escape
+        text = json.dumps(doc, ensure_ascii=True, indent=1)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         tmp.write_text(text + "\n", encoding="utf-8")
@@ -433,4 +613,3 @@ def _reset_for_tests() -> None:
         _close()
         _told.clear()
         _notices.clear()
-        _unwritable.clear()

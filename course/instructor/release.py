@@ -62,7 +62,7 @@ def find_course_root(start: Path | None = None) -> Path:
     return root
 
 
-def redact_exercise(raw: dict, exercise) -> dict:
+def redact_exercise(raw: dict, exercise, rng=None) -> dict:
     """The student-copy form of an assessment item: the question, no answer key.
 
     Args:
@@ -70,18 +70,38 @@ def redact_exercise(raw: dict, exercise) -> dict:
         exercise: the engine's Exercise for it; its kind writes its own question fields
             (``Exercise.redact``: word-bank choices, matching rights and ordering items come in
             an order that does not follow the key).
+        rng: the release's secret shuffle (``kinds.base.release_rng()``); one is made when
+            None. Its seed is never written, so the order in the copy tells nothing.
 
     Returns:
         The mapping written into the student copy's bank file.
     """
     out = {k: raw[k] for k in KEEP_FIELDS if k in raw}
     out["redacted"] = True
-    out.update(exercise.redact(raw))
+    out.update(_redact(exercise, raw, rng))
     return out
 
 
-def release_bank_file(path: Path, bank) -> tuple[dict, list[str], list[str]]:
-    """The student-copy content of one bank file, the redacted ids and the ids kept whole."""
+def _redact(exercise, raw, rng) -> dict:
+    """``exercise.redact(raw, rng)``; a kind written before the secret shuffle takes only raw
+    (it lists nothing for the learner to arrange, or orders it itself)."""
+    import inspect
+
+    try:
+        takes_rng = len(inspect.signature(exercise.redact).parameters) >= 2
+    except (TypeError, ValueError):
+        takes_rng = False
+    return exercise.redact(raw, rng) if takes_rng else exercise.redact(raw)
+
+
+def release_bank_file(path: Path, bank, rng=None) -> tuple[dict, list[str], list[str]]:
+    """The student-copy content of one bank file, the redacted ids and the ids kept whole.
+
+    ``rng`` is the release's secret shuffle; a new one (256 secret bits) when None.
+    """
+    from course.exercises.kinds.base import release_rng
+
+    rng = rng or release_rng()
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser the bank loader uses
@@ -93,7 +113,7 @@ def release_bank_file(path: Path, bank) -> tuple[dict, list[str], list[str]]:
     for raw in doc["exercises"]:
         ex_id = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(raw, dict) and raw.get("mode") == "assessment" and not raw.get("redacted"):
-            items.append(redact_exercise(raw, bank[ex_id]))
+            items.append(redact_exercise(raw, bank[ex_id], rng))
             redacted.append(ex_id)
         else:
             items.append(raw)
@@ -285,9 +305,13 @@ def _build(source: Path, out: Path, bank) -> ReleaseSummary:
         if (source / name).is_file():
             shutil.copy2(source / name, out / name)
     # Rewrite the copies in place: the copy holds exactly what the course folder holds,
-    # minus the answer keys of assessment items and every notebook output.
+    # minus the answer keys of assessment items and every notebook output. One secret shuffle
+    # per release orders what learners arrange; its seed stays in this process.
+    from course.exercises.kinds.base import release_rng
+
+    rng = release_rng()
     for path in sorted((out / "exercises").glob("*.y*ml")):
-        doc, redacted, kept = release_bank_file(path, bank)
+        doc, redacted, kept = release_bank_file(path, bank, rng)
         lesson = doc.get("lesson", path.stem) if isinstance(doc, dict) else path.stem
         summary.redacted[lesson] = redacted
         summary.kept[lesson] = kept

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from course.errors import InputError
 from course.instructor.itemstats import for_class
-from course.instructor.submissions import Collected, Rejection, collect
+from course.instructor.submissions import Collected, Rejection, collect, learner_key
 from course.messages import both
 
 TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
@@ -32,6 +32,7 @@ class LearnerRow:
     expected_total: int = 0
     missing: list[str] = field(default_factory=list)
     needs_help: bool = False
+    course_version: str = ""  # the version the learner's course copy had when exporting
 
 
 @dataclass
@@ -65,6 +66,7 @@ class ClassReport:
     rejections: list[Rejection]
     expected_lessons: list[str]
     pass_mark: float
+    warnings: list[Rejection] = field(default_factory=list)  # counted, but worth a look
     graded: int = 0  # responses graded (after de-duplication of identical responses)
     attempts: int = 0
     item_stats: object = None  # course.instructor.itemstats.ItemAnalysis
@@ -73,10 +75,6 @@ class ClassReport:
 
 
 # ----------------------------------------------------------------------------- helpers
-
-
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _clip(text: str, limit: int = 80) -> str:
@@ -148,7 +146,7 @@ class _Graded:
 
 
 def _wrong(text: str) -> tuple[str, str]:
-    return _norm(text), _clip(text)
+    return learner_key(text), _clip(text)  # the same folding as for learner names
 
 
 def _response_key(response):
@@ -303,7 +301,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
     ]
     learners = []
     for sub, finals in zip(collected.submissions, finals_by_learner, strict=True):
-        row = LearnerRow(sub.learner, sub.source, {}, {})
+        row = LearnerRow(sub.learner, sub.source, {}, {}, course_version=sub.course_version)
         total_score, total_n = 0.0, 0
         for slug, _, ids in lessons:
             done = [i for i in ids if i in finals]
@@ -338,6 +336,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
+        warnings=list(collected.warnings) + _version_warnings(collected),
         graded=len(cache), attempts=n_attempts, writing=writing_rows, marked=n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
     )
@@ -356,21 +355,22 @@ def _wrong_text(row: ItemRow) -> str:
 
 def write_grades_csv(report: ClassReport, path: Path) -> None:
     slugs = [slug for slug, _, _ in report.lessons]
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+    with open(path, "w", encoding="utf-8-sig", newline="", errors="backslashreplace") as fh:
         w = csv.writer(fh)
         w.writerow(["learner", *slugs, "overall", "exercises_attempted", "exercises_expected",
-                    "missing_lessons", "needs_help", "file"])
+                    "missing_lessons", "needs_help", "file", "course_version"])
         for row in report.learners:
             w.writerow([
                 _csv_safe(row.learner),
                 *[_pct(row.lesson_scores[s]) for s in slugs],
                 _pct(row.overall), row.attempted, row.expected_total,
                 " ".join(row.missing), "yes" if row.needs_help else "no", _csv_safe(row.source),
+                _csv_safe(row.course_version),
             ])
 
 
 def write_item_csv(report: ClassReport, path: Path) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+    with open(path, "w", encoding="utf-8-sig", newline="", errors="backslashreplace") as fh:
         w = csv.writer(fh)
         w.writerow(["lesson", "exercise_id", "item", "type", "mode", "attempts", "learners",
                     "first_try_success", "success_rate", "mean_score", "common_wrong_answers",
@@ -414,6 +414,16 @@ def write_item_stats_csv(report: ClassReport, path: Path) -> None:
                             "", "", ""])
 
 
+def _version_warnings(collected: Collected) -> list[Rejection]:
+    """A notice for each submission made with another version of the course than this one."""
+    from course import __version__
+
+    return [Rejection(sub.source, both("other_version", version=sub.course_version,
+                                       ours=__version__), sub.learner)
+            for sub in collected.submissions
+            if sub.course_version and sub.course_version != __version__]
+
+
 def _csv_safe(text: str) -> str:
     """Learner text that a spreadsheet will show as text, never run as a formula."""
     text = str(text)
@@ -421,25 +431,40 @@ def _csv_safe(text: str) -> str:
 
 
 def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
-    """Write grades.csv, item_analysis.csv, item_stats.csv and report.html into ``out``."""
+    """Write grades.csv, item_analysis.csv, item_stats.csv, writing.csv and report.html into
+    ``out`` (created if missing).
+
+    The files are written into a temporary folder inside ``out`` and moved into place only when
+    all are complete: a failure leaves the previous report as it was.
+    """
+    import shutil
+    import tempfile
+
     from course.instructor.report_html import render_html
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(both("out_is_file", path=out))
-    paths = {"grades": out / "grades.csv", "items": out / "item_analysis.csv",
-             "stats": out / "item_stats.csv", "writing": out / "writing.csv",
-             "html": out / "report.html"}
+    names = {"grades": "grades.csv", "items": "item_analysis.csv", "stats": "item_stats.csv",
+             "writing": "writing.csv", "html": "report.html"}
+    paths = {key: out / name for key, name in names.items()}
     page = render_html(report)
+    work = None
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_grades_csv(report, paths["grades"])
-        write_item_csv(report, paths["items"])
-        write_item_stats_csv(report, paths["stats"])
+        work = Path(tempfile.mkdtemp(prefix=".report-partial-", dir=out))
+        write_grades_csv(report, work / names["grades"])
+        write_item_csv(report, work / names["items"])
+        write_item_stats_csv(report, work / names["stats"])
         from course.instructor.writing import write_writing_csv
 
-        write_writing_csv(report.writing, paths["writing"], _csv_safe)
-        paths["html"].write_text(page, encoding="utf-8")
+        write_writing_csv(report.writing, work / names["writing"], _csv_safe)
+        (work / names["html"]).write_text(page, encoding="utf-8", errors="backslashreplace")
+        for key, name in names.items():
+            os.replace(work / name, paths[key])
     except OSError as exc:  # e.g. grades.csv open in Excel on Windows, or a read-only folder
         raise InputError(both("cannot_write", path=out, detail=exc.strerror or exc)) from None
+    finally:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
     return paths

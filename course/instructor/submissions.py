@@ -7,21 +7,29 @@ import os
 import stat
 import unicodedata
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from course.errors import InputError
 from course.messages import both
+from course.submission_format import FORMAT, FORMAT_VERSION, MAX_LEARNER_CHARS, SCHEMA
 
-FORMAT = "crm-course-submission"
-FORMAT_VERSION = 1
 MAX_FILE_BYTES = 10 * 1024 * 1024  # one submission file
 MAX_ZIP_TOTAL_BYTES = 512 * 1024 * 1024  # everything read out of one zip archive
 MAX_ZIP_RATIO = 100  # uncompressed / compressed size of one entry
 ZIP_RATIO_FLOOR = 1024 * 1024  # entries smaller than this are never called bombs
 MAX_ZIP_ENTRIES = 20_000
-MAX_LEARNER_CHARS = 100
+# What one report reads at most: enough for any real class (the course has about 100
+# exercises; 20 tries at each is 2,000 attempts), small enough that a hostile file or zip
+# costs seconds and a few hundred MB, not minutes and gigabytes.
+MAX_ATTEMPTS_PER_SUBMISSION = 5_000  # a file with more is rejected whole
+MAX_ATTEMPTS_PER_EXERCISE = 50  # of one learner at one exercise: the first 49 and the last count
+MAX_ATTEMPTS_PER_REPORT = 100_000  # submissions read after this total are rejected
+MAX_RESPONSE_CHARS = 20_000  # one response (as JSON text); a longer one is not counted
+MAX_RESPONSE_DEPTH = 20  # lists and mappings inside one response
+FUTURE_SLACK_S = 24 * 3600  # an export time further ahead than this is not believed
 _SKIP_NAMES = ("__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
@@ -45,6 +53,8 @@ class Submission:
     course_version: str
     attempts: list[Attempt]
     digest: str = ""
+    shown_name: str = ""  # the learner's name as written (before normalising)
+    attempts_in_file: int = 0  # before any was left out
 
     @property
     def learner_key(self) -> str:
@@ -66,19 +76,95 @@ class Collected:
 
     submissions: list[Submission] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)  # counted, but worth a look
+    attempts_read: int = 0
+    digests: set = field(default_factory=set)
+
+
+def _invisible(ch: str) -> bool:
+    """Format characters (zero-width, bidi marks, BOM) and controls: nothing a reader sees."""
+    return unicodedata.category(ch) in ("Cf", "Cc") and ch not in "\t\n"
+
+
+def clean_name(name: str) -> str:
+    """A learner name as shown: NFKC, invisible characters removed, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", name)
+    return " ".join("".join(ch for ch in text if not _invisible(ch)).split())
 
 
 def learner_key(name: str) -> str:
-    """The form under which two learner names count as the same person."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """The form under which two learner names count as the same person: NFKC, case folded,
+    spacing collapsed, zero-width and bidi characters removed."""
+    return " ".join(clean_name(name).casefold().split())
+
+
+def looks_like_key(name: str) -> str:
+    """``learner_key`` with each letter that imitates a Latin one (Cyrillic "а", Greek "Ο")
+    replaced by it: two names with the same form look the same on screen."""
+    from confusable_homoglyphs import confusables
+
+    key = learner_key(name)
+    found = confusables.is_confusable(key, greedy=True, preferred_aliases=["latin"]) or []
+    swap = {f["character"]: f["homoglyphs"][0]["c"] for f in found if f.get("homoglyphs")}
+    return "".join(swap.get(ch, ch) for ch in key).casefold()
+
+
+def mixes_scripts(name: str) -> bool:
+    """True when Latin letters sit beside Cyrillic or Greek ones in one name ("Ѕam")."""
+    from confusable_homoglyphs import categories
+
+    aliases = {categories.alias(ch) for ch in name if ch.isalpha()}
+    return "LATIN" in aliases and bool(aliases & {"CYRILLIC", "GREEK"})
+
+
+def has_surrogate(text: str) -> bool:
+    """True when ``text`` holds a lone surrogate (valid in JSON escapes, not in UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _measure(value) -> tuple[int, int, bool]:
+    """(approximate JSON length, nesting depth, holds a lone surrogate) of a response,
+    stopping early once it is over the limits."""
+    size, depth, bad = 0, 0, False
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        depth = max(depth, level)
+        if size > MAX_RESPONSE_CHARS or depth > MAX_RESPONSE_DEPTH:
+            break
+        if isinstance(item, str):
+            size += len(item) + 2
+            bad = bad or has_surrogate(item)
+        elif isinstance(item, dict):
+            size += 2
+            for k, v in item.items():
+                size += len(k) + 4
+                bad = bad or has_surrogate(k)
+                stack.append((v, level + 1))
+        elif isinstance(item, list):
+            size += 2
+            stack.extend((v, level + 1) for v in item)
+        else:
+            size += len(str(item)) if isinstance(item, int | float) and abs(item) < 1e30 else 30
+    return size, depth, bad
 
 
 def _reject_constant(name: str):
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def parse_submission(data: bytes, source: str) -> Submission | Rejection:
-    """A submission from the bytes of one file, or a Rejection saying what is wrong."""
+def parse_submission(data: bytes, source: str, out: Collected | None = None
+                     ) -> Submission | Rejection:
+    """A submission from the bytes of one file, or a Rejection saying what is wrong.
+
+    Attempts that cannot count (a response over the size or depth limits, or with text that is
+    not valid Unicode, or past the limit of attempts at one exercise) are left out; when
+    ``out`` is given, each is listed there as a rejection.
+    """
     if len(data) > MAX_FILE_BYTES:
         return Rejection(source, both("too_big", size=len(data), limit=MAX_FILE_BYTES))
     try:
@@ -91,70 +177,153 @@ def parse_submission(data: bytes, source: str) -> Submission | Rejection:
         return Rejection(source, both("bad_json", detail=f"{exc.msg} (line {exc.lineno}, "
                                                          f"column {exc.colno})"))
     except (ValueError, RecursionError) as exc:
-        detail = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+        detail = str(exc)[:200] if isinstance(exc, ValueError) else "nested too deeply"
         return Rejection(source, both("bad_json", detail=detail))
     problem = _schema_problem(obj)
     if problem:
         learner = obj.get("learner") if isinstance(obj, dict) else None
+        shown = clean_name(learner) if isinstance(learner, str) else ""
         return Rejection(source, both("bad_schema", detail=problem),
-                         learner if isinstance(learner, str) else "")
-    attempts = [
-        Attempt(
-            exercise_id=a["exercise_id"].strip(),
-            response=a["response"],
-            time=a.get("time") or "",
-            lesson=a.get("lesson") or "",
-        )
-        for a in obj["attempts"]
-    ]
+                         "" if has_surrogate(shown) else shown[:MAX_LEARNER_CHARS])
+    learner = clean_name(obj["learner"])
+    if has_surrogate(learner):
+        return Rejection(source, both("bad_schema", detail='"learner" holds text that is not '
+                                                           "valid Unicode (a lone surrogate)"))
+    if not learner:
+        return Rejection(source, both("bad_schema", detail='"learner" holds no visible '
+                                                           "character"))
+    if len(obj["attempts"]) > MAX_ATTEMPTS_PER_SUBMISSION:
+        return Rejection(source, both("too_many_attempts", count=len(obj["attempts"]),
+                                      limit=MAX_ATTEMPTS_PER_SUBMISSION), learner)
+    dropped: Counter = Counter()
+    # Only a JSON escape can make a lone surrogate: most files need no look at each text.
+    escapes = "\\ud" in text or "\\uD" in text
+    raws = obj["attempts"]
     # Chronological order; attempts with the same (or no) time keep their order in the file.
-    order = sorted(range(len(attempts)), key=lambda i: attempts[i].time)
+    raws = [raws[i] for i in sorted(range(len(raws)), key=lambda i: str(raws[i].get("time") or ""))]
+    attempts = []
+    for raw in _cap_per_exercise(raws, dropped):
+        ex_id = raw["exercise_id"].strip()
+        response = raw["response"]
+        if isinstance(response, str):
+            size, depth, bad = len(response), 1, escapes and has_surrogate(response)
+        else:
+            size, depth, bad = _measure(response)
+        if escapes and any(has_surrogate(str(raw.get(k) or "")) for k in ("exercise_id", "time",
+                                                                         "lesson")):
+            bad = True
+        if bad:
+            dropped["surrogate"] += 1
+        elif size > MAX_RESPONSE_CHARS or depth > MAX_RESPONSE_DEPTH:
+            dropped["too_big"] += 1
+        else:
+            attempts.append(Attempt(exercise_id=ex_id, response=response,
+                                    time=raw.get("time") or "", lesson=raw.get("lesson") or ""))
+    if out is not None:
+        if dropped["surrogate"]:
+            out.rejections.append(Rejection(
+                source, both("invalid_unicode", count=dropped["surrogate"]), learner))
+        if dropped["too_big"]:
+            out.rejections.append(Rejection(source, both(
+                "response_too_big", count=dropped["too_big"], chars=MAX_RESPONSE_CHARS,
+                depth=MAX_RESPONSE_DEPTH), learner))
+        for ex_id, n in sorted(dropped.items()):
+            if ex_id.startswith("ex:"):
+                out.rejections.append(Rejection(source, both(
+                    "too_many_tries", count=n, exercise=ex_id[3:],
+                    limit=MAX_ATTEMPTS_PER_EXERCISE), learner))
+    course_version = obj.get("course_version") or ""
     return Submission(
         source=source,
-        learner=" ".join(obj["learner"].split()),
-        exported_at=obj.get("exported_at") or "",
-        course_version=str(obj.get("course_version") or ""),
-        attempts=[attempts[i] for i in order],
+        learner=learner,
+        exported_at=_valid_text(obj.get("exported_at") or "")[:40],
+        course_version=_valid_text(course_version)[:40],
+        attempts=attempts,
         digest=hashlib.sha256(data).hexdigest(),
+        shown_name=obj["learner"] if not has_surrogate(obj["learner"]) else learner,
+        attempts_in_file=len(obj["attempts"]),
     )
 
 
+def _valid_text(text: str) -> str:
+    return "" if has_surrogate(text) else text
+
+
+def path_label(path) -> str:
+    """A path as text that can always be printed and written (undecodable bytes escaped)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _cap_per_exercise(raws: list[dict], dropped: Counter) -> list[dict]:
+    """At most MAX_ATTEMPTS_PER_EXERCISE attempts per exercise: the first ones and the last."""
+    count = Counter(r["exercise_id"].strip() for r in raws)
+    if max(count.values(), default=0) <= MAX_ATTEMPTS_PER_EXERCISE:
+        return raws
+    seen: Counter = Counter()
+    kept = []
+    for r in raws:
+        ex_id = r["exercise_id"].strip()
+        seen[ex_id] += 1
+        n, total = seen[ex_id], count[ex_id]
+        if n < MAX_ATTEMPTS_PER_EXERCISE or n == total:
+            kept.append(r)
+        else:
+            dropped["ex:" + ex_id] += 1
+    return kept
+
+
+_VALIDATOR: list = []
+
+
+def _submission_validator():
+    """SCHEMA compiled by fastjsonschema (a 5,000-attempt file: 11 ms, jsonschema: 0.3 s)."""
+    if not _VALIDATOR:
+        import fastjsonschema
+
+        _VALIDATOR.append((fastjsonschema.compile(SCHEMA), fastjsonschema))
+    return _VALIDATOR[0]
+
+
 def _schema_problem(obj) -> str:
-    """What makes ``obj`` not a submission (empty when it is one)."""
+    """What makes ``obj`` not a submission (empty when it is one), checked against SCHEMA."""
     if not isinstance(obj, dict):
-        return f"the file holds a JSON {type(obj).__name__}, expected an object"
+        return SCHEMA["x-message"].format(type=type(obj).__name__)
     if obj.get("format") != FORMAT:
-        return f'"format" is {obj.get("format")!r}, expected "{FORMAT}"'
+        return SCHEMA["properties"]["format"]["x-message"].format(
+            value=_short_repr(obj.get("format")))
     version = obj.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return f'"format_version" is {version!r}, expected {FORMAT_VERSION}'
-    if version > FORMAT_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         return (f'"format_version" {version} was written by a newer crm-course; this one reads '
                 f"version {FORMAT_VERSION}")
-    learner = obj.get("learner")
-    if not isinstance(learner, str) or not learner.strip():
-        return '"learner" must be a non-empty text (the learner\'s name)'
-    if len(learner.strip()) > MAX_LEARNER_CHARS:
+    validate, fastjsonschema = _submission_validator()
+    try:
+        validate(obj)
+    except fastjsonschema.JsonSchemaValueException as error:
+        return _schema_message(error)
+    if len(obj["learner"].strip()) > MAX_LEARNER_CHARS:
         return f'"learner" is longer than {MAX_LEARNER_CHARS} characters'
-    for key in ("exported_at", "course_version"):
-        if obj.get(key) is not None and not isinstance(obj[key], str):
-            return f'"{key}" must be a text'
-    attempts = obj.get("attempts")
-    if not isinstance(attempts, list):
-        return '"attempts" must be a list of attempts'
-    for i, attempt in enumerate(attempts):
-        where = f"attempts[{i}]"
-        if not isinstance(attempt, dict):
-            return f"{where} must be an object"
-        ex_id = attempt.get("exercise_id")
-        if not isinstance(ex_id, str) or not ex_id.strip():
-            return f'{where}: "exercise_id" must be a non-empty text'
-        if "response" not in attempt:
-            return f'{where}: "response" is missing'
-        for key in ("time", "lesson"):
-            if attempt.get(key) is not None and not isinstance(attempt[key], str):
-                return f'{where}: "{key}" must be a text'
     return ""
+
+
+def _schema_message(error) -> str:
+    """The x-message of the part of SCHEMA that failed, filled in."""
+    path = list(error.path)[1:]  # without the leading "data"
+    where = f"attempts[{path[1]}]" if len(path) >= 2 and path[0] == "attempts" else ""
+    schema = error.definition if isinstance(error.definition, dict) else {}
+    if error.rule == "required":
+        given = error.value if isinstance(error.value, dict) else {}
+        missing = next((n for n in schema.get("required", []) if n not in given), "")
+        schema = schema.get("properties", {}).get(missing, {})
+        message = schema.get("x-message") or f'"{missing}" is missing'
+    else:
+        message = schema.get("x-message") or error.message
+    return message.format(where=where, value=_short_repr(error.value),
+                          type=type(error.value).__name__)[:300]
+
+
+def _short_repr(value) -> str:
+    text = repr(value) if not isinstance(value, list | dict) else type(value).__name__
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _skipped_name(name: str) -> bool:
@@ -225,15 +394,19 @@ def _read_zip(path: Path, label: str, out: Collected) -> None:
                 out.rejections.append(Rejection(label, both("zip_total",
                                                             limit=MAX_ZIP_TOTAL_BYTES)))
                 return
-            _add(parse_submission(data, where), out)
+            _add_bytes(data, where, out)
 
 
 def _read_file(path: Path, label: str, out: Collected) -> None:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         out.rejections.append(Rejection(label, both("unreadable", detail=exc.strerror or exc)))
         return
+    if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+        out.rejections.append(Rejection(label, both("not_regular")))
+        return
+    size = info.st_size
     if zipfile.is_zipfile(path):
         _read_zip(path, label, out)
         return
@@ -249,17 +422,31 @@ def _read_file(path: Path, label: str, out: Collected) -> None:
     except OSError as exc:
         out.rejections.append(Rejection(label, both("unreadable", detail=exc.strerror or exc)))
         return
-    _add(parse_submission(data, label), out)
+    _add_bytes(data, label, out)
 
 
 def _read_folder(folder: Path, out: Collected) -> None:
+    top = folder.resolve()
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _skipped_name(d))
+        kept_dirs = []
+        for d in sorted(dirs):
+            path = Path(root) / d
+            if _skipped_name(d):
+                continue
+            if path.is_symlink():
+                if not _inside(path, top):
+                    out.rejections.append(Rejection(path_label(path), both("link_outside")))
+                continue  # a link inside the folder: its target is read where it is
+            kept_dirs.append(d)
+        dirs[:] = kept_dirs
         for name in sorted(files):
             if _skipped_name(name):
                 continue
             path = Path(root) / name
-            label = str(path)
+            label = path_label(path)
+            if path.is_symlink() and not _inside(path, top):
+                out.rejections.append(Rejection(label, both("link_outside")))
+                continue
             try:
                 mode = path.stat().st_mode
             except OSError as exc:
@@ -267,11 +454,40 @@ def _read_folder(folder: Path, out: Collected) -> None:
                                                              detail=exc.strerror or exc)))
                 continue
             if not stat.S_ISREG(mode):
+                out.rejections.append(Rejection(label, both("not_regular")))
                 continue
             if name.lower().endswith((".json", ".zip")):
                 _read_file(path, label, out)
             else:
                 out.rejections.append(Rejection(label, both("not_json_file")))
+
+
+def _inside(path: Path, top: Path) -> bool:
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+    return target == top or top in target.parents
+
+
+def _add_bytes(data: bytes, label: str, out: Collected) -> None:
+    """Parse one file's bytes into ``out``, within the report's limit of attempts."""
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in out.digests:  # an identical file is read once (resolve_duplicates names it)
+        twin = next((s for s in out.submissions if s.digest == digest), None)
+        if twin is not None:
+            out.rejections.append(Rejection(label, both("duplicate_identical",
+                                                         other=twin.source), twin.learner))
+            return
+    out.digests.add(digest)
+    if out.attempts_read >= MAX_ATTEMPTS_PER_REPORT:
+        out.rejections.append(Rejection(label, both("report_full",
+                                                    limit=MAX_ATTEMPTS_PER_REPORT)))
+        return
+    item = parse_submission(data, label, out)
+    if isinstance(item, Submission):
+        out.attempts_read += item.attempts_in_file
+    _add(item, out)
 
 
 def _add(item: Submission | Rejection, out: Collected) -> None:
@@ -294,6 +510,11 @@ def _export_time(sub: Submission) -> datetime | None:
     return when
 
 
+def _in_future(sub: Submission, now: datetime) -> bool:
+    when = _export_time(sub)
+    return when is not None and (when - now).total_seconds() > FUTURE_SLACK_S
+
+
 def resolve_duplicates(collected: Collected) -> None:
     """Keep one submission per learner, moving the others to the rejections with the reason.
 
@@ -301,11 +522,28 @@ def resolve_duplicates(collected: Collected) -> None:
     ignoring case, width and spacing), the one exported last counts; when the newest export
     time is shared or missing, no file of that learner counts.
     """
+    now = datetime.now(timezone.utc)
     groups: dict[str, list[Submission]] = {}
     for sub in collected.submissions:
         groups.setdefault(sub.learner_key, []).append(sub)
     kept: list[Submission] = []
     for subs in groups.values():
+        future = [s for s in subs if _in_future(s, now)]
+        if future and len(future) < len(subs):  # a file from the future never wins
+            for sub in future:
+                subs.remove(sub)
+                collected.rejections.append(Rejection(
+                    sub.source, both("future_superseded", when=sub.exported_at), sub.learner))
+        for sub in subs:
+            if sub in future:
+                collected.warnings.append(Rejection(
+                    sub.source, both("future_date", when=sub.exported_at), sub.learner))
+        spellings = sorted({s.shown_name for s in subs if s.shown_name})
+        if len(spellings) > 1:
+            collected.warnings.append(Rejection(
+                subs[0].source, both("same_learner_spellings",
+                                     names=", ".join(repr(n) for n in spellings[:5])),
+                subs[0].learner))
         distinct: list[Submission] = []
         for sub in subs:
             twin = next((d for d in distinct if d.digest == sub.digest), None)
@@ -337,6 +575,22 @@ def resolve_duplicates(collected: Collected) -> None:
                     sub.learner))
     order = {id(s): i for i, s in enumerate(collected.submissions)}
     collected.submissions = sorted(kept, key=lambda s: order[id(s)])
+    _warn_look_alikes(collected)
+
+
+def _warn_look_alikes(collected: Collected) -> None:
+    """Warn about learners whose names differ but look the same, or mix alphabets."""
+    by_look: dict[str, list[Submission]] = {}
+    for sub in collected.submissions:
+        by_look.setdefault(looks_like_key(sub.learner), []).append(sub)
+        if mixes_scripts(sub.learner):
+            collected.warnings.append(Rejection(sub.source, both("mixed_scripts"), sub.learner))
+    for subs in by_look.values():
+        if len(subs) > 1:
+            names = ", ".join(f"{s.learner!r} ({s.source})" for s in subs[:5])
+            for sub in subs:
+                collected.warnings.append(Rejection(sub.source, both("look_alike", names=names),
+                                                    sub.learner))
 
 
 def collect(paths) -> Collected:
@@ -352,6 +606,6 @@ def collect(paths) -> Collected:
         if path.is_dir():
             _read_folder(path, out)
         else:
-            _read_file(path, str(path), out)
+            _read_file(path, path_label(path), out)
     resolve_duplicates(out)
     return out

@@ -85,6 +85,23 @@ def check_text(value, n: int) -> str:
     return value
 
 
+def release_rng() -> random.Random:
+    """A shuffle for one release, seeded with 256 secret bits that are never written anywhere."""
+    import secrets
+
+    return random.Random(secrets.token_bytes(32))
+
+
+def secret_shuffle(items: list, rng: random.Random | None, *, avoid: list | None = None) -> list:
+    """A copy of ``items`` shuffled by ``rng`` (a fresh secret one when None); when ``avoid``
+    is given and the shuffle equals it, the order is turned by one (never the key's order)."""
+    shuffled = list(items)
+    (rng or release_rng()).shuffle(shuffled)
+    if avoid is not None and len(shuffled) > 1 and shuffled[: len(avoid)] == list(avoid):
+        shuffled = shuffled[1:] + shuffled[:1]
+    return shuffled
+
+
 def seeded_shuffle(items: list, seed: str) -> list:
     """A copy of ``items`` in an order that depends only on ``seed``."""
     shuffled = list(items)
@@ -104,13 +121,40 @@ def feedback_map(value) -> dict[str, Bilingual]:
     return {k: as_bilingual(v) for k, v in value.items() if k in ("correct", "wrong") and v}
 
 
+MAX_RESPONSE_DEPTH = 100  # lists and mappings inside one response; deeper is not an answer
+
+
+def _too_deep(value, limit: int = MAX_RESPONSE_DEPTH) -> bool:
+    """True when ``value`` nests lists, tuples or mappings more than ``limit`` levels (looked
+    at without recursion, so any depth is safe)."""
+    stack = [(value, 1)]
+    seen = 0
+    while stack:
+        item, level = stack.pop()
+        if level > limit:
+            return True
+        if isinstance(item, Mapping):
+            item = list(item.values())
+        if isinstance(item, list | tuple):
+            seen += len(item)
+            if seen > 1_000_000:
+                return True
+            stack.extend((v, level + 1) for v in item)
+    return False
+
+
 def jsonable(value):
-    """The response as JSON-able data (what the progress store keeps)."""
+    """The response as JSON-able data (what the progress store keeps); never raises."""
+    if _too_deep(value):
+        return f"<{type(value).__name__} nested more than {MAX_RESPONSE_DEPTH} levels>"
     try:
         json.dumps(value, ensure_ascii=False)
         return value
     except (TypeError, ValueError, OverflowError, RecursionError):
-        text = repr(value)
+        try:
+            text = repr(value)
+        except Exception:  # noqa: BLE001 - a value that cannot even be written out
+            text = f"<{type(value).__name__}>"
         return text[:200] + ("..." if len(text) > 200 else "")
 
 
@@ -155,6 +199,8 @@ class Exercise:
             A GradeResult; ``valid`` is false for a response of the wrong shape and
             ``attempted`` false for an empty one.
         """
+        if _too_deep(response):
+            return self._ungraded(response, ui("bad_answer_shape"), valid=False)
         try:
             parsed = self._parse(response)
         except Invalid as bad:
@@ -219,11 +265,14 @@ class Exercise:
         return Bilingual("", "")
 
     # -- what the instructor tools ask ------------------------------------------------------
-    def redact(self, raw: Mapping) -> dict:
+    def redact(self, raw: Mapping, rng: random.Random | None = None) -> dict:
         """This kind's fields in the student copy of an assessment item: the question, no key.
 
         Args:
             raw: the item as written in the bank file.
+            rng: the release's secret shuffle (see ``release_rng``); a kind that lists items
+                for the learner to arrange (word bank, matching rights, ordering items) puts
+                them in its order, so nothing public (such as the exercise id) predicts it.
 
         Returns:
             The fields to add to the common ones (id, type, mode, prompt, title).

@@ -171,7 +171,7 @@ class ChoiceExercise(Exercise):
         return Bilingual("; ".join(t.en for t in chosen), "；".join(t.zh for t in chosen))
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         out = {"options": [{"text": o["text"], **({"key": o["key"]} if "key" in o else {})}
                            for o in raw.get("options", [])]}
         if "shuffle" in raw:

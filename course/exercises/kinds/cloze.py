@@ -13,6 +13,7 @@ from course.exercises.kinds.base import (
     bilingual_or_none,
     check_text,
     feedback_map,
+    secret_shuffle,
     seeded_shuffle,
 )
 from course.exercises.matching import ALL_FORMS, NO_FORMS, Forms, match_text, normalize
@@ -24,6 +25,36 @@ from course.text import Bilingual
 BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 #: What a blank becomes in the student copy of an assessment item.
 REDACTED_BLANK = "[[?]]"
+
+
+def check_brackets(text: str) -> None:
+    """Raise DefinitionError for a ``[[`` without its ``]]``, a ``]]`` without its ``[[``, or a
+    blank inside a blank: a learner would see the brackets as text."""
+    depth, opened = 0, 0
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair == "[[":
+            if depth:
+                raise DefinitionError("text", f"a blank opens inside another blank at character "
+                                              f"{i + 1} ({_near(text, i)!r}); blanks cannot nest")
+            depth, opened = 1, i
+            i += 2
+        elif pair == "]]":
+            if not depth:
+                raise DefinitionError("text", f"a blank closes with ]] at character {i + 1} "
+                                              f"({_near(text, i)!r}) but was never opened with [[")
+            depth = 0
+            i += 2
+        else:
+            i += 1
+    if depth:
+        raise DefinitionError("text", f"the blank opened at character {opened + 1} "
+                                      f"({_near(text, opened)!r}) is never closed with ]]")
+
+
+def _near(text: str, i: int) -> str:
+    return text[max(0, i - 15) : i + 20]
 
 
 def redact_cloze_text(value):
@@ -75,7 +106,8 @@ class ClozeExercise(Exercise):
                     raise DefinitionError("distractors", f"distractor {d!r} is also an answer")
 
     def _split(self, blank_feedback: list) -> None:
-        """Cut the text into plain segments and blanks."""
+        """Cut the text into plain segments and blanks (brackets must pair up, unnested)."""
+        check_brackets(self.text)
         pos = 0
         for m in BLANK.finditer(self.text):
             if m.start() > pos:
@@ -117,15 +149,19 @@ class ClozeExercise(Exercise):
             )
 
     def word_bank_choices(self) -> list[str]:
-        """The word bank: every blank's first answer plus the distractors, shuffled by id."""
+        """The word bank: every blank's first answer plus the distractors, shuffled by id
+        (a student copy's bank holds them in the release's secret order)."""
         if self._choices:
             return list(self._choices)
+        return seeded_shuffle(self._bank_words(), f"{self.id}:word-bank")
+
+    def _bank_words(self) -> list[str]:
         seen, words = set(), []
         for word in [b.answers[0] for b in self.blanks if b.answers] + self.distractors:
             if word not in seen:
                 seen.add(word)
                 words.append(word)
-        return seeded_shuffle(words, f"{self.id}:word-bank")
+        return words
 
     def empty_response(self):
         return [""] * len(self.blanks)
@@ -192,10 +228,12 @@ class ClozeExercise(Exercise):
         return Bilingual(text, text)
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         out = {"text": redact_cloze_text(raw.get("text", ""))}
         if raw.get("word_bank"):
-            out["choices"] = [str(c) for c in self.word_bank_choices()]
+            keys = [b.answers[0] for b in self.blanks if b.answers]
+            out["choices"] = [str(c) for c in secret_shuffle(self._bank_words(), rng,
+                                                                avoid=keys)]
         return out
 
     @classmethod

@@ -4,7 +4,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from course.errors import DefinitionError
-from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, seeded_shuffle
+from course.exercises.kinds.base import (
+    NOT_ATTEMPTED,
+    Exercise,
+    Invalid,
+    secret_shuffle,
+    seeded_shuffle,
+)
 from course.exercises.matching import normalize
 from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
@@ -116,12 +122,11 @@ class MatchingExercise(Exercise):
         )
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         pairs = raw.get("pairs", [])
         rights = {text_key(v): v for v in [p[1] for p in pairs] + list(raw.get("distractors") or [])}
-        order = list(self.right_choices())
-        if len(pairs) > 1 and order[: len(pairs)] == [text_key(p[1]) for p in pairs]:
-            order = order[1:] + order[:1]  # a shuffle that left the key's order would give it away
+        # the release's secret order; one that left the key's order would give it away
+        order = secret_shuffle(self.rights, rng, avoid=[text_key(p[1]) for p in pairs])
         return {"lefts": [p[0] for p in pairs], "rights": [rights[key] for key in order]}
 
     def describe(self, response) -> str:

@@ -126,5 +126,5 @@ class NumericExercise(Exercise):
         return Bilingual(*parts)
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         return {"unit": raw["unit"]} if "unit" in raw else {}

@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 from course.errors import DefinitionError
-from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, seeded_shuffle
+from course.exercises.kinds.base import (
+    NOT_ATTEMPTED,
+    Exercise,
+    Invalid,
+    secret_shuffle,
+    seeded_shuffle,
+)
 from course.exercises.matching import normalize
 from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
@@ -77,9 +83,10 @@ class OrderingExercise(Exercise):
         )
 
     # -- instructor tools -------------------------------------------------------------------
-    def redact(self, raw) -> dict:
+    def redact(self, raw, rng=None) -> dict:
         items = {text_key(v): v for v in raw.get("items", [])}
-        return {"items": [items[k] for k in self.start_order()]}
+        # the release's secret order, never the answer itself
+        return {"items": [items[k] for k in secret_shuffle(self.keys, rng, avoid=self.keys)]}
 
     def describe(self, response) -> str:
         if isinstance(response, list):
