@@ -15,6 +15,7 @@ COMMANDS = {
     "release": ("course.instructor.cli_release", "write a student copy of the course"),
     "report": ("course.instructor.cli_report", "grade submissions and write a class report"),
     "present": ("course.instructor.cli_present", "serve a lesson with Voila for projection"),
+    "live": ("course.instructor.cli_live", "run a live class: the projector shows the answers"),
 }
 
 
