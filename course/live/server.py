@@ -76,6 +76,7 @@ class LiveService:
         self.reveal_seq = max((seq for seq, _ in store.reveals()), default=0)
         self._reveal_cond = tornado.locks.Condition()
         self._posts: dict[str, deque] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.cookie_secret = store.secret("cookie_secret")
 
     @property
@@ -127,10 +128,25 @@ class LiveService:
         if ex_id not in self.revealed:
             self.revealed.append(ex_id)
             self.reveal_seq = max(self.reveal_seq, seq)
-            self._reveal_cond.notify_all()
+            self._wake_pollers()
         return seq
 
+    def _wake_pollers(self) -> None:
+        """Wake the long-polls, from the service's loop or from any other thread."""
+        loop = self._loop
+        if loop is None:
+            return
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            self._reveal_cond.notify_all()
+        else:
+            loop.call_soon_threadsafe(self._reveal_cond.notify_all)
+
     async def wait_reveal(self, after: int, wait: float) -> list:
+        self._loop = asyncio.get_running_loop()
         if self.reveal_seq <= after and wait > 0:
             await self._reveal_cond.wait(timeout=datetime.timedelta(seconds=wait))
         return self.store.reveals(after)
