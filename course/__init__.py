@@ -7,6 +7,7 @@ Importing ``course`` is cheap: nothing is loaded until it is used.
     lesson["idic-letters"]                 # shows the exercise in Jupyter
     course.set_language("zh")              # "en", "zh" or "both"
     course.progress.summary()              # this learner's attempts
+    course.join(URL, CODE)                 # a live class (crm-course live)
 """
 from __future__ import annotations
 
@@ -21,15 +22,31 @@ from course.version import __version__  # noqa: E402
 
 __all__ = [
     "__version__", "lesson", "load_bank", "contents", "set_language", "get_language",
-    "set_mode", "set_learner", "reveal", "progress", "crm",
+    "set_mode", "set_learner", "reveal", "join", "progress", "crm",
 ]
 
 
 def lesson(slug):
     """The exercises of one lesson of this course, e.g. ``course.lesson("02-idic")``."""
+    from course import paths
     from course.exercises.loader import load_lesson
 
-    return load_lesson(slug)
+    loaded = load_lesson(slug)
+    if paths.live_setting()[0]:
+        from course.live.client import auto_join
+
+        auto_join()
+    return loaded
+
+
+def join(url=None, code=None, learner=None):
+    """Join a live class: each Check is also sent to the instructor's dashboard, and a reveal
+    there shows the solution in class-mode exercises. ``course.join(URL, CODE)`` with what the
+    instructor shows (on JupyterHub, ``course.join(URL)``); ``$CRM_COURSE_LIVE_URL`` and
+    ``$CRM_COURSE_LIVE_CODE`` join without a call."""
+    from course.live.client import join as _join
+
+    return _join(url, code, learner)
 
 
 def load_bank(path=None):

@@ -18,6 +18,7 @@ COMMANDS = {
     "collect": ("course.instructor.cli_collect", "gather the submissions from the exchange folder"),
     "report": ("course.instructor.cli_report", "grade submissions and write a class report"),
     "present": ("course.instructor.cli_present", "serve a lesson with Voila for projection"),
+    "live": ("course.instructor.cli_live", "run a live class: the projector shows the answers"),
 }
 
 

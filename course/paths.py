@@ -9,6 +9,11 @@
 | ``CRM_COURSE_MODE``    | a mode override for every exercise                   | none                    |
 | ``CRM_COURSE_PRESENTER`` | set by ``crm-course present``: projector mode      | off                     |
 | ``CRM_COURSE_EXCHANGE`` | the course's exchange folder (submit, collect)      | none                    |
+| ``CRM_COURSE_LIVE_URL``  | a live class to join (``crm-course live``)         | none                    |
+| ``CRM_COURSE_LIVE_CODE`` | its join code (LAN mode; none on a hub)            | none                    |
+
+On JupyterHub the live class also reads the hub's own variables (``JUPYTERHUB_API_URL``,
+``JUPYTERHUB_API_TOKEN``, ``JUPYTERHUB_SERVICE_PREFIX``, ``JUPYTERHUB_SERVICE_URL``), here too.
 
 "The course" is the folder holding ``course/``, ``exercises/``, ``data/`` and ``notebooks/``:
 the installed package's parent folder (an editable install or a checkout).
@@ -25,6 +30,8 @@ LANG = "CRM_COURSE_LANG"
 MODE = "CRM_COURSE_MODE"
 PRESENTER = "CRM_COURSE_PRESENTER"
 EXCHANGE = "CRM_COURSE_EXCHANGE"
+LIVE_URL = "CRM_COURSE_LIVE_URL"
+LIVE_CODE = "CRM_COURSE_LIVE_CODE"
 
 
 def env(name: str) -> str:
@@ -107,3 +114,18 @@ def exchange_dir() -> Path | None:
 def presenter() -> bool:
     """True when the lesson is served for projection by ``crm-course present``."""
     return env(PRESENTER) not in ("", "0")
+
+
+def live_setting() -> tuple[str, str]:
+    """The live class to join from the environment: (``$CRM_COURSE_LIVE_URL``,
+    ``$CRM_COURSE_LIVE_CODE``), each '' when unset."""
+    return env(LIVE_URL), env(LIVE_CODE)
+
+
+def hub_setting() -> dict[str, str]:
+    """What JupyterHub tells a service or a learner's server ('' for what is unset): ``api_url``,
+    ``api_token``, ``service_prefix``, ``service_url``."""
+    get = lambda name: os.environ.get(name, "").strip()  # noqa: E731
+    return {"api_url": get("JUPYTERHUB_API_URL"), "api_token": get("JUPYTERHUB_API_TOKEN"),
+            "service_prefix": get("JUPYTERHUB_SERVICE_PREFIX"),
+            "service_url": get("JUPYTERHUB_SERVICE_URL")}

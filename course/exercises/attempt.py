@@ -23,6 +23,24 @@ from course.text import Bilingual
 
 SOLUTION_AFTER_TRIES = 2
 
+# Called after every recorded Check as ``callback(exercise, response, result, mode)``, once the
+# attempt is in the local store (the live class sends it on from here). A listener must return
+# at once (queue its work); one that raises is ignored, so feedback is never held up.
+_check_listeners: list = []
+
+
+def on_check(callback):
+    """Call ``callback(exercise, response, result, mode)`` after each recorded Check."""
+    if callback not in _check_listeners:
+        _check_listeners.append(callback)
+    return callback
+
+
+def remove_check_listener(callback) -> None:
+    """Stop calling ``callback`` (no error when it was not registered)."""
+    if callback in _check_listeners:
+        _check_listeners.remove(callback)
+
 
 class Attempt:
     """One learner's work on one exercise in this session.
@@ -70,6 +88,11 @@ class Attempt:
         if result.valid and result.attempted:
             self.tries += 1
             self.saved = progress.record(self.exercise, response, result, mode)
+            for listener in list(_check_listeners):
+                try:
+                    listener(self.exercise, response, result, mode)
+                except Exception:  # noqa: BLE001  (a listener never breaks a Check)
+                    pass
         if (mode == "practice" and result.valid and result.attempted and not result.correct
                 and self.tries >= SOLUTION_AFTER_TRIES and not self.solution_shown):
             self.solution_shown = True

@@ -89,3 +89,11 @@ def test_the_right_answer_is_not_mostly_first_on_screen():
 def test_grading_odd_choice_responses_never_raises(response):
     result = _single().grade(response)
     assert result.score in (0.0, 1.0)
+
+
+def test_the_report_and_the_live_class_read_picks_by_key_or_by_old_index():
+    """Item statistics (distractors) and the live dashboard count options through the kind."""
+    ex = _single(type="multiple_choice")
+    assert ex.picked_options("grade-2") == frozenset({1})
+    assert ex.picked_options(["g4", 0]) == frozenset({3, 0})
+    assert ex.picked_options(["no-such-key"]) is None

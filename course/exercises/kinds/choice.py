@@ -188,7 +188,8 @@ class ChoiceExercise(Exercise):
 
     def picked_options(self, response):
         values = response if isinstance(response, list) else [response]
-        picks = frozenset(v for v in values if type(v) is int and 0 <= v < len(self.options))
+        picks = frozenset(i for i in (self.option_index(v) if type(v) in (int, str) else None
+                                      for v in values) if i is not None)
         return picks or None
 
     def describe(self, response) -> str:

@@ -1,0 +1,118 @@
+"""`crm-course live`: run a live class; the projector's dashboard shows the answers as they come.
+
+    crm-course live --lan --host 192.168.1.20      # a classroom of laptops on one network
+    crm-course live --hub                          # as a JupyterHub service
+    crm-course live --export submissions/          # the session, for crm-course report
+"""
+from __future__ import annotations
+
+import argparse
+
+DEFAULT_SESSION = "live-session.sqlite3"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lan", action="store_true",
+                        help="learners join with a join code (printed with the URL to give them)")
+    parser.add_argument("--hub", action="store_true",
+                        help="run as a JupyterHub service: learners are who the hub says")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="the address to listen on (default 127.0.0.1; in a classroom, this "
+                             "machine's address on the classroom network)")
+    parser.add_argument("--port", type=int, default=8870, help="the port (default 8870)")
+    parser.add_argument("--session", default=DEFAULT_SESSION, metavar="FILE",
+                        help=f"the session file (default ./{DEFAULT_SESSION}); starting again "
+                             "with the same file continues the session")
+    parser.add_argument("--bank", metavar="PATH",
+                        help="the instructor's exercise bank (default: exercises/ of the course)")
+    parser.add_argument("--lesson", metavar="NN",
+                        help="list only this lesson's exercises on the dashboard (e.g. 04)")
+    parser.add_argument("--instructor-group", default="instructors", metavar="GROUP",
+                        help="--hub: the hub group whose members see the dashboard")
+    parser.add_argument("--export", metavar="DIR",
+                        help="write the session as submission files to DIR and stop")
+
+
+def _lesson_ids(bank, lesson: str | None):
+    if not lesson:
+        return None
+    from course.errors import InputError
+    from course.messages import both
+
+    key = lesson.strip()
+    matches = [slug for slug in bank.lessons if slug == key or slug.split("-")[0] == key.zfill(2)]
+    if len(matches) != 1:
+        raise InputError(both("unknown_lesson", lesson=lesson, folder="the bank",
+                              known=", ".join(bank.lessons)))
+    return list(bank.lessons[matches[0]].ids)
+
+
+def run(args: argparse.Namespace) -> int:
+    import asyncio
+    import logging
+    from pathlib import Path
+
+    from course import paths
+    from course.errors import InputError
+    from course.live.store import SessionStore
+    from course.messages import both, ui
+
+    session_file = Path(args.session)
+    if args.export:
+        from course.live.export import export_session
+
+        if not session_file.is_file():
+            raise InputError(both("no_such_path", path=session_file))
+        store = SessionStore(session_file)
+        written = export_session(store, args.export)
+        store.close()
+        print(both("live_exported", count=len(written), folder=args.export))
+        return 0
+
+    from course.instructor.report import load_instructor_bank
+    from course.live.auth import HubAuth, LanAuth
+    from course.live.server import LiveServer, LiveService
+
+    session_file.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    log_file = logging.FileHandler(str(session_file) + ".log", encoding="utf-8")
+    log_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logging.getLogger("course.live").addHandler(log_file)
+
+    bank, _ = load_instructor_bank(Path(args.bank) if args.bank else None)
+    store = SessionStore(session_file)
+    host, port, prefix = args.host, args.port, "/"
+    if args.hub:
+        hub = paths.hub_setting()
+        if not hub["api_url"] or not hub["api_token"]:
+            raise InputError(both("live_no_hub"))
+        auth = HubAuth(hub["api_url"], hub["api_token"], args.instructor_group)
+        prefix = hub["service_prefix"] or "/"
+        if hub["service_url"]:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(hub["service_url"])
+            host, port = parts.hostname or host, parts.port or port
+    else:
+        auth = LanAuth(store)
+    service = LiveService(store, bank, auth, _lesson_ids(bank, args.lesson))
+    server = LiveServer(service, host=host, port=port, prefix=prefix)
+
+    async def main():
+        server.listen()
+        if args.hub:
+            print(ui("live_started", dashboard=server.url).en, flush=True)
+        else:
+            service.join_info = {"url": server.url, "code": auth.join_code}
+            dashboard = f"{server.url}?token={auth.instructor_token}"
+            for line in (ui("live_started", dashboard=dashboard),
+                         ui("live_lan_join", url=server.url, code=auth.join_code)):
+                print(line.en, flush=True)
+                print(line.zh, flush=True)
+        await asyncio.Event().wait()
+
+    try:
+        asyncio.run(main())
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,135 @@
+"""What the projector shows, from each learner's latest attempt at each exercise.
+
+Kept in memory and updated with every attempt (rebuilt from the session file when the service
+starts), so a dashboard poll costs a few dictionary look-ups, however large the class.
+Learner names appear only when the instructor turns them on (``names=True``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+TOP_ANSWERS = 8
+TOP_WRONG = 3
+
+
+def _en(text) -> str:
+    return getattr(text, "en", text) or ""
+
+
+def _zh(text) -> str:
+    return getattr(text, "zh", text) or ""
+
+
+class Tally:
+    """Counts of a session: attempts, and each learner's latest attempt per exercise.
+
+    Args:
+        bank: the instructor's Bank (id -> Exercise).
+    """
+
+    def __init__(self, bank):
+        self.bank = bank
+        self.attempts: Counter = Counter()          # exercise id -> attempts
+        self.latest: dict[str, dict[str, dict]] = {}  # exercise id -> learner -> attempt
+        self.total = 0
+        self.version = 0
+
+    def add(self, attempt: dict) -> None:
+        """Count one stored attempt (a dict as :meth:`SessionStore.attempts` gives)."""
+        ex_id = attempt["exercise_id"]
+        self.attempts[ex_id] += 1
+        self.latest.setdefault(ex_id, {})[attempt["learner"]] = attempt
+        self.total += 1
+        self.version += 1
+
+    def learners(self) -> set[str]:
+        return {name for per in self.latest.values() for name in per}
+
+    # -- what the dashboard asks ---------------------------------------------------------
+    def lesson_rows(self, ids) -> list[dict]:
+        """One row per exercise: learners answered, right now, attempts, mean score."""
+        rows = []
+        for ex_id in ids:
+            latest = self.latest.get(ex_id, {})
+            n = len(latest)
+            rows.append({
+                "id": ex_id,
+                "answered": n,
+                "correct": sum(a["correct"] for a in latest.values()),
+                "attempts": self.attempts.get(ex_id, 0),
+                "mean_score": round(sum(a["score"] for a in latest.values()) / n, 3) if n
+                else None,
+            })
+        return rows
+
+    def exercise(self, ex_id: str, *, names: bool = False) -> dict:
+        """The distribution of one exercise's answers (latest per learner)."""
+        ex = self.bank[ex_id]
+        latest = self.latest.get(ex_id, {})
+        out = {
+            "id": ex_id, "type": ex.type, "mode": ex.mode,
+            "prompt": {"en": _en(ex.prompt), "zh": _zh(ex.prompt)},
+            "answered": len(latest),
+            "correct": sum(a["correct"] for a in latest.values()),
+            "attempts": self.attempts.get(ex_id, 0),
+        }
+        options = getattr(ex, "options", None)
+        if options is not None:
+            counts: Counter = Counter()
+            for a in latest.values():
+                # options are named by key (or, in old stores, by index): the kind reads both
+                counts.update(ex.picked_options(a["response"]) or ())
+            out["options"] = [{"text": _en(o.text), "zh": _zh(o.text), "count": counts[o.index],
+                               "correct": bool(o.correct)} for o in options]
+        elif ex.type == "true_false":
+            counts = Counter(a["response"] for a in latest.values()
+                             if isinstance(a["response"], bool))
+            out["options"] = [{"text": str(v), "zh": "对" if v else "错", "count": counts[v],
+                               "correct": v == ex.answer} for v in (True, False)]
+        else:
+            answers = Counter()
+            right = {}
+            for a in latest.values():
+                text = ex.describe(a["response"])
+                answers[text] += 1
+                right[text] = a["correct"]
+            out["answers"] = [{"text": t, "count": c, "correct": right[t]}
+                              for t, c in answers.most_common(TOP_ANSWERS)]
+        per_item: dict[int, tuple[str, Counter]] = {}
+        for a in latest.values():
+            for item in a["items"]:
+                if item.get("label") is None:
+                    continue
+                label, wrong = per_item.setdefault(item["index"], (item["label"], Counter()))
+                if item.get("attempted", True) and not item.get("correct"):
+                    wrong[_given_text(item.get("given"))] += 1
+        if per_item and options is None and ex.type != "true_false":
+            out["items"] = [{"label": label, "wrong": wrong.most_common(TOP_WRONG)}
+                            for _, (label, wrong) in sorted(per_item.items())]
+        if names:
+            out["learners"] = sorted(
+                ({"name": name, "score": a["score"], "answer": ex.describe(a["response"])}
+                 for name, a in latest.items()), key=lambda r: r["name"].casefold())
+        return out
+
+
+def _given_text(given) -> str:
+    if isinstance(given, str):
+        return given.strip() or "(empty)"
+    return "(none)" if given is None else str(given)
+
+
+def item_rows(exercise, result) -> list[dict]:
+    """What is stored of a GradeResult's items: the report's label (None for kinds without
+    per-item rows, such as choices), what was given, and whether it was right."""
+    return [{"index": it.index, "label": exercise.item_label(it), "given": _json_safe(it.given),
+             "correct": bool(it.correct), "attempted": bool(it.attempted)}
+            for it in result.items]
+
+
+def _json_safe(value):
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return str(value)

@@ -1,0 +1,182 @@
+"""The live session in SQLite: every acknowledged attempt is committed before the reply.
+
+One file holds one class session: the join code, the instructor's token and the cookie secret
+(so a restarted service keeps its URL and its learners), the learners who joined, every
+attempt as the service graded it, and the exercises revealed. WAL journal with
+``synchronous=FULL``: a committed attempt survives the process being killed.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS learners (
+    token_hash TEXT PRIMARY KEY,
+    learner TEXT NOT NULL UNIQUE,
+    joined TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY,
+    client_id TEXT UNIQUE,
+    learner TEXT NOT NULL,
+    exercise_id TEXT NOT NULL,
+    lesson TEXT,
+    time TEXT NOT NULL,
+    response TEXT NOT NULL,
+    score REAL NOT NULL,
+    correct INTEGER NOT NULL,
+    items TEXT NOT NULL,
+    mode TEXT
+);
+CREATE INDEX IF NOT EXISTS attempts_by_exercise ON attempts (exercise_id, learner, id);
+CREATE TABLE IF NOT EXISTS reveals (
+    seq INTEGER PRIMARY KEY,
+    exercise_id TEXT NOT NULL UNIQUE,
+    time TEXT NOT NULL
+);
+"""
+
+
+def now() -> str:
+    """The time as ISO 8601 in UTC with milliseconds, e.g. ``2026-12-01T21:00:00.123Z``."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def token_hash(token: str) -> str:
+    """What is stored of a learner token: its SHA-256 (a stolen file gives no tokens)."""
+    import hashlib
+
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class SessionStore:
+    """The session file. Thread-safe (one connection behind a lock; the service is one thread).
+
+    Args:
+        path: the SQLite file; created with its folder when missing.
+    """
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.executescript(_SCHEMA)
+        self._conn.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._lock, self._conn:
+            self._conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                               (key, str(value)))
+
+    def secret(self, key: str, make=lambda: secrets.token_urlsafe(24)) -> str:
+        """A setting made once (join code, instructor token, cookie secret) and kept."""
+        value = self.setting(key)
+        if value is None:
+            value = make()
+            with self._lock, self._conn:
+                self._conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+                                   (key, value))
+            value = self.setting(key)
+        return value
+
+    # -- learners (LAN mode) -------------------------------------------------------------
+    def add_learner(self, learner: str, token: str) -> bool:
+        """Register a learner's token; False when the name is already taken."""
+        try:
+            with self._lock, self._conn:
+                self._conn.execute(
+                    "INSERT INTO learners (token_hash, learner, joined) VALUES (?, ?, ?)",
+                    (token_hash(token), learner, now()))
+            return True
+        except sqlite3.IntegrityError:
+            return False
+
+    def learner_of(self, token: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT learner FROM learners WHERE token_hash = ?",
+                                     (token_hash(token),)).fetchone()
+        return row[0] if row else None
+
+    def learners(self) -> list[str]:
+        with self._lock:
+            rows = self._conn.execute("SELECT learner FROM learners ORDER BY joined").fetchall()
+        return [r[0] for r in rows]
+
+    # -- attempts ------------------------------------------------------------------------
+    def add_attempt(self, *, client_id: str | None, learner: str, exercise_id: str,
+                    lesson: str, response, score: float, correct: bool, items: list,
+                    mode: str, time: str | None = None) -> tuple[int, bool]:
+        """Commit one graded attempt. Returns (row id, new); a ``client_id`` seen before is the
+        same attempt sent again (a retry) and is not stored twice."""
+        row = (client_id, learner, exercise_id, lesson, time or now(),
+               json.dumps(response, ensure_ascii=False), float(score), int(bool(correct)),
+               json.dumps(items, ensure_ascii=False), mode)
+        with self._lock, self._conn:
+            cur = self._conn.execute(
+                "INSERT OR IGNORE INTO attempts (client_id, learner, exercise_id, lesson, time,"
+                " response, score, correct, items, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row)
+            if cur.rowcount:
+                return cur.lastrowid, True
+            found = self._conn.execute("SELECT id FROM attempts WHERE client_id = ?",
+                                       (client_id,)).fetchone()
+        return found[0], False
+
+    def count(self) -> int:
+        with self._lock:
+            return self._conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+
+    def attempts(self, exercise_id: str | None = None) -> list[dict]:
+        """Every attempt (of one exercise), oldest first, as dicts with parsed JSON."""
+        sql = ("SELECT id, learner, exercise_id, lesson, time, response, score, correct, items,"
+               " mode FROM attempts")
+        params: tuple = ()
+        if exercise_id is not None:
+            sql += " WHERE exercise_id = ?"
+            params = (exercise_id,)
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY id", params).fetchall()
+        keys = ("id", "learner", "exercise_id", "lesson", "time", "response", "score",
+                "correct", "items", "mode")
+        out = []
+        for row in rows:
+            d = dict(zip(keys, row, strict=True))
+            d["response"] = json.loads(d["response"])
+            d["items"] = json.loads(d["items"])
+            d["correct"] = bool(d["correct"])
+            out.append(d)
+        return out
+
+    # -- reveals -------------------------------------------------------------------------
+    def reveal(self, exercise_id: str) -> int:
+        """Mark an exercise revealed; returns the reveal's sequence number."""
+        with self._lock, self._conn:
+            self._conn.execute("INSERT OR IGNORE INTO reveals (exercise_id, time) VALUES (?, ?)",
+                               (exercise_id, now()))
+            return self._conn.execute("SELECT seq FROM reveals WHERE exercise_id = ?",
+                                      (exercise_id,)).fetchone()[0]
+
+    def reveals(self, after: int = 0) -> list[tuple[int, str]]:
+        with self._lock:
+            return self._conn.execute(
+                "SELECT seq, exercise_id FROM reveals WHERE seq > ? ORDER BY seq",
+                (after,)).fetchall()

@@ -1,0 +1,106 @@
+"""The live-class dashboard in Chromium (LAN mode): live counts while learners post, reveal
+reaching a learner's class-mode widget, and learner text escaped (no dialog fires)."""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "live"))
+
+from live_helpers import GALLERY, Live  # noqa: E402
+
+pytestmark = pytest.mark.browser
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def fresh_live(tmp_path, monkeypatch):
+    from course.exercises import progress, state
+
+    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
+    for name in ("CRM_COURSE_PRESENTER", "CRM_COURSE_MODE", "CRM_COURSE_LIVE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    state._reset_for_tests()
+    progress._reset_for_tests()
+    service = Live(tmp_path / "class.sqlite3")
+    yield service
+    from course.live import client
+
+    client.leave()
+    service.stop()
+    progress._reset_for_tests()
+    state._reset_for_tests()
+
+
+def _open(page, live):
+    page.goto(f"{live.url}?token={live.auth.instructor_token}")
+    page.wait_for_selector("#n-attempts")
+
+
+def test_learner_text_is_escaped(page, fresh_live):
+    live = fresh_live
+    token = live.join(XSS)  # a name too
+    assert live.post(token, "gallery-cloze", [XSS, XSS, "three"])[0] == 200
+    live.store.set_setting("show_names", "1")
+    _open(page, live)
+    page.select_option("#choose", "gallery-cloze")
+    page.wait_for_selector("#exercise .bar-row")
+    page.wait_for_timeout(700)  # one more poll, with names on
+    text = page.inner_text("#view")
+    assert XSS in text  # shown as text...
+    assert page.locator("#view img").count() == 0  # ...never as an element
+    assert page.dialogs == []
+
+
+def test_live_counts_and_reveal_reach_a_learner_widget(page, fresh_live):
+    import course
+    from course.exercises import state
+    from course.exercises.loader import load_bank
+
+    live = fresh_live
+    tokens = [live.join(f"learner {i}") for i in range(6)]
+    stop = threading.Event()
+
+    def learners():
+        i = 0
+        while not stop.is_set() and i < 60:
+            live.post(tokens[i % 6], "gallery-multiple", [[0, 1, 3], [2], [0, 1]][i % 3])
+            i += 1
+            time.sleep(0.05)
+
+    poster = threading.Thread(target=learners)
+    poster.start()
+    client = course.join(live.url, live.auth.join_code, "Widget Learner")
+    state.set_mode("class")
+    widget = load_bank(GALLERY).lessons["00-gallery"]["gallery-multiple"].widget
+    widget.answer([0, 1]).check()
+    _open(page, live)
+    page.select_option("#choose", "gallery-multiple")
+    page.wait_for_selector("#answered")
+    seen = int(page.inner_text("#n-attempts"))
+    poster.join(20)
+    stop.set()
+    assert client.wait_sent(10)
+    total = live.store.count()
+    deadline = time.monotonic() + 5  # (the page's CSP forbids wait_for_function's eval)
+    while page.inner_text("#n-attempts") != str(total) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert page.inner_text("#n-attempts") == str(total)
+    assert seen <= total and total == 61
+    assert page.inner_text("#answered") == "7"
+    assert not widget.solution_shown
+    page.click("#reveal")
+    page.wait_for_selector("#solution", timeout=5000)
+    assert "A, B and D" in page.inner_text("#solution")
+    deadline = time.monotonic() + 10
+    while not widget.solution_shown and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert widget.solution_shown and "A, B and D" in widget._solution.value
+    shot = os.environ.get("CRM_COURSE_LIVE_SCREENSHOT")
+    if shot:
+        page.screenshot(path=shot, full_page=True)

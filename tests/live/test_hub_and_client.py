@@ -1,0 +1,244 @@
+"""The hub seam with a fake hub API, SIGKILL mid-class, and the learner's client."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import tornado.web
+from live_helpers import GALLERY, call
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class FakeHub:
+    """A stand-in for the JupyterHub REST API: ``GET /user`` and ``GET /groups/<name>``."""
+
+    def __init__(self, tokens: dict, groups: dict, service_token: str):
+        self.tokens, self.groups, self.service_token = tokens, groups, service_token
+        self.requests = 0
+        hub = self
+
+        class User(tornado.web.RequestHandler):
+            def get(self):
+                hub.requests += 1
+                token = self.request.headers.get("Authorization", "").partition(" ")[2]
+                if token not in hub.tokens:
+                    raise tornado.web.HTTPError(403)
+                self.finish({"kind": "user", "name": hub.tokens[token]})
+
+        class Group(tornado.web.RequestHandler):
+            def get(self, name):
+                hub.requests += 1
+                token = self.request.headers.get("Authorization", "").partition(" ")[2]
+                if token != hub.service_token:
+                    raise tornado.web.HTTPError(403)
+                self.finish({"name": name, "users": hub.groups.get(name, [])})
+
+        self.app = tornado.web.Application([(r"/hub/api/user", User),
+                                            (r"/hub/api/groups/([^/]+)", Group)])
+
+
+@pytest.fixture
+def hub_live(tmp_path):
+    from course.exercises.loader import load_bank
+    from course.live.auth import HubAuth
+    from course.live.server import LiveServer, LiveService
+    from course.live.store import SessionStore
+
+    hub = FakeHub({"tok-li": "li", "tok-han": "han", "tok-teacher": "teacher"},
+                  {"instructors": ["teacher"]}, "svc-token")
+    ready = threading.Event()
+    holder = {}
+
+    def run():
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        holder["loop"] = loop
+        holder["server"] = hub.app.listen(0, "127.0.0.1")
+        holder["port"] = next(iter(holder["server"]._sockets.values())).getsockname()[1]
+        ready.set()
+        loop.run_forever()
+
+    threading.Thread(target=run, daemon=True).start()
+    ready.wait(10)
+    store = SessionStore(tmp_path / "hub.sqlite3")
+    auth = HubAuth(f"http://127.0.0.1:{holder['port']}/hub/api", "svc-token", "instructors")
+    service = LiveService(store, load_bank(GALLERY), auth)
+    server = LiveServer(service, prefix="/services/live/").start()
+    yield server, hub, store
+    server.stop()
+    holder["loop"].call_soon_threadsafe(holder["loop"].stop)
+    store.close()
+
+
+def test_hub_identity_group_and_own_attempts_only(hub_live):
+    server, hub, store = hub_live
+    url = server.url
+    assert url.endswith("/services/live/")
+    assert call("POST", url + "api/attempt", {"exercise_id": "gallery-single", "response": 1},
+                "tok-li")[0] == 200
+    assert store.attempts()[0]["learner"] == "li"  # who the hub says, not who the body says
+    status, reply, _ = call("POST", url + "api/attempt",
+                            {"exercise_id": "gallery-single", "response": 1, "learner": "han"},
+                            "tok-li")
+    assert status == 403 and "li" in reply["error"]
+    assert call("POST", url + "api/attempt", {"exercise_id": "gallery-single", "response": 1},
+                "tok-unknown")[0] == 401
+    assert call("POST", url + "api/join", {"code": "x", "learner": "y"})[0] == 404
+    assert call("GET", url + "api/stats", token="tok-li")[0] == 403  # not an instructor
+    status, stats, _ = call("GET", url + "api/stats", token="tok-teacher")
+    assert status == 200 and stats["total"] == 1
+    before = hub.requests
+    for _ in range(5):
+        call("POST", url + "api/attempt", {"exercise_id": "gallery-single", "response": 2},
+             "tok-li")
+    assert hub.requests == before  # answers are cached: sixty learners do not flood the hub
+
+
+def test_sigkill_mid_class_loses_no_acknowledged_attempt(tmp_path):
+    from course.live.store import SessionStore
+
+    session = tmp_path / "class.sqlite3"
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def start():
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "course", "live", "--session", str(session), "--port",
+             str(port), "--bank", str(GALLERY)], cwd=tmp_path, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 60
+        for line in proc.stdout:
+            if "join code" in line or time.monotonic() > deadline:
+                break
+        return proc
+
+    proc = start()
+    store = SessionStore(session)
+    code = store.setting("join_code")
+    store.close()
+    url = f"http://127.0.0.1:{port}/"
+    tokens = [call("POST", url + "api/join", {"code": code, "learner": f"l{i}"})[1]["token"]
+              for i in range(4)]
+    acked, stop = [], threading.Event()
+
+    def learner(token, n):
+        i = 0
+        while not stop.is_set():
+            cid = f"{n}-{i}"
+            try:
+                status, _, _ = call("POST", url + "api/attempt",
+                                    {"exercise_id": "gallery-true-false", "response": True,
+                                     "client_id": cid}, token, timeout=2)
+            except OSError:
+                return
+            if status == 200:
+                acked.append(cid)
+            i += 1
+            time.sleep(0.12)  # under the rate limit
+
+    threads = [threading.Thread(target=learner, args=(t, n)) for n, t in enumerate(tokens)]
+    for t in threads:
+        t.start()
+    time.sleep(1.5)
+    os.kill(proc.pid, signal.SIGKILL)  # mid-class, with posts in flight
+    proc.wait(10)
+    stop.set()
+    for t in threads:
+        t.join(5)
+    assert len(acked) > 20
+    proc = start()  # the same session file
+    try:
+        status, stats, _ = call("GET", url + "api/stats",
+                                token=SessionStore(session).setting("instructor_token"))
+        assert status == 200
+        stored = {a["client_id"] for a in _rows(session)}
+        assert set(acked) <= stored
+        assert stats["total"] >= len(acked)
+    finally:
+        proc.kill()
+        proc.wait(10)
+
+
+def _rows(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return [{"client_id": r[0]} for r in conn.execute("SELECT client_id FROM attempts")]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# -- the learner's client ------------------------------------------------------------------
+def _gallery():
+    from course.exercises.loader import load_bank
+
+    return load_bank(GALLERY).lessons["00-gallery"]
+
+
+def test_join_sends_each_check_and_hears_the_reveal(fresh, live):
+    import course
+    from course.exercises import progress, state
+
+    client = course.join(live.url, live.auth.join_code, "Li Lei")
+    assert client is not None and client.token
+    state.set_mode("class")
+    widget = _gallery()["gallery-multiple"].widget
+    widget.answer([2]).check()
+    assert client.wait_sent(10) and client.sent == 1
+    assert live.store.attempts()[0]["learner"] == "Li Lei"
+    assert len(progress.attempts()) == 1  # saved locally too
+    assert not widget.solution_shown
+    live.service.reveal("gallery-multiple")
+    deadline = time.monotonic() + 10
+    while not widget.solution_shown and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert widget.solution_shown and "A, B and D" in widget._solution.value
+
+
+def test_an_absent_service_never_delays_feedback_nor_loses_the_attempt(fresh, monkeypatch):
+    import course
+    from course.exercises import progress
+    from course.live import client as live_client
+
+    monkeypatch.setattr(live_client, "BACKOFF", (0.01,))
+    monkeypatch.setattr(live_client, "TIMEOUT", 0.5)
+    client = course.join(f"http://127.0.0.1:{_free_port()}/", "ABCDEF", "Li Lei")
+    assert client is not None and client.token is None
+    widget = _gallery()["gallery-single"].widget
+    t0 = time.perf_counter()
+    result = widget.answer(1).check()
+    took = time.perf_counter() - t0
+    assert result.correct and took < 0.5, took
+    assert len(progress.attempts()) == 1
+    assert client.wait_sent(20) and client.given_up == 1 and client.sent == 0
+
+
+def test_env_variables_join_from_course_lesson(fresh, live, monkeypatch):
+    import course
+    from course.live import client as live_client
+
+    monkeypatch.setenv("CRM_COURSE_LIVE_URL", live.url)
+    monkeypatch.setenv("CRM_COURSE_LIVE_CODE", live.auth.join_code)
+    monkeypatch.setitem(live_client._active, "tried", False)
+    course.lesson("01")
+    assert live_client.active() is not None and live_client.active().token
+    assert live.store.learners()
+
+
+def test_the_engine_never_imports_the_live_class():
+    src = (REPO / "course" / "exercises").rglob("*.py")
+    assert not [p.name for p in src if "course.live" in p.read_text(encoding="utf-8")]
