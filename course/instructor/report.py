@@ -219,6 +219,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
 
     marks = marks or {}
     writing_rows, n_marked = [], 0
+    written: dict[tuple, dict] = {}  # (exercise id, response) -> its writing.csv row
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
     rejections = list(collected.rejections)
@@ -263,8 +264,12 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
             tally.scores.append(results[-1].score)
             finals[ex_id] = results[-1].score
             if ex_id in last_text:
-                writing_rows.append(writing_row(sub.learner, lesson_of[ex_id], bank[ex_id],
-                                                last_text[ex_id]))
+                # one review per distinct text of a task (reviewing is pure, and costs ms)
+                wkey = (ex_id, _response_key(last_text[ex_id]))
+                if wkey not in written:
+                    written[wkey] = writing_row("", "", bank[ex_id], last_text[ex_id])
+                writing_rows.append({**written[wkey], "learner": sub.learner,
+                                     "lesson": lesson_of[ex_id]})
                 mark = marks.get((sub.learner_key, ex_id))
                 if mark is not None:  # the teacher's mark overrides the automatic score
                     finals[ex_id] = mark / 100
