@@ -51,6 +51,19 @@ def test_writing_csv_has_texts_rubric_and_an_empty_teacher_mark(tmp_path, subs, 
     assert play["ending"] == "good" and "Buyer: Hello, I have a complaint" in play["text"]
     assert play["moves_made"] == play["moves_expected"]
     assert "writing.csv" in capsys.readouterr().out
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Written work" in page and "tracking number LX123456789CN" in page
+    assert "Stop writing to us." in page  # the rude text is shown for the teacher to judge
+
+
+def test_reply_texts_in_the_report_page_are_escaped(tmp_path):
+    folder = tmp_path / "subs"
+    write_json(folder / "x.json", submission("Eve", [
+        ("rel-reply-late-delivery", "Dear Jessica, <script>alert(1)</script> sorry.")]))
+    out = tmp_path / "out"
+    assert main(["report", str(folder), "--out", str(out), "--bank", str(BANK)]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
 
 
 def test_a_teacher_mark_overrides_the_automatic_score(tmp_path, subs):
