@@ -89,7 +89,9 @@ def _invisible(ch: str) -> bool:
 def clean_name(name: str) -> str:
     """A learner name as shown: NFKC, invisible characters removed, spaces collapsed."""
     text = unicodedata.normalize("NFKC", name)
-    return " ".join("".join(ch for ch in text if not _invisible(ch)).split())
+    if not text.isprintable():  # (printable text holds no format or control character)
+        text = "".join(ch for ch in text if not _invisible(ch))
+    return " ".join(text.split())
 
 
 def learner_key(name: str) -> str:
