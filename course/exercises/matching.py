@@ -12,15 +12,11 @@ a :class:`Quantity` that the numeric exercise compares with what it declares it 
 """
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
-from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
@@ -103,41 +99,18 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 # ----------------------------------------------------------------------------- the word list
 
-_WORDS: frozenset[str] | None = None
 # wordfreq's "small" English list holds every word seen at least once per million words
 # (Zipf >= 3). A typed word on it is a real, common word, not a slip of the keyboard.
-_WORDLIST_FILE = "data/small_en.msgpack.gz"
-
-
-def _wordfreq_data() -> Path | None:
-    spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / _WORDLIST_FILE
-    return path if path.is_file() else None
-
-
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """The common English words (lower case), read once from wordfreq's package data.
 
     Only the data file is read (importing wordfreq itself costs 0.3 s); nothing comes from the
     network. Without wordfreq the set is empty and typo tolerance works as it did before.
     """
-    global _WORDS
-    if _WORDS is None:
-        words: frozenset[str] = frozenset()
-        path = _wordfreq_data()
-        if path is not None:
-            try:
-                import msgpack
+    from course.writing.words import wordfreq_list
 
-                data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
-                if isinstance(data, list) and data and isinstance(data[0], dict):
-                    words = frozenset(chain.from_iterable(data[1:]))
-            except (ImportError, OSError, ValueError, TypeError, EOFError):
-                words = frozenset()
-        _WORDS = words
-    return _WORDS
+    return wordfreq_list("small_en") or frozenset()
 
 
 def is_common_word(word: str) -> bool:

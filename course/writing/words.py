@@ -17,10 +17,18 @@ from functools import lru_cache
 RARE_ZIPF = 1.5
 
 
-@lru_cache(maxsize=1)
-def _known_words() -> frozenset | None:
-    """The English words with zipf >= RARE_ZIPF, read from wordfreq's data file (None: use
-    the API)."""
+def wordfreq_list(name: str, min_zipf: float | None = None) -> frozenset[str] | None:
+    """The words of one of wordfreq's English data files, read without importing wordfreq.
+
+    Args:
+        name: the file's stem, "small_en" (every word used at least once per million words,
+            zipf >= 3) or "large_en" (many more, rarer words too).
+        min_zipf: keep only the words at or above this zipf value (None: every word).
+
+    Returns:
+        The words (lower case), or None when the file is missing, unreadable or not in the
+        bucketed format this reader knows.
+    """
     import gzip
     import importlib.util
     from pathlib import Path
@@ -28,17 +36,26 @@ def _known_words() -> frozenset | None:
     try:
         import msgpack
 
-        spec = importlib.util.find_spec("wordfreq")
+        spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
         folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-        with gzip.open(folder / "large_en.msgpack.gz", "rb") as fh:
+        with gzip.open(folder / f"{name}.msgpack.gz", "rb") as fh:
             data = msgpack.load(fh, raw=False)
-    except (ImportError, OSError, StopIteration, TypeError, ValueError, AttributeError):
+    except (ImportError, OSError, EOFError, StopIteration, TypeError, ValueError,
+            AttributeError):
         return None
     if not (isinstance(data, list) and data and data[0] == {"format": "cB", "version": 1}):
         return None
+    if min_zipf is None:
+        return frozenset().union(*data[1:])
     # bucket i (from 1) holds the words of frequency 10**(-(i-1)/100): zipf 9 - (i-1)/100
-    last = int(round((9 - RARE_ZIPF) * 100)) + 1
+    last = int(round((9 - min_zipf) * 100)) + 1
     return frozenset().union(*data[1:last + 1])
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset | None:
+    """The English words with zipf >= RARE_ZIPF (None: use the API)."""
+    return wordfreq_list("large_en", RARE_ZIPF)
 
 
 @lru_cache(maxsize=65536)
