@@ -32,12 +32,21 @@ def run(args: argparse.Namespace) -> int:
         name = state.get_learner()
     saved = progress.store_path().exists()
     path = progress.export(args.out, learner=name)
-    for notice in progress.pop_notices():
-        print(f"crm-course export: {notice.both(' / ')}", file=sys.stderr)
-    if not saved:
-        folder = str(progress.store_path().parent)
-        print(f"crm-course export: {ui('export_no_store', folder=folder).both(' / ')}",
-              file=sys.stderr)
+    tell_store_state("export", saved)
     count = len(json.loads(path.read_text(encoding="utf-8"))["attempts"])
     print(ui("export_wrote", path=str(path), name=name, n=count).both(" / "))
     return 0
+
+
+def tell_store_state(command: str, saved: bool) -> None:
+    """After reading the progress store for ``crm-course COMMAND``: print (to stderr) what the
+    store said, and that there was no store at all when ``saved`` is false."""
+    from course.exercises import progress
+    from course.messages import ui
+
+    for notice in progress.pop_notices():
+        print(f"crm-course {command}: {notice.both(' / ')}", file=sys.stderr)
+    if not saved:
+        folder = str(progress.store_path().parent)
+        print(f"crm-course {command}: {ui('export_no_store', folder=folder).both(' / ')}",
+              file=sys.stderr)

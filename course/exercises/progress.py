@@ -575,6 +575,19 @@ def submission(learner=None) -> dict:
     }
 
 
+def submission_bytes(doc: dict) -> bytes:
+    """A submission document as the UTF-8 bytes of its file (``export`` and ``submit``).
+
+    Readable JSON; a lone surrogate typed into a response cannot be UTF-8, so then the whole
+    file is written with JSON escapes (it reads back the same).
+    """
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    try:
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(doc, ensure_ascii=True, indent=1) + "\n").encode("utf-8")
+
+
 def export(path, learner=None) -> Path:
     """Write the learner's submission file (JSON) to ``path``; returns the path written.
 
@@ -586,15 +599,10 @@ def export(path, learner=None) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         raise InputError(ui("export_is_folder", path=str(target)).both(" / "))
-    doc = submission(learner)
-    text = json.dumps(doc, ensure_ascii=False, indent=1)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate in a response: written as a JSON escape
-        text = json.dumps(doc, ensure_ascii=True, indent=1)
+    data = submission_bytes(submission(learner))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.write_bytes(data)
         os.replace(tmp, target)
     except OSError as exc:
         try:

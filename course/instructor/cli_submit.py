@@ -11,24 +11,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-    import sys
-
     from course.exercises import progress
+    from course.exercises.cli_export import tell_store_state
     from course.instructor.exchange import exchange_root, hand_in, hub_user
-    from course.messages import both, ui
+    from course.messages import both
 
     name = hub_user()
     root = exchange_root(args.exchange)
     saved = progress.store_path().exists()
     doc = progress.submission(learner=name)
-    data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    path = hand_in(data, root, name)
-    for notice in progress.pop_notices():
-        print(f"crm-course submit: {notice.both(' / ')}", file=sys.stderr)
-    if not saved:
-        folder = str(progress.store_path().parent)
-        print(f"crm-course submit: {ui('export_no_store', folder=folder).both(' / ')}",
-              file=sys.stderr)
+    path = hand_in(progress.submission_bytes(doc), root, name)
+    tell_store_state("submit", saved)
     print(both("handed_in", n=len(doc["attempts"]), name=name, path=path))
     return 0

@@ -55,6 +55,17 @@ def test_the_hub_user_names_the_file_not_a_typed_name(store, root, monkeypatch):
     assert json.loads((root / "inbox" / "alice.json").read_text())["learner"] == "alice"
 
 
+def test_a_lone_surrogate_typed_into_an_answer_is_handed_in(store, root, monkeypatch,
+                                                             fixture_bank):
+    """The same file as `crm-course export` writes: JSON escapes where UTF-8 cannot go."""
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    ex = fixture_bank["demo-practice-cloze"]
+    assert progress.record(ex, ["needs\ud800"], ex.grade(["needs\ud800"]), "practice")
+    assert main(["submit", "--exchange", str(root)]) == 0
+    doc = json.loads((root / "inbox" / "alice.json").read_text(encoding="utf-8"))
+    assert ["needs\ud800"] in [a["response"] for a in doc["attempts"]]
+
+
 def test_resubmitting_replaces_the_file_atomically(root):
     """A reader in a loop never sees a half-written file while the learner resubmits."""
     big = [{"exercise_id": "demo-assess-single", "response": 1, "time": f"t{i:05d}"}
