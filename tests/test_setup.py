@@ -56,3 +56,21 @@ def test_console_script_and_python_dash_m_agree():
     assert a.returncode == b.returncode == 0
     for command in ("validate", "list", "export", "data", "release", "report", "present"):
         assert command in a.stdout, command
+
+
+def test_the_test_set_up_clears_course_settings_but_keeps_the_test_controls():
+    """CI's CRM_COURSE_REQUIRE_BROWSER must survive the clean-up, or a missing Chromium would
+    skip the browser tests under CI instead of failing them."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
+    root_conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(root_conftest)
+    environ = {"CRM_COURSE_LANG": "zh", "CRM_COURSE_HOME": "/somewhere/else",
+               "CRM_COURSE_MODE": "class", "CRM_COURSE_REQUIRE_BROWSER": "1",
+               "CRM_COURSE_FUZZ_CASES": "2000", "PATH": "/usr/bin"}
+    root_conftest.clean_environment(environ)
+    assert "CRM_COURSE_LANG" not in environ and "CRM_COURSE_MODE" not in environ
+    assert environ["CRM_COURSE_HOME"] != "/somewhere/else"
+    assert environ["CRM_COURSE_REQUIRE_BROWSER"] == "1"
+    assert environ["CRM_COURSE_FUZZ_CASES"] == "2000" and environ["PATH"] == "/usr/bin"
