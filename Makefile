@@ -29,13 +29,13 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00-index.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
 # The long generated-input runs (issue 16): 2,000 bank files, 2,000 submissions and 2,000
 # responses per exercise type; `make test` runs fewer of the same kind. CI runs both.
 fuzz: $(STAMP)
 	CRM_COURSE_FUZZ_CASES=2000 CRM_COURSE_PROPERTY_CASES=2000 \
-	  $(BIN)/python -m pytest -n $(JOBS) --dist loadgroup \
+	  $(BIN)/python -m pytest -n $(JOBS) --dist loadscope \
 	  tests/security/test_fuzz.py tests/engine/test_properties.py
 
 lint: $(STAMP)

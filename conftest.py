@@ -29,16 +29,24 @@ def clean_environment(environ) -> None:
 clean_environment(os.environ)
 
 
-def pytest_collection_modifyitems(config, items):
-    """Keep what shares a costly fixture on one xdist worker (``make test`` runs ``--dist
-    loadgroup``): the real hub and the browser tests (one hub, real Unix users, one Chromium per
-    module) run together on one worker; every other file, and each notebook (one kernel for all
-    its cells), stays whole on its worker."""
-    import pytest
+import pytest  # noqa: E402  (after the environment is clean)
 
-    root = config.rootpath
-    for item in items:
-        path = item.path.relative_to(root) if item.path.is_relative_to(root) else item.path
-        parts = path.parts
-        group = "servers" if parts[:2] in (("tests", "hub"), ("tests", "browser")) else str(path)
-        item.add_marker(pytest.mark.xdist_group(group))
+# Files that share a costly fixture across modules run on one xdist worker: the real hub (one
+# hub, real Unix users that a second hub would collide with) and the browser tests, which may
+# use it. Everything else is scheduled as --dist loadscope does: each test file, and each
+# notebook (one kernel for all its cells), whole on one worker.
+SHARED_SCOPE = {"tests/hub/": "servers", "tests/browser/": "servers"}
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: only called when it runs
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class CourseScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            for prefix, scope in SHARED_SCOPE.items():
+                if nodeid.startswith(prefix):
+                    return scope
+            return super()._split_scope(nodeid)
+
+    return CourseScheduling(config, log)
