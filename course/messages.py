@@ -280,6 +280,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nav_index": ("[Index · 目录](00-index.ipynb)", "[Index · 目录](00-index.ipynb)"),
     "nav_end": ("🎓 End of the course · 课程结束", "🎓 End of the course · 课程结束"),
+    # "go back to": an exercise's revisit pointer and the review summary
+    "revisit_lesson": ("Go back to lesson {number} · {title}", "请回到第 {number} 课 · {title}"),
+    "revisit_section": ("Go back to lesson {number} · {title}, section “{section}”",
+                        "请回到第 {number} 课 · {title}，“{section}”一节"),
+    "review_title": ("Your review", "复习小结"),
+    "review_none": ("No answers saved yet: answer the {total} exercises above, then look here "
+                    "again.", "还没有保存的答案：请先完成上面的 {total} 道练习，再回来看这里。"),
+    "review_counts": ("You have answered {answered} of {total} exercises.",
+                      "{total} 道练习中你已完成 {answered} 道。"),
+    "review_all_right": ("All right: congratulations, you have the whole course in hand!",
+                         "全部正确：祝贺你，整门课程你都掌握了！"),
+    "review_right_so_far": ("All {n} answers so far are right.", "目前的 {n} 个答案全部正确。"),
+    "review_go_back": ("{n} answer(s) not right yet. Go back to these lessons, then try the "
+                       "questions again:", "有 {n} 个答案还不对。请回到下面这些课复习，再重新作答："),
+    "review_pending": ("{n} answer(s) saved for your teacher, who holds the key and will mark "
+                       "them. Where each topic is taught:",
+                       "有 {n} 个答案已保存，由持有答案的老师批改。各题内容所在的课："),
+    "review_unanswered": ("{n} exercise(s) not answered yet.", "还有 {n} 道练习未作答。"),
     # ======================================================================= instructor-facing
     "bad_pass_mark": (
         "--pass-mark {mark} is not a percentage: give 0 to 100.",

@@ -93,6 +93,14 @@ class Lesson(_ExerciseMap):
 
         return LessonHeader(self)
 
+    def review_summary(self, learner: str | None = None):
+        """Where to go back to: this learner's saved answers to the lesson's exercises, graded
+        again, grouped by the lesson and section each exercise's ``revisit`` names. Displayed,
+        it is a live view that updates after every Check (see ``course.exercises.revisit``)."""
+        from course.exercises.revisit import review_summary
+
+        return review_summary(self, learner)
+
     def nav(self):
         """Links to the previous lesson, the index and the next lesson."""
         from course.exercises.course_map import lesson_nav

@@ -17,6 +17,16 @@ def course_file() -> Path:
     return paths.notebooks_dir() / "course.yaml"
 
 
+def course_file_for(bank_file) -> Path:
+    """The order file of the course a bank file belongs to: ``notebooks/course.yaml`` beside
+    its ``exercises/`` folder (a student copy, another course), else the package's."""
+    try:
+        beside = Path(bank_file).resolve().parent.parent / "notebooks" / "course.yaml"
+    except (OSError, RuntimeError, TypeError):
+        beside = None
+    return beside if beside is not None and beside.is_file() else course_file()
+
+
 @dataclass(frozen=True)
 class LessonEntry:
     """One lesson of the course as the order file lists it."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import itertools
 import json
 import re
@@ -292,8 +293,6 @@ def _schema_message(error) -> str:
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=repr)
         known = sorted(error.schema.get("properties", {}))
-        import difflib
-
         notes = []
         for name in extra:
             close = difflib.get_close_matches(str(name), known, n=1)
@@ -365,6 +364,7 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
                                       f"{path.name!r} (expected {slug}.yaml)", field="lesson",
                                 line=getattr(data, "lines", {}).get("lesson")))
     problems += _copy_problems(data, file, bad_exercises)
+    problems += _revisit_problems(data, file, path, bad_exercises)
     exercises, built_problems = _build_exercises(data, slug, file, bad_exercises)
     lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
     return lesson, problems + built_problems
@@ -439,6 +439,49 @@ def _copy_problems(data: dict, file: str, bad: set[int]) -> list[Problem]:
                                           "`choices` (`crm-course release` writes them)", ex_id,
                                     "choices", line))
             bad.add(i)
+    return problems
+
+
+@lru_cache(maxsize=8)
+def _course_slugs(course_file: Path, stamp: float) -> tuple[str, ...] | str:
+    """The lesson slugs of an order file, or why it cannot be read (``stamp``: its mtime)."""
+    from course.exercises import course_map
+
+    try:
+        return tuple(e.slug for e in course_map.load(course_file).lessons)
+    except CourseError as exc:
+        return str(exc)
+
+
+def _revisit_problems(data: dict, file: str, path: Path, bad: set[int]) -> list[Problem]:
+    """A ``revisit`` pointer must name a lesson of the course's order file."""
+    problems = []
+    slugs = None
+    for i, raw in enumerate(data["exercises"]):
+        revisit = raw.get("revisit") if isinstance(raw, dict) else None
+        if i in bad or not isinstance(revisit, dict) or not isinstance(revisit.get("lesson"), str):
+            continue
+        if slugs is None:
+            from course.exercises.course_map import course_file_for
+
+            order = course_file_for(path)
+            try:
+                stamp = order.stat().st_mtime
+            except OSError:
+                slugs = f"{order.name} not found"
+            else:
+                slugs = _course_slugs(order, stamp)
+        line = getattr(revisit, "lines", {}).get("lesson") or getattr(raw, "line", None)
+        ex_id = str(raw.get("id"))
+        if isinstance(slugs, str):
+            problems.append(Problem(file, f"the lesson cannot be checked: {slugs}", ex_id,
+                                    "revisit.lesson", line))
+        elif revisit["lesson"] not in slugs:
+            close = difflib.get_close_matches(revisit["lesson"], slugs, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(Problem(file, f"{revisit['lesson']!r} is not a lesson of "
+                                          f"notebooks/course.yaml{hint}; the lessons are "
+                                          f"{', '.join(slugs)}", ex_id, "revisit.lesson", line))
     return problems
 
 

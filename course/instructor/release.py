@@ -23,7 +23,7 @@ JUNK = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cac
 
 # The fields every assessment item keeps in the student copy; each kind adds its own question
 # fields without the key (``Exercise.redact``).
-KEEP_FIELDS = ("id", "type", "mode", "prompt", "title")
+KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "revisit")  # revisit: no key in it
 __all__ = ["KEEP_FIELDS", "REDACTED_BLANK", "redact_cloze_text", "redact_exercise", "release"]
 
 

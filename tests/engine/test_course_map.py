@@ -5,9 +5,10 @@ import course
 from course.exercises import course_map
 
 
-def test_order_file_lists_eight_lessons_with_minutes():
+def test_order_file_lists_eight_lessons_and_the_review_with_minutes():
     cmap = course_map.load()
-    assert [e.number for e in cmap.lessons] == list(range(1, 9))
+    assert [e.number for e in cmap.lessons] == list(range(1, 10))
+    assert cmap.lessons[-1].slug == "09-review" and cmap.lessons[-1].minutes <= 45
     for e in cmap.lessons:
         assert e.title.en and e.title.zh and e.title.en != e.title.zh
         assert e.summary.en and e.summary.zh
@@ -24,8 +25,10 @@ def test_contents_links_every_lesson():
 def test_nav_links():
     first = course_map.lesson_nav("01-relationships")._repr_markdown_()
     assert "00-index.ipynb" in first and "02-idic.ipynb" in first and "←" not in first
-    last = course_map.lesson_nav("08-complaints")._repr_markdown_()
-    assert "07-buyer-messages.ipynb" in last and "End of the course" in last
+    eighth = course_map.lesson_nav("08-complaints")._repr_markdown_()
+    assert "07-buyer-messages.ipynb" in eighth and "09-review.ipynb" in eighth
+    last = course_map.lesson_nav("09-review")._repr_markdown_()
+    assert "08-complaints.ipynb" in last and "End of the course" in last
 
 
 def test_bank_and_notebook_exist_for_every_lesson_that_has_either():

@@ -22,7 +22,10 @@ from course.exercises.model import build_exercise
 from course.instructor.release import REDACTED_BLANK, redact_exercise, release
 
 ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
-           "options", "lefts", "rights", "items", "shuffle"}  # shuffle: false keeps a scale
+           "options", "lefts", "rights", "items", "shuffle",  # shuffle: false keeps a scale
+           "revisit",  # where the topic is taught: no key in it
+           # a reply task's question (docs/authoring.md): the buyer, facts, length and rubric
+           "situation", "buyer", "facts", "words", "rubric", "pass_score"}
 REPO = Path(__file__).resolve().parents[2]
 BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 
@@ -322,3 +325,39 @@ def test_an_unwritable_target_is_a_sentence_and_leaves_nothing(tmp_path, monkeyp
     with pytest.raises(InputError, match="Cannot write .*Permission denied"):
         release(tmp_path / "student", FIXTURE_COURSE)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_copy_keeps_each_go_back_pointer_and_the_summary_marks_nothing(fixture_copy,
+                                                                           monkeypatch, tmp_path):
+    """A revisit pointer survives redaction; in the copy the review summary cannot tell right
+    from wrong (the key is with the teacher), so it lists the answers as pending, by lesson."""
+    from course.exercises import progress, state
+    from course.exercises.attempt import Attempt
+    from course.exercises.revisit import review_summary
+
+    copy, _summary = fixture_copy
+    before, after = _items(FIXTURE_COURSE / "exercises"), _items(copy / "exercises")
+    for ex_id, raw in before.items():
+        assert after[ex_id].get("revisit") == raw.get("revisit"), ex_id
+    assert after["more-assess-tf"]["revisit"]["lesson"] == "01-demo"
+
+    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
+    state._reset_for_tests()
+    progress._reset_for_tests()
+    try:
+        lesson = load_bank(copy / "exercises").lessons["02-more"]
+        Attempt(lesson["more-assess-tf"]).check(True)     # wrong with the instructor's key
+        Attempt(lesson["more-assess-order"]).check(RIGHT_ORDER)
+        summary = review_summary(lesson)
+        assert summary.pending == ["more-assess-tf", "more-assess-order"]
+        assert summary.wrong == [] and summary.right == []
+        text = summary.text("en")
+        assert "saved for your teacher" in text and "Go back to lesson 01" in text
+        assert "Old customers" in text and "More demo" in text
+        assert "capybara" not in text and "Customize" not in text
+    finally:
+        progress._reset_for_tests()
+        state._reset_for_tests()
+
+
+RIGHT_ORDER = ["Identify", "Differentiate", "Interact", "Customize"]

@@ -32,6 +32,7 @@ from course import session
 from course.errors import InputError
 from course.exercises.matching import MAX_ANSWER_CHARS, has_control_chars
 from course.exercises.results import GradeResult, ItemResult
+from course.exercises.revisit import parse_revisit
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
 
@@ -181,6 +182,7 @@ class Exercise:
         self.hints = [as_bilingual(h) for h in raw.get("hints", []) or []]
         self.solution = bilingual_or_none(raw.get("solution"))
         self.feedback = feedback_map(raw.get("feedback"))
+        self.revisit = parse_revisit(raw.get("revisit"), source)  # where it is taught, or None
         examples = raw.get("examples") or {}
         self.examples = {
             "correct": list(examples.get("correct", []) or []),

@@ -15,7 +15,14 @@ from course import session as state
 from course.errors import CourseError, InputError
 from course.exercises import progress
 from course.exercises.attempt import Attempt
-from course.exercises.widgets.style import esc, html_text, style_widget, ui_html, ui_text
+from course.exercises.widgets.style import (
+    esc,
+    html_text,
+    revisit_html,
+    style_widget,
+    ui_html,
+    ui_text,
+)
 from course.messages import ui
 from course.text import Bilingual
 
@@ -440,6 +447,8 @@ class ExerciseWidget(w.VBox):
             when = _local_time(self.restored.get("time"))
             note = ui(key, when=when, pct=_pct(self.restored.get("score")))
             parts.append(f'<div class="course-info">↺ {html_text(note, lang)}</div>')
+            if mode != "assessment" and float(self.restored.get("score") or 0) < 1:
+                parts += self._revisit_parts(lang)
             return parts, (self.restored.get("score") if mode != "assessment" else None)
         if not result.valid or not result.attempted:
             message = result.message or result.feedback
@@ -459,10 +468,20 @@ class ExerciseWidget(w.VBox):
         lines = self._item_lines(result, lang)
         if lines:
             parts.append("<ul>" + "".join(lines) + "</ul>")
+        if not result.correct:
+            parts += self._revisit_parts(lang)
         if self.saved is False:
             parts.append(f'<div class="course-notice">{ui_html("not_saved", lang)}</div>')
         self._show_marks(result)
         return parts, result.score
+
+    def _revisit_parts(self, lang: str) -> list[str]:
+        """The "go back to lesson NN" pointer, when the bank gives one (shown only where the
+        mode shows correctness: in assessment mode it would say the answer was wrong)."""
+        revisit = getattr(self.exercise, "revisit", None)
+        if revisit is None:
+            return []
+        return [f'<div class="course-revisit">{revisit_html(revisit, lang)}</div>']
 
     def _draw_score(self, score: float | None, lang: str) -> None:
         if score is None:

@@ -59,6 +59,12 @@ CSS = """
 .course-feedback .course-no { color: #b71c1c; font-weight: 600; }
 .course-feedback .course-info { color: #37474f; }
 .course-feedback .course-saved { color: #4a2f7a; font-weight: 600; }
+.course-revisit { color: #1f3b5a; background: #eef3fa; border-radius: 4px; padding: 2px 8px;
+  margin-top: 4px; }
+.course-revisit a, .course-review a { color: #1f5fa8; }
+.course-review { border: 1px solid #c9d2dc; border-left: 5px solid #7a5aa6; border-radius: 6px;
+  padding: 8px 14px; margin: 10px 0; max-width: 880px; background: #fbfcfe; }
+.course-review ul { margin: 2px 0 6px 18px; padding: 0; }
 .course-hints { color: #5d4300; }
 .course-solution { background: #f1f8e9; border-radius: 4px; padding: 0 8px; }
 .course-solution pre { white-space: pre-wrap; font-family: inherit; margin: 2px 0; }
@@ -122,3 +128,10 @@ def ui_text(key: str, lang: str, **fields) -> str:
 def ui_html(key: str, lang: str, **fields) -> str:
     """A UI string as escaped HTML (its fields are escaped too)."""
     return html_text(ui(key, **fields), lang)
+
+
+def revisit_html(revisit, lang: str) -> str:
+    """An exercise's "go back to lesson NN" pointer as HTML, with a link to the lesson."""
+    link = (f'<a href="{esc(revisit.notebook)}" target="_blank" rel="noopener">'
+            f"{esc(revisit.notebook)}</a>")
+    return f"↩ {html_text(revisit.text(), lang)} → {link}"

@@ -7,7 +7,13 @@ from course import session
 from course.exercises.kinds.reply import word_count
 from course.exercises.widgets.base import ExerciseWidget, friendly
 from course.exercises.widgets.style import esc, html_text, ui_html, ui_text
-from course.text import as_bilingual
+from course.text import Bilingual, as_bilingual
+from course.writing.facts import fact_label as _fact_label
+
+
+def fact_label(name: str) -> Bilingual:
+    """A fact's label as the learner reads it ("The tracking number" / 运单号)."""
+    return Bilingual(*_fact_label(name))
 
 
 def _block(title_html: str, body_html: str, css: str) -> str:
@@ -59,7 +65,7 @@ class ReplyWidget(ExerciseWidget):
             parts.append(_block(ui_html("reply_buyer", lang), _pre(ex.buyer.strip()),
                                 "course-reply-buyer"))
         if ex.facts:
-            facts = "".join(f"<li><code>{esc(k)}</code>: {esc(v)}</li>"
+            facts = "".join(f"<li>{html_text(fact_label(k), lang)}: {esc(v)}</li>"
                             for k, v in ex.facts.items())
             parts.append(_block(ui_html("reply_facts", lang), f"<ul>{facts}</ul>",
                                 "course-reply-facts"))

@@ -1,0 +1,63 @@
+"""The facts a reply to a buyer is written from: ``buyer_name``, ``tracking_number``, ...
+
+One table for the toolkit and the engine: ``course.crm.reply_facts`` and ``draft_reply`` list
+them with these descriptions, and the reply exercise's widget labels a task's facts with
+:func:`fact_label` (a learner reads "The tracking number", not ``tracking_number``).
+"""
+from __future__ import annotations
+
+import re
+
+# fact -> (description en, description zh, example)
+FACT_INFO = {
+    "buyer_name": ("the buyer's name", "买家姓名", "Emma"),
+    "seller_name": ("your name or team (optional)", "你的名字或团队（可选）", "Lily, Customer Service"),
+    "product": ("the product", "商品", "linen bedding set"),
+    "items": ("the items to ship together (text or a list)", "合并发货的商品（文本或列表）",
+              ["3 pairs of earrings", "a necklace"]),
+    "shipping_fee": ("the one shipping fee for the combined parcel", "合并后的一次运费", 4.5),
+    "recommended_size": ("the size you recommend", "推荐的尺码", "L"),
+    "order_id": ("the order number", "订单号", "8034123456789012"),
+    "new_address": ("the new delivery address", "新的收货地址", "12B Rose Street, Leeds LS1 4AB"),
+    "restock_date": ("when the supplier restocks", "供应商补货日期", "2026-04-20"),
+    "offer": ("a reason to pay now, e.g. a discount that ends (optional)",
+              "促使买家付款的理由，如折扣截止（可选）", "the 10% discount ends on Friday"),
+    "problem": ("the problem the buyer described", "买家描述的问题", "a small scratch on the back"),
+    "compensation": ("the partial compensation you offer", "提供的部分补偿金额", 5),
+    "refund_amount": ("the full refund amount", "全额退款金额", 8.99),
+    "partial_refund": ("the partial refund offered with a local repair", "配合当地维修的部分退款", 60),
+    "ship_date": ("the date the parcel was shipped", "发货日期", "2026-04-10"),
+    "carrier": ("the carrier", "承运商", "China Post"),
+    "tracking_number": ("the tracking number", "运单号", "LX123456789CN"),
+    "currency": ("the currency of the amounts (optional, default USD)", "金额币种（可选，默认 USD）",
+                 "USD"),
+    "quantity": ("how many pieces the buyer asked about (optional; then only the destination "
+                 "is asked)", "买家询问的数量（可选；给出后只询问收货地）", 10),
+    "stock_reason": ("why the stock cannot ship (optional)", "无法发货的原因（可选）",
+                     "the last pieces were damaged when we checked them"),
+    "delay_reason": ("why the parcel is late, if you know (optional)", "延误原因（如已知，可选）",
+                     "the peak season"),
+    "our_fault": ("True when the seller made the mistake (optional; default: no blame either "
+                  "way)", "是否卖家的错误（可选；默认不判断责任）", True),
+}
+
+
+_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a trailing "(optional ...)" or "（可选）"
+
+
+def fact_label(name: str) -> tuple[str, str]:
+    """The label of one fact in English and Chinese, without its usage note.
+
+    >>> fact_label("tracking_number")
+    ('The tracking number', '运单号')
+    >>> fact_label("seller_name")
+    ('Your name or team', '你的名字或团队')
+    >>> fact_label("gift_wrap")  # a fact the table does not know: its name in words
+    ('Gift wrap', 'gift wrap')
+    """
+    info = FACT_INFO.get(str(name))
+    if info is None:
+        words = str(name).replace("_", " ").strip()
+        return words[:1].upper() + words[1:], words
+    en, zh = _NOTE.sub("", info[0]), _NOTE.sub("", info[1])
+    return en[:1].upper() + en[1:], zh
