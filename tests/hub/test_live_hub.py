@@ -8,6 +8,7 @@ Shares the hub and the class of test_hub.py (the ``hub`` and ``classroom`` fixtu
 """
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import time
@@ -17,6 +18,8 @@ import pytest
 from classkit import LESSON, PRACTICE, _run_json
 
 pytestmark = pytest.mark.hub
+# what the tests post for themselves (a lesson the class's kernels do not answer)
+OTHER_LESSON, OTHER, OTHER_ANSWER = "01-relationships", "rel-store-stylists", 0
 
 
 def _home(user: str) -> Path:
@@ -32,21 +35,34 @@ def _session(hub) -> Path:
     return hub.base / "live" / "session.sqlite3"
 
 
-def _counts(hub, students) -> tuple[dict, dict]:
-    """Attempts per student: in the service's session, and in their own progress store."""
-    served = dict(_rows(_session(hub), "SELECT learner, COUNT(*) FROM attempts GROUP BY learner"))
+def _counts(hub, students, lesson: str = LESSON) -> tuple[dict, dict]:
+    """Attempts per student at the lesson's exercises (those the class's kernels answer; the
+    tests that post for themselves use other lessons): in the service's session, and in their
+    own progress store."""
+    served = dict(_rows(_session(hub), "SELECT learner, COUNT(*) FROM attempts WHERE lesson = ? "
+                                       "GROUP BY learner", lesson))
+    ids = _lesson_ids(lesson)
     local = {s: _rows(_home(s) / ".crm-course" / "progress.sqlite3",
-                      "SELECT COUNT(*) FROM attempts")[0][0] for s in students}
+                      f"SELECT COUNT(*) FROM attempts WHERE exercise_id IN "
+                      f"({','.join('?' * len(ids))})", *ids)[0][0] for s in students}
     return {s: served.get(s, 0) for s in students}, local
+
+
+@functools.cache
+def _lesson_ids(lesson: str) -> tuple[str, ...]:
+    from course.exercises.loader import load_bank
+
+    bank = load_bank(Path(__file__).resolve().parents[2] / "exercises" / f"{lesson}.yaml")
+    return tuple(bank.lessons[lesson].ids)
 
 
 def _wait_all_sent(hub, timeout: float = 20.0) -> tuple[dict, dict]:
     """Until every student's attempts have reached the service (the kernels send them in the
-    background; a test may have posted more); returns (served, local) counts."""
+    background); returns (served, local) counts."""
     deadline = time.monotonic() + timeout
     while True:
         served, local = _counts(hub, hub.students)
-        done = all(served[s] >= local[s] for s in local)
+        done = served == local
         if done or time.monotonic() > deadline:
             assert done, (served, local, hub.log())
             return served, local
@@ -117,21 +133,19 @@ print(json.dumps({{
 
 def test_a_student_cannot_post_as_another_student(hub, classroom):
     a, b, _ = hub.students
-    _wait_all_sent(hub)
-    before = _counts(hub, [a, b])[0]
-    practice = classroom["plans"][a][PRACTICE]
-    out = _run_json(classroom["kernels"][b], POST_CODE.format(ex=PRACTICE, response=practice,
+    before = _counts(hub, [a, b], OTHER_LESSON)[0]
+    out = _run_json(classroom["kernels"][b], POST_CODE.format(ex=OTHER, response=OTHER_ANSWER,
                                                               victim=a))
     assert out["url"].endswith("/services/live/")  # the hub's config gives every server the URL
     status, reply = out["as another"]
     assert status == 403 and b in reply["error"] and a in reply["error"]
     assert out["made-up token"][0] == 401
     assert out["as myself"][0] == 200
-    after = _counts(hub, [a, b])[0]
+    after = _counts(hub, [a, b], OTHER_LESSON)[0]
     assert after == {a: before[a], b: before[b] + 1}
     # the hub's own service token (the test driver's) is nobody's: it posts nothing
-    r = hub.http.post(hub.live_url + "api/attempt", json={"exercise_id": PRACTICE,
-                                                          "response": practice}, timeout=30)
+    r = hub.http.post(hub.live_url + "api/attempt", json={"exercise_id": OTHER,
+                                                          "response": OTHER_ANSWER}, timeout=30)
     assert r.status_code == 401
 
 
