@@ -93,7 +93,25 @@ def teacher(hub, classroom):
     return session, page
 
 
+def _service_start_seconds(hub) -> float | None:
+    """From the hub's log: the hub starting the managed service to the service up."""
+    stamps = {}
+    for line in (hub.base / "hub.log").read_text(errors="replace").splitlines():
+        m = re.match(r"\[\w (\S+ \S+) JupyterHub", line)
+        if m and "Starting managed service live" in line:
+            stamps["start"] = m.group(1)
+        elif m and "Adding service live to proxy" in line:
+            stamps.setdefault("up", m.group(1))
+    if len(stamps) < 2:
+        return None
+    from datetime import datetime
+
+    t = {k: datetime.strptime(v, "%Y-%m-%d %H:%M:%S.%f") for k, v in stamps.items()}
+    return (t["up"] - t["start"]).total_seconds()
+
+
 def test_kernels_send_each_check_under_their_hub_name(hub, classroom):
+    print(f"\nhub: the live-class service started in {_service_start_seconds(hub)} s")
     served, local = _wait_all_sent(hub)
     assert served == local and all(served.values()), (served, local)  # each Check, once
     # the service graded them with the instructor's bank (the students' copies have no key):
@@ -205,8 +223,9 @@ def test_the_instructor_logs_in_through_the_hub_sees_the_counts_and_reveals(hub,
         heard = _run_json(kernel, "import json\nfrom course.live import client\n"
                                   "c = client.active()\n"
                                   "print(json.dumps({'seq': c and c.reveal_seq, "
-                                  "'error': c and c.last_error}))")
+                                  "'learner': c and c.learner, 'error': c and c.last_error}))")
         if heard["seq"] and heard["seq"] >= seq:
             break
         time.sleep(0.5)
     assert heard and heard["seq"] >= seq, heard
+    assert heard["learner"] == hub.students[0]  # what the kernel told the learner: the hub's name
