@@ -74,6 +74,56 @@ def prepare_exchange(root=EXCHANGE, group=INSTRUCTOR_GROUP):
 if os.geteuid() == 0:
     prepare_exchange()
 
+# ------------------------------------------------------------ the live class (everywhere)
+# `crm-course live --hub` runs as the hub service "live" at /services/live/ (docs/instructor.md,
+# "Live class"): the learners' kernels send each Check with their own API token, and members
+# of the hub group "instructors" open the dashboard through the hub's login.
+LIVE_URL = os.environ.get("CRM_COURSE_LIVE_SERVICE", "http://127.0.0.1:8870")
+# The instructor's bank (with the answer keys: never the student copy's) that re-grades attempts.
+LIVE_BANK = os.environ.get("CRM_COURSE_LIVE_BANK", "/srv/crm-course/instructor/exercises")
+# The session file (kept across restarts; `crm-course live --export` turns it into submissions).
+LIVE_SESSION = os.environ.get("CRM_COURSE_LIVE_SESSION", "/srv/crm-course/live/session.sqlite3")
+# A Python with the course and jupyterhub installed (on TLJH: /opt/tljh/user/bin/python).
+LIVE_PYTHON = os.environ.get("CRM_COURSE_LIVE_PYTHON", sys.executable)
+
+# The hub does not start when a service it manages fails: without the bank, no live class.
+if os.path.isdir(LIVE_BANK):
+    c.JupyterHub.services.append({
+        "name": "live",
+        "url": LIVE_URL,
+        "command": [LIVE_PYTHON, "-m", "course", "live", "--hub", "--bank", LIVE_BANK,
+                    "--session", LIVE_SESSION],
+        "environment": {"PYTHONPATH": COURSE},
+        # What a login to the service may carry: the dashboard's scope (held by the instructors
+        # only, below); the hub adds the service's access scope itself. The hub's own service:
+        # no page asking each instructor to confirm.
+        "oauth_client_allowed_scopes": ["custom:crm-live:teach"],
+        "oauth_no_confirm": True,
+        "display": False,
+    })
+    c.JupyterHub.custom_scopes = {
+        "custom:crm-live:teach": {
+            "description": "Open the live-class dashboard and reveal solutions to the class.",
+        },
+    }
+    c.JupyterHub.load_roles.extend([
+        # every hub user may use the service (their attempts only: the service files each attempt
+        # under the name the hub gives the token)...
+        {"name": "user", "scopes": ["self", "access:services!service=live"]},
+        # ...and the instructors' group may also see the dashboard and reveal.
+        {"name": "crm-live-instructor", "scopes": ["custom:crm-live:teach"],
+         "groups": ["instructors"]},
+    ])
+    # The API token of each learner's server (which its kernels hold) may post to the service:
+    # the default scopes of a server's token, plus access to the live class.
+    c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
+                                     "access:services!service=live"]
+    # The kernels join the class by themselves (course.lesson reads it; no join code on a hub).
+    c.Spawner.environment.update({"CRM_COURSE_LIVE_URL": f"{LIVE_URL}/services/live/"})
+else:
+    print(f"crm-course: no instructor bank at {LIVE_BANK}: the live class (service live) is "
+          f"off (copy your exercises/ folder there, then restart the hub)", file=sys.stderr)
+
 # ------------------------------------------------------------- a hub of its own (not TLJH)
 if "tljh" not in sys.modules:
     # Every learner's server runs as their own Unix user, in their home folder: file

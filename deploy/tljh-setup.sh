@@ -33,7 +33,14 @@ mkdir -p /etc/systemd/system/jupyterhub.service.d
 cat > /etc/systemd/system/jupyterhub.service.d/crm-course.conf <<CONF
 [Service]
 Environment=CRM_COURSE_INSTRUCTORS=$(IFS=,; echo "${instructors[*]}")
+# the live class's service runs with the learners' Python (the course and jupyterhub are there)
+Environment=CRM_COURSE_LIVE_PYTHON=/opt/tljh/user/bin/python
 CONF
+# The live class grades with the instructor's bank: copy your exercises/ folder here.
+install -d -m 0700 /srv/crm-course/instructor
+[ -d /srv/crm-course/instructor/exercises ] || echo "tljh-setup: copy your instructor bank" \
+    "(exercises/, with the answer keys) to /srv/crm-course/instructor/exercises for the live" \
+    "class (docs/instructor.md, Live class)" >&2
 tljh-config set user_environment.default_app jupyterlab
 for name in "${instructors[@]}"; do tljh-config add-item users.admin "$name"; done
 systemctl daemon-reload

@@ -27,8 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the instructor's exercise bank (default: exercises/ of the course)")
     parser.add_argument("--lesson", metavar="NN",
                         help="list only this lesson's exercises on the dashboard (e.g. 04)")
-    parser.add_argument("--instructor-group", default="instructors", metavar="GROUP",
-                        help="--hub: the hub group whose members see the dashboard")
+    parser.add_argument("--instructor-scope", default="custom:crm-live:teach", metavar="SCOPE",
+                        help="--hub: the hub scope that opens the dashboard (the hub's config "
+                             "grants it to the instructors' group)")
     parser.add_argument("--export", metavar="DIR",
                         help="write the session as submission files to DIR and stop")
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         hub = paths.hub_setting()
         if not hub["api_url"] or not hub["api_token"]:
             raise InputError(both("live_no_hub"))
-        auth = HubAuth(hub["api_url"], hub["api_token"], args.instructor_group)
+        auth = HubAuth(args.instructor_scope)  # the rest from the hub's JUPYTERHUB_* variables
         prefix = hub["service_prefix"] or "/"
         if hub["service_url"]:
             from urllib.parse import urlsplit

@@ -8,6 +8,7 @@ learner's class-mode widgets (:func:`course.session.reveal`).
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
 import time
@@ -267,6 +268,8 @@ def join(url: str | None = None, code: str | None = None, learner: str | None = 
     token = None
     if code is None:
         token = paths.hub_setting()["api_token"] or None
+        if token and learner is None:  # on a hub the service files attempts under the hub's name
+            learner = os.environ.get("JUPYTERHUB_USER", "").strip() or None
     client = LiveClient(url, code, learner, token=token)
     leave()
     message = None

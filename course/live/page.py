@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import json
 
+from course.messages import add_messages
+
+add_messages({
+    "live_criteria": ("Rubric criteria missed (learners, by their latest attempt)",
+                      "未达到的评分标准（按每位学员最近一次作答计）"),
+})
+
 LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answering",
           "live_attempts", "live_whole_lesson", "live_exercise", "live_answered",
           "live_right_now", "live_mean", "live_reveal", "live_revealed", "live_names",
           "live_wrong_answers", "live_answers", "live_solution", "live_no_answers",
-          "live_updated", "live_offline")
+          "live_updated", "live_offline", "live_criteria")
 
 
 def _labels() -> dict:
@@ -54,6 +61,7 @@ button.reveal:disabled { background: #999; }
 .bar-row { display: grid; grid-template-columns: 22rem 1fr 3rem; gap: .6rem; align-items: center; margin: .25rem 0; }
 .bar { height: 1.4rem; background: #3a78c2; border-radius: 3px; min-width: 2px; }
 .bar.right { background: #2e8b57; }
+.bar.missed { background: #c0392b; }
 .bar-row .text { overflow-wrap: anywhere; }
 table { border-collapse: collapse; font-size: 1.05rem; }
 td, th { border-bottom: 1px solid #ddd; padding: .3rem .8rem; text-align: left; }
@@ -137,6 +145,18 @@ function drawExercise(s) {
   if (e.answers) {
     box.append(el("h3", {}, L.live_answers));
     box.append(e.answers.length ? bars(e.answers, revealed) : el("p", {class: "muted"}, L.live_no_answers));
+  }
+  if (e.criteria) {
+    box.append(el("h3", {}, L.live_criteria));
+    const c = el("div", {class: "bars", id: "criteria"});
+    for (const r of e.criteria) {
+      const bar = el("div", {class: "bar missed"});
+      bar.style.width = (100 * r.missed / Math.max(1, e.answered)) + "%";
+      c.append(el("div", {class: "bar-row", "data-criterion": r.en},
+                  el("span", {class: "text"}, r.zh && r.zh !== r.en ? r.en + " / " + r.zh : r.en),
+                  el("div", {}, bar), el("b", {class: "count"}, r.missed + "/" + e.answered)));
+    }
+    box.append(c);
   }
   if (e.items) {
     box.append(el("h3", {}, L.live_wrong_answers));

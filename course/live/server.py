@@ -7,17 +7,23 @@ path                     method      what                                       
 ``/api/attempt``         POST        ``{exercise_id, response, ...}``, re-graded     a learner
 ``/api/reveals``         GET         ``?after=N&wait=S``: reveals after N (long-poll) a learner
 ``/``                    GET         the dashboard (``?token=`` logs in, once)       instructor
+``/oauth_callback``      GET         the end of the hub's OAuth login (hub only)     a browser
 ``/api/stats``           GET         ``?exercise=ID``: the counts the page draws     instructor
 ``/api/reveal``          POST        ``{exercise_id}`` (+ CSRF token of the page)     instructor
 ``/api/names``           POST        ``{show: true|false}`` (+ CSRF token)           instructor
 =======================  ==========  ==============================================  =========
 
 A learner's token goes in ``Authorization: Bearer <token>`` (on a hub: their hub API token).
+On a hub the dashboard is opened through the hub's OAuth login (a browser without the login is
+sent to the hub; a hub user without the instructor scope gets 403).
 Every rejection has a clear status and a JSON ``{"error": ...}`` body and is logged (logger
 ``course.live``): 400 malformed JSON, 401 no or unknown token, 403 wrong join code, another
-learner's name, a dashboard action without the instructor or without the page's CSRF token,
-404 unknown exercise, 409 a name already taken, 413 a body over 64 KB, 422 an answer that
-cannot be graded, 429 more than 10 posts a second from one learner.
+learner's name, a hub token without the service's access scope, a dashboard action without
+the instructor or without the page's CSRF token, 404 unknown exercise, 409 a name already
+taken, 413 a body over 64 KB, 422 an answer that cannot be graded, 429 more than 10 posts a
+second from one learner, or more than 20 wrong join codes or unknown tokens from one address
+in a minute (then that address's join attempts and unknown tokens wait, ``Retry-After``;
+tokens already known keep working).
 """
 from __future__ import annotations
 
@@ -25,6 +31,7 @@ import asyncio
 import datetime
 import json
 import logging
+import math
 import threading
 import time
 from collections import deque
@@ -45,13 +52,56 @@ RATE_LIMIT = 10  # posts per learner per second
 MAX_WAIT = 25.0  # longest long-poll of /api/reveals
 COOKIE = "crm_live_instructor"
 MAX_NAME = 100
+FAIL_LIMIT = 20  # wrong join codes or unknown tokens from one address...
+FAIL_WINDOW = 60.0  # ...within this many seconds: then it waits (429)
 
 
 class Rejected(Exception):
-    def __init__(self, status: int, reason: str):
+    def __init__(self, status: int, reason: str, retry_after: float | None = None):
         super().__init__(reason)
         self.status = status
         self.reason = reason
+        self.retry_after = retry_after
+
+
+class FailureLimit:
+    """Failed join codes and token checks per client address, in a sliding window.
+
+    After ``limit`` failures within ``window`` seconds, ``wait(address)`` is the number of
+    seconds until the oldest of them leaves the window (0 when the address may try).
+    """
+
+    def __init__(self, limit: int = FAIL_LIMIT, window: float = FAIL_WINDOW):
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, deque] = {}
+
+    def _recent(self, address: str) -> deque:
+        t = time.monotonic()
+        failures = self._failures.get(address)
+        if failures is None:
+            return deque()
+        while failures and t - failures[0] >= self.window:
+            failures.popleft()
+        if not failures:
+            del self._failures[address]
+        return failures
+
+    def wait(self, address: str) -> float:
+        failures = self._recent(address)
+        if len(failures) < self.limit:
+            return 0.0
+        return max(self.window - (time.monotonic() - failures[0]), 0.001)
+
+    def fail(self, address: str) -> None:
+        failures = self._recent(address)
+        if not failures:
+            failures = self._failures.setdefault(address, failures)
+        failures.append(time.monotonic())
+        if len(failures) == self.limit:
+            log.warning("%s: %d wrong join codes or unknown tokens in %.0f s: its join "
+                        "attempts and unknown tokens wait %.0f s (429)", address, self.limit,
+                        self.window, self.wait(address))
 
 
 class LiveService:
@@ -76,6 +126,7 @@ class LiveService:
         self.reveal_seq = max((seq for seq, _ in store.reveals()), default=0)
         self._reveal_cond = tornado.locks.Condition()
         self._posts: dict[str, deque] = {}
+        self.failures = FailureLimit()
         self._loop: asyncio.AbstractEventLoop | None = None
         self.cookie_secret = store.secret("cookie_secret")
 
@@ -195,13 +246,34 @@ class Base(tornado.web.RequestHandler):
             return value.strip()
         return None
 
-    def reject(self, status: int, reason: str) -> None:
+    def reject(self, status: int, reason: str, retry_after: float | None = None) -> None:
         log.warning("rejected %s %s from %s: %d %s", self.request.method, self.request.path,
                     self.request.remote_ip, status, reason)
         self.set_status(status)
         if status == 429:
-            self.set_header("Retry-After", "1")
+            self.set_header("Retry-After", str(max(1, math.ceil(retry_after or 1))))
         self.finish({"error": reason, "status": status})
+
+    def refuse(self, r: Rejected) -> None:
+        self.reject(r.status, r.reason, r.retry_after)
+
+    def check_failures(self, token: str | None = None) -> None:
+        """429 when this address made too many failed tries (a known token still passes)."""
+        wait = self.service.failures.wait(self.request.remote_ip)
+        if wait and not (token and self.service.auth.known(token)):
+            raise Rejected(429, f"too many wrong join codes or unknown tokens from "
+                                f"{self.request.remote_ip}: try again in {math.ceil(wait)} s",
+                           retry_after=wait)
+
+    async def identify(self, token: str | None):
+        """Who ``token`` belongs to (None: nobody), counting a wrong token as a failed try."""
+        self.check_failures(token)
+        if not token:
+            return None
+        who = await self.service.auth.identify(token)
+        if who is None:
+            self.service.failures.fail(self.request.remote_ip)
+        return who
 
     def json_body(self) -> dict:
         if len(self.request.body) > MAX_BODY:
@@ -215,12 +287,24 @@ class Base(tornado.web.RequestHandler):
             raise Rejected(400, "the body must be a JSON object")
         return body
 
+    async def viewer(self):
+        """Who is asking for the dashboard: the bearer token's owner, else (LAN) the
+        dashboard's cookie or (hub) the token the hub's OAuth login left in a cookie."""
+        auth = self.service.auth
+        token = self.bearer()
+        if token is None and auth.mode == "lan":
+            cookie = self.get_signed_cookie(COOKIE, max_age_days=2)
+            if cookie:
+                from course.live.auth import Identity
+
+                return Identity(cookie.decode("utf-8"), instructor=True)
+        if token is None and auth.mode == "hub":
+            token = auth.browser_token(self)
+        return await self.identify(token)
+
     async def instructor(self) -> str | None:
         """The instructor's name when the request carries the dashboard cookie or the token."""
-        cookie = self.get_signed_cookie(COOKIE, max_age_days=2)
-        if cookie:
-            return cookie.decode("utf-8")
-        who = await self.service.auth.identify(self.bearer())
+        who = await self.viewer()
         return who.name if who and who.instructor else None
 
     def write_error(self, status_code, **kwargs):
@@ -234,8 +318,10 @@ class Join(Base):
                 raise Rejected(404, "on a hub, learners are who the hub says: no join code")
             if len(self.request.body) > MAX_BODY:
                 raise Rejected(413, "the body is too big")
+            self.check_failures()
             body = self.json_body()
             if not self.service.auth.check_code(body.get("code")):
+                self.service.failures.fail(self.request.remote_ip)
                 raise Rejected(403, "wrong join code: ask the instructor for the code on the "
                                     "projector")
             learner = body.get("learner")
@@ -249,7 +335,7 @@ class Join(Base):
                 raise Rejected(409, f"the name {learner!r} has already joined this class from "
                                     "another kernel; choose another name or ask the instructor")
         except Rejected as r:
-            return self.reject(r.status, r.reason)
+            return self.refuse(r)
         log.info("joined: %s", learner)
         self.finish({"token": token, "learner": learner})
 
@@ -260,10 +346,14 @@ class PostAttempt(Base):
             if len(self.request.body) > MAX_BODY:
                 raise Rejected(413, f"the body is {len(self.request.body)} bytes; at most "
                                     f"{MAX_BODY} are accepted")
-            who = await self.service.auth.identify(self.bearer())
+            who = await self.identify(self.bearer())
             if who is None:
                 raise Rejected(401, "no valid learner token: join the class first "
-                                    "(course.join(URL, CODE))")
+                                    "(course.join(URL, CODE))" if self.service.auth.mode == "lan"
+                               else "no valid token: the hub does not know this token")
+            if not who.allowed:
+                raise Rejected(403, f"the token of {who.name!r} may not use this service (it "
+                                    "lacks the scope access:services!service=<this service>)")
             if not self.service.rate_ok(who.name):
                 raise Rejected(429, f"more than {RATE_LIMIT} posts a second from {who.name!r}")
             body = self.json_body()
@@ -273,14 +363,17 @@ class PostAttempt(Base):
                                     f"attempts of {str(claimed)[:MAX_NAME]!r}")
             reply = self.service.record(who.name, body)
         except Rejected as r:
-            return self.reject(r.status, r.reason)
+            return self.refuse(r)
         self.finish(reply)  # the attempt is committed before this reply
 
 
 class Reveals(Base):
     async def get(self):
-        who = await self.service.auth.identify(self.bearer())
-        if who is None and not await self.instructor():
+        try:
+            who = await self.viewer()
+        except Rejected as r:
+            return self.refuse(r)
+        if who is None or not (who.allowed or who.instructor):
             return self.reject(401, "no valid token")
         try:
             after = max(int(self.get_argument("after", "0")), 0)
@@ -295,22 +388,36 @@ class Dashboard(Base):
     async def get(self):
         from course.live.page import render
 
+        auth = self.service.auth
         token = self.get_argument("token", None)
-        if token is not None:
-            who = await self.service.auth.identify(token)
-            if who is None or not who.instructor:
-                return self.reject(403, "this is not the instructor's token")
-            self.set_signed_cookie(COOKIE, who.name, expires_days=1, httponly=True,
-                                   samesite="Strict")
-            log.info("dashboard opened by %s", who.name)
-            return self.redirect(self.request.path)
-        if not await self.instructor():
+        try:
+            if token is not None and auth.mode == "lan":
+                who = await self.identify(token)
+                if who is None or not who.instructor:
+                    return self.reject(403, "this is not the instructor's token")
+                self.set_signed_cookie(COOKIE, who.name, expires_days=1, httponly=True,
+                                       samesite="Strict")
+                log.info("dashboard opened by %s", who.name)
+                return self.redirect(self.request.path)
+            who = await self.viewer()
+        except Rejected as r:
+            return self.refuse(r)
+        if who is None and auth.mode == "hub":
+            return self.redirect(auth.login_url(self))  # the hub's login, then back here
+        if who is None or not who.instructor:
             self.set_status(403)
-            log.warning("rejected GET / from %s: 403 no instructor token",
-                        self.request.remote_ip)
+            log.warning("rejected GET %s from %s: 403 %s", self.request.path,
+                        self.request.remote_ip,
+                        f"{who.name} is not an instructor" if who else "no instructor token")
+            if auth.mode == "hub":
+                return self.finish(
+                    "<!doctype html><meta charset=utf-8><p>The live-class dashboard is for the "
+                    "hub's instructors only. / 课堂实时仪表板仅限本 JupyterHub 的教师使用。</p>")
             return self.finish("<!doctype html><meta charset=utf-8><p>The dashboard needs the "
                                "instructor's link (printed by crm-course live). / 仪表板需要"
                                "教师链接（crm-course live 会打印）。</p>")
+        if auth.mode == "hub":
+            log.info("dashboard opened by %s", who.name)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Content-Security-Policy",
                         "default-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -320,12 +427,12 @@ class Dashboard(Base):
 
 class Stats(Base):
     async def get(self):
-        if not await self.instructor():
-            return self.reject(403, "the dashboard's counts need the instructor's token")
         try:
+            if not await self.instructor():
+                raise Rejected(403, "the dashboard's counts need the instructor's token")
             self.finish(self.service.stats(self.get_argument("exercise", None) or None))
         except Rejected as r:
-            self.reject(r.status, r.reason)
+            self.refuse(r)
 
 
 class InstructorAction(Base):
@@ -342,7 +449,7 @@ class InstructorAction(Base):
                                     "dashboard page (reload the page)") from None
             reply = self.act(self.json_body())
         except Rejected as r:
-            return self.reject(r.status, r.reason)
+            return self.refuse(r)
         self.finish(reply)
 
     def act(self, body: dict) -> dict:
@@ -373,10 +480,14 @@ def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application
     """The tornado application of a service (``prefix``: e.g. a hub service's URL prefix)."""
     p = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     kw = {"service": service}
+    routes = [(p, Dashboard, kw), (p + "api/join", Join, kw),
+              (p + "api/attempt", PostAttempt, kw), (p + "api/reveals", Reveals, kw),
+              (p + "api/stats", Stats, kw), (p + "api/reveal", Reveal, kw),
+              (p + "api/names", Names, kw)]
+    if service.auth.mode == "hub":
+        routes.append((p + "oauth_callback", service.auth.callback_handler()))
     return tornado.web.Application(
-        [(p, Dashboard, kw), (p + "api/join", Join, kw), (p + "api/attempt", PostAttempt, kw),
-         (p + "api/reveals", Reveals, kw), (p + "api/stats", Stats, kw),
-         (p + "api/reveal", Reveal, kw), (p + "api/names", Names, kw)],
+        routes,
         cookie_secret=service.cookie_secret, xsrf_cookies=True,
         xsrf_cookie_kwargs={"samesite": "Strict", "httponly": False},
         log_function=_access_log,

@@ -2,7 +2,9 @@
 
 Kept in memory and updated with every attempt (rebuilt from the session file when the service
 starts), so a dashboard poll costs a few dictionary look-ups, however large the class.
-Learner names appear only when the instructor turns them on (``names=True``).
+Learner names appear only when the instructor turns them on (``names=True``). For a reply or
+role-play task it gives the rubric criteria the class missed (how many learners' latest attempt
+missed each), as the service graded them with the instructor's bank.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections import Counter
 
 TOP_ANSWERS = 8
 TOP_WRONG = 3
+WRITING = ("reply", "roleplay")
 
 
 def _en(text) -> str:
@@ -103,7 +106,9 @@ class Tally:
                 label, wrong = per_item.setdefault(item["index"], (item["label"], Counter()))
                 if item.get("attempted", True) and not item.get("correct"):
                     wrong[_given_text(item.get("given"))] += 1
-        if per_item and options is None and ex.type != "true_false":
+        if ex.type in WRITING:
+            out["criteria"] = criteria_missed(ex, latest.values())
+        elif per_item and options is None and ex.type != "true_false":
             out["items"] = [{"label": label, "wrong": wrong.most_common(TOP_WRONG)}
                             for _, (label, wrong) in sorted(per_item.items())]
         if names:
@@ -111,6 +116,44 @@ class Tally:
                 ({"name": name, "score": a["score"], "answer": ex.describe(a["response"])}
                  for name, a in latest.items()), key=lambda r: r["name"].casefold())
         return out
+
+
+def criteria_missed(ex, latest) -> list[dict]:
+    """Per rubric criterion of a writing task: its name (en, zh) and how many of the learners'
+    latest attempts missed it.
+
+    A reply: each criterion of the reviewer's rubric and the length, in the rubric's order. A
+    role-play: each move the buyer's turns expected that some learner did not make (a learner
+    counts once however many turns they missed it in), most missed first, then the ending.
+    """
+    latest = list(latest)
+    if ex.type == "reply":
+        rows: dict[int, dict] = {}
+        for a in latest:
+            for item in a["items"]:
+                row = rows.setdefault(item["index"], {
+                    "en": item.get("label") or "", "zh": item.get("label_zh") or
+                    item.get("label") or "", "missed": 0})
+                row["missed"] += not item.get("correct")
+        return [rows[i] for i in sorted(rows)]
+    from course.messages import ui
+    from course.writing.moves import MOVES
+
+    missed: Counter = Counter()
+    bad_end = 0
+    for a in latest:
+        moves: set = set()
+        for item in a["items"]:
+            if "missed" in item:
+                moves.update(item["missed"])
+            elif item.get("end"):
+                bad_end += not item.get("correct")
+        missed.update(moves)
+    out = [{"en": MOVES.get(m, (m, m))[0], "zh": MOVES.get(m, (m, m))[1], "missed": n}
+           for m, n in sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))]
+    end, good = ui("rp_end"), ui("rp_outcome_good")
+    out.append({"en": f"{end.en}: {good.en}", "zh": f"{end.zh}：{good.zh}", "missed": bad_end})
+    return out
 
 
 def _given_text(given) -> str:
@@ -121,10 +164,23 @@ def _given_text(given) -> str:
 
 def item_rows(exercise, result) -> list[dict]:
     """What is stored of a GradeResult's items: the report's label (None for kinds without
-    per-item rows, such as choices), what was given, and whether it was right."""
-    return [{"index": it.index, "label": exercise.item_label(it), "given": _json_safe(it.given),
-             "correct": bool(it.correct), "attempted": bool(it.attempted)}
-            for it in result.items]
+    per-item rows, such as choices), what was given, and whether it was right; for a writing
+    task also the label in Chinese and (role-play) the moves a turn missed."""
+    rows = []
+    for it in result.items:
+        row = {"index": it.index, "label": exercise.item_label(it),
+               "given": _json_safe(it.given), "correct": bool(it.correct),
+               "attempted": bool(it.attempted)}
+        if exercise.type in WRITING:
+            row["label_zh"] = getattr(it.label, "zh", None)
+        if exercise.type == "roleplay":
+            if isinstance(it.expected, list):  # a turn: expected = made + missed moves
+                made = set(it.given or ())
+                row["missed"] = [m for m in it.expected if m not in made]
+            else:  # the ending
+                row["end"] = True
+        rows.append(row)
+    return rows
 
 
 def _json_safe(value):

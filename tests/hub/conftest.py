@@ -21,3 +21,11 @@ def hub():
         pytest.skip(f"HUB TESTS SKIPPED: {problem}")
     with hubkit.running_hub() as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def classroom(hub):
+    """Every student pulls the course, opens the lesson, answers and hands in (classkit.py)."""
+    import classkit
+
+    return classkit.run_class(hub)

@@ -180,6 +180,33 @@ class Hub:
                         break
         return page, events
 
+    @property
+    def live_url(self) -> str:
+        """The live-class service through the hub's proxy (deploy/jupyterhub_config.py)."""
+        return f"{self.url}/services/live/"
+
+    def wait_live(self, deadline: float) -> float:
+        """Wait until the hub's managed service "live" answers (a 403 to a request without a
+        token); returns the time it did."""
+        import requests
+
+        while True:
+            try:
+                if requests.get(self.live_url + "api/stats", timeout=2).status_code == 403:
+                    return time.monotonic()
+            except requests.RequestException:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the live-class service did not start:\n{self.log()}")
+            time.sleep(0.2)
+
+    def user_token(self, user: str, note: str = "test") -> str:
+        """A new API token of ``user`` with the scopes of their server's token (as a kernel
+        holds), made through the hub's API."""
+        reply = self.api("POST", f"/users/{user}/tokens", json={
+            "note": note, "scopes": ["access:services!service=live", "users:activity!user"]})
+        return reply["token"]
+
     def log(self) -> str:
         return (self.base / "hub.log").read_text(errors="replace")[-4000:]
 
@@ -274,7 +301,8 @@ def running_hub():
         phases = {"users": time.monotonic() - t0}
         _release(base)
         phases["release"] = time.monotonic() - t0
-        port, hub_port, api_port = _free_port(), _free_port(), _free_port()
+        port, hub_port, api_port, live_port = (_free_port(), _free_port(), _free_port(),
+                                               _free_port())
         token = secrets.token_hex(16)
         (base / "gitconfig").write_text(
             f"[safe]\n\tdirectory = {base / 'crm-course-student' / '.git'}\n", encoding="utf-8")
@@ -297,9 +325,9 @@ c.Spawner.environment.update({{"GIT_CONFIG_GLOBAL": "{base}/gitconfig"}})
 c.Spawner.cmd = [{str(VENV_BIN / 'jupyterhub-singleuser')!r}]
 c.Spawner.start_timeout = {START_TIMEOUT}
 c.Spawner.http_timeout = {START_TIMEOUT}
-c.JupyterHub.services = [{{"name": "test-driver", "api_token": {token!r}}}]
-c.JupyterHub.load_roles = [{{"name": "test-driver", "services": ["test-driver"],
-    "scopes": ["admin:users", "admin:servers", "access:servers", "read:users"]}}]
+c.JupyterHub.services.append({{"name": "test-driver", "api_token": {token!r}}})
+c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-driver"],
+    "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "tokens"]}})
 """, encoding="utf-8")
         env = {"PATH": f"{VENV_BIN}:{Path(chp).parent}:/usr/local/sbin:/usr/local/bin:"
                        "/usr/sbin:/usr/bin:/sbin:/bin",
@@ -307,7 +335,11 @@ c.JupyterHub.load_roles = [{{"name": "test-driver", "services": ["test-driver"],
                "CRM_COURSE_HUB_COURSE": str(base / "crm-course-student"),
                "CRM_COURSE_EXCHANGE": str(base / "exchange"),
                "CRM_COURSE_INSTRUCTORS": users["instructor"],
-               "CRM_COURSE_INSTRUCTOR_GROUP": group}
+               "CRM_COURSE_INSTRUCTOR_GROUP": group,
+               # the live class (deploy/jupyterhub_config.py): its port, the instructor's bank
+               "CRM_COURSE_LIVE_SERVICE": f"http://127.0.0.1:{live_port}",
+               "CRM_COURSE_LIVE_BANK": str(base / "instructor-bank"),
+               "CRM_COURSE_LIVE_SESSION": str(base / "live" / "session.sqlite3")}
         log = open(base / "hub.log", "wb")
         proc = subprocess.Popen([str(VENV_BIN / "jupyterhub"), "-f", str(base / "test_config.py")],
                                 cwd=base, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -324,6 +356,7 @@ c.JupyterHub.load_roles = [{{"name": "test-driver", "services": ["test-driver"],
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the hub did not start:\n{hub.log()}")
             time.sleep(0.2)
+        hub.live_started_in = hub.wait_live(deadline) - t0
         hub.started_in = time.monotonic() - t0
         phases["hub"] = hub.started_in
         hub.phases = phases

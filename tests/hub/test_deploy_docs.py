@@ -7,17 +7,34 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+def _quoted(path: Path, heading: str) -> list[str]:
+    """The python blocks of the section ``heading`` (up to the next heading of its level)."""
+    level = len(heading.split(" ", 1)[0])
+    lines, inside, fenced = [], False, False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        heading_level = len(line) - len(line.lstrip("#")) if not fenced else 0
+        if inside and 0 < heading_level <= level and line[heading_level:].startswith(" "):
+            break
+        inside = inside or line.startswith(heading)
+        if inside:
+            lines.append(line)
+    return re.findall(r"```python\n(.*?)```", "".join(lines), re.S)
+
+
 def test_the_quoted_configuration_is_the_real_one():
-    doc = (REPO / "docs" / "deploy.md").read_text(encoding="utf-8")
     config = (REPO / "deploy" / "jupyterhub_config.py").read_text(encoding="utf-8")
-    section = doc.split("### The hub's configuration", 1)[1].split("\n### ", 1)[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    blocks = _quoted(REPO / "docs" / "deploy.md", "### The hub's configuration")
     assert len(blocks) == 3
-    for block in blocks:
+    # the live class's part is quoted in the instructor guide, where its use is explained
+    live = _quoted(REPO / "docs" / "instructor.md", "### On JupyterHub")
+    assert len(live) == 1 and '"name": "live"' in live[0]
+    for block in blocks + live:
         assert block.strip() in config, block[:200]
     # together they cover every setting of the file
     settings = {line for line in config.splitlines() if line.strip().startswith("c.")}
-    quoted = "\n".join(blocks)
+    quoted = "\n".join(blocks + live)
     assert {s for s in settings if s not in quoted} == set()
 
 
@@ -28,3 +45,40 @@ def test_the_deploy_files_name_the_same_exchange_and_group():
     assert '"/srv/crm-course/exchange"' in config and "/srv/crm-course/exchange" in values
     assert '"crm-instructors"' in config and "groupadd crm-instructors" in setup
     assert "/srv/crm-course-student" in config and "/srv/crm-course-student" in setup
+
+
+def _load_config(monkeypatch, tmp_path, bank: Path):
+    """deploy/jupyterhub_config.py as JupyterHub loads it (``get_config``), with the exchange
+    and the bank of this test."""
+    from traitlets.config import Config
+
+    monkeypatch.setenv("CRM_COURSE_EXCHANGE", str(tmp_path / "exchange"))
+    monkeypatch.setenv("CRM_COURSE_INSTRUCTOR_GROUP", "no-such-group-crm-test")
+    monkeypatch.setenv("CRM_COURSE_LIVE_BANK", str(bank))
+    config = Config()
+    code = (REPO / "deploy" / "jupyterhub_config.py").read_text(encoding="utf-8")
+    exec(compile(code, "jupyterhub_config.py", "exec"), {"get_config": lambda: config})
+    return config
+
+
+def test_the_live_service_and_its_scopes(monkeypatch, tmp_path):
+    config = _load_config(monkeypatch, tmp_path, REPO / "exercises")
+    [live] = [s for s in config.JupyterHub.services.get_value([]) if s["name"] == "live"]
+    assert live["command"][1:5] == ["-m", "course", "live", "--hub"]
+    assert live["oauth_client_allowed_scopes"] == ["custom:crm-live:teach"]
+    roles = {r["name"]: r for r in config.JupyterHub.load_roles.get_value([])}
+    assert roles["crm-live-instructor"]["groups"] == ["instructors"]
+    assert "access:services!service=live" in roles["user"]["scopes"]
+    assert "custom:crm-live:teach" not in roles["user"]["scopes"]  # learners: never
+    assert "access:services!service=live" in config.Spawner.server_token_scopes
+    env = config.Spawner.environment.get_value({})
+    assert env["CRM_COURSE_LIVE_URL"].endswith("/services/live/")
+
+
+def test_without_the_instructors_bank_the_hub_runs_without_the_live_class(monkeypatch, tmp_path,
+                                                                          capsys):
+    config = _load_config(monkeypatch, tmp_path, tmp_path / "no-bank")
+    assert not config.JupyterHub.services.get_value([])  # a failing service would stop the hub
+    assert not config.JupyterHub.load_roles.get_value([])
+    assert "CRM_COURSE_LIVE_URL" not in config.Spawner.environment.get_value({})
+    assert "the live class (service live) is off" in capsys.readouterr().err

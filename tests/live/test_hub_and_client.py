@@ -1,4 +1,5 @@
-"""The hub seam with a fake hub API, SIGKILL mid-class, and the learner's client."""
+"""The hub seam against a small stand-in for the hub's API (fast; tests/hub runs the real
+hub), SIGKILL mid-class, and the learner's client."""
 from __future__ import annotations
 
 import asyncio
@@ -17,11 +18,15 @@ from live_helpers import GALLERY, call
 REPO = Path(__file__).resolve().parents[2]
 
 
-class FakeHub:
-    """A stand-in for the JupyterHub REST API: ``GET /user`` and ``GET /groups/<name>``."""
+ACCESS = "access:services!service=live"
+TEACH = "custom:crm-live:teach"
 
-    def __init__(self, tokens: dict, groups: dict, service_token: str):
-        self.tokens, self.groups, self.service_token = tokens, groups, service_token
+
+class FakeHub:
+    """A stand-in for the JupyterHub REST API's ``GET /user``: token -> (kind, name, scopes)."""
+
+    def __init__(self, tokens: dict):
+        self.tokens = tokens
         self.requests = 0
         hub = self
 
@@ -31,18 +36,10 @@ class FakeHub:
                 token = self.request.headers.get("Authorization", "").partition(" ")[2]
                 if token not in hub.tokens:
                     raise tornado.web.HTTPError(403)
-                self.finish({"kind": "user", "name": hub.tokens[token]})
+                kind, name, scopes = hub.tokens[token]
+                self.finish({"kind": kind, "name": name, "scopes": scopes})
 
-        class Group(tornado.web.RequestHandler):
-            def get(self, name):
-                hub.requests += 1
-                token = self.request.headers.get("Authorization", "").partition(" ")[2]
-                if token != hub.service_token:
-                    raise tornado.web.HTTPError(403)
-                self.finish({"name": name, "users": hub.groups.get(name, [])})
-
-        self.app = tornado.web.Application([(r"/hub/api/user", User),
-                                            (r"/hub/api/groups/([^/]+)", Group)])
+        self.app = tornado.web.Application([(r"/hub/api/user", User)])
 
 
 @pytest.fixture
@@ -52,8 +49,10 @@ def hub_live(tmp_path):
     from course.live.server import LiveServer, LiveService
     from course.live.store import SessionStore
 
-    hub = FakeHub({"tok-li": "li", "tok-han": "han", "tok-teacher": "teacher"},
-                  {"instructors": ["teacher"]}, "svc-token")
+    hub = FakeHub({"tok-li": ("user", "li", [ACCESS]), "tok-han": ("user", "han", [ACCESS]),
+                   "tok-teacher": ("user", "teacher", [ACCESS, TEACH]),
+                   "tok-other": ("user", "other", ["read:users:name!user=other"]),
+                   "tok-svc": ("service", "grader", [ACCESS, TEACH])})
     ready = threading.Event()
     holder = {}
 
@@ -69,7 +68,10 @@ def hub_live(tmp_path):
     threading.Thread(target=run, daemon=True).start()
     ready.wait(10)
     store = SessionStore(tmp_path / "hub.sqlite3")
-    auth = HubAuth(f"http://127.0.0.1:{holder['port']}/hub/api", "svc-token", "instructors")
+    auth = HubAuth(api_url=f"http://127.0.0.1:{holder['port']}/hub/api", api_token="svc-token",
+                   oauth_client_id="service-live", access_scopes={ACCESS},
+                   base_url="/services/live/", hub_prefix="/hub/",
+                   oauth_redirect_uri="/services/live/oauth_callback")
     service = LiveService(store, load_bank(GALLERY), auth)
     server = LiveServer(service, prefix="/services/live/").start()
     yield server, hub, store
@@ -91,8 +93,20 @@ def test_hub_identity_group_and_own_attempts_only(hub_live):
     assert status == 403 and "li" in reply["error"]
     assert call("POST", url + "api/attempt", {"exercise_id": "gallery-single", "response": 1},
                 "tok-unknown")[0] == 401
+    for token in ("tok-other", "tok-svc"):  # no access scope; a service is nobody's attempts
+        status, reply, _ = call("POST", url + "api/attempt",
+                                {"exercise_id": "gallery-single", "response": 1}, token)
+        assert status in (401, 403) and reply["error"]
     assert call("POST", url + "api/join", {"code": "x", "learner": "y"})[0] == 404
     assert call("GET", url + "api/stats", token="tok-li")[0] == 403  # not an instructor
+    import requests
+
+    login = requests.get(url, allow_redirects=False, timeout=10)  # a browser not logged in
+    assert login.status_code == 302
+    assert login.headers["Location"].startswith("/hub/api/oauth2/authorize?client_id=service-live")
+    assert "state=" in login.headers["Location"] and "code_challenge=" in login.headers["Location"]
+    assert requests.get(url, headers={"Authorization": "token tok-li"}, allow_redirects=False,
+                        timeout=10).status_code == 403
     status, stats, _ = call("GET", url + "api/stats", token="tok-teacher")
     assert status == 200 and stats["total"] == 1
     before = hub.requests

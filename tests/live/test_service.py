@@ -245,3 +245,43 @@ def test_dashboard_actions_need_the_instructor_and_the_csrf_token(live, calm, ca
                         headers={"Cookie": cookies, "X-XSRFToken": xsrf})
     assert status == 200 and live.stats()["names"] is True
     calm()
+
+
+def test_too_many_wrong_join_codes_or_tokens_from_one_address(live, calm, caplog, monkeypatch):
+    from course.live.server import FAIL_LIMIT
+
+    caplog.set_level(logging.INFO, "course.live")
+    for i in range(FAIL_LIMIT // 2):  # wrong join codes and unknown tokens both count
+        status, _, _ = call("POST", live.url + "api/join", {"code": "WRONG1", "learner": "X"})
+        assert status == 403
+        assert live.post(f"guess-{i}", "gallery-single", 1)[0] == 401
+    # the address now waits, even with the right code (a guess that would succeed)
+    status, reply, headers = call("POST", live.url + "api/join",
+                                  {"code": live.auth.join_code, "learner": "Latecomer"})
+    assert status == 429 and "too many" in reply["error"]
+    assert 1 <= int(headers["Retry-After"]) <= 60
+    status, _, headers = live.post("guess-more", "gallery-single", 1)
+    assert status == 429 and headers["Retry-After"]
+    assert any("wrong join codes or unknown tokens" in r.getMessage() for r in caplog.records)
+    assert _rejected(caplog, 429) and "Latecomer" not in live.store.learners()
+    calm()  # a learner whose token is known is not held up, from the same address
+    assert call("GET", live.url + "api/stats", token=live.auth.instructor_token)[0] == 200
+    # the window passes: the address may join again
+    monkeypatch.setattr(live.service.failures, "window", 0.2)
+    import time
+
+    time.sleep(0.3)
+    status, reply, _ = call("POST", live.url + "api/join",
+                            {"code": live.auth.join_code, "learner": "Latecomer"})
+    assert status == 200 and reply["token"]
+
+
+def test_failures_are_counted_per_address():
+    from course.live.server import FailureLimit
+
+    limit = FailureLimit(limit=3, window=60)
+    for _ in range(3):
+        assert limit.wait("10.0.0.5") == 0
+        limit.fail("10.0.0.5")
+    assert 59 < limit.wait("10.0.0.5") <= 60
+    assert limit.wait("10.0.0.6") == 0  # another laptop is not held up
