@@ -99,3 +99,65 @@ def test_the_index_demo_saves_nothing_for_lesson_02():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_answer_key_table_in_a_lesson(path):
     assert "self_check()" not in path.read_text(encoding="utf-8")
+
+
+def _lesson_time():
+    import sys
+
+    spec = importlib.util.spec_from_file_location("lesson_time",
+                                                  ROOT / "tools" / "lesson_time.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("lesson_time", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: what a lesson says when it asks the learner to change the next cell
+ASKS_TO_CHANGE = r"\b(change|edit|rewrite|replace)\b|\btry adding\b|\btype your own\b"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_cell_a_learner_is_asked_to_change_says_what_to_change(path):
+    import re
+
+    lesson_time = _lesson_time()
+    nb = nbformat.read(path, as_version=4)
+    missing = []
+    for i, cell in enumerate(nb.cells[1:], 1):
+        before = nb.cells[i - 1]
+        if cell.cell_type != "code" or before.cell_type != "markdown":
+            continue
+        if lesson_time.EXERCISE_CELL.match(cell.source):
+            continue
+        english = lesson_time.CJK.sub(" ", before.source)
+        if re.search(ASKS_TO_CHANGE, english, re.I) and not lesson_time.CHANGE_COMMENT.search(
+                cell.source):
+            missing.append(f"cell {i}: {cell.source.splitlines()[0][:60]}")
+    assert not missing
+
+
+#: the eight lessons of the syllabus (not the index, not a final review)
+LESSONS = [p for p in NOTEBOOKS if "01" <= p.name[:2] <= "08"]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_ends_with_a_case_and_two_questions_with_bilingual_sample_answers(path):
+    import re
+
+    lesson_time = _lesson_time()
+    nb = nbformat.read(path, as_version=4)
+    text = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    case = next((t for t in text if t.startswith("## Case · 案例")), None)
+    assert case, "a closing case"
+    story = case.split("\n\n")[1]
+    assert 80 <= len(lesson_time.WORD.findall(story)) <= 150
+    assert "> 中文：" in case.split("### Discuss")[0]
+    answers = re.findall(r"<details><summary>Sample answer · 参考答案</summary>\n\n(.*?)</details>",
+                         case, re.S)
+    assert len(answers) == 2
+    for answer in answers:
+        english, chinese = answer.split("> 中文：")
+        assert len(lesson_time.WORD.findall(english)) >= 20
+        assert len(lesson_time.CJK.findall(chinese)) >= 30
+    order = [t.split("\n")[0] for t in text if t.startswith("## ")]
+    assert order.index(case.split("\n")[0]) == order.index("## Summary · 小结") - 1

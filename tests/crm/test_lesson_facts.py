@@ -140,3 +140,11 @@ def test_the_2017_export_figure_cites_its_report():
 @pytest.mark.parametrize("slug", ["02-idic", "05-follow-up-loyalty", "06-markets"])
 def test_lessons_do_not_call_a_region_by_its_data_key(slug):
     assert not re.search(r'"(north_america|southeast_asia|middle_east)"', code(slug))
+
+
+def test_lesson_08_case_a_120_usd_unusable_item_is_not_a_small_amount():
+    text = " ".join(markdown("08-complaints").split())
+    assert "the blender cannot be used and 120 USD is not a small amount" in text
+    decision = crm.resolve_complaint({"problem": "quality", "affects_use": True,
+                                      "order_value": 120})
+    assert decision.decision == "repair_and_partial_refund"

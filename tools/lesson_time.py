@@ -1,0 +1,153 @@
+"""Estimate each lesson's class time from its content, with one stated model.
+
+The model (also in docs/instructor.md, section 1) is meant for the course's readers: Chinese
+vocational students who read English as a second language and Chinese as their own.
+
+Teaching time (what the teacher presents and the learner reads or watches):
+
+- English text: 100 words a minute (careful study reading by an intermediate L2 reader);
+- Chinese text: 250 characters a minute (a native reader checking a summary, not skimming);
+- each code cell that runs a demonstration: 1 minute (run it, read the code and its output);
+- the glossary is reference material, looked up rather than read through: not counted.
+
+Exercise time (what the learner does):
+
+- each exercise of the bank shown in the lesson, by type (reading its prompt included):
+  true/false 0.5 min, single choice 1, multiple choice 1.5, ordering 1.5, matching 2, numeric 2,
+  cloze 2, reply 5, role-play 5;
+- each code cell the learner is asked to change (it carries a "change ..." comment): 2 minutes
+  more, to edit, re-run and compare;
+- each discussion question of the closing case (a ``<details>`` sample answer): 3 minutes of
+  pair or class discussion (reading the case and the sample answer counts as text above).
+
+Everything from the heading "Going further" on is optional and estimated apart. The lesson
+setup cell and the navigation cell count nothing.
+
+Usage::
+
+    python tools/lesson_time.py              # a table of every lesson: computed vs course.yaml
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+EXERCISES = ROOT / "exercises"
+
+ENGLISH_WORDS_PER_MINUTE = 100
+CHINESE_CHARS_PER_MINUTE = 250
+DEMO_CELL_MINUTES = 1.0
+CHANGE_CELL_MINUTES = 2.0
+DISCUSSION_QUESTION_MINUTES = 3.0
+EXERCISE_MINUTES = {
+    "true_false": 0.5, "single_choice": 1.0, "multiple_choice": 1.5, "ordering": 1.5,
+    "matching": 2.0, "numeric": 2.0, "cloze": 2.0, "reply": 5.0, "roleplay": 5.0,
+}
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_.-]*")
+TAG = re.compile(r"<[^>]+>")
+EXERCISE_CELL = re.compile(r'^\s*lesson\["([\w-]+)"\]\s*$')
+SETUP_OR_NAV = re.compile(r"lesson\s*=\s*course\.lesson\(|^\s*lesson\.nav\(\)\s*$", re.M)
+#: the comment that tells a learner what to change in a cell (STYLE: every such cell has one)
+CHANGE_COMMENT = re.compile(r"#.*\b(change|edit|add|rewrite)\b", re.I)
+GOING_FURTHER = re.compile(r"^#+ .*going further", re.I | re.M)
+
+
+@dataclass
+class Estimate:
+    """The computed minutes of one part of a lesson, and what they are made of."""
+
+    english_words: int = 0
+    chinese_chars: int = 0
+    demo_cells: int = 0
+    change_cells: int = 0
+    discussion_questions: int = 0
+    exercises: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def teaching(self) -> float:
+        return (self.english_words / ENGLISH_WORDS_PER_MINUTE
+                + self.chinese_chars / CHINESE_CHARS_PER_MINUTE
+                + self.demo_cells * DEMO_CELL_MINUTES)
+
+    @property
+    def exercise(self) -> float:
+        return (sum(EXERCISE_MINUTES[kind] * n for kind, n in self.exercises.items())
+                + self.change_cells * CHANGE_CELL_MINUTES
+                + self.discussion_questions * DISCUSSION_QUESTION_MINUTES)
+
+    @property
+    def total(self) -> float:
+        return self.teaching + self.exercise
+
+
+def exercise_types(slug: str) -> dict[str, str]:
+    """{exercise id: type} of a lesson's bank file."""
+    import yaml
+
+    bank = yaml.safe_load((EXERCISES / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return {e["id"]: e["type"] for e in bank["exercises"]}
+
+
+def readable_text(markdown: str) -> str:
+    """The text of a markdown cell a learner reads: no glossary section, no HTML tags."""
+    kept, in_glossary = [], False
+    for line in markdown.splitlines():
+        if line.startswith("#"):
+            in_glossary = "glossary" in line.lower()
+        if not in_glossary:
+            kept.append(line)
+    return TAG.sub(" ", "\n".join(kept))
+
+
+def estimate(slug: str) -> tuple[Estimate, Estimate]:
+    """(the lesson's estimate, its optional "going further" part's estimate)."""
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOKS / f"{slug}.ipynb", as_version=4)
+    types = exercise_types(slug)
+    core, optional = Estimate(), Estimate()
+    part = core
+    for cell in nb.cells:
+        source = cell.source
+        if cell.cell_type == "markdown":
+            if GOING_FURTHER.search(source):
+                part = optional
+            text = readable_text(source)
+            part.chinese_chars += len(CJK.findall(text))
+            part.english_words += len(WORD.findall(CJK.sub(" ", text)))
+            part.discussion_questions += source.count("<details>")
+        elif cell.cell_type == "code":
+            match = EXERCISE_CELL.match(source)
+            if match:
+                kind = types[match.group(1)]
+                part.exercises[kind] = part.exercises.get(kind, 0) + 1
+            elif SETUP_OR_NAV.search(source):
+                continue
+            else:
+                part.demo_cells += 1
+                if CHANGE_COMMENT.search(source):
+                    part.change_cells += 1
+    return core, optional
+
+
+def main() -> int:
+    from course.exercises.course_map import load
+
+    print(f"{'lesson':<22} {'teach':>6} {'exerc':>6} {'total':>6}   stated (t+e)   optional")
+    for entry in load(NOTEBOOKS / "course.yaml").lessons:
+        core, optional = estimate(entry.slug)
+        extra = f"{optional.total:5.1f}" if optional.total else "    -"
+        print(f"{entry.slug:<22} {core.teaching:6.1f} {core.exercise:6.1f} {core.total:6.1f}"
+              f"   {entry.teaching_minutes:>3} + {entry.exercise_minutes:<3} = "
+              f"{entry.minutes:<3}  {extra}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
