@@ -121,3 +121,29 @@ def test_every_review_item_points_into_lessons_01_to_08_and_each_lesson_is_cover
     assert all(ex.hints and ex.solution for ex in review.exercises)
     # the reviewer writes a reply's feedback; every other item has its own
     assert all(ex.feedback.get("correct") and ex.feedback.get("wrong") for ex in assessed)
+
+
+def test_every_review_pointer_names_a_real_section_of_its_lesson():
+    """The pointers' section titles are copied from the lessons' headings: a renamed or
+    renumbered heading must not leave a learner looking for a section that is not there."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    bank = yaml.safe_load((root / "exercises" / "09-review.yaml").read_text(encoding="utf-8"))
+    checked = 0
+    for ex in bank["exercises"]:
+        pointer = ex["revisit"]
+        section = pointer.get("section")
+        if not section:
+            continue
+        nb = nbformat.read(root / "notebooks" / f"{pointer['lesson']}.ipynb", as_version=4)
+        headings = {line[3:].strip() for cell in nb.cells if cell.cell_type == "markdown"
+                    for line in cell.source.splitlines() if line.startswith("## ")}
+        zh = re.sub(r"^\d+\.\s*", "", section["zh"])
+        assert f"{section['en']} · {zh}" in headings, (ex["id"], pointer["lesson"], section)
+        checked += 1
+    assert checked >= 20
