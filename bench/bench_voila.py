@@ -409,6 +409,9 @@ def main() -> int:
     if not paths:
         print("No lessons matched.")
         return 1
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on a kill too
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # kernels reuse .pyc, as installed
     started = datetime.now(timezone.utc)
     loads = [os.getloadavg()[0]]
