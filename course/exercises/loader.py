@@ -197,25 +197,35 @@ def _big_numbers(data, path=()) -> list[tuple[tuple, int]]:
     return found
 
 
-def _import_jsonschema():
-    """Import jsonschema without the 1.3 s it spends building an IRI grammar it never needs here.
+# The optional libraries jsonschema's format checkers import when they are installed (Jupyter
+# installs them all): about 0.15 s at import, arrow and its time zones the most.
+FORMAT_LIBRARIES = ("rfc3987_syntax", "rfc3987", "rfc3986_validator", "rfc3339_validator",
+                    "isoduration", "arrow", "webcolors", "jsonpointer", "uri_template", "fqdn")
 
-    jsonschema's format checkers import ``rfc3987_syntax`` (installed with Jupyter), which
-    compiles a grammar at import time. The bank schema uses no ``format``, so that module is
-    hidden while jsonschema is imported, and restored at once for anyone else who wants it.
+
+def _import_jsonschema():
+    """Import jsonschema without the format checkers' libraries, which it never needs here.
+
+    jsonschema's format checkers import ``rfc3987_syntax`` (which compiles an IRI grammar: 1.3 s),
+    arrow, isoduration and more when they are installed. The bank schema uses no ``format``, so
+    those modules are hidden while jsonschema is imported, and restored at once for anyone else
+    who wants them (jsonschema then checks no such format, which this schema never asks for).
     """
     import sys
 
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+    if "jsonschema" in sys.modules:
         import jsonschema
 
         return jsonschema
-    sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` fail fast
+    hidden = [name for name in FORMAT_LIBRARIES if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # makes `import name` fail fast
     try:
         import jsonschema
     finally:
-        if sys.modules.get("rfc3987_syntax", 0) is None:
-            del sys.modules["rfc3987_syntax"]
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
     return jsonschema
 
 
@@ -316,8 +326,11 @@ def _exercise_at(data, path) -> tuple[str | None, list]:
     return None, path
 
 
-def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
-    """Load and check one bank file; returns the lesson (None if unusable) and every problem."""
+def check_file(path: Path, all_examples: bool = True) -> tuple[Lesson | None, list[Problem]]:
+    """Load and check one bank file; returns the lesson (None if unusable) and every problem.
+
+    ``all_examples=False`` (opening a lesson) skips the examples of kinds whose grading is
+    slow (``examples_at_load`` false: reply tasks); validate and the tests check them all."""
     file = _display_path(path)
     try:
         size = path.stat().st_size
@@ -365,7 +378,8 @@ def check_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
                                 line=getattr(data, "lines", {}).get("lesson")))
     problems += _copy_problems(data, file, bad_exercises)
     problems += _revisit_problems(data, file, path, bad_exercises)
-    exercises, built_problems = _build_exercises(data, slug, file, bad_exercises)
+    exercises, built_problems = _build_exercises(data, slug, file, bad_exercises,
+                                                 all_examples)
     lesson = Lesson(slug, as_bilingual(data.get("title")), exercises, source=file)
     return lesson, problems + built_problems
 
@@ -485,8 +499,8 @@ def _revisit_problems(data: dict, file: str, path: Path, bad: set[int]) -> list[
     return problems
 
 
-def _build_exercises(data: dict, slug: str, file: str,
-                     skip: set[int]) -> tuple[list, list[Problem]]:
+def _build_exercises(data: dict, slug: str, file: str, skip: set[int],
+                     all_examples: bool = True) -> tuple[list, list[Problem]]:
     """The exercises of a bank file that the schema let through, and the problems of meaning
     found while building them (definitions, examples, repeated ids)."""
     problems, exercises = [], []
@@ -501,7 +515,8 @@ def _build_exercises(data: dict, slug: str, file: str,
             return [], problems
         try:
             ex = kinds.build_exercise(raw, lesson=slug, source=file)
-            found = _check_examples(ex, raw, file)
+            found = (_check_examples(ex, raw, file)
+                     if all_examples or ex.examples_at_load else [])
         except DefinitionError as exc:
             field_line = getattr(raw, "lines", {}).get(exc.field.split("[")[0].split(".")[0], line)
             problems.append(Problem(file, str(exc), ex_id, exc.field, field_line))
@@ -581,7 +596,10 @@ def load_bank(path=None) -> Bank:
 
 
 def load_lesson(slug: str) -> Lesson:
-    """One lesson of the project's bank by slug ("02-idic") or number ("02", 2)."""
+    """One lesson of the project's bank by slug ("02-idic") or number ("02", 2).
+
+    Checked as ``crm-course validate`` checks it, except the examples of reply tasks (slow to
+    review: they would delay the lesson's first exercise); validate and the tests review them."""
     folder = bank_dir()
     key = str(slug).strip()
     if key.isdigit():
@@ -591,7 +609,7 @@ def load_lesson(slug: str) -> Lesson:
     if len(match) != 1:
         available = ", ".join(f.stem for f in files) or "none"
         raise CourseError(ui("no_lesson", slug=slug, available=available).both(" "))
-    lesson, problems = check_file(match[0])
+    lesson, problems = check_file(match[0], all_examples=False)
     if problems:
         raise BankError(problems)
     return lesson

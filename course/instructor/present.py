@@ -12,6 +12,10 @@ from course.errors import InputError
 from course.messages import both
 
 DEFAULT_PORT = 8866
+# Voila's options for a lesson: progressive rendering sends the page at once and shows each
+# cell's output as soon as it has run, so the first exercise does not wait for the last cell
+# (by default Voila hides the page until every cell has run).
+VOILA_OPTIONS = ("--VoilaConfiguration.progressive_rendering=True",)
 
 
 def resolve_notebook(lesson: str, notebooks: Path) -> Path:
@@ -69,9 +73,10 @@ def present_env(lang: str | None = None, base: dict | None = None) -> dict[str, 
 
 
 def voila_command(notebook: Path, port: int, open_browser: bool = False) -> list[str]:
-    """The Voila command line: local address only, code hidden (Voila's default)."""
+    """The Voila command line: local address only, code hidden (Voila's default), each cell
+    shown as soon as it has run (``VOILA_OPTIONS``)."""
     cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}",
-           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]
+           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *VOILA_OPTIONS]
     if not open_browser:
         cmd.append("--no-browser")
     return cmd

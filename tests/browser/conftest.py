@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from course.instructor.present import VOILA_OPTIONS
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -95,7 +97,10 @@ def wait_for_port(port: int, proc: subprocess.Popen, timeout: float) -> None:
 
 
 class VoilaServer:
-    """A Voila server for one notebook folder; ``url(name)`` is a notebook's page."""
+    """A Voila server for one notebook folder; ``url(name)`` is a notebook's page.
+
+    Started with the options ``crm-course present`` uses (progressive rendering), so the tests
+    see the page a class sees."""
 
     def __init__(self, folder: Path, home: Path, env: dict | None = None):
         self.folder = folder
@@ -109,7 +114,7 @@ class VoilaServer:
         command = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]
         self.proc = subprocess.Popen(
             command + ["--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1",
-                       "--show_tracebacks=True"],
+                       "--show_tracebacks=True", *VOILA_OPTIONS],
             cwd=folder, env=run_env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         try:

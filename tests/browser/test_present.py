@@ -91,7 +91,8 @@ def test_present_hides_code_and_reveals_solutions(presented, page):
     url, proc, port, log = presented
     page.goto(url)
     page.wait_for_selector(".course-reveal-all", timeout=STEP_TIMEOUT * 2)
-    page.wait_for_selector(".course-reveal >> visible=true", timeout=STEP_TIMEOUT)
+    # each cell shows when it has run (progressive rendering): wait for the second exercise
+    page.locator(".course-reveal >> visible=true").nth(1).wait_for(timeout=STEP_TIMEOUT * 2)
     body = page.inner_text("body")
     assert "Presenting a lesson" in body  # the lesson's text is there ...
     assert "course.lesson" not in page.content()  # ... its code is not

@@ -90,3 +90,48 @@ def test_gallery_in_voila(voila, page):
     assert json.loads(letter_rows[-1][2])[:3] == ["thank", "business", NASTY]
     assert [r[1] for r in rows if r[0] == "gallery-single"] == [1.0]
     assert [r[1] for r in rows if r[0] == "gallery-ordering"] == []  # moved, not checked
+
+
+GATED_CELL = """import os, pathlib, time
+gate = pathlib.Path(os.environ["CRM_TEST_GATE"])
+for _ in range(1800):  # a slow later cell: it runs on until the test opens the gate
+    if gate.exists():
+        break
+    time.sleep(0.1)
+print("the late cell has run")"""
+
+
+def test_the_first_exercise_shows_while_later_cells_run(voila, page, tmp_path):
+    """As a class sees a lesson: each cell's output appears when that cell has run, so the
+    first exercise can be answered while a slow later cell still runs."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                               "language": "python"}})
+    nb.cells = [new_markdown_cell("# A lesson with a slow cell"),
+                new_code_cell('import course\nbank = course.load_bank("00-gallery.yaml")'),
+                new_code_cell('bank["gallery-single"]'),
+                new_code_cell(GATED_CELL),
+                new_code_cell('bank["gallery-true-false"]')]
+    folder = tmp_path / "slow"
+    folder.mkdir()
+    nbformat.write(nb, folder / "slow.ipynb")
+    gate = tmp_path / "gate"
+    server = voila(folder / "slow.ipynb", GALLERY / "00-gallery.yaml",
+                   env={"CRM_TEST_GATE": str(gate)})
+    page.goto(server.url("slow.ipynb"), timeout=LOAD_TIMEOUT_MS)
+    single = page.locator(".course-id-gallery-single")
+    single.wait_for(timeout=LOAD_TIMEOUT_MS)  # shown although the gated cell has not finished
+    body = page.inner_text("body")
+    assert "A lesson with a slow cell" in body
+    assert "the late cell has run" not in body
+    assert page.locator(".course-id-gallery-true-false").count() == 0
+    single.get_by_label("B. Grade 2").check()  # the page takes input meanwhile
+    assert single.get_by_label("B. Grade 2").is_checked()
+    gate.touch()
+    page.get_by_text("the late cell has run").wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.locator(".course-id-gallery-true-false").wait_for(timeout=LOAD_TIMEOUT_MS)
+    # the Check pressed now is answered by the kernel, which is free again
+    single.locator("button.course-check").click()
+    single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)

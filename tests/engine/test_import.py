@@ -26,3 +26,21 @@ def test_loading_a_lesson_skips_the_iri_grammar_but_leaves_it_importable():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "rfc3987_syntax"]
+
+
+LAZY_AT_LOAD = ["vaderSentiment", "wordfreq", "arrow", "isoduration", "rfc3986_validator",
+                "pandas", "matplotlib"]
+
+
+def test_opening_a_reply_lesson_reviews_no_reply_and_loads_no_format_libraries():
+    """course.lesson() is on the way to a lesson's first exercise: the reviewer's sentiment
+    and word lists, jsonschema's format libraries, pandas and matplotlib wait until used."""
+    code = (
+        "import sys, course; lesson = course.lesson('01-relationships'); "
+        f"print([m for m in {LAZY_AT_LOAD!r} if m in sys.modules]); "
+        "print(any(ex.type == 'reply' for ex in lesson.exercises)); "
+        "import arrow, isoduration, jsonschema; "  # hidden during the import only
+        "print(jsonschema.Draft202012Validator({'type': 'object'}).is_valid({}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:3] == ["[]", "True", "True"], out.stdout + out.stderr

@@ -66,6 +66,14 @@ def test_the_voila_command_serves_locally_without_code(tmp_path):
     assert "--no-browser" not in voila_command(tmp_path / "02-idic.ipynb", 8870, True)
 
 
+def test_the_voila_command_shows_each_cell_as_it_runs(tmp_path):
+    """Progressive rendering: the first exercise does not wait for the lesson's last cell (by
+    default Voila hides the page until every cell has run); it excludes preheated kernels."""
+    cmd = voila_command(tmp_path / "02-idic.ipynb", 8870)
+    assert "--VoilaConfiguration.progressive_rendering=True" in cmd
+    assert not any("preheat" in c for c in cmd)
+
+
 def test_the_environment_turns_on_presenter_and_class_mode():
     env = present_env(lang="zh", base={"PATH": "/bin", "CRM_COURSE_MODE": "assessment"})
     assert env == {"PATH": "/bin", "CRM_COURSE_PRESENTER": "1", "CRM_COURSE_MODE": "class",

@@ -17,6 +17,9 @@ no widgets, no I/O), and answers the questions the rest of the course asks of ev
 ``shape_problem(resp)``   why a response cannot even be put into the controls (or None)
 ``messages``              texts the kind adds to the catalogue, ``{key: (en, zh)}``: at least
                           ``type_<name>`` (its badge) for a kind that is not built in
+``examples_at_load``      False for a kind whose grading is slow (the reply reviewer):
+                          ``course.lesson()`` then leaves its examples to ``crm-course
+                          validate``, ``load_bank`` and the test suite
 ========================  ===================================================================
 """
 from __future__ import annotations
@@ -167,6 +170,7 @@ class Exercise:
     widget_class: ClassVar[str] = ""
     schema: ClassVar[Mapping | None] = None
     messages: ClassVar[Mapping[str, tuple[str, str]]] = {}
+    examples_at_load: ClassVar[bool] = True
     type: str = ""
 
     def __init__(self, raw: Mapping, *, lesson: str = "", source: str = ""):
