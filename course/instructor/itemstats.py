@@ -57,7 +57,6 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
 from course.messages import ui
 from course.text import Bilingual
@@ -244,26 +243,35 @@ def _short(label: str, limit: int = 60) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def analyse(scores: pd.DataFrame, tests: dict[str, list[str]], *,
+def analyse(scores, tests: dict[str, list[str]], *,
             types: dict[str, str] | None = None, keys: dict[str, ChoiceKey] | None = None,
             picks: dict[str, dict] | None = None) -> ItemAnalysis:
     """Item statistics and reliability of every test.
 
-    ``scores``: one row per learner (any index), one column per item, the learner's score in
-    0..1, NaN where not attempted. ``tests``: test name (a lesson) -> its item ids (ids missing
-    from ``scores`` are treated as attempted by nobody). ``keys``/``picks``: for choice items,
-    the options and, per item, learner (index of ``scores``) -> the set of option indexes of
-    their last answer.
+    ``scores``: a pandas DataFrame, one row per learner (any index), one column per item, the
+    learner's score in 0..1, NaN where not attempted. ``tests``: test name (a lesson) -> its
+    item ids (ids missing from ``scores`` are treated as attempted by nobody). ``keys``/``picks``:
+    for choice items, the options and, per item, learner (index of ``scores``) -> the set of
+    option indexes of their last answer.
     """
-    types, keys, picks = types or {}, keys or {}, picks or {}
-    items: list[ItemStat] = []
-    rels: list[Reliability] = []
+    blocks = []
     for lesson, ids in tests.items():
         if not ids:
             continue
         frame = scores.reindex(columns=list(ids))
         frame = frame[frame.notna().any(axis=1)]
-        x = frame.fillna(0.0).to_numpy(dtype=float)
+        blocks.append((lesson, list(ids), frame.fillna(0.0).to_numpy(dtype=float),
+                       list(frame.index)))
+    return _analyse(blocks, types or {}, keys or {}, picks or {})
+
+
+def _analyse(blocks, types: dict[str, str], keys: dict[str, ChoiceKey],
+             picks: dict[str, dict]) -> ItemAnalysis:
+    """``analyse`` on score matrices: per test (lesson, item ids, n x k scores of the learners
+    who attempted any of its items, not-attempted as 0, and those learners' keys in ``picks``)."""
+    items: list[ItemStat] = []
+    rels: list[Reliability] = []
+    for lesson, ids, x, rows in blocks:
         n, k = x.shape
         totals = x.sum(axis=1)
         enough = n >= MIN_LEARNERS
@@ -286,7 +294,7 @@ def analyse(scores: pd.DataFrame, tests: dict[str, list[str]], *,
                 stat.sd = _num(col.std(ddof=1))
             if ex_id in keys:
                 chosen = picks.get(ex_id, {})
-                stat.options = _option_stats(keys[ex_id], [chosen.get(i) for i in frame.index],
+                stat.options = _option_stats(keys[ex_id], [chosen.get(i) for i in rows],
                                              masks)
             if not enough:
                 stat.reason = text("few_learners", n=n, min=MIN_LEARNERS)
@@ -333,8 +341,12 @@ def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
     tests = {slug: [i for i in ids if bank[i].mode == "assessment"] for slug, _, ids in lessons}
     tests = {slug: ids for slug, ids in tests.items() if ids}
     wanted = [i for ids in tests.values() for i in ids]
-    scores = pd.DataFrame([{i: f[i] for i in wanted if i in f} for f in finals_by_learner],
-                          columns=wanted, dtype=float)
+    blocks = []  # (numpy alone: building a DataFrame costs more than the statistics)
+    for slug, ids in tests.items():
+        rows = [r for r, f in enumerate(finals_by_learner) if any(i in f for i in ids)]
+        x = np.array([[float(finals_by_learner[r].get(i, 0.0)) for i in ids] for r in rows],
+                     dtype=float).reshape(len(rows), len(ids))
+        blocks.append((slug, ids, x, rows))
     keys, picks, types = {}, {}, {}
     for ex_id in wanted:
         exercise = bank[ex_id]
@@ -348,4 +360,4 @@ def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
             if ex_id in responses:
                 chosen[row] = exercise.picked_options(responses[ex_id])
         picks[ex_id] = chosen
-    return analyse(scores, tests, types=types, keys=keys, picks=picks)
+    return _analyse(blocks, types, keys, picks)
