@@ -48,14 +48,14 @@ def test_labels_are_escaped_and_kept_whole_when_short():
     assert evil in _texts(svg) and "客户关系" in _texts(svg)
 
 
-def test_a_report_imports_no_plotting_library(tmp_path):
+def test_a_report_imports_no_plotting_or_array_library(tmp_path):
     code = (
         "import sys\n"
         "from course.instructor.report import build_report, write_report\n"
         "import pathlib\n"
         f"r = build_report([pathlib.Path({str(tmp_path)!r})])\n"
         f"write_report(r, pathlib.Path({str(tmp_path / 'out')!r}))\n"
-        "heavy = [m for m in ('matplotlib', 'pandas') if m in sys.modules]\n"
+        "heavy = [m for m in ('matplotlib', 'pandas', 'numpy') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
