@@ -361,31 +361,66 @@ def match_text(
 
     ``typo_forms`` are misspellings an author accepts as typos of the first answer even where
     the real-word rule would refuse them.
+
+    Matching is pure, so the match of a short text is kept (a class types the same answers
+    into a blank again and again), and the accepted answers' normalised forms are worked out
+    once per blank, not once per text matched against them.
     """
+    if len(given) <= _CACHE_CHARS:
+        try:
+            return _match_cached(given, accepted, case_sensitive, typos, forms, real_words,
+                                 typo_forms)
+        except TypeError:  # accepted answers given as a list: nothing to key a cache on
+            pass
+    return _match(given, accepted, case_sensitive, typos, forms, real_words, typo_forms)
+
+
+def _answer_forms(accepted, case_sensitive: bool, forms: Forms, typo_forms):
+    """What ``_match`` compares a text with: per accepted answer (answer, normalised, without
+    edge punctuation, form key), and the accepted misspellings, normalised and bare."""
+    rows = []
+    for answer in accepted:
+        a = normalize(answer, case_sensitive)
+        bare = _strip_edges(a)
+        rows.append((answer, a, bare, _form_key(bare, forms)))
+    typo_bare = frozenset(_strip_edges(normalize(t, case_sensitive)) for t in typo_forms)
+    return tuple(rows), typo_bare
+
+
+_answer_forms_cached = lru_cache(maxsize=4096)(_answer_forms)
+
+
+def _match(given: str, accepted, case_sensitive: bool, typos: bool, forms: Forms,
+           real_words: bool, typo_forms) -> TextMatch:
     g = normalize(given, case_sensitive)
     g_bare = _strip_edges(g)
     if not g_bare:
         return TextMatch(None)
-    normalized = [(answer, normalize(answer, case_sensitive)) for answer in accepted]
-    for answer, a in normalized:
+    try:
+        rows, typo_bare = _answer_forms_cached(accepted, case_sensitive, forms, typo_forms)
+    except TypeError:  # (a list of answers)
+        rows, typo_bare = _answer_forms(accepted, case_sensitive, forms, typo_forms)
+    for answer, a, _, _ in rows:
         if g == a:
             return TextMatch(answer, "exact")
-    for answer, a in normalized:
-        if g_bare == _strip_edges(a):
+    for answer, _, bare, _ in rows:
+        if g_bare == bare:
             return TextMatch(answer, "punctuation")
-    if accepted and any(g_bare == _strip_edges(normalize(t, case_sensitive)) for t in typo_forms):
+    if accepted and g_bare in typo_bare:
         return TextMatch(accepted[0], "typo")
     g_key, g_typed, g_rules = _form_key(g_bare, forms)
-    keys = [(answer, _form_key(_strip_edges(a), forms)) for answer, a in normalized]
-    for answer, (a_key, _, a_rules) in keys:
+    for answer, _, _, (a_key, _, a_rules) in rows:
         if g_key == a_key:
             return TextMatch(answer, "+".join(sorted(g_rules ^ a_rules)) or "exact")
     if typos:
-        for answer, (a_key, a_typed, a_rules) in keys:
+        for answer, _, _, (a_key, a_typed, a_rules) in rows:
             if _typo_slips(g_key, g_typed, a_key, a_typed, case_sensitive, real_words):
                 rules = sorted((g_rules ^ a_rules) | {"typo"})
                 return TextMatch(answer, "+".join(rules))
     return TextMatch(None)
+
+
+_match_cached = lru_cache(maxsize=16384)(_match)
 
 
 # ----------------------------------------------------------------------------- numbers

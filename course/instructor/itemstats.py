@@ -1,4 +1,4 @@
-"""Classical item statistics of a class's assessment items (no widgets, numpy and pandas only).
+"""Classical item statistics of a class's assessment items (plain Python: no widgets, no numpy).
 
 The definitions follow Moodle's quiz statistics report (facility index, discrimination index),
 plus the upper-lower 27% index and the distractor table of classical test theory.
@@ -55,9 +55,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-
-import numpy as np
-import pandas as pd
 
 from course.messages import ui
 from course.text import Bilingual
@@ -147,68 +144,105 @@ def _num(value) -> float | None:
     return None if math.isnan(value) or math.isinf(value) else value
 
 
-def _pearson(x: np.ndarray, y: np.ndarray) -> float | None:
-    dx, dy = x - x.mean(), y - y.mean()
-    sxx, syy = float(dx @ dx), float(dy @ dy)
+# A class is a few hundred learners and a lesson a handful of items: lists and math.fsum (exactly
+# rounded sums) do this in milliseconds, where importing numpy alone took a quarter of a second.
+
+
+def _mean(values) -> float:
+    return math.fsum(values) / len(values) if len(values) else math.nan
+
+
+def _var(values, ddof: int = 0) -> float:
+    n = len(values)
+    if n - ddof <= 0:
+        return math.nan
+    m = _mean(values)
+    return math.fsum((v - m) * (v - m) for v in values) / (n - ddof)
+
+
+def _pearson(x, y) -> float | None:
+    mx, my = _mean(x), _mean(y)
+    dx, dy = [a - mx for a in x], [b - my for b in y]
+    sxx, syy = math.fsum(a * a for a in dx), math.fsum(b * b for b in dy)
     if sxx <= _EPS or syy <= _EPS:
         return None
-    return _num(float(dx @ dy) / math.sqrt(sxx * syy))
+    return _num(math.fsum(a * b for a, b in zip(dx, dy, strict=True)) / math.sqrt(sxx * syy))
 
 
-def groups(totals: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """Boolean masks of the upper and lower 27% groups by total (ties at a cut included)."""
+def _picked(values, mask) -> list:
+    return [v for v, m in zip(values, mask, strict=True) if m]
+
+
+def groups(totals) -> tuple[list[bool], list[bool]] | None:
+    """Masks (one bool per learner) of the upper and lower 27% groups by total (ties at a cut
+    included), or None when the groups cannot be told apart."""
+    totals = [float(t) for t in totals]
     n = len(totals)
     if n < 2:
         return None
     g = max(1, int(round(GROUP_SHARE * n)))
-    ordered = np.sort(totals)
+    ordered = sorted(totals)
     low_cut, high_cut = ordered[g - 1], ordered[n - g]
     if high_cut <= low_cut + _EPS:
         return None
-    return totals >= high_cut - _EPS, totals <= low_cut + _EPS
+    return [t >= high_cut - _EPS for t in totals], [t <= low_cut + _EPS for t in totals]
 
 
-def reliability(x: np.ndarray) -> tuple[str, float | None, str]:
+def _rows(x) -> tuple[list[list[float]], int]:
+    """An n x k score matrix (lists of rows, or anything with ``tolist``) as rows, and k."""
+    if hasattr(x, "shape"):
+        return [[float(v) for v in row] for row in x.tolist()], int(x.shape[1])
+    rows = [[float(v) for v in row] for row in x]
+    return rows, len(rows[0]) if rows else 0
+
+
+def reliability(x) -> tuple[str, float | None, str]:
     """(method, coefficient or None, reason key) for an n x k score matrix."""
-    n, k = x.shape
-    dichotomous = bool(np.all((np.abs(x) < _EPS) | (np.abs(x - 1) < _EPS)))
+    rows, k = _rows(x)
+    return _reliability(rows, k)
+
+
+def _reliability(rows: list[list[float]], k: int) -> tuple[str, float | None, str]:
+    n = len(rows)
+    dichotomous = all(abs(v) < _EPS or abs(v - 1) < _EPS for row in rows for v in row)
     method = "KR-20" if dichotomous else "Cronbach's alpha"
     if k < 2:
         return method, None, "rel_few_items"
     if n < MIN_LEARNERS:
         return method, None, "few_learners"
-    var_total = float(x.sum(axis=1).var())
+    var_total = _var([math.fsum(row) for row in rows])
     if var_total <= _EPS:
         return method, None, "rel_flat"
+    columns = [[row[j] for row in rows] for j in range(k)]
     if dichotomous:
-        p = x.mean(axis=0)
-        item_var = float((p * (1 - p)).sum())
+        item_var = math.fsum(p * (1 - p) for p in map(_mean, columns))
     else:
-        item_var = float(x.var(axis=0).sum())
+        item_var = math.fsum(map(_var, columns))
     return method, _num(k / (k - 1) * (1 - item_var / var_total)), ""
 
 
 def _option_stats(key: ChoiceKey, picked: list[frozenset[int] | None],
-                  masks: tuple[np.ndarray, np.ndarray] | None) -> list[OptionStat]:
+                  masks: tuple[list[bool], list[bool]] | None) -> list[OptionStat]:
     n = len(picked)
-    chosen = np.zeros((n, len(key.labels) + 1), dtype=bool)  # last column: no answer
+    width = len(key.labels) + 1  # last column: no answer
+    chosen = [[False] * n for _ in range(width)]
     for i, picks in enumerate(picked):
         if picks is None:
-            chosen[i, -1] = True
+            chosen[-1][i] = True
         else:
             for o in picks:
                 if 0 <= o < len(key.labels):
-                    chosen[i, o] = True
+                    chosen[o][i] = True
     out = []
-    for o in range(len(key.labels) + 1):
-        if o == len(key.labels) and not chosen[:, o].any():
+    for o in range(width):
+        col = chosen[o]
+        if o == len(key.labels) and not any(col):
             break
-        col = chosen[:, o]
         up = low = None
         if masks is not None:
-            up, low = float(col[masks[0]].mean()), float(col[masks[1]].mean())
+            up, low = _mean(_picked(col, masks[0])), _mean(_picked(col, masks[1]))
         label = key.labels[o] if o < len(key.labels) else NO_ANSWER
-        out.append(OptionStat(label, o in key.correct, float(col.mean()) if n else 0.0, up, low))
+        out.append(OptionStat(label, o in key.correct, _mean(col) if n else 0.0, up, low))
     return out
 
 
@@ -244,53 +278,62 @@ def _short(label: str, limit: int = 60) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def analyse(scores: pd.DataFrame, tests: dict[str, list[str]], *,
+def analyse(scores, tests: dict[str, list[str]], *,
             types: dict[str, str] | None = None, keys: dict[str, ChoiceKey] | None = None,
             picks: dict[str, dict] | None = None) -> ItemAnalysis:
     """Item statistics and reliability of every test.
 
-    ``scores``: one row per learner (any index), one column per item, the learner's score in
-    0..1, NaN where not attempted. ``tests``: test name (a lesson) -> its item ids (ids missing
-    from ``scores`` are treated as attempted by nobody). ``keys``/``picks``: for choice items,
-    the options and, per item, learner (index of ``scores``) -> the set of option indexes of
-    their last answer.
+    ``scores``: a pandas DataFrame, one row per learner (any index), one column per item, the
+    learner's score in 0..1, NaN where not attempted. ``tests``: test name (a lesson) -> its
+    item ids (ids missing from ``scores`` are treated as attempted by nobody). ``keys``/``picks``:
+    for choice items, the options and, per item, learner (index of ``scores``) -> the set of
+    option indexes of their last answer.
     """
-    types, keys, picks = types or {}, keys or {}, picks or {}
-    items: list[ItemStat] = []
-    rels: list[Reliability] = []
+    blocks = []
     for lesson, ids in tests.items():
         if not ids:
             continue
         frame = scores.reindex(columns=list(ids))
         frame = frame[frame.notna().any(axis=1)]
-        x = frame.fillna(0.0).to_numpy(dtype=float)
-        n, k = x.shape
-        totals = x.sum(axis=1)
+        blocks.append((lesson, list(ids), frame.fillna(0.0).to_numpy(dtype=float).tolist(),
+                       list(frame.index)))
+    return _analyse(blocks, types or {}, keys or {}, picks or {})
+
+
+def _analyse(blocks, types: dict[str, str], keys: dict[str, ChoiceKey],
+             picks: dict[str, dict]) -> ItemAnalysis:
+    """``analyse`` on score matrices: per test (lesson, item ids, n x k scores of the learners
+    who attempted any of its items, not-attempted as 0, and those learners' keys in ``picks``)."""
+    items: list[ItemStat] = []
+    rels: list[Reliability] = []
+    for lesson, ids, x, rows in blocks:
+        n, k = len(x), len(ids)
+        totals = [math.fsum(row) for row in x]
         enough = n >= MIN_LEARNERS
         masks = groups(totals) if enough else None
-        method, value, why = reliability(x)
+        method, value, why = _reliability(x, k)
         rel = Reliability(lesson, k, n, method, value)
         if masks is not None:
-            rel.upper_size, rel.lower_size = int(masks[0].sum()), int(masks[1].sum())
+            rel.upper_size, rel.lower_size = sum(masks[0]), sum(masks[1])
         if why:
             rel.reason = text(why, n=n, min=MIN_LEARNERS)
         elif value is not None and value < LOW_RELIABILITY:
             rel.reason = text("rel_low", name=method, value=value, k=k)
         rels.append(rel)
         for j, ex_id in enumerate(ids):
-            col = x[:, j]
+            col = [row[j] for row in x]
             stat = ItemStat(lesson, ex_id, types.get(ex_id, ""), n)
             if n:
-                stat.facility = _num(col.mean())
+                stat.facility = _num(_mean(col))
             if n >= 2:
-                stat.sd = _num(col.std(ddof=1))
+                stat.sd = _num(math.sqrt(_var(col, 1)))
             if ex_id in keys:
                 chosen = picks.get(ex_id, {})
-                stat.options = _option_stats(keys[ex_id], [chosen.get(i) for i in frame.index],
+                stat.options = _option_stats(keys[ex_id], [chosen.get(i) for i in rows],
                                              masks)
             if not enough:
                 stat.reason = text("few_learners", n=n, min=MIN_LEARNERS)
-            elif float(col.var()) <= _EPS:
+            elif _var(col) <= _EPS:
                 state = "all_right" if col[0] >= 1 - _EPS else (
                     "all_wrong" if col[0] <= _EPS else "all_same")
                 stat.flags.append(state)
@@ -298,11 +341,13 @@ def analyse(scores: pd.DataFrame, tests: dict[str, list[str]], *,
             elif k < 2:
                 stat.reason = text("one_item")
             else:
-                stat.discrimination = _pearson(col, totals - col)
+                stat.discrimination = _pearson(col, [t - c for t, c in zip(totals, col,
+                                                                           strict=True)])
                 if stat.discrimination is None:
                     stat.reason = text("flat_rest")
                 if masks is not None:
-                    stat.upper_lower = _num(col[masks[0]].mean() - col[masks[1]].mean())
+                    stat.upper_lower = _num(_mean(_picked(col, masks[0]))
+                                            - _mean(_picked(col, masks[1])))
                 if stat.discrimination is not None:
                     if stat.discrimination < 0:
                         stat.flags.append("negative")
@@ -333,8 +378,11 @@ def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
     tests = {slug: [i for i in ids if bank[i].mode == "assessment"] for slug, _, ids in lessons}
     tests = {slug: ids for slug, ids in tests.items() if ids}
     wanted = [i for ids in tests.values() for i in ids]
-    scores = pd.DataFrame([{i: f[i] for i in wanted if i in f} for f in finals_by_learner],
-                          columns=wanted, dtype=float)
+    blocks = []  # (plain lists: building a DataFrame cost more than the statistics)
+    for slug, ids in tests.items():
+        rows = [r for r, f in enumerate(finals_by_learner) if any(i in f for i in ids)]
+        x = [[float(finals_by_learner[r].get(i, 0.0)) for i in ids] for r in rows]
+        blocks.append((slug, ids, x, rows))
     keys, picks, types = {}, {}, {}
     for ex_id in wanted:
         exercise = bank[ex_id]
@@ -348,4 +396,4 @@ def for_class(bank, lessons, finals_by_learner: list[dict[str, float]],
             if ex_id in responses:
                 chosen[row] = exercise.picked_options(responses[ex_id])
         picks[ex_id] = chosen
-    return analyse(scores, tests, types=types, keys=keys, picks=picks)
+    return _analyse(blocks, types, keys, picks)

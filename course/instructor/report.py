@@ -7,11 +7,13 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from course.errors import InputError
 from course.instructor.itemstats import for_class
 from course.instructor.submissions import Collected, Rejection, collect, learner_key
+from course.instructor.writing import WRITING_TYPES
 from course.messages import both
 
 TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
@@ -94,11 +96,24 @@ def describe_response(exercise, response) -> str:
         return json.dumps(response, ensure_ascii=False, default=str)
 
 
+KEY_CHARS = 300  # of an exercise's key (a model reply is a letter)
+
+
 def _key_text(exercise) -> str:
+    """The exercise's key as a teacher reads it: its lines kept (spaces collapsed within each,
+    blank lines run into one), cut at KEY_CHARS."""
     try:
-        return _clip(exercise.answer_text().en.replace("\n", "; "), 120)
+        text = exercise.answer_text().en
     except Exception:  # a key that cannot be written out is not worth stopping the report
         return ""
+    lines, blank = [], False
+    for line in str(text).splitlines():
+        line = " ".join(line.split())
+        if line or not blank:
+            lines.append(line)
+        blank = not line
+    text = "\n".join(lines).strip()
+    return text if len(text) <= KEY_CHARS else text[: KEY_CHARS - 1].rstrip() + "…"
 
 
 def _top(counter: Counter, shown: dict[str, Counter]) -> list[tuple[str, int]]:
@@ -146,7 +161,16 @@ class _Graded:
 
 
 def _wrong(text: str) -> tuple[str, str]:
+    """(key, as shown) of a wrong answer; the same wrong words come back in many responses,
+    so a short one is worked out once."""
+    return _wrong_short(text) if len(text) <= 200 else _wrong_text_key(text)
+
+
+def _wrong_text_key(text: str) -> tuple[str, str]:
     return learner_key(text), _clip(text)  # the same folding as for learner names
+
+
+_wrong_short = lru_cache(maxsize=16384)(_wrong_text_key)
 
 
 def _response_key(response):
@@ -155,11 +179,17 @@ def _response_key(response):
         return (type(response).__name__, response)
     if isinstance(response, list) and all(isinstance(r, str) for r in response):
         return ("list", *response)
+    if type(response) is dict and all(type(v) is str for v in response.values()):
+        return ("texts", *sorted(response.items()))  # a matching: left -> right
     return ("json", json.dumps(response, sort_keys=True, ensure_ascii=False))
 
 
 def _grade(exercise, response, part_labels: dict) -> _Graded:
-    """Grade one response with the instructor's key (an empty answer does not count)."""
+    """Grade one response with the instructor's key (an empty answer does not count).
+
+    A writing task's rubric criteria are not blanks with wrong answers: they get no per-item
+    rows (the written-work section and writing.csv show each text with its points).
+    """
     result = exercise.grade(response)
     if result.valid and not result.attempted:
         return _Graded(False, False, 0.0, None, ())
@@ -167,7 +197,7 @@ def _grade(exercise, response, part_labels: dict) -> _Graded:
     score = float(result.score) if result.valid else 0.0
     wrong = None if correct else _wrong(describe_response(exercise, response))
     parts = []
-    for item in result.items:
+    for item in () if exercise.type in WRITING_TYPES else result.items:
         label = exercise.item_label(item) if item.attempted else None
         if label is None:
             continue  # (kinds without per-item rows say None for every item)
@@ -215,7 +245,7 @@ def build_report(paths, bank=None, bank_path: Path | None = None,
 def grade_collected(collected: Collected, bank, bank_path: str = "",
                     pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
     """The class report of submissions already read."""
-    from course.instructor.writing import WRITING_TYPES, writing_row
+    from course.instructor.writing import writing_row
 
     marks = marks or {}
     writing_rows, n_marked = [], 0
@@ -387,7 +417,7 @@ def write_item_csv(report: ClassReport, path: Path) -> None:
         for r in rows:
             w.writerow([r.lesson, r.exercise_id, r.item, r.type, r.mode, r.attempts, r.learners,
                         _pct(r.first_try), _pct(r.success), _pct(r.mean_score),
-                        _csv_safe(_wrong_text(r)), r.key])
+                        _csv_safe(_wrong_text(r)), _csv_safe(r.key)])
 
 
 def _num(value: float | None, digits: int = 3) -> str:

@@ -1,4 +1,4 @@
-"""The class report as one self-contained HTML page: tables, and charts embedded as PNG.
+"""The class report as one self-contained HTML page: tables, and charts embedded as SVG.
 
 The page is the Jinja2 template ``templates/report.html.j2`` with autoescaping on: every text
 that came from a submission (names, answers, file names) is escaped by the template engine.
@@ -7,7 +7,6 @@ Nothing is loaded from the network: the style sheet is inline and the charts are
 from __future__ import annotations
 
 import base64
-import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,66 +25,37 @@ def _cls(value, pass_mark: float) -> str:
     return "low" if pct < pass_mark else ("mid" if pct < pass_mark + 20 else "high")
 
 
-def _ascii(text: str, limit: int = 40) -> str:
-    """A chart label in plain ASCII: the charts' font has no Chinese glyphs."""
-    text = str(text).encode("ascii", "replace").decode("ascii")
-    return text if len(text) <= limit else text[: limit - 1] + "~"
-
-
-def _png(fig) -> str:
-    """The figure as a base64 PNG for a data: URL."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96)  # margins set by hand: a "tight" box draws twice
-    return base64.b64encode(buf.getvalue()).decode("ascii")
+def _data(svg: str) -> str:
+    """The SVG text as base64 for a data: URL."""
+    return base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def _charts(report) -> list[tuple[str, str, str]]:
-    """(English title, Chinese title, base64 PNG) for the three charts."""
-    from matplotlib.figure import Figure
+    """(English title, Chinese title, base64 SVG) for the three charts."""
+    from course.instructor import charts as draw
 
-    charts = []
+    out = []
     scores = [100 * r.overall for r in report.learners if r.overall is not None]
-    fig = Figure(figsize=(7, 3.2))
-    ax = fig.add_subplot()
-    ax.hist(scores, bins=list(range(0, 101, 10)), color="#4c72b0", edgecolor="white")
-    ax.axvline(report.pass_mark, color="#c44e52", linestyle="--", label="pass mark")
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("overall score (%)")
-    ax.set_ylabel("learners")
-    ax.set_title(f"Score distribution ({len(scores)} learners)")
-    ax.legend(loc="upper left")
-    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.16, top=0.9)
-    charts.append(("Score distribution", "成绩分布", _png(fig)))
+    out.append(("Score distribution", "成绩分布", _data(draw.histogram(
+        scores, pass_mark=report.pass_mark, title=f"Score distribution ({len(scores)} learners)",
+        xlabel="overall score (%)", ylabel="learners"))))
 
     hardest = _hardest(report)[:10]
-    fig = Figure(figsize=(7, 0.45 * max(len(hardest), 2) + 1.2))
-    ax = fig.add_subplot()
-    labels = [_ascii(r.exercise_id) for r in reversed(hardest)]
-    ax.barh(labels, [100 * (r.first_try or 0) for r in reversed(hardest)], color="#dd8452")
-    ax.scatter([100 * (r.success or 0) for r in reversed(hardest)], labels, color="#222",
-               marker="|", s=200, zorder=3)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("learners right (%): bar = at first try, | = at last try")
-    ax.set_title("Hardest exercises")
-    height = fig.get_figheight()
-    fig.subplots_adjust(left=0.36, right=0.97, bottom=0.7 / height, top=1 - 0.45 / height)
-    charts.append(("Hardest exercises", "最难的练习", _png(fig)))
+    out.append(("Hardest exercises", "最难的练习", _data(draw.bars_across(
+        [r.exercise_id for r in hardest], [100 * (r.first_try or 0) for r in hardest],
+        [100 * (r.success or 0) for r in hardest], title="Hardest exercises",
+        xlabel="learners right (%): bar = at first try, | = at last try"))))
 
-    fig = Figure(figsize=(7, 3.2))
-    ax = fig.add_subplot()
     slugs = [slug for slug, _, _ in report.lessons]
     shares = []
     for slug in slugs:
         done = [r.lesson_done[slug] for r in report.learners]
         shares.append(100 * sum(d / n for d, n in done if n) / len(done) if done else 0)
-    ax.bar([_ascii(s.split("-", 1)[0]) for s in slugs], shares, color="#55a868")
-    ax.set_ylim(0, 100)
-    ax.set_xlabel("lesson")
-    ax.set_ylabel("exercises attempted (%)")
-    ax.set_title("Completion by lesson (mean over learners)")
-    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.16, top=0.9)
-    charts.append(("Completion by lesson", "各课完成情况", _png(fig)))
-    return charts
+    out.append(("Completion by lesson", "各课完成情况", _data(draw.bars_up(
+        [s.split("-", 1)[0] for s in slugs], shares,
+        title="Completion by lesson (mean over learners)", xlabel="lesson",
+        ylabel="exercises attempted (%)"))))
+    return out
 
 
 def _hardest(report):

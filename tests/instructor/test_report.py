@@ -1,10 +1,12 @@
 """The class report: re-grading with the instructor's key, the CSV files and the HTML page."""
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import re
 import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from instructor_helpers import FIXTURE_COURSE, RIGHT, WRONG, submission, write_json
@@ -136,11 +138,16 @@ def test_report_html_opens_offline_and_escapes_learner_text(tmp_path, fixture_ba
     assert "<script" not in page and "onerror=alert(1)>" not in page
     # Jinja's autoescape (markupsafe) writes a double quote as &#34;, html.escape as &quot;
     assert re.search(r"&lt;script&gt;alert\((&quot;|&#34;)x(&quot;|&#34;)\)&lt;/script&gt;", page)
-    # offline: no external resource of any kind, charts are embedded PNG
+    # offline: no external resource of any kind, charts are embedded SVG images
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "@import" not in page and "url(" not in page
-    images = re.findall(r'<img alt="chart" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+    images = re.findall(r'<img alt="chart" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"',
+                        page)
     assert len(images) == 3
+    for data in images:  # each a well-formed SVG document with no script in it
+        root = ElementTree.fromstring(base64.b64decode(data))
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert not [e for e in root.iter() if e.tag.endswith("script")]
     for section in ("Who needs help", "Exercises the class got wrong", "Charts",
                     "Grades by lesson", "Rejected"):
         assert section in page
@@ -268,7 +275,7 @@ def test_an_empty_folder_gives_an_empty_report_and_says_so(tmp_path, capsys):
     assert code == 0 and "No submission file was found" in captured.err
     assert _read_csv(tmp_path / "out" / "grades.csv") == []
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    assert "No submissions counted" in page and page.count("data:image/png;base64,") == 3
+    assert "No submissions counted" in page and page.count("data:image/svg+xml;base64,") == 3
 
 
 def test_an_unwritable_out_folder_is_a_sentence(tmp_path, class_folder, fixture_bank,

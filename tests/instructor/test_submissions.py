@@ -220,3 +220,91 @@ def test_two_different_files_with_the_same_time_both_fail(tmp_path):
     assert [s.learner for s in got.submissions] == ["Han"]
     reasons = _reasons(got)
     assert "none of them counts" in reasons["a.json"] and "none of them counts" in reasons["b.json"]
+
+
+def _measure_walk(value) -> tuple[int, int, bool]:
+    """The plain walk over every value that submissions._measure shortcuts for flat answers."""
+    from course.instructor.submissions import MAX_RESPONSE_CHARS, MAX_RESPONSE_DEPTH, has_surrogate
+
+    size, depth, bad = 0, 0, False
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        depth = max(depth, level)
+        if size > MAX_RESPONSE_CHARS or depth > MAX_RESPONSE_DEPTH:
+            break
+        if isinstance(item, str):
+            size += len(item) + 2
+            bad = bad or has_surrogate(item)
+        elif isinstance(item, dict):
+            size += 2
+            for k, v in item.items():
+                size += len(k) + 4
+                bad = bad or has_surrogate(k)
+                stack.append((v, level + 1))
+        elif isinstance(item, list):
+            size += 2
+            stack.extend((v, level + 1) for v in item)
+        else:
+            size += len(str(item)) if isinstance(item, int | float) and abs(item) < 1e30 else 30
+    return size, depth, bad
+
+
+def test_measuring_a_flat_response_gives_what_the_full_walk_gives():
+    import random
+
+    from course.instructor.submissions import MAX_RESPONSE_CHARS, _measure
+
+    rng = random.Random(5)
+    alphabet = ["a", "客", " ", "\ud800", "\udfff", "é", "x" * 50]
+
+    def text():
+        return "".join(rng.choice(alphabet) for _ in range(rng.choice([0, 1, 5, 40])))
+
+    values = [[], {}, [""], {"": ""}, ["x" * MAX_RESPONSE_CHARS], ["a"] * 7000,
+              {"k" * 9000: "v" * 9000, "\ud800": "x" * 5000}, [1, "a"], {"a": ["b"]},
+              None, True, False, 0, -7, 2.5, 1e31, -1e40, 10**40, [3, 1], {"a": 1}]
+    for _ in range(3000):
+        n = rng.choice([0, 1, 3, 10, 400])
+        if rng.random() < 0.5:
+            values.append([text() for _ in range(n)])
+        else:
+            values.append({text(): text() for _ in range(n)})
+    for value in values:
+        walked = _measure_walk(value)
+        assert _measure(value) == walked, value
+        if not walked[2]:  # a file without a \ud escape: no text is looked at for surrogates
+            assert _measure(value, False) == walked
+
+
+def test_the_direct_check_of_attempts_agrees_with_the_schema():
+    import random
+
+    import fastjsonschema
+
+    from course.instructor.submissions import _attempts_fit
+    from course.submission_format import SCHEMA
+
+    validate = fastjsonschema.compile(SCHEMA["properties"]["attempts"])
+    rng = random.Random(3)
+    fields = {"exercise_id": ["demo", "", "  ", "x" * 200, "x" * 201, " a ", 5, None, ["a"]],
+              "response": ["a", None, [1], {"a": "b"}],
+              "time": ["2026-11-10T00:00:00Z", None, "", 3, ["t"]],
+              "lesson": ["01", None, 2.5, {}], "extra": [1]}
+    cases = [[], {}, "attempts", [[]], [None], [1]]
+    for _ in range(4000):
+        attempts = []
+        for _ in range(rng.choice([1, 2, 5])):
+            a = {k: rng.choice(v) for k, v in fields.items() if rng.random() < 0.8}
+            attempts.append(a if rng.random() < 0.97 else rng.choice(["a", 1, None, []]))
+        cases.append(attempts)
+    agreed = {True: 0, False: 0}
+    for attempts in cases:
+        try:
+            validate(attempts)
+            fits = True
+        except fastjsonschema.JsonSchemaValueException:
+            fits = False
+        assert _attempts_fit(attempts) == fits, attempts
+        agreed[fits] += 1
+    assert min(agreed.values()) > 100  # both outcomes were tried often

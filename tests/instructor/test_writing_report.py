@@ -103,3 +103,48 @@ def test_a_bad_mark_is_named(tmp_path, subs, capsys):
     assert main(["report", str(subs), "--out", str(tmp_path / "o"), "--bank", str(BANK),
                  "--marks", str(other)]) == 2
     assert "not a writing.csv" in capsys.readouterr().err
+
+
+def test_rubric_criteria_are_not_listed_as_blanks_with_wrong_answers(tmp_path, subs):
+    out = tmp_path / "out"
+    assert main(["report", str(subs), "--out", str(out), "--bank", str(BANK)]) == 0
+    items = rows(out / "item_analysis.csv")
+    reply = [r for r in items if r["exercise_id"] == "rel-reply-late-delivery"]
+    # one row for the task as a whole, none per rubric criterion with points as "answers"
+    assert [r["item"] for r in reply] == [""]
+    assert not [r for r in items if r["type"] in ("reply", "roleplay") and r["item"]]
+    page = (out / "report.html").read_text(encoding="utf-8")
+    # these submissions hold no blank or pair: the table is not there at all (it was, before,
+    # with a row per criterion such as "Tone: polite, no blame | 0 (1×) | 20")
+    assert "Blanks and pairs the class got wrong" not in page
+    assert "0 (1×)" not in page
+    assert "Written work" in page  # where the criteria are shown, with their points
+
+
+def test_a_model_reply_as_the_key_keeps_its_lines_and_is_escaped(tmp_path, subs):
+    from course.exercises.loader import load_bank
+    from course.instructor.report import KEY_CHARS, build_report
+
+    bank = load_bank(BANK)
+    bank["rel-reply-late-delivery"].answer_text = lambda: type(
+        "T", (), {"en": "Dear <b>Jessica</b>,\n\n\n  Thank   you.\nBest regards,\nLily"})()
+    report = build_report([subs], bank=bank)
+    (row,) = [r for r in report.items if r.exercise_id == "rel-reply-late-delivery"]
+    assert row.key == "Dear <b>Jessica</b>,\n\nThank you.\nBest regards,\nLily"
+    assert ";" not in row.key
+    from course.instructor.report import write_report
+
+    out = tmp_path / "out"
+    write_report(report, out)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<b>Jessica" not in page
+    assert ('<td class="keytext">Dear &lt;b&gt;Jessica&lt;/b&gt;,\n\nThank you.\nBest regards,'
+            "\nLily</td>") in page
+    table = rows(out / "item_analysis.csv")
+    (csv_row,) = [r for r in table if r["exercise_id"] == "rel-reply-late-delivery"]
+    assert csv_row["key"] == row.key  # a multi-line cell, as writing.csv's texts
+    long = bank["rel-reply-late-delivery"]
+    long.answer_text = lambda: type("T", (), {"en": "word " * 400})()
+    (row,) = [r for r in build_report([subs], bank=bank).items
+              if r.exercise_id == "rel-reply-late-delivery"]
+    assert len(row.key) == KEY_CHARS and row.key.endswith("…")

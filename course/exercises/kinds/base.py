@@ -128,9 +128,32 @@ def feedback_map(value) -> dict[str, Bilingual]:
 MAX_RESPONSE_DEPTH = 100  # lists and mappings inside one response; deeper is not an answer
 
 
+_PLAIN = frozenset({str, bool, float, type(None)})  # json.dumps writes any of them
+_BIG_INT = 10**100
+
+
+def _plain(value) -> bool:
+    return type(value) in _PLAIN or (type(value) is int and -_BIG_INT < value < _BIG_INT)
+
+
+def _flat(value) -> bool:
+    """True for a list, tuple or text-keyed dict of plain values (the answers of almost every
+    kind): what ``_too_deep`` and ``jsonable`` need to know of it is seen without a walk."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        return all(map(_plain, value))
+    if kind is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    return False
+
+
 def _too_deep(value, limit: int = MAX_RESPONSE_DEPTH) -> bool:
     """True when ``value`` nests lists, tuples or mappings more than ``limit`` levels (looked
     at without recursion, so any depth is safe)."""
+    if _plain(value):
+        return limit < 1
+    if _flat(value):
+        return limit < 1 or len(value) > 1_000_000 or (limit < 2 and len(value) > 0)
     stack = [(value, 1)]
     seen = 0
     while stack:
@@ -151,6 +174,8 @@ def jsonable(value):
     """The response as JSON-able data (what the progress store keeps); never raises."""
     if _too_deep(value):
         return f"<{type(value).__name__} nested more than {MAX_RESPONSE_DEPTH} levels>"
+    if _plain(value) or _flat(value):
+        return value  # (json.dumps takes it: no need to write it out to find that)
     try:
         json.dumps(value, ensure_ascii=False)
         return value

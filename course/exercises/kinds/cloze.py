@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from course.errors import DefinitionError
 from course.exercises.kinds.base import (
@@ -76,6 +77,12 @@ class Blank:
     real_words: bool = True  # a typed common English word is never a typo
     forms: Forms = ALL_FORMS  # plural, article, spelling, number words
     typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
+
+
+@lru_cache(maxsize=256)
+def _blank_label(index: int) -> Bilingual:
+    """"Blank 3" / "第 3 空": the same text for every response (a Bilingual is immutable)."""
+    return ui("blank_label", n=index + 1)
 
 
 class ClozeExercise(Exercise):
@@ -213,7 +220,7 @@ class ClozeExercise(Exercise):
             note = ui("typo_accepted", answer=m.matched)
             fb = note if fb is None else note + " " + fb
         return ItemResult(
-            blank.index, ui("blank_label", n=blank.index + 1), list(blank.answers), given,
+            blank.index, _blank_label(blank.index), list(blank.answers), given,
             ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
             m.rule if ok else None,
         )

@@ -1,0 +1,127 @@
+"""The shortcuts of grading give what the straightforward code gives.
+
+``match_text`` keeps the match of a short text and works out the accepted answers' forms once
+per blank; ``_too_deep`` and ``jsonable`` look at a flat answer without walking it. Each is
+compared here with the plain version (the code as it was before the shortcuts) over many
+generated responses.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Mapping
+
+from course.exercises import matching
+from course.exercises.kinds import base
+from course.exercises.loader import load_bank
+from course.paths import bank_dir
+
+
+def _plain_match(given, accepted, *, case_sensitive=False, typos=True,
+                 forms=matching.ALL_FORMS, real_words=True, typo_forms=()):
+    normalize, strip = matching.normalize, matching._strip_edges
+    g = normalize(given, case_sensitive)
+    g_bare = strip(g)
+    if not g_bare:
+        return matching.TextMatch(None)
+    normalized = [(answer, normalize(answer, case_sensitive)) for answer in accepted]
+    for answer, a in normalized:
+        if g == a:
+            return matching.TextMatch(answer, "exact")
+    for answer, a in normalized:
+        if g_bare == strip(a):
+            return matching.TextMatch(answer, "punctuation")
+    if accepted and any(g_bare == strip(normalize(t, case_sensitive)) for t in typo_forms):
+        return matching.TextMatch(accepted[0], "typo")
+    g_key, g_typed, g_rules = matching._forms_of(g_bare, forms)
+    keys = [(answer, matching._forms_of(strip(a), forms)) for answer, a in normalized]
+    for answer, (a_key, _, a_rules) in keys:
+        if g_key == a_key:
+            return matching.TextMatch(answer, "+".join(sorted(g_rules ^ a_rules)) or "exact")
+    if typos:
+        for answer, (a_key, a_typed, a_rules) in keys:
+            if matching._typo_slips(g_key, g_typed, a_key, a_typed, case_sensitive, real_words):
+                return matching.TextMatch(answer, "+".join(sorted((g_rules ^ a_rules) | {"typo"})))
+    return matching.TextMatch(None)
+
+
+def _variants(answer: str, rng: random.Random, pool: list[str]) -> list[str]:
+    """What learners type for a blank: the answer, slips, case, edges, forms, other words."""
+    out = [answer, answer.upper(), f" {answer}. ", f"the {answer}", answer + "s", "",
+           rng.choice(pool), answer.replace(" ", "  "), f"“{answer}”", answer + "，"]
+    if len(answer) > 3:
+        i = rng.randrange(1, len(answer) - 1)
+        out += [answer[:i] + answer[i + 1:], answer[:i] + answer[i] + answer[i:],
+                answer[:i] + answer[i + 1] + answer[i] + answer[i + 2:]]
+    return out
+
+
+def test_match_text_gives_what_the_plain_matcher_gives_for_every_blank_of_the_bank():
+    rng = random.Random(11)
+    blanks = [(ex, b) for ex in load_bank(bank_dir()).exercises if ex.type == "cloze"
+              for b in ex.blanks]
+    pool = sorted({a for _, b in blanks for a in b.answers})
+    compared = set()
+    for _ in range(2):  # the second pass meets every text in the cache
+        for ex, blank in blanks:
+            texts = [v for a in blank.answers for v in _variants(a, rng, pool)]
+            texts += list(blank.typo_forms) + ["x" * 300 + blank.answers[0]]
+            for text in texts:
+                options = dict(case_sensitive=ex.case_sensitive, typos=blank.typos,
+                               forms=blank.forms, real_words=blank.real_words,
+                               typo_forms=blank.typo_forms)
+                got = matching.match_text(text, blank.answers, **options)
+                assert got == _plain_match(text, blank.answers, **options), (ex.id, text)
+                # the same answers as a list (not a cache key) give the same match
+                assert matching.match_text(text, list(blank.answers), **options) == got
+                compared.add((ex.id, blank.index, text, got.rule))
+    assert len(compared) > 1500
+    rules = {rule for *_, rule in compared}
+    assert {"exact", "typo", "punctuation", None} <= rules
+
+
+def _plain_too_deep(value, limit=base.MAX_RESPONSE_DEPTH):
+    stack, seen = [(value, 1)], 0
+    while stack:
+        item, level = stack.pop()
+        if level > limit:
+            return True
+        if isinstance(item, Mapping):
+            item = list(item.values())
+        if isinstance(item, list | tuple):
+            seen += len(item)
+            if seen > 1_000_000:
+                return True
+            stack.extend((v, level + 1) for v in item)
+    return False
+
+
+def _plain_jsonable(value):
+    if _plain_too_deep(value):
+        return f"<{type(value).__name__} nested more than {base.MAX_RESPONSE_DEPTH} levels>"
+    try:
+        json.dumps(value, ensure_ascii=False)
+        return value
+    except (TypeError, ValueError, OverflowError, RecursionError):
+        try:
+            text = repr(value)
+        except Exception:  # noqa: BLE001 - as jsonable does
+            text = f"<{type(value).__name__}>"
+        return text[:200] + ("..." if len(text) > 200 else "")
+
+
+def test_flat_answers_are_judged_as_the_full_walk_judges_them():
+    rng = random.Random(2)
+    scalars = ["a", "", "\ud800", "客户", 0, -3, 10**99, 10**5000, 1.5, float("nan"), True,
+               None, b"x", {1, 2}]
+    values = [[], {}, (), [[]], {"a": {}}, ["a"] * 1_000_001, {1: "a"}, {None: 1}]
+    for _ in range(3000):
+        n = rng.choice([0, 1, 4, 30])
+        pick = [rng.choice(scalars) for _ in range(n)]
+        values.append(rng.choice([pick, tuple(pick), {str(i): v for i, v in enumerate(pick)}]))
+    values += scalars
+    for value in values:
+        for limit in (0, 1, 2, base.MAX_RESPONSE_DEPTH):
+            assert base._too_deep(value, limit) == _plain_too_deep(value, limit), value
+        got, plain = base.jsonable(value), _plain_jsonable(value)
+        assert got is value if plain is value else got == plain, type(value)
