@@ -125,3 +125,30 @@ def test_flat_answers_are_judged_as_the_full_walk_judges_them():
             assert base._too_deep(value, limit) == _plain_too_deep(value, limit), value
         got, plain = base.jsonable(value), _plain_jsonable(value)
         assert got is value if plain is value else got == plain, type(value)
+
+
+def test_the_cloze_memo_gives_the_grade_graded_afresh_and_stays_bounded(monkeypatch):
+    """Each cloze exercise keeps the grades of the answers typed into its blanks; a kept grade
+    must be the one grading afresh gives, for right, wrong, typo'd and empty answers."""
+    from course.exercises.kinds import cloze
+
+    bank = load_bank(bank_dir())
+    rng = random.Random(11)
+    compared = 0
+    for ex in bank.exercises:
+        if ex.type != "cloze":
+            continue
+        for blank in ex.blanks:
+            answers = list(blank.answers) or ["x"]
+            tries = [answers[0], answers[0].upper(), answers[0][:-1], " ", "",
+                     rng.choice(answers) + "s", "quality", "李雷"]
+            for given in tries + tries:  # the second pass comes from the memo
+                assert ex._grade_blank(blank, given) == ex._grade_blank_afresh(blank, given)
+                compared += 1
+    assert compared > 500
+    ex = next(e for e in bank.exercises if e.type == "cloze")
+    ex.__dict__.pop("_blank_memo", None)
+    monkeypatch.setattr(cloze, "BLANK_MEMO_SIZE", 5)
+    for i in range(20):
+        ex._grade_blank(ex.blanks[0], f"answer {i}")
+    assert len(ex.__dict__["_blank_memo"]) == 5

@@ -79,6 +79,9 @@ class Blank:
     typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
 
 
+BLANK_MEMO_SIZE = 4096  # distinct (blank, answer) grades an exercise keeps
+
+
 @lru_cache(maxsize=256)
 def _blank_label(index: int) -> Bilingual:
     """"Blank 3" / "第 3 空": the same text for every response (a Bilingual is immutable)."""
@@ -209,6 +212,19 @@ class ClozeExercise(Exercise):
         return self._result(items, score, texts)
 
     def _grade_blank(self, blank: Blank, given: str) -> ItemResult:
+        """The grade of one blank. A class types the same few answers into a blank again and
+        again (a report re-grades thousands), and the grade depends on nothing else, so each
+        exercise keeps the (frozen) results of up to ``BLANK_MEMO_SIZE`` distinct answers."""
+        memo = self.__dict__.setdefault("_blank_memo", {})
+        key = (blank.index, given)
+        result = memo.get(key)
+        if result is None:
+            result = self._grade_blank_afresh(blank, given)
+            if len(memo) < BLANK_MEMO_SIZE:
+                memo[key] = result
+        return result
+
+    def _grade_blank_afresh(self, blank: Blank, given: str) -> ItemResult:
         attempted = bool(given.strip())
         m = match_text(
             given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
