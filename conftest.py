@@ -32,10 +32,11 @@ clean_environment(os.environ)
 import pytest  # noqa: E402  (after the environment is clean)
 
 # Files that share a costly fixture across modules run on one xdist worker: the real hub (one
-# hub, real Unix users that a second hub would collide with) and the browser tests, which may
-# use it. Everything else is scheduled as --dist loadscope does: each test file, and each
-# notebook (one kernel for all its cells), whole on one worker.
-SHARED_SCOPE = {"tests/hub/": "servers", "tests/browser/": "servers"}
+# session hub, real Unix users that a second hub would collide with; its browser test lives in
+# tests/hub too). Everything else is scheduled as --dist loadscope does: each test file (the
+# browser tests start one Chromium per file), and each notebook (one kernel for all its
+# cells), whole on one worker.
+SHARED_SCOPE = {"tests/hub/": "hub"}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: only called when it runs
