@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from course.errors import CourseError
@@ -106,6 +107,22 @@ class Markdown:
 
     def __repr__(self) -> str:
         return self.plain
+
+
+@lru_cache(maxsize=8)
+def _load_stamped(path: str, stamp: float) -> CourseMap:
+    return load(Path(path))  # (a CourseError is raised, never kept)
+
+
+def load_cached(path: Path) -> CourseMap:
+    """:func:`load`, read again only when the file has changed since (its modification time);
+    a missing file is a CourseError too. The map is shared: read it, never change it."""
+    path = Path(path)
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        raise CourseError(f"{path.name} not found") from None
+    return _load_stamped(str(path), stamp)
 
 
 def _md(text: str) -> str:

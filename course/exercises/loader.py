@@ -456,17 +456,6 @@ def _copy_problems(data: dict, file: str, bad: set[int]) -> list[Problem]:
     return problems
 
 
-@lru_cache(maxsize=8)
-def _course_slugs(course_file: Path, stamp: float) -> tuple[str, ...] | str:
-    """The lesson slugs of an order file, or why it cannot be read (``stamp``: its mtime)."""
-    from course.exercises import course_map
-
-    try:
-        return tuple(e.slug for e in course_map.load(course_file).lessons)
-    except CourseError as exc:
-        return str(exc)
-
-
 def _revisit_problems(data: dict, file: str, path: Path, bad: set[int]) -> list[Problem]:
     """A ``revisit`` pointer must name a lesson of the course's order file."""
     problems = []
@@ -476,15 +465,13 @@ def _revisit_problems(data: dict, file: str, path: Path, bad: set[int]) -> list[
         if i in bad or not isinstance(revisit, dict) or not isinstance(revisit.get("lesson"), str):
             continue
         if slugs is None:
-            from course.exercises.course_map import course_file_for
+            from course.exercises import course_map
 
-            order = course_file_for(path)
             try:
-                stamp = order.stat().st_mtime
-            except OSError:
-                slugs = f"{order.name} not found"
-            else:
-                slugs = _course_slugs(order, stamp)
+                order = course_map.load_cached(course_map.course_file_for(path))
+                slugs = tuple(e.slug for e in order.lessons)
+            except CourseError as exc:
+                slugs = str(exc)
         line = getattr(revisit, "lines", {}).get("lesson") or getattr(raw, "line", None)
         ex_id = str(raw.get("id"))
         if isinstance(slugs, str):

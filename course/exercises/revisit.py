@@ -16,8 +16,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
@@ -77,28 +75,17 @@ def parse_revisit(value, source: str = "") -> Revisit | None:
 SUMMARY_WIDGET = "course.exercises.widgets.review:ReviewSummaryWidget"
 
 
-@lru_cache(maxsize=8)
-def _titles_of(course_file: str, stamp: float) -> dict[str, Bilingual]:
-    from course.errors import CourseError
-    from course.exercises import course_map
-
-    try:
-        return {e.slug: e.title for e in course_map.load(Path(course_file)).lessons}
-    except CourseError:
-        return {}
-
-
 def _course_titles(source: str = "") -> dict[str, Bilingual]:
     """Lesson titles by slug, from the order file of the course of bank file ``source``
     ({} when it cannot be read)."""
-    from course.exercises.course_map import course_file, course_file_for
+    from course.errors import CourseError
+    from course.exercises import course_map
 
-    order = course_file_for(source) if source else course_file()
+    order = course_map.course_file_for(source) if source else course_map.course_file()
     try:
-        stamp = order.stat().st_mtime
-    except OSError:
+        return {e.slug: e.title for e in course_map.load_cached(order).lessons}
+    except CourseError:
         return {}
-    return _titles_of(str(order), stamp)
 
 
 def _md(text: str) -> str:
