@@ -12,9 +12,11 @@ split into its statements (``import course``, ``course.lesson(...)``, ``lesson.h
 cell's own time, the cell at which pandas, matplotlib, ipywidgets, wordfreq, vaderSentiment...
 are first imported, and each of those imports alone in a fresh interpreter.
 
-Run: .venv/bin/python bench/bench_voila.py [--repeat N] [--baseline REV] [--no-write] [NN ...]
-``--baseline REV`` also serves the course package of git revision REV (default Voila options)
-as the "before" variant, in the same run.
+Run: .venv/bin/python bench/bench_voila.py [--repeat N] [--baseline REV] [--progressive-only]
+[--no-write] [NN ...]
+``--baseline REV`` also serves the course package, bank, data and lessons of git revision REV,
+with Voila's default options (the "before") and with progressive rendering, in the same run;
+``--progressive-only`` leaves out the variants with Voila's default options.
 """
 from __future__ import annotations
 
@@ -126,7 +128,9 @@ MARKS_JS = """
 
 SHUTDOWN_JS = """async () => {
   const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
-  const xsrf = (document.cookie.match(/_xsrf=([^;]+)/) || [])[1] || '';
+  // Voila's page sets no _xsrf cookie; the server accepts a cookie and header that match
+  let xsrf = (document.cookie.match(/_xsrf=([^;]+)/) || [])[1];
+  if (!xsrf) { xsrf = 'bench' + Math.random().toString(16).slice(2); document.cookie = '_xsrf=' + xsrf + '; path=/'; }
   const r = await fetch(config.baseUrl + 'voila/api/shutdown/' + config.kernelId,
                         {method: 'POST', headers: {'X-XSRFToken': xsrf}});
   return r.status;
@@ -234,7 +238,9 @@ class Server:
     def __init__(self, name: str, options: list[str], pythonpath: str, work: Path):
         self.name = name
         self.folder = work / f"served-{name}"
-        shutil.copytree(NOTEBOOKS, self.folder)
+        # the lessons of the same tree as the course package (a baseline brings its own)
+        notebooks = Path(pythonpath) / "notebooks"
+        shutil.copytree(notebooks if notebooks.is_dir() else NOTEBOOKS, self.folder)
         self.home = work / f"home-{name}"
         self.port = free_port()
         self.log = open(work / f"voila-{name}.log", "wb")
@@ -328,10 +334,13 @@ def measure_page(browser, url: str, expect: int) -> dict:
                   domReady: nav.domContentLoadedEventEnd, jsEnd: js.responseEnd};
         }""")
     finally:
-        try:  # what the page does on unload, awaited here so that no kernel is left running
-            page.evaluate(SHUTDOWN_JS)
+        try:  # the kernel is shut down here, so that no kernel is left running
+            status = page.evaluate(SHUTDOWN_JS)
         except Exception:  # noqa: BLE001 - a page that never got a kernel
-            pass
+            status = None
+        if status != 204:
+            print(f"warning: the page's kernel was not shut down (HTTP {status}); the next "
+                  "load waits for it", file=sys.stderr)
         page.close()
         context.close()
     first, full = m["first"] / 1000, m["full"] / 1000
@@ -370,10 +379,12 @@ def wait_kernels_gone(servers, timeout: float = 20.0) -> None:
 
 
 def baseline_tree(rev: str, work: Path) -> Path:
-    """The course package, bank and data of git revision ``rev``, unpacked under ``work``."""
+    """The course package, bank, data and lessons of git revision ``rev``, unpacked under
+    ``work`` (so that a change in a lesson's order of cells is measured too)."""
     dest = work / f"baseline-{rev[:12]}"
     dest.mkdir()
-    archive = subprocess.run(["git", "archive", rev, "course", "exercises", "data"], cwd=ROOT,
+    archive = subprocess.run(["git", "archive", rev, "course", "exercises", "data", "notebooks"],
+                             cwd=ROOT,
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     return dest
@@ -389,6 +400,9 @@ def main() -> int:
                                                               "variant (default 3)")
     parser.add_argument("--baseline", metavar="REV", help="also serve the course package of "
                         "this git revision with Voila's default options (the 'before')")
+    parser.add_argument("--progressive-only", action="store_true",
+                        help="measure only the variants with progressive rendering (with "
+                             "--baseline: that revision's and this one's)")
     parser.add_argument("--skip-kernel", action="store_true",
                         help="skip the in-kernel breakdown")
     parser.add_argument("--no-write", action="store_true",
@@ -422,11 +436,11 @@ def main() -> int:
         if args.baseline:
             rev = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT,
                                  capture_output=True, text=True, check=True).stdout.strip()
-            variants.append((f"before ({rev}, default Voila)", [],
-                             str(baseline_tree(args.baseline, work))))
-            variants.append((f"progressive, {rev} code", list(VOILA_OPTIONS),
-                             variants[0][2]))
-        else:
+            tree = str(baseline_tree(args.baseline, work))
+            if not args.progressive_only:
+                variants.append((f"before ({rev}, default Voila)", [], tree))
+            variants.append((f"progressive, {rev}", list(VOILA_OPTIONS), tree))
+        elif not args.progressive_only:
             variants.append(("default Voila, this code", [], here))
         variants.append(("after (progressive, this code)", list(VOILA_OPTIONS), here))
         servers = []
@@ -449,6 +463,9 @@ def main() -> int:
                             order = order[rep % len(order):] + order[:rep % len(order)]
                             for i in order:
                                 r = measure_page(browser, servers[i].url(path.name), expect)
+                                served = servers[i].folder / path.name  # its own cell order
+                                r["first_cell"] = (r.get("cells") or {}).get(
+                                    _first_exercise_cell_index(served))
                                 results[variants[i][0]][path.name].append(r)
                                 print(f"{path.name} [{variants[i][0]}] run {rep + 1}: first "
                                       f"{r['first']:.2f} s, full {r['full']:.2f} s, "
@@ -533,11 +550,8 @@ def report(args, started, loads, variants, results, breakdown, costs, paths) -> 
               "socket | first exercise's cell result | first exercise shown |",
               "|---|---|---:|---:|---:|---:|---:|---:|"]
     for path in paths:
-        cell = _first_exercise_cell_index(path)
         for n in names:
             rows = results[n][path.name]
-            for r in rows:
-                r["first_cell"] = (r.get("cells") or {}).get(cell)
             vals = [_med(rows, k) for k in ("responseStart", "responseEnd", "kernel_ws",
                                              "exec_open", "first_cell", "first")]
             lines.append(f"| {path.stem} | {n} | " + " | ".join(
