@@ -15,7 +15,17 @@ DEFAULT_PORT = 8866
 # Voila's options for a lesson: progressive rendering sends the page at once and shows each
 # cell's output as soon as it has run, so the first exercise does not wait for the last cell
 # (by default Voila hides the page until every cell has run).
-VOILA_OPTIONS = ("--VoilaConfiguration.progressive_rendering=True",)
+#
+# Kernel culling: a standalone Voila 0.5 sets no _xsrf cookie, so it refuses the shutdown its
+# own page asks for when it is closed or reloaded (403, "'_xsrf' argument missing"), and every
+# closed page would keep its kernel (about 160 MB) until the server stops. A kernel with no page
+# connected and idle for KERNEL_CULL_S is shut down instead; a page left open, however long,
+# keeps its kernel (connected kernels are never culled).
+KERNEL_CULL_S = 900
+VOILA_OPTIONS = ("--VoilaConfiguration.progressive_rendering=True",
+                 f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_S}",
+                 "--MappingKernelManager.cull_interval=60",
+                 "--MappingKernelManager.cull_connected=False")
 
 
 def resolve_notebook(lesson: str, notebooks: Path) -> Path:

@@ -96,13 +96,22 @@ def wait_for_port(port: int, proc: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError(f"Voila did not listen on port {port} within {timeout:.0f} s")
 
 
+def _options(base, extra) -> list[str]:
+    """``base`` with the options of ``extra`` in place of those of the same name (traitlets
+    refuses an option given twice)."""
+    merged = {option.split("=", 1)[0]: option for option in base}
+    merged.update({option.split("=", 1)[0]: option for option in extra})
+    return list(merged.values())
+
+
 class VoilaServer:
     """A Voila server for one notebook folder; ``url(name)`` is a notebook's page.
 
     Started with the options ``crm-course present`` uses (progressive rendering), so the tests
     see the page a class sees."""
 
-    def __init__(self, folder: Path, home: Path, env: dict | None = None):
+    def __init__(self, folder: Path, home: Path, env: dict | None = None,
+                 extra: tuple[str, ...] = ()):
         self.folder = folder
         self.home = home
         self.port = free_port()
@@ -114,7 +123,7 @@ class VoilaServer:
         command = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]
         self.proc = subprocess.Popen(
             command + ["--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1",
-                       "--show_tracebacks=True", *VOILA_OPTIONS],
+                       "--show_tracebacks=True", *_options(VOILA_OPTIONS, extra)],
             cwd=folder, env=run_env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         try:
@@ -125,6 +134,15 @@ class VoilaServer:
 
     def url(self, notebook: str) -> str:
         return f"http://127.0.0.1:{self.port}/voila/render/{notebook}"
+
+    def kernels(self) -> int:
+        """How many kernels this server runs now (its child processes)."""
+        import psutil
+
+        try:
+            return len(psutil.Process(self.proc.pid).children(recursive=True))
+        except psutil.Error:
+            return 0
 
     def log_text(self) -> str:
         return Path(self.log.name).read_text(errors="replace")
@@ -149,7 +167,7 @@ def voila(tmp_path):
     """
     servers: list[VoilaServer] = []
 
-    def start(*sources, env: dict | None = None) -> VoilaServer:
+    def start(*sources, env: dict | None = None, extra: tuple[str, ...] = ()) -> VoilaServer:
         folder = tmp_path / f"served-{len(servers)}"
         folder.mkdir()
         for source in sources:
@@ -158,7 +176,7 @@ def voila(tmp_path):
                 shutil.copytree(source, folder, dirs_exist_ok=True)
             else:
                 shutil.copy2(source, folder / source.name)
-        server = VoilaServer(folder, tmp_path / f"home-{len(servers)}", env)
+        server = VoilaServer(folder, tmp_path / f"home-{len(servers)}", env, extra)
         servers.append(server)
         return server
 

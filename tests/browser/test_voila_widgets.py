@@ -135,3 +135,56 @@ def test_the_first_exercise_shows_while_later_cells_run(voila, page, tmp_path):
     # the Check pressed now is answered by the kernel, which is free again
     single.locator("button.course-check").click()
     single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)
+
+
+def _wait(predicate, timeout: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return predicate()
+
+
+def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, browser, page,
+                                                                       tmp_path):
+    """Voila refuses the shutdown its own page asks for on closing (it sets no _xsrf cookie),
+    so the lesson server culls kernels no page is connected to (VOILA_OPTIONS); a page left
+    open keeps its kernel however long it sits idle. The idle time is shortened here."""
+    import time
+
+    from nbformat import write
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from course.instructor.present import KERNEL_CULL_S, VOILA_OPTIONS
+
+    assert f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_S}" in VOILA_OPTIONS
+    assert "--MappingKernelManager.cull_connected=False" in VOILA_OPTIONS
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                               "language": "python"}})
+    nb.cells = [new_code_cell('import course\nbank = course.load_bank("00-gallery.yaml")'),
+                new_code_cell('bank["gallery-single"]')]
+    folder = tmp_path / "cull"
+    folder.mkdir()
+    write(nb, folder / "cull.ipynb")
+    server = voila(folder / "cull.ipynb", GALLERY / "00-gallery.yaml",
+                   extra=("--MappingKernelManager.cull_idle_timeout=3",
+                          "--MappingKernelManager.cull_interval=1"))
+    other = browser.new_context()
+    closing = other.new_page()
+    for p in (page, closing):
+        p.goto(server.url("cull.ipynb"), timeout=LOAD_TIMEOUT_MS)
+        p.locator(".course-id-gallery-single").wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert server.kernels() == 2
+    closing.close(run_before_unload=True)
+    other.close()
+    assert _wait(lambda: server.kernels() == 1, 30), server.log_text()[-2000:]
+    assert "Culling 'idle' kernel" in server.log_text()
+    time.sleep(5)  # idle for longer than the cull time, but connected
+    assert server.kernels() == 1
+    single = page.locator(".course-id-gallery-single")
+    single.get_by_label("B. Grade 2").check()
+    single.locator("button.course-check").click()
+    single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)
