@@ -517,7 +517,7 @@ def report(args, started, loads, variants, results, breakdown, costs, paths) -> 
         f"Measured by `bench/bench_voila.py` on {started:%Y-%m-%d %H:%M} UTC; machine: "
         f"{machine('voila', 'playwright')}; Chromium {CHROMIUM} headless. Load average (1 min) "
         f"during the run: {min(loads):.1f} to {max(loads):.1f}, median "
-        f"{statistics.median(loads):.1f} (the 2 cores are shared with other agents' work).",
+        f"{statistics.median(loads):.1f} (the run's own Chromium, Voila servers and kernels count in it, as does any other work on the machine).",
         "",
         f"Each lesson was opened {args.repeat} time(s) per variant in a fresh page (a new "
         "kernel each time, fresh progress store per server), variants interleaved. Times are "
