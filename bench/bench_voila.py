@@ -537,11 +537,12 @@ def report(args, started, loads, variants, results, breakdown, costs, paths) -> 
         lines.append(f"| {path.stem} | " + " | ".join(firsts) + " | " + " | ".join(fulls) + " |")
     all_first = {n: [_med(results[n][p.name], "first") for p in paths] for n in names}
     lines.append("")
-    lines.append("Worst lesson's median first-exercise time: " + "; ".join(
-        f"{n}: {max(all_first[n]):.1f} s" for n in names) + ". Ratio of the last variant to "
-        "the first, lesson by lesson: " + ", ".join(
+    ratios = "" if len(names) < 2 else (" Ratio of the last variant to the first, lesson by "
+                                        "lesson: " + ", ".join(
         f"{p.stem[:2]} {all_first[names[-1]][i] / all_first[names[0]][i]:.2f}"
         for i, p in enumerate(paths)) + ".")
+    lines.append("Worst lesson's median first-exercise time: " + "; ".join(
+        f"{n}: {max(all_first[n]):.1f} s" for n in names) + "." + ratios)
     lines += ["", "Where the page's time goes (medians, seconds from navigation start): the first "
               "byte of the page, the page fully received, the kernel's socket opened by the "
               "page's scripts (widgets can show from then on), and with progressive rendering "
