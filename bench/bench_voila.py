@@ -398,8 +398,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="page loads per lesson and "
                                                               "variant (default 3)")
-    parser.add_argument("--baseline", metavar="REV", help="also serve the course package of "
-                        "this git revision with Voila's default options (the 'before')")
+    parser.add_argument("--baseline", metavar="REV", help="also serve the course package, "
+                        "bank, data and lessons of this git revision, with Voila's default "
+                        "options (the 'before') and with progressive rendering")
     parser.add_argument("--progressive-only", action="store_true",
                         help="measure only the variants with progressive rendering (with "
                              "--baseline: that revision's and this one's)")
@@ -458,14 +459,15 @@ def main() -> int:
                     wait_kernels_gone(servers)
                     for path in paths:
                         expect = expected_exercises(path)
+                        # each server's own copy: a baseline's cells may come in another order
+                        first_cell = [_first_exercise_cell_index(server.folder / path.name)
+                                      for server in servers]
                         for rep in range(args.repeat):
                             order = list(range(len(variants)))
                             order = order[rep % len(order):] + order[:rep % len(order)]
                             for i in order:
                                 r = measure_page(browser, servers[i].url(path.name), expect)
-                                served = servers[i].folder / path.name  # its own cell order
-                                r["first_cell"] = (r.get("cells") or {}).get(
-                                    _first_exercise_cell_index(served))
+                                r["first_cell"] = r["cells"].get(first_cell[i])
                                 results[variants[i][0]][path.name].append(r)
                                 print(f"{path.name} [{variants[i][0]}] run {rep + 1}: first "
                                       f"{r['first']:.2f} s, full {r['full']:.2f} s, "
@@ -517,7 +519,8 @@ def report(args, started, loads, variants, results, breakdown, costs, paths) -> 
         f"Measured by `bench/bench_voila.py` on {started:%Y-%m-%d %H:%M} UTC; machine: "
         f"{machine('voila', 'playwright')}; Chromium {CHROMIUM} headless. Load average (1 min) "
         f"during the run: {min(loads):.1f} to {max(loads):.1f}, median "
-        f"{statistics.median(loads):.1f} (the run's own Chromium, Voila servers and kernels count in it, as does any other work on the machine).",
+        f"{statistics.median(loads):.1f} (the run's own Chromium, Voila servers and kernels "
+        "count in it, as does any other work on the machine).",
         "",
         f"Each lesson was opened {args.repeat} time(s) per variant in a fresh page (a new "
         "kernel each time, fresh progress store per server), variants interleaved. Times are "
