@@ -15,6 +15,7 @@ pandas); their widgets are named by string and imported only when an exercise is
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 
 from course.errors import DefinitionError
@@ -78,6 +79,43 @@ def schema_fragments() -> dict[str, Mapping]:
     return out
 
 
+#: The views a kind may give (``Exercise.views``), besides ``"widget"`` (``widget_class``).
+VIEW_NAMES = ("web", "print", "moodle-xml", "gift", "qti", "xlsx")
+
+
+def view(type_name: str, name: str):
+    """The view ``name`` of a type's kind, imported now; None when the kind gives no such view.
+
+    Args:
+        type_name: a registered bank ``type``.
+        name: ``"widget"`` or one of :data:`VIEW_NAMES`.
+
+    Returns:
+        Whatever the kind's ``"module:attribute"`` names (a class, a function, an object).
+        Raises KeyError for an unknown type and ValueError for an unknown view name.
+    """
+    kind = _REGISTRY[type_name]
+    if name == "widget":
+        path = kind.widget_class
+    elif name in VIEW_NAMES:
+        path = (kind.views or {}).get(name, "")
+    else:
+        raise ValueError(f"unknown view {name!r}; expected widget or one of {', '.join(VIEW_NAMES)}")
+    if not path:
+        return None
+    module_name, _, attribute = path.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def types_without_view(name: str) -> tuple[str, ...]:
+    """The registered types whose kind gives no view ``name`` (to list as not available)."""
+    if name == "widget":
+        return tuple(t for t, k in _REGISTRY.items() if not k.widget_class)
+    if name not in VIEW_NAMES:
+        raise ValueError(f"unknown view {name!r}; expected widget or one of {', '.join(VIEW_NAMES)}")
+    return tuple(t for t, k in _REGISTRY.items() if not (k.views or {}).get(name))
+
+
 def build_exercise(raw: Mapping, *, lesson: str = "", source: str = "") -> Exercise:
     """An Exercise of the kind its ``type`` names.
 
@@ -101,5 +139,5 @@ for _kind in (ClozeExercise, ChoiceExercise, TrueFalseExercise, MatchingExercise
               OrderingExercise, NumericExercise, ReplyExercise, RoleplayExercise):
     register(_kind)
 
-__all__ = ["Exercise", "build_exercise", "kind_of", "register", "schema_fragments",
-           "short_name", "types", "unregister"]
+__all__ = ["VIEW_NAMES", "Exercise", "build_exercise", "kind_of", "register",
+           "schema_fragments", "short_name", "types", "types_without_view", "unregister", "view"]

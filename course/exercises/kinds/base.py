@@ -8,6 +8,8 @@ no widgets, no I/O), and answers the questions the rest of the course asks of ev
 ``types``                 the bank ``type`` values of this kind
 ``short``                 a short column name per type for ``crm-course list``
 ``widget_class``          ``"module:Class"`` of its widget (imported only when shown)
+``views``                 its other views, ``{name: "module:attribute"}`` (web form, print,
+                          exporters), imported on first use through ``kinds.view``
 ``schema``                JSON Schema ``properties`` of fields that ``exercises/schema.json``
                           does not describe (a new kind can bring its own fields)
 ``redact(raw)``           its fields in the student copy of an assessment item (no key)
@@ -193,6 +195,12 @@ class Exercise:
     types: ClassVar[tuple[str, ...]] = ()
     short: ClassVar[Mapping[str, str]] = {}
     widget_class: ClassVar[str] = ""
+    #: Views of this kind besides its widget, each ``name -> "module:attribute"``, imported only
+    #: when first asked for (``kinds.view(type, name)``). Names: ``"web"`` (the live learner
+    #: page's form), ``"print"`` (worksheets and exam papers), and the exporters
+    #: ``"moodle-xml"``, ``"gift"``, ``"qti"``, ``"xlsx"``. A kind without a view is listed as
+    #: "not available in this format" by whoever asks (``kinds.types_without_view``).
+    views: ClassVar[Mapping[str, str]] = {}
     schema: ClassVar[Mapping | None] = None
     messages: ClassVar[Mapping[str, tuple[str, str]]] = {}
     examples_at_load: ClassVar[bool] = True
