@@ -19,6 +19,8 @@ COMMANDS = {
     "report": ("course.instructor.cli_report", "grade submissions and write a class report"),
     "present": ("course.instructor.cli_present", "serve a lesson with Voila for projection"),
     "live": ("course.instructor.cli_live", "run a live class: the projector shows the answers"),
+    "bank": ("course.bankio.cli", "export the question bank (Moodle XML, GIFT, QTI, xlsx) or "
+                                  "import one · 题库导出/导入"),
 }
 
 

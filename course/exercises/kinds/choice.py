@@ -62,6 +62,9 @@ class ChoiceExercise(Exercise):
     types = ("single_choice", "multiple_choice")
     short = {"single_choice": "single", "multiple_choice": "multi"}
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle:CHOICE",
+    }
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

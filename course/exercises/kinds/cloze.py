@@ -94,6 +94,9 @@ class ClozeExercise(Exercise):
     types = ("cloze",)
     short = {"cloze": "cloze"}
     widget_class = "course.exercises.widgets.types:ClozeWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle_text:CLOZE",
+    }
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

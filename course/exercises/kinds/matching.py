@@ -33,6 +33,9 @@ class MatchingExercise(Exercise):
     types = ("matching",)
     short = {"matching": "match"}
     widget_class = "course.exercises.widgets.types:MatchingWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle:MATCHING",
+    }
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

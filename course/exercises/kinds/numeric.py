@@ -45,6 +45,9 @@ class NumericExercise(Exercise):
     }
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle:NUMERIC",
+    }
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

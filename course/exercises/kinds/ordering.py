@@ -21,6 +21,9 @@ class OrderingExercise(Exercise):
     types = ("ordering",)
     short = {"ordering": "order"}
     widget_class = "course.exercises.widgets.types:OrderingWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle:ORDERING",
+    }
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -81,6 +81,9 @@ class ReplyExercise(Exercise):
     types = ("reply",)
     short = {"reply": "reply"}
     widget_class = "course.exercises.widgets.writing:ReplyWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle_text:REPLY",
+    }
     schema = SCHEMA
     messages = MESSAGES
     # reviewing its examples takes about 0.1 s each (the reviewer and its word lists): a

@@ -14,6 +14,9 @@ class TrueFalseExercise(Exercise):
     types = ("true_false",)
     short = {"true_false": "t/f"}
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
+    views = {  # the question bank exporters and importers (course.bankio)
+        "moodle-xml": "course.bankio.moodle:TRUE_FALSE",
+    }
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

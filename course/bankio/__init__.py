@@ -1,0 +1,152 @@
+"""The question bank in the formats other platforms import: Moodle XML, GIFT, QTI 2.1, a spreadsheet.
+
+Each kind names its exporter per format in ``Exercise.views`` (``"moodle-xml"``, ``"gift"``,
+``"qti"``, ``"xlsx"``); the exporter is a *codec* object of this package that writes one
+exercise (``export(exercise, ctx)``) and reads one back into a bank entry (``read(...)``).
+A kind without the view, or an item the codec cannot write, is reported per item as "not
+available in this format"; every field a format cannot hold is reported too (``Report``).
+
+    from course.bankio import export_bank, import_file
+    report = export_bank(bank.lessons.values(), "moodle-xml", "bank.xml", lang="both")
+    lessons, report = import_file("bank.xml")    # {slug: (title, [bank entries])}
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from course.bankio.common import LANGS, MAX_IMPORT_BYTES, NOT_AVAILABLE, Context, Report
+from course.errors import InputError
+
+FORMATS = ("moodle-xml", "gift", "qti", "xlsx")
+SUFFIXES = {".xml": "moodle-xml", ".gift": "gift", ".txt": "gift", ".zip": "qti",
+            ".xlsx": "xlsx"}
+
+
+def _module(fmt: str):
+    if fmt == "moodle-xml":
+        from course.bankio import moodle as module
+    elif fmt == "gift":
+        from course.bankio import gift as module
+    elif fmt == "qti":
+        from course.bankio import qti as module
+    elif fmt == "xlsx":
+        from course.bankio import xlsx as module
+    else:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return module
+
+
+def export_bank(lessons, fmt: str, out, *, lang: str = "both",
+                assessment: bool = True) -> Report:
+    """Write the exercises of ``lessons`` to ``out`` in format ``fmt``.
+
+    Args:
+        lessons: Lesson objects (``bank.lessons.values()``), in the order to write them.
+        fmt: one of :data:`FORMATS`.
+        out: the file to write.
+        lang: "en", "zh" or "both" (both languages where the format allows).
+        assessment: False leaves the items whose mode is ``assessment`` out.
+
+    Returns:
+        The Report: the ids written, and per item what the format could not hold.
+    """
+    from course.exercises import kinds
+
+    if lang not in LANGS:
+        raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+    module = _module(fmt)
+    ctx = Context(fmt, lang)
+    writer = module.Writer(ctx)
+    for lesson in lessons:
+        writer.lesson(lesson)
+        for ex in lesson.exercises:
+            if not assessment and ex.mode == "assessment":
+                continue
+            ctx.start(ex)
+            if ex.redacted:
+                ctx.lost("", "a redacted item (student copy) holds no key; export from the "
+                             "instructor's bank")
+                continue
+            codec = kinds.view(ex.type, fmt)
+            piece = codec.export(ex, ctx) if codec is not None else None
+            if codec is None:
+                ctx.lost("", NOT_AVAILABLE)
+            if piece is not None:
+                writer.add(ex, piece)
+                ctx.report.written.append(ex.id)
+    writer.save(Path(out))
+    return ctx.report
+
+
+def codecs(fmt: str) -> dict:
+    """The codecs of format ``fmt``, by the bank type they belong to (the kinds registry's)."""
+    from course.exercises import kinds
+
+    out = {}
+    for type_name in kinds.types():
+        codec = kinds.view(type_name, fmt)
+        if codec is not None:
+            out[type_name] = codec
+    return out
+
+
+def format_of(path, fmt: str | None = None) -> str:
+    """The format of a file to import: given, or from its suffix."""
+    if fmt:
+        _module(fmt)
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{path}: cannot tell the format from the suffix {suffix!r}; give "
+                         f"--format ({', '.join(FORMATS)})")
+    return SUFFIXES[suffix]
+
+
+def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
+    """Read a question file back into bank entries.
+
+    Returns:
+        ``({lesson slug: (title, [entry, ...])}, report)``; the report names every question
+        that could not become a bank entry, and why.
+    """
+    from course.bankio.common import examples_for
+
+    path = Path(path)
+    fmt = format_of(path, fmt)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise InputError(f"{path}: larger than {MAX_IMPORT_BYTES:,} bytes; not a question file")
+    report = Report(fmt)
+    lessons: dict[str, tuple] = {}
+    for slug, title, raw in _module(fmt).read(path, report):
+        found = examples_for(raw)
+        if found is None:
+            report.note(str(raw.get("id")), str(raw.get("type")), "",
+                        "no example answers grade as the key says; the item is left out "
+                        "(check its key)")
+            continue
+        raw["examples"] = found
+        entry = lessons.setdefault(slug, (title, []))
+        entry[1].append(raw)
+        report.written.append(str(raw["id"]))
+    return lessons, report
+
+
+def write_lessons(lessons: dict, out_dir) -> list[Path]:
+    """Write imported lessons as bank files ``OUT_DIR/<slug>.yaml``; returns the files."""
+    import yaml
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = []
+    for slug, (title, entries) in lessons.items():
+        path = out_dir / f"{slug}.yaml"
+        data = {"lesson": slug, "title": title or slug, "exercises": entries}
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+                        encoding="utf-8")
+        files.append(path)
+    return files
+
+
+__all__ = ["FORMATS", "Report", "codecs", "export_bank", "import_file", "write_lessons"]

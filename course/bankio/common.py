@@ -1,0 +1,241 @@
+"""What every bank exporter and importer shares: languages, the loss report, HTML texts, examples."""
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from course.text import Bilingual, as_bilingual
+
+LANGS = ("en", "zh", "both")
+NOT_AVAILABLE = "not available in this format"
+#: Moodle's language code for simplified Chinese (its multilang filter reads it)
+MOODLE_ZH = "zh_cn"
+MAX_IMPORT_BYTES = 20_000_000  # a question file larger than this is not a bank export
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a format could not hold of one item (or of the whole item when ``field`` is '')."""
+
+    exercise_id: str
+    type: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.exercise_id} ({self.type})" if self.type else self.exercise_id
+        what = f"{self.field}: " if self.field else ""
+        return f"{where}: {what}{self.message}"
+
+
+@dataclass
+class Report:
+    """The items written or read and, per item, what the format could not hold."""
+
+    fmt: str
+    written: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    def note(self, ex_id: str, type_: str, field_: str, message: str = NOT_AVAILABLE) -> None:
+        self.notes.append(Note(ex_id, type_, field_, message))
+
+    def skipped(self) -> list[str]:
+        """The ids of items left out entirely (no field named)."""
+        return [n.exercise_id for n in self.notes if not n.field]
+
+
+class Context:
+    """One export: the language, the report, and how a bank text is shown in it."""
+
+    def __init__(self, fmt: str, lang: str = "both"):
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+        self.fmt = fmt
+        self.lang = lang
+        self.report = Report(fmt)
+        self._current: tuple[str, str] = ("", "")
+
+    def start(self, exercise) -> None:
+        """Notes from now on are about ``exercise``."""
+        self._current = (exercise.id, exercise.type)
+
+    def lost(self, field_: str, message: str = NOT_AVAILABLE) -> None:
+        """Say that ``field_`` of the current item cannot be written in this format."""
+        self.report.note(*self._current, field_, message)
+
+    def pick(self, value) -> Bilingual:
+        """A bank text in the chosen language: en and zh give one text (in both slots)."""
+        text = as_bilingual(value)
+        if self.lang == "both":
+            return text
+        one = text.render(self.lang)
+        return Bilingual(one, one)
+
+    def plain(self, value, sep: str = "\n") -> str:
+        """A bank text in the chosen language as one plain string ("both": en, sep, zh)."""
+        return self.pick(value).both(sep) if self.lang == "both" else self.pick(value).en
+
+
+def has_two(text: Bilingual) -> bool:
+    """True when a text carries a distinct Chinese version."""
+    return text.has_both
+
+
+def bank_text(en: str, zh: str | None = None):
+    """A text as a bank file writes it: a string, or {en:, zh:} when the two differ."""
+    if zh is None or zh == en or not zh:
+        return en
+    if not en:
+        return zh
+    return {"en": en, "zh": zh}
+
+
+# -- HTML texts (Moodle XML, GIFT's [html], QTI) --------------------------------------------
+
+def html_of(text: str) -> str:
+    """Plain text as HTML: escaped, a line break kept as <br />."""
+    return html.escape(text, quote=False).replace("\n", "<br />\n")
+
+
+def multilang_html(text: Bilingual, *, zh_code: str = MOODLE_ZH, attr: str = "lang",
+                   extra: str = ' class="multilang"') -> str:
+    """A text as HTML; two languages as Moodle's multilang spans (QTI: xml:lang spans)."""
+    if not text.has_both:
+        return html_of(text.en or text.zh)
+    return (f'<span {attr}="en"{extra}>{html_of(text.en)}</span>'
+            f'<span {attr}="{zh_code}"{extra}>{html_of(text.zh)}</span>')
+
+
+class _TextParser(HTMLParser):
+    """HTML back to text: <br> and block ends are line breaks; lang spans split the languages."""
+
+    BLOCKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: dict[str, list[str]] = {"": [], "en": [], "zh": []}
+        self.stack: list[str] = []
+
+    def _lang(self) -> str:
+        return self.stack[-1] if self.stack else ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "br":  # a line break of the text itself, kept even at the ends
+            self.parts[self._lang()].append(BREAK)
+            return
+        if tag == "span":
+            lang = (attrs.get("lang") or attrs.get("xml:lang") or "").lower()
+            code = "en" if lang.startswith("en") else "zh" if lang.startswith("zh") else None
+            self.stack.append(code if code else self._lang())
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "span":
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self.stack:
+            self.stack.pop()
+        elif tag in self.BLOCKS and self.parts[self._lang()] \
+                and self.parts[self._lang()][-1] != "\n":
+            self.parts[self._lang()].append("\n")
+
+    def handle_data(self, data):
+        self.parts[self._lang()].append(data)
+
+
+BREAK = "\x00"  # stands for <br> while the text is put together
+
+
+def _ends(parts: list[str]) -> str:
+    """Parsed text without the white space around it (the markup's), <br>s kept."""
+    return "".join(parts).strip().replace(BREAK, "\n")
+
+
+def text_of_html(markup: str):
+    """HTML made by :func:`multilang_html` (or any simple HTML) back to a bank text."""
+    if "<" not in markup and "&" not in markup:
+        return markup.strip()
+    parser = _TextParser()
+    parser.feed(markup.replace("<br />\n", "<br />"))
+    parser.close()
+    en, zh, rest = (_ends(parser.parts[k]) for k in ("en", "zh", ""))
+    if en or zh:
+        return bank_text(en or rest, zh)
+    return rest
+
+
+# -- examples for imported items -------------------------------------------------------------
+
+def examples_for(raw: Mapping) -> dict | None:
+    """Known-correct and known-wrong responses that a bank entry's own grader agrees with
+    (every bank entry carries them), or None when none could be found."""
+    from course.exercises import kinds
+
+    try:
+        exercise = kinds.build_exercise({**raw, "examples": {"correct": [], "wrong": []}})
+    except Exception:  # noqa: BLE001 - the caller reports the definition problem
+        return None
+    good = [c for c in _candidates_correct(exercise) if exercise.grade(c).correct]
+    bad = []
+    for c in _candidates_wrong(exercise):
+        result = exercise.grade(c)
+        if result.valid and result.attempted and not result.correct:
+            bad.append(c)
+            break
+    return {"correct": good[:1], "wrong": bad} if good and bad else None
+
+
+def _candidates_correct(ex) -> list:
+    t = ex.type
+    if t == "single_choice":
+        return [ex.correct_indexes[0]]
+    if t == "multiple_choice":
+        return [list(ex.correct_indexes)]
+    if t == "true_false":
+        return [ex.answer]
+    if t == "matching":
+        return [dict(ex.key)]
+    if t == "ordering":
+        return [list(ex.keys)]
+    if t == "numeric":
+        return [ex.answer if ex.answer != int(ex.answer) else int(ex.answer)]
+    if t == "cloze":
+        return [[b.answers[0] for b in ex.blanks]]
+    if t == "reply":
+        return [ex.model_answer]
+    return []
+
+
+def _candidates_wrong(ex) -> list:
+    t = ex.type
+    if t in ("single_choice", "multiple_choice"):
+        wrong = [o.index for o in ex.options if not o.correct]
+        if t == "single_choice":
+            return wrong[:1]
+        return [[w] for w in wrong[:1]] + [[ex.correct_indexes[0]]]
+    if t == "true_false":
+        return [not ex.answer]
+    if t == "matching":
+        rights = list(ex.key.values())
+        turned = rights[1:] + rights[:1]
+        return [dict(zip(ex.key, turned, strict=True))]
+    if t == "ordering":
+        return [list(reversed(ex.keys))]
+    if t == "numeric":
+        step = max(ex.tolerance * 10, abs(ex.answer) * 0.5, 1.0)
+        return [ex.answer + step, ex.answer - step]
+    if t == "cloze":
+        n = len(ex.blanks)
+        firsts = [b.answers[0] for b in ex.blanks]
+        out = [firsts[1:] + firsts[:1]] if n > 1 else []
+        if ex.distractors:
+            out.append([ex.distractors[0]] * n)
+        out.append(["qqqq"] * n)
+        return out
+    if t == "reply":
+        return ["Thank you."]
+    return []

@@ -1,0 +1,59 @@
+"""For the bank export/import tests: an item reduced to what a round trip must keep (type,
+texts, options and key) in the language of the export."""
+from __future__ import annotations
+
+import re
+
+from course.text import as_bilingual
+
+#: the fields of each type that make its question and its key
+KEY_FIELDS = {
+    "single_choice": ("options",),
+    "multiple_choice": ("options",),
+    "true_false": ("answer",),
+    "matching": ("pairs", "distractors"),
+    "ordering": ("items", "all_or_nothing"),
+    "numeric": ("answer", "tolerance", "unit"),
+    "cloze": ("text", "case_sensitive", "word_bank", "distractors"),
+    "reply": ("buyer", "facts", "words", "rubric", "model_answer", "situation", "pass_score"),
+}
+
+
+def text_in(value, lang: str):
+    """A bank text as a round trip in ``lang`` must give it back."""
+    text = as_bilingual(value)
+    return (text.en, text.zh) if lang == "both" else text.render(lang)
+
+
+def _texts(value, lang):
+    if isinstance(value, list):
+        return [_texts(v, lang) for v in value]
+    if isinstance(value, str | dict) and not (isinstance(value, dict) and not
+                                             set(value) <= {"en", "zh"}):
+        return text_in(value, lang)
+    return value
+
+
+def essentials(raw, lang: str, lost=()) -> dict:
+    """``raw``'s type, prompt and key fields in ``lang``, without the fields in ``lost``."""
+    out = {"type": raw["type"], "prompt": text_in(raw.get("prompt", ""), lang)}
+    for name in KEY_FIELDS.get(raw["type"], ()):
+        if name in lost:
+            continue
+        value = raw.get(name)
+        if name == "options":
+            value = [(text_in(o["text"], lang), bool(o.get("correct"))) for o in value]
+        elif name in ("answer", "tolerance") and value is not None:
+            value = float(value)
+        elif name in ("all_or_nothing", "case_sensitive", "word_bank"):
+            value = bool(value)
+        elif name == "distractors":
+            value = _texts(value or [], lang)
+            if raw["type"] == "cloze" and not raw.get("word_bank"):
+                value = []  # a typed cloze shows no distractors
+        elif name == "text" and "tips" in lost:  # a cloze without its blanks' tips
+            value = _texts(re.sub(r"\s*::[^\]]*\]\]", "]]", value), lang)
+        elif name not in ("facts", "words", "situation", "pass_score"):
+            value = _texts(value, lang)
+        out[name] = value
+    return out
