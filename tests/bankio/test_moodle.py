@@ -4,30 +4,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from bankio_support import essentials
+from bankio_support import round_trip
 
-from course.bankio import export_bank, import_file, write_lessons
+from course.bankio import export_bank, import_file
 from course.cli import main
-
-
-def round_trip(bank, raw_items, tmp_path, fmt, suffix, lang):
-    """Export the bank, import it back; returns (imported entries by id, export report)."""
-    out = tmp_path / f"bank{suffix}"
-    report = export_bank(bank.lessons.values(), fmt, out, lang=lang)
-    lessons, back = import_file(out)
-    assert not back.notes, [str(n) for n in back.notes]
-    imported = {e["id"]: e for _title, entries in lessons.values() for e in entries}
-    # every item is either written or reported as left out, never dropped silently
-    assert set(report.written) | set(report.skipped()) == set(raw_items)
-    assert set(imported) == set(report.written)
-    for ex_id, entry in imported.items():
-        lost = {n.field for n in report.notes if n.exercise_id == ex_id}
-        lost = {part.strip() for f in lost for part in f.split(",")}
-        assert essentials(entry, lang, lost) == essentials(raw_items[ex_id], lang, lost), ex_id
-    folder = tmp_path / "imported"
-    write_lessons(lessons, folder)
-    assert main(["validate", "-q", str(folder)]) == 0
-    return imported, report
 
 
 @pytest.mark.parametrize("lang", ["both", "en", "zh"])

@@ -64,6 +64,7 @@ class ChoiceExercise(Exercise):
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:CHOICE",
+        "xlsx": "course.bankio.xlsx:CHOICE",
     }
 
     def __init__(self, raw, **kw):
