@@ -92,6 +92,13 @@ def bank_text(en: str, zh: str | None = None):
     return {"en": en, "zh": zh}
 
 
+def word_bank_alternatives(ex, ctx: Context) -> None:
+    """A word-bank blank offers its first answer only: its other accepted answers are not
+    choices, so they are not written (and said so)."""
+    if ex.word_bank and any(len(b.answers) > 1 for b in ex.blanks):
+        ctx.lost("alternatives", "a word-bank blank offers its first answer only")
+
+
 # -- HTML texts (Moodle XML, GIFT's [html], QTI) --------------------------------------------
 
 def html_of(text: str) -> str:

@@ -6,7 +6,14 @@ import html
 import json
 import re
 
-from course.bankio.common import BREAK, Context, _TextParser, multilang_html, text_of_html
+from course.bankio.common import (
+    BREAK,
+    Context,
+    _TextParser,
+    multilang_html,
+    text_of_html,
+    word_bank_alternatives,
+)
 from course.bankio.moodle import (
     Codec,
     _attr,
@@ -52,6 +59,7 @@ class ClozeCodec(Codec):
                                             f'<div class="crm-cloze">{"".join(parts)}</div>')
         if any(b.tip for b in ex.blanks):
             ctx.lost("tips", "a gap has no tip in Moodle")
+        word_bank_alternatives(ex, ctx)
         if not ex.word_bank and (ex.typo_tolerance or ex.forms):
             ctx.lost("typo_tolerance, forms", "Moodle accepts only the answers listed; typo "
                                               "tolerance and other forms are not graded")
@@ -66,10 +74,10 @@ class ClozeCodec(Codec):
 
         # MCS: MULTICHOICE_S (a shuffled menu), SAC: SHORTANSWER_C (case counts)
         kind = "MCS" if ex.word_bank else ("SAC" if ex.case_sensitive else "SHORTANSWER")
-        answers = [f"={cloze_escape(_escape(a))}{note('correct')}" for a in blank.answers]
-        if ex.word_bank:
-            firsts = {a for a in blank.answers}
-            others = [w for w in ex._bank_words() if w not in firsts]  # Moodle shuffles
+        keys = blank.answers[:1] if ex.word_bank else blank.answers
+        answers = [f"={cloze_escape(_escape(a))}{note('correct')}" for a in keys]
+        if ex.word_bank:  # the menu: the bank's words (Moodle shuffles them)
+            others = [w for w in ex._bank_words() if w != keys[0]]
             answers += [f"{cloze_escape(_escape(w))}{note('wrong')}" for w in others]
         elif note("wrong"):
             answers.append(f"*{note('wrong')}")

@@ -53,8 +53,12 @@ def essentials(raw, lang: str, lost=()) -> dict:
             value = _texts(value or [], lang)
             if raw["type"] == "cloze" and not raw.get("word_bank"):
                 value = []  # a typed cloze shows no distractors
-        elif name == "text" and "tips" in lost:  # a cloze without its blanks' tips
-            value = _texts(re.sub(r"\s*::[^\]]*\]\]", "]]", value), lang)
+        elif name == "text":
+            if "tips" in lost:  # a cloze without its blanks' tips
+                value = re.sub(r"\s*::[^\]]*\]\]", "]]", value)
+            if "alternatives" in lost:  # a word-bank blank with its first answer only
+                value = re.sub(r"\[\[([^|\]]*?)\s*(\|[^\]]*?)?(\s*::[^\]]*)?\]\]", r"[[\1\3]]", value)
+            value = _texts(value, lang)
         elif name not in ("facts", "words", "situation", "pass_score"):
             value = _texts(value, lang)
         out[name] = value
