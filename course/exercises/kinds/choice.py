@@ -64,6 +64,7 @@ class ChoiceExercise(Exercise):
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:CHOICE",
+        "gift": "course.bankio.gift:CHOICE",
         "qti": "course.bankio.qti_kinds:CHOICE",
         "xlsx": "course.bankio.xlsx:CHOICE",
     }

@@ -96,6 +96,7 @@ class ClozeExercise(Exercise):
     widget_class = "course.exercises.widgets.types:ClozeWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle_text:CLOZE",
+        "gift": "course.bankio.gift:CLOZE",
         "qti": "course.bankio.qti_kinds:CLOZE",
         "xlsx": "course.bankio.xlsx:CLOZE",
     }

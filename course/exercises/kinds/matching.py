@@ -35,6 +35,7 @@ class MatchingExercise(Exercise):
     widget_class = "course.exercises.widgets.types:MatchingWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:MATCHING",
+        "gift": "course.bankio.gift:MATCHING",
         "qti": "course.bankio.qti_kinds:MATCHING",
     }
 

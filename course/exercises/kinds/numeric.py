@@ -47,6 +47,7 @@ class NumericExercise(Exercise):
     widget_class = "course.exercises.widgets.types:NumericWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:NUMERIC",
+        "gift": "course.bankio.gift:NUMERIC",
         "qti": "course.bankio.qti_kinds:NUMERIC",
         "xlsx": "course.bankio.xlsx:NUMERIC",
     }

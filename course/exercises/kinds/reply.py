@@ -83,6 +83,7 @@ class ReplyExercise(Exercise):
     widget_class = "course.exercises.widgets.writing:ReplyWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle_text:REPLY",
+        "gift": "course.bankio.gift:REPLY",
         "qti": "course.bankio.qti_kinds:REPLY",
         "xlsx": "course.bankio.xlsx:REPLY",
     }

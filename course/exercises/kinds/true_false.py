@@ -16,6 +16,7 @@ class TrueFalseExercise(Exercise):
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:TRUE_FALSE",
+        "gift": "course.bankio.gift:TRUE_FALSE",
         "qti": "course.bankio.qti_kinds:TRUE_FALSE",
         "xlsx": "course.bankio.xlsx:TRUE_FALSE",
     }
