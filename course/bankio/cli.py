@@ -3,6 +3,7 @@ import such a file back into bank YAML."""
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 FORMAT_HELP = ("moodle-xml (Moodle XML), gift (Moodle GIFT text), qti (IMS QTI 2.1 content "
                "package, .zip), xlsx (spreadsheet for 超星学习通/职教云-style import; layout "
@@ -100,8 +101,16 @@ def run_import(args) -> int:
 
 
 def _print_notes(report, heading: str) -> None:
+    """The notes grouped by what was lost and why, each group naming its items."""
     if not report.notes:
         return
-    print(f"{len(report.notes)} note(s), {heading}:")
+    groups: dict[tuple[str, str], list[str]] = {}
     for note in report.notes:
-        print(f"  {note}")
+        groups.setdefault((note.field, note.message), []).append(
+            f"{note.exercise_id} ({note.type})" if not note.field else note.exercise_id)
+    print(f"{len(report.notes)} note(s), {heading}:")
+    for (field, message), ids in sorted(groups.items(), key=lambda g: (g[0][0] != "", g[0])):
+        what = f"{field}: {message}" if field else f"left out: {message}"
+        print(f"  {what} [{len(ids)}]")
+        print(textwrap.fill(", ".join(ids), width=100, initial_indent="    ",
+                            subsequent_indent="    ", break_on_hyphens=False))
