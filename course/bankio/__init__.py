@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course.bankio.common import LANGS, MAX_IMPORT_BYTES, NOT_AVAILABLE, Context, Report
+from course.bankio.common import (
+    LANGS,
+    MAX_IMPORT_BYTES,
+    NOT_AVAILABLE,
+    Context,
+    Report,
+    codecs,
+)
 from course.errors import InputError
 
 FORMATS = ("moodle-xml", "gift", "qti", "xlsx")
@@ -76,18 +83,6 @@ def export_bank(lessons, fmt: str, out, *, lang: str = "both",
                 ctx.report.written.append(ex.id)
     writer.save(Path(out))
     return ctx.report
-
-
-def codecs(fmt: str) -> dict:
-    """The codecs of format ``fmt``, by the bank type they belong to (the kinds registry's)."""
-    from course.exercises import kinds
-
-    out = {}
-    for type_name in kinds.types():
-        codec = kinds.view(type_name, fmt)
-        if codec is not None:
-            out[type_name] = codec
-    return out
 
 
 def format_of(path, fmt: str | None = None) -> str:

@@ -175,6 +175,14 @@ def text_of_html(markup: str):
     return rest
 
 
+def plain_segment(markup: str) -> str:
+    """A piece of cloze text between gaps, spaces kept (text_of_html would strip them)."""
+    parser = _TextParser()
+    parser.feed(markup.replace("<br />\n", "<br />"))
+    parser.close()
+    return "".join(parser.parts[""] + parser.parts["en"]).replace(BREAK, "\n")
+
+
 # -- examples for imported items -------------------------------------------------------------
 
 def examples_for(raw: Mapping) -> dict | None:
@@ -246,3 +254,15 @@ def _candidates_wrong(ex) -> list:
     if t == "reply":
         return ["Thank you."]
     return []
+
+
+def codecs(fmt: str) -> dict:
+    """The codecs of format ``fmt``, by the bank type they belong to (the kinds registry's)."""
+    from course.exercises import kinds
+
+    out = {}
+    for type_name in kinds.types():
+        codec = kinds.view(type_name, fmt)
+        if codec is not None:
+            out[type_name] = codec
+    return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from course.bankio.common import Context, Report, multilang_html, text_of_html
+from course.bankio.common import Context, Report, multilang_html, plain_segment, text_of_html
 from course.errors import InputError
 
 SPECIAL = "~=#{}:"
@@ -384,8 +384,6 @@ def _item(piece: str) -> tuple[str, str, str | None]:
 
 
 def _read_cloze(before: str, items, after: str) -> dict:
-    from course.bankio.moodle_text import _plain_segment
-
     start = unescape(before.lstrip())
     m = re.search(r'<div class="crm-prompt">(.*?)</div><div class="crm-cloze">(.*)$', start,
                   re.DOTALL)
@@ -395,7 +393,7 @@ def _read_cloze(before: str, items, after: str) -> dict:
     answers = [unescape(t) for mark, t, _f in items if mark == "="]
     menu = [unescape(t) for mark, t, _f in items if mark.startswith("~")]
     raw = {"type": "cloze", "prompt": text_of_html(prompt),
-           "text": f"{_plain_segment(lead)}[[{'|'.join(answers)}]]{_plain_segment(tail)}"}
+           "text": f"{plain_segment(lead)}[[{'|'.join(answers)}]]{plain_segment(tail)}"}
     if menu:
         raw.update({"word_bank": True, "distractors": menu})
     return raw

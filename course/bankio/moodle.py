@@ -195,7 +195,7 @@ def _parse_file(path: Path) -> ET.Element:
 
 def read(path: Path, report: Report):
     """The bank entries of a Moodle XML file: ``(lesson slug, lesson title, entry)`` each."""
-    from course.bankio import codecs
+    from course.bankio.common import codecs
 
     by_qtype = {}
     for type_name, codec in codecs("moodle-xml").items():

@@ -7,10 +7,9 @@ import json
 import re
 
 from course.bankio.common import (
-    BREAK,
     Context,
-    _TextParser,
     multilang_html,
+    plain_segment,
     text_of_html,
     word_bank_alternatives,
 )
@@ -92,7 +91,7 @@ class ClozeCodec(Codec):
         pieces, feedback, menus, case = [], [], [], False
         pos = 0
         for gap in _GAP.finditer(body):
-            pieces.append(_plain_segment(body[pos:gap.start()]))
+            pieces.append(plain_segment(body[pos:gap.start()]))
             answers, fb, others = _gap_answers(gap.group(3))
             case = case or gap.group(2) in ("SHORTANSWER_C", "SAC")
             if gap.group(2).startswith(("MULTICHOICE", "MC")):
@@ -100,7 +99,7 @@ class ClozeCodec(Codec):
             pieces.append("[[" + "|".join(answers) + "]]")
             feedback.append(fb or None)
             pos = gap.end()
-        pieces.append(_plain_segment(body[pos:]))
+        pieces.append(plain_segment(body[pos:]))
         raw["text"] = "".join(pieces)
         if case:
             raw["case_sensitive"] = True
@@ -112,14 +111,6 @@ class ClozeCodec(Codec):
         if any(feedback):
             raw["blank_feedback"] = feedback
         return raw
-
-
-def _plain_segment(markup: str) -> str:
-    """A piece of cloze text between gaps, spaces kept (text_of_html would strip them)."""
-    parser = _TextParser()
-    parser.feed(markup.replace("<br />\n", "<br />"))
-    parser.close()
-    return "".join(parser.parts[""] + parser.parts["en"]).replace(BREAK, "\n")
 
 
 def _gap_answers(body: str) -> tuple[list[str], dict, list[str]]:

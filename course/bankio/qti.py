@@ -269,7 +269,7 @@ def label_of(root: ET.Element) -> tuple[str, dict]:
 
 def read(path: Path, report: Report):
     """The bank entries of a QTI 2.1 package: ``(lesson slug, lesson title, entry)`` each."""
-    from course.bankio import codecs
+    from course.bankio.common import codecs
 
     try:
         package = zipfile.ZipFile(path)

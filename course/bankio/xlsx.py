@@ -285,7 +285,7 @@ def read(path: Path, report: Report):
     """The bank entries of a spreadsheet in this layout: ``(lesson, title, entry)`` each."""
     from openpyxl import load_workbook
 
-    from course.bankio import codecs
+    from course.bankio.common import codecs
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
