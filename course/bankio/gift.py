@@ -2,9 +2,10 @@
 
 What GIFT can express: single and multiple choice (weights in percent, feedback per answer),
 true/false, matching (without distractors), a numerical answer with a tolerance (no units),
-a cloze with ONE blank (GIFT's "missing word"), and an essay (without grader information).
-What it cannot: several blanks in one text, ordering, hints, units, the rubric and model answer
-of a reply task, a role-play. Each such loss is reported per item.
+a cloze with ONE blank (GIFT's "missing word"), an essay (without grader information) and an
+ordering (the GIFT form of Moodle's ordering question). What it cannot: several blanks in one
+text, hints, units, the rubric and model answer of a reply task, a role-play. Each such loss
+is reported per item.
 
 Texts go out in GIFT's ``[html]`` format (two languages as Moodle's multilang spans), escaped
 as GIFT asks: ``~ = # { } :`` and the backslash behind a backslash, a line break as ``\\n``.
@@ -271,6 +272,31 @@ class ClozeCodec:
         return _read_cloze(before, items, after)
 
 
+class OrderingCodec:
+    """ordering in the GIFT form of Moodle's ordering question (qtype_ordering, in Moodle's
+    own code since 4.4): ``{>N ALL VERTICAL ABSOLUTE_POSITION SHOW`` then an item per line in
+    the right order. Read in qtype_ordering's import code, not tried on a Moodle site."""
+
+    def export(self, ex, ctx: Context):
+        _overall_feedback_lost(ex, ctx)
+        items = ex.raw.get("items") or []
+        grading = "ALL_OR_NOTHING" if ex.all_or_nothing else "ABSOLUTE_POSITION"
+        lines = "\n".join(html(ctx, item) for item in items)
+        if ex.raw.get("solution"):
+            ctx.lost("solution", "GIFT's ordering question has no general feedback")
+        return head(ex, ctx) + f"{{>{len(items)} ALL VERTICAL {grading} SHOW\n{lines}\n}}"
+
+    def read_ordering(self, body: str) -> dict:
+        first, _, rest = body.partition("\n")
+        words = first[1:].split()
+        raw = {"type": "ordering",
+               "items": [text_of_html(unescape(line.strip())) for line in rest.split("\n")
+                         if line.strip()]}
+        if "ALL_OR_NOTHING" in words:
+            raw["all_or_nothing"] = True
+        return raw
+
+
 class EssayCodec:
     """A reply task as a GIFT essay: the task only (GIFT has no grader information)."""
 
@@ -348,10 +374,12 @@ def parse_question(block: str, tags: dict) -> dict | None:
     body, general = cut(body, "####")
     if general and general.strip():
         raw["solution"] = text_of_html(unescape(general.strip()))
-    body = body.strip()
+    body = body.strip() if not body.lstrip().startswith(">") else body.lstrip()
     if not body:
         return None
-    if body.startswith("#"):
+    if body.startswith(">"):
+        raw.update(ORDERING.read_ordering(body))
+    elif body.startswith("#"):
         raw.update(NUMERIC.read_numeric(body, tags))
     elif re.fullmatch(r"(T|TRUE|F|FALSE)(#.*)?", body, re.DOTALL):
         raw.update(TRUE_FALSE.read_tf(body))
@@ -403,5 +431,6 @@ CHOICE = ChoiceCodec()
 TRUE_FALSE = TrueFalseCodec()
 MATCHING = MatchingCodec()
 NUMERIC = NumericCodec()
+ORDERING = OrderingCodec()
 CLOZE = ClozeCodec()
 REPLY = EssayCodec()

@@ -5,8 +5,8 @@ Written with the standard library (ElementTree builds the tree; texts go out as 
 Moodle's multilang spans (``<span lang="en" class="multilang">``, ``lang="zh_cn"``), which the
 multilang filter shows in the reader's language. crm-course's own facts about an item (its id,
 type, mode, lesson, numeric measure) travel as the question's ``idnumber``, category and tags.
-The ordering question (``qtype_ordering``, in Moodle's standard set since 4.4) is written from
-its plugin's export code as described in its documentation, not checked against a Moodle site.
+The ordering question (``qtype_ordering``, part of Moodle's own code since 4.4) is written as
+its export code writes it (read in Moodle's source, not tried on a Moodle site).
 """
 from __future__ import annotations
 
@@ -67,7 +67,8 @@ def finish(q: ET.Element, ex, ctx: Context, *, hints: bool = True, tags=()) -> E
     elif ex.raw.get("hints"):
         ctx.lost("hints", "Moodle's question type has no hints")
     element = sub(q, "tags")
-    for tag in (f"crm-type:{ex.type}", f"crm-mode:{ex.mode}", *tags):
+    # the id as a tag too: Moodle's import of a Cloze question skips its idnumber
+    for tag in (f"crm-id:{ex.id}", f"crm-type:{ex.type}", f"crm-mode:{ex.mode}", *tags):
         sub(sub(element, "tag"), "text", tag)
     return q
 
@@ -152,7 +153,8 @@ def tags_of(q) -> dict[str, str]:
 
 
 def common_fields(q, type_name: str, tags: dict) -> dict:
-    raw = {"id": text_at(q, "idnumber").strip() or _id_from(text_at(q, "name/text")),
+    raw = {"id": text_at(q, "idnumber").strip() or tags.get("id")
+           or _id_from(text_at(q, "name/text")),
            "type": type_name, "mode": tags.get("mode", "practice")}
     title = bank_value(q, "name")
     if title:
@@ -301,7 +303,7 @@ class TrueFalseCodec(Codec):
                          format="moodle_auto_format")
             sub(answer, "text", "true" if value else "false")
             html_field(answer, "feedback", fb.get("correct" if right else "wrong", ""), ctx)
-        return finish(q, ex, ctx, hints=False)
+        return finish(q, ex, ctx)
 
     def read(self, q, tags):
         raw, fb = {}, {}
@@ -353,7 +355,8 @@ class MatchingCodec(Codec):
 
 
 class OrderingCodec(Codec):
-    """ordering as qtype_ordering: answers in the right order, their fractions 1, 2, 3..."""
+    """ordering as qtype_ordering (in Moodle's own code since 4.4): the answers in the right
+    order (its import takes the file's order; the fractions 1, 2, 3... say the same)."""
 
     qtypes = ("ordering",)
 
@@ -361,7 +364,7 @@ class OrderingCodec(Codec):
         q = question(ex, "ordering", ctx)
         sub(q, "layouttype", "VERTICAL")
         sub(q, "selecttype", "ALL")
-        sub(q, "selectcount", "0")
+        sub(q, "selectcount", str(len(ex.items)))
         sub(q, "gradingtype", "ALL_OR_NOTHING" if ex.all_or_nothing else "ABSOLUTE_POSITION")
         sub(q, "showgrading", "SHOW")
         sub(q, "numberingstyle", "none")
@@ -403,8 +406,10 @@ class NumericCodec(Codec):
         sub(wrong, "text", "*")
         html_field(wrong, "feedback", fb.get("wrong", ""), ctx)
         names = self._unit_names(ex, ctx)
-        sub(q, "unitgradingtype", "1" if names else "0")
-        sub(q, "unitpenalty", "1.0000000")
+        # units optional (unitgradingtype 0, a text box: showunits 0), as the course grades:
+        # the number alone or with one of its units; no units at all: showunits 3 (none)
+        sub(q, "unitgradingtype", "0")
+        sub(q, "unitpenalty", "0.1000000")
         sub(q, "showunits", "0" if names else "3")
         sub(q, "unitsleft", "0")
         if names:

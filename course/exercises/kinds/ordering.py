@@ -23,6 +23,7 @@ class OrderingExercise(Exercise):
     widget_class = "course.exercises.widgets.types:OrderingWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:ORDERING",
+        "gift": "course.bankio.gift:ORDERING",
         "qti": "course.bankio.qti_kinds:ORDERING",
         "xlsx": "course.bankio.xlsx:ORDERING",
     }
