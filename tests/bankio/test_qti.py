@@ -55,3 +55,49 @@ def test_numeric_items_keep_their_tolerance_and_show_their_unit(bank, tmp_path):
             assert (unit is None) == (ex.raw.get("unit") is None)
             if unit is not None:
                 assert unit.text == ex.unit_text.en
+
+
+#: XHTML elements the items use inside QTI content (QTI 2.1 takes them from XHTML)
+XHTML = {"div", "span", "p", "br", "table", "tbody", "tr", "td", "ol", "li"}
+#: the interaction that each type must become
+INTERACTION = {"single_choice": "qti-choice-interaction",
+               "multiple_choice": "qti-choice-interaction",
+               "true_false": "qti-choice-interaction", "matching": "qti-match-interaction",
+               "ordering": "qti-order-interaction", "numeric": "qti-text-entry-interaction",
+               "cloze": ("qti-text-entry-interaction", "qti-inline-choice-interaction"),
+               "reply": "qti-extended-text-interaction"}
+
+
+def test_an_independent_converter_reads_every_item_as_qti(bank, tmp_path):
+    """Citolab's qti-convert (PyPI; a port of ETS's QTI 2 to 3 stylesheet, with its own table
+    of QTI 2 element names) upgrades the package to QTI 3: every element we wrote is a QTI 2
+    element it knows or XHTML, each item gets the interaction of its type, and the correct
+    responses come through."""
+    from lxml import etree
+    from qti_convert import upgrade_package
+    from qti_convert.names import QTI2_ELEMENT_NAMES
+
+    out = tmp_path / "bank.zip"
+    report = export_bank(bank.lessons.values(), "qti", out, lang="both")
+    with zipfile.ZipFile(out) as package:
+        for name in package.namelist():
+            for element in ET.fromstring(package.read(name)).iter():
+                local = element.tag.split("}")[-1]
+                if element.tag.startswith(f"{{{NS}}}"):
+                    assert local in QTI2_ELEMENT_NAMES | XHTML, (name, local)
+    upgraded = upgrade_package(out).files
+    assert len([p for p in upgraded if p.startswith("items/")]) == len(report.written)
+    for ex_id in report.written:
+        ex = bank[ex_id]
+        root = etree.fromstring(upgraded[f"items/{ex_id}.xml"].encode())
+        names = {etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str)}
+        wanted = INTERACTION[ex.type]
+        assert names & ({wanted} if isinstance(wanted, str) else set(wanted)), ex_id
+        values = [v.text for c in root.iter("{*}qti-correct-response")
+                  for v in c.iter("{*}qti-value")]
+        if ex.type == "numeric":
+            assert float(values[0]) == ex.answer
+        elif ex.type == "single_choice":
+            assert values == [f"C{ex.correct_indexes[0] + 1}"]
+        elif ex.type == "ordering":
+            assert values == [f"O{i + 1}" for i in range(len(ex.items))]
