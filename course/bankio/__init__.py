@@ -12,6 +12,7 @@ available in this format"; every field a format cannot hold is reported too (``R
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from course.bankio.common import (
@@ -122,10 +123,45 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
                         "(check its key)")
             continue
         raw["examples"] = found
+        _unique_id(raw, report)
+        slug = _lesson_slug(slug, lessons, report)
         entry = lessons.setdefault(slug, (title, []))
         entry[1].append(raw)
         report.written.append(str(raw["id"]))
     return lessons, report
+
+
+LESSON_SLUG = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
+
+
+def _lesson_slug(slug: str, lessons: dict, report: Report) -> str:
+    """A lesson slug the bank accepts (``NN-name``): another platform's category becomes
+    ``90-name``, ``91-name``... (said once per category)."""
+    if LESSON_SLUG.match(slug):
+        return slug
+    renamed = report.slugs
+    if slug not in renamed:
+        clean = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "imported"
+        renamed[slug] = f"{min(90 + len(renamed), 99):02d}-{clean}"
+        report.note(slug, "lesson", "lesson", f"imported as lesson {renamed[slug]} (a lesson "
+                                               "slug is NN-name)")
+    return renamed[slug]
+
+
+def _unique_id(raw: dict, report: Report) -> None:
+    """Make an entry's id one the bank accepts (lower-case letters, digits and hyphens) and
+    unique in the file; a changed id is reported."""
+    base = str(raw["id"])
+    clean = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "imported"
+    new, n = clean, 2
+    while new in report.seen_ids:
+        new, n = f"{clean}-{n}", n + 1
+    if new != base:
+        report.note(base, str(raw.get("type")), "id", f"imported as {new} (a bank id is "
+                                                      "lower-case letters, digits and hyphens, "
+                                                      "unique)")
+    raw["id"] = new
+    report.seen_ids.add(new)
 
 
 def write_lessons(lessons: dict, out_dir) -> list[Path]:

@@ -96,7 +96,7 @@ def run_import(args) -> int:
     print(f"Read {len(report.written)} question(s) into {len(files)} bank file(s) in "
           f"{args.out}. · 已导入 {len(report.written)} 道题。 Check them with: crm-course "
           f"validate {args.out}")
-    _print_notes(report, "not imported · 未导入")
+    _print_notes(report, "not imported or changed · 未导入或有改动")
     return 0
 
 

@@ -37,6 +37,8 @@ class Report:
     fmt: str
     written: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    seen_ids: set[str] = field(default_factory=set, repr=False)  # the ids an import gave out
+    slugs: dict[str, str] = field(default_factory=dict, repr=False)  # lessons an import renamed
 
     def note(self, ex_id: str, type_: str, field_: str, message: str = NOT_AVAILABLE) -> None:
         self.notes.append(Note(ex_id, type_, field_, message))

@@ -179,7 +179,8 @@ def feedback_of(q, correct_path: str = "correctfeedback", wrong_path: str = "inc
 
 
 def _id_from(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text_of_html(name) if isinstance(name, str) else "")
+    text = text_of_html(name)
+    slug = re.sub(r"[^a-z0-9]+", "-", (text if isinstance(text, str) else text["en"]).lower())
     return slug.strip("-")[:60] or "imported"
 
 

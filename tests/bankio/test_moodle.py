@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bankio_support import round_trip
 
-from course.bankio import export_bank, import_file
+from course.bankio import export_bank, import_file, write_lessons
 from course.cli import main
 
 
@@ -119,3 +119,53 @@ def test_a_cdata_section_is_split_around_a_closing_marker():
         wrapped = cdata(text)
         assert wrapped.count("<![CDATA[") == text.count("]]>") + 1
         assert ET.fromstring(f"<text>{wrapped}</text>").text == text
+
+
+FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category"><category><text>$course$/top/Default for CRM 101</text></category></question>
+  <question type="multichoice">
+    <name><text>Grade of a buyer</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Which grade has a <b>clear</b> need?</p>]]></text></questiontext>
+    <single>true</single>
+    <answer fraction="100" format="html"><text><![CDATA[<p>Grade 2</p>]]></text></answer>
+    <answer fraction="0" format="html"><text>Grade 4</text></answer>
+  </question>
+  <question type="truefalse">
+    <name><text>Reviews</text></name>
+    <questiontext format="moodle_auto_format"><text>Buyers read reviews.</text></questiontext>
+    <answer fraction="0"><text>true</text></answer>
+    <answer fraction="100"><text>false</text></answer>
+  </question>
+  <question type="multichoice">
+    <name><text>Grade of a buyer</text></name>
+    <questiontext format="html"><text>Which grade has no need?</text></questiontext>
+    <idnumber>Q_7</idnumber>
+    <single>true</single>
+    <answer fraction="0" format="html"><text>Grade 2</text></answer>
+    <answer fraction="100" format="html"><text>Grade 4</text></answer>
+  </question>
+  <question type="calculated"><name><text>Formula</text></name></question>
+</quiz>
+"""
+
+
+def test_a_file_exported_by_moodle_itself_is_read_and_the_rest_is_listed(tmp_path):
+    """No crm-course tags or id numbers: ids come from the names, Moodle's HTML becomes text,
+    and a question type without a kind is named in the report."""
+    path = tmp_path / "moodle.xml"
+    path.write_text(FOREIGN, encoding="utf-8")
+    lessons, report = import_file(path)
+    (slug, (_title, entries)), = lessons.items()
+    assert slug == "90-default-for-crm-101"  # a bank lesson is NN-name
+    choice, tf, other = entries
+    assert choice["id"] == "grade-of-a-buyer" and choice["type"] == "single_choice"
+    assert other["id"] == "q-7"  # Moodle's id number, as a bank id
+    assert choice["prompt"] == "Which grade has a clear need?"
+    assert choice["options"] == [{"text": "Grade 2", "correct": True}, {"text": "Grade 4"}]
+    assert tf["type"] == "true_false" and tf["answer"] is False
+    assert [(n.exercise_id, n.field) for n in report.notes] == [
+        ("default-for-crm-101", "lesson"), ("Q_7", "id"), ("question 5", "")]
+    folder = tmp_path / "bank"
+    write_lessons(lessons, folder)
+    assert main(["validate", "-q", str(folder)]) == 0

@@ -43,3 +43,17 @@ def test_a_kind_added_later_without_exporters_is_listed_not_dropped(tmp_path):
         kinds.unregister("judged_bank")
     assert report.written == [] and [str(n) for n in report.notes] == [
         f"j1 (judged_bank): {NOT_AVAILABLE}"]
+
+
+def test_a_student_copy_has_no_keys_to_export_and_says_so(tmp_path):
+    from pathlib import Path
+
+    from course.exercises.loader import load_bank
+
+    copy = load_bank(Path(__file__).parent.parent / "engine" / "banks-redacted")
+    redacted = {ex.id for ex in copy.exercises if ex.redacted}
+    assert redacted
+    report = export_bank(copy.lessons.values(), "qti", tmp_path / "x.zip")
+    said = {n.exercise_id: n.message for n in report.notes if not n.field}
+    assert redacted <= set(said) and not redacted & set(report.written)
+    assert all("instructor's bank" in said[i] for i in redacted)
