@@ -116,6 +116,8 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
     report = Report(fmt)
     lessons: dict[str, tuple] = {}
     for slug, title, raw in _module(fmt).read(path, report):
+        if not raw.get("prompt"):  # a bank entry needs one; another tool's file may have none
+            raw["prompt"] = raw.get("title") or EMPTY_PROMPT
         found = examples_for(raw)
         if found is None:
             report.note(str(raw.get("id")), str(raw.get("type")), "",
@@ -131,6 +133,7 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
     return lessons, report
 
 
+EMPTY_PROMPT = {"en": "Answer the question.", "zh": "请作答。"}
 LESSON_SLUG = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
 
 

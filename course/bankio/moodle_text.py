@@ -173,6 +173,9 @@ class EssayCodec(Codec):
         return finish(q, ex, ctx, hints=False, tags=tags)
 
     def read(self, q, tags):
+        if "situation" not in tags:
+            raise ValueError("an essay without crm-course's situation tag cannot become a "
+                             "reply task (the reviewer needs one); add the task by hand")
         html_text = text_at(q, "questiontext/text")
         info = text_at(q, "graderinfo/text")
 

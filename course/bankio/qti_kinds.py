@@ -371,6 +371,9 @@ class ReplyCodec:
         return root
 
     def read(self, root, facts):
+        if "situation" not in facts:
+            raise ValueError("an extended text without crm-course's situation cannot become a "
+                             "reply task (the reviewer needs one); add the task by hand")
         low, _, high = facts.get("words", "30-250").partition("-")
         raw = {"situation": facts.get("situation", ""),
                "buyer": text_in(root.find(f".//{q('div')}[@class='buyer']")),

@@ -32,6 +32,8 @@ RECONSTRUCTED = (
     "compare it with your platform's own import template before a real import. Columns after "
     "知识点 belong to crm-course (for importing the file back); delete them if the platform "
     "refuses unknown columns.")
+NO_SITUATION = ("a 简答题 without crm-course's data has no reply situation, so it cannot become "
+                "a reply task (the reviewer needs one); add the task by hand")
 BLANK = "____"
 BLANK_SEP, ALT_SEP = "；", "|"
 TRUE_WORDS = {"正确", "对", "√", "true", "t", "yes"}
@@ -276,6 +278,8 @@ class ReplyCodec:
 
     def read(self, row, own):
         stem = str(row.get("题干") or "")
+        if "situation" not in own:
+            raise ValueError(NO_SITUATION)
         n = int(own.pop("prompt_chars", len(stem)))
         return {"type": "reply", "prompt": stem[:n], "model_answer": row.get("正确答案") or "",
                 **own}

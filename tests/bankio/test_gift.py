@@ -67,3 +67,50 @@ def test_a_cloze_with_one_blank_is_a_missing_word_question(tmp_path, word_bank):
         assert entry["word_bank"] and entry["distractors"] == ["refund", "resend"]
     else:
         assert entry["text"] == "First we [[apologise|apologize]]: then we act."
+
+
+FOREIGN = r"""// a file written by hand, as Moodle's GIFT page shows
+$CATEGORY: $course$/top/Week 1
+
+::Capital::What is the capital of France? {=Paris#Right! ~London#No ~Berlin}
+
+::Sum:: 2 + 2 \= ? {#4:0}
+
+// true or false
+Buyers read reviews first.{T}
+
+::Pairs:: Match the grades. {
+  =Grade 1 -> deal agreed
+  =Grade 2 -> clear need
+}
+
+Customers who chat live are {=more ~less} likely to buy.
+
+::Essay:: Write a reply to the buyer. {}
+"""
+
+
+def test_a_gift_file_written_by_hand_is_read(tmp_path):
+    from bankio_support import main
+
+    from course.bankio import write_lessons
+
+    path = tmp_path / "hand.gift"
+    path.write_text(FOREIGN, encoding="utf-8")
+    lessons, report = import_file(path)
+    (slug, (_t, entries)), = lessons.items()
+    assert slug == "90-week-1"
+    by_type = {e["type"]: e for e in entries}
+    assert by_type["single_choice"]["options"] == [
+        {"text": "Paris", "correct": True, "feedback": "Right!"},
+        {"text": "London", "feedback": "No"}, {"text": "Berlin"}]
+    assert by_type["numeric"]["answer"] == 4 and by_type["numeric"]["prompt"] == "2 + 2 = ?"
+    assert by_type["true_false"]["answer"] is True
+    assert by_type["matching"]["pairs"] == [["Grade 1", "deal agreed"], ["Grade 2", "clear need"]]
+    cloze = by_type["cloze"]
+    assert cloze["text"] == "Customers who chat live are [[more]] likely to buy."
+    assert cloze["word_bank"] and cloze["distractors"] == ["less"]
+    # the essay holds no key: listed, not imported
+    assert [n.exercise_id for n in report.notes if not n.field] == ["question-7"]
+    write_lessons(lessons, tmp_path / "bank")
+    assert main(["validate", "-q", str(tmp_path / "bank")]) == 0

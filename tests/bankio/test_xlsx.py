@@ -66,3 +66,38 @@ def test_a_sheet_without_the_columns_is_refused_with_what_is_expected(tmp_path):
     book.save(tmp_path / "x.xlsx")
     with pytest.raises(InputError, match="题型"):
         import_file(tmp_path / "x.xlsx")
+
+
+def test_a_sheet_in_the_platform_layout_alone_is_read(tmp_path):
+    """Only the platform's columns (no crm-course ones), as a teacher's own sheet would be."""
+    from bankio_support import main
+    from openpyxl import Workbook
+
+    from course.bankio import write_lessons
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(PLATFORM_COLUMNS)
+    blank = [""] * 8
+    sheet.append(["单选题", "哪一级买家最急？", "一级", "二级", "三级", "四级", *blank[4:],
+                  "A", "一级已谈妥。", "", "客户等级"])
+    sheet.append(["多选题", "哪些是好的回复习惯？", "及时", "礼貌", "拖延", *blank[3:], "AB", "", "",
+                  ""])
+    sheet.append(["判断题", "四级询盘可以最后回复。", *blank, "对", "", "", ""])
+    sheet.append(["填空题", "先 ____ 再解决问题。", *blank, "apologise|apologize", "", "", ""])
+    sheet.append(["简答题", "写一封回复。", *blank, "Dear buyer, ...", "", "", ""])
+    sheet.append(["论述题", "谈谈客户关系。", *blank, "", "", "", ""])
+    path = tmp_path / "teacher.xlsx"
+    book.save(path)
+    lessons, report = import_file(path)
+    (slug, (_t, entries)), = lessons.items()
+    assert slug == "90-imported"
+    kinds = [e["type"] for e in entries]
+    assert kinds == ["single_choice", "multiple_choice", "true_false", "cloze"]
+    assert entries[0]["options"][0] == {"text": "一级", "correct": True}
+    assert entries[2]["answer"] is True
+    assert entries[3]["text"] == "先 [[apologise|apologize]] 再解决问题。"
+    why = {n.exercise_id: n.message for n in report.notes if not n.field}
+    assert "reply situation" in why["row-6"] and "论述题" in why["row-7"]
+    write_lessons(lessons, tmp_path / "bank")
+    assert main(["validate", "-q", str(tmp_path / "bank")]) == 0
