@@ -96,13 +96,18 @@ def text_in(element: ET.Element | None, stop=()):
 
 # -- the package -------------------------------------------------------------------------
 
+def identifier(ex_id: str) -> str:
+    """A QTI identifier (an XML name: it cannot start with a digit) for a bank id."""
+    return ex_id if ex_id[:1].isalpha() else f"item-{ex_id}"
+
+
 def item(ex, ctx: Context, extra: dict | None = None) -> ET.Element:
     """An assessmentItem with its label (crm-course's type and facts) and a SCORE outcome."""
-    label = " ".join([f"crm-course:{ex.type}", f"mode={ex.mode}",
+    label = " ".join([f"crm-course:{ex.type}", f"id={ex.id}", f"mode={ex.mode}",
                       *(f"{k}={v}" for k, v in (extra or {}).items())])
     title = ctx.pick(ex.raw.get("title") or ex.id).both(" / ")
     root = ET.Element(q("assessmentItem"), {
-        "identifier": ex.id, "title": title, "label": label, "adaptive": "false",
+        "identifier": identifier(ex.id), "title": title, "label": label, "adaptive": "false",
         "timeDependent": "false", "toolName": "crm-course", f"{{{XSI}}}schemaLocation": SCHEMA})
     return root
 
@@ -187,8 +192,8 @@ class Writer:
     def add(self, ex, root: ET.Element) -> None:
         href = f"items/{ex.id}.xml"
         self.files[href] = _xml(root)
-        self.resources.append((ex.id, ITEM_TYPE, href, []))
-        self.tests[-1][1].append((ex.id, href))
+        self.resources.append((identifier(ex.id), ITEM_TYPE, href, []))
+        self.tests[-1][1].append((identifier(ex.id), href))
 
     def save(self, out: Path) -> None:
         for lesson, refs in self.tests:
@@ -218,8 +223,8 @@ def _test(lesson, refs, ctx: Context) -> ET.Element:
                                             f"{{{XSI}}}schemaLocation": SCHEMA})
     part = sub(test, "testPart", {"identifier": "part", "navigationMode": "nonlinear",
                                   "submissionMode": "individual"})
-    section = sub(part, "assessmentSection", {"identifier": lesson.slug, "visible": "true",
-                                              "title": lesson.slug})
+    section = sub(part, "assessmentSection", {"identifier": f"lesson-{lesson.slug}",
+                                              "visible": "true", "title": lesson.slug})
     for ex_id, href in refs:
         sub(section, "assessmentItemRef", {"identifier": ex_id, "href": f"../{href}"})
     return test
@@ -287,19 +292,20 @@ def read(path: Path, report: Report):
                 title = test.get("title")
                 for section in test.iter(q("assessmentSection")):
                     for ref in section.iter(q("assessmentItemRef")):
-                        lessons[ref.get("identifier")] = (section.get("identifier"), title)
+                        slug = section.get("identifier", "").removeprefix("lesson-")
+                        lessons[ref.get("identifier")] = (slug, title)
         by_type = codecs("qti")
         for href in items:
             root = _member(package, href, path)
             found = _item_entry(root, by_type, report)
             if found:
-                slug, title = lessons.get(found["id"], ("imported", None))
+                slug, title = lessons.get(root.get("identifier"), ("imported", None))
                 yield slug, title, found
 
 
 def _item_entry(root: ET.Element, by_type: dict, report: Report):
-    ident = root.get("identifier") or "item"
     type_name, facts = label_of(root)
+    ident = facts.get("id") or root.get("identifier") or "item"
     codec = by_type.get(type_name) or _guess(root, by_type)
     if codec is None:
         report.note(ident, type_name, "", "no crm-course kind reads this item's interaction")

@@ -1,14 +1,15 @@
 """IMS QTI 2.1: the package out and back, its manifest, and one assessmentItem per exercise."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
 from bankio_support import round_trip
 
-from course.bankio import export_bank
-from course.bankio.qti import CP, NS
+from course.bankio import export_bank, import_file
+from course.bankio.qti import CP, NS, identifier
 
 
 @pytest.mark.parametrize("lang", ["both", "en", "zh"])
@@ -27,7 +28,7 @@ def test_the_package_has_a_manifest_and_one_item_per_exercise(bank, tmp_path):
         manifest = ET.fromstring(package.read("imsmanifest.xml"))
         resources = list(manifest.iter(f"{{{CP}}}resource"))
         items = [r for r in resources if r.get("type") == "imsqti_item_xmlv2p1"]
-        assert [r.get("identifier") for r in items] == report.written
+        assert [r.get("identifier") for r in items] == [identifier(i) for i in report.written]
         for resource in items:
             root = ET.fromstring(package.read(resource.get("href")))
             assert root.tag == f"{{{NS}}}assessmentItem"
@@ -101,3 +102,24 @@ def test_an_independent_converter_reads_every_item_as_qti(bank, tmp_path):
             assert values == [f"C{ex.correct_indexes[0] + 1}"]
         elif ex.type == "ordering":
             assert values == [f"O{i + 1}" for i in range(len(ex.items))]
+
+
+def test_identifiers_are_xml_names_even_for_an_id_that_starts_with_a_digit(tmp_path):
+    from course.exercises.loader import load_bank
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "01-x.yaml").write_text(
+        "lesson: 01-x\ntitle: X\nexercises:\n  - id: 24-hours\n    type: true_false\n"
+        "    prompt: A day has 24 hours.\n    answer: true\n"
+        "    examples: {correct: [true], wrong: [false]}\n", encoding="utf-8")
+    out = tmp_path / "x.zip"
+    export_bank(load_bank(folder).lessons.values(), "qti", out)
+    name = re.compile(r"^[A-Za-z_][\w.-]*$")  # an XML name (NCName) cannot start with a digit
+    with zipfile.ZipFile(out) as package:
+        for member in package.namelist():
+            for element in ET.fromstring(package.read(member)).iter():
+                if element.get("identifier") is not None:
+                    assert name.match(element.get("identifier")), (member, element.attrib)
+    lessons, _ = import_file(out)
+    assert [e["id"] for e in lessons["01-x"][1]] == ["24-hours"]
