@@ -148,3 +148,22 @@ def test_lesson_08_case_a_120_usd_unusable_item_is_not_a_small_amount():
     decision = crm.resolve_complaint({"problem": "quality", "affects_use": True,
                                       "order_value": 120})
     assert decision.decision == "repair_and_partial_refund"
+
+
+def test_lesson_02_spending_chart_shows_buyers_and_agrees_with_its_sentence():
+    """The chart ranks only customers who bought: no bar of "0%" under "most buyers spend a
+    little", and the top fifth spends far more than the bottom fifth (issue 23)."""
+    assert "most buyers spend a little, and a few spend a\nlot" in markdown("02-idic") or \
+        "most buyers spend a little, and a few spend a lot" in " ".join(markdown("02-idic").split())
+    assert "crm.plot_spending_groups(top)" in code("02-idic")
+    customers = load("customers")
+    targets = crm.grade_customers(customers).query("rule != 'no clear intent'")
+    top = crm.top_customers(targets, load("orders"), n=None)
+    assert (top["spent"] <= 0).any(), "the lesson's table holds prospects who bought nothing"
+    fig = crm.plot_spending_groups(top)
+    shares = [bar.get_height() for bar in fig.axes[0].patches]
+    assert len(shares) == 5 and sum(shares) == pytest.approx(100)
+    assert min(shares) >= 1, f"a fifth of the buyers is drawn as spending nothing: {shares}"
+    assert shares == sorted(shares, reverse=True)
+    assert shares[0] > 50 and shares[0] > 10 * shares[-1]
+    assert "have not bought yet are left out" in fig.axes[0].get_title()
