@@ -160,4 +160,44 @@ def test_lesson_ends_with_a_case_and_two_questions_with_bilingual_sample_answers
         assert len(lesson_time.WORD.findall(english)) >= 20
         assert len(lesson_time.CJK.findall(chinese)) >= 30
     order = [t.split("\n")[0] for t in text if t.startswith("## ")]
-    assert order.index(case.split("\n")[0]) == order.index("## Summary · 小结") - 1
+    # the case, then the assessment items, then the summary: a summary right above the items
+    # would state their answers (issue 23)
+    case_at = order.index(case.split("\n")[0])
+    assert order[case_at + 1:case_at + 3] == ["## Check your understanding · 检查理解",
+                                              "## Summary · 小结"]
+
+
+def test_check_your_understanding_holds_only_the_assessment_items_and_says_what_happens():
+    """The block lists this lesson's assessment items; its Chinese intro does not promise a
+    self-check that assessment mode does not give (no right or wrong is shown)."""
+    from course.exercises.loader import load_bank
+
+    bank = load_bank()
+    for path in LESSONS:
+        nb = nbformat.read(path, as_version=4)
+        at = next(i for i, c in enumerate(nb.cells)
+                  if c.source.startswith("## Check your understanding · 检查理解"))
+        assert "不显示对错" in nb.cells[at].source and "检查自己" not in nb.cells[at].source
+        items = []
+        for cell in nb.cells[at + 1:]:
+            if cell.cell_type != "code":
+                break
+            items.append(cell.source.strip().removeprefix('lesson["').removesuffix('"]'))
+        assert items, path.name
+        assert all(bank[i].mode == "assessment" for i in items), (path.name, items)
+
+
+def test_instructor_guide_minutes_equal_course_yaml():
+    import re
+
+    from course.exercises.course_map import load
+
+    guide = (ROOT / "docs" / "instructor.md").read_text(encoding="utf-8")
+    rows = {m.group(1): tuple(int(m.group(i)) for i in (2, 3, 4))
+            for m in re.finditer(r"^\| (\d\d) [^|]+\| (\d+) \| (\d+) \| (\d+) \|", guide, re.M)}
+    lessons = [e for e in load(ROOT / "notebooks" / "course.yaml").lessons
+               if "01" <= e.slug[:2] <= "08"]
+    assert len(rows) == len(lessons) == 8
+    for entry in lessons:
+        assert rows[entry.slug[:2]] == (entry.teaching_minutes, entry.exercise_minutes,
+                                        entry.teaching_minutes + entry.exercise_minutes), entry.slug

@@ -224,10 +224,12 @@ def plot_payment_methods(orders, markets=None):
 
 
 def plot_spending_groups(customers, column="spent", groups=5):
-    """Bars: the share of all spending made by each fifth of the customers, biggest first.
+    """Bars: the share of all spending made by each fifth of the buyers, biggest first.
 
     ``customers`` has one row per customer and a money column (``spent``, as from
-    ``top_customers``); the customers are ranked by it and cut into ``groups`` equal groups.
+    ``top_customers``). Only buyers, the customers whose spending is above zero, are ranked by
+    it and cut into ``groups`` equal groups; the title says how many customers without
+    spending were left out, so that "the bottom 20%" never means "people who bought nothing".
     """
     import pandas as pd
 
@@ -235,13 +237,15 @@ def plot_spending_groups(customers, column="spent", groups=5):
     if isinstance(groups, bool) or not isinstance(groups, int) or not 2 <= groups <= 10:
         raise InputError(f"plot_spending_groups: groups must be a whole number from 2 to 10; "
                          f"got {groups!r}.")
-    total = customers[column].sum()
-    if not total > 0:
-        raise InputError(f"plot_spending_groups: the column {column!r} adds up to "
-                         f"{total}; there is no spending to share out.")
-    rank = customers[column].rank(method="first", ascending=False)
+    buyers = customers[customers[column] > 0]
+    total = buyers[column].sum()
+    if len(buyers) < groups:
+        raise InputError(f"plot_spending_groups: only {len(buyers)} customers have a "
+                         f"{column!r} above zero; {groups} groups need at least {groups}.")
+    rank = buyers[column].rank(method="first", ascending=False)
     group = pd.qcut(rank, groups, labels=False)
-    share = customers[column].groupby(group).sum() / total * 100
+    share = buyers[column].groupby(group).sum() / total * 100
+    left_out = len(customers) - len(buyers)
     step = 100 // groups
     labels = [text(f"top {step}%", f"前 {step}%", sep="\n")]
     labels += [text(f"next {step}%", f"其次 {step}%", sep="\n")] * (groups - 2)
@@ -252,8 +256,12 @@ def plot_spending_groups(customers, column="spent", groups=5):
     ax.set_xticks(range(groups), labels)
     ax.bar_label(bars, labels=[f"{p:.0f}%" for p in share], padding=2)
     ax.set_ylabel(text("share of all spending (%)", "占总消费的比例（%）"))
-    ax.set_title(text(f"Customers in {groups} equal groups, by spending",
-                      f"按消费额把客户分成 {groups} 个人数相同的组"))
+    title = text(f"{len(buyers)} buyers in {groups} equal groups, by spending",
+                 f"按消费额把 {len(buyers)} 位买家分成 {groups} 个人数相同的组", sep="\n")
+    if left_out:
+        title += "\n" + text(f"({left_out} customers who have not bought yet are left out)",
+                             f"（{left_out} 位尚未购买的客户不计入）", sep="\n")
+    ax.set_title(title)
     ax.set_ylim(0, 100)
     _tidy(ax)
     return fig

@@ -142,9 +142,59 @@ def test_lessons_do_not_call_a_region_by_its_data_key(slug):
     assert not re.search(r'"(north_america|southeast_asia|middle_east)"', code(slug))
 
 
-def test_lesson_08_case_a_120_usd_unusable_item_is_not_a_small_amount():
+def test_lesson_08_case_burning_blender_is_photos_then_refund_not_a_local_repair():
+    """A motor that smells of burning (safety) and a glass jug delivered as plastic (the seller's
+    mistake): the lesson's own rule is photos, then a refund; never a local repair (issue 23)."""
+    case = next(c for c in markdown("08-complaints").split("\n## ") if c.startswith("Case"))
+    text = " ".join(case.split())
+    assert "smelled of burning" in text and "plastic" in text
+    assert "repaired locally" not in text and "当地维修" not in case
+    assert "ask for photos, then give a full refund" in text
+    decision = crm.resolve_complaint({"problem": "return"})
+    assert decision.decision == "photos_then_refund"
+
+
+def test_lesson_08_picture_and_text_agree_on_the_share_who_complain():
     text = " ".join(markdown("08-complaints").split())
-    assert "the blender cannot be used and 120 USD is not a small amount" in text
-    decision = crm.resolve_complaint({"problem": "quality", "affects_use": True,
-                                      "order_value": 120})
-    assert decision.decision == "repair_and_partial_refund"
+    assert "**More than 95%** say nothing" in text and "The other **95%**" not in text
+    fig = crm.plot_unhappy_customers(complain=4, total=100)
+    orange, grey = fig.axes[0].collections[1], fig.axes[0].collections[0]
+    assert len(orange.get_offsets()) < 5 and len(grey.get_offsets()) > 95
+
+
+def test_lesson_08_five_steps_are_not_the_five_dialogue_moves():
+    text = " ".join(markdown("08-complaints").split())
+    assert "With the toolkit you work in five steps" not in text
+    assert "The picture recalls them; Steps 1 to 5 below" in text
+    assert "the dialogue moves of lesson 01" in code("08-complaints")
+
+
+def test_lesson_07_main_part_states_the_small_amount_that_08_uses():
+    """08's main part calls 120 and 230 USD "not a small amount": 07's main part (not only its
+    optional part) says where small ends, and it is the toolkit's own limit."""
+    main = markdown("07-buyer-messages").split("## Going further")[0]
+    assert "(in this course's shop: **30 USD** or less)" in " ".join(main.split())
+    from course.crm.complaints import DEFAULT_SMALL_AMOUNT
+    assert DEFAULT_SMALL_AMOUNT == 30
+    assert "not a small amount" in markdown("08-complaints").split("## Going further")[0]
+
+
+def test_lesson_07_late_parcel_cell_shows_the_table_the_next_task_points_to():
+    nb = nbformat.read(NOTEBOOKS / "07-buyer-messages.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and 'by_id.loc["m055"]' in c.source)
+    last = cell.source.strip().splitlines()[-1]
+    assert "carrier" in last and "tracking_number" in last, "the table is the cell's last line"
+    shown = [o for o in cell.outputs if o.get("output_type") == "execute_result"]
+    assert shown and "tracking_number" in shown[0]["data"]["text/plain"]
+    assert "carrier and tracking number are in the table there" in markdown("07-buyer-messages")
+
+
+def test_lesson_06_shows_the_2017_fact_as_text_not_a_raw_dict():
+    nb = nbformat.read(NOTEBOOKS / "06-markets.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and 'markets["context"]' in c.source)
+    printed = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+    assert printed.startswith("China's export cross-border e-commerce reached 6.3 trillion yuan")
+    assert "Source: China E-Commerce Research Center" in printed
+    assert not any(o.get("output_type") == "execute_result" for o in cell.outputs)
+    assert "`market_profile` lists every fact of a region with its source. Here we keep only" \
+        not in markdown("06-markets")

@@ -44,7 +44,7 @@ MESSAGES = {
     "rp_send": ("Send", "发送"),
     "rp_you": ("You", "你"),
     "rp_buyer": ("Buyer", "买家"),
-    "rp_model_path": ("A model path", "范例路径"),
+    "rp_model_path": ("A model path", "示范对话"),
     "rp_restart": ("Start again", "重新开始"),
 }
 
