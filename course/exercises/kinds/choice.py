@@ -114,6 +114,20 @@ class ChoiceExercise(Exercise):
                 raise DefinitionError(f"options[{i}].text",
                                       f"option {self.options[i].text.en!r} is repeated")
 
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """(field, phrase): the right options of three words or more, whose text just above
+        the item gives it away, and (several right options) the heads of the right and of the
+        wrong options: the cells above that name every right one give the item away."""
+        right = [o for o in self.options if o.correct]
+        out: list = [(f"options[{o.index}].text", o.text.en) for o in right
+                     if len(o.text.en.split()) >= 3]
+        if len(right) >= 2:  # every right option named above: their heads, before "(" or ":"
+            def heads(correct):
+                return tuple(re.split(r"\s*[(:]", o.text.en)[0] for o in self.options
+                             if o.correct == correct)
+            out.append(("options", (heads(True), heads(False))))
+        return out
+
     def empty_response(self):
         return [] if self.multiple else None
 

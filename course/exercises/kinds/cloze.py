@@ -272,6 +272,24 @@ class ClozeExercise(Exercise):
                 found.append(m.group(1).partition("::")[2])  # the tip
         return found
 
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """(field, phrase): each blank's first answer with the (up to) three words before it,
+        the key phrase whose presence just above the item gives the blank away, and (three
+        blanks or more) all the answers, which named together above give the item away."""
+        out = []
+        for m, blank in zip(BLANK.finditer(self.text), self.blanks, strict=False):
+            if not blank.answers:
+                continue
+            before = BLANK.sub(lambda b: b.group(1).split("|")[0].split("::")[0].strip(),
+                               self.text[:m.start()])
+            words = before.split()[-3:]
+            if len(words) >= 2:
+                out.append((f"text (blank {blank.index + 1})",
+                            " ".join(words + [blank.answers[0]])))
+        if len(self.blanks) >= 3 and not self.word_bank:  # every answer, in the cells above
+            out.append(("text", (tuple(b.answers[0] for b in self.blanks if b.answers), ())))
+        return out
+
     def describe(self, response) -> str:
         if isinstance(response, list):
             return " | ".join(str(r) for r in response)

@@ -23,6 +23,13 @@ from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
 from course.text import Bilingual
 
+_ENGLISH_NUMBERS = dict(enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()))
+
+
+def _both_units(unit: Bilingual) -> list[str]:
+    return [u for u in (unit.en, unit.zh) if u]
+
 
 class NumericExercise(Exercise):
     """A number with its unit (12, 1,299.50, ¥12, 15%, 24 hours, 6.3万亿); right within a tolerance.
@@ -124,6 +131,20 @@ class NumericExercise(Exercise):
                 text += f" (± {self.relative_tolerance:.0%})"
             parts.append(text)
         return Bilingual(*parts)
+
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """(field, phrase): the answer with its unit ("51%", "24 hours", "5 times", "five
+        times"), whose presence just above the item gives it away."""
+        if self.answer is None or not self.unit_text:
+            return []
+        value, out = f"{self.answer:g}", []
+        for unit in dict.fromkeys(_both_units(self.unit_text)):
+            sep = "" if unit == "%" or not unit.isascii() else " "
+            out.append(("answer", f"{value}{sep}{unit}"))
+            word = _ENGLISH_NUMBERS.get(self.answer)
+            if word and unit.isascii() and unit != "%":
+                out.append(("answer", f"{word} {unit}"))
+        return out
 
     # -- instructor tools -------------------------------------------------------------------
     def redact(self, raw, rng=None) -> dict:
