@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.exercises.lint_lessons import Lessons, lesson_checks, notebook_contexts, read_lessons
-from course.exercises.matching import normalize
+from course.exercises.text_match import normalize
 
 __all__ = ["ERROR", "WARNING", "Finding", "lint_exercise", "lint_lessons", "notebook_contexts"]
 

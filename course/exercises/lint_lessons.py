@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.exercises.matching import normalize
+from course.exercises.text_match import normalize
 
 ERROR, WARNING = "error", "warning"
 Add = Callable[..., None]

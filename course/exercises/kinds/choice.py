@@ -22,8 +22,8 @@ from course.exercises.kinds.base import (
     bilingual_or_none,
     is_int,
 )
-from course.exercises.matching import normalize
 from course.exercises.results import GradeResult, ItemResult
+from course.exercises.text_match import normalize
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
 

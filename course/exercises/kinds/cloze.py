@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from course.errors import DefinitionError
@@ -17,8 +17,16 @@ from course.exercises.kinds.base import (
     secret_shuffle,
     seeded_shuffle,
 )
-from course.exercises.matching import ALL_FORMS, NO_FORMS, Forms, match_text, normalize
+from course.exercises.quantities import parse_quantity
 from course.exercises.results import GradeResult, ItemResult
+from course.exercises.text_match import (
+    ALL_FORMS,
+    NO_FORMS,
+    Forms,
+    TextMatch,
+    match_text,
+    normalize,
+)
 from course.messages import ui
 from course.text import Bilingual
 
@@ -54,6 +62,20 @@ def check_brackets(text: str) -> None:
                                       f"({_near(text, opened)!r}) is never closed with ]]")
 
 
+_WORD_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w'-]*)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_][\w'-]*)")
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The word just before and just after a blank, when a space separates it from the blank
+    ("free [[samples]]", "[[24]] hours"); "" where the blank touches punctuation or another
+    blank."""
+    before = BLANK.sub(" ", text[max(0, start - 40):start])
+    after = BLANK.sub(" ", text[end:end + 40])
+    b, a = _WORD_BEFORE.search(before), _WORD_AFTER.match(after)
+    return (b.group(1) if b else "", a.group(1) if a else "")
+
+
 def _near(text: str, i: int) -> str:
     return text[max(0, i - 15) : i + 20]
 
@@ -77,6 +99,8 @@ class Blank:
     real_words: bool = True  # a typed common English word is never a typo
     forms: Forms = ALL_FORMS  # plural, article, spelling, number words
     typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
+    around: tuple[str, str] = ("", "")  # the word just before and just after it in the text
+    unit_after: str | None = None  # the unit the text puts after it ("hours" of "[[24]] hours")
 
 
 BLANK_MEMO_SIZE = 4096  # distinct (blank, answer) grades an exercise keeps
@@ -139,7 +163,11 @@ class ClozeExercise(Exercise):
                 real_words=bool(rules.get("real_words", self.real_words)),
                 forms=ALL_FORMS if forms else NO_FORMS,
                 typo_forms=tuple(str(t) for t in rules.get("typos", []) or []),
+                around=_around(self.text, m.start(), m.end()),
             )
+            if blank.around[1]:
+                unit = parse_quantity(f"1 {blank.around[1]}")
+                blank = replace(blank, unit_after=unit.unit if unit and unit.unit else None)
             self.blanks.append(blank)
             self.segments.append(blank)
             pos = m.end()
@@ -226,10 +254,7 @@ class ClozeExercise(Exercise):
 
     def _grade_blank_afresh(self, blank: Blank, given: str) -> ItemResult:
         attempted = bool(given.strip())
-        m = match_text(
-            given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
-            forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
-        ) if attempted else None
+        m = self._match(blank, given) if attempted else None
         ok = bool(m and m.ok)
         fb = (blank.feedback or {}).get("correct" if ok else "wrong") if attempted else None
         if ok and m.typo:
@@ -240,6 +265,22 @@ class ClozeExercise(Exercise):
             ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
             m.rule if ok else None,
         )
+
+    def _match(self, blank: Blank, given: str) -> TextMatch:
+        """The text match, or for a number typed with the unit the text already puts after
+        the blank, in any language ("24小时" in "[[24]] hours"), the match of its number."""
+        m = match_text(
+            given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
+            forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
+            around=blank.around,
+        )
+        if m.ok or blank.unit_after is None:
+            return m
+        q = parse_quantity(given)
+        if q is None or q.unit != blank.unit_after or q.currency or q.magnitude or q.noun:
+            return m
+        number = match_text(f"{q.value:g}", blank.answers, forms=blank.forms, typos=False)
+        return TextMatch(number.matched, tuple(sorted({*number.rules, "around"} - {"exact"})))
 
     def filled_text(self) -> str:
         """The text with every blank filled with its first answer."""
