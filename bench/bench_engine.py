@@ -78,9 +78,16 @@ def main() -> None:
     numeric = build_exercise({
         "id": "bench-n", "type": "numeric", "prompt": "?", "answer": 6.3, "tolerance": 0.05,
         "measures": "money", "currency": "CNY", "magnitude": "trillion"})
-    for text in ("6.3万亿元", "6.3 billion", "RMB 63000亿"):
+    for text in ("6.3万亿元", "6.3 billion", "RMB 63000亿", "六点三万亿元", "约6.3万亿"):
         samples = timed(lambda t=text: numeric.grade(t), 1000)
         rows.append((f"numeric {text!r}", median_ms(samples),
+                     statistics.quantiles(samples, n=100)[94] * 1000))
+
+    count = build_exercise({"id": "bench-c", "type": "numeric", "prompt": "?", "answer": 204,
+                            "measures": "count"})
+    for text in ("两百零四人", "204 people"):
+        samples = timed(lambda t=text: count.grade(t), 1000)
+        rows.append((f"numeric (count) {text!r}", median_ms(samples),
                      statistics.quantiles(samples, n=100)[94] * 1000))
 
     # the first grade after `import course`, in fresh interpreters: building the exercise is
