@@ -194,7 +194,8 @@ _UPPER_AFTER = re.compile(r"\s*(?:at most|at the latest|or less|以内|之内|�
 _RANGE_SEP = re.compile(r"^(?:-|~|to|至|到)\s*")
 #: A counted noun after the number: up to three English words, or a few Chinese characters
 #: with an optional measure word ("people", "unhappy customers", "人", "位客户", "封").
-_NOUN = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{1,6}")
+_NOUN = re.compile(r"(?:[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{1,6})"
+                   r"|(?:out )?of [\d,]+(?: [a-z][a-z'-]*){0,2}")
 
 
 def _qualifiers(text: str) -> tuple[str, bool, str | None]:
@@ -242,7 +243,7 @@ def _units_and_noun(rest: str, found: dict) -> str | None | bool:
             return False
         rest = after
     words = rest.split()
-    if _NOUN.fullmatch(rest) and not any(w in NUMBER_WORDS for w in words):
+    if _NOUN.fullmatch(rest) and not any(w in NUMBER_WORDS for w in words[:1] + words[2:]):
         return rest
     return False
 

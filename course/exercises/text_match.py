@@ -411,13 +411,17 @@ def _match_forms(g_bare: str, rows, blank: Accepted) -> TextMatch:
 
 def _trimmed(g_bare: str, around: tuple[str, str], forms: Forms):
     """The text without the words of the text around the blank that the learner typed into
-    it ("24 hours" in "[[24]] hours", "free samples" in "free [[samples]]"), and without a
-    head noun that adds nothing ("reminder message"): (text, rule) pairs to try."""
-    before, after = around
-    if after and g_bare.endswith(" " + after):
-        yield g_bare[: -len(after) - 1].rstrip(), "around"
-    if before and g_bare.startswith(before + " "):
-        yield g_bare[len(before) + 1:].lstrip(), "around"
+    it ("24 hours" in "[[24]] hours", "cash on delivery" in "cash on [[delivery]]"), and
+    without a head noun that adds nothing ("reminder message"): (text, rule) pairs to try."""
+    before, after = (side.split(" ") if side else [] for side in around)
+    for k in range(len(after), 0, -1):
+        words = " ".join(after[:k])
+        if g_bare.endswith(" " + words):
+            yield g_bare[: -len(words) - 1].rstrip(), "around"
+    for k in range(len(before), 0, -1):
+        words = " ".join(before[-k:])
+        if g_bare.startswith(words + " "):
+            yield g_bare[len(words) + 1:].lstrip(), "around"
     head, _, last = g_bare.rpartition(" ")
     if forms.plural and head and last in HEAD_NOUNS:
         yield head, "head_noun"

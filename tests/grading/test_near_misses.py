@@ -37,7 +37,7 @@ def test_a_chinese_magnitude_stays_a_magnitude():
 @pytest.mark.parametrize(("text", "value", "noun"), [
     ("204 people", 204, "people"), ("160 customers", 160, "customers"), ("2 emails", 2, "emails"),
     ("204人", 204, "人"), ("204位客户", 204, "位客户"), ("两封", 2, "封"),
-    ("160 unhappy customers", 160, "unhappy customers"),
+    ("160 unhappy customers", 160, "unhappy customers"), ("204 out of 400", 204, "out of 400"),
 ])
 def test_a_count_with_its_noun(text, value, noun):
     q = parse_quantity(text)
@@ -134,7 +134,16 @@ def test_the_words_around_a_blank_and_a_head_noun():
     assert blank(1, "reminder message").correct and blank(1, "reminder e-mail").correct
     assert not blank(1, "remainder message").correct and not blank(1, "reminder day").correct
     assert blank(2, "free samples").correct and blank(2, "samples").correct
+    assert blank(2, "pile of free samples").correct  # up to three words of the text
     assert "around" in blank(2, "free samples").rule.split("+")
+    assert not blank(2, "free gifts").correct
+
+
+def test_the_unit_after_a_range_of_two_blanks():
+    cloze = build_exercise({"id": "c", "type": "cloze", "prompt": "?",
+                            "text": "Write within [[12]] to [[24]] hours to ask why."})
+    assert [i.correct for i in cloze.grade(["12 hours", "24小时"]).items] == [True, True]
+    assert [i.correct for i in cloze.grade(["12 days", "24 minutes"]).items] == [False, False]
 
 
 def test_a_rule_is_a_tuple_of_names():

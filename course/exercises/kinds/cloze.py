@@ -62,18 +62,31 @@ def check_brackets(text: str) -> None:
                                       f"({_near(text, opened)!r}) is never closed with ]]")
 
 
-_WORD_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w'-]*)\s+$")
-_WORD_AFTER = re.compile(r"^\s+([^\W\d_][\w'-]*)")
+_WORDS_BEFORE = re.compile(r"(?:^|[^\w\s'-]\s*|\s)((?:[^\W\d_][\w'-]*\s+){1,3})$")
+_WORDS_AFTER = re.compile(r"^\s+((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})")
+_UNIT_AFTER_RANGE = re.compile(r"^\s+(?:to|-|or|至|到)\s+\[\[[^\]]*\]\]\s*([^\W\d_][\w]*)")
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The word just before and just after a blank, when a space separates it from the blank
-    ("free [[samples]]", "[[24]] hours"); "" where the blank touches punctuation or another
-    blank."""
-    before = BLANK.sub(" ", text[max(0, start - 40):start])
-    after = BLANK.sub(" ", text[end:end + 40])
-    b, a = _WORD_BEFORE.search(before), _WORD_AFTER.match(after)
-    return (b.group(1) if b else "", a.group(1) if a else "")
+    """Up to three words just before and just after a blank, when only spaces separate them
+    from it ("cash on [[delivery]]", "[[24]] hours after"); "" where the blank touches
+    punctuation or another blank."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 60]
+    b = _WORDS_BEFORE.search(before) if not before.rstrip().endswith("]]") else None
+    a = _WORDS_AFTER.match(after)
+    return (" ".join(b.group(1).split()) if b else "", " ".join(a.group(1).split()) if a else "")
+
+
+def _unit_after(text: str, end: int, around_after: str) -> str | None:
+    """The unit the text puts after a blank: "hours" of "[[24]] hours", and of "[[12]] to
+    [[24]] hours" for the first blank of the range too."""
+    m = _UNIT_AFTER_RANGE.match(text[end:end + 80])
+    for word in (around_after.split(" ")[0] if around_after else "", m.group(1) if m else ""):
+        unit = parse_quantity(f"1 {word}") if word else None
+        if unit and unit.unit and unit.unit != "percent":
+            return unit.unit
+    return None
 
 
 def _near(text: str, i: int) -> str:
@@ -99,7 +112,7 @@ class Blank:
     real_words: bool = True  # a typed common English word is never a typo
     forms: Forms = ALL_FORMS  # plural, article, spelling, number words
     typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
-    around: tuple[str, str] = ("", "")  # the word just before and just after it in the text
+    around: tuple[str, str] = ("", "")  # up to three words just before and after it
     unit_after: str | None = None  # the unit the text puts after it ("hours" of "[[24]] hours")
 
 
@@ -165,9 +178,9 @@ class ClozeExercise(Exercise):
                 typo_forms=tuple(str(t) for t in rules.get("typos", []) or []),
                 around=_around(self.text, m.start(), m.end()),
             )
-            if blank.around[1]:
-                unit = parse_quantity(f"1 {blank.around[1]}")
-                blank = replace(blank, unit_after=unit.unit if unit and unit.unit else None)
+            unit = _unit_after(self.text, m.end(), blank.around[1])
+            if unit:
+                blank = replace(blank, unit_after=unit)
             self.blanks.append(blank)
             self.segments.append(blank)
             pos = m.end()
