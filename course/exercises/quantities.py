@@ -198,6 +198,11 @@ _NOUN = re.compile(r"(?:[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{1,6
                    r"|(?:out )?of [\d,]+(?: [a-z][a-z'-]*){0,2}")
 
 
+#: A remark in brackets after the answer ("9 days (4 to 13 May)"), and what "=" is worked out
+#: to ("1,200 ÷ 4 = 300"): the answer is what is left.
+_REMARK = re.compile(r"(?<=\S)\s*\([^()]*\)$")
+
+
 def _qualifiers(text: str) -> tuple[str, bool, str | None]:
     """``text`` without "about"/"within" words at its ends: (text, approx, bound)."""
     approx, bound = False, None
@@ -279,6 +284,7 @@ def parse_quantity(value) -> Quantity | None:
     if not isinstance(value, str) or len(value) > 100:
         return None
     text, chinese = _normalized(value)
+    text = _REMARK.sub("", text.rsplit("=", 1)[-1]).strip()  # "1200/4 = 300 (dollars)"
     if not text:
         return None
     text, approx, bound = _qualifiers(text)

@@ -296,7 +296,7 @@ class TextMatch:
 
     ``rules`` is a sorted tuple of rule names: exact, punctuation, plural, article, spelling,
     number_word, word_form, head_noun, around (words of the text around the blank typed
-    into it), typo.
+    into it), remark (a note in brackets after it), spacing (co worker / co-worker), typo.
     """
 
     matched: str | None  # the accepted answer (as written in the bank) that matched
@@ -384,7 +384,7 @@ def _match(given: str, blank: Accepted) -> TextMatch:
     found = _match_forms(g_bare, rows, blank)
     if found.ok:
         return found
-    for text, rule in _trimmed(g_bare, around, blank.forms):
+    for text, rule in _trimmed(g_bare, around, blank.forms, g):
         found = _match_forms(text, rows, blank)
         if found.ok:
             return TextMatch(found.matched, tuple(sorted({*found.rules, rule} - {"exact"})))
@@ -395,12 +395,24 @@ def _match(given: str, blank: Accepted) -> TextMatch:
     return TextMatch(None)
 
 
+def _joined(key: tuple[str, ...]) -> str:
+    """The Latin words of a key written together without hyphens ("" when there is anything
+    else: numbers and Chinese terms are compared as written)."""
+    words = [k for k in key if k != "-"]
+    return "".join(words) if len(words) and all(_LATIN_WORD.fullmatch(w) for w in words) else ""
+
+
 def _match_forms(g_bare: str, rows, blank: Accepted) -> TextMatch:
     """The match by forms of a word (plural, article, spelling, number words), then by typos."""
     g_key, g_typed, g_rules = _forms_of(g_bare, blank.forms)
     for answer, _, _, (a_key, _, a_rules) in rows:
         if g_key == a_key:
             return TextMatch(answer, tuple(sorted(g_rules ^ a_rules)) or ("exact",))
+    if blank.forms.spelling:  # "co worker", "coworker" and "co-worker" alike
+        joined = _joined(g_key)
+        for answer, _, _, (a_key, _, a_rules) in rows:
+            if joined and joined == _joined(a_key):
+                return TextMatch(answer, tuple(sorted((g_rules ^ a_rules) | {"spacing"})))
     if blank.typos:
         for answer, _, _, (a_key, a_typed, a_rules) in rows:
             if _typo_slips(g_key, g_typed, a_key, a_typed, blank.case_sensitive,
@@ -409,10 +421,11 @@ def _match_forms(g_bare: str, rows, blank: Accepted) -> TextMatch:
     return TextMatch(None)
 
 
-def _trimmed(g_bare: str, around: tuple[str, str], forms: Forms):
+def _trimmed(g_bare: str, around: tuple[str, str], forms: Forms, g: str):
     """The text without the words of the text around the blank that the learner typed into
     it ("24 hours" in "[[24]] hours", "cash on delivery" in "cash on [[delivery]]"), and
-    without a head noun that adds nothing ("reminder message"): (text, rule) pairs to try."""
+    without a head noun that adds nothing ("reminder message") or a remark in brackets after
+    it (``g``, the text with its edges): (text, rule) pairs to try."""
     before, after = (side.split(" ") if side else [] for side in around)
     for k in range(len(after), 0, -1):
         words = " ".join(after[:k])
@@ -425,6 +438,13 @@ def _trimmed(g_bare: str, around: tuple[str, str], forms: Forms):
     head, _, last = g_bare.rpartition(" ")
     if forms.plural and head and last in HEAD_NOUNS:
         yield head, "head_noun"
+    remark = _REMARK.search(g)
+    if remark and _strip_edges(g[: remark.start()]):  # "watch (关注)": a note after the answer
+        yield _strip_edges(g[: remark.start()]), "remark"
+
+
+#: A remark in brackets at the end of an answer ("watch (关注)", "204 (51% of 400)").
+_REMARK = re.compile(r"(?<=\S)\s*\([^()]*\)$")
 
 
 _match_cached = lru_cache(maxsize=16384)(_match)

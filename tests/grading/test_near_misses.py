@@ -8,7 +8,7 @@ import pytest
 from course.exercises.model import build_exercise
 from course.exercises.numerals import chinese_number, chinese_numerals_to_digits
 from course.exercises.quantities import parse_quantity
-from course.exercises.text_match import match_text, same_word, word_families
+from course.exercises.text_match import NO_FORMS, match_text, same_word, word_families
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -162,3 +162,15 @@ def test_a_multiple_choice_score_is_explained():
     assert cancelled.score == 0 and "cancels" in cancelled.feedback.en
     assert "right options" not in ex.grade(["d"]).feedback.en
     assert "Partly" not in ex.grade(["a", "b", "c"]).feedback.en
+
+
+def test_working_shown_a_remark_in_brackets_and_spacing():
+    ex = _numeric(300, "money", currency="USD", tolerance=0.5)
+    for text in ("1,200 ÷ 4 = 300", "1200/4=300 dollars", "300 (1,200 ÷ 4)", "300美元（1200÷4）"):
+        assert ex.grade(text).correct, text
+    for text in ("300 = 1200/4", "1,200 ÷ 4 = 400", "(300)"):
+        assert not ex.grade(text).correct, text
+    assert match_text("watch（关注）", ("watch",)).rules == ("remark",)
+    assert not match_text("wash (关注)", ("watch",)).ok
+    assert match_text("co worker", ("co-worker",)).rules == ("spacing",)
+    assert not match_text("co worker", ("co-worker",), forms=NO_FORMS).ok
