@@ -5,8 +5,8 @@ Three sets, each {id, blank, right: [...], wrong: [...]}:
 * teacher_verdicts.yaml: written before the issue-11 rules were tuned (the bank's ``examples:``
   were their tuning set); it was the held-out set of issue 11;
 * tuning_verdicts.yaml: written for issue 23 before its rules changed, and tuned on;
-* heldout_verdicts.yaml (when present): written by a separate engineer from the tasks alone,
-  measured once when the issue-23 grader was final.
+* heldout_verdicts.yaml: written by a separate engineer from the tasks alone, measured once
+  when the issue-23 grader was final (its figure is guarded as measured: HELD_OUT).
 
 For each: the agreement must reach the figure below, and no answer a teacher refuses may pass.
 """
@@ -23,6 +23,16 @@ HERE = Path(__file__).parent
 VERDICTS = HERE / "teacher_verdicts.yaml"
 #: The agreement each set must reach (the issue's target is 98% each).
 TARGETS = {"teacher_verdicts.yaml": 0.98, "tuning_verdicts.yaml": 0.98}
+#: The held-out set, measured once when the grader was final: 575 of 580 (99.1%), with ONE
+#: answer accepted that the teacher refuses ("simples" for "samples": a misspelling one edit
+#: away that is not on the common-word list, so the typo rule takes it). The issue's target
+#: was 98% and no such answer: the second part is missed by one. These figures are guarded
+#: as measured, not the targets; the other four disagreements are answers the teacher accepts
+#: and the grader refuses: "monitoring" (rel-habits blank 0 lists watch|monitor|check|follow,
+#: one form each), "3 750" (a space as thousands separator), "payments" for instalments (which
+#: teacher_verdicts.yaml marks wrong: teachers differ), "other sellers" for competitors.
+HELD_OUT = (575, 580)
+HELD_OUT_ACCEPTED_REFUSALS = {("buyers-flags-cloze", 4, "simples")}
 
 
 def _cases(path: Path = VERDICTS, held_out_only: bool = False):
@@ -92,3 +102,12 @@ def test_grading_agrees_with_the_teacher(bank, name, held_out_only):
     assert 1 - len(wrong) / total >= TARGETS[name], _report(total, wrong)
     accepted_refusals = [w for w in wrong if not w[3]]
     assert accepted_refusals == [], _report(total, wrong)
+
+
+def test_the_held_out_set_as_measured_once(bank):
+    path = HERE / "heldout_verdicts.yaml"
+    total, wrong = disagreements(bank, False, path)
+    assert total == HELD_OUT[1]
+    assert total - len(wrong) >= HELD_OUT[0], _report(total, wrong)
+    accepted_refusals = {(i, b, r) for i, b, r, ok in wrong if not ok}
+    assert accepted_refusals <= HELD_OUT_ACCEPTED_REFUSALS, _report(total, wrong)
