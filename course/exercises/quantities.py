@@ -264,6 +264,28 @@ def _normalized(value: str) -> tuple[str, bool]:
     return digits, digits != text
 
 
+def _prefixes(text: str, found: dict) -> tuple[str, bool] | None:
+    """Read what comes before the number (brackets of a negative, 百分之, signs, currency
+    symbols and codes) into ``found``: (what is left, negative), None when they clash."""
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1].strip()
+    if text.startswith("百分之"):
+        found["unit"] = "percent"
+        text = text[3:].strip()
+    for _ in range(2):
+        if text[:1] in "+-" and not negative:
+            negative, text = text[:1] == "-", text[1:].strip()
+        row, text = _take_alias(text, prefix=True)
+        if row is None:
+            break
+        if not _add(found, row):
+            return None
+    if text[:1] in "+-":
+        negative, text = text[:1] == "-", text[1:].strip()
+    return text, negative
+
+
 def parse_quantity(value) -> Quantity | None:
     """A learner's number with its unit, currency and magnitude; None when it is not one.
 
@@ -289,22 +311,10 @@ def parse_quantity(value) -> Quantity | None:
         return None
     text, approx, bound = _qualifiers(text)
     found: dict[str, str] = {}
-    negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1].strip()
-    if text.startswith("百分之"):
-        found["unit"] = "percent"
-        text = text[3:].strip()
-    for _ in range(2):
-        if text[:1] in "+-" and not negative:
-            negative, text = text[:1] == "-", text[1:].strip()
-        row, text = _take_alias(text, prefix=True)
-        if row is None:
-            break
-        if not _add(found, row):
-            return None
-    if text[:1] in "+-":
-        negative, text = text[:1] == "-", text[1:].strip()
+    read = _prefixes(text, found)
+    if read is None:
+        return None
+    text, negative = read
     lead = _leading_number(text)
     if lead is None:
         return None
