@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.exercises.quantities import parse_quantity
 from course.exercises.text_match import normalize
 
 ERROR, WARNING = "error", "warning"
@@ -322,8 +323,47 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+#: A duration in a hint, in English or Chinese ("one day", "2 weeks", "一天"), and how many
+#: hours each unit holds: a hint that gives the answer in another unit gives the answer.
+_DURATION = re.compile(r"([\d.]+|[a-z-]+|[零一二两三四五六七八九十百]+)\s*(minutes?|hours?|days?|"
+                       r"weeks?|个小时|小时|分钟|天|星期|周)", re.IGNORECASE)
+_HOURS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0}
+
+
+def _duration_equal(ex, text: str) -> bool:
+    """True when ``text`` names a duration, in another unit, equal to the numeric answer."""
+    spec, answer = getattr(ex, "spec", None), getattr(ex, "answer", None)
+    if spec is None or spec.measures not in _HOURS or not isinstance(answer, float):
+        return False
+    for m in _DURATION.finditer(text):
+        q = parse_quantity(m.group(0))
+        if q and q.unit in _HOURS and q.unit != spec.measures and abs(
+                q.value * _HOURS[q.unit] - answer * _HOURS[spec.measures]) < 1e-9:
+            return True
+    return False
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = [w for w in re.findall(r"[a-z][a-z'-]+", normalize(text))
+             if w not in _STOP and len(w) >= 3]
+    return set(zip(words, words[1:], strict=False))
+
+
+def _points_at_right(ex, text: str) -> bool:
+    """A single-choice hint that names two words in a row that only the right option has
+    ("Which reply mentions the size chart?")."""
+    options = getattr(ex, "options", [])
+    if getattr(ex, "multiple", True) or not options:
+        return False
+    hint = _pairs(text)
+    right = set().union(*(_pairs(o.text.en) for o in options if o.correct))
+    wrong = set().union(*(_pairs(o.text.en) for o in options if not o.correct))
+    return bool(hint & (right - wrong))
+
+
 def check_hint_giveaways(ex, add: Add) -> None:
-    """A hint that gives the answer away by letters, by a sum, or by initials."""
+    """A hint that gives the answer away by letters, a sum, initials, the answer in another
+    unit, or words that only the right option has."""
     typed = ex.type in ("cloze", "numeric") and not getattr(ex, "word_bank", False)
     answer = getattr(ex, "answer", None)
     right = [o.text.en for o in getattr(ex, "options", []) if getattr(o, "correct", False)]
@@ -339,6 +379,12 @@ def check_hint_giveaways(ex, add: Add) -> None:
             elif any(len(_initials(r)) >= 3 and re.search(rf"\b{_initials(r)}\b", text)
                      for r in right):
                 add(f"hints[{i}]", "the hint gives the initials of the right option")
+            elif _duration_equal(ex, text):
+                add(f"hints[{i}]", "the hint gives the answer in another unit (one day is 24 "
+                                   "hours): leave the conversion to the learner")
+            elif _points_at_right(ex, text):
+                add(f"hints[{i}]", "the hint names words that only the right option has: it "
+                                   "points at the answer; hint at the idea instead")
             else:
                 continue
             break

@@ -106,3 +106,17 @@ def test_an_assessment_item_on_what_only_the_optional_part_teaches(tmp_path):
     assert _lint({**raw, "mode": "practice"}, lessons) == set()
     assert _lint({**raw, "id": "p"}, lessons) == set()  # shown in the optional part itself
     assert _lint({**raw, "prompt": "How many days since the last order?"}, lessons) == set()
+
+
+def test_hints_that_give_the_answer_in_another_unit_or_point_at_the_right_option():
+    hours = {"id": "h", "type": "numeric", "answer": 24, "measures": "hours"}
+    assert _lint({**hours, "hints": ["The deadline is one day."]}) == {("hints[0]", ERROR)}
+    assert _lint({**hours, "hints": ["时限是一天。"]}) == {("hints[0]", ERROR)}
+    assert _lint({**hours, "hints": ["The deadline is two days."]}) == set()
+    reply = {"id": "r", "type": "single_choice", "options": [
+        {"text": "Thanks! Please see the size chart in the listing.", "correct": True},
+        {"text": "All sizes are standard, order your usual one."},
+        {"text": "Read the description before you buy."}]}
+    assert _lint({**reply, "hints": ["Which reply mentions the size chart?"]}) == {
+        ("hints[0]", ERROR)}
+    assert _lint({**reply, "hints": ["Give the buyer something to check."]}) == set()
