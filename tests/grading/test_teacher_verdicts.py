@@ -23,6 +23,11 @@ HERE = Path(__file__).parent
 VERDICTS = HERE / "teacher_verdicts.yaml"
 #: The agreement each set must reach (the issue's target is 98% each).
 TARGETS = {"teacher_verdicts.yaml": 0.98, "tuning_verdicts.yaml": 0.98}
+#: Items whose question the content half of issue 23 rewrote (their answer printed just above
+#: them): the tuning and held-out verdicts were written for the old questions, so they are
+#: left out of both figures (teacher_verdicts.yaml holds verdicts for the new questions).
+REWRITTEN = frozenset({"rel-chat-buy", "grading-24-hours", "follow-five-times",
+                       "markets-export-2017", "msg-unpaid-hours"})
 #: The held-out set, measured once when the grader was final: 575 of 580 (99.1%), with ONE
 #: answer accepted that the teacher refuses ("simples" for "samples": a misspelling one edit
 #: away that is not on the common-word list, so the typo rule takes it). The issue's target
@@ -31,13 +36,17 @@ TARGETS = {"teacher_verdicts.yaml": 0.98, "tuning_verdicts.yaml": 0.98}
 #: and the grader refuses: "monitoring" (rel-habits blank 0 lists watch|monitor|check|follow,
 #: one form each), "3 750" (a space as thousands separator), "payments" for instalments (which
 #: teacher_verdicts.yaml marks wrong: teachers differ), "other sellers" for competitors.
-HELD_OUT = (575, 580)
+#: Without the rewritten items (69 responses, no disagreement among them): 506 of 511 (99.0%).
+HELD_OUT = (506, 511)
 HELD_OUT_ACCEPTED_REFUSALS = {("buyers-flags-cloze", 4, "simples")}
 
 
 def _cases(path: Path = VERDICTS, held_out_only: bool = False):
+    issue_23 = path.name != VERDICTS.name
     for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
         if held_out_only and entry.get("rewritten"):
+            continue
+        if issue_23 and entry["id"] in REWRITTEN:
             continue
         for verdict in ("right", "wrong"):
             for response in entry.get(verdict) or []:
@@ -73,6 +82,8 @@ def _typed(bank) -> set[str]:
 @pytest.mark.parametrize("name", ["teacher_verdicts.yaml", "tuning_verdicts.yaml"])
 def test_a_verdict_set_covers_every_typed_cloze_and_numeric_item(bank, name):
     covered = {ex_id for ex_id, *_ in _cases(HERE / name)}
+    if name != VERDICTS.name:
+        covered |= REWRITTEN  # written for their old questions, left out of the figures
     assert _typed(bank) <= covered, sorted(_typed(bank) - covered)
     assert len(list(_cases(HERE / name))) >= 150
 
