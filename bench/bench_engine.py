@@ -1,10 +1,16 @@
 """Benchmark of the exercise engine: grading a 10-blank cloze, and the import time of `course`.
 
+``--print-only`` prints the figures without writing docs/benchmarks.md. ``--against COMMIT``
+(issue 23) instead times ``import course`` and the first grade of this tree and of COMMIT
+(exported with ``git archive``) in alternating fresh interpreters, so that both meet the same
+load, and writes the medians and their ratios to docs/benchmarks.md.
+
 Also (issue 11): the first grade after import, which reads the word list of the real-word rule
 from wordfreq's package data, and grading numbers with units, currencies and magnitudes.
 """
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -59,7 +65,7 @@ def main() -> None:
         q.grade([w + chr(97 + (n + i) % 26) + chr(97 + n // 26 % 26) + chr(97 + n // 676 % 26)
                  for i, w in enumerate(responses["all right"])])
 
-    from course.exercises.matching import common_words
+    from course.exercises.text_match import common_words
 
     common_words()  # the dictionary warm, as in any lesson after the first check
     samples = timed(new_text_each_time, 1000)
@@ -71,12 +77,21 @@ def main() -> None:
         samples = timed(lambda r=response: q.grade(r), 1000)
         rows.append((name, median_ms(samples), statistics.quantiles(samples, n=100)[94] * 1000))
 
-    numeric = course.exercises.model.build_exercise({
+    from course.exercises.model import build_exercise
+
+    numeric = build_exercise({
         "id": "bench-n", "type": "numeric", "prompt": "?", "answer": 6.3, "tolerance": 0.05,
         "measures": "money", "currency": "CNY", "magnitude": "trillion"})
-    for text in ("6.3万亿元", "6.3 billion", "RMB 63000亿"):
+    for text in ("6.3万亿元", "6.3 billion", "RMB 63000亿", "六点三万亿元", "约6.3万亿"):
         samples = timed(lambda t=text: numeric.grade(t), 1000)
         rows.append((f"numeric {text!r}", median_ms(samples),
+                     statistics.quantiles(samples, n=100)[94] * 1000))
+
+    count = build_exercise({"id": "bench-c", "type": "numeric", "prompt": "?", "answer": 204,
+                            "measures": "count"})
+    for text in ("两百零四人", "204 people"):
+        samples = timed(lambda t=text: count.grade(t), 1000)
+        rows.append((f"numeric (count) {text!r}", median_ms(samples),
                      statistics.quantiles(samples, n=100)[94] * 1000))
 
     # the first grade after `import course`, in fresh interpreters: building the exercise is
@@ -119,8 +134,10 @@ def main() -> None:
         t_bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"]), 1)[0]
         t_course = timed(lambda: subprocess.run([sys.executable, "-c", "import course"]), 1)[0]
         wall.append((t_course - t_bare) * 1000)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     body = [
-        f"Machine: {machine()}.",
+        f"Machine: {machine()}. Load average (1 min) at the end of the run: {load:.1f} "
+        "(other work shares the machine; the figures are medians of one run).",
         "",
         "Grading a 10-blank cloze (`bench/bench_engine.py`, 1,000 grades per response, "
         "after 3 warm-up grades):",
@@ -144,9 +161,66 @@ def main() -> None:
         f"matplotlib, ipywidgets, jsonschema, wordfreq: {', '.join(sorted(heavy_seen)) or 'none'}"
         " (the list is read with msgpack; wordfreq itself, 0.3 s to import, is never imported).",
     ]
-    write_section("Exercise engine (issue 2)", "\n".join(body))
+    if "--print-only" not in sys.argv:
+        write_section("Exercise engine (issue 2)", "\n".join(body))
+    print("\n".join(body))
+
+
+def _first_grade_code() -> str:
+    typos = ["reestablsh", "tpo", "resme", "cater for", "enclossed", "apreciate",
+             "at your earliest convenince", "15%", "1 December", "regard"]
+    return textwrap.dedent(f"""\
+        import time
+        t0 = time.perf_counter()
+        import course
+        t1 = time.perf_counter()
+        from course.exercises.model import build_exercise
+        q = build_exercise({{"id": "b", "type": "cloze", "prompt": "?",
+                            "text": {TEN_BLANKS.split("text: >-")[1].split("examples:")[0]!r}}})
+        t = time.perf_counter()
+        q.grade({typos!r})
+        print((t1 - t0) * 1000, (time.perf_counter() - t) * 1000)
+    """)
+
+
+def against(commit: str, runs: int = 30) -> None:
+    """``import course`` and the first grade: this tree against ``commit``, alternating."""
+    root = Path(__file__).resolve().parent.parent
+    code = _first_grade_code()
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", commit, "course", "exercises/schema.json"],
+                                 cwd=root, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        trees = {commit: tmp, "this tree": str(root)}
+        times: dict[str, list] = {name: [] for name in trees}
+        for _ in range(runs):
+            for name, where in trees.items():
+                out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                     text=True, cwd=where, check=True,
+                                     env={**os.environ, "PYTHONPATH": where}).stdout.split()
+                times[name].append((float(out[0]), float(out[1])))
+    med = {name: [statistics.median(t[i] for t in rows) for i in (0, 1)]
+           for name, rows in times.items()}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    body = [
+        f"Machine: {machine()}; load average (1 min) at the end: {load:.1f}. "
+        f"`bench/bench_engine.py --against {commit}`: {runs} alternating fresh interpreters "
+        "per tree, wall-clock of `import course` and of the first grade of the 10-blank cloze "
+        "with typos (the word list is read then).",
+        "",
+        "| tree | import course | first grade |",
+        "|---|---|---|",
+    ]
+    for name, (imp, first) in med.items():
+        body.append(f"| {name} | {imp:.1f} ms | {first:.1f} ms |")
+    ratio = [med["this tree"][i] / med[commit][i] for i in (0, 1)]
+    body += ["", f"Ratio this tree / {commit}: import {ratio[0]:.2f}, first grade {ratio[1]:.2f}."]
+    write_section("Exercise engine: matching split (issue 23)", "\n".join(body))
     print("\n".join(body))
 
 
 if __name__ == "__main__":
-    main()
+    if "--against" in sys.argv:
+        against(sys.argv[sys.argv.index("--against") + 1])
+    else:
+        main()

@@ -135,11 +135,10 @@ def _child(cpu: list[float], *args: str) -> float:
 
 def _forget_matches(bank) -> None:
     """Empty the caches a report fills while grading (matches of typed texts, wrong answers)."""
-    from course.exercises import matching
+    from course.exercises import text_match
     from course.instructor import report
 
-    for cache in (matching._match_cached, matching._answer_forms_cached,
-                  matching._normalize_cached, matching._forms_of_cached, report._wrong_short):
+    for cache in (text_match._match_cached, text_match._answer_forms, report._wrong_short):
         cache.cache_clear()
     for ex in bank.exercises:  # the cloze kind's per-exercise grades of blanks
         ex.__dict__.pop("_blank_memo", None)

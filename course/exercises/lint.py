@@ -11,21 +11,24 @@ course's exercise types:
 * duplicate options (in either language);
 * a multiple-choice hint that says how many options are right;
 * a word bank whose text says each word is used once while it has distractors;
-* an assessment item whose answer appears verbatim in the lesson cells just above it
-  (the notebooks are read as JSON).
+* the checks of :mod:`course.exercises.lint_lessons`: an answer printed just above the item
+  in its lesson, an assessment item on optional content, an option named by its place in a
+  shuffled item, a hint that gives the answer by letters, a sum or initials.
 
 Each finding names the file, the exercise and the field; ``errors`` are what
 ``crm-course validate`` refuses, ``warnings`` are for the author to weigh.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.exercises.matching import normalize
+from course.exercises.lint_lessons import Lessons, lesson_checks, notebook_contexts, read_lessons
+from course.exercises.text_match import normalize
+
+__all__ = ["ERROR", "WARNING", "Finding", "lint_exercise", "lint_lessons", "notebook_contexts"]
 
 ERROR, WARNING = "error", "warning"
 
@@ -210,81 +213,12 @@ def _choice(ex, add):
                     add(f"hints[{i}]", f"the hint states the right option ({o.text.en!r})")
 
 
-def _answers_for_context(ex) -> list[tuple[str, str]]:
-    """(field, text) pairs whose verbatim presence above the item gives it away."""
-    out = []
-    if ex.type == "cloze" and not ex.redacted:
-        text = ex.text
-        for m, blank in zip(re.finditer(r"\[\[(.*?)\]\]", text, re.DOTALL), ex.blanks,
-                            strict=False):
-            if not blank.answers:
-                continue
-            before = re.sub(r"\[\[(.*?)(\|.*?)?(::.*?)?\]\]", lambda b: b.group(1).strip(),
-                            text[:m.start()])
-            words = before.split()[-3:]
-            phrase = " ".join(words + [blank.answers[0]])
-            if len(words) >= 2:
-                out.append((f"text (blank {blank.index + 1})", phrase))
-    elif ex.type == "numeric" and ex.answer is not None:
-        unit = ex.unit_text.en if getattr(ex, "unit_text", None) else ""
-        if unit:
-            sep = "" if unit == "%" else " "
-            out.append(("answer", f"{ex.answer:g}{sep}{unit}"))
-    elif ex.type in ("single_choice", "multiple_choice"):
-        for o in ex.options:
-            if o.correct and len(o.text.en.split()) >= 3:
-                out.append((f"options[{o.index}].text", o.text.en))
-    return out
-
-
-# ----------------------------------------------------------------------------- notebooks
-
-
-_SHOW = re.compile(r"""^\s*\w+\[\s*["']([a-z0-9-]+)["']\s*\]\s*$""")
-
-
-def _cell_text(cell) -> str:
-    parts = ["".join(cell.get("source", []))]
-    for out in cell.get("outputs", []) or []:
-        if out.get("output_type") == "stream":
-            parts.append("".join(out.get("text", [])))
-        data = out.get("data") or {}
-        if "text/plain" in data:
-            parts.append("".join(data["text/plain"]))
-    return "\n".join(parts)
-
-
-def notebook_contexts(folder: Path, before: int = 3) -> dict[str, tuple[str, str]]:
-    """For each exercise shown in a notebook: (notebook name, text of the cells just above).
-
-    The cells just above are the ``before`` nearest cells that do not themselves show an
-    exercise (markdown sources and code sources with their printed outputs).
-    """
-    contexts: dict[str, tuple[str, str]] = {}
-    for path in sorted(folder.glob("*.ipynb")):
-        try:
-            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        except (OSError, ValueError):
-            continue
-        for i, cell in enumerate(cells):
-            m = _SHOW.match("".join(cell.get("source", []))) if cell.get(
-                "cell_type") == "code" else None
-            if not m:
-                continue
-            above, j = [], i - 1
-            while j >= 0 and len(above) < before:
-                src = "".join(cells[j].get("source", []))
-                if not (cells[j].get("cell_type") == "code" and _SHOW.match(src)):
-                    above.append(_cell_text(cells[j]))
-                j -= 1
-            contexts[m.group(1)] = (path.name, "\n".join(reversed(above)))
-    return contexts
-
-
 # ----------------------------------------------------------------------------- entry points
 
 
-def lint_exercise(ex, file: str, contexts: dict | None = None) -> list[Finding]:
+def lint_exercise(ex, file: str, contexts: Lessons | dict | None = None) -> list[Finding]:
+    """The item-writing flaws of one exercise; ``contexts`` is what the lessons show (a
+    :class:`Lessons`, or a mapping id -> (notebook, text of the cells just above))."""
     findings: list[Finding] = []
     line = getattr(ex.raw, "line", None)
     lines = getattr(ex.raw, "lines", {}) or {}
@@ -301,17 +235,14 @@ def lint_exercise(ex, file: str, contexts: dict | None = None) -> list[Finding]:
         _numeric(ex, add)
     elif ex.type in ("single_choice", "multiple_choice"):
         _choice(ex, add)
-    if ex.mode == "assessment" and contexts and ex.id in contexts:
-        notebook, text = contexts[ex.id]
-        for field, answer in _answers_for_context(ex):
-            if _contains_phrase(text, answer):
-                add(field, f"the answer {answer!r} appears word for word in the cells of "
-                           f"{notebook} just above this assessment item")
+    if isinstance(contexts, dict):
+        contexts = Lessons(above=contexts)
+    lesson_checks(ex, contexts, add)
     return findings
 
 
 def lint_lessons(lessons: Iterable, notebooks: Path | None = None) -> list[Finding]:
-    contexts = notebook_contexts(notebooks) if notebooks and notebooks.is_dir() else {}
+    contexts = read_lessons(notebooks) if notebooks and notebooks.is_dir() else None
     findings = []
     for lesson in lessons:
         for ex in lesson.exercises:

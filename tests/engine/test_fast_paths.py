@@ -1,7 +1,7 @@
 """The shortcuts of grading give what the straightforward code gives.
 
 ``match_text`` keeps the match of a short text and works out the accepted answers' forms once
-per blank; ``_too_deep`` and ``jsonable`` look at a flat answer without walking it. Each is
+per blank (compared with the match worked out afresh); ``_too_deep`` and ``jsonable`` look at a flat answer without walking it. Each is
 compared here with the plain version (the code as it was before the shortcuts) over many
 generated responses.
 """
@@ -11,38 +11,16 @@ import json
 import random
 from collections.abc import Mapping
 
-from course.exercises import matching
+from course.exercises import text_match
 from course.exercises.kinds import base
 from course.exercises.loader import load_bank
 from course.paths import bank_dir
 
 
-def _plain_match(given, accepted, *, case_sensitive=False, typos=True,
-                 forms=matching.ALL_FORMS, real_words=True, typo_forms=()):
-    normalize, strip = matching.normalize, matching._strip_edges
-    g = normalize(given, case_sensitive)
-    g_bare = strip(g)
-    if not g_bare:
-        return matching.TextMatch(None)
-    normalized = [(answer, normalize(answer, case_sensitive)) for answer in accepted]
-    for answer, a in normalized:
-        if g == a:
-            return matching.TextMatch(answer, "exact")
-    for answer, a in normalized:
-        if g_bare == strip(a):
-            return matching.TextMatch(answer, "punctuation")
-    if accepted and any(g_bare == strip(normalize(t, case_sensitive)) for t in typo_forms):
-        return matching.TextMatch(accepted[0], "typo")
-    g_key, g_typed, g_rules = matching._forms_of(g_bare, forms)
-    keys = [(answer, matching._forms_of(strip(a), forms)) for answer, a in normalized]
-    for answer, (a_key, _, a_rules) in keys:
-        if g_key == a_key:
-            return matching.TextMatch(answer, "+".join(sorted(g_rules ^ a_rules)) or "exact")
-    if typos:
-        for answer, (a_key, a_typed, a_rules) in keys:
-            if matching._typo_slips(g_key, g_typed, a_key, a_typed, case_sensitive, real_words):
-                return matching.TextMatch(answer, "+".join(sorted((g_rules ^ a_rules) | {"typo"})))
-    return matching.TextMatch(None)
+def _plain_match(given, accepted, **options):
+    """The match worked out afresh: no kept match, the accepted answers' forms recomputed."""
+    text_match._answer_forms.cache_clear()
+    return text_match._match(given, text_match.Accepted(tuple(accepted), **options))
 
 
 def _variants(answer: str, rng: random.Random, pool: list[str]) -> list[str]:
@@ -69,11 +47,11 @@ def test_match_text_gives_what_the_plain_matcher_gives_for_every_blank_of_the_ba
             for text in texts:
                 options = dict(case_sensitive=ex.case_sensitive, typos=blank.typos,
                                forms=blank.forms, real_words=blank.real_words,
-                               typo_forms=blank.typo_forms)
-                got = matching.match_text(text, blank.answers, **options)
+                               typo_forms=blank.typo_forms, around=blank.around)
+                got = text_match.match_text(text, blank.answers, **options)
                 assert got == _plain_match(text, blank.answers, **options), (ex.id, text)
                 # the same answers as a list (not a cache key) give the same match
-                assert matching.match_text(text, list(blank.answers), **options) == got
+                assert text_match.match_text(text, list(blank.answers), **options) == got
                 compared.add((ex.id, blank.index, text, got.rule))
     assert len(compared) > 1500
     rules = {rule for *_, rule in compared}

@@ -1,7 +1,8 @@
 """Text matching and number parsing rules (DESIGN.md: answer matching for typed text)."""
 import pytest
 
-from course.exercises.matching import match_text, normalize, parse_number, typo_budget
+from course.exercises.quantities import parse_number
+from course.exercises.text_match import match_text, normalize, typo_budget
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course.exercises.matching import (
+from course.exercises.model import build_exercise
+from course.exercises.numerals import words_to_number
+from course.exercises.quantities import (
     CURRENCIES,
     MAGNITUDES,
     MEASURES,
-    NO_FORMS,
     UNIT_TABLE,
-    common_words,
-    match_text,
     parse_quantity,
-    words_to_number,
 )
-from course.exercises.model import build_exercise
+from course.exercises.text_match import NO_FORMS, common_words, match_text
 
 
 def test_the_word_list_comes_from_package_data_and_is_large():

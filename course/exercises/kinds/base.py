@@ -35,9 +35,9 @@ from typing import ClassVar
 
 from course import session
 from course.errors import InputError
-from course.exercises.matching import MAX_ANSWER_CHARS, has_control_chars
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.revisit import parse_revisit
+from course.exercises.text_match import MAX_ANSWER_CHARS, has_control_chars
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
 

@@ -22,8 +22,8 @@ from course.exercises.kinds.base import (
     bilingual_or_none,
     is_int,
 )
-from course.exercises.matching import normalize
 from course.exercises.results import GradeResult, ItemResult
+from course.exercises.text_match import normalize
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
 
@@ -61,6 +61,20 @@ class ChoiceExercise(Exercise):
 
     types = ("single_choice", "multiple_choice")
     short = {"single_choice": "single", "multiple_choice": "multi"}
+    messages = {
+        "multi_partial": (
+            "Partly correct: you picked {right} of the {total} right options and {wrong} wrong "
+            "one(s). Score = (right picks − wrong picks) ÷ right options = ({right} − {wrong}) ÷ "
+            "{total} = {percent}%: each wrong pick cancels a right one.",
+            "部分正确：{total} 个正确选项中你选中了 {right} 个，另选了 {wrong} 个错误选项。得分 ="
+            "（选对数 − 选错数）÷ 正确选项数 =（{right} − {wrong}）÷ {total} = {percent}%：每选错一项"
+            "抵消一项选对的。"),
+        "multi_cancelled": (
+            "You picked {right} of the {total} right options, but also {wrong} wrong one(s): each "
+            "wrong pick cancels a right one, so the score is 0%.",
+            "{total} 个正确选项中你选中了 {right} 个，但也选了 {wrong} 个错误选项：每选错一项抵消一项"
+            "选对的，所以得分为 0%。"),
+    }
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
     views = {  # the question bank exporters and importers (course.bankio)
         "moodle-xml": "course.bankio.moodle:CHOICE",
@@ -120,6 +134,20 @@ class ChoiceExercise(Exercise):
                 raise DefinitionError(f"options[{i}].text",
                                       f"option {self.options[i].text.en!r} is repeated")
 
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """(field, phrase): the right options of three words or more, whose text just above
+        the item gives it away, and (several right options) the heads of the right and of the
+        wrong options: the cells above that name every right one give the item away."""
+        right = [o for o in self.options if o.correct]
+        out: list = [(f"options[{o.index}].text", o.text.en) for o in right
+                     if len(o.text.en.split()) >= 3]
+        if len(right) >= 2:  # every right option named above: their heads, before "(" or ":"
+            def heads(correct):
+                return tuple(re.split(r"\s*[(:]", o.text.en)[0] for o in self.options
+                             if o.correct == correct)
+            out.append(("options", (heads(True), heads(False))))
+        return out
+
     def empty_response(self):
         return [] if self.multiple else None
 
@@ -165,12 +193,28 @@ class ChoiceExercise(Exercise):
         else:
             score = 1.0 if self.options[parsed].correct else 0.0
         result = self._result(items, score, keys)
+        if self.multiple:
+            return self._explain_partial(result, picked)
         if not self.multiple:  # one option's feedback says more than "1 of 4 right"
             chosen = self.options[parsed]
             fb = self.feedback.get("correct" if chosen.correct else "wrong",
                                    ui("correct" if chosen.correct else "wrong"))
             result = GradeResult(**{**result.__dict__, "feedback": fb})
         return result
+
+    def _explain_partial(self, result: GradeResult, picked: set[int]) -> GradeResult:
+        """A multiple choice that is not all right says how its score was worked out (right
+        picks minus wrong picks, over the right options), not "4 of 5 right" beside 67%."""
+        right = sum(1 for i in picked if self.options[i].correct)
+        wrong = len(picked) - right
+        if result.correct or right == 0:
+            return result
+        total = len(self.correct_indexes)
+        key = "multi_partial" if right > wrong else "multi_cancelled"
+        note = ui(key, right=right, wrong=wrong, total=total,
+                  percent=f"{100 * max(0, right - wrong) / total:.0f}")
+        feedback = note + " " + self.feedback.get("wrong", ui("wrong"))
+        return GradeResult(**{**result.__dict__, "feedback": feedback})
 
     def answer_text(self) -> Bilingual:
         chosen = [self.options[i].text for i in self.correct_indexes]

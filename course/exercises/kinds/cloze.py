@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from course.errors import DefinitionError
@@ -17,8 +17,16 @@ from course.exercises.kinds.base import (
     secret_shuffle,
     seeded_shuffle,
 )
-from course.exercises.matching import ALL_FORMS, NO_FORMS, Forms, match_text, normalize
+from course.exercises.quantities import parse_quantity
 from course.exercises.results import GradeResult, ItemResult
+from course.exercises.text_match import (
+    ALL_FORMS,
+    NO_FORMS,
+    Forms,
+    TextMatch,
+    match_text,
+    normalize,
+)
 from course.messages import ui
 from course.text import Bilingual
 
@@ -54,6 +62,33 @@ def check_brackets(text: str) -> None:
                                       f"({_near(text, opened)!r}) is never closed with ]]")
 
 
+_WORDS_BEFORE = re.compile(r"(?:^|[^\w\s'-]\s*|\s)((?:[^\W\d_][\w'-]*\s+){1,3})$")
+_WORDS_AFTER = re.compile(r"^\s+((?:[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*){0,2})")
+_UNIT_AFTER_RANGE = re.compile(r"^\s+(?:to|-|or|至|到)\s+\[\[[^\]]*\]\]\s*([^\W\d_][\w]*)")
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Up to three words just before and just after a blank, when only spaces separate them
+    from it ("cash on [[delivery]]", "[[24]] hours after"); "" where the blank touches
+    punctuation or another blank."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 60]
+    b = _WORDS_BEFORE.search(before) if not before.rstrip().endswith("]]") else None
+    a = _WORDS_AFTER.match(after)
+    return (" ".join(b.group(1).split()) if b else "", " ".join(a.group(1).split()) if a else "")
+
+
+def _unit_after(text: str, end: int, around_after: str) -> str | None:
+    """The unit the text puts after a blank: "hours" of "[[24]] hours", and of "[[12]] to
+    [[24]] hours" for the first blank of the range too."""
+    m = _UNIT_AFTER_RANGE.match(text[end:end + 80])
+    for word in (around_after.split(" ")[0] if around_after else "", m.group(1) if m else ""):
+        unit = parse_quantity(f"1 {word}") if word else None
+        if unit and unit.unit and unit.unit != "percent":
+            return unit.unit
+    return None
+
+
 def _near(text: str, i: int) -> str:
     return text[max(0, i - 15) : i + 20]
 
@@ -77,6 +112,8 @@ class Blank:
     real_words: bool = True  # a typed common English word is never a typo
     forms: Forms = ALL_FORMS  # plural, article, spelling, number words
     typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
+    around: tuple[str, str] = ("", "")  # up to three words just before and after it
+    unit_after: str | None = None  # the unit the text puts after it ("hours" of "[[24]] hours")
 
 
 BLANK_MEMO_SIZE = 4096  # distinct (blank, answer) grades an exercise keeps
@@ -145,7 +182,11 @@ class ClozeExercise(Exercise):
                 real_words=bool(rules.get("real_words", self.real_words)),
                 forms=ALL_FORMS if forms else NO_FORMS,
                 typo_forms=tuple(str(t) for t in rules.get("typos", []) or []),
+                around=_around(self.text, m.start(), m.end()),
             )
+            unit = _unit_after(self.text, m.end(), blank.around[1])
+            if unit:
+                blank = replace(blank, unit_after=unit)
             self.blanks.append(blank)
             self.segments.append(blank)
             pos = m.end()
@@ -232,10 +273,7 @@ class ClozeExercise(Exercise):
 
     def _grade_blank_afresh(self, blank: Blank, given: str) -> ItemResult:
         attempted = bool(given.strip())
-        m = match_text(
-            given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
-            forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
-        ) if attempted else None
+        m = self._match(blank, given) if attempted else None
         ok = bool(m and m.ok)
         fb = (blank.feedback or {}).get("correct" if ok else "wrong") if attempted else None
         if ok and m.typo:
@@ -246,6 +284,22 @@ class ClozeExercise(Exercise):
             ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
             m.rule if ok else None,
         )
+
+    def _match(self, blank: Blank, given: str) -> TextMatch:
+        """The text match, or for a number typed with the unit the text already puts after
+        the blank, in any language ("24小时" in "[[24]] hours"), the match of its number."""
+        m = match_text(
+            given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
+            forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
+            around=blank.around,
+        )
+        if m.ok or blank.unit_after is None:
+            return m
+        q = parse_quantity(given)
+        if q is None or q.unit != blank.unit_after or q.currency or q.magnitude or q.noun:
+            return m
+        number = match_text(f"{q.value:g}", blank.answers, forms=blank.forms, typos=False)
+        return TextMatch(number.matched, tuple(sorted({*number.rules, "around"} - {"exact"})))
 
     def filled_text(self) -> str:
         """The text with every blank filled with its first answer."""
@@ -277,6 +331,24 @@ class ClozeExercise(Exercise):
                 found.append(m.group(0))  # the marker as written, key included
                 found.append(m.group(1).partition("::")[2])  # the tip
         return found
+
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """(field, phrase): each blank's first answer with the (up to) three words before it,
+        the key phrase whose presence just above the item gives the blank away, and (three
+        blanks or more) all the answers, which named together above give the item away."""
+        out = []
+        for m, blank in zip(BLANK.finditer(self.text), self.blanks, strict=False):
+            if not blank.answers:
+                continue
+            before = BLANK.sub(lambda b: b.group(1).split("|")[0].split("::")[0].strip(),
+                               self.text[:m.start()])
+            words = before.split()[-3:]
+            if len(words) >= 2:
+                out.append((f"text (blank {blank.index + 1})",
+                            " ".join(words + [blank.answers[0]])))
+        if len(self.blanks) >= 3 and not self.word_bank:  # every answer, in the cells above
+            out.append(("text", (tuple(b.answers[0] for b in self.blanks if b.answers), ())))
+        return out
 
     def describe(self, response) -> str:
         if isinstance(response, list):

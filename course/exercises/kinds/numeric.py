@@ -12,7 +12,7 @@ from course.exercises.kinds.base import (
     bilingual_or_none,
     jsonable,
 )
-from course.exercises.matching import (
+from course.exercises.quantities import (
     SpecError,
     judge_quantity,
     numbers_match,
@@ -23,6 +23,13 @@ from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
 from course.text import Bilingual
 
+_ENGLISH_NUMBERS = dict(enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()))
+
+
+def _both_units(unit: Bilingual) -> list[str]:
+    return [u for u in (unit.en, unit.zh) if u]
+
 
 class NumericExercise(Exercise):
     """A number with its unit (12, 1,299.50, ¥12, 15%, 24 hours, 6.3万亿); right within a tolerance.
@@ -30,6 +37,12 @@ class NumericExercise(Exercise):
     ``measures`` says what the number is (hours, days, times, percent, money in a ``currency``,
     a count...), ``magnitude`` the scale the answer is written in (``trillion``): a response in
     another unit, currency or magnitude is wrong, with feedback that names the one expected.
+
+    A teacher reads past "about"/"约" before a right number and a counted noun after it ("204
+    people"). ``bound: upper`` says the answer is a maximum ("at most how many hours?"): then
+    "within 24 hours", "24小时内", "no later than 24 hours" are the same answer; elsewhere they
+    are wrong, with feedback asking for the number itself. ``accept_range: [12, 24]`` accepts
+    that range ("12-24 hours") where the lesson teaches the answer as one.
     """
 
     types = ("numeric",)
@@ -42,6 +55,18 @@ class NumericExercise(Exercise):
                            "答案的货币是{unit_zh}，不是{given_zh}。"),
         "wrong_magnitude": ("Check the magnitude: the answer is in {unit_en}, not in {given_en}.",
                             "请检查数量级：答案的单位是{unit_zh}，不是{given_zh}。"),
+        "as_percent": ("The answer is a percentage: write {given} as {percent}%.",
+                       "答案是百分数：{given} 应写成 {percent}%。"),
+        "one_number": ("Give one number, not a range.", "请给出一个数，不要写范围。"),
+        "bound_not_asked": ("Give the number itself, without 'within' or 'at most'.",
+                            "请直接写出这个数，不要加“以内”“最多”之类的词。"),
+    }
+    schema = {
+        "bound": {"enum": ["upper"], "description": "numeric: the answer is a maximum; "
+                  "'within 24 hours' and 'at most 24' are the same answer"},
+        "accept_range": {"type": "array", "items": {"type": "number"}, "minItems": 2,
+                         "maxItems": 2, "description": "numeric: a range a learner may type "
+                         "for the answer, [low, high], e.g. [12, 24] for '12-24 hours'"},
     }
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
@@ -65,6 +90,12 @@ class NumericExercise(Exercise):
         self.relative_tolerance = float(raw.get("relative_tolerance", 0) or 0)
         if self.tolerance < 0 or self.relative_tolerance < 0:
             raise DefinitionError("tolerance", "a tolerance cannot be negative")
+        self.bound = raw.get("bound")
+        accept_range = raw.get("accept_range")
+        self.accept_range = tuple(float(x) for x in accept_range) if accept_range else None
+        if self.accept_range and (len(self.accept_range) != 2
+                                  or self.accept_range[0] >= self.accept_range[1]):
+            raise DefinitionError("accept_range", "write the range as [low, high], low < high")
         unit = bilingual_or_none(raw.get("unit"))
         try:
             self.spec = numeric_spec(raw.get("measures"), raw.get("currency"),
@@ -103,13 +134,10 @@ class NumericExercise(Exercise):
 
     def _score(self, parsed) -> GradeResult:
         judged = judge_quantity(self.spec, parsed)
-        ok = judged.value is not None and numbers_match(
-            judged.value, self.answer, self.tolerance, self.relative_tolerance)
-        note = None
-        if judged.problem:
-            note = ui(f"wrong_{judged.problem}", **judged.fields)
-        elif not ok and parsed.magnitude and parsed.magnitude != self.spec.magnitude:
-            note = ui("wrong_magnitude", **judged.fields)
+        ok = judged.value is not None and self._matches(judged.value)
+        note = self._note(parsed, judged)
+        if note is not None and judged.problem is None:
+            ok = False  # a range or a "within" the exercise does not take
         given = judged.value if judged.value is not None else parsed.value
         items = [ItemResult(0, ui("number_label"), self.answer, given, ok, True,
                             feedback=note, rule=judged.rule if ok else None)]
@@ -117,6 +145,32 @@ class NumericExercise(Exercise):
         if note is not None:
             result = GradeResult(**{**result.__dict__, "feedback": note + " " + result.feedback})
         return result
+
+    def _matches(self, value: float) -> bool:
+        return numbers_match(value, self.answer, self.tolerance, self.relative_tolerance)
+
+    def _note(self, parsed, judged) -> Bilingual | None:
+        """What to tell a learner beside the verdict (None when nothing needs saying)."""
+        if judged.problem:
+            return ui(f"wrong_{judged.problem}", **judged.fields)
+        if judged.low is not None:
+            wanted = self.accept_range
+            if wanted and self._near(judged.low, wanted[0]) and self._near(judged.value,
+                                                                           wanted[1]):
+                return None
+            return ui("one_number")
+        if parsed.bound and self.bound != "upper":
+            return ui("bound_not_asked")
+        if parsed.magnitude and parsed.magnitude != self.spec.magnitude and not self._matches(
+                judged.value):
+            return ui("wrong_magnitude", **judged.fields)
+        if (self.spec.measures == "percent" and parsed.unit is None and 0 < abs(parsed.value) <= 1
+                and self._matches(parsed.value * 100)):
+            return ui("as_percent", given=f"{parsed.value:g}", percent=f"{parsed.value * 100:g}")
+        return None
+
+    def _near(self, value: float, expected: float) -> bool:
+        return numbers_match(value, expected, self.tolerance, self.relative_tolerance)
 
     def answer_text(self) -> Bilingual:
         value = f"{self.answer:g}"
@@ -130,6 +184,20 @@ class NumericExercise(Exercise):
                 text += f" (± {self.relative_tolerance:.0%})"
             parts.append(text)
         return Bilingual(*parts)
+
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """(field, phrase): the answer with its unit ("51%", "24 hours", "5 times", "five
+        times"), whose presence just above the item gives it away."""
+        if self.answer is None or not self.unit_text:
+            return []
+        value, out = f"{self.answer:g}", []
+        for unit in dict.fromkeys(_both_units(self.unit_text)):
+            sep = "" if unit == "%" or not unit.isascii() else " "
+            out.append(("answer", f"{value}{sep}{unit}"))
+            word = _ENGLISH_NUMBERS.get(self.answer)
+            if word and unit.isascii() and unit != "%":
+                out.append(("answer", f"{word} {unit}"))
+        return out
 
     # -- instructor tools -------------------------------------------------------------------
     def redact(self, raw, rng=None) -> dict:

@@ -9,8 +9,8 @@ from course.exercises.kinds.base import (
     secret_shuffle,
     seeded_shuffle,
 )
-from course.exercises.matching import normalize
 from course.exercises.results import GradeResult, ItemResult
+from course.exercises.text_match import normalize
 from course.messages import ui
 from course.text import Bilingual, as_bilingual, text_key
 

@@ -5,7 +5,7 @@ import ipywidgets as w
 
 from course import session
 from course.errors import InputError
-from course.exercises.matching import normalize
+from course.exercises.text_match import normalize
 from course.exercises.widgets.base import ExerciseWidget, friendly
 from course.exercises.widgets.style import esc, html_text, text, ui_text
 from course.messages import ui
