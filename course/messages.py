@@ -147,14 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tip_reveal": ("Instructor: show this solution to everyone", "教师：向全班公布本题答案"),
     "tip_reveal_all": ("Instructor: show every solution of this lesson",
                        "教师：公布本课全部答案"),
-    # widgets: exercise types and modes
-    "type_cloze": ("Fill in the blanks", "填空"),
-    "type_single_choice": ("Choose one", "单选"),
-    "type_multiple_choice": ("Choose all that apply", "多选"),
-    "type_true_false": ("True or false", "判断对错"),
-    "type_matching": ("Match the pairs", "配对"),
-    "type_ordering": ("Put in order", "排序"),
-    "type_numeric": ("Give a number", "数值题"),
+    # widgets: modes (each type's badge, type_<name>, comes with its kind)
     "mode_practice": ("Practice", "练习"),
     "mode_class": ("Class", "课堂"),
     "mode_assessment": ("Assessment", "测评"),

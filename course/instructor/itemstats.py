@@ -63,7 +63,6 @@ MIN_LEARNERS = 5  # below this no statistic but the facility is computed, and no
 GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 NEAR_ZERO = 0.2  # Moodle: a discrimination index below 20% is "very weak"
 LOW_RELIABILITY = 0.5
-CHOICE_TYPES = ("single_choice", "multiple_choice", "true_false")
 NO_ANSWER = "(no answer)"
 _EPS = 1e-12
 

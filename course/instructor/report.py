@@ -13,7 +13,6 @@ from pathlib import Path
 from course.errors import InputError
 from course.instructor.itemstats import for_class
 from course.instructor.submissions import Collected, Rejection, collect, learner_key
-from course.instructor.writing import WRITING_TYPES
 from course.messages import both
 
 TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
@@ -197,7 +196,7 @@ def _grade(exercise, response, part_labels: dict) -> _Graded:
     score = float(result.score) if result.valid else 0.0
     wrong = None if correct else _wrong(describe_response(exercise, response))
     parts = []
-    for item in () if exercise.type in WRITING_TYPES else result.items:
+    for item in () if exercise.written else result.items:
         label = exercise.item_label(item) if item.attempted else None
         if label is None:
             continue  # (kinds without per-item rows say None for every item)
@@ -282,7 +281,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
             if graded.counts:
                 per_ex.setdefault(ex_id, []).append(graded)
                 last_response[ex_id] = attempt.response
-                if bank[ex_id].type in WRITING_TYPES:
+                if bank[ex_id].written:
                     last_text[ex_id] = attempt.response
         finals: dict[str, float] = {}
         for ex_id, results in per_ex.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from course.errors import DefinitionError
+from course.exercises.kinds import lint_rules
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
@@ -23,6 +24,25 @@ from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
 from course.text import Bilingual
 
+SCHEMA = {
+    "answer": {"type": "number"},
+    "tolerance": {"type": "number", "minimum": 0},
+    "relative_tolerance": {"type": "number", "minimum": 0, "maximum": 1},
+    "unit": {"$ref": "#/$defs/text",
+             "description": "the unit shown beside the box, e.g. {en: hours, zh: 小时}; default "
+                            "from `measures`"},
+    "measures": {"enum": ["number", "count", "percent", "times", "hours", "days", "minutes",
+                          "weeks", "months", "years", "money"],
+                 "description": "numeric: what the number measures; a response in another unit "
+                                "is wrong"},
+    "currency": {"enum": ["USD", "CNY", "EUR", "GBP"],
+                 "description": "numeric with `measures: money`: the currency of the answer"},
+    "magnitude": {"enum": ["thousand", "ten_thousand", "million", "hundred_million", "billion",
+                           "trillion"],
+                  "description": "numeric: the scale the answer is written in (answer 6.3 with "
+                                 "magnitude trillion is 6.3 trillion)"},
+}
+
 
 class NumericExercise(Exercise):
     """A number with its unit (12, 1,299.50, ¥12, 15%, 24 hours, 6.3万亿); right within a tolerance.
@@ -33,7 +53,13 @@ class NumericExercise(Exercise):
     """
 
     types = ("numeric",)
+    schema = SCHEMA
+    required = ("answer", "examples")
+    minutes = {"numeric": 2.0}  # work the number out (often on paper or in a cell), then type it
+    lint = lint_rules.numeric
+    context_answers = lint_rules.numeric_context
     messages = {
+        "type_numeric": ("Give a number", "数值题"),
         "wrong_unit": ("The answer is in {unit_en}, not in {given_en}.",
                        "答案的单位是{unit_zh}，不是{given_zh}。"),
         "wrong_no_unit": ("The answer is a plain number, without {given_en}.",

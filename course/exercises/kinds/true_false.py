@@ -14,6 +14,13 @@ class TrueFalseExercise(Exercise):
     types = ("true_false",)
     short = {"true_false": "t/f"}
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
+    schema = {"answer": {"type": "boolean"}}
+    required = ("answer", "examples")
+    messages = {"type_true_false": ("True or false", "判断对错")}
+    minutes = {"true_false": 0.5}  # one statement to read and judge
+
+    def option_texts(self):
+        return [ui("tf_true"), ui("tf_false")]
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
