@@ -156,6 +156,11 @@ def choice(ex, add) -> None:
             add(f"options[{o.index}].text", "the right option repeats words of the prompt "
                                              f"({', '.join(sorted(echo))}) and no distractor "
                                              "does: the prompt points at the answer", WARNING)
+    _choice_hints(ex, add, right, wrong_words | prompt_words)
+
+
+def _choice_hints(ex, add, right, shared_words: set) -> None:
+    """A hint that says how many options are right, or names the right one(s)."""
     for i, hint in enumerate(ex.hints):
         text = " ".join(_texts(hint))
         if ex.multiple and _HOW_MANY.search(text):
@@ -164,7 +169,7 @@ def choice(ex, add) -> None:
         if ex.multiple and len(right) >= 2:
             # an option is named when a word of its own (not of the prompt or a distractor,
             # not shared with another right option) appears in the hint
-            own = [_content(o.text.en) - wrong_words - prompt_words for o in right]
+            own = [_content(o.text.en) - shared_words for o in right]
             own = [words - set().union(*(x for j, x in enumerate(own) if j != k))
                    for k, words in enumerate(own)]
             named = [o for o, words in zip(right, own, strict=True) if words & hint_words]
