@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -141,17 +142,6 @@ def test_the_first_exercise_shows_while_later_cells_run(voila, page, tmp_path):
     single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)
 
 
-def _wait(predicate, timeout: float) -> bool:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return predicate()
-
-
 def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, browser, page,
                                                                        tmp_path):
     """Voila refuses the shutdown its own page asks for on closing (it sets no _xsrf cookie),
@@ -184,9 +174,13 @@ def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, bro
     assert server.kernels() == 2
     closing.close(run_before_unload=True)
     other.close()
-    assert _wait(lambda: server.kernels() == 1, 30), server.log_text()[-2000:]
+    try:
+        wait_until(lambda: server.kernels() == 1, 30, what="the closed page's kernel culled",
+                   interval=0.3)
+    except TimeoutError as exc:
+        raise AssertionError(f"{exc}\n{server.log_text()[-2000:]}") from None
     assert "Culling 'idle' kernel" in server.log_text()
-    time.sleep(5)  # idle for longer than the cull time, but connected
+    time.sleep(5)  # not a wait for anything: the page stays idle longer than the cull time
     assert server.kernels() == 1
     single = page.locator(".course-id-gallery-single")
     single.get_by_label("B. Grade 2").check()

@@ -11,6 +11,7 @@ import textwrap
 
 import pytest
 import yaml
+from support import fresh_learner_home
 
 from course.exercises import kinds
 from course.exercises.loader import check_paths
@@ -158,15 +159,8 @@ def test_the_kinds_own_field_is_checked_by_the_schema(stars_bank):
 
 @pytest.fixture
 def private_store(tmp_path, monkeypatch):
-    from course import session
-    from course.exercises import progress
-
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    session._reset_for_tests()
-    progress._reset_for_tests()
-    yield
-    progress._reset_for_tests()
-    session._reset_for_tests()
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
+        yield
 
 
 def test_the_kinds_widget_is_shown_and_checked(stars_bank, private_store):

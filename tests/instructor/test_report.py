@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 from instructor_helpers import FIXTURE_COURSE, RIGHT, WRONG, submission, write_json
+from support import fresh_learner_home
 
 from course.cli import main
 from course.errors import InputError
@@ -229,17 +230,15 @@ def test_out_must_be_a_folder(tmp_path, class_folder, fixture_bank):
 
 def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fixture_bank):
     """Release, answer in the student copy (no key there), export, report with the key."""
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
     from course.exercises.loader import load_bank
     from course.instructor.release import release
 
     copy = tmp_path / "student"
     release(copy, FIXTURE_COURSE)
     student_bank = load_bank(copy / "exercises")
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    progress._reset_for_tests()
-    state._reset_for_tests()
-    try:
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
         state.set_learner("Zhang Wei", save=False)
         for ex_id, response in [("demo-assess-cloze", ["reestablish", "zephyrine"]),
                                 ("demo-assess-single", 0), ("more-assess-numeric", "51%"),
@@ -253,9 +252,6 @@ def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fi
                 assert not result.graded and result.score == 0
             assert progress.record(exercise, response, result, exercise.mode)
         path = progress.export(tmp_path / "zhang.json")
-    finally:
-        progress._reset_for_tests()
-        state._reset_for_tests()
     report = build_report([path], bank=fixture_bank)
     assert report.rejections == []
     (row,) = report.learners
