@@ -147,6 +147,14 @@ def write_bank(folder: Path, text: str, name: str = "01-test.yaml") -> Path:
     return path
 
 
+def csv_rows(path) -> list[dict]:
+    """The rows of a CSV file the course wrote (UTF-8 with a BOM, for Excel) as dicts."""
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 # -- a Voila server -------------------------------------------------------------------------------
 
 

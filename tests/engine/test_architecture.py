@@ -124,14 +124,21 @@ def test_the_package_has_no_import_cycle():
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
 
 
-def test_the_cycle_finder_finds_a_cycle(tmp_path):
+def _package(tmp_path, modules: dict[str, str]) -> Path:
+    """A throwaway ``course`` package with sub-package ``a``: module name -> source."""
     pkg = tmp_path / "course"
     (pkg / "a").mkdir(parents=True)
     (pkg / "__init__.py").write_text("")
     (pkg / "a" / "__init__.py").write_text("")
-    (pkg / "a" / "x.py").write_text("from course.a import y\n")
-    (pkg / "a" / "y.py").write_text("def f():\n    from .z import g\n")
-    (pkg / "a" / "z.py").write_text("import course.a.x\n")
+    for name, source in modules.items():
+        (pkg / "a" / f"{name}.py").write_text(source)
+    return pkg
+
+
+def test_the_cycle_finder_finds_a_cycle(tmp_path):
+    pkg = _package(tmp_path, {"x": "from course.a import y\n",
+                              "y": "def f():\n    from .z import g\n",
+                              "z": "import course.a.x\n"})
     assert find_cycle(import_graph(pkg)) == ["course.a.x", "course.a.y", "course.a.z",
                                              "course.a.x"]
 
@@ -141,26 +148,18 @@ def test_nothing_imports_by_string_but_the_plug_in_loader():
 
 
 def test_an_import_by_string_is_found_and_followed(tmp_path):
-    pkg = tmp_path / "course"
-    (pkg / "a").mkdir(parents=True)
-    (pkg / "__init__.py").write_text("")
-    (pkg / "a" / "__init__.py").write_text("")
-    (pkg / "a" / "x.py").write_text("import importlib\n\n"
-                                    "def f():\n    return importlib.import_module('course.a.y')\n")
-    (pkg / "a" / "y.py").write_text("import course.a.x\n")
+    pkg = _package(tmp_path, {
+        "x": "import importlib\n\ndef f():\n    return importlib.import_module('course.a.y')\n",
+        "y": "import course.a.x\n"})
     assert string_imports(pkg) == ["course.a.x:4"]
     assert find_cycle(import_graph(pkg)) == ["course.a.x", "course.a.y", "course.a.x"]
 
 
 def test_a_cycle_through_a_plug_in_string_is_found(tmp_path):
     """The loop kinds.reply -> (its widget, by name) widgets.writing -> kinds.reply, once hidden."""
-    pkg = tmp_path / "course"
-    (pkg / "k").mkdir(parents=True)
-    (pkg / "__init__.py").write_text("")
-    (pkg / "k" / "__init__.py").write_text("")
-    (pkg / "k" / "reply.py").write_text("class Reply:\n    widget_class = 'course.k.view:W'\n")
-    (pkg / "k" / "view.py").write_text("from course.k.reply import Reply\n")
-    assert find_cycle(import_graph(pkg)) == ["course.k.reply", "course.k.view", "course.k.reply"]
+    pkg = _package(tmp_path, {"reply": "class Reply:\n    widget_class = 'course.a.view:W'\n",
+                              "view": "from course.a.reply import Reply\n"})
+    assert find_cycle(import_graph(pkg)) == ["course.a.reply", "course.a.view", "course.a.reply"]
     assert string_imports(pkg) == []  # a plug-in string is not an import by string
 
 

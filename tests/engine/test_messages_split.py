@@ -1,28 +1,30 @@
-"""The catalogue is kept in three files by area; together they are the one catalogue."""
-import ast
-from pathlib import Path
+"""The catalogue is kept in one data file per area; together they are the one catalogue."""
+import json
 
-from course import messages, messages_instructor, messages_learner, messages_live
-
-AREAS = (messages_learner.LEARNER, messages_instructor.INSTRUCTOR, messages_live.LIVE)
+from course import messages
 
 
-def _literal_keys(module) -> list[str]:
-    """The keys as written in the module's dict literal (a repeated key is lost at run time)."""
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    return [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
-            for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
-            and node.keys and node is tree.body[-1].value]
+def _pairs(area: str) -> list[tuple[str, object]]:
+    """Every key as written in an area's file, repeats included (json keeps only the last)."""
+    written: list[tuple[str, object]] = []
+
+    def keep(pairs):
+        written.extend(pairs)
+        return dict(pairs)
+
+    json.loads((messages.CATALOGUE / f"{area}.json").read_text(encoding="utf-8"),
+               object_pairs_hook=keep)
+    return written
 
 
 def test_no_key_is_in_two_areas_or_twice_in_one():
-    written = [k for m in (messages_learner, messages_instructor, messages_live)
-               for k in _literal_keys(m)]
-    assert len(written) == len(set(written))
-    assert sum(map(len, AREAS)) == len(written)
+    keys = [k for area in messages.AREAS for k, v in _pairs(area)
+            if isinstance(v, list) and all(isinstance(x, str) for x in v)]  # [English, 中文]
+    assert len(keys) == len(set(keys))
 
 
-def test_the_catalogue_is_the_three_areas():
-    for area in AREAS:
-        for key, texts in area.items():
-            assert messages.MESSAGES[key] == texts
+def test_every_text_has_english_and_chinese_and_is_in_the_catalogue():
+    for area in messages.AREAS:
+        for key, (en, zh) in messages.read_area(area).items():
+            assert en.strip() and zh.strip(), key
+            assert messages.MESSAGES[key] == (en, zh)
