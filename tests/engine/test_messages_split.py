@@ -17,10 +17,16 @@ def _pairs(area: str) -> list[tuple[str, object]]:
     return written
 
 
-def test_no_key_is_in_two_areas_or_twice_in_one():
-    keys = [k for area in messages.AREAS for k, v in _pairs(area)
+def _text_keys(areas) -> list[str]:
+    return [k for area in areas for k, v in _pairs(area)
             if isinstance(v, list) and all(isinstance(x, str) for x in v)]  # [English, 中文]
+
+
+def test_no_key_is_in_two_areas_or_twice_in_one():
+    keys = _text_keys(messages.AREAS)
     assert len(keys) == len(set(keys))
+    words = _text_keys(["data_words"])  # the toolkit's words for data values (crm.plots)
+    assert len(words) == len(set(words)) and words
 
 
 def test_every_text_has_english_and_chinese_and_is_in_the_catalogue():
