@@ -133,6 +133,10 @@ class ClozeExercise(Exercise):
     minutes = {"cloze": 2.0}  # read the text around each blank, recall and type the words
     lint = lint_rules.cloze
     context_answers = lint_rules.cloze_context
+    #: what a blank becomes in a student copy, and the redaction of a cloze text (for release
+    #: and its tests: ``kinds.kind_of("cloze").redact_text(text)``)
+    redacted_blank = REDACTED_BLANK
+    redact_text = staticmethod(redact_cloze_text)
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
