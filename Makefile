@@ -28,8 +28,10 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00-index.ipynb
 
+# PYTEST_ARGS: more pytest arguments (CI: --require-browser --require-hub --require-root)
+PYTEST_ARGS ?=
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)
 
 # The long generated-input runs (issue 16): 2,000 bank files, 2,000 submissions and 2,000
 # responses per exercise type; `make test` runs fewer of the same kind. CI runs both.

@@ -3,15 +3,15 @@
 Set before any kernel starts (nbval kernels inherit the environment), so notebooks run against
 a fresh, private progress store and in the default language and mode, never a learner's own.
 
-The variables that steer the tests themselves (``TEST_CONTROLS``) are kept: CI sets
-``CRM_COURSE_REQUIRE_BROWSER=1`` so that a missing browser fails instead of skipping, and
-``make fuzz`` raises the number of generated cases.
+The variables that steer the tests themselves (``TEST_CONTROLS``) are kept: ``make fuzz``
+raises the number of generated cases. Whether a missing browser, hub or root privilege fails
+instead of skipping is a pytest option registered here (``--require-browser``,
+``--require-hub``, ``--require-root``; .ci/run passes all three).
 """
 import os
 import tempfile
 
 TEST_CONTROLS = frozenset({
-    "CRM_COURSE_REQUIRE_BROWSER",  # tests/browser: a missing Chromium fails instead of skipping
     "CRM_COURSE_CHROMIUM",  # tests/browser: another Chromium binary
     "CRM_COURSE_FUZZ_CASES",  # tests/security/test_fuzz.py: generated bank files / submissions
     "CRM_COURSE_PROPERTY_CASES",  # tests/engine/test_properties.py: responses per exercise type
@@ -30,6 +30,30 @@ clean_environment(os.environ)
 
 
 import pytest  # noqa: E402  (after the environment is clean)
+
+#: what must run -> the pytest option that makes its absence a failure (tests/support.py)
+REQUIRED = {"browser": "the browser tests when Chromium or playwright is missing",
+            "hub": "the JupyterHub tests when they cannot run here",
+            "root": "the tests that need root (real Unix users)"}
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("crm-course", "what a missing piece of the machine does")
+    for what, tests in REQUIRED.items():
+        group.addoption(f"--require-{what}", action="store_true",
+                        help=f"fail (do not skip) {tests}")
+
+
+def pytest_configure(config):
+    for marker in (
+        "browser: drives a real Chromium (skipped loudly when it is missing; fails with "
+        "--require-browser)",
+        "hub: starts a real JupyterHub with real Unix users (skipped loudly when it cannot; "
+        "fails with --require-hub)",
+        "root: needs root for real Unix users and permissions (skipped loudly otherwise; fails "
+        "with --require-root)",
+    ):
+        config.addinivalue_line("markers", marker)
 
 # Files that share a costly fixture across modules run on one xdist worker: the real hub (one
 # session hub, real Unix users that a second hub would collide with; its browser test lives in

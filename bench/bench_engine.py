@@ -77,9 +77,7 @@ def main() -> None:
         samples = timed(lambda r=response: q.grade(r), 1000)
         rows.append((name, median_ms(samples), statistics.quantiles(samples, n=100)[94] * 1000))
 
-    from course.exercises.model import build_exercise
-
-    numeric = build_exercise({
+    numeric = course.exercises.kinds.build_exercise({
         "id": "bench-n", "type": "numeric", "prompt": "?", "answer": 6.3, "tolerance": 0.05,
         "measures": "money", "currency": "CNY", "magnitude": "trillion"})
     for text in ("6.3万亿元", "6.3 billion", "RMB 63000亿", "六点三万亿元", "约6.3万亿"):
@@ -87,7 +85,7 @@ def main() -> None:
         rows.append((f"numeric {text!r}", median_ms(samples),
                      statistics.quantiles(samples, n=100)[94] * 1000))
 
-    count = build_exercise({"id": "bench-c", "type": "numeric", "prompt": "?", "answer": 204,
+    count = course.exercises.kinds.build_exercise({"id": "bench-c", "type": "numeric", "prompt": "?", "answer": 204,
                             "measures": "count"})
     for text in ("两百零四人", "204 people"):
         samples = timed(lambda t=text: count.grade(t), 1000)
@@ -98,7 +96,7 @@ def main() -> None:
     # not counted; the grade reads the word list (a typo must be checked against it)
     first_code = textwrap.dedent(f"""\
         import time, course
-        from course.exercises.model import build_exercise
+        from course.exercises.kinds import build_exercise
         q = build_exercise({{"id": "b", "type": "cloze", "prompt": "?",
                             "text": {TEN_BLANKS.split("text: >-")[1].split("examples:")[0]!r}}})
         t = time.perf_counter()

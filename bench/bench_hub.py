@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "hub"))
 
-from bench.common import machine, write_section  # noqa: E402
+from bench.common import machine, publish  # noqa: E402
 
 RUNS = 3
 LESSON = "02-idic"
@@ -109,9 +109,7 @@ def main() -> None:
         f"Not in the budget above: making the Unix users and the student copy "
         f"({med['users and student copy']:.1f} s), which a real hub does once.",
     ]
-    body = "\n".join(lines)
-    print(body)
-    write_section("JupyterHub (issue 14)", body)
+    publish("JupyterHub (issue 14)", lines)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ import argparse
 import bisect
 import os
 import random
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -22,9 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "live"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from common import machine, write_section  # noqa: E402
 from live_helpers import GALLERY, call  # noqa: E402
+from support import free_port, wait_until  # noqa: E402
 
 ANSWERS = {"gallery-single": [0, 1, 2, 3], "gallery-true-false": [True, False],
            "gallery-cloze": [["five", "same", "three"], ["two", "next", "seven"],
@@ -42,9 +43,7 @@ def main() -> None:
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-live-"))
     session = tmp / "class.sqlite3"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     proc = subprocess.Popen([sys.executable, "-m", "course", "live", "--session", str(session),
                              "--port", str(port), "--bank", str(GALLERY)], env=env,
@@ -100,7 +99,9 @@ def main() -> None:
     for t in threads:
         t.join()
     wall = time.perf_counter() - t_start
-    time.sleep(0.5)
+    # the dashboard has seen every acknowledged attempt (its last poll counts them all)
+    wait_until(lambda: polls and polls[-1][1] >= len(acks), 10,
+               what="the dashboard counting every attempt")
     done.set()
     poller.join()
     proc.terminate()

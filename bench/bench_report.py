@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import machine, write_section  # noqa: E402
+from bench.common import machine, publish  # noqa: E402
 
 LEARNERS = 500
 EXERCISES = 60
@@ -228,8 +228,8 @@ def main() -> None:
             cli_totals.append(_child(cli_cpu, "-m", "course", "report", str(subs), "--out",
                                      str(tmp / "out-cli"), "--bank", str(REPO / "exercises")))
             # jsonschema as the bank loader imports it (without the IRI grammar it never uses)
-            _child(schema_cpu, "-c", "from course.exercises.loader import _import_jsonschema; "
-                                     "_import_jsonschema()")
+            _child(schema_cpu, "-c", "from course.exercises.schema import import_jsonschema; "
+                                     "import_jsonschema()")
         distinct = report.graded
         rep.for_class = for_class
         n_stats = len(report.item_stats.items)
@@ -328,9 +328,7 @@ def main() -> None:
         f"{'met' if statistics.median(collect_wall) < 2 else 'NOT met'}). The per-user-folder "
         f"layout is measured: the flat layout's extra work is one `getpwuid` per file.",
     ]
-    body = "\n".join(lines)
-    print(body)
-    write_section("Instructor report (issues 7 and 14)", body)
+    publish("Instructor report (issues 7 and 14)", lines)
 
 
 if __name__ == "__main__":

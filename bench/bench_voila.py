@@ -24,7 +24,6 @@ import argparse
 import ast
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import machine, write_section  # noqa: E402
 from course.instructor.present import VOILA_OPTIONS  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))
+from support import VoilaServer, wait_until  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 HEADING = "Lessons in Voila (issue 13)"
@@ -226,66 +228,20 @@ def import_cost(module: str, repeat: int, pythonpath: str) -> float:
 
 # -- the browser ------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
+def Server(name: str, options: list[str], pythonpath: str, work: Path) -> VoilaServer:
     """One Voila server on a copy of notebooks/ (a private home), stopped by ``stop()``."""
-
-    def __init__(self, name: str, options: list[str], pythonpath: str, work: Path):
-        self.name = name
-        self.folder = work / f"served-{name}"
-        # the lessons of the same tree as the course package (a baseline brings its own)
-        notebooks = Path(pythonpath) / "notebooks"
-        shutil.copytree(notebooks if notebooks.is_dir() else NOTEBOOKS, self.folder)
-        self.home = work / f"home-{name}"
-        self.port = free_port()
-        self.log = open(work / f"voila-{name}.log", "wb")
-        env = dict(os.environ, CRM_COURSE_HOME=str(self.home), PYTHONPATH=pythonpath)
-        # kernels write and reuse .pyc files, as in an installed course
-        for var in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_LANG",
-                    "PYTHONDONTWRITEBYTECODE"):
-            env.pop(var, None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", "--no-browser", f"--port={self.port}",
-             "--Voila.ip=127.0.0.1", *options],
-            cwd=self.folder, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:  # a TCP connect: an HTTP GET would start a kernel
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"Voila ({name}) exited with {self.proc.returncode}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"Voila ({name}) did not listen within 90 s")
-
-    def url(self, notebook: str) -> str:
-        return f"http://127.0.0.1:{self.port}/voila/render/{notebook}"
-
-    def kernels(self) -> int:
-        """Kernels this server still runs (its child processes)."""
-        import psutil
-
-        try:
-            return len(psutil.Process(self.proc.pid).children(recursive=True))
-        except psutil.Error:
-            return 0
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
-        self.log.close()
+    folder = work / f"served-{name}"
+    # the lessons of the same tree as the course package (a baseline brings its own)
+    notebooks = Path(pythonpath) / "notebooks"
+    shutil.copytree(notebooks if notebooks.is_dir() else NOTEBOOKS, folder)
+    # kernels write and reuse .pyc files, as in an installed course
+    for var in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_LANG",
+                "PYTHONDONTWRITEBYTECODE"):
+        os.environ.pop(var, None)
+    server = VoilaServer(folder, work / f"home-{name}", options=options, pythonpath=pythonpath,
+                         log=work / f"voila-{name}.log", start_timeout=90)
+    server.name = name
+    return server
 
 
 def _first_exercise_cell_index(path: Path) -> int:
@@ -373,9 +329,11 @@ def timeline(r: dict) -> str:
 
 
 def wait_kernels_gone(servers, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and any(s.kernels() for s in servers):
-        time.sleep(0.3)
+    try:
+        wait_until(lambda: not any(s.kernels() for s in servers), timeout,
+                   what="every kernel gone", interval=0.3)
+    except TimeoutError as exc:  # measured anyway; said in the output
+        print(f"note: {exc}", file=sys.stderr)
 
 
 def baseline_tree(rev: str, work: Path) -> Path:
@@ -576,6 +534,16 @@ def report(args, started, loads, variants, results, breakdown, costs, paths) -> 
         "be pressed before the last cell ran: the page is hidden behind its spinner until "
         "then.",
     ]
+    lines += _breakdown_lines(breakdown, paths)
+    if costs:
+        lines += ["", "Each import alone in a fresh interpreter (after IPython; median of 3): "
+                  + ", ".join(f"`{m}` {s:.2f} s" for m, s in costs.items()) + "."]
+    return "\n".join(lines)
+
+
+def _breakdown_lines(breakdown, paths) -> list[str]:
+    """The report's table of where a kernel's time goes, lesson by lesson (none: no lines)."""
+    lines: list[str] = []
     if breakdown:
         lines += [
             "",
@@ -603,10 +571,7 @@ def report(args, started, loads, variants, results, breakdown, costs, paths) -> 
                 f"{parts.get('lesson', 0):.2f} | {parts.get('header', 0):.2f} | "
                 f"{b['first_ex_cell']} | {b['to_first']:.2f} | {b['all_cells']:.2f} | "
                 + ", ".join(f"{r['cell']}: {r['s']:.2f}" for r in slow) + f" | {arrived} |")
-    if costs:
-        lines += ["", "Each import alone in a fresh interpreter (after IPython; median of 3): "
-                  + ", ".join(f"`{m}` {s:.2f} s" for m, s in costs.items()) + "."]
-    return "\n".join(lines)
+    return lines
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ Prints a Markdown block for docs/benchmarks.md. Targets: the browser median unde
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -19,6 +18,9 @@ from types import SimpleNamespace
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.common import machine  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tests"))
+from support import fresh_learner_home  # noqa: E402
 
 GALLERY = REPO / "tests" / "widgets" / "00-gallery.yaml"
 
@@ -62,27 +64,30 @@ async ({n, settle, offset}) => {
 
 def bench_store(rounds: int = 5, n: int = 500) -> dict:
     """Seconds for ``n`` record() calls into a fresh store, over ``rounds`` rounds."""
-    from course.exercises import progress, state
+    from course.exercises import progress
 
     totals = []
     for _ in range(rounds):
         home = Path(tempfile.mkdtemp(prefix="crm-bench-store-"))
-        os.environ["CRM_COURSE_HOME"] = str(home)
-        progress._reset_for_tests()
-        state._reset_for_tests()
-        ex = SimpleNamespace(id="bench-cloze", lesson="00-gallery", mode="practice")
-        start = time.perf_counter()
-        for i in range(n):
-            response = [f"answer {i}", "same", "three"]
-            result = SimpleNamespace(score=(i % 4) / 3, response=response, attempted=True)
-            if not progress.record(ex, response, result, "practice"):
-                raise SystemExit(f"record failed: {progress.pop_notices()}")
-        totals.append(time.perf_counter() - start)
-        assert len(progress.attempts()) == n
-        progress._reset_for_tests()
+        with fresh_learner_home(home):
+            totals.append(_record_many(progress, n))
         shutil.rmtree(home, ignore_errors=True)
     return {"n": n, "rounds": rounds, "median_s": statistics.median(totals),
             "min_s": min(totals), "max_s": max(totals)}
+
+
+def _record_many(progress, n: int) -> float:
+    """Seconds for ``n`` record() calls into the store in force."""
+    ex = SimpleNamespace(id="bench-cloze", lesson="00-gallery", mode="practice")
+    start = time.perf_counter()
+    for i in range(n):
+        response = [f"answer {i}", "same", "three"]
+        result = SimpleNamespace(score=(i % 4) / 3, response=response, attempted=True)
+        if not progress.record(ex, response, result, "practice"):
+            raise SystemExit(f"record failed: {progress.pop_notices()}")
+    elapsed = time.perf_counter() - start
+    assert len(progress.attempts()) == n
+    return elapsed
 
 
 def bench_two_kernels(n: int = 500) -> float:

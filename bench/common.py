@@ -59,6 +59,14 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
+def publish(heading: str, lines: list[str]) -> str:
+    """Print a benchmark's result lines and put them under ``## heading`` of the doc."""
+    body = "\n".join(lines)
+    print(body)
+    write_section(heading, body)
+    return body
+
+
 def write_section(heading: str, body: str) -> None:
     """Replace the body of ``## heading`` in docs/benchmarks.md (other sections untouched)."""
     text = DOC.read_text(encoding="utf-8")

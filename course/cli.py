@@ -2,26 +2,48 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
-# sub-command -> module that defines ``add_arguments(parser)`` and ``run(args) -> int``.
-# Those modules import nothing heavy at module level.
+# sub-command -> what it does (its --help line)
 COMMANDS = {
-    "validate": ("course.exercises.cli_validate", "check exercise bank files against the schema"),
-    "lint": ("course.exercises.cli_lint", "find item-writing flaws in exercise bank files"),
-    "list": ("course.exercises.cli_list", "list lessons with exercise counts by type and mode"),
-    "export": ("course.exercises.cli_export", "write this learner's submission file"),
-    "data": ("course.crm.cli", "generate the course data sets"),
-    "release": ("course.instructor.cli_release", "write a student copy of the course"),
-    "submit": ("course.instructor.cli_submit", "hand in this learner's work to the exchange folder"),
-    "collect": ("course.instructor.cli_collect", "gather the submissions from the exchange folder"),
-    "report": ("course.instructor.cli_report", "grade submissions and write a class report"),
-    "present": ("course.instructor.cli_present", "serve a lesson with Voila for projection"),
-    "live": ("course.instructor.cli_live", "run a live class: the projector shows the answers"),
-    "bank": ("course.bankio.cli", "export the question bank (Moodle XML, GIFT, QTI, xlsx) or "
-                                  "import one · 题库导出/导入"),
+    "validate": "check exercise bank files against the schema",
+    "lint": "find item-writing flaws in exercise bank files",
+    "list": "list lessons with exercise counts by type and mode",
+    "export": "write this learner's submission file",
+    "data": "generate the course data sets",
+    "release": "write a student copy of the course",
+    "submit": "hand in this learner's work to the exchange folder",
+    "collect": "gather the submissions from the exchange folder",
+    "report": "grade submissions and write a class report",
+    "present": "serve a lesson with Voila for projection",
+    "live": "run a live class: the projector shows the answers",
+    "bank": "export the question bank (Moodle XML, GIFT, QTI, xlsx) or import one "
+            "· 题库导出/导入",
 }
+
+
+def command_modules() -> dict:
+    """sub-command -> the module that defines ``add_arguments(parser)`` and ``run(args) -> int``.
+
+    Imported when the parser is built, not with this module; they import nothing heavy at
+    module level.
+    """
+    from course.bankio import cli as cli_bank
+    from course.crm import cli as cli_data
+    from course.exercises import cli_export, cli_lint, cli_list, cli_validate
+    from course.instructor import (
+        cli_collect,
+        cli_live,
+        cli_present,
+        cli_release,
+        cli_report,
+        cli_submit,
+    )
+
+    return {"validate": cli_validate, "lint": cli_lint, "list": cli_list, "export": cli_export,
+            "data": cli_data, "release": cli_release, "submit": cli_submit,
+            "collect": cli_collect, "report": cli_report, "present": cli_present,
+            "live": cli_live, "bank": cli_bank}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,13 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"crm-course {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module_name, help_text) in COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:  # a command whose module is not built yet
-            if exc.name and module_name.startswith(exc.name):
-                continue
-            raise
+    modules = command_modules()
+    for name, help_text in COMMANDS.items():
+        module = modules[name]
         p = sub.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)

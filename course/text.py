@@ -6,6 +6,7 @@ be shown in the learner's language without this module knowing where the setting
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -91,3 +92,8 @@ def text_key(value) -> str:
 def localize(value, lang: str | None = None) -> str:
     """A bank text in ``lang`` (default: the current language)."""
     return as_bilingual(value).render(lang)
+
+
+def word_count(text: str) -> int:
+    """Words in a reply (runs of letters or digits; '8美元' and "don't" count once)."""
+    return len(re.findall(r"[\w'’$€£¥.,-]+", text or ""))

@@ -12,9 +12,10 @@ Teaching time (what the teacher presents and the learner reads or watches):
 
 Exercise time (what the learner does):
 
-- each exercise of the bank shown in the lesson, by type (reading its prompt included):
-  true/false 0.5 min, single choice 1, multiple choice 1.5, ordering 1.5, matching 2, numeric 2,
-  cloze 2, reply 5, role-play 5;
+- each exercise of the bank shown in the lesson, by type (reading its prompt included), as its
+  kind states (``minutes``; a kind that states none counts 2): true/false 0.5 min, single
+  choice 1, multiple choice 1.5, ordering 1.5, matching 2, numeric 2, cloze 2, reply 5,
+  role-play 5;
 - each code cell the learner is asked to change (it carries a "change ..." comment): 2 minutes
   more, to edit, re-run and compare;
 - each discussion question of the closing case (a ``<details>`` sample answer): 3 minutes of
@@ -43,10 +44,7 @@ CHINESE_CHARS_PER_MINUTE = 250
 DEMO_CELL_MINUTES = 1.0
 CHANGE_CELL_MINUTES = 2.0
 DISCUSSION_QUESTION_MINUTES = 3.0
-EXERCISE_MINUTES = {
-    "true_false": 0.5, "single_choice": 1.0, "multiple_choice": 1.5, "ordering": 1.5,
-    "matching": 2.0, "numeric": 2.0, "cloze": 2.0, "reply": 5.0, "roleplay": 5.0,
-}
+# Exercise minutes per type come from each kind (``minutes``, see course.exercises.kinds).
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_.-]*")
@@ -77,7 +75,9 @@ class Estimate:
 
     @property
     def exercise(self) -> float:
-        return (sum(EXERCISE_MINUTES[kind] * n for kind, n in self.exercises.items())
+        from course.exercises import kinds
+
+        return (sum(kinds.minutes(kind) * n for kind, n in self.exercises.items())
                 + self.change_cells * CHANGE_CELL_MINUTES
                 + self.discussion_questions * DISCUSSION_QUESTION_MINUTES)
 

@@ -1,6 +1,7 @@
 """The CRM toolkit: the domain functions lessons use on the course data.
 
-Importing this package is light: each function's module (and pandas) loads on first use.
+Importing this package is light: the toolkit's modules load on the first use of any of its
+names (none of them imports pandas before a function needs it).
 
 >>> from course import crm
 >>> crm.resolve_complaint({"problem": "quality", "affects_use": False, "order_value": 40}).decision
@@ -8,64 +9,80 @@ Importing this package is light: each function's module (and pandas) loads on fi
 """
 from __future__ import annotations
 
-import importlib
-
-_EXPORTS = {
-    "grade_customers": "course.crm.grading",
-    "reply_queue": "course.crm.grading",
-    "rfm": "course.crm.retention",
-    "loyalty": "course.crm.retention",
-    "SEGMENTS": "course.crm.retention",
-    "screen_inquiry": "course.crm.screening",
-    "screen_inquiries": "course.crm.screening",
-    "screening_scores": "course.crm.screening",
-    "FLAGS": "course.crm.screening",
-    "resolve_complaint": "course.crm.complaints",
-    "draft_reply": "course.crm.replies",
-    "reply_facts": "course.crm.replies",
-    "review_reply": "course.crm.reviewer",
-    "moves_in": "course.crm.moves",
-    "REVIEW_SITUATIONS": "course.crm.reviewer",
-    "MOVES": "course.crm.moves",
-    "ReplyReview": "course.crm.reviewer",
-    "SITUATIONS": "course.crm.replies",
-    "market_profile": "course.crm.markets",
-    "compare_markets": "course.crm.markets",
-    "region_of": "course.crm.markets",
-    "plot_grade_distribution": "course.crm.plots",
-    "plot_segment_sizes": "course.crm.plots",
-    "plot_payment_methods": "course.crm.plots",
-    "payment_shares": "course.crm.plots",
-    "plot_spending_groups": "course.crm.plots",
-    "plot_red_flags": "course.crm.plots",
-    "plot_complaint_decisions": "course.crm.plots",
-    "plot_complaint_families": "course.crm.plots",
-    "plot_unhappy_customers": "course.crm.plots",
-    "plot_peak_months": "course.crm.plots",
-    "plot_orders_by_month": "course.crm.plots",
-    "invoices_per_month": "course.crm.plots",
-    "picture_idic_cycle": "course.crm.plots",
-    "picture_grading_flow": "course.crm.plots",
-    "picture_complaint_steps": "course.crm.plots",
-    "picture_chat_window": "course.crm.plots",
-    "birthdays_in_month": "course.crm.greetings",
-    "festivals_in_month": "course.crm.greetings",
-    "customer_value": "course.crm.overview",
-    "top_customers": "course.crm.overview",
-    "load": "course.crm.data",
+_EXPORTS = {  # name -> the submodule that defines it
+    "grade_customers": "grading",
+    "reply_queue": "grading",
+    "rfm": "retention",
+    "loyalty": "retention",
+    "SEGMENTS": "retention",
+    "screen_inquiry": "screening",
+    "screen_inquiries": "screening",
+    "screening_scores": "screening",
+    "FLAGS": "screening",
+    "resolve_complaint": "complaints",
+    "draft_reply": "replies",
+    "reply_facts": "replies",
+    "review_reply": "reviewer",
+    "moves_in": "moves",
+    "REVIEW_SITUATIONS": "reviewer",
+    "MOVES": "moves",
+    "ReplyReview": "reviewer",
+    "SITUATIONS": "replies",
+    "market_profile": "markets",
+    "compare_markets": "markets",
+    "region_of": "markets",
+    "plot_grade_distribution": "plots",
+    "plot_segment_sizes": "plots",
+    "plot_payment_methods": "plots",
+    "payment_shares": "plots",
+    "plot_spending_groups": "plots",
+    "plot_red_flags": "plots",
+    "plot_complaint_decisions": "plots",
+    "plot_complaint_families": "plots",
+    "plot_unhappy_customers": "plots",
+    "plot_peak_months": "plots",
+    "plot_orders_by_month": "plots",
+    "invoices_per_month": "plots",
+    "picture_idic_cycle": "plots",
+    "picture_grading_flow": "plots",
+    "picture_complaint_steps": "plots",
+    "picture_chat_window": "plots",
+    "birthdays_in_month": "greetings",
+    "festivals_in_month": "greetings",
+    "customer_value": "overview",
+    "top_customers": "overview",
+    "load": "data",
 }
 
 __all__ = sorted(_EXPORTS) + ["data"]
 
 
 def __getattr__(name: str):
-    """Load an export's module on first use (no submodule is named like an export)."""
+    """Load the toolkit's modules on first use (no submodule is named like an export)."""
+    if name != "data" and name not in _EXPORTS:  # (also how `from course.crm import x`
+        raise AttributeError(f"module 'course.crm' has no attribute {name!r}")  # finds x.py)
+    import course.crm.data  # noqa: F401 (first: `data` is an export's name and a module's)
+    from course.crm import (
+        complaints,
+        data,
+        grading,
+        greetings,
+        markets,
+        moves,
+        overview,
+        plots,
+        replies,
+        retention,
+        reviewer,
+        screening,
+    )
+
     if name == "data":
-        return importlib.import_module("course.crm.data")
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'course.crm' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+        return data
+    modules = {m.__name__.rpartition(".")[2]: m for m in (
+        complaints, data, grading, greetings, markets, moves, overview, plots, replies,
+        retention, reviewer, screening)}
+    value = getattr(modules[_EXPORTS[name]], name)
     globals()[name] = value
     return value
 

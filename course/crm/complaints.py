@@ -140,99 +140,122 @@ def resolve_complaint(case, *, small_amount: float = DEFAULT_SMALL_AMOUNT) -> Re
     import math
 
     what = "resolve_complaint(case)"
-    expected = ("problem", "affects_use", "order_value")
     if not isinstance(small_amount, (int, float)) or isinstance(small_amount, bool) \
             or small_amount < 0:
         raise InputError(f"{what}: small_amount must be a number >= 0; got {small_amount!r}.")
     if isinstance(case, str):
         case = {"problem": case}
-    raw_problem = mapping_get(case, "problem", what, expected)
+    raw_problem = mapping_get(case, "problem", what, EXPECTED)
     if raw_problem is None or (isinstance(raw_problem, float) and math.isnan(raw_problem)):
         raise InputError(
             f"{what}: 'problem' is empty. This is not an after-sale complaint; expected one of: "
             f"{', '.join(PROBLEMS)}."
         )
-    understood = None
-    words_affect = None
-    if isinstance(raw_problem, str) and raw_problem.strip().lower() in PROBLEMS:
-        problem = raw_problem.strip().lower()
-    else:
-        read = read_description(raw_problem) if isinstance(raw_problem, str) else None
-        if read is None:
-            try:
-                problem = one_of(raw_problem, PROBLEMS, "problem")
-            except InputError as err:
-                raise InputError(
-                    f"{err} Or describe it in words, e.g. 'late delivery', 'the colour is "
-                    "different', 'arrived broken', 'a small scratch'."
-                ) from None
-        else:
-            problem, words_affect, matched = read
-            note = ""
-            if problem == "quality" and words_affect is not None:
-                note = " that stops use" if words_affect else " that does not stop use"
-            understood = {
-                "en": f"Read as a{'n' if problem[0] in 'aeiou' else ''} "
-                      f"{'return' if problem == 'return' else problem + ' problem'}{note} "
-                      f"(the words '{matched}').",
-                "zh": f"理解为{_WORDS_ZH[problem]}"
-                      + ("（影响使用）" if words_affect else "（不影响使用）"
-                         if words_affect is False else "")
-                      + f"（依据：“{matched}”）。",
-            }
-            if problem == "return":
-                understood["en"] = f"Read as a return (the words '{matched}')."
-    value = None
+    problem, words_affect, understood = _read_problem(raw_problem)
     if problem == "logistics":
-        return Resolution("tracking_update", {
-            "en": "Logistics problem: give the item, ship date, carrier and tracking number, "
-                  "explain the delay, apologise and promise a solution if it does not arrive.",
-            "zh": "物流问题：告知商品、发货日期、承运商和运单号，解释延误原因，致歉，并承诺若未送达会给出满意的解决方案。",
-        }, SITUATION_OF["tracking_update"], None, understood)
+        return _resolution("tracking_update", understood)
     if problem == "return":
-        return Resolution("photos_then_refund", {
-            "en": "Return for the seller's fault: ask for photos, then steer to a partial or "
-                  "full refund.",
-            "zh": "因卖家原因退货：先请买家提供照片，再引导部分或全额退款。",
-        }, SITUATION_OF["photos_then_refund"], None, understood)
+        return _resolution("photos_then_refund", understood)
+    if not _affects_use(case, raw_problem, words_affect, understood is not None):
+        return _resolution("partial_compensation", understood)
+    value = _order_value(case, raw_problem, understood is not None)
+    decision = "full_refund" if value <= small_amount else "repair_and_partial_refund"
+    return _resolution(decision, understood, value, small_amount)
+
+
+WHAT = "resolve_complaint(case)"
+EXPECTED = ("problem", "affects_use", "order_value")
+#: decision -> why, in English and Chinese ({value} and {small} filled in)
+REASONS = {
+    "tracking_update": (
+        "Logistics problem: give the item, ship date, carrier and tracking number, explain the "
+        "delay, apologise and promise a solution if it does not arrive.",
+        "物流问题：告知商品、发货日期、承运商和运单号，解释延误原因，致歉，并承诺若未送达会给出满意的解决方案。"),
+    "photos_then_refund": (
+        "Return for the seller's fault: ask for photos, then steer to a partial or full refund.",
+        "因卖家原因退货：先请买家提供照片，再引导部分或全额退款。"),
+    "partial_compensation": (
+        "Quality problem that does not stop use: apologise, accept responsibility and offer a "
+        "partial compensation; ask whether it is acceptable.",
+        "不影响使用的质量问题：致歉、承担责任，提出部分补偿并询问买家是否接受。"),
+    "full_refund": (
+        "Quality problem that stops use, small amount ({value:g} <= {small:g}): refund in full "
+        "directly.",
+        "影响使用的质量问题，金额较小（{value:g} ≤ {small:g}）：直接全额退款。"),
+    "repair_and_partial_refund": (
+        "Quality problem that stops use, large amount ({value:g} > {small:g}): ask whether it "
+        "can be repaired locally and offer a partial refund as compensation.",
+        "影响使用的质量问题，金额较大（{value:g} > {small:g}）：询问能否在当地维修，并提供部分退款作为补偿。"),
+}
+
+
+def _resolution(decision: str, understood, value=None, small=None) -> Resolution:
+    en, zh = REASONS[decision]
+    reason = {"en": en.format(value=value, small=small), "zh": zh.format(value=value, small=small)}
+    return Resolution(decision, reason, SITUATION_OF[decision], value, understood)
+
+
+def _read_problem(raw_problem) -> tuple[str, bool | None, dict | None]:
+    """The problem category, whether the words say it stops use (None: they do not say), and
+    how the words were understood (None when ``problem`` was a category)."""
+    if isinstance(raw_problem, str) and raw_problem.strip().lower() in PROBLEMS:
+        return raw_problem.strip().lower(), None, None
+    read = read_description(raw_problem) if isinstance(raw_problem, str) else None
+    if read is None:
+        try:
+            return one_of(raw_problem, PROBLEMS, "problem"), None, None
+        except InputError as err:
+            raise InputError(
+                f"{err} Or describe it in words, e.g. 'late delivery', 'the colour is "
+                "different', 'arrived broken', 'a small scratch'."
+            ) from None
+    problem, words_affect, matched = read
+    note = ""
+    if problem == "quality" and words_affect is not None:
+        note = " that stops use" if words_affect else " that does not stop use"
+    understood = {
+        "en": f"Read as a{'n' if problem[0] in 'aeiou' else ''} "
+              f"{'return' if problem == 'return' else problem + ' problem'}{note} "
+              f"(the words '{matched}').",
+        "zh": f"理解为{_WORDS_ZH[problem]}"
+              + ("（影响使用）" if words_affect else "（不影响使用）"
+                 if words_affect is False else "")
+              + f"（依据：“{matched}”）。",
+    }
+    if problem == "return":
+        understood["en"] = f"Read as a return (the words '{matched}')."
+    return problem, words_affect, understood
+
+
+def _affects_use(case, raw_problem, words_affect, from_words: bool) -> bool:
+    """Whether a quality problem stops use: ``affects_use`` when given, else the words'."""
     given = case["affects_use"] if "affects_use" in case.keys() else None
     if given is None and words_affect is not None:
-        affects = words_affect
-    elif given is None and understood is not None:
+        return words_affect
+    if given is None and from_words:
         raise InputError(
-            f"{what}: '{raw_problem}' reads as a quality problem, but does it stop the buyer "
+            f"{WHAT}: '{raw_problem}' reads as a quality problem, but does it stop the buyer "
             "using the item? Give 'affects_use': True or False."
         )
-    else:
-        affects = _as_bool(mapping_get(case, "affects_use", what, expected), what)
-    if not affects:
-        return Resolution("partial_compensation", {
-            "en": "Quality problem that does not stop use: apologise, accept responsibility and "
-                  "offer a partial compensation; ask whether it is acceptable.",
-            "zh": "不影响使用的质量问题：致歉、承担责任，提出部分补偿并询问买家是否接受。",
-        }, SITUATION_OF["partial_compensation"], None, understood)
-    if understood is not None and "order_value" not in case.keys():
+    return _as_bool(mapping_get(case, "affects_use", WHAT, EXPECTED), WHAT)
+
+
+def _order_value(case, raw_problem, from_words: bool) -> float:
+    """The order's value, a number >= 0 (the decision for a quality problem that stops use)."""
+    import math
+
+    if from_words and "order_value" not in case.keys():
         raise InputError(
-            f"{what}: '{raw_problem}' reads as a quality problem that stops use; the decision "
+            f"{WHAT}: '{raw_problem}' reads as a quality problem that stops use; the decision "
             "depends on the order's value. Give 'order_value' as a number."
         )
-    raw_value = mapping_get(case, "order_value", what, expected)
+    raw_value = mapping_get(case, "order_value", WHAT, EXPECTED)
     try:
         value = float(raw_value)
     except (TypeError, ValueError):
         value = float("nan")
     if math.isnan(value) or value < 0:
         raise InputError(
-            f"{what}: 'order_value' must be the order's value as a number >= 0; got {raw_value!r}."
+            f"{WHAT}: 'order_value' must be the order's value as a number >= 0; got {raw_value!r}."
         )
-    if value <= small_amount:
-        return Resolution("full_refund", {
-            "en": f"Quality problem that stops use, small amount ({value:g} <= {small_amount:g}): "
-                  "refund in full directly.",
-            "zh": f"影响使用的质量问题，金额较小（{value:g} ≤ {small_amount:g}）：直接全额退款。",
-        }, SITUATION_OF["full_refund"], value, understood)
-    return Resolution("repair_and_partial_refund", {
-        "en": f"Quality problem that stops use, large amount ({value:g} > {small_amount:g}): ask "
-              "whether it can be repaired locally and offer a partial refund as compensation.",
-        "zh": f"影响使用的质量问题，金额较大（{value:g} > {small_amount:g}）：询问能否在当地维修，并提供部分退款作为补偿。",
-    }, SITUATION_OF["repair_and_partial_refund"], value, understood)
+    return value

@@ -11,54 +11,15 @@ from pathlib import Path
 
 from course.crm._checks import require_frame
 from course.errors import InputError
+from course.messages import read_area
 
 _COLOURS = ["#2b6cb0", "#38a169", "#d69e2e", "#c53030", "#805ad5", "#319795", "#dd6b20",
             "#718096", "#b83280", "#2c5282", "#975a16", "#4a5568"]
 FONT_FILE = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKsc-Regular-subset.otf"
 CJK_FAMILY = "Noto Sans CJK SC"
 
-# words for the ids found in the data, (English, Chinese)
-WORDS = {
-    # red flags (lesson 03)
-    "large_order_without_details": ("large order without details", "不了解产品就下大单"),
-    "off_norm_request": ("request outside trade norms", "不符合行业惯例的要求"),
-    "urgent_meeting": ("urgent meeting", "急于当面会谈"),
-    "unverifiable_company": ("company not found by search", "查不到的公司"),
-    "over_formatted": ("over-polished layout", "格式过分修饰"),
-    # complaint decisions (lesson 07)
-    "partial_compensation": ("partial compensation", "部分补偿"),
-    "full_refund": ("full refund", "全额退款"),
-    "repair_and_partial_refund": ("local repair + partial refund", "本地维修＋部分退款"),
-    "tracking_update": ("tracking update", "告知物流信息"),
-    "photos_then_refund": ("photos, then refund", "先要照片再退款"),
-    # problem families (lessons 07 and 08)
-    "quality": ("product quality", "产品质量"),
-    "logistics": ("logistics", "物流"),
-    "return": ("returns and exchanges", "退换货"),
-    # RFM segments (lesson 05)
-    "Champions": ("Champions", "冠军客户"),
-    "Loyal": ("Loyal", "忠诚客户"),
-    "Potential loyalist": ("Potential loyalist", "潜在忠诚客户"),
-    "New": ("New", "新客户"),
-    "Promising": ("Promising", "有潜力客户"),
-    "Need attention": ("Need attention", "需要关注的客户"),
-    "About to sleep": ("About to sleep", "即将休眠客户"),
-    "At risk": ("At risk", "流失风险客户"),
-    "Can't lose": ("Can't lose", "不能失去的客户"),
-    "Hibernating": ("Hibernating", "休眠客户"),
-    # payment methods (lesson 06)
-    "Credit card": ("Credit card", "信用卡"),
-    "PayPal": ("PayPal", "PayPal"),
-    "Apple Pay": ("Apple Pay", "Apple Pay"),
-    "Visa": ("Visa", "Visa 卡"),
-    "MasterCard": ("MasterCard", "万事达卡"),
-    "Local card": ("Local card", "本地银行卡"),
-    "Bank transfer": ("Bank transfer", "银行转账"),
-    "Cash on delivery": ("Cash on delivery", "货到付款"),
-    "Offline POS": ("Offline POS", "线下 POS 机"),
-    "Instalments": ("Instalments", "分期付款"),
-    "E-wallet": ("E-wallet", "电子钱包"),
-}
+# words for the ids found in the data, (English, Chinese): course/catalogue/data_words.json
+WORDS = read_area("data_words")
 MONTHS = [("Jan", "1月"), ("Feb", "2月"), ("Mar", "3月"), ("Apr", "4月"), ("May", "5月"),
           ("Jun", "6月"), ("Jul", "7月"), ("Aug", "8月"), ("Sep", "9月"), ("Oct", "10月"),
           ("Nov", "11月"), ("Dec", "12月")]

@@ -1,13 +1,10 @@
 """Loads exercise bank files: YAML with line numbers, the JSON Schema, then checks of meaning."""
 from __future__ import annotations
 
-import copy
 import difflib
 import itertools
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -17,24 +14,22 @@ from course.errors import BankError, CourseError, DefinitionError
 from course.exercises import kinds
 from course.exercises.bank import Bank, Lesson
 from course.exercises.kinds.base import check_examples
+from course.exercises.schema import field_path, schema_message, validator
 from course.messages import ui
+from course.settings import (  # limits that keep `validate` quick; their reasons are there
+    MAX_BANK_BYTES,
+    MAX_DEPTH,
+    MAX_MESSAGE_CHARS,
+    MAX_NODES,
+    MAX_NUMBER,
+    MAX_PROBLEMS,
+)
 from course.text import as_bilingual
 
 try:  # the C parser is much faster; the constructor (ours) is Python either way
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
-
-# Limits that keep `validate` of any file quick and small (the largest lesson of the course
-# holds 1,613 values, nested 7 deep): a file over the size limit is not read, and
-# a file whose values (every alias counted each time it is used) pass the node limit is
-# refused before it is built, so "billion laughs" alias chains cost nothing.
-MAX_BANK_BYTES = 2_000_000
-MAX_NODES = 50_000
-MAX_DEPTH = 64
-MAX_PROBLEMS = 100  # per file; the rest are counted, not listed
-MAX_MESSAGE_CHARS = 300
-MAX_NUMBER = 10**15  # larger integers in a bank file are typing mistakes (and overflow floats)
 
 
 # Old names, kept for one release: see course.paths.
@@ -197,74 +192,6 @@ def _big_numbers(data, path=()) -> list[tuple[tuple, int]]:
     return found
 
 
-# The optional libraries jsonschema's format checkers import when they are installed (Jupyter
-# installs them all): about 0.15 s at import, arrow and its time zones the most.
-FORMAT_LIBRARIES = ("rfc3987_syntax", "rfc3987", "rfc3986_validator", "rfc3339_validator",
-                    "isoduration", "arrow", "webcolors", "jsonpointer", "uri_template", "fqdn")
-
-
-def _import_jsonschema():
-    """Import jsonschema without the format checkers' libraries, which it never needs here.
-
-    jsonschema's format checkers import ``rfc3987_syntax`` (which compiles an IRI grammar: 1.3 s),
-    arrow, isoduration and more when they are installed. The bank schema uses no ``format``, so
-    those modules are hidden while jsonschema is imported, and restored at once for anyone else
-    who wants them (jsonschema then checks no such format, which this schema never asks for).
-    """
-    import sys
-
-    if "jsonschema" in sys.modules:
-        import jsonschema
-
-        return jsonschema
-    hidden = [name for name in FORMAT_LIBRARIES if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # makes `import name` fail fast
-    try:
-        import jsonschema
-    finally:
-        for name in hidden:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
-    return jsonschema
-
-
-def _validator():
-    """The validator of the bank schema in force (see ``paths.schema_path``)."""
-    return _validator_for(paths.schema_path(), kinds.types())
-
-
-@lru_cache(maxsize=4)
-def _validator_for(path: Path, type_names: tuple[str, ...]):
-    """A validator of the schema file at ``path``, told the registered types and their fields.
-
-    The schema file describes the common fields and those of the built-in kinds; the list of
-    types and the fields of any other kind come from the registry, the only list of types.
-    """
-    jsonschema = _import_jsonschema()
-
-    try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise CourseError(f"The bank schema {path.name} cannot be read: {exc}") from None
-    schema = copy.deepcopy(schema)
-    exercise = schema.get("$defs", {}).get("exercise")
-    if isinstance(exercise, dict):
-        props = exercise.setdefault("properties", {})
-        props["type"] = {"enum": list(type_names)}
-        for name, fragment in kinds.schema_fragments().items():
-            props.setdefault(name, fragment)
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
-
-
-def _field_path(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _line_of(data, path) -> int | None:
     """The line of the deepest mapping key along ``path``."""
     line = getattr(data, "line", None)
@@ -279,38 +206,6 @@ def _line_of(data, path) -> int | None:
         if isinstance(node, LineDict):
             line = node.line if not isinstance(part, str) else line
     return line
-
-
-def _schema_message(error) -> str:
-    if error.validator in ("anyOf", "oneOf"):
-        custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
-        if custom:
-            return custom
-        if error.context:
-            jsonschema = _import_jsonschema()
-            # ignore the branches whose type does not even fit (e.g. "is not of type 'null'")
-            fitting = [e for e in error.context
-                       if not (e.validator == "type" and not list(e.relative_path))]
-            best = jsonschema.exceptions.best_match(fitting or error.context)
-            node = best  # a friendlier message may sit on a branch between the two
-            while node is not None and node is not error:
-                if isinstance(node.schema, dict) and node.schema.get("x-message"):
-                    best = node
-                    break
-                node = node.parent
-            where = _field_path(list(best.absolute_path)[len(error.absolute_path):])
-            return (f"{where}: " if where else "") + _schema_message(best)
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=repr)
-        known = sorted(error.schema.get("properties", {}))
-        notes = []
-        for name in extra:
-            close = difflib.get_close_matches(str(name), known, n=1)
-            notes.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-        return "unknown field " + ", ".join(notes)
-    if error.validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
-    return error.message
 
 
 def _exercise_at(data, path) -> tuple[str | None, list]:
@@ -393,10 +288,10 @@ def _schema_problems(data: dict, file: str) -> tuple[list[Problem], set[int]]:
         ex_id, rest = _exercise_at(data, where)
         problems.append(Problem(file, f"the number {str(value)[:12]}… has {len(str(abs(value)))} "
                                       f"digits; numbers in a bank stay below {MAX_NUMBER:.0e}",
-                                ex_id, _field_path(rest) or None, _line_of(data, where)))
+                                ex_id, field_path(rest) or None, _line_of(data, where)))
     if huge:
         return problems, set(range(len(data.get("exercises") or [])))
-    errors = list(itertools.islice(_validator().iter_errors(data), MAX_PROBLEMS + 1))
+    errors = list(itertools.islice(validator().iter_errors(data), MAX_PROBLEMS + 1))
     if len(errors) > MAX_PROBLEMS:
         errors = errors[:MAX_PROBLEMS]
         problems.append(Problem(file, f"more than {MAX_PROBLEMS} problems: the first "
@@ -406,13 +301,13 @@ def _schema_problems(data: dict, file: str) -> tuple[list[Problem], set[int]]:
         ex_id, rest = _exercise_at(data, error.path)
         if ex_id is not None:
             bad_exercises.add(list(error.path)[1])
-        field = _field_path(rest) or (None if ex_id else _field_path(error.path) or None)
+        field = field_path(rest) or (None if ex_id else field_path(error.path) or None)
         if error.validator == "required" and ex_id is not None:
             missing = error.message.split("'")[1] if "'" in error.message else None
             field = field + "." + missing if field and missing else (missing or field)
             message = "is missing (required for this type)" if missing else error.message
         else:
-            message = _schema_message(error)
+            message = schema_message(error)
         line = _line_of(data, error.path)
         if error.validator == "additionalProperties" and isinstance(error.instance, LineDict):
             extra = [k for k in error.instance if k not in error.schema.get("properties", {})]

@@ -1,10 +1,8 @@
 """The learner's progress store: every Check as an attempt row in an embedded SQLite database."""
 from __future__ import annotations
 
-import errno
 import json
 import os
-import shutil
 import sqlite3
 import threading
 import time
@@ -13,13 +11,15 @@ from pathlib import Path
 
 from course import paths
 from course import session as state
+from course.exercises import store_faults
+from course.exercises.store_faults import Damaged as _Damaged
+from course.exercises.store_faults import looks_like_sqlite as _looks_like_sqlite
 from course.messages import ui
 from course.submission_format import FORMAT as SUBMISSION_FORMAT
 from course.submission_format import FORMAT_VERSION as SUBMISSION_VERSION
 
 FILE_NAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
@@ -42,16 +42,6 @@ ATTEMPT_COLUMNS = [
 SUMMARY_COLUMNS = [
     "lesson", "exercise_id", "attempts", "best_score", "last_score", "last_response", "last_time",
 ]
-
-# SQLite's primary result codes (sqlite3.SQLITE_* since Python 3.11; the values are SQLite's).
-_SQLITE = {name: getattr(sqlite3, f"SQLITE_{name}", number) for name, number in (
-    ("PERM", 3), ("BUSY", 5), ("LOCKED", 6), ("READONLY", 8), ("IOERR", 10), ("CORRUPT", 11),
-    ("FULL", 13), ("CANTOPEN", 14), ("NOTADB", 26))}
-_OS_CAUSES = {
-    errno.ENOSPC: "full", errno.EDQUOT: "full",
-    errno.EROFS: "readonly", errno.EACCES: "readonly", errno.EPERM: "readonly",
-    errno.ENOTDIR: "not_folder", errno.EEXIST: "not_folder", errno.EISDIR: "not_folder",
-}
 
 # One connection per process and store path; a forked child opens its own.
 _lock = threading.RLock()
@@ -94,15 +84,6 @@ def pop_notices() -> list:
     return out
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except OSError:
-        return True  # cannot read it: let sqlite report the real problem
-    return head == b"" or head == _SQLITE_MAGIC
-
-
 def _move_aside(path: Path, why: str) -> Path:
     """Rename a damaged store (and its journal files) to ``progress.sqlite3.corrupt-<time>``."""
     _close()
@@ -118,10 +99,6 @@ def _move_aside(path: Path, why: str) -> Path:
                 pass
     _tell(f"corrupt:{path}", ui("store_corrupt", backup=backup.name))
     return backup
-
-
-class _Damaged(sqlite3.DatabaseError):
-    """The store opened but failed its quick check."""
 
 
 def _close() -> None:
@@ -185,69 +162,9 @@ def _connection() -> sqlite3.Connection:
 
 
 def cause(exc: BaseException, path: Path | None = None) -> str:
-    """Why the store failed: busy, full, readonly, not_folder, corrupt or other.
-
-    SQLite errors are told apart by their result code (``sqlite_errorcode``, Python 3.11+),
-    falling back to the words of the message on Python 3.10; a file that cannot be opened is
-    looked at on disk to say why.
-    """
-    if isinstance(exc, _Damaged):
-        return "corrupt"
-    if isinstance(exc, OSError):
-        return _OS_CAUSES.get(exc.errno, "other")
-    if not isinstance(exc, sqlite3.Error):
-        return "other"
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        primary = code & 0xFF
-        found = {
-            _SQLITE["BUSY"]: "busy", _SQLITE["LOCKED"]: "busy",
-            _SQLITE["FULL"]: "full",
-            _SQLITE["READONLY"]: "readonly", _SQLITE["PERM"]: "readonly",
-            _SQLITE["CORRUPT"]: "corrupt", _SQLITE["NOTADB"]: "corrupt",
-        }.get(primary)
-        if found:
-            return found
-        if primary in (_SQLITE["CANTOPEN"], _SQLITE["IOERR"]):
-            return _look_on_disk(path or store_path())
-        return "other"
-    return _cause_from_words(str(exc).lower(), path)  # pragma: no cover - Python 3.10
-
-
-def _cause_from_words(text: str, path: Path | None) -> str:  # pragma: no cover - Python 3.10
-    if "locked" in text or "busy" in text:
-        return "busy"
-    if "full" in text:
-        return "full"
-    if "readonly" in text or "read-only" in text:
-        return "readonly"
-    if any(p in text for p in ("not a database", "malformed", "corrupt", "file is encrypted")):
-        return "corrupt"
-    if "unable to open" in text or "disk i/o" in text:
-        return _look_on_disk(path or store_path())
-    return "other"
-
-
-def _look_on_disk(path: Path) -> str:
-    """Why a store file cannot be opened or written, from what the disk shows."""
-    folder = path.parent
-    if path.is_dir() or (folder.exists() and not folder.is_dir()):
-        return "not_folder"
-    for parent in folder.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                return "not_folder"
-            break
-    try:
-        if shutil.disk_usage(folder if folder.exists() else folder.parent).free < 1024 * 1024:
-            return "full"
-    except OSError:
-        pass
-    if folder.exists() and not os.access(folder, os.W_OK):
-        return "readonly"
-    if path.exists() and not os.access(path, os.W_OK):
-        return "readonly"
-    return "other"
+    """Why the store failed: busy, full, readonly, not_folder, corrupt or other (see
+    ``course.exercises.store_faults.cause``); ``path`` defaults to this learner's store."""
+    return store_faults.cause(exc, path or store_path())
 
 
 def _is_corruption(exc: BaseException) -> bool:

@@ -189,10 +189,9 @@ class ReviewSummary:
         """A live view of this summary: it reads the store again after every Check and
         follows the language (Voila cannot re-run a cell). Its class is named by string, as
         a kind names its widget, so the engine does not import the widgets."""
-        import importlib
+        from course.plugins import load_plugin
 
-        module, _, name = SUMMARY_WIDGET.partition(":")
-        return getattr(importlib.import_module(module), name)(self.exercises, self.learner)
+        return load_plugin(SUMMARY_WIDGET)(self.exercises, self.learner, summarize=review_summary)
 
     def _ipython_display_(self):
         from IPython.display import display

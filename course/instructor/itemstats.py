@@ -63,7 +63,6 @@ MIN_LEARNERS = 5  # below this no statistic but the facility is computed, and no
 GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 NEAR_ZERO = 0.2  # Moodle: a discrimination index below 20% is "very weak"
 LOW_RELIABILITY = 0.5
-CHOICE_TYPES = ("single_choice", "multiple_choice", "true_false")
 NO_ANSWER = "(no answer)"
 _EPS = 1e-12
 
@@ -341,21 +340,24 @@ def _analyse(blocks, types: dict[str, str], keys: dict[str, ChoiceKey],
             elif k < 2:
                 stat.reason = text("one_item")
             else:
-                stat.discrimination = _pearson(col, [t - c for t, c in zip(totals, col,
-                                                                           strict=True)])
-                if stat.discrimination is None:
-                    stat.reason = text("flat_rest")
-                if masks is not None:
-                    stat.upper_lower = _num(_mean(_picked(col, masks[0]))
-                                            - _mean(_picked(col, masks[1])))
-                if stat.discrimination is not None:
-                    if stat.discrimination < 0:
-                        stat.flags.append("negative")
-                    elif stat.discrimination < NEAR_ZERO:
-                        stat.flags.append("near_zero")
-                stat.reason = _reason(stat)
+                _discrimination(stat, col, totals, masks)
             items.append(stat)
     return ItemAnalysis(items, rels)
+
+
+def _discrimination(stat: ItemStat, col: list[float], totals: list[float], masks) -> None:
+    """Fill in an item's discrimination (r with the rest), upper-lower index and flags."""
+    stat.discrimination = _pearson(col, [t - c for t, c in zip(totals, col, strict=True)])
+    if stat.discrimination is None:
+        stat.reason = text("flat_rest")
+    if masks is not None:
+        stat.upper_lower = _num(_mean(_picked(col, masks[0])) - _mean(_picked(col, masks[1])))
+    if stat.discrimination is not None:
+        if stat.discrimination < 0:
+            stat.flags.append("negative")
+        elif stat.discrimination < NEAR_ZERO:
+            stat.flags.append("near_zero")
+    stat.reason = _reason(stat)
 
 
 # ----------------------------------------------------------------------------- the bank side

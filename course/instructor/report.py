@@ -13,7 +13,6 @@ from pathlib import Path
 from course.errors import InputError
 from course.instructor.itemstats import for_class
 from course.instructor.submissions import Collected, Rejection, collect, learner_key
-from course.instructor.writing import WRITING_TYPES
 from course.messages import both
 
 TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
@@ -197,7 +196,7 @@ def _grade(exercise, response, part_labels: dict) -> _Graded:
     score = float(result.score) if result.valid else 0.0
     wrong = None if correct else _wrong(describe_response(exercise, response))
     parts = []
-    for item in () if exercise.type in WRITING_TYPES else result.items:
+    for item in () if exercise.written else result.items:
         label = exercise.item_label(item) if item.attempted else None
         if label is None:
             continue  # (kinds without per-item rows say None for every item)
@@ -242,88 +241,155 @@ def build_report(paths, bank=None, bank_path: Path | None = None,
     return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks)
 
 
-def grade_collected(collected: Collected, bank, bank_path: str = "",
-                    pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
-    """The class report of submissions already read."""
-    from course.instructor.writing import writing_row
+class _Grading:
+    """The running tallies of one report while the submissions are graded one by one."""
 
-    marks = marks or {}
-    writing_rows, n_marked = [], 0
-    written: dict[tuple, dict] = {}  # (exercise id, response) -> its writing.csv row
-    lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
-    lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
-    rejections = list(collected.rejections)
-    cache: dict[tuple, _Graded] = {}
-    tallies: dict[str, _Tally] = {ex_id: _Tally() for ex_id in lesson_of}
-    part_tallies: dict[tuple[str, int], _Tally] = {}
-    part_labels: dict[tuple[str, int], tuple[str, str]] = {}
-    finals_by_learner: list[dict[str, float]] = []
-    responses_by_learner: list[dict[str, object]] = []  # last counted response, for itemstats
-    n_attempts = 0
+    def __init__(self, bank, lesson_of: dict[str, str], marks):
+        self.bank = bank
+        self.lesson_of = lesson_of
+        self.marks = marks or {}
+        self.cache: dict[tuple, _Graded] = {}
+        self.tallies: dict[str, _Tally] = {ex_id: _Tally() for ex_id in lesson_of}
+        self.part_tallies: dict[tuple[str, int], _Tally] = {}
+        self.part_labels: dict[tuple[str, int], tuple[str, str]] = {}
+        self.writing_rows: list[dict] = []
+        self.written: dict[tuple, dict] = {}  # (exercise id, response) -> its writing.csv row
+        self.n_marked = 0
+        self.n_attempts = 0
 
-    for sub in collected.submissions:
-        unknown = Counter(a.exercise_id for a in sub.attempts if a.exercise_id not in lesson_of)
-        if unknown:
-            ids = ", ".join(sorted(_clip(i, 40) for i in unknown)[:10])
-            rejections.append(Rejection(
-                sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
-                sub.learner))
+    def submission(self, sub) -> tuple[dict[str, float], dict[str, object]]:
+        """Grade one learner's attempts: the final score and last counted response of each
+        exercise they answered."""
         per_ex: dict[str, list[_Graded]] = {}
         last_response: dict[str, object] = {}
-        last_text: dict[str, object] = {}  # writing tasks: the last response that counts
         for attempt in sub.attempts:
             ex_id = attempt.exercise_id
-            if ex_id not in lesson_of:
+            if ex_id not in self.lesson_of:
                 continue
             key = (ex_id, _response_key(attempt.response))
-            graded = cache.get(key)
+            graded = self.cache.get(key)
             if graded is None:
-                graded = cache[key] = _grade(bank[ex_id], attempt.response, part_labels)
+                graded = self.cache[key] = _grade(self.bank[ex_id], attempt.response,
+                                                  self.part_labels)
             if graded.counts:
                 per_ex.setdefault(ex_id, []).append(graded)
                 last_response[ex_id] = attempt.response
-                if bank[ex_id].type in WRITING_TYPES:
-                    last_text[ex_id] = attempt.response
         finals: dict[str, float] = {}
         for ex_id, results in per_ex.items():
-            n_attempts += len(results)
-            tally = tallies[ex_id]
-            tally.attempts += len(results)
-            tally.firsts.append(results[0].correct)
-            tally.finals.append(results[-1].correct)
-            tally.scores.append(results[-1].score)
+            self.n_attempts += len(results)
+            self._count(self.tallies[ex_id], results)
             finals[ex_id] = results[-1].score
-            if ex_id in last_text:
-                # one review per distinct text of a task (reviewing is pure, and costs ms)
-                wkey = (ex_id, _response_key(last_text[ex_id]))
-                if wkey not in written:
-                    written[wkey] = writing_row("", "", bank[ex_id], last_text[ex_id])
-                writing_rows.append({**written[wkey], "learner": sub.learner,
-                                     "lesson": lesson_of[ex_id]})
-                mark = marks.get((sub.learner_key, ex_id))
-                if mark is not None:  # the teacher's mark overrides the automatic score
-                    finals[ex_id] = mark / 100
-                    writing_rows[-1]["teacher_mark"] = f"{mark:g}"
-                    n_marked += 1
-            item_first: dict[int, bool] = {}
-            item_final: dict[int, bool] = {}
-            for graded in results:
-                if graded.wrong is not None:
-                    tally.add_wrong(*graded.wrong)
-                for index, ok, wrong in graded.parts:
-                    pk = (ex_id, index)
-                    part = part_tallies.get(pk)
-                    if part is None:
-                        part = part_tallies[pk] = _Tally()
-                    part.attempts += 1
-                    item_first.setdefault(index, ok)
-                    item_final[index] = ok
-                    if wrong is not None:
-                        part.add_wrong(*wrong)
-            for index, ok in item_final.items():
-                part = part_tallies[(ex_id, index)]
-                part.firsts.append(item_first[index])
-                part.finals.append(ok)
+            if self.bank[ex_id].written:
+                finals[ex_id] = self._writing(sub, ex_id, last_response[ex_id], finals[ex_id])
+            self._count_parts(ex_id, results)
+        return finals, last_response
+
+    @staticmethod
+    def _count(tally: _Tally, results: list[_Graded]) -> None:
+        tally.attempts += len(results)
+        tally.firsts.append(results[0].correct)
+        tally.finals.append(results[-1].correct)
+        tally.scores.append(results[-1].score)
+        for graded in results:
+            if graded.wrong is not None:
+                tally.add_wrong(*graded.wrong)
+
+    def _writing(self, sub, ex_id: str, response, score: float) -> float:
+        """Add the writing.csv row of a written task; the teacher's mark, if any, overrides
+        the automatic score."""
+        from course.instructor.writing import writing_row
+
+        # one review per distinct text of a task (reviewing is pure, and costs ms)
+        wkey = (ex_id, _response_key(response))
+        if wkey not in self.written:
+            self.written[wkey] = writing_row("", "", self.bank[ex_id], response)
+        self.writing_rows.append({**self.written[wkey], "learner": sub.learner,
+                                  "lesson": self.lesson_of[ex_id]})
+        mark = self.marks.get((sub.learner_key, ex_id))
+        if mark is None:
+            return score
+        self.writing_rows[-1]["teacher_mark"] = f"{mark:g}"
+        self.n_marked += 1
+        return mark / 100
+
+    def _count_parts(self, ex_id: str, results: list[_Graded]) -> None:
+        item_first: dict[int, bool] = {}
+        item_final: dict[int, bool] = {}
+        for graded in results:
+            for index, ok, wrong in graded.parts:
+                part = self.part_tallies.setdefault((ex_id, index), _Tally())
+                part.attempts += 1
+                item_first.setdefault(index, ok)
+                item_final[index] = ok
+                if wrong is not None:
+                    part.add_wrong(*wrong)
+        for index, ok in item_final.items():
+            part = self.part_tallies[(ex_id, index)]
+            part.firsts.append(item_first[index])
+            part.finals.append(ok)
+
+    def item_rows(self, lessons) -> tuple[list[ItemRow], list[ItemRow]]:
+        """A row per exercise and a row per part (blank, pair) of each, in the bank's order."""
+        items, parts = [], []
+        for slug, _, ids in lessons:
+            for ex_id in ids:
+                exercise = self.bank[ex_id]
+                items.append(self.tallies[ex_id].fill(ItemRow(
+                    slug, ex_id, exercise.type, exercise.mode, "", _key_text(exercise))))
+                for (pid, index) in sorted(k for k in self.part_tallies if k[0] == ex_id):
+                    label, key = self.part_labels[(pid, index)]
+                    parts.append(self.part_tallies[(pid, index)].fill(ItemRow(
+                        slug, ex_id, exercise.type, exercise.mode, label, key)))
+        return items, parts
+
+
+def _unknown_ids(sub, lesson_of) -> Rejection | None:
+    """The rejection note of a submission's attempts at exercises the bank does not have."""
+    unknown = Counter(a.exercise_id for a in sub.attempts if a.exercise_id not in lesson_of)
+    if not unknown:
+        return None
+    ids = ", ".join(sorted(_clip(i, 40) for i in unknown)[:10])
+    return Rejection(sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
+                     sub.learner)
+
+
+def _learner_row(sub, finals: dict[str, float], lessons, expected: list[str],
+                 pass_mark: float) -> LearnerRow:
+    """One learner's line of the report: per lesson done and score, overall, needs help."""
+    row = LearnerRow(sub.learner, sub.source, {}, {}, course_version=sub.course_version)
+    total_score, total_n = 0.0, 0
+    for slug, _, ids in lessons:
+        done = [i for i in ids if i in finals]
+        row.lesson_done[slug] = (len(done), len(ids))
+        row.lesson_scores[slug] = (
+            sum(finals[i] for i in done) / len(ids) if done and ids else None)
+        row.attempted += len(done)
+        if slug in expected:
+            total_score += sum(finals[i] for i in done)
+            total_n += len(ids)
+            if not done:
+                row.missing.append(slug)
+    row.expected_total = total_n
+    row.overall = total_score / total_n if total_n else None
+    row.needs_help = bool(row.missing) or (
+        row.overall is not None and row.overall * 100 < pass_mark)
+    return row
+
+
+def grade_collected(collected: Collected, bank, bank_path: str = "",
+                    pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
+    """The class report of submissions already read."""
+    lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
+    lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
+    grading = _Grading(bank, lesson_of, marks)
+    rejections = list(collected.rejections)
+    finals_by_learner: list[dict[str, float]] = []
+    responses_by_learner: list[dict[str, object]] = []  # last counted response, for itemstats
+    for sub in collected.submissions:
+        unknown = _unknown_ids(sub, lesson_of)
+        if unknown is not None:
+            rejections.append(unknown)
+        finals, last_response = grading.submission(sub)
         finals_by_learner.append(finals)
         responses_by_learner.append(last_response)
 
@@ -334,45 +400,17 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         if n_learners and sum(any(i in f for i in ids) for f in finals_by_learner)
         >= max(1, EXPECTED_SHARE * n_learners)
     ]
-    learners = []
-    for sub, finals in zip(collected.submissions, finals_by_learner, strict=True):
-        row = LearnerRow(sub.learner, sub.source, {}, {}, course_version=sub.course_version)
-        total_score, total_n = 0.0, 0
-        for slug, _, ids in lessons:
-            done = [i for i in ids if i in finals]
-            row.lesson_done[slug] = (len(done), len(ids))
-            row.lesson_scores[slug] = (
-                sum(finals[i] for i in done) / len(ids) if done and ids else None)
-            row.attempted += len(done)
-            if slug in expected:
-                total_score += sum(finals[i] for i in done)
-                total_n += len(ids)
-                if not done:
-                    row.missing.append(slug)
-        row.expected_total = total_n
-        row.overall = total_score / total_n if total_n else None
-        row.needs_help = bool(row.missing) or (
-            row.overall is not None and row.overall * 100 < pass_mark)
-        learners.append(row)
-
-    items, parts = [], []
-    for slug, _, ids in lessons:
-        for ex_id in ids:
-            exercise = bank[ex_id]
-            items.append(tallies[ex_id].fill(ItemRow(
-                slug, ex_id, exercise.type, exercise.mode, "", _key_text(exercise))))
-            for (pid, index) in sorted(k for k in part_tallies if k[0] == ex_id):
-                label, key = part_labels[(pid, index)]
-                parts.append(part_tallies[(pid, index)].fill(ItemRow(
-                    slug, ex_id, exercise.type, exercise.mode, label, key)))
-
+    learners = [_learner_row(sub, finals, lessons, expected, pass_mark)
+                for sub, finals in zip(collected.submissions, finals_by_learner, strict=True)]
+    items, parts = grading.item_rows(lessons)
     return ClassReport(
         bank_path=bank_path,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
         warnings=list(collected.warnings) + _version_warnings(collected),
-        graded=len(cache), attempts=n_attempts, writing=writing_rows, marked=n_marked,
+        graded=len(grading.cache), attempts=grading.n_attempts, writing=grading.writing_rows,
+        marked=grading.n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
     )
 

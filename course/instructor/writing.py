@@ -11,9 +11,8 @@ import csv
 from pathlib import Path
 
 from course.errors import InputError
+from course.exercises.kinds.written_work import CRITERIA
 
-WRITING_TYPES = ("reply", "roleplay")
-CRITERIA = ("content", "relevance", "tone", "language", "structure")
 COLUMNS = ["learner", "lesson", "task", "type", "text", *CRITERIA, "moves_made",
            "moves_expected", "ending", "automatic_score", "teacher_mark"]
 
@@ -24,27 +23,7 @@ def writing_row(learner: str, lesson: str, exercise, response) -> dict:
     row.update(learner=learner, lesson=lesson, task=exercise.id, type=exercise.type)
     result = exercise.grade(response)
     row["automatic_score"] = round(100 * result.score) if result.valid else 0
-    if exercise.type == "reply":
-        text = response if isinstance(response, str) else ""
-        row["text"] = text
-        if text.strip():
-            scores = exercise.rubric_scores(text)
-            for name in CRITERIA:
-                row[name] = scores[name]
-    else:
-        replies = [str(r) for r in response] if isinstance(response, list) else []
-        run = exercise.conversation(replies)
-        lines = []
-        made = expected = 0
-        for t in run["transcript"]:
-            lines.append(f"Buyer: {exercise.buyer_text(t['turn'])}")
-            lines.append(f"Learner: {t['reply']}")
-            made += len(t["made"])
-            expected += len(t["made"]) + len(t["missed"])
-        if run["finished"]:
-            lines.append(f"Buyer: {run['final']}")
-        row.update(text="\n".join(lines), moves_made=made, moves_expected=expected,
-                   ending=run["outcome"] or "unfinished")
+    row.update({k: v for k, v in exercise.writing_columns(response).items() if k in row})
     return row
 
 

@@ -12,7 +12,6 @@ from collections import Counter
 
 TOP_ANSWERS = 8
 TOP_WRONG = 3
-WRITING = ("reply", "roleplay")
 
 
 def _en(text) -> str:
@@ -76,19 +75,15 @@ class Tally:
             "correct": sum(a["correct"] for a in latest.values()),
             "attempts": self.attempts.get(ex_id, 0),
         }
-        options = getattr(ex, "options", None)
+        options = ex.option_texts()  # the kind's options (choices, true/false), or None
         if options is not None:
             counts: Counter = Counter()
             for a in latest.values():
                 # options are named by key (or, in old stores, by index): the kind reads both
                 counts.update(ex.picked_options(a["response"]) or ())
-            out["options"] = [{"text": _en(o.text), "zh": _zh(o.text), "count": counts[o.index],
-                               "correct": bool(o.correct)} for o in options]
-        elif ex.type == "true_false":
-            counts = Counter(a["response"] for a in latest.values()
-                             if isinstance(a["response"], bool))
-            out["options"] = [{"text": str(v), "zh": "对" if v else "错", "count": counts[v],
-                               "correct": v == ex.answer} for v in (True, False)]
+            right = ex.choice_options()[1]
+            out["options"] = [{"text": _en(o), "zh": _zh(o), "count": counts[i],
+                               "correct": i in right} for i, o in enumerate(options)]
         else:
             answers = Counter()
             right = {}
@@ -106,9 +101,10 @@ class Tally:
                 label, wrong = per_item.setdefault(item["index"], (item["label"], Counter()))
                 if item.get("attempted", True) and not item.get("correct"):
                     wrong[_given_text(item.get("given"))] += 1
-        if ex.type in WRITING:
-            out["criteria"] = criteria_missed(ex, latest.values())
-        elif per_item and options is None and ex.type != "true_false":
+        criteria = ex.live_criteria(list(latest.values()))  # written work: what was missed
+        if criteria is not None:
+            out["criteria"] = criteria
+        elif per_item and options is None:
             out["items"] = [{"label": label, "wrong": wrong.most_common(TOP_WRONG)}
                             for _, (label, wrong) in sorted(per_item.items())]
         if names:
@@ -116,44 +112,6 @@ class Tally:
                 ({"name": name, "score": a["score"], "answer": ex.describe(a["response"])}
                  for name, a in latest.items()), key=lambda r: r["name"].casefold())
         return out
-
-
-def criteria_missed(ex, latest) -> list[dict]:
-    """Per rubric criterion of a writing task: its name (en, zh) and how many of the learners'
-    latest attempts missed it.
-
-    A reply: each criterion of the reviewer's rubric and the length, in the rubric's order. A
-    role-play: each move the buyer's turns expected that some learner did not make (a learner
-    counts once however many turns they missed it in), most missed first, then the ending.
-    """
-    latest = list(latest)
-    if ex.type == "reply":
-        rows: dict[int, dict] = {}
-        for a in latest:
-            for item in a["items"]:
-                row = rows.setdefault(item["index"], {
-                    "en": item.get("label") or "", "zh": item.get("label_zh") or
-                    item.get("label") or "", "missed": 0})
-                row["missed"] += not item.get("correct")
-        return [rows[i] for i in sorted(rows)]
-    from course.messages import ui
-    from course.writing.moves import MOVES
-
-    missed: Counter = Counter()
-    bad_end = 0
-    for a in latest:
-        moves: set = set()
-        for item in a["items"]:
-            if "missed" in item:
-                moves.update(item["missed"])
-            elif item.get("end"):
-                bad_end += not item.get("correct")
-        missed.update(moves)
-    out = [{"en": MOVES.get(m, (m, m))[0], "zh": MOVES.get(m, (m, m))[1], "missed": n}
-           for m, n in sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))]
-    end, good = ui("rp_end"), ui("rp_outcome_good")
-    out.append({"en": f"{end.en}: {good.en}", "zh": f"{end.zh}：{good.zh}", "missed": bad_end})
-    return out
 
 
 def _given_text(given) -> str:
@@ -171,14 +129,7 @@ def item_rows(exercise, result) -> list[dict]:
         row = {"index": it.index, "label": exercise.item_label(it),
                "given": _json_safe(it.given), "correct": bool(it.correct),
                "attempted": bool(it.attempted)}
-        if exercise.type in WRITING:
-            row["label_zh"] = getattr(it.label, "zh", None)
-        if exercise.type == "roleplay":
-            if isinstance(it.expected, list):  # a turn: expected = made + missed moves
-                made = set(it.given or ())
-                row["missed"] = [m for m in it.expected if m not in made]
-            else:  # the ending
-                row["end"] = True
+        row.update(exercise.item_row_extra(it))  # written work: Chinese label, missed moves
         rows.append(row)
     return rows
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from support import free_port, wait_until
 
 import course
 
@@ -32,17 +31,11 @@ RUN_TIMEOUT = 120_000      # ms: running every cell of the lesson in the browser
 STEP_TIMEOUT = 20_000      # ms: one check, one answer
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class LabServer:
     """JupyterLab serving a temporary copy of the notebooks, with a private progress home."""
 
     def __init__(self, folder: Path, home: Path):
-        self.folder, self.home, self.port = folder, home, _free_port()
+        self.folder, self.home, self.port = folder, home, free_port()
         self.log_path = folder.parent / "jupyterlab.log"
         env = dict(os.environ, CRM_COURSE_HOME=str(home))
         env.pop("CRM_COURSE_LANG", None)
@@ -77,29 +70,32 @@ class LabServer:
 
     def wait_for_idle_kernel(self, timeout: float = START_TIMEOUT) -> None:
         """Wait until the notebook's kernel has started and is idle (keys sent earlier are lost)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+
+        def idle() -> bool:
             try:
-                if any(k["execution_state"] == "idle" for k in self.api("/api/kernels") or []):
-                    return
+                return any(k["execution_state"] == "idle" for k in self.api("/api/kernels") or [])
             except OSError:  # the server may answer 500 while the kernel is starting
-                pass
-            time.sleep(0.3)
-        raise AssertionError(f"no idle kernel within {timeout:.0f} s:\n{self.log_text()}")
+                return False
+
+        try:
+            wait_until(idle, timeout, what="an idle kernel", interval=0.3)
+        except TimeoutError as exc:
+            raise AssertionError(f"{exc}:\n{self.log_text()}") from None
 
     def _wait_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
+        def answers() -> bool:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"JupyterLab exited early:\n{self.log_text()}")
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    pass
                 self.api("/api/status")
-                return
+                return True
             except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"JupyterLab did not answer within {START_TIMEOUT:.0f} s")
+                return False
+
+        try:
+            wait_until(answers, START_TIMEOUT, what="JupyterLab's API", interval=0.3)
+        except TimeoutError as exc:
+            raise RuntimeError(str(exc)) from None
 
     def log_text(self) -> str:
         self._log.flush()

@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "live"))
 
 from live_helpers import GALLERY, Live  # noqa: E402
+from support import fresh_learner_home, wait_until  # noqa: E402
 
 pytestmark = pytest.mark.browser
 XSS = "<img src=x onerror=alert(1)>"
@@ -20,21 +21,15 @@ XSS = "<img src=x onerror=alert(1)>"
 
 @pytest.fixture
 def fresh_live(tmp_path, monkeypatch):
-    from course.exercises import progress, state
-
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    for name in ("CRM_COURSE_PRESENTER", "CRM_COURSE_MODE", "CRM_COURSE_LIVE_URL"):
+    for name in ("CRM_COURSE_MODE", "CRM_COURSE_LIVE_URL"):
         monkeypatch.delenv(name, raising=False)
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    service = Live(tmp_path / "class.sqlite3")
-    yield service
-    from course.live import client
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
+        service = Live(tmp_path / "class.sqlite3")
+        yield service
+        from course.live import client
 
-    client.leave()
-    service.stop()
-    progress._reset_for_tests()
-    state._reset_for_tests()
+        client.leave()
+        service.stop()
 
 
 def _open(page, live):
@@ -59,7 +54,7 @@ def test_learner_text_is_escaped(page, fresh_live):
 
 def test_live_counts_and_reveal_reach_a_learner_widget(page, fresh_live):
     import course
-    from course.exercises import state
+    from course import session
     from course.exercises.loader import load_bank
 
     live = fresh_live
@@ -76,7 +71,7 @@ def test_live_counts_and_reveal_reach_a_learner_widget(page, fresh_live):
     poster = threading.Thread(target=learners)
     poster.start()
     client = course.join(live.url, live.auth.join_code, "Widget Learner")
-    state.set_mode("class")
+    session.set_mode("class")
     widget = load_bank(GALLERY).lessons["00-gallery"]["gallery-multiple"].widget
     widget.answer([0, 1]).check()
     _open(page, live)
@@ -87,20 +82,17 @@ def test_live_counts_and_reveal_reach_a_learner_widget(page, fresh_live):
     stop.set()
     assert client.wait_sent(10)
     total = live.store.count()
-    deadline = time.monotonic() + 5  # (the page's CSP forbids wait_for_function's eval)
-    while page.inner_text("#n-attempts") != str(total) and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-    assert page.inner_text("#n-attempts") == str(total)
-    assert seen <= total and total == 61
+    # (the page's CSP forbids wait_for_function's eval: poll its text)
+    wait_until(lambda: page.inner_text("#n-attempts") == str(total), 5,
+               what=f"the dashboard counting {total} attempts", interval=0.1)
+    assert seen <= total and total == 60 + 1  # the posting thread's 60 and the widget's 1
     assert page.inner_text("#answered") == "7"
     assert not widget.solution_shown
     page.click("#reveal")
     page.wait_for_selector("#solution", timeout=5000)
     assert "A, B and D" in page.inner_text("#solution")
-    deadline = time.monotonic() + 10
-    while not widget.solution_shown and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert widget.solution_shown and "A, B and D" in widget._solution.value
+    wait_until(lambda: widget.solution_shown, 10, what="the reveal reaching the widget")
+    assert "A, B and D" in widget._solution.value
     # a folder for the docs' screenshot (not CRM_COURSE_*: the root conftest.py drops those)
     shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
     if shots:

@@ -7,12 +7,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from support import free_port, wait_for_port
 
 pytestmark = pytest.mark.browser
 
@@ -21,26 +21,6 @@ FIXTURE = REPO / "tests" / "instructor" / "fixture_course"
 STEP_TIMEOUT = 30_000  # ms; one click on a busy 2-core machine
 START_TIMEOUT = 90.0  # s; Voila start-up on a busy machine
 CODE = 'import course\nlesson = course.lesson("01-demo")\nlesson.header()'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_port(port: int, proc: subprocess.Popen, log: Path) -> None:
-    """Ready when the port accepts a TCP connection (an HTTP GET would start a kernel)."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"present exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"present did not listen on {port} within {START_TIMEOUT:.0f} s")
 
 
 def _course(folder: Path) -> Path:
@@ -62,7 +42,7 @@ def _course(folder: Path) -> Path:
 def presented(tmp_path, browser):
     """`crm-course present 01` running on a free port; stopped with Ctrl+C (SIGINT) after."""
     course = _course(tmp_path / "course")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / "home"),
                CRM_COURSE_BANK=str(course / "exercises"))
     env.pop("CRM_COURSE_MODE", None)
@@ -74,7 +54,11 @@ def presented(tmp_path, browser):
          "--port", str(port)],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        _wait_for_port(port, proc, tmp_path / "present.log")
+        try:  # ready when the port accepts a TCP connection (a GET would start a kernel)
+            wait_for_port(port, proc, START_TIMEOUT, what="crm-course present")
+        except RuntimeError as exc:
+            raise RuntimeError(f"{exc}:\n{(tmp_path / 'present.log').read_text(errors='replace')}") \
+                from None
         yield f"http://127.0.0.1:{port}/", proc, port, tmp_path / "present.log"
     finally:
         if proc.poll() is None:

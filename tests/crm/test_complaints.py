@@ -55,7 +55,8 @@ def test_bad_cases_are_clear():
         resolve_complaint(42)
     with pytest.raises(InputError, match="small_amount"):
         resolve_complaint({"problem": "return"}, small_amount=-1)
-    assert isinstance(pd.Series({"problem": "return"}), pd.Series)
+    # a row of a DataFrame is a case too (lessons pass rows of load("messages"))
+    assert resolve_complaint(pd.Series({"problem": "return"})).decision == "photos_then_refund"
 
 
 def test_display():

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import course
-from course.exercises import state
+from course import session as state
 
 BANKS = Path(__file__).parent / "banks"
 

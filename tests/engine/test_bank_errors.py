@@ -1,9 +1,9 @@
 """Every class of bank error is reported with file, exercise, field and line; exit code 2."""
 import subprocess
 import sys
-import textwrap
 
 import pytest
+from support import bank_text
 
 import course
 from course.cli import main
@@ -16,10 +16,6 @@ GOOD_CLOZE = """\
     text: "First [[Identify]]."
     examples: {correct: [["Identify"]], wrong: [["Customize"]]}
 """
-
-
-def bank_text(exercises: str) -> str:
-    return "lesson: 01-test\ntitle: {en: Test, zh: 测试}\nexercises:\n" + textwrap.dedent(exercises)
 
 
 def run_validate(capsys, path):

@@ -1,5 +1,6 @@
 """The registry is the only list of exercise types: a throwaway kind, written in a temporary
-module and registered there, is validated, graded, shown, released and reported like the
+module and registered there, is validated, graded, shown, timed, linted, fuzzed, released,
+reported (class report and live dashboard) and printed/exported through its own views like the
 built-in ones, with no other file of the course changed."""
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import textwrap
 
 import pytest
 import yaml
+from support import fresh_learner_home
 
 from course.exercises import kinds
 from course.exercises.loader import check_paths
@@ -25,12 +27,31 @@ from course.messages import ui
 from course.text import Bilingual
 
 
+def print_stars(exercise, key=False):
+    """Its print view: an HTML fragment for a worksheet (with the key when asked)."""
+    boxes = " ".join("☐" for _ in range(5))
+    answer = f" <b>{exercise.stars} stars</b>" if key else ""
+    return f"<p>{exercise.prompt.en}</p><p>{boxes}{answer}</p>"
+
+
+def gift_stars(exercise):
+    """Its GIFT export: a numeric question with the exact answer."""
+    return f"::{exercise.id}::{exercise.prompt.en} {{#{exercise.stars}}}"
+
+
 class StarsExercise(Exercise):
     types = ("stars",)
     short = {"stars": "stars"}
     widget_class = "throwaway_stars:StarsWidget"
+    views = {"print": "throwaway_stars:print_stars", "gift": "throwaway_stars:gift_stars"}
     schema = {"stars": {"type": "integer", "minimum": 1, "maximum": 5}}
+    required = ("stars", "examples")
     messages = {"type_stars": ("Star rating", "星级评分")}
+    minutes = {"stars": 0.25}
+
+    def lint(self, add):
+        if str(self.stars) in self.prompt.en:
+            add("prompt", "the prompt states the number of stars")
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
@@ -138,15 +159,8 @@ def test_the_kinds_own_field_is_checked_by_the_schema(stars_bank):
 
 @pytest.fixture
 def private_store(tmp_path, monkeypatch):
-    from course import session
-    from course.exercises import progress
-
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    session._reset_for_tests()
-    progress._reset_for_tests()
-    yield
-    progress._reset_for_tests()
-    session._reset_for_tests()
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
+        yield
 
 
 def test_the_kinds_widget_is_shown_and_checked(stars_bank, private_store):
@@ -189,3 +203,78 @@ def test_release_and_report_handle_the_kind(stars_bank, tmp_path):
     assert rows["stars-assess"].success == 0.0
     assert rows["stars-assess"].wrong == [("★", 1)]
     assert report.learners[0].overall == pytest.approx(0.5)
+
+
+def test_a_missing_required_field_of_the_kind_is_named(stars_bank):
+    path = stars_bank / "98-stars.yaml"
+    path.write_text(BANK.replace("    stars: 5\n", ""), encoding="utf-8")
+    _, problems, _ = check_paths([stars_bank])
+    assert [p.exercise_id for p in problems] == ["stars-practice"]
+    assert "stars" in str(problems[0])
+
+
+def test_the_kind_is_timed_by_its_own_minutes(stars_kind):
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "lesson_time.py"
+    spec = importlib.util.spec_from_file_location("lesson_time_for_stars", tool)
+    lesson_time = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = lesson_time  # (its dataclasses look their module up)
+    try:
+        spec.loader.exec_module(lesson_time)
+    finally:
+        del sys.modules[spec.name]
+    part = lesson_time.Estimate(exercises={"stars": 4, "true_false": 2})
+    assert part.exercise == pytest.approx(4 * 0.25 + 2 * 0.5)  # stars' own 0.25, t/f's 0.5
+    kinds.kind_of("stars").minutes = {}
+    try:  # a kind that states no time counts the default (course.settings), not a KeyError
+        from course.settings import DEFAULT_EXERCISE_MINUTES
+
+        assert kinds.minutes("stars") == DEFAULT_EXERCISE_MINUTES
+    finally:
+        kinds.kind_of("stars").minutes = {"stars": 0.25}
+
+
+def test_the_kinds_lint_rule_runs(stars_bank):
+    from course.exercises.lint import lint_lessons
+
+    path = stars_bank / "98-stars.yaml"
+    path.write_text(BANK.replace("How many stars does", "Do 5 stars show what"), encoding="utf-8")
+    findings = lint_lessons(check_paths([stars_bank])[0])
+    assert [(f.exercise_id, f.field) for f in findings] == [("stars-practice", "prompt")]
+
+
+def test_the_kind_is_fuzzed_like_the_built_in_ones(stars_bank):
+    from fuzzing import fuzz
+
+    fuzz(check_paths([stars_bank])[0][0]["stars-practice"], cases=200)
+
+
+def test_the_live_dashboard_counts_the_kinds_answers(stars_bank):
+    from course.live.stats import Tally, item_rows
+
+    bank = {ex.id: ex for ex in check_paths([stars_bank])[0][0].exercises}
+    ex = bank["stars-practice"]
+    tally = Tally(bank)
+    for learner, response in [("li", 5), ("wang", 3), ("zhao", 5)]:
+        result = ex.grade(response)
+        tally.add({"exercise_id": ex.id, "learner": learner, "response": response,
+                   "correct": result.correct, "score": result.score,
+                   "items": item_rows(ex, result)})
+    shown = tally.exercise(ex.id)
+    assert shown["type"] == "stars" and shown["answered"] == 3 and shown["correct"] == 2
+    assert shown["answers"] == [{"text": "★★★★★", "count": 2, "correct": True},
+                                {"text": "★★★", "count": 1, "correct": False}]
+
+
+def test_the_kinds_print_and_export_views_are_found(stars_bank):
+    ex = check_paths([stars_bank])[0][0]["stars-assess"]
+    page = kinds.view("stars", "print")(ex, key=True)
+    assert "neutral review" in page and "<b>3 stars</b>" in page
+    assert "3 stars" not in kinds.view("stars", "print")(ex)
+    assert kinds.view("stars", "gift")(ex) == ("::stars-assess::How many stars is a neutral "
+                                               "review? {#3}")
+    assert "stars" not in kinds.types_without_view("print")
+    assert "stars" in kinds.types_without_view("qti")  # listed as not available, not dropped
+    assert kinds.view("stars", "qti") is None

@@ -53,3 +53,15 @@ def test_unredacted_items_still_need_their_key(write_bank):
     )
     with pytest.raises(course.errors.BankError, match="field 'answer': is missing"):
         course.load_bank(path)
+
+
+def test_the_cloze_kind_redacts_its_own_text():
+    """What the student copy does to a cloze text, asked of the kind (release reaches no deeper)."""
+    from course.exercises import kinds
+
+    cloze = kinds.kind_of("cloze")
+    text = "Reply within [[24 hours|a day :: the rule]] to a [[Grade 3]] buyer."
+    assert cloze.redact_text(text) == f"Reply within {cloze.redacted_blank} to a " \
+                                      f"{cloze.redacted_blank} buyer."
+    assert cloze.redact_text({"en": "[[a]]", "zh": "[[甲]]"}) == {
+        "en": cloze.redacted_blank, "zh": cloze.redacted_blank}

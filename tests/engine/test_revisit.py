@@ -1,7 +1,7 @@
 """The `revisit` field: where an exercise's topic is taught, checked against notebooks/course.yaml."""
-import textwrap
 
 import pytest
+import support
 
 import course
 from course.cli import main
@@ -20,8 +20,7 @@ ITEM = """\
 
 
 def bank_text(revisit: str) -> str:
-    return ("lesson: 01-test\ntitle: {en: Test, zh: 测试}\nexercises:\n"
-            + textwrap.dedent(ITEM).replace("REVISIT", revisit))
+    return support.bank_text(ITEM.replace("REVISIT", revisit))
 
 
 def problems_of(path):

@@ -82,7 +82,7 @@ def test_the_environment_turns_on_presenter_and_class_mode():
 
 
 def test_the_engine_reads_that_environment(monkeypatch):
-    from course.exercises import state
+    from course import session as state
 
     monkeypatch.setenv("CRM_COURSE_PRESENTER", "1")
     monkeypatch.setenv("CRM_COURSE_MODE", "class")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import base64
-import csv
 import json
 import re
 import zipfile
@@ -10,6 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 from instructor_helpers import FIXTURE_COURSE, RIGHT, WRONG, submission, write_json
+from support import csv_rows, fresh_learner_home
 
 from course.cli import main
 from course.errors import InputError
@@ -18,11 +18,6 @@ from course.instructor.report import build_report, write_report
 BANK = FIXTURE_COURSE / "exercises"
 IDS_01 = ["demo-practice-cloze", "demo-class-choice", "demo-assess-cloze", "demo-assess-single",
           "demo-assess-multi"]
-
-
-def _read_csv(path):
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 @pytest.fixture
@@ -60,7 +55,7 @@ def test_the_last_attempt_counts_and_missing_lessons_are_named(class_folder, fix
 
 def test_grades_csv_is_learner_by_lesson(class_folder, fixture_bank, tmp_path):
     paths = write_report(build_report([class_folder], bank=fixture_bank), tmp_path / "out")
-    rows = {r["learner"]: r for r in _read_csv(paths["grades"])}
+    rows = {r["learner"]: r for r in csv_rows(paths["grades"])}
     assert set(rows) == {"Li Lei", "Han Meimei", "Wang Fang"}
     assert rows["Li Lei"]["01-demo"] == "100.0" and rows["Li Lei"]["overall"] == "100.0"
     assert rows["Han Meimei"]["01-demo"] == "10.0"
@@ -70,9 +65,9 @@ def test_grades_csv_is_learner_by_lesson(class_folder, fixture_bank, tmp_path):
 
 def test_item_analysis_per_exercise_and_per_blank(class_folder, fixture_bank, tmp_path):
     paths = write_report(build_report([class_folder], bank=fixture_bank), tmp_path / "out")
-    rows = _read_csv(paths["items"])
+    rows = csv_rows(paths["items"])
     whole = {r["exercise_id"]: r for r in rows if not r["item"]}
-    assert len(whole) == 10
+    assert len(whole) == len(fixture_bank)  # a row for every exercise of the bank (5 + 5)
     cloze = whole["demo-assess-cloze"]
     # Li right (1 attempt), Han wrong (1), Wang wrong then right (2)
     assert (cloze["attempts"], cloze["learners"]) == ("4", "3")
@@ -158,9 +153,9 @@ def test_csv_cells_from_learners_cannot_run_as_formulas(tmp_path, fixture_bank):
     write_json(folder / "a.json", submission("=HYPERLINK(\"http://x\")",
                                              [("demo-assess-cloze", ["=1+1", "zephyrine"])]))
     paths = write_report(build_report([folder], bank=fixture_bank), tmp_path / "out")
-    (row,) = _read_csv(paths["grades"])
+    (row,) = csv_rows(paths["grades"])
     assert row["learner"].startswith("'=")
-    items = _read_csv(paths["items"])
+    items = csv_rows(paths["items"])
     wrong = next(r for r in items if r["exercise_id"] == "demo-assess-cloze" and not r["item"])
     assert wrong["common_wrong_answers"].startswith("'=")
 
@@ -229,17 +224,15 @@ def test_out_must_be_a_folder(tmp_path, class_folder, fixture_bank):
 
 def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fixture_bank):
     """Release, answer in the student copy (no key there), export, report with the key."""
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
     from course.exercises.loader import load_bank
     from course.instructor.release import release
 
     copy = tmp_path / "student"
     release(copy, FIXTURE_COURSE)
     student_bank = load_bank(copy / "exercises")
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    progress._reset_for_tests()
-    state._reset_for_tests()
-    try:
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
         state.set_learner("Zhang Wei", save=False)
         for ex_id, response in [("demo-assess-cloze", ["reestablish", "zephyrine"]),
                                 ("demo-assess-single", 0), ("more-assess-numeric", "51%"),
@@ -253,9 +246,6 @@ def test_report_of_a_real_export_from_the_student_copy(tmp_path, monkeypatch, fi
                 assert not result.graded and result.score == 0
             assert progress.record(exercise, response, result, exercise.mode)
         path = progress.export(tmp_path / "zhang.json")
-    finally:
-        progress._reset_for_tests()
-        state._reset_for_tests()
     report = build_report([path], bank=fixture_bank)
     assert report.rejections == []
     (row,) = report.learners
@@ -273,7 +263,7 @@ def test_an_empty_folder_gives_an_empty_report_and_says_so(tmp_path, capsys):
                  "--bank", str(BANK)])
     captured = capsys.readouterr()
     assert code == 0 and "No submission file was found" in captured.err
-    assert _read_csv(tmp_path / "out" / "grades.csv") == []
+    assert csv_rows(tmp_path / "out" / "grades.csv") == []
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "No submissions counted" in page and page.count("data:image/svg+xml;base64,") == 3
 
@@ -317,7 +307,7 @@ def test_item_statistics_in_the_csv_and_the_page(tmp_path, fixture_bank):
             ("demo-assess-cloze", RIGHT["demo-assess-cloze"] if c_right[n] else ["x", "y"]),
         ]))
     paths = write_report(build_report([folder], bank=fixture_bank), tmp_path / "out")
-    rows = _read_csv(paths["stats"])
+    rows = csv_rows(paths["stats"])
     items = {r["exercise_id"]: r for r in rows if not r["option"]}
     # lesson 02-more was not taken: its items have no learners and no figures
     assert {k for k, r in items.items() if r["learners"] != "0"} == {
@@ -347,7 +337,7 @@ def test_item_statistics_in_the_csv_and_the_page(tmp_path, fixture_bank):
 
 def test_a_small_class_says_not_enough_data(class_folder, fixture_bank, tmp_path):
     paths = write_report(build_report([class_folder], bank=fixture_bank), tmp_path / "out")
-    rows = [r for r in _read_csv(paths["stats"]) if not r["option"]]
+    rows = [r for r in csv_rows(paths["stats"]) if not r["option"]]
     assert rows and all(r["discrimination"] == "" and "Not enough data" in r["reason"]
                         for r in rows)
     page = paths["html"].read_text(encoding="utf-8")

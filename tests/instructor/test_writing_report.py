@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from instructor_helpers import submission, write_json
+from support import csv_rows
 
 from course.cli import main
 
@@ -21,11 +22,6 @@ PLAY = ["Dear Sophie, we are so sorry about the colour. Could you send us a phot
         "2 days."]
 
 
-def rows(path):
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 @pytest.fixture
 def subs(tmp_path):
     folder = tmp_path / "subs"
@@ -39,7 +35,7 @@ def subs(tmp_path):
 def test_writing_csv_has_texts_rubric_and_an_empty_teacher_mark(tmp_path, subs, capsys):
     out = tmp_path / "out"
     assert main(["report", str(subs), "--out", str(out), "--bank", str(BANK)]) == 0
-    table = rows(out / "writing.csv")
+    table = csv_rows(out / "writing.csv")
     by = {(r["learner"], r["task"]): r for r in table}
     ann = by[("Ann Li", "rel-reply-late-delivery")]
     assert ann["text"] == GOOD  # the last attempt, as written
@@ -69,8 +65,8 @@ def test_reply_texts_in_the_report_page_are_escaped(tmp_path):
 def test_a_teacher_mark_overrides_the_automatic_score(tmp_path, subs):
     out = tmp_path / "out"
     main(["report", str(subs), "--out", str(out), "--bank", str(BANK)])
-    before = {r["learner"]: r for r in rows(out / "grades.csv")}
-    table = rows(out / "writing.csv")
+    before = {r["learner"]: r for r in csv_rows(out / "grades.csv")}
+    table = csv_rows(out / "writing.csv")
     for r in table:
         if r["learner"] == "Bo Wang":
             r["teacher_mark"] = "100"
@@ -82,11 +78,11 @@ def test_a_teacher_mark_overrides_the_automatic_score(tmp_path, subs):
     out2 = tmp_path / "out2"
     assert main(["report", str(subs), "--out", str(out2), "--bank", str(BANK),
                  "--marks", str(marks)]) == 0
-    after = {r["learner"]: r for r in rows(out2 / "grades.csv")}
+    after = {r["learner"]: r for r in csv_rows(out2 / "grades.csv")}
     lesson = "01-relationships"
     assert float(after["Bo Wang"][lesson]) > float(before["Bo Wang"][lesson])
     assert after["Ann Li"][lesson] == before["Ann Li"][lesson]
-    marked = {r["learner"]: r for r in rows(out2 / "writing.csv")}
+    marked = {r["learner"]: r for r in csv_rows(out2 / "writing.csv")}
     assert marked["Bo Wang"]["teacher_mark"] == "100"
 
 
@@ -108,7 +104,7 @@ def test_a_bad_mark_is_named(tmp_path, subs, capsys):
 def test_rubric_criteria_are_not_listed_as_blanks_with_wrong_answers(tmp_path, subs):
     out = tmp_path / "out"
     assert main(["report", str(subs), "--out", str(out), "--bank", str(BANK)]) == 0
-    items = rows(out / "item_analysis.csv")
+    items = csv_rows(out / "item_analysis.csv")
     reply = [r for r in items if r["exercise_id"] == "rel-reply-late-delivery"]
     # one row for the task as a whole, none per rubric criterion with points as "answers"
     assert [r["item"] for r in reply] == [""]
@@ -140,7 +136,7 @@ def test_a_model_reply_as_the_key_keeps_its_lines_and_is_escaped(tmp_path, subs)
     assert "<b>Jessica" not in page
     assert ('<td class="keytext">Dear &lt;b&gt;Jessica&lt;/b&gt;,\n\nThank you.\nBest regards,'
             "\nLily</td>") in page
-    table = rows(out / "item_analysis.csv")
+    table = csv_rows(out / "item_analysis.csv")
     (csv_row,) = [r for r in table if r["exercise_id"] == "rel-reply-late-delivery"]
     assert csv_row["key"] == row.key  # a multi-line cell, as writing.csv's texts
     long = bank["rel-reply-late-delivery"]

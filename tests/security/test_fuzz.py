@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from instructor_helpers import FIXTURE_COURSE, RIGHT
 
+from course.exercises import kinds
 from course.exercises.loader import MAX_MESSAGE_CHARS, check_file, load_bank
 from course.instructor.report import grade_collected, write_grades_csv, write_item_csv
 from course.instructor.submissions import Collected, Rejection, Submission, parse_submission
@@ -46,8 +47,7 @@ FIELDS = ["id", "type", "mode", "prompt", "title", "text", "options", "answer", 
           "tolerance", "unit", "hints", "solution", "feedback", "examples", "word_bank",
           "distractors", "case_sensitive", "typo_tolerance", "blank_feedback", "redacted",
           "choices", "shuffle", "all_or_nothing", "lefts", "rights"]
-TYPES = ["cloze", "single_choice", "multiple_choice", "true_false", "matching", "ordering",
-         "numeric", "essay", None, 3]
+TYPES = [*kinds.types(), "essay", None, 3]  # every registered type, and some that are not
 
 
 @st.composite

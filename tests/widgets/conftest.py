@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from course.exercises import progress, state
+from support import fresh_learner_home
 
 GALLERY = Path(__file__).parent / "00-gallery.yaml"
 
@@ -13,14 +12,8 @@ GALLERY = Path(__file__).parent / "00-gallery.yaml"
 @pytest.fixture
 def fresh(tmp_path, monkeypatch):
     """A private CRM_COURSE_HOME and session state reset before and after the test."""
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("CRM_COURSE_PRESENTER", raising=False)
-    monkeypatch.delenv("CRM_COURSE_LANG", raising=False)
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    yield tmp_path / "home"
-    progress._reset_for_tests()
-    state._reset_for_tests()
+    with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
+        yield home
 
 
 @pytest.fixture

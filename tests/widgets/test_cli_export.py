@@ -5,8 +5,9 @@ import json
 
 from store_helpers import FakeExercise, FakeResult
 
+from course import session as state
 from course.cli import main
-from course.exercises import progress, state
+from course.exercises import progress
 
 
 def test_export_with_learner_option(home, tmp_path, capsys):

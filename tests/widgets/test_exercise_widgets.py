@@ -4,8 +4,9 @@ from __future__ import annotations
 import ipywidgets as w
 import pytest
 
+from course import session as state
 from course.errors import InputError
-from course.exercises import progress, state
+from course.exercises import progress
 from course.exercises.widgets import ExerciseWidget, make_widget
 
 ALL_IDS = ["gallery-cloze", "gallery-word-bank", "gallery-single", "gallery-multiple",
@@ -419,7 +420,7 @@ def test_corrupt_store_is_set_aside_and_said_once_in_the_lesson(fresh, reload_ga
 
 
 def test_student_copy_exercise_is_only_saved(fresh):
-    from course.exercises.model import build_exercise
+    from course.exercises.kinds import build_exercise
 
     raw = {"id": "held-back", "type": "single_choice", "mode": "assessment", "redacted": True,
            "prompt": "Which grade?", "options": [{"text": "Grade 1"}, {"text": "Grade 2"}],

@@ -6,10 +6,11 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from course.exercises import progress, state
+from course import session as state
+from course.exercises import progress
 from course.exercises.i18n import UI
+from course.exercises.kinds import build_exercise
 from course.exercises.loader import load_bank
-from course.exercises.model import build_exercise
 from course.exercises.widgets import lesson_header
 from course.exercises.widgets.style import CSS
 

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 from store_helpers import FakeExercise, FakeResult
 
-from course.exercises import progress, state
+from course import session as state
+from course.exercises import progress
 
 
 def test_store_path_follows_home(home):

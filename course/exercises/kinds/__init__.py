@@ -15,7 +15,6 @@ pandas); their widgets are named by string and imported only when an exercise is
 """
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 
 from course.errors import DefinitionError
@@ -29,6 +28,8 @@ from course.exercises.kinds.reply import ReplyExercise
 from course.exercises.kinds.roleplay import RoleplayExercise
 from course.exercises.kinds.true_false import TrueFalseExercise
 from course.messages import add_messages
+from course.plugins import load_plugin
+from course.settings import DEFAULT_EXERCISE_MINUTES
 
 _REGISTRY: dict[str, type[Exercise]] = {}
 
@@ -71,6 +72,14 @@ def short_name(type_name: str) -> str:
     return (kind.short.get(type_name) if kind else None) or type_name
 
 
+def minutes(type_name: str) -> float:
+    """Minutes a learner spends on one exercise of ``type_name`` (the lesson-time model): what
+    its kind states, else ``course.settings.DEFAULT_EXERCISE_MINUTES``."""
+    kind = _REGISTRY.get(type_name)
+    stated = (kind.minutes or {}).get(type_name) if kind else None
+    return DEFAULT_EXERCISE_MINUTES if stated is None else float(stated)
+
+
 def schema_fragments() -> dict[str, Mapping]:
     """The JSON Schema properties that kinds bring for fields the schema file does not know."""
     out: dict[str, Mapping] = {}
@@ -103,8 +112,7 @@ def view(type_name: str, name: str):
         raise ValueError(f"unknown view {name!r}; expected widget or one of {', '.join(VIEW_NAMES)}")
     if not path:
         return None
-    module_name, _, attribute = path.partition(":")
-    return getattr(importlib.import_module(module_name), attribute)
+    return load_plugin(path)
 
 
 def types_without_view(name: str) -> tuple[str, ...]:
@@ -139,5 +147,5 @@ for _kind in (ClozeExercise, ChoiceExercise, TrueFalseExercise, MatchingExercise
               OrderingExercise, NumericExercise, ReplyExercise, RoleplayExercise):
     register(_kind)
 
-__all__ = ["VIEW_NAMES", "Exercise", "build_exercise", "kind_of", "register",
+__all__ = ["VIEW_NAMES", "Exercise", "build_exercise", "kind_of", "minutes", "register",
            "schema_fragments", "short_name", "types", "types_without_view", "unregister", "view"]

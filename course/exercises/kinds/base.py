@@ -22,11 +22,20 @@ no widgets, no I/O), and answers the questions the rest of the course asks of ev
 ``examples_at_load``      False for a kind whose grading is slow (the reply reviewer):
                           ``course.lesson()`` then leaves its examples to ``crm-course
                           validate``, ``load_bank`` and the test suite
+``required``              fields a bank entry of this kind must have (``required_redacted``:
+                          in a student copy's redacted item); the loader adds them to the schema
+``minutes``               per type, minutes a learner spends on one such exercise (lesson time)
+``written``               True for written work a teacher marks (writing.csv in the report)
+``lint(add)``             this kind's item-writing checks (``course.exercises.lint``)
+``answer_phrases()``      phrases that give the item away when they stand just above it
+``option_texts()``        the options a learner picks from, for the live dashboard's counts
+``live_criteria(a)``      what the class's latest attempts missed, for a written task
+``item_row_extra(item)``  more of a graded item to keep for the live dashboard
+``writing_columns(r)``    the columns of a written task's row in writing.csv
 ========================  ===================================================================
 """
 from __future__ import annotations
 
-import importlib
 import json
 import operator
 import random
@@ -39,6 +48,8 @@ from course.exercises.results import GradeResult, ItemResult
 from course.exercises.revisit import parse_revisit
 from course.exercises.text_match import MAX_ANSWER_CHARS, has_control_chars
 from course.messages import ui
+from course.plugins import load_plugin
+from course.settings import MAX_RESPONSE_DEPTH
 from course.text import Bilingual, as_bilingual
 
 
@@ -127,7 +138,6 @@ def feedback_map(value) -> dict[str, Bilingual]:
     return {k: as_bilingual(v) for k, v in value.items() if k in ("correct", "wrong") and v}
 
 
-MAX_RESPONSE_DEPTH = 100  # lists and mappings inside one response; deeper is not an answer
 
 
 _PLAIN = frozenset({str, bool, float, type(None)})  # json.dumps writes any of them
@@ -204,6 +214,10 @@ class Exercise:
     schema: ClassVar[Mapping | None] = None
     messages: ClassVar[Mapping[str, tuple[str, str]]] = {}
     examples_at_load: ClassVar[bool] = True
+    required: ClassVar[tuple[str, ...]] = ()
+    required_redacted: ClassVar[tuple[str, ...]] = ()
+    minutes: ClassVar[Mapping[str, float]] = {}
+    written: ClassVar[bool] = False
     type: str = ""
 
     def __init__(self, raw: Mapping, *, lesson: str = "", source: str = ""):
@@ -342,6 +356,34 @@ class Exercise:
         """The indexes of the options a raw response chose (None: no valid option)."""
         return None
 
+    def option_texts(self) -> list[Bilingual] | None:
+        """The options a learner picks from, in ``choice_options`` order (live dashboard);
+        None for kinds without options."""
+        return None
+
+    def writing_columns(self, response) -> dict:
+        """For written work (``written``): the columns of its row in writing.csv."""
+        return {}
+
+    def live_criteria(self, attempts: list[dict]) -> list[dict] | None:
+        """For written work: per criterion ``{"en", "zh", "missed"}``, how many of the class's
+        latest attempts (as the live service stores them) missed it; None for other kinds."""
+        return None
+
+    def item_row_extra(self, item: ItemResult) -> dict:
+        """More of a graded item than label, given and correct, kept for the live dashboard."""
+        return {}
+
+    # -- what the bank's lint asks ---------------------------------------------------------
+    def lint(self, add) -> None:
+        """This kind's item-writing checks: ``add(field, message, severity)`` for each flaw
+        (see ``course.exercises.lint``); the default has none."""
+
+    def answer_phrases(self) -> list[tuple[str, str]]:
+        """``(field, phrase)`` pairs whose presence just above the item in its lesson gives
+        the answer away (``course.exercises.lint_lessons``); the default has none."""
+        return []
+
     # -- session and display -------------------------------------------------------------
     @property
     def effective_mode(self) -> str:
@@ -367,9 +409,8 @@ class Exercise:
 def widget_class_of(exercise: Exercise) -> type:
     """The widget class that ``exercise``'s kind names (imported now, not before)."""
     path = getattr(exercise, "widget_class", "")
-    module_name, _, name = path.partition(":")
     try:
-        return getattr(importlib.import_module(module_name), name)
+        return load_plugin(path)
     except (ImportError, AttributeError, ValueError):
         raise InputError(ui("no_widget", type=exercise.type, types=path or "none").both(" ")) \
             from None

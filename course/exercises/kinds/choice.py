@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from course.errors import DefinitionError
+from course.exercises.kinds import lint_rules
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
@@ -56,6 +57,24 @@ def display_order(n: int, learner: str, exercise_id: str) -> list[int]:
     return order
 
 
+SCHEMA = {
+    "options": {"type": "array", "minItems": 2, "items": {
+        "type": "object", "required": ["text"], "additionalProperties": False,
+        "properties": {
+            "text": {"$ref": "#/$defs/text"},
+            "correct": {"type": "boolean"},
+            "feedback": {"$ref": "#/$defs/text"},
+            "key": {"type": "string", "pattern": "^[0-9a-z\u4e00-\u9fff][0-9a-z\u4e00-\u9fff-]{0,39}$",
+                    "description": "a stable name for the option (default: derived from its "
+                                   "English text); responses store it"},
+        }}},
+    "shuffle": {"type": "boolean",
+                "description": "choice: show the options in an order seeded by learner and "
+                               "exercise id (default true); false keeps the authored order (a "
+                               "scale, 'none of these')"},
+}
+
+
 class ChoiceExercise(Exercise):
     """Options to pick from: one (single_choice) or several (multiple_choice)."""
 
@@ -82,6 +101,16 @@ class ChoiceExercise(Exercise):
         "qti": "course.bankio.qti_kinds:CHOICE",
         "xlsx": "course.bankio.xlsx:CHOICE",
     }
+    schema = SCHEMA
+    required, required_redacted = ("options", "examples"), ("options",)
+    messages = {"type_single_choice": ("Choose one", "单选"),
+                "type_multiple_choice": ("Choose all that apply", "多选")}
+    # read every option; weighing several right ones takes longer than finding one
+    minutes = {"single_choice": 1.0, "multiple_choice": 1.5}
+    lint = lint_rules.choice
+
+    def option_texts(self):
+        return [o.text for o in self.options]
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from course.errors import DefinitionError
+from course.exercises.kinds import lint_rules
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
@@ -125,6 +126,38 @@ def _blank_label(index: int) -> Bilingual:
     return ui("blank_label", n=index + 1)
 
 
+TEXTS = {"type": "array", "items": {"$ref": "#/$defs/text"}}
+SCHEMA = {
+    "text": {"type": "string", "minLength": 1},
+    "case_sensitive": {"type": "boolean"},
+    "typo_tolerance": {"type": "boolean"},
+    "real_words": {"type": "boolean",
+                   "description": "cloze: a typed common English word is never a typo (default "
+                                  "true)"},
+    "forms": {"type": "boolean",
+              "description": "cloze: accept singular/plural, a leading article, British/American "
+                             "spelling and number words (default true)"},
+    "word_bank": {"type": "boolean"},
+    "distractors": TEXTS,
+    "choices": {"type": "array", "items": {"type": "string"}},
+    "blank_feedback": {"type": "array",
+                       "items": {"anyOf": [{"type": "null"}, {"$ref": "#/$defs/feedback"}]}},
+    "blank_rules": {
+        "type": "array",
+        "description": "cloze: per blank, null or rules that override the exercise's",
+        "items": {"anyOf": [{"type": "null"}, {
+            "type": "object", "additionalProperties": False,
+            "properties": {
+                "typo_tolerance": {"type": "boolean"},
+                "real_words": {"type": "boolean"},
+                "forms": {"type": "boolean"},
+                "typos": {"type": "array", "items": {"type": "string", "minLength": 1},
+                          "description": "misspellings accepted as typos of the first answer"},
+            }}]},
+    },
+}
+
+
 class ClozeExercise(Exercise):
     """Running text with blanks ``[[answer|alternative :: tip]]``; one typed text per blank."""
 
@@ -137,6 +170,15 @@ class ClozeExercise(Exercise):
         "qti": "course.bankio.qti_kinds:CLOZE",
         "xlsx": "course.bankio.xlsx:CLOZE",
     }
+    schema = SCHEMA
+    required, required_redacted = ("text", "examples"), ("text",)
+    messages = {"type_cloze": ("Fill in the blanks", "填空")}
+    minutes = {"cloze": 2.0}  # read the text around each blank, recall and type the words
+    lint = lint_rules.cloze
+    #: what a blank becomes in a student copy, and the redaction of a cloze text (for release
+    #: and its tests: ``kinds.kind_of("cloze").redact_text(text)``)
+    redacted_blank = REDACTED_BLANK
+    redact_text = staticmethod(redact_cloze_text)
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -27,6 +27,17 @@ def _first_by_key(values) -> list[Bilingual]:
     return out
 
 
+TEXTS = {"type": "array", "items": {"$ref": "#/$defs/text"}}
+SCHEMA = {
+    "pairs": {"type": "array", "minItems": 2,
+              "items": {"type": "array", "minItems": 2, "maxItems": 2,
+                        "items": {"$ref": "#/$defs/text"}}},
+    "lefts": TEXTS,  # a student copy's pairs, split and shuffled (no key)
+    "rights": TEXTS,
+    "distractors": TEXTS,
+}
+
+
 class MatchingExercise(Exercise):
     """Left items to pair with right items; a response maps each left key to a right key."""
 
@@ -38,6 +49,10 @@ class MatchingExercise(Exercise):
         "gift": "course.bankio.gift:MATCHING",
         "qti": "course.bankio.qti_kinds:MATCHING",
     }
+    schema = SCHEMA
+    required = ("pairs", "examples")
+    messages = {"type_matching": ("Match the pairs", "配对")}
+    minutes = {"matching": 2.0}  # read both columns, then pair each left item
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

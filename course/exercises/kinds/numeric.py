@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from course.errors import DefinitionError
+from course.exercises.kinds import lint_rules
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
@@ -31,6 +32,31 @@ def _both_units(unit: Bilingual) -> list[str]:
     return [u for u in (unit.en, unit.zh) if u]
 
 
+SCHEMA = {
+    "answer": {"type": "number"},
+    "tolerance": {"type": "number", "minimum": 0},
+    "relative_tolerance": {"type": "number", "minimum": 0, "maximum": 1},
+    "unit": {"$ref": "#/$defs/text",
+             "description": "the unit shown beside the box, e.g. {en: hours, zh: 小时}; default "
+                            "from `measures`"},
+    "measures": {"enum": ["number", "count", "percent", "times", "hours", "days", "minutes",
+                          "weeks", "months", "years", "money"],
+                 "description": "numeric: what the number measures; a response in another unit "
+                                "is wrong"},
+    "currency": {"enum": ["USD", "CNY", "EUR", "GBP"],
+                 "description": "numeric with `measures: money`: the currency of the answer"},
+    "magnitude": {"enum": ["thousand", "ten_thousand", "million", "hundred_million", "billion",
+                           "trillion"],
+                  "description": "numeric: the scale the answer is written in (answer 6.3 with "
+                                 "magnitude trillion is 6.3 trillion)"},
+    "bound": {"enum": ["upper"], "description": "numeric: the answer is a maximum; "
+              "'within 24 hours' and 'at most 24' are the same answer"},
+    "accept_range": {"type": "array", "items": {"type": "number"}, "minItems": 2,
+                     "maxItems": 2, "description": "numeric: a range a learner may type "
+                     "for the answer, [low, high], e.g. [12, 24] for '12-24 hours'"},
+}
+
+
 class NumericExercise(Exercise):
     """A number with its unit (12, 1,299.50, ¥12, 15%, 24 hours, 6.3万亿); right within a tolerance.
 
@@ -46,7 +72,12 @@ class NumericExercise(Exercise):
     """
 
     types = ("numeric",)
+    schema = SCHEMA
+    required = ("answer", "examples")
+    minutes = {"numeric": 2.0}  # work the number out (often on paper or in a cell), then type it
+    lint = lint_rules.numeric
     messages = {
+        "type_numeric": ("Give a number", "数值题"),
         "wrong_unit": ("The answer is in {unit_en}, not in {given_en}.",
                        "答案的单位是{unit_zh}，不是{given_zh}。"),
         "wrong_no_unit": ("The answer is a plain number, without {given_en}.",
@@ -60,13 +91,6 @@ class NumericExercise(Exercise):
         "one_number": ("Give one number, not a range.", "请给出一个数，不要写范围。"),
         "bound_not_asked": ("Give the number itself, without 'within' or 'at most'.",
                             "请直接写出这个数，不要加“以内”“最多”之类的词。"),
-    }
-    schema = {
-        "bound": {"enum": ["upper"], "description": "numeric: the answer is a maximum; "
-                  "'within 24 hours' and 'at most 24' are the same answer"},
-        "accept_range": {"type": "array", "items": {"type": "number"}, "minItems": 2,
-                         "maxItems": 2, "description": "numeric: a range a learner may type "
-                         "for the answer, [low, high], e.g. [12, 24] for '12-24 hours'"},
     }
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"

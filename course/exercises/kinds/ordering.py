@@ -27,6 +27,11 @@ class OrderingExercise(Exercise):
         "qti": "course.bankio.qti_kinds:ORDERING",
         "xlsx": "course.bankio.xlsx:ORDERING",
     }
+    schema = {"items": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/text"}},
+              "all_or_nothing": {"type": "boolean"}}
+    required, required_redacted = ("items", "examples"), ("items",)
+    messages = {"type_ordering": ("Put in order", "排序")}
+    minutes = {"ordering": 1.5}  # read the items, then move them into place
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -9,14 +9,14 @@ this kind grades with it, importing it on first use so that loading a bank stays
 """
 from __future__ import annotations
 
-import importlib
 import re
 
 from course.errors import DefinitionError
+from course.exercises.kinds import written_work
 from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid
 from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
-from course.text import Bilingual, as_bilingual
+from course.text import Bilingual, as_bilingual, word_count
 
 TEXT = {"$ref": "#/$defs/text"}
 SCHEMA = {
@@ -56,12 +56,9 @@ MAX_REPLY_CHARS = 10000
 
 def writing(module: str):
     """A course.writing module, imported on first use (not when the bank loads the kind)."""
-    return importlib.import_module(f"course.writing.{module}")
+    from course.writing import reviewer
 
-
-def word_count(text: str) -> int:
-    """Words in a reply (runs of letters or digits; '8美元' and "don't" count once)."""
-    return len(re.findall(r"[\w'’$€£¥.,-]+", text or ""))
+    return {"reviewer": reviewer}[module]
 
 
 def _criterion_feedback(c) -> Bilingual:
@@ -87,6 +84,11 @@ class ReplyExercise(Exercise):
         "qti": "course.bankio.qti_kinds:REPLY",
         "xlsx": "course.bankio.xlsx:REPLY",
     }
+    minutes = {"reply": 5.0}  # read the buyer's message and the facts, write and revise
+    written = True
+    writing_columns = written_work.reply_columns
+    live_criteria = written_work.reply_criteria
+    item_row_extra = written_work.reply_item
     schema = SCHEMA
     messages = MESSAGES
     # reviewing its examples takes about 0.1 s each (the reviewer and its word lists): a

@@ -11,9 +11,8 @@ the model path and a score.
 """
 from __future__ import annotations
 
-import importlib
-
 from course.errors import DefinitionError
+from course.exercises.kinds import written_work
 from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid
 from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
@@ -51,7 +50,9 @@ MESSAGES = {
 
 def writing(module: str):
     """A course.writing module, imported on first use (not when the bank loads the kind)."""
-    return importlib.import_module(f"course.writing.{module}")
+    from course.writing import dialogue, moves
+
+    return {"dialogue": dialogue, "moves": moves}[module]
 
 
 def _text(value) -> str:
@@ -64,6 +65,11 @@ class RoleplayExercise(Exercise):
     types = ("roleplay",)
     short = {"roleplay": "play"}
     widget_class = "course.exercises.widgets.writing:RoleplayWidget"
+    minutes = {"roleplay": 5.0}  # several short replies, each read against the buyer's turn
+    written = True
+    writing_columns = written_work.roleplay_columns
+    live_criteria = written_work.roleplay_criteria
+    item_row_extra = written_work.roleplay_item
     schema = SCHEMA
     messages = MESSAGES
 

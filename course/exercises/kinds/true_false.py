@@ -20,6 +20,13 @@ class TrueFalseExercise(Exercise):
         "qti": "course.bankio.qti_kinds:TRUE_FALSE",
         "xlsx": "course.bankio.xlsx:TRUE_FALSE",
     }
+    schema = {"answer": {"type": "boolean"}}
+    required = ("answer", "examples")
+    messages = {"type_true_false": ("True or false", "判断对错")}
+    minutes = {"true_false": 0.5}  # one statement to read and judge
+
+    def option_texts(self):
+        return [ui("tf_true"), ui("tf_false")]
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

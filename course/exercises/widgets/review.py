@@ -9,12 +9,17 @@ from course.exercises.widgets.style import esc, revisit_html, style_widget, ui_h
 
 
 class ReviewSummaryWidget(w.VBox):
-    """Where to go back to, from this learner's saved answers (``Lesson.review_summary()``)."""
+    """Where to go back to, from this learner's saved answers (``Lesson.review_summary()``).
 
-    def __init__(self, exercises, learner: str | None = None):
+    ``summarize(exercises, learner)`` makes the summary it shows (``revisit.review_summary``,
+    which builds this widget: the widget is given it rather than importing its own builder).
+    """
+
+    def __init__(self, exercises, learner: str | None = None, *, summarize):
         super().__init__()
         self.exercises = tuple(exercises)
         self.learner = learner
+        self._summarize = summarize
         self.summary = None
         self._body = w.HTML()
         self._body.add_class("course-review-body")
@@ -29,9 +34,7 @@ class ReviewSummaryWidget(w.VBox):
 
     def refresh_progress(self) -> None:
         """Read the store again (called after every Check) and redraw."""
-        from course.exercises.revisit import review_summary
-
-        self.summary = review_summary(self.exercises, self.learner)
+        self.summary = self._summarize(self.exercises, self.learner)
         self._draw(state.get_language())
 
     def _on_language(self, lang: str) -> None:

@@ -38,6 +38,23 @@ class _PerItemWidget(ExerciseWidget):
             _mark(control, None)
 
 
+class _OneControlWidget(ExerciseWidget):
+    """A widget whose answer is one control (true/false, a number): no per-item lines, and the
+    control itself is marked right or wrong."""
+
+    def _answer_control(self) -> w.Widget:
+        raise NotImplementedError
+
+    def _item_lines(self, result, lang: str) -> list[str]:
+        return []
+
+    def _show_marks(self, result) -> None:
+        _mark(self._answer_control(), result.correct)
+
+    def _clear_marks(self) -> None:
+        _mark(self._answer_control(), None)
+
+
 def _submit_on_enter(control: w.Text, owner: ExerciseWidget) -> None:
     """Enter in a text box presses Check (the front-end sends a 'submit' event)."""
 
@@ -242,7 +259,7 @@ class ChoiceWidget(ExerciseWidget):
             _mark(control, None)
 
 
-class TrueFalseWidget(ExerciseWidget):
+class TrueFalseWidget(_OneControlWidget):
     """A statement to judge: True or False."""
 
     css_type = "choice"
@@ -261,14 +278,8 @@ class TrueFalseWidget(ExerciseWidget):
                                             (ui_text("tf_false", lang), False)])
         self._radio.description = ui_text("tf_label", lang)
 
-    def _item_lines(self, result, lang: str) -> list[str]:
-        return []
-
-    def _show_marks(self, result) -> None:
-        _mark(self._radio, result.correct)
-
-    def _clear_marks(self) -> None:
-        _mark(self._radio, None)
+    def _answer_control(self) -> w.Widget:
+        return self._radio
 
 
 class MatchingWidget(_PerItemWidget):
@@ -418,7 +429,7 @@ class OrderingWidget(ExerciseWidget):
             self._draw_list(self._lang)
 
 
-class NumericWidget(ExerciseWidget):
+class NumericWidget(_OneControlWidget):
     """A number typed as the learner would write it, with the unit shown beside the box."""
 
     css_type = "numeric"
@@ -450,12 +461,6 @@ class NumericWidget(ExerciseWidget):
         self._box.tooltip = ui_text("unit", lang, unit=unit) if unit else ui_text(
             "your_answer", lang)
 
-    def _item_lines(self, result, lang: str) -> list[str]:
-        return []
-
-    def _show_marks(self, result) -> None:
-        _mark(self._box, result.correct)
-
-    def _clear_marks(self) -> None:
-        _mark(self._box, None)
+    def _answer_control(self) -> w.Widget:
+        return self._box
 

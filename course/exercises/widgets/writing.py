@@ -4,10 +4,9 @@ from __future__ import annotations
 import ipywidgets as w
 
 from course import session
-from course.exercises.kinds.reply import word_count
 from course.exercises.widgets.base import ExerciseWidget, friendly
 from course.exercises.widgets.style import esc, html_text, ui_html, ui_text
-from course.text import Bilingual, as_bilingual
+from course.text import Bilingual, as_bilingual, word_count
 from course.writing.facts import fact_label as _fact_label
 
 

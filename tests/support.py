@@ -1,0 +1,269 @@
+"""What the tests and the benchmarks share: free ports, waiting for a condition, a fresh learner
+home, bank files written from text, a Voila server, and what a missing browser/hub/root does.
+
+Tests import it by name (pyproject's pytest ``pythonpath`` holds ``tests``); a benchmark puts
+``tests`` on ``sys.path`` first (``sys.path.insert(0, str(ROOT / "tests"))``). It imports
+nothing heavy and no pytest at module level, so a benchmark can use it without pytest.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# -- ports and waiting ----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now (the system picks it)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(condition: Callable[[], object], timeout: float, *, what: str = "the condition",
+               interval: float = 0.05):
+    """Call ``condition()`` until it returns something true, and return that.
+
+    Raises TimeoutError naming ``what`` after ``timeout`` seconds. The pause between two calls
+    is a poll interval, not a guess at how long something takes: the test goes on as soon as
+    the condition holds, and fails (never passes) when it never does.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"{what} did not happen within {timeout:g} s")
+        time.sleep(interval)
+
+
+def port_open(port: int) -> bool:
+    """True when something accepts a TCP connection on 127.0.0.1:``port``."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def wait_for_port(port: int, proc: subprocess.Popen | None = None, timeout: float = 60.0,
+                  what: str = "the server") -> None:
+    """Wait until ``port`` accepts a connection (a TCP connect: an HTTP GET to Voila would
+    start a kernel); raises RuntimeError at once when ``proc`` exits first."""
+
+    def ready() -> bool:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"{what} exited early with code {proc.returncode}")
+        return port_open(port)
+
+    try:
+        wait_until(ready, timeout, what=f"{what} listening on port {port}", interval=0.2)
+    except TimeoutError as exc:
+        raise RuntimeError(str(exc)) from None
+
+
+def stop_process(proc: subprocess.Popen, timeout: float = 15.0) -> None:
+    """Terminate ``proc`` (kill it when it does not stop within ``timeout``)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+# -- a fresh learner ------------------------------------------------------------------------------
+
+
+def reset_learner_state() -> None:
+    """Forget the session (language, mode, learner) and the open progress store."""
+    from course import session
+    from course.exercises import progress
+
+    session._reset_for_tests()
+    progress._reset_for_tests()
+
+
+@contextlib.contextmanager
+def fresh_learner_home(home: Path, environ=None) -> Iterator[Path]:
+    """A private CRM_COURSE_HOME at ``home`` with a reset session and store, the learner's
+    language and presenter settings removed; everything is put back afterwards.
+
+    ``environ``: a pytest ``monkeypatch`` (its ``setenv``/``delenv`` undo themselves) or None
+    for ``os.environ`` (restored here).
+    """
+    from course import paths
+
+    names = {"home": paths.HOME, "lang": paths.LANG,
+             "presenter": paths.PRESENTER}
+    saved = {name: os.environ.get(name) for name in names.values()}
+    if environ is not None:
+        environ.setenv(names["home"], str(home))
+        environ.delenv(names["lang"], raising=False)
+        environ.delenv(names["presenter"], raising=False)
+    else:
+        os.environ[names["home"]] = str(home)
+        os.environ.pop(names["lang"], None)
+        os.environ.pop(names["presenter"], None)
+    reset_learner_state()
+    try:
+        yield home
+    finally:
+        reset_learner_state()
+        if environ is None:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+
+# -- bank files -----------------------------------------------------------------------------------
+
+
+def bank_text(exercises: str, lesson: str = "01-test", title: str = "{en: Test, zh: 测试}") -> str:
+    """A bank file's text: ``lesson``, ``title`` and the YAML list ``exercises`` (dedented)."""
+    return f"lesson: {lesson}\ntitle: {title}\nexercises:\n" + textwrap.dedent(exercises)
+
+
+def write_bank(folder: Path, text: str, name: str = "01-test.yaml") -> Path:
+    """Write a bank file into ``folder`` (made if missing); returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def csv_rows(path) -> list[dict]:
+    """The rows of a CSV file the course wrote (UTF-8 with a BOM, for Excel) as dicts."""
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# -- a Voila server -------------------------------------------------------------------------------
+
+
+def _options(base, extra) -> list[str]:
+    """``base`` with the options of ``extra`` in place of those of the same name (traitlets
+    refuses an option given twice)."""
+    merged = {option.split("=", 1)[0]: option for option in base}
+    merged.update({option.split("=", 1)[0]: option for option in extra})
+    return list(merged.values())
+
+
+class VoilaServer:
+    """A Voila server for one folder of notebooks with a private learner home; ``url(name)`` is
+    a notebook's page, ``stop()`` ends it.
+
+    Args:
+        folder: the notebooks to serve (Voila writes beside them: give it a copy).
+        home: the learner home of its kernels.
+        options: Voila's options (default: those ``crm-course present`` uses, so a test sees
+            the page a class sees); ``extra`` replaces options of the same name.
+        env: more environment for the server; ``pythonpath``: the course's tree (default the
+            one these tests belong to); ``log``: where its output goes (default a temp file).
+    """
+
+    def __init__(self, folder: Path, home: Path, *, options: list[str] | None = None,
+                 extra: tuple[str, ...] = (), env: dict | None = None,
+                 pythonpath: str | None = None, log: Path | None = None,
+                 start_timeout: float = 60.0):
+        from course import paths
+
+        if options is None:
+            from course.instructor.present import VOILA_OPTIONS
+
+            options = list(VOILA_OPTIONS)
+        self.folder = folder
+        self.home = home
+        self.port = free_port()
+        self.log_path = log or Path(tempfile.mkstemp(prefix="voila-", suffix=".log")[1])
+        self.log = open(self.log_path, "wb")  # noqa: SIM115 - closed by stop()
+        run_env = dict(os.environ, **(env or {}))
+        run_env[paths.HOME] = str(home)
+        tree = pythonpath or str(ROOT)
+        run_env["PYTHONPATH"] = tree + os.pathsep + run_env.get("PYTHONPATH", "")
+        voila = Path(sys.executable).with_name("voila")
+        command = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]
+        self.proc = subprocess.Popen(
+            command + ["--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1",
+                       *_options(options, extra)],
+            cwd=folder, env=run_env, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_port(self.port, self.proc, start_timeout, what="Voila")
+        except RuntimeError:
+            self.stop()
+            raise
+
+    def url(self, notebook: str) -> str:
+        return f"http://127.0.0.1:{self.port}/voila/render/{notebook}"
+
+    def kernels(self) -> int:
+        """How many kernels this server runs now (its child processes)."""
+        import psutil
+
+        try:
+            return len(psutil.Process(self.proc.pid).children(recursive=True))
+        except psutil.Error:
+            return 0
+
+    def log_text(self) -> str:
+        self.log.flush()
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> None:
+        stop_process(self.proc)
+        self.log.close()
+
+
+def serve_copy(sources, folder: Path) -> Path:
+    """Copy notebooks and folders ``sources`` into ``folder`` (to serve them); returns it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in map(Path, sources):
+        if source.is_dir():
+            shutil.copytree(source, folder, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, folder / source.name)
+    return folder
+
+
+# -- what must run --------------------------------------------------------------------------------
+
+#: the pytest options (registered in the root conftest.py) that make a missing piece a failure
+REQUIRE_OPTIONS = {
+    "browser": ("--require-browser", "Debian's chromium (apt-get install -y chromium) and the "
+                                     "playwright Python package"),
+    "hub": ("--require-hub", "root, jupyterhub and configurable-http-proxy (npm install -g "
+                             "configurable-http-proxy)"),
+    "root": ("--require-root", "running the tests as root (real Unix users and permissions)"),
+}
+
+
+def missing(config, what: str, reason: str) -> None:
+    """A test cannot run because ``what`` ("browser", "hub", "root") is missing: fail when the
+    run was started with its ``--require-...`` option, else skip loudly with what to install."""
+    import pytest
+
+    option, needs = REQUIRE_OPTIONS[what]
+    message = (f"{what.upper()} TESTS NOT RUN: {reason}. They need {needs}; `{option}` (which "
+               ".ci/run passes) makes this a failure.")
+    if config.getoption(option.lstrip("-").replace("-", "_")):
+        pytest.fail(message, pytrace=False)
+    sys.stderr.write(f"\n{'!' * 78}\n{message}\n{'!' * 78}\n")
+    pytest.skip(message)
