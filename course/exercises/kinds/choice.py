@@ -81,6 +81,8 @@ class ChoiceExercise(Exercise):
     types = ("single_choice", "multiple_choice")
     short = {"single_choice": "single", "multiple_choice": "multi"}
     messages = {
+        "type_single_choice": ("Choose one", "单选"),
+        "type_multiple_choice": ("Choose all that apply", "多选"),
         "multi_partial": (
             "Partly correct: you picked {right} of the {total} right options and {wrong} wrong "
             "one(s). Score = (right picks − wrong picks) ÷ right options = ({right} − {wrong}) ÷ "
@@ -103,8 +105,6 @@ class ChoiceExercise(Exercise):
     }
     schema = SCHEMA
     required, required_redacted = ("options", "examples"), ("options",)
-    messages = {"type_single_choice": ("Choose one", "单选"),
-                "type_multiple_choice": ("Choose all that apply", "多选")}
     # read every option; weighing several right ones takes longer than finding one
     minutes = {"single_choice": 1.0, "multiple_choice": 1.5}
     lint = lint_rules.choice
