@@ -62,6 +62,7 @@ class ChoiceExercise(Exercise):
     types = ("single_choice", "multiple_choice")
     short = {"single_choice": "single", "multiple_choice": "multi"}
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
+    views = {"print": "course.materials.printview:print_choice"}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

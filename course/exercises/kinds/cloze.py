@@ -94,6 +94,7 @@ class ClozeExercise(Exercise):
     types = ("cloze",)
     short = {"cloze": "cloze"}
     widget_class = "course.exercises.widgets.types:ClozeWidget"
+    views = {"print": "course.materials.printview:print_cloze"}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

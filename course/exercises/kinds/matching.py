@@ -33,6 +33,7 @@ class MatchingExercise(Exercise):
     types = ("matching",)
     short = {"matching": "match"}
     widget_class = "course.exercises.widgets.types:MatchingWidget"
+    views = {"print": "course.materials.printview:print_matching"}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -45,6 +45,7 @@ class NumericExercise(Exercise):
     }
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
+    views = {"print": "course.materials.printview:print_numeric"}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -21,6 +21,7 @@ class OrderingExercise(Exercise):
     types = ("ordering",)
     short = {"ordering": "order"}
     widget_class = "course.exercises.widgets.types:OrderingWidget"
+    views = {"print": "course.materials.printview:print_ordering"}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

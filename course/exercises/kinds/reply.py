@@ -81,6 +81,7 @@ class ReplyExercise(Exercise):
     types = ("reply",)
     short = {"reply": "reply"}
     widget_class = "course.exercises.widgets.writing:ReplyWidget"
+    views = {"print": "course.materials.printview:print_reply"}
     schema = SCHEMA
     messages = MESSAGES
     # reviewing its examples takes about 0.1 s each (the reviewer and its word lists): a

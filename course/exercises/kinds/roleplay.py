@@ -64,6 +64,7 @@ class RoleplayExercise(Exercise):
     types = ("roleplay",)
     short = {"roleplay": "play"}
     widget_class = "course.exercises.widgets.writing:RoleplayWidget"
+    views = {"print": "course.materials.printview:print_roleplay"}
     schema = SCHEMA
     messages = MESSAGES
 

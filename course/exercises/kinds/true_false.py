@@ -14,6 +14,7 @@ class TrueFalseExercise(Exercise):
     types = ("true_false",)
     short = {"true_false": "t/f"}
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
+    views = {"print": "course.materials.printview:print_true_false"}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
