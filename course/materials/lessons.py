@@ -118,6 +118,9 @@ def zh_sentences(text: str) -> list[str]:
 def split_heading(text: str) -> Bilingual:
     """'2. The four grades · 四个客户等级' -> Bilingual('2. The four grades', '2. 四个客户等级')."""
     parts = [p.strip() for p in text.split(" · ")]
+    mixed = re.match(r"^([\u3400-\u9fff]+)[:：]\s*(.+)$", parts[1]) if len(parts) > 2 else None
+    if mixed and not CJK.search(mixed.group(2)):  # "Case · 案例: Monday · 周一早上"
+        return Bilingual(f"{parts[0]}: {mixed.group(2)}", f"{mixed.group(1)}：{' · '.join(parts[2:])}")
     en = [p for p in parts if not CJK.search(p)]
     zh = [p for p in parts if CJK.search(p)]
     number = re.match(r"^(\d+\.)\s", parts[0])

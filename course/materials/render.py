@@ -40,6 +40,12 @@ def label(en: str, zh: str, lang: str) -> str:
     return {"en": en, "zh": zh}.get(lang, f"{en} {zh}")
 
 
+def lesson_label(number: int, lang: str) -> str:
+    """"Lesson 04", "第 04 课" or both."""
+    en, zh = f"Lesson {number:02d}", f"第 {number:02d} 课"
+    return {"en": en, "zh": zh}.get(lang, f"{en} · {zh}")
+
+
 def letter(i: int) -> str:
     """0 -> A, 1 -> B ... (options, right-hand items and items to order)."""
     return LETTERS[i] if i < len(LETTERS) else str(i + 1)
@@ -51,7 +57,8 @@ def environment():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup, escape
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=lambda name: not (name or "").endswith(".md.j2"),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
     def tr(text, lang):
@@ -67,8 +74,16 @@ def environment():
             return b.en
         return Markup('{}<span class="zh">{}</span>').format(escape(b.en), escape(b.zh))
 
+    def css_string(text) -> Markup:
+        """A text for a CSS ``content: "..."`` string (inside <style>, not HTML-escaped)."""
+        out = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+        return Markup(out.replace("<", "\\3c "))
+
     env.filters["tr"] = tr
+    env.filters["css_string"] = css_string
     env.globals["label"] = label
+    env.globals["pick"] = pick
+    env.globals["lesson_label"] = lesson_label
     env.globals["letter"] = letter
     return env
 
