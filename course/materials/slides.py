@@ -10,6 +10,7 @@ East Asian), which WPS and PowerPoint replace by a local CJK font where it is no
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from course.exercises import kinds
@@ -22,7 +23,8 @@ from course.text import Bilingual
 FONT = "Noto Sans CJK SC"
 WIDE = (13.333, 7.5)  # inches, 16:9
 GLOSSARY_ROWS = 8
-MAX_LINES = 16
+MAX_LINES = 24
+CJK_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 def _font(run, size: int | None = None, bold: bool = False, grey: bool = False) -> None:
@@ -55,8 +57,16 @@ def _lines_of(text: Bilingual | str, lang: str) -> list[tuple[str, bool]]:
     return [(b.en, False)] + ([(b.zh, True)] if b.has_both else [])
 
 
-def _size_for(n: int) -> int:
-    return 24 if n <= 6 else 20 if n <= 9 else 16 if n <= 13 else 13
+def _size_for(lines: list[tuple[str, bool]]) -> int:
+    """The largest font size (points) at which ``lines`` fit the slide's text box, as
+    estimated from their length (a CJK character is as wide as two Latin ones)."""
+    for size in (24, 22, 20, 18, 16, 14, 12):
+        per_line = (WIDE[0] - 1.4) * 72 / (size * 0.52)
+        needed = sum(max(1, -(-(len(t) + len(CJK_CHAR.findall(t))) // int(per_line)))
+                     for t, _ in lines)
+        if needed <= (WIDE[1] - 2.1) * 72 / (size * 1.25):
+            return size
+    return 11
 
 
 class Deck:
@@ -70,6 +80,8 @@ class Deck:
         self.prs.slide_width, self.prs.slide_height = Inches(WIDE[0]), Inches(WIDE[1])
         self.lang = lang
         self.titles: list[str] = []
+        self.exercises = 0  # class exercises on question slides
+        self.unavailable: list[str] = []  # exercises whose kind has no print view
 
     def _title(self, slide, text: Bilingual | str, size: int = 30) -> None:
         from pptx.util import Inches
@@ -98,7 +110,7 @@ class Deck:
                                        Inches(WIDE[1] - 2.0))
         tf = box.text_frame
         tf.word_wrap = True
-        size = _size_for(len(lines))
+        size = _size_for(lines)
         for i, (line, second) in enumerate(lines):
             para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
             mark = "" if not bullets or second else "• "
@@ -128,7 +140,14 @@ class Deck:
     def title_slide(self, title: Bilingual, subtitle: str) -> None:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[0])
         self._title(slide, title, 40)
-        body = slide.placeholders[1].text_frame
+        from pptx.util import Inches
+
+        holder = slide.placeholders[1]
+        holder.left, holder.top = Inches(0.5), Inches(4.2)
+        holder.width, holder.height = Inches(WIDE[0] - 1), Inches(1.2)
+        slide.shapes.title.top = Inches(2.2)
+        slide.shapes.title.height = Inches(1.8)
+        body = holder.text_frame
         body.text = ""
         _font(body.paragraphs[0].add_run(), 20, grey=True)
         body.paragraphs[0].runs[0].text = subtitle
@@ -162,34 +181,30 @@ class Deck:
         return out
 
 
-def class_exercises(lesson, content: LessonContent) -> list:
-    """The exercises shown in class: practice and class items of the lesson's own sections
-    (not the optional part, not the assessment items), in the lesson's order."""
-    out = []
-    for section in content.sections:
-        if section.optional:
-            continue
-        out += [lesson[i] for i in section.exercises
-                if i in lesson.ids and lesson[i].mode != "assessment"]
-    return out
+def class_exercises(lesson, section) -> list:
+    """The exercises a section shows in class: its practice and class items (not the
+    assessment items, which the exam paper holds), in the lesson's order."""
+    return [lesson[i] for i in section.exercises
+            if i in lesson.ids and lesson[i].mode != "assessment"]
 
 
-def _exercise_slides(deck: Deck, lesson, content: LessonContent, lang: str) -> int:
-    count = 0
-    for ex in class_exercises(lesson, content):
+def _exercise_slides(deck: Deck, exercises, lang: str) -> None:
+    """A question slide and an answer slide per exercise, drawn by its kind's print view."""
+    for ex in exercises:
         view = kinds.view(ex.type, "print")
         if view is None:
+            deck.unavailable.append(ex.id)
             continue
-        count += 1
-        item = view(ex, PrintContext(lang, "", False, count))
-        q_title = Bilingual(f"Exercise {count}", f"练习 {count}")
-        deck.text_slide(q_title, [(t, False) for t in html_lines(item.html)[:MAX_LINES]],
+        deck.exercises += 1
+        n = deck.exercises
+        item = view(ex, PrintContext(lang, "", False, n))
+        deck.text_slide(Bilingual(f"Exercise {n}", f"练习 {n}"),
+                        [(t, False) for t in html_lines(item.html, zh_inline=True)],
                         bullets=False)
-        keyed = view(ex, PrintContext(lang, "", True, count))
-        answer = [(t, False) for t in html_lines(keyed.key_html)]
-        deck.text_slide(Bilingual(f"Exercise {count}: answer", f"练习 {count}：答案"), answer,
+        keyed = view(ex, PrintContext(lang, "", True, n))
+        deck.text_slide(Bilingual(f"Exercise {n}: answer", f"练习 {n}：答案"),
+                        [(t, False) for t in html_lines(keyed.key_html, zh_inline=True)],
                         bullets=False)
-    return count
 
 
 def _section_slides(deck: Deck, section, lang: str) -> None:
@@ -210,25 +225,17 @@ def build_deck(lesson, content: LessonContent, lang: str) -> tuple[Deck, int]:
     deck.title_slide(content.title, sub)
     deck.text_slide(Bilingual("Learning goals", "学习目标"),
                     [x for g in content.goals for x in _lines_of(g, lang)])
-    exercises_done = False
-    count = 0
     for section in content.sections:
         if section.optional:
             break
-        if section.kind in ("section", "try"):
+        if section.kind in ("section", "try", "summary"):
             _section_slides(deck, section, lang)
         elif section.kind == "case":
             _case_slides(deck, section, lang)
-        elif section.kind == "summary":
-            if not exercises_done:
-                count = _exercise_slides(deck, lesson, content, lang)
-                exercises_done = True
-            _section_slides(deck, section, lang)
-    if not exercises_done:
-        count = _exercise_slides(deck, lesson, content, lang)
+        _exercise_slides(deck, class_exercises(lesson, section), lang)
     if content.glossary:
         deck.glossary_slides(Bilingual("Glossary", "术语表"), content.glossary)
-    return deck, count
+    return deck, deck.exercises
 
 
 def _case_slides(deck: Deck, section, lang: str) -> None:

@@ -10,8 +10,9 @@ SKIP = {"scheme", "key-head", "how", "lines", "idbox", "num"}
 
 
 class _Lines(HTMLParser):
-    def __init__(self, skip: set[str]):
+    def __init__(self, skip: set[str], zh_inline: bool = False):
         super().__init__(convert_charrefs=True)
+        self.zh_inline = zh_inline
         self.lines: list[str] = [""]
         self.skip = skip
         self.stack: list[tuple[str, bool, bool]] = []
@@ -22,8 +23,10 @@ class _Lines(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         classes = set((dict(attrs).get("class") or "").split())
-        if tag in BLOCKS or (tag == "span" and "zh" in classes):
+        if tag in BLOCKS or (tag == "span" and "zh" in classes and not self.zh_inline):
             self._break()
+        elif tag == "span" and "zh" in classes:
+            self.lines[-1] += " /"
         if tag == "pre":
             self.pre += 1
         if tag == "span" and "line" in classes:
@@ -39,7 +42,7 @@ class _Lines(HTMLParser):
                 break
         if tag == "pre":
             self.pre -= 1
-        if tag in BLOCKS or (tag == "span" and zh):
+        if tag in BLOCKS or (tag == "span" and zh and not self.zh_inline):
             self._break()
 
     def _break(self):
@@ -61,10 +64,11 @@ class _Lines(HTMLParser):
             self.lines[-1] += sep + text
 
 
-def html_lines(html: str, skip: set[str] | None = None) -> list[str]:
+def html_lines(html: str, skip: set[str] | None = None, zh_inline: bool = False) -> list[str]:
     """The text of ``html`` as lines (one per block element; empty lines dropped), without
-    the elements whose class is in ``skip`` (default: marking scheme, item head, how-to)."""
-    parser = _Lines(SKIP if skip is None else skip)
+    the elements whose class is in ``skip`` (default: marking scheme, item head, how-to);
+    ``zh_inline`` keeps a Chinese line on the line of its English ("English / 中文")."""
+    parser = _Lines(SKIP if skip is None else skip, zh_inline)
     parser.feed(html)
     parser.close()
     return [" ".join(line.split()) if "\n" not in line else line.rstrip()
