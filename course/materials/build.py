@@ -149,10 +149,11 @@ def run(job: Job, jobs: int | None = None) -> Result:
     """Make every file of ``job`` (in ``jobs`` processes; default: the CPU count, at most 4)."""
     start = time.perf_counter()
     root = course_folder(job.root)
-    tasks = [("lesson", (root, s, lang, job.out, job.kinds, job.online_url))
-             for lang in job.langs for s in job.slugs]
-    if "answers" in job.kinds:
+    tasks = []
+    if "answers" in job.kinds:  # (the longest task first, so that it does not finish last)
         tasks += [("book", (root, job.slugs, lang, job.out)) for lang in job.langs]
+    tasks += [("lesson", (root, s, lang, job.out, job.kinds, job.online_url))
+              for lang in job.langs for s in job.slugs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, 4, len(tasks)))
     result = Result()
     if jobs == 1:
