@@ -11,6 +11,7 @@ order), so the printed letters of the key belong to that form only.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from course.materials.render import label, letter, render
@@ -79,10 +80,27 @@ def points_of(exercise) -> int:
     return base
 
 
+#: A solution that names options by their place ("the first three", "option 2", "第二项")
+#: means the authored order, which no paper shows: such a text is left out of printed keys
+#: (the key prints the right options themselves).
+POSITIONAL = re.compile(r"(?<![-\w])(first|second|third|fourth|fifth|sixth)\b(?!-)"
+                        r"|\boption \d|第[一二三四五六七八九]项", re.I)
+
+
+def printable_solution(exercise):
+    """The exercise's solution for a paper, or None when it points at options by place."""
+    sol = exercise.solution
+    if sol is None or exercise.type not in ("single_choice", "multiple_choice", "matching",
+                                            "ordering"):
+        return sol
+    return None if POSITIONAL.search(sol.en) or POSITIONAL.search(sol.zh) else sol
+
+
 def _item(exercise, ctx: PrintContext, template: str, key_response, order=None, short="",
           **fields) -> PrintedItem:
     points = points_of(exercise)
-    common = dict(ex=exercise, ctx=ctx, lang=ctx.lang, points=points, **fields)
+    common = dict(ex=exercise, ctx=ctx, lang=ctx.lang, points=points,
+                  solution=printable_solution(exercise), **fields)
     return PrintedItem(
         exercise.id, exercise.type,
         render(f"items/{template}.html.j2", part="question", **common),
