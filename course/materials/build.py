@@ -95,25 +95,36 @@ def _load(root: Path, slug: str):
             read_lesson(root / "notebooks" / f"{slug}.ipynb"))
 
 
-def lesson_files(root: Path, slug: str, lang: str, out: Path, kinds: tuple[str, ...],
-                 online_url: str = "") -> list[Path]:
-    """Make one lesson's files in one language; returns the paths written."""
-    from course.materials import papers
-    from course.materials.pdf import write_pdf
+def _pdf(html: str, out: Path, notes: list[str]) -> Path:
+    from course.materials.pdf import glyph_note, write_pdf
 
+    note = glyph_note(html, out.name)
+    if note:
+        notes.append(note)
+    return write_pdf(html, out)
+
+
+def lesson_files(root: Path, slug: str, lang: str, out: Path, kinds: tuple[str, ...],
+                 online_url: str = "", notes: list[str] | None = None) -> list[Path]:
+    """Make one lesson's files in one language; returns the paths written (and adds what
+    the teacher should know to ``notes``)."""
+    from course.materials import papers
+
+    notes = [] if notes is None else notes
     setting = _setting(root, lang, online_url)
     lesson, content = _load(root, slug)
     folder = out / slug
     written = []
     if "worksheet" in kinds:
         paper = papers.worksheet(lesson, content, setting)
-        written.append(write_pdf(paper.html, folder / f"worksheet.{lang}.pdf"))
+        written.append(_pdf(paper.html, folder / f"worksheet.{lang}.pdf", notes))
+        notes += [f"{slug}: not available in print: {u}" for u in paper.unavailable]
     if "exam" in kinds and papers.assessment_items(lesson):
         for form in papers.FORMS:
             for key in (False, True):
                 paper = papers.exam(lesson, content, setting, form, key=key)
                 name = f"exam-{form}{'-key' if key else ''}.{lang}.pdf"
-                written.append(write_pdf(paper.html, folder / name))
+                written.append(_pdf(paper.html, folder / name, notes))
     if "slides" in kinds:
         from course.materials.slides import write_slides
 
@@ -125,24 +136,25 @@ def lesson_files(root: Path, slug: str, lang: str, out: Path, kinds: tuple[str, 
     return written
 
 
-def answer_book_files(root: Path, slugs: list[str], lang: str, out: Path) -> list[Path]:
+def answer_book_files(root: Path, slugs: list[str], lang: str, out: Path,
+                      notes: list[str] | None = None) -> list[Path]:
     """The answer book of ``slugs`` in ``lang``, as HTML and PDF."""
     from course.materials.answerbook import answer_book
-    from course.materials.pdf import write_pdf
 
     setting = _setting(root, lang, "")
     html, _ = answer_book([_load(root, s) for s in slugs], setting)
     out.mkdir(parents=True, exist_ok=True)
     page = out / f"answer-book.{lang}.html"
     page.write_text(html, encoding="utf-8")
-    return [page, write_pdf(html, out / f"answer-book.{lang}.pdf")]
+    return [page, _pdf(html, out / f"answer-book.{lang}.pdf", [] if notes is None else notes)]
 
 
-def _task(args) -> list[Path]:
+def _task(args) -> tuple[list[Path], list[str]]:
     name, payload = args
+    notes: list[str] = []
     if name == "lesson":
-        return lesson_files(*payload)
-    return answer_book_files(*payload)
+        return lesson_files(*payload, notes=notes), notes
+    return answer_book_files(*payload, notes=notes), notes
 
 
 def run(job: Job, jobs: int | None = None) -> Result:
@@ -157,12 +169,15 @@ def run(job: Job, jobs: int | None = None) -> Result:
     jobs = max(1, min(jobs or os.cpu_count() or 1, 4, len(tasks)))
     result = Result()
     if jobs == 1:
-        for task in tasks:
-            result.files += _task(task)
+        done = map(_task, tasks)
     else:
-        with ProcessPoolExecutor(jobs) as pool:
-            for files in pool.map(_task, tasks):
-                result.files += files
+        pool = ProcessPoolExecutor(jobs)
+        done = pool.map(_task, tasks)
+    for files, notes in done:
+        result.files += files
+        result.notes += [n for n in notes if n not in result.notes]
+    if jobs > 1:
+        pool.shutdown()
     result.notes += _notes(job, root)
     result.seconds = time.perf_counter() - start
     return result
@@ -179,5 +194,5 @@ def _notes(job: Job, root: Path) -> list[str]:
                      "tree/notebooks/{notebook} so that a phone can open them.")
     missing = kinds.types_without_view("print")
     if missing:
-        notes.append(f"not available in print (no print view): {', '.join(missing)}")
+        notes.append(f"types not available in print (no print view): {', '.join(missing)}")
     return notes

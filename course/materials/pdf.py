@@ -51,6 +51,19 @@ def missing_glyphs(text: str) -> tuple[str, str]:
     return not_shipped, "".join(c for c in not_shipped if ord(c) not in system)
 
 
+def glyph_note(html: str, name: str) -> str | None:
+    """A note for the teacher when the page ``name`` holds characters that no installed CJK
+    font covers (they would print as boxes), else None."""
+    import re
+
+    text = re.sub(r"<style.*?</style>|<[^>]+>", " ", html, flags=re.S)
+    _, boxes = missing_glyphs(text)
+    if not boxes:
+        return None
+    hint = "" if SYSTEM_CJK.exists() else " (apt-get install fonts-noto-cjk may cover them)"
+    return f"{name}: no font for {boxes!r}{hint}"
+
+
 def qr_data_uri(url: str) -> str:
     """A QR code of ``url`` as an SVG data: URL (segno, error correction M)."""
     import segno

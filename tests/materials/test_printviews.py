@@ -95,3 +95,29 @@ def test_bank_text_is_escaped_in_the_fragment():
                          "answer": True, "examples": {"correct": [True], "wrong": [False]}})
     html = kinds.view("true_false", "print")(ex, PrintContext("en")).html
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;" in html and "<b>bold" not in html
+
+
+def test_a_kind_without_a_print_view_is_listed_not_dropped():
+    from course.exercises.kinds.base import Exercise
+    from course.materials.papers import print_items
+
+    class Unprintable(Exercise):
+        types = ("unprintable_test",)
+        messages = {"type_unprintable_test": ("Unprintable", "不可打印")}
+
+    kinds.register(Unprintable)
+    try:
+        assert kinds.types_without_view("print") == ("unprintable_test",)
+        ex = Unprintable({"id": "u1", "type": "unprintable_test", "prompt": "?"})
+        items, missing = print_items([BANK["rel-chat-buy"], ex], "en")
+        assert [i.exercise_id for i in items] == ["rel-chat-buy"]
+        assert missing == ["u1 (unprintable_test)"]
+    finally:
+        kinds.unregister("unprintable_test")
+
+
+def test_a_character_that_no_font_covers_is_named():
+    from course.materials.pdf import glyph_note
+
+    assert "𪚥" in glyph_note("<p>客户 𪚥</p>", "worksheet.zh.pdf")
+    assert glyph_note("<style>x{}</style><p>客户关系 · Grade 1</p>", "x.pdf") is None
