@@ -65,10 +65,12 @@ def glyph_note(html: str, name: str) -> str | None:
 
 
 def qr_data_uri(url: str) -> str:
-    """A QR code of ``url`` as an SVG data: URL (segno, error correction M)."""
+    """A QR code of ``url`` as a PNG data: URL (segno, error correction M, 2 px a module:
+    about 20 mm wide at the page's 96 px an inch; drawn without smoothing). A PNG, not an SVG:
+    WeasyPrint draws the SVG's hundreds of path segments again on every page."""
     import segno
 
-    return segno.make(url, error="m", micro=False).svg_data_uri(border=1)
+    return segno.make(url, error="m", micro=False).png_data_uri(scale=2, border=1)
 
 
 def _weasyprint():

@@ -113,3 +113,26 @@ def test_each_page_carries_the_qr_code_of_the_online_lesson():
     qr = qr_data_uri(f"https://hub.example.edu/lab/{LESSON}.ipynb")
     assert f'@top-right {{ content: url("{qr}")' in html
     assert f"https://hub.example.edu/lab/{LESSON}.ipynb" in html
+
+
+def _modules(image) -> list[list[bool]]:
+    """The dark modules of a QR code image drawn 2 px a module with a 1-module border."""
+    gray = image.convert("L")
+    n = gray.width // 2 - 2
+    return [[gray.getpixel((2 * (x + 1), 2 * (y + 1))) < 128 for x in range(n)]
+            for y in range(n)]
+
+
+@pytest.mark.parametrize("name", ["worksheet.en.pdf", "exam-B.zh.pdf", "exam-A-key.en.pdf"])
+def test_every_page_of_the_pdf_holds_the_qr_code_of_the_online_lesson(printed, name):
+    """Read the QR image back out of each page and compare it module by module with the
+    code of the lesson's address (the fixture's --online-url)."""
+    import segno
+
+    url = f"https://hub.example.edu/lab/{LESSON}.ipynb"
+    expected = [[bool(v) for v in row] for row in segno.make(url, error="m").matrix]
+    reader = pypdf.PdfReader(str(printed / LESSON / name))
+    for number, page in enumerate(reader.pages, 1):
+        codes = [_modules(img.image) for img in page.images
+                 if img.image.width == img.image.height]
+        assert expected in codes, f"{name} page {number}"
