@@ -116,6 +116,20 @@ def engine_rows(runs: int) -> list[str]:
     return rows
 
 
+NOTES = """\
+Reading the figures. The machine is shared (2 cores, about seven other engineers' jobs): the
+wall time follows the load average, the CPU time much less. On an idle 2-core machine the wall
+time should come near half the CPU time (two worker processes); not measured: the machine was
+never idle. Each run starts new Python processes that
+compile nothing more after the first run (bytecode caches are written, as on a laptop).
+WeasyPrint is the engine of `crm-course print`: in these runs it made the worksheet in about half
+the time of Chromium in a running process and about as fast from a cold start, its file was a
+third of the size, its Chinese is embedded text (the course's subset font) that comes back out of
+the PDF (the tests read every prompt back), while Chromium wrote the glyphs as Type 3 drawings
+without text; and a teacher's laptop needs only Pango, not a browser. Chromium stays the browser
+of the test suite."""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -140,6 +154,7 @@ def main() -> int:
                   "(import, or browser launch, included):", "",
                   "| engine | warm s | cold s | KB | pages | fonts embedded | Chinese text "
                   "extractable |", "|---|---|---|---|---|---|---|"] + engine_rows(args.runs)
+        lines += ["", NOTES]
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
