@@ -75,7 +75,8 @@ def print_items(exercises, lang: str, form: str = "", key: bool = False,
 
 def _page(template: str, content: LessonContent, setting: Setting, title: str, **extra) -> str:
     url = online_url(setting, content.slug)
-    note = label(f"Online: {url}", f"在线版：{url}", setting.lang)
+    note = {"en": f"Online: {url}", "zh": f"在线版：{url}"}.get(setting.lang,
+                                                            f"Online · 在线版: {url}")
     return render(template, lang=setting.lang, font_css=font_css(), qr=qr_data_uri(url),
                   doc_title=title, running_title=title, online_note=note,
                   course_title=setting.course_title, lesson_title=content.title,
