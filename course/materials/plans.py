@@ -5,8 +5,9 @@ content and says so, or is left for the teacher, marked "to fill in"):
 
 - objectives: the lesson's learning goals;
 - key points (重点): the lesson's summary;
-- difficulties (难点): derived: the sections whose exercises the bank marks ``class`` (to be
-  discussed in class before the answer shows) and the lesson's "Try it" activity;
+- difficulties (难点): derived: the sections whose exercises carry a ladder of two or more
+  hints, those whose exercises the bank marks ``class`` (discussed in class before the answer
+  shows) and the lesson's "Try it" activity;
 - minutes per activity: the course's time model (tools/lesson_time.py) applied to each part
   of the notebook, scaled to the minutes notebooks/course.yaml states for the lesson;
 - board plan: derived: the section headings and the first glossary terms;
@@ -151,13 +152,11 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
     acts = scaled(activities(content.path, types), entry.teaching_minutes, entry.exercise_minutes)
     summary = content.section("summary")
     en, zh = summary.key_points(limit=8) if summary else ([], [])
+    hinted = [s for s in content.taught
+              if any(len(lesson[i].hints) >= 2 for i in s.exercises if i in lesson.ids)]
     class_sections = [s for s in content.taught + [content.section("try")] if s is not None
                       and (s.kind == "try" or any(lesson[i].mode == "class"
                                                   for i in s.exercises if i in lesson.ids))]
-    revisited = [lesson[i].revisit.section for i in lesson.ids
-                 if lesson[i].mode == "assessment" and lesson[i].revisit is not None
-                 and lesson[i].revisit.section is not None
-                 and lesson[i].revisit.lesson == content.slug]
     further = next((s for s in content.sections if s.kind == "further"), None)
     homework = [lesson[i] for i in (further.exercises if further else []) if i in lesson.ids]
     questions = [d.question for d in content.discussion]
@@ -166,7 +165,7 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
     return {
         "content": content, "entry": entry, "activities": acts, "exercises": lesson,
         "key_points": list(zip(en, zh + [""] * len(en), strict=False)),
-        "difficulties": list(dict.fromkeys(revisited + [s.heading for s in class_sections])),
+        "difficulties": list(dict.fromkeys(s.heading for s in hinted + class_sections)),
         "board": [s.heading for s in content.taught], "terms": content.glossary[:6],
         "questions": questions,
         "service": _sentences(content, SERVICE_ZH if lang == "zh" else SERVICE, 2, lang == "zh"),
