@@ -79,6 +79,17 @@ def languages(value: str) -> list[str]:
     return [check_language(value)]
 
 
+def check_online_url(url: str) -> str:
+    """``url`` if it fills in (``{notebook}``, ``{slug}``); else an InputError saying so."""
+    try:
+        url.format(slug="01-x", notebook="01-x.ipynb")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise InputError(f"--online-url {url!r} cannot be filled in ({exc}); it may hold "
+                         "{notebook} and {slug}, e.g. https://hub.example.edu/hub/user-redirect/"
+                         "lab/tree/notebooks/{notebook}") from None
+    return url
+
+
 def _setting(root: Path, lang: str, online_url: str):
     from course.exercises.course_map import load
     from course.materials.papers import DEFAULT_ONLINE_URL, Setting
@@ -160,6 +171,7 @@ def _task(args) -> tuple[list[Path], list[str]]:
 def run(job: Job, jobs: int | None = None) -> Result:
     """Make every file of ``job`` (in ``jobs`` processes; default: the CPU count, at most 4)."""
     start = time.perf_counter()
+    check_online_url(job.online_url)
     root = course_folder(job.root)
     tasks = []
     if "answers" in job.kinds:  # (the longest task first, so that it does not finish last)

@@ -44,3 +44,10 @@ def test_a_missing_pdf_engine_says_what_to_install(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_weasyprint)
     with pytest.raises(CourseError, match="apt-get install libpango-1.0-0"):
         pdf.write_pdf("<p>x</p>", __import__("pathlib").Path("/nonexistent/x.pdf"))
+
+
+def test_an_online_url_that_cannot_be_filled_in_is_explained(tmp_path, capsys):
+    assert main(["print", "--out", str(tmp_path), "--lesson", "02", "--only", "plan",
+                 "--online-url", "https://hub/{lesson}"]) == 2
+    err = capsys.readouterr().err
+    assert "{notebook} and {slug}" in err and "Traceback" not in err
