@@ -36,13 +36,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from course.errors import InputError
     from course.materials.build import Job, course_folder, languages, resolve_lessons
     from course.materials.build import run as build
 
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise InputError(f"--out {args.out} is a file; give a folder (it is created if missing)")
     root = course_folder(Path(args.source) if args.source else None)
     job = Job(Path(args.out), resolve_lessons(root, args.lesson), languages(args.lang),
               tuple(args.only or WHAT), args.online_url, root)
-    result = build(job, args.jobs or None)
+    try:
+        result = build(job, args.jobs or None)
+    except OSError as exc:  # a folder that cannot be written, a full disk
+        raise InputError(f"cannot write the files to {args.out}: {exc}") from None
     out = Path(args.out)
     for path in result.files:
         print(path.relative_to(out) if path.is_relative_to(out) else path)

@@ -51,3 +51,11 @@ def test_an_online_url_that_cannot_be_filled_in_is_explained(tmp_path, capsys):
                  "--online-url", "https://hub/{lesson}"]) == 2
     err = capsys.readouterr().err
     assert "{notebook} and {slug}" in err and "Traceback" not in err
+
+
+def test_an_out_that_is_a_file_is_refused(tmp_path, capsys):
+    target = tmp_path / "notes.txt"
+    target.write_text("mine", encoding="utf-8")
+    assert main(["print", "--out", str(target), "--lesson", "02", "--only", "plan"]) == 2
+    assert "is a file; give a folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "mine"
