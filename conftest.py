@@ -60,7 +60,7 @@ def pytest_configure(config):
 # tests/hub too). Everything else is scheduled as --dist loadscope does: each test file (the
 # browser tests start one Chromium per file), and each notebook (one kernel for all its
 # cells), whole on one worker.
-SHARED_SCOPE = {"tests/hub/": "hub"}
+SHARED_SCOPE = {"tests/hub/": "hub", "tests/materials/": "materials"}  # one costly fixture each
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: only called when it runs

@@ -19,6 +19,8 @@ COMMANDS = {
     "live": "run a live class: the projector shows the answers",
     "bank": "export the question bank (Moodle XML, GIFT, QTI, xlsx) or import one "
             "· 题库导出/导入",
+    "print": "write worksheets, exam papers, answer book, slides and lesson plans "
+             "· 打印讲义、试卷、教师用书、幻灯片和教案",
 }
 
 
@@ -31,6 +33,7 @@ def command_modules() -> dict:
     from course.bankio import cli as cli_bank
     from course.crm import cli as cli_data
     from course.exercises import cli_export, cli_lint, cli_list, cli_validate
+    from course.materials import cli_print
     from course.instructor import (
         cli_collect,
         cli_live,
@@ -43,7 +46,8 @@ def command_modules() -> dict:
     return {"validate": cli_validate, "lint": cli_lint, "list": cli_list, "export": cli_export,
             "data": cli_data, "release": cli_release, "submit": cli_submit,
             "collect": cli_collect, "report": cli_report, "present": cli_present,
-            "live": cli_live, "bank": cli_bank}
+            "live": cli_live, "bank": cli_bank,
+            "print": cli_print}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -97,7 +97,8 @@ class ChoiceExercise(Exercise):
             "选对的，所以得分为 0%。"),
     }
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_choice",
         "moodle-xml": "course.bankio.moodle:CHOICE",
         "gift": "course.bankio.gift:CHOICE",
         "qti": "course.bankio.qti_kinds:CHOICE",

@@ -164,7 +164,8 @@ class ClozeExercise(Exercise):
     types = ("cloze",)
     short = {"cloze": "cloze"}
     widget_class = "course.exercises.widgets.types:ClozeWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_cloze",
         "moodle-xml": "course.bankio.moodle_text:CLOZE",
         "gift": "course.bankio.gift:CLOZE",
         "qti": "course.bankio.qti_kinds:CLOZE",

@@ -44,7 +44,8 @@ class MatchingExercise(Exercise):
     types = ("matching",)
     short = {"matching": "match"}
     widget_class = "course.exercises.widgets.types:MatchingWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_matching",
         "moodle-xml": "course.bankio.moodle:MATCHING",
         "gift": "course.bankio.gift:MATCHING",
         "qti": "course.bankio.qti_kinds:MATCHING",

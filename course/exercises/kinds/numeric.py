@@ -94,7 +94,8 @@ class NumericExercise(Exercise):
     }
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_numeric",
         "moodle-xml": "course.bankio.moodle:NUMERIC",
         "gift": "course.bankio.gift:NUMERIC",
         "qti": "course.bankio.qti_kinds:NUMERIC",

@@ -21,7 +21,8 @@ class OrderingExercise(Exercise):
     types = ("ordering",)
     short = {"ordering": "order"}
     widget_class = "course.exercises.widgets.types:OrderingWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_ordering",
         "moodle-xml": "course.bankio.moodle:ORDERING",
         "gift": "course.bankio.gift:ORDERING",
         "qti": "course.bankio.qti_kinds:ORDERING",

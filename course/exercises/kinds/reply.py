@@ -78,7 +78,8 @@ class ReplyExercise(Exercise):
     types = ("reply",)
     short = {"reply": "reply"}
     widget_class = "course.exercises.widgets.writing:ReplyWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_reply",
         "moodle-xml": "course.bankio.moodle_text:REPLY",
         "gift": "course.bankio.gift:REPLY",
         "qti": "course.bankio.qti_kinds:REPLY",

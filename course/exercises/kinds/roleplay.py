@@ -70,6 +70,7 @@ class RoleplayExercise(Exercise):
     writing_columns = written_work.roleplay_columns
     live_criteria = written_work.roleplay_criteria
     item_row_extra = written_work.roleplay_item
+    views = {"print": "course.materials.printview:print_roleplay"}
     schema = SCHEMA
     messages = MESSAGES
 

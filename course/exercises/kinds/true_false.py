@@ -14,7 +14,8 @@ class TrueFalseExercise(Exercise):
     types = ("true_false",)
     short = {"true_false": "t/f"}
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
-    views = {  # the question bank exporters and importers (course.bankio)
+    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
+        "print": "course.materials.printview:print_true_false",
         "moodle-xml": "course.bankio.moodle:TRUE_FALSE",
         "gift": "course.bankio.gift:TRUE_FALSE",
         "qti": "course.bankio.qti_kinds:TRUE_FALSE",

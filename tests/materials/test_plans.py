@@ -1,0 +1,55 @@
+"""Lesson plans read back: the .docx opens with every section, and the minutes per activity
+follow the course's time model and add up to the lesson's stated minutes."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+import course
+from course.exercises.course_map import load
+from course.materials import plans
+
+ROOT = Path(__file__).resolve().parents[2]
+LESSON = "01-relationships"  # every built-in type of exercise (see conftest.py)
+docx = pytest.importorskip("docx")
+
+SECTIONS_EN = ["Objectives", "Key points", "Difficulties", "Procedure and minutes",
+               "Board plan", "Questions to ask", "思政: service awareness and craftsmanship",
+               "Homework", "Reflection after class"]
+SECTIONS_ZH = ["教学目标", "教学重点", "教学难点", "教学过程与时间分配", "板书设计", "课堂提问",
+               "课程思政：服务意识与工匠精神", "课后作业", "教学反思"]
+
+
+@pytest.mark.parametrize(("lang", "sections"), [("en", SECTIONS_EN), ("zh", SECTIONS_ZH)])
+def test_the_docx_opens_and_holds_every_section(printed, lang, sections):
+    doc = docx.Document(str(printed / LESSON / f"lesson-plan.{lang}.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[1:] == sections
+    md = (printed / LESSON / f"lesson-plan.{lang}.md").read_text(encoding="utf-8")
+    for heading in sections:
+        assert f"## {heading}" in md
+    assert len(doc.tables) >= 2
+
+
+def _lesson_time():
+    spec = importlib.util.spec_from_file_location("lesson_time", ROOT / "tools" / "lesson_time.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("slug", [e.slug for e in load(ROOT / "notebooks" / "course.yaml").lessons])
+def test_minutes_follow_the_time_model_and_add_up_to_the_stated_minutes(slug):
+    lesson = course.load_bank(ROOT / "exercises" / f"{slug}.yaml").lessons[slug]
+    types = {i: lesson[i].type for i in lesson.ids}
+    acts = plans.activities(ROOT / "notebooks" / f"{slug}.ipynb", types)
+    core, _ = _lesson_time().estimate(slug)
+    assert sum(a.teaching for a in acts) == pytest.approx(core.teaching)
+    assert sum(a.exercise for a in acts) == pytest.approx(core.exercise)
+    entry = load(ROOT / "notebooks" / "course.yaml").entry(slug)
+    scaled = plans.scaled(acts, entry.teaching_minutes, entry.exercise_minutes)
+    assert sum(a.minutes for a in scaled) == entry.minutes

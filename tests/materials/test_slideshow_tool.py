@@ -1,0 +1,59 @@
+"""tools/slideshow.py on a copy of one lesson: the slide types follow the rules, a second run
+changes nothing, and only the slideshow metadata of the file changes."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("slideshow_tool", ROOT / "tools" / "slideshow.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_copy_of_lesson_04_gets_its_slides_and_nothing_else(tmp_path, capsys):
+    tool = _tool()
+    copy = tmp_path / "04-customer-grading.ipynb"
+    shutil.copy(ROOT / "notebooks" / copy.name, copy)
+    before = json.loads(copy.read_text(encoding="utf-8"))
+    assert tool.main([str(copy)]) == 0
+    after = json.loads(copy.read_text(encoding="utf-8"))
+    types = [c["metadata"]["slideshow"]["slide_type"] for c in after["cells"]]
+    sources = ["".join(c["source"]) for c in after["cells"]]
+    assert types[0] == "slide"  # the title
+    for cell, source, kind in zip(after["cells"], sources, types, strict=True):
+        if cell["cell_type"] == "markdown" and source.startswith("## "):
+            assert kind == "slide", source[:40]
+        if source.startswith('lesson["'):
+            assert kind == "subslide", source
+        if "course.lesson(" in source or source.strip() == "lesson.nav()":
+            assert kind == "skip"
+    headings = sum(c["cell_type"] == "markdown" and s.startswith(("# ", "## "))
+                   for c, s in zip(after["cells"], sources, strict=True))
+    assert types.count("slide") == headings
+    # nothing but the slideshow metadata changed
+    for old, new in zip(before["cells"], after["cells"], strict=True):
+        new = dict(new, metadata={k: v for k, v in new["metadata"].items() if k != "slideshow"})
+        assert new == old
+    # a second run changes nothing, and --check agrees
+    text = copy.read_text(encoding="utf-8")
+    assert tool.main(["--check", str(copy)]) == 0
+    assert tool.main([str(copy)]) == 0 and copy.read_text(encoding="utf-8") == text
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_check_reports_a_lesson_without_slides(tmp_path):
+    tool = _tool()
+    copy = tmp_path / "02-idic.ipynb"
+    shutil.copy(ROOT / "notebooks" / copy.name, copy)
+    text = copy.read_text(encoding="utf-8")
+    assert tool.main(["--check", str(copy)]) == 1
+    assert copy.read_text(encoding="utf-8") == text  # --check writes nothing
