@@ -33,7 +33,6 @@ def command_modules() -> dict:
     from course.bankio import cli as cli_bank
     from course.crm import cli as cli_data
     from course.exercises import cli_export, cli_lint, cli_list, cli_validate
-    from course.materials import cli_print
     from course.instructor import (
         cli_collect,
         cli_live,
@@ -42,6 +41,7 @@ def command_modules() -> dict:
         cli_report,
         cli_submit,
     )
+    from course.materials import cli_print
 
     return {"validate": cli_validate, "lint": cli_lint, "list": cli_list, "export": cli_export,
             "data": cli_data, "release": cli_release, "submit": cli_submit,
