@@ -21,7 +21,6 @@ from course.bankio.common import (
     NOT_AVAILABLE,
     Context,
     Report,
-    codecs,
 )
 from course.errors import InputError
 
@@ -105,7 +104,7 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
         ``({lesson slug: (title, [entry, ...])}, report)``; the report names every question
         that could not become a bank entry, and why.
     """
-    from course.bankio.common import examples_for
+    from course.bankio.examples import examples_for
 
     path = Path(path)
     fmt = format_of(path, fmt)
@@ -115,7 +114,7 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
         raise InputError(f"{path}: larger than {MAX_IMPORT_BYTES:,} bytes; not a question file")
     report = Report(fmt)
     lessons: dict[str, tuple] = {}
-    for slug, title, raw in _module(fmt).read(path, report):
+    for slug, title, raw in _module(fmt).read(path, report, codecs(fmt)):
         if not raw.get("prompt"):  # a bank entry needs one; another tool's file may have none
             raw["prompt"] = raw.get("title") or EMPTY_PROMPT
         found = examples_for(raw)
@@ -184,3 +183,16 @@ def write_lessons(lessons: dict, out_dir) -> list[Path]:
 
 
 __all__ = ["FORMATS", "Report", "codecs", "export_bank", "import_file", "write_lessons"]
+
+
+def codecs(fmt: str) -> dict:
+    """The codecs of format ``fmt``, by the bank type they belong to (the kinds registry's);
+    the format modules get them from here, so that they never import the registry."""
+    from course.exercises import kinds
+
+    out = {}
+    for type_name in kinds.types():
+        codec = kinds.view(type_name, fmt)
+        if codec is not None:
+            out[type_name] = codec
+    return out

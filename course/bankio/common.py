@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -183,88 +182,3 @@ def plain_segment(markup: str) -> str:
     parser.feed(markup.replace("<br />\n", "<br />"))
     parser.close()
     return "".join(parser.parts[""] + parser.parts["en"]).replace(BREAK, "\n")
-
-
-# -- examples for imported items -------------------------------------------------------------
-
-def examples_for(raw: Mapping) -> dict | None:
-    """Known-correct and known-wrong responses that a bank entry's own grader agrees with
-    (every bank entry carries them), or None when none could be found."""
-    from course.exercises import kinds
-
-    try:
-        exercise = kinds.build_exercise({**raw, "examples": {"correct": [], "wrong": []}})
-    except Exception:  # noqa: BLE001 - the caller reports the definition problem
-        return None
-    good = [c for c in _candidates_correct(exercise) if exercise.grade(c).correct]
-    bad = []
-    for c in _candidates_wrong(exercise):
-        result = exercise.grade(c)
-        if result.valid and result.attempted and not result.correct:
-            bad.append(c)
-            break
-    return {"correct": good[:1], "wrong": bad} if good and bad else None
-
-
-def _candidates_correct(ex) -> list:
-    t = ex.type
-    if t == "single_choice":
-        return [ex.correct_indexes[0]]
-    if t == "multiple_choice":
-        return [list(ex.correct_indexes)]
-    if t == "true_false":
-        return [ex.answer]
-    if t == "matching":
-        return [dict(ex.key)]
-    if t == "ordering":
-        return [list(ex.keys)]
-    if t == "numeric":
-        return [ex.answer if ex.answer != int(ex.answer) else int(ex.answer)]
-    if t == "cloze":
-        return [[b.answers[0] for b in ex.blanks]]
-    if t == "reply":
-        return [ex.model_answer]
-    return []
-
-
-def _candidates_wrong(ex) -> list:
-    t = ex.type
-    if t in ("single_choice", "multiple_choice"):
-        wrong = [o.index for o in ex.options if not o.correct]
-        if t == "single_choice":
-            return wrong[:1]
-        return [[w] for w in wrong[:1]] + [[ex.correct_indexes[0]]]
-    if t == "true_false":
-        return [not ex.answer]
-    if t == "matching":
-        rights = list(ex.key.values())
-        turned = rights[1:] + rights[:1]
-        return [dict(zip(ex.key, turned, strict=True))]
-    if t == "ordering":
-        return [list(reversed(ex.keys))]
-    if t == "numeric":
-        step = max(ex.tolerance * 10, abs(ex.answer) * 0.5, 1.0)
-        return [ex.answer + step, ex.answer - step]
-    if t == "cloze":
-        n = len(ex.blanks)
-        firsts = [b.answers[0] for b in ex.blanks]
-        out = [firsts[1:] + firsts[:1]] if n > 1 else []
-        if ex.distractors:
-            out.append([ex.distractors[0]] * n)
-        out.append(["qqqq"] * n)
-        return out
-    if t == "reply":
-        return ["Thank you."]
-    return []
-
-
-def codecs(fmt: str) -> dict:
-    """The codecs of format ``fmt``, by the bank type they belong to (the kinds registry's)."""
-    from course.exercises import kinds
-
-    out = {}
-    for type_name in kinds.types():
-        codec = kinds.view(type_name, fmt)
-        if codec is not None:
-            out[type_name] = codec
-    return out

@@ -239,8 +239,6 @@ class ClozeCodec:
     bank); with more blanks it is not available."""
 
     def export(self, ex, ctx: Context):
-        from course.exercises.kinds.cloze import Blank
-
         if len(ex.blanks) != 1:
             ctx.lost("", f"{len(ex.blanks)} blanks: GIFT's missing-word question has one")
             return None
@@ -257,7 +255,7 @@ class ClozeCodec:
             word_bank_alternatives(ex, ctx)
         else:
             menu = [f"={escape(a)}" for a in blank.answers]
-        at = next(i for i, s in enumerate(ex.segments) if isinstance(s, Blank))
+        at = next(i for i, s in enumerate(ex.segments) if not isinstance(s, str))
         before_text = "".join(ex.segments[:at])
         after_text = "".join(ex.segments[at + 1:])
         text = (f'<div class\\="crm-prompt">{_prompt(ex, ctx)}</div><div class\\="crm-cloze">'
@@ -326,7 +324,7 @@ def _blocks(text: str):
             block.append(line)
 
 
-def read(path: Path, report: Report):
+def read(path: Path, report: Report, codecs: dict):  # noqa: ARG001 - GIFT names its codecs itself
     """The bank entries of a GIFT file: ``(lesson slug, lesson title, entry)`` each."""
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -196,12 +196,10 @@ def _parse_file(path: Path) -> ET.Element:
     return root
 
 
-def read(path: Path, report: Report):
+def read(path: Path, report: Report, codecs: dict):
     """The bank entries of a Moodle XML file: ``(lesson slug, lesson title, entry)`` each."""
-    from course.bankio.common import codecs
-
     by_qtype = {}
-    for type_name, codec in codecs("moodle-xml").items():
+    for type_name, codec in codecs.items():
         for qtype in codec.qtypes:
             by_qtype.setdefault(qtype, []).append((type_name, codec))
     slug, title = "imported", None

@@ -42,12 +42,10 @@ class ClozeCodec(Codec):
     qtypes = ("cloze", "multianswer")
 
     def export(self, ex, ctx: Context):
-        from course.exercises.kinds.cloze import Blank
-
         feedback = ex.raw.get("blank_feedback") or []
         parts = []
         for segment in ex.segments:
-            if not isinstance(segment, Blank):
+            if isinstance(segment, str):  # text between the blanks
                 parts.append(multilang_html(ctx.pick(segment)))
                 continue
             fb = feedback[segment.index] if segment.index < len(feedback) else None

@@ -272,10 +272,8 @@ def label_of(root: ET.Element) -> tuple[str, dict]:
     return words[0].split(":", 1)[1], dict(w.split("=", 1) for w in words[1:] if "=" in w)
 
 
-def read(path: Path, report: Report):
+def read(path: Path, report: Report, codecs: dict):
     """The bank entries of a QTI 2.1 package: ``(lesson slug, lesson title, entry)`` each."""
-    from course.bankio.common import codecs
-
     try:
         package = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -294,7 +292,7 @@ def read(path: Path, report: Report):
                     for ref in section.iter(q("assessmentItemRef")):
                         slug = section.get("identifier", "").removeprefix("lesson-")
                         lessons[ref.get("identifier")] = (slug, title)
-        by_type = codecs("qti")
+        by_type = codecs
         for href in items:
             root = _member(package, href, path)
             found = _item_entry(root, by_type, report)

@@ -242,8 +242,6 @@ class ClozeCodec:
     interactions = ("textEntryInteraction", "inlineChoiceInteraction")
 
     def export(self, ex, ctx: Context):
-        from course.exercises.kinds.cloze import Blank
-
         root = item(ex, ctx)
         words = ex._bank_words() if ex.word_bank else []
         word_ids = {w: f"W{i + 1}" for i, w in enumerate(words)}
@@ -259,7 +257,7 @@ class ClozeCodec:
         element = body(root, ex, ctx)
         text = sub(element, "div", {"class": "cloze"})
         for segment in ex.segments:
-            if not isinstance(segment, Blank):
+            if isinstance(segment, str):  # text between the blanks
                 put(text, ctx.pick(segment))
             elif ex.word_bank:
                 menu = sub(text, "inlineChoiceInteraction", {

@@ -215,15 +215,13 @@ class ClozeCodec:
     labels = ("填空题",)
 
     def export(self, ex, ctx: Context):
-        from course.exercises.kinds.cloze import Blank
-
         answers = [list(b.answers) for b in ex.blanks]
         if any(BLANK_SEP in a or ALT_SEP in a for blank in answers for a in blank):
             ctx.lost("", f"an answer holds {BLANK_SEP} or {ALT_SEP}, which separate answers here")
             return None
         _both_note(ctx)
         prompt = ctx.plain(ex.raw["prompt"])
-        text = "".join(BLANK if isinstance(s, Blank) else s for s in ex.segments)
+        text = "".join(s if isinstance(s, str) else BLANK for s in ex.segments)
         if any(b.tip for b in ex.blanks):
             ctx.lost("tips", "the layout has no place for a blank's tip")
         if ex.raw.get("feedback") or ex.raw.get("blank_feedback"):
@@ -285,11 +283,9 @@ class ReplyCodec:
                 **own}
 
 
-def read(path: Path, report: Report):
+def read(path: Path, report: Report, codecs: dict):
     """The bank entries of a spreadsheet in this layout: ``(lesson, title, entry)`` each."""
     from openpyxl import load_workbook
-
-    from course.bankio.common import codecs
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
@@ -301,7 +297,7 @@ def read(path: Path, report: Report):
     if missing:
         raise InputError(f"{path}: the first sheet's header lacks {', '.join(missing)}; "
                          f"expected the columns {', '.join(PLATFORM_COLUMNS)}")
-    by_type = codecs("xlsx")
+    by_type = codecs
     for n, values in enumerate(rows, start=2):
         row = {h: ("" if v is None else str(v) if not isinstance(v, str) else v)
                for h, v in zip(header, values, strict=False) if h}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from course.materials.render import label, letter, render
-from course.text import Bilingual
+from course.text import Bilingual, as_bilingual
 
 #: Points of an item on an exam paper, by type; cloze and matching: per blank or pair, and an
 #: ordering item scored per position: per position (the grader's partial credit, scaled).
@@ -189,10 +189,13 @@ def _move_names(names, lang: str) -> str:
     return Bilingual(en, zh).render(lang)
 
 
+def _text(value) -> str:
+    """A role-play text (a string or an {en, zh} mapping) in English, as the kind reads it."""
+    return value if isinstance(value, str) else as_bilingual(value).en
+
+
 def _turn_rows(exercise, lang: str) -> list[dict]:
     """Every buyer turn of a role-play with its branches as the buyer's card reads them."""
-    from course.exercises.kinds.roleplay import _text
-
     ids = list(exercise.turns)
     rows = []
     for tid in ids:
@@ -214,8 +217,6 @@ def _turn_rows(exercise, lang: str) -> list[dict]:
 def print_roleplay(exercise, ctx: PrintContext) -> PrintedItem:
     """Role-play as two pair cards: the buyer's card (every message, and which one comes next
     after the agent's reply) and the agent's card (the task, the facts, lines per reply)."""
-    from course.exercises.kinds.roleplay import _text
-
     ids = list(exercise.turns)
     rows = _turn_rows(exercise, ctx.lang)
     ends = [(ids.index(t) + 1, v["end"], _text(v.get("buyer", ""))) for t, v in

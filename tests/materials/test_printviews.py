@@ -76,10 +76,11 @@ def test_form_b_orders_differently_from_form_a_where_it_can():
 
 
 def test_a_paper_without_the_key_shows_no_answer_and_one_with_it_does():
-    ex = BANK["rel-chat-buy"]  # numeric, answer 51
+    ex = BANK["rel-chat-buy"]  # numeric
+    answer = f"{ex.answer:g}"
     view = kinds.view(ex.type, "print")
-    assert "51" not in view(ex, PrintContext("en", "A", False)).html
-    assert "51" in view(ex, PrintContext("en", "A", True)).html
+    assert answer not in view(ex, PrintContext("en", "A", False)).html
+    assert answer in view(ex, PrintContext("en", "A", True)).html
     cloze = BANK["rel-habits"]
     plain = kinds.view("cloze", "print")(cloze, PrintContext("en", "", False)).html
     keyed = kinds.view("cloze", "print")(cloze, PrintContext("en", "", True)).html
