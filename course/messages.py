@@ -476,6 +476,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未生成学生版：有 {count} 处会泄露评估题的隐藏内容（答案、提示、反馈或空格答案）。"
         "请删除后重新发布（位置见上）。",
     ),
+    "release_answered": (
+        "No student copy written: {count} assessment item(s) would be answered by something in "
+        "the copy other than the question itself (a teacher's file, a data cell, a practice "
+        "item). Remove or change it there, then release again:\n  {where}",
+        "未生成学生版：学生版中除题目本身以外的内容（教师文件、数据单元格、练习题）可以答对 "
+        "{count} 道评估题。请在相应位置删除或修改后重新发布：\n  {where}",
+    ),
     "not_a_course": (
         "{path} is not a course folder: it needs exercises/ and notebooks/ (give --source PATH).",
         "{path} 不是课程文件夹：需要包含 exercises/ 与 notebooks/（请用 --source PATH 指定）。",
