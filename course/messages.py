@@ -371,6 +371,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "learner {learner!r} also handed in {other}, exported later ({when}): the later file counts",
         "学习者 {learner!r} 还提交了 {other}，导出时间更晚（{when}）：以较晚的文件为准",
     ),
+    "name_shared": (
+        "{count} files carry the name {learner!r} ({sources}) and none is an earlier export of "
+        "another (two learners on one login, or a look-alike name): each counts on its own, "
+        "named with its file; check who is who",
+        "{count} 个文件使用同一姓名 {learner!r}（{sources}），且彼此不是同一进度的先后导出（可能是"
+        "两名学生共用一个账号，或姓名相似）：各自单独计分并标注文件名，请核对身份",
+    ),
+    "same_timeline": (
+        "the same {count} attempts, with the same times, as another learner's file: {names} "
+        "(a classmate's export with the name changed?)",
+        "与其他学习者的文件作答记录完全相同（{count} 次作答，时间也相同）：{names}（是否改名后提交了"
+        "同学的导出文件？）",
+    ),
+    "same_text": (
+        "the same written answer to {exercise} as another learner, word for word: {names}",
+        "对 {exercise} 的书面回答与其他学习者逐字相同：{names}",
+    ),
     "duplicate_tie": (
         "learner {learner!r} handed in {count} different files with no way to tell which is newer "
         "(same or missing export time): none of them counts",
