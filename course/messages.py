@@ -572,6 +572,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot list {path}: collect as a member of the instructors' group (or with sudo).",
         "无法列出 {path}：请以教师组成员身份（或用 sudo）运行 collect。",
     ),
+    "wrong_folder_owner": (
+        "a folder named after {user!r} but made by the Unix user {owner!r} (not that learner, "
+        "not the instructor): nothing in it counts",
+        "以 {user!r} 命名的文件夹由 Unix 用户 {owner!r} 创建（既不是该学习者也不是教师）：其中文件均不计入",
+    ),
     "wrong_owner": (
         "named after {user!r} but handed in by the Unix user {owner!r}: not counted",
         "文件以 {user!r} 命名，但由 Unix 用户 {owner!r} 提交：不计入",
