@@ -19,6 +19,7 @@ COMMANDS = {
     "report": ("course.instructor.cli_report", "grade submissions and write a class report"),
     "present": ("course.instructor.cli_present", "serve a lesson with Voila for projection"),
     "live": ("course.instructor.cli_live", "run a live class: the projector shows the answers"),
+    "roster": ("course.cli_roster", "check and load a class list (CSV or .xlsx) / 载入班级名单"),
 }
 
 
