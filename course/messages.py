@@ -147,6 +147,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tip_reveal": ("Instructor: show this solution to everyone", "教师：向全班公布本题答案"),
     "tip_reveal_all": ("Instructor: show every solution of this lesson",
                        "教师：公布本课全部答案"),
+    # the lesson header asks who is learning (issue 21: shared lab logins)
+    "ask_learner": ("Your name or student number, saved with your answers:",
+                    "你的姓名或学号（与作答一起保存）："),
+    "btn_save_learner": ("Save", "保存"),
+    "learner_saved": ("Your answers are saved as {name}.", "你的作答将以 {name} 的名义保存。"),
+    "learner_not_on_roster": ("{name} is not on the class list: type your student number.",
+                              "{name} 不在班级名单中：请输入你的学号。"),
     # widgets: exercise types and modes
     "type_cloze": ("Fill in the blanks", "填空"),
     "type_single_choice": ("Choose one", "单选"),
