@@ -57,6 +57,7 @@ class LanAuth:
         self.store = store
         self.join_code = store.secret("join_code", make_join_code)
         self.instructor_token = store.secret("instructor_token")
+        self._names: dict[str, str] = {}  # token's SHA-256 -> learner: no file read per post
 
     def check_code(self, code) -> bool:
         return hmac.compare_digest(normalize_code(code).encode(), self.join_code.encode())
@@ -64,7 +65,10 @@ class LanAuth:
     def join(self, learner: str) -> str | None:
         """A new token for ``learner``, or None when another learner has that name."""
         token = secrets.token_urlsafe(24)
-        return token if self.store.add_learner(learner, token) else None
+        if not self.store.add_learner(learner, token):
+            return None
+        self._names[token_key(token)] = learner
+        return token
 
     def known(self, token: str | None) -> bool:
         """True when ``token`` is a token of this session (checked locally, no guessing)."""
@@ -73,7 +77,12 @@ class LanAuth:
     def _lookup(self, token: str) -> Identity | None:
         if hmac.compare_digest(token.encode(), self.instructor_token.encode()):
             return Identity("instructor", instructor=True)
-        name = self.store.learner_of(token)
+        key = token_key(token)
+        name = self._names.get(key)
+        if name is None:
+            name = self.store.learner_of(token)
+            if name:
+                self._names[key] = name
         return Identity(name) if name else None
 
     async def identify(self, token: str | None) -> Identity | None:

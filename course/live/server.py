@@ -94,7 +94,7 @@ class Base(tornado.web.RequestHandler):
         log.warning("rejected %s %s from %s: %d %s", self.request.method,
                     safe(self.request.path[:200]), self.request.remote_ip, status, safe(reason))
         self.set_status(status)
-        if status == 429:
+        if status in (429, 503):
             self.set_header("Retry-After", str(max(1, math.ceil(retry_after or 1))))
         self.finish({"error": reason, "status": status})
 

@@ -48,8 +48,10 @@ class LiveService:
         self.tally = Tally(bank)
         for attempt in store.attempts():
             self.tally.add(attempt)
-        self.revealed = [ex_id for _, ex_id in store.reveals()]
-        self.reveal_seq = max((seq for seq, _ in store.reveals()), default=0)
+        # kept in memory: a long-poll never waits on the file (another program may lock it)
+        self._reveals = list(store.reveals())
+        self.revealed = [ex_id for _, ex_id in self._reveals]
+        self.reveal_seq = max((seq for seq, _ in self._reveals), default=0)
         self._reveal_cond = tornado.locks.Condition()
         self._posts: dict[str, deque] = {}
         self.failures = FailureLimit()
@@ -129,6 +131,7 @@ class LiveService:
         seq = self.store.reveal(ex_id)
         if ex_id not in self.revealed:
             self.revealed.append(ex_id)
+            self._reveals.append((seq, ex_id))
             self.reveal_seq = max(self.reveal_seq, seq)
             self._wake_pollers()
         return seq
@@ -151,7 +154,7 @@ class LiveService:
         self._loop = asyncio.get_running_loop()
         if self.reveal_seq <= after and wait > 0:
             await self._reveal_cond.wait(timeout=datetime.timedelta(seconds=wait))
-        return self.store.reveals(after)
+        return [(seq, ex_id) for seq, ex_id in list(self._reveals) if seq > after]
 
     def solution(self, ex_id: str) -> dict:
         ex = self.bank[ex_id]
