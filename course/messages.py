@@ -385,6 +385,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 个文件使用同一姓名 {learner!r}（{sources}），且彼此不是同一进度的先后导出（可能是"
         "两名学生共用一个账号，或姓名相似）：各自单独计分并标注文件名，请核对身份",
     ),
+    "not_on_roster": (
+        "{learner!r} is not on the class list: counted, but not in deciding which lessons are "
+        "expected of the class",
+        "{learner!r} 不在班级名单中：照常计分，但不参与判断全班应完成哪些课",
+    ),
     "same_timeline": (
         "the same {count} attempts, with the same times, as another learner's file: {names} "
         "(a classmate's export with the name changed?)",

@@ -230,7 +230,7 @@ def load_instructor_bank(path: Path | None):
 
 
 def build_report(paths, bank=None, bank_path: Path | None = None,
-                 pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
+                 pass_mark: float = DEFAULT_PASS_MARK, marks=None, roster=None) -> ClassReport:
     """Read, check and re-grade the submissions under ``paths``; scores inside are ignored.
 
     ``marks`` (``{(learner, task): 0-100}``, see ``writing.read_marks``): a teacher's mark
@@ -239,12 +239,55 @@ def build_report(paths, bank=None, bank_path: Path | None = None,
     collected: Collected = collect(paths)  # a mistyped path is named before the bank loads
     if bank is None:
         bank, bank_path = load_instructor_bank(bank_path)
-    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks)
+    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks, roster)
+
+
+def _on_roster(roster, sub) -> bool:
+    return roster.find(sub.shown_name or sub.learner) is not None \
+        or roster.find(sub.learner) is not None
+
+
+def expected_lessons(lessons, subs, finals_by_learner, roster=None) -> list[str]:
+    """Which lessons the class has reached: at least half of the learners attempted them.
+
+    With a class list (``roster``), only the learners on it count: names that are not on it
+    (ghost learners of a live class, a typo) cannot change what is expected of the others
+    (issue 21). Without one, every learner who handed in counts.
+    """
+    counted = [f for sub, f in zip(subs, finals_by_learner, strict=True)
+               if roster is None or _on_roster(roster, sub)]
+    n = len(counted)
+    return [slug for slug, _, ids in lessons
+            if n and sum(any(i in f for i in ids) for f in counted)
+            >= max(1, EXPECTED_SHARE * n)]
+
+
+def _learner_row(sub, finals: dict, lessons, expected: list[str], pass_mark: float):
+    """One learner's row: per lesson done and score, the overall over the expected lessons."""
+    row = LearnerRow(sub.learner, sub.source, {}, {}, course_version=sub.course_version)
+    total_score, total_n = 0.0, 0
+    for slug, _, ids in lessons:
+        done = [i for i in ids if i in finals]
+        row.lesson_done[slug] = (len(done), len(ids))
+        row.lesson_scores[slug] = (
+            sum(finals[i] for i in done) / len(ids) if done and ids else None)
+        row.attempted += len(done)
+        if slug in expected:
+            total_score += sum(finals[i] for i in done)
+            total_n += len(ids)
+            if not done:
+                row.missing.append(slug)
+    row.expected_total = total_n
+    row.overall = total_score / total_n if total_n else None
+    row.needs_help = bool(row.missing) or (
+        row.overall is not None and row.overall * 100 < pass_mark)
+    return row
 
 
 def grade_collected(collected: Collected, bank, bank_path: str = "",
-                    pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
-    """The class report of submissions already read."""
+                    pass_mark: float = DEFAULT_PASS_MARK, marks=None,
+                    roster=None) -> ClassReport:
+    """The class report of submissions already read (``roster``: see ``expected_lessons``)."""
     from course.instructor.writing import writing_row
 
     marks = marks or {}
@@ -327,33 +370,14 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         finals_by_learner.append(finals)
         responses_by_learner.append(last_response)
 
-    # Which lessons the class has reached: at least half of the learners attempted them.
-    n_learners = len(collected.submissions)
-    expected = [
-        slug for slug, _, ids in lessons
-        if n_learners and sum(any(i in f for i in ids) for f in finals_by_learner)
-        >= max(1, EXPECTED_SHARE * n_learners)
-    ]
-    learners = []
-    for sub, finals in zip(collected.submissions, finals_by_learner, strict=True):
-        row = LearnerRow(sub.learner, sub.source, {}, {}, course_version=sub.course_version)
-        total_score, total_n = 0.0, 0
-        for slug, _, ids in lessons:
-            done = [i for i in ids if i in finals]
-            row.lesson_done[slug] = (len(done), len(ids))
-            row.lesson_scores[slug] = (
-                sum(finals[i] for i in done) / len(ids) if done and ids else None)
-            row.attempted += len(done)
-            if slug in expected:
-                total_score += sum(finals[i] for i in done)
-                total_n += len(ids)
-                if not done:
-                    row.missing.append(slug)
-        row.expected_total = total_n
-        row.overall = total_score / total_n if total_n else None
-        row.needs_help = bool(row.missing) or (
-            row.overall is not None and row.overall * 100 < pass_mark)
-        learners.append(row)
+    expected = expected_lessons(lessons, collected.submissions, finals_by_learner, roster)
+    learners = [_learner_row(sub, finals, lessons, expected, pass_mark)
+                for sub, finals in zip(collected.submissions, finals_by_learner, strict=True)]
+    warnings = list(collected.warnings)
+    if roster is not None:
+        warnings += [Rejection(sub.source, both("not_on_roster", learner=sub.learner),
+                               sub.learner)
+                     for sub in collected.submissions if not _on_roster(roster, sub)]
 
     items, parts = [], []
     for slug, _, ids in lessons:
@@ -371,7 +395,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
-        warnings=list(collected.warnings) + _version_warnings(collected),
+        warnings=warnings + _version_warnings(collected),
         graded=len(cache), attempts=n_attempts, writing=writing_rows, marked=n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
     )
