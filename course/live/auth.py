@@ -23,6 +23,7 @@ from dataclasses import dataclass
 JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 JOIN_CODE_LENGTH = 6
 HUB_CACHE_SECONDS = 30.0
+MAX_UNKNOWN = 10_000  # bogus tokens remembered at once (a flood of distinct ones)
 # The scope that opens the dashboard on a hub (deploy/jupyterhub_config.py grants it to the
 # role of the instructor group).
 INSTRUCTOR_SCOPE = "custom:crm-live:teach"
@@ -122,6 +123,7 @@ class HubAuth:
         self.oauth = HubOAuth(**config)
         self.instructor_scope = instructor_scope
         self._known: dict[str, tuple[float, Identity]] = {}
+        self._unknown: dict[str, float] = {}  # token's SHA-256 -> when the hub said "nobody"
 
     @property
     def access_scopes(self) -> set:
@@ -139,9 +141,14 @@ class HubAuth:
         hit = self._known.get(key)
         if hit and time.monotonic() - hit[0] < HUB_CACHE_SECONDS:
             return hit[1]
+        if key in self._unknown and time.monotonic() - self._unknown[key] < HUB_CACHE_SECONDS:
+            return None  # asked a moment ago: a flood of one bogus token asks the hub once
         model = await self.oauth.user_for_token(token, sync=False)
         if not isinstance(model, dict) or model.get("kind", "user") != "user" \
                 or not model.get("name"):
+            if len(self._unknown) >= MAX_UNKNOWN:
+                self._unknown.clear()  # bounded: many bogus tokens cost memory, not the hub
+            self._unknown[key] = time.monotonic()
             return None  # unknown to the hub, or a service's token: nobody's attempts
         scopes = set(model.get("scopes") or ())
         access = self.access_scopes
