@@ -284,26 +284,121 @@ def _learner_row(sub, finals: dict, lessons, expected: list[str], pass_mark: flo
     return row
 
 
+@dataclass
+class _Grading:
+    """What grading a class gathers as it goes: graded responses (each distinct one once), the
+    tallies per exercise and per part, and the rows of writing.csv."""
+
+    bank: object
+    lesson_of: dict
+    marks: dict
+    tallies: dict = field(default_factory=dict)
+    part_tallies: dict = field(default_factory=dict)
+    part_labels: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)
+    written: dict = field(default_factory=dict)  # (exercise id, response) -> writing.csv row
+    writing_rows: list = field(default_factory=list)
+    n_marked: int = 0
+    n_attempts: int = 0
+
+    def submission(self, sub) -> tuple[dict, dict]:
+        """(final score per exercise, last counted response per exercise) of one learner."""
+        per_ex: dict[str, list[_Graded]] = {}
+        last_response: dict[str, object] = {}
+        last_text: dict[str, object] = {}  # writing tasks: the last response that counts
+        for attempt in sub.attempts:
+            ex_id = attempt.exercise_id
+            if ex_id not in self.lesson_of:
+                continue
+            key = (ex_id, _response_key(attempt.response))
+            graded = self.cache.get(key)
+            if graded is None:
+                graded = self.cache[key] = _grade(self.bank[ex_id], attempt.response,
+                                                  self.part_labels)
+            if graded.counts:
+                per_ex.setdefault(ex_id, []).append(graded)
+                last_response[ex_id] = attempt.response
+                if self.bank[ex_id].type in WRITING_TYPES:
+                    last_text[ex_id] = attempt.response
+        finals: dict[str, float] = {}
+        for ex_id, results in per_ex.items():
+            finals[ex_id] = self._exercise(sub, ex_id, results, last_text.get(ex_id))
+        return finals, last_response
+
+    def _exercise(self, sub, ex_id: str, results: list, text) -> float:
+        """Tally one learner's counted attempts at one exercise; their final score."""
+        self.n_attempts += len(results)
+        tally = self.tallies[ex_id]
+        tally.attempts += len(results)
+        tally.firsts.append(results[0].correct)
+        tally.finals.append(results[-1].correct)
+        tally.scores.append(results[-1].score)
+        final = results[-1].score
+        if text is not None:
+            final = self._writing(sub, ex_id, text, final)
+        item_first: dict[int, bool] = {}
+        item_final: dict[int, bool] = {}
+        for graded in results:
+            if graded.wrong is not None:
+                tally.add_wrong(*graded.wrong)
+            for index, ok, wrong in graded.parts:
+                part = self.part_tallies.get((ex_id, index))
+                if part is None:
+                    part = self.part_tallies[(ex_id, index)] = _Tally()
+                part.attempts += 1
+                item_first.setdefault(index, ok)
+                item_final[index] = ok
+                if wrong is not None:
+                    part.add_wrong(*wrong)
+        for index, ok in item_final.items():
+            part = self.part_tallies[(ex_id, index)]
+            part.firsts.append(item_first[index])
+            part.finals.append(ok)
+        return final
+
+    def _writing(self, sub, ex_id: str, text, final: float) -> float:
+        """The writing.csv row of a learner's last text; the teacher's mark overrides."""
+        from course.instructor.writing import writing_row
+
+        # one review per distinct text of a task (reviewing is pure, and costs ms)
+        wkey = (ex_id, _response_key(text))
+        if wkey not in self.written:
+            self.written[wkey] = writing_row("", "", self.bank[ex_id], text)
+        self.writing_rows.append({**self.written[wkey], "learner": sub.learner,
+                                  "lesson": self.lesson_of[ex_id]})
+        mark = self.marks.get((sub.learner_key, ex_id))
+        if mark is None:
+            return final
+        self.writing_rows[-1]["teacher_mark"] = f"{mark:g}"
+        self.n_marked += 1
+        return mark / 100  # the teacher's mark overrides the automatic score
+
+    def item_rows(self, lessons) -> tuple[list, list]:
+        """The items.csv rows of every exercise and of every part."""
+        items, parts = [], []
+        for slug, _, ids in lessons:
+            for ex_id in ids:
+                exercise = self.bank[ex_id]
+                items.append(self.tallies[ex_id].fill(ItemRow(
+                    slug, ex_id, exercise.type, exercise.mode, "", _key_text(exercise))))
+                for (pid, index) in sorted(k for k in self.part_tallies if k[0] == ex_id):
+                    label, key = self.part_labels[(pid, index)]
+                    parts.append(self.part_tallies[(pid, index)].fill(ItemRow(
+                        slug, ex_id, exercise.type, exercise.mode, label, key)))
+        return items, parts
+
+
 def grade_collected(collected: Collected, bank, bank_path: str = "",
                     pass_mark: float = DEFAULT_PASS_MARK, marks=None,
                     roster=None) -> ClassReport:
     """The class report of submissions already read (``roster``: see ``expected_lessons``)."""
-    from course.instructor.writing import writing_row
-
-    marks = marks or {}
-    writing_rows, n_marked = [], 0
-    written: dict[tuple, dict] = {}  # (exercise id, response) -> its writing.csv row
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
+    grading = _Grading(bank, lesson_of, marks or {},
+                       tallies={ex_id: _Tally() for ex_id in lesson_of})
     rejections = list(collected.rejections)
-    cache: dict[tuple, _Graded] = {}
-    tallies: dict[str, _Tally] = {ex_id: _Tally() for ex_id in lesson_of}
-    part_tallies: dict[tuple[str, int], _Tally] = {}
-    part_labels: dict[tuple[str, int], tuple[str, str]] = {}
     finals_by_learner: list[dict[str, float]] = []
     responses_by_learner: list[dict[str, object]] = []  # last counted response, for itemstats
-    n_attempts = 0
-
     for sub in collected.submissions:
         unknown = Counter(a.exercise_id for a in sub.attempts if a.exercise_id not in lesson_of)
         if unknown:
@@ -311,62 +406,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
             rejections.append(Rejection(
                 sub.source, both("unknown_ids", count=sum(unknown.values()), ids=ids),
                 sub.learner))
-        per_ex: dict[str, list[_Graded]] = {}
-        last_response: dict[str, object] = {}
-        last_text: dict[str, object] = {}  # writing tasks: the last response that counts
-        for attempt in sub.attempts:
-            ex_id = attempt.exercise_id
-            if ex_id not in lesson_of:
-                continue
-            key = (ex_id, _response_key(attempt.response))
-            graded = cache.get(key)
-            if graded is None:
-                graded = cache[key] = _grade(bank[ex_id], attempt.response, part_labels)
-            if graded.counts:
-                per_ex.setdefault(ex_id, []).append(graded)
-                last_response[ex_id] = attempt.response
-                if bank[ex_id].type in WRITING_TYPES:
-                    last_text[ex_id] = attempt.response
-        finals: dict[str, float] = {}
-        for ex_id, results in per_ex.items():
-            n_attempts += len(results)
-            tally = tallies[ex_id]
-            tally.attempts += len(results)
-            tally.firsts.append(results[0].correct)
-            tally.finals.append(results[-1].correct)
-            tally.scores.append(results[-1].score)
-            finals[ex_id] = results[-1].score
-            if ex_id in last_text:
-                # one review per distinct text of a task (reviewing is pure, and costs ms)
-                wkey = (ex_id, _response_key(last_text[ex_id]))
-                if wkey not in written:
-                    written[wkey] = writing_row("", "", bank[ex_id], last_text[ex_id])
-                writing_rows.append({**written[wkey], "learner": sub.learner,
-                                     "lesson": lesson_of[ex_id]})
-                mark = marks.get((sub.learner_key, ex_id))
-                if mark is not None:  # the teacher's mark overrides the automatic score
-                    finals[ex_id] = mark / 100
-                    writing_rows[-1]["teacher_mark"] = f"{mark:g}"
-                    n_marked += 1
-            item_first: dict[int, bool] = {}
-            item_final: dict[int, bool] = {}
-            for graded in results:
-                if graded.wrong is not None:
-                    tally.add_wrong(*graded.wrong)
-                for index, ok, wrong in graded.parts:
-                    pk = (ex_id, index)
-                    part = part_tallies.get(pk)
-                    if part is None:
-                        part = part_tallies[pk] = _Tally()
-                    part.attempts += 1
-                    item_first.setdefault(index, ok)
-                    item_final[index] = ok
-                    if wrong is not None:
-                        part.add_wrong(*wrong)
-            for index, ok in item_final.items():
-                part = part_tallies[(ex_id, index)]
-                part.firsts.append(item_first[index])
-                part.finals.append(ok)
+        finals, last_response = grading.submission(sub)
         finals_by_learner.append(finals)
         responses_by_learner.append(last_response)
 
@@ -378,25 +418,15 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         warnings += [Rejection(sub.source, both("not_on_roster", learner=sub.learner),
                                sub.learner)
                      for sub in collected.submissions if not _on_roster(roster, sub)]
-
-    items, parts = [], []
-    for slug, _, ids in lessons:
-        for ex_id in ids:
-            exercise = bank[ex_id]
-            items.append(tallies[ex_id].fill(ItemRow(
-                slug, ex_id, exercise.type, exercise.mode, "", _key_text(exercise))))
-            for (pid, index) in sorted(k for k in part_tallies if k[0] == ex_id):
-                label, key = part_labels[(pid, index)]
-                parts.append(part_tallies[(pid, index)].fill(ItemRow(
-                    slug, ex_id, exercise.type, exercise.mode, label, key)))
-
+    items, parts = grading.item_rows(lessons)
     return ClassReport(
         bank_path=bank_path,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
         warnings=warnings + _version_warnings(collected),
-        graded=len(cache), attempts=n_attempts, writing=writing_rows, marked=n_marked,
+        graded=len(grading.cache), attempts=grading.n_attempts,
+        writing=grading.writing_rows, marked=grading.n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
     )
 
