@@ -21,6 +21,7 @@ COMMANDS = {
             "· 题库导出/导入",
     "print": "write worksheets, exam papers, answer book, slides and lesson plans "
              "· 打印讲义、试卷、教师用书、幻灯片和教案",
+    "roster": "check and load a class list (CSV or .xlsx) · 载入班级名单",
 }
 
 
@@ -30,6 +31,7 @@ def command_modules() -> dict:
     Imported when the parser is built, not with this module; they import nothing heavy at
     module level.
     """
+    from course import cli_roster
     from course.bankio import cli as cli_bank
     from course.crm import cli as cli_data
     from course.exercises import cli_export, cli_lint, cli_list, cli_validate
@@ -47,7 +49,7 @@ def command_modules() -> dict:
             "data": cli_data, "release": cli_release, "submit": cli_submit,
             "collect": cli_collect, "report": cli_report, "present": cli_present,
             "live": cli_live, "bank": cli_bank,
-            "print": cli_print}
+            "print": cli_print, "roster": cli_roster}
 
 
 def build_parser() -> argparse.ArgumentParser:

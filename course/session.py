@@ -151,6 +151,15 @@ def get_learner() -> str:
     return _state["learner"]
 
 
+def learner_chosen() -> bool:
+    """Whether the learner has given a name (``set_learner`` now or in an earlier session),
+    rather than running under the login name (the lesson header asks for one)."""
+    if _state["learner"] is not None and _state.get("learner_chosen"):
+        return True
+    saved = _load_settings().get("learner")
+    return isinstance(saved, str) and bool(saved.strip())
+
+
 def set_learner(name: str, *, save: bool = True) -> str:
     """Set the learner's name used in the progress store and the submission file."""
     if not isinstance(name, str) or not name.strip():
@@ -159,6 +168,7 @@ def set_learner(name: str, *, save: bool = True) -> str:
     if len(name) > 100:
         raise InputError(ui("learner_too_long").both(" "))
     _state["learner"] = name
+    _state["learner_chosen"] = True
     if save:
         _save_setting("learner", name)
     return name
@@ -187,7 +197,7 @@ def presenter() -> bool:
 
 
 def _reset_for_tests() -> None:
-    _state.update(language=None, mode=None, learner=None, revealed=set())
+    _state.update(language=None, mode=None, learner=None, revealed=set(), learner_chosen=False)
     _language_listeners.clear()
     _reveal_listeners.clear()
     _mode_listeners.clear()

@@ -43,6 +43,21 @@ c.Spawner.args.extend([
 c.Spawner.mem_limit = "1G"
 c.Spawner.cpu_limit = 1.0
 
+# ------------------------------------------------------- freeing memory (everywhere)
+# A kernel nobody uses (a closed tab, a lesson left open) is shut down after this many
+# seconds; the learner's notebook and progress stay, a new kernel starts on the next run.
+KERNEL_IDLE_SECONDS = int(os.environ.get("CRM_COURSE_KERNEL_IDLE", "1200"))  # 20 minutes
+c.Spawner.args.extend([
+    f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE_SECONDS}",
+    "--MappingKernelManager.cull_interval=300",  # look every 5 minutes
+    "--MappingKernelManager.cull_connected=True",  # an open tab left idle counts as idle too
+    "--MappingKernelManager.cull_busy=False",  # never a kernel still running a cell
+])
+# A learner's whole server (about 300 MiB with its kernel) stops after this long without any
+# activity (jupyterhub-idle-culler, below); the learner's files stay, the next login starts it.
+SERVER_IDLE_SECONDS = int(os.environ.get("CRM_COURSE_CULL_IDLE", "3600"))  # 1 hour
+CULL_EVERY_SECONDS = int(os.environ.get("CRM_COURSE_CULL_EVERY", "300"))  # look every 5 min
+
 # nbgitpuller: its link /hub/user-redirect/git-pull?repo=... copies the student copy into
 # the learner's home; it is a server extension of the single-user server (pip install
 # nbgitpuller in the users' environment enables it), nothing to configure here.
@@ -86,14 +101,50 @@ LIVE_SESSION = os.environ.get("CRM_COURSE_LIVE_SESSION", "/srv/crm-course/live/s
 # A Python with the course and jupyterhub installed (on TLJH: /opt/tljh/user/bin/python).
 LIVE_PYTHON = os.environ.get("CRM_COURSE_LIVE_PYTHON", sys.executable)
 
+# The Unix user the service runs as (useradd --system crm-live): not root, so a flaw in the
+# service cannot reach the hub's own files. It must read the bank and own the session folder
+# (prepare_live below makes the folder); without that user the service runs as the hub's.
+LIVE_USER = os.environ.get("CRM_COURSE_LIVE_USER", "crm-live")
+
+
+def live_user(name=LIVE_USER):
+    """The service's own user when it exists (and the hub may switch to it), else None."""
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        print(f"crm-course: no Unix user {name!r}: the live class runs as the hub's user "
+              f"(useradd --system {name}, then restart the hub)", file=sys.stderr)
+        return None
+    return name if os.geteuid() == 0 else None
+
+
+def prepare_live(session=LIVE_SESSION, user=None):
+    """The session folder: 0700, owned by the service's user (the service makes the file
+    0600 in it, course/live/store.py)."""
+    import pwd
+
+    folder = os.path.dirname(session)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    if user is not None:
+        entry = pwd.getpwnam(user)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+
+
 # The hub does not start when a service it manages fails: without the bank, no live class.
 if os.path.isdir(LIVE_BANK):
+    LIVE_AS = live_user()
+    if os.geteuid() == 0:
+        prepare_live(user=LIVE_AS)
     c.JupyterHub.services.append({
         "name": "live",
         "url": LIVE_URL,
         "command": [LIVE_PYTHON, "-m", "course", "live", "--hub", "--bank", LIVE_BANK,
                     "--session", LIVE_SESSION],
         "environment": {"PYTHONPATH": COURSE},
+        **({"user": LIVE_AS} if LIVE_AS else {}),
         # What a login to the service may carry: the dashboard's scope (held by the instructors
         # only, below); the hub adds the service's access scope itself. The hub's own service:
         # no page asking each instructor to confirm.
@@ -136,3 +187,20 @@ if "tljh" not in sys.modules:
     # Unix users are not created on first login here: add learners with useradd (and chmod
     # 0700 their home, as TLJH does), or use TLJH, which does both.
     c.JupyterHub.bind_url = os.environ.get("CRM_COURSE_HUB_URL", "http://:8000")
+    # Idle servers stop (TLJH culls with its own settings: `tljh-config set services.cull...`).
+    import importlib.util
+
+    if importlib.util.find_spec("jupyterhub_idle_culler") is not None:
+        c.JupyterHub.services.append({
+            "name": "idle-culler",
+            "command": [sys.executable, "-m", "jupyterhub_idle_culler",
+                        f"--timeout={SERVER_IDLE_SECONDS}", f"--cull-every={CULL_EVERY_SECONDS}"],
+        })
+        c.JupyterHub.load_roles.append({
+            "name": "idle-culler", "services": ["idle-culler"],
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        })
+    else:
+        print("crm-course: jupyterhub-idle-culler is not installed: idle servers are never "
+              "stopped (pip install jupyterhub-idle-culler in the hub's environment)",
+              file=sys.stderr)

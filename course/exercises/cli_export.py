@@ -30,7 +30,12 @@ def run(args: argparse.Namespace) -> int:
         name = state.set_learner(args.learner, save=False)
     else:
         name = state.get_learner()
-    saved = progress.store_path().exists()
+    try:
+        saved = progress.store_path().exists()
+    except OSError as exc:  # a home folder this user may not read (issue 21)
+        where = progress.store_path().parent
+        raise InputError(ui("export_unreadable", path=str(where),
+                            why=exc.strerror or type(exc).__name__).both(" / ")) from None
     path = progress.export(args.out, learner=name)
     tell_store_state("export", saved)
     count = len(json.loads(path.read_text(encoding="utf-8"))["attempts"])

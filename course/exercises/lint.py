@@ -13,7 +13,9 @@ course's exercise types:
 * a word bank whose text says each word is used once while it has distractors;
 * the checks of :mod:`course.exercises.lint_lessons`: an answer printed just above the item
   in its lesson, an assessment item on optional content, an option named by its place in a
-  shuffled item, a hint that gives the answer by letters, a sum or initials.
+  shuffled item, a hint that gives the answer by letters, a sum or initials;
+* across the bank's assessment items: true/false keys mostly one way, or the right option
+  mostly the longest (``bank_patterns``).
 
 Each finding names the file, the exercise and the field; ``errors`` are what
 ``crm-course validate`` refuses, ``warnings`` are for the author to weigh.
@@ -73,10 +75,42 @@ def lint_exercise(ex, file: str, contexts: Lessons | dict | None = None) -> list
 def lint_lessons(lessons: Iterable, notebooks: Path | None = None) -> list[Finding]:
     contexts = read_lessons(notebooks) if notebooks and notebooks.is_dir() else None
     findings = []
+    lessons = list(lessons)
     for lesson in lessons:
         for ex in lesson.exercises:
             findings.extend(lint_exercise(ex, lesson.source, contexts))
+    findings.extend(bank_patterns(lessons))
     return findings
+
+
+def bank_patterns(lessons: Iterable) -> list[Finding]:
+    """Patterns across a bank's assessment items that a test-wise learner uses (issue 21):
+    true/false keys mostly one way, the right option mostly the longest. Each is a warning
+    when a fixed rule ("always False", "pick the longest") beats blind guessing by 2 items."""
+    items = [(lesson.source, ex) for lesson in lessons for ex in lesson.exercises
+             if ex.mode == "assessment" and not ex.redacted]
+    out = []
+    keys = [bool(ex.raw.get("answer")) for _, ex in items if ex.type == "true_false"]
+    n_true = sum(keys)
+    if abs(n_true - (len(keys) - n_true)) >= 4:  # always the majority: 2 more than chance
+        first = next(f for f, ex in items if ex.type == "true_false")
+        out.append(Finding(first, "(all true/false assessment items)", "answer",
+                           f"{n_true} answers are true and {len(keys) - n_true} false: a learner "
+                           "who always answers the majority gains "
+                           f"{abs(2 * n_true - len(keys)) // 2} items; balance the keys",
+                           WARNING))
+    singles = [(f, ex) for f, ex in items if ex.type == "single_choice" and ex.shuffle]
+    longest = [ex.id for _, ex in singles
+               if sum(len(o.text.en) >= len(ex.options[ex.correct_indexes[0]].text.en)
+                      for o in ex.options) == 1]
+    chance = sum(1 / len(ex.options) for _, ex in singles)
+    if singles and len(longest) >= chance + 2:
+        out.append(Finding(singles[0][0], "(all single-choice assessment items)", "options",
+                           f"the right option is the longest in {len(longest)} of "
+                           f"{len(singles)} items (chance: {chance:.1f}): "
+                           f"{', '.join(longest)}; make distractors as full as the answer",
+                           WARNING))
+    return out
 
 
 def default_notebooks() -> Path:

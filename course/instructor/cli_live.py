@@ -51,11 +51,11 @@ def _lesson_ids(bank, lesson: str | None):
 def run(args: argparse.Namespace) -> int:
     import asyncio
     import logging
+    import os
     from pathlib import Path
 
     from course import paths
     from course.errors import InputError
-    from course.live.store import SessionStore
     from course.messages import both, ui
 
     session_file = Path(args.session)
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
         if not session_file.is_file():
             raise InputError(both("no_such_path", path=session_file))
-        store = SessionStore(session_file)
+        store = _open_store(session_file)
         written = export_session(store, args.export)
         store.close()
         print(both("live_exported", count=len(written), folder=args.export))
@@ -72,16 +72,22 @@ def run(args: argparse.Namespace) -> int:
 
     from course.instructor.report import load_instructor_bank
     from course.live.auth import HubAuth, LanAuth
+    from course.live.guard import SafeFormatter
     from course.live.server import LiveServer, LiveService
 
-    session_file.parent.mkdir(parents=True, exist_ok=True)
+    store = _open_store(session_file)  # a corrupt file stops here with a sentence
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    log_file = logging.FileHandler(str(session_file) + ".log", encoding="utf-8")
-    log_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logging.getLogger().handlers[0].setFormatter(
+        SafeFormatter("%(asctime)s %(levelname)s %(message)s"))
+    old_umask = os.umask(0o077)  # the log names learners: readable by the instructor only
+    try:
+        log_file = logging.FileHandler(str(session_file) + ".log", encoding="utf-8")
+    finally:
+        os.umask(old_umask)
+    log_file.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(message)s"))
     logging.getLogger("course.live").addHandler(log_file)
 
     bank, _ = load_instructor_bank(Path(args.bank) if args.bank else None)
-    store = SessionStore(session_file)
     host, port, prefix = args.host, args.port, "/"
     if args.hub:
         hub = paths.hub_setting()
@@ -97,6 +103,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         auth = LanAuth(store)
     service = LiveService(store, bank, auth, _lesson_ids(bank, args.lesson))
+    if not args.hub:
+        from course import roster
+
+        service.roster = roster.load_saved()  # crm-course roster FILE: join by student number
+        if service.roster is not None:
+            print(f"Learners join by the class list {roster.saved_path()} "
+                  f"({len(service.roster.students)} learners). 学生按班级名单加入。", flush=True)
     server = LiveServer(service, host=host, port=port, prefix=prefix)
 
     async def main():
@@ -117,3 +130,17 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _open_store(session_file):
+    """The session store, or a sentence when the file is not a usable session."""
+    from course.errors import InputError
+    from course.live.store import SessionFileError, SessionStore
+
+    try:
+        return SessionStore(session_file)
+    except SessionFileError as exc:
+        raise InputError(str(exc)) from None
+    except OSError as exc:
+        raise InputError(f"Cannot open {session_file}: {exc.strerror or exc}. "
+                         f"无法打开 {session_file}。") from None

@@ -17,6 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pass-mark", type=float, default=60.0, metavar="PERCENT",
                         help="learners below this overall score are listed as needing help "
                              "(default 60)")
+    parser.add_argument("--roster", metavar="CLASS_LIST",
+                        help="the class list (CSV or .xlsx, as crm-course roster reads it): only "
+                             "its learners decide which lessons are expected; other names are "
+                             "listed (班级名单)")
     parser.add_argument("--marks", metavar="WRITING_CSV",
                         help="a writing.csv with the teacher_mark column filled in: those marks "
                              "replace the automatic scores of the writing tasks")
@@ -35,8 +39,13 @@ def run(args: argparse.Namespace) -> int:
     from course.instructor.writing import read_marks
 
     marks = read_marks(args.marks) if args.marks else None
+    roster = None
+    if args.roster:
+        from course.roster import read_roster
+
+        roster = read_roster(args.roster)
     report = build_report(args.submissions, bank_path=Path(args.bank) if args.bank else None,
-                          pass_mark=args.pass_mark, marks=marks)
+                          pass_mark=args.pass_mark, marks=marks, roster=roster)
     paths = write_report(report, Path(args.out))
     helped = sum(r.needs_help for r in report.learners)
     done = ui("report_done", learners=len(report.learners), attempts=report.attempts,

@@ -20,13 +20,19 @@ hub configuration in ``deploy/jupyterhub_config.py`` when the hub starts)::
   reader sees the old file or the new one, never half of one. ``collect`` skips hidden files.
 * ``collect`` trusts the file's owner, not its name: ``alice.json`` counts only when it belongs
   to the Unix user ``alice`` (or ``jupyter-alice``, The Littlest JupyterHub's name for her), and
-  only when the learner written inside is that user. It opens files without following symbolic
+  only when the learner written inside is that user.
+* Squatting: a classmate who makes ``alice.json`` first cannot block Alice (the sticky bit
+  stops her replacing it): ``submit`` then writes ``alice.<random>.json``, a name nobody can
+  guess in advance, and ``collect`` takes the newest file Alice owns. It opens files without following symbolic
   links and copies only regular files.
 
 On Zero to JupyterHub every learner's pod runs as the same uid (``jovyan``), so file
 permissions cannot tell learners apart: there each learner's pod mounts only its own
 subfolder of the shared volume (``inbox/<user>/``, see ``deploy/z2jh-values.yaml``), and
-``collect`` accepts ``inbox/<user>/<user>.json``, trusting the folder name the mount guarantees.
+``collect`` accepts ``inbox/<user>/<user>.json`` when the folder was made by that user or by
+the instructor (root, or the user collecting): a folder a classmate made under someone else's
+name is refused, and in an instructor's folder that anyone may write, only the learner's own
+file counts.
 """
 from __future__ import annotations
 
@@ -94,13 +100,31 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _mine(path: Path) -> bool | None:
+    """Whether ``path`` belongs to this process's user (None: it does not exist)."""
+    try:
+        return os.lstat(path).st_uid == os.getuid()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False
+
+
 def hand_in(data: bytes, root: Path, name: str) -> Path:
     """Put ``data`` into the inbox as ``<name>.json``, replacing the learner's earlier file
-    atomically; a file is never visible half-written."""
+    atomically; a file is never visible half-written.
+
+    A ``<name>.json`` that someone else made first (squatting: the sticky bit stops the
+    learner from replacing it) cannot block a hand-in: the work goes to
+    ``<name>.<random>.json`` instead, a name nobody can guess in advance, and ``collect`` takes
+    the newest file of each learner that the learner owns.
+    """
     inbox = Path(root) / INBOX
     if not inbox.is_dir():
         raise InputError(both("no_inbox", path=inbox))
     final = inbox / f"{name}.json"
+    if _mine(final) is False:
+        final = inbox / f"{name}.{secrets.token_hex(6)}.json"
     tmp = inbox / f".{name}.{secrets.token_hex(6)}.part"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
@@ -116,7 +140,11 @@ def hand_in(data: bytes, root: Path, name: str) -> Path:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, final)
+        try:
+            os.replace(tmp, final)
+        except PermissionError:  # made by someone else between the check and the rename
+            final = inbox / f"{name}.{secrets.token_hex(6)}.json"
+            os.replace(tmp, final)
     except PermissionError:
         _unlink(tmp)
         raise InputError(both("hand_in_taken", path=final)) from None
@@ -213,8 +241,64 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+_FILE = re.compile(r"(?P<user>[A-Za-z0-9][A-Za-z0-9._@-]{0,63}?)(?:\.[0-9a-f]{12})?\.json")
+
+
+def _instructor_uids() -> set[int]:
+    """Who may make an inbox folder for a learner: root and the user collecting."""
+    return {0, os.getuid()}
+
+
+def _folder_trust(folder: Path, user: str) -> tuple[bool, str | None]:
+    """How far ``inbox/<user>/`` is that learner's own folder: (whether a file in it must
+    still be owned by the learner, a refusal reason when nothing in it counts)."""
+    st = os.lstat(folder)
+    owner = _owner(st.st_uid)
+    if owner in (user, TLJH_PREFIX + user):
+        return True, None
+    if st.st_uid in _instructor_uids():
+        # made by the instructor (Zero to JupyterHub mounts it for that learner's pod alone);
+        # a folder anyone may write into proves nothing about who wrote its file
+        return bool(st.st_mode & stat.S_IWOTH), None
+    return True, both("wrong_folder_owner", user=user, owner=owner)
+
+
+def _candidates(inbox: Path, names: list[str], result: Collection) -> list[tuple]:
+    """(label, path, user, file owner must be the user) for each file that may be a hand-in."""
+    found = []
+    for name in names:
+        if name.startswith("."):
+            result.in_progress += name.endswith(".part")
+            continue
+        path = inbox / name
+        if path.is_dir() and not path.is_symlink():  # Zero to JupyterHub: inbox/<user>/
+            if not _NAME.fullmatch(name):
+                continue
+            strict, refusal = _folder_trust(path, name)
+            if refusal is not None:
+                result.refused.append((name + "/", refusal))
+                continue
+            try:
+                inner = sorted(os.listdir(path))
+            except OSError:
+                continue
+            for file in inner:
+                m = _FILE.fullmatch(file)
+                if m and m.group("user") == name:
+                    found.append((f"{name}/{file}", path / file, name, strict))
+            continue
+        m = _FILE.fullmatch(name)
+        if m is None:
+            result.refused.append((name, both("not_json_file")))
+            continue
+        found.append((name, path, m.group("user"), True))
+    return found
+
+
 def collect(root: Path, out: Path) -> Collection:
-    """Copy every complete, genuine submission of the inbox into ``out`` as ``<user>.json``."""
+    """Copy each learner's newest genuine submission of the inbox into ``out`` as
+    ``<user>.json``: a file counts only when the learner it is named after owns it (or it is
+    in that learner's folder made by the instructor) and names that learner inside."""
     from course.instructor.submissions import MAX_FILE_BYTES, Submission, parse_submission
 
     inbox = Path(root) / INBOX
@@ -229,31 +313,16 @@ def collect(root: Path, out: Path) -> Collection:
         raise InputError(both("cannot_list_inbox", path=inbox)) from None
     out.mkdir(parents=True, exist_ok=True)
     result = Collection(out)
-    for name in names:
-        if name.startswith("."):
-            result.in_progress += name.endswith(".part")
-            continue
-        path = inbox / name
-        folder_user = None
-        if path.is_dir() and not path.is_symlink():  # Zero to JupyterHub: inbox/<user>/
-            folder_user, path = name, path / f"{name}.json"
-            if not path.exists():
-                continue
-        elif not name.endswith(".json"):
-            result.refused.append((name, both("not_json_file")))
-            continue
-        user = path.name[: -len(".json")]
-        label = str(path.relative_to(inbox))
+    newest: dict[str, tuple[float, bytes]] = {}
+    for label, path, user, strict in _candidates(inbox, names, result):
         try:
             data, st = _read_regular(path, MAX_FILE_BYTES)
         except OSError as exc:
             result.refused.append((label, both("unreadable", detail=exc.strerror or exc)))
             continue
         owner = _owner(st.st_uid)
-        if folder_user is None and owner not in (user, TLJH_PREFIX + user):
+        if strict and owner not in (user, TLJH_PREFIX + user):
             result.refused.append((label, both("wrong_owner", user=user, owner=owner)))
-            continue
-        if folder_user is not None and folder_user != user:
             continue
         parsed = parse_submission(data, label)
         if not isinstance(parsed, Submission):
@@ -263,6 +332,9 @@ def collect(root: Path, out: Path) -> Collection:
             result.refused.append((label, both("wrong_learner", user=user,
                                                learner=parsed.learner)))
             continue
+        if user not in newest or st.st_mtime >= newest[user][0]:
+            newest[user] = (st.st_mtime, data)
+    for user, (_, data) in sorted(newest.items()):
         _write_atomic(out / f"{user}.json", data)
         result.collected.append(user)
     return result

@@ -11,15 +11,21 @@ from pathlib import Path
 from course import paths
 from course.errors import InputError
 from course.exercises.kinds.cloze import REDACTED_BLANK, redact_cloze_text
+from course.instructor.release_audit import answered_items
 from course.messages import both, ui
 
 # What a student copy holds (when the course has it); everything else stays behind
 # (bench/, .git, .venv, build output, an instructor's own notes).
-SHIP_DIRS = ("course", "data", "exercises", "notebooks", "tests", "docs", ".ci", "binder")
+# tests/ (teacher verdicts, known answers), bench/, .ci/ and the teacher's pages and notebook
+# never ship: the copy is for learners (issue 21).
+SHIP_DIRS = ("course", "data", "exercises", "notebooks", "docs", "binder")
 SHIP_FILES = ("pyproject.toml", "Makefile", "README.md", "environment.yml", ".gitignore",
               "LICENSE", "LICENSE.md", "LICENSE.txt", "CITATION.cff", "install_check.py")
 JUNK = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cache",
         ".hypothesis", ".ruff_cache", ".DS_Store", "*.sqlite3")
+# Files for teachers only, by path inside the course (glob patterns).
+TEACHER_ONLY = ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
+                "docs/benchmarks.md", "notebooks/instructor-*.ipynb")
 
 # The fields every assessment item keeps in the student copy; each kind adds its own question
 # fields without the key (``Exercise.redact``).
@@ -79,7 +85,24 @@ def redact_exercise(raw: dict, exercise, rng=None) -> dict:
     out = {k: raw[k] for k in KEEP_FIELDS if k in raw}
     out["redacted"] = True
     out.update(_redact(exercise, raw, rng))
+    if isinstance(out.get("options"), list) and hasattr(exercise, "options"):
+        out["options"] = _shuffled_options(out["options"], exercise, raw, rng)
     return out
+
+
+def _shuffled_options(options: list, exercise, raw: dict, rng) -> list:
+    """The options of a choice item in the release's secret order, each with its key written
+    out (a key derived from the text would change with the order of look-alike texts).
+
+    ``shuffle: false`` (a scale such as Grade 1-4) keeps the authored order: that order is the
+    scale's own and tells nothing that the option texts do not.
+    """
+    from course.exercises.kinds.base import secret_shuffle
+
+    keyed = [{**o, "key": opt.key} for o, opt in zip(options, exercise.options, strict=True)]
+    if raw.get("shuffle", True) is False:
+        return keyed
+    return secret_shuffle(keyed, rng)
 
 
 def _redact(exercise, raw, rng) -> dict:
@@ -277,6 +300,10 @@ def release(out: Path, source: Path | None = None) -> ReleaseSummary:
     try:
         summary = _build(source, work, bank)
         leaks = audit(work, source / "exercises")
+        answered = answered_items(work, bank)
+        if answered:
+            raise InputError(both("release_answered", count=len(answered),
+                                  where="\n  ".join(answered[:20])))
         if leaks:
             raise InputError(both("release_leaks", count=len(leaks),
                                   where="\n  ".join(leaks[:20])))
@@ -293,6 +320,25 @@ def release(out: Path, source: Path | None = None) -> ReleaseSummary:
     return summary
 
 
+TEST_EXTRA_START, TEST_EXTRA_END = "# test extra", "# end of test extra"
+
+
+def _learner_environment(path: Path) -> None:
+    """environment.yml without its test tools (the lines between the two test-extra marks)."""
+    if not path.is_file():
+        return
+    keep, skipping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        mark = line.strip()
+        if mark == TEST_EXTRA_START:
+            skipping = True
+        elif mark == TEST_EXTRA_END:
+            skipping = False
+        elif not skipping:
+            keep.append(line)
+    path.write_text("".join(keep), encoding="utf-8")
+
+
 def _build(source: Path, out: Path, bank) -> ReleaseSummary:
     import yaml
 
@@ -304,6 +350,10 @@ def _build(source: Path, out: Path, bank) -> ReleaseSummary:
     for name in SHIP_FILES:
         if (source / name).is_file():
             shutil.copy2(source / name, out / name)
+    for pattern in TEACHER_ONLY:
+        for path in out.glob(pattern):
+            path.unlink()
+    _learner_environment(out / "environment.yml")
     # Rewrite the copies in place: the copy holds exactly what the course folder holds,
     # minus the answer keys of assessment items and every notebook output. One secret shuffle
     # per release orders what learners arrange; its seed stays in this process.

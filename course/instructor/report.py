@@ -229,7 +229,7 @@ def load_instructor_bank(path: Path | None):
 
 
 def build_report(paths, bank=None, bank_path: Path | None = None,
-                 pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
+                 pass_mark: float = DEFAULT_PASS_MARK, marks=None, roster=None) -> ClassReport:
     """Read, check and re-grade the submissions under ``paths``; scores inside are ignored.
 
     ``marks`` (``{(learner, task): 0-100}``, see ``writing.read_marks``): a teacher's mark
@@ -238,7 +238,27 @@ def build_report(paths, bank=None, bank_path: Path | None = None,
     collected: Collected = collect(paths)  # a mistyped path is named before the bank loads
     if bank is None:
         bank, bank_path = load_instructor_bank(bank_path)
-    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks)
+    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks, roster)
+
+
+def _on_roster(roster, sub) -> bool:
+    return roster.find(sub.shown_name or sub.learner) is not None \
+        or roster.find(sub.learner) is not None
+
+
+def expected_lessons(lessons, subs, finals_by_learner, roster=None) -> list[str]:
+    """Which lessons the class has reached: at least half of the learners attempted them.
+
+    With a class list (``roster``), only the learners on it count: names that are not on it
+    (ghost learners of a live class, a typo) cannot change what is expected of the others
+    (issue 21). Without one, every learner who handed in counts.
+    """
+    counted = [f for sub, f in zip(subs, finals_by_learner, strict=True)
+               if roster is None or _on_roster(roster, sub)]
+    n = len(counted)
+    return [slug for slug, _, ids in lessons
+            if n and sum(any(i in f for i in ids) for f in counted)
+            >= max(1, EXPECTED_SHARE * n)]
 
 
 class _Grading:
@@ -377,8 +397,9 @@ def _learner_row(sub, finals: dict[str, float], lessons, expected: list[str],
 
 
 def grade_collected(collected: Collected, bank, bank_path: str = "",
-                    pass_mark: float = DEFAULT_PASS_MARK, marks=None) -> ClassReport:
-    """The class report of submissions already read."""
+                    pass_mark: float = DEFAULT_PASS_MARK, marks=None,
+                    roster=None) -> ClassReport:
+    """The class report of submissions already read (``roster``: see ``expected_lessons``)."""
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
     grading = _Grading(bank, lesson_of, marks)
@@ -393,24 +414,23 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         finals_by_learner.append(finals)
         responses_by_learner.append(last_response)
 
-    # Which lessons the class has reached: at least half of the learners attempted them.
-    n_learners = len(collected.submissions)
-    expected = [
-        slug for slug, _, ids in lessons
-        if n_learners and sum(any(i in f for i in ids) for f in finals_by_learner)
-        >= max(1, EXPECTED_SHARE * n_learners)
-    ]
+    expected = expected_lessons(lessons, collected.submissions, finals_by_learner, roster)
     learners = [_learner_row(sub, finals, lessons, expected, pass_mark)
                 for sub, finals in zip(collected.submissions, finals_by_learner, strict=True)]
+    warnings = list(collected.warnings)
+    if roster is not None:
+        warnings += [Rejection(sub.source, both("not_on_roster", learner=sub.learner),
+                               sub.learner)
+                     for sub in collected.submissions if not _on_roster(roster, sub)]
     items, parts = grading.item_rows(lessons)
     return ClassReport(
         bank_path=bank_path,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
-        warnings=list(collected.warnings) + _version_warnings(collected),
-        graded=len(grading.cache), attempts=grading.n_attempts, writing=grading.writing_rows,
-        marked=grading.n_marked,
+        warnings=warnings + _version_warnings(collected),
+        graded=len(grading.cache), attempts=grading.n_attempts,
+        writing=grading.writing_rows, marked=grading.n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
     )
 

@@ -10,7 +10,6 @@ import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -37,7 +36,6 @@ MAX_ATTEMPTS_PER_EXERCISE = 50  # of one learner at one exercise: the first 49 a
 MAX_ATTEMPTS_PER_REPORT = 100_000  # submissions read after this total are rejected
 MAX_RESPONSE_CHARS = 20_000  # one response (as JSON text); a longer one is not counted
 MAX_RESPONSE_DEPTH = 20  # lists and mappings inside one response
-FUTURE_SLACK_S = 24 * 3600  # an export time further ahead than this is not believed
 _SKIP_NAMES = ("__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
@@ -233,9 +231,26 @@ def parse_submission(data: bytes, source: str, out: Collected | None = None
     dropped: Counter = Counter()
     # Only a JSON escape can make a lone surrogate: most files need no look at each text.
     escapes = "\\ud" in text or "\\uD" in text
-    raws = obj["attempts"]
-    # Chronological order; attempts with the same (or no) time keep their order in the file.
-    raws = [raws[i] for i in sorted(range(len(raws)), key=lambda i: str(raws[i].get("time") or ""))]
+    # The file's order is the store's own sequence (export reads the attempts ORDER BY id):
+    # a wall-clock time stepped back must not turn a later answer into an earlier one.
+    attempts = _read_attempts(obj["attempts"], escapes, dropped)
+    if out is not None:
+        _list_dropped(out, source, learner, dropped)
+    course_version = obj.get("course_version") or ""
+    return Submission(
+        source=source,
+        learner=learner,
+        exported_at=_valid_text(obj.get("exported_at") or "")[:40],
+        course_version=_valid_text(course_version)[:40],
+        attempts=attempts,
+        digest=hashlib.sha256(data).hexdigest(),
+        shown_name=obj["learner"] if not has_surrogate(obj["learner"]) else learner,
+        attempts_in_file=len(obj["attempts"]),
+    )
+
+
+def _read_attempts(raws: list, escapes: bool, dropped: Counter) -> list[Attempt]:
+    """The attempts that can count, in the file's order; the others counted in ``dropped``."""
     attempts = []
     for raw in _cap_per_exercise(raws, dropped):
         ex_id = raw["exercise_id"].strip()
@@ -254,30 +269,23 @@ def parse_submission(data: bytes, source: str, out: Collected | None = None
         else:
             attempts.append(Attempt(exercise_id=ex_id, response=response,
                                     time=raw.get("time") or "", lesson=raw.get("lesson") or ""))
-    if out is not None:
-        if dropped["surrogate"]:
-            out.rejections.append(Rejection(
-                source, both("invalid_unicode", count=dropped["surrogate"]), learner))
-        if dropped["too_big"]:
+    return attempts
+
+
+def _list_dropped(out: Collected, source: str, learner: str, dropped: Counter) -> None:
+    """Each kind of attempt left out, as a rejection of ``source``."""
+    if dropped["surrogate"]:
+        out.rejections.append(Rejection(
+            source, both("invalid_unicode", count=dropped["surrogate"]), learner))
+    if dropped["too_big"]:
+        out.rejections.append(Rejection(source, both(
+            "response_too_big", count=dropped["too_big"], chars=MAX_RESPONSE_CHARS,
+            depth=MAX_RESPONSE_DEPTH), learner))
+    for ex_id, n in sorted(dropped.items()):
+        if ex_id.startswith("ex:"):
             out.rejections.append(Rejection(source, both(
-                "response_too_big", count=dropped["too_big"], chars=MAX_RESPONSE_CHARS,
-                depth=MAX_RESPONSE_DEPTH), learner))
-        for ex_id, n in sorted(dropped.items()):
-            if ex_id.startswith("ex:"):
-                out.rejections.append(Rejection(source, both(
-                    "too_many_tries", count=n, exercise=ex_id[3:],
-                    limit=MAX_ATTEMPTS_PER_EXERCISE), learner))
-    course_version = obj.get("course_version") or ""
-    return Submission(
-        source=source,
-        learner=learner,
-        exported_at=_valid_text(obj.get("exported_at") or "")[:40],
-        course_version=_valid_text(course_version)[:40],
-        attempts=attempts,
-        digest=hashlib.sha256(data).hexdigest(),
-        shown_name=obj["learner"] if not has_surrogate(obj["learner"]) else learner,
-        attempts_in_file=len(obj["attempts"]),
-    )
+                "too_many_tries", count=n, exercise=ex_id[3:],
+                limit=MAX_ATTEMPTS_PER_EXERCISE), learner))
 
 
 def _valid_text(text: str) -> str:
@@ -556,102 +564,6 @@ def _add(item: Submission | Rejection, out: Collected) -> None:
         out.rejections.append(item)
 
 
-def _export_time(sub: Submission) -> datetime | None:
-    text = sub.exported_at.strip()
-    if not text:
-        return None
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when
-
-
-def _in_future(sub: Submission, now: datetime) -> bool:
-    when = _export_time(sub)
-    return when is not None and (when - now).total_seconds() > FUTURE_SLACK_S
-
-
-def resolve_duplicates(collected: Collected) -> None:
-    """Keep one submission per learner, moving the others to the rejections with the reason.
-
-    Identical files count once. Of different files from the same learner (names compared
-    ignoring case, width and spacing), the one exported last counts; when the newest export
-    time is shared or missing, no file of that learner counts.
-    """
-    now = datetime.now(timezone.utc)
-    groups: dict[str, list[Submission]] = {}
-    for sub in collected.submissions:
-        groups.setdefault(sub.learner_key, []).append(sub)
-    kept: list[Submission] = []
-    for subs in groups.values():
-        future = [s for s in subs if _in_future(s, now)]
-        if future and len(future) < len(subs):  # a file from the future never wins
-            for sub in future:
-                subs.remove(sub)
-                collected.rejections.append(Rejection(
-                    sub.source, both("future_superseded", when=sub.exported_at), sub.learner))
-        for sub in subs:
-            if sub in future:
-                collected.warnings.append(Rejection(
-                    sub.source, both("future_date", when=sub.exported_at), sub.learner))
-        spellings = sorted({s.shown_name for s in subs if s.shown_name})
-        if len(spellings) > 1:
-            collected.warnings.append(Rejection(
-                subs[0].source, both("same_learner_spellings",
-                                     names=", ".join(repr(n) for n in spellings[:5])),
-                subs[0].learner))
-        distinct: list[Submission] = []
-        for sub in subs:
-            twin = next((d for d in distinct if d.digest == sub.digest), None)
-            if twin is not None:
-                collected.rejections.append(Rejection(
-                    sub.source, both("duplicate_identical", other=twin.source), sub.learner))
-            else:
-                distinct.append(sub)
-        if len(distinct) == 1:
-            kept.append(distinct[0])
-            continue
-        stamped = [(_export_time(s), s) for s in distinct]
-        latest = max((t for t, _ in stamped if t is not None), default=None)
-        newest = [s for t, s in stamped if t is not None and t == latest]
-        if len(newest) != 1:
-            for sub in distinct:
-                collected.rejections.append(Rejection(
-                    sub.source, both("duplicate_tie", learner=sub.learner, count=len(distinct)),
-                    sub.learner))
-            continue
-        winner = newest[0]
-        kept.append(winner)
-        for sub in distinct:
-            if sub is not winner:
-                collected.rejections.append(Rejection(
-                    sub.source,
-                    both("duplicate_superseded", learner=sub.learner, other=winner.source,
-                         when=winner.exported_at),
-                    sub.learner))
-    order = {id(s): i for i, s in enumerate(collected.submissions)}
-    collected.submissions = sorted(kept, key=lambda s: order[id(s)])
-    _warn_look_alikes(collected)
-
-
-def _warn_look_alikes(collected: Collected) -> None:
-    """Warn about learners whose names differ but look the same, or mix alphabets."""
-    by_look: dict[str, list[Submission]] = {}
-    for sub in collected.submissions:
-        by_look.setdefault(looks_like_key(sub.learner), []).append(sub)
-        if mixes_scripts(sub.learner):
-            collected.warnings.append(Rejection(sub.source, both("mixed_scripts"), sub.learner))
-    for subs in by_look.values():
-        if len(subs) > 1:
-            names = ", ".join(f"{s.learner!r} ({s.source})" for s in subs[:5])
-            for sub in subs:
-                collected.warnings.append(Rejection(sub.source, both("look_alike", names=names),
-                                                    sub.learner))
-
-
 def collect(paths) -> Collected:
     """Every submission under ``paths`` (files, folders or zip archives), one per learner."""
     paths = [Path(p) for p in paths]
@@ -668,3 +580,10 @@ def collect(paths) -> Collected:
             _read_file(path, path_label(path), out)
     resolve_duplicates(out)
     return out
+
+
+def resolve_duplicates(collected: Collected) -> None:
+    """One submission per learner and store; copies listed (``duplicates`` module)."""
+    from course.instructor.duplicates import resolve_duplicates as resolve
+
+    resolve(collected)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 JOIN_CODE_LENGTH = 6
 HUB_CACHE_SECONDS = 30.0
+MAX_UNKNOWN = 10_000  # bogus tokens remembered at once (a flood of distinct ones)
 # The scope that opens the dashboard on a hub (deploy/jupyterhub_config.py grants it to the
 # role of the instructor group).
 INSTRUCTOR_SCOPE = "custom:crm-live:teach"
@@ -57,6 +58,7 @@ class LanAuth:
         self.store = store
         self.join_code = store.secret("join_code", make_join_code)
         self.instructor_token = store.secret("instructor_token")
+        self._names: dict[str, str] = {}  # token's SHA-256 -> learner: no file read per post
 
     def check_code(self, code) -> bool:
         return hmac.compare_digest(normalize_code(code).encode(), self.join_code.encode())
@@ -64,7 +66,10 @@ class LanAuth:
     def join(self, learner: str) -> str | None:
         """A new token for ``learner``, or None when another learner has that name."""
         token = secrets.token_urlsafe(24)
-        return token if self.store.add_learner(learner, token) else None
+        if not self.store.add_learner(learner, token):
+            return None
+        self._names[token_key(token)] = learner
+        return token
 
     def known(self, token: str | None) -> bool:
         """True when ``token`` is a token of this session (checked locally, no guessing)."""
@@ -73,7 +78,12 @@ class LanAuth:
     def _lookup(self, token: str) -> Identity | None:
         if hmac.compare_digest(token.encode(), self.instructor_token.encode()):
             return Identity("instructor", instructor=True)
-        name = self.store.learner_of(token)
+        key = token_key(token)
+        name = self._names.get(key)
+        if name is None:
+            name = self.store.learner_of(token)
+            if name:
+                self._names[key] = name
         return Identity(name) if name else None
 
     async def identify(self, token: str | None) -> Identity | None:
@@ -113,6 +123,7 @@ class HubAuth:
         self.oauth = HubOAuth(**config)
         self.instructor_scope = instructor_scope
         self._known: dict[str, tuple[float, Identity]] = {}
+        self._unknown: dict[str, float] = {}  # token's SHA-256 -> when the hub said "nobody"
 
     @property
     def access_scopes(self) -> set:
@@ -130,9 +141,14 @@ class HubAuth:
         hit = self._known.get(key)
         if hit and time.monotonic() - hit[0] < HUB_CACHE_SECONDS:
             return hit[1]
+        if key in self._unknown and time.monotonic() - self._unknown[key] < HUB_CACHE_SECONDS:
+            return None  # asked a moment ago: a flood of one bogus token asks the hub once
         model = await self.oauth.user_for_token(token, sync=False)
         if not isinstance(model, dict) or model.get("kind", "user") != "user" \
                 or not model.get("name"):
+            if len(self._unknown) >= MAX_UNKNOWN:
+                self._unknown.clear()  # bounded: many bogus tokens cost memory, not the hub
+            self._unknown[key] = time.monotonic()
             return None  # unknown to the hub, or a service's token: nobody's attempts
         scopes = set(model.get("scopes") or ())
         access = self.access_scopes

@@ -130,7 +130,7 @@ function drawLesson(s) {
     el("th", {}, L.live_right_now), el("th", {}, L.live_attempts), el("th", {}, L.live_mean)));
   for (const r of s.lesson) {
     t.append(el("tr", {"data-id": r.id}, el("td", {}, r.id), el("td", {class: "answered"}, r.answered),
-      el("td", {}, r.correct), el("td", {}, r.attempts),
+      el("td", {}, r.correct === null ? "–" : r.correct), el("td", {}, r.attempts),
       el("td", {}, r.mean_score === null ? "–" : Math.round(100 * r.mean_score) + "%")));
   }
   return t;
@@ -172,7 +172,7 @@ function drawExercise(s) {
   if (e.learners) {
     const t = el("table", {id: "names-table"});
     for (const r of e.learners) t.append(el("tr", {}, el("td", {}, r.name), el("td", {}, r.answer),
-                                             el("td", {}, Math.round(100 * r.score) + "%")));
+                                             el("td", {}, r.score === null ? "–" : Math.round(100 * r.score) + "%")));
     box.append(t);
   }
   return box;

@@ -19,210 +19,54 @@ sent to the hub; a hub user without the instructor scope gets 403).
 Every rejection has a clear status and a JSON ``{"error": ...}`` body and is logged (logger
 ``course.live``): 400 malformed JSON, 401 no or unknown token, 403 wrong join code, another
 learner's name, a hub token without the service's access scope, a dashboard action without
-the instructor or without the page's CSRF token, 404 unknown exercise, 409 a name already
-taken, 413 a body over 64 KB, 422 an answer that cannot be graded, 429 more than 10 posts a
-second from one learner, or more than 20 wrong join codes or unknown tokens from one address
-in a minute (then that address's join attempts and unknown tokens wait, ``Retry-After``;
-tokens already known keep working).
+the instructor, without the page's CSRF token in its header, not JSON or from another origin,
+404 unknown exercise, 409 a name already taken (or one that looks the same), 413 a body over
+64 KB, 422 an answer that cannot be graded, 429 more than 10 posts a second from one learner,
+more than 3 learners joined from one laptop, or more than 20 wrong join codes or unknown tokens
+from one laptop in a minute (then that laptop's join attempts and unknown tokens wait,
+``Retry-After``; tokens already known keep working). Failures are never counted against a
+loopback address: on a hub every kernel and the proxy post from 127.0.0.1, and the hub itself
+vouches for tokens. 503 the session file is locked by another program or was deleted.
 """
 from __future__ import annotations
 
 import asyncio
-import datetime
 import json
 import logging
 import math
 import threading
-import time
-from collections import deque
 
 import tornado.httpserver
 import tornado.locks
 import tornado.netutil
 import tornado.web
 
-from course.live.stats import Tally, item_rows
-from course.live.store import now
+from course.live.guard import (  # noqa: F401 - FAIL_*: the limits' home, named here too
+    BODY_TIMEOUT,
+    FAIL_LIMIT,
+    FAIL_WINDOW,
+    IDLE_TIMEOUT,
+    JOINS_PER_ADDRESS,
+    Connections,
+    FailureLimit,
+    add_accept_handler,
+    is_loopback,
+    name_problem,
+    safe,
+)
+from course.live.service import (  # noqa: F401 - the service's names, imported from here too
+    MAX_NAME,
+    RATE_LIMIT,
+    LiveService,
+    Rejected,
+)
 
 log = logging.getLogger("course.live")
 
 MAX_BODY = 64 * 1024
 SERVER_MAX_BODY = 1024 * 1024  # tornado refuses (and closes) bigger bodies before reading
-RATE_LIMIT = 10  # posts per learner per second
 MAX_WAIT = 25.0  # longest long-poll of /api/reveals
 COOKIE = "crm_live_instructor"
-MAX_NAME = 100
-FAIL_LIMIT = 20  # wrong join codes or unknown tokens from one address...
-FAIL_WINDOW = 60.0  # ...within this many seconds: then it waits (429)
-
-
-class Rejected(Exception):
-    def __init__(self, status: int, reason: str, retry_after: float | None = None):
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-        self.retry_after = retry_after
-
-
-class FailureLimit:
-    """Failed join codes and token checks per client address, in a sliding window.
-
-    After ``limit`` failures within ``window`` seconds, ``wait(address)`` is the number of
-    seconds until the oldest of them leaves the window (0 when the address may try).
-    """
-
-    def __init__(self, limit: int = FAIL_LIMIT, window: float = FAIL_WINDOW):
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, deque] = {}
-
-    def _recent(self, address: str) -> deque:
-        t = time.monotonic()
-        failures = self._failures.get(address)
-        if failures is None:
-            return deque()
-        while failures and t - failures[0] >= self.window:
-            failures.popleft()
-        if not failures:
-            del self._failures[address]
-        return failures
-
-    def wait(self, address: str) -> float:
-        failures = self._recent(address)
-        if len(failures) < self.limit:
-            return 0.0
-        return max(self.window - (time.monotonic() - failures[0]), 0.001)
-
-    def fail(self, address: str) -> None:
-        failures = self._recent(address)
-        if not failures:
-            failures = self._failures.setdefault(address, failures)
-        failures.append(time.monotonic())
-        if len(failures) == self.limit:
-            log.warning("%s: %d wrong join codes or unknown tokens in %.0f s: its join "
-                        "attempts and unknown tokens wait %.0f s (429)", address, self.limit,
-                        self.window, self.wait(address))
-
-
-class LiveService:
-    """The state behind the handlers: the store, the bank, who is who, the counts.
-
-    Args:
-        store: a :class:`~course.live.store.SessionStore`.
-        bank: the instructor's Bank (attempts are graded with it).
-        auth: a :class:`~course.live.auth.LanAuth` or :class:`~course.live.auth.HubAuth`.
-        lesson_ids: the exercises the dashboard lists (default: the whole bank).
-    """
-
-    def __init__(self, store, bank, auth, lesson_ids=None):
-        self.store = store
-        self.bank = bank
-        self.auth = auth
-        self.ids = list(lesson_ids) if lesson_ids else [ex.id for ex in bank.exercises]
-        self.tally = Tally(bank)
-        for attempt in store.attempts():
-            self.tally.add(attempt)
-        self.revealed = [ex_id for _, ex_id in store.reveals()]
-        self.reveal_seq = max((seq for seq, _ in store.reveals()), default=0)
-        self._reveal_cond = tornado.locks.Condition()
-        self._posts: dict[str, deque] = {}
-        self.failures = FailureLimit()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self.cookie_secret = store.secret("cookie_secret")
-
-    @property
-    def show_names(self) -> bool:
-        return self.store.setting("show_names", "0") == "1"
-
-    def rate_ok(self, learner: str) -> bool:
-        """At most RATE_LIMIT posts in any second from one learner (rejected ones count)."""
-        t = time.monotonic()
-        posts = self._posts.setdefault(learner, deque())
-        while posts and t - posts[0] >= 1.0:
-            posts.popleft()
-        posts.append(t)
-        return len(posts) <= RATE_LIMIT
-
-    def record(self, learner: str, body: dict) -> dict:
-        """Grade and commit one attempt; the score in ``body`` (if any) is never read."""
-        ex_id = body.get("exercise_id")
-        if not isinstance(ex_id, str) or ex_id not in self.bank:
-            raise Rejected(404, f"unknown exercise id {str(ex_id)[:80]!r}: not in the "
-                                "instructor's bank")
-        if "response" not in body:
-            raise Rejected(422, '"response" is missing')
-        exercise = self.bank[ex_id]
-        result = exercise.grade(body["response"])
-        if not result.valid or not result.attempted:
-            raise Rejected(422, f"the response cannot be graded as a {exercise.type} answer")
-        client_id = body.get("client_id")
-        client_id = client_id[:64] if isinstance(client_id, str) and client_id else None
-        mode = body.get("mode") if body.get("mode") in ("practice", "class", "assessment") \
-            else exercise.mode
-        graded = result.response if result.response is not None else body["response"]
-        row_id, new = self.store.add_attempt(
-            client_id=client_id, learner=learner, exercise_id=ex_id, lesson=exercise.lesson,
-            response=graded, score=result.score, correct=result.correct,
-            items=item_rows(exercise, result), mode=mode)
-        if new:
-            self.tally.add({"exercise_id": ex_id, "learner": learner, "response": graded,
-                            "score": result.score, "correct": result.correct,
-                            "items": item_rows(exercise, result)})
-        return {"recorded": True, "id": row_id, "duplicate": not new}
-
-    def reveal(self, ex_id: str) -> int:
-        if ex_id not in self.bank:
-            raise Rejected(404, f"unknown exercise id {ex_id[:80]!r}")
-        if self.bank[ex_id].mode == "assessment":
-            raise Rejected(409, "an assessment item is never revealed")
-        seq = self.store.reveal(ex_id)
-        if ex_id not in self.revealed:
-            self.revealed.append(ex_id)
-            self.reveal_seq = max(self.reveal_seq, seq)
-            self._wake_pollers()
-        return seq
-
-    def _wake_pollers(self) -> None:
-        """Wake the long-polls, from the service's loop or from any other thread."""
-        loop = self._loop
-        if loop is None:
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            self._reveal_cond.notify_all()
-        else:
-            loop.call_soon_threadsafe(self._reveal_cond.notify_all)
-
-    async def wait_reveal(self, after: int, wait: float) -> list:
-        self._loop = asyncio.get_running_loop()
-        if self.reveal_seq <= after and wait > 0:
-            await self._reveal_cond.wait(timeout=datetime.timedelta(seconds=wait))
-        return self.store.reveals(after)
-
-    def solution(self, ex_id: str) -> dict:
-        ex = self.bank[ex_id]
-        text = ex.solution or ex.answer_text()
-        return {"en": getattr(text, "en", str(text)), "zh": getattr(text, "zh", str(text))}
-
-    def stats(self, ex_id: str | None) -> dict:
-        names = self.show_names
-        out = {
-            "version": self.tally.version, "total": self.tally.total,
-            "learners": len(self.tally.learners() | set(self.store.learners())),
-            "answering": len(self.tally.learners()), "names": names,
-            "lesson": self.tally.lesson_rows(self.ids), "revealed": list(self.revealed),
-            "time": now(),
-        }
-        if ex_id:
-            if ex_id not in self.bank:
-                raise Rejected(404, f"unknown exercise id {ex_id[:80]!r}")
-            out["exercise"] = self.tally.exercise(ex_id, names=names)
-            if ex_id in self.revealed:
-                out["exercise"]["solution"] = self.solution(ex_id)
-        return out
 
 
 class Base(tornado.web.RequestHandler):
@@ -247,23 +91,34 @@ class Base(tornado.web.RequestHandler):
         return None
 
     def reject(self, status: int, reason: str, retry_after: float | None = None) -> None:
-        log.warning("rejected %s %s from %s: %d %s", self.request.method, self.request.path,
-                    self.request.remote_ip, status, reason)
+        log.warning("rejected %s %s from %s: %d %s", self.request.method,
+                    safe(self.request.path[:200]), self.request.remote_ip, status, safe(reason))
         self.set_status(status)
-        if status == 429:
+        if status in (429, 503):
             self.set_header("Retry-After", str(max(1, math.ceil(retry_after or 1))))
         self.finish({"error": reason, "status": status})
 
     def refuse(self, r: Rejected) -> None:
         self.reject(r.status, r.reason, r.retry_after)
 
-    def check_failures(self, token: str | None = None) -> None:
-        """429 when this address made too many failed tries (a known token still passes)."""
-        wait = self.service.failures.wait(self.request.remote_ip)
+    def failure_key(self, joining: bool = False) -> str | None:
+        """What failed tries are counted against: the laptop's address on a LAN; never a
+        loopback address for tokens (a hub's kernels and proxy all post from it, and the hub
+        vouches for its tokens), only for join codes tried on this machine."""
+        ip = self.request.remote_ip
+        if self.service.auth.mode == "hub":
+            return None
+        if is_loopback(ip):
+            return "this machine (join codes)" if joining else None
+        return ip
+
+    def check_failures(self, token: str | None = None, joining: bool = False) -> None:
+        """429 when this laptop made too many failed tries (a known token still passes)."""
+        key = self.failure_key(joining)
+        wait = self.service.failures.wait(key)
         if wait and not (token and self.service.auth.known(token)):
             raise Rejected(429, f"too many wrong join codes or unknown tokens from "
-                                f"{self.request.remote_ip}: try again in {math.ceil(wait)} s",
-                           retry_after=wait)
+                                f"{key}: try again in {math.ceil(wait)} s", retry_after=wait)
 
     async def identify(self, token: str | None):
         """Who ``token`` belongs to (None: nobody), counting a wrong token as a failed try."""
@@ -272,7 +127,7 @@ class Base(tornado.web.RequestHandler):
             return None
         who = await self.service.auth.identify(token)
         if who is None:
-            self.service.failures.fail(self.request.remote_ip)
+            self.service.failures.fail(self.failure_key())
         return who
 
     def json_body(self) -> dict:
@@ -285,6 +140,12 @@ class Base(tornado.web.RequestHandler):
             raise Rejected(400, f"the body is not valid JSON ({str(exc)[:80]})") from None
         if not isinstance(body, dict):
             raise Rejected(400, "the body must be a JSON object")
+        if b"\\ud" in self.request.body.lower():
+            try:  # only a JSON escape can make a lone surrogate, which UTF-8 cannot hold
+                json.dumps(body, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                raise Rejected(400, "the body holds text that is not valid Unicode (a lone "
+                                    "surrogate such as \\ud800): type the answer again") from None
         return body
 
     async def viewer(self):
@@ -318,26 +179,53 @@ class Join(Base):
                 raise Rejected(404, "on a hub, learners are who the hub says: no join code")
             if len(self.request.body) > MAX_BODY:
                 raise Rejected(413, "the body is too big")
-            self.check_failures()
+            self.check_failures(joining=True)
             body = self.json_body()
             if not self.service.auth.check_code(body.get("code")):
-                self.service.failures.fail(self.request.remote_ip)
+                self.service.failures.fail(self.failure_key(joining=True))
                 raise Rejected(403, "wrong join code: ask the instructor for the code on the "
                                     "projector")
-            learner = body.get("learner")
-            if not isinstance(learner, str) or not learner.strip():
-                raise Rejected(400, '"learner" must be your name (a non-empty text)')
-            learner = " ".join(learner.split())
-            if len(learner) > MAX_NAME:
-                raise Rejected(400, f'"learner" is longer than {MAX_NAME} characters')
-            token = self.service.auth.join(learner)
+            learner = self.checked_name(body.get("learner"))
+            ip = self.request.remote_ip
+            if not is_loopback(ip) and self.service.joins.get(ip, 0) >= JOINS_PER_ADDRESS:
+                raise Rejected(429, f"{JOINS_PER_ADDRESS} learners have joined from this "
+                                    "computer already: ask the instructor")
+            token = await self.service.run(self.service.auth.join, learner)
             if token is None:
                 raise Rejected(409, f"the name {learner!r} has already joined this class from "
                                     "another kernel; choose another name or ask the instructor")
+            self.service.joins[ip] = self.service.joins.get(ip, 0) + 1
         except Rejected as r:
             return self.refuse(r)
-        log.info("joined: %s", learner)
+        log.info("joined: %s", safe(learner))
         self.finish({"token": token, "learner": learner})
+
+    def checked_name(self, learner) -> str:
+        """The learner's name as the report will read it, or Rejected: no control or format
+        character, no mixed alphabets, not a look-alike of a name already joined, and on the
+        class list (then the student number) when one is loaded."""
+        from course.instructor.submissions import clean_name, looks_like_key
+
+        if not isinstance(learner, str) or not learner.strip():
+            raise Rejected(400, '"learner" must be your name (a non-empty text)')
+        if len(learner) > MAX_NAME:
+            raise Rejected(400, f'"learner" is longer than {MAX_NAME} characters')
+        problem = name_problem(learner)
+        if problem:
+            raise Rejected(400, problem)
+        learner = clean_name(learner)  # NFKC: a full-width name is the plain one
+        if self.service.roster is not None:
+            student = self.service.roster.find(learner)
+            if student is None:
+                raise Rejected(403, f"{learner!r} is not on the class list: type your student "
+                                    "number")
+            learner = student.number
+        look = looks_like_key(learner)
+        for other in self.service.store.learners():
+            if other != learner and looks_like_key(other) == look:
+                raise Rejected(409, f"the name {learner!r} looks the same as {other!r}, who "
+                                    "has joined already: add your student number")
+        return learner
 
 
 class PostAttempt(Base):
@@ -361,7 +249,7 @@ class PostAttempt(Base):
             if claimed is not None and claimed != who.name:
                 raise Rejected(403, f"this token belongs to {who.name!r}; it cannot post "
                                     f"attempts of {str(claimed)[:MAX_NAME]!r}")
-            reply = self.service.record(who.name, body)
+            reply = await self.service.run(self.service.record, who.name, body)
         except Rejected as r:
             return self.refuse(r)
         self.finish(reply)  # the attempt is committed before this reply
@@ -377,9 +265,13 @@ class Reveals(Base):
             return self.reject(401, "no valid token")
         try:
             after = max(int(self.get_argument("after", "0")), 0)
-            wait = min(max(float(self.get_argument("wait", "0")), 0.0), MAX_WAIT)
+            wait = float(self.get_argument("wait", "0"))
+            if after > 2 ** 62 or not math.isfinite(wait):
+                raise ValueError("out of range")
+            wait = min(max(wait, 0.0), MAX_WAIT)
         except ValueError:
-            return self.reject(400, '"after" must be a whole number and "wait" seconds')
+            return self.reject(400, '"after" must be a whole number (a reveal\'s number) and '
+                                    '"wait" a number of seconds')
         reveals = await self.service.wait_reveal(after, wait)
         self.finish({"reveals": [[seq, ex_id] for seq, ex_id in reveals]})
 
@@ -430,7 +322,8 @@ class Stats(Base):
         try:
             if not await self.instructor():
                 raise Rejected(403, "the dashboard's counts need the instructor's token")
-            self.finish(self.service.stats(self.get_argument("exercise", None) or None))
+            ex_id = self.get_argument("exercise", None) or None
+            self.finish(await self.service.run(self.service.stats, ex_id))
         except Rejected as r:
             self.refuse(r)
 
@@ -442,15 +335,32 @@ class InstructorAction(Base):
         try:
             if not await self.instructor():
                 raise Rejected(403, "a dashboard action needs the instructor's token")
-            try:
-                tornado.web.RequestHandler.check_xsrf_cookie(self)
-            except tornado.web.HTTPError:
-                raise Rejected(403, "a dashboard action needs the CSRF token of the "
-                                    "dashboard page (reload the page)") from None
-            reply = self.act(self.json_body())
+            self.check_same_page()
+            reply = await self.service.run(self.act, self.json_body())
         except Rejected as r:
             return self.refuse(r)
         self.finish(reply)
+
+    def check_same_page(self) -> None:
+        """403 unless the request comes from the dashboard page itself: JSON (a form cannot
+        send it across sites), from this origin when the browser names one, with the page's
+        CSRF token in its header (never from the query string or a form field)."""
+        req = self.request
+        kind = req.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        origin = req.headers.get("Origin")
+        header = req.headers.get("X-XSRFToken") or req.headers.get("X-CSRFToken")
+        if kind != "application/json":
+            raise Rejected(403, "a dashboard action is sent as JSON by the dashboard page")
+        if origin is not None and origin != f"{req.protocol}://{req.host}":
+            raise Rejected(403, f"a dashboard action from another page ({safe(origin)[:80]})")
+        if "_xsrf" in req.query_arguments or not header:
+            raise Rejected(403, "a dashboard action needs the CSRF token of the dashboard "
+                                "page in its header (reload the page)")
+        try:
+            tornado.web.RequestHandler.check_xsrf_cookie(self)
+        except tornado.web.HTTPError:
+            raise Rejected(403, "a dashboard action needs the CSRF token of the "
+                                "dashboard page (reload the page)") from None
 
     def act(self, body: dict) -> dict:
         raise NotImplementedError
@@ -501,6 +411,17 @@ def _access_log(handler) -> None:
             1000 * handler.request.request_time())
 
 
+class _Server(tornado.httpserver.HTTPServer):
+    """The HTTP server, counting each address's open connections down as they close."""
+
+    connections: Connections
+
+    def on_close(self, server_conn) -> None:
+        super().on_close(server_conn)
+        context = getattr(server_conn, "context", None)
+        self.connections.release(getattr(context, "remote_ip", ""))
+
+
 class LiveServer:
     """A service listening on ``host:port`` in a thread of its own (tests, the benchmark);
     ``crm-course live`` runs the same loop in the main thread.
@@ -527,12 +448,30 @@ class LiveServer:
         return f"http://{self.host}:{self.port}{p}"
 
     def listen(self):
-        """Bind in the current event loop; returns the HTTPServer."""
-        server = tornado.httpserver.HTTPServer(make_app(self.service, self.prefix),
-                                              max_body_size=SERVER_MAX_BODY, xheaders=False)
+        """Bind in the current event loop; returns the HTTPServer. Silent connections close
+        after IDLE_TIMEOUT, slow bodies after BODY_TIMEOUT; a laptop holds at most
+        MAX_CONNECTIONS_PER_ADDRESS; out of descriptors, accepting rests instead of spinning."""
+        service = self.service
+        server = _Server(make_app(service, self.prefix), max_body_size=SERVER_MAX_BODY,
+                         xheaders=False, idle_connection_timeout=IDLE_TIMEOUT,
+                         body_timeout=BODY_TIMEOUT)
+        server.connections = service.connections
         sockets = tornado.netutil.bind_sockets(self.port, self.host)
         self.port = sockets[0].getsockname()[1]
-        server.add_sockets(sockets)
+        loop = asyncio.get_event_loop()
+
+        def on_connection(conn, address):
+            ip = address[0] if isinstance(address, tuple) else ""
+            if not service.connections.admit(ip):
+                conn.close()
+                return
+            server._handle_connection(conn, address)
+
+        for sock in sockets:
+            fd = sock.fileno()
+            server._sockets[fd] = sock
+            add_accept_handler(sock, on_connection, loop)
+            server._handlers[fd] = lambda fd=fd: loop.remove_reader(fd)
         self._server = server
         return server
 

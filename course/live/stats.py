@@ -54,6 +54,11 @@ class Tally:
         for ex_id in ids:
             latest = self.latest.get(ex_id, {})
             n = len(latest)
+            if ex_id in self.bank and self.bank[ex_id].mode == "assessment":
+                # never on a projector: posting each option in turn would show the key
+                rows.append({"id": ex_id, "answered": n, "correct": None,
+                             "attempts": self.attempts.get(ex_id, 0), "mean_score": None})
+                continue
             rows.append({
                 "id": ex_id,
                 "answered": n,
@@ -111,7 +116,23 @@ class Tally:
             out["learners"] = sorted(
                 ({"name": name, "score": a["score"], "answer": ex.describe(a["response"])}
                  for name, a in latest.items()), key=lambda r: r["name"].casefold())
-        return out
+        return hide_key(out) if ex.mode == "assessment" else out
+
+
+def hide_key(out: dict) -> dict:
+    """An assessment item's counts without anything that tells right from wrong (issue 21: the
+    "Right now" column and the names table were an oracle): how many answered and what they
+    chose, no marks, no scores, no per-item wrong answers."""
+    out["correct"] = None
+    for key in ("options", "answers"):
+        for row in out.get(key, ()):
+            row["correct"] = None
+    out.pop("items", None)
+    out.pop("criteria", None)
+    for row in out.get("learners", ()):
+        row["score"] = None
+    out["key_hidden"] = True
+    return out
 
 
 def _given_text(given) -> str:

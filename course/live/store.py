@@ -8,6 +8,7 @@ attempt as the service graded it, and the exercises revealed. WAL journal with
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -43,6 +44,20 @@ CREATE TABLE IF NOT EXISTS reveals (
 """
 
 
+BUSY_TIMEOUT = 2.0  # seconds a write waits for another program's lock on the file
+
+
+class SessionFileError(Exception):
+    """The session file cannot be used: not a session (corrupt, or another kind of file)."""
+
+    def __init__(self, path, detail: str):
+        super().__init__(
+            f"{path} cannot be opened as a live-class session ({detail}). Give another file "
+            f"with --session, or move this one aside to start a new session. {path} 无法作为"
+            f"课堂实时会话文件打开：请用 --session 指定其他文件，或移走此文件后重新开始。")
+        self.path = path
+
+
 def now() -> str:
     """The time as ISO 8601 in UTC with milliseconds, e.g. ``2026-12-01T21:00:00.123Z``."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -64,13 +79,43 @@ class SessionStore:
 
     def __init__(self, path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.executescript(_SCHEMA)
-        self._conn.commit()
+        # The file holds assessment answers, names and the cookie secret: its folder is made
+        # 0700 and the file, its WAL and shared memory 0600, whatever the umask (issue 21).
+        old_umask = os.umask(0o077)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._conn = sqlite3.connect(str(self.path), check_same_thread=False,
+                                         timeout=BUSY_TIMEOUT)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.executescript(_SCHEMA)
+            self._conn.commit()
+        except sqlite3.DatabaseError as exc:
+            raise SessionFileError(self.path, str(exc)) from None
+        finally:
+            os.umask(old_umask)
+        self._private()
+        self._inode = self._identity()
+
+    def _private(self) -> None:
+        for path in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            try:
+                os.chmod(path, 0o600)
+            except OSError:
+                pass  # not there (yet), or not ours: the umask above made it private
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def still_there(self) -> bool:
+        """Whether the session file is still the one this store opened: deleted or replaced
+        while the service runs, attempts it acknowledges would be lost at the next start."""
+        return self._inode is not None and self._identity() == self._inode
 
     def close(self) -> None:
         with self._lock:

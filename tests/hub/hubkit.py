@@ -285,8 +285,11 @@ def missing() -> str:
 
 
 @contextlib.contextmanager
-def running_hub():
-    """Users, a student copy in a local git repository, and the hub; all removed afterwards."""
+def running_hub(extra_env: dict | None = None, extra_config: str = ""):
+    """Users, a student copy in a local git repository, and the hub; all removed afterwards.
+
+    ``extra_env`` and ``extra_config`` (Python appended to the test's hub configuration) change
+    one hub for one test (tests/hub/test_culling.py: culling in seconds, not hours)."""
     chp = shutil.which("configurable-http-proxy")
     t0 = time.monotonic()
     suffix = secrets.token_hex(2)
@@ -328,7 +331,7 @@ c.Spawner.http_timeout = {START_TIMEOUT}
 c.JupyterHub.services.append({{"name": "test-driver", "api_token": {token!r}}})
 c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-driver"],
     "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "tokens"]}})
-""", encoding="utf-8")
+""" + extra_config, encoding="utf-8")
         env = {"PATH": f"{VENV_BIN}:{Path(chp).parent}:/usr/local/sbin:/usr/local/bin:"
                        "/usr/sbin:/usr/bin:/sbin:/bin",
                "LANG": "C.UTF-8", "HOME": "/root",
@@ -339,7 +342,8 @@ c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-drive
                # the live class (deploy/jupyterhub_config.py): its port, the instructor's bank
                "CRM_COURSE_LIVE_SERVICE": f"http://127.0.0.1:{live_port}",
                "CRM_COURSE_LIVE_BANK": str(base / "instructor-bank"),
-               "CRM_COURSE_LIVE_SESSION": str(base / "live" / "session.sqlite3")}
+               "CRM_COURSE_LIVE_SESSION": str(base / "live" / "session.sqlite3"),
+               **(extra_env or {})}
         log = open(base / "hub.log", "wb")
         proc = subprocess.Popen([str(VENV_BIN / "jupyterhub"), "-f", str(base / "test_config.py")],
                                 cwd=base, env=env, stdout=log, stderr=subprocess.STDOUT,

@@ -47,7 +47,7 @@ def test_the_deploy_files_name_the_same_exchange_and_group():
     assert "/srv/crm-course-student" in config and "/srv/crm-course-student" in setup
 
 
-def _load_config(monkeypatch, tmp_path, bank: Path):
+def _load_config(monkeypatch, tmp_path, bank: Path, live_user: str = "no-such-user-crm-test"):
     """deploy/jupyterhub_config.py as JupyterHub loads it (``get_config``), with the exchange
     and the bank of this test."""
     from traitlets.config import Config
@@ -55,6 +55,8 @@ def _load_config(monkeypatch, tmp_path, bank: Path):
     monkeypatch.setenv("CRM_COURSE_EXCHANGE", str(tmp_path / "exchange"))
     monkeypatch.setenv("CRM_COURSE_INSTRUCTOR_GROUP", "no-such-group-crm-test")
     monkeypatch.setenv("CRM_COURSE_LIVE_BANK", str(bank))
+    monkeypatch.setenv("CRM_COURSE_LIVE_SESSION", str(tmp_path / "live" / "session.sqlite3"))
+    monkeypatch.setenv("CRM_COURSE_LIVE_USER", live_user)
     config = Config()
     code = (REPO / "deploy" / "jupyterhub_config.py").read_text(encoding="utf-8")
     exec(compile(code, "jupyterhub_config.py", "exec"), {"get_config": lambda: config})
@@ -78,7 +80,46 @@ def test_the_live_service_and_its_scopes(monkeypatch, tmp_path):
 def test_without_the_instructors_bank_the_hub_runs_without_the_live_class(monkeypatch, tmp_path,
                                                                           capsys):
     config = _load_config(monkeypatch, tmp_path, tmp_path / "no-bank")
-    assert not config.JupyterHub.services.get_value([])  # a failing service would stop the hub
-    assert not config.JupyterHub.load_roles.get_value([])
+    # a failing service would stop the hub: only the idle culler is left
+    assert [s["name"] for s in config.JupyterHub.services.get_value([])] == ["idle-culler"]
+    assert [r["name"] for r in config.JupyterHub.load_roles.get_value([])] == ["idle-culler"]
     assert "CRM_COURSE_LIVE_URL" not in config.Spawner.environment.get_value({})
     assert "the live class (service live) is off" in capsys.readouterr().err
+
+
+def test_idle_servers_and_kernels_are_culled_with_values_a_teacher_can_read(monkeypatch,
+                                                                              tmp_path):
+    """Issue 21: the hub culled nothing; every server (about 300 MiB) stayed up."""
+    config = _load_config(monkeypatch, tmp_path, REPO / "exercises")
+    [culler] = [s for s in config.JupyterHub.services.get_value([])
+                if s["name"] == "idle-culler"]
+    assert culler["command"][1:] == ["-m", "jupyterhub_idle_culler", "--timeout=3600",
+                                     "--cull-every=300"]
+    roles = {r["name"]: r for r in config.JupyterHub.load_roles.get_value([])}
+    assert set(roles["idle-culler"]["scopes"]) == {"list:users", "read:users:activity",
+                                                   "read:servers", "delete:servers"}
+    args = config.Spawner.args.get_value([])
+    assert "--MappingKernelManager.cull_idle_timeout=1200" in args
+    assert "--MappingKernelManager.cull_busy=False" in args
+    assert config.Spawner.mem_limit == "1G"
+    deploy = (REPO / "docs" / "deploy.md").read_text(encoding="utf-8")
+    for value in ("1 hour", "20 minutes", "CRM_COURSE_CULL_IDLE", "CRM_COURSE_KERNEL_IDLE"):
+        assert value in deploy, value
+
+
+def test_the_live_service_runs_as_its_own_user_when_there_is_one(monkeypatch, tmp_path):
+    import os
+    import pwd
+    import stat
+
+    config = _load_config(monkeypatch, tmp_path, REPO / "exercises")
+    [live] = [s for s in config.JupyterHub.services.get_value([]) if s["name"] == "live"]
+    assert "user" not in live  # no such user: the hub's own (and a message says so)
+    if os.geteuid() != 0:
+        return
+    config = _load_config(monkeypatch, tmp_path, REPO / "exercises", live_user="nobody")
+    [live] = [s for s in config.JupyterHub.services.get_value([]) if s["name"] == "live"]
+    assert live["user"] == "nobody"
+    folder = tmp_path / "live"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert folder.stat().st_uid == pwd.getpwnam("nobody").pw_uid

@@ -128,8 +128,12 @@ def test_a_forged_hub_user_cannot_replace_anothers_submission(hub, classroom):
     inbox = hub.base / "exchange" / "inbox"
     before = (inbox / f"{a}.json").read_bytes()
     forged = _run_json(classroom["kernels"][b], SUBMIT_CODE.format(env={"JUPYTERHUB_USER": a}))
-    assert forged["code"] == 2 and "is not yours" in forged["err"], forged
+    # the sticky bit keeps a's file; the forged work lands beside it under a name with a random
+    # part (so that a squatted name can never block a hand-in), owned by b: collect refuses it
+    assert forged["code"] == 0, forged
     assert (inbox / f"{a}.json").read_bytes() == before
+    beside = [p for p in inbox.iterdir() if p.name.startswith(f"{a}.") and p.name != f"{a}.json"]
+    assert len(beside) == 1 and beside[0].stat().st_uid == _home(b).stat().st_uid
     # a name nobody has handed in under can be taken; its owner gives it away to collect
     assert classroom["squatted"]["code"] == 0
     assert (inbox / "ghost.json").stat().st_uid == _home(b).stat().st_uid

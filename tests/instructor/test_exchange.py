@@ -181,3 +181,63 @@ def test_init_sets_the_modes(tmp_path, capsys):
 
 def test_progress_folder_is_private(store):
     assert stat.S_IMODE(store.stat().st_mode) == 0o700
+
+
+# ------------------------------------------------------------------ squatting (issue 21)
+# These run as root (CI): "nobody" (uid 65534) plays the classmate who squats a name.
+as_root = pytest.mark.skipif(os.getuid() != 0, reason="needs root to own files as another user")
+NOBODY = 65534
+
+
+def _squat(path, doc):
+    write_json(path, doc)
+    os.chown(path, NOBODY, NOBODY)
+    if path.parent.name != "inbox":
+        os.chown(path.parent, NOBODY, NOBODY)
+
+
+@as_root
+def test_a_squatted_file_name_cannot_stop_a_hand_in(store, root, tmp_path, monkeypatch):
+    """A classmate makes inbox/<victim>.json first: the victim's submit used to fail ("exists
+    and is not yours"). Now the work goes under a name nobody can guess, and collect takes it."""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    me = exchange.login_name()
+    _squat(root / "inbox" / f"{me}.json", submission(me, [("demo-assess-single", 0)]))
+    assert main(["submit", "--exchange", str(root)]) == 0
+    mine = [p for p in (root / "inbox").iterdir() if p.stat().st_uid == os.getuid()]
+    assert len(mine) == 1 and mine[0].name.startswith(f"{me}.") and mine[0] != f"{me}.json"
+    result = exchange.collect(root, tmp_path / "c")
+    assert result.collected == [me]
+    assert "handed in by the Unix user 'nobody'" in dict(result.refused)[f"{me}.json"]
+    doc = json.loads((tmp_path / "c" / f"{me}.json").read_text(encoding="utf-8"))
+    assert len(doc["attempts"]) == 2  # the victim's own work, not the squatter's one attempt
+
+
+@as_root
+def test_a_folder_squatted_under_a_victim_s_name_is_not_the_per_user_layout(store, root,
+                                                                             tmp_path,
+                                                                             monkeypatch):
+    """The attacker made inbox/<victim>/<victim>.json, which collect took as the Zero to
+    JupyterHub layout and copied as the victim's work without an owner check."""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    me = exchange.login_name()
+    assert main(["submit", "--exchange", str(root)]) == 0
+    _squat(root / "inbox" / me / f"{me}.json", submission(me, [("demo-assess-single", 0)]))
+    result = exchange.collect(root, tmp_path / "c")
+    assert result.collected == [me]
+    assert "made by the Unix user 'nobody'" in dict(result.refused)[f"{me}/"]
+    doc = json.loads((tmp_path / "c" / f"{me}.json").read_text(encoding="utf-8"))
+    assert len(doc["attempts"]) == 2
+
+
+@as_root
+def test_a_file_in_an_instructor_folder_anyone_may_write_counts_only_from_its_learner(root,
+                                                                                     tmp_path):
+    folder = root / "inbox" / "dave"
+    folder.mkdir()
+    os.chmod(folder, 0o777)
+    write_json(folder / "dave.json", submission("dave", []))
+    os.chown(folder / "dave.json", NOBODY, NOBODY)
+    result = exchange.collect(root, tmp_path / "c")
+    assert result.collected == []
+    assert "handed in by the Unix user 'nobody'" in dict(result.refused)["dave/dave.json"]

@@ -109,8 +109,8 @@ def check_copy(source: Path, copy: Path) -> list[str]:
             continue
         if out.get("redacted") is not True or set(out) - ALLOWED:
             problems.append(f"{ex_id}: fields {sorted(set(out) - ALLOWED)} left, or no redacted")
-        if any(set(o) != {"text"} for o in out.get("options", [])):
-            problems.append(f"{ex_id}: an option keeps more than its text")
+        if any(set(o) != {"text", "key"} for o in out.get("options", [])):
+            problems.append(f"{ex_id}: an option keeps more than its text and key")
         if [m.group(0) for m in BLANK.finditer(out.get("text", ""))] != \
                 [REDACTED_BLANK] * len(BLANK.findall(raw.get("text", ""))):
             problems.append(f"{ex_id}: a blank keeps its key")
@@ -224,8 +224,30 @@ def test_released_questions_show_the_same_choices_in_a_shuffled_order(fixture_co
     order = after["more-assess-order"]["items"]
     assert sorted(order) == sorted(fixture_bank["more-assess-order"].keys)
     assert order != fixture_bank["more-assess-order"].keys
-    assert [o["text"] for o in after["demo-assess-single"]["options"]] == \
+    assert sorted(o["text"] for o in after["demo-assess-single"]["options"]) == \
         ["Customize", "Identify", "Interact"]
+
+
+def test_choice_options_come_in_the_release_s_secret_order(fixture_bank):
+    """Issue 21: the authored order put the right option first in 9 of 14 items; in the copy
+    each option is first about as often as any other (600 releases: 200 expected, sd 12),
+    and keeps its own key."""
+    from collections import Counter
+
+    ex = fixture_bank["demo-assess-single"]
+    firsts = Counter(redact_exercise(ex.raw, ex)["options"][0]["key"] for _ in range(600))
+    assert set(firsts) == {"customize", "identify", "interact"}
+    assert all(150 < n < 250 for n in firsts.values()), firsts
+    out = redact_exercise(ex.raw, ex)
+    assert {o["key"]: o["text"] for o in out["options"]} == \
+        {"customize": "Customize", "identify": "Identify", "interact": "Interact"}
+
+
+def test_a_scale_that_says_shuffle_false_keeps_its_order(fixture_bank):
+    ex = fixture_bank["demo-assess-single"]
+    raw = {**ex.raw, "shuffle": False}
+    assert [o["text"] for o in redact_exercise(raw, build_exercise(raw, lesson="01-demo"))
+            ["options"]] == ["Customize", "Identify", "Interact"]
 
 
 def test_notebooks_lose_outputs_and_widget_state_but_keep_their_cells(fixture_copy):
@@ -314,7 +336,106 @@ def test_the_real_course_releases_without_assessment_keys(tmp_path):
                 assert not student[ex.id].grade(response).graded
     for name in ("pyproject.toml", "Makefile", "README.md", "course/__init__.py"):
         assert (copy / name).is_file(), name
-    assert not (copy / "bench").exists() and not (copy / ".git").exists()
+    for name in ("bench", ".git", "tests", ".ci", "docs/instructor.md", "docs/authoring.md",
+                 "notebooks/instructor-answer-keys.ipynb"):
+        assert not (copy / name).exists(), name
+    # the learner's environment has no test tools
+    env = (copy / "environment.yml").read_text(encoding="utf-8")
+    assert "jupyterlab" in env and "playwright" not in env and "jupyterhub" not in env
+    assert "pytest" not in env
+
+
+def _teacher_course(tmp_path: Path) -> Path:
+    """The fixture course with what a teacher keeps beside it: tests with known answers, a
+    benchmark, CI, the instructor's guide, an answer-key notebook."""
+    course_copy = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, course_copy)
+    (course_copy / "tests").mkdir()
+    (course_copy / "tests" / "conftest.py").write_text("", encoding="utf-8")
+    (course_copy / "bench").mkdir()
+    (course_copy / "bench" / "bench_x.py").write_text("", encoding="utf-8")
+    (course_copy / ".ci").mkdir()
+    (course_copy / ".ci" / "run").write_text("make test\n", encoding="utf-8")
+    (course_copy / "docs").mkdir()
+    for name in ("instructor.md", "authoring.md", "deploy.md", "benchmarks.md"):
+        (course_copy / "docs" / name).write_text("For teachers.\n", encoding="utf-8")
+    (course_copy / "docs" / "learners.md").write_text("For everyone.\n", encoding="utf-8")
+    shutil.copy(course_copy / "notebooks" / "01-demo.ipynb",
+                course_copy / "notebooks" / "instructor-answer-keys.ipynb")
+    return course_copy
+
+
+def test_the_copy_leaves_every_teacher_file_behind(tmp_path):
+    course_copy = _teacher_course(tmp_path)
+    release(tmp_path / "student", course_copy)
+    names = sorted(p.relative_to(tmp_path / "student").as_posix()
+                   for p in (tmp_path / "student").rglob("*") if p.is_file())
+    assert "docs/learners.md" in names
+    assert not [n for n in names if n.startswith(("tests/", "bench/", ".ci/"))
+                or n in ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
+                         "docs/benchmarks.md", "notebooks/instructor-answer-keys.ipynb")]
+
+
+def test_make_lab_in_the_copy_installs_no_test_tools(tmp_path):
+    """The course's own Makefile: with tests/ it installs the test extra, in the copy (no
+    tests/) only the course and what a learner needs."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    import subprocess
+
+    course_copy = _teacher_course(tmp_path)
+    shutil.copy(REPO / "Makefile", course_copy / "Makefile")
+    (course_copy / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    release(tmp_path / "student", course_copy)
+
+    def install_line(folder):
+        run = subprocess.run(["make", "-n", ".venv/.installed"], cwd=folder, text=True,
+                             capture_output=True, timeout=60, check=True)
+        return [ln for ln in run.stdout.splitlines() if "install" in ln and "-e " in ln]
+
+    assert any("-e '.[test]'" in ln for ln in install_line(course_copy))
+    student = install_line(tmp_path / "student")
+    assert student and all("-e '.'" in ln and "[test]" not in ln for ln in student)
+    run = subprocess.run(["make", "test"], cwd=tmp_path / "student", text=True,
+                         capture_output=True, timeout=60,
+                         env={"PATH": "/usr/bin:/bin", "PYTHON": "false"})
+    assert run.returncode != 0
+
+
+@pytest.mark.parametrize("where, text, item", [
+    # a teacher's verdicts next to the item's id (the attack of issue 21: tests/grading)
+    ("docs/verdicts.yaml", "- {id: more-assess-numeric, response: '51%', verdict: right}\n",
+     "more-assess-numeric"),
+    # a bare number within three lines of the id
+    ("docs/notes.md", "## more-assess-numeric\n\nThe class mostly wrote\n51\n",
+     "more-assess-numeric"),
+    # an option's key beside the item's id in a data file
+    ("data/extra.csv", "exercise,answer\ndemo-assess-single,identify\n", "demo-assess-single"),
+    # the right order as a list in a notebook's cell, written by a teacher
+    ("docs/keys.json", '{"order": ["Identify", "Differentiate", "Interact", "Customize"]}',
+     "more-assess-order"),
+])
+def test_the_release_refuses_a_copy_where_anything_answers_an_item(tmp_path, where, text,
+                                                                   item):
+    course_copy = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, course_copy)
+    (course_copy / where).parent.mkdir(exist_ok=True)
+    (course_copy / where).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"{re.escape(where)}: exercise {item!r} answered"):
+        release(tmp_path / "student", course_copy)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course"]
+
+
+def test_the_audit_ignores_numbers_and_texts_away_from_an_item(tmp_path):
+    """A number with no item id beside it is subject matter (the data hold thousands), and a
+    wrong answer beside the id answers nothing."""
+    course_copy = tmp_path / "course"
+    shutil.copytree(FIXTURE_COURSE, course_copy)
+    (course_copy / "data" / "shares.csv").write_text("market,share\nUS,51%\n", encoding="utf-8")
+    (course_copy / "data" / "notes.yaml").write_text(
+        "- {id: more-assess-numeric, response: '15%'}\n", encoding="utf-8")
+    release(tmp_path / "student", course_copy)
+    assert (tmp_path / "student" / "data" / "shares.csv").is_file()
 
 
 def test_an_unwritable_target_is_a_sentence_and_leaves_nothing(tmp_path, monkeypatch):

@@ -256,3 +256,20 @@ def test_env_variables_join_from_course_lesson(fresh, live, monkeypatch):
 def test_the_engine_never_imports_the_live_class():
     src = (REPO / "course" / "exercises").rglob("*.py")
     assert not [p.name for p in src if "course.live" in p.read_text(encoding="utf-8")]
+
+
+def test_a_flood_of_bogus_tokens_locks_nobody_out_and_spares_the_hub(hub_live):
+    """Issue 21, hub lockout: every kernel on a hub posts from 127.0.0.1; 20 bogus tokens from
+    one student used to get every classmate and the instructor 429. Now nobody waits, and one
+    bogus token repeated asks the hub once."""
+    server, hub, store = hub_live
+    url = server.url
+    for _ in range(60):
+        assert call("POST", url + "api/attempt", {"exercise_id": "gallery-single",
+                                                  "response": 1}, "tok-bogus")[0] == 401
+    asked = hub.requests
+    assert asked <= 2  # the hub's client may ask once more itself; not sixty times
+    # a classmate's first post and the instructor's dashboard, right after the flood
+    assert call("POST", url + "api/attempt", {"exercise_id": "gallery-single", "response": 1},
+                "tok-han")[0] == 200
+    assert call("GET", url + "api/stats", token="tok-teacher")[0] == 200

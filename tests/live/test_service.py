@@ -250,6 +250,8 @@ def test_dashboard_actions_need_the_instructor_and_the_csrf_token(live, calm, ca
 def test_too_many_wrong_join_codes_or_tokens_from_one_address(live, calm, caplog, monkeypatch):
     from course.live.server import FAIL_LIMIT
 
+    # the test's requests come from 127.0.0.1: here it plays a laptop on the class network
+    monkeypatch.setattr("course.live.server.is_loopback", lambda ip: False)
     caplog.set_level(logging.INFO, "course.live")
     for i in range(FAIL_LIMIT // 2):  # wrong join codes and unknown tokens both count
         status, _, _ = call("POST", live.url + "api/join", {"code": "WRONG1", "learner": "X"})
@@ -285,3 +287,27 @@ def test_failures_are_counted_per_address():
         limit.fail("10.0.0.5")
     assert 59 < limit.wait("10.0.0.5") <= 60
     assert limit.wait("10.0.0.6") == 0  # another laptop is not held up
+
+
+def test_bogus_tokens_from_the_hub_s_loopback_lock_nobody_out(live, caplog):
+    """Issue 21, hub lockout: every kernel on a hub posts from 127.0.0.1, and 20 bogus tokens
+    from one student got every classmate and the instructor 429. Failures are never counted
+    against a loopback address: a classmate's first post and the dashboard still work."""
+    from course.live.server import FAIL_LIMIT
+
+    for i in range(3 * FAIL_LIMIT):
+        assert live.post(f"bogus-{i}", "gallery-single", 1)[0] == 401
+    classmate = live.join("Classmate")  # joins and posts for the first time after the flood
+    assert live.post(classmate, "gallery-single", 1)[0] == 200
+    assert call("GET", live.url + "api/stats", token=live.auth.instructor_token)[0] == 200
+    assert not _rejected(caplog, 429)
+
+
+def test_wrong_join_codes_on_this_machine_still_wait(live):
+    """Join codes guessed from this machine are still limited (as one key), tokens are not."""
+    from course.live.server import FAIL_LIMIT
+
+    for _ in range(FAIL_LIMIT):
+        call("POST", live.url + "api/join", {"code": "WRONG1", "learner": "X"})
+    status, reply, _ = call("POST", live.url + "api/join", {"code": "WRONG2", "learner": "X"})
+    assert status == 429 and "this machine" in reply["error"]

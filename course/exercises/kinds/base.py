@@ -111,11 +111,17 @@ def release_rng() -> random.Random:
 
 def secret_shuffle(items: list, rng: random.Random | None, *, avoid: list | None = None) -> list:
     """A copy of ``items`` shuffled by ``rng`` (a fresh secret one when None); when ``avoid``
-    is given and the shuffle equals it, the order is turned by one (never the key's order)."""
+    is given, an order that starts with it is drawn again, so every other order is equally
+    likely (turning the key's order by one place made that one order twice as likely, and a
+    learner who turned the copy's order back got the key 2 times in 5; issue 21)."""
+    rng = rng or release_rng()
     shuffled = list(items)
-    (rng or release_rng()).shuffle(shuffled)
-    if avoid is not None and len(shuffled) > 1 and shuffled[: len(avoid)] == list(avoid):
-        shuffled = shuffled[1:] + shuffled[:1]
+    rng.shuffle(shuffled)
+    if not avoid or len(set(map(repr, shuffled))) < 2:
+        return shuffled
+    avoid = list(avoid)
+    while shuffled[: len(avoid)] == avoid:
+        rng.shuffle(shuffled)
     return shuffled
 
 

@@ -53,12 +53,53 @@ class LessonHeader(w.VBox):
         self._notice.add_class("course-notice")
         controls = w.HBox([self._lang, self._bar, self._progress_text, self._reveal_all])
         controls.add_class("course-row")
-        self.children = [style_widget(), self._title, self._meta, controls, self._notice]
+        self.children = [style_widget(), self._title, self._meta, controls, self._who_row(),
+                         self._notice]
         self.add_class("course-lesson-header")
         self.done, self.total, self.mean_best = 0, 0, None
         state.on_language_change(self._on_language)
         on_checked(self)
         self.refresh_progress()
+
+    def _who_row(self) -> w.HBox:
+        """Asks for the learner's name or student number when none is set (a shared lab
+        login would otherwise file two learners' work under one name); hidden once given."""
+        self._who_label = w.HTML()
+        self._who = w.Text(layout=w.Layout(width="200px"))
+        self._who.add_class("course-learner-name")
+        self._who_save = w.Button(layout=w.Layout(width="auto"))
+        self._who_save.on_click(lambda _b: self.save_learner(self._who.value))
+        row = w.HBox([self._who_label, self._who, self._who_save])
+        row.add_class("course-row")
+        row.add_class("course-learner")
+        asked = not (state.learner_chosen() or state.presenter())
+        row.layout.display = None if asked else "none"
+        self._who_box = row
+        return row
+
+    def save_learner(self, text: str) -> bool:
+        """Keep the learner's name or student number (checked against the class list when
+        one is loaded, where a student number is then what is kept); True when kept."""
+        from course import roster as class_list
+
+        lang = state.get_language()
+        name = " ".join((text or "").split())
+        try:
+            found = class_list.load_saved()
+            if found is not None and name:
+                student = found.find(name)
+                if student is None:
+                    why = ui_html("learner_not_on_roster", lang, name=name)
+                    self._notice.value = f"<div>⚠ {why}</div>"
+                    return False
+                name = student.number
+            state.set_learner(name)
+        except CourseError as exc:
+            self._notice.value = f"<div>⚠ {esc(str(exc))}</div>"
+            return False
+        self._who_box.layout.display = "none"
+        self._notice.value = f"<div>{ui_html('learner_saved', lang, name=name)}</div>"
+        return True
 
     def __repr__(self) -> str:
         return f"Lesson header {getattr(self.lesson, 'slug', '')}"
@@ -118,6 +159,10 @@ class LessonHeader(w.VBox):
         if self.mean_best is not None:
             text += " · " + ui_html("progress_mean", lang, pct=round(self.mean_best * 100))
         self._progress_text.value = text
+        self._who_label.value = ui_html("ask_learner", lang)
+        self._who_save.description = ui_text("btn_save_learner", lang)
+        self._who_save.tooltip = ui_text("ask_learner", lang)
+        self._who.placeholder = ui_text("ask_learner", lang).rstrip(":：")[:60]
         self._reveal_all.description = ui_text("btn_reveal_all", lang)
         self._reveal_all.tooltip = ui_text("tip_reveal_all", lang)
         notices = progress.pop_notices()

@@ -1,0 +1,179 @@
+"""The state behind the live-class handlers: the session store, the bank, who is who, the
+counts; every write to the session file runs on one worker thread, off the event loop."""
+from __future__ import annotations
+
+import asyncio
+import datetime
+import logging
+import sqlite3
+import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+
+import tornado.locks
+
+from course.live.guard import Connections, FailureLimit
+from course.live.stats import Tally, item_rows
+from course.live.store import now
+
+log = logging.getLogger("course.live")
+
+RATE_LIMIT = 10  # posts per learner per second
+MAX_NAME = 100
+
+
+class Rejected(Exception):
+    def __init__(self, status: int, reason: str, retry_after: float | None = None):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class LiveService:
+    """The state behind the handlers: the store, the bank, who is who, the counts.
+
+    Args:
+        store: a :class:`~course.live.store.SessionStore`.
+        bank: the instructor's Bank (attempts are graded with it).
+        auth: a :class:`~course.live.auth.LanAuth` or :class:`~course.live.auth.HubAuth`.
+        lesson_ids: the exercises the dashboard lists (default: the whole bank).
+    """
+
+    def __init__(self, store, bank, auth, lesson_ids=None):
+        self.store = store
+        self.bank = bank
+        self.auth = auth
+        self.ids = list(lesson_ids) if lesson_ids else [ex.id for ex in bank.exercises]
+        self.tally = Tally(bank)
+        for attempt in store.attempts():
+            self.tally.add(attempt)
+        # kept in memory: a long-poll never waits on the file (another program may lock it)
+        self._reveals = list(store.reveals())
+        self.revealed = [ex_id for _, ex_id in self._reveals]
+        self.reveal_seq = max((seq for seq, _ in self._reveals), default=0)
+        self._reveal_cond = tornado.locks.Condition()
+        self._posts: dict[str, deque] = {}
+        self.failures = FailureLimit()
+        self.connections = Connections()
+        self.joins: dict[str, int] = {}  # learners joined per laptop address
+        self.roster = None  # a course.roster.Roster: learners join by student number
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.cookie_secret = store.secret("cookie_secret")
+        # every write to the session file (and the counts it feeds) runs on this one thread:
+        # a lock held by another program on the file never freezes the event loop
+        self.worker = ThreadPoolExecutor(1, thread_name_prefix="crm-live-store")
+
+    async def run(self, fn, *args):
+        """``fn(*args)`` on the store's worker thread; its answer (or its Rejected)."""
+        return await asyncio.get_running_loop().run_in_executor(self.worker, fn, *args)
+
+    @property
+    def show_names(self) -> bool:
+        return self.store.setting("show_names", "0") == "1"
+
+    def rate_ok(self, learner: str) -> bool:
+        """At most RATE_LIMIT posts in any second from one learner (rejected ones count)."""
+        t = time.monotonic()
+        posts = self._posts.setdefault(learner, deque())
+        while posts and t - posts[0] >= 1.0:
+            posts.popleft()
+        posts.append(t)
+        return len(posts) <= RATE_LIMIT
+
+    def record(self, learner: str, body: dict) -> dict:
+        """Grade and commit one attempt (503 when the file cannot take it)."""
+        try:
+            return self._record(learner, body)
+        except sqlite3.OperationalError as exc:
+            log.error("the session file %s cannot take an attempt: %s", self.store.path, exc)
+            raise Rejected(503, "the session file is busy or cannot be written (another "
+                                "program holds it?): the attempt was not saved, send it again",
+                           retry_after=2) from None
+
+    def _record(self, learner: str, body: dict) -> dict:
+        """Grade and commit one attempt; the score in ``body`` (if any) is never read."""
+        if not self.store.still_there():
+            log.error("the session file %s was deleted or replaced while the service runs: "
+                      "attempts are refused; restart crm-course live", self.store.path)
+            raise Rejected(503, "the session file was deleted while the class runs: the "
+                                "attempt was not saved; the instructor must restart the service")
+        ex_id = body.get("exercise_id")
+        if not isinstance(ex_id, str) or ex_id not in self.bank:
+            raise Rejected(404, f"unknown exercise id {str(ex_id)[:80]!r}: not in the "
+                                "instructor's bank")
+        if "response" not in body:
+            raise Rejected(422, '"response" is missing')
+        exercise = self.bank[ex_id]
+        result = exercise.grade(body["response"])
+        if not result.valid or not result.attempted:
+            raise Rejected(422, f"the response cannot be graded as a {exercise.type} answer")
+        client_id = body.get("client_id")
+        client_id = client_id[:64] if isinstance(client_id, str) and client_id else None
+        mode = body.get("mode") if body.get("mode") in ("practice", "class", "assessment") \
+            else exercise.mode
+        graded = result.response if result.response is not None else body["response"]
+        row_id, new = self.store.add_attempt(
+            client_id=client_id, learner=learner, exercise_id=ex_id, lesson=exercise.lesson,
+            response=graded, score=result.score, correct=result.correct,
+            items=item_rows(exercise, result), mode=mode)
+        if new:
+            self.tally.add({"exercise_id": ex_id, "learner": learner, "response": graded,
+                            "score": result.score, "correct": result.correct,
+                            "items": item_rows(exercise, result)})
+        return {"recorded": True, "id": row_id, "duplicate": not new}
+
+    def reveal(self, ex_id: str) -> int:
+        if ex_id not in self.bank:
+            raise Rejected(404, f"unknown exercise id {ex_id[:80]!r}")
+        if self.bank[ex_id].mode == "assessment":
+            raise Rejected(409, "an assessment item is never revealed")
+        seq = self.store.reveal(ex_id)
+        if ex_id not in self.revealed:
+            self.revealed.append(ex_id)
+            self._reveals.append((seq, ex_id))
+            self.reveal_seq = max(self.reveal_seq, seq)
+            self._wake_pollers()
+        return seq
+
+    def _wake_pollers(self) -> None:
+        """Wake the long-polls, from the service's loop or from any other thread."""
+        loop = self._loop
+        if loop is None:
+            return
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            self._reveal_cond.notify_all()
+        else:
+            loop.call_soon_threadsafe(self._reveal_cond.notify_all)
+
+    async def wait_reveal(self, after: int, wait: float) -> list:
+        self._loop = asyncio.get_running_loop()
+        if self.reveal_seq <= after and wait > 0:
+            await self._reveal_cond.wait(timeout=datetime.timedelta(seconds=wait))
+        return [(seq, ex_id) for seq, ex_id in list(self._reveals) if seq > after]
+
+    def solution(self, ex_id: str) -> dict:
+        ex = self.bank[ex_id]
+        text = ex.solution or ex.answer_text()
+        return {"en": getattr(text, "en", str(text)), "zh": getattr(text, "zh", str(text))}
+
+    def stats(self, ex_id: str | None) -> dict:
+        names = self.show_names
+        out = {
+            "version": self.tally.version, "total": self.tally.total,
+            "learners": len(self.tally.learners() | set(self.store.learners())),
+            "answering": len(self.tally.learners()), "names": names,
+            "lesson": self.tally.lesson_rows(self.ids), "revealed": list(self.revealed),
+            "time": now(),
+        }
+        if ex_id:
+            if ex_id not in self.bank:
+                raise Rejected(404, f"unknown exercise id {ex_id[:80]!r}")
+            out["exercise"] = self.tally.exercise(ex_id, names=names)
+            if ex_id in self.revealed:
+                out["exercise"]["solution"] = self.solution(ex_id)
+        return out

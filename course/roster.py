@@ -1,0 +1,212 @@
+"""The class list: the one reader of a roster file (CSV or .xlsx), and where a loaded one is kept.
+
+DESIGN.md, "Roster": a header row with a student number (``student_number`` or 学号), a name
+(``name`` or 姓名) and optionally a class (``class`` or 班级); CSV in UTF-8 (a BOM allowed;
+a file that is not UTF-8 is read as GB18030, the encoding Excel uses for CSV on Chinese
+Windows), or an .xlsx workbook's first sheet. Where a roster is loaded, learners are matched by
+student number (the lesson header, the live class, submissions).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from course.errors import InputError
+
+HEADERS = {
+    "number": ("student_number", "学号"),
+    "name": ("name", "姓名"),
+    "class": ("class", "班级"),
+}
+MAX_ROWS = 5000  # a school year's intake; a bigger file is not a class list
+MAX_CELL = 100
+SAVED_NAME = "roster.json"
+
+
+@dataclass(frozen=True)
+class Student:
+    """One learner of the class list."""
+
+    number: str
+    name: str
+    klass: str = ""
+
+
+@dataclass
+class Roster:
+    """A checked class list: its learners, the file it came from."""
+
+    students: list[Student]
+    source: str = ""
+    _by_key: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        from course.instructor.submissions import learner_key
+
+        for s in self.students:
+            self._by_key.setdefault(learner_key(s.number), s)
+        for s in self.students:
+            self._by_key.setdefault(learner_key(s.name), s)
+
+    def find(self, text: str) -> Student | None:
+        """The learner whose student number (or, failing that, name) is ``text``, compared as
+        the report compares names (width, case, spacing and invisible characters ignored)."""
+        from course.instructor.submissions import learner_key
+
+        return self._by_key.get(learner_key(text or ""))
+
+
+def _problem(path, detail: str) -> InputError:
+    return InputError(
+        f"{path}: not a usable class list: {detail}. Expected a header row with "
+        f"student_number (or 学号) and name (or 姓名), optionally class (or 班级), then one "
+        f"learner per row.\n{path}：班级名单无法使用：{detail}。需要表头行（student_number 或 学号、"
+        f"name 或 姓名，可选 class 或 班级），其后每行一名学生。")
+
+
+def _rows_csv(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _rows_xlsx(path: Path) -> list[list[str]]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise InputError("Reading .xlsx needs openpyxl: pip install openpyxl (or save the "
+                         "list as CSV). 读取 .xlsx 需要 openpyxl：pip install openpyxl（或另存为 "
+                         "CSV）。") from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl's own errors
+        raise _problem(path, f"not a readable .xlsx workbook ({type(exc).__name__})") from None
+    try:
+        sheet = book.worksheets[0]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(["" if v is None else _cell_text(v) for v in row])
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a student number typed as a number: 20240101.0
+    return str(value)
+
+
+def _columns(header: list[str], path) -> dict[str, int]:
+    names = [" ".join(str(h).replace("\ufeff", "").split()).casefold() for h in header]
+    found = {}
+    for field_name, accepted in HEADERS.items():
+        for i, name in enumerate(names):
+            if name in accepted:
+                found.setdefault(field_name, i)
+    missing = [HEADERS[f][0] + " / " + HEADERS[f][1] for f in ("number", "name")
+               if f not in found]
+    if missing:
+        raise _problem(path, f"the header row has no {' and no '.join(missing)} column "
+                             f"(it has: {', '.join(repr(h) for h in header[:8]) or 'nothing'})")
+    return found
+
+
+def read_roster(path) -> Roster:
+    """The checked class list in ``path``; every problem (with its row number) in one error."""
+    path = Path(path)
+    try:
+        if path.suffix.casefold() == ".xlsx":
+            rows = _rows_xlsx(path)
+        else:
+            data = path.read_bytes()
+            if data[:2] == b"PK":
+                raise _problem(path, "this looks like a spreadsheet: give it the .xlsx name")
+            rows = _rows_csv(data)
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror or exc}. 无法读取 {path}。") \
+            from None
+    rows = [r for r in rows if any(str(c).strip() for c in r)]
+    if not rows:
+        raise _problem(path, "the file is empty")
+    if len(rows) > MAX_ROWS + 1:
+        raise _problem(path, f"more than {MAX_ROWS} rows")
+    cols = _columns(rows[0], path)
+    return Roster(_students(rows, cols, path), str(path))
+
+
+def _students(rows: list[list[str]], cols: dict[str, int], path) -> list[Student]:
+    from course.exercises.matching import has_control_chars
+    from course.instructor.submissions import clean_name, learner_key
+
+    def cell(row, name):
+        i = cols.get(name)
+        return clean_name(str(row[i])) if i is not None and i < len(row) else ""
+
+    students, problems, seen = [], [], {}
+    for line, row in enumerate(rows[1:], start=2):
+        number, name, klass = cell(row, "number"), cell(row, "name"), cell(row, "class")
+        if not number:
+            problems.append(f"row {line}: no student number")
+            continue
+        if any(len(v) > MAX_CELL or has_control_chars(v) for v in (number, name, klass)):
+            problems.append(f"row {line}: a cell is longer than {MAX_CELL} characters or "
+                            "holds control characters")
+            continue
+        key = learner_key(number)
+        if key in seen:
+            problems.append(f"row {line}: student number {number!r} again (first in row "
+                            f"{seen[key]})")
+            continue
+        seen[key] = line
+        students.append(Student(number, name or number, klass))
+    if problems:
+        raise _problem(path, f"{len(problems)} row(s) to fix: " + "; ".join(problems[:20]))
+    return students
+
+
+def saved_path() -> Path:
+    """Where ``crm-course roster`` keeps the loaded class list: ``$CRM_COURSE_HOME/roster.json``."""
+    from course import paths
+
+    return paths.home() / SAVED_NAME
+
+
+def save(roster: Roster) -> Path:
+    """Keep ``roster`` for the live class and the report (readable by its owner only)."""
+    target = saved_path()
+    doc = {"source": roster.source, "students": [asdict(s) for s in roster.students]}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"Cannot write {target}: {exc.strerror or exc}. 无法写入 {target}。") \
+            from None
+    return target
+
+
+def load_saved(path=None) -> Roster | None:
+    """The class list kept by ``crm-course roster`` (or in ``path``), None when there is none."""
+    target = Path(path) if path is not None else saved_path()
+    try:
+        doc = json.loads(target.read_text(encoding="utf-8"))
+        return Roster([Student(**s) for s in doc["students"]], doc.get("source", ""))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{target} is not a class list saved by crm-course roster "
+                         f"({type(exc).__name__}): load it again with crm-course roster FILE. "
+                         f"{target} 不是有效的班级名单，请用 crm-course roster FILE 重新载入。") \
+            from None
