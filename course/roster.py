@@ -144,7 +144,7 @@ def read_roster(path) -> Roster:
 
 
 def _students(rows: list[list[str]], cols: dict[str, int], path) -> list[Student]:
-    from course.exercises.matching import has_control_chars
+    from course.exercises.text_match import has_control_chars
     from course.instructor.submissions import clean_name, learner_key
 
     def cell(row, name):

@@ -10,8 +10,8 @@ from __future__ import annotations
 #: Lists and mappings inside one response. The deepest answer of any kind is two levels (a
 #: matching's mapping inside a list of attempts); 20 leaves ten times that, and anything deeper
 #: is not an answer but an attack on the grader, the store or the report (refused unread).
-#: The grader (``kinds.base``) and the report's submission reader (``instructor.submissions``,
-#: which should import this name) apply the same limit.
+#: The grader (``kinds.base``) and the report's submission reader (``instructor.submissions``)
+#: apply the same limit.
 MAX_RESPONSE_DEPTH = 20
 
 # -- bank files (the loader) ------------------------------------------------------------------

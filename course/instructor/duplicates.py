@@ -55,7 +55,7 @@ def _extends(newer, older) -> bool:
 def resolve_duplicates(collected) -> None:
     """Keep one submission per learner where the files are exports of one store; keep both,
     listed, where they are not (module docstring)."""
-    from course.instructor.submissions import Rejection
+    from course.instructor.names import Rejection
 
     now = datetime.now(timezone.utc)
     groups: dict[str, list] = {}
@@ -86,7 +86,7 @@ def resolve_duplicates(collected) -> None:
 
 
 def _drop_future(subs: list, now: datetime, collected) -> list:
-    from course.instructor.submissions import Rejection
+    from course.instructor.names import Rejection
 
     future = [s for s in subs if _in_future(s, now)]
     if future and len(future) < len(subs):  # a file from the future never wins
@@ -103,7 +103,7 @@ def _drop_future(subs: list, now: datetime, collected) -> list:
 
 def _one_store_each(distinct: list, collected) -> list:
     """The files of one learner name that count: the newest export of each store."""
-    from course.instructor.submissions import Rejection
+    from course.instructor.names import Rejection
 
     if len(distinct) == 1:
         return distinct
@@ -137,7 +137,7 @@ def _one_store_each(distinct: list, collected) -> list:
 
 def warn_look_alikes(collected) -> None:
     """Warn about learners whose names differ but look the same, or mix alphabets."""
-    from course.instructor.submissions import Rejection, looks_like_key, mixes_scripts
+    from course.instructor.names import Rejection, looks_like_key, mixes_scripts
 
     by_look: dict[str, list] = {}
     for sub in collected.submissions:
@@ -161,7 +161,7 @@ def _written(response) -> list[str]:
 def warn_copies(collected) -> None:
     """List learners whose attempt timelines are identical, and written answers that two or
     more learners handed in word for word (a classmate's export with the name changed)."""
-    from course.instructor.submissions import Rejection
+    from course.instructor.names import Rejection
 
     timelines: dict[tuple, list] = {}
     texts: dict[tuple[str, str], list] = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from course import paths
 from course.errors import InputError
-from course.exercises.kinds.cloze import REDACTED_BLANK, redact_cloze_text
+from course.exercises import kinds
 from course.instructor.release_audit import answered_items
 from course.messages import both, ui
 
@@ -25,11 +25,18 @@ JUNK = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cac
         ".hypothesis", ".ruff_cache", ".DS_Store", "*.sqlite3")
 # Files for teachers only, by path inside the course (glob patterns).
 TEACHER_ONLY = ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
-                "docs/benchmarks.md", "notebooks/instructor-*.ipynb")
+                "docs/benchmarks.md", "notebooks/instructor-*.ipynb",
+                # pictures of exam papers with their keys, slides and the teacher's dashboards
+                "docs/materials", "docs/*.png")
 
 # The fields every assessment item keeps in the student copy; each kind adds its own question
 # fields without the key (``Exercise.redact``).
 KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "revisit")  # revisit: no key in it
+# What a blank becomes in the copy, and the redaction of a cloze text: the cloze kind's own
+# (the registry knows the type; release never reaches into a kind's module).
+REDACTED_BLANK = kinds.kind_of("cloze").redacted_blank
+redact_cloze_text = kinds.kind_of("cloze").redact_text
+
 __all__ = ["KEEP_FIELDS", "REDACTED_BLANK", "redact_cloze_text", "redact_exercise", "release"]
 
 
@@ -352,7 +359,7 @@ def _build(source: Path, out: Path, bank) -> ReleaseSummary:
             shutil.copy2(source / name, out / name)
     for pattern in TEACHER_ONLY:
         for path in out.glob(pattern):
-            path.unlink()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
     _learner_environment(out / "environment.yml")
     # Rewrite the copies in place: the copy holds exactly what the course folder holds,
     # minus the answer keys of assessment items and every notebook output. One secret shuffle

@@ -6,15 +6,21 @@ import json
 import os
 import re
 import stat
-import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from course.errors import InputError
+from course.instructor.names import (  # noqa: F401 (the names other modules import from here)
+    Rejection,
+    clean_name,
+    learner_key,
+    looks_like_key,
+    mixes_scripts,
+)
 from course.messages import both
+from course.settings import MAX_RESPONSE_DEPTH
 from course.submission_format import (
     FORMAT,
     FORMAT_VERSION,
@@ -35,7 +41,6 @@ MAX_ATTEMPTS_PER_SUBMISSION = 5_000  # a file with more is rejected whole
 MAX_ATTEMPTS_PER_EXERCISE = 50  # of one learner at one exercise: the first 49 and the last count
 MAX_ATTEMPTS_PER_REPORT = 100_000  # submissions read after this total are rejected
 MAX_RESPONSE_CHARS = 20_000  # one response (as JSON text); a longer one is not counted
-MAX_RESPONSE_DEPTH = 20  # lists and mappings inside one response
 _SKIP_NAMES = ("__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
@@ -68,15 +73,6 @@ class Submission:
 
 
 @dataclass
-class Rejection:
-    """A submission, a zip entry or a part of a submission that does not count, and why."""
-
-    source: str
-    reason: str
-    learner: str = ""
-
-
-@dataclass
 class Collected:
     """What was read: the submissions that count and everything rejected on the way."""
 
@@ -85,56 +81,6 @@ class Collected:
     warnings: list[Rejection] = field(default_factory=list)  # counted, but worth a look
     attempts_read: int = 0
     digests: set = field(default_factory=set)
-
-
-def _invisible(ch: str) -> bool:
-    """Format characters (zero-width, bidi marks, BOM) and controls: nothing a reader sees."""
-    return unicodedata.category(ch) in ("Cf", "Cc") and ch not in "\t\n"
-
-
-def clean_name(name: str) -> str:
-    """A learner name as shown: NFKC, invisible characters removed, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", name)
-    if not text.isprintable():  # (printable text holds no format or control character)
-        text = "".join(ch for ch in text if not _invisible(ch))
-    return " ".join(text.split())
-
-
-def learner_key(name: str) -> str:
-    """The form under which two learner names count as the same person: NFKC, case folded,
-    spacing collapsed, zero-width and bidi characters removed."""
-    return " ".join(clean_name(name).casefold().split())
-
-
-def looks_like_key(name: str) -> str:
-    """``learner_key`` with each letter that imitates a Latin one (Cyrillic "а", Greek "Ο")
-    replaced by it: two names with the same form look the same on screen."""
-    key = learner_key(name)
-    return "".join(_look_alike(ch) for ch in key).casefold()
-
-
-@lru_cache(maxsize=4096)
-def _look_alike(ch: str) -> str:
-    """The Latin letter ``ch`` imitates (``ch`` itself if none). confusable_homoglyphs judges
-    each character on its own, so a class of 500 names asks once per distinct character."""
-    from confusable_homoglyphs import confusables
-
-    found = confusables.is_confusable(ch, greedy=True, preferred_aliases=["latin"]) or []
-    swap = {f["character"]: f["homoglyphs"][0]["c"] for f in found if f.get("homoglyphs")}
-    return swap.get(ch, ch)
-
-
-def mixes_scripts(name: str) -> bool:
-    """True when Latin letters sit beside Cyrillic or Greek ones in one name ("Ѕam")."""
-    aliases = {_script(ch) for ch in name if ch.isalpha()}
-    return "LATIN" in aliases and bool(aliases & {"CYRILLIC", "GREEK"})
-
-
-@lru_cache(maxsize=4096)
-def _script(ch: str) -> str:
-    from confusable_homoglyphs import categories
-
-    return categories.alias(ch)
 
 
 def has_surrogate(text: str) -> bool:

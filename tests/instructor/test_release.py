@@ -360,6 +360,9 @@ def _teacher_course(tmp_path: Path) -> Path:
     for name in ("instructor.md", "authoring.md", "deploy.md", "benchmarks.md"):
         (course_copy / "docs" / name).write_text("For teachers.\n", encoding="utf-8")
     (course_copy / "docs" / "learners.md").write_text("For everyone.\n", encoding="utf-8")
+    (course_copy / "docs" / "materials").mkdir()  # crm-course print's pictures: keys shown
+    (course_copy / "docs" / "materials" / "exam-A-key-en.png").write_bytes(b"\x89PNG")
+    (course_copy / "docs" / "dashboard.png").write_bytes(b"\x89PNG")
     shutil.copy(course_copy / "notebooks" / "01-demo.ipynb",
                 course_copy / "notebooks" / "instructor-answer-keys.ipynb")
     return course_copy
@@ -371,8 +374,8 @@ def test_the_copy_leaves_every_teacher_file_behind(tmp_path):
     names = sorted(p.relative_to(tmp_path / "student").as_posix()
                    for p in (tmp_path / "student").rglob("*") if p.is_file())
     assert "docs/learners.md" in names
-    assert not [n for n in names if n.startswith(("tests/", "bench/", ".ci/"))
-                or n in ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
+    assert not [n for n in names if n.startswith(("tests/", "bench/", ".ci/", "docs/materials/"))
+                or n in ("docs/dashboard.png", "docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
                          "docs/benchmarks.md", "notebooks/instructor-answer-keys.ipynb")]
 
 

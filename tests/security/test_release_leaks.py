@@ -11,7 +11,8 @@ The copy's order is drawn afresh for each release, so a rule's count is a random
 test averages it over RELEASES releases (the rule's expected count, with a standard error
 of about 0.5) and compares that average with the bound. Measured on this bank: blind guessing
 7.0 of 44; the copy's order ("first", "last") 5-7 without true/false; "always False" 5 of the
-6 true/false items; the longest option about 14 (see the xfail below).
+6 true/false items before issue 23 balanced the keys; the longest option about 14 before
+issue 23 rewrote the options where the right one was the longest (now within the bound).
 """
 from __future__ import annotations
 
@@ -142,11 +143,6 @@ def test_a_constant_true_false_answer_gains_no_more_than_two_items(counts, rule)
     assert means[rule] <= blind["true_false"] + 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bank content, not the release: in 6 of 11 shuffled single-choice assessment items the "
-    "right option is the longest (the rule gets about 14 of 44 where blind guessing gets 7); "
-    "`crm-course lint` names them (lint.bank_patterns). Rewriting the options is the content "
-    "work of issue 23; remove this mark when it is done."))
 def test_the_longest_option_answers_no_more_than_blind_guessing(counts):
     assessed, blind, means = counts
     total = blind["other"] + blind["true_false"]
