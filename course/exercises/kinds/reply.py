@@ -61,17 +61,17 @@ def writing(module: str):
 
 def word_count(text: str) -> int:
     """Words in a reply (runs of letters or digits; '8美元' and "don't" count once)."""
-    return len(re.findall(r"[\w'’$€£¥.,-]+", text or ""))
+    return writing("text").count_words(text)
 
 
 def _criterion_feedback(c) -> Bilingual:
     en, zh = [], []
     if c.found:
         en.append("found: " + "; ".join(c.found))
-        zh.append("已有：" + "；".join(c.found))
+        zh.append("已有：" + "；".join(getattr(f, "zh", f) for f in c.found))
     if c.missing:
         en.append("missing: " + "; ".join(c.missing))
-        zh.append("缺少：" + "；".join(c.missing))
+        zh.append("缺少：" + "；".join(getattr(m, "zh", m) for m in c.missing))
     return Bilingual(" · ".join(en), " · ".join(zh))
 
 
@@ -132,7 +132,8 @@ class ReplyExercise(Exercise):
     def review(self, text: str):
         """The reviewer's ReplyReview of ``text`` for this task's situation and facts."""
         return writing("reviewer").review_reply(text, self.situation, facts=self.facts,
-                                            buyer_message=self.buyer or None)
+                                                buyer_message=self.buyer or None,
+                                                words=list(self.words))
 
     def _score(self, parsed) -> GradeResult:
         review = self.review(parsed)
@@ -146,10 +147,9 @@ class ReplyExercise(Exercise):
             len(items), ui("reply_length"), [low, high], n, length_ok, True,
             feedback=ui("reply_length_ok" if length_ok else "reply_length_bad", n=n, low=low,
                         high=high)))
+        # the length is advice: the reviewer takes off its length point, nothing more
         score = review.score
-        if not length_ok:
-            score = min(score, 50)
-        correct = length_ok and score >= self.pass_score
+        correct = score >= self.pass_score
         head = (ui("reply_pass", score=score) if correct
                 else ui("reply_not_yet", score=score, pass_score=self.pass_score))
         advice = [Bilingual(a["en"], a["zh"]) for a in review.advice]
