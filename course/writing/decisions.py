@@ -31,8 +31,10 @@ class AgreesToMeet(Decision):
     rx = re.compile(r"\b(?:(?:happy|glad|able|ready) to |can |will |could )?(?:meet|see) (?:you|"
                     r"with you)\b[^.?!]{0,30}\b(?:tomorrow|today|tonight|this week)\b|"
                     r"\bsee you (?:tomorrow|today|there|at)\b|\bour (?:office|factory|company)"
-                    r"(?: address)? is (?:at|in|on)\b|\bour address is\b|\bsign the contract\b|"
-                    r"\bcome to our (?:office|factory)\b", re.I)
+                    r"(?: address)? is (?:at|in|on)\b|\bour (?:office |factory |company )?"
+                    r"address is\b|\bsign the contract\b|\bsend (?:you )?the contract\b|"
+                    r"\b(?:come|welcome) to (?:visit )?our (?:office|factory)\b|\bwelcome to "
+                    r"visit\b", re.I)
 
     def find(self, reply):
         m = find_affirmed(self.rx, reply.flat_body)
@@ -45,7 +47,7 @@ class ReturnFirst(Decision):
     zh = "让买家先寄回低价故障商品（应直接退款）"
     rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+ |it |them |this )?back\b|"
                     r"\bsend (?:the [\w-]+|it|them) to (?:us|our)\b|\bat your own (?:cost|"
-                    r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us )?first\b", re.I)
+                    r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b", re.I)
     _no_need = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have) to\b|"
                           r"\bno need\b|\bnot necessary\b", re.I)
 
@@ -65,9 +67,16 @@ class RefusesRemedy(Decision):
     rx = re.compile(r"\b(refunds?|refunding|money back|resend|re-send|reship|replace\w*|"
                     r"compensat\w*|exchange|send (?:you )?(?:a )?new one)\b", re.I)
 
+    after = re.compile(r"\b(?:refunds?|compensation|returns?|exchanges?|replacements?)\b[^.,;!?]{0,30}"
+                       r"\b(?:(?:is|are) not (?:possible|available|accepted|allowed)|impossible)\b",
+                       re.I)
+
     def find(self, reply):
         m = find_denied(self.rx, reply.flat_body)
-        return reply.flat_body[max(0, m.start() - 25):m.end()].split(".")[-1].strip() if m else ""
+        if m:
+            return reply.flat_body[max(0, m.start() - 25):m.end()].split(".")[-1].strip()
+        m = self.after.search(reply.flat_body)
+        return m.group(0) if m else ""
 
 
 class PressuresPayment(Decision):
@@ -94,7 +103,7 @@ _GIVEN = {
                 r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b",
                 "address", "地址"),
     "size": (r"\bi (?:normally |usually )?wear\b|\bmy size is\b|\b(?:us|uk|eu) size \d",
-             r"\bwhat(?:'s| is) your size\b|\byour (?:us )?size\b|\bwhich size do you "
+             r"\bwhat(?:'s| is) your size\b|\byour (?:us )?size\b|\b(?:which|what) size do you "
              r"(?:wear|usually|normally)\b|\bhow (?:tall|big)\b", "size", "尺码"),
 }
 

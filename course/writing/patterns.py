@@ -76,7 +76,11 @@ TONE = [
               r"\blooks like a scam\b|\breal (?:companies|buyers) (?:do not|don'?t)\b|"
               r"\bso it is (?:fine|ok(?:ay)?|normal)\b|\bdoes not affect (?:the )?use,? so\b|"
               r"\bclearly (?:shown|stated|written|explained) in\b|\bwhy did you (?:stop|not)\b|"
-              r"\bcontact your (?:local )?post office\b|\bread the \w+ (?:chart )?carefully\b"),
+              r"\bcontact your (?:local )?post office\b|\bread the \w+ (?:chart )?carefully\b|"
+              r"\b(?:according to|as (?:stated|written|mentioned|explained) in) our (?:policy|terms|"
+              r"rules|description)\b|\bcan(?:not|'t| not) be held responsible\b|\b(?:you are|the "
+              r"buyer is|customers are) responsible for\b|\b(?:because|since) you (?:did not|"
+              r"didn'?t|forgot|gave|chose|ordered|entered|failed)\b|\byou agreed to our\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"

@@ -45,6 +45,7 @@ class Rubric:
     # keyword lists: fragments of three words or fewer holding this share of the words
     keyword_share: float = 0.6
     keyword_fragments: int = 4      # ... in at least this many fragments
+    function_word_share: float = 0.18  # or: under this share of function words (a, the, we...)
     # relevance
     pitch_penalty: int = 5          # points lost for a sales pitch inside an answer
     pitch_phrases: int = 2          # pitch phrases from which the penalty applies

@@ -56,15 +56,28 @@ def vader():
     return SentimentIntensityAnalyzer()
 
 
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on for with at by from we you i it they he she is are was were be been "
+    "will can could would should may our your my their this that these those and or but if so "
+    "as not do does did have has had please there here what when which who how".split())
+
+
 def keyword_list(body: str) -> bool:
-    """True when the body is a list of keywords rather than sentences."""
+    """True when the body is a list of keywords rather than sentences: mostly fragments of
+    three words or fewer, or words strung together with almost no function words."""
+    from course.writing.rubric import RUBRIC
+
     chunks = [c.strip() for c in re.split(r"[,;.!?\n•|]+|\s[-–—/]\s", body) if c.strip()]
     words = [len(c.split()) for c in chunks]
     total = sum(words)
     if total == 0:
         return True
     short = sum(n for n in words if n <= 3)
-    return len(chunks) >= 4 and short / total >= 0.6
+    if len(chunks) >= RUBRIC.keyword_fragments and short / total >= RUBRIC.keyword_share:
+        return True
+    tokens = re.findall(r"[A-Za-z']+", body.lower())
+    function = sum(t in _FUNCTION_WORDS for t in tokens)
+    return len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
 
 
 def misspellings(body: str, facts: dict) -> list[str]:
@@ -92,7 +105,8 @@ def misspellings(body: str, facts: dict) -> list[str]:
 # ------------------------------------------------------------------ negation and questions
 # a clause ends at punctuation or a joining word; a negation counts only inside its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|or|otherwise|"
-                           r"unless|when|once|after|before|which|that)\b", re.I)
+                           r"unless|when|once|after|before|which|that)\b|"
+                           r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)", re.I)
 _NEGATOR = re.compile(r"\b(?:no|not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|"
                       r"isn'?t|aren'?t|wasn'?t|unable|refuse\w*|neither|nor|without)\b|"
                       r"\b\w+n[’']t\b", re.I)
@@ -110,6 +124,13 @@ def clause_before(text: str, start: int) -> str:
     for m in _CLAUSE_BREAK.finditer(head):
         cut = m.end()
     return head[cut:]
+
+
+def clause_around(text: str, start: int) -> str:
+    """The clause of ``text`` that holds position ``start``."""
+    tail = text[start:start + 120]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(tail) if m.start() > 0]
+    return clause_before(text, start) + tail[:ends[0] if ends else len(tail)]
 
 
 def negated(text: str, start: int) -> bool:

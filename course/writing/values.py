@@ -361,17 +361,26 @@ class FactKind:
 
     kind: ValueKind
     context: str = ""
+    scope: str = "sentence"  # or "clause": where the context words must be
 
-    def about(self, sentence: str) -> bool:
-        return not self.context or bool(re.search(self.context, sentence, re.I))
+    def about(self, text: str, start: int) -> bool:
+        """True when the value at ``start`` of ``text`` is about this fact."""
+        from course.writing.text import clause_around, sentence_at
+
+        if not self.context:
+            return True
+        where = clause_around(text, start) if self.scope == "clause" else sentence_at(text, start)
+        return bool(re.search(self.context, where, re.I))
 
 
-_SHIP = r"\b(?:ship\w*|sent|send|dispatch\w*|posted|left|寄出|发货)"
+_SHIP = (r"\b(?:ship\w*|sent|send|dispatch\w*|posted|mailed|left|hand\w*|collected|picked up|"
+         r"on (?:its|the) way)\b|寄出|发货")
 FACT_KINDS = {
     "tracking_number": FactKind(Tracking()),
     "order_id": FactKind(OrderNumber()),
     "ship_date": FactKind(Date(), _SHIP),
-    "restock_date": FactKind(Date(), r"\b(?:restock\w*|stock|supplier|available|arriv\w*)|补货"),
+    "restock_date": FactKind(Date(), r"\b(?:restock\w*|stock|supplier|available|arriv\w*|again|"
+                                     r"back in|new (?:ones|stock|\w+s)|more|ship\w*|send)\b|补货"),
     "offer_until": FactKind(Date(), r"\b(?:until|valid|ends?|expires?|before|till)\b|截止|前"),
     "offer_ends": FactKind(Weekday(), r"\b(?:discount|offer|ends?|valid|until|expires?)\b|折扣"),
     "discount": FactKind(Percent(), r"\b(?:off|discount)\b|折"),
@@ -386,9 +395,8 @@ FACT_KINDS = {
     "colour": FactKind(Colour(), r"\b(?:colou?r|send|ship|new|replace\w*|exchange)\b"),
     "carrier": FactKind(Carrier()),
     "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
-                                       r"finish\w*)\b"),
-    "answer_within_days": FactKind(AtMostDays(), r"\b(?:answer|reply|get back|send you|details|"
-                                                 r"price|let you know|tell you)\b"),
+                                       r"finish\w*)\b", scope="clause"),
+    "answer_within_days": FactKind(AtMostDays()),
 }
 MONEY_FIELDS = tuple(k for k, v in FACT_KINDS.items() if isinstance(v.kind, Money))
 
@@ -425,8 +433,6 @@ def _money_allowed(facts: dict, buyer: str) -> list:
 
 def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
     """The facts a reply states right and the values that contradict ``facts``."""
-    from course.writing.text import sentence_at
-
     right, wrong = {}, []
     if not facts.get("tracking_number"):  # an order number given as the tracking number
         orders = order_numbers(text, facts)
@@ -447,7 +453,7 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
         for f in fk.kind.find(text, facts):
             if fk.kind.same(f.value, fact):
                 right.setdefault(name, f.text)
-            elif fk.about(sentence_at(text, f.start)) and not _other_fact(name, f, facts):
+            elif fk.about(text, f.start) and not _other_fact(name, f, facts):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
 
