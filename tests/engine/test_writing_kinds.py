@@ -37,13 +37,16 @@ def test_each_model_answer_passes_its_own_rubric(ex):
     assert "teacher decides" in result.feedback.en and result.feedback.zh
 
 
-def test_a_rude_or_short_reply_fails():
+def test_a_rude_reply_fails_and_a_short_correct_one_loses_only_the_length_point():
     ex = writing_items("reply")[0]
     rude = ex.grade("It is not our fault. Stop writing to us. " * 5)
     assert not rude.correct and rude.score <= 0.4
-    short = ex.grade("Dear Jessica, sorry, we will resend it within 7 days. Best regards")
+    short = ex.grade("Dear Jessica, sorry for the wait. Your scarf left on 10 April with China "
+                     "Post, tracking LX123456789CN. If it is not there in 7 days, we will resend "
+                     "it. Lily")
     length = [i for i in short.items if i.label.en == "Length"][0]
-    assert not length.correct and short.score <= 0.5 and not short.correct
+    assert not length.correct and short.correct and short.score >= 0.8, short
+    assert "length" in short.items[4].feedback.en  # the structure line says what it lost
     assert not ex.grade("   ").attempted and not ex.grade(42).valid
 
 
