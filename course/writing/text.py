@@ -104,7 +104,7 @@ def misspellings(body: str, facts: dict) -> list[str]:
 
 # ------------------------------------------------------------------ negation and questions
 # a clause ends at punctuation or a joining word; a negation counts only inside its own clause
-_CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|or|otherwise|"
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|otherwise|"
                            r"unless|when|once|after|before|which|that)\b|"
                            r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)", re.I)
 _NEGATOR = re.compile(r"\b(?:no|not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|"

@@ -393,6 +393,7 @@ FACT_KINDS = {
     "quantity": FactKind(Quantity()),
     "recommended_size": FactKind(Size()),
     "colour": FactKind(Colour(), r"\b(?:colou?r|send|ship|new|replace\w*|exchange)\b"),
+    "ordered_colour": FactKind(Colour(), r"\b(?:send|ship|new|replace\w*|exchange|right)\b"),
     "carrier": FactKind(Carrier()),
     "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
                                        r"finish\w*)\b", scope="clause"),
@@ -463,8 +464,9 @@ def _other_fact(name: str, found: Found, facts: dict) -> bool:
     tracking number is checked: that is a wrong fact only when labelled as tracking)."""
     if name == "order_id":
         return str(found.value) == str(facts.get("tracking_number") or "")
-    if name == "tracking_number":
-        return False
+    if isinstance(FACT_KINDS[name].kind, Colour):  # the colour that was sent, named as such
+        return any(str(facts.get(k) or "").strip().lower() == found.value
+                   for k in ("colour", "ordered_colour", "sent_colour"))
     return False
 
 

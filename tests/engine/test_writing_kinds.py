@@ -173,3 +173,34 @@ def test_release_of_assessment_writing_tasks_leaves_no_model_in_the_copy(tmp_pat
     student = load_bank(tmp_path / "copy")
     ex = student["rel-reply-late-delivery"]
     assert ex.redacted and not ex.grade("Dear Jessica, sorry.").graded
+
+
+NEGATED = ("Dear customer, we will not refund you, we cannot resend or replace it, and we do not "
+           "give any compensation or discount. We cannot meet. No refund.")
+
+
+@pytest.mark.parametrize("ex", writing_items("roleplay"), ids=lambda e: e.id)
+def test_each_role_play_along_a_negation_path(ex):
+    """Denied offers are not offers: a reply that says 'we will not refund' every turn never
+    earns the moves it denies, and never reaches the good ending."""
+    replies = [NEGATED] * len(ex.turns)
+    run = ex.conversation(replies)
+    assert run["finished"] and run["outcome"] != "good", run
+    denied = {"offer_refund", "offer_replacement", "offer_compensation", "offer_solution"}
+    assert all(not denied & set(t["made"]) for t in run["transcript"]), run["transcript"]
+
+
+@pytest.mark.parametrize("ex", writing_items("roleplay"), ids=lambda e: e.id)
+def test_each_role_play_ending_names_only_the_moves_made(ex):
+    from course.writing.moves import MOVES
+
+    good = [ex.turns[t]["model"] for t in ex.model_path[:-1]]
+    end = ex.grade(good).items[-1].feedback
+    assert "In your replies you:" in end.en and "你在回复中：" in end.zh
+    bad = ex.grade(["It is not our fault. Stop writing to us."] * len(ex.turns)).items[-1]
+    assert "made none of the moves" in bad.feedback.en and "没有做到" in bad.feedback.zh
+    made = {m for t in ex.conversation(good)["transcript"] for m in t["made"]}
+    for name, (en, _zh) in MOVES.items():
+        if name not in made and f"In your replies you: {en}" in end.en:
+            raise AssertionError(f"the ending claims {name!r}, which no reply made")
+    assert ex.facts, "a role-play carries the facts the learner needs"
