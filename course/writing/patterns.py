@@ -140,7 +140,7 @@ ERRORS = [
     (r"\b(?:books|items|goods|shoes|products|parcels|orders|lamps|boards|cables) (?:was|is|has)\b",
      "a plural subject takes 'were / are / have' ('the books were')",
      "复数主语要用 were / are / have（the books were）"),
-    (r"(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bcan )(?<!\bwould )(?<!\bcould )"
+    (r"\b(?=(?:the|this|that|your|our|my) )(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bcan )(?<!\bwould )(?<!\bcould )"
      r"(?<!\bmay )(?<!\bshould )(?<!\bto )\b(?:the|this|that|your|our|my) (?:parcel|item|package|"
      r"order|board|cable|product|shoe|lamp|scarf|nozzle|problem) (?:are|were|have)\b",
      "a singular subject takes 'is / was / has' ('the parcel is')",
@@ -164,7 +164,9 @@ ERRORS = [
      "a wrong preposition ('on its way', 'sent on 10 April')",
      "介词错误（on its way、sent on 10 April）"),
 ]
-ERRORS = [(re.compile(rx, re.I), en, zh) for rx, en, zh in ERRORS]
+# all of them in one pattern, one named group each: one pass over a reply instead of twenty
+ERRORS_ONE = re.compile("|".join(f"(?P<e{i}>{rx})" for i, (rx, _en, _zh)
+                                 in enumerate(ERRORS)), re.I)
 # misspellings learners make that are common enough on the web to pass a frequency list
 MISSPELT = {
     "recieve", "recieved", "adress", "adresses", "untill", "tommorow", "tommorrow", "wich",

@@ -198,6 +198,7 @@ class Tone(Scorer):
             out.flagged.append(phrase)
             out.missing.append(Said(f"{kind}: '{phrase}'", f"{_KIND_ZH[kind]}：“{phrase}”"))
         cold = [s for s in sentences(reply.flat_body) if not P.EMPATHY.search(s)
+                and _may_be_cold(s)
                 and vader().polarity_scores(s)["compound"] <= self.rubric.cold_compound]
         if cold:
             quoted = " / ".join(f"'{s}'" for s in cold)
@@ -248,6 +249,25 @@ class Tone(Scorer):
                    "这种情况需要真诚致歉，例如 “We are very sorry ...”。")
 
 
+def _may_be_cold(sentence: str) -> bool:
+    """True when VADER could find the sentence negative: it holds a negative word of the
+    lexicon or a negation (which can turn a positive word). Saves the lexicon pass otherwise."""
+    words = set(re.findall(r"[a-z']+", sentence.lower()))
+    return bool(words & _negative_words()) or bool(words & _NEGATIONS)
+
+
+_NEGATIONS = frozenset("not no never nothing nobody none nor cannot can't won't don't doesn't "
+                       "didn't isn't aren't wasn't weren't without neither".split())
+
+
+def _negative_words() -> frozenset:
+    global _NEGATIVE
+    if _NEGATIVE is None:
+        _NEGATIVE = frozenset(w for w, v in vader().lexicon.items() if v < 0)
+    return _NEGATIVE
+
+
+_NEGATIVE = None
 _KIND_ZH = {"blame": "指责", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
 
 
@@ -281,11 +301,11 @@ class Language(Scorer):
         from course.writing.text import misspellings
 
         seen, errors = set(), []
-        for rx, en, zh in P.ERRORS:
-            for m in rx.finditer(reply.flat_body):
-                if m.group(0).lower() not in seen:
-                    seen.add(m.group(0).lower())
-                    errors.append((m.group(0), en, zh))
+        for m in P.ERRORS_ONE.finditer(reply.flat_body):
+            _pattern, en, zh = P.ERRORS[int(m.lastgroup[1:])]
+            if m.group(0).lower() not in seen:
+                seen.add(m.group(0).lower())
+                errors.append((m.group(0), en, zh))
         spelling = misspellings(reply.body, reply.facts)
         out.points = max(0, self.weight - self.rubric.per_error * len(errors)
                          - self.rubric.per_misspelling * len(spelling))
