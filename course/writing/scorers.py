@@ -85,6 +85,9 @@ class Content(Scorer):
         skip = {given[g] for g in asks_again.given(reply.buyer) if g in given}
         got = total = 0
         made = set()
+        # wrong decisions and wrong facts come first in the advice: they matter most
+        got -= 2 * self._decisions(reply, situation, out)
+        self._wrong_facts(reply, out)
         for move in situation.moves:
             if move.name in skip or (move.only_with and reply.facts.get(move.only_with) is None):
                 continue
@@ -98,8 +101,6 @@ class Content(Scorer):
             else:
                 out.missing.append(Said(move.en, move.zh))
                 out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
-        got -= 2 * self._decisions(reply, situation, out)
-        self._wrong_facts(reply, out)
         if situation.right and not made & set(situation.right):
             names = " / ".join(situation.move(r).en for r in situation.right)
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)

@@ -38,7 +38,9 @@ MESSAGES = {
     "reply_placeholder": ("Write your reply to the buyer here.", "在这里写给买家的回复。"),
     "reply_length": ("Length", "长度"),
     "reply_length_ok": ("{n} words, within {low}-{high}.", "{n} 个词，在 {low}-{high} 之间。"),
-    "reply_length_bad": ("{n} words: write {low}-{high} words.", "{n} 个词：请写 {low}-{high} 个词。"),
+    "reply_length_bad": ("{n} words; this task suggests {low}-{high} (advice: only the length "
+                         "point depends on it).", "{n} 个词；本题建议 {low}-{high} 个词（仅供参考："
+                         "只影响长度一项的分数）。"),
     "reply_pass": ("A good reply: {score}/100 on the rubric.", "回复不错：评分 {score}/100。"),
     "reply_not_yet": ("Not there yet: {score}/100 on the rubric (a pass is {pass_score}). "
                       "Read the advice and revise.",
