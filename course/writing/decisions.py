@@ -114,14 +114,17 @@ class AsksAgain(Decision):
     zh = "再次询问买家已经提供的信息"
     cap = "asks_again"
 
-    def given(self, buyer: str) -> list[str]:
+    def given(self, buyer: str, facts=None) -> list[str]:
+        """What the buyer gave: said in the message, or known from the task's facts."""
+        facts = facts or {}
+        known = {"quantity": "quantity", "address": "destination", "size": "buyer_size"}
         return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
-                if buyer and re.search(said, buyer, re.I)]
+                if (buyer and re.search(said, buyer, re.I)) or facts.get(known[k]) is not None]
 
     def asked(self, reply) -> list[tuple[str, str]]:
         """(en, zh) of each given thing the reply asks for again."""
         out = []
-        for k in self.given(reply.buyer):
+        for k in self.given(reply.buyer, reply.facts):
             _said, ask, en, zh = _GIVEN[k]
             for m in re.finditer(ask, reply.flat_body, re.I):
                 if is_question(reply.flat_body, m.start()):

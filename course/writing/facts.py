@@ -49,6 +49,10 @@ FACT_INFO = {
     "answer_within_days": ("the days you have for the full answer (at most)",
                            "给出正式答复的期限（最多天数）", 3),
     "colour": ("the colour", "颜色", "light blue"),
+    "sample_price": ("the price of a sample", "样品价格", 15),
+    "destination": ("where the goods go", "收货地", "Warsaw"),
+    "last_product": ("what the customer bought before", "客户以前买过的商品", "jasmine green tea"),
+    "recommended_product": ("the product to recommend", "要推荐的商品", "jasmine pearl tea"),
     "ordered_colour": ("the colour the buyer ordered", "买家订购的颜色", "light blue"),
     "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
 }
@@ -70,7 +74,7 @@ def show_value(name: str, value) -> str:
         d = dt.date(*(int(g) for g in m.groups()))
         return f"{d.day} {d.strftime('%B')} {d.year}"
     if name in ("compensation", "refund_amount", "partial_refund", "shipping_fee", "unit_price",
-                "total_price") and isinstance(value, (int, float)):
+                "total_price", "sample_price") and isinstance(value, (int, float)):
         return f"${value:.2f}" if value != int(value) else f"${int(value)}"
     if name in ("lead_time_days", "answer_within_days") and isinstance(value, int):
         return f"{value} days"

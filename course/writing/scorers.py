@@ -82,14 +82,15 @@ class Content(Scorer):
         out = Scored()
         asks_again = DECISIONS["asks_again"]
         given = {"quantity": "quantity", "address": "destination"}
-        skip = {given[g] for g in asks_again.given(reply.buyer) if g in given}
+        skip = {given[g] for g in asks_again.given(reply.buyer, reply.facts) if g in given}
         got = total = 0
         made = set()
         # wrong decisions and wrong facts come first in the advice: they matter most
         got -= 2 * self._decisions(reply, situation, out)
         self._wrong_facts(reply, out)
         for move in situation.moves:
-            if move.name in skip or (move.only_with and reply.facts.get(move.only_with) is None):
+            if (move.name in skip or (move.only_with and reply.facts.get(move.only_with) is None)
+                    or (move.unless and reply.facts.get(move.unless) is not None)):
                 continue
             total += move.weight
             evidence = _find_move(move, reply)

@@ -26,6 +26,7 @@ class Move:
     en: str
     zh: str
     only_with: str = ""  # counted only when the task gives this fact
+    unless: str = ""  # not counted when the task gives this fact (it is known already)
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ SITUATIONS = (
         r"\b(price|discount|offer|quote|cheaper|each|per (?:piece|unit|mug|lamp)|cost\w*)\b|"
         r"[$€£¥]\s?\d",
         (Move("offer", 2, r"\b(discount|better price|best price|special price|offer|quote|"
-                          r"cheaper|reduce|lower|the price (?:is|would be|will be)|price of)\b|"
-                          r"[$€£¥]\s?\d+(?:\.\d+)?[^.]{0,20}\b(?:each|per|a piece|a mug|in total)\b",
+                          r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
+                          r"stay)|price of)\b|[$€£¥]\s?\d+(?:\.\d+)?\s*(?:each|per \w+|an? \w+|"
+                          r"in total|for)\b",
               "an offer or a price", "给出报价或价格"),
          Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
               "事实中的价格", only_with="unit_price"),
@@ -69,11 +71,13 @@ SITUATIONS = (
               only_with="lead_time_days"),
          Move("destination", 2, r"\b(country|city|where|destination|ship(?:ped)? to|"
                                 r"deliver(?:ed)? to|location|address)\b",
-              "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）"),
+              "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
+              unless="destination"),
          Move("quantity", 1, r"\b(how many|quantity|number of (?:pieces|pcs|units))\b",
-              "asks how many pieces", "询问数量")),
+              "asks how many pieces", "询问数量", unless="quantity")),
         right=("offer", "price"), facts=("buyer_name", "product", "quantity", "unit_price",
-                                          "lead_time_days"), words=(35, 150)),
+                                          "total_price", "lead_time_days", "sample_price",
+                                          "destination"), words=(35, 150)),
     Situation(
         "combined_shipping",
         r"\b(together|one (?:package|parcel|box|shipment)|combin\w*|shipping (?:fee|cost)|"
@@ -222,6 +226,22 @@ SITUATIONS = (
         right=("thank_past", "concern"), facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
     Situation(
+        "repeat_customer",
+        r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
+        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
+                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
+                            r"orders?)|(?:three|several|many|\d+) times)\b",
+              "uses what you know about this customer", "利用你对这位客户的了解"),
+         Move("product", 1, "fact:last_product", "the product she bought before",
+              "她以前买过的商品", only_with="last_product"),
+         Move("recommend", 3, "fact:recommended_product", "one product chosen for her",
+              "为她挑选的一款商品"),
+         Move("price", 2, "fact:unit_price", "the price", "价格", only_with="unit_price"),
+         Move("next", 1, "time", "a next step with a time", "下一步及时间")),
+        right=("history", "recommend"),
+        facts=("buyer_name", "last_product", "recommended_product", "unit_price"),
+        words=(40, 140)),
+    Situation(
         "suspicious_inquiry",
         r"\b(sample|company|website|details|specification|quantity|order|price|quote|model|"
         r"meet\w*)\b",
@@ -284,9 +304,8 @@ def validate(situations=SITUATIONS) -> list[str]:
                     re.compile(m.find)
                 except re.error as e:
                     problems.append(f"{where}, move {m.name!r}: bad pattern ({e})")
-            if m.only_with and m.only_with not in s.facts:
-                problems.append(f"{where}, move {m.name!r}: only_with {m.only_with!r} is not "
-                                "one of its facts")
+            problems += [f"{where}, move {m.name!r}: {f!r} is not one of its facts"
+                         for f in (m.only_with, m.unless) if f and f not in s.facts]
         problems += [f"{where}: right decision {r!r} is not one of its moves"
                      for r in s.right if r not in names]
         problems += [f"{where}: wrong decision {w!r} is not a known decision"

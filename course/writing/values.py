@@ -344,6 +344,27 @@ class Days(ValueKind):
         return f"{fact} days"
 
 
+class Phrase(ValueKind):
+    """A name the task gives (a product to recommend): the reply states it or not; there is no
+    wrong value of it to find."""
+
+    name = "name"
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def parse(self, raw, facts):
+        return str(raw).strip().lower()
+
+    def find(self, text, facts):
+        words = [w for w in str(facts.get(self.field) or "").lower().split() if len(w) > 2]
+        if not words:
+            return []
+        key = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w.rstrip("s")) + r"\w*" for w in words[-2:])
+        m = re.search(key, text, re.I)
+        return [Found(str(facts[self.field]).strip().lower(), m.group(0), m.start())] if m else []
+
+
 class AtMostDays(Days):
     """A time limit: a reply may promise it sooner, never later."""
 
@@ -389,12 +410,15 @@ FACT_KINDS = {
     "partial_refund": FactKind(Money()),
     "shipping_fee": FactKind(Money()),
     "unit_price": FactKind(Money()),
+    "sample_price": FactKind(Money()),
     "total_price": FactKind(Money()),
     "quantity": FactKind(Quantity()),
     "recommended_size": FactKind(Size()),
     "colour": FactKind(Colour(), r"\b(?:colou?r|send|ship|new|replace\w*|exchange)\b"),
     "ordered_colour": FactKind(Colour(), r"\b(?:send|ship|new|replace\w*|exchange|right)\b"),
     "carrier": FactKind(Carrier()),
+    "last_product": FactKind(Phrase("last_product")),
+    "recommended_product": FactKind(Phrase("recommended_product")),
     "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
                                        r"finish\w*)\b", scope="clause"),
     "answer_within_days": FactKind(AtMostDays()),
