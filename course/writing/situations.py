@@ -59,7 +59,7 @@ SITUATIONS = (
     Situation(
         "bargaining",
         r"\b(price|discount|offer|quote|cheaper|each|per (?:piece|unit|mug|lamp)|cost\w*)\b|"
-        r"[$€£¥]\s?\d",
+        r"[$€£¥]\s?\d+(?:\.\d+)?",
         (Move("offer", 2, r"\b(discount|better price|best price|special price|offer|quote|"
                           r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
                           r"stay)|price of)\b|[$€£¥]\s?\d+(?:\.\d+)?\s*(?:each|per \w+|an? \w+|"
@@ -136,7 +136,7 @@ SITUATIONS = (
     Situation(
         "quality_minor",
         r"\b(compensat\w*|refund\w*|money back|partial|discount|coupon|replace\w*|back)\b|"
-        r"[$€£¥]\s?\d|补偿",
+        r"[$€£¥]\s?\d+(?:\.\d+)?|补偿",
         (Move("amount", 3, "fact:compensation,partial_refund,refund_amount",
               "the compensation amount", "补偿金额"),
          Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
