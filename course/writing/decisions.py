@@ -47,7 +47,9 @@ class ReturnFirst(Decision):
     zh = "让买家先寄回低价故障商品（应直接退款）"
     rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+ |it |them |this )?back\b|"
                     r"\bsend (?:the [\w-]+|it|them) to (?:us|our)\b|\bat your own (?:cost|"
-                    r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b", re.I)
+                    r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b|"
+                    r"\breturn the (?:old|broken|faulty|damaged) (?:one|\w+)\b|\b(?:once|after|"
+                    r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
     _no_need = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have) to\b|"
                           r"\bno need\b|\bnot necessary\b", re.I)
 
@@ -76,6 +78,19 @@ class RefusesRemedy(Decision):
         if m:
             return reply.flat_body[max(0, m.start() - 25):m.end()].split(".")[-1].strip()
         m = self.after.search(reply.flat_body)
+        return m.group(0) if m else ""
+
+
+class ActsWithoutAsking(Decision):
+    name = "acts_without_asking"
+    en = "cancels or changes the order without asking the buyer first"
+    zh = "未征求买家意见就取消或更改订单"
+    rx = re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
+                    r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
+                    re.I)
+
+    def find(self, reply):
+        m = find_affirmed(self.rx, reply.flat_body)
         return m.group(0) if m else ""
 
 
@@ -137,5 +152,5 @@ class AsksAgain(Decision):
 
 
 DECISIONS = {d.name: d for d in (AgreesToMeet(), ReturnFirst(), RefusesRemedy(),
-                                 PressuresPayment(), AsksAgain())}
+                                 PressuresPayment(), ActsWithoutAsking(), AsksAgain())}
 ALWAYS = ("asks_again",)

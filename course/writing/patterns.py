@@ -80,7 +80,13 @@ TONE = [
               r"\b(?:according to|as (?:stated|written|mentioned|explained) in) our (?:policy|terms|"
               r"rules|description)\b|\bcan(?:not|'t| not) be held responsible\b|\b(?:you are|the "
               r"buyer is|customers are) responsible for\b|\b(?:because|since) you (?:did not|"
-              r"didn'?t|forgot|gave|chose|ordered|entered|failed)\b|\byou agreed to our\b"),
+              r"didn'?t|forgot|gave|chose|ordered|entered|failed)\b|\byou agreed to our\b|"
+              r"\b(?:customers?|buyers?|you) (?:often |usually |probably |may have |might have )?"
+              r"(?:use|used|using|plug\w*|connect\w*|install\w*|wash\w*|drop\w*) (?:it |them |the "
+              r"\w+ |a \w+ )?(?:wrong(?:ly)?|incorrect(?:ly)?|the wrong)\b|\bprobably (?:because|due "
+              r"to) (?:you|your)\b|\b(?:you|the buyer) (?:may|might|must) have (?:used|dropped|"
+              r"damaged|broken)\b|\b(?:small )?(?:scratch(?:es)?|marks?) (?:are|is) (?:quite )?"
+              r"(?:normal|common|acceptable)\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"
@@ -177,6 +183,10 @@ MISSPELT = {
     "advices", "goods's", "packge", "pakage", "delievery", "dilivery", "delivary",
     "quantaty", "qualiti", "custmer", "costumer", "costumers", "satisfacted", "patiance",
 }
+# words of the trade that a general word list finds rare
+TRADE_WORDS = frozenset({"reship", "reshipped", "reshipping", "resend", "resent", "restock",
+                         "restocked", "restocks", "dropship", "proforma", "tracking", "unpaid",
+                         "cod", "aliexpress", "shopee", "lazada", "paypal", "e-wallet"})
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 PITCH = re.compile(

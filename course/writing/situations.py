@@ -119,7 +119,8 @@ SITUATIONS = (
          Move("alternative", 2, r"\b(cancel\w*|refund\w*|alternative|another (?:colou?r|model)|"
                                 r"instead)\b|取消", "offers cancellation or an alternative",
               "提供取消订单或其他选择")),
-        right=("acceptable", "alternative"), facts=("buyer_name", "order_id", "product",
+        right=("acceptable", "alternative"), wrong=("acts_without_asking",),
+        facts=("buyer_name", "order_id", "product",
                                                     "restock_date", "stock_reason"),
         apology_due=True, words=(30, 160)),
     Situation(
@@ -131,7 +132,7 @@ SITUATIONS = (
          Move("cancel", 1, r"\b(cancel\w*|changed your mind)\b", "offers to cancel",
               "可以取消订单"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
-        right=("help", "cancel"), wrong=("pressures_payment",),
+        right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking"),
         facts=("buyer_name", "order_id", "product", "discount", "offer_ends"), words=(30, 140)),
     Situation(
         "quality_minor",
@@ -146,7 +147,7 @@ SITUATIONS = (
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
                         r"we made a mistake)\b|我们的责任", "accepts responsibility",
               "承担责任")),
-        right=("compensation", "amount"), wrong=("refuses_remedy",),
+        right=("compensation", "amount"), wrong=("refuses_remedy", "return_first"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         apology_due=True),
     Situation(
@@ -211,7 +212,9 @@ SITUATIONS = (
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
-                            r"again|welcome you back|relationship|hear from you again)\b|恢复合作",
+                            r"again|work with you again|do business (?:with you )?again|"
+                            r"(?:glad|happy|love|like) to (?:work|do business) with you|"
+                            r"welcome you back|relationship|hear from you again)\b|恢复合作",
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"

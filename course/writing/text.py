@@ -83,7 +83,7 @@ def keyword_list(body: str) -> bool:
 def misspellings(body: str, facts: dict) -> list[str]:
     from course.writing.words import is_known
 
-    exempt = set()
+    exempt = set(P.TRADE_WORDS)
     for v in facts.values():
         exempt.update(w.casefold() for w in P.WORD.findall(str(v)))
     out = []

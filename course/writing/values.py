@@ -35,8 +35,8 @@ _ZH_WEEKDAY = dict(zip("一二三四五六日天", ("monday", "tuesday", "wednes
 _MONEY = re.compile(
     r"(?P<c1>us\s?\$|\$|€|£|¥)\s?(?P<n1>\d[\d,]*(?:\.\d+)?)|"
     r"\b(?P<c2>usd|eur|gbp|cny|rmb)\s?(?P<n2>\d[\d,]*(?:\.\d+)?)|"
-    r"(?<![\d.$€£¥])(?P<n3>\d[\d,]*(?:\.\d+)?)\s?(?P<c3>usd|eur|gbp|cny|rmb|dollars?|euros?|"
-    r"pounds?|yuan|美元|欧元|英镑|元)", re.I)
+    r"(?<![\d.$€£¥])(?P<n3>\d[\d,]*(?:\.\d+)?)\s?(?P<c3>dollars?|euros?|pounds?|yuan|usd|eur|"
+    r"gbp|cny|rmb|美元|欧元|英镑|元)", re.I)
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
              "美元": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
              "欧元": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",

@@ -165,3 +165,23 @@ def test_the_situation_table_is_validated():
     with pytest.raises(ValueError, match="add up"):
         Rubric(weights={"content": 50, "relevance": 15, "tone": 20, "language": 20,
                         "structure": 15})
+
+
+@pytest.mark.parametrize("situation,text,flag", [
+    ("unpaid_order", "Dear Carlos, thank you for your order. Because it was not paid, we have "
+     "cancelled your order.", "we have cancelled"),
+    ("quality_refund", "Dear Ryan, thank you and sorry. We will send you a full refund of $9 "
+     "once we receive the charger.", "once we receive the"),
+    ("quality_refund", "Dear Ryan, thank you. Chargers often stop when customers use the wrong "
+     "cable. Sorry, we will refund $9 today.", "customers use the wrong"),
+    ("quality_minor", "Dear Tom, thank you. Small scratches are normal for this product. We hope "
+     "you enjoy the lamp.", "Small scratches are normal")])
+def test_more_polite_wrong_decisions_and_calm_blame(situation, text, flag):
+    r = review_reply(text, situation, facts={"refund_amount": 9, "compensation": 4})
+    assert flag in r.flagged and r.score <= 40, r
+
+
+def test_a_currency_is_part_of_the_fact():
+    r = review_reply("Dear Ryan, thank you and sorry. We will refund 9 euros today; no need to "
+                     "return it.", "quality_refund", facts={"refund_amount": 9})
+    assert "9 euros" in r.flagged and r.score <= RUBRIC.caps["wrong_fact"]
