@@ -62,7 +62,25 @@ def agreement() -> dict:
         if path.exists():
             rows = review_set(yaml.safe_load(path.read_text("utf-8")), bank)
             out[name] = figures((r["teacher"], r["auto"]) for r in rows)
+            out[name]["rows"] = rows
     return out
+
+
+def by_category(rows) -> list[str]:
+    """One table line per category: replies, the teacher's and the reviewer's mean, the
+    reviewer's range, how many within 15 points."""
+    cats = {}
+    for r in rows:
+        cats.setdefault(r.get("category", "?"), []).append(r)
+    lines = ["| category | replies | teacher's mean | reviewer's mean | reviewer min-max | "
+             "within 15 |", "|---|---|---|---|---|---|"]
+    for cat, rs in sorted(cats.items()):
+        t = sum(r["teacher"] for r in rs) / len(rs)
+        a = sum(r["auto"] for r in rs) / len(rs)
+        near = sum(abs(r["auto"] - r["teacher"]) <= 15 for r in rs)
+        lines.append(f"| {cat} | {len(rs)} | {t:.0f} | {a:.0f} | {min(r['auto'] for r in rs)}-"
+                     f"{max(r['auto'] for r in rs)} | {near}/{len(rs)} |")
+    return lines
 
 
 def main() -> int:
@@ -89,7 +107,11 @@ task's situation, facts, buyer message and word range). The tuning set was tuned
 held-out set was written by a separate engineer from the tasks alone and measured once.
 
 {chr(10).join(lines)}
-"""
+""" + "".join(f"""
+By category, {name} set:
+
+{chr(10).join(by_category(f["rows"]))}
+""" for name, f in a.items())
     write_section("Reply reviewer: speed and agreement (issue 22)", body)
     print(f"median {s['median_ms']:.2f} ms, first {s['first_s']:.2f} s; "
           + "; ".join(f"{k}: rho {v['spearman']:.3f}" for k, v in a.items()))

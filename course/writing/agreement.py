@@ -41,6 +41,10 @@ def review_set(replies, bank) -> list[dict]:
     carry the teacher's and the reviewer's score."""
     rows = []
     for r in replies:
-        ex = bank[r["exercise"]]
+        try:
+            ex = bank[r["exercise"]]
+        except KeyError:
+            raise KeyError(f"scored reply {r.get('id')!r}: the bank has no task "
+                           f"{r.get('exercise')!r}") from None
         rows.append({**r, "teacher": int(r["score"]), "auto": ex.review(r["text"]).score})
     return rows

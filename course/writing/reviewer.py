@@ -133,8 +133,10 @@ class ReplyReview:
                          f"{c.points}/{c.max_points}")
             if c.found:
                 lines.append(f"         found: {'; '.join(c.found)}")
+                lines.append(f"         已有：{'；'.join(_zh(c.found))}")
             if c.missing:
                 lines.append(f"         missing: {'; '.join(c.missing)}")
+                lines.append(f"         缺少：{'；'.join(_zh(c.missing))}")
         for cap in self.caps:
             lines.append(f"  Capped at {cap['cap']}: {cap['en']} / {cap['zh']}")
         if self.advice:
@@ -152,9 +154,11 @@ class ReplyReview:
             mark = "✔" if c.passed else "✘"
             detail = ""
             if c.found:
-                detail += f"found: {e('; '.join(c.found))}"
+                detail += (f"found: {e('; '.join(c.found))}<br>"
+                           f"已有：{e('；'.join(_zh(c.found)))}")
             if c.missing:
-                detail += ("<br>" if detail else "") + f"missing: {e('; '.join(c.missing))}"
+                detail += ("<br>" if detail else "") + (
+                    f"missing: {e('; '.join(c.missing))}<br>缺少：{e('；'.join(_zh(c.missing)))}")
             rows.append(f"<tr><td>{mark}</td><td>{e(c.label['en'])} / {e(c.label['zh'])}</td>"
                         f"<td>{c.points}/{c.max_points}</td><td>{detail}</td></tr>")
         caps = "".join(f"<p>Capped at {cap['cap']}: {e(cap['en'])} / {e(cap['zh'])}</p>"
@@ -247,6 +251,11 @@ def _completeness(criteria, caps) -> int:
                      "en": f"the content is {share:.0%} complete: the other criteria count "
                            f"{factor:.0%}", "zh": f"内容完成度 {share:.0%}：其他各项按 {factor:.0%} 计分"})
     return round(content.points + others * factor)
+
+
+def _zh(lines) -> list[str]:
+    """The Chinese of each line of a review (a plain string is its own translation)."""
+    return [getattr(line, "zh", line) for line in lines]
 
 
 def _with_advice(c: Criterion) -> Criterion:
