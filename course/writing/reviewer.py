@@ -216,8 +216,8 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
     >>> r.note["en"]
     "This review is a helper's reading of your reply; your teacher decides the mark."
     """
+    from course.writing.reading import Reply
     from course.writing.scorers import CRITERIA
-    from course.writing.text import Reply
 
     spec, facts, words = _checked(text, situation, facts, buyer_message, words)
     reply = Reply(text, facts, buyer_message or "", words)

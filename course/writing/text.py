@@ -210,30 +210,3 @@ def count_words(text: str) -> int:
     """Words in a reply (runs of letters or digits; a Chinese character counts as half a word)."""
     latin = len(re.findall(r"[\w'’$€£¥.,-]+", re.sub(_CJK, " ", text or "")))
     return latin + len(_CJK.findall(text or "")) // 2
-
-
-class Reply:
-    """A reply read once: its parts, sentences, language and the facts it states."""
-
-    def __init__(self, text: str, facts: dict, buyer: str, words: tuple):
-        from course.writing.values import check_facts
-
-        self.text = text
-        self.facts = facts
-        self.buyer = buyer or ""
-        self.greeting, self.body, self.closing = split(text)
-        self.flat = " ".join(text.split())
-        self.flat_body = " ".join(self.body.split())
-        self.sentences = sentences(self.body)
-        self.english = english_share(text)
-        self.keyword_list = keyword_list(self.body)
-        self.words = count_words(text)
-        self.word_range = tuple(words)
-        self.check = check_facts(self.flat, facts, self.buyer)
-
-    @property
-    def statements(self) -> str:
-        """The body's sentences that say something (a keyword list has none)."""
-        if not self.keyword_list:
-            return self.flat_body
-        return " ".join(s for s in self.sentences if says_something(s) and "," not in s)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 import course.writing.patterns as P
+from course.writing.text import clause_around, sentence_at
 
 # ------------------------------------------------------------------ parsing one value
 _MON = {name[:3]: i for name, i in P.MONTHS.items()}
@@ -386,8 +387,6 @@ class FactKind:
 
     def about(self, text: str, start: int) -> bool:
         """True when the value at ``start`` of ``text`` is about this fact."""
-        from course.writing.text import clause_around, sentence_at
-
         if not self.context:
             return True
         where = clause_around(text, start) if self.scope == "clause" else sentence_at(text, start)
