@@ -94,6 +94,11 @@ def localize(value, lang: str | None = None) -> str:
     return as_bilingual(value).render(lang)
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def word_count(text: str) -> int:
-    """Words in a reply (runs of letters or digits; '8美元' and "don't" count once)."""
-    return len(re.findall(r"[\w'’$€£¥.,-]+", text or ""))
+    """Words in a reply: runs of letters or digits ("don't", "8.50" count once), and a Chinese
+    character as half a word (the reviewer's word range and the writing widgets' counter)."""
+    latin = len(re.findall(r"[\w'’$€£¥.,-]+", _CJK.sub(" ", text or "")))
+    return latin + len(_CJK.findall(text or "")) // 2

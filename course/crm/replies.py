@@ -35,8 +35,10 @@ OPTIONAL["out_of_stock"] = ("seller_name", "currency", "stock_reason")
 OPTIONAL["logistics_delay"] = ("seller_name", "currency", "delay_reason")
 OPTIONAL["return"] = ("seller_name", "currency", "our_fault")
 
-APOLOGY_DUE = {"out_of_stock", "quality_minor", "quality_refund", "quality_repair",
-               "logistics_delay", "return"}
+# the draft situations are a part of the reviewer's one situation table
+from course.writing.situations import BY_NAME as _SITUATION_TABLE  # noqa: E402
+
+APOLOGY_DUE = {s for s in SITUATIONS if _SITUATION_TABLE[s].apology_due}
 
 _TEMPLATES = {
     "bargaining": (

@@ -26,70 +26,78 @@ def check_graph(graph, start, known_moves=None) -> list[str]:
     branch; no path loops (so every path ends); every turn is reachable from the start; no
     branch is hidden behind an earlier one that always fires first; moves are known.
     """
-    problems = []
     if not isinstance(graph, dict) or not graph:
         return ["turns: expected a mapping of turn id -> turn, with at least one turn"]
     if start not in graph:
         return [f"start: {start!r} is not a turn (turns: {', '.join(map(str, graph))})"]
     known = set(known_moves) if known_moves is not None else None
+    problems = []
     for tid, turn in graph.items():
-        where = f"turns.{tid}"
-        if not isinstance(turn, dict) or not isinstance(turn.get("buyer"), (str, dict)):
-            problems.append(f"{where}: every turn needs 'buyer' (what the buyer says)")
-            continue
-        if "end" in turn:
-            if turn["end"] not in ENDS:
-                problems.append(f"{where}.end: expected one of {', '.join(ENDS)}; got "
-                                f"{turn['end']!r}")
-            if "next" in turn:
-                problems.append(f"{where}: an end turn has no 'next'")
-            continue
-        expect = turn.get("expect") or []
-        if not isinstance(expect, list) or not expect:
-            problems.append(f"{where}.expect: list the moves a good reply makes")
-            expect = []
-        if known is not None:
-            for mv in expect:
-                if mv not in known:
-                    problems.append(f"{where}.expect: unknown move {mv!r}")
-        if not isinstance(turn.get("model"), (str, dict)):
-            problems.append(f"{where}.model: give a model reply for this turn")
-        branches = turn.get("next")
-        if not isinstance(branches, list) or not branches:
-            problems.append(f"{where}.next: a buyer turn needs branches ending with a default "
-                            "{goto: ...}")
-            continue
-        seen = []
-        for i, br in enumerate(branches):
-            bw = f"{where}.next[{i}]"
-            if not isinstance(br, dict) or br.get("goto") not in graph:
-                problems.append(f"{bw}.goto: {br.get('goto') if isinstance(br, dict) else br!r} "
-                                "is not a turn")
-                continue
-            cond = br.get("if")
-            last = i == len(branches) - 1
-            if cond is None:
-                if not last:
-                    problems.append(f"{bw}: a default branch (no 'if') must come last; the "
-                                    "branches after it can never be reached")
-                continue
-            if last:
-                problems.append(f"{where}.next: the last branch must be a default (no 'if'), "
-                                "so that every reply leads somewhere")
-            cond = set(cond if isinstance(cond, list) else [cond])
-            if known is not None:
-                for mv in cond - known:
-                    problems.append(f"{bw}.if: unknown move {mv!r}")
-            for j, earlier in seen:
-                if earlier <= cond:
-                    problems.append(f"{bw}: never reached, because next[{j}] (if "
-                                    f"{sorted(earlier)}) fires whenever this one would")
-                    break
-            seen.append((i, cond))
-    if problems:
+        problems += _turn_problems(graph, tid, turn, known)
+    return problems or _path_problems(graph, start)
+
+
+def _turn_problems(graph, tid, turn, known) -> list[str]:
+    where = f"turns.{tid}"
+    if not isinstance(turn, dict) or not isinstance(turn.get("buyer"), (str, dict)):
+        return [f"{where}: every turn needs 'buyer' (what the buyer says)"]
+    problems = []
+    if "end" in turn:
+        if turn["end"] not in ENDS:
+            problems.append(f"{where}.end: expected one of {', '.join(ENDS)}; got "
+                            f"{turn['end']!r}")
+        if "next" in turn:
+            problems.append(f"{where}: an end turn has no 'next'")
         return problems
-    # loops and reachability
-    state = {}
+    expect = turn.get("expect") or []
+    if not isinstance(expect, list) or not expect:
+        problems.append(f"{where}.expect: list the moves a good reply makes")
+        expect = []
+    if known is not None:
+        problems += [f"{where}.expect: unknown move {mv!r}" for mv in expect if mv not in known]
+    if not isinstance(turn.get("model"), (str, dict)):
+        problems.append(f"{where}.model: give a model reply for this turn")
+    branches = turn.get("next")
+    if not isinstance(branches, list) or not branches:
+        problems.append(f"{where}.next: a buyer turn needs branches ending with a default "
+                        "{goto: ...}")
+        return problems
+    return problems + _branch_problems(graph, where, branches, known)
+
+
+def _branch_problems(graph, where, branches, known) -> list[str]:
+    problems, seen = [], []
+    for i, br in enumerate(branches):
+        bw = f"{where}.next[{i}]"
+        if not isinstance(br, dict) or br.get("goto") not in graph:
+            problems.append(f"{bw}.goto: {br.get('goto') if isinstance(br, dict) else br!r} "
+                            "is not a turn")
+            continue
+        cond = br.get("if")
+        last = i == len(branches) - 1
+        if cond is None:
+            if not last:
+                problems.append(f"{bw}: a default branch (no 'if') must come last; the "
+                                "branches after it can never be reached")
+            continue
+        if last:
+            problems.append(f"{where}.next: the last branch must be a default (no 'if'), "
+                            "so that every reply leads somewhere")
+        cond = set(cond if isinstance(cond, list) else [cond])
+        if known is not None:
+            problems += [f"{bw}.if: unknown move {mv!r}" for mv in sorted(cond - known)]
+        for j, earlier in seen:
+            if earlier <= cond:
+                problems.append(f"{bw}: never reached, because next[{j}] (if "
+                                f"{sorted(earlier)}) fires whenever this one would")
+                break
+        seen.append((i, cond))
+    return problems
+
+
+def _path_problems(graph, start) -> list[str]:
+    """Loops and turns that cannot be reached from the start."""
+    problems, state = [], {}
 
     def visit(tid, path):
         if state.get(tid) == "open":
@@ -104,9 +112,8 @@ def check_graph(graph, start, known_moves=None) -> list[str]:
         state[tid] = "done"
 
     visit(start, [])
-    for tid in graph:
-        if tid not in state:
-            problems.append(f"turns.{tid}: cannot be reached from the start {start!r}")
+    problems += [f"turns.{tid}: cannot be reached from the start {start!r}"
+                 for tid in graph if tid not in state]
     return problems
 
 

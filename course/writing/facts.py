@@ -39,7 +39,48 @@ FACT_INFO = {
                      "the peak season"),
     "our_fault": ("True when the seller made the mistake (optional; default: no blame either "
                   "way)", "是否卖家的错误（可选；默认不判断责任）", True),
+    # facts of the bank's reply tasks that the reviewer checks by value (issue 22)
+    "discount": ("the discount", "折扣", "10%"),
+    "offer_until": ("the last day of the offer", "优惠截止日期", "2026-06-30"),
+    "offer_ends": ("the day the offer ends", "优惠结束的日子", "Friday"),
+    "unit_price": ("the price of one piece", "单价", 4.2),
+    "total_price": ("the total price", "总价", 840),
+    "lead_time_days": ("the production time in days", "生产所需天数", 15),
+    "answer_within_days": ("the days you have for the full answer (at most)",
+                           "给出正式答复的期限（最多天数）", 3),
+    "colour": ("the colour", "颜色", "light blue"),
+    "sample_price": ("the price of a sample", "样品价格", 15),
+    "destination": ("where the goods go", "收货地", "Warsaw"),
+    "last_product": ("what the customer bought before", "客户以前买过的商品", "jasmine green tea"),
+    "recommended_product": ("the product to recommend", "要推荐的商品", "jasmine pearl tea"),
+    "ordered_colour": ("the colour the buyer ordered", "买家订购的颜色", "light blue"),
+    "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
 }
+
+
+def show_value(name: str, value) -> str:
+    """A fact's value as a learner reads it: dates in words, amounts with their currency.
+
+    >>> show_value("ship_date", "2026-04-10"), show_value("refund_amount", 9)
+    ('10 April 2026', '$9')
+    >>> show_value("unit_price", 4.2), show_value("lead_time_days", 15)
+    ('$4.20', '15 days')
+    """
+    import datetime as dt
+
+    text = str(value)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    if m:
+        d = dt.date(*(int(g) for g in m.groups()))
+        return f"{d.day} {d.strftime('%B')} {d.year}"
+    if name in ("compensation", "refund_amount", "partial_refund", "shipping_fee", "unit_price",
+                "total_price", "sample_price") and isinstance(value, (int, float)):
+        return f"${value:.2f}" if value != int(value) else f"${int(value)}"
+    if name in ("lead_time_days", "answer_within_days") and isinstance(value, int):
+        return f"{value} days"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return text
 
 
 _NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a trailing "(optional ...)" or "（可选）"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-import course.writing.reviewer as _r
+import course.writing.patterns as P
+from course.writing.text import find_affirmed, split
 
 # move -> (en, zh)
 MOVES = {
@@ -89,40 +90,37 @@ def moves_in(text: str, facts=None) -> set[str]:
     """The set of move names (keys of ``MOVES``) that the reply ``text`` makes.
 
     ``facts`` (optional, as for ``review_reply``) makes the fact moves exact: the tracking
-    number, ship date and carrier must be the ones given.
+    number, ship date and carrier must be the ones given (checked by value). A move denied in
+    its own clause is not made: "we cannot refund" does not offer a refund.
 
     >>> sorted(moves_in("Dear Megan, we are so sorry. Could you send a photo? We will refund "
     ...                 "you within 24 hours."))
     ['apologise', 'ask_details', 'ask_photos', 'give_time', 'greet', 'offer_refund', 'offer_solution']
+    >>> "offer_refund" in moves_in("Sorry, no refund.")
+    False
     """
+    from course.writing.values import FACT_KINDS, check_facts
+
     facts = dict(facts or {})
     flat = " ".join(str(text).split())
-    greeting, body, closing = _r._split(str(text))
-    found = set()
-    if greeting:
-        found.add("greet")
-    if closing:
-        found.add("close")
-    if _r._THANKS.search(flat):
-        found.add("thank")
-    if _r._APOLOGY.search(flat):
-        found.add("apologise")
-    if _r._TIME.search(flat):
-        found.add("give_time")
-    tracking, wrong = _r._tracking(flat, facts)
-    if tracking and tracking != wrong:
-        found.add("give_tracking")
-    date = facts.get("ship_date")
-    if (_r._date_rx(date) if date else _r._DATE_ANY).search(flat):
-        found.add("give_ship_date")
-    carrier = str(facts.get("carrier") or "").strip()
-    if (re.compile(re.escape(carrier), re.I) if carrier else _r._CARRIERS).search(flat):
-        found.add("give_carrier")
-    for name, rx in _RX.items():
+    greeting, _body, closing = split(str(text))
+    found = {name for name, ok in (("greet", greeting), ("close", closing)) if ok}
+    for name, rx in (("thank", P.THANKS), ("apologise", P.APOLOGY), ("give_time", P.TIME)):
         if rx.search(flat):
+            found.add(name)
+    check = check_facts(flat, facts)
+    for move, fact in (("give_tracking", "tracking_number"), ("give_ship_date", "ship_date"),
+                       ("give_carrier", "carrier")):
+        if fact in check.right or (not facts.get(fact)
+                                   and FACT_KINDS[fact].kind.find(flat, facts)):
+            found.add(move)
+    if any(w.field == "tracking_number" for w in check.wrong):
+        found.discard("give_tracking")
+    for name, rx in _RX.items():
+        if (rx.search(flat) if name == "ask_details" else find_affirmed(rx, flat)):
             found.add(name)
     if found & {"offer_refund", "offer_replacement", "offer_compensation"}:
         found.add("offer_solution")
-    if any(rx.search(flat) for kind, rx in _r._TONE if kind in ("blame", "command", "sarcasm")):
+    if any(rx.search(flat) for kind, rx in P.TONE if kind in ("blame", "command", "sarcasm")):
         found.add("blame")
     return found

@@ -66,3 +66,59 @@ def test_reply_criteria_missed_on_the_projector(page, writing_live):
         page.screenshot(path=os.path.join(shots, "live-criteria.png"), full_page=True,
                         clip={"x": 0, "y": top["y"] - 16, "width": 1200,
                               "height": bottom["y"] + bottom["height"] - top["y"] + 32})
+
+
+WRONG_FACT = ("Hi Tom,\n\nSorry about the scratch, it is our mistake. We can give you $10 back. "
+              "Is it OK for you?\n\nBest regards,\nGrace")
+SCREEN_CELLS = '''
+import course
+from course import session
+session.set_language({lang!r}, save=False)
+lesson = course.lesson("07-buyer-messages")
+reply = lesson["msg-reply-aftersale"].widget
+reply.answer({text!r})
+reply.check()
+reply
+'''
+PLAY_CELLS = '''
+play = lesson["msg-roleplay-late-parcel"].widget
+play.send("Dear Nina, we are very sorry. Your books were shipped on 2 April with YunExpress.")
+play
+'''
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_reply_and_role_play_show_the_facts_panel_and_the_review_in_voila(voila, page,
+                                                                         tmp_path, lang):
+    """A reply task with a wrong fact and a role-play, as a learner sees them in Voila: the
+    facts panel above the text box, the wrong fact named, every line in the chosen language."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(SCREEN_CELLS.format(lang=lang, text=WRONG_FACT)),
+        nbformat.v4.new_code_cell(PLAY_CELLS)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tmp_path / "writing.ipynb")
+    server = voila(tmp_path / "writing.ipynb")
+    page.set_viewport_size({"width": 1000, "height": 2000})
+    page.goto(server.url("writing.ipynb"), timeout=180_000)
+    reply = page.locator(".course-reply").first
+    play = page.locator(".course-roleplay").first
+    reply.wait_for(timeout=180_000)
+    play.wait_for(timeout=180_000)
+    facts = reply.locator(".course-reply-facts")
+    assert "$4" in facts.inner_text() and "Tom" in facts.inner_text()
+    text = reply.inner_text()
+    assert "$10" in text  # the wrong fact is named
+    play_facts = play.locator(".course-reply-facts").inner_text()
+    assert "YT2604021234567" in play_facts and "YunExpress" in play_facts
+    if lang == "zh":
+        assert "错误信息" in text and "运单号" in play_facts
+        assert "Missing:" not in text and "Check your facts" not in text
+    else:
+        assert "wrong fact" in text.lower() or "Check your facts" in text
+    shots = os.environ.get("CRM_WRITING_SCREENSHOTS")
+    if shots:
+        reply.screenshot(path=str(Path(shots) / f"writing-reply-{lang}.png"))
+        play.screenshot(path=str(Path(shots) / f"writing-roleplay-{lang}.png"))

@@ -37,13 +37,16 @@ def test_each_model_answer_passes_its_own_rubric(ex):
     assert "teacher decides" in result.feedback.en and result.feedback.zh
 
 
-def test_a_rude_or_short_reply_fails():
+def test_a_rude_reply_fails_and_a_short_correct_one_loses_only_the_length_point():
     ex = writing_items("reply")[0]
     rude = ex.grade("It is not our fault. Stop writing to us. " * 5)
     assert not rude.correct and rude.score <= 0.4
-    short = ex.grade("Dear Jessica, sorry, we will resend it within 7 days. Best regards")
+    short = ex.grade("Dear Jessica, sorry for the wait. Your scarf left on 10 April with China "
+                     "Post, tracking LX123456789CN. If it is not there in 7 days, we will resend "
+                     "it. Lily")
     length = [i for i in short.items if i.label.en == "Length"][0]
-    assert not length.correct and short.score <= 0.5 and not short.correct
+    assert not length.correct and short.correct and short.score >= 0.8, short
+    assert "length" in short.items[4].feedback.en  # the structure line says what it lost
     assert not ex.grade("   ").attempted and not ex.grade(42).valid
 
 
@@ -170,3 +173,34 @@ def test_release_of_assessment_writing_tasks_leaves_no_model_in_the_copy(tmp_pat
     student = load_bank(tmp_path / "copy")
     ex = student["rel-reply-late-delivery"]
     assert ex.redacted and not ex.grade("Dear Jessica, sorry.").graded
+
+
+NEGATED = ("Dear customer, we will not refund you, we cannot resend or replace it, and we do not "
+           "give any compensation or discount. We cannot meet. No refund.")
+
+
+@pytest.mark.parametrize("ex", writing_items("roleplay"), ids=lambda e: e.id)
+def test_each_role_play_along_a_negation_path(ex):
+    """Denied offers are not offers: a reply that says 'we will not refund' every turn never
+    earns the moves it denies, and never reaches the good ending."""
+    replies = [NEGATED] * len(ex.turns)
+    run = ex.conversation(replies)
+    assert run["finished"] and run["outcome"] != "good", run
+    denied = {"offer_refund", "offer_replacement", "offer_compensation", "offer_solution"}
+    assert all(not denied & set(t["made"]) for t in run["transcript"]), run["transcript"]
+
+
+@pytest.mark.parametrize("ex", writing_items("roleplay"), ids=lambda e: e.id)
+def test_each_role_play_ending_names_only_the_moves_made(ex):
+    from course.writing.moves import MOVES
+
+    good = [ex.turns[t]["model"] for t in ex.model_path[:-1]]
+    end = ex.grade(good).items[-1].feedback
+    assert "In your replies you:" in end.en and "你在回复中：" in end.zh
+    bad = ex.grade(["It is not our fault. Stop writing to us."] * len(ex.turns)).items[-1]
+    assert "made none of the moves" in bad.feedback.en and "没有做到" in bad.feedback.zh
+    made = {m for t in ex.conversation(good)["transcript"] for m in t["made"]}
+    for name, (en, _zh) in MOVES.items():
+        if name not in made and f"In your replies you: {en}" in end.en:
+            raise AssertionError(f"the ending claims {name!r}, which no reply made")
+    assert ex.facts, "a role-play carries the facts the learner needs"

@@ -38,7 +38,9 @@ MESSAGES = {
     "reply_placeholder": ("Write your reply to the buyer here.", "在这里写给买家的回复。"),
     "reply_length": ("Length", "长度"),
     "reply_length_ok": ("{n} words, within {low}-{high}.", "{n} 个词，在 {low}-{high} 之间。"),
-    "reply_length_bad": ("{n} words: write {low}-{high} words.", "{n} 个词：请写 {low}-{high} 个词。"),
+    "reply_length_bad": ("{n} words; this task suggests {low}-{high} (advice: only the length "
+                         "point depends on it).", "{n} 个词；本题建议 {low}-{high} 个词（仅供参考："
+                         "只影响长度一项的分数）。"),
     "reply_pass": ("A good reply: {score}/100 on the rubric.", "回复不错：评分 {score}/100。"),
     "reply_not_yet": ("Not there yet: {score}/100 on the rubric (a pass is {pass_score}). "
                       "Read the advice and revise.",
@@ -65,10 +67,10 @@ def _criterion_feedback(c) -> Bilingual:
     en, zh = [], []
     if c.found:
         en.append("found: " + "; ".join(c.found))
-        zh.append("已有：" + "；".join(c.found))
+        zh.append("已有：" + "；".join(getattr(f, "zh", f) for f in c.found))
     if c.missing:
         en.append("missing: " + "; ".join(c.missing))
-        zh.append("缺少：" + "；".join(c.missing))
+        zh.append("缺少：" + "；".join(getattr(m, "zh", m) for m in c.missing))
     return Bilingual(" · ".join(en), " · ".join(zh))
 
 
@@ -141,7 +143,8 @@ class ReplyExercise(Exercise):
     def review(self, text: str):
         """The reviewer's ReplyReview of ``text`` for this task's situation and facts."""
         return writing("reviewer").review_reply(text, self.situation, facts=self.facts,
-                                            buyer_message=self.buyer or None)
+                                                buyer_message=self.buyer or None,
+                                                words=list(self.words))
 
     def _score(self, parsed) -> GradeResult:
         review = self.review(parsed)
@@ -155,10 +158,9 @@ class ReplyExercise(Exercise):
             len(items), ui("reply_length"), [low, high], n, length_ok, True,
             feedback=ui("reply_length_ok" if length_ok else "reply_length_bad", n=n, low=low,
                         high=high)))
+        # the length is advice: the reviewer takes off its length point, nothing more
         score = review.score
-        if not length_ok:
-            score = min(score, 50)
-        correct = length_ok and score >= self.pass_score
+        correct = score >= self.pass_score
         head = (ui("reply_pass", score=score) if correct
                 else ui("reply_not_yet", score=score, pass_score=self.pass_score))
         advice = [Bilingual(a["en"], a["zh"]) for a in review.advice]

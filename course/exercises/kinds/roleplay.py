@@ -45,6 +45,10 @@ MESSAGES = {
     "rp_buyer": ("Buyer", "买家"),
     "rp_model_path": ("A model path", "示范对话"),
     "rp_restart": ("Start again", "重新开始"),
+    "rp_you_did": ("In your replies you: {moves}.", "你在回复中：{moves}。"),
+    "rp_you_did_not": ("You did not: {moves}.", "你没有：{moves}。"),
+    "rp_nothing": ("In your replies you made none of the moves this buyer needed.",
+                   "你的回复没有做到这位买家需要的任何一步。"),
 }
 
 
@@ -178,6 +182,7 @@ class RoleplayExercise(Exercise):
         outcome_text = ui(f"rp_outcome_{outcome}") if outcome else ui("rp_unfinished")
         end_fb = outcome_text if not run["finished"] else Bilingual(
             f"{outcome_text.en}: “{run['final']}”", f"{outcome_text.zh}：“{run['final']}”")
+        end_fb = end_fb + self._what_you_did(run)
         items.append(ItemResult(len(items), ui("rp_end"), "good", outcome or "",
                                 outcome == "good", run["finished"], feedback=end_fb))
         correct = run["finished"] and outcome == "good" and score >= self.pass_score
@@ -188,6 +193,25 @@ class RoleplayExercise(Exercise):
                             pass_score=self.pass_score).zh)
         return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
                            feedback=head, response=list(parsed))
+
+    def _what_you_did(self, run) -> Bilingual:
+        """The ending's second line, built only from the moves the learner's replies made."""
+        made = list(dict.fromkeys(m for t in run["transcript"] for m in t["made"]))
+        missed = [m for m in dict.fromkeys(m for t in run["transcript"] for m in t["missed"])
+                  if m not in made]
+        out = Bilingual("", "")
+        if made:
+            m = self._describe_moves(made)
+            out = out + Bilingual("\n" + ui("rp_you_did", moves=m.en).en,
+                                  "\n" + ui("rp_you_did", moves=m.zh).zh)
+        else:
+            nothing = ui("rp_nothing")
+            out = out + Bilingual("\n" + nothing.en, "\n" + nothing.zh)
+        if missed:
+            m = self._describe_moves(missed)
+            out = out + Bilingual("\n" + ui("rp_you_did_not", moves=m.en).en,
+                                  "\n" + ui("rp_you_did_not", moves=m.zh).zh)
+        return out
 
     def transcript(self, replies) -> list[dict]:
         """The conversation as stored for the teacher: buyer, reply, moves, per turn."""

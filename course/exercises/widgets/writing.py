@@ -8,6 +8,7 @@ from course.exercises.widgets.base import ExerciseWidget, friendly
 from course.exercises.widgets.style import esc, html_text, ui_html, ui_text
 from course.text import Bilingual, as_bilingual, word_count
 from course.writing.facts import fact_label as _fact_label
+from course.writing.facts import show_value
 
 
 def fact_label(name: str) -> Bilingual:
@@ -21,6 +22,15 @@ def _block(title_html: str, body_html: str, css: str) -> str:
 
 def _pre(value: str) -> str:
     return esc(value).replace("\n", "<br>")
+
+
+def facts_panel(facts: dict, lang: str) -> str:
+    """The facts panel: what the learner knows, each fact labelled and its value readable."""
+    if not facts:
+        return ""
+    rows = "".join(f"<li>{html_text(fact_label(k), lang)}: <b>{esc(show_value(k, v))}</b></li>"
+                   for k, v in facts.items())
+    return _block(ui_html("reply_facts", lang), f"<ul>{rows}</ul>", "course-reply-facts")
 
 
 class ReplyWidget(ExerciseWidget):
@@ -64,10 +74,7 @@ class ReplyWidget(ExerciseWidget):
             parts.append(_block(ui_html("reply_buyer", lang), _pre(ex.buyer.strip()),
                                 "course-reply-buyer"))
         if ex.facts:
-            facts = "".join(f"<li>{html_text(fact_label(k), lang)}: {esc(v)}</li>"
-                            for k, v in ex.facts.items())
-            parts.append(_block(ui_html("reply_facts", lang), f"<ul>{facts}</ul>",
-                                "course-reply-facts"))
+            parts.append(facts_panel(ex.facts, lang))
         if ex.rubric:
             rubric = "".join(f"<li>{html_text(r, lang)}</li>" for r in ex.rubric)
             parts.append(_block(ui_html("reply_rubric", lang), f"<ul>{rubric}</ul>",
@@ -84,6 +91,8 @@ class RoleplayWidget(ExerciseWidget):
 
     def _build_body(self) -> w.Widget:
         self._replies: list[str] = []
+        self._facts = w.HTML()
+        self._facts.add_class("course-roleplay-facts")
         self._log = w.HTML()
         self._log.add_class("course-roleplay-log")
         self._area = w.Textarea(value="", continuous_update=True,
@@ -97,7 +106,7 @@ class RoleplayWidget(ExerciseWidget):
         self._restart = w.Button(layout=w.Layout(width="auto"))
         self._restart.add_class("course-restart")
         self._restart.on_click(lambda _b: self._click(self.retry))
-        return w.VBox([self._log, self._area, self._count,
+        return w.VBox([self._facts, self._log, self._area, self._count,
                        w.HBox([self._send_btn, self._restart])])
 
     def _typed(self, change=None) -> None:
@@ -161,6 +170,7 @@ class RoleplayWidget(ExerciseWidget):
         self._send_btn.description = ui_text("rp_send", lang)
         self._restart.description = ui_text("rp_restart", lang)
         self._area.placeholder = ui_text("reply_placeholder", lang)
+        self._facts.value = facts_panel(self.exercise.facts, lang)
         self._draw_log(lang)
         guide = self.exercise.turns[self.exercise.start].get("guide")
         self._area.tooltip = html_text(as_bilingual(guide), lang) if guide else ""

@@ -1,0 +1,122 @@
+"""Benchmark of the reply reviewer (issue 22): speed, and agreement with the teacher.
+
+`.venv/bin/python bench/bench_writing.py` measures review_reply on a 200-word reply (median of
+200 calls; target under 20 ms), the first review in a fresh process (5 processes; target under
+1 s), and the agreement figures on the tuning set and, when it is there, the held-out set; it
+writes them to docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_crm import REPLY_200  # noqa: E402
+from bench.common import machine, timed, write_section  # noqa: E402
+
+FACTS = {"order_id": "8012345678901234", "ship_date": "2026-04-10", "carrier": "China Post",
+         "tracking_number": "LX123456789CN"}
+FIRST = """
+import time
+t0 = time.perf_counter()
+from course.writing.reviewer import review_reply
+t1 = time.perf_counter()
+review_reply({text!r}, "logistics_delay", facts={facts!r})
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
+        "held-out": ROOT / "tests" / "grading" / "heldout_replies.yaml"}
+
+
+def speed() -> dict:
+    from course.writing.reviewer import review_reply
+
+    review_reply(REPLY_200, "logistics_delay", facts=FACTS)
+    warm = timed(lambda: review_reply(REPLY_200, "logistics_delay", facts=FACTS), 200)
+    firsts = []
+    for _ in range(5):
+        out = subprocess.run([sys.executable, "-c", FIRST.format(text=REPLY_200, facts=FACTS)],
+                             capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        imp, first = (float(x) for x in out.split())
+        firsts.append((imp, first))
+    return {"words": len(REPLY_200.split()), "median_ms": statistics.median(warm) * 1000,
+            "max_ms": max(warm) * 1000, "import_s": statistics.median(i for i, _ in firsts),
+            "first_s": statistics.median(i + f for i, f in firsts),
+            "first_max_s": max(i + f for i, f in firsts)}
+
+
+def agreement() -> dict:
+    import yaml
+
+    import course
+    from course.writing.agreement import figures, review_set
+
+    bank = course.load_bank()
+    out = {}
+    for name, path in SETS.items():
+        if path.exists():
+            rows = review_set(yaml.safe_load(path.read_text("utf-8")), bank)
+            out[name] = figures((r["teacher"], r["auto"]) for r in rows)
+            out[name]["rows"] = rows
+    return out
+
+
+def by_category(rows) -> list[str]:
+    """One table line per category: replies, the teacher's and the reviewer's mean, the
+    reviewer's range, how many within 15 points."""
+    cats = {}
+    for r in rows:
+        cats.setdefault(r.get("category", "?"), []).append(r)
+    lines = ["| category | replies | teacher's mean | reviewer's mean | reviewer min-max | "
+             "within 15 |", "|---|---|---|---|---|---|"]
+    for cat, rs in sorted(cats.items()):
+        t = sum(r["teacher"] for r in rs) / len(rs)
+        a = sum(r["auto"] for r in rs) / len(rs)
+        near = sum(abs(r["auto"] - r["teacher"]) <= 15 for r in rs)
+        lines.append(f"| {cat} | {len(rs)} | {t:.0f} | {a:.0f} | {min(r['auto'] for r in rs)}-"
+                     f"{max(r['auto'] for r in rs)} | {near}/{len(rs)} |")
+    return lines
+
+
+def main() -> int:
+    s, a = speed(), agreement()
+    ok = lambda cond: "**met**" if cond else "**missed**"  # noqa: E731
+    lines = ["| set | replies | Spearman | unacceptable (<= 40) scored <= 50 | excellent (>= 85) "
+             "scored >= 80 | the rest within 15 points |", "|---|---|---|---|---|---|"]
+    for name, f in a.items():
+        lines.append(f"| {name} | {f['n']} | {f['spearman']:.3f} | {f['unacceptable_kept_low']}"
+                     f"/{f['unacceptable']} | {f['excellent_kept_high']}/{f['excellent']} | "
+                     f"{f['rest_within']}/{f['rest']} ({f['rest_within_share']:.0%}) |")
+    body = f"""
+Machine: {machine()}. Script: `.venv/bin/python bench/bench_writing.py`.
+
+**`review_reply` on a {s['words']}-word reply** (a logistics-delay letter with every fact):
+median of 200 calls {s['median_ms']:.2f} ms (max {s['max_ms']:.2f} ms); target under 20 ms:
+{ok(s['median_ms'] < 20)}. **The first review in a fresh process** (importing the reviewer, then
+one review, which loads the VADER lexicon and the word list; median of 5 processes):
+{s['first_s']:.2f} s (max {s['first_max_s']:.2f} s, of which the import {s['import_s']:.2f} s);
+target under 1 s: {ok(s['first_max_s'] < 1)}.
+
+**Agreement with the teacher** (course.writing.agreement; each reply reviewed with its bank
+task's situation, facts, buyer message and word range). The tuning set was tuned on; the
+held-out set was written by a separate engineer from the tasks alone and measured once.
+
+{chr(10).join(lines)}
+""" + "".join(f"""
+By category, {name} set:
+
+{chr(10).join(by_category(f["rows"]))}
+""" for name, f in a.items())
+    write_section("Reply reviewer: speed and agreement (issue 22)", body)
+    print(f"median {s['median_ms']:.2f} ms, first {s['first_s']:.2f} s; "
+          + "; ".join(f"{k}: rho {v['spearman']:.3f}" for k, v in a.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

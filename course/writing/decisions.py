@@ -1,0 +1,156 @@
+"""Wrong decisions a polite reply can still take, each a small class.
+
+A situation (course.writing.situations) names the decisions it rules out; ``asks_again`` is
+ruled out everywhere. Each decision reads the reply by meaning: a phrase denied in its own
+clause ("we cannot meet tomorrow") is not the decision, a request in a question is a request.
+"""
+from __future__ import annotations
+
+import re
+
+from course.writing.text import clause_before, find_affirmed, find_denied, is_question
+
+
+class Decision:
+    """One wrong decision: its name, what it is (en, zh), the cap it brings, how it is found."""
+
+    name = ""
+    en = ""
+    zh = ""
+    cap = "wrong_decision"
+
+    def find(self, reply) -> str:
+        """The words of the reply that take this decision, or ''."""
+        raise NotImplementedError
+
+
+class AgreesToMeet(Decision):
+    name = "agrees_to_meet"
+    en = "agrees to the rushed meeting or gives the office address before checking the buyer"
+    zh = "未核实买家就同意仓促见面或提供办公地址"
+    rx = re.compile(r"\b(?:(?:happy|glad|able|ready) to |can |will |could )?(?:meet|see) (?:you|"
+                    r"with you)\b[^.?!]{0,30}\b(?:tomorrow|today|tonight|this week)\b|"
+                    r"\bsee you (?:tomorrow|today|there|at)\b|\bour (?:office|factory|company)"
+                    r"(?: address)? is (?:at|in|on)\b|\bour (?:office |factory |company )?"
+                    r"address is\b|\bsign the contract\b|\bsend (?:you )?the contract\b|"
+                    r"\b(?:come|welcome) to (?:visit )?our (?:office|factory)\b|\bwelcome to "
+                    r"visit\b", re.I)
+
+    def find(self, reply):
+        m = find_affirmed(self.rx, reply.flat_body)
+        return m.group(0) if m else ""
+
+
+class ReturnFirst(Decision):
+    name = "return_first"
+    en = "asks the buyer to send a cheap faulty item back first (refund it directly)"
+    zh = "让买家先寄回低价故障商品（应直接退款）"
+    rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+ |it |them |this )?back\b|"
+                    r"\bsend (?:the [\w-]+|it|them) to (?:us|our)\b|\bat your own (?:cost|"
+                    r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b|"
+                    r"\breturn the (?:old|broken|faulty|damaged) (?:one|\w+)\b|\b(?:once|after|"
+                    r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
+    _no_need = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have) to\b|"
+                          r"\bno need\b|\bnot necessary\b", re.I)
+
+    def find(self, reply):
+        for m in self.rx.finditer(reply.flat_body):
+            before = clause_before(reply.flat_body, m.start())
+            if self._no_need.search(before) or re.search(r"\b(?:not|never|no)\b", before, re.I):
+                continue
+            return m.group(0)
+        return ""
+
+
+class RefusesRemedy(Decision):
+    name = "refuses_remedy"
+    en = "refuses the refund, compensation or resend the situation calls for"
+    zh = "拒绝了这种情况应给的退款、补偿或补发"
+    rx = re.compile(r"\b(refunds?|refunding|money back|resend|re-send|reship|replace\w*|"
+                    r"compensat\w*|exchange|send (?:you )?(?:a )?new one)\b", re.I)
+
+    after = re.compile(r"\b(?:refunds?|compensation|returns?|exchanges?|replacements?)\b[^.,;!?]{0,30}"
+                       r"\b(?:(?:is|are) not (?:possible|available|accepted|allowed)|impossible)\b",
+                       re.I)
+
+    def find(self, reply):
+        m = find_denied(self.rx, reply.flat_body)
+        if m:
+            return reply.flat_body[max(0, m.start() - 25):m.end()].split(".")[-1].strip()
+        m = self.after.search(reply.flat_body)
+        return m.group(0) if m else ""
+
+
+class ActsWithoutAsking(Decision):
+    name = "acts_without_asking"
+    en = "cancels or changes the order without asking the buyer first"
+    zh = "未征求买家意见就取消或更改订单"
+    rx = re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
+                    r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
+                    re.I)
+
+    def find(self, reply):
+        m = find_affirmed(self.rx, reply.flat_body)
+        return m.group(0) if m else ""
+
+
+class PressuresPayment(Decision):
+    name = "pressures_payment"
+    en = "presses for payment instead of asking whether something stopped the buyer"
+    zh = "只催促付款，没有询问买家是否遇到问题"
+    rx = re.compile(r"\b(?:complete (?:the|your) payment|pay(?: for it| the order)?)\s+"
+                    r"(?:today|now|immediately|at once|as soon as possible)\b|\bprice will "
+                    r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I)
+
+    def find(self, reply):
+        m = find_affirmed(self.rx, reply.flat_body)
+        return m.group(0) if m else ""
+
+
+# what the buyer can already have given -> (how the buyer says it, how a reply asks again)
+_GIVEN = {
+    "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
+                 r"units|sets|pairs|[a-z]+s)\b)",
+                 r"\bhow many\b|\bwhat quantity\b|\bthe quantity\b|\bnumber of (?:pieces|mugs|"
+                 r"items|units)\b", "quantity", "数量"),
+    "address": (r"\bsame address\b|\bdeliver(?:ed)? to\b|\bship(?:ped)? to\b",
+                r"\byour (?:delivery |shipping )?address\b|\bwhere (?:should|shall|do) (?:we|you)"
+                r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b",
+                "address", "地址"),
+    "size": (r"\bi (?:normally |usually )?wear\b|\bmy size is\b|\b(?:us|uk|eu) size \d",
+             r"\bwhat(?:'s| is) your size\b|\byour (?:us )?size\b|\b(?:which|what) size do you "
+             r"(?:wear|usually|normally)\b|\bhow (?:tall|big)\b", "size", "尺码"),
+}
+
+
+class AsksAgain(Decision):
+    name = "asks_again"
+    en = "asks again for what the buyer already gave"
+    zh = "再次询问买家已经提供的信息"
+    cap = "asks_again"
+
+    def given(self, buyer: str, facts=None) -> list[str]:
+        """What the buyer gave: said in the message, or known from the task's facts."""
+        facts = facts or {}
+        known = {"quantity": "quantity", "address": "destination", "size": "buyer_size"}
+        return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
+                if (buyer and re.search(said, buyer, re.I)) or facts.get(known[k]) is not None]
+
+    def asked(self, reply) -> list[tuple[str, str]]:
+        """(en, zh) of each given thing the reply asks for again."""
+        out = []
+        for k in self.given(reply.buyer, reply.facts):
+            _said, ask, en, zh = _GIVEN[k]
+            for m in re.finditer(ask, reply.flat_body, re.I):
+                if is_question(reply.flat_body, m.start()):
+                    out.append((en, zh))
+                    break
+        return out
+
+    def find(self, reply):
+        return ", ".join(en for en, _ in self.asked(reply))
+
+
+DECISIONS = {d.name: d for d in (AgreesToMeet(), ReturnFirst(), RefusesRemedy(),
+                                 PressuresPayment(), ActsWithoutAsking(), AsksAgain())}
+ALWAYS = ("asks_again",)

@@ -1,0 +1,196 @@
+"""The course's recognisers for replies to buyers: dates, times, amounts, carriers, tracking
+numbers, greetings and closings, tone phrases, frequent learner errors, misspellings.
+
+Plain compiled regular expressions, shared by the rubric's scorers (course.writing.scorers),
+the fact check (course.writing.values) and the role-play moves (course.writing.moves).
+"""
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}
+MONTH_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAY_RX = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+ORD = r"(?:st|nd|rd|th)?"
+DATE_ANY = re.compile(
+    rf"\b(?:(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}|{MONTH_RX}\s+(?:the\s+)?"
+    rf"\d{{1,2}}{ORD}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
+    rf"\d{{1,2}}月\d{{1,2}}[日号]|{WEEKDAY_RX})\b", re.I)
+TIME = re.compile(
+    rf"\b(?:within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
+    rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
+    rf"in\s+(?:the\s+next\s+)?(?:\d+|one|two|three|a few)\s+(?:working\s+)?(?:hours?|days?)|"
+    rf"(?:today|tomorrow|tonight|right away|at once|immediately)|"
+    rf"by\s+(?:the\s+end\s+of\s+\w+|{WEEKDAY_RX}|tomorrow|(?:the\s+)?\d{{1,2}}{ORD}"
+    rf"(?:\s+of)?\s+{MONTH_RX}|{MONTH_RX}\s+\d{{1,2}}{ORD}|next\s+week|this\s+week)|"
+    rf"(?:on|before|until)\s+{WEEKDAY_RX}|this\s+week|next\s+week|"
+    rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
+    rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
+    rf"(?:on|by|after|before)\s+(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}|"
+    rf"(?:on|by|after|before)\s+{MONTH_RX}\s+\d{{1,2}}{ORD})\b", re.I)
+CURRENCY = r"(?:us\s?\$|\$|usd|eur|€|gbp|£|cny|rmb|¥|dollars?|euros?|pounds?|yuan|美元|欧元|英镑|元)"
+MONEY_ANY = re.compile(
+    r"(?:(?:us\s?\$|\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?|\b(?:usd|eur|gbp|cny|rmb)\s?\d[\d,]*(?:\.\d+)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cny|rmb|dollars?|euros?|pounds?|yuan)\b|"
+    r"\d[\d,]*(?:\.\d+)?\s?(?:美元|欧元|英镑|元))", re.I)
+CARRIERS = re.compile(
+    r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
+    r"royal mail|aramex|tnt|sf express|yanwen|j&t|ninja van|canada post|australia post|"
+    r"la poste|deutsche post|postnl|correos|japan post|sunyou|the post office)\b", re.I)
+TRACKING_ANY = re.compile(r"\b([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|[A-Z]{1,4}\d{8,20}[A-Z]{0,2}|"
+                           r"\d{10,22})\b")
+TRACKING_LABEL = re.compile(
+    r"\btracking(?:\s+(?:number|no\.?|code|id))?\s*(?:is|:|=)?\s*#?\s*([A-Za-z0-9-]{6,30})", re.I)
+ORDER_LABEL = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*(?:is|:)?\s*#?\s*(\d{6,22})",
+                          re.I)
+
+GREETING = re.compile(r"^\s*(dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|"
+                       r"greetings)\b", re.I)
+GREETING_LINE = re.compile(
+    r"^\s*((?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings)"
+    r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
+THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful)\b|谢谢|感谢", re.I)
+APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret)\b", re.I)
+CLOSING = re.compile(
+    r"^\s*((?:best|kind|warm(?:est)?|warm|many)\s+(?:regards|wishes|thanks)|regards|"
+    r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|best|cheers|thanks(?: again)?|"
+    r"thank you|have a (?:nice|great|good|lovely|wonderful) (?:day|week|weekend)|"
+    r"looking forward[^.\n]*|all the best|take care|with thanks)\b", re.I)
+
+# the course's own tone patterns: (kind, regex)
+TONE = [
+    ("blame", r"\bnot (?:our|my) (?:fault|problem|responsibility)\b|\byour (?:own )?fault\b|"
+              r"\byou should have\b|\byou must have\b|\byou (?:did(?:n't| not)|never) read\b|"
+              r"\bread the (?:description|size chart|listing)(?: next time)?\b|"
+              r"\b(?:we|i) (?:are|am) not responsible\b|\bdon'?t blame us\b|"
+              r"\byou (?:ordered|chose|picked|bought) (?:the )?(?:wrong|it|size)\b|"
+              r"\byou (?:used|installed|washed) it wrong(?:ly)?\b|\bused it wrong\b|"
+              r"\bsupplier is (?:useless|stupid|terrible)\b|\bnot my problem\b|"
+              r"\bcheck (?:it|this) yourself\b|\bthat'?s your problem\b"),
+    ("blame", r"\b(?:is|are|was|be) (?:the )?(?:buyer|customer)'?s'? (?:own )?(?:responsibility|"
+              r"fault|problem|job)\b|\bbuyer'?s responsibility\b|\bas (?:our|the) policy "
+              r"(?:states|says)\b|\bit is (?:your|the buyer'?s) (?:job|responsibility|duty)\b|"
+              r"\blooks like a scam\b|\breal (?:companies|buyers) (?:do not|don'?t)\b|"
+              r"\bso it is (?:fine|ok(?:ay)?|normal)\b|\bdoes not affect (?:the )?use,? so\b|"
+              r"\bclearly (?:shown|stated|written|explained) in\b|\bwhy did you (?:stop|not)\b|"
+              r"\bcontact your (?:local )?post office\b|\bread the \w+ (?:chart )?carefully\b|"
+              r"\b(?:according to|as (?:stated|written|mentioned|explained) in) our (?:policy|terms|"
+              r"rules|description)\b|\bcan(?:not|'t| not) be held responsible\b|\b(?:you are|the "
+              r"buyer is|customers are) responsible for\b|\b(?:because|since) you (?:did not|"
+              r"didn'?t|forgot|gave|chose|ordered|entered|failed)\b|\byou agreed to our\b|"
+              r"\b(?:customers?|buyers?|you) (?:often |usually |probably |may have |might have )?"
+              r"(?:use|used|using|plug\w*|connect\w*|install\w*|wash\w*|drop\w*) (?:it |them |the "
+              r"\w+ |a \w+ )?(?:wrong(?:ly)?|incorrect(?:ly)?|the wrong)\b|\bprobably (?:because|due "
+              r"to) (?:you|your)\b|\b(?:you|the buyer) (?:may|might|must) have (?:used|dropped|"
+              r"damaged|broken)\b|\b(?:small )?(?:scratch(?:es)?|marks?) (?:are|is) (?:quite )?"
+              r"(?:normal|common|acceptable)\b"),
+    ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
+                r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
+                r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"
+                r"check it yourself|read (?:it|the))\b|\byou (?:have to|must|need to) wait\b|"
+                r"\bcalm down\b|\bdeal with it\b|\bgo and buy\b|\bbuy (?:it )?(?:from|elsewhere)"
+                r"(?: another| other)?\b|\band then we will see\b|"
+                r"(?:^|(?<=[.!?] ))(?:pay|send|reply|answer|confirm|decide)(?: it| us)? "
+                r"(?:now|immediately|at once|today)\b|\bor (?:your|the) order (?:is|will be) "
+                r"cancel\w*|\bdon'?t (?:write|message) "
+                r"(?:us|again)\b"),
+    ("sarcasm", r"\bwhat did you expect\b|\bobviously\b|\bof course it (?:takes|is)\b|"
+                r"\bwe don'?t care\b|\bi don'?t care\b|\bnext time\b|\bseriously\?|"
+                r"\bgood luck with that\b|\bwhat a surprise\b"),
+    ("refusal", r"\bno refunds?\b(?! (?:is|are) needed)|\bnothing (?:we|i) can do\b|"
+                r"\bwe can(?:not|'t) do anything\b|\bthat'?s impossible\b|\bit is impossible\b|"
+                r"\bnot possible to refund\b"),
+]
+TONE = [(k, re.compile(rx, re.I | re.M)) for k, rx in TONE]
+EMPATHY = re.compile(r"\b(sorry|apologi|regret|understand|unfortunately|worry|patience|"
+                      r"inconvenience|trouble|frustrat|disappoint)", re.I)
+
+# frequent learner errors: (regex, what is wrong en, zh)
+ERRORS = [
+    (r"\b(?:for|thank(?:s)?(?: you)?(?: for)?) you (?:patient|patience|understanding|order|"
+     r"message|support|email|cooperation|purchase|feedback|kindness|reply)\b",
+     "'you' where 'your' is needed (thank you for your patience)",
+     "该用 your 时用了 you（thank you for your patience）"),
+    (r"\byou patient\b", "'you patient' should be 'your patience'", "you patient 应为 your patience"),
+    (r"\bthank for\b", "'thank for' should be 'thank you for'", "thank for 应为 thank you for"),
+    (r"\b(?:is|are|was|were|be|been|being) (?:send|ship|deliver|return|refund|check|receive|pack|"
+     r"post|arrange|confirm|update|cancel|change|repair|replace|happen|make|give|break)\b",
+     "a passive needs the past participle ('is sent', 'was shipped')",
+     "被动语态要用过去分词（is sent、was shipped）"),
+    (r"\b(?:will|can|could|would|shall|should|must|may|might|to) (?:gives|sends|refunds|ships|"
+     r"offers|makes|checks|arranges|returns|replaces|takes|receives|pays|helps)\b",
+     "after 'will', 'can' or 'to' the verb has no -s ('we will refund')",
+     "will、can、to 之后的动词不加 -s（we will refund）"),
+    (r"\bpromises? (?!to\b|that\b|you\b|we\b|it\b|this\b|a\b|an\b|the\b|our\b|your\b)"
+     r"(?:resend|refund|send|ship|give|deliver|replace|check|reply|contact|help|arrange|make|"
+     r"return|solve|fix)\b",
+     "'promise' takes 'to' before the verb ('we promise to resend')",
+     "promise 后面的动词要加 to（we promise to resend）"),
+    (r"\byou no need\b|\bno need (?:send|return|pay|worry|to worry you)\b",
+     "'you no need send' should be 'you do not need to send'",
+     "you no need send 应为 you do not need to send"),
+    (r"\b(?:we|i|they) (?:sending|shipping|checking|refunding|waiting|hoping|making|giving|"
+     r"offering|arranging|preparing)\b",
+     "a verb in -ing needs 'am/are' before it ('we are sending')",
+     "-ing 形式前要加 am/are（we are sending）"),
+    (r"\b(?:you|we|they) (?:is|was|has)\b|\b(?:he|she|it) (?:are|were|have)\b|\bi (?:is|are)\b",
+     "the verb does not agree with its subject ('you are', 'it is')",
+     "主谓不一致（you are、it is）"),
+    (r"\b(?:the|these|those|your|our|my|all) (?!news\b|series\b|glass\b|status\b|address\b|"
+     r"business\b|this\b|bus\b|gas\b|class\b|process\b)[a-z]+[^s\W]s (?:was|is|has)\b",
+     "a plural subject takes 'were / are / have' ('the books were')",
+     "复数主语要用 were / are / have（the books were）"),
+    (r"\b(?:books|items|goods|shoes|products|parcels|orders|lamps|boards|cables) (?:was|is|has)\b",
+     "a plural subject takes 'were / are / have' ('the books were')",
+     "复数主语要用 were / are / have（the books were）"),
+    (r"\b(?=(?:the|this|that|your|our|my) )(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bcan )(?<!\bwould )(?<!\bcould )"
+     r"(?<!\bmay )(?<!\bshould )(?<!\bto )\b(?:the|this|that|your|our|my) (?:parcel|item|package|"
+     r"order|board|cable|product|shoe|lamp|scarf|nozzle|problem) (?:are|were|have)\b",
+     "a singular subject takes 'is / was / has' ('the parcel is')",
+     "单数主语要用 is / was / has（the parcel is）"),
+    (r"\bno have\b|\b(?:you|we|i|they|it) not (?:receive|arrive|agree|like|want|need|have|know|"
+     r"get)\b", "a negative needs 'do not' / 'does not' ('if you do not receive it')",
+     "否定句要用 do not / does not（if you do not receive it）"),
+    (r"\bsorry for (?:we|i|they)\b|\bsorry for you\b",
+     "'sorry for you' means pity; say 'sorry for the trouble' or 'sorry that we ...'",
+     "sorry for you 表示同情，应说 sorry for the trouble 或 sorry that we ..."),
+    (r"\bplease you\b", "'please you send' should be 'please send'", "please you send 应为 please send"),
+    (r"\b(?:[2-9]|\d{2,}) dollar\b", "more than one dollar is 'dollars'", "多于一美元要用 dollars"),
+    (r"\b(?:is|are|was) happen\b|\bit happen\b", "'it is happen' should be 'it happened'",
+     "it is happen 应为 it happened"),
+    (r"\bthe (?:peak season|post|parcel|delay) make\b|\b(?:it|he|she) (?:make|take|need|look) \b",
+     "third person singular needs -s ('it makes')", "第三人称单数动词要加 -s（it makes）"),
+    (r"\bhave problem\b|\bmade mistake\b|\bis (?:very )?popular product\b",
+     "a singular noun needs 'a' ('has a problem', 'made a mistake')",
+     "单数名词前要加 a（has a problem、made a mistake）"),
+    (r"\bin the way\b(?= now)|\bsend at\b|\bsent at (?=\d{1,2} \w+)",
+     "a wrong preposition ('on its way', 'sent on 10 April')",
+     "介词错误（on its way、sent on 10 April）"),
+]
+# all of them in one pattern, one named group each: one pass over a reply instead of twenty
+ERRORS_ONE = re.compile("|".join(f"(?P<e{i}>{rx})" for i, (rx, _en, _zh)
+                                 in enumerate(ERRORS)), re.I)
+# misspellings learners make that are common enough on the web to pass a frequency list
+MISSPELT = {
+    "recieve", "recieved", "adress", "adresses", "untill", "tommorow", "tommorrow", "wich",
+    "sory", "definately", "occured", "seperate", "accomodate", "begining", "beleive",
+    "apologise's", "sincerly", "recived", "refound", "refounded", "shiped", "shipement",
+    "payed", "garantee", "guarentee", "comunication", "responsability", "inconvinience",
+    "inconvience", "convinient", "truely", "alot", "thier", "buyed", "informations",
+    "advices", "goods's", "packge", "pakage", "delievery", "dilivery", "delivary",
+    "quantaty", "qualiti", "custmer", "costumer", "costumers", "satisfacted", "patiance",
+}
+# words of the trade that a general word list finds rare
+TRADE_WORDS = frozenset({"reship", "reshipped", "reshipping", "resend", "resent", "restock",
+                         "restocked", "restocks", "dropship", "proforma", "tracking", "unpaid",
+                         "cod", "aliexpress", "shopee", "lazada", "paypal", "e-wallet"})
+WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+PITCH = re.compile(
+    r"\b(\d+% off|new (?:collection|arrivals?|products?|models?)|special price|special offer|"
+    r"buy (?:two|one|\d) (?:and )?get|don'?t miss|limited time|this week only|visit our "
+    r"(?:store|shop)|perfect gift|ships? free|free shipping|best ?sellers?|check out our|"
+    r"have you seen our|now in stock|coupon)\b", re.I)

@@ -1,0 +1,41 @@
+"""One reply, read once: its parts, sentences, language, length and the facts it states.
+
+The scorers (course.writing.scorers) and the decisions (course.writing.decisions) read a
+:class:`Reply` instead of the raw text.
+"""
+from __future__ import annotations
+
+from course.writing.text import (
+    count_words,
+    english_share,
+    keyword_list,
+    says_something,
+    sentences,
+    split,
+)
+from course.writing.values import check_facts
+
+
+class Reply:
+    """A reply read once: its parts, sentences, language and the facts it states."""
+
+    def __init__(self, text: str, facts: dict, buyer: str, words: tuple):
+        self.text = text
+        self.facts = facts
+        self.buyer = buyer or ""
+        self.greeting, self.body, self.closing = split(text)
+        self.flat = " ".join(text.split())
+        self.flat_body = " ".join(self.body.split())
+        self.sentences = sentences(self.body)
+        self.english = english_share(text)
+        self.keyword_list = keyword_list(self.body)
+        self.words = count_words(text)
+        self.word_range = tuple(words)
+        self.check = check_facts(self.flat, facts, self.buyer)
+
+    @property
+    def statements(self) -> str:
+        """The body's sentences that say something (a keyword list has none)."""
+        if not self.keyword_list:
+            return self.flat_body
+        return " ".join(s for s in self.sentences if says_something(s) and "," not in s)

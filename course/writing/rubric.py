@@ -1,0 +1,67 @@
+"""The rubric of the reply reviewer: every weight, cap and threshold, named once.
+
+A maintainer reads the whole marking scheme here. The scorers (course.writing.scorers) and
+the situation table (course.writing.situations) take their numbers from :data:`RUBRIC`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """Points per criterion, the caps that keep a score honest, and the thresholds."""
+
+    # the five criteria and their points (100 in all)
+    weights: dict = field(default_factory=lambda: {
+        "content": 30, "relevance": 15, "tone": 20, "language": 20, "structure": 15})
+    # the whole score is capped at ...
+    caps: dict = field(default_factory=lambda: {
+        "no_answer": 25,        # ... when the reply does not answer the buyer
+        "tone": 35,             # ... when it blames, commands, is sarcastic or cold
+        "keywords": 15,         # ... when it is a list of keywords, not sentences
+        "broken_english": 50,   # ... when it has many language errors
+        "not_english": 25,      # ... when it is not written in English
+        "wrong_fact": 45,       # ... when one value contradicts the facts
+        "wrong_facts": 35,      # ... when two values or more contradict the facts
+        "wrong_decision": 40,   # ... when it takes a decision the situation rules out
+        "asks_again": 50,       # ... when it asks again for what the buyer already gave
+        "no_decision": 50,      # ... when it makes none of the situation's right decisions
+        "no_content": 40,       # ... when it gives under a quarter of what the situation needs
+    })
+    # structure: points of each part (15 in all); the length point is advice only
+    structure: dict = field(default_factory=lambda: {
+        "greeting": 2, "thanks": 3, "next step": 3, "closing": 2, "length": 5})
+    # tone
+    apology_missing: int = 6        # points lost when an apology is due and missing
+    cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)
+    cold_compound: float = -0.5     # VADER compound score at or below which a sentence is cold
+    # language
+    per_error: int = 4              # points lost per frequent learner error
+    per_misspelling: int = 3        # points lost per misspelt word
+    broken_errors: int = 3          # errors from which the reply counts as broken English
+    english_share: float = 0.6      # below this share of Latin letters a reply is not English
+    not_english_points: int = 2     # language points of a reply not in English
+    # keyword lists: fragments of three words or fewer holding this share of the words
+    keyword_share: float = 0.6
+    keyword_fragments: int = 4      # ... in at least this many fragments
+    function_word_share: float = 0.18  # or: under this share of function words (a, the, we...)
+    # relevance
+    pitch_penalty: int = 5          # points lost for a sales pitch inside an answer
+    pitch_phrases: int = 2          # pitch phrases from which the penalty applies
+    no_content_share: float = 0.25  # content share below which the no_content cap applies
+    # politeness and good English cannot make up for missing content: the points of the other
+    # criteria count in proportion to the content's share, from this floor (no content) to all
+    others_floor: float = 0.5
+    # a criterion passes at this share of its points
+    pass_share: float = 0.7
+
+    def __post_init__(self):
+        if sum(self.weights.values()) != 100:
+            raise ValueError(f"the rubric's weights add up to {sum(self.weights.values())}, "
+                             "not 100")
+        if sum(self.structure.values()) != self.weights["structure"]:
+            raise ValueError("the structure parts must add up to the structure weight")
+
+
+RUBRIC = Rubric()

@@ -1,0 +1,371 @@
+"""One scorer per criterion of the rubric: content, relevance, tone, language, structure.
+
+Each scorer reads a :class:`course.writing.text.Reply` for one situation and returns a
+:class:`Scored`: its points, what it found and missed (English with Chinese, ``Said``), advice
+and the caps it brings. :data:`CRITERIA` lists them in the rubric's order; the numbers come
+from :data:`course.writing.rubric.RUBRIC`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import course.writing.patterns as P
+from course.writing.decisions import ALWAYS, DECISIONS
+from course.writing.rubric import RUBRIC
+from course.writing.text import Said, find_affirmed, sentences, vader
+from course.writing.values import FACT_KINDS
+
+
+@dataclass
+class Scored:
+    """What one scorer gives: points, found and missing lines, advice, caps, flagged words."""
+
+    points: int = 0
+    found: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    advice: list = field(default_factory=list)
+    caps: list = field(default_factory=list)
+    flagged: list = field(default_factory=list)
+
+    def advise(self, en: str, zh: str) -> None:
+        self.advice.append({"en": en, "zh": zh})
+
+    def cap(self, name: str, en: str, zh: str) -> None:
+        self.caps.append({"cap": RUBRIC.caps[name], "name": name, "en": en, "zh": zh})
+
+
+class Scorer:
+    """A criterion's scorer; ``name`` is the criterion, ``RUBRIC.weights[name]`` its points."""
+
+    name = ""
+
+    def __init__(self, rubric=RUBRIC):
+        self.rubric = rubric
+
+    @property
+    def weight(self) -> int:
+        return self.rubric.weights[self.name]
+
+    def score(self, reply, situation) -> Scored:
+        raise NotImplementedError
+
+
+# ------------------------------------------------------------------ content
+def _find_move(move, reply) -> str:
+    """The words of the reply that make ``move`` (a fact by value, a time or a phrase), or ''."""
+    text = reply.statements
+    if move.find == "time":
+        m = P.TIME.search(text)
+        return m.group(0) if m else ""
+    if move.find.startswith("fact:"):
+        fields = move.find[5:].split(",")
+        for f in fields:
+            if f in reply.check.right:
+                return reply.check.right[f]
+        if any(reply.facts.get(f) not in (None, "") for f in fields):
+            return ""  # the task gives the value and the reply does not state it
+        wrong = {w.said for w in reply.check.wrong}
+        found = [f for f in FACT_KINDS[fields[0]].kind.find(text, reply.facts)
+                 if f.text not in wrong]
+        return found[0].text if found else ""
+    m = find_affirmed(re.compile(move.find, re.I), text)
+    return m.group(0) if m else ""
+
+
+class Content(Scorer):
+    """The facts and moves the situation needs, stated right, and the right decision taken."""
+
+    name = "content"
+
+    def score(self, reply, situation):
+        out = Scored()
+        asks_again = DECISIONS["asks_again"]
+        given = {"quantity": "quantity", "address": "destination"}
+        skip = {given[g] for g in asks_again.given(reply.buyer, reply.facts) if g in given}
+        got = total = 0
+        made = set()
+        # wrong decisions and wrong facts come first in the advice: they matter most
+        got -= 2 * self._decisions(reply, situation, out)
+        self._wrong_facts(reply, out)
+        for move in situation.moves:
+            if (move.name in skip or (move.only_with and reply.facts.get(move.only_with) is None)
+                    or (move.unless and reply.facts.get(move.unless) is not None)):
+                continue
+            total += move.weight
+            evidence = _find_move(move, reply)
+            if evidence:
+                got += move.weight
+                made.add(move.name)
+                out.found.append(Said(f"{move.en}: {evidence.strip()}",
+                                      f"{move.zh}：{evidence.strip()}"))
+            else:
+                out.missing.append(Said(move.en, move.zh))
+                out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
+        if situation.right and not made & set(situation.right):
+            names = " / ".join(situation.move(r).en for r in situation.right)
+            names_zh = " / ".join(situation.move(r).zh for r in situation.right)
+            out.cap("no_decision", f"the reply does not take the decision: {names}",
+                    f"回复没有做出应有的决定：{names_zh}")
+        share = max(0, got) / total if total else 1
+        out.points = round(self.weight * share)
+        if share < self.rubric.no_content_share and total:
+            out.cap("no_content", "the reply gives almost nothing the buyer needs",
+                    "回复几乎没有提供买家需要的信息")
+        return out
+
+    def _decisions(self, reply, situation, out) -> int:
+        n = 0
+        for name in tuple(situation.wrong) + ALWAYS:
+            d = DECISIONS[name]
+            evidence = d.find(reply)
+            if not evidence:
+                continue
+            n += 1
+            out.flagged.append(evidence)
+            out.missing.append(Said(f"a wrong decision: {d.en} ('{evidence}')",
+                                    f"错误的决定：{d.zh}（“{evidence}”）"))
+            out.advise(f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
+            out.cap(d.cap, f"a wrong decision: {d.en}", f"错误的决定：{d.zh}")
+        return n
+
+    def _wrong_facts(self, reply, out) -> None:
+        from course.writing.facts import fact_label
+
+        wrong = reply.check.wrong
+        order = str(reply.facts.get("order_id") or "")
+        for w in wrong:
+            en, zh = fact_label(w.field)
+            out.flagged.append(w.said)
+            if w.field == "tracking_number" and (w.said == order or "order number" in w.expected):
+                out.missing.append(Said(f"a wrong fact: {w.said} is the order number, not a "
+                                        f"tracking number ({w.expected})",
+                                        f"错误信息：{w.said} 是订单号，不是运单号"))
+            else:
+                out.missing.append(Said(f"a wrong fact: '{w.said}' ({en.lower()} is "
+                                        f"{w.expected})",
+                                        f"错误信息：“{w.said}”（{zh}应为 {w.expected}）"))
+            out.advise(f"Check your facts: you wrote '{w.said}', but {en.lower()} is "
+                       f"{w.expected}. A wrong value misleads the buyer.",
+                       f"核对信息：你写了“{w.said}”，但{zh}是 {w.expected}。错误的信息会误导买家。")
+        if len(wrong) == 1:
+            out.cap("wrong_fact", "a wrong fact misleads the buyer", "错误的信息会误导买家")
+        elif wrong:
+            out.cap("wrong_facts", f"{len(wrong)} wrong facts mislead the buyer",
+                    f"{len(wrong)} 处错误信息会误导买家")
+
+
+# ------------------------------------------------------------------ relevance
+class Relevance(Scorer):
+    """It answers this buyer (not a sales pitch, not another situation's template)."""
+
+    name = "relevance"
+
+    def score(self, reply, situation):
+        out = Scored(points=self.weight)
+        text = reply.statements if reply.keyword_list else reply.flat_body
+        own = list(dict.fromkeys(m.group(0) for m in re.finditer(situation.answers, text, re.I)))
+        pitches = [] if situation.pitch_ok else list(dict.fromkeys(
+            m.group(0) for m in P.PITCH.finditer(reply.flat_body)))
+        what = situation.name.replace("_", " ")
+        if own:
+            out.found.append(Said(f"answers the {what} question: {', '.join(own[:3])}",
+                                  f"回答了买家的问题：{', '.join(own[:3])}"))
+            if len(pitches) >= self.rubric.pitch_phrases:
+                out.points -= self.rubric.pitch_penalty
+                out.missing.append(Said(f"a sales pitch in the answer: {', '.join(pitches)}",
+                                        f"回复中夹带推销：{', '.join(pitches)}"))
+            return out
+        out.points = 0
+        out.missing.append(Said("does not answer the buyer's question", "没有回答买家的问题"))
+        out.cap("no_answer", "the reply does not answer the buyer", "回复没有回答买家的问题")
+        out.advise("Answer what the buyer asked first; a reply for another situation or a sales "
+                   "pitch is not an answer.", "先回答买家的问题；套用其他情况的模板或推销都不是回答。")
+        return out
+
+
+# ------------------------------------------------------------------ tone
+_APOLOGY_ZH = re.compile(r"抱歉|对不起|道歉")
+
+
+class Tone(Scorer):
+    """Polite, no blame, commands or sarcasm, not cold; an apology where one is due."""
+
+    name = "tone"
+
+    def score(self, reply, situation):
+        out = Scored(points=self.weight)
+        hits = self._hits(reply.flat)
+        for kind, phrase in hits:
+            out.flagged.append(phrase)
+            out.missing.append(Said(f"{kind}: '{phrase}'", f"{_KIND_ZH[kind]}：“{phrase}”"))
+        cold = [s for s in sentences(reply.flat_body) if not P.EMPATHY.search(s)
+                and _may_be_cold(s)
+                and vader().polarity_scores(s)["compound"] <= self.rubric.cold_compound]
+        if cold:
+            quoted = " / ".join(f"'{s}'" for s in cold)
+            out.missing.append(Said(f"a cold, negative sentence: {quoted}",
+                                    f"冷漠、消极的句子：{quoted}"))
+        if hits or len(cold) >= 2:
+            out.points = 0
+            out.cap("tone", "blaming, commanding, sarcastic or cold phrases",
+                    "有指责、命令、讽刺或冷漠的说法")
+            phrases = [p for _, p in hits] or cold
+            out.advise("Remove the blaming, commanding or cold phrases ("
+                       + ", ".join(f"'{p}'" for p in phrases) + "). Stand in the buyer's shoes.",
+                       "删去指责、命令或冷漠的说法（" + "、".join(f"“{p}”" for p in phrases)
+                       + "），站在买家的角度说话。")
+        elif cold:
+            out.points -= self.rubric.cold_sentence
+        self._apology(reply, situation, out)
+        if not hits and re.search(r"\bplease\b|\bcould you\b|\bwould you\b|\bmay i\b", reply.flat,
+                                  re.I):
+            out.found.append(Said("polite requests", "礼貌的请求"))
+        if not out.missing:
+            out.found.append(Said("friendly, no blame", "友好，没有指责"))
+        return out
+
+    @staticmethod
+    def _hits(flat: str) -> list[tuple[str, str]]:
+        spans = []
+        for kind, rx in P.TONE:
+            for m in rx.finditer(flat):
+                a = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" .!?"))
+                spans.append((a, m.end(), kind))
+        kept = []
+        for a, b, kind in sorted(spans, key=lambda t: (-(t[1] - t[0]), t[0])):
+            if not any(a < y and x < b for x, y, _ in kept):
+                kept.append((a, b, kind))
+        return list(dict.fromkeys((kind, flat[a:b].strip(" .!?")) for a, b, kind in sorted(kept)))
+
+    def _apology(self, reply, situation, out) -> None:
+        apology = P.APOLOGY.search(reply.flat_body) or _APOLOGY_ZH.search(reply.flat_body)
+        if not situation.apology_due:
+            return
+        if apology:
+            out.found.append(Said(f"apology: {apology.group(0)}", f"致歉：{apology.group(0)}"))
+            return
+        out.points = max(0, out.points - self.rubric.apology_missing)
+        out.missing.append(Said("an apology", "致歉"))
+        out.advise("Apologise: this situation calls for a sincere 'We are very sorry ...'.",
+                   "这种情况需要真诚致歉，例如 “We are very sorry ...”。")
+
+
+def _may_be_cold(sentence: str) -> bool:
+    """True when VADER could find the sentence negative: it holds a negative word of the
+    lexicon or a negation (which can turn a positive word). Saves the lexicon pass otherwise."""
+    words = set(re.findall(r"[a-z']+", sentence.lower()))
+    return bool(words & _negative_words()) or bool(words & _NEGATIONS)
+
+
+_NEGATIONS = frozenset("not no never nothing nobody none nor cannot can't won't don't doesn't "
+                       "didn't isn't aren't wasn't weren't without neither".split())
+
+
+def _negative_words() -> frozenset:
+    global _NEGATIVE
+    if _NEGATIVE is None:
+        _NEGATIVE = frozenset(w for w, v in vader().lexicon.items() if v < 0)
+    return _NEGATIVE
+
+
+_NEGATIVE = None
+_KIND_ZH = {"blame": "指责", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
+
+
+# ------------------------------------------------------------------ language
+class Language(Scorer):
+    """Written in English, in sentences, with correct spelling and grammar."""
+
+    name = "language"
+
+    def score(self, reply, situation):
+        out = Scored(points=self.weight)
+        if reply.english < self.rubric.english_share:
+            out.points = self.rubric.not_english_points
+            out.missing.append(Said("not written in English", "不是用英语写的"))
+            out.cap("not_english", "the reply is not written in English", "回复不是用英语写的")
+            out.advise("Write your reply in English: the buyer reads English. The content you "
+                       "gave is recognised, but the buyer could not read it.",
+                       "请用英语写回复：买家读的是英语。你写的内容已被识别，但买家看不懂。")
+            return out
+        if reply.keyword_list:
+            out.points = 0
+            out.missing.append(Said("a list of keywords, not sentences", "只是关键词罗列，不是完整句子"))
+            out.cap("keywords", "a list of keywords, not sentences", "只是关键词罗列，不是完整句子")
+            out.advise("Write full sentences: a buyer reads a letter, not a list of keywords.",
+                       "写完整的句子：买家读的是信，不是关键词列表。")
+            return out
+        self._errors(reply, out)
+        return out
+
+    def _errors(self, reply, out) -> None:
+        from course.writing.text import misspellings
+
+        seen, errors = set(), []
+        for m in P.ERRORS_ONE.finditer(reply.flat_body):
+            _pattern, en, zh = P.ERRORS[int(m.lastgroup[1:])]
+            if m.group(0).lower() not in seen:
+                seen.add(m.group(0).lower())
+                errors.append((m.group(0), en, zh))
+        spelling = misspellings(reply.body, reply.facts)
+        out.points = max(0, self.weight - self.rubric.per_error * len(errors)
+                         - self.rubric.per_misspelling * len(spelling))
+        for phrase, en, zh in errors:
+            out.missing.append(Said(f"'{phrase}': {en}", f"“{phrase}”：{zh}"))
+        if spelling:
+            out.missing.append(Said("spelling: " + ", ".join(spelling),
+                                    "拼写：" + ", ".join(spelling)))
+            out.advise("Check the spelling of: " + ", ".join(spelling) + ".",
+                       "检查这些词的拼写：" + ", ".join(spelling) + "。")
+        if errors:
+            kinds = list(dict.fromkeys((en, zh) for _, en, zh in errors))
+            out.advise("Check your grammar: " + "; ".join(en for en, _ in kinds) + ".",
+                       "检查语法：" + "；".join(zh for _, zh in kinds) + "。")
+        n = len(errors) + len(spelling)
+        if n >= self.rubric.broken_errors:
+            out.cap("broken_english", f"broken English ({n} errors)", f"英语错误较多（{n} 处）")
+        if not out.missing:
+            k = len(sentences(reply.body))
+            out.found.append(Said(f"{k} sentences, no frequent errors found",
+                                  f"{k} 个句子，未发现常见错误"))
+
+
+# ------------------------------------------------------------------ structure
+_GREETING_ZH = re.compile(r"^\s*\S{0,12}(?:您好|你好)")
+
+
+class Structure(Scorer):
+    """Greeting, thanks, a next step with a time, a closing; the length as advice."""
+
+    name = "structure"
+
+    def score(self, reply, situation):
+        out = Scored()
+        low, high = reply.word_range
+        n = reply.words
+        length = f"{n} words" if low <= n <= high else ""
+        parts = [
+            ("greeting", reply.greeting or (_GREETING_ZH.match(reply.text) or [""])[0],
+             "Open with a greeting such as 'Dear Emma,'.", "以问候开头，例如 “Dear Emma,”。", "问候"),
+            ("thanks", (P.THANKS.search(reply.flat_body + " " + reply.closing) or [""])[0],
+             "Thank the buyer (for the order, the message or their patience).",
+             "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
+            ("next step with a time", (P.TIME.search(reply.flat_body) or [""])[0],
+             "Say what happens next and when ('within 24 hours', 'by Friday').",
+             "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
+            ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",
+             "以友好的结束语收尾，例如 “Best regards,”。", "结尾"),
+            ("length", length, f"Length: {n} words; this task asks for {low}-{high}.",
+             f"长度：{n} 个词；本题要求 {low}-{high} 个词。", "长度")]
+        for name, evidence, en, zh, name_zh in parts:
+            if evidence:
+                out.points += self.rubric.structure[name.split(" with")[0]]
+                out.found.append(Said(f"{name}: {evidence.strip()}", f"{name_zh}：{evidence.strip()}"))
+            else:
+                out.missing.append(Said(name, name_zh))
+                out.advise(en, zh)
+        return out
+
+
+CRITERIA = (Content, Relevance, Tone, Language, Structure)

@@ -1,0 +1,324 @@
+"""The situations a reply answers, one table: facts, moves, right and wrong decisions, words.
+
+Adding a situation is one :class:`Situation` entry here plus the bank data (a reply task with
+``situation: <name>`` and its ``facts``). The table is validated when this module loads: a move
+that looks up a fact names a fact kind of course.writing.values, every right decision is a
+move of the situation, every wrong decision is a decision of course.writing.decisions, the
+word range is sensible, every pattern compiles.
+
+A move's ``find`` is a regular expression, or ``fact:<field>[,<field>]`` (the value of that
+fact, checked by value; any value of its kind when the task does not give it), or ``time``
+(a next step with a time).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Move:
+    """One thing a full answer does: its points, how it is found, what it is (en, zh)."""
+
+    name: str
+    weight: int
+    find: str
+    en: str
+    zh: str
+    only_with: str = ""  # counted only when the task gives this fact
+    unless: str = ""  # not counted when the task gives this fact (it is known already)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One kind of buyer message and what a full answer to it does."""
+
+    name: str
+    answers: str  # words that show the reply answers this buyer (relevance)
+    moves: tuple
+    right: tuple = ()  # move names: a reply makes at least one of these decisions
+    wrong: tuple = ()  # decision names (course.writing.decisions) that this situation rules out
+    facts: tuple = ()  # the fact fields a task of this situation gives
+    apology_due: bool = False
+    pitch_ok: bool = False  # new products and offers are the task, not a sales pitch
+    words: tuple = (40, 160)
+
+    def move(self, name: str) -> Move:
+        return next(m for m in self.moves if m.name == name)
+
+
+_WHEN = "time"
+_ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:ok(?:ay)?|"
+               r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
+               r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
+               r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
+               r"可以吗|能接受吗")
+_REFUND = r"refund\w*|money back|reimburs\w*|退款"
+
+SITUATIONS = (
+    Situation(
+        "bargaining",
+        r"\b(price|discount|offer|quote|cheaper|each|per (?:piece|unit|mug|lamp)|cost\w*)\b|"
+        r"[$€£¥]\s?\d+(?:\.\d+)?",
+        (Move("offer", 2, r"\b(discount|better price|best price|special price|offer|quote|"
+                          r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
+                          r"stay)|price of)\b|[$€£¥]\s?\d+(?:\.\d+)?\s*(?:each|per \w+|an? \w+|"
+                          r"in total|for)\b",
+              "an offer or a price", "给出报价或价格"),
+         Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
+              "事实中的价格", only_with="unit_price"),
+         Move("lead_time", 2, "fact:lead_time_days", "the lead time", "交货时间",
+              only_with="lead_time_days"),
+         Move("destination", 2, r"\b(country|city|where|destination|ship(?:ped)? to|"
+                                r"deliver(?:ed)? to|location|address)\b",
+              "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
+              unless="destination"),
+         Move("quantity", 1, r"\b(how many|quantity|number of (?:pieces|pcs|units))\b",
+              "asks how many pieces", "询问数量", unless="quantity")),
+        right=("offer", "price"), facts=("buyer_name", "product", "quantity", "unit_price",
+                                          "total_price", "lead_time_days", "sample_price",
+                                          "destination"), words=(35, 150)),
+    Situation(
+        "combined_shipping",
+        r"\b(together|one (?:package|parcel|box|shipment)|combin\w*|shipping (?:fee|cost)|"
+        r"invoice)\b",
+        (Move("one_package", 2, r"\b(one (?:package|parcel|box|shipment)|together|combin\w*)\b",
+              "ships the items together", "合并发货"),
+         Move("fee", 2, "fact:shipping_fee", "the one shipping fee", "合并后的运费"),
+         Move("invoice", 1, r"\b(invoice|adjust\w*|revise\w*|new price|change the price)\b",
+              "a revised invoice or adjusted price", "修改账单或运费")),
+        right=("one_package",), facts=("buyer_name", "items", "shipping_fee")),
+    Situation(
+        "product_question",
+        r"\b(size|recommend\w*|fit|measure\w*|chart)\b|尺码",
+        (Move("size", 3, "fact:recommended_size", "a recommended size", "推荐尺码"),
+         Move("chart", 1, r"\b(size chart|size table|measurements?|measure)\b|尺码表",
+              "points to the size chart", "提醒参考尺码表"),
+         Move("reassure", 1, r"\b(quality|inspect\w*|check\w* (?:every|each|before)|exchange|"
+                             r"return)\b|换货|退货",
+              "reassures on quality or exchange", "在质量或换货方面让买家放心")),
+        right=("size",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
+    Situation(
+        "address_change", r"\baddress\b",
+        (Move("address", 3, r"\b(address|street|st\.|road|rd\.|avenue|ave\.|apartment|flat|"
+                            r"postcode|zip)\b", "the new address", "新地址"),
+         Move("confirm", 2, r"\b(updated|changed|corrected|have (?:now )?(?:put|entered)|"
+                            r"new address)\b", "confirms the change", "确认已修改"),
+         Move("order", 1, "fact:order_id", "the order number", "订单号")),
+        right=("confirm",), facts=("buyer_name", "order_id", "new_address")),
+    Situation(
+        "out_of_stock",
+        r"\b(stock|restock\w*|ship\w*|send|sent|dispatch\w*|available|delay\w*|cancel\w*|"
+        r"wait)\b|补货|发货",
+        (Move("reason", 1, r"\b(out of stock|sold out|damaged|broken|cracked|no stock|run out|"
+                           r"not in stock|defect\w*)\b|损坏|缺货", "why it cannot ship",
+              "无法发货的原因"),
+         Move("restock", 3, "fact:restock_date", "the restock date", "补货日期"),
+         Move("acceptable", 2, _ACCEPTABLE, "asks whether the delay is acceptable",
+              "询问买家能否接受延迟"),
+         Move("alternative", 2, r"\b(cancel\w*|refund\w*|alternative|another (?:colou?r|model)|"
+                                r"instead)\b|取消", "offers cancellation or an alternative",
+              "提供取消订单或其他选择")),
+        right=("acceptable", "alternative"), wrong=("acts_without_asking",),
+        facts=("buyer_name", "order_id", "product",
+                                                    "restock_date", "stock_reason"),
+        apology_due=True, words=(30, 160)),
+    Situation(
+        "unpaid_order", r"\b(pay\w*|cancel\w*|unpaid|invoice|order)\b",
+        (Move("reminder", 2, r"\b(not (?:yet )?(?:been )?paid|unpaid|payment|pay)\b",
+              "a friendly reminder", "友好提醒付款"),
+         Move("help", 2, r"\b(help|any (?:question|problem|doubt|concern)s?|a problem|"
+                         r"anything (?:we|i) can)\b", "offers help", "提供帮助"),
+         Move("cancel", 1, r"\b(cancel\w*|changed your mind)\b", "offers to cancel",
+              "可以取消订单"),
+         Move("order", 1, "fact:order_id", "the order number", "订单号")),
+        right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking"),
+        facts=("buyer_name", "order_id", "product", "discount", "offer_ends"), words=(30, 140)),
+    Situation(
+        "quality_minor",
+        r"\b(compensat\w*|refund\w*|money back|partial|discount|coupon|replace\w*|back)\b|"
+        r"[$€£¥]\s?\d+(?:\.\d+)?|补偿",
+        (Move("amount", 3, "fact:compensation,partial_refund,refund_amount",
+              "the compensation amount", "补偿金额"),
+         Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
+                                 r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back)\b|补偿",
+              "a partial compensation", "部分补偿"),
+         Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
+         Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
+                        r"we made a mistake)\b|我们的责任", "accepts responsibility",
+              "承担责任")),
+        right=("compensation", "amount"), wrong=("refuses_remedy", "return_first"),
+        facts=("buyer_name", "order_id", "product", "problem", "compensation"),
+        apology_due=True),
+    Situation(
+        "quality_refund", rf"\b({_REFUND}|repair\w*|replace\w*)\b|退款",
+        (Move("amount", 3, "fact:refund_amount", "the refund amount", "退款金额"),
+         Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
+         Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
+                         r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
+                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d)\b|全额退款",
+              "a full refund", "全额退款"),
+         Move("no_return", 1, r"\b(no need to (?:send|return|post)|(?:do not|don't|don’t) "
+                              r"(?:need|have) to (?:send|return|post)|keep (?:it|the)|not need "
+                              r"to (?:send|return))\b|无需退回|不用寄回",
+              "no need to send it back", "无需退回商品")),
+        right=("refund", "amount"), wrong=("return_first", "refuses_remedy"),
+        facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
+        apology_due=True, words=(30, 140)),
+    Situation(
+        "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*)\b",
+        (Move("repair", 2, r"\b(repair\w*|fix\w*)\b", "asks about a local repair",
+              "询问能否在当地维修"),
+         Move("amount", 3, "fact:partial_refund,compensation", "the partial refund amount",
+              "部分退款金额"),
+         Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell)\b",
+              "asks for the buyer's answer", "请买家答复")),
+        right=("repair", "amount"), wrong=("refuses_remedy",),
+        facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
+        apology_due=True),
+    Situation(
+        "logistics_delay",
+        r"\b(tracking|shipped|dispatched|in transit|on (?:its|the) way|delay\w*|arriv\w*|"
+        r"deliver\w*|customs|sorting|post office|parcel)\b|运单|寄出|包裹",
+        (Move("ship_date", 2, "fact:ship_date", "the ship date", "发货日期"),
+         Move("carrier", 2, "fact:carrier", "the carrier", "承运商"),
+         Move("tracking", 3, "fact:tracking_number", "the tracking number", "运单号"),
+         Move("explain", 1, r"\b(peak season|busy|customs|sorting|flight|in transit|holiday|"
+                            r"weather|backlog|waiting (?:for|at)|pause\w*|slower|delay\w* "
+                            r"(?:at|in|by))\b|分拣|海关", "explains the delay", "解释延误原因"),
+         Move("solution", 2, r"\b(resend|re-send|reship|send (?:you )?(?:a )?new|refund\w*|"
+                             r"replace\w*|new one|another one|solution)\b|补发|退款",
+              "a solution if it does not arrive", "若未送达的解决方案")),
+        right=("tracking", "solution"), wrong=("refuses_remedy",),
+        facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
+        apology_due=True),
+    Situation(
+        "return",
+        r"\b(return\w*|refund\w*|replace\w*|exchange|photos?|pictures?|correct size|"
+        r"right size|send (?:you )?the)\b",
+        (Move("photos", 2, r"\b(photos?|pictures?|images?)\b", "asks for photos",
+              "请买家提供照片"),
+         Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
+                           r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
+              "a refund or replacement", "退款或换货")),
+        right=("refund",), wrong=("refuses_remedy",),
+        facts=("buyer_name", "order_id", "product", "problem"), apology_due=True),
+    Situation(
+        "restore_relations",
+        r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*)\b",
+        (Move("thank_past", 2, r"\b(thank\w* (?:you )?for (?:your|the) (?:past|previous|many|"
+                               r"long|years|loyal|support|business|orders|cooperation|three|two)|"
+                               r"past (?:orders|business|cooperation)|(?:many|several|\w+) years)\b|"
+                               r"感谢您", "thanks for past business", "感谢过去的合作"),
+         Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
+                            r"missed (?:hearing|you|working)|value (?:our|your)|work together "
+                            r"again|work with you again|do business (?:with you )?again|"
+                            r"(?:glad|happy|love|like) to (?:work|do business) with you|"
+                            r"welcome you back|relationship|hear from you again)\b|恢复合作",
+              "shows concern for restoring the relationship", "表达恢复合作的诚意"),
+         Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
+                            r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
+                            r"expanded|improved|added)\b|新产品|新的",
+              "the firm's present profile or new products", "公司现状或新产品"),
+         Move("offer", 1, r"\b(\d+% (?:off|discount)|special (?:price|offer|discount)|preferred|"
+                          r"valid until|until (?:the end of|\d)|this month only|top (?:ten )?"
+                          r"customers)\b|折", "a time-limited offer", "限时优惠"),
+         Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
+                          r"reply soon|early reply|let us know|hear from you)\b|期待",
+              "asks for an early reply", "请对方尽早回复")),
+        right=("thank_past", "concern"), facts=("buyer_name", "discount", "offer_until"),
+        pitch_ok=True, words=(40, 180)),
+    Situation(
+        "repeat_customer",
+        r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
+        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
+                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
+                            r"orders?)|(?:three|several|many|\d+) times)\b",
+              "uses what you know about this customer", "利用你对这位客户的了解"),
+         Move("product", 1, "fact:last_product", "the product she bought before",
+              "她以前买过的商品", only_with="last_product"),
+         Move("recommend", 3, "fact:recommended_product", "one product chosen for her",
+              "为她挑选的一款商品"),
+         Move("price", 2, "fact:unit_price", "the price", "价格", only_with="unit_price"),
+         Move("next", 1, "time", "a next step with a time", "下一步及时间")),
+        right=("history", "recommend"),
+        facts=("buyer_name", "last_product", "recommended_product", "unit_price"),
+        words=(40, 140)),
+    Situation(
+        "suspicious_inquiry",
+        r"\b(sample|company|website|details|specification|quantity|order|price|quote|model|"
+        r"meet\w*)\b",
+        (Move("verify", 3, r"\b(company (?:name|website|registration)|website|registration|"
+                           r"business licen[cs]e|(?:full|company) address|more about your "
+                           r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
+              "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
+         Move("details", 2, r"\b(which (?:model|size|colou?r|product)s?|specifications?|quantity|"
+                            r"how many|material|the products? you need|your requirements)\b",
+              "asks which products and specifications", "询问具体产品和规格"),
+         Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
+                            r"(?:process|terms)|proforma invoice after|after we (?:receive|"
+                            r"confirm)|step by step|(?:paid|pay for the) samples?|by (?:video|"
+                            r"email) first|cannot (?:meet|travel)|before a sample|video call)\b",
+              "keeps to the normal process (samples, trial order, no rush)",
+              "按正常流程处理（样品、试订单，不被催促）")),
+        right=("verify", "process"), wrong=("agrees_to_meet",), facts=("buyer_name",),
+        words=(40, 150)),
+    Situation(
+        "holding_reply",
+        r"\b(received|receive|got|checking|processing|processed|looking into|get back|reply|"
+        r"answer)\b|收到",
+        (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
+                             r"received|we (?:have )?(?:received|got) your|thank\w* (?:you )?for "
+                             r"your (?:mail|message|e-?mail|request))\b|已收到",
+              "says the mail was received", "告知邮件已收到"),
+         Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
+                               r"(?:we|i) (?:are|am) (?:checking|looking into|working on)|"
+                               r"(?:team|colleagues?|factory) (?:is|are) (?:checking|looking)|"
+                               r"checking (?:the|this|it|your))\b|正在", "says it is being processed",
+              "说明正在处理"),
+         Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
+              "何时给出正式答复（最多三天）")),
+        right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90)),
+)
+BY_NAME = {s.name: s for s in SITUATIONS}
+NAMES = tuple(BY_NAME)
+
+
+def validate(situations=SITUATIONS) -> list[str]:
+    """The problems of the situation table, each naming the situation and field (empty: ok)."""
+    from course.writing.decisions import DECISIONS
+    from course.writing.values import FACT_KINDS
+
+    problems = []
+    for s in situations:
+        where = f"situation {s.name!r}"
+        names = [m.name for m in s.moves]
+        if len(set(names)) != len(names):
+            problems.append(f"{where}: two moves share a name")
+        for m in s.moves:
+            if m.weight <= 0:
+                problems.append(f"{where}, move {m.name!r}: weight must be positive")
+            if m.find.startswith("fact:"):
+                for f in m.find[5:].split(","):
+                    if f not in FACT_KINDS:
+                        problems.append(f"{where}, move {m.name!r}: no fact kind for {f!r}")
+            elif m.find != _WHEN:
+                try:
+                    re.compile(m.find)
+                except re.error as e:
+                    problems.append(f"{where}, move {m.name!r}: bad pattern ({e})")
+            problems += [f"{where}, move {m.name!r}: {f!r} is not one of its facts"
+                         for f in (m.only_with, m.unless) if f and f not in s.facts]
+        problems += [f"{where}: right decision {r!r} is not one of its moves"
+                     for r in s.right if r not in names]
+        problems += [f"{where}: wrong decision {w!r} is not a known decision"
+                     for w in s.wrong if w not in DECISIONS]
+        low, high = s.words
+        if not 0 < low < high:
+            problems.append(f"{where}: words must be [fewest, most] with 0 < fewest < most")
+    return problems
+
+
+_PROBLEMS = validate()
+if _PROBLEMS:  # an error in the table is the maintainer's, caught when the module loads
+    raise ValueError("course.writing.situations: " + "; ".join(_PROBLEMS))

@@ -1,0 +1,212 @@
+"""The parts of a reply and how its sentences read: greeting, body and closing; sentences and
+clauses; negation and questions; keyword lists; the share of English; misspellings.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import course.writing.patterns as P
+from course.text import word_count
+
+
+def split(text: str):
+    """(greeting line, body, closing line, signature lines) of a reply."""
+    lines = [ln.rstrip() for ln in text.strip().splitlines()]
+    nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
+    greeting = ""
+    start = 0
+    if nonempty and P.GREETING.match(lines[nonempty[0]]):
+        first = lines[nonempty[0]]
+        # "Dear Jessica," alone on its line, or "Dear Ryan, the cable ..." run on
+        m = P.GREETING_LINE.match(first)
+        rest = m.group(2).strip() if m else ""
+        if rest and not (len(rest.split()) <= 3 and rest.endswith(",")):
+            greeting, lines[nonempty[0]] = m.group(1).strip(), rest
+        else:
+            greeting, start = first.strip(), nonempty[0] + 1
+    closing, close_at = "", len(lines)
+    for i in reversed(nonempty[-6:]):
+        if i < start:
+            break
+        ln = lines[i].strip()
+        m = P.CLOSING.match(ln)
+        if m and len(ln.split()) <= 8:
+            closing, close_at = ln, i
+            break
+    body = "\n".join(lines[start:close_at]).strip()
+    if not closing:
+        # a closing run into the last body line ("... thanks. Regards.")
+        m = re.search(r"(?:^|[.!?]\s+)((?:best |kind |warm )?regards|best wishes|"
+                      r"sincerely)[.!,]?\s*$", body, re.I)
+        if m:
+            closing = m.group(1)
+            body = body[:m.start(1)].strip()
+    return greeting, body, closing
+
+
+def sentences(body: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n+", body)
+    return [p.strip() for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=1)
+def vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on for with at by from we you i it they he she is are was were be been "
+    "will can could would should may our your my their this that these those and or but if so "
+    "as not do does did have has had please there here what when which who how".split())
+
+
+def keyword_list(body: str) -> bool:
+    """True when the body is a list of keywords rather than sentences: mostly fragments of
+    three words or fewer, or words strung together with almost no function words."""
+    from course.writing.rubric import RUBRIC
+
+    chunks = [c.strip() for c in re.split(r"[,;.!?\n•|]+|\s[-–—/]\s", body) if c.strip()]
+    words = [len(c.split()) for c in chunks]
+    total = sum(words)
+    if total == 0:
+        return True
+    short = sum(n for n in words if n <= 3)
+    if len(chunks) >= RUBRIC.keyword_fragments and short / total >= RUBRIC.keyword_share:
+        return True
+    tokens = re.findall(r"[A-Za-z']+", body.lower())
+    function = sum(t in _FUNCTION_WORDS for t in tokens)
+    return len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
+
+
+def misspellings(body: str, facts: dict) -> list[str]:
+    from course.writing.words import is_known
+
+    exempt = set(P.TRADE_WORDS)
+    for v in facts.values():
+        exempt.update(w.casefold() for w in P.WORD.findall(str(v)))
+    out = []
+    for m in P.WORD.finditer(body):
+        w = m.group(0)
+        lw = w.casefold()
+        if lw in exempt or len(w) < 3:
+            continue
+        if lw in P.MISSPELT:
+            out.append(w)
+        elif w[0].isupper() or w.isupper():
+            continue  # names, brands, carriers
+        elif not is_known(lw) and not is_known(lw.replace("'", "")):
+            out.append(w)
+    return list(dict.fromkeys(out))
+
+
+
+# ------------------------------------------------------------------ negation and questions
+# a clause ends at punctuation or a joining word; a negation counts only inside its own clause
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|otherwise|"
+                           r"unless|when|once|after|before|which|that)\b|"
+                           r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)", re.I)
+_NEGATOR = re.compile(r"\b(?:no|not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|"
+                      r"isn'?t|aren'?t|wasn'?t|unable|refuse\w*|neither|nor|without)\b|"
+                      r"\b\w+n[’']t\b", re.I)
+# "no need to send it back", "not only": a negator that does not deny what follows
+_NOT_A_DENIAL = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t) (?:need|have) to\b|"
+                           r"\bno (?:problem|worries|doubt)\b|\bnot only\b|"
+                           r"\bif (?:it|they|you|the \w+) (?:has|have|do|does|did|is|are) "
+                           r"not\b", re.I)
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of ``text`` before ``start`` in the same clause."""
+    head = text[max(0, start - 120):start]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(head):
+        cut = m.end()
+    return head[cut:]
+
+
+def clause_around(text: str, start: int) -> str:
+    """The clause of ``text`` that holds position ``start``."""
+    tail = text[start:start + 120]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(tail) if m.start() > 0]
+    return clause_before(text, start) + tail[:ends[0] if ends else len(tail)]
+
+
+def negated(text: str, start: int) -> bool:
+    """True when the phrase at ``start`` is denied in its own clause ("we cannot refund",
+    "No refund.", "we don't give money back"); "no need to send it back" is not a denial."""
+    before = _NOT_A_DENIAL.sub(" ", clause_before(text, start))
+    return bool(_NEGATOR.search(before))
+
+
+def sentence_at(text: str, start: int) -> str:
+    """The sentence of ``text`` that holds position ``start``."""
+    a = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i >= 0]
+    return text[a:(min(ends) + 1 if ends else len(text))].strip()
+
+
+def is_question(text: str, start: int) -> bool:
+    """True when the phrase at ``start`` sits in a question or a request for information."""
+    s = sentence_at(text, start)
+    return s.endswith("?") or bool(re.match(
+        r"(?:please |could you |can you |would you )?(?:please )?(?:tell|let) (?:us|me) "
+        r"(?:know )?|please (?:send|give|confirm)", s, re.I))
+
+
+def find_affirmed(rx: re.Pattern, text: str):
+    """The first match of ``rx`` in ``text`` that is not denied in its clause, else None."""
+    for m in rx.finditer(text):
+        if not negated(text, m.start()):
+            return m
+    return None
+
+
+def find_denied(rx: re.Pattern, text: str):
+    """The first match of ``rx`` in ``text`` that is denied in its clause, else None."""
+    for m in rx.finditer(text):
+        if negated(text, m.start()):
+            return m
+    return None
+
+
+# ------------------------------------------------------------------ language
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def english_share(text: str) -> float:
+    """The share of letters that are Latin (a reply in Chinese is near 0)."""
+    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
+    return latin / (latin + 2 * cjk) if latin + cjk else 1.0
+
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|will|would|can|could|shall|should|may|might|must|do|does|"
+    r"did|have|has|had|i|we|you|he|she|it|they|please|let|thank|thanks|hope|look|take|send|"
+    r"sent|ship\w*|give|got|get|need|want|like|\w+ed|\w+s)\b", re.I)
+
+
+def says_something(sentence: str) -> bool:
+    """True when a sentence is a statement, not a fragment: three words or more and a verb or a
+    subject."""
+    return len(sentence.split()) >= 3 and bool(_VERB.search(sentence))
+
+
+# ------------------------------------------------------------------ one reply, read once
+class Said(str):
+    """A line of a review in English that also carries its Chinese (``.zh``)."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str = ""):
+        obj = super().__new__(cls, en)
+        obj.zh = zh or en
+        return obj
+
+
+def count_words(text: str) -> int:
+    """Words in a reply (``course.text.word_count``: a Chinese character is half a word)."""
+    return word_count(text)

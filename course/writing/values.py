@@ -1,0 +1,508 @@
+"""Facts checked by value: every checkable value a reply states, compared with the task's facts.
+
+A task's fact sheet (``facts`` in a bank reply task, as for ``draft_reply``) names values:
+``tracking_number: LX123456789CN``, ``ship_date: 2026-04-10``, ``refund_amount: 9``...
+:data:`FACT_KINDS` says which kind of value each fact field holds, and when a value the reply
+states is about that fact (a date is the ship date in a sentence about shipping). A value of
+that kind and context that differs from the fact is a *wrong fact*: the buyer is misled.
+
+>>> check = check_facts("It was shipped on 14 April by DHL, tracking number LX123456789CN.",
+...                     {"ship_date": "2026-04-10", "carrier": "China Post",
+...                      "tracking_number": "LX123456789CN"})
+>>> [(w.field, w.said, w.expected) for w in check.wrong]
+[('ship_date', '14 April', '10 April'), ('carrier', 'DHL', 'China Post')]
+>>> sorted(check.right)
+['tracking_number']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import course.writing.patterns as P
+from course.writing.text import clause_around, sentence_at
+
+# ------------------------------------------------------------------ parsing one value
+_MON = {name[:3]: i for name, i in P.MONTHS.items()}
+_DATE = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<d1>\d{{1,2}}){P.ORD}(?:\s+of)?\s+(?P<m1>{P.MONTH_RX})|"
+    rf"(?P<m2>{P.MONTH_RX})\s+(?:the\s+)?(?P<d2>\d{{1,2}}){P.ORD}(?!\d)|"
+    rf"(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}})|"
+    rf"(?P<a4>\d{{1,2}})/(?P<b4>\d{{1,2}})(?:/\d{{2,4}})?)(?!\d)|"
+    rf"(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})[日号]", re.I)
+_WEEKDAY = re.compile(rf"\b{P.WEEKDAY_RX}\b|星期[一二三四五六日天]|周[一二三四五六日]", re.I)
+_ZH_WEEKDAY = dict(zip("一二三四五六日天", ("monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday", "sunday"), strict=True))
+_MONEY = re.compile(
+    r"(?P<c1>us\s?\$|\$|€|£|¥)\s?(?P<n1>\d[\d,]*(?:\.\d+)?)|"
+    r"\b(?P<c2>usd|eur|gbp|cny|rmb)\s?(?P<n2>\d[\d,]*(?:\.\d+)?)|"
+    r"(?<![\d.$€£¥])(?P<n3>\d[\d,]*(?:\.\d+)?)\s?(?P<c3>dollars?|euros?|pounds?|yuan|usd|eur|"
+    r"gbp|cny|rmb|美元|欧元|英镑|元)", re.I)
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+             "美元": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+             "欧元": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+             "英镑": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY"}
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?%|(\d)\s?折|九折|八折|七折")
+_TRACKING = re.compile(r"\b([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|[A-Z]{1,4}\d{8,20}[A-Z]{0,2})\b")
+_LONG_NUMBER = re.compile(r"(?<![\w-])(\d{10,22})(?![\w-])")
+_SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\bsize\s+(?P<a>XXS|XS|XXL|XXXL|XL|S|M|L|\d{1,2}(?:\.5)?)"
+                   r"\b|\b(?:take|choose|order|get|buy|recommend|suggest)\s+(?:our\s+|a\s+|the\s+)?"
+                   r"(?P<b>XXS|XS|XXL|XXXL|XL|S|M|L)\b|(?P<c>XXS|XS|XXL|XXXL|XL|S|M|L)\s?码")
+_COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
+                     r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
+_DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty)"
+                   r"\s+(?:working\s+|business\s+)?days?\b|(\d{1,3})\s*(?:个)?(?:工作)?天", re.I)
+_HOURS = re.compile(r"\b(\d{1,3})\s+hours?\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+CARRIER_NAMES = {"中国邮政": "China Post", "邮政": "China Post", "顺丰": "SF Express",
+                 "菜鸟": "Cainiao", "云途": "YunExpress", "燕文": "Yanwen"}
+_CARRIER = re.compile(P.CARRIERS.pattern + "|" + "|".join(CARRIER_NAMES), re.I)
+_GENERIC_CARRIERS = {"the post office"}
+
+
+def _num(s: str) -> float:
+    return float(str(s).replace(",", ""))
+
+
+def parse_date(raw) -> frozenset:
+    """A date as the set of (month, day) it can mean ("10/4" can be 10 April or 4 October)."""
+    import datetime as dt
+
+    if isinstance(raw, dt.date):
+        return frozenset({(raw.month, raw.day)})
+    m = _DATE.search(str(raw))
+    return _date_of(m) if m else frozenset()
+
+
+def _date_of(m: re.Match) -> frozenset:
+    g = m.groupdict()
+    if g["d1"]:
+        return frozenset({(_MON[g["m1"][:3].lower()], int(g["d1"]))})
+    if g["d2"]:
+        return frozenset({(_MON[g["m2"][:3].lower()], int(g["d2"]))})
+    if g["y3"]:
+        return frozenset({(int(g["m3"]), int(g["d3"]))})
+    if g["a4"]:
+        a, b = int(g["a4"]), int(g["b4"])
+        return frozenset(x for x in ((b, a), (a, b)) if 1 <= x[0] <= 12 and 1 <= x[1] <= 31)
+    return frozenset({(int(g["m5"]), int(g["d5"]))})
+
+
+def _show_date(value: frozenset) -> str:
+    month, day = sorted(value)[0]
+    name = [k for k, v in P.MONTHS.items() if v == month][0]
+    return f"{day} {name.capitalize()}"
+
+
+def parse_money(raw, currency: str = "USD"):
+    """(amount, currency) of a fact such as ``9``, ``"$4.20"``, ``"EUR 8"``."""
+    if isinstance(raw, (int, float)):
+        return float(raw), currency
+    m = _MONEY.search(str(raw))
+    if m:
+        return _money_of(m, currency)
+    try:
+        return _num(str(raw).strip()), currency
+    except ValueError:
+        return None
+
+
+def _money_of(m: re.Match, default: str):
+    g = m.groupdict()
+    number = g["n1"] or g["n2"] or g["n3"]
+    cur = (g["c1"] or g["c2"] or g["c3"] or "").lower().replace(" ", "")
+    return _num(number), _CURRENCY.get(cur, default)
+
+
+def _show_money(value) -> str:
+    amount, cur = value
+    sym = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥"}.get(cur, cur + " ")
+    return f"{sym}{amount:.2f}" if amount != int(amount) else f"{sym}{int(amount)}"
+
+
+# ------------------------------------------------------------------ the kinds of value
+@dataclass(frozen=True)
+class Found:
+    """One value the reply states: its normalised ``value``, the ``text`` as written, where."""
+
+    value: object
+    text: str
+    start: int
+
+
+class ValueKind:
+    """One kind of checkable value: how a fact is read, how the reply's values are found, when
+    two are the same and how a value is shown."""
+
+    name = ""
+
+    def parse(self, raw, facts):
+        return str(raw).strip()
+
+    def find(self, text: str, facts: dict) -> list[Found]:
+        raise NotImplementedError
+
+    def same(self, said, fact) -> bool:
+        return said == fact
+
+    def show(self, fact) -> str:
+        return str(fact)
+
+
+class Tracking(ValueKind):
+    name = "tracking number"
+
+    def find(self, text, facts):
+        out = [Found(m.group(1).upper(), m.group(1), m.start(1))
+               for m in P.TRACKING_LABEL.finditer(text) if re.search(r"\d", m.group(1))]
+        seen = {f.start for f in out}
+        out += [Found(m.group(1), m.group(1), m.start(1)) for m in _TRACKING.finditer(text)
+                if m.start(1) not in seen]
+        return out
+
+    def parse(self, raw, facts):
+        return str(raw).strip().upper()
+
+
+class OrderNumber(ValueKind):
+    name = "order number"
+
+    def find(self, text, facts):
+        tracking_at = {m.start(1) for m in P.TRACKING_LABEL.finditer(text)}
+        out = [Found(m.group(1), m.group(1), m.start(1)) for m in P.ORDER_LABEL.finditer(text)]
+        seen = {f.start for f in out}
+        return out + [Found(m.group(1), m.group(1), m.start(1))
+                      for m in _LONG_NUMBER.finditer(text)
+                      if m.start(1) not in tracking_at and m.start(1) not in seen]
+
+
+def order_numbers(text: str, facts: dict) -> set:
+    """The order numbers a reply or its facts name (labelled "order ..." or the fact)."""
+    out = {m.group(1) for m in P.ORDER_LABEL.finditer(text)}
+    if facts.get("order_id"):
+        out.add(str(facts["order_id"]).strip())
+    return out
+
+
+class Date(ValueKind):
+    name = "date"
+
+    def parse(self, raw, facts):
+        return parse_date(raw)
+
+    def find(self, text, facts):
+        return [Found(_date_of(m), m.group(0), m.start()) for m in _DATE.finditer(text)]
+
+    def same(self, said, fact):
+        return bool(said & fact)
+
+    def show(self, fact):
+        return _show_date(fact)
+
+
+class Weekday(ValueKind):
+    name = "day"
+
+    def parse(self, raw, facts):
+        m = _WEEKDAY.search(str(raw))
+        return self._norm(m.group(0)) if m else str(raw).strip().lower()
+
+    @staticmethod
+    def _norm(word: str) -> str:
+        return _ZH_WEEKDAY.get(word[-1], word.lower())
+
+    def find(self, text, facts):
+        return [Found(self._norm(m.group(0)), m.group(0), m.start()) for m in _WEEKDAY.finditer(text)]
+
+    def show(self, fact):
+        return fact.capitalize()
+
+
+class Money(ValueKind):
+    name = "amount"
+
+    def parse(self, raw, facts):
+        return parse_money(raw, str(facts.get("currency") or "USD").upper())
+
+    def find(self, text, facts):
+        default = str(facts.get("currency") or "USD").upper()
+        return [Found(_money_of(m, default), m.group(0), m.start()) for m in _MONEY.finditer(text)]
+
+    def same(self, said, fact):
+        return fact is not None and abs(said[0] - fact[0]) < 0.005 and said[1] == fact[1]
+
+    def show(self, fact):
+        return _show_money(fact)
+
+
+class Percent(ValueKind):
+    name = "discount"
+
+    def parse(self, raw, facts):
+        m = _PERCENT.search(str(raw))
+        return self._of(m) if m else None
+
+    @staticmethod
+    def _of(m):
+        if m.group(1):
+            return float(m.group(1))
+        if m.group(2):
+            return 100 - 10 * float(m.group(2))
+        return {"九折": 10.0, "八折": 20.0, "七折": 30.0}[m.group(0)]
+
+    def find(self, text, facts):
+        return [Found(self._of(m), m.group(0), m.start()) for m in _PERCENT.finditer(text)]
+
+    def show(self, fact):
+        return f"{fact:g}%"
+
+
+class Quantity(ValueKind):
+    """How many pieces: a number before the product's own noun ("100 enamel mugs")."""
+
+    name = "quantity"
+
+    def parse(self, raw, facts):
+        try:
+            return int(_num(raw))
+        except ValueError:
+            return None
+
+    def find(self, text, facts):
+        noun = str(facts.get("product") or "").split()[-1:] or ["pieces"]
+        stem = re.escape(noun[0].lower().rstrip("s"))
+        rx = re.compile(rf"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:[A-Za-z'’-]+\s+){{0,3}}?(?:{stem}s?|"
+                        rf"pieces|pcs|units)\b", re.I)
+        return [Found(int(_num(m.group(1))), m.group(0), m.start()) for m in rx.finditer(text)]
+
+
+class Size(ValueKind):
+    name = "size"
+
+    def parse(self, raw, facts):
+        return str(raw).strip().upper()
+
+    def find(self, text, facts):
+        return [Found((m.group("a") or m.group("b") or m.group("c")).upper(), m.group(0),
+                      m.start()) for m in _SIZE.finditer(text)]
+
+
+class Colour(ValueKind):
+    name = "colour"
+
+    def parse(self, raw, facts):
+        return str(raw).strip().lower().replace("gray", "grey")
+
+    def find(self, text, facts):
+        return [Found(m.group(0).lower().replace("gray", "grey"), m.group(0), m.start())
+                for m in _COLOUR.finditer(text)]
+
+
+class Carrier(ValueKind):
+    name = "carrier"
+
+    def parse(self, raw, facts):
+        return str(raw).strip().lower()
+
+    def find(self, text, facts):
+        out = []
+        for m in _CARRIER.finditer(text):
+            name = CARRIER_NAMES.get(m.group(0), m.group(0)).lower().replace("yun express",
+                                                                             "yunexpress")
+            if name not in _GENERIC_CARRIERS:
+                out.append(Found(name, m.group(0), m.start()))
+        return out
+
+    def show(self, fact):
+        return fact.title().replace("Dhl", "DHL").replace("Ems", "EMS").replace("Ups", "UPS")
+
+
+class Days(ValueKind):
+    """A number of days (24 hours count as one day)."""
+
+    name = "number of days"
+
+    def parse(self, raw, facts):
+        try:
+            return int(_num(raw))
+        except ValueError:
+            m = _DAYS.search(str(raw))
+            return self._of(m) if m else None
+
+    @staticmethod
+    def _of(m):
+        word = (m.group(1) or m.group(2)).lower()
+        return _NUMBER_WORDS.get(word) or int(word)
+
+    def find(self, text, facts):
+        out = [Found(self._of(m), m.group(0), m.start()) for m in _DAYS.finditer(text)]
+        out += [Found(max(1, -(-int(m.group(1)) // 24)), m.group(0), m.start())
+                for m in _HOURS.finditer(text)]
+        return out
+
+    def show(self, fact):
+        return f"{fact} days"
+
+
+class Phrase(ValueKind):
+    """A name the task gives (a product to recommend): the reply states it or not; there is no
+    wrong value of it to find."""
+
+    name = "name"
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def parse(self, raw, facts):
+        return str(raw).strip().lower()
+
+    def find(self, text, facts):
+        words = [w for w in str(facts.get(self.field) or "").lower().split() if len(w) > 2]
+        if not words:
+            return []
+        key = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w.rstrip("s")) + r"\w*" for w in words[-2:])
+        m = re.search(key, text, re.I)
+        return [Found(str(facts[self.field]).strip().lower(), m.group(0), m.start())] if m else []
+
+
+class AtMostDays(Days):
+    """A time limit: a reply may promise it sooner, never later."""
+
+    def same(self, said, fact):
+        return said <= fact
+
+    def show(self, fact):
+        return f"{fact} days at most"
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """How one fact field is checked: its kind of value and, where a value of that kind can be
+    about other things, the words that make a sentence about this fact."""
+
+    kind: ValueKind
+    context: str = ""
+    scope: str = "sentence"  # or "clause": where the context words must be
+
+    def about(self, text: str, start: int) -> bool:
+        """True when the value at ``start`` of ``text`` is about this fact."""
+        if not self.context:
+            return True
+        where = clause_around(text, start) if self.scope == "clause" else sentence_at(text, start)
+        return bool(re.search(self.context, where, re.I))
+
+
+_SHIP = (r"\b(?:ship\w*|sent|send|dispatch\w*|posted|mailed|left|hand\w*|collected|picked up|"
+         r"on (?:its|the) way)\b|寄出|发货")
+FACT_KINDS = {
+    "tracking_number": FactKind(Tracking()),
+    "order_id": FactKind(OrderNumber()),
+    "ship_date": FactKind(Date(), _SHIP),
+    "restock_date": FactKind(Date(), r"\b(?:restock\w*|stock|supplier|available|arriv\w*|again|"
+                                     r"back in|new (?:ones|stock|\w+s)|more|ship\w*|send)\b|补货"),
+    "offer_until": FactKind(Date(), r"\b(?:until|valid|ends?|expires?|before|till)\b|截止|前"),
+    "offer_ends": FactKind(Weekday(), r"\b(?:discount|offer|ends?|valid|until|expires?)\b|折扣"),
+    "discount": FactKind(Percent(), r"\b(?:off|discount)\b|折"),
+    "compensation": FactKind(Money()),
+    "refund_amount": FactKind(Money()),
+    "partial_refund": FactKind(Money()),
+    "shipping_fee": FactKind(Money()),
+    "unit_price": FactKind(Money()),
+    "sample_price": FactKind(Money()),
+    "total_price": FactKind(Money()),
+    "quantity": FactKind(Quantity()),
+    "recommended_size": FactKind(Size()),
+    "colour": FactKind(Colour(), r"\b(?:colou?r|send|ship|new|replace\w*|exchange)\b"),
+    "ordered_colour": FactKind(Colour(), r"\b(?:send|ship|new|replace\w*|exchange|right)\b"),
+    "carrier": FactKind(Carrier()),
+    "last_product": FactKind(Phrase("last_product")),
+    "recommended_product": FactKind(Phrase("recommended_product")),
+    "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
+                                       r"finish\w*)\b", scope="clause"),
+    "answer_within_days": FactKind(AtMostDays()),
+}
+MONEY_FIELDS = tuple(k for k, v in FACT_KINDS.items() if isinstance(v.kind, Money))
+
+
+# ------------------------------------------------------------------ the check
+@dataclass(frozen=True)
+class WrongFact:
+    """A value the reply states that contradicts the facts."""
+
+    field: str
+    said: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """``right``: fact fields the reply states correctly (field -> as written); ``wrong``."""
+
+    right: dict = field(default_factory=dict)
+    wrong: tuple = ()
+
+
+def _money_allowed(facts: dict, buyer: str) -> list:
+    m = Money()
+    allowed = [m.parse(facts[k], facts) for k in MONEY_FIELDS if facts.get(k) is not None]
+    allowed += [f.value for f in m.find(buyer or "", facts)]
+    unit, qty = facts.get("unit_price"), facts.get("quantity")
+    if unit is not None and qty is not None:
+        a = m.parse(unit, facts)
+        if a is not None:
+            allowed.append((round(a[0] * int(qty), 2), a[1]))
+    return [a for a in allowed if a is not None]
+
+
+def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
+    """The facts a reply states right and the values that contradict ``facts``."""
+    right, wrong = {}, []
+    if not facts.get("tracking_number"):  # an order number given as the tracking number
+        orders = order_numbers(text, facts)
+        wrong += [WrongFact("tracking_number", f.text, "a tracking number, not the order number")
+                  for f in Tracking().find(text, facts) if f.text in orders]
+    money_done = False
+    for name, fk in FACT_KINDS.items():
+        if facts.get(name) in (None, ""):
+            continue
+        if isinstance(fk.kind, Money):
+            if not money_done:
+                money_done = True
+                _check_money(text, facts, buyer, right, wrong)
+            continue
+        fact = fk.kind.parse(facts[name], facts)
+        if fact in (None, frozenset()):
+            continue
+        for f in fk.kind.find(text, facts):
+            if fk.kind.same(f.value, fact):
+                right.setdefault(name, f.text)
+            elif fk.about(text, f.start) and not _other_fact(name, f, facts):
+                wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
+    return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+def _other_fact(name: str, found: Found, facts: dict) -> bool:
+    """True when a found value is another fact of the sheet (the order number where the
+    tracking number is checked: that is a wrong fact only when labelled as tracking)."""
+    if name == "order_id":
+        return str(found.value) == str(facts.get("tracking_number") or "")
+    if isinstance(FACT_KINDS[name].kind, Colour):  # the colour that was sent, named as such
+        return any(str(facts.get(k) or "").strip().lower() == found.value
+                   for k in ("colour", "ordered_colour", "sent_colour"))
+    return False
+
+
+def _check_money(text, facts, buyer, right, wrong):
+    kind = Money()
+    allowed = _money_allowed(facts, buyer)
+    for f in kind.find(text, facts):
+        if any(kind.same(f.value, a) for a in allowed):
+            for k in MONEY_FIELDS:
+                if facts.get(k) is not None and kind.same(f.value, kind.parse(facts[k], facts)):
+                    right.setdefault(k, f.text)
+            continue
+        expected = " or ".join(dict.fromkeys(_show_money(a) for a in allowed
+                                             if a not in [v.value for v in kind.find(buyer or "", facts)]))
+        field_name = next((k for k in MONEY_FIELDS if facts.get(k) is not None), "amount")
+        wrong.append(WrongFact(field_name, f.text.strip(), expected))

@@ -1,0 +1,187 @@
+"""The rebuilt reviewer (issue 22): facts by value, decisions with negation, sentences not
+keywords, length as advice, English required, the rubric and the situation table."""
+import dataclasses
+
+import pytest
+
+from course.crm import review_reply
+from course.writing import situations
+from course.writing.moves import moves_in
+from course.writing.rubric import RUBRIC, Rubric
+from course.writing.text import negated
+from course.writing.values import check_facts
+
+LD = {"buyer_name": "Jessica", "order_id": "8012345678901234", "product": "wool scarf",
+      "ship_date": "2026-04-10", "carrier": "China Post", "tracking_number": "LX123456789CN"}
+GOOD_LD = ("Dear Jessica,\n\nThank you for your patience, and we are very sorry that your scarf "
+           "is late. It was shipped on 10 April by China Post, tracking number LX123456789CN. "
+           "Parcels are waiting at the sorting centre this week. If it has not arrived within 7 "
+           "days, we will send a new one or refund you in full.\n\nBest regards,\nLily")
+
+
+@pytest.mark.parametrize("old,new,field", [
+    ("10 April", "14 April", "ship_date"), ("10 April", "April 2", "ship_date"),
+    ("China Post", "DHL", "carrier"), ("LX123456789CN", "LX987654321CN", "tracking_number"),
+    ("LX123456789CN", "8012345678901234", "tracking_number")])
+def test_a_changed_value_is_a_wrong_fact_named_and_capped(old, new, field):
+    r = review_reply(GOOD_LD.replace(old, new), "logistics_delay", facts=LD)
+    assert r.score <= RUBRIC.caps["wrong_fact"], r
+    assert new in r.flagged
+    assert any("wrong fact" in m and new in m for m in r.criterion("content").missing)
+    assert any(new in a["en"] and new in a["zh"] for a in r.advice)
+    assert review_reply(GOOD_LD, "logistics_delay", facts=LD).score >= 90
+
+
+def test_values_of_every_kind_are_compared():
+    facts = {"product": "enamel mugs", "quantity": 200, "unit_price": 4.2, "total_price": 840,
+             "lead_time_days": 15, "discount": "10%", "offer_ends": "Friday",
+             "recommended_size": "L", "colour": "light blue", "restock_date": "2026-05-18"}
+    wrong = check_facts("For 100 enamel mugs the price is $3.20 each and printing takes 20 days. "
+                        "The 15% discount ends on Sunday. For a US size 8 take size M. We will "
+                        "send the dark blue covers. The supplier restocks on 28 May.", facts).wrong
+    assert {w.field for w in wrong} == {"quantity", "unit_price", "lead_time_days", "discount",
+                                        "offer_ends", "recommended_size", "colour",
+                                        "restock_date"}
+    right = check_facts("For 200 enamel mugs: $4.20 each, $840 in total, ready in 15 days; "
+                        "10% off until Friday; size L for a US size 8; the light blue covers; "
+                        "new stock on 18 May.", facts)
+    assert not right.wrong and {"quantity", "unit_price", "total_price", "lead_time_days",
+                                "discount", "offer_ends", "recommended_size", "colour",
+                                "restock_date"} <= set(right.right)
+
+
+def test_chinese_values_count():
+    check = check_facts("包裹已于4月10日通过中国邮政寄出，运单号 LX123456789CN，补偿4美元。",
+                        dict(LD, compensation=4))
+    assert not check.wrong
+    assert {"ship_date", "carrier", "tracking_number", "compensation"} <= set(check.right)
+
+
+@pytest.mark.parametrize("text,phrase,denied", [
+    ("No refund.", "refund", True), ("We don't give money back.", "money back", True),
+    ("Unfortunately we cannot resend it.", "resend", True),
+    ("There is no need to send it back.", "send it back", False),
+    ("If it has not arrived in 7 days, we will resend it.", "resend", False),
+    ("If it does not arrive in 7 days we will resend it.", "resend", False),
+    ("We will refund you today.", "refund", False)])
+def test_negation_is_read_in_its_clause(text, phrase, denied):
+    assert negated(text, text.index(phrase)) is denied
+
+
+def test_moves_are_negation_aware():
+    assert "offer_refund" not in moves_in("Sorry, no refund.")
+    assert "offer_refund" in moves_in("Sorry! We will refund you today.")
+    assert "decline_pressure" in moves_in("Unfortunately, we cannot meet tomorrow.")
+
+
+@pytest.mark.parametrize("situation,buyer,text,cap", [
+    ("suspicious_inquiry", "", "Dear Sir, thank you. Our boss will be happy to meet you tomorrow "
+     "in Guangzhou. Our office is at 88 Huacheng Road.", "wrong_decision"),
+    ("quality_refund", "", "Dear Ryan, thank you and sorry. Please send the charger back at your "
+     "own cost and we will refund $9.", "wrong_decision"),
+    ("quality_refund", "", "Dear Ryan, sorry for the problem. No refund.", "wrong_decision"),
+    ("quality_minor", "", "Dear Tom, sorry about the scratch. The lamp works, so we don't give "
+     "money back.", "wrong_decision"),
+    ("bargaining", "Could you print our logo on 200 mugs? Same address as last time.",
+     "Dear Anna, thank you. The price is $4.20 each. How many mugs do you need, and where should "
+     "we ship them?", "asks_again")])
+def test_wrong_decisions_cap_polite_replies(situation, buyer, text, cap):
+    r = review_reply(text, situation, buyer_message=buyer or None)
+    assert cap in {c["name"] for c in r.caps} and r.score <= RUBRIC.caps[cap], r
+
+
+def test_declining_the_meeting_is_the_right_decision():
+    r = review_reply("Dear Sir,\nThank you for your message. We cannot meet tomorrow, and we "
+                     "start with a sample order. Could you send your company website and tell "
+                     "us which models you need? We will reply within 2 days.\nBest regards,\nKevin",
+                     "suspicious_inquiry")
+    assert r.score >= 85 and not r.caps, r
+
+
+def test_student_phrasing_is_understood():
+    r = review_reply("Hi Tom,\n\nSorry about the scratch, it is our mistake. We can give you $4 "
+                     "back. Is it OK for you? We will send the money in 24 hours after your "
+                     "answer.\n\nBest regards,\nGrace", "quality_minor",
+                     facts={"compensation": 4}, words=[40, 140])
+    assert r.score >= 85 and not r.criterion("content").missing, r
+
+
+def test_keyword_strings_score_as_keyword_lists_however_many_phrases():
+    for text in ("Dear Jessica, sorry delay, 10 April, China Post, tracking number "
+                 "LX123456789CN, sorting centre, resend, refund, within 7 days, thank you.",
+                 "sorry delay shipped 10 April China Post tracking LX123456789CN resend refund "
+                 "7 days thank you regards"):
+        r = review_reply(text, "logistics_delay", facts=LD)
+        assert r.score <= RUBRIC.caps["keywords"], r
+
+
+def test_length_is_advice_a_short_correct_reply_loses_only_the_length_point():
+    short = ("Dear Ryan, thank you for telling us, and sorry! We will refund your $9 today; no "
+             "need to return the charger.\nBest regards,\nAmy")
+    facts = {"refund_amount": 9}
+    r = review_reply(short, "quality_refund", facts=facts, words=[40, 140])
+    ok = review_reply(short, "quality_refund", facts=facts, words=[10, 140])
+    assert ok.score - r.score == RUBRIC.structure["length"]
+    assert "length" in r.criterion("structure").missing and r.score >= 85
+
+
+def test_a_reply_in_chinese_is_told_to_write_english_and_its_content_is_read():
+    r = review_reply("Jessica 您好，非常抱歉。包裹已于4月10日通过中国邮政寄出，运单号 LX123456789CN。"
+                     "如果7天内还没收到，我们会补发或退款。", "logistics_delay", facts=LD)
+    assert r.score <= RUBRIC.caps["not_english"]
+    assert r.criterion("language").points <= RUBRIC.not_english_points
+    content = r.criterion("content")
+    assert "the carrier" not in content.missing and "the ship date" not in content.missing
+    assert any("英语" in a["zh"] and "English" in a["en"] for a in r.advice)
+
+
+def test_every_feedback_line_has_its_chinese():
+    r = review_reply(GOOD_LD.replace("China Post", "DHL"), "logistics_delay", facts=LD)
+    for c in r.criteria:
+        for line in c.found + c.missing:
+            assert line.zh, line
+        for line in c.missing:  # what is missing is said in Chinese, not only quoted
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in line.zh), line
+    assert all(a["zh"] for a in r.advice) and all(c["zh"] for c in r.caps)
+
+
+def test_required_content_is_not_a_sales_pitch():
+    r = review_reply("Dear Mr Lee,\nThank you for your three years of orders; we miss working "
+                     "with you. We now have new products and a special offer: 10% off until 30 "
+                     "June. We look forward to your reply.\nBest regards,\nLily",
+                     "restore_relations", facts={"discount": "10%", "offer_until": "2026-06-30"})
+    assert r.criterion("relevance").points == RUBRIC.weights["relevance"], r
+    assert r.score >= 85
+
+
+def test_the_situation_table_is_validated():
+    assert situations.validate() == []
+    bad = dataclasses.replace(situations.BY_NAME["return"], right=("nothing",),
+                              wrong=("no_such",), words=(90, 10))
+    problems = situations.validate((bad,))
+    assert any("right decision 'nothing'" in p for p in problems)
+    assert any("wrong decision 'no_such'" in p for p in problems)
+    assert any("words" in p for p in problems)
+    with pytest.raises(ValueError, match="add up"):
+        Rubric(weights={"content": 50, "relevance": 15, "tone": 20, "language": 20,
+                        "structure": 15})
+
+
+@pytest.mark.parametrize("situation,text,flag", [
+    ("unpaid_order", "Dear Carlos, thank you for your order. Because it was not paid, we have "
+     "cancelled your order.", "we have cancelled"),
+    ("quality_refund", "Dear Ryan, thank you and sorry. We will send you a full refund of $9 "
+     "once we receive the charger.", "once we receive the"),
+    ("quality_refund", "Dear Ryan, thank you. Chargers often stop when customers use the wrong "
+     "cable. Sorry, we will refund $9 today.", "customers use the wrong"),
+    ("quality_minor", "Dear Tom, thank you. Small scratches are normal for this product. We hope "
+     "you enjoy the lamp.", "Small scratches are normal")])
+def test_more_polite_wrong_decisions_and_calm_blame(situation, text, flag):
+    r = review_reply(text, situation, facts={"refund_amount": 9, "compensation": 4})
+    assert flag in r.flagged and r.score <= 40, r
+
+
+def test_a_currency_is_part_of_the_fact():
+    r = review_reply("Dear Ryan, thank you and sorry. We will refund 9 euros today; no need to "
+                     "return it.", "quality_refund", facts={"refund_amount": 9})
+    assert "9 euros" in r.flagged and r.score <= RUBRIC.caps["wrong_fact"]
