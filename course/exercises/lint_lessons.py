@@ -231,8 +231,13 @@ def optional_terms(ex, lessons: Lessons) -> list[str]:
     texts = [*_both(ex.prompt), *(p for _, p in answer_phrases(ex) if isinstance(p, str))]
     text = normalize(" ".join(texts))
     terms = set(_NUMBER_TOKEN.findall(text)) | set(_OPTIONAL_WORD.findall(text))
+    # what a writing task's facts panel shows the learner is given, not tested
+    facts = ex.raw.get("facts") if isinstance(ex.raw.get("facts"), dict) else {}
+    given = normalize(" ".join(str(v) for v in facts.values()))
     found = []
     for term in sorted(terms):
+        if given and re.search(r"(?<![\w.])" + re.escape(term) + r"(?![\w]|\.\d)", given):
+            continue
         pattern = re.compile(r"(?<![\w.])" + re.escape(term) + r"(?![\w]|\.\d)")
         if (len(pattern.findall(lessons.optional_text)) >= TAUGHT
                 and not pattern.search(lessons.main_text)):
