@@ -44,7 +44,8 @@ def _attempts(hub, exercise: str | None = None) -> int:
 @pytest.fixture
 def learner(hub, tmp_path, monkeypatch):
     """This process as a fourth learner's kernel: the third student's token, a private home."""
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
 
     monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("JUPYTERHUB_API_TOKEN", hub.user_token(hub.students[2], "widget"))
@@ -67,7 +68,7 @@ def _number(page, selector: str) -> int:
 
 def test_the_dashboard_on_the_hub_counts_and_reveals(hub, page, learner):
     import course
-    from course.exercises import state
+    from course import session as state
     from course.exercises.loader import load_bank
 
     # the instructor: the hub's login form, then OAuth to the service, then the dashboard

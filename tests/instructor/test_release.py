@@ -17,8 +17,8 @@ from instructor_helpers import FIXTURE_COURSE
 
 from course.cli import main
 from course.errors import InputError
+from course.exercises.kinds import build_exercise
 from course.exercises.loader import load_bank
-from course.exercises.model import build_exercise
 from course.instructor.release import REDACTED_BLANK, redact_exercise, release
 
 ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
@@ -455,7 +455,8 @@ def test_the_copy_keeps_each_go_back_pointer_and_the_summary_marks_nothing(fixtu
                                                                            monkeypatch, tmp_path):
     """A revisit pointer survives redaction; in the copy the review summary cannot tell right
     from wrong (the key is with the teacher), so it lists the answers as pending, by lesson."""
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
     from course.exercises.attempt import Attempt
     from course.exercises.revisit import review_summary
 

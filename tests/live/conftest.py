@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from live_helpers import Live
 
-from course.exercises import progress, state
+from course import session as state
+from course.exercises import progress
 
 
 @pytest.fixture

@@ -205,7 +205,8 @@ def _gallery():
 
 def test_join_sends_each_check_and_hears_the_reveal(fresh, live):
     import course
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
 
     client = course.join(live.url, live.auth.join_code, "Li Lei")
     assert client is not None and client.token

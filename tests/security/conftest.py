@@ -19,7 +19,8 @@ def run_cli(tmp_path):
 @pytest.fixture
 def store(tmp_path, monkeypatch):
     """A private, empty CRM_COURSE_HOME with the progress store and session state reset."""
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
 
     home = tmp_path / "home"
     monkeypatch.setenv("CRM_COURSE_HOME", str(home))

@@ -10,7 +10,8 @@ from pathlib import Path
 from security_helpers import read_only, run_python
 from store_helpers import FakeExercise, FakeResult
 
-from course.exercises import progress, state
+from course import session as state
+from course.exercises import progress
 
 EXPORT = "from course.cli import main; import sys; sys.exit(main(sys.argv[1:]))"
 

@@ -12,8 +12,8 @@ import pytest
 
 from course.exercises.kinds.base import secret_shuffle
 from course.exercises.loader import check_file, load_bank
-from course.exercises.text import text_key
 from course.instructor.release import release_bank_file
+from course.text import text_key
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEASES = 30

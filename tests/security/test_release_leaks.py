@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from course.exercises.loader import load_bank
-from course.exercises.text import text_key
 from course.instructor.release import release, release_bank_file
 from course.instructor.release_audit import answered_items, collect
+from course.text import text_key
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEASES = 20
