@@ -56,10 +56,6 @@ def run_cli(*args, timeout: float = 60, env: dict | None = None, cwd=None) -> Ru
     return Run(proc)
 
 
-def bank_text(exercises: str) -> str:
-    return "lesson: 01-test\ntitle: {en: Test, zh: 测试}\nexercises:\n" + exercises
-
-
 def _can_mount_read_only() -> bool:
     if os.geteuid() != 0 or not shutil.which("unshare"):
         return False
