@@ -23,20 +23,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.exercises import kinds
 from course.materials.lessons import LessonContent, plain
 from course.materials.render import render
 from course.text import Bilingual
 
-# The time model of tools/lesson_time.py (tests/materials check that both give the same sums).
+# The time model, shared with tools/lesson_time.py (tests/materials check that both give the
+# same sums); an exercise's minutes come from its kind (course.exercises.kinds.minutes).
 ENGLISH_WORDS_PER_MINUTE = 100
 CHINESE_CHARS_PER_MINUTE = 250
 DEMO_CELL_MINUTES = 1.0
 CHANGE_CELL_MINUTES = 2.0
 DISCUSSION_QUESTION_MINUTES = 3.0
-EXERCISE_MINUTES = {
-    "true_false": 0.5, "single_choice": 1.0, "multiple_choice": 1.5, "ordering": 1.5,
-    "matching": 2.0, "numeric": 2.0, "cloze": 2.0, "reply": 5.0, "roleplay": 5.0,
-}
 CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_.-]*")
 TAG = re.compile(r"<[^>]+>")
@@ -79,7 +77,7 @@ def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
         return
     match = EXERCISE_CELL.match(cell_source)
     if match:
-        act.exercise += EXERCISE_MINUTES[types[match.group(1)]]
+        act.exercise += kinds.minutes(types[match.group(1)])
         act.exercises.append(match.group(1))
     elif not SETUP_OR_NAV.search(cell_source):
         act.teaching += DEMO_CELL_MINUTES
