@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 import security_helpers
 import support
-from support import fresh_learner_home
 
 
 @pytest.fixture
@@ -19,10 +18,9 @@ def run_cli(tmp_path):
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
+def store(learner_home):
     """A private, empty CRM_COURSE_HOME with the progress store and session state reset."""
-    with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
-        yield home
+    return learner_home
 
 
 @pytest.fixture
