@@ -52,8 +52,8 @@ from course.materials.plans import (  # noqa: E402
     ENGLISH_WORDS_PER_MINUTE,
     EXERCISE_CELL,
     SETUP_OR_NAV,
-    TAG,
     WORD,
+    readable_text,
 )
 
 GOING_FURTHER = re.compile(r"^#+ .*going further", re.I | re.M)
@@ -95,17 +95,6 @@ def exercise_types(slug: str) -> dict[str, str]:
 
     bank = yaml.safe_load((EXERCISES / f"{slug}.yaml").read_text(encoding="utf-8"))
     return {e["id"]: e["type"] for e in bank["exercises"]}
-
-
-def readable_text(markdown: str) -> str:
-    """The text of a markdown cell a learner reads: no glossary section, no HTML tags."""
-    kept, in_glossary = [], False
-    for line in markdown.splitlines():
-        if line.startswith("#"):
-            in_glossary = "glossary" in line.lower()
-        if not in_glossary:
-            kept.append(line)
-    return TAG.sub(" ", "\n".join(kept))
 
 
 def estimate(slug: str) -> tuple[Estimate, Estimate]:

@@ -61,16 +61,21 @@ class Activity:
     minutes: int = 0
 
 
+def readable_text(markdown: str) -> str:
+    """The text of a markdown cell a learner reads: no glossary section, no HTML tags."""
+    kept, in_glossary = [], False
+    for line in markdown.splitlines():
+        if line.startswith("#"):
+            in_glossary = "glossary" in line.lower()
+        if not in_glossary:
+            kept.append(line)
+    return TAG.sub(" ", "\n".join(kept))
+
+
 def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
                   heading: str) -> None:
     if cell_type == "markdown":
-        kept, in_glossary = [], False
-        for line in cell_source.splitlines():
-            if line.startswith("#"):
-                in_glossary = "glossary" in line.lower()
-            if not in_glossary:
-                kept.append(line)
-        text = TAG.sub(" ", "\n".join(kept))
+        text = readable_text(cell_source)
         act.teaching += len(CJK.findall(text)) / CHINESE_CHARS_PER_MINUTE
         act.teaching += len(WORD.findall(CJK.sub(" ", text))) / ENGLISH_WORDS_PER_MINUTE
         act.exercise += cell_source.count("<details>") * DISCUSSION_QUESTION_MINUTES

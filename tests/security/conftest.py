@@ -18,12 +18,6 @@ def run_cli(tmp_path):
 
 
 @pytest.fixture
-def store(learner_home):
-    """A private, empty CRM_COURSE_HOME with the progress store and session state reset."""
-    return learner_home
-
-
-@pytest.fixture
 def write_bank(tmp_path):
     """Write a bank file (named 01-test.yaml unless told) into ``tmp_path``; returns its path."""
 
