@@ -9,7 +9,6 @@ Chromium fixtures are those of tests/browser/conftest.py (imported below).
 from __future__ import annotations
 
 import importlib.util
-import os
 import sqlite3
 import threading
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from support import fresh_learner_home, wait_until
+from support import fresh_learner_home, reveal_everywhere, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("crm_browser_fixtures",
@@ -117,12 +116,4 @@ def test_the_dashboard_on_the_hub_counts_and_reveals(hub, page, learner):
     assert _number(page, "#answered") == 3  # three hub users (the widget is the third's too)
     assert not widget.solution_shown
 
-    page.click("#reveal")
-    page.wait_for_selector("#solution", timeout=10000)
-    assert "The first three" in page.inner_text("#solution")
-    wait_until(lambda: widget.solution_shown, 15, what="the reveal reaching the widget")
-    assert "The first three" in widget._solution.value
-    # a folder for the docs' screenshot (not CRM_COURSE_*: the root conftest.py drops those)
-    shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
-    if shots:
-        page.screenshot(path=os.path.join(shots, "live-dashboard-hub.png"), full_page=True)
+    reveal_everywhere(page, widget, "The first three", 15, "live-dashboard-hub.png")
