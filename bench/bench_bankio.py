@@ -22,12 +22,7 @@ REPEAT = 7
 
 def cpu_timed(fn) -> list[float]:
     """CPU seconds of this process per call (less moved by other work on a shared machine)."""
-    out = []
-    for _ in range(REPEAT):
-        t0 = time.process_time()
-        fn()
-        out.append(time.process_time() - t0)
-    return out
+    return timed(fn, REPEAT, time.process_time)
 
 
 def main() -> None:

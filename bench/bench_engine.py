@@ -172,7 +172,7 @@ def _first_grade_code() -> str:
         t0 = time.perf_counter()
         import course
         t1 = time.perf_counter()
-        from course.exercises.model import build_exercise
+        from course.exercises.kinds import build_exercise
         q = build_exercise({{"id": "b", "type": "cloze", "prompt": "?",
                             "text": {TEN_BLANKS.split("text: >-")[1].split("examples:")[0]!r}}})
         t = time.perf_counter()

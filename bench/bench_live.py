@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from common import machine, write_section  # noqa: E402
 from live_helpers import GALLERY, call  # noqa: E402
-from support import free_port, wait_until  # noqa: E402
+from support import free_port, wait_for_port, wait_until  # noqa: E402
 
 ANSWERS = {"gallery-single": [0, 1, 2, 3], "gallery-true-false": [True, False],
            "gallery-cloze": [["five", "same", "three"], ["two", "next", "seven"],
@@ -47,10 +47,8 @@ def main() -> None:
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     proc = subprocess.Popen([sys.executable, "-m", "course", "live", "--session", str(session),
                              "--port", str(port), "--bank", str(GALLERY)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    for line in proc.stdout:
-        if "join code" in line:
-            break
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port, proc, 60, what="crm-course live")
     url = f"http://127.0.0.1:{port}/"
     with sqlite3.connect(session) as conn:
         settings = dict(conn.execute("SELECT key, value FROM settings"))
@@ -66,7 +64,7 @@ def main() -> None:
 
     def learner(n: int, token: str) -> None:
         rng = random.Random(n)
-        time.sleep(rng.uniform(0, args.spread / args.checks))
+        time.sleep(rng.uniform(0, args.spread / args.checks))  # load pacing: a staggered start
         for _ in range(args.checks):
             ex_id = rng.choice(list(ANSWERS))
             t0 = time.perf_counter()
@@ -80,7 +78,7 @@ def main() -> None:
                     latencies.append(t1 - t0)
                 else:
                     failures.append(status)
-            time.sleep(max(0.0, args.spread / args.checks * rng.uniform(0.5, 1.5)))
+            time.sleep(max(0.0, args.spread / args.checks * rng.uniform(0.5, 1.5)))  # pacing
 
     def dashboard() -> None:
         while not done.is_set():
@@ -88,7 +86,7 @@ def main() -> None:
                                     token=settings["instructor_token"])
             if status == 200:
                 polls.append((time.perf_counter(), stats["total"]))
-            time.sleep(0.1)
+            time.sleep(0.1)  # the dashboard's poll interval (pacing, not synchronisation)
 
     poller = threading.Thread(target=dashboard)
     poller.start()

@@ -2,9 +2,20 @@
 import os
 import tempfile
 
+import pytest
+from support import fresh_learner_home
+
 # Set before any kernel starts (nbval kernels inherit the environment), so notebooks run
 # against a fresh, private store and in the default language.
 _HOME = tempfile.mkdtemp(prefix="crm-course-test-home-")
 os.environ["CRM_COURSE_HOME"] = _HOME
 os.environ.pop("CRM_COURSE_LANG", None)
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture
+def learner_home(tmp_path, monkeypatch):
+    """A private CRM_COURSE_HOME, the session and progress store reset before and after the
+    test (``support.fresh_learner_home``)."""
+    with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
+        yield home

@@ -255,6 +255,26 @@ REQUIRE_OPTIONS = {
 }
 
 
+# -- the live dashboard in a browser ---------------------------------------------------------------
+
+
+def reveal_everywhere(page, widget, solution: str, timeout: float, screenshot: str) -> None:
+    """Click the live dashboard's Reveal (a playwright ``page``); the page and then the
+    learner's ``widget`` must show the solution, which holds ``solution``, within ``timeout``
+    seconds. Saves the page as ``screenshot`` in $CRM_LIVE_SCREENSHOTS when that is set (the
+    docs' pictures; not CRM_COURSE_*: the root conftest.py drops those)."""
+    page.click("#reveal")
+    page.wait_for_selector("#solution", timeout=timeout * 1000)
+    if solution not in page.inner_text("#solution"):
+        raise AssertionError(f"the dashboard's solution lacks {solution!r}")
+    wait_until(lambda: widget.solution_shown, timeout, what="the reveal reaching the widget")
+    if solution not in widget._solution.value:
+        raise AssertionError(f"the widget's solution lacks {solution!r}")
+    shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
+    if shots:
+        page.screenshot(path=os.path.join(shots, screenshot), full_page=True)
+
+
 def missing(config, what: str, reason: str) -> None:
     """A test cannot run because ``what`` ("browser", "hub", "root") is missing: fail when the
     run was started with its ``--require-...`` option, else skip loudly with what to install."""

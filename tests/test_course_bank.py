@@ -6,7 +6,8 @@ import pytest
 
 from course.exercises.course_map import load as load_course_map
 from course.exercises.kinds import types as registered_types
-from course.exercises.loader import bank_dir, check_paths
+from course.exercises.loader import check_paths
+from course.paths import bank_dir
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LESSONS, PROBLEMS, _ = check_paths([bank_dir()])

@@ -39,20 +39,23 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXERCISES = ROOT / "exercises"
 
-ENGLISH_WORDS_PER_MINUTE = 100
-CHINESE_CHARS_PER_MINUTE = 250
-DEMO_CELL_MINUTES = 1.0
-CHANGE_CELL_MINUTES = 2.0
-DISCUSSION_QUESTION_MINUTES = 3.0
-# Exercise minutes per type come from each kind (``minutes``, see course.exercises.kinds).
+# The time model and the cell patterns are the lesson plans' (one place); exercise minutes per
+# type come from each kind (``minutes``, see course.exercises.kinds). CHANGE_COMMENT is the
+# comment that tells a learner what to change in a cell (STYLE: every such cell has one).
+from course.materials.plans import (  # noqa: E402
+    CHANGE_CELL_MINUTES,
+    CHANGE_COMMENT,
+    CHINESE_CHARS_PER_MINUTE,
+    CJK,
+    DEMO_CELL_MINUTES,
+    DISCUSSION_QUESTION_MINUTES,
+    ENGLISH_WORDS_PER_MINUTE,
+    EXERCISE_CELL,
+    SETUP_OR_NAV,
+    WORD,
+    readable_text,
+)
 
-CJK = re.compile(r"[\u3400-\u9fff]")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_.-]*")
-TAG = re.compile(r"<[^>]+>")
-EXERCISE_CELL = re.compile(r'^\s*lesson\["([\w-]+)"\]\s*$')
-SETUP_OR_NAV = re.compile(r"lesson\s*=\s*course\.lesson\(|^\s*lesson\.nav\(\)\s*$", re.M)
-#: the comment that tells a learner what to change in a cell (STYLE: every such cell has one)
-CHANGE_COMMENT = re.compile(r"#.*\b(change|edit|add|rewrite)\b", re.I)
 GOING_FURTHER = re.compile(r"^#+ .*going further", re.I | re.M)
 
 
@@ -92,17 +95,6 @@ def exercise_types(slug: str) -> dict[str, str]:
 
     bank = yaml.safe_load((EXERCISES / f"{slug}.yaml").read_text(encoding="utf-8"))
     return {e["id"]: e["type"] for e in bank["exercises"]}
-
-
-def readable_text(markdown: str) -> str:
-    """The text of a markdown cell a learner reads: no glossary section, no HTML tags."""
-    kept, in_glossary = [], False
-    for line in markdown.splitlines():
-        if line.startswith("#"):
-            in_glossary = "glossary" in line.lower()
-        if not in_glossary:
-            kept.append(line)
-    return TAG.sub(" ", "\n".join(kept))
 
 
 def estimate(slug: str) -> tuple[Estimate, Estimate]:

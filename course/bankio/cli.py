@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _lessons(args):
     from course.errors import InputError
-    from course.exercises.loader import bank_dir, load_bank
+    from course.exercises.loader import load_bank
+    from course.paths import bank_dir
 
     bank = load_bank(args.bank or bank_dir())
     lessons = list(bank.lessons.values())

@@ -178,6 +178,14 @@ def feedback_of(q, correct_path: str = "correctfeedback", wrong_path: str = "inc
     return out
 
 
+def with_feedback(raw: dict, q) -> dict:
+    """``raw`` (an imported item) with the question's right/wrong feedback when it has any."""
+    fb = feedback_of(q)
+    if fb:
+        raw["feedback"] = fb
+    return raw
+
+
 def _id_from(name: str) -> str:
     text = text_of_html(name)
     slug = re.sub(r"[^a-z0-9]+", "-", (text if isinstance(text, str) else text["en"]).lower())
@@ -282,10 +290,7 @@ class ChoiceCodec(Codec):
         raw = {"options": options}
         if text_at(q, "shuffleanswers").strip().lower() in ("false", "0"):
             raw["shuffle"] = False
-        fb = feedback_of(q)
-        if fb:
-            raw["feedback"] = fb
-        return raw
+        return with_feedback(raw, q)
 
 
 class TrueFalseCodec(Codec):
@@ -347,10 +352,7 @@ class MatchingCodec(Codec):
         raw = {"pairs": pairs}
         if distractors:
             raw["distractors"] = distractors
-        fb = feedback_of(q)
-        if fb:
-            raw["feedback"] = fb
-        return raw
+        return with_feedback(raw, q)
 
 
 class OrderingCodec(Codec):
@@ -378,10 +380,7 @@ class OrderingCodec(Codec):
         raw = {"items": [text_of_html(a.findtext("text") or "") for a in answers]}
         if text_at(q, "gradingtype").strip() == "ALL_OR_NOTHING":
             raw["all_or_nothing"] = True
-        fb = feedback_of(q)
-        if fb:
-            raw["feedback"] = fb
-        return raw
+        return with_feedback(raw, q)
 
 
 class NumericCodec(Codec):

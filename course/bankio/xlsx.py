@@ -101,16 +101,24 @@ def _feedback_lost(ex, ctx: Context) -> None:
         ctx.lost("feedback", "the layout has no column for feedback")
 
 
+def _fits_columns(ex, ctx: Context, entries: list, what: str) -> bool:
+    """True when ``entries`` (options, items) fit the layout's lettered columns, then noting what
+    the row loses as any row does; False (noted as lost) when there are too many."""
+    if len(entries) > len(LETTERS):
+        ctx.lost("", f"{len(entries)} {what}: the layout has columns for {len(LETTERS)}")
+        return False
+    _both_note(ctx)
+    _feedback_lost(ex, ctx)
+    return True
+
+
 class ChoiceCodec:
     labels = ("单选题", "多选题")
 
     def export(self, ex, ctx: Context):
         options = ex.raw.get("options") or []
-        if len(options) > len(LETTERS):
-            ctx.lost("", f"{len(options)} options: the layout has columns for {len(LETTERS)}")
+        if not _fits_columns(ex, ctx, options, "options"):
             return None
-        _both_note(ctx)
-        _feedback_lost(ex, ctx)
         row = {"题型": "多选题" if ex.multiple else "单选题", "题干": ctx.plain(ex.raw["prompt"]),
                "正确答案": "".join(LETTERS[i] for i in ex.correct_indexes),
                "答案解析": _solution(ex, ctx), "_own": {}}
@@ -152,11 +160,8 @@ class OrderingCodec:
 
     def export(self, ex, ctx: Context):
         items = ex.raw.get("items") or []
-        if len(items) > len(LETTERS):
-            ctx.lost("", f"{len(items)} items: the layout has columns for {len(LETTERS)}")
+        if not _fits_columns(ex, ctx, items, "items"):
             return None
-        _both_note(ctx)
-        _feedback_lost(ex, ctx)
         order = list(range(len(items)))
         random.Random(f"{ex.id}:xlsx").shuffle(order)
         if order == sorted(order):

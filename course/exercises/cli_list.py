@@ -13,7 +13,8 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from course.exercises import kinds
-    from course.exercises.loader import bank_dir, check_paths
+    from course.exercises.loader import check_paths
+    from course.paths import bank_dir
 
     types = kinds.types()
 

@@ -14,7 +14,8 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from course.exercises.lint import ERROR, default_notebooks, lint_lessons
-    from course.exercises.loader import bank_dir, check_paths
+    from course.exercises.loader import check_paths
+    from course.paths import bank_dir
 
     paths = args.paths or [bank_dir()]
     lessons, problems, n_files = check_paths(paths)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.exercises.quantities import parse_quantity
-from course.exercises.text_match import normalize
+from course.exercises.text_match import contains_phrase, normalize
 
 ERROR, WARNING = "error", "warning"
 Add = Callable[..., None]
@@ -120,15 +120,6 @@ def notebook_contexts(folder: Path, before: int = 3) -> dict[str, tuple[str, str
 # ----------------------------------------------------------------------------- text helpers
 
 
-def contains_phrase(haystack: str, phrase: str) -> bool:
-    """True when ``phrase`` occurs in ``haystack`` as whole words (both normalised)."""
-    needle = normalize(phrase).strip(" .,;:!?")
-    if not needle:
-        return False
-    pattern = r"(?<![\w.])" + re.escape(needle) + r"(?![\w]|\.\d)"
-    return re.search(pattern, normalize(haystack)) is not None
-
-
 def _both(text) -> Iterator[str]:
     for value in (getattr(text, "en", None), getattr(text, "zh", None)):
         if value:
@@ -188,7 +179,7 @@ def _found(phrase, text: str, text_stems: set[str]) -> bool:
     """A phrase (str) is found verbatim; a pair (right parts, wrong parts) when the text names
     every right part (most of its words) and not every wrong one (a neutral list)."""
     if isinstance(phrase, str):
-        return contains_phrase(text, phrase)
+        return contains_phrase(text, phrase, numbers=True)
     right, wrong = phrase
     return all(_named(p, text_stems) for p in right) and not (
         wrong and all(_named(p, text_stems) for p in wrong))

@@ -32,12 +32,6 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
-# Old names, kept for one release: see course.paths.
-project_root = paths.package_root
-bank_dir = paths.bank_dir
-schema_path = paths.schema_path
-
-
 @dataclass(frozen=True)
 class Problem:
     """One problem in a bank file: where it is and what is wrong."""
@@ -471,7 +465,7 @@ def check_paths(paths) -> tuple[list[Lesson], list[Problem], int]:
 
 def load_bank(path=None) -> Bank:
     """Load a bank file or folder (default: the project's exercises/); raises BankError."""
-    lessons, problems, _ = check_paths([path if path is not None else bank_dir()])
+    lessons, problems, _ = check_paths([path if path is not None else paths.bank_dir()])
     if problems:
         raise BankError(problems)
     return Bank(lessons)
@@ -482,7 +476,7 @@ def load_lesson(slug: str) -> Lesson:
 
     Checked as ``crm-course validate`` checks it, except the examples of reply tasks (slow to
     review: they would delay the lesson's first exercise); validate and the tests review them."""
-    folder = bank_dir()
+    folder = paths.bank_dir()
     key = str(slug).strip()
     if key.isdigit():
         key = f"{int(key):02d}"

@@ -79,6 +79,17 @@ def normalize(text: str, case_sensitive: bool = False) -> str:
     return _normalize(text[:MAX_NORMALIZE_CHARS], case_sensitive)
 
 
+def contains_phrase(haystack: str, phrase: str, *, numbers: bool = False) -> bool:
+    """True when ``phrase`` occurs in ``haystack`` as whole words (both normalised).
+    ``numbers``: a number is whole too, so "5" is not found in "2.5" nor in "5.5"."""
+    needle = normalize(phrase).strip(" .,;:!?")
+    if not needle:
+        return False
+    before, after = ((r"(?<![\w.])", r"(?![\w]|\.\d)") if numbers
+                     else (r"(?<![\w])", r"(?![\w])"))
+    return re.search(before + re.escape(needle) + after, normalize(haystack)) is not None
+
+
 def _strip_edges(text: str) -> str:
     return text.strip(_EDGE_PUNCT)
 

@@ -23,20 +23,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.exercises import kinds
 from course.materials.lessons import LessonContent, plain
 from course.materials.render import render
 from course.text import Bilingual
 
-# The time model of tools/lesson_time.py (tests/materials check that both give the same sums).
+# The time model, shared with tools/lesson_time.py (tests/materials check that both give the
+# same sums); an exercise's minutes come from its kind (course.exercises.kinds.minutes).
 ENGLISH_WORDS_PER_MINUTE = 100
 CHINESE_CHARS_PER_MINUTE = 250
 DEMO_CELL_MINUTES = 1.0
 CHANGE_CELL_MINUTES = 2.0
 DISCUSSION_QUESTION_MINUTES = 3.0
-EXERCISE_MINUTES = {
-    "true_false": 0.5, "single_choice": 1.0, "multiple_choice": 1.5, "ordering": 1.5,
-    "matching": 2.0, "numeric": 2.0, "cloze": 2.0, "reply": 5.0, "roleplay": 5.0,
-}
 CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’_.-]*")
 TAG = re.compile(r"<[^>]+>")
@@ -63,23 +61,28 @@ class Activity:
     minutes: int = 0
 
 
+def readable_text(markdown: str) -> str:
+    """The text of a markdown cell a learner reads: no glossary section, no HTML tags."""
+    kept, in_glossary = [], False
+    for line in markdown.splitlines():
+        if line.startswith("#"):
+            in_glossary = "glossary" in line.lower()
+        if not in_glossary:
+            kept.append(line)
+    return TAG.sub(" ", "\n".join(kept))
+
+
 def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
                   heading: str) -> None:
     if cell_type == "markdown":
-        kept, in_glossary = [], False
-        for line in cell_source.splitlines():
-            if line.startswith("#"):
-                in_glossary = "glossary" in line.lower()
-            if not in_glossary:
-                kept.append(line)
-        text = TAG.sub(" ", "\n".join(kept))
+        text = readable_text(cell_source)
         act.teaching += len(CJK.findall(text)) / CHINESE_CHARS_PER_MINUTE
         act.teaching += len(WORD.findall(CJK.sub(" ", text))) / ENGLISH_WORDS_PER_MINUTE
         act.exercise += cell_source.count("<details>") * DISCUSSION_QUESTION_MINUTES
         return
     match = EXERCISE_CELL.match(cell_source)
     if match:
-        act.exercise += EXERCISE_MINUTES[types[match.group(1)]]
+        act.exercise += kinds.minutes(types[match.group(1)])
         act.exercises.append(match.group(1))
     elif not SETUP_OR_NAV.search(cell_source):
         act.teaching += DEMO_CELL_MINUTES

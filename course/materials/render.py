@@ -63,15 +63,9 @@ def environment():
 
     def tr(text, lang):
         """A bank text in ``lang``; with ``both`` the Chinese goes on its own line."""
-        if text is None:
-            return ""
-        b = text if isinstance(text, Bilingual) else as_bilingual(text)
-        if lang == "en":
-            return b.en
-        if lang == "zh":
-            return b.zh or b.en
-        if not b.has_both:
-            return b.en
+        b = text if text is None or isinstance(text, Bilingual) else as_bilingual(text)
+        if lang != "both" or b is None or not b.has_both:
+            return pick(b, lang)
         return Markup('{}<span class="zh">{}</span>').format(escape(b.en), escape(b.zh))
 
     def css_string(text) -> Markup:

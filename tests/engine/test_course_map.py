@@ -32,7 +32,7 @@ def test_nav_links():
 
 
 def test_bank_and_notebook_exist_for_every_lesson_that_has_either():
-    from course.exercises.loader import project_root
+    from course.paths import package_root as project_root
 
     root = project_root()
     for e in course_map.load().lessons:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from course.exercises.loader import bank_dir, check_paths
+from course.exercises.loader import check_paths
+from course.paths import bank_dir
 
 REPO = Path(__file__).resolve().parents[2]
 

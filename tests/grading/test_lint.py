@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from course.cli import main
+from course.exercises.kinds import build_exercise
 from course.exercises.lint import ERROR, WARNING, lint_exercise, lint_lessons, notebook_contexts
-from course.exercises.loader import bank_dir, bank_files, check_paths
-from course.exercises.model import build_exercise
-from course.paths import notebooks_dir
+from course.exercises.loader import bank_files, check_paths
+from course.paths import bank_dir, notebooks_dir
 
 
 def _lint(raw, contexts=None):

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from course.exercises.kinds import build_exercise
 from course.exercises.lint import ERROR, lint_exercise
 from course.exercises.lint_lessons import positional_references, read_lessons
-from course.exercises.model import build_exercise
 
 
 def _lint(raw, lessons=None):

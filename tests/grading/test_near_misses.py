@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.exercises.model import build_exercise
+from course.exercises.kinds import build_exercise
 from course.exercises.numerals import chinese_number, chinese_numerals_to_digits
 from course.exercises.quantities import parse_quantity
 from course.exercises.text_match import NO_FORMS, match_text, same_word, word_families

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course.exercises.model import build_exercise
+from course.exercises.kinds import build_exercise
 from course.exercises.numerals import words_to_number
 from course.exercises.quantities import (
     CURRENCIES,
@@ -144,7 +144,7 @@ def test_the_grade_records_the_rule():
     ({"measures": "hours", "unit": "days"}, "unit"),
 ])
 def test_nonsense_numeric_declarations_are_named(fields, field):
-    from course.exercises.model import DefinitionError
+    from course.errors import DefinitionError
 
     with pytest.raises(DefinitionError) as err:
         _numeric(answer=1, **fields)

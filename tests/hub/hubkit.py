@@ -12,7 +12,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -22,17 +21,13 @@ import uuid
 from pathlib import Path
 from urllib.parse import quote
 
+from support import free_port, wait_until
+
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY_CONFIG = REPO / "deploy" / "jupyterhub_config.py"
 VENV_BIN = Path(sys.executable).parent
 STUDENTS = ("a", "b", "c")
 START_TIMEOUT = 90
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _run(*cmd, **kw):
@@ -126,16 +121,18 @@ class Hub:
             assert r.status_code in (201, 202), f"{r.text}\n{self.log()}"
         if not wait:
             return
-        deadline = time.monotonic() + START_TIMEOUT
         waiting = set(users)
-        while waiting:
+
+        def all_ready() -> bool:
             for user in list(waiting):
-                model = self.api("GET", f"/users/{user}")
-                if model["servers"].get("", {}).get("ready"):
+                if self.api("GET", f"/users/{user}")["servers"].get("", {}).get("ready"):
                     waiting.discard(user)
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"servers not ready: {sorted(waiting)}\n{self.log()}")
-            time.sleep(0.3)
+            return not waiting
+
+        try:
+            wait_until(all_ready, START_TIMEOUT, what="the servers", interval=0.3)
+        except TimeoutError:
+            raise TimeoutError(f"servers not ready: {sorted(waiting)}\n{self.log()}") from None
 
     def login(self, user: str):
         """A browser-like session of ``user``, logged in with the hub's form."""
@@ -190,15 +187,20 @@ class Hub:
         token); returns the time it did."""
         import requests
 
-        while True:
+        def answers() -> bool:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the hub exited:\n{self.log()}")
             try:
-                if requests.get(self.live_url + "api/stats", timeout=2).status_code == 403:
-                    return time.monotonic()
+                return requests.get(self.live_url + "api/stats", timeout=2).status_code == 403
             except requests.RequestException:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the live-class service did not start:\n{self.log()}")
-            time.sleep(0.2)
+                return False
+
+        try:
+            wait_until(answers, max(0.0, deadline - time.monotonic()), what="the live service",
+                       interval=0.2)
+        except TimeoutError:
+            raise RuntimeError(f"the live-class service did not start:\n{self.log()}") from None
+        return time.monotonic()
 
     def user_token(self, user: str, note: str = "test") -> str:
         """A new API token of ``user`` with the scopes of their server's token (as a kernel
@@ -304,8 +306,8 @@ def running_hub(extra_env: dict | None = None, extra_config: str = ""):
         phases = {"users": time.monotonic() - t0}
         _release(base)
         phases["release"] = time.monotonic() - t0
-        port, hub_port, api_port, live_port = (_free_port(), _free_port(), _free_port(),
-                                               _free_port())
+        port, hub_port, api_port, live_port = (free_port(), free_port(), free_port(),
+                                               free_port())
         token = secrets.token_hex(16)
         (base / "gitconfig").write_text(
             f"[safe]\n\tdirectory = {base / 'crm-course-student' / '.git'}\n", encoding="utf-8")
@@ -351,15 +353,19 @@ c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-drive
         hub = Hub(base, port, token, users, group)
         hub.proc = proc
         deadline = time.monotonic() + START_TIMEOUT
-        while True:
+
+        def hub_answers() -> bool:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the hub exited:\n{hub.log()}")
             try:
-                if hub.http.get(f"{hub.url}/hub/api", timeout=2).status_code == 200:
-                    break
+                return hub.http.get(f"{hub.url}/hub/api", timeout=2).status_code == 200
             except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the hub did not start:\n{hub.log()}")
-            time.sleep(0.2)
+                return False
+
+        try:
+            wait_until(hub_answers, START_TIMEOUT, what="the hub", interval=0.2)
+        except TimeoutError:
+            raise RuntimeError(f"the hub did not start:\n{hub.log()}") from None
         hub.live_started_in = hub.wait_live(deadline) - t0
         hub.started_in = time.monotonic() - t0
         phases["hub"] = hub.started_in

@@ -40,7 +40,7 @@ def test_an_idle_server_is_culled_and_an_active_one_kept(request):
             if not hub.api("GET", f"/users/{idle}")["servers"]:
                 gone_after = time.monotonic() - started
                 break
-            time.sleep(2)
+            time.sleep(2)  # paces the working learner's requests (the loop measures the cull)
         assert gone_after is not None, f"the idle server was not stopped\n{hub.log()[-3000:]}"
         assert gone_after >= IDLE_AFTER - 1  # not before it had been idle that long
         assert hub.api("GET", f"/users/{active}")["servers"].get("", {}).get("ready")

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 from classkit import LESSON, PRACTICE, _run_json
+from support import wait_until
 
 pytestmark = pytest.mark.hub
 # what the tests post for themselves (a lesson the class's kernels do not answer)
@@ -59,14 +59,17 @@ def _lesson_ids(lesson: str) -> tuple[str, ...]:
 def _wait_all_sent(hub, timeout: float = 20.0) -> tuple[dict, dict]:
     """Until every student's attempts have reached the service (the kernels send them in the
     background); returns (served, local) counts."""
-    deadline = time.monotonic() + timeout
-    while True:
-        served, local = _counts(hub, hub.students)
-        done = served == local
-        if done or time.monotonic() > deadline:
-            assert done, (served, local, hub.log())
-            return served, local
-        time.sleep(0.3)
+    counts = []
+
+    def all_sent() -> bool:
+        counts[:] = _counts(hub, hub.students)
+        return counts[0] == counts[1]
+
+    try:
+        wait_until(all_sent, timeout, what="every attempt reaching the service", interval=0.3)
+    except TimeoutError:
+        raise AssertionError((*counts, hub.log())) from None
+    return counts[0], counts[1]
 
 
 def login(hub, user: str):
@@ -219,15 +222,12 @@ def test_the_instructor_logs_in_through_the_hub_sees_the_counts_and_reveals(hub,
     assert r.status_code == 200, r.text
     seq = r.json()["seq"]
     kernel = classroom["kernels"][hub.students[0]]
-    heard = None
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def heard_it():
         heard = _run_json(kernel, "import json\nfrom course.live import client\n"
                                   "c = client.active()\n"
                                   "print(json.dumps({'seq': c and c.reveal_seq, "
                                   "'learner': c and c.learner, 'error': c and c.last_error}))")
-        if heard["seq"] and heard["seq"] >= seq:
-            break
-        time.sleep(0.5)
-    assert heard and heard["seq"] >= seq, heard
+        return heard if heard["seq"] and heard["seq"] >= seq else None
+
+    heard = wait_until(heard_it, 30, what="the kernel hearing the reveal", interval=0.5)
     assert heard["learner"] == hub.students[0]  # what the kernel told the learner: the hub's name

@@ -9,7 +9,6 @@ Chromium fixtures are those of tests/browser/conftest.py (imported below).
 from __future__ import annotations
 
 import importlib.util
-import os
 import sqlite3
 import threading
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from support import fresh_learner_home, reveal_everywhere, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("crm_browser_fixtures",
@@ -44,21 +44,14 @@ def _attempts(hub, exercise: str | None = None) -> int:
 @pytest.fixture
 def learner(hub, tmp_path, monkeypatch):
     """This process as a fourth learner's kernel: the third student's token, a private home."""
-    from course.exercises import progress, state
-
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("JUPYTERHUB_API_TOKEN", hub.user_token(hub.students[2], "widget"))
-    for name in ("CRM_COURSE_PRESENTER", "CRM_COURSE_MODE", "CRM_COURSE_LIVE_URL",
-                 "CRM_COURSE_LIVE_CODE"):
+    for name in ("CRM_COURSE_MODE", "CRM_COURSE_LIVE_URL", "CRM_COURSE_LIVE_CODE"):
         monkeypatch.delenv(name, raising=False)
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    yield
-    from course.live import client
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
+        yield
+        from course.live import client
 
-    client.leave()
-    progress._reset_for_tests()
-    state._reset_for_tests()
+        client.leave()
 
 
 def _number(page, selector: str) -> int:
@@ -67,7 +60,7 @@ def _number(page, selector: str) -> int:
 
 def test_the_dashboard_on_the_hub_counts_and_reveals(hub, page, learner):
     import course
-    from course.exercises import state
+    from course import session as state
     from course.exercises.loader import load_bank
 
     # the instructor: the hub's login form, then OAuth to the service, then the dashboard
@@ -99,7 +92,7 @@ def test_the_dashboard_on_the_hub_counts_and_reveals(hub, page, learner):
                           json={"exercise_id": EXERCISE, "response": ANSWERS[i % 3]},
                           headers={"Authorization": f"token {tokens[i % 3]}"}, timeout=30)
             posted.append(r.status_code)
-            time.sleep(0.08)
+            time.sleep(0.08)  # paces the posts (not synchronisation)
 
     poster = threading.Thread(target=learners)
     poster.start()
@@ -114,25 +107,14 @@ def test_the_dashboard_on_the_hub_counts_and_reveals(hub, page, learner):
     assert posted == [200] * 45
     assert _attempts(hub, EXERCISE) == start + 46
     total = _attempts(hub)
-    deadline = time.monotonic() + 5  # (the page's CSP forbids wait_for_function's eval)
-    while _number(page, "#n-attempts") < total and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
+    # polled from here: the page's CSP forbids wait_for_function's eval
+    wait_until(lambda: _number(page, "#n-attempts") >= total, 5, what="the dashboard's count",
+               interval=0.1)
     assert _number(page, "#n-attempts") == total
     grew = sorted(set(seen))
     assert len(grew) >= 3 and seen == sorted(seen), seen  # it grew while they posted
     assert _number(page, "#answered") == 3  # three hub users (the widget is the third's too)
     assert not widget.solution_shown
 
-    page.click("#reveal")
-    page.wait_for_selector("#solution", timeout=10000)
-    solution = course.lesson(LESSON)[EXERCISE].solution.en  # the bank's own solution text
-    opening = solution.split(",")[0]
-    assert opening in page.inner_text("#solution")
-    deadline = time.monotonic() + 15
-    while not widget.solution_shown and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert widget.solution_shown and opening in widget._solution.value
-    # a folder for the docs' screenshot (not CRM_COURSE_*: the root conftest.py drops those)
-    shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
-    if shots:
-        page.screenshot(path=os.path.join(shots, "live-dashboard-hub.png"), full_page=True)
+    opening = course.lesson(LESSON)[EXERCISE].solution.en.split(",")[0]  # the bank's own text
+    reveal_everywhere(page, widget, opening, 15, "live-dashboard-hub.png")

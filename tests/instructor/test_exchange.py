@@ -11,6 +11,7 @@ import threading
 
 import pytest
 from instructor_helpers import RIGHT, submission, write_json
+from support import fresh_learner_home
 
 from course.cli import main
 from course.errors import InputError
@@ -21,13 +22,11 @@ from course.instructor import exchange
 @pytest.fixture
 def store(tmp_path, monkeypatch, fixture_bank):
     """A private progress store holding two attempts."""
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    progress._reset_for_tests()
-    for ex_id in ("demo-assess-single", "demo-assess-multi"):
-        ex = fixture_bank[ex_id]
-        progress.record(ex, RIGHT[ex_id], ex.grade(RIGHT[ex_id]), "assessment")
-    yield tmp_path / "home"
-    progress._reset_for_tests()
+    with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
+        for ex_id in ("demo-assess-single", "demo-assess-multi"):
+            ex = fixture_bank[ex_id]
+            progress.record(ex, RIGHT[ex_id], ex.grade(RIGHT[ex_id]), "assessment")
+        yield home
 
 
 @pytest.fixture

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 from instructor_helpers import FIXTURE_COURSE
+from support import fresh_learner_home
 
 from course.cli import main
 from course.errors import InputError
+from course.exercises.kinds import build_exercise
 from course.exercises.loader import load_bank
-from course.exercises.model import build_exercise
 from course.instructor.release import REDACTED_BLANK, redact_exercise, release
 
 ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
@@ -455,7 +456,6 @@ def test_the_copy_keeps_each_go_back_pointer_and_the_summary_marks_nothing(fixtu
                                                                            monkeypatch, tmp_path):
     """A revisit pointer survives redaction; in the copy the review summary cannot tell right
     from wrong (the key is with the teacher), so it lists the answers as pending, by lesson."""
-    from course.exercises import progress, state
     from course.exercises.attempt import Attempt
     from course.exercises.revisit import review_summary
 
@@ -465,10 +465,7 @@ def test_the_copy_keeps_each_go_back_pointer_and_the_summary_marks_nothing(fixtu
         assert after[ex_id].get("revisit") == raw.get("revisit"), ex_id
     assert after["more-assess-tf"]["revisit"]["lesson"] == "01-demo"
 
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    try:
+    with fresh_learner_home(tmp_path / "home", monkeypatch):
         lesson = load_bank(copy / "exercises").lessons["02-more"]
         Attempt(lesson["more-assess-tf"]).check(True)     # wrong with the instructor's key
         Attempt(lesson["more-assess-order"]).check(RIGHT_ORDER)
@@ -479,9 +476,6 @@ def test_the_copy_keeps_each_go_back_pointer_and_the_summary_marks_nothing(fixtu
         assert "saved for your teacher" in text and "Go back to lesson 01" in text
         assert "Old customers" in text and "More demo" in text
         assert "capybara" not in text and "Customize" not in text
-    finally:
-        progress._reset_for_tests()
-        state._reset_for_tests()
 
 
 RIGHT_ORDER = ["Identify", "Differentiate", "Interact", "Customize"]

@@ -72,23 +72,27 @@ def test_a_bad_file_says_what_is_wrong_and_what_is_expected(tmp_path, content, e
     assert expected in str(err.value) and "header row" in str(err.value)
 
 
-def test_the_command_checks_loads_and_says_where(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    path = tmp_path / "class.csv"
-    path.write_text("student_number,name,class\n1,A,x\n2,B,x\n3,C,y\n", encoding="utf-8")
-    assert main(["roster", str(path)]) == 0
-    out = capsys.readouterr().out
-    saved = tmp_path / "home" / "roster.json"
+def _roster_command(folder, text: str, capsys) -> tuple[int, str, str]:
+    """``crm-course roster`` on a class list holding ``text``: (exit code, stdout, stderr)."""
+    path = folder / "class.csv"
+    path.write_text(text, encoding="utf-8")
+    code = main(["roster", str(path)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_checks_loads_and_says_where(tmp_path, learner_home, capsys):
+    code, out, _ = _roster_command(
+        tmp_path, "student_number,name,class\n1,A,x\n2,B,x\n3,C,y\n", capsys)
+    assert code == 0
+    saved = learner_home / "roster.json"
     assert "3 learner(s)" in out and "x: 2, y: 1" in out and str(saved) in out
     assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
     assert [s.number for s in roster.load_saved().students] == ["1", "2", "3"]
 
 
-def test_the_command_refuses_a_bad_list_without_a_traceback(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    path = tmp_path / "class.csv"
-    path.write_text("student_number,name\n1,A\n1,B\n", encoding="utf-8")
-    assert main(["roster", str(path)]) == 2
-    err = capsys.readouterr().err
+def test_the_command_refuses_a_bad_list_without_a_traceback(tmp_path, learner_home, capsys):
+    code, _, err = _roster_command(tmp_path, "student_number,name\n1,A\n1,B\n", capsys)
+    assert code == 2
     assert "row 3" in err and "Traceback" not in err
-    assert not (tmp_path / "home" / "roster.json").exists()
+    assert not (learner_home / "roster.json").exists()

@@ -256,38 +256,10 @@ def test_two_different_files_with_the_same_time_both_count_and_are_listed(tmp_pa
     assert sum("look-alike name" in w.reason for w in got.warnings) == 2
 
 
-def _measure_walk(value) -> tuple[int, int, bool]:
-    """The plain walk over every value that submissions._measure shortcuts for flat answers."""
-    from course.instructor.submissions import MAX_RESPONSE_CHARS, MAX_RESPONSE_DEPTH, has_surrogate
-
-    size, depth, bad = 0, 0, False
-    stack = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        depth = max(depth, level)
-        if size > MAX_RESPONSE_CHARS or depth > MAX_RESPONSE_DEPTH:
-            break
-        if isinstance(item, str):
-            size += len(item) + 2
-            bad = bad or has_surrogate(item)
-        elif isinstance(item, dict):
-            size += 2
-            for k, v in item.items():
-                size += len(k) + 4
-                bad = bad or has_surrogate(k)
-                stack.append((v, level + 1))
-        elif isinstance(item, list):
-            size += 2
-            stack.extend((v, level + 1) for v in item)
-        else:
-            size += len(str(item)) if isinstance(item, int | float) and abs(item) < 1e30 else 30
-    return size, depth, bad
-
-
 def test_measuring_a_flat_response_gives_what_the_full_walk_gives():
     import random
 
-    from course.instructor.submissions import MAX_RESPONSE_CHARS, _measure
+    from course.instructor.submissions import MAX_RESPONSE_CHARS, _measure, _walk
 
     rng = random.Random(5)
     alphabet = ["a", "客", " ", "\ud800", "\udfff", "é", "x" * 50]
@@ -305,7 +277,7 @@ def test_measuring_a_flat_response_gives_what_the_full_walk_gives():
         else:
             values.append({text(): text() for _ in range(n)})
     for value in values:
-        walked = _measure_walk(value)
+        walked = _walk(value)
         assert _measure(value) == walked, value
         if not walked[2]:  # a file without a \ud escape: no text is looked at for surrogates
             assert _measure(value, False) == walked

@@ -3,25 +3,20 @@ from __future__ import annotations
 
 import pytest
 from live_helpers import Live
-
-from course.exercises import progress, state
+from support import fresh_learner_home
 
 
 @pytest.fixture
 def fresh(tmp_path, monkeypatch):
     """A private CRM_COURSE_HOME, no live-class variables, session state reset."""
-    monkeypatch.setenv("CRM_COURSE_HOME", str(tmp_path / "home"))
-    for name in ("CRM_COURSE_PRESENTER", "CRM_COURSE_LANG", "CRM_COURSE_MODE",
-                 "CRM_COURSE_LIVE_URL", "CRM_COURSE_LIVE_CODE", "JUPYTERHUB_API_TOKEN"):
+    for name in ("CRM_COURSE_MODE", "CRM_COURSE_LIVE_URL", "CRM_COURSE_LIVE_CODE",
+                 "JUPYTERHUB_API_TOKEN"):
         monkeypatch.delenv(name, raising=False)
-    state._reset_for_tests()
-    progress._reset_for_tests()
-    yield tmp_path / "home"
-    from course.live import client
+    with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
+        yield home
+        from course.live import client
 
-    client.leave()
-    progress._reset_for_tests()
-    state._reset_for_tests()
+        client.leave()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import time
 
 import pytest
 from live_helpers import call
+from support import wait_until
 
 from course.cli import main
 
@@ -121,6 +122,14 @@ def test_a_write_lock_on_the_file_does_not_freeze_the_service(live):
     other = sqlite3.connect(str(live.session_file), timeout=1)
     other.execute("BEGIN EXCLUSIVE")
     result = {}
+    recording = threading.Event()
+    record = live.service.record
+
+    def record_and_tell(*args, **kwargs):  # the worker has the attempt and meets the lock
+        recording.set()
+        return record(*args, **kwargs)
+
+    live.service.record = record_and_tell
 
     def post():
         result["post"] = live.post(token, "gallery-single", 1)
@@ -128,7 +137,7 @@ def test_a_write_lock_on_the_file_does_not_freeze_the_service(live):
     try:
         poster = threading.Thread(target=post)
         poster.start()
-        time.sleep(0.2)
+        wait_until(recording.is_set, 10, what="the attempt reaching the store")
         t0 = time.monotonic()
         status, _, _ = call("GET", live.url + "api/reveals?after=0&wait=0", token=token)
         assert status == 200 and time.monotonic() - t0 < 1.0  # the loop answers meanwhile

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import tornado.web
 from live_helpers import GALLERY, call
+from support import free_port, wait_for_port, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -120,18 +121,15 @@ def test_sigkill_mid_class_loses_no_acknowledged_attempt(tmp_path):
     from course.live.store import SessionStore
 
     session = tmp_path / "class.sqlite3"
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO))
 
     def start():
         proc = subprocess.Popen(
             [sys.executable, "-m", "course", "live", "--session", str(session), "--port",
              str(port), "--bank", str(GALLERY)], cwd=tmp_path, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        deadline = time.monotonic() + 60
-        for line in proc.stdout:
-            if "join code" in line or time.monotonic() > deadline:
-                break
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        wait_for_port(port, proc, 60, what="crm-course live")
         return proc
 
     proc = start()
@@ -156,18 +154,17 @@ def test_sigkill_mid_class_loses_no_acknowledged_attempt(tmp_path):
             if status == 200:
                 acked.append(cid)
             i += 1
-            time.sleep(0.12)  # under the rate limit
+            time.sleep(0.12)  # paces the posts under the rate limit (not synchronisation)
 
     threads = [threading.Thread(target=learner, args=(t, n)) for n, t in enumerate(tokens)]
     for t in threads:
         t.start()
-    time.sleep(1.5)
+    wait_until(lambda: len(acked) > 20, 60, what="21 acknowledged attempts")
     os.kill(proc.pid, signal.SIGKILL)  # mid-class, with posts in flight
     proc.wait(10)
     stop.set()
     for t in threads:
         t.join(5)
-    assert len(acked) > 20
     proc = start()  # the same session file
     try:
         status, stats, _ = call("GET", url + "api/stats",
@@ -188,14 +185,6 @@ def _rows(path):
         return [{"client_id": r[0]} for r in conn.execute("SELECT client_id FROM attempts")]
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # -- the learner's client ------------------------------------------------------------------
 def _gallery():
     from course.exercises.loader import load_bank
@@ -205,7 +194,8 @@ def _gallery():
 
 def test_join_sends_each_check_and_hears_the_reveal(fresh, live):
     import course
-    from course.exercises import progress, state
+    from course import session as state
+    from course.exercises import progress
 
     client = course.join(live.url, live.auth.join_code, "Li Lei")
     assert client is not None and client.token
@@ -217,10 +207,8 @@ def test_join_sends_each_check_and_hears_the_reveal(fresh, live):
     assert len(progress.attempts()) == 1  # saved locally too
     assert not widget.solution_shown
     live.service.reveal("gallery-multiple")
-    deadline = time.monotonic() + 10
-    while not widget.solution_shown and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert widget.solution_shown and "A, B and D" in widget._solution.value
+    wait_until(lambda: widget.solution_shown, 10, what="the reveal")
+    assert "A, B and D" in widget._solution.value
 
 
 def test_an_absent_service_never_delays_feedback_nor_loses_the_attempt(fresh, monkeypatch):
@@ -230,7 +218,7 @@ def test_an_absent_service_never_delays_feedback_nor_loses_the_attempt(fresh, mo
 
     monkeypatch.setattr(live_client, "BACKOFF", (0.01,))
     monkeypatch.setattr(live_client, "TIMEOUT", 0.5)
-    client = course.join(f"http://127.0.0.1:{_free_port()}/", "ABCDEF", "Li Lei")
+    client = course.join(f"http://127.0.0.1:{free_port()}/", "ABCDEF", "Li Lei")
     assert client is not None and client.token is None
     widget = _gallery()["gallery-single"].widget
     t0 = time.perf_counter()

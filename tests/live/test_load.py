@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from live_helpers import GALLERY
+from support import wait_until
 
 IDLE_SOCKETS = 1100
 LEARNERS = 60
@@ -36,24 +37,22 @@ def _limit_fds():
 def _request(port, method, path, body=None, token=None, deadline=90.0):
     """One request, tried again on a refused, reset or timed-out connection and on 503/429
     (as the course's client does), until ``deadline`` seconds have passed."""
-    end = time.monotonic() + deadline
-    while True:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+
+    def answered():
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            headers = {"Content-Type": "application/json"}
-            if token:
-                headers["Authorization"] = f"Bearer {token}"
             conn.request(method, path, json.dumps(body) if body is not None else None, headers)
             reply = conn.getresponse()
             data = reply.read()
             conn.close()
-            if reply.status not in (429, 503):
-                return reply.status, json.loads(data or b"{}")
         except (OSError, http.client.HTTPException):
-            pass
-        if time.monotonic() > end:
-            raise TimeoutError(f"{method} {path}: no answer in {deadline} s")
-        time.sleep(0.5)
+            return None
+        return None if reply.status in (429, 503) else (reply.status, json.loads(data or b"{}"))
+
+    return wait_until(answered, deadline, what=f"an answer to {method} {path}", interval=0.5)
 
 
 @pytest.fixture

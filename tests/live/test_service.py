@@ -7,6 +7,7 @@ import re
 
 import pytest
 from live_helpers import GALLERY, call
+from support import wait_until
 
 from course.live.server import MAX_BODY, RATE_LIMIT
 
@@ -73,7 +74,10 @@ def test_reveal_long_poll_and_assessment_refused(live):
 
     t = threading.Thread(target=wait)
     t.start()
-    time.sleep(0.3)
+    # the request is parked on the service's reveal condition (tornado keeps its waiters in
+    # ``_waiters``): only then can the answer below come from the wake-up, not from an
+    # immediate reply
+    wait_until(lambda: live.service._reveal_cond._waiters, 10, what="the long poll waiting")
     assert live.service.reveal("gallery-multiple") == 1
     t.join(10)
     status, reply, _ = got["reply"]
@@ -272,7 +276,7 @@ def test_too_many_wrong_join_codes_or_tokens_from_one_address(live, calm, caplog
     monkeypatch.setattr(live.service.failures, "window", 0.2)
     import time
 
-    time.sleep(0.3)
+    time.sleep(0.3)  # not synchronisation: the clock must pass the 0.2 s window
     status, reply, _ = call("POST", live.url + "api/join",
                             {"code": live.auth.join_code, "learner": "Latecomer"})
     assert status == 200 and reply["token"]

@@ -56,10 +56,6 @@ def run_cli(*args, timeout: float = 60, env: dict | None = None, cwd=None) -> Ru
     return Run(proc)
 
 
-def bank_text(exercises: str) -> str:
-    return "lesson: 01-test\ntitle: {en: Test, zh: 测试}\nexercises:\n" + exercises
-
-
 def _can_mount_read_only() -> bool:
     if os.geteuid() != 0 or not shutil.which("unshare"):
         return False
@@ -97,3 +93,16 @@ def run_python(prefix: list[str], code: str, *args, env: dict | None = None,
     return subprocess.run([*prefix, sys.executable, "-c", code, *map(str, args)],
                           capture_output=True, text=True, timeout=timeout, env=full_env,
                           cwd=ROOT, errors="backslashreplace")
+
+
+def released_items(files, bank, wanted, releases: int):
+    """Release every bank file of ``files`` ``releases`` times over; yields each released item
+    whose id is in ``wanted`` as ``(its raw entry in the student copy, the bank's exercise)``."""
+    from course.instructor.release import release_bank_file
+
+    for _ in range(releases):
+        for path in files:
+            doc, _, _ = release_bank_file(path, bank)
+            for raw in doc["exercises"]:
+                if raw.get("id") in wanted:
+                    yield raw, bank[raw["id"]]

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from course.exercises import text_match
-from course.exercises.model import build_exercise
+from course.exercises.kinds import build_exercise
 
 
 def _cloze(answer: str):

@@ -10,12 +10,13 @@ from pathlib import Path
 from security_helpers import read_only, run_python
 from store_helpers import FakeExercise, FakeResult
 
-from course.exercises import progress, state
+from course import session as state
+from course.exercises import progress
 
 EXPORT = "from course.cli import main; import sys; sys.exit(main(sys.argv[1:]))"
 
 
-def test_a_lone_surrogate_typed_into_a_cloze_is_saved(store):
+def test_a_lone_surrogate_typed_into_a_cloze_is_saved(learner_home):
     ex = FakeExercise(id="cloze-1")
     typed = ["needs\ud800", "ok"]
     assert progress.record(ex, typed, FakeResult(0.5, response=typed), "practice") is True
@@ -23,7 +24,7 @@ def test_a_lone_surrogate_typed_into_a_cloze_is_saved(store):
     assert progress.attempts()["response"].tolist() == [typed]  # read back as typed
 
 
-def test_a_lone_surrogate_in_the_learner_name_is_saved(store):
+def test_a_lone_surrogate_in_the_learner_name_is_saved(learner_home):
     state.set_learner("Sam\udc00", save=False)
     assert progress.record(FakeExercise(id="q"), 1, FakeResult(1.0, 1), "practice") is True
     assert progress.attempts()["learner"].tolist() == ["Sam\ufffd"]
@@ -31,7 +32,7 @@ def test_a_lone_surrogate_in_the_learner_name_is_saved(store):
     assert "Sam" in doc
 
 
-def test_record_never_raises_on_a_response_that_cannot_be_printed(store):
+def test_record_never_raises_on_a_response_that_cannot_be_printed(learner_home):
     deep = []
     for _ in range(100_000):
         deep = [deep]
@@ -40,7 +41,7 @@ def test_record_never_raises_on_a_response_that_cannot_be_printed(store):
     assert saved == ["<list>"]  # the store keeps the kind of value, not a 100,000-level one
 
 
-def test_a_full_disk_is_named_and_the_next_check_saves_again(store, monkeypatch):
+def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monkeypatch):
     ex = FakeExercise(id="q")
     assert progress.record(ex, "first", FakeResult(1.0, "first"), "practice")
     # SQLite's own "database or disk is full": no page may be added, on every connection
@@ -68,7 +69,7 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(store, monkeypatch)
     assert progress.attempts()["response"].tolist() == ["first", "after"]
 
 
-def test_a_file_in_the_way_is_named_as_such(tmp_path, monkeypatch, store):
+def test_a_file_in_the_way_is_named_as_such(tmp_path, monkeypatch, learner_home):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("CRM_COURSE_HOME", str(blocker / "home"))
@@ -85,36 +86,36 @@ def _seven_attempts(home: Path) -> None:
     progress._reset_for_tests()  # the kernel ends: connection closed, WAL folded in
 
 
-def test_a_read_only_store_is_exported_in_full(store, tmp_path):
-    _seven_attempts(store)
+def test_a_read_only_store_is_exported_in_full(learner_home, tmp_path):
+    _seven_attempts(learner_home)
     out = tmp_path / "out" / "sub.json"
     out.parent.mkdir()
-    with read_only(store) as prefix:
+    with read_only(learner_home) as prefix:
         proc = run_python(prefix, EXPORT, "export", "--out", out,
-                          env={"CRM_COURSE_HOME": str(store)})
+                          env={"CRM_COURSE_HOME": str(learner_home)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [a["response"] for a in doc["attempts"]] == list(range(7))
 
 
-def test_a_read_only_store_still_restores_answers(store):
-    _seven_attempts(store)
+def test_a_read_only_store_still_restores_answers(learner_home):
+    _seven_attempts(learner_home)
     code = ("from course.exercises import progress; import json; "
             "print(json.dumps([progress.last_attempt('q6')['response'], "
             "len(progress.attempts()), len(progress.summary())]))")
-    with read_only(store) as prefix:
-        proc = run_python(prefix, code, env={"CRM_COURSE_HOME": str(store)})
+    with read_only(learner_home) as prefix:
+        proc = run_python(prefix, code, env={"CRM_COURSE_HOME": str(learner_home)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == [6, 7, 7]
 
 
-def test_an_export_that_cannot_read_the_store_fails_and_writes_nothing(store, tmp_path):
-    store.mkdir(parents=True)
-    (store / "progress.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\xa5" * 8000)
+def test_an_export_that_cannot_read_the_store_fails_and_writes_nothing(learner_home, tmp_path):
+    learner_home.mkdir(parents=True)
+    (learner_home / "progress.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\xa5" * 8000)
     out = tmp_path / "sub.json"
-    with read_only(store) as prefix:
+    with read_only(learner_home) as prefix:
         proc = run_python(prefix, EXPORT, "export", "--out", out,
-                          env={"CRM_COURSE_HOME": str(store)})
+                          env={"CRM_COURSE_HOME": str(learner_home)})
     assert proc.returncode == 2, (proc.stdout, proc.stderr[-2000:])
     assert "cannot be read" in proc.stderr and "Traceback" not in proc.stderr
     assert not out.exists()

@@ -20,11 +20,12 @@ import math
 from pathlib import Path
 
 import pytest
+from security_helpers import released_items
 
 from course.exercises.loader import load_bank
-from course.exercises.text import text_key
 from course.instructor.release import release, release_bank_file
 from course.instructor.release_audit import answered_items, collect
+from course.text import text_key
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEASES = 20
@@ -108,17 +109,11 @@ def counts(tmp_path_factory):
     files = sorted((ROOT / "exercises").glob("*.yaml"))
     rules = ("first", "last", "longest", "always-false", "always-true")
     totals = dict.fromkeys(rules, 0)
-    for _ in range(RELEASES):
-        for path in files:
-            doc, _, _ = release_bank_file(path, bank)
-            for raw in doc["exercises"]:
-                if raw.get("id") not in assessed:
-                    continue
-                ex = assessed[raw["id"]]
-                for rule in rules:
-                    response = _answer(raw, rule, near)
-                    if response is not None and ex.grade(response).correct:
-                        totals[rule] += 1
+    for raw, ex in released_items(files, bank, assessed, RELEASES):
+        for rule in rules:
+            response = _answer(raw, rule, near)
+            if response is not None and ex.grade(response).correct:
+                totals[rule] += 1
     blind = {kind: sum(_blind(ex) for ex in assessed.values() if (ex.type == "true_false")
                        == (kind == "true_false")) for kind in ("true_false", "other")}
     return assessed, blind, {rule: total / RELEASES for rule, total in totals.items()}

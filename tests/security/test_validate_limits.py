@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from security_helpers import bank_text
+from support import bank_text
 
 CPU_LIMIT_S = 5.0
 RSS_LIMIT_MB = 200.0

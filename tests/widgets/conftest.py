@@ -4,16 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import fresh_learner_home
 
 GALLERY = Path(__file__).parent / "00-gallery.yaml"
 
 
 @pytest.fixture
-def fresh(tmp_path, monkeypatch):
+def fresh(learner_home):
     """A private CRM_COURSE_HOME and session state reset before and after the test."""
-    with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
-        yield home
+    return learner_home
 
 
 @pytest.fixture

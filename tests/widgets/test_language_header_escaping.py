@@ -8,11 +8,11 @@ import pytest
 
 from course import session as state
 from course.exercises import progress
-from course.exercises.i18n import UI
 from course.exercises.kinds import build_exercise
 from course.exercises.loader import load_bank
 from course.exercises.widgets import lesson_header
 from course.exercises.widgets.style import CSS
+from course.messages import MESSAGES as UI
 
 
 def test_set_language_relabels_every_displayed_widget(gallery):

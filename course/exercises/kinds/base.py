@@ -205,6 +205,29 @@ def jsonable(value):
         return text[:200] + ("..." if len(text) > 200 else "")
 
 
+#: The bank formats (``course.bankio``) a built-in kind exports to: view name -> the plug-in
+#: string of the format's codec, ``CODEC`` standing for the kind's codec name (``bank_views``).
+#: Written out whole so that the architecture test sees each format module as imported later.
+BANK_FORMATS: Mapping[str, str] = {
+    "moodle-xml": "course.bankio.moodle:CODEC",
+    "gift": "course.bankio.gift:CODEC",
+    "qti": "course.bankio.qti_kinds:CODEC",
+    "xlsx": "course.bankio.xlsx:CODEC",
+}
+
+
+def bank_views(print_view: str, codec: str, other: Mapping[str, str] | None = None,
+               without: tuple[str, ...] = ()) -> dict[str, str]:
+    """A built-in kind's ``views``: its printed form ``print_view`` (a plug-in string), its codec
+    named ``codec`` in each of ``BANK_FORMATS`` but the formats ``without``, and ``other``
+    (views added or replaced)."""
+    views = {"print": print_view}
+    views.update({name: path.replace(":CODEC", f":{codec}")
+                  for name, path in BANK_FORMATS.items() if name not in without})
+    views.update(other or {})
+    return views
+
+
 class Exercise:
     """An exercise from the bank. ``grade(response)`` is pure; displaying it shows its widget."""
 

@@ -20,6 +20,7 @@ from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
     Invalid,
+    bank_views,
     bilingual_or_none,
     is_int,
 )
@@ -97,13 +98,8 @@ class ChoiceExercise(Exercise):
             "选对的，所以得分为 0%。"),
     }
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
-    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
-        "print": "course.materials.printview:print_choice",
-        "moodle-xml": "course.bankio.moodle:CHOICE",
-        "gift": "course.bankio.gift:CHOICE",
-        "qti": "course.bankio.qti_kinds:CHOICE",
-        "xlsx": "course.bankio.xlsx:CHOICE",
-    }
+    # printed papers (course.materials), bank exporters and importers (course.bankio)
+    views = bank_views("course.materials.printview:print_choice", "CHOICE")
     schema = SCHEMA
     required, required_redacted = ("options", "examples"), ("options",)
     # read every option; weighing several right ones takes longer than finding one

@@ -12,6 +12,7 @@ from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
     Invalid,
+    bank_views,
     bilingual_or_none,
     check_text,
     feedback_map,
@@ -164,13 +165,9 @@ class ClozeExercise(Exercise):
     types = ("cloze",)
     short = {"cloze": "cloze"}
     widget_class = "course.exercises.widgets.types:ClozeWidget"
-    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
-        "print": "course.materials.printview:print_cloze",
-        "moodle-xml": "course.bankio.moodle_text:CLOZE",
-        "gift": "course.bankio.gift:CLOZE",
-        "qti": "course.bankio.qti_kinds:CLOZE",
-        "xlsx": "course.bankio.xlsx:CLOZE",
-    }
+    # printed papers (course.materials), bank exporters and importers (course.bankio)
+    views = bank_views("course.materials.printview:print_cloze", "CLOZE",
+                       {"moodle-xml": "course.bankio.moodle_text:CLOZE"})
     schema = SCHEMA
     required, required_redacted = ("text", "examples"), ("text",)
     messages = {"type_cloze": ("Fill in the blanks", "填空")}

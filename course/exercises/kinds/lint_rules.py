@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from course.exercises.text_match import normalize
+from course.exercises.text_match import contains_phrase, normalize
 
 ERROR, WARNING = "error", "warning"
 
@@ -35,15 +35,6 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _words(text) if w not in _STOP and len(w) >= 3}
 
 
-def _contains_phrase(haystack: str, phrase: str) -> bool:
-    """True when ``phrase`` occurs in ``haystack`` as whole words (normalised)."""
-    needle = normalize(phrase).strip(" .,;:!?")
-    if not needle:
-        return False
-    pattern = r"(?<![\w])" + re.escape(needle) + r"(?![\w])"
-    return re.search(pattern, normalize(haystack)) is not None
-
-
 def _number_pattern(value: float) -> re.Pattern:
     text = f"{value:g}"
     if "." not in text and abs(value) >= 1000:
@@ -65,13 +56,13 @@ def cloze(ex, add) -> None:
     prompt = " ".join(_texts(ex.prompt))
     blanks = [b for b in ex.blanks if b.answers]
     for b in blanks:
-        if any(len(a) >= 3 and _contains_phrase(prompt, a) for a in b.answers[:1]):
+        if any(len(a) >= 3 and contains_phrase(prompt, a) for a in b.answers[:1]):
             # a word bank reply often carries facts the prompt gives: a clue, not a giveaway
             add("prompt", f"the prompt states the answer of blank {b.index + 1} "
                           f"({b.answers[0]!r})", WARNING if ex.word_bank else ERROR)
     for i, hint in enumerate(ex.hints):
         text = " ".join(_texts(hint))
-        given = [b for b in blanks if any(_contains_phrase(text, a) for a in b.answers)]
+        given = [b for b in blanks if any(contains_phrase(text, a) for a in b.answers)]
         if blanks and (len(given) == len(blanks) or (len(blanks) > 2 and
                                                      len(given) * 2 > len(blanks))):
             names = ", ".join(repr(b.answers[0]) for b in given)
@@ -180,5 +171,5 @@ def _choice_hints(ex, add, right, shared_words: set) -> None:
                 words = _content(o.text.en)
                 if len(words) >= 2 and len(words & hint_words) >= 0.75 * len(words):
                     add(f"hints[{i}]", f"the hint states the right option ({o.text.en!r})")
-                elif _contains_phrase(text, o.text.en) and len(o.text.en) >= 3:
+                elif contains_phrase(text, o.text.en) and len(o.text.en) >= 3:
                     add(f"hints[{i}]", f"the hint states the right option ({o.text.en!r})")

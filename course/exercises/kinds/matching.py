@@ -8,6 +8,7 @@ from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
     Invalid,
+    bank_views,
     secret_shuffle,
     seeded_shuffle,
 )
@@ -44,12 +45,9 @@ class MatchingExercise(Exercise):
     types = ("matching",)
     short = {"matching": "match"}
     widget_class = "course.exercises.widgets.types:MatchingWidget"
-    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
-        "print": "course.materials.printview:print_matching",
-        "moodle-xml": "course.bankio.moodle:MATCHING",
-        "gift": "course.bankio.gift:MATCHING",
-        "qti": "course.bankio.qti_kinds:MATCHING",
-    }
+    # printed papers (course.materials), bank exporters and importers (course.bankio); the
+    # spreadsheet format has no matching codec
+    views = bank_views("course.materials.printview:print_matching", "MATCHING", without=("xlsx",))
     schema = SCHEMA
     required = ("pairs", "examples")
     messages = {"type_matching": ("Match the pairs", "配对")}

@@ -10,6 +10,7 @@ from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
     Invalid,
+    bank_views,
     bilingual_or_none,
     jsonable,
 )
@@ -94,13 +95,8 @@ class NumericExercise(Exercise):
     }
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
-    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
-        "print": "course.materials.printview:print_numeric",
-        "moodle-xml": "course.bankio.moodle:NUMERIC",
-        "gift": "course.bankio.gift:NUMERIC",
-        "qti": "course.bankio.qti_kinds:NUMERIC",
-        "xlsx": "course.bankio.xlsx:NUMERIC",
-    }
+    # printed papers (course.materials), bank exporters and importers (course.bankio)
+    views = bank_views("course.materials.printview:print_numeric", "NUMERIC")
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -6,6 +6,7 @@ from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
     Exercise,
     Invalid,
+    bank_views,
     secret_shuffle,
     seeded_shuffle,
 )
@@ -21,13 +22,8 @@ class OrderingExercise(Exercise):
     types = ("ordering",)
     short = {"ordering": "order"}
     widget_class = "course.exercises.widgets.types:OrderingWidget"
-    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
-        "print": "course.materials.printview:print_ordering",
-        "moodle-xml": "course.bankio.moodle:ORDERING",
-        "gift": "course.bankio.gift:ORDERING",
-        "qti": "course.bankio.qti_kinds:ORDERING",
-        "xlsx": "course.bankio.xlsx:ORDERING",
-    }
+    # printed papers (course.materials), bank exporters and importers (course.bankio)
+    views = bank_views("course.materials.printview:print_ordering", "ORDERING")
     schema = {"items": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/text"}},
               "all_or_nothing": {"type": "boolean"}}
     required, required_redacted = ("items", "examples"), ("items",)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from course.errors import DefinitionError
-from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, is_bool
+from course.exercises.kinds.base import NOT_ATTEMPTED, Exercise, Invalid, bank_views, is_bool
 from course.exercises.results import GradeResult, ItemResult
 from course.messages import ui
 from course.text import Bilingual
@@ -14,13 +14,8 @@ class TrueFalseExercise(Exercise):
     types = ("true_false",)
     short = {"true_false": "t/f"}
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
-    views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
-        "print": "course.materials.printview:print_true_false",
-        "moodle-xml": "course.bankio.moodle:TRUE_FALSE",
-        "gift": "course.bankio.gift:TRUE_FALSE",
-        "qti": "course.bankio.qti_kinds:TRUE_FALSE",
-        "xlsx": "course.bankio.xlsx:TRUE_FALSE",
-    }
+    # printed papers (course.materials), bank exporters and importers (course.bankio)
+    views = bank_views("course.materials.printview:print_true_false", "TRUE_FALSE")
     schema = {"answer": {"type": "boolean"}}
     required = ("answer", "examples")
     messages = {"type_true_false": ("True or false", "判断对错")}
