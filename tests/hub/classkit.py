@@ -29,6 +29,9 @@ def _answers():
         elif ex.type == "cloze":
             right[ex.id] = [b.answers[0] for b in ex.blanks]
             wrong[ex.id] = ["nothing" for _ in ex.blanks]
+        elif ex.type == "reply":  # the bank's own known-good and known-bad replies
+            right[ex.id] = ex.examples["correct"][0]
+            wrong[ex.id] = ex.examples["wrong"][0]
         else:
             raise AssertionError(f"no answers written for {ex.type}")
     practice = bank[PRACTICE]

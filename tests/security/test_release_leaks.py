@@ -124,9 +124,12 @@ def test_the_copy_s_order_answers_no_more_than_blind_guessing(counts, rule):
     """Choices, orderings and matchings answered from the copy's own order (as shown,
     reversed, turned back), typed items from whatever stands beside their id in any file."""
     assessed, blind, means = counts
-    assert len(assessed) == 44 and 3 < blind["other"] < 6  # 14 single, 7 multiple...
+    # every assessment item of the bank takes part; a guess gains most on the choice items
+    # (the written replies, typed numbers and texts give a guess nothing)
+    n_tf = sum(ex.type == "true_false" for ex in assessed.values())
+    assert len(assessed) >= 44 and 3 < blind["other"] < 6, (len(assessed), blind)
     assert means[rule] <= blind["other"] + 2, (
-        f"rule {rule!r}: {means[rule]:.1f} of {len(assessed) - 6} items right on average, "
+        f"rule {rule!r}: {means[rule]:.1f} of {len(assessed) - n_tf} items right on average, "
         f"blind guessing {blind['other']:.1f}")
 
 
