@@ -48,10 +48,27 @@ def _lesson_ids(bank, lesson: str | None):
     return list(bank.lessons[matches[0]].ids)
 
 
-def run(args: argparse.Namespace) -> int:
-    import asyncio
+def _log_to(session_file) -> None:
+    """Log to the terminal and to SESSION.log beside the session file, both escaped."""
     import logging
     import os
+
+    from course.live.guard import SafeFormatter
+
+    layout = "%(asctime)s %(levelname)s %(message)s"
+    logging.basicConfig(level=logging.INFO, format=layout)
+    logging.getLogger().handlers[0].setFormatter(SafeFormatter(layout))
+    old_umask = os.umask(0o077)  # the log names learners: readable by the instructor only
+    try:
+        log_file = logging.FileHandler(str(session_file) + ".log", encoding="utf-8")
+    finally:
+        os.umask(old_umask)
+    log_file.setFormatter(SafeFormatter(layout))
+    logging.getLogger("course.live").addHandler(log_file)
+
+
+def run(args: argparse.Namespace) -> int:
+    import asyncio
     from pathlib import Path
 
     from course import paths
@@ -72,20 +89,10 @@ def run(args: argparse.Namespace) -> int:
 
     from course.instructor.report import load_instructor_bank
     from course.live.auth import HubAuth, LanAuth
-    from course.live.guard import SafeFormatter
     from course.live.server import LiveServer, LiveService
 
     store = _open_store(session_file)  # a corrupt file stops here with a sentence
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger().handlers[0].setFormatter(
-        SafeFormatter("%(asctime)s %(levelname)s %(message)s"))
-    old_umask = os.umask(0o077)  # the log names learners: readable by the instructor only
-    try:
-        log_file = logging.FileHandler(str(session_file) + ".log", encoding="utf-8")
-    finally:
-        os.umask(old_umask)
-    log_file.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(message)s"))
-    logging.getLogger("course.live").addHandler(log_file)
+    _log_to(session_file)
 
     bank, _ = load_instructor_bank(Path(args.bank) if args.bank else None)
     host, port, prefix = args.host, args.port, "/"
