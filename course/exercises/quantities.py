@@ -60,53 +60,37 @@ MAGNITUDES: dict[str, tuple[float, str, str]] = {
 
 # The unit table: every word or symbol a learner may write, what it means, and whether it
 # is written before the number (currency symbols and codes) or after it.
-# kind is "unit" (a measure), "currency", "magnitude" or "percent".
-UNIT_TABLE: tuple[tuple[str, str, str], ...] = (
+# kind is "unit" (a measure), "currency", "magnitude" or "percent". Written once per meaning:
+# (kind, name, its words and symbols); UNIT_TABLE lists them one a row, in this order (the
+# order aliases of the same length are tried in).
+_UNIT_WORDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # percent
-    ("%", "percent", "percent"), ("percent", "percent", "percent"),
-    ("per cent", "percent", "percent"), ("pct", "percent", "percent"),
-    ("百分点", "percent", "percent"),
+    ("percent", "percent", ("%", "percent", "per cent", "pct", "百分点")),
     # times
-    ("times", "unit", "times"), ("time", "unit", "times"), ("x", "unit", "times"),
-    ("×", "unit", "times"), ("倍", "unit", "times"), ("fold", "unit", "times"),
+    ("unit", "times", ("times", "time", "x", "×", "倍", "fold")),
     # time
-    ("hours", "unit", "hours"), ("hour", "unit", "hours"), ("hrs", "unit", "hours"),
-    ("hr", "unit", "hours"), ("h", "unit", "hours"), ("小时", "unit", "hours"),
-    ("个小时", "unit", "hours"), ("钟头", "unit", "hours"), ("个钟头", "unit", "hours"),
-    ("days", "unit", "days"), ("day", "unit", "days"), ("d", "unit", "days"),
-    ("天", "unit", "days"), ("日", "unit", "days"),
-    ("minutes", "unit", "minutes"), ("minute", "unit", "minutes"), ("mins", "unit", "minutes"),
-    ("min", "unit", "minutes"), ("分钟", "unit", "minutes"),
-    ("weeks", "unit", "weeks"), ("week", "unit", "weeks"), ("wks", "unit", "weeks"),
-    ("周", "unit", "weeks"), ("星期", "unit", "weeks"), ("个星期", "unit", "weeks"),
-    ("months", "unit", "months"), ("month", "unit", "months"), ("个月", "unit", "months"),
-    ("月", "unit", "months"),
-    ("years", "unit", "years"), ("year", "unit", "years"), ("yrs", "unit", "years"),
-    ("年", "unit", "years"),
+    ("unit", "hours", ("hours", "hour", "hrs", "hr", "h", "小时", "个小时", "钟头", "个钟头")),
+    ("unit", "days", ("days", "day", "d", "天", "日")),
+    ("unit", "minutes", ("minutes", "minute", "mins", "min", "分钟")),
+    ("unit", "weeks", ("weeks", "week", "wks", "周", "星期", "个星期")),
+    ("unit", "months", ("months", "month", "个月", "月")),
+    ("unit", "years", ("years", "year", "yrs", "年")),
     # currencies
-    ("us$", "currency", "USD"), ("usd", "currency", "USD"), ("$", "currency", "USD"),
-    ("us dollars", "currency", "USD"), ("us dollar", "currency", "USD"),
-    ("dollars", "currency", "USD"), ("dollar", "currency", "USD"), ("美元", "currency", "USD"),
-    ("美金", "currency", "USD"),
-    ("¥", "currency", "CNY"), ("rmb", "currency", "CNY"), ("cny", "currency", "CNY"),
-    ("yuan", "currency", "CNY"), ("元", "currency", "CNY"), ("人民币", "currency", "CNY"),
-    ("块", "currency", "CNY"), ("元人民币", "currency", "CNY"),
-    ("€", "currency", "EUR"), ("eur", "currency", "EUR"), ("euros", "currency", "EUR"),
-    ("euro", "currency", "EUR"), ("欧元", "currency", "EUR"),
-    ("£", "currency", "GBP"), ("gbp", "currency", "GBP"), ("pounds", "currency", "GBP"),
-    ("pound", "currency", "GBP"), ("英镑", "currency", "GBP"),
+    ("currency", "USD", ("us$", "usd", "$", "us dollars", "us dollar", "dollars", "dollar",
+                         "美元", "美金")),
+    ("currency", "CNY", ("¥", "rmb", "cny", "yuan", "元", "人民币", "块", "元人民币")),
+    ("currency", "EUR", ("€", "eur", "euros", "euro", "欧元")),
+    ("currency", "GBP", ("£", "gbp", "pounds", "pound", "英镑")),
     # magnitudes
-    ("thousand", "magnitude", "thousand"), ("k", "magnitude", "thousand"),
-    ("千", "magnitude", "thousand"),
-    ("万", "magnitude", "ten_thousand"),
-    ("million", "magnitude", "million"), ("mn", "magnitude", "million"),
-    ("百万", "magnitude", "million"),
-    ("亿", "magnitude", "hundred_million"),
-    ("billion", "magnitude", "billion"), ("bn", "magnitude", "billion"),
-    ("十亿", "magnitude", "billion"),
-    ("trillion", "magnitude", "trillion"), ("tn", "magnitude", "trillion"),
-    ("万亿", "magnitude", "trillion"), ("兆", "magnitude", "trillion"),
+    ("magnitude", "thousand", ("thousand", "k", "千")),
+    ("magnitude", "ten_thousand", ("万",)),
+    ("magnitude", "million", ("million", "mn", "百万")),
+    ("magnitude", "hundred_million", ("亿",)),
+    ("magnitude", "billion", ("billion", "bn", "十亿")),
+    ("magnitude", "trillion", ("trillion", "tn", "万亿", "兆")),
 )
+UNIT_TABLE: tuple[tuple[str, str, str], ...] = tuple(
+    (word, kind, name) for kind, name, words in _UNIT_WORDS for word in words)
 _PREFIX_SYMBOLS = ("us$", "$", "¥", "€", "£", "usd", "rmb", "cny", "eur", "gbp")
 _ALIASES = sorted(UNIT_TABLE, key=lambda row: -len(row[0]))
 _LATIN_ALIAS = re.compile(r"[a-z ]+")

@@ -19,9 +19,17 @@ class Decision:
     zh = ""
     cap = "wrong_decision"
 
+    rx: re.Pattern | None = None
+
     def find(self, reply) -> str:
-        """The words of the reply that take this decision, or ''."""
-        raise NotImplementedError
+        """The words of the reply that take this decision, or ''.
+
+        By default: the first match of ``rx`` not denied in its own clause; a decision that
+        reads the reply otherwise overrides this."""
+        if self.rx is None:
+            raise NotImplementedError
+        m = find_affirmed(self.rx, reply.flat_body)
+        return m.group(0) if m else ""
 
 
 class AgreesToMeet(Decision):
@@ -35,10 +43,6 @@ class AgreesToMeet(Decision):
                     r"address is\b|\bsign the contract\b|\bsend (?:you )?the contract\b|"
                     r"\b(?:come|welcome) to (?:visit )?our (?:office|factory)\b|\bwelcome to "
                     r"visit\b", re.I)
-
-    def find(self, reply):
-        m = find_affirmed(self.rx, reply.flat_body)
-        return m.group(0) if m else ""
 
 
 class ReturnFirst(Decision):
@@ -89,10 +93,6 @@ class ActsWithoutAsking(Decision):
                     r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
                     re.I)
 
-    def find(self, reply):
-        m = find_affirmed(self.rx, reply.flat_body)
-        return m.group(0) if m else ""
-
 
 class PressuresPayment(Decision):
     name = "pressures_payment"
@@ -101,10 +101,6 @@ class PressuresPayment(Decision):
     rx = re.compile(r"\b(?:complete (?:the|your) payment|pay(?: for it| the order)?)\s+"
                     r"(?:today|now|immediately|at once|as soon as possible)\b|\bprice will "
                     r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I)
-
-    def find(self, reply):
-        m = find_affirmed(self.rx, reply.flat_body)
-        return m.group(0) if m else ""
 
 
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
