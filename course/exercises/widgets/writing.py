@@ -33,6 +33,15 @@ def facts_panel(facts: dict, lang: str) -> str:
     return _block(ui_html("reply_facts", lang), f"<ul>{rows}</ul>", "course-reply-facts")
 
 
+def _writing_area(widget, height: str, css: str) -> tuple[w.Textarea, w.HTML]:
+    """The text area a learner writes in (``height`` tall, CSS class ``css``), calling
+    ``widget._typed`` on each change, and the empty line under it for the word count."""
+    area = w.Textarea(value="", continuous_update=True, layout=w.Layout(width="100%", height=height))
+    area.add_class(css)
+    area.observe(widget._typed, "value")
+    return area, w.HTML()
+
+
 class ReplyWidget(ExerciseWidget):
     """The buyer's message, the facts and the rubric above a text area with a word count."""
 
@@ -41,11 +50,7 @@ class ReplyWidget(ExerciseWidget):
     def _build_body(self) -> w.Widget:
         self._task = w.HTML()
         self._task.add_class("course-reply-task")
-        self._area = w.Textarea(value="", continuous_update=True,
-                                layout=w.Layout(width="100%", height="14em"))
-        self._area.add_class("course-reply-text")
-        self._area.observe(self._typed, "value")
-        self._count = w.HTML()
+        self._area, self._count = _writing_area(self, "14em", "course-reply-text")
         self._count.add_class("course-word-count")
         return w.VBox([self._task, self._area, self._count])
 
@@ -95,11 +100,7 @@ class RoleplayWidget(ExerciseWidget):
         self._facts.add_class("course-roleplay-facts")
         self._log = w.HTML()
         self._log.add_class("course-roleplay-log")
-        self._area = w.Textarea(value="", continuous_update=True,
-                                layout=w.Layout(width="100%", height="9em"))
-        self._area.add_class("course-roleplay-text")
-        self._area.observe(self._typed, "value")
-        self._count = w.HTML()
+        self._area, self._count = _writing_area(self, "9em", "course-roleplay-text")
         self._send_btn = w.Button(layout=w.Layout(width="auto"))
         self._send_btn.add_class("course-send")
         self._send_btn.on_click(lambda _b: self._click(self.send))
