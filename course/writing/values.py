@@ -131,6 +131,12 @@ class Found:
     start: int
 
 
+def found_all(rx: re.Pattern, text: str, value_of) -> list[Found]:
+    """Every match of ``rx`` in ``text`` as a Found: ``value_of(match)``, the words matched,
+    where they start."""
+    return [Found(value_of(m), m.group(0), m.start()) for m in rx.finditer(text)]
+
+
 class ValueKind:
     """One kind of checkable value: how a fact is read, how the reply's values are found, when
     two are the same and how a value is shown."""
@@ -192,7 +198,7 @@ class Date(ValueKind):
         return parse_date(raw)
 
     def find(self, text, facts):
-        return [Found(_date_of(m), m.group(0), m.start()) for m in _DATE.finditer(text)]
+        return found_all(_DATE, text, _date_of)
 
     def same(self, said, fact):
         return bool(said & fact)
@@ -213,7 +219,7 @@ class Weekday(ValueKind):
         return _ZH_WEEKDAY.get(word[-1], word.lower())
 
     def find(self, text, facts):
-        return [Found(self._norm(m.group(0)), m.group(0), m.start()) for m in _WEEKDAY.finditer(text)]
+        return found_all(_WEEKDAY, text, lambda m: self._norm(m.group(0)))
 
     def show(self, fact):
         return fact.capitalize()
@@ -227,7 +233,7 @@ class Money(ValueKind):
 
     def find(self, text, facts):
         default = str(facts.get("currency") or "USD").upper()
-        return [Found(_money_of(m, default), m.group(0), m.start()) for m in _MONEY.finditer(text)]
+        return found_all(_MONEY, text, lambda m: _money_of(m, default))
 
     def same(self, said, fact):
         return fact is not None and abs(said[0] - fact[0]) < 0.005 and said[1] == fact[1]
@@ -252,7 +258,7 @@ class Percent(ValueKind):
         return {"九折": 10.0, "八折": 20.0, "七折": 30.0}[m.group(0)]
 
     def find(self, text, facts):
-        return [Found(self._of(m), m.group(0), m.start()) for m in _PERCENT.finditer(text)]
+        return found_all(_PERCENT, text, self._of)
 
     def show(self, fact):
         return f"{fact:g}%"
@@ -274,7 +280,7 @@ class Quantity(ValueKind):
         stem = re.escape(noun[0].lower().rstrip("s"))
         rx = re.compile(rf"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:[A-Za-z'’-]+\s+){{0,3}}?(?:{stem}s?|"
                         rf"pieces|pcs|units)\b", re.I)
-        return [Found(int(_num(m.group(1))), m.group(0), m.start()) for m in rx.finditer(text)]
+        return found_all(rx, text, lambda m: int(_num(m.group(1))))
 
 
 class Size(ValueKind):
@@ -284,8 +290,8 @@ class Size(ValueKind):
         return str(raw).strip().upper()
 
     def find(self, text, facts):
-        return [Found((m.group("a") or m.group("b") or m.group("c")).upper(), m.group(0),
-                      m.start()) for m in _SIZE.finditer(text)]
+        return found_all(_SIZE, text,
+                         lambda m: (m.group("a") or m.group("b") or m.group("c")).upper())
 
 
 class Colour(ValueKind):
@@ -295,8 +301,7 @@ class Colour(ValueKind):
         return str(raw).strip().lower().replace("gray", "grey")
 
     def find(self, text, facts):
-        return [Found(m.group(0).lower().replace("gray", "grey"), m.group(0), m.start())
-                for m in _COLOUR.finditer(text)]
+        return found_all(_COLOUR, text, lambda m: m.group(0).lower().replace("gray", "grey"))
 
 
 class Carrier(ValueKind):
@@ -336,10 +341,8 @@ class Days(ValueKind):
         return _NUMBER_WORDS.get(word) or int(word)
 
     def find(self, text, facts):
-        out = [Found(self._of(m), m.group(0), m.start()) for m in _DAYS.finditer(text)]
-        out += [Found(max(1, -(-int(m.group(1)) // 24)), m.group(0), m.start())
-                for m in _HOURS.finditer(text)]
-        return out
+        return (found_all(_DAYS, text, self._of)
+                + found_all(_HOURS, text, lambda m: max(1, -(-int(m.group(1)) // 24))))
 
     def show(self, fact):
         return f"{fact} days"
