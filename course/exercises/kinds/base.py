@@ -43,10 +43,10 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from course import session
-from course.errors import InputError
+from course.errors import DefinitionError, InputError
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.revisit import parse_revisit
-from course.exercises.text_match import MAX_ANSWER_CHARS, has_control_chars
+from course.exercises.text_match import MAX_ANSWER_CHARS, has_control_chars, normalize
 from course.messages import ui
 from course.plugins import load_plugin
 from course.settings import MAX_RESPONSE_DEPTH
@@ -130,6 +130,17 @@ def seeded_shuffle(items: list, seed: str) -> list:
     shuffled = list(items)
     random.Random(seed).shuffle(shuffled)
     return shuffled
+
+
+def normalized_unique(keys: list[str], field: str, what: str) -> list[str]:
+    """``keys`` normalised as answers are (text_match.normalize); a key the same as an earlier
+    one once normalised is a DefinitionError at ``field`` (``{i}`` stands for its index):
+    "<what> 'key' is repeated"."""
+    norm = [normalize(k) for k in keys]
+    for i, k in enumerate(norm):
+        if k in norm[:i]:
+            raise DefinitionError(field.format(i=i), f"{what} {keys[i]!r} is repeated")
+    return norm
 
 
 def bilingual_or_none(value) -> Bilingual | None:

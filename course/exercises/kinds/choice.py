@@ -23,6 +23,7 @@ from course.exercises.kinds.base import (
     bank_views,
     bilingual_or_none,
     is_int,
+    normalized_unique,
 )
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.text_match import normalize
@@ -154,11 +155,7 @@ class ChoiceExercise(Exercise):
                 )
             if self.multiple and n_correct < 1:
                 raise DefinitionError("options", "a multiple_choice needs at least one correct option")
-        keys = [normalize(o.text.en) for o in self.options]
-        for i, key in enumerate(keys):
-            if key in keys[:i]:
-                raise DefinitionError(f"options[{i}].text",
-                                      f"option {self.options[i].text.en!r} is repeated")
+        normalized_unique([o.text.en for o in self.options], "options[{i}].text", "option")
 
     def answer_phrases(self) -> list[tuple[str, str]]:
         """(field, phrase): the right options of three words or more, whose text just above

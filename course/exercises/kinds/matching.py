@@ -9,6 +9,7 @@ from course.exercises.kinds.base import (
     Exercise,
     Invalid,
     bank_views,
+    normalized_unique,
     secret_shuffle,
     seeded_shuffle,
 )
@@ -76,10 +77,7 @@ class MatchingExercise(Exercise):
         self._right_lookup = {normalize(k): k for k in self.rights}
 
     def _check_key(self, raw) -> None:
-        norm_lefts = [normalize(k) for k in self.lefts]
-        for i, k in enumerate(norm_lefts):
-            if k in norm_lefts[:i]:
-                raise DefinitionError(f"pairs[{i}]", f"left item {self.lefts[i]!r} is repeated")
+        normalized_unique(self.lefts, "pairs[{i}]", "left item")
         if not self.lefts:
             raise DefinitionError("pairs", "a matching exercise needs at least one pair")
         keys = {normalize(b) for b in self.key.values()}

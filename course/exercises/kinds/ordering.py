@@ -7,6 +7,7 @@ from course.exercises.kinds.base import (
     Exercise,
     Invalid,
     bank_views,
+    normalized_unique,
     secret_shuffle,
     seeded_shuffle,
 )
@@ -35,10 +36,7 @@ class OrderingExercise(Exercise):
         self.items = [as_bilingual(v) for v in raw.get("items", [])]
         self.keys = [text_key(v) for v in self.items]
         self.all_or_nothing = bool(raw.get("all_or_nothing", False))
-        norm = [normalize(k) for k in self.keys]
-        for i, k in enumerate(norm):
-            if k in norm[:i]:
-                raise DefinitionError(f"items[{i}]", f"item {self.keys[i]!r} is repeated")
+        norm = normalized_unique(self.keys, "items[{i}]", "item")
         if len(self.items) < 2:
             raise DefinitionError("items", "an ordering exercise needs at least two items")
         self._lookup = {k: key for k, key in zip(norm, self.keys, strict=True)}
