@@ -15,8 +15,11 @@ MONTH_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 WEEKDAY_RX = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 ORD = r"(?:st|nd|rd|th)?"
+# "(the) 3rd (of) May" and "May 3rd": the day and month a date and a deadline both write
+_DAY_MONTH = rf"(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}"
+_MONTH_DAY = rf"{MONTH_RX}\s+\d{{1,2}}{ORD}"
 DATE_ANY = re.compile(
-    rf"\b(?:(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}|{MONTH_RX}\s+(?:the\s+)?"
+    rf"\b(?:{_DAY_MONTH}|{MONTH_RX}\s+(?:the\s+)?"
     rf"\d{{1,2}}{ORD}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
     rf"\d{{1,2}}月\d{{1,2}}[日号]|{WEEKDAY_RX})\b", re.I)
 TIME = re.compile(
@@ -24,13 +27,12 @@ TIME = re.compile(
     rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
     rf"in\s+(?:the\s+next\s+)?(?:\d+|one|two|three|a few)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"(?:today|tomorrow|tonight|right away|at once|immediately)|"
-    rf"by\s+(?:the\s+end\s+of\s+\w+|{WEEKDAY_RX}|tomorrow|(?:the\s+)?\d{{1,2}}{ORD}"
-    rf"(?:\s+of)?\s+{MONTH_RX}|{MONTH_RX}\s+\d{{1,2}}{ORD}|next\s+week|this\s+week)|"
+    rf"by\s+(?:the\s+end\s+of\s+\w+|{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}|"
+    rf"next\s+week|this\s+week)|"
     rf"(?:on|before|until)\s+{WEEKDAY_RX}|this\s+week|next\s+week|"
     rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
-    rf"(?:on|by|after|before)\s+(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}|"
-    rf"(?:on|by|after|before)\s+{MONTH_RX}\s+\d{{1,2}}{ORD})\b", re.I)
+    rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY})\b", re.I)
 CURRENCY = r"(?:us\s?\$|\$|usd|eur|€|gbp|£|cny|rmb|¥|dollars?|euros?|pounds?|yuan|美元|欧元|英镑|元)"
 MONEY_ANY = re.compile(
     r"(?:(?:us\s?\$|\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?|\b(?:usd|eur|gbp|cny|rmb)\s?\d[\d,]*(?:\.\d+)?"
