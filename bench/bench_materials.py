@@ -3,7 +3,6 @@ the two PDF engines compared on one worksheet.
 
     python bench/bench_materials.py                 # both parts, 3 runs each
     python bench/bench_materials.py --runs 1 --no-write
-    python bench/bench_materials.py --before REV    # HEAD and the commit REV, alternately
 
 1. Fresh clone: ``git clone`` of this repository's committed files into a temporary folder,
    then ``crm-course print --out OUT --source CLONE`` (every lesson, every kind of file,
@@ -33,21 +32,17 @@ sys.path.insert(0, str(ROOT))
 from bench.common import machine, write_section  # noqa: E402
 
 
-def fresh_clone_runs(runs: int, lang: str, rev: str = "HEAD"
-                     ) -> tuple[list[float], list[float], int]:
+def fresh_clone_runs(runs: int, lang: str) -> tuple[list[float], list[float], int]:
     """(wall seconds, CPU seconds of the command and its workers, files written) per run.
 
-    The clone is checked out at ``rev`` and its own ``course`` package is the one run
-    (PYTHONPATH). Python may write its bytecode caches (PYTHONDONTWRITEBYTECODE is removed), as
-    on a teacher's laptop: the first run after an install compiles the libraries once."""
+    Python may write its bytecode caches (PYTHONDONTWRITEBYTECODE is removed), as on a
+    teacher's laptop: the first run after an install compiles the libraries once."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     walls, cpus, files = [], [], 0
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             clone = Path(tmp) / "clone"
             subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-            subprocess.run(["git", "-C", str(clone), "checkout", "-q", rev], check=True)
-            env["PYTHONPATH"] = str(clone)
             out = Path(tmp) / "out"
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
@@ -141,18 +136,8 @@ def main() -> int:
     parser.add_argument("--lang", default="both")
     parser.add_argument("--no-write", action="store_true", help="print, do not edit the doc")
     parser.add_argument("--skip-engines", action="store_true")
-    parser.add_argument("--before", metavar="REV",
-                        help="also time the commit REV, run for run alternately with HEAD")
     args = parser.parse_args()
-    walls, cpus, files, old_walls, old_cpus = [], [], 0, [], []
-    for _ in range(args.runs):
-        if args.before:
-            w, c, _ = fresh_clone_runs(1, args.lang, args.before)
-            old_walls += w
-            old_cpus += c
-        w, c, files = fresh_clone_runs(1, args.lang)
-        walls += w
-        cpus += c
+    walls, cpus, files = fresh_clone_runs(args.runs, args.lang)
     lines = [
         f"Machine: {machine('weasyprint', 'python-pptx', 'python-docx', 'segno')}; load "
         f"average at the start {Path('/proc/loadavg').read_text().split()[0]}.",
@@ -163,12 +148,6 @@ def main() -> int:
         f"**{statistics.median(walls):.1f} s** (runs: {', '.join(f'{w:.1f}' for w in walls)}), "
         f"CPU median {statistics.median(cpus):.1f} s (all processes). Target: under 60 s.",
     ]
-    if args.before:
-        lines += ["", f"The same, in the same run (alternately, one run each), at commit "
-                  f"`{args.before}`: wall median **{statistics.median(old_walls):.1f} s** "
-                  f"(runs: {', '.join(f'{w:.1f}' for w in old_walls)}), CPU median "
-                  f"{statistics.median(old_cpus):.1f} s; wall ratio HEAD / before "
-                  f"{statistics.median(walls) / statistics.median(old_walls):.2f}."]
     if not args.skip_engines:
         lines += ["", "PDF engines on one worksheet (lesson 04, both languages), medians of "
                   f"{args.runs}; warm = one PDF in a running process, cold = a new process "
