@@ -50,6 +50,7 @@ class Section:
     bullets_en: list[str] = field(default_factory=list)
     bullets_zh: list[str] = field(default_factory=list)
     figures: list[bytes] = field(default_factory=list)  # PNG files stored in the notebook
+    figure_cells: list[int] = field(default_factory=list)  # the notebook cell of each figure
     exercises: list[str] = field(default_factory=list)  # exercise ids in the order shown
     discussion: list[Discussion] = field(default_factory=list)
     demo_cells: int = 0
@@ -230,7 +231,7 @@ def read_lesson(path: Path) -> LessonContent:
     sections: list[Section] = [intro]
     glossary: list[tuple[str, str, str]] = []
     optional = False
-    for cell in cells:
+    for index, cell in enumerate(cells):
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         if cell["cell_type"] == "markdown":
             chunks = re.split(r"^(#{1,3} .*)$", source, flags=re.M)
@@ -252,7 +253,9 @@ def read_lesson(path: Path) -> LessonContent:
                 sections[-1].exercises.append(match.group(1))
             elif "course.lesson(" not in source and "lesson.nav()" not in source:
                 sections[-1].demo_cells += 1
-                sections[-1].figures.extend(_figures(cell))
+                found = _figures(cell)
+                sections[-1].figures.extend(found)
+                sections[-1].figure_cells.extend([index] * len(found))
     goals_section = next((s for s in sections if s.kind == "goals"), None)
     goals = [Bilingual(*(g.split(" — ", 1) + [g])[:2]) for g in
              (goals_section.bullets_en if goals_section else [])]

@@ -1,7 +1,8 @@
 """A lesson as a .pptx deck (python-pptx), opened by PowerPoint, WPS and LibreOffice.
 
 Slides, in the lesson's order: title; learning goals; each section's key points (its text in
-the speaker notes) and its figures (the PNG charts and pictures stored in the notebook); each
+the speaker notes) and its figures (the PNG charts and pictures stored in the notebook, drawn again in Chinese for a
+deck in Chinese or both: course.materials.redraw); each
 class exercise of the lesson as a question slide followed by its answer slide (both written by
 the kind's print view); the case and its discussion questions with their sample answers; the
 summary and the glossary. Every text run names the CJK font ``Noto Sans CJK SC`` (Latin and
@@ -16,6 +17,7 @@ from pathlib import Path
 from course.exercises import kinds
 from course.materials.lessons import LessonContent
 from course.materials.printview import PrintContext
+from course.materials.redraw import redraw
 from course.materials.render import label
 from course.materials.textify import html_lines
 from course.text import Bilingual
@@ -121,13 +123,20 @@ class Deck:
             slide.notes_slide.notes_text_frame.text = notes
         return slide
 
-    def picture_slide(self, title, png: bytes, notes: str = ""):
-        """A slide with one figure, as large as fits, centred."""
+    def picture_slide(self, title, png: bytes, notes: str = "", caption: str = ""):
+        """A slide with one figure, as large as fits, centred; ``caption`` (a note) under it."""
         from pptx.util import Inches
 
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[5])
         self._title(slide, title)
         top, avail_w, avail_h = Inches(1.5), Inches(WIDE[0] - 1), Inches(WIDE[1] - 1.8)
+        if caption:
+            avail_h = Inches(WIDE[1] - 2.3)
+            box = slide.shapes.add_textbox(Inches(0.7), Inches(WIDE[1] - 0.7),
+                                           Inches(WIDE[0] - 1.4), Inches(0.5))
+            box.text_frame.word_wrap = True
+            _font(box.text_frame.paragraphs[0].add_run(), 12, grey=True)
+            box.text_frame.paragraphs[0].runs[0].text = caption
         pic = slide.shapes.add_picture(io.BytesIO(png), 0, top, height=avail_h)
         if pic.width > avail_w:
             ratio = avail_w / pic.width
@@ -207,20 +216,32 @@ def _exercise_slides(deck: Deck, exercises, lang: str) -> None:
                         bullets=False)
 
 
-def _section_slides(deck: Deck, section, lang: str) -> None:
+STORED_NOTE = Bilingual("This chart is the lesson's stored output, in English: it could not be "
+                        "drawn again in the deck's language.",
+                        "此图为课程笔记本中保存的英文原图，未能按本讲义的语言重新绘制。")
+
+
+def _section_slides(deck: Deck, section, lang: str, drawn: dict | None = None) -> None:
     en, zh = section.key_points()
     lines = [(p, False) for p in en] if lang == "en" else [(p, False) for p in zh or en]
     if lang == "both":
         lines = [(p, False) for p in en] + [(p, True) for p in zh]
     notes = "\n\n".join(section.text_en + section.text_zh)
     deck.text_slide(section.heading, lines or [(section.heading.render(lang), False)], notes)
-    for png in section.figures[:3]:
-        deck.picture_slide(section.heading, png)
+    for png, cell in list(zip(section.figures, section.figure_cells, strict=True))[:3]:
+        if drawn is None:  # an English deck: the stored output was drawn in English
+            deck.picture_slide(section.heading, png)
+        elif lang in drawn.get(cell, {}):
+            deck.picture_slide(section.heading, drawn[cell][lang].png)
+        else:
+            deck.picture_slide(section.heading, png, caption=STORED_NOTE.render(lang))
 
 
 def build_deck(lesson, content: LessonContent, lang: str) -> tuple[Deck, int]:
     """(the deck of a lesson, the number of class exercises on question slides)."""
     deck = Deck(lang)
+    # the stored figures are English; a deck in Chinese (or both) draws them again
+    drawn = redraw(content.path, [lang]) if lang in ("zh", "both") else None
     sub = label(f"Lesson {content.number:02d}", f"第 {content.number:02d} 课", lang)
     deck.title_slide(content.title, sub)
     deck.text_slide(Bilingual("Learning goals", "学习目标"),
@@ -229,7 +250,7 @@ def build_deck(lesson, content: LessonContent, lang: str) -> tuple[Deck, int]:
         if section.optional:
             break
         if section.kind in ("section", "try", "summary"):
-            _section_slides(deck, section, lang)
+            _section_slides(deck, section, lang, drawn)
         elif section.kind == "case":
             _case_slides(deck, section, lang)
         _exercise_slides(deck, class_exercises(lesson, section), lang)

@@ -66,3 +66,52 @@ def test_the_deck_shows_the_lesson_figures_and_names_a_cjk_font(printed):
     assert pictures >= 1
     xml = deck.slides[0].shapes.title._element.xml
     assert 'typeface="Noto Sans CJK SC"' in xml and "<a:ea" in xml
+
+
+def _pictures(path) -> list[bytes]:
+    deck = pptx.Presentation(str(path))
+    return [sh.image.blob for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
+
+
+def test_a_chinese_deck_draws_its_figures_again_in_chinese(printed):
+    """Each figure of the zh deck is the lesson's plot call run again in Chinese: it differs
+    from the en deck's (the stored English output), it is the PNG the redraw made, and the
+    figure that made it carries Chinese text and no English word of the en figure's labels."""
+    from course.materials.redraw import redraw
+
+    en, zh = (_pictures(printed / LESSON / f"slides.{lang}.pptx") for lang in ("en", "zh"))
+    assert len(en) == len(zh) >= 1
+    drawn = redraw(ROOT / "notebooks" / f"{LESSON}.ipynb", ["en", "zh"])
+    content = read_lesson(ROOT / "notebooks" / f"{LESSON}.ipynb")
+    cells = [c for s in content.sections if s.kind in ("section", "try", "summary")
+             and not s.optional for c in s.figure_cells[:3]]
+    assert len(cells) == len(zh)
+    for cell, en_png, zh_png in zip(cells, en, zh, strict=True):
+        assert en_png != zh_png
+        assert cell in drawn and "zh" in drawn[cell], f"cell {cell} was not drawn again"
+        # the zh deck holds a PNG drawn in Chinese (same plot, same settings, same bytes)
+        assert zh_png == drawn[cell]["zh"].png
+        zh_texts = drawn[cell]["zh"].texts
+        assert any(re.search(r"[\u4e00-\u9fff]", t) for t in zh_texts), zh_texts
+        english = {t for t in drawn[cell]["en"].texts if re.search(r"[A-Za-z]{3,}", t)}
+        assert english and not english & set(zh_texts), english & set(zh_texts)
+
+
+def test_a_figure_that_cannot_be_drawn_again_keeps_its_stored_output_with_a_note(tmp_path):
+    from course.exercises.loader import load_bank
+    from course.materials.slides import STORED_NOTE, build_deck
+
+    source = json.loads((ROOT / "notebooks" / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
+    for cell in source["cells"]:  # break every plot call: nothing can be drawn again
+        if cell["cell_type"] == "code" and "crm." in "".join(cell["source"]):
+            cell["source"] = ["raise RuntimeError('broken on purpose')\n"]
+    copy = tmp_path / f"{LESSON}.ipynb"
+    copy.write_text(json.dumps(source), encoding="utf-8")
+    content = read_lesson(copy)
+    lesson = load_bank(ROOT / "exercises" / f"{LESSON}.yaml").lessons[LESSON]
+    deck, _ = build_deck(lesson, content, "zh")
+    deck.save(tmp_path / "slides.pptx")
+    texts = [t for slide in slide_texts(tmp_path / "slides.pptx") for t in slide]
+    stored = [png for s in content.sections for png in s.figures]
+    assert set(_pictures(tmp_path / "slides.pptx")) <= set(stored)
+    assert texts.count(STORED_NOTE.zh) == len(_pictures(tmp_path / "slides.pptx")) >= 1
