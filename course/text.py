@@ -94,11 +94,12 @@ def localize(value, lang: str | None = None) -> str:
     return as_bilingual(value).render(lang)
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: One Chinese character (CJK unified ideographs and compatibility ideographs).
+CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def word_count(text: str) -> int:
     """Words in a reply: runs of letters or digits ("don't", "8.50" count once), and a Chinese
     character as half a word (the reviewer's word range and the writing widgets' counter)."""
-    latin = len(re.findall(r"[\w'’$€£¥.,-]+", _CJK.sub(" ", text or "")))
-    return latin + len(_CJK.findall(text or "")) // 2
+    latin = len(re.findall(r"[\w'’$€£¥.,-]+", CJK_CHAR.sub(" ", text or "")))
+    return latin + len(CJK_CHAR.findall(text or "")) // 2

@@ -5,8 +5,8 @@ The scorers (course.writing.scorers) and the decisions (course.writing.decisions
 """
 from __future__ import annotations
 
+from course.text import word_count
 from course.writing.text import (
-    count_words,
     english_share,
     keyword_list,
     says_something,
@@ -29,7 +29,7 @@ class Reply:
         self.sentences = sentences(self.body)
         self.english = english_share(text)
         self.keyword_list = keyword_list(self.body)
-        self.words = count_words(text)
+        self.words = word_count(text)
         self.word_range = tuple(words)
         self.check = check_facts(self.flat, facts, self.buyer)
 

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 import course.writing.patterns as P
-from course.text import word_count
+from course.text import CJK_CHAR
 
 
 def split(text: str):
@@ -173,13 +173,12 @@ def find_denied(rx: re.Pattern, text: str):
 
 
 # ------------------------------------------------------------------ language
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
 def english_share(text: str) -> float:
     """The share of letters that are Latin (a reply in Chinese is near 0)."""
-    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
+    cjk, latin = len(CJK_CHAR.findall(text)), len(_LATIN.findall(text))
     return latin / (latin + 2 * cjk) if latin + cjk else 1.0
 
 
@@ -205,8 +204,3 @@ class Said(str):
         obj = super().__new__(cls, en)
         obj.zh = zh or en
         return obj
-
-
-def count_words(text: str) -> int:
-    """Words in a reply (``course.text.word_count``: a Chinese character is half a word)."""
-    return word_count(text)
