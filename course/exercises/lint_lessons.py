@@ -227,9 +227,9 @@ def optional_terms(ex, lessons: Lessons) -> list[str]:
     given = normalize(" ".join(str(v) for v in facts.values()))
     found = []
     for term in sorted(terms):
-        if given and re.search(r"(?<![\w.])" + re.escape(term) + r"(?![\w]|\.\d)", given):
-            continue
         pattern = re.compile(r"(?<![\w.])" + re.escape(term) + r"(?![\w]|\.\d)")
+        if pattern.search(given):
+            continue
         if (len(pattern.findall(lessons.optional_text)) >= TAUGHT
                 and not pattern.search(lessons.main_text)):
             found.append(term)

@@ -106,6 +106,11 @@ def test_an_assessment_item_on_what_only_the_optional_part_teaches(tmp_path):
     assert _lint({**raw, "mode": "practice"}, lessons) == set()
     assert _lint({**raw, "id": "p"}, lessons) == set()  # shown in the optional part itself
     assert _lint({**raw, "prompt": "How many days since the last order?"}, lessons) == set()
+    # a writing task's facts panel gives its values: they are read, not tested
+    given = {"document": "the last invoice", "measure": "recency"}
+    assert _lint({**raw, "facts": given}, lessons) == set()
+    assert _lint({**raw, "facts": {"document": "the last invoice"}}, lessons) == {
+        ("prompt", ERROR)}  # "recency" is still only taught in the optional part
 
 
 def test_hints_that_give_the_answer_in_another_unit_or_point_at_the_right_option():
