@@ -32,12 +32,11 @@ TEACHER_ONLY = ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
 # The fields every assessment item keeps in the student copy; each kind adds its own question
 # fields without the key (``Exercise.redact``).
 KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "revisit")  # revisit: no key in it
-# What a blank becomes in the copy, and the redaction of a cloze text: the cloze kind's own
-# (the registry knows the type; release never reaches into a kind's module).
+# What a blank becomes in the copy: the cloze kind's own (the registry knows the type; release
+# never reaches into a kind's module). Each kind redacts its own fields (``Exercise.redact``).
 REDACTED_BLANK = kinds.kind_of("cloze").redacted_blank
-redact_cloze_text = kinds.kind_of("cloze").redact_text
 
-__all__ = ["KEEP_FIELDS", "REDACTED_BLANK", "redact_cloze_text", "redact_exercise", "release"]
+__all__ = ["KEEP_FIELDS", "REDACTED_BLANK", "redact_exercise", "release"]
 
 
 @dataclass
