@@ -1,0 +1,48 @@
+"""axe-core (the npm package, installed by .ci/run) run inside a Playwright page.
+
+``violations(page, request.config)`` injects axe.min.js from the local npm install (never a
+CDN) and returns axe's violations as ``[(rule id, impact, number of nodes, first target)]``.
+Where axe-core is not installed the test is skipped, or fails under ``--require-browser``,
+saying what to install.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from support import missing
+
+#: WCAG 2.1 A and AA rules, the level a school's accessibility policy asks for.
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+def axe_script() -> Path | None:
+    """axe.min.js of the npm install: $CRM_COURSE_AXE, else the global npm root's axe-core."""
+    given = os.environ.get("CRM_COURSE_AXE")
+    if given:
+        return Path(given) if Path(given).is_file() else None
+    npm = shutil.which("npm")
+    if not npm:
+        return None
+    try:
+        root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, timeout=30,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path = Path(root) / "axe-core" / "axe.min.js"
+    return path if path.is_file() else None
+
+
+def violations(page, config, tags=TAGS) -> list[tuple[str, str, int, str]]:
+    """axe's violations of the page as it is now (rule, impact, nodes, first node's target)."""
+    script = axe_script()
+    if script is None:
+        missing(config, "browser", "axe-core is not installed: npm install -g axe-core@4.14")
+    page.add_script_tag(content=script.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+        ".violations.map(v => [v.id, v.impact || '', v.nodes.length,"
+        " (v.nodes[0] && v.nodes[0].target.join(' ')) || ''])", tags)
+    return [tuple(v) for v in result]
