@@ -28,9 +28,14 @@ def course_file_for(bank_file) -> Path:
     return beside if beside is not None and beside.is_file() else course_file()
 
 
+#: The kinds of entry the order file lists: a lesson (``NN-name``) or a workshop
+#: (``wNN-name``: students do the job of lesson NN's topic, little reading).
+KINDS = ("lesson", "workshop")
+
+
 @dataclass(frozen=True)
 class LessonEntry:
-    """One lesson of the course as the order file lists it."""
+    """One lesson (or workshop) of the course as the order file lists it."""
 
     number: int
     slug: str
@@ -38,10 +43,19 @@ class LessonEntry:
     summary: Bilingual
     teaching_minutes: int
     exercise_minutes: int
+    kind: str = "lesson"
+    #: the lesson a workshop practises (its slug); "" for a lesson
+    topic: str = ""
 
     @property
     def notebook(self) -> str:
         return f"{self.slug}.ipynb"
+
+    @property
+    def label(self) -> str:
+        """How the entry is numbered where it is shown: ``01`` for a lesson, ``W01`` for a
+        workshop."""
+        return f"W{self.number:02d}" if self.kind == "workshop" else f"{self.number:02d}"
 
     @property
     def minutes(self) -> int:
@@ -79,20 +93,38 @@ def load(path: Path | None = None) -> CourseMap:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CourseError(f"{path.name}: cannot be read as YAML: {exc}") from None
-    lessons = []
-    for i, raw in enumerate((data or {}).get("lessons") or []):
-        try:
-            slug = str(raw["slug"])
-            lessons.append(LessonEntry(
-                int(slug.split("-")[0]), slug, as_bilingual(raw["title"]),
-                as_bilingual(raw.get("summary", "")), int(raw["teaching_minutes"]),
-                int(raw["exercise_minutes"]),
-            ))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise CourseError(f"{path.name}: lesson entry {i + 1} is incomplete or wrong "
-                              f"({exc}); each needs slug, title, teaching_minutes, "
-                              "exercise_minutes") from None
+    lessons = [_entry(path, i, raw) for i, raw in enumerate((data or {}).get("lessons") or [])]
+    slugs = {e.slug for e in lessons}
+    for i, e in enumerate(lessons):
+        if e.kind == "workshop" and e.topic not in slugs:
+            raise CourseError(f"{path.name}: lesson entry {i + 1} ({e.slug}): its topic "
+                              f"{e.topic!r} is not a lesson of this file; a workshop's topic "
+                              "names the lesson it practises (e.g. topic: 01-relationships)")
     return CourseMap(as_bilingual((data or {}).get("title", "")), lessons)
+
+
+def _entry(path: Path, i: int, raw) -> LessonEntry:
+    """One entry of the order file; a CourseError names the entry and what it needs."""
+    try:
+        slug = str(raw["slug"])
+        kind = str(raw.get("kind", "lesson"))
+        if kind not in KINDS:
+            raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+        head = slug.split("-")[0]
+        if kind == "workshop":
+            if not head.startswith("w"):
+                raise ValueError(f"a workshop's slug starts with w and a number (w01-...), "
+                                 f"not {slug!r}")
+            head = head[1:]
+        return LessonEntry(
+            int(head), slug, as_bilingual(raw["title"]),
+            as_bilingual(raw.get("summary", "")), int(raw["teaching_minutes"]),
+            int(raw["exercise_minutes"]), kind, str(raw.get("topic", "")),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise CourseError(f"{path.name}: lesson entry {i + 1} is incomplete or wrong "
+                          f"({exc}); each needs slug, title, teaching_minutes, "
+                          "exercise_minutes (a workshop also kind: workshop and topic)") from None
 
 
 class Markdown:
@@ -142,14 +174,16 @@ def contents() -> Markdown:
     for e in cmap.lessons:
         total += e.minutes
         rows.append(
-            f"| {e.number:02d} | [{_md(e.title.en)}]({e.notebook})<br>{_md(e.title.zh)} | "
+            f"| {e.label} | [{_md(e.title.en)}]({e.notebook})<br>{_md(e.title.zh)} | "
             f"{_md(e.summary.en)}<br>{_md(e.summary.zh)} | {e.teaching_minutes} min | "
             f"{e.exercise_minutes} min |"
         )
-        plain.append(f"{e.number:02d} {e.title.en} ({e.teaching_minutes} + "
+        plain.append(f"{e.label} {e.title.en} ({e.teaching_minutes} + "
                      f"{e.exercise_minutes} min)")
     rows.append("")
-    rows.append(ui("contents_total", n=len(cmap.lessons), total=total).en)
+    workshops = sum(e.kind == "workshop" for e in cmap.lessons)
+    rows.append(ui("contents_total", n=len(cmap.lessons) - workshops, w=workshops,
+                   total=total).en)
     return Markdown("\n".join(rows), "\n".join(plain))
 
 
@@ -159,12 +193,12 @@ def lesson_nav(slug: str) -> Markdown:
     prev, nxt = cmap.previous(slug), cmap.next(slug)
     parts, plain = [], []
     if prev:
-        parts.append(f"← [{prev.number:02d} · {_md(prev.title.en)}]({prev.notebook})")
+        parts.append(f"← [{prev.label} · {_md(prev.title.en)}]({prev.notebook})")
         plain.append(f"previous: {prev.slug}")
     parts.append(ui("nav_index").en)
     plain.append("index")
     if nxt:
-        parts.append(f"[{nxt.number:02d} · {_md(nxt.title.en)}]({nxt.notebook}) →")
+        parts.append(f"[{nxt.label} · {_md(nxt.title.en)}]({nxt.notebook}) →")
         plain.append(f"next: {nxt.slug}")
     else:
         parts.append(ui("nav_end").en)

@@ -7,8 +7,13 @@ from course.exercises import course_map
 
 def test_order_file_lists_eight_lessons_and_the_review_with_minutes():
     cmap = course_map.load()
-    assert [e.number for e in cmap.lessons] == list(range(1, 10))
-    assert cmap.lessons[-1].slug == "09-review" and cmap.lessons[-1].minutes <= 45
+    lessons = [e for e in cmap.lessons if e.kind == "lesson"]
+    assert [e.number for e in lessons][:9] == list(range(1, 10))
+    assert cmap.entry("09-review").minutes <= 45
+    for e in cmap.lessons:  # each workshop practises a lesson listed before it
+        if e.kind == "workshop":
+            assert e.topic in [x.slug for x in cmap.lessons[:cmap.lessons.index(e)]], e.slug
+            assert e.label == f"W{e.number:02d}" and e.topic.startswith(f"{e.number:02d}-")
     for e in cmap.lessons:
         assert e.title.en and e.title.zh and e.title.en != e.title.zh
         assert e.summary.en and e.summary.zh
@@ -39,6 +44,27 @@ def test_bank_and_notebook_exist_for_every_lesson_that_has_either():
         nb, bank = root / "notebooks" / e.notebook, root / "exercises" / f"{e.slug}.yaml"
         if nb.exists() or bank.exists():
             assert nb.exists() and bank.exists(), e.slug
+
+
+def test_workshop_entries_are_numbered_by_their_topic_and_checked(tmp_path):
+    path = tmp_path / "course.yaml"
+    entry = "    title: {{en: {t}, zh: 中}}\n    teaching_minutes: 10\n    exercise_minutes: 30\n"
+    text = ("lessons:\n  - slug: 03-x\n" + entry.format(t="X")
+            + "  - slug: w03-x-workshop\n    kind: workshop\n    topic: 03-x\n"
+            + entry.format(t="W"))
+    path.write_text(text, encoding="utf-8")
+    lesson, workshop = course_map.load(path).lessons
+    assert (lesson.label, lesson.kind, workshop.label, workshop.kind, workshop.topic) == (
+        "03", "lesson", "W03", "workshop", "03-x")
+    path.write_text(text.replace("topic: 03-x", "topic: 04-y"), encoding="utf-8")
+    with pytest.raises(course.errors.CourseError, match=r"w03-x-workshop\): its topic '04-y'"):
+        course_map.load(path)
+    path.write_text(text.replace("slug: w03-x-workshop", "slug: 03-x-workshop"), encoding="utf-8")
+    with pytest.raises(course.errors.CourseError, match="lesson entry 2 .*starts with w"):
+        course_map.load(path)
+    path.write_text(text.replace("kind: workshop", "kind: seminar"), encoding="utf-8")
+    with pytest.raises(course.errors.CourseError, match="kind 'seminar' is not one of"):
+        course_map.load(path)
 
 
 def test_broken_order_file_is_a_clear_error(tmp_path):

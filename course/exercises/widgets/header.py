@@ -134,7 +134,7 @@ class LessonHeader(w.VBox):
         lesson = self.lesson
         number = ""
         if self.entry is not None:
-            number = f"{self.entry.number:02d} · "
+            number = f"{self.entry.label} · "
         self._title.value = f"{esc(number)}{html_text(lesson.title, lang, block=True)}"
         meta = []
         if self.entry is not None:
