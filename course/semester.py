@@ -70,6 +70,17 @@ class Weight:
     title: Bilingual
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A unit of the course standard: a lesson, the seed chapters it teaches, the vocational
+    standards it may serve (ids of ``chapters`` and ``standards``)."""
+
+    lesson: str
+    chapters: list[str]
+    standards: list[str]
+    review: bool = False  # a review of the other units (no knowledge of its own)
+
+
 @dataclass
 class Semester:
     title: Bilingual
@@ -78,6 +89,9 @@ class Semester:
     credits: int
     milestones: list[Milestone] = field(default_factory=list)
     assessment: list[Weight] = field(default_factory=list)
+    chapters: dict[str, Bilingual] = field(default_factory=dict)
+    standards: dict[str, Bilingual] = field(default_factory=dict)
+    units: list[Unit] = field(default_factory=list)
 
     @property
     def periods(self) -> list[Period]:
@@ -184,6 +198,31 @@ def _parts(data: dict, name: str) -> tuple[list[Milestone], list[Weight]]:
     return milestones, weights
 
 
+def _mapping(data: dict, name: str) -> tuple[dict, dict, list[Unit]]:
+    """The course standard's mapping: chapters, standards and the units naming them."""
+    found = {}
+    for key in ("chapters", "standards"):
+        raw = data.get(key) or {}
+        if not isinstance(raw, dict):
+            raise CourseError(f"{name}: {key} must map an id to {{en: ..., zh: ...}}")
+        found[key] = {str(k): _bilingual(raw, f"{name}: {key}", k) for k in raw}
+    units = []
+    for i, raw in enumerate(data.get("units") or []):
+        where = f"{name}: unit {i + 1}"
+        if not isinstance(raw, dict) or not raw.get("lesson"):
+            raise CourseError(f"{where}: needs lesson, chapters and standards")
+        for key in ("chapters", "standards"):
+            ids = raw.get(key) or []
+            unknown = [str(x) for x in ids if str(x) not in found[key]]
+            if not isinstance(ids, list) or unknown:
+                raise CourseError(f"{where} ({raw['lesson']}): {key} {unknown or ids!r} not "
+                                  f"defined; expected ids of {key}: {', '.join(found[key])}")
+        units.append(Unit(str(raw["lesson"]), [str(x) for x in raw.get("chapters") or []],
+                          [str(x) for x in raw.get("standards") or []],
+                          bool(raw.get("review", False))))
+    return found["chapters"], found["standards"], units
+
+
 def load(path: Path | None = None) -> Semester:
     """Read and check the plan; a CourseError names the file, the week and the period."""
     import yaml
@@ -204,12 +243,16 @@ def load(path: Path | None = None) -> Semester:
     milestones, weights = _parts(data, name)
     semester = Semester(_bilingual(data, name, "title"), weeks,
                         _int(data, "period_minutes", name), _int(data, "credits", name),
-                        milestones, weights)
+                        milestones, weights, *_mapping(data, name))
     for p in semester.periods_of("project"):
         if semester.milestone(p.activity.ref) is None:
             raise CourseError(f"{name}: week {p.week}, period {p.number}: no milestone "
                               f"{p.activity.ref!r}; expected one of "
                               f"{', '.join(m.id for m in milestones) or '(none defined)'}")
+    planned = {p.activity.ref for p in semester.periods_of("lesson")}
+    for unit in semester.units:
+        if unit.lesson not in planned:
+            raise CourseError(f"{name}: unit {unit.lesson} is in no period of the plan")
     return semester
 
 

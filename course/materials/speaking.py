@@ -123,11 +123,8 @@ def cards_file(root: Path) -> Path:
     return Path(root) / "data" / "speaking_cards.yaml"
 
 
-def _topic_label(card: Card, course_map) -> str:
-    if not card.topic:
-        return "warm-up · 热身"
-    entry = course_map.entry(card.topic) if course_map else None
-    return f"{entry.label} {entry.title.en}" if entry else card.topic
+def _topic_label(card: Card) -> str:
+    return f"`{card.topic}`" if card.topic else "warm-up · 热身"
 
 
 def _md_side(title: str, side: Side, aim: str) -> list[str]:
@@ -135,7 +132,7 @@ def _md_side(title: str, side: Side, aim: str) -> list[str]:
             *[f"- {f}" for f in side.facts], f"- *{aim}*: {side.aim}", ""]
 
 
-def cards_markdown(deck: Deck, semester=None, course_map=None) -> str:
+def cards_markdown(deck: Deck, semester=None) -> str:
     """The page docs/speaking-cards.md: how to run the practice, every card pair, the rubric
     and the check-list (English first, Chinese beside)."""
     out = ["# Speaking: role-play cards · 口语角色扮演卡片", "",
@@ -158,7 +155,7 @@ def cards_markdown(deck: Deck, semester=None, course_map=None) -> str:
                 ""]
     for card in deck.cards:
         out += [f"## {card.id} · {card.title.en} · {card.title.zh}", "",
-                f"Topic 主题: {_topic_label(card, course_map)} · {card.minutes} min · "
+                f"Topic 主题: {_topic_label(card)} · {card.minutes} min · "
                 f"set {card.set}", ""]
         out += _md_side("Buyer card 买家卡片", card.buyer, "hidden goal 隐藏目标")
         out += _md_side("Agent card 客服卡片", card.agent, "your task 任务")
