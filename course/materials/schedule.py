@@ -14,6 +14,9 @@ from course.text import Bilingual
 
 MODES = (("class", "课堂"), ("practice", "练习"), ("assessment", "考核"))
 UNCHECKED = "未核对原文 · unchecked against the published text"
+#: a learning goal that starts with one of these verbs asks for knowledge (recall, explain);
+#: the others ask the learner to do something: the standard lists them as skills
+KNOWING = ("说出", "解释", "描述", "回顾", "掌握", "说明")
 
 
 @dataclass
@@ -32,6 +35,11 @@ class UnitData:
     standards: list[Bilingual] = field(default_factory=list)
     review: bool = False
     in_bank: bool = True
+
+    @property
+    def skills(self) -> list[Bilingual]:
+        """The goals that ask the learner to do something (not to name or explain)."""
+        return [g for g in self.goals if not (g.zh or "").startswith(KNOWING)]
 
 
 def _load(root: Path):
