@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-WHAT = ("worksheet", "exam", "answers", "slides", "plan", "schedule", "standard", "speaking",
-        "project")
+LESSON_KINDS = ("worksheet", "exam", "answers", "slides", "plan")
+#: the lesson kinds, then the course-wide ones (made without --lesson, or when --only names them)
+WHAT = (*LESSON_KINDS, "schedule", "standard", "speaking", "project")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--out {args.out} is a file; give a folder (it is created if missing)")
     root = course_folder(Path(args.source) if args.source else None)
     job = Job(Path(args.out), resolve_lessons(root, args.lesson), languages(args.lang),
-              tuple(args.only or WHAT), args.online_url, root)
+              tuple(args.only or (LESSON_KINDS if args.lesson else WHAT)), args.online_url, root)
     try:
         result = build(job, args.jobs or None)
     except OSError as exc:  # a folder that cannot be written, a full disk
