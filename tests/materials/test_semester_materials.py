@@ -185,3 +185,44 @@ def test_project_errors(tmp_path, semester, change, message):
     with pytest.raises(CourseError) as info:
         load_project(_project(tmp_path, change), semester)
     assert message in str(info.value) and str(info.value).startswith("project.yaml")
+
+
+def test_with_the_workshops_in_course_yaml(tmp_path):
+    """The course after the merge of the workshop branches, imitated: course.yaml lists every
+    slug of the plan (workshops with their topic); nothing is marked missing, the index links
+    the workshops and the standard puts each workshop under its lesson's unit."""
+    import shutil
+
+    from course.exercises.course_map import load as load_map
+    from course.materials.schedule import schedule_markdown, standard_markdown
+    from course.semester import check_course, semester_plan
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "data").mkdir()
+    shutil.copy(semester_file(ROOT), tmp_path / "notebooks")
+    for name in ("speaking_cards.yaml", "project.yaml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / "data")
+    order = yaml.safe_load((ROOT / "notebooks" / "course.yaml").read_text(encoding="utf-8"))
+    semester = load_semester(semester_file(ROOT))
+    known = {e["slug"] for e in order["lessons"]}
+    for p in semester.periods_of("lesson"):
+        slug = p.activity.ref
+        if slug in known:
+            continue
+        entry = {"slug": slug, "title": {"en": f"Title of {slug}", "zh": f"{slug} 标题"},
+                 "teaching_minutes": 10, "exercise_minutes": 35}
+        if slug.startswith("w"):  # the lesson of the period before is the workshop's topic
+            entry.update(kind="workshop", topic=semester.periods[p.index - 2].activity.ref)
+        order["lessons"].append(entry)
+    (tmp_path / "notebooks" / "course.yaml").write_text(
+        yaml.safe_dump(order, allow_unicode=True), encoding="utf-8")
+
+    assert check_course(semester, load_map(tmp_path / "notebooks" / "course.yaml")) == []
+    table = semester_plan(tmp_path).text
+    assert "[W01 · Title of w01-relationships-workshop](w01-relationships-workshop.ipynb)" in table
+    assert "lesson 10, workshop 9" in table
+    standard, schedule = standard_markdown(tmp_path), schedule_markdown(tmp_path)
+    assert "†" not in standard and "†" not in schedule
+    unit = standard.split("### 单元 1 ")[1].split("### 单元 2 ")[0]
+    assert "第 2 周第 1 节、第 2 周第 2 节" in unit and "实训 · Workshop W01" in unit
+    assert "| 2 | 2 | 实训 Workshop | W01 w01-relationships-workshop 标题" in schedule
