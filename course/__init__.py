@@ -21,7 +21,7 @@ from course.session import (  # noqa: E402  (light: no pandas, no widgets)
 from course.version import __version__  # noqa: E402
 
 __all__ = [
-    "__version__", "lesson", "load_bank", "contents", "set_language", "get_language",
+    "__version__", "lesson", "load_bank", "contents", "semester_plan", "set_language", "get_language",
     "set_mode", "set_learner", "reveal", "join", "progress", "crm",
 ]
 
@@ -61,6 +61,13 @@ def contents():
     from course.exercises.course_map import contents as _contents
 
     return _contents()
+
+
+def semester_plan():
+    """The semester plan (notebooks/semester.yaml) as a week table, for the index notebook."""
+    from course.semester import semester_plan as _semester_plan
+
+    return _semester_plan()
 
 
 def __getattr__(name):

@@ -19,8 +19,9 @@ COMMANDS = {
     "live": "run a live class: the projector shows the answers",
     "bank": "export the question bank (Moodle XML, GIFT, QTI, xlsx) or import one "
             "· 题库导出/导入",
-    "print": "write worksheets, exam papers, answer book, slides and lesson plans "
-             "· 打印讲义、试卷、教师用书、幻灯片和教案",
+    "print": "write worksheets, exam papers, answer book, slides, lesson plans, the semester's "
+             "授课计划 and 课程标准, speaking cards and the project handout "
+             "· 打印讲义、试卷、教师用书、幻灯片、教案、授课计划、课程标准、口语卡片和项目任务书",
     "roster": "check and load a class list (CSV or .xlsx) · 载入班级名单",
 }
 

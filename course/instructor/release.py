@@ -26,6 +26,9 @@ JUNK = ("__pycache__", "*.pyc", ".ipynb_checkpoints", "*.egg-info", ".pytest_cac
 # Files for teachers only, by path inside the course (glob patterns).
 TEACHER_ONLY = ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
                 "docs/benchmarks.md", "notebooks/instructor-*.ipynb",
+                # the semester's teacher pages; the cards' hidden goals stay with the teacher
+                "docs/teaching-schedule.md", "docs/course-standard.md",
+                "docs/speaking-cards.md", "data/speaking_cards.yaml",
                 # pictures of exam papers with their keys, slides and the teacher's dashboards
                 "docs/materials", "docs/*.png")
 

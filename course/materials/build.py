@@ -9,6 +9,10 @@ Files, for each language asked for (``<lang>`` is en, zh or both)::
     DIR/NN-slug/exam-A-key.<lang>.pdf, ...    answer key and marking scheme of each form
     DIR/NN-slug/slides.<lang>.pptx            the lesson as slides
     DIR/NN-slug/lesson-plan.<lang>.md, .docx  the lesson plan (教案)
+    DIR/teaching-schedule.md, .docx           the 授课计划 (Chinese, English headings)
+    DIR/course-standard.md, .docx             the 课程标准 (Chinese, English headings)
+    DIR/speaking-cards.<lang>.pdf             role-play cards to cut out, rubric, check-list
+    DIR/project.<lang>.pdf                    the group project's handout and peer-review form
 
 The answer book, the keys, the exam papers and the lesson plans are for the teacher: the whole
 folder stays out of the student copy (TEACHER_ONLY lists the file patterns).
@@ -25,8 +29,11 @@ from course.errors import InputError
 from course.materials.render import check_language
 
 #: Files of ``crm-course print`` that must never reach learners (for the student copy's audit).
-TEACHER_ONLY = ("answer-book.*", "exam-*-key.*", "exam-*.pdf", "lesson-plan.*")
+TEACHER_ONLY = ("answer-book.*", "exam-*-key.*", "exam-*.pdf", "lesson-plan.*",
+                "teaching-schedule.*", "course-standard.*", "speaking-cards.*")
 KINDS = ("worksheet", "exam", "answers", "slides", "plan")
+#: what is made once for the whole course (from notebooks/semester.yaml and data/)
+COURSE_KINDS = ("schedule", "standard", "speaking", "project")
 
 
 @dataclass
@@ -160,11 +167,29 @@ def answer_book_files(root: Path, slugs: list[str], lang: str, out: Path,
     return [page, _pdf(html, out / f"answer-book.{lang}.pdf", [] if notes is None else notes)]
 
 
+def course_files(root: Path, kind: str, lang: str, out: Path) -> list[Path]:
+    """One of COURSE_KINDS: the 授课计划 or the 课程标准 (.md, .docx; one language: Chinese
+    with English headings), or the speaking cards or the project handout in ``lang`` (PDF)."""
+    if kind in ("schedule", "standard"):
+        from course.materials.schedule import write_document
+
+        return write_document(root, kind, out)
+    if kind == "speaking":
+        from course.materials.speaking import write_speaking
+
+        return write_speaking(root, lang, out)
+    from course.materials.project import write_project
+
+    return write_project(root, lang, out)
+
+
 def _task(args) -> tuple[list[Path], list[str]]:
     name, payload = args
     notes: list[str] = []
     if name == "lesson":
         return lesson_files(*payload, notes=notes), notes
+    if name == "course":
+        return course_files(*payload), notes
     return answer_book_files(*payload, notes=notes), notes
 
 
@@ -176,8 +201,12 @@ def run(job: Job, jobs: int | None = None) -> Result:
     tasks = []
     if "answers" in job.kinds:  # (the longest task first, so that it does not finish last)
         tasks += [("book", (root, job.slugs, lang, job.out)) for lang in job.langs]
-    tasks += [("lesson", (root, s, lang, job.out, job.kinds, job.online_url))
-              for lang in job.langs for s in job.slugs]
+    tasks += [("course", (root, kind, lang, job.out)) for kind in COURSE_KINDS
+              if kind in job.kinds
+              for lang in (job.langs[:1] if kind in ("schedule", "standard") else job.langs)]
+    if set(job.kinds) & set(KINDS):
+        tasks += [("lesson", (root, s, lang, job.out, job.kinds, job.online_url))
+                  for lang in job.langs for s in job.slugs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, 4, len(tasks)))
     result = Result()
     if jobs == 1:
@@ -195,11 +224,27 @@ def run(job: Job, jobs: int | None = None) -> Result:
     return result
 
 
+def _plan_notes(job: Job, root: Path) -> list[str]:
+    """What does not match between the semester plan and course.yaml (the schedule and the
+    standard show such a slug by its name, marked †)."""
+    if not {"schedule", "standard"} & set(job.kinds):
+        return []
+    from course.exercises.course_map import load
+    from course.semester import check_course, semester_file
+    from course.semester import load as load_semester
+
+    problems = check_course(load_semester(semester_file(root)),
+                            load(root / "notebooks" / "course.yaml"))
+    return [f"semester plan: {p}" for p in problems]
+
+
 def _notes(job: Job, root: Path) -> list[str]:
     """What the teacher should know about this run (QR addresses, kinds not printable, fonts)."""
     from course.exercises import kinds
 
-    notes = []
+    notes = _plan_notes(job, root)
+    if not set(job.kinds) & set(KINDS):  # (only the course-wide files: no QR code)
+        return notes
     if not job.online_url:
         notes.append("QR codes hold the lesson's path on a hub (/hub/user-redirect/lab/tree/"
                      "notebooks/...); give --online-url https://YOUR-HUB/hub/user-redirect/lab/"

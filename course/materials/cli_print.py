@@ -1,18 +1,24 @@
 """`crm-course print --out DIR [--lesson NN] [--lang en|zh|both|all]`: worksheets, exam papers
-A and B with their keys, the teacher's answer book, slides and lesson plans."""
+A and B with their keys, the teacher's answer book, slides and lesson plans; the semester's
+授课计划 and 课程标准, the speaking cards and the group project's handout."""
 from __future__ import annotations
 
 import argparse
 
-WHAT = ("worksheet", "exam", "answers", "slides", "plan")
+LESSON_KINDS = ("worksheet", "exam", "answers", "slides", "plan")
+#: the lesson kinds, then the course-wide ones (made without --lesson, or when --only names them)
+WHAT = (*LESSON_KINDS, "schedule", "standard", "speaking", "project")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Write what a teacher prints and teaches from, generated from the exercise bank and the "
         "lessons: a worksheet per lesson, exam papers in forms A and B with answer keys, the "
-        "teacher's answer book, slides (.pptx) and lesson plans (.md, .docx). "
-        "生成教师用的材料：练习单、A/B 卷及答案、教师用书、课件 (.pptx) 和教案 (.md, .docx)。")
+        "teacher's answer book, slides (.pptx) and lesson plans (.md, .docx); from the semester "
+        "plan, the 授课计划 (schedule) and 课程标准 (standard) as .md and .docx, the speaking "
+        "cards and the group project's handout (PDF). "
+        "生成教师用的材料：练习单、A/B 卷及答案、教师用书、课件 (.pptx)、教案 (.md, .docx)、"
+        "授课计划与课程标准 (.md, .docx)、口语卡片和小组项目任务书。")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the files (created if missing); keep it out of the "
                              "student copy / 输出文件夹（不要放进学生版）")
@@ -44,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--out {args.out} is a file; give a folder (it is created if missing)")
     root = course_folder(Path(args.source) if args.source else None)
     job = Job(Path(args.out), resolve_lessons(root, args.lesson), languages(args.lang),
-              tuple(args.only or WHAT), args.online_url, root)
+              tuple(args.only or (LESSON_KINDS if args.lesson else WHAT)), args.online_url, root)
     try:
         result = build(job, args.jobs or None)
     except OSError as exc:  # a folder that cannot be written, a full disk

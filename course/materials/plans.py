@@ -167,6 +167,7 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
                   if i in lesson.ids and lesson[i].mode == "class"]
     return {
         "content": content, "entry": entry, "activities": acts, "exercises": lesson,
+        "schedule": planned_periods(root, content.slug),
         "key_points": list(zip(en, zh + [""] * len(en), strict=False)),
         "difficulties": list(dict.fromkeys(s.heading for s in hinted + class_sections)),
         "board": [s.heading for s in content.taught], "terms": content.glossary[:6],
@@ -174,6 +175,17 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
         "service": _sentences(content, SERVICE_ZH if lang == "zh" else SERVICE, 2, lang == "zh"),
         "craft": _sentences(content, CRAFT_ZH if lang == "zh" else CRAFT, 2, lang == "zh"), "homework": homework, "to_fill": TO_FILL,
     }
+
+
+def planned_periods(root: Path, slug: str) -> list[tuple[int, int]]:
+    """(week, period) of each period of the semester plan (notebooks/semester.yaml) that
+    holds this lesson; empty when the course has no plan."""
+    from course.semester import load, semester_file
+
+    path = semester_file(root)
+    if not path.is_file():
+        return []
+    return [(p.week, p.number) for p in load(path).periods_of("lesson", slug)]
 
 
 def plan_markdown(data: dict, lang: str) -> str:
