@@ -394,6 +394,9 @@ def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application
               (p + "api/attempt", PostAttempt, kw), (p + "api/reveals", Reveals, kw),
               (p + "api/stats", Stats, kw), (p + "api/reveal", Reveal, kw),
               (p + "api/names", Names, kw)]
+    from course.live import learner  # the learner page (phones): /learn and /api/learn/*
+
+    routes += learner.routes(service, p, Base, Join, InstructorAction.check_same_page)
     if service.auth.mode == "hub":
         routes.append((p + "oauth_callback", service.auth.callback_handler()))
     return tornado.web.Application(
