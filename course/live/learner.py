@@ -33,6 +33,7 @@ from pathlib import Path
 
 import tornado.web
 
+from course.live.guard import safe
 from course.live.service import RATE_LIMIT, Rejected
 from course.messages import ui
 from course.text import Bilingual
@@ -91,7 +92,8 @@ def _refuse(handler, r: Rejected, message: Bilingual | None = None) -> None:
     """Finish ``handler`` with the rejection and the message a learner reads."""
     msg = message or message_of(r.status, r.reason)
     log.warning("rejected %s %s from %s: %d %s", handler.request.method,
-                handler.request.path[:200], handler.request.remote_ip, r.status, r.reason[:200])
+                safe(handler.request.path[:200]), handler.request.remote_ip, r.status,
+                safe(r.reason[:200]))
     handler.set_status(r.status)
     if r.status in (429, 503):
         handler.set_header("Retry-After", str(max(1, math.ceil(r.retry_after or 1))))
