@@ -77,14 +77,19 @@ def run(args: argparse.Namespace) -> int:
 
     session_file = Path(args.session)
     if args.export:
-        from course.live.export import export_session
+        from course import roster
+        from course.live.export import export_session, write_attendance
 
         if not session_file.is_file():
             raise InputError(both("no_such_path", path=session_file))
         store = _open_store(session_file)
-        written = export_session(store, args.export)
-        store.close()
+        try:
+            written = export_session(store, args.export)
+            sheet = write_attendance(store, args.export, roster.load_saved())
+        finally:
+            store.close()
         print(both("live_exported", count=len(written), folder=args.export))
+        print(f"Attendance 签到: {sheet}")
         return 0
 
     from course.instructor.report import load_instructor_bank

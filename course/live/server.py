@@ -11,6 +11,9 @@ path                     method      what                                       
 ``/api/stats``           GET         ``?exercise=ID``: the counts the page draws     instructor
 ``/api/reveal``          POST        ``{exercise_id}`` (+ CSRF token of the page)     instructor
 ``/api/names``           POST        ``{show: true|false}`` (+ CSRF token)           instructor
+``/api/current``         GET         ``?after=V&wait=S``: the class question (long)   a learner
+``/api/control``         POST        ``{action, ...}``: put/open/close/round2/reveal  instructor
+``/api/attendance``      GET         who joined, when, how much they answered        instructor
 =======================  ==========  ==============================================  =========
 
 A learner's token goes in ``Authorization: Bearer <token>`` (on a hub: their hub API token).
@@ -276,6 +279,34 @@ class Reveals(Base):
         self.finish({"reveals": [[seq, ex_id] for seq, ex_id in reveals]})
 
 
+class Current(Base):
+    """The class question (course.live.control): long-polls until its version passes
+    ``after``. A learner page adds the question's form to this state (``current_extra``)."""
+
+    async def get(self):
+        try:
+            who = await self.viewer()
+        except Rejected as r:
+            return self.refuse(r)
+        if who is None or not (who.allowed or who.instructor):
+            return self.reject(401, "no valid token: join the class first")
+        try:
+            after = int(self.get_argument("after", "-1"))
+            wait = float(self.get_argument("wait", "0"))
+            if abs(after) > 2 ** 62 or not math.isfinite(wait):
+                raise ValueError("out of range")
+            wait = min(max(wait, 0.0), MAX_WAIT)
+        except ValueError:
+            return self.reject(400, '"after" must be a whole number (the version you have) '
+                                    'and "wait" a number of seconds')
+        state = await self.service.wait_control(after, wait)
+        self.finish(self.current_extra(state, who))
+
+    def current_extra(self, state: dict, who) -> dict:
+        """What a learner page adds to the state (the learner-page side overrides this)."""
+        return state
+
+
 class Dashboard(Base):
     async def get(self):
         from course.live.page import render
@@ -386,6 +417,24 @@ class Names(InstructorAction):
         return {"names": show}
 
 
+class ControlAction(InstructorAction):
+    """The teacher's control of the class question (course.live.control)."""
+
+    def act(self, body):
+        return self.service.act(body)
+
+
+class Attendance(Base):
+    async def get(self):
+        try:
+            if not await self.instructor():
+                raise Rejected(403, "the attendance list needs the instructor's token")
+            rows = await self.service.run(self.service.attendance)
+        except Rejected as r:
+            return self.refuse(r)
+        self.finish({"learners": rows, "roster": self.service.roster is not None})
+
+
 def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application:
     """The tornado application of a service (``prefix``: e.g. a hub service's URL prefix)."""
     p = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
@@ -393,7 +442,8 @@ def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application
     routes = [(p, Dashboard, kw), (p + "api/join", Join, kw),
               (p + "api/attempt", PostAttempt, kw), (p + "api/reveals", Reveals, kw),
               (p + "api/stats", Stats, kw), (p + "api/reveal", Reveal, kw),
-              (p + "api/names", Names, kw)]
+              (p + "api/names", Names, kw), (p + "api/current", Current, kw),
+              (p + "api/control", ControlAction, kw), (p + "api/attendance", Attendance, kw)]
     from course.live import learner  # the learner page (phones): /learn and /api/learn/*
 
     routes += learner.routes(service, p, Base, Join, InstructorAction.check_same_page)
