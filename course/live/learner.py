@@ -221,7 +221,7 @@ class Current(LearnerBase):
             return _refuse(self, r)
         lang = language(self.get_argument("lang", "both"))
         state = await control_state(self.service, after, wait)
-        reply = {**state, "now": time.time()}
+        reply = {**state, "now": time.time(), "learner": who.name}
         ex_id = state.get("exercise_id")
         if ex_id and ex_id in self.service.bank:
             reply["exercise"] = self.desk.form(ex_id, lang, who.name)
@@ -291,10 +291,9 @@ class _WithMessage(Rejected):
 
 
 async def control_state(service, after: int, wait: float) -> dict:
-    """The class control's state (``GET /api/current``'s JSON), once its version is past
-    ``after`` or ``wait`` seconds have gone."""
-    control = service.control
-    return await control.wait(after, wait)
+    """The class control's state (``GET /api/current``'s JSON, course.live.control), once its
+    version is past ``after`` or ``wait`` seconds have gone."""
+    return await service.wait_control(after, wait)
 
 
 def routes(service, p: str, base: type, join: type, same_page) -> list:

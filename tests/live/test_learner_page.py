@@ -148,3 +148,84 @@ def test_bad_answers_are_refused_with_the_learners_message(live):
     status, reply, _ = call("POST", live.url + "api/learn/answer", raw=b"{not json", token=token)
     assert status == 400 and reply["message"]["en"]
     assert live.store.count() == 0
+
+
+def teacher(live):
+    """The dashboard's control (POST /api/control with the page's cookie and CSRF token)."""
+    import http.cookiejar
+    import urllib.request
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{live.url}?token={live.auth.instructor_token}").read().decode()
+    xsrf = re.search(r'"xsrf": "([^"]+)"', page).group(1)
+    headers = {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "X-XSRFToken": xsrf}
+
+    def act(**body):
+        status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
+        assert status == 200, reply
+        return reply
+
+    return act
+
+
+def current(live, token, after=-1, wait=0, lang="en"):
+    status, reply, _ = call("GET", f"{live.url}api/learn/current?after={after}&wait={wait}"
+                                   f"&lang={lang}", token=token)
+    assert status == 200, reply
+    return reply
+
+
+def test_the_question_up_its_answering_and_the_result_after_the_reveal(live):
+    act = teacher(live)
+    li, han = join(live, "Li Lei")[1]["token"], join(live, "Han Meimei")[1]["token"]
+    received = []  # every JSON a learner receives before the reveal
+    state = current(live, li)
+    assert state["exercise_id"] is None and "exercise" not in state and state["learner"] == "Li Lei"
+    act(action="put", exercise_id="gallery-cloze")
+    received.append(state := current(live, li, after=state["version"], wait=5))
+    assert state["exercise"]["view"] == "cloze" and state["open"] is False
+    closed = answer(live, li, "gallery-cloze", ["five", "next", "3"])
+    assert closed[0] == 409 and closed[1]["message"] == ui("learn_err_closed").to_json()
+    act(action="open", seconds=None)
+    received.append(current(live, li, after=state["version"], wait=5))
+    received.append(answer(live, li, "gallery-cloze", ["five", "next", "3"])[1])
+    received.append(current(live, han, lang="zh"))
+    cloze = live.bank["gallery-cloze"]
+    assert all(key_leaks(cloze, data) == [] for data in received), received
+    act(action="reveal")
+    mine, theirs = current(live, li), current(live, han, lang="zh")
+    assert mine["revealed"] and mine["result"]["answered"] and not mine["result"]["correct"]
+    assert mine["result"]["score"] == pytest.approx(2 / 3)
+    assert [i["correct"] for i in mine["result"]["items"]] == [True, False, True]
+    assert cloze.blanks[1].answers[0] in mine["result"]["solution"]
+    assert theirs["result"] == {"answered": False, "solution": cloze.solution.zh}
+    late = answer(live, han, "gallery-cloze", ["five", "same", "3"])
+    assert late[0] == 409 and live.store.count() == 1
+
+
+def test_the_long_poll_returns_when_the_teacher_acts(live):
+    import threading
+    import time
+
+    act = teacher(live)
+    li = join(live, "Li Lei")[1]["token"]
+    version = current(live, li)["version"]
+    timer = threading.Timer(0.5, lambda: act(action="put", exercise_id="gallery-numeric"))
+    timer.start()
+    started = time.monotonic()
+    state = current(live, li, after=version, wait=20)
+    took = time.monotonic() - started
+    timer.join()
+    assert state["exercise_id"] == "gallery-numeric" and state["exercise"]["unit"] == "%"
+    assert took < 10  # woken by the put, not by the end of the 20 s wait
+
+
+def test_a_type_without_a_web_view_says_answer_it_in_the_notebook(live):
+    act = teacher(live)
+    li = join(live, "Li Lei")[1]["token"]
+    roleplay = next(ex.id for ex in live.bank.exercises if ex.type == "roleplay")
+    act(action="put", exercise_id=roleplay)
+    state = current(live, li, lang="zh")
+    assert state["exercise"]["view"] is None
+    assert state["exercise"]["notice"].startswith("请在笔记本中作答")
