@@ -315,7 +315,8 @@ def routes(service, p: str, base: type, join: type, same_page) -> list:
 
 
 def labels(lang: str) -> dict:
-    return {key: render_text(ui(key), lang) for key in LABELS}
+    """The page's own texts in ``lang`` (short: "both" joins them on one line)."""
+    return {key: ui(key).render(lang, sep=" / ") for key in LABELS}
 
 
 def _script_json(value) -> str:
@@ -355,6 +356,7 @@ PAGE = """<!doctype html>
   <div id="banner" class="banner" role="status" aria-live="polite"></div>
   <section id="join" hidden></section>
   <section id="question" aria-live="polite"></section>
+  <p id="leave-box" class="leave" hidden></p>
 </main>
 <script id="config" type="application/json">{config}</script>
 <script src="static/learner/learner.js"></script>

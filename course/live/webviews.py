@@ -17,6 +17,8 @@ test_architecture.py would see the cycle).
 """
 from __future__ import annotations
 
+import re
+
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
 
@@ -207,7 +209,8 @@ class ReplyView:
         from course.writing.facts import fact_label, show_value
 
         out = base_form(exercise, lang, "text")
-        out["buyer"] = exercise.buyer
+        # the bank's lines are cut for the editor: one paragraph flows on a phone's width
+        out["buyer"] = re.sub(r"(?<!\n)\n(?!\n)", " ", exercise.buyer.strip())
         out["facts"] = [{"label": Bilingual(*fact_label(name)).render(lang, sep=" / "),
                          "value": show_value(name, value)}
                         for name, value in exercise.facts.items()]

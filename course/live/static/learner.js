@@ -16,7 +16,7 @@
   let token = store.get("token");
   let version = -1, state = null, shown = "", form = null, clockOffset = 0;
   let polling = false, pollDelay = 1000, sending = false, sendDelay = 1000, sendTimer = null;
-  let uid = 0;
+  let uid = 0, epoch = 0;
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -59,6 +59,7 @@
   function showJoin(error) {
     $("question").replaceChildren();
     $("who").hidden = true;
+    $("leave-box").hidden = true;
     const box = $("join");
     box.hidden = false;
     const err = el("p", {id: "join-error", class: "note error", role: "alert"}, error || "");
@@ -98,6 +99,8 @@
   }
   function forget(message) {
     if (C.hub) { banner(message, "offline"); return; }  // on a hub the hub's login says who
+    epoch++;
+    polling = false;
     token = null;
     store.del("token");
     store.del("name");
@@ -108,9 +111,13 @@
   function showWho(name) {
     const who = $("who");
     who.hidden = false;
+    who.textContent = fill(L.learn_joined_as, {name});
+    const box = $("leave-box");
+    if (C.hub || box.firstChild) { box.hidden = C.hub; return; }
     const leave = el("button", {type: "button", class: "secondary", id: "leave"}, L.learn_leave);
-    leave.addEventListener("click", () => forget(""));
-    who.replaceChildren(el("span", {}, fill(L.learn_joined_as, {name})), " ", leave);
+    leave.addEventListener("click", () => forget(""));  // a lab PC's next learner
+    box.append(leave);
+    box.hidden = false;
   }
 
   // -- the forms, one per web view (course/live/webviews.py) ----------------------------
@@ -244,7 +251,7 @@
     const status = el("p", {id: "status", class: "status"});
     const send = el("button", {type: "submit", id: "send"}, L.learn_send);
     const note = el("p", {id: "note", class: "note", role: "status"});
-    const f = el("form", {id: "answer"}, form.node, status, send, note);
+    const f = el("form", {id: "answer", "data-exercise": ex.id}, form.node, status, send, note);
     f.addEventListener("input", saveDraft);
     f.addEventListener("change", saveDraft);
     f.addEventListener("submit", (e) => { e.preventDefault(); submit(); });
@@ -309,23 +316,26 @@
   async function poll() {
     if (polling) return;
     polling = true;
-    while (token || C.hub) {
+    const mine = epoch;  // a learner who leaves ends this loop (a new join starts another)
+    while ((token || C.hub) && mine === epoch) {
       try {
         const r = await fetch("api/learn/current?after=" + version + "&wait=20&lang=" + C.lang,
                               {headers: headers(false), cache: "no-store"});
         const body = await r.json();
-        if (r.status === 401 || r.status === 403) { polling = false; forget(msg(body.message)); return; }
+        if (mine !== epoch) return;
+        if (r.status === 401 || r.status === 403) { forget(msg(body.message)); return; }
         if (!r.ok) throw new Error(body.error || r.status);
         if ($("banner").className.includes("offline")) banner("");
         pollDelay = 1000;
         if (body.version !== version) { version = body.version; draw(body); }
       } catch (x) {
+        if (mine !== epoch) return;
         banner(L.learn_offline, "offline");
         await sleep(pollDelay);
         pollDelay = Math.min(pollDelay * 2, 10000);
       }
     }
-    polling = false;
+    if (mine === epoch) polling = false;
   }
 
   function submit() {
