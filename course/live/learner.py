@@ -147,12 +147,16 @@ class Desk:
         key = (learner, ex_id, lang, json.dumps(response, sort_keys=True, ensure_ascii=False))
         if key in self.results:
             return self.results[key]
-        graded = self.service.bank[ex_id].grade(response)
-        out.update(correct=bool(graded.correct), score=graded.score,
-                   feedback=render_text(graded.feedback, lang) if graded.feedback else "",
-                   items=[{"label": render_text(item.label, lang) if isinstance(
-                       item.label, Bilingual) else str(item.label), "correct": bool(item.correct)}
-                       for item in graded.items if item.attempted])
+        exercise = self.service.bank[ex_id]
+        graded = exercise.grade(response)
+        # per item (blanks, pairs, positions, criteria), not per option: "✓ option" would
+        # read as "a right option" where it means "rightly left alone"
+        items = [] if exercise.option_texts() is not None else [
+            {"label": render_text(item.label, lang) if isinstance(item.label, Bilingual)
+             else str(item.label), "correct": bool(item.correct)}
+            for item in graded.items if item.attempted]
+        out.update(correct=bool(graded.correct), score=graded.score, items=items,
+                   feedback=render_text(graded.feedback, lang) if graded.feedback else "")
         if len(self.results) >= RESULT_CACHE:
             self.results.clear()
         self.results[key] = out

@@ -194,9 +194,13 @@ def test_a_phone_joins_by_the_qr_link_and_answers_four_kinds(phone, live, reques
     assert page.errors == []
     shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
     if shots:
-        _put(page, live, "gallery-multiple")
+        _put(page, live, "gallery-multiple")  # answered, then revealed: the result shows
         page.check("label.option >> nth=1")
-        page.screenshot(path=os.path.join(shots, "live-phone-en.png"))
+        page.click("#send")
+        page.wait_for_selector(".note.ok")
+        _reveal(page, live)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=os.path.join(shots, "live-phone-en.png"), full_page=True)
 
 
 def test_the_page_in_chinese_passes_axe_and_closes_at_the_countdown(phone, live, request):
@@ -211,6 +215,7 @@ def test_the_page_in_chinese_passes_axe_and_closes_at_the_countdown(phone, live,
     _check_layout(page, request.config, "ordering (zh)")
     shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
     if shots:
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=os.path.join(shots, "live-phone-zh.png"))
     page.wait_for_selector("#send[disabled]", timeout=8000)  # the countdown ended
     assert "作答已关闭" in page.inner_text("#status")

@@ -297,6 +297,7 @@
       if (r.solution) parts.push(el("h3", {}, L.learn_solution));
     }
     if (r.solution) parts.push(el("p", {class: "solution"}, r.solution));
+    note("", "");  // "received" is old news once the solution is up
     box.className = "result " + (!r.answered ? "none" : r.correct ? "right" : "wrong");
     box.replaceChildren(...parts);
     box.hidden = false;
