@@ -107,6 +107,7 @@ class Desk:
     def __init__(self, service):
         self.service = service
         self.latest: dict[tuple[str, str], object] = {}
+        self.loaded: set[str] = set()  # exercises whose stored answers are in ``latest``
         self.results: dict[tuple, dict] = {}
         # grading a reply takes about 0.1 s: off the event loop, beside the store's thread
         self.grader = ThreadPoolExecutor(1, thread_name_prefix="crm-live-results")
@@ -129,13 +130,14 @@ class Desk:
         return out
 
     def latest_response(self, learner: str, ex_id: str):
-        """The learner's latest stored answer to ``ex_id`` (None: none); on the store's
-        thread (it reads the session file when the page did not send the answer)."""
-        key = (learner, ex_id)
-        if key not in self.latest:
-            mine = [a for a in self.service.store.attempts(ex_id) if a["learner"] == learner]
-            self.latest[key] = mine[-1]["response"] if mine else None
-        return self.latest[key]
+        """The learner's latest stored answer to ``ex_id`` (None: none), on the store's
+        thread. The session file is read once per exercise (after a restart, or for answers
+        that came from kernels): a reveal to 500 phones is not 500 reads of the file."""
+        if ex_id not in self.loaded:
+            for attempt in self.service.store.attempts(ex_id):  # oldest first: latest wins
+                self.latest[(attempt["learner"], ex_id)] = attempt["response"]
+            self.loaded.add(ex_id)
+        return self.latest.get((learner, ex_id))
 
     def result(self, learner: str, ex_id: str, response, lang: str) -> dict:
         """The learner's result after the reveal: right or not, feedback, the solution."""

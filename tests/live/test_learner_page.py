@@ -229,3 +229,22 @@ def test_a_type_without_a_web_view_says_answer_it_in_the_notebook(live):
     state = current(live, li, lang="zh")
     assert state["exercise"]["view"] is None
     assert state["exercise"]["notice"].startswith("请在笔记本中作答")
+
+
+def test_after_a_restart_the_result_comes_from_the_session_file(live, tmp_path):
+    act = teacher(live)
+    li = join(live, "Li Lei")[1]["token"]
+    act(action="put", exercise_id="gallery-single")
+    act(action="open", seconds=None)
+    single = live.bank["gallery-single"]
+    assert answer(live, li, "gallery-single", single.options[single.correct_indexes[0]].key)[0] \
+        == 200
+    act(action="reveal")
+    live.stop()
+    again = Live(tmp_path / "class.sqlite3", tmp_path / "bank")  # the same session file
+    try:
+        state = current(again, li)  # the token, the question and the answer were kept
+        assert state["exercise_id"] == "gallery-single" and state["revealed"]
+        assert state["result"]["answered"] and state["result"]["correct"]
+    finally:
+        again.stop()
