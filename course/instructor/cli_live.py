@@ -30,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--instructor-scope", default="custom:crm-live:teach", metavar="SCOPE",
                         help="--hub: the hub scope that opens the dashboard (the hub's config "
                              "grants it to the instructors' group)")
+    parser.add_argument("--lang", choices=("en", "zh", "both"), default="both",
+                        help="the dashboard's language (default both: English / 中文)")
     parser.add_argument("--export", metavar="DIR",
                         help="write the session as submission files to DIR and stop")
 
@@ -115,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         auth = LanAuth(store)
     service = LiveService(store, bank, auth, _lesson_ids(bank, args.lesson))
+    service.lang = args.lang
     if not args.hub:
         from course import roster
 

@@ -63,6 +63,7 @@ class LiveService:
         self.connections = Connections()
         self.joins: dict[str, int] = {}  # learners joined per laptop address
         self.roster = None  # a course.roster.Roster: learners join by student number
+        self.lang = "both"  # the dashboard's language: "en", "zh" or "both"
         self._loop: asyncio.AbstractEventLoop | None = None
         self.cookie_secret = store.secret("cookie_secret")
         # every write to the session file (and the counts it feeds) runs on this one thread:
