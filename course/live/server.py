@@ -30,6 +30,9 @@ from one laptop in a minute (then that laptop's join attempts and unknown tokens
 ``Retry-After``; tokens already known keep working). Failures are never counted against a
 loopback address: on a hub every kernel and the proxy post from 127.0.0.1, and the hub itself
 vouches for tokens. 503 the session file is locked by another program or was deleted.
+A school Wi-Fi may put every phone behind one NAT address: ``--shared-address`` names it (or
+its network), and it is then treated like loopback (no cap of joins or connections, no failed
+tries counted against it); the log says so when the cap of joins is hit.
 """
 from __future__ import annotations
 
@@ -109,8 +112,8 @@ class Base(tornado.web.RequestHandler):
         loopback address for tokens (a hub's kernels and proxy all post from it, and the hub
         vouches for its tokens), only for join codes tried on this machine."""
         ip = self.request.remote_ip
-        if self.service.auth.mode == "hub":
-            return None
+        if self.service.auth.mode == "hub" or self.service.is_shared(ip):
+            return None  # a school Wi-Fi's NAT address: one student must not lock out all
         if is_loopback(ip):
             return "this machine (join codes)" if joining else None
         return ip
@@ -190,7 +193,12 @@ class Join(Base):
                                     "projector")
             learner = self.checked_name(body.get("learner"))
             ip = self.request.remote_ip
-            if not is_loopback(ip) and self.service.joins.get(ip, 0) >= JOINS_PER_ADDRESS:
+            if not is_loopback(ip) and not self.service.is_shared(ip) \
+                    and self.service.joins.get(ip, 0) >= JOINS_PER_ADDRESS:
+                log.warning("%s: %d learners joined from this address already; if it is a "
+                            "school network's NAT (many phones, one address), start "
+                            "crm-course live with --shared-address %s", ip,
+                            JOINS_PER_ADDRESS, ip)
                 raise Rejected(429, f"{JOINS_PER_ADDRESS} learners have joined from this "
                                     "computer already: ask the instructor")
             token = await self.service.run(self.service.auth.join, learner)

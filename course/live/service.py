@@ -14,7 +14,7 @@ import tornado.locks
 
 from course.live.control import SETTING as CONTROL_SETTING
 from course.live.control import Control, ControlError
-from course.live.guard import Connections, FailureLimit
+from course.live.guard import Connections, FailureLimit, is_shared
 from course.live.stats import Tally, item_rows
 from course.live.store import now
 
@@ -63,11 +63,21 @@ class LiveService:
         self.connections = Connections()
         self.joins: dict[str, int] = {}  # learners joined per laptop address
         self.roster = None  # a course.roster.Roster: learners join by student number
+        self.lang = "both"  # the dashboard's language: "en", "zh" or "both"
         self._loop: asyncio.AbstractEventLoop | None = None
         self.cookie_secret = store.secret("cookie_secret")
         # every write to the session file (and the counts it feeds) runs on this one thread:
         # a lock held by another program on the file never freezes the event loop
         self.worker = ThreadPoolExecutor(1, thread_name_prefix="crm-live-store")
+
+    def share(self, networks) -> None:
+        """Treat these networks as many devices behind one address (a school Wi-Fi's NAT):
+        no cap on the learners joined or the connections open from one of their addresses,
+        and failed tries from them are not counted against the address (see server.py)."""
+        self.connections.shared = tuple(networks)
+
+    def is_shared(self, address: str) -> bool:
+        return is_shared(address, self.connections.shared)
 
     async def run(self, fn, *args):
         """``fn(*args)`` on the store's worker thread; its answer (or its Rejected)."""
