@@ -264,3 +264,25 @@ def test_a_kept_answer_survives_a_reload_and_is_sent_once(phone, live):
     assert page.input_value("input.number") == "25%"  # the typed draft is back too
     page.wait_for_timeout(1500)  # a second send of the same client_id would be stored once
     assert live.store.count() == 1
+
+
+def test_a_second_vote_keeps_the_first_answer_to_change(phone, live, request):
+    page = phone
+    _join(page, live, "en")
+    live.act(action="put", exercise_id="gallery-true-false", peer=True)
+    live.act(action="open", seconds=None)
+    page.wait_for_selector("#answer[data-exercise='gallery-true-false'] #send:not([disabled])")
+    page.check("input[value='true']")
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+    live.act(action="close")
+    page.wait_for_selector("#send[disabled]")
+    live.act(action="round2")
+    page.wait_for_selector("text=Vote again")
+    assert page.is_checked("input[value='true']")  # the first vote, ready to change
+    page.check("input[value='false']")
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+    assert [(a["round"], a["response"]) for a in live.store.attempts()] == [(1, True), (2, False)]
+    _check_layout(page, request.config, "second vote")
+    assert page.errors == []

@@ -248,3 +248,20 @@ def test_after_a_restart_the_result_comes_from_the_session_file(live, tmp_path):
         assert state["result"]["answered"] and state["result"]["correct"]
     finally:
         again.stop()
+
+
+def test_a_peer_instruction_vote_again_from_the_page(live):
+    act = teacher(live)
+    li = join(live, "Li Lei")[1]["token"]
+    act(action="put", exercise_id="gallery-true-false", peer=True)
+    act(action="open", seconds=None)
+    assert answer(live, li, "gallery-true-false", "true")[0] == 200
+    act(action="close")
+    state = current(live, li)
+    assert state["round"] == 1 and not state["open"] and state["peer"]
+    act(action="round2")
+    state = current(live, li, after=state["version"], wait=5)
+    assert state["round"] == 2 and state["open"] and state["exercise"]["view"] == "choice"
+    assert answer(live, li, "gallery-true-false", "false")[0] == 200
+    rounds = [(a["round"], a["response"]) for a in live.store.attempts("gallery-true-false")]
+    assert rounds == [(1, True), (2, False)]
