@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from learner_keys import key_leaks
 from live_helpers import GALLERY, Live, call
+from test_hub_and_client import hub_live  # noqa: F401, F811 - the fake hub's fixture
 
 from course.messages import ui
 
@@ -265,3 +268,30 @@ def test_a_peer_instruction_vote_again_from_the_page(live):
     assert answer(live, li, "gallery-true-false", "false")[0] == 200
     rounds = [(a["round"], a["response"]) for a in live.store.attempts("gallery-true-false")]
     assert rounds == [(1, True), (2, False)]
+
+
+def test_on_a_hub_the_page_logs_in_through_the_hub_and_knows_the_learner(hub_live):  # noqa: F811
+    """(tests/live/test_hub_and_client.py's fake hub.) A browser without the hub's login is
+    sent to it; a hub user is who the hub says, with no join; one without the service's
+    access scope is refused with a message."""
+    server, _hub, store = hub_live
+    url = server.url
+    req = urllib.request.Request(url + "learn")
+    opener = urllib.request.build_opener(_NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        opener.open(req, timeout=10)
+    assert caught.value.code == 302 and "/hub/api/oauth2/authorize" in caught.value.headers["Location"]
+    status, reply, _ = call("GET", url + "api/learn/current", token="tok-li")
+    assert status == 200 and reply["learner"] == "li"
+    status, reply, _ = call("POST", url + "api/learn/answer",
+                            {"exercise_id": "gallery-true-false", "answer": "true"}, "tok-li")
+    assert status == 200 and store.attempts()[0]["learner"] == "li"
+    status, reply, _ = call("GET", url + "api/learn/current", token="tok-other")
+    assert status == 403 and reply["message"]["en"] and reply["message"]["zh"]
+    status, reply, _ = call("POST", url + "api/learn/join", {"code": "X", "learner": "li"})
+    assert status == 404 and "hub" in reply["error"]
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
