@@ -286,3 +286,41 @@ def test_a_second_vote_keeps_the_first_answer_to_change(phone, live, request):
     assert [(a["round"], a["response"]) for a in live.store.attempts()] == [(1, True), (2, False)]
     _check_layout(page, request.config, "second vote")
     assert page.errors == []
+
+
+def test_the_other_forms_answer_right_on_a_phone(phone, live, request):
+    """Matching (lists), a word-bank cloze (lists), multiple choice and ordering (buttons)."""
+    page, bank = phone, live.bank
+    _join(page, live, "both")
+    matching = bank["gallery-matching"]
+    _put(page, live, "gallery-matching")
+    for left, right in matching.key.items():
+        page.select_option(f"select[data-left='{left}']", right)
+    _check_layout(page, request.config, "matching")
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+    words = bank["gallery-word-bank"]
+    _put(page, live, "gallery-word-bank")
+    for blank in words.blanks:
+        page.select_option(f".cloze select[data-blank='{blank.index}']", blank.answers[0])
+    _check_layout(page, request.config, "word bank")
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+    multi = bank["gallery-multiple"]
+    _put(page, live, "gallery-multiple")
+    for i in multi.correct_indexes:
+        page.check(f"input[value='{multi.options[i].key}']")
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+    ordering = bank["gallery-ordering"]
+    _put(page, live, "gallery-ordering")
+    for target, key in enumerate(ordering.keys):  # move each item up to its place
+        keys = page.eval_on_selector_all("ol.order li", "items => items.map(i => i.dataset.key)")
+        for _ in range(keys.index(key) - target):
+            page.click(f"ol.order li[data-key='{key}'] button.up")
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+    stored = {a["exercise_id"]: a["correct"] for a in live.store.attempts()}
+    assert stored == {"gallery-matching": True, "gallery-word-bank": True,
+                      "gallery-multiple": True, "gallery-ordering": True}
+    assert page.errors == []
