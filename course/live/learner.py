@@ -24,6 +24,7 @@ page's CSRF token, as the dashboard's actions do). A rejection carries ``message
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import math
@@ -330,6 +331,18 @@ def _script_json(value) -> str:
             .replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+@functools.lru_cache(maxsize=1)
+def asset_version() -> str:
+    """A digest of the script and style sheet, in their URLs: a phone that kept the page of an
+    older version fetches the new files (the static handler caches a versioned URL long)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("learner.js", "learner.css"):
+        digest.update((STATIC / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def page(service, lang: str, code: str, xsrf: str) -> str:
     """The page: a shell whose script (static/learner.js) draws the join and the forms."""
     from html import escape
@@ -342,6 +355,7 @@ def page(service, lang: str, code: str, xsrf: str) -> str:
     langs = "".join(f'<a href="?lang={c}{keep}"{current if c == lang else ""}>{name}</a>'
                     for c, name in (("en", "English"), ("zh", "中文"), ("both", "EN + 中文")))
     return PAGE.format(html_lang="zh-Hans" if lang == "zh" else "en", title=escape(title),
+                       v=asset_version(),
                        langs=langs, lang_label=escape(ui("learn_language").render(lang, " / ")),
                        config=_script_json(config))
 
@@ -350,7 +364,7 @@ PAGE = """<!doctype html>
 <html lang="{html_lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<link rel="stylesheet" href="static/learner/learner.css">
+<link rel="stylesheet" href="static/learner/learner.css?v={v}">
 </head>
 <body>
 <header class="top">
@@ -365,6 +379,6 @@ PAGE = """<!doctype html>
   <p id="leave-box" class="leave" hidden></p>
 </main>
 <script id="config" type="application/json">{config}</script>
-<script src="static/learner/learner.js"></script>
+<script src="static/learner/learner.js?v={v}"></script>
 </body></html>
 """
