@@ -264,6 +264,10 @@ def test_a_kept_answer_survives_a_reload_and_is_sent_once(phone, live):
     assert page.input_value("input.number") == "25%"  # the typed draft is back too
     page.wait_for_timeout(1500)  # a second send of the same client_id would be stored once
     assert live.store.count() == 1
+    page.click("#leave")  # a lab PC: the next learner finds no token and no typed answer
+    page.wait_for_selector("#join-form")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('crm-live:'))")
+    assert kept == []
 
 
 def test_a_second_vote_keeps_the_first_answer_to_change(phone, live, request):

@@ -105,6 +105,9 @@
     store.del("token");
     store.del("name");
     store.del("pending");
+    try {  // a lab PC's next learner must not find this one's typed answers
+      Object.keys(localStorage).filter((k) => k.startsWith(KEY + "draft:")).forEach((k) => localStorage.removeItem(k));
+    } catch (e) { /* storage unavailable */ }
     version = -1; shown = ""; form = null;
     showJoin(message);
   }
