@@ -30,6 +30,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--instructor-scope", default="custom:crm-live:teach", metavar="SCOPE",
                         help="--hub: the hub scope that opens the dashboard (the hub's config "
                              "grants it to the instructors' group)")
+    parser.add_argument("--shared-address", action="append", default=[], metavar="ADDR",
+                        help="an address (or network, e.g. 10.8.0.0/16) that many phones share "
+                             "behind a school Wi-Fi's NAT: no limit of 3 learners or 32 "
+                             "connections per address for it (repeat for several) / 多部手机共用"
+                             "的出口地址（校园网 NAT）：不限制每个地址的加入人数与连接数")
+    parser.add_argument("--lang", choices=("en", "zh", "both"), default="both",
+                        help="the dashboard's language (default both: English / 中文)")
     parser.add_argument("--export", metavar="DIR",
                         help="write the session as submission files to DIR and stop")
 
@@ -77,14 +84,19 @@ def run(args: argparse.Namespace) -> int:
 
     session_file = Path(args.session)
     if args.export:
-        from course.live.export import export_session
+        from course import roster
+        from course.live.export import export_session, write_attendance
 
         if not session_file.is_file():
             raise InputError(both("no_such_path", path=session_file))
         store = _open_store(session_file)
-        written = export_session(store, args.export)
-        store.close()
+        try:
+            written = export_session(store, args.export)
+            sheet = write_attendance(store, args.export, roster.load_saved())
+        finally:
+            store.close()
         print(both("live_exported", count=len(written), folder=args.export))
+        print(f"Attendance 签到: {sheet}")
         return 0
 
     from course.instructor.report import load_instructor_bank
@@ -110,6 +122,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         auth = LanAuth(store)
     service = LiveService(store, bank, auth, _lesson_ids(bank, args.lesson))
+    service.lang = args.lang
+    try:
+        from course.live.guard import shared_networks
+
+        service.share(shared_networks(args.shared_address))
+    except ValueError as exc:
+        raise InputError(f"--shared-address: {exc}") from None
     if not args.hub:
         from course import roster
 

@@ -26,6 +26,31 @@ JOINS_PER_ADDRESS = 3  # learners one laptop may join as (a shared desk, a resta
 _OUT_OF_FDS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
 
+def shared_networks(texts) -> tuple:
+    """The addresses (or networks, e.g. ``10.8.0.1`` or ``10.8.0.0/16``) that many devices
+    share: a school Wi-Fi whose phones reach the service through one NAT address. ValueError
+    with a sentence for a text that is no address."""
+    out = []
+    for text in texts or ():
+        try:
+            out.append(ipaddress.ip_network(str(text).strip(), strict=False))
+        except ValueError:
+            raise ValueError(f"{text!r} is not an IP address or network (e.g. 10.8.0.1 or "
+                             "10.8.0.0/16)") from None
+    return tuple(out)
+
+
+def is_shared(address: str, networks) -> bool:
+    """Whether ``address`` is in one of ``networks`` (see :func:`shared_networks`)."""
+    if not networks:
+        return False
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
 def is_loopback(address: str) -> bool:
     """Whether ``address`` is this machine (a hub's proxy, every kernel on a hub)."""
     try:
@@ -101,15 +126,17 @@ throttled = Throttled()
 
 
 class Connections:
-    """Open connections per client address, with a cap for each non-loopback address."""
+    """Open connections per client address, with a cap for each non-loopback address that is
+    not a shared one (``shared``: networks of many phones behind one NAT address)."""
 
     def __init__(self, cap: int = MAX_CONNECTIONS_PER_ADDRESS):
         self.cap = cap
         self.open: dict[str, int] = {}
+        self.shared: tuple = ()
 
     def admit(self, address: str) -> bool:
         n = self.open.get(address, 0)
-        if n >= self.cap and not is_loopback(address):
+        if n >= self.cap and not is_loopback(address) and not is_shared(address, self.shared):
             throttled.warn("cap:" + address, "%s: more than %d open connections: refused",
                            address, self.cap)
             return False

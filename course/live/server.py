@@ -11,6 +11,9 @@ path                     method      what                                       
 ``/api/stats``           GET         ``?exercise=ID``: the counts the page draws     instructor
 ``/api/reveal``          POST        ``{exercise_id}`` (+ CSRF token of the page)     instructor
 ``/api/names``           POST        ``{show: true|false}`` (+ CSRF token)           instructor
+``/api/current``         GET         ``?after=V&wait=S``: the class question (long)   a learner
+``/api/control``         POST        ``{action, ...}``: put/open/close/round2/reveal  instructor
+``/api/attendance``      GET         who joined, when, how much they answered        instructor
 =======================  ==========  ==============================================  =========
 
 A learner's token goes in ``Authorization: Bearer <token>`` (on a hub: their hub API token).
@@ -27,6 +30,9 @@ from one laptop in a minute (then that laptop's join attempts and unknown tokens
 ``Retry-After``; tokens already known keep working). Failures are never counted against a
 loopback address: on a hub every kernel and the proxy post from 127.0.0.1, and the hub itself
 vouches for tokens. 503 the session file is locked by another program or was deleted.
+A school Wi-Fi may put every phone behind one NAT address: ``--shared-address`` names it (or
+its network), and it is then treated like loopback (no cap of joins or connections, no failed
+tries counted against it); the log says so when the cap of joins is hit.
 """
 from __future__ import annotations
 
@@ -106,8 +112,8 @@ class Base(tornado.web.RequestHandler):
         loopback address for tokens (a hub's kernels and proxy all post from it, and the hub
         vouches for its tokens), only for join codes tried on this machine."""
         ip = self.request.remote_ip
-        if self.service.auth.mode == "hub":
-            return None
+        if self.service.auth.mode == "hub" or self.service.is_shared(ip):
+            return None  # a school Wi-Fi's NAT address: one student must not lock out all
         if is_loopback(ip):
             return "this machine (join codes)" if joining else None
         return ip
@@ -187,7 +193,12 @@ class Join(Base):
                                     "projector")
             learner = self.checked_name(body.get("learner"))
             ip = self.request.remote_ip
-            if not is_loopback(ip) and self.service.joins.get(ip, 0) >= JOINS_PER_ADDRESS:
+            if not is_loopback(ip) and not self.service.is_shared(ip) \
+                    and self.service.joins.get(ip, 0) >= JOINS_PER_ADDRESS:
+                log.warning("%s: %d learners joined from this address already; if it is a "
+                            "school network's NAT (many phones, one address), start "
+                            "crm-course live with --shared-address %s", ip,
+                            JOINS_PER_ADDRESS, ip)
                 raise Rejected(429, f"{JOINS_PER_ADDRESS} learners have joined from this "
                                     "computer already: ask the instructor")
             token = await self.service.run(self.service.auth.join, learner)
@@ -274,6 +285,34 @@ class Reveals(Base):
                                     '"wait" a number of seconds')
         reveals = await self.service.wait_reveal(after, wait)
         self.finish({"reveals": [[seq, ex_id] for seq, ex_id in reveals]})
+
+
+class Current(Base):
+    """The class question (course.live.control): long-polls until its version passes
+    ``after``. A learner page adds the question's form to this state (``current_extra``)."""
+
+    async def get(self):
+        try:
+            who = await self.viewer()
+        except Rejected as r:
+            return self.refuse(r)
+        if who is None or not (who.allowed or who.instructor):
+            return self.reject(401, "no valid token: join the class first")
+        try:
+            after = int(self.get_argument("after", "-1"))
+            wait = float(self.get_argument("wait", "0"))
+            if abs(after) > 2 ** 62 or not math.isfinite(wait):
+                raise ValueError("out of range")
+            wait = min(max(wait, 0.0), MAX_WAIT)
+        except ValueError:
+            return self.reject(400, '"after" must be a whole number (the version you have) '
+                                    'and "wait" a number of seconds')
+        state = await self.service.wait_control(after, wait)
+        self.finish(self.current_extra(state, who))
+
+    def current_extra(self, state: dict, who) -> dict:
+        """What a learner page adds to the state (the learner-page side overrides this)."""
+        return state
 
 
 class Dashboard(Base):
@@ -386,6 +425,24 @@ class Names(InstructorAction):
         return {"names": show}
 
 
+class ControlAction(InstructorAction):
+    """The teacher's control of the class question (course.live.control)."""
+
+    def act(self, body):
+        return self.service.act(body)
+
+
+class Attendance(Base):
+    async def get(self):
+        try:
+            if not await self.instructor():
+                raise Rejected(403, "the attendance list needs the instructor's token")
+            rows = await self.service.run(self.service.attendance)
+        except Rejected as r:
+            return self.refuse(r)
+        self.finish({"learners": rows, "roster": self.service.roster is not None})
+
+
 def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application:
     """The tornado application of a service (``prefix``: e.g. a hub service's URL prefix)."""
     p = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
@@ -393,7 +450,11 @@ def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application
     routes = [(p, Dashboard, kw), (p + "api/join", Join, kw),
               (p + "api/attempt", PostAttempt, kw), (p + "api/reveals", Reveals, kw),
               (p + "api/stats", Stats, kw), (p + "api/reveal", Reveal, kw),
-              (p + "api/names", Names, kw)]
+              (p + "api/names", Names, kw), (p + "api/current", Current, kw),
+              (p + "api/control", ControlAction, kw), (p + "api/attendance", Attendance, kw)]
+    from course.live import learner  # the learner page (phones): /learn and /api/learn/*
+
+    routes += learner.routes(service, p, Base, Join, InstructorAction.check_same_page)
     if service.auth.mode == "hub":
         routes.append((p + "oauth_callback", service.auth.callback_handler()))
     return tornado.web.Application(

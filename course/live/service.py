@@ -12,7 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import tornado.locks
 
-from course.live.guard import Connections, FailureLimit
+from course.live.control import SETTING as CONTROL_SETTING
+from course.live.control import Control, ControlError
+from course.live.guard import Connections, FailureLimit, is_shared
 from course.live.stats import Tally, item_rows
 from course.live.store import now
 
@@ -53,19 +55,33 @@ class LiveService:
         self.revealed = [ex_id for _, ex_id in self._reveals]
         self.reveal_seq = max((seq for seq, _ in self._reveals), default=0)
         self._reveal_cond = tornado.locks.Condition()
+        # the class question (issue 25): kept in memory, saved to the file on every change
+        self.control = Control.loads(store.setting(CONTROL_SETTING))
+        self._control_cond = tornado.locks.Condition()
         self._posts: dict[str, deque] = {}
         self.failures = FailureLimit()
         self.connections = Connections()
         self.joins: dict[str, int] = {}  # learners joined per laptop address
         self.roster = None  # a course.roster.Roster: learners join by student number
+        self.lang = "both"  # the dashboard's language: "en", "zh" or "both"
         self._loop: asyncio.AbstractEventLoop | None = None
         self.cookie_secret = store.secret("cookie_secret")
         # every write to the session file (and the counts it feeds) runs on this one thread:
         # a lock held by another program on the file never freezes the event loop
         self.worker = ThreadPoolExecutor(1, thread_name_prefix="crm-live-store")
 
+    def share(self, networks) -> None:
+        """Treat these networks as many devices behind one address (a school Wi-Fi's NAT):
+        no cap on the learners joined or the connections open from one of their addresses,
+        and failed tries from them are not counted against the address (see server.py)."""
+        self.connections.shared = tuple(networks)
+
+    def is_shared(self, address: str) -> bool:
+        return is_shared(address, self.connections.shared)
+
     async def run(self, fn, *args):
         """``fn(*args)`` on the store's worker thread; its answer (or its Rejected)."""
+        self._loop = asyncio.get_running_loop()
         return await asyncio.get_running_loop().run_in_executor(self.worker, fn, *args)
 
     @property
@@ -104,6 +120,13 @@ class LiveService:
                                 "instructor's bank")
         if "response" not in body:
             raise Rejected(422, '"response" is missing')
+        claimed_round = body.get("round", 1)
+        if claimed_round not in (1, 2) or isinstance(claimed_round, bool):
+            raise Rejected(400, '"round" must be 1 or 2 (the peer-instruction vote)')
+        try:  # the round is the control's, whatever the page thought
+            round_ = self.control.attempt_round(ex_id)
+        except ControlError as exc:
+            raise Rejected(exc.status, exc.reason) from None
         exercise = self.bank[ex_id]
         result = exercise.grade(body["response"])
         if not result.valid or not result.attempted:
@@ -116,12 +139,12 @@ class LiveService:
         row_id, new = self.store.add_attempt(
             client_id=client_id, learner=learner, exercise_id=ex_id, lesson=exercise.lesson,
             response=graded, score=result.score, correct=result.correct,
-            items=item_rows(exercise, result), mode=mode)
+            items=item_rows(exercise, result), mode=mode, round=round_)
         if new:
             self.tally.add({"exercise_id": ex_id, "learner": learner, "response": graded,
                             "score": result.score, "correct": result.correct,
-                            "items": item_rows(exercise, result)})
-        return {"recorded": True, "id": row_id, "duplicate": not new}
+                            "items": item_rows(exercise, result), "round": round_})
+        return {"recorded": True, "id": row_id, "duplicate": not new, "round": round_}
 
     def reveal(self, ex_id: str) -> int:
         if ex_id not in self.bank:
@@ -134,10 +157,14 @@ class LiveService:
             self._reveals.append((seq, ex_id))
             self.reveal_seq = max(self.reveal_seq, seq)
             self._wake_pollers()
+        if ex_id == self.control.exercise_id and not self.control.revealed:
+            self.control.mark_revealed()  # revealed from the lesson table: the question too
+            self._control_changed()
         return seq
 
-    def _wake_pollers(self) -> None:
+    def _wake_pollers(self, cond=None) -> None:
         """Wake the long-polls, from the service's loop or from any other thread."""
+        cond = cond or self._reveal_cond
         loop = self._loop
         if loop is None:
             return
@@ -146,9 +173,75 @@ class LiveService:
         except RuntimeError:
             running = None
         if running is loop:
-            self._reveal_cond.notify_all()
+            cond.notify_all()
         else:
-            loop.call_soon_threadsafe(self._reveal_cond.notify_all)
+            loop.call_soon_threadsafe(cond.notify_all)
+
+    # -- the class question (course.live.control) ----------------------------------------
+    def act(self, body: dict) -> dict:
+        """One action of the teacher's control (``POST /api/control``); runs on the worker."""
+        action = body.get("action")
+        control = self.control
+        try:
+            if action == "put":
+                ex_id = body.get("exercise_id")
+                if not isinstance(ex_id, str) or ex_id not in self.bank:
+                    raise Rejected(404, f"unknown exercise id {str(ex_id)[:80]!r}: not in the "
+                                        "instructor's bank")
+                control.put(ex_id, peer=body.get("peer") is True,
+                            revealed=ex_id in self.revealed)
+            elif action == "open":
+                control.open_answering(body.get("seconds"))
+                self._arm_countdown()
+            elif action == "close":
+                control.close()
+            elif action == "round2":
+                control.round2()
+            elif action == "reveal":
+                if control.exercise_id is None:
+                    raise ControlError(409, "no question is up: put one up before you reveal")
+                self.reveal(control.exercise_id)
+                if not control.revealed:
+                    control.mark_revealed()
+            else:
+                raise Rejected(400, '"action" must be one of put, open, close, round2, reveal')
+        except ControlError as exc:
+            raise Rejected(exc.status, exc.reason) from None
+        self._control_changed()
+        log.info("control: %s %s", action, control.exercise_id)
+        return control.state()
+
+    def _control_changed(self) -> None:
+        self.store.set_setting(CONTROL_SETTING, self.control.dumps())
+        self._wake_pollers(self._control_cond)
+
+    def _arm_countdown(self) -> None:
+        """At the deadline, close answering on the worker and wake the learner pages."""
+        deadline, loop = self.control.deadline, self._loop
+        if deadline is None or loop is None:
+            return
+        delay = max(deadline - time.time(), 0.0) + 0.01
+        loop.call_soon_threadsafe(loop.call_later, delay, self.worker.submit, self._expire)
+
+    def _expire(self) -> None:
+        if self.control.expire():
+            log.info("control: the countdown of %s ended", self.control.exercise_id)
+            self._control_changed()
+
+    async def wait_control(self, after: int, wait: float) -> dict:
+        """The control's state once its version is past ``after`` (or after ``wait`` s)."""
+        self._loop = asyncio.get_running_loop()
+        control = self.control
+        if control.version <= after and wait > 0:
+            await self._control_cond.wait(timeout=datetime.timedelta(seconds=wait))
+        if control._open and control.deadline is not None and control.deadline <= time.time():
+            await self.run(self._expire)  # a countdown that ran out while nobody armed it
+        return control.state()
+
+    def attendance(self) -> list[dict]:
+        from course.live.export import attendance
+
+        return attendance(self.store, self.roster)
 
     async def wait_reveal(self, after: int, wait: float) -> list:
         self._loop = asyncio.get_running_loop()

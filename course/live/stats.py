@@ -33,6 +33,8 @@ class Tally:
         self.bank = bank
         self.attempts: Counter = Counter()          # exercise id -> attempts
         self.latest: dict[str, dict[str, dict]] = {}  # exercise id -> learner -> attempt
+        # exercise id -> peer-instruction round -> learner -> their latest attempt in it
+        self.by_round: dict[str, dict[int, dict[str, dict]]] = {}
         self.total = 0
         self.version = 0
 
@@ -41,6 +43,8 @@ class Tally:
         ex_id = attempt["exercise_id"]
         self.attempts[ex_id] += 1
         self.latest.setdefault(ex_id, {})[attempt["learner"]] = attempt
+        rounds = self.by_round.setdefault(ex_id, {})
+        rounds.setdefault(attempt.get("round") or 1, {})[attempt["learner"]] = attempt
         self.total += 1
         self.version += 1
 
@@ -112,11 +116,35 @@ class Tally:
         elif per_item and options is None:
             out["items"] = [{"label": label, "wrong": wrong.most_common(TOP_WRONG)}
                             for _, (label, wrong) in sorted(per_item.items())]
+        out["rounds"] = self.rounds(ex_id)
         if names:
             out["learners"] = sorted(
                 ({"name": name, "score": a["score"], "answer": ex.describe(a["response"])}
                  for name, a in latest.items()), key=lambda r: r["name"].casefold())
         return hide_key(out) if ex.mode == "assessment" else out
+
+
+    def rounds(self, ex_id: str) -> dict:
+        """How the answers moved in a peer-instruction question: for round 1 and 2, each
+        answer's label (an option's English text, or the answer as the report describes it)
+        and how many learners' latest attempt in that round gave it. Every option is listed
+        (0 when nobody chose it), in the option order, so that the chart pairs the rounds."""
+        ex = self.bank[ex_id]
+        options = ex.option_texts()
+        out = {}
+        for round_ in (1, 2):
+            latest = self.by_round.get(ex_id, {}).get(round_, {})
+            counts: Counter = Counter()
+            if options is not None:
+                labels = [_en(o) for o in options]
+                for a in latest.values():
+                    counts.update(labels[i] for i in ex.picked_options(a["response"]) or ()
+                                  if 0 <= i < len(labels))
+                out[str(round_)] = {label: counts[label] for label in labels}
+            else:
+                counts.update(ex.describe(a["response"]) for a in latest.values())
+                out[str(round_)] = dict(counts.most_common(TOP_ANSWERS))
+        return out
 
 
 def hide_key(out: dict) -> dict:

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS attempts (
     score REAL NOT NULL,
     correct INTEGER NOT NULL,
     items TEXT NOT NULL,
-    mode TEXT
+    mode TEXT,
+    round INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS attempts_by_exercise ON attempts (exercise_id, learner, id);
 CREATE TABLE IF NOT EXISTS reveals (
@@ -90,6 +91,7 @@ class SessionStore:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=FULL")
             self._conn.executescript(_SCHEMA)
+            self._migrate()
             self._conn.commit()
         except sqlite3.DatabaseError as exc:
             raise SessionFileError(self.path, str(exc)) from None
@@ -97,6 +99,13 @@ class SessionStore:
             os.umask(old_umask)
         self._private()
         self._inode = self._identity()
+
+    def _migrate(self) -> None:
+        """Bring a session file of an older version up to this schema (issue 25: the
+        peer-instruction round of each attempt; old attempts were all round 1)."""
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(attempts)")}
+        if "round" not in columns:
+            self._conn.execute("ALTER TABLE attempts ADD COLUMN round INTEGER NOT NULL DEFAULT 1")
 
     def _private(self) -> None:
         for path in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
@@ -166,20 +175,35 @@ class SessionStore:
             rows = self._conn.execute("SELECT learner FROM learners ORDER BY joined").fetchall()
         return [r[0] for r in rows]
 
+    def attendance(self) -> list[dict]:
+        """Who took part, first come first: each learner who joined (LAN) or answered (a hub's
+        learners never join), the time they first joined (else their first answer), and how
+        many exercises they answered and attempts they sent."""
+        sql = ("SELECT who.learner, who.t, COALESCE(a.n_ex, 0), COALESCE(a.n, 0) FROM"
+               " (SELECT learner, MIN(t) AS t FROM (SELECT learner, joined AS t FROM learners"
+               "  UNION ALL SELECT learner, time FROM attempts) GROUP BY learner) who"
+               " LEFT JOIN (SELECT learner, COUNT(DISTINCT exercise_id) AS n_ex, COUNT(*) AS n"
+               "  FROM attempts GROUP BY learner) a ON a.learner = who.learner"
+               " ORDER BY who.t, who.learner")
+        with self._lock:
+            rows = self._conn.execute(sql).fetchall()
+        return [{"learner": learner, "first_joined": first, "answered": exercises,
+                 "attempts": attempts} for learner, first, exercises, attempts in rows]
+
     # -- attempts ------------------------------------------------------------------------
     def add_attempt(self, *, client_id: str | None, learner: str, exercise_id: str,
                     lesson: str, response, score: float, correct: bool, items: list,
-                    mode: str, time: str | None = None) -> tuple[int, bool]:
+                    mode: str, time: str | None = None, round: int = 1) -> tuple[int, bool]:
         """Commit one graded attempt. Returns (row id, new); a ``client_id`` seen before is the
         same attempt sent again (a retry) and is not stored twice."""
         row = (client_id, learner, exercise_id, lesson, time or now(),
                json.dumps(response, ensure_ascii=False), float(score), int(bool(correct)),
-               json.dumps(items, ensure_ascii=False), mode)
+               json.dumps(items, ensure_ascii=False), mode, int(round))
         with self._lock, self._conn:
             cur = self._conn.execute(
                 "INSERT OR IGNORE INTO attempts (client_id, learner, exercise_id, lesson, time,"
-                " response, score, correct, items, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row)
+                " response, score, correct, items, mode, round)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
             if cur.rowcount:
                 return cur.lastrowid, True
             found = self._conn.execute("SELECT id FROM attempts WHERE client_id = ?",
@@ -193,7 +217,7 @@ class SessionStore:
     def attempts(self, exercise_id: str | None = None) -> list[dict]:
         """Every attempt (of one exercise), oldest first, as dicts with parsed JSON."""
         sql = ("SELECT id, learner, exercise_id, lesson, time, response, score, correct, items,"
-               " mode FROM attempts")
+               " mode, round FROM attempts")
         params: tuple = ()
         if exercise_id is not None:
             sql += " WHERE exercise_id = ?"
@@ -201,7 +225,7 @@ class SessionStore:
         with self._lock:
             rows = self._conn.execute(sql + " ORDER BY id", params).fetchall()
         keys = ("id", "learner", "exercise_id", "lesson", "time", "response", "score",
-                "correct", "items", "mode")
+                "correct", "items", "mode", "round")
         out = []
         for row in rows:
             d = dict(zip(keys, row, strict=True))

@@ -167,7 +167,8 @@ class ClozeExercise(Exercise):
     widget_class = "course.exercises.widgets.types:ClozeWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)
     views = bank_views("course.materials.printview:print_cloze", "CLOZE",
-                       {"moodle-xml": "course.bankio.moodle_text:CLOZE"})
+                       {"moodle-xml": "course.bankio.moodle_text:CLOZE",
+                        "web": "course.live.webviews:CLOZE"})
     schema = SCHEMA
     required, required_redacted = ("text", "examples"), ("text",)
     messages = {"type_cloze": ("Fill in the blanks", "填空")}

@@ -86,6 +86,7 @@ class ReplyExercise(Exercise):
         "gift": "course.bankio.gift:REPLY",
         "qti": "course.bankio.qti_kinds:REPLY",
         "xlsx": "course.bankio.xlsx:REPLY",
+        "web": "course.live.webviews:REPLY",  # the live class's learner page
     }
     minutes = {"reply": 5.0}  # read the buyer's message and the facts, write and revise
     written = True
