@@ -32,9 +32,10 @@ def test_nav_links():
     assert "00-index.ipynb" in first and "02-idic.ipynb" in first and "←" not in first
     eighth = course_map.lesson_nav("08-complaints")._repr_markdown_()
     # lesson 08 sits between the workshop of lesson 07 and its own workshop
-    assert "w07-message-queue-workshop.ipynb" in eighth and "09-review.ipynb" in eighth
+    assert ("w07-message-queue-workshop.ipynb" in eighth
+            and "w08-complaint-chain-workshop.ipynb" in eighth)
     last = course_map.lesson_nav("09-review")._repr_markdown_()
-    assert "08-complaints.ipynb" in last and "End of the course" in last
+    assert "w08-complaint-chain-workshop.ipynb" in last and "End of the course" in last
 
 
 def test_each_workshop_comes_right_after_its_lesson_and_links_back_to_it():
