@@ -7,7 +7,8 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"),
+                    *(ROOT / "notebooks").glob("w[0-9][0-9]-*.ipynb")])  # lessons, workshops
 spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "tools" / "run_notebooks.py")
 run_notebooks = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(run_notebooks)

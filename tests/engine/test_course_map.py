@@ -31,9 +31,21 @@ def test_nav_links():
     first = course_map.lesson_nav("01-relationships")._repr_markdown_()
     assert "00-index.ipynb" in first and "02-idic.ipynb" in first and "←" not in first
     eighth = course_map.lesson_nav("08-complaints")._repr_markdown_()
-    assert "07-buyer-messages.ipynb" in eighth and "09-review.ipynb" in eighth
+    # lesson 08 sits between the workshop of lesson 07 and its own workshop
+    assert ("w07-message-queue-workshop.ipynb" in eighth
+            and "w08-complaint-chain-workshop.ipynb" in eighth)
     last = course_map.lesson_nav("09-review")._repr_markdown_()
-    assert "08-complaints.ipynb" in last and "End of the course" in last
+    assert "w08-complaint-chain-workshop.ipynb" in last and "End of the course" in last
+
+
+def test_each_workshop_comes_right_after_its_lesson_and_links_back_to_it():
+    cmap = course_map.load()
+    workshops = [e for e in cmap.lessons if e.kind == "workshop"]
+    for w in workshops:
+        assert cmap.previous(w.slug).slug == w.topic, w.slug
+        lesson_links = course_map.lesson_nav(w.topic)._repr_markdown_()
+        assert f"[W{w.number:02d} · " in lesson_links and f"]({w.notebook}) →" in lesson_links
+        assert f"({w.topic}.ipynb)" in course_map.lesson_nav(w.slug)._repr_markdown_()
 
 
 def test_bank_and_notebook_exist_for_every_lesson_that_has_either():
