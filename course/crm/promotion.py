@@ -4,7 +4,7 @@ from __future__ import annotations
 from course.crm._checks import as_timestamp, require_frame
 from course.errors import InputError
 
-COLUMNS = ["customer_id", "name", "country", "language", "grade", "last_bought",
+COLUMNS = ["customer_id", "name", "country", "region", "language", "grade", "last_bought",
            "days_since", "pieces"]
 
 
@@ -15,20 +15,20 @@ def promotion_list(customers, orders, product, as_of, *, grades=(1,), within_day
     ``grades`` and they bought a product whose description holds the words ``product``
     (any case) in the ``within_days`` days before ``as_of``. Credit notes (invoices ``C...``),
     stock corrections and guest orders do not count. One row per customer: ``customer_id``,
-    ``name``, ``country``, ``language``, ``grade``, ``last_bought`` (the date of the last such
+    ``name``, ``country``, ``region``, ``language``, ``grade``, ``last_bought`` (the date of the last such
     purchase), ``days_since`` and ``pieces`` (how many they bought in that time).
 
     >>> from course.crm.data import load
     >>> mats = promotion_list(load("customers"), load("orders"), "yoga mat", "2026-10-01")
     >>> list(mats.columns)
-    ['customer_id', 'name', 'country', 'language', 'grade', 'last_bought', 'days_since', 'pieces']
+    ['customer_id', 'name', 'country', 'region', 'language', 'grade', 'last_bought', 'days_since', 'pieces']
     >>> bool((mats["grade"] == 1).all() and (mats["days_since"] <= 365).all())
     True
     """
     from course.crm.grading import grade_customers
 
     what = "promotion_list(customers, orders, product, as_of)"
-    require_frame(customers, ["customer_id", "name", "country", "language", "deal_status",
+    require_frame(customers, ["customer_id", "name", "country", "region", "language", "deal_status",
                               "clear_intent", "obvious_interest"], what)
     require_frame(orders, ["Invoice", "Description", "Quantity", "InvoiceDate",
                            "Customer ID"], what, allow_empty=True)

@@ -11,6 +11,7 @@ def _frames():
     customers = pd.DataFrame({
         "customer_id": [1, 2, 3, 4], "name": ["Ana", "Ben", "Cai", "Dee"],
         "country": ["Spain", "Canada", "Malaysia", "Qatar"],
+        "region": ["europe", "north_america", "southeast_asia", "middle_east"],
         "language": ["Spanish", "English", "Malay", "Arabic"],
         "deal_status": ["closed", "closed", "open", "closed"],
         "clear_intent": [True, True, True, False], "obvious_interest": [False, True, True, False]})
