@@ -145,6 +145,18 @@ class ShoutsLikeSpam(Decision):
         return m.group(0)[:12] if m else ""
 
 
+class GreetingIsAnAdvert(Decision):
+    name = "advert_greeting"
+    en = "turns the greeting into an advert (two sales phrases or more)"
+    zh = "把节日问候写成了广告（两处及以上推销用语）"
+
+    def find(self, reply):
+        from course.writing.patterns import PITCH
+
+        pitches = list(dict.fromkeys(m.group(0) for m in PITCH.finditer(reply.flat_body)))
+        return ", ".join(pitches) if len(pitches) >= 2 else ""
+
+
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
 _GIVEN = {
     "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
@@ -191,5 +203,6 @@ class AsksAgain(Decision):
 
 DECISIONS = {d.name: d for d in (AgreesToMeet(), ReturnFirst(), RefusesRemedy(),
                                  PressuresPayment(), ActsWithoutAsking(), AsksAgain(),
-                                 FakeUrgency(), LeadsOffPlatform(), ShoutsLikeSpam())}
+                                 FakeUrgency(), LeadsOffPlatform(), ShoutsLikeSpam(),
+                                 GreetingIsAnAdvert())}
 ALWAYS = ("asks_again",)

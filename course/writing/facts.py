@@ -45,6 +45,7 @@ FACT_INFO = {
     "offer_ends": ("the day the offer ends", "优惠结束的日子", "Friday"),
     "unit_price": ("the price of one piece", "单价", 4.2),
     "regular_price": ("the usual price before the offer", "优惠前的正常价格", 24),
+    "holiday": ("the holiday or festival", "节日", "Thanksgiving"),
     "total_price": ("the total price", "总价", 840),
     "lead_time_days": ("the production time in days", "生产所需天数", 15),
     "answer_within_days": ("the days you have for the full answer (at most)",

@@ -283,7 +283,8 @@ SITUATIONS = (
     Situation(
         "product_recommendation",
         r"\b(recommend\w*|suggest\w*|fits?|suits?|ideal|perfect for|right (?:one|choice|model)|"
-        r"best (?:for|choice)|for your|you need|you mentioned|you are looking for)\b",
+        r"best (?:for|choice)|for your|you need|you mentioned|you are looking for|is (?:good|"
+        r"right|best) for|choose|take the|get the)\b",
         (Move("need", 2, r"\b(you (?:mentioned|said|need|want|are looking for|told us|will use|"
                          r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b)"
                          r"\w+|since you|as you|you can use it)\b",
@@ -329,8 +330,8 @@ SITUATIONS = (
                            r"(?:wishes|greetings)|season'?s greetings|mubarak|have a (?:wonderful|"
                            r"lovely|happy|peaceful|great))\b",
               "the holiday wishes themselves", "节日祝福本身"),
-         Move("thanks", 2, r"\b(thank\w* (?:you )?for (?:your|being|choosing|shopping|the|"
-                           r"another|a wonderful)|grateful for your|we appreciate your)\b",
+         Move("thanks", 2, r"\b(thank\w* (?:you )?(?:so much |very much )?for\b|grateful for|"
+                           r"we appreciate (?:your|you|having))",
               "thanks the customer for the year together", "感谢客户一年来的支持"),
          Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"
                              r"(?:you|your) (?:and|&) (?:your )?(?:family|loved ones)|this "
@@ -340,7 +341,8 @@ SITUATIONS = (
               only_with="discount"),
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
-        right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style"),
+        right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
+                                  "advert_greeting"),
         facts=("buyer_name", "holiday", "discount", "offer_until"), words=(30, 120)),
     Situation(
         "time_limited_offer",

@@ -59,3 +59,31 @@ def test_bad_arguments_say_what_is_expected(kwargs, says):
     args = {"product": "yoga mat", "as_of": "2026-10-01", **kwargs}
     with pytest.raises(InputError, match=says):
         crm.promotion_list(customers, orders, args.pop("product"), args.pop("as_of"), **args)
+
+
+def _markdown(slug):
+    import nbformat
+
+    from course.paths import notebooks_dir
+
+    nb = nbformat.read(notebooks_dir() / f"{slug}.ipynb", as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_the_figures_lesson_10_and_its_workshop_state_are_the_data_s():
+    customers, orders = load("customers"), load("orders")
+    mats = crm.promotion_list(customers, orders, "yoga mat", "2026-10-01", within_days=90)
+    assert f"Only {len(mats)} of the shop's {len(customers):,} customers" in _markdown(
+        "10-promotion")
+    mugs = crm.promotion_list(customers, orders, "coffee mug", "2026-10-01", within_days=90)
+    longer = crm.promotion_list(customers, orders, "coffee mug", "2026-10-01", within_days=180)
+    both = crm.promotion_list(customers, orders, "coffee mug", "2026-10-01", within_days=90,
+                              grades=(1, 2))
+    assert (len(mugs), len(longer), len(both)) == (57, 91, 57)  # the workshop's items say so
+    text = _markdown("w10-promotion-workshop")
+    us = mugs[mugs["country"] == "United States"]
+    assert len(us) == 9 and "Nine buyers in the United States" in text
+    sophie = mugs.set_index("name").loc["Sophie Hall"]
+    assert (sophie["pieces"], sophie["last_bought"].month) == (8, 9)
+    assert "8 mugs in September" in text
+    assert {"Nicole Davis", "Harry Hall", "Ethan Anderson"} <= set(mugs["name"])
