@@ -49,6 +49,7 @@ _EXPORTS = {  # name -> the submodule that defines it
     "picture_chat_window": "plots",
     "birthdays_in_month": "greetings",
     "festivals_in_month": "greetings",
+    "promotion_list": "promotion",
     "customer_value": "overview",
     "top_customers": "overview",
     "load": "data",
@@ -71,6 +72,7 @@ def __getattr__(name: str):
         moves,
         overview,
         plots,
+        promotion,
         replies,
         retention,
         reviewer,
@@ -80,8 +82,8 @@ def __getattr__(name: str):
     if name == "data":
         return data
     modules = {m.__name__.rpartition(".")[2]: m for m in (
-        complaints, data, grading, greetings, markets, moves, overview, plots, replies,
-        retention, reviewer, screening)}
+        complaints, data, grading, greetings, markets, moves, overview, plots, promotion,
+        replies, retention, reviewer, screening)}
     value = getattr(modules[_EXPORTS[name]], name)
     globals()[name] = value
     return value

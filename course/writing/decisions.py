@@ -103,6 +103,60 @@ class PressuresPayment(Decision):
                     r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I)
 
 
+class FakeUrgency(Decision):
+    name = "fake_urgency"
+    en = "pushes with pressure or scarcity the task does not give (hurry, last chance, only 2 left)"
+    zh = "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩 2 件）"
+    rx = re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
+                    r"\border (?:now|today) before\b|\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
+                    r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
+                    r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"
+                    r"\beveryone is buying\b|\bprices? will (?:go up|double|rise|increase)\b|"
+                    r"\b(?:limited|few) (?:pieces|stock) left\b|\bnow or never\b|\bfinal hours\b", re.I)
+
+
+class LeadsOffPlatform(Decision):
+    name = "off_platform"
+    en = "takes the buyer off the platform (a chat app, a phone number, a link or direct payment)"
+    zh = "把买家引到平台之外（聊天软件、电话号码、链接或私下付款）"
+    rx = re.compile(r"\b(?:whats ?app|wechat|telegram|skype|viber|signal app)\b|https?://\S+|"
+                    r"\bwww\.\S+|\b[\w.-]+\.(?:com|net|shop|store|cn)\b(?!\w)|\+\d[\d -]{7,}\d|"
+                    r"\b(?:my|our) (?:personal |private )?(?:phone|mobile|number|e-?mail address)\b|"
+                    r"\b(?:pay|paying|payment) (?:me |us )?(?:directly|outside|by bank transfer to)\b|"
+                    r"\boutside (?:the|this) (?:platform|app|site|store)\b|\b(?:add|contact) me on\b", re.I)
+
+
+class ShoutsLikeSpam(Decision):
+    name = "spam_style"
+    en = "writes like spam: words in capitals or a row of exclamation marks"
+    zh = "写得像垃圾信息：整词大写或一连串感叹号"
+    cap = "tone"
+    _caps = re.compile(r"\b[A-Z]{3,}\b")
+    _bangs = re.compile(r"!{2,}|(?:![^!]{0,40}){3,}")
+    #: capitals that are names, not shouting (currencies, carriers, units)
+    _names = frozenset("USD EUR GBP CNY RMB DHL EMS UPS USPS TNT LED USB UV400 SKU FAQ PDF "
+                       "UK US USA UAE EU ASAP".split())
+
+    def find(self, reply):
+        shout = [w for w in self._caps.findall(reply.flat) if w not in self._names]
+        if len(shout) >= 2:
+            return " ".join(dict.fromkeys(shout[:3]))
+        m = self._bangs.search(reply.flat)
+        return m.group(0)[:12] if m else ""
+
+
+class GreetingIsAnAdvert(Decision):
+    name = "advert_greeting"
+    en = "turns the greeting into an advert (two sales phrases or more)"
+    zh = "把节日问候写成了广告（两处及以上推销用语）"
+
+    def find(self, reply):
+        from course.writing.patterns import PITCH
+
+        pitches = list(dict.fromkeys(m.group(0) for m in PITCH.finditer(reply.flat_body)))
+        return ", ".join(pitches) if len(pitches) >= 2 else ""
+
+
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
 _GIVEN = {
     "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
@@ -148,5 +202,7 @@ class AsksAgain(Decision):
 
 
 DECISIONS = {d.name: d for d in (AgreesToMeet(), ReturnFirst(), RefusesRemedy(),
-                                 PressuresPayment(), ActsWithoutAsking(), AsksAgain())}
+                                 PressuresPayment(), ActsWithoutAsking(), AsksAgain(),
+                                 FakeUrgency(), LeadsOffPlatform(), ShoutsLikeSpam(),
+                                 GreetingIsAnAdvert())}
 ALWAYS = ("asks_again",)

@@ -44,6 +44,8 @@ FACT_INFO = {
     "offer_until": ("the last day of the offer", "优惠截止日期", "2026-06-30"),
     "offer_ends": ("the day the offer ends", "优惠结束的日子", "Friday"),
     "unit_price": ("the price of one piece", "单价", 4.2),
+    "regular_price": ("the usual price before the offer", "优惠前的正常价格", 24),
+    "holiday": ("the holiday or festival", "节日", "Thanksgiving"),
     "total_price": ("the total price", "总价", 840),
     "lead_time_days": ("the production time in days", "生产所需天数", 15),
     "answer_within_days": ("the days you have for the full answer (at most)",
@@ -74,6 +76,7 @@ def show_value(name: str, value) -> str:
         d = dt.date(*(int(g) for g in m.groups()))
         return f"{d.day} {d.strftime('%B')} {d.year}"
     if name in ("compensation", "refund_amount", "partial_refund", "shipping_fee", "unit_price",
+                "regular_price",
                 "total_price", "sample_price") and isinstance(value, (int, float)):
         return f"${value:.2f}" if value != int(value) else f"${int(value)}"
     if name in ("lead_time_days", "answer_within_days") and isinstance(value, int):

@@ -279,6 +279,91 @@ SITUATIONS = (
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),
         right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90)),
+    # --- lesson 10: recommending and promoting products (issue 28) ---------------------------
+    Situation(
+        "product_recommendation",
+        r"\b(recommend\w*|suggest\w*|fits?|suits?|ideal|perfect for|right (?:one|choice|model)|"
+        r"best (?:for|choice)|for your|you need|you mentioned|you are looking for|is (?:good|"
+        r"right|best) for|choose|take the|get the)\b",
+        (Move("need", 2, r"\b(you (?:mentioned|said|need|want|are looking for|told us|will use|"
+                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b)"
+                         r"\w+|since you|as you|you can use it)\b",
+              "links it to the buyer's stated need", "结合买家说明的需求"),
+         Move("recommend", 3, "fact:recommended_product", "the product that fits the need",
+              "适合这一需求的商品"),
+         Move("reason", 2, r"\b(because|so (?:it|you)|which (?:is|has|means|makes|keeps|folds|"
+                           r"holds)|enough for|designed for|ideal for|good for|made for|suits?|"
+                           r"fits? (?:in|into|on)|lighter|smaller|stronger|longer|(?:only|just) "
+                           r"\d+\s?(?:g|grams|kg|cm|hours))\b",
+              "says why it fits", "说明为什么合适"),
+         Move("price", 2, "fact:unit_price", "its price", "价格", only_with="unit_price"),
+         Move("next", 1, "time", "a next step with a time", "下一步及时间")),
+        right=("recommend",), wrong=("fake_urgency", "off_platform", "spam_style"),
+        facts=("buyer_name", "product", "recommended_product", "unit_price"), words=(40, 150)),
+    Situation(
+        "new_arrival",
+        r"\b(new|newly|arriv\w*|launch\w*|latest|just (?:in|added)|now (?:in stock|available))\b",
+        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
+                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
+                            r"orders?)|(?:three|several|many|\d+) times|since you)\b",
+              "says why this customer hears about it (what they bought)",
+              "说明为什么通知这位客户（她买过什么）"),
+         Move("product", 1, "fact:last_product", "the product they bought before",
+              "客户以前买过的商品", only_with="last_product"),
+         Move("new", 3, "fact:recommended_product", "the new product", "新品"),
+         Move("price", 2, "fact:unit_price", "its real price", "真实价格", only_with="unit_price"),
+         Move("choice", 2, r"\b(if you (?:are interested|would like|want|prefer not)|no need to "
+                           r"reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?(?:receive|"
+                           r"get|hear)|let us know if you (?:do not|don't|would rather)|"
+                           r"unsubscribe|fewer messages|opt out)\b",
+              "leaves the choice to the customer (no pressure, can opt out)",
+              "把选择权留给客户（不施压，可以不再接收）"),
+         Move("next", 1, "time", "a next step with a time", "下一步及时间")),
+        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"),
+        facts=("buyer_name", "last_product", "recommended_product", "unit_price"),
+        pitch_ok=True, words=(40, 140)),
+    Situation(
+        "holiday_greeting",
+        r"\b(happy|merry|wish\w*|greetings?|season'?s|festival|holiday\w*|celebrat\w*|"
+        r"mubarak|new year|christmas|thanksgiving|eid|ramadan|lunar|songkran|diwali)\b",
+        (Move("wishes", 3, r"\b(happy|merry|(?:we |i )?wish(?:es|ing)? you|warm(?:est)? "
+                           r"(?:wishes|greetings)|season'?s greetings|mubarak|have a (?:wonderful|"
+                           r"lovely|happy|peaceful|great))\b",
+              "the holiday wishes themselves", "节日祝福本身"),
+         Move("thanks", 2, r"\b(thank\w* (?:you )?(?:so much |very much )?for\b|grateful for|"
+                           r"we appreciate (?:your|you|having))",
+              "thanks the customer for the year together", "感谢客户一年来的支持"),
+         Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"
+                             r"(?:you|your) (?:and|&) (?:your )?(?:family|loved ones)|this "
+                             r"year you|you (?:bought|ordered|chose)|your (?:first|\w+) order)\b",
+              "a personal touch (family, what they bought)", "个性化内容（家人、买过的商品）"),
+         Move("offer", 1, "fact:discount", "the holiday offer, if any", "节日优惠（如有）",
+              only_with="discount"),
+         Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
+              only_with="offer_until")),
+        right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
+                                  "advert_greeting"),
+        facts=("buyer_name", "holiday", "discount", "offer_until"), words=(30, 120)),
+    Situation(
+        "time_limited_offer",
+        r"\b(offer|discount|off|code|coupon|price|until|ends?|valid)\b|[$€£¥]\s?\d+",
+        (Move("discount", 3, "fact:discount", "the real discount", "真实的折扣"),
+         Move("until", 3, "fact:offer_until", "the real last day", "真实的截止日期"),
+         Move("price", 2, "fact:unit_price", "the real price", "真实的价格", only_with="unit_price"),
+         Move("why", 1, r"\b(thank\w* (?:you )?for|as (?:a|one of our) (?:loyal|valued|"
+                        r"regular|returning|old)|our (?:loyal|regular|returning|old) customers|"
+                        r"you (?:bought|ordered|have ordered|chose))\b",
+              "why this customer gets it (an old customer)", "为什么给这位客户（老客户）"),
+         Move("how", 1, r"\b(code|coupon|automatically|at checkout|in (?:your|the) cart|add (?:it|"
+                        r"them) to|order (?:it|them|as usual)|in our (?:store|shop))\b",
+              "how to use the offer", "如何使用优惠"),
+         Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
+                           r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
+                           r"(?:receive|get|hear)|unsubscribe|opt out|no pressure)\b",
+              "leaves the choice to the customer", "把选择权留给客户")),
+        right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
+        facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price"),
+        pitch_ok=True, words=(35, 130)),
 )
 BY_NAME = {s.name: s for s in SITUATIONS}
 NAMES = tuple(BY_NAME)

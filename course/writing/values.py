@@ -412,6 +412,7 @@ FACT_KINDS = {
     "partial_refund": FactKind(Money()),
     "shipping_fee": FactKind(Money()),
     "unit_price": FactKind(Money()),
+    "regular_price": FactKind(Money()),  # the price before an offer (lesson 10)
     "sample_price": FactKind(Money()),
     "total_price": FactKind(Money()),
     "quantity": FactKind(Quantity()),

@@ -9,7 +9,8 @@ from course.exercises import kinds
 from course.exercises.kinds.reply import word_count
 
 LESSONS = ["01-relationships", "03-genuine-buyers", "05-follow-up-loyalty",
-           "07-buyer-messages", "08-complaints", "09-review"]
+           "07-buyer-messages", "08-complaints", "09-review", "10-promotion",
+           "w10-promotion-workshop"]
 
 
 def writing_items(kind):
