@@ -409,7 +409,8 @@ def generate(seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict:
     sets = {"orders": orders, "customers": customers, "inquiries": inquiries,
             "messages": messages, "markets": _corpus("markets")}
     # the new shop of workshops W02-W04: generators of their own, nothing above changes
-    sets.update(generate_new_shop.generate(seed, known_texts=set(inquiries["text"])))
+    world = generate_new_shop.World(COUNTRIES, PLATFORMS, PRODUCT_WORDS, buyer_names)
+    sets.update(generate_new_shop.generate(seed, world, known_texts=set(inquiries["text"])))
     return sets
 
 

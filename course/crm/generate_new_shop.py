@@ -11,6 +11,9 @@ again, so that every inquiry of the batch is new to the learner.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -27,6 +30,18 @@ BATCH_MINUTES = 63 * 60 + 45
 OPENED = np.datetime64("2026-04-01")
 
 
+@dataclass(frozen=True)
+class World:
+    """What the new shop shares with the course shop (``course.crm.generate`` passes its own,
+    so this module does not import it): countries with their platform weights and languages,
+    the platforms, the product words and the drawer of buyer names."""
+
+    countries: dict
+    platforms: list
+    products: list
+    buyer_names: Callable
+
+
 def _rng(seed: int, stream: int) -> np.random.Generator:
     """A generator of its own for one table (issue 28 tables: streams 1 and 2)."""
     return np.random.default_rng([seed, 28, stream])
@@ -37,26 +52,26 @@ def _product_name(word: str) -> str:
     return " ".join(w if any(ch.isdigit() for ch in w) else w.lower() for w in word.split())
 
 
-def make_new_shop_customers(seed: int, n: int = N_NEW_SHOP_CUSTOMERS) -> pd.DataFrame:
+def make_new_shop_customers(seed: int, world: World,
+                            n: int = N_NEW_SHOP_CUSTOMERS) -> pd.DataFrame:
     """Return Lantern Goods' customer list: buyers and prospects with what IDIC and grading
     use (deal status, intent, interest, orders, money spent, the product, contact channel)."""
-    from course.crm.generate import COUNTRIES, PLATFORMS, PRODUCT_WORDS, buyer_names
-
+    countries_of, platforms, products = world.countries, world.platforms, world.products
     rng = _rng(seed, 1)
-    countries = list(COUNTRIES)
-    w = np.array([COUNTRIES[c][3] for c in countries], float)
+    countries = list(countries_of)
+    w = np.array([countries_of[c][3] for c in countries], float)
     country = np.array(countries, dtype=object)[rng.choice(len(countries), n, p=w / w.sum())]
     platform = []
     for c in country:
-        pw = np.array(COUNTRIES[c][1], float)
-        platform.append(PLATFORMS[rng.choice(len(PLATFORMS), p=pw / pw.sum())])
+        pw = np.array(countries_of[c][1], float)
+        platform.append(platforms[rng.choice(len(platforms), p=pw / pw.sum())])
     status = rng.choice(["closed", "near_certain", "open", "none"], n, p=[0.35, 0.1, 0.3, 0.25])
     clear = np.where(status == "none", False, rng.random(n) < np.where(status == "open", 0.7, 0.95))
     interest = np.where(clear, rng.random(n) < 0.6, rng.random(n) < 0.15)
     orders = np.where(status == "closed", 1 + rng.poisson(2.0 * rng.lognormal(0, 0.7, n)), 0)
     average = np.round(rng.lognormal(np.log(35), 0.5, n), 2)
     spent = np.round(orders * average, 2)
-    product = [_product_name(PRODUCT_WORDS[i]) for i in rng.integers(len(PRODUCT_WORDS), size=n)]
+    product = [_product_name(products[i]) for i in rng.integers(len(products), size=n)]
     named = (status != "none") | (rng.random(n) < 0.3)  # who has named a product so far
     days = (np.datetime64("2026-10-09") - OPENED).astype(int)
     last_contact = OPENED + np.sort(rng.integers(0, days, n)).astype("timedelta64[D]")
@@ -65,11 +80,11 @@ def make_new_shop_customers(seed: int, n: int = N_NEW_SHOP_CUSTOMERS) -> pd.Data
                        rng.choice(["platform chat", "WhatsApp"], n, p=[0.7, 0.3]))
     df = pd.DataFrame({
         "customer_id": np.arange(FIRST_ID, FIRST_ID + n),
-        "name": buyer_names(rng, country),
+        "name": world.buyer_names(rng, country),
         "country": country,
-        "region": [COUNTRIES[c][0] for c in country],
+        "region": [countries_of[c][0] for c in country],
         "platform": platform,
-        "language": [COUNTRIES[c][2] for c in country],
+        "language": [countries_of[c][2] for c in country],
         "channel": channel,
         "deal_status": status,
         "clear_intent": clear,
@@ -113,9 +128,9 @@ def make_new_inquiries(seed: int, known_texts=(), n: int = N_NEW_INQUIRIES) -> p
     return df[cols]
 
 
-def generate(seed: int, known_texts=()) -> dict:
+def generate(seed: int, world: World, known_texts=()) -> dict:
     """Both tables: ``new_shop_customers`` and ``new_inquiries``."""
-    return {"new_shop_customers": make_new_shop_customers(seed),
+    return {"new_shop_customers": make_new_shop_customers(seed, world),
             "new_inquiries": make_new_inquiries(seed, known_texts)}
 
 

@@ -4,9 +4,12 @@ import filecmp
 from course.crm import generate, generate_new_shop, grade_customers, reply_queue
 from course.crm.data import data_dir, load
 
+WORLD = generate_new_shop.World(generate.COUNTRIES, generate.PLATFORMS, generate.PRODUCT_WORDS,
+                                generate.buyer_names)
+
 
 def test_committed_tables_are_what_the_default_seed_generates(tmp_path):
-    sets = generate_new_shop.generate(generate.DEFAULT_SEED,
+    sets = generate_new_shop.generate(generate.DEFAULT_SEED, WORLD,
                                       known_texts=set(load("inquiries")["text"]))
     out = generate_new_shop.write(tmp_path, sets)
     for name, path in out.items():
@@ -36,6 +39,6 @@ def test_the_customer_list_is_consistent_and_the_toolkit_reads_it():
 
 
 def test_another_seed_gives_another_shop():
-    a = generate_new_shop.make_new_shop_customers(1)
-    b = generate_new_shop.make_new_shop_customers(2)
+    a = generate_new_shop.make_new_shop_customers(1, WORLD)
+    b = generate_new_shop.make_new_shop_customers(2, WORLD)
     assert not a["name"].equals(b["name"])
