@@ -21,6 +21,9 @@ DATASETS = {
     "inquiries": ("inquiries.csv", "English buyer inquiries labelled with red flags and grade"),
     "messages": ("messages.csv", "buyer messages before, during and after the sale"),
     "markets": ("markets.yaml", "the four regional markets, every fact with its source"),
+    "new_shop_customers": ("new_shop_customers.csv",
+                           "the customer list of Lantern Goods, the new shop of workshops W02-W04"),
+    "new_inquiries": ("new_inquiries.csv", "a weekend's batch of new inquiries to Lantern Goods"),
 }
 
 ORDER_COLUMNS = [
@@ -121,6 +124,13 @@ def _read(key: str, path: Path):
             dtype={"order_id": "str", "tracking_number": "str"},
         )
         df["affects_use"] = df["affects_use"].astype("boolean")
+        return df
+    if key == "new_shop_customers":
+        return pd.read_csv(path, parse_dates=["last_contact", "birthday"],
+                           keep_default_na=False, na_values={"spent": [""]})
+    if key == "new_inquiries":
+        df = pd.read_csv(path, parse_dates=["received"], keep_default_na=False)
+        df["red_flags"] = [[f for f in s.split(";") if f] for s in df["red_flags"]]
         return df
     raise AssertionError(key)  # pragma: no cover - DATASETS and _read list the same names
 

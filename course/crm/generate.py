@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from course.crm import generate_new_shop
 from course.crm.generate_texts import (  # noqa: F401 (N_*: the data sets' sizes, read here)
     CARRIERS,
     CORPUS,
@@ -405,8 +406,12 @@ def generate(seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict:
     customers = settle_first_contact(rng, customers, orders).drop(columns="_activity")
     inquiries = make_inquiries(rng, customers)
     messages = make_messages(rng)
-    return {"orders": orders, "customers": customers, "inquiries": inquiries,
+    sets = {"orders": orders, "customers": customers, "inquiries": inquiries,
             "messages": messages, "markets": _corpus("markets")}
+    # the new shop of workshops W02-W04: generators of their own, nothing above changes
+    world = generate_new_shop.World(COUNTRIES, PLATFORMS, PRODUCT_WORDS, buyer_names)
+    sets.update(generate_new_shop.generate(seed, world, known_texts=set(inquiries["text"])))
+    return sets
 
 
 def write(out, seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict[str, Path]:
@@ -438,4 +443,5 @@ def write(out, seed: int = DEFAULT_SEED, n_orders: int = DEFAULT_ORDERS) -> dict
                             float_format="%.2f")
     paths["markets"] = out / "markets.yaml"
     shutil.copyfile(CORPUS / "markets.yaml", paths["markets"])
+    paths.update(generate_new_shop.write(out, sets))
     return paths

@@ -29,7 +29,10 @@ def test_contents_links_every_lesson():
 
 def test_nav_links():
     first = course_map.lesson_nav("01-relationships")._repr_markdown_()
-    assert "00-index.ipynb" in first and "02-idic.ipynb" in first and "←" not in first
+    assert "00-index.ipynb" in first and "←" not in first
+    assert "w01-relationships-workshop.ipynb" in first  # the workshop of lesson 01 comes next
+    workshop = course_map.lesson_nav("w01-relationships-workshop")._repr_markdown_()
+    assert "01-relationships.ipynb" in workshop and "02-idic.ipynb" in workshop
     eighth = course_map.lesson_nav("08-complaints")._repr_markdown_()
     # lesson 08 sits between the workshop of lesson 07 and its own workshop
     assert ("w07-message-queue-workshop.ipynb" in eighth

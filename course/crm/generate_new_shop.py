@@ -1,0 +1,149 @@
+"""The data of the new shop of workshops W02-W04 (issue 28): its customer list and the batch of
+new inquiries waiting on a Monday morning.
+
+Lantern Goods is a second shop the course's company opened in spring 2026 (made up, like every
+name in the data). Both tables are drawn from their own generators, seeded from the course
+seed and a stream number of their own, so adding them changed no draw of the other data sets:
+``orders``, ``customers``, ``inquiries`` and ``messages`` are byte for byte what they were. The
+inquiries are composed from the same hand-written fragments as ``inquiries`` (and carry the
+labels their fragments were written with); a text that is already in ``inquiries`` is drawn
+again, so that every inquiry of the batch is new to the learner.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from course.crm.generate_texts import _composed_inquiry, _corpus
+
+N_NEW_SHOP_CUSTOMERS = 30
+N_NEW_INQUIRIES = 14
+#: the new shop's customer ids start here (the course shop's run from 12346)
+FIRST_ID = 50001
+#: the batch arrived from Friday 9 October 2026, 17:00 to Monday 12 October, 08:45
+BATCH_START = np.datetime64("2026-10-09T17:00")
+BATCH_MINUTES = 63 * 60 + 45
+#: the customers' last contact falls between the shop's opening and the batch
+OPENED = np.datetime64("2026-04-01")
+
+
+@dataclass(frozen=True)
+class World:
+    """What the new shop shares with the course shop (``course.crm.generate`` passes its own,
+    so this module does not import it): countries with their platform weights and languages,
+    the platforms, the product words and the drawer of buyer names."""
+
+    countries: dict
+    platforms: list
+    products: list
+    buyer_names: Callable
+
+
+def _rng(seed: int, stream: int) -> np.random.Generator:
+    """A generator of its own for one table (issue 28 tables: streams 1 and 2)."""
+    return np.random.default_rng([seed, 28, stream])
+
+
+def _product_name(word: str) -> str:
+    """``BAMBOO CUTTING BOARD`` -> ``bamboo cutting board`` (units such as 5M stay upper)."""
+    return " ".join(w if any(ch.isdigit() for ch in w) else w.lower() for w in word.split())
+
+
+def make_new_shop_customers(seed: int, world: World,
+                            n: int = N_NEW_SHOP_CUSTOMERS) -> pd.DataFrame:
+    """Return Lantern Goods' customer list: buyers and prospects with what IDIC and grading
+    use (deal status, intent, interest, orders, money spent, the product, contact channel)."""
+    countries_of, platforms, products = world.countries, world.platforms, world.products
+    rng = _rng(seed, 1)
+    countries = list(countries_of)
+    w = np.array([countries_of[c][3] for c in countries], float)
+    country = np.array(countries, dtype=object)[rng.choice(len(countries), n, p=w / w.sum())]
+    platform = []
+    for c in country:
+        pw = np.array(countries_of[c][1], float)
+        platform.append(platforms[rng.choice(len(platforms), p=pw / pw.sum())])
+    status = rng.choice(["closed", "near_certain", "open", "none"], n, p=[0.35, 0.1, 0.3, 0.25])
+    clear = np.where(status == "none", False, rng.random(n) < np.where(status == "open", 0.7, 0.95))
+    interest = np.where(clear, rng.random(n) < 0.6, rng.random(n) < 0.15)
+    orders = np.where(status == "closed", 1 + rng.poisson(2.0 * rng.lognormal(0, 0.7, n)), 0)
+    average = np.round(rng.lognormal(np.log(35), 0.5, n), 2)
+    spent = np.round(orders * average, 2)
+    product = [_product_name(products[i]) for i in rng.integers(len(products), size=n)]
+    named = (status != "none") | (rng.random(n) < 0.3)  # who has named a product so far
+    days = (np.datetime64("2026-10-09") - OPENED).astype(int)
+    last_contact = OPENED + np.sort(rng.integers(0, days, n)).astype("timedelta64[D]")
+    birthday = np.datetime64("1966-01-01") + rng.integers(0, 38 * 365, n).astype("timedelta64[D]")
+    channel = np.where(np.array(platform) == "own site", "e-mail",
+                       rng.choice(["platform chat", "WhatsApp"], n, p=[0.7, 0.3]))
+    df = pd.DataFrame({
+        "customer_id": np.arange(FIRST_ID, FIRST_ID + n),
+        "name": world.buyer_names(rng, country),
+        "country": country,
+        "region": [countries_of[c][0] for c in country],
+        "platform": platform,
+        "language": [countries_of[c][2] for c in country],
+        "channel": channel,
+        "deal_status": status,
+        "clear_intent": clear,
+        "obvious_interest": interest,
+        "orders": orders.astype(int),
+        "spent": spent,
+        "product": np.where(named, product, ""),
+        "last_contact": pd.to_datetime(last_contact),
+        "birthday": pd.to_datetime(birthday),
+    })
+    return df.iloc[rng.permutation(n)].reset_index(drop=True)
+
+
+def make_new_inquiries(seed: int, known_texts=(), n: int = N_NEW_INQUIRIES) -> pd.DataFrame:
+    """Return the new batch: ``n`` composed inquiries none of which is in ``known_texts``,
+    labelled like ``inquiries`` (an old customer, one who has bought from the shop, is
+    Grade 1), received over one weekend."""
+    rng = _rng(seed, 2)
+    frag = _corpus("fragments")
+    seen, companies = set(known_texts), set()
+    rows, k = [], 0
+    while len(rows) < n:
+        row = _composed_inquiry(rng, frag, k)
+        k += 1
+        if row["text"] in seen or (row["company"] and row["company"] in companies):
+            continue  # every inquiry is new, and each company writes once
+        seen.add(row["text"])
+        companies.add(row["company"])
+        row["inquiry_id"] = f"n{len(rows) + 1:02d}"
+        rows.append(row)
+    df = pd.DataFrame(rows)
+    old = df["old_customer"]
+    df.loc[old & (df["grade"] != 1), "reason"] = (
+        df.loc[old & (df["grade"] != 1), "reason"].str.rstrip(".")
+        + ". An old customer who has bought from us: Grade 1.")
+    df.loc[old, "grade"] = 1
+    received = BATCH_START + np.sort(rng.integers(0, BATCH_MINUTES, n)).astype("timedelta64[m]")
+    df.insert(1, "received", pd.to_datetime(received))
+    cols = ["inquiry_id", "received", "old_customer", "text", "company", "search_result",
+            "red_flags", "grade", "reason", "source"]
+    return df[cols]
+
+
+def generate(seed: int, world: World, known_texts=()) -> dict:
+    """Both tables: ``new_shop_customers`` and ``new_inquiries``."""
+    return {"new_shop_customers": make_new_shop_customers(seed, world),
+            "new_inquiries": make_new_inquiries(seed, known_texts)}
+
+
+def write(out, sets: dict) -> dict:
+    """Write both tables into folder ``out`` (CSV, as the other tables); return name -> path."""
+    paths = {}
+    c = sets["new_shop_customers"].copy()
+    for col in ("last_contact", "birthday"):
+        c[col] = c[col].dt.strftime("%Y-%m-%d")
+    paths["new_shop_customers"] = out / "new_shop_customers.csv"
+    c.to_csv(paths["new_shop_customers"], index=False, float_format="%.2f")
+    q = sets["new_inquiries"].copy()
+    q["red_flags"] = [";".join(f) for f in q["red_flags"]]
+    paths["new_inquiries"] = out / "new_inquiries.csv"
+    q.to_csv(paths["new_inquiries"], index=False, date_format="%Y-%m-%d %H:%M")
+    return paths

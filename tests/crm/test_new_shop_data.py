@@ -1,0 +1,44 @@
+"""The new shop's tables of workshops W02-W04 (course.crm.generate_new_shop)."""
+import filecmp
+
+from course.crm import generate, generate_new_shop, grade_customers, reply_queue
+from course.crm.data import data_dir, load
+
+WORLD = generate_new_shop.World(generate.COUNTRIES, generate.PLATFORMS, generate.PRODUCT_WORDS,
+                                generate.buyer_names)
+
+
+def test_committed_tables_are_what_the_default_seed_generates(tmp_path):
+    sets = generate_new_shop.generate(generate.DEFAULT_SEED, WORLD,
+                                      known_texts=set(load("inquiries")["text"]))
+    out = generate_new_shop.write(tmp_path, sets)
+    for name, path in out.items():
+        assert filecmp.cmp(path, data_dir() / path.name, shallow=False), name
+
+
+def test_the_batch_is_new_and_each_company_writes_once():
+    batch = load("new_inquiries")
+    assert len(batch) == generate_new_shop.N_NEW_INQUIRIES
+    assert not set(batch["text"]) & set(load("inquiries")["text"])
+    companies = batch.loc[batch["company"] != "", "company"]
+    assert companies.is_unique
+    # the labels follow the taught rules: any red flag is Grade 4, an old customer Grade 1
+    assert (batch.loc[batch["red_flags"].map(len) > 0, "grade"] == 4).all()
+    assert (batch.loc[batch["old_customer"], "grade"] == 1).all()
+
+
+def test_the_customer_list_is_consistent_and_the_toolkit_reads_it():
+    shop = load("new_shop_customers")
+    assert len(shop) == generate_new_shop.N_NEW_SHOP_CUSTOMERS and shop["customer_id"].is_unique
+    assert ((shop["orders"] > 0) == (shop["deal_status"] == "closed")).all()
+    assert ((shop["spent"] > 0) == (shop["orders"] > 0)).all()
+    assert not (shop["clear_intent"] & (shop["deal_status"] == "none")).any()
+    assert set(grade_customers(shop)["grade"]) <= {1, 2, 3, 4}
+    queue = reply_queue(load("new_inquiries"), "2026-10-12 09:00")
+    assert len(queue) == generate_new_shop.N_NEW_INQUIRIES
+
+
+def test_another_seed_gives_another_shop():
+    a = generate_new_shop.make_new_shop_customers(1, WORLD)
+    b = generate_new_shop.make_new_shop_customers(2, WORLD)
+    assert not a["name"].equals(b["name"])
