@@ -134,8 +134,6 @@ def test_docs_pages_are_up_to_date(name):
         f"docs/{name} is out of date: run python tools/semester_docs.py"
 
 
-@pytest.mark.xfail(strict=False, reason="needs the workshop branches (then run "
-                   "python tools/semester_docs.py)")
 @pytest.mark.parametrize("name", ["teaching-schedule.md", "course-standard.md"])
 def test_schedule_and_standard_pages_are_up_to_date(name):
     expected = _tool().pages()[name]
