@@ -84,7 +84,6 @@ def test_speaking_sets_exist(plan):
         assert cards.set(p.activity.ref), f"week {p.week}: no cards in set {p.activity.ref}"
 
 
-@pytest.mark.xfail(strict=False, reason="needs the workshop branches")
 def test_plan_matches_course_yaml(plan):
     """Every slug of the plan is in course.yaml and every entry of course.yaml is planned."""
     assert check_course(plan, load_map(ROOT / "notebooks" / "course.yaml")) == []
