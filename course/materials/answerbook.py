@@ -37,7 +37,7 @@ def lesson_entries(lesson, content: LessonContent, lang: str) -> dict:
     if optional:
         parts.append({"heading": Bilingual("Going further (optional)", "拓展（选学）"),
                       "entries": optional})
-    return {"number": content.number, "title": content.title, "parts": parts,
+    return {"number": content.number, "slug": content.slug, "title": content.title, "parts": parts,
             "discussion": content.discussion, "unavailable": unavailable,
             "count": len(by_id)}
 

@@ -80,7 +80,7 @@ def _page(template: str, content: LessonContent, setting: Setting, title: str, *
     return render(template, lang=setting.lang, font_css=font_css(), qr=qr_data_uri(url),
                   doc_title=title, running_title=title, online_note=note,
                   course_title=setting.course_title, lesson_title=content.title,
-                  number=content.number, **extra)
+                  number=content.number, slug=content.slug, **extra)
 
 
 def worksheet_parts(lesson, content: LessonContent) -> list[tuple[Bilingual, list]]:

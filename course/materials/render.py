@@ -40,9 +40,13 @@ def label(en: str, zh: str, lang: str) -> str:
     return {"en": en, "zh": zh}.get(lang, f"{en} {zh}")
 
 
-def lesson_label(number: int, lang: str) -> str:
-    """"Lesson 04", "第 04 课" or both."""
-    en, zh = f"Lesson {number:02d}", f"第 {number:02d} 课"
+def lesson_label(number: int, lang: str, slug: str = "") -> str:
+    """"Lesson 04", "第 04 课" or both; for a workshop (slug ``wNN-...``) "Workshop W04",
+    "实训 W04"."""
+    if slug.startswith("w"):
+        en, zh = f"Workshop W{number:02d}", f"实训 W{number:02d}"
+    else:
+        en, zh = f"Lesson {number:02d}", f"第 {number:02d} 课"
     return {"en": en, "zh": zh}.get(lang, f"{en} · {zh}")
 
 

@@ -18,7 +18,7 @@ from course.exercises import kinds
 from course.materials.lessons import LessonContent
 from course.materials.printview import PrintContext
 from course.materials.redraw import redraw
-from course.materials.render import label
+from course.materials.render import label, lesson_label
 from course.materials.textify import html_lines
 from course.text import Bilingual
 
@@ -242,7 +242,7 @@ def build_deck(lesson, content: LessonContent, lang: str) -> tuple[Deck, int]:
     deck = Deck(lang)
     # the stored figures are English; a deck in Chinese (or both) draws them again
     drawn = redraw(content.path, [lang]) if lang in ("zh", "both") else None
-    sub = label(f"Lesson {content.number:02d}", f"第 {content.number:02d} 课", lang)
+    sub = lesson_label(content.number, lang, content.slug)
     deck.title_slide(content.title, sub)
     deck.text_slide(Bilingual("Learning goals", "学习目标"),
                     [x for g in content.goals for x in _lines_of(g, lang)])

@@ -53,3 +53,14 @@ def test_minutes_follow_the_time_model_and_add_up_to_the_stated_minutes(slug):
     entry = load(ROOT / "notebooks" / "course.yaml").entry(slug)
     scaled = plans.scaled(acts, entry.teaching_minutes, entry.exercise_minutes)
     assert sum(a.minutes for a in scaled) == entry.minutes
+
+
+def test_a_workshop_is_labelled_as_a_workshop_not_as_a_lesson(tmp_path):
+    from course.materials.build import Job, run
+
+    run(Job(tmp_path, ["w07-message-queue-workshop"], ["both"], ("plan", "worksheet"),
+            "https://hub.example.edu/lab/{notebook}", ROOT), jobs=1)
+    folder = tmp_path / "w07-message-queue-workshop"
+    plan = next(folder.glob("lesson-plan*.md")).read_text(encoding="utf-8")
+    assert "Workshop W07 · 实训 W07" in plan.splitlines()[0]
+    assert "Lesson 07" not in plan and "第 07 课" not in plan
