@@ -201,7 +201,7 @@ td, th { border-bottom: 1px solid #d5dbe3; padding: .25rem .6rem; text-align: le
 #attendance-list { list-style: none; margin: 0; padding: 0; font-size: .8rem;
                    max-height: 40vh; overflow-y: auto; }
 #attendance-list li { padding: .1rem 0; border-bottom: 1px solid #eef0f3; }
-#tools-toggle { font-size: .6rem; }
+#tools-toggle { font-size: .6rem; float: right; margin-left: 1rem; }
 body.projecting #tools { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
                    clip: rect(0 0 0 0); white-space: nowrap; }
@@ -210,12 +210,12 @@ body.projecting #tools { display: none; }
 <header>
   <h1 id="title"></h1>
   <div class="counts" id="counts" aria-live="polite"></div>
-  <button id="tools-toggle" type="button" aria-expanded="true" aria-controls="tools"></button>
 </header>
 <div class="layout">
 <main id="main">
   <section class="card" aria-labelledby="control-title">
     <h2 id="control-title" class="visually-hidden"></h2>
+    <button id="tools-toggle" type="button" aria-expanded="true" aria-controls="tools"></button>
     <div id="tools">
     <div class="controls">
       <label for="find" id="find-label" class="visually-hidden"></label>
