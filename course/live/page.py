@@ -44,6 +44,8 @@ add_messages({
     "live_no_attendance": ("Nobody has joined yet.", "还没有人加入。"),
     "live_scan": ("Scan to answer on your phone", "扫码用手机作答"),
     "live_qr": ("QR code of the learner page: {url}", "学员页面二维码：{url}"),
+    "live_hide_tools": ("Hide the buttons", "隐藏按钮"),
+    "live_show_tools": ("Show the buttons", "显示按钮"),
 })
 
 LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answering",
@@ -54,7 +56,8 @@ LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answeri
           "live_class_items", "live_bank_items", "live_put", "live_peer", "live_open",
           "live_close", "live_countdown", "live_no_limit", "live_round2", "live_up",
           "live_nothing_up", "live_state_open", "live_state_closed", "live_round", "live_left",
-          "live_moved", "live_attendance", "live_no_attendance", "live_scan")
+          "live_moved", "live_attendance", "live_no_attendance", "live_scan", "live_hide_tools",
+          "live_show_tools")
 COUNTDOWNS = (30, 60, 90, 120, 180, 300)  # the countdown's choices, in seconds
 
 
@@ -198,6 +201,8 @@ td, th { border-bottom: 1px solid #d5dbe3; padding: .25rem .6rem; text-align: le
 #attendance-list { list-style: none; margin: 0; padding: 0; font-size: .8rem;
                    max-height: 40vh; overflow-y: auto; }
 #attendance-list li { padding: .1rem 0; border-bottom: 1px solid #eef0f3; }
+#tools-toggle { font-size: .6rem; float: right; margin-left: 1rem; }
+body.projecting #tools { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
                    clip: rect(0 0 0 0); white-space: nowrap; }
 </style></head>
@@ -210,6 +215,8 @@ td, th { border-bottom: 1px solid #d5dbe3; padding: .25rem .6rem; text-align: le
 <main id="main">
   <section class="card" aria-labelledby="control-title">
     <h2 id="control-title" class="visually-hidden"></h2>
+    <button id="tools-toggle" type="button" aria-expanded="true" aria-controls="tools"></button>
+    <div id="tools">
     <div class="controls">
       <label for="find" id="find-label" class="visually-hidden"></label>
       <input type="search" id="find" autocomplete="off">
@@ -226,6 +233,7 @@ td, th { border-bottom: 1px solid #d5dbe3; padding: .25rem .6rem; text-align: le
       <button id="round2" type="button"></button>
       <button id="reveal" class="reveal" type="button"></button>
       <label><input type="checkbox" id="names"> <span id="names-label"></span></label>
+    </div>
     </div>
     <p class="state" id="state" aria-live="polite"></p>
     <p class="controls"><span id="error" role="alert"></span> <span id="status" class="muted"></span></p>

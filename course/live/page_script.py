@@ -32,6 +32,14 @@ if (C.join && C.learn_url) {
   $("learn-url").textContent = C.learn_url;
 }
 $("find").placeholder = L.live_find;
+const toggle = $("tools-toggle");
+function showTools(show) {  // the projector shows the question and the answers only
+  document.body.classList.toggle("projecting", !show);
+  toggle.setAttribute("aria-expanded", String(show));
+  toggle.textContent = show ? L.live_hide_tools : L.live_show_tools;
+}
+toggle.addEventListener("click", () => showTools(toggle.getAttribute("aria-expanded") !== "true"));
+showTools(true);
 const seconds = $("seconds");
 seconds.append(el("option", {value: ""}, L.live_no_limit));
 for (const s of C.countdowns) seconds.append(el("option", {value: String(s)}, s + " s"));
@@ -54,7 +62,7 @@ function fillPicker(query) {
 }
 fillPicker("");
 const items = Object.fromEntries([...C.class_items, ...C.other_items].map(ex => [ex.id, ex]));
-let current = "", control = null, upId = null;
+let current = "", control = null, upId = null, lastNames = null;
 $("find").addEventListener("input", (e) => { fillPicker(e.target.value); current = choose.value; poll(); });
 choose.addEventListener("change", () => { current = choose.value; poll(); });
 
@@ -206,7 +214,7 @@ async function poll() {
       el("span", {}, L.live_learners + ": ", el("b", {id: "n-learners"}, s.learners)),
       el("span", {}, L.live_answering + ": ", el("b", {id: "n-answering"}, s.answering)),
       el("span", {}, L.live_attempts + ": ", el("b", {id: "n-attempts"}, s.total)));
-    $("names").checked = s.names;
+    if (s.names !== lastNames) { lastNames = s.names; $("names").checked = s.names; }  // not mid-click
     drawState(c, s);
     drawButtons(c, s);
     $("view").replaceChildren(s.exercise ? drawExercise(s) : drawLesson(s));

@@ -206,6 +206,7 @@ class Join(Base):
                 raise Rejected(409, f"the name {learner!r} has already joined this class from "
                                     "another kernel; choose another name or ask the instructor")
             self.service.joins[ip] = self.service.joins.get(ip, 0) + 1
+            self.service.joined(learner)
         except Rejected as r:
             return self.refuse(r)
         log.info("joined: %s", safe(learner))
@@ -231,11 +232,10 @@ class Join(Base):
                 raise Rejected(403, f"{learner!r} is not on the class list: type your student "
                                     "number")
             learner = student.number
-        look = looks_like_key(learner)
-        for other in self.service.store.learners():
-            if other != learner and looks_like_key(other) == look:
-                raise Rejected(409, f"the name {learner!r} looks the same as {other!r}, who "
-                                    "has joined already: add your student number")
+        other = self.service.looks_like(looks_like_key(learner))
+        if other is not None and other != learner:
+            raise Rejected(409, f"the name {learner!r} looks the same as {other!r}, who "
+                                "has joined already: add your student number")
         return learner
 
 
@@ -260,7 +260,7 @@ class PostAttempt(Base):
             if claimed is not None and claimed != who.name:
                 raise Rejected(403, f"this token belongs to {who.name!r}; it cannot post "
                                     f"attempts of {str(claimed)[:MAX_NAME]!r}")
-            reply = await self.service.run(self.service.record, who.name, body)
+            reply = await self.service.record_async(who.name, body)
         except Rejected as r:
             return self.refuse(r)
         self.finish(reply)  # the attempt is committed before this reply

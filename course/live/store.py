@@ -12,6 +12,7 @@ import os
 import secrets
 import sqlite3
 import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -80,7 +81,9 @@ class SessionStore:
 
     def __init__(self, path):
         self.path = Path(path)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._batch_depth = 0  # > 0: inside batch(), attempts wait for its one commit
+        self.learners_changed = 0  # goes up with each learner who joins (what stats cache on)
         # The file holds assessment answers, names and the cookie secret: its folder is made
         # 0700 and the file, its WAL and shared memory 0600, whatever the umask (issue 21).
         old_umask = os.umask(0o077)
@@ -160,6 +163,7 @@ class SessionStore:
                 self._conn.execute(
                     "INSERT INTO learners (token_hash, learner, joined) VALUES (?, ?, ?)",
                     (token_hash(token), learner, now()))
+            self.learners_changed += 1
             return True
         except sqlite3.IntegrityError:
             return False
@@ -191,6 +195,30 @@ class SessionStore:
                  "attempts": attempts} for learner, first, exercises, attempts in rows]
 
     # -- attempts ------------------------------------------------------------------------
+    @property
+    def batching(self) -> bool:
+        return self._batch_depth > 0
+
+    @contextmanager
+    def batch(self):
+        """Several attempts, one commit (one fsync of the journal): the service writes the
+        attempts that arrived while the previous commit ran in one transaction (issue 25: 500
+        phones answering at once queued behind one fsync each). Nothing written inside is
+        acknowledged before the commit at the end; an exception rolls it all back."""
+        with self._lock:
+            self._batch_depth += 1
+            try:
+                yield self
+            except BaseException:
+                if self._batch_depth == 1:
+                    self._conn.rollback()
+                raise
+            else:
+                if self._batch_depth == 1:
+                    self._conn.commit()
+            finally:
+                self._batch_depth -= 1
+
     def add_attempt(self, *, client_id: str | None, learner: str, exercise_id: str,
                     lesson: str, response, score: float, correct: bool, items: list,
                     mode: str, time: str | None = None, round: int = 1) -> tuple[int, bool]:
@@ -199,15 +227,21 @@ class SessionStore:
         row = (client_id, learner, exercise_id, lesson, time or now(),
                json.dumps(response, ensure_ascii=False), float(score), int(bool(correct)),
                json.dumps(items, ensure_ascii=False), mode, int(round))
-        with self._lock, self._conn:
-            cur = self._conn.execute(
-                "INSERT OR IGNORE INTO attempts (client_id, learner, exercise_id, lesson, time,"
-                " response, score, correct, items, mode, round)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-            if cur.rowcount:
-                return cur.lastrowid, True
-            found = self._conn.execute("SELECT id FROM attempts WHERE client_id = ?",
-                                       (client_id,)).fetchone()
+        with self._lock:
+            if self._batch_depth:
+                return self._insert_attempt(row, client_id)  # committed by batch()
+            with self._conn:
+                return self._insert_attempt(row, client_id)
+
+    def _insert_attempt(self, row: tuple, client_id: str | None) -> tuple[int, bool]:
+        cur = self._conn.execute(
+            "INSERT OR IGNORE INTO attempts (client_id, learner, exercise_id, lesson, time,"
+            " response, score, correct, items, mode, round)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        if cur.rowcount:
+            return cur.lastrowid, True
+        found = self._conn.execute("SELECT id FROM attempts WHERE client_id = ?",
+                                   (client_id,)).fetchone()
         return found[0], False
 
     def count(self) -> int:

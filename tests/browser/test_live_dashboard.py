@@ -139,10 +139,15 @@ def test_the_teacher_drives_a_peer_instruction_round(page, fresh_live, request):
     page.check("#names")
     wait_until(lambda: page.locator("#attendance-list li").count() == 5, 10,
                what="the attendance list", interval=0.2)
+    page.click("#tools-toggle")  # the projector: the question and the chart, no buttons
+    assert not page.is_visible("#open") and page.is_visible("#peer-chart")
+    assert page.get_attribute("#tools-toggle", "aria-expanded") == "false"
+    assert page.locator("#peer-chart").bounding_box()["y"] < 1080 * 2 / 3  # above the fold
     shots = os.environ.get("CRM_LIVE_SCREENSHOTS")
     if shots:
         page.screenshot(path=os.path.join(shots, "live-peer.png"))
     assert violations(page, request.config) == []
+    page.click("#tools-toggle")
     page.click("#reveal")
     page.wait_for_selector("#solution")
     assert "✓ Grade 2" in page.inner_text('#peer-chart [data-answer="Grade 2"]')
