@@ -143,10 +143,12 @@ def run(args: argparse.Namespace) -> int:
         if args.hub:
             print(ui("live_started", dashboard=server.url).en, flush=True)
         else:
-            service.join_info = {"url": server.url, "code": auth.join_code}
-            dashboard = f"{server.url}?token={auth.instructor_token}"
+            url = reachable_url(server.url, host)
+            service.join_info = {"url": url, "code": auth.join_code}
+            dashboard = f"{url}?token={auth.instructor_token}"
             for line in (ui("live_started", dashboard=dashboard),
-                         ui("live_lan_join", url=server.url, code=auth.join_code)):
+                         ui("live_lan_join", url=url, code=auth.join_code),
+                         ui("live_phone_join", url=f"{url}learn?code={auth.join_code}")):
                 print(line.en, flush=True)
                 print(line.zh, flush=True)
         await asyncio.Event().wait()
@@ -156,6 +158,24 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def reachable_url(url: str, host: str) -> str:
+    """The service's URL as phones on the classroom network reach it: where it listens on every
+    IPv4 address (``0.0.0.0``), this machine's address on its network in place of the wildcard
+    (found by asking the system which address it would send from: nothing is sent); loopback or
+    a named address stays as given."""
+    if host not in ("0.0.0.0", ""):
+        return url
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 9))  # UDP connect: picks a route, sends nothing
+            address = probe.getsockname()[0]
+    except OSError:
+        return url
+    return url.replace(f"//{host}:", f"//{address}:", 1)
 
 
 def _open_store(session_file):

@@ -76,3 +76,35 @@ def test_without_sharing_the_connection_cap_holds(live, laptop):
     finally:
         for s in socks:
             s.close()
+
+
+def test_the_printed_and_qr_address_is_one_phones_can_reach(monkeypatch):
+    from course.instructor.cli_live import reachable_url
+
+    class Probe:  # the system's answer to "which address would you send from"
+        def __init__(self, *args):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def connect(self, where):
+            pass
+
+        def getsockname(self):
+            return ("192.168.3.17", 40000)
+
+    monkeypatch.setattr(socket, "socket", Probe)
+    assert reachable_url("http://0.0.0.0:8870/", "0.0.0.0") == "http://192.168.3.17:8870/"
+    # an address the teacher named, or loopback for a try-out, is kept as given
+    assert reachable_url("http://10.0.0.5:8870/", "10.0.0.5") == "http://10.0.0.5:8870/"
+    assert reachable_url("http://127.0.0.1:8870/", "127.0.0.1") == "http://127.0.0.1:8870/"
+
+    def no_route(*args):
+        raise OSError("network unreachable")
+
+    Probe.connect = lambda self, where: no_route()
+    assert reachable_url("http://0.0.0.0:8870/", "0.0.0.0") == "http://0.0.0.0:8870/"
