@@ -202,3 +202,13 @@ def test_instructor_guide_minutes_equal_course_yaml():
     for entry in lessons:
         assert rows[entry.slug[:2]] == (entry.teaching_minutes, entry.exercise_minutes,
                                         entry.teaching_minutes + entry.exercise_minutes), entry.slug
+
+
+def test_a_cell_that_checks_the_learner_s_answer_is_stored_without_its_output():
+    tagged = [(path.name, i) for path in NOTEBOOKS
+              for i, cell in enumerate(nbformat.read(path, as_version=4).cells)
+              if run_notebooks.ANSWER_CHECK in cell.metadata.get("tags", [])]
+    assert ("w07-message-queue-workshop.ipynb", 11) in tagged  # the toolkit's decisions
+    for name, i in tagged:
+        cell = nbformat.read(ROOT / "notebooks" / name, as_version=4).cells[i]
+        assert cell.outputs == [] and "nbval-ignore-output" in cell.metadata["tags"], (name, i)

@@ -65,8 +65,15 @@ def coalesce_streams(outputs: list) -> list:
     return joined
 
 
+#: The tag of a cell that checks an answer the learner gives first (the toolkit's decision run
+#: under the question): stored without its output, so that reading the notebook does not give
+#: the answer away; it also carries nbval's ``nbval-ignore-output`` (nbval still runs it).
+ANSWER_CHECK = "answer-check"
+
+
 def strip(nb) -> dict:
-    """Remove widget state and timing metadata in place; return what was removed (counts)."""
+    """Remove widget state and timing metadata in place, and the outputs of the cells tagged
+    ``answer-check``; return what was removed (counts)."""
     removed = {"widget_state": 0, "widget_views": 0}
     if "widgets" in nb.metadata:
         del nb.metadata["widgets"]
@@ -74,6 +81,9 @@ def strip(nb) -> dict:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
+            continue
+        if ANSWER_CHECK in cell.metadata.get("tags", []):
+            cell.outputs = []
             continue
         cell.outputs = coalesce_streams(cell.get("outputs", []))
         for output in cell.get("outputs", []):
