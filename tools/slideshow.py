@@ -15,8 +15,10 @@ the lesson's setup cell and ``nav()``   ``skip`` (run them before the show: Run 
 any other cell                          ``-`` (goes on the slide before it)
 =====================================  ===============================================
 
-Run all cells first (the widgets then live in the kernel), then start the show with
-Alt+R or the "Render as slides" button; the widgets stay live on the projector.
+Run all cells first, then start the show with Alt+R or the "Render as slides" button: the text,
+charts and slide order work, but jupyterlab-rise 0.43.1 cannot load the ipywidgets 8 manager, so
+the exercises show a text placeholder there. ``crm-course present NN --slides`` shows the same
+slides in Voila, exercises live (see docs/instructor.md).
 
 Usage::
 

@@ -11,6 +11,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--open", action="store_true", help="open a browser on the lesson")
     parser.add_argument("--lang", choices=("en", "zh", "both"),
                         help="the language of the lesson's widgets (default: the saved setting)")
+    parser.add_argument("--slides", action="store_true",
+                        help="show the lesson as slides (one at a time, arrow keys), its "
+                             "exercises live")
     parser.add_argument("--source", metavar="DIR",
                         help="the course folder (default: the current folder, else the "
                              "installed course)")
@@ -25,4 +28,8 @@ def run(args: argparse.Namespace) -> int:
     root = find_course_root(Path(args.source) if args.source else None)
     port = check_port(args.port)
     notebook = resolve_notebook(args.lesson, root / "notebooks")
+    if getattr(args, "slides", False):
+        from course.instructor.slides_voila import serve_slides
+
+        return serve_slides(notebook, port=port, open_browser=args.open, lang=args.lang)
     return serve(notebook, port=port, open_browser=args.open, lang=args.lang)
