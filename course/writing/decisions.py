@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from course.writing.text import clause_before, find_affirmed, find_denied, is_question
+from course.writing.text import (
+    clause_before,
+    find_affirmed,
+    find_denied,
+    is_question,
+    negated,
+    sentence_at,
+)
 
 
 class Decision:
@@ -42,7 +49,28 @@ class AgreesToMeet(Decision):
                     r"(?: address)? is (?:at|in|on)\b|\bour (?:office |factory |company )?"
                     r"address is\b|\bsign the contract\b|\bsend (?:you )?the contract\b|"
                     r"\b(?:come|welcome) to (?:visit )?our (?:office|factory)\b|\bwelcome to "
-                    r"visit\b", re.I)
+                    r"visit\b|"
+                    # agreeing to meet soon, in other words: "of course we can meet this week",
+                    # "we will be happy to meet you in Guangzhou within 3 days"
+                    r"\b(?:can|will|could|shall|happy to|glad to|able to|ready to|let'?s|let us) "
+                    r"(?:meet(?! (?:your|the|our) (?:needs|requirements?|deadline|standards?))|see you)\b[^.?!]{0,40}?\b(?:tomorrow|today|tonight|this (?:week|"
+                    r"weekend)|next (?:week|monday|tuesday|wednesday|thursday|friday)|within \d+ "
+                    r"days?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?-i:[A-Z])"
+                    r"[a-z]+)\b|\b(?:manager|boss|director|i|we) (?:will be|is|am|are) free (?:on|"
+                    r"at|tomorrow|this)\b", re.I)
+
+
+    # a meeting offered only once the buyer is checked is not the rushed meeting
+    _after_checks = re.compile(r"\b(?:after|once|when) (?:we|you) (?:have )?(?:get|got|receive\w*|"
+                               r"check\w*|verif\w*|confirm\w*|send|sent)\b", re.I)
+
+    def find(self, reply):
+        text = reply.flat_body
+        for m in self.rx.finditer(text):
+            if not negated(text, m.start()) and not self._after_checks.search(
+                    sentence_at(text, m.start())):
+                return m.group(0)
+        return ""
 
 
 class ReturnFirst(Decision):

@@ -270,7 +270,7 @@ def _negative_words() -> frozenset:
 
 
 _NEGATIVE = None
-_KIND_ZH = {"blame": "指责", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
+_KIND_ZH = {"blame": "指责", "pressure": "施压或威胁", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
 
 
 # ------------------------------------------------------------------ language
@@ -358,6 +358,9 @@ class Structure(Scorer):
              "以友好的结束语收尾，例如 “Best regards,”。", "结尾"),
             ("length", length, f"Length: {n} words; this task asks for {low}-{high}.",
              f"长度：{n} 个词；本题要求 {low}-{high} 个词。", "长度")]
+        if n < self.rubric.brief_factor * low:
+            out.cap("brief", f"a brief reply ({n} words): it can do the job, but a fuller letter "
+                    "scores higher", f"回复较简短（{n} 个词）：可以完成任务，但完整的信得分更高")
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]

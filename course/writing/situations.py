@@ -53,7 +53,9 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
                r"可以吗|能接受吗")
-_REFUND = r"refund\w*|money back|reimburs\w*|退款"
+# a refund in plain words too: "we give you all your $9 back", "pay you back"
+_REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
+           r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|退款")
 
 SITUATIONS = (
     Situation(
@@ -156,7 +158,8 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
-                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d)\b|全额退款",
+                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|all (?:of )?your "
+                         r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need to (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have) to (?:send|return|post)|keep (?:it|the)|not need "
@@ -269,10 +272,11 @@ SITUATIONS = (
         r"answer)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|we (?:have )?(?:received|got) your|thank\w* (?:you )?for "
-                             r"your (?:mail|message|e-?mail|request))\b|已收到",
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
-                               r"(?:we|i) (?:are|am) (?:checking|looking into|working on)|"
+                               r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
+                               r"contacting|discussing (?:it|this) with)|"
                                r"(?:team|colleagues?|factory) (?:is|are) (?:checking|looking)|"
                                r"checking (?:the|this|it|your))\b|正在", "says it is being processed",
               "说明正在处理"),

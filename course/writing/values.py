@@ -482,7 +482,42 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
                 right.setdefault(name, f.text)
             elif fk.about(text, f.start) and not _other_fact(name, f, facts):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
+    if facts.get("quantity") in (None, "") and buyer:
+        _check_buyer_quantity(text, buyer, right, wrong)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+# a number of goods: "50,000 pieces", "200 of the enamel mugs", "20 prayer mats"
+_GOODS = re.compile(r"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:of (?:the |these |those |your |our )?)?"
+                    r"(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z]+s|pcs)\b", re.I)
+# plural nouns after a number that are not goods (time, money, choices, people, ...)
+_NOT_GOODS = re.compile(r"(?:second|minute|hour|day|week|month|year|time|dollar|euro|pound|cent|"
+                        r"percent|colou?r|model|option|style|size|design|photo|picture|customer|"
+                        r"buyer|people|person|countrie|review|order|step|sample|star|point|"
+                        r"word|sentence|line|page|kilo|gram|meter|metre|inche|cm|mm|kg)e?s",
+                        re.I)
+
+
+def _goods(text: str) -> list[Found]:
+    out = []
+    for m in _GOODS.finditer(text):
+        if not _NOT_GOODS.fullmatch(m.group(2)):
+            out.append(Found(int(_num(m.group(1))), m.group(0), m.start()))
+    return out
+
+
+def _check_buyer_quantity(text, buyer, right, wrong) -> None:
+    """When the fact sheet has no quantity but the buyer's message gives one ("an order of
+    50,000 pieces"), a different number of goods of ten or more in the reply is a wrong fact."""
+    given = {f.value for f in _goods(buyer)}
+    if len(given) != 1:
+        return
+    (value,) = given
+    for f in _goods(text):
+        if f.value == value:
+            right.setdefault("quantity", f.text)
+        elif f.value >= 10:
+            wrong.append(WrongFact("quantity", f.text.strip(), str(value)))
 
 
 def _other_fact(name: str, found: Found, facts: dict) -> bool:

@@ -95,7 +95,8 @@ def test_declining_the_meeting_is_the_right_decision():
                      "start with a sample order. Could you send your company website and tell "
                      "us which models you need? We will reply within 2 days.\nBest regards,\nKevin",
                      "suspicious_inquiry")
-    assert r.score >= 85 and not r.caps, r
+    # right, and brief (37 words, under 1.25 x 40): only the brief cap, a good mark
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
 
 
 def test_student_phrasing_is_understood():
@@ -103,7 +104,8 @@ def test_student_phrasing_is_understood():
                      "back. Is it OK for you? We will send the money in 24 hours after your "
                      "answer.\n\nBest regards,\nGrace", "quality_minor",
                      facts={"compensation": 4}, words=[40, 140])
-    assert r.score >= 85 and not r.criterion("content").missing, r
+    assert not r.criterion("content").missing, r
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
 
 
 def test_keyword_strings_score_as_keyword_lists_however_many_phrases():
@@ -115,14 +117,20 @@ def test_keyword_strings_score_as_keyword_lists_however_many_phrases():
         assert r.score <= RUBRIC.caps["keywords"], r
 
 
-def test_length_is_advice_a_short_correct_reply_loses_only_the_length_point():
+def test_a_short_correct_reply_is_good_not_punished():
+    """A short reply that does the job is good (the teacher's 60-80), never capped like a rude
+    one: it loses the length point and, under 1.25 x the fewest words, is capped at 80."""
     short = ("Dear Ryan, thank you for telling us, and sorry! We will refund your $9 today; no "
              "need to return the charger.\nBest regards,\nAmy")
     facts = {"refund_amount": 9}
     r = review_reply(short, "quality_refund", facts=facts, words=[40, 140])
     ok = review_reply(short, "quality_refund", facts=facts, words=[10, 140])
-    assert ok.score - r.score == RUBRIC.structure["length"]
-    assert "length" in r.criterion("structure").missing and r.score >= 85
+    assert ok.score == 100 and _cap_names(ok) == set()
+    assert "length" in r.criterion("structure").missing
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
+    rude = review_reply("It is not our fault. Wait.", "quality_refund", facts=facts,
+                        words=[40, 140])
+    assert rude.score <= RUBRIC.caps["tone"] < r.score
 
 
 def test_a_reply_in_chinese_is_told_to_write_english_and_its_content_is_read():
@@ -151,7 +159,7 @@ def test_required_content_is_not_a_sales_pitch():
                      "June. We look forward to your reply.\nBest regards,\nLily",
                      "restore_relations", facts={"discount": "10%", "offer_until": "2026-06-30"})
     assert r.criterion("relevance").points == RUBRIC.weights["relevance"], r
-    assert r.score >= 85
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r  # 36 words
 
 
 def test_the_situation_table_is_validated():
@@ -185,3 +193,8 @@ def test_a_currency_is_part_of_the_fact():
     r = review_reply("Dear Ryan, thank you and sorry. We will refund 9 euros today; no need to "
                      "return it.", "quality_refund", facts={"refund_amount": 9})
     assert "9 euros" in r.flagged and r.score <= RUBRIC.caps["wrong_fact"]
+
+
+def _cap_names(review) -> set:
+    """The caps that lowered the review (the completeness line is not a cap of its own)."""
+    return {c["name"] for c in review.caps} - {"completeness"}
