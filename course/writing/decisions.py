@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import course.writing.patterns as P
 from course.writing.text import (
     clause_before,
     find_affirmed,
@@ -71,6 +72,21 @@ class AgreesToMeet(Decision):
                     sentence_at(text, m.start())):
                 return m.group(0)
         return ""
+
+
+_CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
+            r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
+
+
+class SendsToCarrier(Decision):
+    name = "sends_to_carrier"
+    en = "sends the buyer to the carrier (the seller follows up with the carrier and gives the remedy)"
+    zh = "让买家自己去找承运商（应由卖家跟进承运商并给出解决方案）"
+    rx = re.compile(r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+                    r"(?:contact|call|ask|write to|complain to|check with)\s+" + _CARRIER + r"\b|"
+                    r"(?:^|(?<=[.!?] ))(?:contact|call) " + _CARRIER + r"\b|"
+                    r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+                    r"(?:open|file|make|start|submit) a claim\b", re.I)
 
 
 class ReturnFirst(Decision):
@@ -175,6 +191,6 @@ class AsksAgain(Decision):
         return ", ".join(en for en, _ in self.asked(reply))
 
 
-DECISIONS = {d.name: d for d in (AgreesToMeet(), ReturnFirst(), RefusesRemedy(),
+DECISIONS = {d.name: d for d in (AgreesToMeet(), SendsToCarrier(), ReturnFirst(), RefusesRemedy(),
                                  PressuresPayment(), ActsWithoutAsking(), AsksAgain())}
 ALWAYS = ("asks_again",)

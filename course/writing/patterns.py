@@ -49,10 +49,12 @@ TRACKING_LABEL = re.compile(
 ORDER_LABEL = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*(?:is|:)?\s*#?\s*(\d{6,22})",
                           re.I)
 
-GREETING = re.compile(r"^\s*(dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|"
-                       r"greetings)\b", re.I)
+# a greeting in the buyer's own language is a greeting too ("Bonjour Ms Tremblay,")
+_GREET_WORDS = (r"dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|bonjour|"
+                r"hola|hallo|ciao|salaam|marhaba|namaste|konnichiwa|olá")
+GREETING = re.compile(rf"^\s*({_GREET_WORDS})\b", re.I)
 GREETING_LINE = re.compile(
-    r"^\s*((?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings)"
+    rf"^\s*((?:{_GREET_WORDS})"
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
 THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful)\b|谢谢|感谢", re.I)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret)\b", re.I)

@@ -358,7 +358,7 @@ class Structure(Scorer):
              "以友好的结束语收尾，例如 “Best regards,”。", "结尾"),
             ("length", length, f"Length: {n} words; this task asks for {low}-{high}.",
              f"长度：{n} 个词；本题要求 {low}-{high} 个词。", "长度")]
-        if n < self.rubric.brief_factor * low:
+        if n < max(self.rubric.brief_factor * low, self.rubric.brief_words):
             out.cap("brief", f"a brief reply ({n} words): it can do the job, but a fuller letter "
                     "scores higher", f"回复较简短（{n} 个词）：可以完成任务，但完整的信得分更高")
         for name, evidence, en, zh, name_zh in parts:
@@ -368,6 +368,11 @@ class Structure(Scorer):
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)
+        bare = [name for name, evidence, *_ in parts[:4] if not evidence]
+        if len(bare) >= self.rubric.bare_parts:
+            out.cap("bare_letter", f"an answer, not yet a letter: no {' or '.join(bare)}",
+                    "只是回答，还不是一封完整的信：缺少"
+                    + "、".join(p[-1] for p in parts[:4] if not p[1]))
         return out
 
 

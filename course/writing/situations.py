@@ -149,7 +149,8 @@ SITUATIONS = (
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
                         r"we made a mistake)\b|我们的责任", "accepts responsibility",
               "承担责任")),
-        right=("compensation", "amount"), wrong=("refuses_remedy", "return_first"),
+        right=("compensation", "amount"),
+        wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         apology_due=True),
     Situation(
@@ -165,7 +166,7 @@ SITUATIONS = (
                               r"(?:need|have) to (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
-        right=("refund", "amount"), wrong=("return_first", "refuses_remedy"),
+        right=("refund", "amount"), wrong=("return_first", "refuses_remedy", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -192,7 +193,7 @@ SITUATIONS = (
          Move("solution", 2, r"\b(resend|re-send|reship|send (?:you )?(?:a )?new|refund\w*|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
-        right=("tracking", "solution"), wrong=("refuses_remedy",),
+        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
         apology_due=True),
     Situation(
@@ -204,7 +205,7 @@ SITUATIONS = (
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
                            r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
               "a refund or replacement", "退款或换货")),
-        right=("refund",), wrong=("refuses_remedy",),
+        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True),
     Situation(
         "restore_relations",

@@ -119,14 +119,17 @@ def test_keyword_strings_score_as_keyword_lists_however_many_phrases():
 
 def test_a_short_correct_reply_is_good_not_punished():
     """A short reply that does the job is good (the teacher's 60-80), never capped like a rude
-    one: it loses the length point and, under 1.25 x the fewest words, is capped at 80."""
+    one: it loses the length point and, under 1.25 x the fewest words or 30 words, is capped
+    at 80."""
     short = ("Dear Ryan, thank you for telling us, and sorry! We will refund your $9 today; no "
              "need to return the charger.\nBest regards,\nAmy")
     facts = {"refund_amount": 9}
     r = review_reply(short, "quality_refund", facts=facts, words=[40, 140])
     ok = review_reply(short, "quality_refund", facts=facts, words=[10, 140])
-    assert ok.score == 100 and _cap_names(ok) == set()
+    # 24 words: brief whatever the range (under 30 words); the range decides the length point
+    assert "length" not in ok.criterion("structure").missing and _cap_names(ok) == {"brief"}
     assert "length" in r.criterion("structure").missing
+    assert ok.score == r.score == RUBRIC.caps["brief"]
     assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
     rude = review_reply("It is not our fault. Wait.", "quality_refund", facts=facts,
                         words=[40, 140])
