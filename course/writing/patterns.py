@@ -92,8 +92,7 @@ TONE = [
               r"damaged|broken)\b|\b(?:small )?(?:scratch(?:es)?|marks?) (?:are|is) (?:quite )?"
               r"(?:normal|common|acceptable)\b"),
     # calm blame: the fault put on the carrier or on the buyer, however politely
-    ("blame", r"\b(?:made|caused|happened|damaged|scratched|broken|cracked) (?:\w+ )?(?:during|in)"
-              r" (?:the )?(?:transport|transit|shipping|delivery)\b|\b(?:by|from) the (?:courier|"
+    ("blame", r"\b(?:by|from) the (?:courier|"
               r"carrier|post office|delivery (?:man|company))\b[^.]{0,30}\bor (?:by |from )?(?:you|"
               r"when)\b|\bwhen (?:the (?:parcel|package|box) was|you) (?:opened|unpacked)\b|"
               r"\b(?:they|the (?:carrier|courier|post office)|china post|dhl|ups|fedex|usps) "
