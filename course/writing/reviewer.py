@@ -234,6 +234,7 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
         flagged += s.flagged
         advice += s.advice
     score = _completeness(criteria, caps)
+    caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:
         score = min(score, cap["cap"])
     caps = list({c["name"]: c for c in caps}.values())

@@ -40,6 +40,9 @@ class Rubric:
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
+    # caps about the letter's form, shown only when they lower the score (on a reply that
+    # already scores below them they would say nothing useful)
+    form_caps: tuple = ("brief", "bare_letter")
     # tone
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)

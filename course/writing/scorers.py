@@ -359,8 +359,9 @@ class Structure(Scorer):
             ("length", length, f"Length: {n} words; this task asks for {low}-{high}.",
              f"长度：{n} 个词；本题要求 {low}-{high} 个词。", "长度")]
         if n < max(self.rubric.brief_factor * low, self.rubric.brief_words):
-            out.cap("brief", f"a brief reply ({n} words): it can do the job, but a fuller letter "
-                    "scores higher", f"回复较简短（{n} 个词）：可以完成任务，但完整的信得分更高")
+            out.cap("brief", f"a brief reply ({n} words): a short reply that does the job is "
+                    "good, a fuller letter can be excellent",
+                    f"回复较简短（{n} 个词）：简短而完成任务的回复算不错，完整的信才可能优秀")
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
