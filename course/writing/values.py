@@ -517,10 +517,22 @@ _NOT_GOODS = re.compile(r"(?:second|minute|hour|day|week|month|year|time|dollar|
                         re.I)
 
 
+_NOT_NOUNS = frozenset("this thus does goes plus ours yours hers theirs always perhaps unless "
+                       "across was has his its yes".split())
+
+
+_A_THRESHOLD = re.compile(r"\b(?:over|above|under|below|than|least|most|minimum|min\.?|moq|up to|"
+                          r"from|every|per)\s+$", re.I)
+
+
 def _goods(text: str) -> list[Found]:
     out = []
     for m in _GOODS.finditer(text):
-        if not _NOT_GOODS.fullmatch(m.group(2)):
+        noun = m.group(2).lower()
+        if _A_THRESHOLD.search(text[max(0, m.start() - 14):m.start()]) or " or " in m.group(0):
+            continue  # "at least 100 mugs", "100 or more mugs": a threshold, not the order
+        if (not _NOT_GOODS.fullmatch(noun) and noun not in _NOT_NOUNS and len(noun) > 3
+                and not noun.endswith(("ss", "us", "is"))) or noun == "pcs":
             out.append(Found(int(_num(m.group(1))), m.group(0), m.start()))
     return out
 
