@@ -484,7 +484,7 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
     if facts.get("quantity") in (None, "") and buyer:
         _check_buyer_quantity(text, buyer, right, wrong)
-    _check_buyer_name(text, facts, right, wrong)
+    _check_buyer_name(text, facts, buyer, right, wrong)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
 
 
@@ -494,13 +494,14 @@ _NOT_A_NAME = frozenset("sir madam madame friend friends customer customers buye
                         "valued dear mr mrs ms miss dr".split())
 
 
-def _check_buyer_name(text, facts, right, wrong) -> None:
-    """A greeting that names another person writes to the wrong buyer ("Dear Emma" to Jessica)."""
+def _check_buyer_name(text, facts, buyer, right, wrong) -> None:
+    """A greeting that names another person writes to the wrong buyer ("Dear Emma" to Jessica);
+    any name of the fact sheet or of the buyer's own signature is the buyer's."""
     name = str(facts.get("buyer_name") or "").strip()
     m = _GREETED.match(text)
     if not name or not m or m.group(1).lower() in _NOT_A_NAME:
         return
-    if m.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", name)}:
+    if m.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", f"{name} {buyer}")}:
         right.setdefault("buyer_name", m.group(1))
     elif name.lower() not in _NOT_A_NAME:
         wrong.append(WrongFact("buyer_name", m.group(1), name))

@@ -269,6 +269,10 @@ def test_a_reply_to_another_buyer_is_a_wrong_fact():
     r = review_reply(GOOD_LD.replace("Dear Jessica", "Dear Emma"), "logistics_delay", facts=LD)
     assert "wrong_fact" in _cap_names(r) and "Emma" in r.flagged, r
     assert "wrong_fact" not in _cap_names(review_reply(GOOD_LD, "logistics_delay", facts=LD))
+    # the first name the buyer signed with is the buyer's too
+    signed = review_reply(GOOD_LD.replace("Dear Jessica", "Dear Jess"), "logistics_delay",
+                          facts=LD, buyer_message="Where is my parcel? Jess Brown")
+    assert "wrong_fact" not in _cap_names(signed), signed
 
 
 def test_a_bare_answer_is_capped_and_the_form_caps_show_only_when_they_lower_the_score():
