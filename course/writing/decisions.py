@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-from course.writing.text import clause_before, find_affirmed, find_denied, is_question
+import course.writing.patterns as P
+from course.writing.text import (
+    clause_before,
+    find_affirmed,
+    find_denied,
+    is_question,
+    negated,
+    sentence_at,
+)
 
 
 class Decision:
@@ -42,7 +50,43 @@ class AgreesToMeet(Decision):
                     r"(?: address)? is (?:at|in|on)\b|\bour (?:office |factory |company )?"
                     r"address is\b|\bsign the contract\b|\bsend (?:you )?the contract\b|"
                     r"\b(?:come|welcome) to (?:visit )?our (?:office|factory)\b|\bwelcome to "
-                    r"visit\b", re.I)
+                    r"visit\b|"
+                    # agreeing to meet soon, in other words: "of course we can meet this week",
+                    # "we will be happy to meet you in Guangzhou within 3 days"
+                    r"\b(?:can|will|could|shall|happy to|glad to|able to|ready to|let'?s|let us) "
+                    r"(?:meet(?! (?:your|the|our) (?:needs|requirements?|deadline|standards?))|see you)\b[^.?!]{0,40}?\b(?:tomorrow|today|tonight|this (?:week|"
+                    r"weekend)|next (?:week|monday|tuesday|wednesday|thursday|friday)|within \d+ "
+                    r"days?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?-i:[A-Z])"
+                    r"[a-z]+)\b|\b(?:manager|boss|director|i|we) (?:will be|is|am|are) free (?:on|"
+                    r"at|tomorrow|this)\b", re.I)
+
+
+    # a meeting offered only once the buyer is checked is not the rushed meeting
+    _after_checks = re.compile(r"\b(?:after|once|when) (?:we|you) (?:have )?(?:get|got|receive\w*|"
+                               r"check\w*|verif\w*|confirm\w*|send|sent)\b", re.I)
+
+    def find(self, reply):
+        text = reply.flat_body
+        for m in self.rx.finditer(text):
+            if not negated(text, m.start()) and not self._after_checks.search(
+                    sentence_at(text, m.start())):
+                return m.group(0)
+        return ""
+
+
+_CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
+            r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
+
+
+class SendsToCarrier(Decision):
+    name = "sends_to_carrier"
+    en = "sends the buyer to the carrier (the seller follows up with the carrier and gives the remedy)"
+    zh = "让买家自己去找承运商（应由卖家跟进承运商并给出解决方案）"
+    rx = re.compile(r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+                    r"(?:contact|call|ask|write to|complain to|check with)\s+" + _CARRIER + r"\b|"
+                    r"(?:^|(?<=[.!?] ))(?:contact|call) " + _CARRIER + r"\b|"
+                    r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+                    r"(?:open|file|make|start|submit) a claim\b", re.I)
 
 
 class ReturnFirst(Decision):
@@ -201,7 +245,7 @@ class AsksAgain(Decision):
         return ", ".join(en for en, _ in self.asked(reply))
 
 
-DECISIONS = {d.name: d for d in (AgreesToMeet(), ReturnFirst(), RefusesRemedy(),
+DECISIONS = {d.name: d for d in (AgreesToMeet(), SendsToCarrier(), ReturnFirst(), RefusesRemedy(),
                                  PressuresPayment(), ActsWithoutAsking(), AsksAgain(),
                                  FakeUrgency(), LeadsOffPlatform(), ShoutsLikeSpam(),
                                  GreetingIsAnAdvert())}

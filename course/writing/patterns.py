@@ -49,10 +49,12 @@ TRACKING_LABEL = re.compile(
 ORDER_LABEL = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*(?:is|:)?\s*#?\s*(\d{6,22})",
                           re.I)
 
-GREETING = re.compile(r"^\s*(dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|"
-                       r"greetings)\b", re.I)
+# a greeting in the buyer's own language is a greeting too ("Bonjour Ms Tremblay,")
+_GREET_WORDS = (r"dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|bonjour|"
+                r"hola|hallo|ciao|salaam|marhaba|namaste|konnichiwa|olá")
+GREETING = re.compile(rf"^\s*({_GREET_WORDS})\b", re.I)
 GREETING_LINE = re.compile(
-    r"^\s*((?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings)"
+    rf"^\s*((?:{_GREET_WORDS})"
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
 THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful)\b|谢谢|感谢", re.I)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret)\b", re.I)
@@ -89,6 +91,21 @@ TONE = [
               r"to) (?:you|your)\b|\b(?:you|the buyer) (?:may|might|must) have (?:used|dropped|"
               r"damaged|broken)\b|\b(?:small )?(?:scratch(?:es)?|marks?) (?:are|is) (?:quite )?"
               r"(?:normal|common|acceptable)\b"),
+    # calm blame: the fault put on the carrier or on the buyer, however politely
+    ("blame", r"\b(?:by|from) the (?:courier|"
+              r"carrier|post office|delivery (?:man|company))\b[^.]{0,30}\bor (?:by |from )?(?:you|"
+              r"when)\b|\bwhen (?:the (?:parcel|package|box) was|you) (?:opened|unpacked)\b|"
+              r"\b(?:they|the (?:carrier|courier|post office)|china post|dhl|ups|fedex|usps) "
+              r"(?:is|are) responsible\b|\b(?:all )?(?:buyers|customers) are (?:asked|told|"
+              r"expected|required|supposed) to (?:read|check|measure)\b|\b(?:should|must|were "
+              r"supposed to|need to) (?:have )?(?:read|checked) (?:the|our) [\w ]{0,20}before "
+              r"(?:ordering|buying|you (?:order|ordered|buy|bought))\b"),
+    # pressure: a threat or a penalty to make the buyer act
+    ("pressure", r"\b(?:we )?(?:will|shall|have to|must) (?:close|suspend|block|freeze|delete|"
+                 r"downgrade) your (?:account|status|store|membership)\b|\b(?:lose|losing|lost) "
+                 r"(?:your|their|the) (?:preferred|vip|special|good) (?:status|prices?|discount)\b|"
+                 r"\b(?:your )?prices? (?:will|would) (?:go up|rise|increase)\b|\bor (?:else )?we "
+                 r"will (?:close|cancel|report|stop)\b|\blast (?:warning|chance)\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"

@@ -206,7 +206,8 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
     (``$8``, ``USD 8``, ``8 dollars``, ``8美元``; ``10 April``, ``April 10``, ``10/4``), and a
     value that contradicts them is a wrong fact. ``buyer_message`` (optional) is what the buyer
     wrote: asking again for what the buyer gave is a wrong decision. ``words`` (optional) is the
-    task's [fewest, most] words; outside it the reply loses only the length point.
+    task's [fewest, most] words; outside it the reply loses the length point, and a brief
+    reply (under 1.25 times the fewest words, or 30 words) scores at most 80.
 
     The five criteria and their points, and every cap, are in ``course.writing.rubric.RUBRIC``.
 
@@ -233,6 +234,7 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
         flagged += s.flagged
         advice += s.advice
     score = _completeness(criteria, caps)
+    caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:
         score = min(score, cap["cap"])
     caps = list({c["name"]: c for c in caps}.values())

@@ -28,10 +28,21 @@ class Rubric:
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
+        "brief": 80,            # ... when it is brief (see brief_factor): it can do the job,
+                                # but a teacher does not mark a bare reply excellent
+        "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
+                                # closing are missing: an answer, not yet a letter
     })
     # structure: points of each part (15 in all); the length point is advice only
     structure: dict = field(default_factory=lambda: {
         "greeting": 2, "thanks": 3, "next step": 3, "closing": 2, "length": 5})
+    # a reply under this many times the task's fewest words is brief (the brief cap applies)
+    brief_factor: float = 1.25
+    brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
+    bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
+    # caps about the letter's form, shown only when they lower the score (on a reply that
+    # already scores below them they would say nothing useful)
+    form_caps: tuple = ("brief", "bare_letter")
     # tone
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)

@@ -270,7 +270,7 @@ def _negative_words() -> frozenset:
 
 
 _NEGATIVE = None
-_KIND_ZH = {"blame": "指责", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
+_KIND_ZH = {"blame": "指责", "pressure": "施压或威胁", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
 
 
 # ------------------------------------------------------------------ language
@@ -358,6 +358,10 @@ class Structure(Scorer):
              "以友好的结束语收尾，例如 “Best regards,”。", "结尾"),
             ("length", length, f"Length: {n} words; this task asks for {low}-{high}.",
              f"长度：{n} 个词；本题要求 {low}-{high} 个词。", "长度")]
+        if n < max(self.rubric.brief_factor * low, self.rubric.brief_words):
+            out.cap("brief", f"a brief reply ({n} words): a short reply that does the job is "
+                    "good, a fuller letter can be excellent",
+                    f"回复较简短（{n} 个词）：简短而完成任务的回复算不错，完整的信才可能优秀")
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
@@ -365,6 +369,11 @@ class Structure(Scorer):
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)
+        bare = [name for name, evidence, *_ in parts[:4] if not evidence]
+        if len(bare) >= self.rubric.bare_parts:
+            out.cap("bare_letter", f"an answer, not yet a letter: no {' or '.join(bare)}",
+                    "只是回答，还不是一封完整的信：缺少"
+                    + "、".join(p[-1] for p in parts[:4] if not p[1]))
         return out
 
 

@@ -53,7 +53,9 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
                r"可以吗|能接受吗")
-_REFUND = r"refund\w*|money back|reimburs\w*|退款"
+# a refund in plain words too: "we give you all your $9 back", "pay you back"
+_REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
+           r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|退款")
 
 SITUATIONS = (
     Situation(
@@ -147,7 +149,8 @@ SITUATIONS = (
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
                         r"we made a mistake)\b|我们的责任", "accepts responsibility",
               "承担责任")),
-        right=("compensation", "amount"), wrong=("refuses_remedy", "return_first"),
+        right=("compensation", "amount"),
+        wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         apology_due=True),
     Situation(
@@ -156,13 +159,14 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
-                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d)\b|全额退款",
+                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|all (?:of )?your "
+                         r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need to (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have) to (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
-        right=("refund", "amount"), wrong=("return_first", "refuses_remedy"),
+        right=("refund", "amount"), wrong=("return_first", "refuses_remedy", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -189,7 +193,7 @@ SITUATIONS = (
          Move("solution", 2, r"\b(resend|re-send|reship|send (?:you )?(?:a )?new|refund\w*|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
-        right=("tracking", "solution"), wrong=("refuses_remedy",),
+        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
         apology_due=True),
     Situation(
@@ -201,7 +205,7 @@ SITUATIONS = (
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
                            r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
               "a refund or replacement", "退款或换货")),
-        right=("refund",), wrong=("refuses_remedy",),
+        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True),
     Situation(
         "restore_relations",
@@ -269,10 +273,11 @@ SITUATIONS = (
         r"answer)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|we (?:have )?(?:received|got) your|thank\w* (?:you )?for "
-                             r"your (?:mail|message|e-?mail|request))\b|已收到",
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
-                               r"(?:we|i) (?:are|am) (?:checking|looking into|working on)|"
+                               r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
+                               r"contacting|discussing (?:it|this) with)|"
                                r"(?:team|colleagues?|factory) (?:is|are) (?:checking|looking)|"
                                r"checking (?:the|this|it|your))\b|正在", "says it is being processed",
               "说明正在处理"),

@@ -483,7 +483,74 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
                 right.setdefault(name, f.text)
             elif fk.about(text, f.start) and not _other_fact(name, f, facts):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
+    if facts.get("quantity") in (None, "") and buyer:
+        _check_buyer_quantity(text, buyer, right, wrong)
+    _check_buyer_name(text, facts, buyer, right, wrong)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+_GREETED = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+(?:(?:mr|mrs|"
+                      r"ms|miss|dr)\.?\s+)?([A-Z][a-z]+)\b", re.I)
+_NOT_A_NAME = frozenset("sir madam madame friend friends customer customers buyer team all there "
+                        "valued dear mr mrs ms miss dr".split())
+
+
+def _check_buyer_name(text, facts, buyer, right, wrong) -> None:
+    """A greeting that names another person writes to the wrong buyer ("Dear Emma" to Jessica);
+    any name of the fact sheet or of the buyer's own signature is the buyer's."""
+    name = str(facts.get("buyer_name") or "").strip()
+    m = _GREETED.match(text)
+    if not name or not m or m.group(1).lower() in _NOT_A_NAME:
+        return
+    if m.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", f"{name} {buyer}")}:
+        right.setdefault("buyer_name", m.group(1))
+    elif name.lower() not in _NOT_A_NAME:
+        wrong.append(WrongFact("buyer_name", m.group(1), name))
+
+
+# a number of goods: "50,000 pieces", "200 of the enamel mugs", "20 prayer mats"
+_GOODS = re.compile(r"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:of (?:the |these |those |your |our )?)?"
+                    r"(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z]+s|pcs)\b", re.I)
+# plural nouns after a number that are not goods (time, money, choices, people, ...)
+_NOT_GOODS = re.compile(r"(?:second|minute|hour|day|week|month|year|time|dollar|euro|pound|cent|"
+                        r"percent|colou?r|model|option|style|size|design|photo|picture|customer|"
+                        r"buyer|people|person|countrie|review|order|step|sample|star|point|"
+                        r"word|sentence|line|page|kilo|gram|meter|metre|inche|cm|mm|kg)e?s",
+                        re.I)
+
+
+_NOT_NOUNS = frozenset("this thus does goes plus ours yours hers theirs always perhaps unless "
+                       "across was has his its yes".split())
+
+
+_A_THRESHOLD = re.compile(r"\b(?:over|above|under|below|than|least|most|minimum|min\.?|moq|up to|"
+                          r"from|every|per)\s+$", re.I)
+
+
+def _goods(text: str) -> list[Found]:
+    out = []
+    for m in _GOODS.finditer(text):
+        noun = m.group(2).lower()
+        if _A_THRESHOLD.search(text[max(0, m.start() - 14):m.start()]) or " or " in m.group(0):
+            continue  # "at least 100 mugs", "100 or more mugs": a threshold, not the order
+        if (not _NOT_GOODS.fullmatch(noun) and noun not in _NOT_NOUNS and len(noun) > 3
+                and not noun.endswith(("ss", "us", "is"))) or noun == "pcs":
+            out.append(Found(int(_num(m.group(1))), m.group(0), m.start()))
+    return out
+
+
+def _check_buyer_quantity(text, buyer, right, wrong) -> None:
+    """When the fact sheet has no quantity but the buyer's message gives one ("an order of
+    50,000 pieces"), a different number of goods of ten or more in the reply is a wrong fact."""
+    given = {f.value for f in _goods(buyer)}
+    if len(given) != 1:
+        return
+    (value,) = given
+    for f in _goods(text):
+        if f.value == value:
+            right.setdefault("quantity", f.text)
+        elif f.value >= 10:
+            wrong.append(WrongFact("quantity", f.text.strip(), str(value)))
 
 
 def _other_fact(name: str, found: Found, facts: dict) -> bool:

@@ -95,7 +95,8 @@ def test_declining_the_meeting_is_the_right_decision():
                      "start with a sample order. Could you send your company website and tell "
                      "us which models you need? We will reply within 2 days.\nBest regards,\nKevin",
                      "suspicious_inquiry")
-    assert r.score >= 85 and not r.caps, r
+    # right, and brief (37 words, under 1.25 x 40): only the brief cap, a good mark
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
 
 
 def test_student_phrasing_is_understood():
@@ -103,7 +104,8 @@ def test_student_phrasing_is_understood():
                      "back. Is it OK for you? We will send the money in 24 hours after your "
                      "answer.\n\nBest regards,\nGrace", "quality_minor",
                      facts={"compensation": 4}, words=[40, 140])
-    assert r.score >= 85 and not r.criterion("content").missing, r
+    assert not r.criterion("content").missing, r
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
 
 
 def test_keyword_strings_score_as_keyword_lists_however_many_phrases():
@@ -115,14 +117,23 @@ def test_keyword_strings_score_as_keyword_lists_however_many_phrases():
         assert r.score <= RUBRIC.caps["keywords"], r
 
 
-def test_length_is_advice_a_short_correct_reply_loses_only_the_length_point():
+def test_a_short_correct_reply_is_good_not_punished():
+    """A short reply that does the job is good (the teacher's 60-80), never capped like a rude
+    one: it loses the length point and, under 1.25 x the fewest words or 30 words, is capped
+    at 80."""
     short = ("Dear Ryan, thank you for telling us, and sorry! We will refund your $9 today; no "
              "need to return the charger.\nBest regards,\nAmy")
     facts = {"refund_amount": 9}
     r = review_reply(short, "quality_refund", facts=facts, words=[40, 140])
     ok = review_reply(short, "quality_refund", facts=facts, words=[10, 140])
-    assert ok.score - r.score == RUBRIC.structure["length"]
-    assert "length" in r.criterion("structure").missing and r.score >= 85
+    # 24 words: brief whatever the range (under 30 words); the range decides the length point
+    assert "length" not in ok.criterion("structure").missing and _cap_names(ok) == {"brief"}
+    assert "length" in r.criterion("structure").missing
+    assert ok.score == r.score == RUBRIC.caps["brief"]
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
+    rude = review_reply("It is not our fault. Wait.", "quality_refund", facts=facts,
+                        words=[40, 140])
+    assert rude.score <= RUBRIC.caps["tone"] < r.score
 
 
 def test_a_reply_in_chinese_is_told_to_write_english_and_its_content_is_read():
@@ -151,7 +162,7 @@ def test_required_content_is_not_a_sales_pitch():
                      "June. We look forward to your reply.\nBest regards,\nLily",
                      "restore_relations", facts={"discount": "10%", "offer_until": "2026-06-30"})
     assert r.criterion("relevance").points == RUBRIC.weights["relevance"], r
-    assert r.score >= 85
+    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r  # 36 words
 
 
 def test_the_situation_table_is_validated():
@@ -185,3 +196,90 @@ def test_a_currency_is_part_of_the_fact():
     r = review_reply("Dear Ryan, thank you and sorry. We will refund 9 euros today; no need to "
                      "return it.", "quality_refund", facts={"refund_amount": 9})
     assert "9 euros" in r.flagged and r.score <= RUBRIC.caps["wrong_fact"]
+
+
+def _cap_names(review) -> set:
+    """The caps that lowered the review (the completeness line is not a cap of its own)."""
+    return {c["name"] for c in review.caps} - {"completeness"}
+
+
+# ---------------------------------------------------------------- the second tuning pass
+_LD_BODY = ("Dear Jessica,\nThank you for your message, and we are very sorry that your wool scarf "
+            "is late. It was shipped on 10 April by China Post, tracking number LX123456789CN. "
+            "{} If it has not arrived within 7 days, we will send a new one or refund you in "
+            "full.\nBest regards,\nLily")
+
+
+@pytest.mark.parametrize("middle, cap", [
+    ("Please contact China Post and open a claim with them.", "wrong_decision"),
+    ("China Post is responsible for the delay.", "tone"),
+    ("Please reply today or we will close your case.", "tone"),
+    ("We have contacted China Post and asked them to check it.", None),
+    ("The parcel was delayed in transit at the sorting centre.", None),
+    ("You can follow it on the China Post website.", None),
+])
+def test_the_carrier_is_the_seller_s_to_follow_up_and_no_threats(middle, cap):
+    r = review_reply(_LD_BODY.format(middle), "logistics_delay", facts=LD)
+    if cap:
+        assert cap in _cap_names(r) and r.score <= RUBRIC.caps[cap], r
+    else:
+        assert _cap_names(r) == set() and r.score >= 90, r
+
+
+def test_calm_blame_on_the_carrier_or_the_buyer_is_blame_an_honest_cause_is_not():
+    body = ("Dear Tom,\nThank you for your message, and we are very sorry about the scratch on "
+            "your lamp. {} As an apology we can give you $4 back. Is that OK for you? We will "
+            "send it within 24 hours after your reply.\nBest regards,\nGrace")
+    blame = review_reply(body.format("It was probably made by the courier or when you opened "
+                                     "the box."), "quality_minor", facts={"compensation": 4})
+    honest = review_reply(body.format("It was probably damaged in transport."), "quality_minor",
+                          facts={"compensation": 4})
+    assert "tone" in _cap_names(blame) and blame.score <= RUBRIC.caps["tone"], blame
+    assert "tone" not in _cap_names(honest) and honest.score >= 85, honest
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Of course we can meet this week.", True),
+    ("We will be happy to meet you in Guangzhou within 3 days.", True),
+    ("We cannot meet this week.", False),
+    ("We can meet your requirements in full.", False),
+    ("After we check your details, we can meet next week.", False),
+])
+def test_a_rushed_meeting_agreed_in_other_words(sentence, wrong):
+    r = review_reply("Dear Sir,\nThank you for your message. Could you send your company "
+                     f"website and tell us which models you need? {sentence} We always start "
+                     "with a paid sample order.\nBest regards,\nKevin", "suspicious_inquiry")
+    assert ("wrong_decision" in _cap_names(r)) is wrong, r
+
+
+def test_a_quantity_against_the_buyer_s_message_is_a_wrong_fact_a_threshold_is_not():
+    buyer = "We confirm an order of 50,000 pieces, any model is fine."
+    text = ("Dear Sir,\nThank you for your message. Before we discuss an order of {}, could you "
+            "send your company website and tell us which models you need? We start with a "
+            "paid sample order.\nBest regards,\nKevin")
+    wrong = review_reply(text.format("5,000 pieces"), "suspicious_inquiry", buyer_message=buyer)
+    right = review_reply(text.format("50,000 pieces"), "suspicious_inquiry", buyer_message=buyer)
+    above = review_reply(text.format("more than 1,000 pieces"), "suspicious_inquiry",
+                         buyer_message=buyer)
+    assert "wrong_fact" in _cap_names(wrong) and "5,000 pieces" in wrong.flagged, wrong
+    assert "wrong_fact" not in _cap_names(right) and "wrong_fact" not in _cap_names(above)
+
+
+def test_a_reply_to_another_buyer_is_a_wrong_fact():
+    r = review_reply(GOOD_LD.replace("Dear Jessica", "Dear Emma"), "logistics_delay", facts=LD)
+    assert "wrong_fact" in _cap_names(r) and "Emma" in r.flagged, r
+    assert "wrong_fact" not in _cap_names(review_reply(GOOD_LD, "logistics_delay", facts=LD))
+    # the first name the buyer signed with is the buyer's too
+    signed = review_reply(GOOD_LD.replace("Dear Jessica", "Dear Jess"), "logistics_delay",
+                          facts=LD, buyer_message="Where is my parcel? Jess Brown")
+    assert "wrong_fact" not in _cap_names(signed), signed
+
+
+def test_a_bare_answer_is_capped_and_the_form_caps_show_only_when_they_lower_the_score():
+    bare = ("We sent your scarf on 10 April by China Post, tracking number LX123456789CN. It is "
+            "waiting at the sorting centre, sorry. If it has not arrived in a week, we will send "
+            "a new one or refund you in full, as you prefer.")  # no greeting, thanks or closing
+    r = review_reply(bare, "logistics_delay", facts=LD)
+    assert "bare_letter" in _cap_names(r) and r.score == RUBRIC.caps["bare_letter"], r
+    low = review_reply("Your scarf was shipped on 10 April.", "logistics_delay", facts=LD)
+    assert low.score < RUBRIC.caps["bare_letter"] and not _cap_names(low) & set(RUBRIC.form_caps)

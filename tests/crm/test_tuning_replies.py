@@ -33,10 +33,11 @@ def test_the_set_has_every_adversarial_kind_of_the_issue():
 
 def test_figures_on_the_tuning_set(rows):
     f = figures((r["teacher"], r["auto"]) for r in rows)
-    # measured after tuning: Spearman 0.945, 45/45, 10/10, 16/21 within 15 points
+    # measured after the first tuning: Spearman 0.945, 45/45, 10/10, 16/21 within 15 points;
+    # after the second pass (brief and bare-letter caps): 0.942, 45/45, 10/10, 21/21
     assert f["spearman"] >= 0.93, f
     assert f["unacceptable_kept_low"] == f["unacceptable"], [
         (r["id"], r["auto"]) for r in rows if r["teacher"] <= 40 and r["auto"] > 50]
     assert f["excellent_kept_high"] == f["excellent"], [
         (r["id"], r["auto"]) for r in rows if r["teacher"] >= 85 and r["auto"] < 80]
-    assert f["rest_within_share"] >= 0.75, f  # 16 of 21: short correct replies score higher than this teacher gave
+    assert f["rest_within_share"] >= 0.95, f  # 21 of 21 (one may move with a rule's change)

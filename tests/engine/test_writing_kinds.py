@@ -38,7 +38,7 @@ def test_each_model_answer_passes_its_own_rubric(ex):
     assert "teacher decides" in result.feedback.en and result.feedback.zh
 
 
-def test_a_rude_reply_fails_and_a_short_correct_one_loses_only_the_length_point():
+def test_a_rude_reply_fails_and_a_short_correct_one_passes_as_good_not_excellent():
     ex = writing_items("reply")[0]
     rude = ex.grade("It is not our fault. Stop writing to us. " * 5)
     assert not rude.correct and rude.score <= 0.4
@@ -46,7 +46,9 @@ def test_a_rude_reply_fails_and_a_short_correct_one_loses_only_the_length_point(
                      "Post, tracking LX123456789CN. If it is not there in 7 days, we will resend "
                      "it. Lily")
     length = [i for i in short.items if i.label.en == "Length"][0]
-    assert not length.correct and short.correct and short.score >= 0.8, short
+    # 30 words with no thanks or closing: it does the job (passes), a teacher's 60-80, so the
+    # brief and bare-letter caps hold it at 0.75; the rude one is at most 0.4
+    assert not length.correct and short.correct and 0.7 <= short.score <= 0.8, short
     assert "length" in short.items[4].feedback.en  # the structure line says what it lost
     assert not ex.grade("   ").attempted and not ex.grade(42).valid
 

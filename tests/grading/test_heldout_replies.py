@@ -1,18 +1,21 @@
-"""The reviewer against the held-out teacher-scored replies (tests/grading/heldout_replies.yaml).
+"""The reviewer against the first held-out teacher-scored replies
+(tests/grading/heldout_replies.yaml), which are now a TUNING set.
 
 The set was written and scored by a separate engineer from the bank's reply tasks alone, before
-the issue-22 reviewer was measured on it, and the reviewer was never tuned on it. It was
-measured once, when the reviewer was final; these tests guard the figures measured then (the
-measured figure, not the issue's target, where the reviewer fell short of the target):
+the issue-22 reviewer was measured on it, and it was measured once when that reviewer was final:
+Spearman 0.847, unacceptable replies (teacher <= 40) scored <= 50: 78 of 83, excellent replies
+(teacher >= 85) scored >= 80: 13 of 13, the rest within 15 points: 22 of 41 (54%). Those were
+the only unseen figures this set gave.
 
-- Spearman 0.847 (target 0.85);
-- unacceptable replies (teacher <= 40) scored <= 50: 78 of 83 (target: all);
-- excellent replies (teacher >= 85) scored >= 80: 13 of 13 (target: all);
-- the rest within 15 points: 22 of 41 (54%; target 80%).
+Then the set was seen: the issue-22 tuning pass read its disagreements and changed the reviewer
+to fix their causes (brief and bare-letter caps, calm blame and threats, a rushed meeting in
+other words, sending the buyer to the carrier, a quantity against the buyer's message, plain
+words for a refund). After that pass the set gives Spearman 0.909, 83/83, 13/13 and 36/41
+(88%); these are TUNING figures, not agreement with an unseen teacher. A newer held-out set,
+kept from the engineer who tuned, measures that (the lead measures it once).
 
-Short of the issue's targets on three of the four: Spearman (0.847 < 0.85), the unacceptable
-replies (5 scored above 50) and the rest (54% within 15 points, not 80%). The guards below are
-the measured figures, so that a change to the reviewer can only keep or improve them.
+The guards below keep the figures after the tuning pass (Spearman with a small margin for
+rounding of ties), so that a later change can only keep or improve them on this set.
 """
 from pathlib import Path
 
@@ -36,8 +39,8 @@ def test_the_held_out_set_is_the_one_measured():
     assert all({"id", "exercise", "score", "text"} <= set(r) for r in SET)
 
 
-def test_held_out_figures_do_not_fall_below_those_measured(measured):
-    assert measured["spearman"] >= 0.842, measured
-    assert measured["unacceptable_kept_low"] >= 78, measured
-    assert measured["excellent_kept_high"] >= 13, measured
-    assert measured["rest_within"] >= 22, measured
+def test_figures_do_not_fall_below_those_after_tuning(measured):
+    assert measured["spearman"] >= 0.90, measured  # 0.909 after the tuning pass
+    assert measured["unacceptable_kept_low"] == measured["unacceptable"] == 83, measured
+    assert measured["excellent_kept_high"] == measured["excellent"] == 13, measured
+    assert measured["rest_within"] >= 36, measured  # of 41

@@ -38,9 +38,10 @@ MESSAGES = {
     "reply_placeholder": ("Write your reply to the buyer here.", "在这里写给买家的回复。"),
     "reply_length": ("Length", "长度"),
     "reply_length_ok": ("{n} words, within {low}-{high}.", "{n} 个词，在 {low}-{high} 之间。"),
-    "reply_length_bad": ("{n} words; this task suggests {low}-{high} (advice: only the length "
-                         "point depends on it).", "{n} 个词；本题建议 {low}-{high} 个词（仅供参考："
-                         "只影响长度一项的分数）。"),
+    "reply_length_bad": ("{n} words; this task suggests {low}-{high} (advice: outside it the "
+                         "reply loses the length point; a brief reply that does the job is good, "
+                         "at most 80).", "{n} 个词；本题建议 {low}-{high} 个词（仅供参考：超出范围只扣"
+                         "长度一项的分数；简短但完成任务的回复也算不错，最高 80 分）。"),
     "reply_pass": ("A good reply: {score}/100 on the rubric.", "回复不错：评分 {score}/100。"),
     "reply_not_yet": ("Not there yet: {score}/100 on the rubric (a pass is {pass_score}). "
                       "Read the advice and revise.",
@@ -159,7 +160,8 @@ class ReplyExercise(Exercise):
             len(items), ui("reply_length"), [low, high], n, length_ok, True,
             feedback=ui("reply_length_ok" if length_ok else "reply_length_bad", n=n, low=low,
                         high=high)))
-        # the length is advice: the reviewer takes off its length point, nothing more
+        # the length is advice: the reviewer takes off its length point (and caps a brief
+        # reply at RUBRIC.caps['brief']); the kind adds nothing
         score = review.score
         correct = score >= self.pass_score
         head = (ui("reply_pass", score=score) if correct
