@@ -78,8 +78,10 @@ def test_a_recommendation_of_the_most_expensive_model_is_not_the_right_product()
     facts = {"buyer_name": "Carlos", "product": "power bank",
              "recommended_product": "PowerGo Lite", "unit_price": 24}
     fits = ("Dear Carlos,\nThank you for your question. Since you need two charges and a light "
-            "bag, we recommend the PowerGo Lite: it weighs only 180 g. It costs $24. We can ship "
-            "it within 24 hours.\nBest regards,\nLily")
+            "bag, we recommend the PowerGo Lite: it weighs only 180 g. It costs $24. It has two "
+            "USB ports, so you can charge your phone and your camera at the same time. We can ship "
+            "it within 24 hours. Please tell us if you have any other questions.\nBest regards,"
+            "\nLily")  # a full reply (a brief one is capped at 80 since issue 22's tuning)
     upsell = ("Dear Carlos,\nThank you for your message. Our best model is the PowerGo Max at $59, "
               "so you should buy it. We can ship it within 24 hours.\nBest regards,\nLily")
     assert review_reply(fits, "product_recommendation", facts=facts).score >= 90
