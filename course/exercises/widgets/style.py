@@ -81,6 +81,20 @@ CSS = """
 .course-lesson-title { font-size: 22px; font-weight: 700; color: inherit; line-height: 1.3; }
 .course-lesson-meta { color: inherit; opacity: 0.85; font-size: 14px; }
 .course-lesson-meta a { color: #1f5fa8; }
+.course-exercise .course-reveal.mod-warning, .course-reveal-all.mod-warning {
+  background-color: #ad4e00 !important; color: #fff !important; }
+.course-reply-text, .course-roleplay-text { flex-direction: column; align-items: stretch; }
+.course-reply-text > .widget-label, .course-roleplay-text > .widget-label {
+  width: auto !important; max-width: none !important; text-align: left !important;
+  font-weight: 600; white-space: normal; }
+.course-picture img { max-width: 100%; height: auto; }
+@media (max-width: 640px) {
+  .course-exercise, .course-review, .course-lesson-header { max-width: 100%;
+    box-sizing: border-box; overflow-wrap: anywhere; }
+  .course-order-list select { min-width: 0; max-width: 100%; }
+  .course-left { min-width: 0; max-width: 100%; }
+  .course-row > *, .course-buttons > * { max-width: 100%; }
+}
 </style>
 """
 
