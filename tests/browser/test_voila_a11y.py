@@ -98,3 +98,45 @@ def test_a_presented_lesson_has_no_axe_violation(presenting, page, request, less
     pictures = page.locator("main img")
     for i in range(pictures.count()):
         assert len(pictures.nth(i).get_attribute("alt") or "") > 20
+
+
+#: a phone held upright (an iPhone 12-15 viewport)
+PHONE = {"width": 390, "height": 844}
+
+
+def test_a_lesson_on_a_phone_fits_the_screen(presenting, browser, request):
+    """Lesson 01 at 390x844: no sideways scrolling, no ordering list wider than its card, the
+    complaint-steps picture in its stacked layout near its natural size, no axe violation."""
+    context = browser.new_context(viewport=PHONE)
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.set_default_timeout(LESSON_TIMEOUT_MS)
+        page.goto(presenting("01"))
+        page.locator(".course-exercise").first.wait_for()
+        wait_until(_settled(page), LESSON_TIMEOUT_MS / 1000, what="the lesson's last cell",
+                   interval=1.0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        wide = page.evaluate("""() => [...document.querySelectorAll('main *')]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5
+                         && getComputedStyle(e).visibility !== 'hidden'
+                         && e.getClientRects().length)
+            .map(e => e.className || e.tagName).slice(0, 5)""")
+        assert wide == []
+        lists = page.locator(".course-order-list select")
+        assert lists.count() >= 1  # lesson 01 has ordering exercises
+        for i in range(lists.count()):
+            box = lists.nth(i).evaluate("""el => [el.getBoundingClientRect().right,
+                el.closest('.course-exercise').getBoundingClientRect().right,
+                el.scrollWidth, el.clientWidth]""")
+            assert box[0] <= box[1] and box[2] <= box[3], box  # inside the card, no clipping
+        # the complaint steps: the stacked layout (<source> for narrow screens) is the one
+        # shown, at 80 % of its natural size or more: its 12 pt labels stay about 13 px or more
+        picture = page.locator("main picture img").first
+        shown = picture.evaluate("""el => [el.currentSrc === el.parentElement
+            .querySelector('source').srcset, el.getBoundingClientRect().width / el.naturalWidth]""")
+        assert shown[0] is True and shown[1] >= 0.8, shown
+        found = violations(page, request.config)
+        assert found == [], "\n".join(map(str, found))
+    finally:
+        context.close()
