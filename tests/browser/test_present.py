@@ -170,6 +170,7 @@ def test_the_presenter_style_reads_from_the_back_row(browser, tmp_path):
             assert f"<title>{href.removesuffix('.ipynb')}</title>" in response.text()
         shots = os.environ.get("CRM_PRESENT_SCREENSHOT")
         if shots:  # the docs' picture comes from the real course: see docs/present-1920.png
+            page.locator(".course-lesson-meta").evaluate("el => el.scrollIntoView()")
             page.screenshot(path=shots)
     finally:
         context.close()

@@ -95,7 +95,7 @@ def test_a_presented_lesson_has_no_axe_violation(presenting, page, request, less
     found = violations(page, request.config)
     assert found == [], "\n".join(map(str, found))
     # the pictures have words (their alt text is what a screen reader reads)
-    pictures = page.locator("main img")
+    pictures = page.locator("main .course-picture img")
     for i in range(pictures.count()):
         assert len(pictures.nth(i).get_attribute("alt") or "") > 20
 
