@@ -20,15 +20,26 @@ PIP_INDEX = $(shell $(PYTHON) -m pip config get global.index-url 2>/dev/null)
 # The test tools (pytest, playwright, jupyterhub...) only where the tests are: a student copy
 # (crm-course release) has no tests/, so `make lab` there installs what a learner needs.
 EXTRAS ?= $(if $(wildcard tests/conftest.py),[test],)
+# The install says what it does (uv's and pip's own progress lines), not minutes of silence.
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV): installing the course and its libraries (a few minutes the first time) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --disable-pip-version-check -q uv \
-	  && $(BIN)/uv pip install -q --python $(BIN)/python \
+	  && $(BIN)/uv pip install --python $(BIN)/python \
 	     $(if $(PIP_INDEX),--default-index $(PIP_INDEX),) -e '.$(EXTRAS)' \
-	  || $(BIN)/python -m pip install --disable-pip-version-check -q -e '.$(EXTRAS)'
+	  || $(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -e '.$(EXTRAS)'
 	@touch $(STAMP)
+	@echo "$(VENV) is ready."
 
-lab: $(STAMP)
+# JupyterLab's own defaults for this venv (overrides.json in its settings folder): no pop-up
+# asking to fetch Jupyter news, no update check (a classroom often has no internet). A learner's
+# own settings still win; the student copy has this Makefile too.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): $(STAMP)
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
+
+lab: $(STAMP) $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00-index.ipynb
 
 # PYTEST_ARGS: more pytest arguments (CI: --require-browser --require-hub --require-root)

@@ -69,10 +69,11 @@ def _register_font() -> None:
 
 
 def _figure(width=6.4, height=3.6):
-    from matplotlib.figure import Figure
+    """A figure that shows itself with alt text (``course.crm.picture.Picture``)."""
+    from course.crm.picture import Picture
 
     _register_font()
-    return Figure(figsize=(width, height), layout="constrained")
+    return Picture(figsize=(width, height), layout="constrained")
 
 
 def _tidy(ax):
@@ -429,6 +430,9 @@ def picture_idic_cycle():
                            "每次接触都有新了解：\n再走一圈"), ha="center", va="center",
             fontsize=9, color="#4a5568")
     ax.set_title(text("The IDIC model (Peppers and Rogers)", "IDIC 模型（佩珀斯与罗杰斯）"))
+    fig.alt = text("The IDIC model as a cycle of four steps: ", "IDIC 模型是四个步骤的循环：", sep="") \
+        + text("; ".join(en for en, _ in steps), "；".join(zh for _, zh in steps), sep=" / ") \
+        + text(", then round again.", "，然后再走一圈。", sep="")
     return fig
 
 
@@ -453,6 +457,10 @@ def picture_grading_flow():
     _box(ax, 0.3, 0.08, text("Grade 4: no clear intent", "四级：无明确意向", sep="\n"),
          colour="#fff5f5", edge="#c53030", width=0.36, height=0.1, size=9)
     ax.set_title(text("Grading a customer: the first yes decides", "客户定级：第一个“是”决定等级"))
+    fig.alt = text("A decision flow: ask three questions in order; the first yes gives the grade. ",
+                   "决策流程：按顺序问三个问题，第一个“是”决定等级。", sep=" ") + " ".join(
+        f"{question.replace(chr(10), ' ')} → {grade}." for question, grade in questions) \
+        + " " + text("Otherwise Grade 4: no clear intent.", "否则为四级：无明确意向。", sep=" ")
     return fig
 
 
@@ -475,6 +483,28 @@ def picture_complaint_steps():
     ax.text(0.3, 0.9, text("the customer", "顾客"), ha="center", color="#2b6cb0")
     ax.text(0.8, 0.9, text("the service agent", "客服"), ha="center", color="#38a169")
     ax.set_title(text("A complaint dialogue in five moves", "投诉对话的五个步骤"))
+    steps = [label.replace("\n", " ") for label, _who in moves]
+    fig.alt = text("A complaint dialogue in five moves. The customer: ",
+                   "投诉对话的五个步骤。顾客：", sep=" ") + "; ".join(steps[:3]) + ". " \
+        + text("The service agent: ", "客服：", sep=" ") + "; ".join(steps[3:]) + "."
+    fig.narrow = _complaint_steps_narrow(moves)
+    return fig
+
+
+def _complaint_steps_narrow(moves):
+    """The five moves stacked top to bottom in large type: readable on a phone."""
+    fig, ax = _canvas(3.6, 6.6)
+    ys = [0.86, 0.68, 0.50, 0.32, 0.14]
+    for (label, who), y in zip(moves, ys, strict=True):
+        customer = who == "customer"
+        _box(ax, 0.5, y, label.replace("\n", " "), width=0.9, height=0.12, size=12,
+             colour="#ebf4ff" if customer else "#f0fff4",
+             edge="#2b6cb0" if customer else "#38a169")
+    for a, b in zip(ys, ys[1:], strict=False):
+        _arrow(ax, (0.5, a - 0.065), (0.5, b + 0.065))
+    ax.set_title(text("A complaint dialogue in five moves", "投诉对话的五个步骤",
+                      sep="\n") + "\n" + text("blue: the customer · green: the service agent",
+                                               "蓝色：顾客 · 绿色：客服"), fontsize=11)
     return fig
 
 
@@ -507,4 +537,8 @@ def picture_chat_window():
                       "edgecolor": "none"})
         y -= 0.14
     ax.set_title(text("Live chat: a fast, personal answer", "在线客服：快速而贴心的回答"))
+    said = " ".join(f"{text('Buyer', '买家') if who == 'buyer' else text('Agent', '客服')}: "
+                    f"{line.replace(chr(10), ' / ')}" for who, line in lines)
+    fig.alt = text("A live-chat window on a shop page, a real person answering. ",
+                   "网店页面上的在线客服窗口，由真人回复。", sep=" ") + said
     return fig

@@ -126,6 +126,11 @@ class LiveClient:
                                                   name="crm-live-reveals", daemon=True))
 
     # -- joining -------------------------------------------------------------------------
+    def _ipython_display_(self) -> None:
+        """Nothing to show: ``course.join()`` as a cell's last line prints its own status
+        line, and a repr (``<course.live.client.LiveClient at 0x...>``) would only puzzle a
+        learner. The connection is still returned, for code that keeps it."""
+
     def join(self) -> bool:
         """Get a token (LAN mode) unless one is held; False when the service is unreachable.
         Raises Refused when the service says no (wrong code, name taken)."""

@@ -204,11 +204,19 @@ def _read_discussion(section: Section, markdown: str) -> None:
 
 
 def _figures(cell: dict) -> list[bytes]:
+    """The PNG pictures of a cell's outputs: ``image/png``, or the first <img> of a course
+    picture's ``text/html`` (course.crm.picture: the wide layout, before any narrow one)."""
     out = []
     for output in cell.get("outputs", []):
         png = output.get("data", {}).get("image/png")
         if png:
             out.append(base64.b64decode("".join(png) if isinstance(png, list) else png))
+            continue
+        page = output.get("data", {}).get("text/html") or ""
+        page = "".join(page) if isinstance(page, list) else page
+        found = re.search(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+        if "course-picture" in page and found:
+            out.append(base64.b64decode(found.group(1)))
     return out
 
 

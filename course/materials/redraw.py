@@ -41,8 +41,11 @@ def _source(cell: dict) -> str:
 
 
 def has_figure(cell: dict) -> bool:
+    """A code cell that shows a picture: ``image/png``, or a course picture's HTML
+    (course.crm.picture)."""
     return cell["cell_type"] == "code" and any(
-        "image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+        "image/png" in o.get("data", {}) or "course-picture" in "".join(o.get("data", {}).get(
+            "text/html", "")) for o in cell.get("outputs", []))
 
 
 def _split(source: str):

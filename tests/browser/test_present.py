@@ -1,4 +1,6 @@
-"""`crm-course present` in a real browser: no code on the page, the reveal controls work."""
+"""`crm-course present` in a real browser: no code on the page, the reveal controls work, the
+presenter style reads from the back row at 1920x1080, the header's links open the other lessons,
+and SIGTERM or SIGINT stop Voila with its kernels (the port is free again at once)."""
 from __future__ import annotations
 
 import os
@@ -12,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-from support import free_port, wait_for_port
+from support import free_port, port_open, wait_for_port
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +37,44 @@ def _course(folder: Path) -> Path:
                                  "language": "python"}
     (folder / "notebooks").mkdir()
     nbformat.write(nb, folder / "notebooks" / "01-demo.ipynb")
+    # the course map and the next lesson: the header's Contents and Next links
+    for name in ("course.yaml", "02-more.ipynb"):
+        shutil.copy2(FIXTURE / "notebooks" / name, folder / "notebooks" / name)
     return folder
+
+
+def _start(course: Path, port: int, env: dict, log) -> subprocess.Popen:
+    """`crm-course present 01` of ``course`` on ``port``, ready when the port accepts a TCP connection (a GET
+    would start a kernel)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "course", "present", "01", "--source", str(course),
+         "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, proc, START_TIMEOUT, what="crm-course present")
+    except RuntimeError as exc:
+        log.flush()
+        raise RuntimeError(f"{exc}:\n{Path(log.name).read_text(errors='replace')}") from None
+    return proc
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def _env(tmp_path: Path, course: Path) -> dict:
+    env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / "home"),
+               CRM_COURSE_BANK=str(course / "exercises"))
+    env.pop("CRM_COURSE_MODE", None)
+    env.pop("CRM_COURSE_PRESENTER", None)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
 
 
 @pytest.fixture
@@ -43,31 +82,13 @@ def presented(tmp_path, browser):
     """`crm-course present 01` running on a free port; stopped with Ctrl+C (SIGINT) after."""
     course = _course(tmp_path / "course")
     port = free_port()
-    env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / "home"),
-               CRM_COURSE_BANK=str(course / "exercises"))
-    env.pop("CRM_COURSE_MODE", None)
-    env.pop("CRM_COURSE_PRESENTER", None)
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     log = open(tmp_path / "present.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "course", "present", "01", "--source", str(course),
-         "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = _start(course, port, _env(tmp_path, course), log)
     try:
-        try:  # ready when the port accepts a TCP connection (a GET would start a kernel)
-            wait_for_port(port, proc, START_TIMEOUT, what="crm-course present")
-        except RuntimeError as exc:
-            raise RuntimeError(f"{exc}:\n{(tmp_path / 'present.log').read_text(errors='replace')}") \
-                from None
-        yield f"http://127.0.0.1:{port}/", proc, port, tmp_path / "present.log"
+        yield f"http://127.0.0.1:{port}/voila/render/01-demo.ipynb", proc, port, \
+            tmp_path / "present.log"
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
+        _stop(proc)
         log.close()
 
 
@@ -100,3 +121,100 @@ def test_present_hides_code_and_reveals_solutions(presented, page):
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     assert "Traceback" not in log.read_text(errors="replace").split("KeyboardInterrupt")[0]
+
+
+#: the smallest text a back row reads on a 1920x1080 projector: about twice the 13-16 px of a
+#: lesson on a laptop screen
+MIN_PROJECTED_PX = 26
+
+
+def _px(page, selector: str) -> float:
+    return page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",
+                         selector)
+
+
+def test_the_presenter_style_reads_from_the_back_row(browser, tmp_path):
+    """Lesson 01 of this course as a class sees it on the projector."""
+    port = free_port()
+    env = _env(tmp_path, REPO)
+    env.pop("CRM_COURSE_BANK")
+    log = open(tmp_path / "present.log", "wb")
+    proc = _start(REPO, port, env, log)
+    url = f"http://127.0.0.1:{port}/voila/render/01-relationships.ipynb"
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.goto(url)
+        page.locator(".course-reveal >> visible=true").nth(1).wait_for(timeout=STEP_TIMEOUT * 4)
+        for selector in (".jp-RenderedMarkdown p", ".course-prompt",
+                         ".course-exercise .widget-radio-box label",
+                         ".course-exercise .course-reveal", ".course-reveal-all"):
+            assert _px(page, selector) >= MIN_PROJECTED_PX, selector
+        # the exercise cards use the screen's width (they were 880 px at most)
+        width = page.evaluate("document.querySelector('.course-exercise')"
+                              ".getBoundingClientRect().width")
+        assert width >= 0.85 * 1920
+        # the title once (the lesson's heading), no teacher's progress bar
+        assert page.locator(".course-lesson-title >> visible=true").count() == 0
+        assert page.locator(".course-progress-bar >> visible=true").count() == 0
+        assert page.locator("main").count() == 1  # a landmark holds the lesson
+        # the header's Contents and Next links open pages of this server (not a bare 403)
+        links = page.locator(".course-lesson-meta a")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert hrefs == ["00-index.ipynb", "02-idic.ipynb"]
+        for href in hrefs:
+            target = page.evaluate("h => new URL(h, location.href).href", href)
+            response = page.request.get(target, timeout=STEP_TIMEOUT * 4)
+            assert response.status == 200, target
+            assert f"<title>{href.removesuffix('.ipynb')}</title>" in response.text()
+        shots = os.environ.get("CRM_PRESENT_SCREENSHOT")
+        if shots:  # the docs' picture comes from the real course: see docs/present-1920.png
+            page.locator(".course-lesson-meta").evaluate("el => el.scrollIntoView()")
+            page.screenshot(path=shots)
+    finally:
+        context.close()
+        _stop(proc)
+        log.close()
+
+
+def _kernels(pid: int) -> list:
+    import psutil
+
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_voila_and_its_kernels(tmp_path, browser, page, how):
+    """The signal a service manager (SIGTERM) or a terminal (SIGINT) sends: Voila and the kernel
+    of the open page end, and a second `present` on the same port starts at once."""
+    import psutil
+
+    course = _course(tmp_path / "course")
+    port = free_port()
+    env = _env(tmp_path, course)
+    with open(tmp_path / "present.log", "wb") as log:
+        proc = _start(course, port, env, log)
+        try:
+            page.goto(f"http://127.0.0.1:{port}/voila/render/01-demo.ipynb")
+            page.wait_for_selector(".course-exercise", timeout=STEP_TIMEOUT * 2)
+            children = _kernels(proc.pid)  # Voila and the page's kernel
+            assert len(children) >= 2, children
+            proc.send_signal(how)
+            assert proc.wait(timeout=30) == 0
+            gone, alive = psutil.wait_procs(children, timeout=10)
+            assert alive == [], alive
+            assert not port_open(port)
+        finally:
+            _stop(proc)
+        again = _start(course, port, env, log)  # the same port, right after
+        _stop(again)
+        assert again.returncode == 0
+    text = (tmp_path / "present.log").read_text(errors="replace")
+    # no traceback from the command (a kernel stopped while it handled the page's message may
+    # log its own: that is the kernel's log in the same file, not the stop failing)
+    for sign in ("course/instructor", "KeyboardInterrupt", "_Stop", "already in use"):
+        assert sign not in text, text[-3000:]

@@ -1,13 +1,16 @@
 """`crm-course present`: finding the lesson, the Voila command line and its environment."""
 from __future__ import annotations
 
+import os
 import socket
 import sys
+from pathlib import Path
 
 import pytest
 
 from course.cli import main
 from course.errors import InputError
+from course.instructor import present
 from course.instructor.present import (
     check_port,
     check_port_free,
@@ -63,7 +66,8 @@ def test_the_voila_command_serves_locally_without_code(tmp_path):
     assert cmd[:3] == [sys.executable, "-m", "voila"]
     assert "--Voila.ip=127.0.0.1" in cmd and "--port=8870" in cmd and "--no-browser" in cmd
     assert not any("strip_sources" in c or "show_code" in c for c in cmd)  # Voila hides code
-    assert "--no-browser" not in voila_command(tmp_path / "02-idic.ipynb", 8870, True)
+    # the lesson's folder, so that its Contents and Next links reach the other lessons
+    assert cmd[3] == str(tmp_path) and "--template=crm-present" in cmd
 
 
 def test_the_voila_command_shows_each_cell_as_it_runs(tmp_path):
@@ -76,8 +80,12 @@ def test_the_voila_command_shows_each_cell_as_it_runs(tmp_path):
 
 def test_the_environment_turns_on_presenter_and_class_mode():
     env = present_env(lang="zh", base={"PATH": "/bin", "CRM_COURSE_MODE": "assessment"})
+    template_root = str(Path(present.__file__).parent / "jupyter")
     assert env == {"PATH": "/bin", "CRM_COURSE_PRESENTER": "1", "CRM_COURSE_MODE": "class",
-                   "CRM_COURSE_LANG": "zh"}
+                   "CRM_COURSE_LANG": "zh", "JUPYTER_PATH": template_root}
+    assert (Path(template_root) / "voila" / "templates" / "crm-present" / "index.html.j2").is_file()
+    kept = present_env(base={"JUPYTER_PATH": "/elsewhere"})["JUPYTER_PATH"]
+    assert kept == template_root + os.pathsep + "/elsewhere"
     assert "CRM_COURSE_LANG" not in present_env(base={})
 
 

@@ -50,7 +50,9 @@ def test_stable_classes_and_short_text_repr(gallery, exercise_id):
     assert ROOT_CLASS[ex.type] in widget._dom_classes
     assert f"course-id-{exercise_id}" in widget._dom_classes
     bundle = widget._repr_mimebundle_()
-    assert bundle["text/plain"] == f"Exercise {exercise_id} ({ex.type})"
+    # before the cell runs (no widget state) the learner reads what to do, not a raw name
+    assert bundle["text/plain"] == (f"Exercise {exercise_id}: run this cell (Shift+Enter) "
+                                    "to show it.")
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 

@@ -146,7 +146,9 @@ class ExerciseWidget(w.VBox):
 
     # -- what tests and notebooks call -----------------------------------------------------
     def __repr__(self) -> str:
-        return f"Exercise {self.exercise.id} ({self.exercise.type})"
+        # the text/plain a lesson shows before its cells have run (Voila, a notebook opened
+        # without widget state): a note saying what to do, not a raw placeholder
+        return ui_text("run_cell_note", state.get_language(), id=self.exercise.id)
 
     @property
     def mode(self) -> str:

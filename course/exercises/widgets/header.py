@@ -51,6 +51,11 @@ class LessonHeader(w.VBox):
         self._reveal_all.layout.display = None if state.presenter() else "none"
         self._notice = w.HTML()
         self._notice.add_class("course-notice")
+        if state.presenter():
+            # projected: the lesson's own heading is the title, and the teacher's progress is
+            # nobody's business in class
+            for part in (self._title, self._bar, self._progress_text):
+                part.layout.display = "none"
         controls = w.HBox([self._lang, self._bar, self._progress_text, self._reveal_all])
         controls.add_class("course-row")
         self.children = [style_widget(), self._title, self._meta, controls, self._who_row(),
@@ -102,7 +107,8 @@ class LessonHeader(w.VBox):
         return True
 
     def __repr__(self) -> str:
-        return f"Lesson header {getattr(self.lesson, 'slug', '')}"
+        return ui_text("run_cell_header", state.get_language(),
+                       id=getattr(self.lesson, "slug", ""))
 
     def _switch(self, change) -> None:
         if change["new"] != state.get_language():

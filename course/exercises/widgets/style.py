@@ -75,14 +75,43 @@ CSS = """
   white-space: normal !important; }
 .course-choice .widget-radio-box { flex-direction: column; }
 .course-choice .widget-checkbox { width: auto !important; }
-.course-order-list select { font-size: 15px !important; min-width: 360px; }
+.course-order-list { min-width: 0; max-width: 100%; flex: 0 1 auto; }
+.course-order-list select { font-size: 15px !important; min-width: min(360px, 100%);
+  max-width: 100%; field-sizing: content; height: auto !important; }
+.course-order-list option { white-space: normal; overflow-wrap: anywhere; padding: 2px 4px; }
 .course-lesson-header { border-bottom: 3px solid #3b6ea8; padding: 6px 0 10px 0;
   margin-bottom: 8px; max-width: 880px; gap: 4px; }
 .course-lesson-title { font-size: 22px; font-weight: 700; color: inherit; line-height: 1.3; }
 .course-lesson-meta { color: inherit; opacity: 0.85; font-size: 14px; }
 .course-lesson-meta a { color: #1f5fa8; }
+.course-exercise .course-reveal.mod-warning, .course-reveal-all.mod-warning {
+  background-color: #ad4e00 !important; color: #fff !important; }
+.course-reply-text, .course-roleplay-text { flex-direction: column; align-items: stretch; }
+.course-reply-text > .widget-label, .course-roleplay-text > .widget-label {
+  width: auto !important; max-width: none !important; text-align: left !important;
+  font-weight: 600; white-space: normal; }
+.course-picture img { max-width: 100%; height: auto; }
+@media (max-width: 640px) {
+  .course-exercise, .course-review, .course-lesson-header { max-width: 100%;
+    box-sizing: border-box; overflow-wrap: anywhere; }
+  .course-left { min-width: 0; max-width: 100%; }
+  .course-row > *, .course-buttons > * { max-width: 100%; }
+}
 </style>
 """
+
+# The arrow keys of an ordering list stay in the list: in JupyterLab the notebook's command
+# handler would take ArrowUp/ArrowDown (move to another cell) before the list sees them, since a
+# <select> is not an editable element. A listener on the window, in the capture phase, stops the
+# key event's propagation (never its default action: the list still moves its selection). It is
+# installed once per page by the style widget's HTML (an <img> that fails to load runs it; an
+# HTML widget runs no <script>); outside Jupyter (an exported page) nothing happens.
+KEYS_JS = ("if(!window.courseOrderKeys){window.courseOrderKeys=1;"
+           "window.addEventListener('keydown',function(e){var t=e.target;"
+           "if(t&&t.closest&&t.closest('.course-order-list')&&"
+           "/^(Arrow(Up|Down|Left|Right)|Home|End|PageUp|PageDown)$/.test(e.key))"
+           "{e.stopPropagation();}},true);}")
+KEYS_HTML = f'<img src="data:," alt="" hidden onerror="{KEYS_JS}">'
 
 _style_widget = None
 
@@ -93,7 +122,7 @@ def style_widget():
     if _style_widget is None:
         import ipywidgets as w
 
-        _style_widget = w.HTML(CSS, layout=w.Layout(display="none"))
+        _style_widget = w.HTML(CSS + KEYS_HTML, layout=w.Layout(display="none"))
         _style_widget.add_class("course-style")
     return _style_widget
 

@@ -6,6 +6,7 @@ import ipywidgets as w
 from course import session
 from course.exercises.widgets.base import ExerciseWidget, friendly
 from course.exercises.widgets.style import esc, html_text, ui_html, ui_text
+from course.exercises.widgets.style import text as plain_text
 from course.text import Bilingual, as_bilingual, word_count
 from course.writing.facts import fact_label as _fact_label
 from course.writing.facts import show_value
@@ -86,6 +87,7 @@ class ReplyWidget(ExerciseWidget):
                                 "course-reply-rubric"))
         self._task.value = "".join(parts)
         self._area.placeholder = ui_text("reply_placeholder", lang)
+        self._area.description = ui_text("reply_box_label", lang)
         self._draw_count(lang)
 
 
@@ -174,4 +176,7 @@ class RoleplayWidget(ExerciseWidget):
         self._facts.value = facts_panel(self.exercise.facts, lang)
         self._draw_log(lang)
         guide = self.exercise.turns[self.exercise.start].get("guide")
-        self._area.tooltip = html_text(as_bilingual(guide), lang) if guide else ""
+        # a real label for the box (a tooltip alone names nothing to a screen reader), and the
+        # turn's guide as plain text: a tooltip shows no HTML
+        self._area.description = ui_text("reply_box_label", lang)
+        self._area.tooltip = plain_text(as_bilingual(guide), lang) if guide else ""

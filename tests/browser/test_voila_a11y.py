@@ -1,0 +1,142 @@
+"""axe-core on a lesson as `crm-course present` shows it in Voila: no WCAG A/AA violation (nor
+any of axe's best practices), so a new one fails the test.
+
+The lesson is the course's own lesson 01 (its pictures, a role-play box, Reveal buttons, the
+header): ``CRM_A11Y_LESSONS`` (e.g. ``all`` or ``02,04``) checks more lessons, one Voila page
+each (a page runs the whole lesson in its own kernel: about half a minute on 2 busy cores).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browser.axe import violations  # tests/browser/axe.py (tests is on the path)
+from support import free_port, wait_for_port, wait_until
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 90.0  # s; Voila start-up on a busy machine
+LESSON_TIMEOUT_MS = 240_000  # a whole lesson run by its kernel on a busy machine
+
+
+def _lessons() -> list[str]:
+    chosen = os.environ.get("CRM_A11Y_LESSONS", "01")
+    if chosen == "all":
+        return sorted(p.stem.split("-")[0] for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb")
+                      if p.stem != "00-index")
+    return [n.strip() for n in chosen.split(",") if n.strip()]
+
+
+@pytest.fixture
+def presenting(tmp_path, browser):
+    """Start `crm-course present NN` of this course; every process started is stopped after."""
+    started = []
+
+    def start(lesson: str) -> str:
+        port = free_port()
+        env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / "home"))
+        for name in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_BANK"):
+            env.pop(name, None)
+        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+        log = open(tmp_path / f"present-{lesson}.log", "wb")
+        proc = subprocess.Popen([sys.executable, "-m", "course", "present", lesson, "--source",
+                                 str(REPO), "--port", str(port)],
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+        started.append((proc, log))
+        wait_for_port(port, proc, START_TIMEOUT, what="crm-course present")
+        name = next((REPO / "notebooks").glob(f"{lesson}-*.ipynb")).name
+        return f"http://127.0.0.1:{port}/voila/render/{name}"
+
+    yield start
+    for proc, log in started:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        log.close()
+
+
+#: seconds the lesson's page must stay unchanged to count as fully run
+SETTLE_S = 6.0
+
+
+def _settled(page):
+    """A condition: true once the page's outputs have not changed for SETTLE_S seconds."""
+    import time
+
+    seen = {"count": -1, "since": time.monotonic()}
+
+    def check() -> bool:
+        count = page.evaluate("document.querySelectorAll('.jp-OutputArea-child, "
+                              ".course-exercise').length")
+        if count != seen["count"]:
+            seen.update(count=count, since=time.monotonic())
+        return time.monotonic() - seen["since"] >= SETTLE_S
+
+    return check
+
+
+@pytest.mark.parametrize("lesson", _lessons())
+def test_a_presented_lesson_has_no_axe_violation(presenting, page, request, lesson):
+    page.set_default_timeout(LESSON_TIMEOUT_MS)
+    page.goto(presenting(lesson))
+    # every cell has run: the number of exercises drawn has stopped growing (progressive
+    # rendering draws each cell's output as the kernel runs it)
+    page.locator(".course-exercise").first.wait_for()
+    wait_until(_settled(page), LESSON_TIMEOUT_MS / 1000, what="the lesson's last cell",
+               interval=1.0)
+    found = violations(page, request.config)
+    assert found == [], "\n".join(map(str, found))
+    # the pictures have words (their alt text is what a screen reader reads)
+    pictures = page.locator("main .course-picture img")
+    for i in range(pictures.count()):
+        assert len(pictures.nth(i).get_attribute("alt") or "") > 20
+
+
+#: a phone held upright (an iPhone 12-15 viewport)
+PHONE = {"width": 390, "height": 844}
+
+
+def test_a_lesson_on_a_phone_fits_the_screen(presenting, browser, request):
+    """Lesson 01 at 390x844: no sideways scrolling, no ordering list wider than its card, the
+    complaint-steps picture in its stacked layout near its natural size, no axe violation."""
+    context = browser.new_context(viewport=PHONE)
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.set_default_timeout(LESSON_TIMEOUT_MS)
+        page.goto(presenting("01"))
+        page.locator(".course-exercise").first.wait_for()
+        wait_until(_settled(page), LESSON_TIMEOUT_MS / 1000, what="the lesson's last cell",
+                   interval=1.0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        wide = page.evaluate("""() => [...document.querySelectorAll('main *')]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5
+                         && getComputedStyle(e).visibility !== 'hidden'
+                         && e.getClientRects().length)
+            .map(e => e.className || e.tagName).slice(0, 5)""")
+        assert wide == []
+        lists = page.locator(".course-order-list select")
+        assert lists.count() >= 1  # lesson 01 has ordering exercises
+        for i in range(lists.count()):
+            box = lists.nth(i).evaluate("""el => [el.getBoundingClientRect().right,
+                el.closest('.course-exercise').getBoundingClientRect().right,
+                el.scrollWidth, el.clientWidth]""")
+            assert box[0] <= box[1] and box[2] <= box[3], box  # inside the card, no clipping
+        # the complaint steps: the stacked layout (<source> for narrow screens) is the one
+        # shown, at 80 % of its natural size or more: its 12 pt labels stay about 13 px or more
+        picture = page.locator("main picture img").first
+        shown = picture.evaluate("""el => [el.currentSrc === el.parentElement
+            .querySelector('source').srcset, el.getBoundingClientRect().width / el.naturalWidth]""")
+        assert shown[0] is True and shown[1] >= 0.8, shown
+        found = violations(page, request.config)
+        assert found == [], "\n".join(map(str, found))
+    finally:
+        context.close()
