@@ -83,27 +83,30 @@ TEMPLATE_ROOT = Path(__file__).resolve().parent / "jupyter"
 STOP_TIMEOUT_S = 15
 
 
-def present_env(lang: str | None = None, base: dict | None = None) -> dict[str, str]:
+def present_env(lang: str | None = None, base: dict | None = None,
+                data_dirs: tuple[Path, ...] = ()) -> dict[str, str]:
     """The environment of the Voila server and its kernels: presenter on, class mode, and the
-    presenter template on Jupyter's data path."""
+    presenter template on Jupyter's data path (after ``data_dirs``: other templates' folders,
+    e.g. the slides')."""
     env = dict(os.environ if base is None else base)
     env[paths.PRESENTER] = "1"
     env[paths.MODE] = "class"
     if lang:
         env[paths.LANG] = lang
     known = env.get("JUPYTER_PATH", "")
-    env["JUPYTER_PATH"] = str(TEMPLATE_ROOT) + (os.pathsep + known if known else "")
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        [*(str(d) for d in data_dirs), str(TEMPLATE_ROOT), *([known] if known else [])])
     return env
 
 
-def voila_command(notebook: Path, port: int) -> list[str]:
+def voila_command(notebook: Path, port: int, template: str = TEMPLATE) -> list[str]:
     """The Voila command line: the lesson's folder (so that the header's Contents and Next
     links open the other lessons: Voila given one notebook answers 403 to any other), local
     address only, code hidden (Voila's default), each cell shown as soon as it has run
     (``VOILA_OPTIONS``), the presenter template. A browser, if asked for, is opened on the
     lesson by ``serve``, not on Voila's file list."""
     return [sys.executable, "-m", "voila", str(notebook.parent), f"--port={port}",
-            "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--template={TEMPLATE}",
+            "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--template={template}",
             "--theme=light", "--no-browser", *VOILA_OPTIONS]
 
 
@@ -153,9 +156,12 @@ def _handle_stop_signals():
 
 
 def serve(notebook: Path, port: int = DEFAULT_PORT, open_browser: bool = False,
-          lang: str | None = None) -> int:
+          lang: str | None = None, template: str = TEMPLATE,
+          data_dirs: tuple[Path, ...] = ()) -> int:
     """Run Voila on the lesson until Ctrl+C, SIGTERM or SIGHUP, which stop Voila and its
-    kernels too (the port is free again at once); returns 0 then, else Voila's exit status."""
+    kernels too (the port is free again at once); returns 0 then, else Voila's exit status.
+    ``template`` and ``data_dirs``: another Voila template and the folders it is found in (the
+    slides of ``--slides``)."""
     if importlib.util.find_spec("voila") is None:
         raise InputError(both("voila_missing"))
     check_port_free(port)
@@ -167,8 +173,9 @@ def serve(notebook: Path, port: int = DEFAULT_PORT, open_browser: bool = False,
     try:
         # its own session: a Ctrl+C in the terminal reaches this process only, which then
         # stops Voila once (Voila itself would ask "Shutdown this Voila server (y/[n])?")
-        proc = subprocess.Popen(voila_command(notebook, port), cwd=notebook.parent,
-                                env=present_env(lang), start_new_session=os.name == "posix")
+        proc = subprocess.Popen(voila_command(notebook, port, template), cwd=notebook.parent,
+                                env=present_env(lang, data_dirs=data_dirs),
+                                start_new_session=os.name == "posix")
         if open_browser:
             _open_when_ready(url, port, proc)
         return proc.wait()

@@ -12,14 +12,9 @@ counter. Nothing is downloaded: no reveal.js, no CDN of our own.
 """
 from __future__ import annotations
 
-import importlib.util
-import os
-import subprocess
 from pathlib import Path
 
-from course.errors import InputError
-from course.instructor.present import check_port_free, present_env, voila_command
-from course.messages import both
+from course.instructor.present import present_env, serve, voila_command
 
 TEMPLATE = "crm-slides"
 # A Jupyter data folder holding voila/templates/crm-slides; put first on JUPYTER_PATH so that
@@ -28,37 +23,19 @@ DATA_DIR = Path(__file__).resolve().parent / "voila_slides"
 
 
 def slides_env(lang: str | None = None, base: dict | None = None) -> dict[str, str]:
-    """The environment of ``crm-course present`` (presenter on, class mode) plus the template's
+    """The environment of ``crm-course present`` (presenter on, class mode) with the template's
     data folder first on ``JUPYTER_PATH``."""
-    env = present_env(lang, base)
-    previous = env.get("JUPYTER_PATH")
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(DATA_DIR), previous) if p)
-    return env
+    return present_env(lang, base, data_dirs=(DATA_DIR,))
 
 
-def slides_command(notebook: Path, port: int, open_browser: bool = False) -> list[str]:
-    """Voila's command line of ``present`` with the slide template."""
-    return [*voila_command(notebook, port, open_browser), f"--template={TEMPLATE}"]
+def slides_command(notebook: Path, port: int) -> list[str]:
+    """Voila's command line of ``present`` (the lessons' folder, local address only) with the
+    slide template."""
+    return voila_command(notebook, port, template=TEMPLATE)
 
 
 def serve_slides(notebook: Path, port: int, open_browser: bool = False,
                  lang: str | None = None) -> int:
-    """Run Voila on the lesson as slides until Ctrl+C; returns Voila's exit status (as
-    ``present.serve`` does for the scrolling page)."""
-    if importlib.util.find_spec("voila") is None:
-        raise InputError(both("voila_missing"))
-    check_port_free(port)
-    print(f"Presenting {notebook.name} as slides at http://127.0.0.1:{port}/ (Ctrl+C stops). "
-          f"正在 http://127.0.0.1:{port}/ 以幻灯片放映 {notebook.name}（按 Ctrl+C 结束）。",
-          flush=True)
-    proc = subprocess.Popen(slides_command(notebook, port, open_browser), cwd=notebook.parent,
-                            env=slides_env(lang))
-    try:
-        return proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        return 0
+    """``present.serve`` with the slide template: Voila runs until Ctrl+C, SIGTERM or SIGHUP,
+    which stop it and its kernels; the lesson is at ``/voila/render/<notebook>``."""
+    return serve(notebook, port, open_browser, lang, template=TEMPLATE, data_dirs=(DATA_DIR,))

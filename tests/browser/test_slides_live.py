@@ -78,7 +78,7 @@ def slides(tmp_path, browser):
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}:\n{(tmp_path / 'slides.log').read_text(errors='replace')}") \
                 from None
-        yield f"http://127.0.0.1:{port}/", proc
+        yield f"http://127.0.0.1:{port}/voila/render/01-relationships.ipynb", proc
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
