@@ -35,10 +35,11 @@ class Picture(Figure):
         """``alt``, else the titles of its charts ("Chart: Grade distribution")."""
         if self.alt:
             return self.alt
-        from course.crm.plots import text
+        from course.session import get_language  # (as course.crm.plots.text reads it)
 
+        label = {"en": "Chart", "zh": "图表"}.get(get_language(), "Chart · 图表")
         titles = "; ".join(ax.get_title() for ax in self.axes if ax.get_title())
-        return f"{text('Chart', '图表')}: {titles}" if titles else text("Chart", "图表")
+        return f"{label}: {titles}" if titles else label
 
     def _ipython_display_(self) -> None:
         """Shown as HTML (the <img> with its alt text) and the alt text as plain text; not

@@ -178,7 +178,9 @@ def singular(word: str) -> str:
     if len(word) < 4 or word in _NOT_PLURAL or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
+        # hoodies, cookies, movies: the singular ends -ie where that is the common word
+        return word[:-1] if is_common_word(word[:-1]) and not is_common_word(word[:-3] + "y") \
+            else word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -296,9 +298,11 @@ def _typo_slips(given: tuple[str, ...], typed: tuple[str, ...], expected: tuple[
         if budget == 0 or min(OSA.distance(g, e, score_cutoff=budget),
                               OSA.distance(t, et, score_cutoff=budget)) > budget:
             return False
-        if real_words and (is_common_word(t) or (len(g) >= 5 and is_common_word(g))):
-            # also a form of another real word: simples (simple) for samples; a short base
-            # is left alone (neds -> ned, a name, is still a slip for needs)
+        if real_words and (is_common_word(t) or (len(g) >= 5 and is_common_word(g))
+                           or (len(t) >= 5 and is_common_word(t + "s"))):
+            # also a form of another real word: simples (simple) for samples, goodie (whose
+            # plural is common) for hoodie; a short base is left alone (neds -> ned, a name,
+            # is still a slip for needs)
             return False
         slipped = True
     return slipped

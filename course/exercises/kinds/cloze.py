@@ -88,7 +88,13 @@ def _unit_after(text: str, end: int, around_after: str) -> str | None:
         unit = parse_quantity(f"1 {word}") if word else None
         if unit and unit.unit and unit.unit != "percent":
             return unit.unit
+        if unit and unit.currency and not unit.unit:  # "[[185]] USD", "spent [[181.84]] dollars"
+            return CURRENCY + unit.currency
     return None
+
+
+#: ``Blank.unit_after`` of a blank the text follows with a currency: this prefix and its code.
+CURRENCY = "currency:"
 
 
 def _near(text: str, i: int) -> str:
@@ -328,7 +334,8 @@ class ClozeExercise(Exercise):
 
     def _match(self, blank: Blank, given: str) -> TextMatch:
         """The text match, or for a number typed with the unit the text already puts after
-        the blank, in any language ("24小时" in "[[24]] hours"), the match of its number."""
+        the blank, in any language ("24小时" in "[[24]] hours"), or with the currency the text
+        puts after it ("$185" or "185.00" in "[[185]] USD"), the match of its number."""
         m = match_text(
             given, blank.answers, case_sensitive=self.case_sensitive, typos=blank.typos,
             forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
@@ -337,7 +344,12 @@ class ClozeExercise(Exercise):
         if m.ok or blank.unit_after is None:
             return m
         q = parse_quantity(given)
-        if q is None or q.unit != blank.unit_after or q.currency or q.magnitude or q.noun:
+        if q is None or q.magnitude or q.noun:
+            return m
+        if blank.unit_after.startswith(CURRENCY):  # $185, US$185, 185.00, 185 dollars, USD185
+            if q.unit or q.currency not in (None, blank.unit_after[len(CURRENCY):]):
+                return m
+        elif q.unit != blank.unit_after or q.currency:
             return m
         number = match_text(f"{q.value:g}", blank.answers, forms=blank.forms, typos=False)
         return TextMatch(number.matched, tuple(sorted({*number.rules, "around"} - {"exact"})))
