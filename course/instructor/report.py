@@ -92,6 +92,9 @@ class ClassReport:
     plan: object = None  # course.instructor.scores.Plan: the scheme as this report applies it
     roster_source: str = ""
     attendance: object = None  # course.instructor.attendance.Attendance, when given
+    lesson_titles: dict = field(default_factory=dict)  # slug -> Bilingual
+    exercise_titles: dict = field(default_factory=dict)  # exercise id -> Bilingual or None
+    language: str = "both"  # the page's and the charts' language: en, zh or both
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -503,6 +506,8 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
         plan=the_plan, roster_source=getattr(roster, "source", "") or "",
         attendance=attendance,
+        lesson_titles={slug: lesson.title for slug, lesson in bank.lessons.items()},
+        exercise_titles={ex_id: bank[ex_id].title for ex_id in lesson_of},
     )
 
 
@@ -521,8 +526,12 @@ def write_grades_csv(report: ClassReport, path: Path) -> None:
     slugs = [slug for slug, _, _ in report.lessons]
     with open(path, "w", encoding="utf-8-sig", newline="", errors="backslashreplace") as fh:
         w = csv.writer(fh)
+        used = report.plan.used if report.plan else []
         w.writerow(["learner", *slugs, "overall", "exercises_attempted", "exercises_expected",
-                    "missing_lessons", "needs_help", "file", "course_version"])
+                    "missing_lessons", "needs_help", "file", "course_version",
+                    "student_number", "name", "class", "on_roster", "handed_in",
+                    *[f"{s}_assessment" for s in slugs], *[f"{s}_practice" for s in slugs],
+                    *used, "weighted_total", "weak_lessons"])
         for row in report.learners:
             w.writerow([
                 _csv_safe(row.learner),
@@ -530,6 +539,13 @@ def write_grades_csv(report: ClassReport, path: Path) -> None:
                 _pct(row.overall), row.attempted, row.expected_total,
                 " ".join(row.missing), "yes" if row.needs_help else "no", _csv_safe(row.source),
                 _csv_safe(row.course_version),
+                _csv_safe(row.number), _csv_safe(row.name), _csv_safe(row.klass),
+                {None: "", True: "yes", False: "no"}[row.on_roster],
+                "yes" if row.handed_in else "no",
+                *[_pct(row.lesson_assessment.get(s)) for s in slugs],
+                *[_pct(row.lesson_practice.get(s)) for s in slugs],
+                *[_pct(row.parts.get(c)) for c in used], _pct(row.total),
+                " ".join(row.weak_lessons),
             ])
 
 
@@ -595,8 +611,8 @@ def _csv_safe(text: str) -> str:
 
 
 def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
-    """Write grades.csv, item_analysis.csv, item_stats.csv, writing.csv and report.html into
-    ``out`` (created if missing).
+    """Write grades.csv, item_analysis.csv, item_stats.csv, writing.csv, report.html,
+    gradebook.xlsx and gradebook.csv into ``out`` (created if missing).
 
     The files are written into a temporary folder inside ``out`` and moved into place only when
     all are complete: a failure leaves the previous report as it was.
@@ -610,7 +626,8 @@ def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
     if out.exists() and not out.is_dir():
         raise InputError(both("out_is_file", path=out))
     names = {"grades": "grades.csv", "items": "item_analysis.csv", "stats": "item_stats.csv",
-             "writing": "writing.csv", "html": "report.html"}
+             "writing": "writing.csv", "html": "report.html", "gradebook": "gradebook.xlsx",
+             "gradebook_csv": "gradebook.csv"}
     paths = {key: out / name for key, name in names.items()}
     page = render_html(report)
     work = None
@@ -624,6 +641,10 @@ def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
 
         write_writing_csv(report.writing, work / names["writing"], _csv_safe)
         (work / names["html"]).write_text(page, encoding="utf-8", errors="backslashreplace")
+        from course.instructor import gradebook
+
+        gradebook.write_xlsx(report, work / names["gradebook"])
+        gradebook.write_csv(report, work / names["gradebook_csv"])
         for key, name in names.items():
             os.replace(work / name, paths[key])
     except OSError as exc:  # e.g. grades.csv open in Excel on Windows, or a read-only folder

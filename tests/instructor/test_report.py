@@ -199,7 +199,8 @@ def test_cli_report_writes_its_files_and_exits_cleanly(tmp_path, capsys, class_f
     code = main(["report", str(class_folder), "--out", str(out), "--bank", str(BANK)])
     assert code == 0
     assert {p.name for p in out.iterdir()} == {"grades.csv", "item_analysis.csv", "item_stats.csv",
-                                               "report.html", "writing.csv"}
+                                               "report.html", "writing.csv", "gradebook.xlsx",
+                                               "gradebook.csv"}
     printed = capsys.readouterr().out
     assert "Graded 3 learner(s)" in printed and "已评分 3 名学习者" in printed
 
