@@ -84,6 +84,25 @@ def item_table(report, slug: str, ids: list[str]) -> tuple[list[str], list[list]
     return header, rows
 
 
+def _openpyxl():
+    """openpyxl, imported without numpy when numpy is not loaded yet: openpyxl imports numpy
+    only to accept numpy numbers in cells, which the gradebook never writes, and numpy's
+    import would cost every report about a tenth of a second (tests/instructor/test_charts.py
+    keeps the report free of it)."""
+    import sys
+
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        import openpyxl
+
+        return openpyxl
+    sys.modules["numpy"] = None  # makes `import numpy` fail inside openpyxl's import only
+    try:
+        import openpyxl
+    finally:
+        del sys.modules["numpy"]
+    return openpyxl
+
+
 def _sheet(book, title: str, header: list[str], rows: list[list], freeze: str = "D2"):
     from openpyxl.styles import Font
 
@@ -123,9 +142,7 @@ def _about_rows(report) -> list[list]:
 
 def write_xlsx(report, path: Path) -> None:
     """gradebook.xlsx: the main sheet, a sheet per lesson with item scores, an About sheet."""
-    from openpyxl import Workbook
-
-    book = Workbook()
+    book = _openpyxl().Workbook()
     book.remove(book.active)
     header, rows = table(report)
     _sheet(book, "平时成绩", header, rows)
