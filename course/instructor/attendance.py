@@ -3,7 +3,8 @@ joined and how many questions each learner answered, for the grading scheme's pa
 and attendance.
 
 The columns (English or Chinese headers): 学号 / student_number, 姓名 / name, 班级 / class,
-first join time (首次加入时间 / first_join), answered (作答数 / answered). A learner without a
+first_joined (首次加入时间), answered (作答数): what course/live/export.py writes to
+attendance.csv (its ATTENDANCE_COLUMNS). A learner without a
 row, or with an empty first join time, missed that session.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from course.errors import InputError
 HEADERS = {
     "number": ("student_number", "学号", "number"),
     "name": ("name", "姓名"),
-    "joined": ("first_join", "first join time", "first_join_time", "首次加入时间", "加入时间",
+    "joined": ("first_joined", "first_join", "first join time", "first_join_time", "首次加入时间", "加入时间",
                "joined"),
     "answered": ("answered", "作答数", "答题数", "answers"),
 }

@@ -62,7 +62,7 @@ def load_scheme(path=None) -> Scheme:
 
     default = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
     if path is None:
-        doc, path = default, DEFAULT_PATH
+        doc, path = default, "the default (grading_scheme.yaml of crm-course)"
     else:
         path = Path(path)
         try:

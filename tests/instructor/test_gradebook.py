@@ -68,7 +68,8 @@ def school(tmp_path):
     live = tmp_path / "session1.csv"
     with open(live, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["学号", "姓名", "班级", "首次加入时间", "作答数"])
+        # the columns `crm-course live` writes to attendance.csv
+        w.writerow(["学号", "姓名", "班级", "first_joined", "answered"])
         for i in range(1, 31):  # 1-30 joined; i answered i % 7 of 6 questions at most
             w.writerow([number(i), f"学生{i:02d}", "", f"2026-11-20 08:0{i % 10}",
                         min(i % 7, 6)])
@@ -208,7 +209,7 @@ def test_the_default_scheme_ships_with_the_package():
 
 def test_a_bad_attendance_file_names_the_row(tmp_path):
     path = tmp_path / "a.csv"
-    path.write_text("学号,作答数\n1,lots\n", encoding="utf-8")
+    path.write_text("学号,首次加入时间,作答数\n1,08:00,lots\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 2: answered is 'lots'"):
         read_attendance([path])
     path.write_text("who,when\nx,y\n", encoding="utf-8")
