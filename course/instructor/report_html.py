@@ -170,11 +170,15 @@ def render_html(report) -> str:
     weak_parts = sorted((p for p in report.parts if p.learners >= few and (p.first_try or 0) < 1),
                         key=lambda p: (p.first_try, p.exercise_id, p.item))[:HARDEST_SHOWN]
     stat_items, thin = _thin(stats, lang, ex_title, lesson_title)
+    all_slugs = [slug for slug, _, _ in report.lessons]
+    # lessons nobody has reached yet are named once instead of filling the grades table
+    unreached = [slug for slug in all_slugs
+                 if not any(r.lesson_done[slug][0] for r in report.learners)]
     return _template().render(
         report=report, lang=lang, s=lambda en, zh: say(lang, en, zh),
         bi=lambda text: _bi(text, lang), lesson_title=lesson_title, ex_title=ex_title,
         html_lang={"zh": "zh-CN"}.get(lang, "en"),
-        slugs=[slug for slug, _, _ in report.lessons],
+        slugs=[slug for slug in all_slugs if slug not in unreached], unreached=unreached,
         assessed={slug for slug, ids in report.plan.lesson_assessment.items() if ids},
         expected=", ".join(lesson_title[s] for s in report.expected_lessons),
         helped=_helped(report, lesson_title), few=few,
