@@ -16,6 +16,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 HARDEST_SHOWN = 15
 FEW_SHARE = 0.5  # an exercise reached by fewer than half of the class is shown apart
 FEW_MIN = 2  # (and never fewer than this many learners, in a tiny class)
+COMPONENT_TEXT = {  # the grading scheme's components as the page names them
+    "assessment": ("Assessment items", "测验题"),
+    "writing": ("Writing tasks (the teacher's mark replaces the reviewer's)",
+                "写作任务（以教师评分为准）"),
+    "participation": ("Live participation (answers given)", "课堂参与（作答数）"),
+    "attendance": ("Attendance (live sessions joined)", "出勤（参加的课堂次数）"),
+}
 
 
 def _pct(value) -> str:
@@ -189,6 +196,7 @@ def render_html(report) -> str:
         strangers=[r for r in report.learners if r.on_roster is False],
         absent=[r for r in report.learners if not r.handed_in],
         shares=report.plan.shares(), stats=stats,
+        component={c: say(lang, *COMPONENT_TEXT[c]) for c in COMPONENT_TEXT},
         flagged=stats.flagged if stats else [],
         stat_items=stat_items, thin=thin,
         reliability=[r for r in (stats.reliability if stats else [])
