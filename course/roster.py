@@ -49,12 +49,18 @@ class Roster:
 
         for s in self.students:
             self._by_key.setdefault(learner_key(s.number), s)
+        names: dict[str, list[Student]] = {}
         for s in self.students:
-            self._by_key.setdefault(learner_key(s.name), s)
+            names.setdefault(learner_key(s.name), []).append(s)
+        for key, same in names.items():
+            if len(same) == 1:
+                self._by_key.setdefault(key, same[0])
+            # two students with one name (同名) are never told apart by it: only by number
 
     def find(self, text: str) -> Student | None:
         """The learner whose student number (or, failing that, name) is ``text``, compared as
-        the report compares names (width, case, spacing and invisible characters ignored)."""
+        the report compares names (width, case, spacing and invisible characters ignored); a
+        name two students share finds nobody."""
         from course.instructor.submissions import learner_key
 
         return self._by_key.get(learner_key(text or ""))

@@ -215,3 +215,17 @@ def test_a_bad_attendance_file_names_the_row(tmp_path):
     path.write_text("who,when\nx,y\n", encoding="utf-8")
     with pytest.raises(InputError, match="not an attendance file"):
         read_attendance([path])
+
+
+def test_a_name_two_students_share_matches_neither(tmp_path, fixture_bank):
+    roster = tmp_path / "class.csv"
+    roster.write_text("学号,姓名\n001,王芳\n002,王芳\n003,李雷\n", encoding="utf-8")
+    subs = tmp_path / "subs"
+    write_json(subs / "a.json", submission("王芳", [("more-assess-tf", False)]))
+    write_json(subs / "b.json", submission("002", [("more-assess-tf", False)]))
+    report = build_report([subs], bank=fixture_bank, roster=read_roster(roster))
+    by = {(r.number, r.learner): r for r in report.learners}
+    # the file named 王芳 cannot be told to be 001 or 002: listed as not on the list, never
+    # filed under the wrong student; 002 handed in under the number
+    assert by[("", "王芳")].on_roster is False
+    assert by[("002", "002")].handed_in and not by[("001", "001")].handed_in
