@@ -195,7 +195,7 @@ def render_html(report) -> str:
         grades=_by_grade_order(report), handed_in=handed_in,
         strangers=[r for r in report.learners if r.on_roster is False],
         absent=[r for r in report.learners if not r.handed_in],
-        shares=report.plan.shares(), stats=stats,
+        shares=report.plan.shares(), stats=stats, help_below=report.plan.scheme.lesson_help_below,
         component={c: say(lang, *COMPONENT_TEXT[c]) for c in COMPONENT_TEXT},
         flagged=stats.flagged if stats else [],
         stat_items=stat_items, thin=thin,
