@@ -92,8 +92,13 @@ def _sheet(book, title: str, header: list[str], rows: list[list], bold):
     sheet.set_column(0, 0, 14)
     sheet.set_column(1, 1, 12)
     sheet.write_row(0, 0, header, bold)
+    number, text = sheet.write_number, sheet.write_string  # (not write_row's guess per cell)
     for i, row in enumerate(rows, start=1):
-        sheet.write_row(i, 0, [_safe(v) for v in row])
+        for j, value in enumerate(row):
+            if isinstance(value, int | float):
+                number(i, j, value)
+            elif value is not None:
+                text(i, j, _safe(value))
     return sheet
 
 
