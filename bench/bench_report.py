@@ -122,6 +122,23 @@ def make_submissions(bank, folder: Path, seed: int = 7) -> tuple[int, int]:
     return LEARNERS, attempts_total
 
 
+def _class_files(folder: Path) -> tuple[Path, Path]:
+    """The class list of the LEARNERS learners and one live session's attendance.csv."""
+    import csv
+
+    roster, attendance = folder / "class.csv", folder / "attendance.csv"
+    with open(roster, "w", encoding="utf-8-sig", newline="") as a, \
+            open(attendance, "w", encoding="utf-8-sig", newline="") as b:
+        ra, rb = csv.writer(a), csv.writer(b)
+        ra.writerow(["学号", "姓名", "班级"])
+        rb.writerow(["学号", "姓名", "班级", "first_joined", "answered"])
+        for n in range(LEARNERS):
+            ra.writerow([f"2024{n:05d}", f"Learner {n:03d} 学生{n}", f"电商{n % 10 + 1}班"])
+            if n % 9:
+                rb.writerow([f"2024{n:05d}", "", "", "2026-11-20T08:00:00Z", n % 7])
+    return roster, attendance
+
+
 def _child(cpu: list[float], *args: str) -> float:
     """Run a fresh interpreter; returns its wall time and appends its CPU time to ``cpu``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -147,10 +164,12 @@ def _forget_matches(bank) -> None:
 def main() -> None:
     from course.exercises.kinds import cloze
     from course.exercises.loader import load_bank
-    from course.instructor import exchange
+    from course.instructor import exchange, gradebook
     from course.instructor import report as rep
+    from course.instructor.attendance import read_attendance
     from course.instructor.report_html import render_html
     from course.instructor.submissions import collect
+    from course.roster import read_roster
 
     load_start = os.getloadavg()[0]
     bank = load_bank(REPO / "exercises")
@@ -165,8 +184,11 @@ def main() -> None:
             for p in sorted(subs.iterdir()):
                 zf.write(p, f"class/{p.name}")
 
-        names = ("load bank", "read 500 files", "re-grade and tally", "CSV files",
-                 "HTML with 3 charts")
+        roster_path, attendance_path = _class_files(tmp)
+        roster = read_roster(roster_path)
+        attendance = read_attendance([attendance_path], roster)
+        names = ("load bank", "read 500 files", "re-grade and tally (class list, scheme)",
+                 "CSV files", "HTML with 3 charts", "gradebook.xlsx and gradebook.csv")
         # the item statistics run inside "re-grade and tally": time that call on its own too
         stats_wall, stats_cpu = [], []
         for_class = rep.for_class
@@ -189,7 +211,8 @@ def main() -> None:
             t.append((time.perf_counter(), time.process_time()))
             collected = collect([subs])
             t.append((time.perf_counter(), time.process_time()))
-            report = rep.grade_collected(collected, bank_run, "exercises")
+            report = rep.grade_collected(collected, bank_run, "exercises", roster=roster,
+                                         attendance=attendance)
             t.append((time.perf_counter(), time.process_time()))
             out = tmp / "out"
             out.mkdir(exist_ok=True)
@@ -199,12 +222,16 @@ def main() -> None:
             t.append((time.perf_counter(), time.process_time()))
             (out / "report.html").write_text(render_html(report), encoding="utf-8")
             t.append((time.perf_counter(), time.process_time()))
+            gradebook.write_xlsx(report, out / "gradebook.xlsx")
+            gradebook.write_csv(report, out / "gradebook.csv")
+            t.append((time.perf_counter(), time.process_time()))
             for name, a, b in zip(names, t[:-1], t[1:], strict=True):
                 wall[name].append(b[0] - a[0])
                 cpu[name].append(b[1] - a[1])
             wall["total"].append(t[-1][0] - t[0][0])
             cpu["total"].append(t[-1][1] - t[0][1])
             assert len(report.learners) == LEARNERS and not report.rejections
+            assert all(r.on_roster for r in report.learners)
 
             w0, c0 = time.perf_counter(), time.process_time()
             rep.write_report(rep.build_report([archive], bank_path=REPO / "exercises"),
@@ -226,7 +253,9 @@ def main() -> None:
         cli_totals, cli_cpu, schema_cpu = [], [], []
         for _ in range(3):
             cli_totals.append(_child(cli_cpu, "-m", "course", "report", str(subs), "--out",
-                                     str(tmp / "out-cli"), "--bank", str(REPO / "exercises")))
+                                     str(tmp / "out-cli"), "--bank", str(REPO / "exercises"),
+                                     "--roster", str(roster_path), "--attendance",
+                                     str(attendance_path)))
             # jsonschema as the bank loader imports it (without the IRI grammar it never uses)
             _child(schema_cpu, "-c", "from course.exercises.schema import import_jsonschema; "
                                      "import_jsonschema()")
@@ -275,7 +304,10 @@ def main() -> None:
         f"(the first {EXERCISES} exercises of {len(bank)}; learners of varied ability, 1 to 3 "
         f"tries at practice and class items, 1 at assessment items; typed answers with typos, "
         f"case changes and wrong words; numbers as `1,299.50`, `¥12`, `15%`): "
-        f"{n_attempts:,} attempts, {size_mb:.1f} MB of JSON. Medians of {RUNS} runs in one "
+        f"{n_attempts:,} attempts, {size_mb:.1f} MB of JSON; a class list of the {LEARNERS} "
+        f"(CSV: 学号, 姓名, 班级; every file matched by name) and one live session's "
+        f"attendance.csv, so the report applies the grading scheme with all four components "
+        f"and writes the gradebook. Medians of {RUNS} runs in one "
         f"process; the command line: medians of 3 fresh processes. The machine is shared (load "
         f"average {load:.1f} on {os.cpu_count()} cores at the end of the run), so wall-clock "
         f"times swing with the other work on it; CPU time (user + system) is the steadier figure.",
@@ -314,7 +346,7 @@ def main() -> None:
         f"Re-grading keeps one grade per distinct response to an exercise (grading is pure; "
         f"each run above starts with the grading caches empty), so "
         f"{n_attempts:,} attempts needed {distinct:,} engine grades. Grading every attempt "
-        f"afresh instead takes {cold:.2f} s of CPU, {cold / med_c['re-grade and tally']:.1f}× "
+        f"afresh instead takes {cold:.2f} s of CPU, {cold / med_c['re-grade and tally (class list, scheme)']:.1f}× "
         f"the whole re-grade-and-tally step with the memo.",
     ]
     lines += [

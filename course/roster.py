@@ -49,12 +49,18 @@ class Roster:
 
         for s in self.students:
             self._by_key.setdefault(learner_key(s.number), s)
+        names: dict[str, list[Student]] = {}
         for s in self.students:
-            self._by_key.setdefault(learner_key(s.name), s)
+            names.setdefault(learner_key(s.name), []).append(s)
+        for key, same in names.items():
+            if len(same) == 1:
+                self._by_key.setdefault(key, same[0])
+            # two students with one name (同名) are never told apart by it: only by number
 
     def find(self, text: str) -> Student | None:
         """The learner whose student number (or, failing that, name) is ``text``, compared as
-        the report compares names (width, case, spacing and invisible characters ignored)."""
+        the report compares names (width, case, spacing and invisible characters ignored); a
+        name two students share finds nobody."""
         from course.instructor.submissions import learner_key
 
         return self._by_key.get(learner_key(text or ""))
@@ -68,7 +74,9 @@ def _problem(path, detail: str) -> InputError:
         f"name 或 姓名，可选 class 或 班级），其后每行一名学生。")
 
 
-def _rows_csv(data: bytes) -> list[list[str]]:
+def rows_of_csv(data: bytes) -> list[list[str]]:
+    """The rows of a CSV file's bytes: UTF-8 (a BOM allowed), else GB18030 (Excel on Chinese
+    Windows)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -130,7 +138,7 @@ def read_roster(path) -> Roster:
             data = path.read_bytes()
             if data[:2] == b"PK":
                 raise _problem(path, "this looks like a spreadsheet: give it the .xlsx name")
-            rows = _rows_csv(data)
+            rows = rows_of_csv(data)
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}. 无法读取 {path}。") \
             from None

@@ -11,7 +11,8 @@ import math
 from xml.sax.saxutils import escape
 
 WIDTH = 672
-FONT = 'font-family="system-ui,Segoe UI,Noto Sans,PingFang SC,Microsoft YaHei,sans-serif"'
+FONT = ('font-family="system-ui,Segoe UI,Noto Sans,Noto Sans CJK SC,PingFang SC,Microsoft YaHei,'
+        'sans-serif"')
 AXIS = "#333"
 GRID = "#e4e4e4"
 
@@ -43,7 +44,7 @@ def _label(text: str, limit: int) -> str:
 
 
 def histogram(values: list[float], *, pass_mark: float, title: str, xlabel: str,
-              ylabel: str) -> str:
+              ylabel: str, pass_label: str = "pass mark") -> str:
     """Counts of ``values`` (0-100) in ten bins of 10, the last one closed; a dashed line at
     ``pass_mark``."""
     counts = [0] * 10
@@ -78,7 +79,7 @@ def histogram(values: list[float], *, pass_mark: float, title: str, xlabel: str,
     xp = x_at(min(max(pass_mark, 0), 100))
     body.append(f'<line x1="{xp:.1f}" y1="{top}" x2="{xp:.1f}" y2="{bottom}" stroke="#c44e52" '
                 f'stroke-width="2" stroke-dasharray="6 4"/>')
-    body.append(_t(xp + 4, top + 12, "pass mark", size=11, anchor="start"))
+    body.append(_t(xp + 4, top + 12, pass_label, size=11, anchor="start"))
     body.append(f'<path d="M{left} {top}V{bottom}H{right}" fill="none" stroke="{AXIS}"/>')
     body.append(_t((left + right) / 2, height - 12, xlabel))
     body.append(_t(16, (top + bottom) / 2, ylabel, rotate=True))

@@ -14,9 +14,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank", metavar="PATH",
                         help="the instructor's exercise bank, a folder or file (default: "
                              "exercises/ of the course)")
-    parser.add_argument("--pass-mark", type=float, default=60.0, metavar="PERCENT",
-                        help="learners below this overall score are listed as needing help "
-                             "(default 60)")
+    parser.add_argument("--pass-mark", type=float, default=None, metavar="PERCENT",
+                        help="learners below this weighted total are listed as needing help "
+                             "(default: the grading scheme's, 60) (及格线)")
+    parser.add_argument("--scheme", metavar="YAML",
+                        help="the grading scheme: weights of assessment, writing, live "
+                             "participation and attendance, the pass mark and the lesson "
+                             "threshold (default: the shipped grading_scheme.yaml) (评分方案)")
+    parser.add_argument("--attendance", action="append", metavar="CSV", default=[],
+                        help="a live session's attendance file (学号, 姓名, 班级, first join "
+                             "time, answered); give one per session; without it participation "
+                             "and attendance are left out of the total (课堂出勤文件)")
+    parser.add_argument("--lang", choices=("en", "zh", "both"), default="both",
+                        help="the language of the page and its charts (default both) (报告语言)")
     parser.add_argument("--roster", metavar="CLASS_LIST",
                         help="the class list (CSV or .xlsx, as crm-course roster reads it): only "
                              "its learners decide which lessons are expected; other names are "
@@ -34,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from course.instructor.report import build_report, write_report
     from course.messages import both, ui
 
-    if not 0 <= args.pass_mark <= 100:
+    if args.pass_mark is not None and not 0 <= args.pass_mark <= 100:
         raise InputError(ui("bad_pass_mark", mark=f"{args.pass_mark:g}").both(" "))
     from course.instructor.writing import read_marks
 
@@ -44,15 +54,22 @@ def run(args: argparse.Namespace) -> int:
         from course.roster import read_roster
 
         roster = read_roster(args.roster)
+    from course.instructor.attendance import read_attendance
+    from course.instructor.scheme import load_scheme
+
+    scheme = load_scheme(args.scheme)
+    attendance = read_attendance(args.attendance, roster) if args.attendance else None
     report = build_report(args.submissions, bank_path=Path(args.bank) if args.bank else None,
-                          pass_mark=args.pass_mark, marks=marks, roster=roster)
+                          pass_mark=args.pass_mark, marks=marks, roster=roster, scheme=scheme,
+                          attendance=attendance)
+    report.language = args.lang
     paths = write_report(report, Path(args.out))
     helped = sum(r.needs_help for r in report.learners)
     done = ui("report_done", learners=len(report.learners), attempts=report.attempts,
               helped=helped, rejected=len(report.rejections))
     print(done.en)
     print(done.zh)
-    for key in ("html", "grades", "items", "stats", "writing"):
+    for key in ("html", "gradebook", "gradebook_csv", "grades", "items", "stats", "writing"):
         print(f"  {paths[key]}")
     if not report.learners and not report.rejections:
         print("  " + both("report_no_files"), file=sys.stderr)

@@ -34,6 +34,22 @@ class LearnerRow:
     missing: list[str] = field(default_factory=list)
     needs_help: bool = False
     course_version: str = ""  # the version the learner's course copy had when exporting
+    number: str = ""  # 学号, from the class list
+    name: str = ""  # 姓名: the class list's, else the name in the file
+    klass: str = ""  # 班级
+    on_roster: bool | None = None  # None: no class list was given
+    handed_in: bool = True  # False: on the class list, no submission
+    item_scores: dict = field(default_factory=dict)  # exercise id -> final score (0..1)
+    lesson_assessment: dict = field(default_factory=dict)  # slug -> assessment-only score
+    lesson_practice: dict = field(default_factory=dict)  # slug -> practice items attempted
+    parts: dict = field(default_factory=dict)  # grading-scheme component -> 0..1
+    total: float | None = None  # the scheme's weighted total (平时成绩)
+    weak_lessons: list = field(default_factory=list)  # expected lessons below the threshold
+
+    @property
+    def grade(self) -> float | None:
+        """The score that decides "needs help": the weighted total, else the overall."""
+        return self.total if self.total is not None else self.overall
 
 
 @dataclass
@@ -73,6 +89,12 @@ class ClassReport:
     item_stats: object = None  # course.instructor.itemstats.ItemAnalysis
     writing: list = field(default_factory=list)  # rows of writing.csv (course.instructor.writing)
     marked: int = 0  # automatic scores replaced by a teacher's mark
+    plan: object = None  # course.instructor.scores.Plan: the scheme as this report applies it
+    roster_source: str = ""
+    attendance: object = None  # course.instructor.attendance.Attendance, when given
+    lesson_titles: dict = field(default_factory=dict)  # slug -> Bilingual
+    exercise_titles: dict = field(default_factory=dict)  # exercise id -> Bilingual or None
+    language: str = "both"  # the page's and the charts' language: en, zh or both
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -229,16 +251,20 @@ def load_instructor_bank(path: Path | None):
 
 
 def build_report(paths, bank=None, bank_path: Path | None = None,
-                 pass_mark: float = DEFAULT_PASS_MARK, marks=None, roster=None) -> ClassReport:
+                 pass_mark: float | None = None, marks=None, roster=None, scheme=None,
+                 attendance=None) -> ClassReport:
     """Read, check and re-grade the submissions under ``paths``; scores inside are ignored.
 
     ``marks`` (``{(learner, task): 0-100}``, see ``writing.read_marks``): a teacher's mark
-    replaces the automatic score of that learner's writing task.
+    replaces the automatic score of that learner's writing task. ``scheme``: a
+    ``scheme.Scheme`` (the shipped default when None); ``pass_mark`` (percent) overrides its
+    pass mark. ``attendance``: ``attendance.Attendance`` of the live sessions, or None.
     """
     collected: Collected = collect(paths)  # a mistyped path is named before the bank loads
     if bank is None:
         bank, bank_path = load_instructor_bank(bank_path)
-    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks, roster)
+    return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks, roster,
+                           scheme, attendance)
 
 
 def _on_roster(roster, sub) -> bool:
@@ -392,21 +418,55 @@ def _learner_row(sub, finals: dict[str, float], lessons, expected: list[str],
     row.expected_total = total_n
     row.overall = total_score / total_n if total_n else None
     row.needs_help = bool(row.missing) or (
-        row.overall is not None and row.overall * 100 < pass_mark)
+        row.overall is not None and row.overall * 100 < pass_mark)  # (the scheme's: later)
+    return row
+
+
+def _identify(collected: Collected, roster):
+    """(submissions, their Student or None, students without a file, notes) after matching
+    the class list (``roster_match``); without one, every submission as it came."""
+    subs = list(collected.submissions)
+    if roster is None:
+        return subs, [None] * len(subs), [], []
+    from course.instructor import roster_match
+
+    pairs, absent, notes = roster_match.match(subs, roster)
+    return [p[0] for p in pairs], [p[1] for p in pairs], absent, notes
+
+
+def _keys(sub, student) -> list[str]:
+    """The keys under which the live class's attendance file may name this learner."""
+    if student is not None:
+        return [learner_key(student.number)]
+    return [learner_key(sub.learner), learner_key(sub.shown_name or sub.learner)]
+
+
+def _absent_row(student, lessons, expected, pass_mark) -> LearnerRow:
+    from types import SimpleNamespace
+
+    sub = SimpleNamespace(learner=student.number, source="", course_version="")
+    row = _learner_row(sub, {}, lessons, expected, pass_mark)
+    row.handed_in = False
     return row
 
 
 def grade_collected(collected: Collected, bank, bank_path: str = "",
-                    pass_mark: float = DEFAULT_PASS_MARK, marks=None,
-                    roster=None) -> ClassReport:
+                    pass_mark: float | None = None, marks=None, roster=None, scheme=None,
+                    attendance=None) -> ClassReport:
     """The class report of submissions already read (``roster``: see ``expected_lessons``)."""
+    from course.instructor import scores
+    from course.instructor.scheme import load_scheme
+
+    scheme = scheme or load_scheme()
+    pass_mark = scheme.pass_mark if pass_mark is None else pass_mark
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
     grading = _Grading(bank, lesson_of, marks)
     rejections = list(collected.rejections)
+    subs, students, absent, roster_notes = _identify(collected, roster)
     finals_by_learner: list[dict[str, float]] = []
     responses_by_learner: list[dict[str, object]] = []  # last counted response, for itemstats
-    for sub in collected.submissions:
+    for sub in subs:
         unknown = _unknown_ids(sub, lesson_of)
         if unknown is not None:
             rejections.append(unknown)
@@ -414,24 +474,40 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
         finals_by_learner.append(finals)
         responses_by_learner.append(last_response)
 
-    expected = expected_lessons(lessons, collected.submissions, finals_by_learner, roster)
-    learners = [_learner_row(sub, finals, lessons, expected, pass_mark)
-                for sub, finals in zip(collected.submissions, finals_by_learner, strict=True)]
-    warnings = list(collected.warnings)
-    if roster is not None:
-        warnings += [Rejection(sub.source, both("not_on_roster", learner=sub.learner),
-                               sub.learner)
-                     for sub in collected.submissions if not _on_roster(roster, sub)]
+    expected = expected_lessons(lessons, subs, finals_by_learner, roster)
+    the_plan = scores.plan(bank, lessons, expected, scheme, attendance)
+    learners = []
+    for sub, student, finals in zip(subs, students, finals_by_learner, strict=True):
+        row = _learner_row(sub, finals, lessons, expected, pass_mark)
+        row.name = student.name if student else (sub.shown_name or sub.learner)
+        if student is not None:
+            row.number, row.klass = student.number, student.klass
+        row.on_roster = None if roster is None else student is not None
+        scores.fill_row(row, finals, the_plan, expected, attendance, _keys(sub, student))
+        learners.append(row)
+    for student in absent:
+        row = _absent_row(student, lessons, expected, pass_mark)
+        row.number, row.name, row.klass, row.on_roster = (student.number, student.name,
+                                                          student.klass, True)
+        scores.fill_row(row, {}, the_plan, expected, attendance, _keys(None, student))
+        learners.append(row)
+    for row in learners:
+        row.needs_help = bool(row.missing) or bool(row.weak_lessons) or (
+            row.grade is not None and row.grade * 100 < pass_mark)
     items, parts = grading.item_rows(lessons)
     return ClassReport(
         bank_path=bank_path,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
-        warnings=warnings + _version_warnings(collected),
+        warnings=list(collected.warnings) + roster_notes + _version_warnings(collected),
         graded=len(grading.cache), attempts=grading.n_attempts,
         writing=grading.writing_rows, marked=grading.n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
+        plan=the_plan, roster_source=getattr(roster, "source", "") or "",
+        attendance=attendance,
+        lesson_titles={slug: lesson.title for slug, lesson in bank.lessons.items()},
+        exercise_titles={ex_id: bank[ex_id].title for ex_id in lesson_of},
     )
 
 
@@ -450,8 +526,12 @@ def write_grades_csv(report: ClassReport, path: Path) -> None:
     slugs = [slug for slug, _, _ in report.lessons]
     with open(path, "w", encoding="utf-8-sig", newline="", errors="backslashreplace") as fh:
         w = csv.writer(fh)
+        used = report.plan.used if report.plan else []
         w.writerow(["learner", *slugs, "overall", "exercises_attempted", "exercises_expected",
-                    "missing_lessons", "needs_help", "file", "course_version"])
+                    "missing_lessons", "needs_help", "file", "course_version",
+                    "student_number", "name", "class", "on_roster", "handed_in",
+                    *[f"{s}_assessment" for s in slugs], *[f"{s}_practice" for s in slugs],
+                    *used, "weighted_total", "weak_lessons"])
         for row in report.learners:
             w.writerow([
                 _csv_safe(row.learner),
@@ -459,6 +539,13 @@ def write_grades_csv(report: ClassReport, path: Path) -> None:
                 _pct(row.overall), row.attempted, row.expected_total,
                 " ".join(row.missing), "yes" if row.needs_help else "no", _csv_safe(row.source),
                 _csv_safe(row.course_version),
+                _csv_safe(row.number), _csv_safe(row.name), _csv_safe(row.klass),
+                {None: "", True: "yes", False: "no"}[row.on_roster],
+                "yes" if row.handed_in else "no",
+                *[_pct(row.lesson_assessment.get(s)) for s in slugs],
+                *[_pct(row.lesson_practice.get(s)) for s in slugs],
+                *[_pct(row.parts.get(c)) for c in used], _pct(row.total),
+                " ".join(row.weak_lessons),
             ])
 
 
@@ -524,8 +611,8 @@ def _csv_safe(text: str) -> str:
 
 
 def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
-    """Write grades.csv, item_analysis.csv, item_stats.csv, writing.csv and report.html into
-    ``out`` (created if missing).
+    """Write grades.csv, item_analysis.csv, item_stats.csv, writing.csv, report.html,
+    gradebook.xlsx and gradebook.csv into ``out`` (created if missing).
 
     The files are written into a temporary folder inside ``out`` and moved into place only when
     all are complete: a failure leaves the previous report as it was.
@@ -539,7 +626,8 @@ def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
     if out.exists() and not out.is_dir():
         raise InputError(both("out_is_file", path=out))
     names = {"grades": "grades.csv", "items": "item_analysis.csv", "stats": "item_stats.csv",
-             "writing": "writing.csv", "html": "report.html"}
+             "writing": "writing.csv", "html": "report.html", "gradebook": "gradebook.xlsx",
+             "gradebook_csv": "gradebook.csv"}
     paths = {key: out / name for key, name in names.items()}
     page = render_html(report)
     work = None
@@ -553,6 +641,10 @@ def write_report(report: ClassReport, out: Path) -> dict[str, Path]:
 
         write_writing_csv(report.writing, work / names["writing"], _csv_safe)
         (work / names["html"]).write_text(page, encoding="utf-8", errors="backslashreplace")
+        from course.instructor import gradebook
+
+        gradebook.write_xlsx(report, work / names["gradebook"])
+        gradebook.write_csv(report, work / names["gradebook_csv"])
         for key, name in names.items():
             os.replace(work / name, paths[key])
     except OSError as exc:  # e.g. grades.csv open in Excel on Windows, or a read-only folder
