@@ -133,11 +133,12 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
 
 
 EMPTY_PROMPT = {"en": "Answer the question.", "zh": "请作答。"}
-LESSON_SLUG = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
+LESSON_SLUG = re.compile(r"^w?[0-9]{2}-[a-z0-9-]+$")  # a lesson NN-name or a workshop wNN-name
 
 
 def _lesson_slug(slug: str, lessons: dict, report: Report) -> str:
-    """A lesson slug the bank accepts (``NN-name``): another platform's category becomes
+    """A lesson slug the bank accepts (``NN-name``, a workshop's ``wNN-name``): another
+    platform's category becomes
     ``90-name``, ``91-name``... (said once per category)."""
     if LESSON_SLUG.match(slug):
         return slug

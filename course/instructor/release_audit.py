@@ -20,6 +20,9 @@ question it answers. A teacher's file of verdicts, keys or notes names the item 
 An option's key made of one word ("identify") answers a single choice only beside the item's
 id: it is a word the lessons teach; a key of several words ("say-sorry-first") is a slug that
 only a teacher's file would hold, and answers anywhere.
+The keys of an assessment item's own options answer no other item that shares an option with
+it ("derived-behaviour" among the options of two questions on loyalty): beside their siblings,
+they say nothing about which one is right.
 True/false items are not graded here (any boolean "answers" half of them); the secret shuffle
 and a balanced bank (``crm-course lint``) are their defence.
 """
@@ -49,6 +52,9 @@ class Candidates:
     maps: set = field(default_factory=set)  # (frozenset of (left, right), owner)
     near: dict = field(default_factory=dict)  # item id -> {text seen next to it: file}
     where: dict = field(default_factory=dict)  # a candidate -> the first file it came from
+    #: assessment item id -> the keys of its own options: shown beside each other as its
+    #: question, they answer no other item that happens to share an option with it
+    option_keys: dict = field(default_factory=dict)
 
     def add_text(self, value, path: str, owner: str = "") -> None:
         text = str(value).strip()
@@ -82,6 +88,8 @@ def _walk(value, out: Candidates, path: str, owner: str, ids: set) -> None:
     if isinstance(value, dict):
         if value.get("mode") == "assessment" and isinstance(value.get("id"), str):
             owner = value["id"]  # the item's own entry: its question, never its answer
+        elif owner and isinstance(value.get("key"), str) and "text" in value:
+            out.option_keys.setdefault(owner, set()).add(value["key"].strip())
         scalars = [v for v in value.values() if not isinstance(v, dict | list)]
         if all(isinstance(v, str) for v in scalars) and scalars and len(scalars) == len(value):
             out.add_map(value, path, owner)
@@ -269,7 +277,8 @@ def _first_answer(ex, cands: Candidates):
     for text, owners in sorted(cands.texts.items()) if typed else ():
         if ex.type == "single_choice" and "-" not in text:
             continue  # "identify" is a word a lesson teaches; a slug is a teacher's artifact
-        paths = [p for owner, p in owners.items() if owner != ex.id]
+        paths = [p for owner, p in owners.items()
+                 if owner != ex.id and text not in cands.option_keys.get(owner, ())]
         if paths and _answers_text(ex, text):
             return text, paths[0]
     return _first_structured(ex, cands)

@@ -20,6 +20,7 @@ import math
 from pathlib import Path
 
 import pytest
+import yaml
 from security_helpers import released_items
 
 from course.exercises.loader import load_bank
@@ -171,3 +172,22 @@ def test_the_audit_finds_what_the_old_copy_gave_away():
     items = {line.split("exercise '")[1].split("'")[0] for line in found}
     assert {"follow-assess-recency", "markets-assess-growth", "idic-differentiate-words"} <= items
     assert len(items) >= 11, found
+
+
+def test_two_assessment_items_sharing_a_right_option_do_not_answer_each_other(tmp_path):
+    """follow-assess-derived (lesson 05) and w05-assess-weakest (workshop W05) both have the
+    option "Derived behaviour", right in each: among the options of a question its key tells a
+    learner nothing, so the copy's bank files answer neither. The same key in a teacher's note
+    still answers both."""
+    bank = load_bank(ROOT / "exercises")
+    if any(ex.redacted for ex in bank.exercises):
+        pytest.skip("this is a student copy: the assessment keys are with the instructor")
+    for slug in ("05-follow-up-loyalty", "w05-loyalty-workshop"):
+        doc, _, _ = release_bank_file(ROOT / "exercises" / f"{slug}.yaml", bank)
+        (tmp_path / f"{slug}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True),
+                                               encoding="utf-8")
+    found = " ".join(answered_items(tmp_path, bank))
+    assert "follow-assess-derived" not in found and "w05-assess-weakest" not in found
+    (tmp_path / "notes.md").write_text("Keys for the teacher:\nderived-behaviour\n", encoding="utf-8")
+    found = " ".join(answered_items(tmp_path, bank))
+    assert "follow-assess-derived" in found and "w05-assess-weakest" in found

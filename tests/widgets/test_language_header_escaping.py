@@ -90,8 +90,9 @@ def test_header_of_a_course_lesson_has_time_and_links(fresh):
     header = lesson.header()
     meta = header._meta.value
     assert "min teaching" in meta and "min exercises" in meta
-    assert 'href="01-relationships.ipynb"' in meta and 'href="03-genuine-buyers.ipynb"' in meta
-    assert "Previous: Customer relationships and reputation" in meta
+    assert ('href="w01-relationships-workshop.ipynb"' in meta  # the workshop of lesson 01
+            and 'href="w02-idic-workshop.ipynb"' in meta)
+    assert "Previous: A complaint and a letter" in meta
     assert header._bar.max == len(lesson)
 
 
