@@ -128,7 +128,9 @@ def test_the_copy_s_order_answers_no_more_than_blind_guessing(counts, rule):
     # every assessment item of the bank takes part; a guess gains most on the choice items
     # (the written replies, typed numbers and texts give a guess nothing)
     n_tf = sum(ex.type == "true_false" for ex in assessed.values())
-    assert len(assessed) >= 44 and 3 < blind["other"] < 6, (len(assessed), blind)
+    # 77 assessment items with the workshops and lesson 10 (44 before): blind guessing gets
+    # about 7 of the non-true/false ones right (about 4 before)
+    assert len(assessed) >= 70 and 5 < blind["other"] < 10, (len(assessed), blind)
     assert means[rule] <= blind["other"] + 2, (
         f"rule {rule!r}: {means[rule]:.1f} of {len(assessed) - n_tf} items right on average, "
         f"blind guessing {blind['other']:.1f}")
