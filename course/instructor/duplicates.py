@@ -164,23 +164,24 @@ def warn_copies(collected) -> None:
     from course.instructor.names import Rejection
 
     timelines: dict[tuple, list] = {}
-    texts: dict[tuple[str, str], list] = {}
+    texts: dict[tuple[str, str], dict] = {}  # (exercise, text) -> {id(submission): submission}
     for sub in collected.submissions:
         line = tuple(_timeline(sub))
         if len(line) >= MIN_TIMELINE:
             timelines.setdefault(line, []).append(sub)
         for attempt in sub.attempts:
             for text in _written(attempt.response):
-                found = texts.setdefault((attempt.exercise_id, text), [])
-                if sub not in found:
-                    found.append(sub)
+                # by identity: `sub in a_list` compared whole submissions, attempt by attempt
+                # (a class of 500 handing in one text: 0.7 s of the report's 5 s)
+                texts.setdefault((attempt.exercise_id, text), {}).setdefault(id(sub), sub)
     for subs in timelines.values():
         if len({s.learner_key for s in subs}) > 1:
             names = ", ".join(f"{s.learner!r} ({s.source})" for s in subs[:6])
             for sub in subs:
                 collected.warnings.append(Rejection(sub.source, both(
                     "same_timeline", count=len(sub.attempts), names=names), sub.learner))
-    for (ex_id, _), subs in texts.items():
+    for (ex_id, _), by_id in texts.items():
+        subs = list(by_id.values())
         if len({s.learner_key for s in subs}) > 1:
             names = ", ".join(f"{s.learner!r} ({s.source})" for s in subs[:6])
             for sub in subs:
