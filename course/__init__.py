@@ -32,6 +32,9 @@ def lesson(slug):
     from course.exercises.loader import load_lesson
 
     loaded = load_lesson(slug)
+    from course import tables
+
+    tables.install()  # data frames without an empty header cell (accessibility)
     if paths.live_setting()[0]:
         from course.live.client import auto_join
 
