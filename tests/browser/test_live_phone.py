@@ -7,13 +7,11 @@ JSON the page receives holds a key before the reveal; offline, the answer waits 
 CRM_LIVE_SCREENSHOTS=folder writes docs' live-phone-en.png and live-phone-zh.png there."""
 from __future__ import annotations
 
-import http.cookiejar
 import json
 import os
 import re
 import shutil
 import sys
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from axe import violations  # noqa: E402
 from learner_keys import key_leaks  # noqa: E402
-from live_helpers import GALLERY, Live, call  # noqa: E402
+from live_helpers import GALLERY, Live, call, dashboard_headers  # noqa: E402
 from support import wait_until  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -65,11 +63,7 @@ def live(tmp_path):
 
 def _teacher(live):
     """POST /api/control as the dashboard page does (its cookie and CSRF token)."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{live.url}?token={live.auth.instructor_token}").read().decode()
-    xsrf = re.search(r'"xsrf": "([^"]+)"', page).group(1)
-    headers = {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "X-XSRFToken": xsrf}
+    headers = dashboard_headers(live)
 
     def act(**body):
         status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)

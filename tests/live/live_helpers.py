@@ -1,7 +1,9 @@
 """Helpers for the live-class tests: a service on loopback in a thread, and plain HTTP calls."""
 from __future__ import annotations
 
+import http.cookiejar
 import json
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -28,6 +30,16 @@ def call(method: str, url: str, body=None, token: str | None = None, raw: bytes 
         return status, json.loads(text), hdrs
     except ValueError:
         return status, text.decode("utf-8", "replace"), hdrs
+
+
+def dashboard_headers(live) -> dict:
+    """The headers the dashboard page sends with its actions: its login cookie (the page opened
+    with the instructor's token) and the page's CSRF token."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{live.url}?token={live.auth.instructor_token}").read().decode()
+    xsrf = re.search(r'"xsrf": "([^"]+)"', page).group(1)
+    return {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "X-XSRFToken": xsrf}
 
 
 class Live:

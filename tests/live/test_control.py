@@ -3,13 +3,12 @@ the test moves, then over real HTTP: /api/control, /api/current (long-poll), att
 while answering is closed, the round of each attempt, the rounds in /api/stats, a restart."""
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 import time
 
 import pytest
-from live_helpers import call
+from live_helpers import call, dashboard_headers
 from support import wait_until
 
 from course.live.control import GRACE, Control, ControlError
@@ -111,14 +110,7 @@ def test_saved_and_loaded():
 # -- over HTTP -------------------------------------------------------------------------------
 def _dashboard(live):
     """(POST /api/control as the dashboard page does it)."""
-    import http.cookiejar
-    import urllib.request
-
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{live.url}?token={live.auth.instructor_token}").read().decode()
-    xsrf = re.search(r'"xsrf": "([^"]+)"', page).group(1)
-    headers = {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "X-XSRFToken": xsrf}
+    headers = dashboard_headers(live)
 
     def act(**body):
         status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from learner_keys import key_leaks
-from live_helpers import GALLERY, Live, call
+from live_helpers import GALLERY, Live, call, dashboard_headers
 from test_hub_and_client import hub_live  # noqa: F401, F811 - the fake hub's fixture
 
 from course.messages import ui
@@ -156,14 +156,7 @@ def test_bad_answers_are_refused_with_the_learners_message(live):
 
 def teacher(live):
     """The dashboard's control (POST /api/control with the page's cookie and CSRF token)."""
-    import http.cookiejar
-    import urllib.request
-
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{live.url}?token={live.auth.instructor_token}").read().decode()
-    xsrf = re.search(r'"xsrf": "([^"]+)"', page).group(1)
-    headers = {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "X-XSRFToken": xsrf}
+    headers = dashboard_headers(live)
 
     def act(**body):
         status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
