@@ -7,7 +7,6 @@ counts lag behind the acknowledged attempts.
 from __future__ import annotations
 
 import argparse
-import bisect
 import os
 import random
 import sqlite3
@@ -23,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "live"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from common import machine, write_section  # noqa: E402
+from common import machine, projector_lags, write_section  # noqa: E402
 from live_helpers import GALLERY, call  # noqa: E402
 from support import free_port, wait_for_port, wait_until  # noqa: E402
 
@@ -107,14 +106,7 @@ def main() -> None:
     with sqlite3.connect(session) as conn:
         stored = conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
     acks.sort()
-    times = [p[0] for p in polls]
-    lags = []
-    for k, t_ack in enumerate(acks, start=1):
-        i = bisect.bisect_left(times, t_ack)
-        while i < len(polls) and polls[i][1] < k:
-            i += 1
-        if i < len(polls):
-            lags.append(polls[i][0] - t_ack)
+    lags = projector_lags(acks, polls)
     expected = args.learners * args.checks
     body = (
         f"Machine: {machine('tornado', 'sqlite3')}.\n\n"

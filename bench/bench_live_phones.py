@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import bisect
 import http.cookiejar
 import json
 import os
@@ -37,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "live"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from common import machine, write_section  # noqa: E402
+from common import machine, projector_lags, write_section  # noqa: E402
 from live_helpers import GALLERY  # noqa: E402
 from support import free_port, wait_for_port  # noqa: E402
 
@@ -169,14 +168,7 @@ async def one_run(args, url: str, settings: dict, pid: int) -> dict:
     waiting.close()
     posting.close()
     acks.sort()
-    times = [p[0] for p in polls]
-    lags = []
-    for k, t_ack in enumerate(acks, start=1):
-        i = bisect.bisect_left(times, t_ack)
-        while i < len(polls) and polls[i][1] < k:
-            i += 1
-        if i < len(polls):
-            lags.append(polls[i][0] - t_ack)
+    lags = projector_lags(acks, polls)
     after = [lat for t, lat in sent if t >= max(woke, default=0.0)]
     return {"p95_after_wake": statistics.quantiles(after, n=20)[-1] if len(after) > 20
             else float("nan"), "after_wake": len(after), "join_s": join_s, "acks": len(acks), "refused": len(refused),

@@ -56,6 +56,23 @@ def timed(fn, repeat: int, clock=time.perf_counter) -> list[float]:
     return out
 
 
+def projector_lags(acks: list[float], polls: list[tuple[float, int]]) -> list[float]:
+    """How far the projector was behind each acknowledged answer: for the k-th answer (``acks``,
+    times in order), the time until the first poll (``polls``: (time, answers counted), in
+    order) that counted k answers; answers no poll ever counted are left out."""
+    import bisect
+
+    times = [p[0] for p in polls]
+    lags = []
+    for k, t_ack in enumerate(acks, start=1):
+        i = bisect.bisect_left(times, t_ack)
+        while i < len(polls) and polls[i][1] < k:
+            i += 1
+        if i < len(polls):
+            lags.append(polls[i][0] - t_ack)
+    return lags
+
+
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
