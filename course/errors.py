@@ -39,3 +39,17 @@ class UnknownExerciseError(CourseError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+def read_yaml(path):
+    """The data of a YAML file of the course (the order file, the semester plan, the speaking
+    cards, the project); a file that cannot be read or parsed is a CourseError naming it."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(path)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CourseError(f"{path.name}: cannot be read as YAML: {exc}") from None

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.errors import CourseError
+from course.errors import CourseError, read_yaml
 from course.text import Bilingual, as_bilingual
 
 #: The kinds of activity a period can hold (the key of the period's entry).
@@ -225,14 +225,10 @@ def _mapping(data: dict, name: str) -> tuple[dict, dict, list[Unit]]:
 
 def load(path: Path | None = None) -> Semester:
     """Read and check the plan; a CourseError names the file, the week and the period."""
-    import yaml
 
     path = Path(path) if path else semester_file()
     name = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CourseError(f"{name}: cannot be read as YAML: {exc}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("plan"), list):
         raise CourseError(f"{name}: expected a mapping with plan: [a list of weeks]")
     n_weeks = _int(data, "weeks", name)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from course.errors import CourseError
+from course.errors import CourseError, read_yaml
 from course.messages import ui
 from course.text import Bilingual, as_bilingual
 
@@ -86,13 +86,9 @@ class CourseMap:
 
 def load(path: Path | None = None) -> CourseMap:
     """Read the order file; a broken file is a CourseError naming the file and the entry."""
-    import yaml
 
     path = path or course_file()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CourseError(f"{path.name}: cannot be read as YAML: {exc}") from None
+    data = read_yaml(path)
     lessons = [_entry(path, i, raw) for i, raw in enumerate((data or {}).get("lessons") or [])]
     slugs = {e.slug for e in lessons}
     for i, e in enumerate(lessons):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.errors import CourseError
+from course.errors import CourseError, read_yaml
 from course.text import Bilingual, as_bilingual
 
 
@@ -46,15 +46,11 @@ def _texts(values, where: str) -> list[Bilingual]:
 def load_project(path: Path, semester) -> Project:
     """Read and check the project file against the plan's milestones and the reviewer's
     situations; an error names the file and the field."""
-    import yaml
 
     from course.writing.reviewer import REVIEW_SITUATIONS
 
     name = Path(path).name
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CourseError(f"{name}: cannot be read as YAML: {exc}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise CourseError(f"{name}: expected title, brief, situations, steps, rubric, peer_review")
     situations = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.errors import CourseError
+from course.errors import CourseError, read_yaml
 from course.text import Bilingual, as_bilingual
 
 
@@ -88,14 +88,10 @@ def _card(raw, i: int, name: str, sets: dict) -> Card:
 
 def load_cards(path: Path) -> Deck:
     """Read and check the cards file; an error names the file, the card and the field."""
-    import yaml
 
     path = Path(path)
     name = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CourseError(f"{name}: cannot be read as YAML: {exc}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("sets"), dict):
         raise CourseError(f"{name}: expected sets, cards, rubric and checklist")
     sets = {k: _text(data["sets"], f"{name}: sets", k) for k in data["sets"]}
