@@ -155,6 +155,27 @@ def csv_rows(path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+# -- teacher-scored replies -----------------------------------------------------------------------
+
+
+def scored_replies(test_file: str, name: str) -> list[dict]:
+    """A set of teacher-scored replies ({id, exercise, score, text, ...}): the YAML file
+    ``name`` beside ``test_file`` (a test's ``__file__``)."""
+    import yaml
+
+    return yaml.safe_load(Path(test_file).with_name(name).read_text("utf-8"))
+
+
+def reviewer_figures(scored: list[dict]) -> dict:
+    """The reviewer's agreement figures (course.writing.agreement.figures) on ``scored``, each
+    reply reviewed with its task of the course bank."""
+    import course
+    from course.writing.agreement import figures, review_set
+
+    rows = review_set(scored, course.load_bank())
+    return figures((r["teacher"], r["auto"]) for r in rows)
+
+
 # -- a Voila server -------------------------------------------------------------------------------
 
 

@@ -186,6 +186,20 @@ def with_feedback(raw: dict, q) -> dict:
     return raw
 
 
+def with_answer_feedback(raw: dict, q, right) -> dict:
+    """``raw`` with the feedback written on the answers of ``q`` when any has one (true/false
+    and numerical questions keep it there): an answer ``right(answer)`` accepts gives the
+    "correct" feedback, another the "wrong" one."""
+    fb = {}
+    for answer in q.findall("answer"):
+        value = bank_value(answer, "feedback")
+        if value:
+            fb["correct" if right(answer) else "wrong"] = value
+    if fb:
+        raw["feedback"] = fb
+    return raw
+
+
 def _id_from(name: str) -> str:
     text = text_of_html(name)
     slug = re.sub(r"[^a-z0-9]+", "-", (text if isinstance(text, str) else text["en"]).lower())
@@ -310,20 +324,13 @@ class TrueFalseCodec(Codec):
         return finish(q, ex, ctx)
 
     def read(self, q, tags):
-        raw, fb = {}, {}
+        raw = {}
         for answer in q.findall("answer"):
-            value = (answer.findtext("text") or "").strip().lower() == "true"
-            right = float(answer.get("fraction", "0")) > 0
-            if right:
-                raw["answer"] = value
-            text = bank_value(answer, "feedback")
-            if text:
-                fb["correct" if right else "wrong"] = text
+            if float(answer.get("fraction", "0")) > 0:
+                raw["answer"] = (answer.findtext("text") or "").strip().lower() == "true"
         if "answer" not in raw:
             raise ValueError("no answer has fraction 100")
-        if fb:
-            raw["feedback"] = fb
-        return raw
+        return with_answer_feedback(raw, q, lambda a: float(a.get("fraction", "0")) > 0)
 
 
 class MatchingCodec(Codec):
@@ -447,14 +454,7 @@ class NumericCodec(Codec):
             if tags.get(key):
                 raw[key] = tags[key]
         raw.setdefault("measures", "percent" if names[:1] == ["%"] else "number")
-        fb = {}
-        for answer in q.findall("answer"):
-            value = bank_value(answer, "feedback")
-            if value:
-                fb["correct" if float(answer.get("fraction", "0")) >= 100 else "wrong"] = value
-        if fb:
-            raw["feedback"] = fb
-        return raw
+        return with_answer_feedback(raw, q, lambda a: float(a.get("fraction", "0")) >= 100)
 
 
 CHOICE = ChoiceCodec()

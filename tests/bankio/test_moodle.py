@@ -8,6 +8,7 @@ from bankio_support import round_trip
 
 from course.bankio import export_bank, import_file, write_lessons
 from course.cli import main
+from course.text import as_bilingual
 
 
 @pytest.mark.parametrize("lang", ["both", "en", "zh"])
@@ -70,6 +71,22 @@ def test_numeric_items_keep_their_units_and_tolerance(bank, tmp_path):
             assert q.findtext("unitgradingtype") == "0"
             if ex.unit_text.has_both:
                 assert names[1] == ex.unit_text.zh
+
+
+def test_true_false_and_numeric_feedback_comes_back_from_the_answers(bank, raw_items, tmp_path):
+    """Moodle keeps the right and the wrong feedback of these two types on their answers (the
+    round trip above compares keys, not feedback)."""
+    out = tmp_path / "q.xml"
+    export_bank(bank.lessons.values(), "moodle-xml", out, lang="both")
+    lessons, _ = import_file(out)
+    imported = {e["id"]: e for _title, entries in lessons.values() for e in entries}
+    with_feedback = [i for i, r in raw_items.items()
+                     if r["type"] in ("true_false", "numeric") and r.get("feedback")]
+    assert with_feedback  # the bank has such items: the check below is not empty
+    for ex_id in with_feedback:
+        given = {k: as_bilingual(v) for k, v in raw_items[ex_id]["feedback"].items()}
+        back = {k: as_bilingual(v) for k, v in imported[ex_id]["feedback"].items()}
+        assert back == given, ex_id
 
 
 def test_an_independent_moodle_parser_reads_the_choices_and_the_cloze_gaps(bank, tmp_path):

@@ -17,21 +17,15 @@ kept from the engineer who tuned, measures that (the lead measures it once).
 The guards below keep the figures after the tuning pass (Spearman with a small margin for
 rounding of ties), so that a later change can only keep or improve them on this set.
 """
-from pathlib import Path
-
 import pytest
-import yaml
+from support import reviewer_figures, scored_replies
 
-import course
-from course.writing.agreement import figures, review_set
-
-SET = yaml.safe_load(Path(__file__).with_name("heldout_replies.yaml").read_text("utf-8"))
+SET = scored_replies(__file__, "heldout_replies.yaml")
 
 
 @pytest.fixture(scope="module")
 def measured():
-    rows = review_set(SET, course.load_bank())
-    return figures((r["teacher"], r["auto"]) for r in rows)
+    return reviewer_figures(SET)
 
 
 def test_the_held_out_set_is_the_one_measured():

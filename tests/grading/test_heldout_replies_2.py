@@ -19,21 +19,15 @@ replies only for the middle band; the targets are missed on all four figures. Th
 are the measured figures, so that a later change can only keep or improve them; a change tuned
 on THIS set must say so here and stop calling it held out.
 """
-from pathlib import Path
-
 import pytest
-import yaml
+from support import reviewer_figures, scored_replies
 
-import course
-from course.writing.agreement import figures, review_set
-
-SET = yaml.safe_load(Path(__file__).with_name("heldout_replies_2.yaml").read_text("utf-8"))
+SET = scored_replies(__file__, "heldout_replies_2.yaml")
 
 
 @pytest.fixture(scope="module")
 def measured():
-    rows = review_set(SET, course.load_bank())
-    return figures((r["teacher"], r["auto"]) for r in rows)
+    return reviewer_figures(SET)
 
 
 def test_the_second_held_out_set_is_the_one_measured():

@@ -142,10 +142,12 @@ def test_schedule_and_standard_pages_are_up_to_date(name):
 
 
 # ------------------------------------------------------------------ errors in the data files
-def _cards(tmp_path, change) -> Path:
-    data = yaml.safe_load(cards_file(ROOT).read_text(encoding="utf-8"))
+def _changed(tmp_path, source: Path, change) -> Path:
+    """A copy of the data file ``source`` under ``tmp_path`` (same name), its data passed
+    through ``change`` first."""
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
     change(data)
-    path = tmp_path / "speaking_cards.yaml"
+    path = tmp_path / source.name
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -161,16 +163,8 @@ def _cards(tmp_path, change) -> Path:
 ])
 def test_card_errors_name_the_card_and_field(tmp_path, change, message):
     with pytest.raises(CourseError, match="speaking_cards.yaml") as info:
-        load_cards(_cards(tmp_path, change))
+        load_cards(_changed(tmp_path, cards_file(ROOT), change))
     assert message in str(info.value)
-
-
-def _project(tmp_path, change) -> Path:
-    data = yaml.safe_load(project_file(ROOT).read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "project.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("change, message", [
@@ -183,7 +177,7 @@ def _project(tmp_path, change) -> Path:
 ])
 def test_project_errors(tmp_path, semester, change, message):
     with pytest.raises(CourseError) as info:
-        load_project(_project(tmp_path, change), semester)
+        load_project(_changed(tmp_path, project_file(ROOT), change), semester)
     assert message in str(info.value) and str(info.value).startswith("project.yaml")
 
 

@@ -122,10 +122,8 @@ class ReplyExercise(Exercise):
         if not self.redacted and not self.model_answer:
             raise DefinitionError("model_answer", "a reply task needs a model answer")
         if self.solution is None and self.model_answer:
-            notes = self.notes or Bilingual("", "")
-            self.solution = Bilingual(
-                f"{self.model_answer.rstrip()}\n\n{notes.en}".strip(),
-                f"{self.model_answer.rstrip()}\n\n{notes.zh}".strip())
+            model = self.model_answer.rstrip()
+            self.solution = written_work.with_notes(model, model, self.notes)
 
     # -- grading ------------------------------------------------------------------------
     def shape_problem(self, response) -> Bilingual | None:
@@ -185,9 +183,7 @@ class ReplyExercise(Exercise):
 
     @classmethod
     def key_texts(cls, raw) -> list:
-        out = [raw.get("model_answer")]
-        notes = raw.get("notes")
-        out += list(notes.values()) if isinstance(notes, dict) else [notes]
+        out = [raw.get("model_answer"), *written_work.note_texts(raw)]
         return [t for t in out if t]
 
     def describe(self, response) -> str:

@@ -124,8 +124,7 @@ class RoleplayExercise(Exercise):
                 reply = _text(turn["model"]).strip()
                 en.append(f"You: {reply}")
                 zh.append(f"你：{reply}")
-        notes = self.notes or Bilingual("", "")
-        return Bilingual("\n\n".join(en + [notes.en]).strip(), "\n\n".join(zh + [notes.zh]).strip())
+        return written_work.with_notes("\n\n".join(en), "\n\n".join(zh), self.notes)
 
     # -- the conversation (pure; the widget asks these) -------------------------------------
     def conversation(self, replies) -> dict:
@@ -231,8 +230,7 @@ class RoleplayExercise(Exercise):
     @classmethod
     def key_texts(cls, raw) -> list:
         out = [t.get("model") for t in (raw.get("turns") or {}).values() if isinstance(t, dict)]
-        notes = raw.get("notes")
-        out += list(notes.values()) if isinstance(notes, dict) else [notes]
+        out += written_work.note_texts(raw)
         return [_text(t) for t in out if t]
 
     def describe(self, response) -> str:

@@ -1,10 +1,12 @@
 """What the class report and the live dashboard ask of written work (reply, role-play): the
-hooks ``writing_columns``, ``live_criteria`` and ``item_row_extra`` of those two kinds."""
+hooks ``writing_columns``, ``live_criteria`` and ``item_row_extra`` of those two kinds; and
+what both kinds do with their ``notes`` (the solution shown, the release's key texts)."""
 from __future__ import annotations
 
 from collections import Counter
 
 from course.messages import ui
+from course.text import Bilingual
 
 #: the reviewer's rubric criteria, the columns of writing.csv (course.instructor.writing)
 CRITERIA = ("content", "relevance", "tone", "language", "structure")
@@ -86,3 +88,16 @@ def roleplay_item(ex, item) -> dict:
     else:
         row["end"] = True
     return row
+
+
+def with_notes(en: str, zh: str, notes: Bilingual | None) -> Bilingual:
+    """The solution a written kind shows: its model text (``en``, ``zh``), then the notes."""
+    notes = notes or Bilingual("", "")
+    return Bilingual(f"{en}\n\n{notes.en}".strip(), f"{zh}\n\n{notes.zh}".strip())
+
+
+def note_texts(raw) -> list:
+    """The bank entry's ``notes`` as a list of texts (both languages of a mapping; may hold
+    None): key texts for the release's audit."""
+    notes = raw.get("notes")
+    return list(notes.values()) if isinstance(notes, dict) else [notes]
