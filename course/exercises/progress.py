@@ -541,7 +541,12 @@ def submission(learner=None, student_number=_CURRENT) -> dict:
 
     own = state.get_student_number()
     number = own if student_number is _CURRENT else student_number
-    name = learner if learner else (state.get_learner() if number in (None, own) else number)
+    if learner:
+        name = learner
+    elif number is None and own is not None:
+        name = _login()  # attempts of nobody's number: never under the header's number
+    else:
+        name = state.get_learner() if number == own else number
     try:
         mine, params = _mine(number, strict=True)
         rows = _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts WHERE {mine}"
@@ -560,6 +565,15 @@ def submission(learner=None, student_number=_CURRENT) -> dict:
     if number is not None:
         doc["student_number"] = number
     return doc
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "learner"
 
 
 def _item(data: dict) -> dict:

@@ -147,7 +147,7 @@ def test_an_old_store_read_only_reads_with_no_numbers(fresh):
 
 
 def test_one_learner_who_gives_a_number_later_keeps_the_earlier_attempts(gallery, fresh,
-                                                                          tmp_path):
+                                                                          tmp_path, capsys):
     _answer(gallery, "gallery-single", 1)  # before any number (or an old store's rows)
     header = gallery.header()
     assert header.save_learner("2024009")
@@ -165,6 +165,16 @@ def test_one_learner_who_gives_a_number_later_keeps_the_earlier_attempts(gallery
                      .read_text(encoding="utf-8"))
     assert [a["exercise_id"] for a in doc["attempts"]] == ["gallery-single"]
     assert "student_number" not in doc
+    # the command says what it left out and how to export it
+    capsys.readouterr()
+    assert main(["export", "--out", str(tmp_path / "c.json"), "--student-number", "2024009"]) == 0
+    err = capsys.readouterr().err
+    assert "1 attempt(s) saved on this login before any student number was given" in err
+    assert "--no-number" in err and "under student number 2024010" in err
+    assert main(["export", "--out", str(tmp_path / "d.json"), "--no-number"]) == 0
+    doc = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert [a["exercise_id"] for a in doc["attempts"]] == ["gallery-single"]
+    assert doc["learner"] not in ("2024009", "2024010")  # the login name, nobody's number
 
 
 def test_the_header_says_not_you_in_chinese(gallery, fresh):
