@@ -195,7 +195,7 @@ class LessonHeader(w.VBox):
         self._change.tooltip = ui_text("tip_change_learner", lang)
         self._who_save.description = ui_text("btn_save_learner", lang)
         self._who_save.tooltip = ui_text("ask_learner", lang)
-        self._who.placeholder = ui_text("ask_learner", lang).rstrip(":：")[:60]
+        self._who.placeholder = ui_text("learner_placeholder", lang)
         self._reveal_all.description = ui_text("btn_reveal_all", lang)
         self._reveal_all.tooltip = ui_text("tip_reveal_all", lang)
         notices = progress.pop_notices()
