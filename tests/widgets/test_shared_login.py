@@ -67,6 +67,8 @@ def test_two_students_one_login_two_files_two_rows(gallery, fresh, tmp_path, cap
     header._change.click()
     assert header._who_box.layout.display is None and header._current_box.layout.display == "none"
     assert header.save_learner("2024002")
+    assert "apart from 2024001&#x27;s" in header._notice.value  # and how to clear the page
+    assert "Run All Cells" in header._notice.value
     assert header.done == 0  # the progress bar is this number's own
     assert progress.last_attempt("gallery-single") is None  # nothing of 2024001 comes back
     _answer(gallery, "gallery-single", 0)  # wrong

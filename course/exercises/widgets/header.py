@@ -111,6 +111,7 @@ class LessonHeader(w.VBox):
 
         lang = state.get_language()
         name = " ".join((text or "").split())
+        before = state.get_student_number()
         try:
             found = class_list.load_saved()
             if found is not None and name:
@@ -127,7 +128,11 @@ class LessonHeader(w.VBox):
         self._who_box.layout.display = "none"
         self._current_box.layout.display = None
         self.refresh_progress()  # this number's own progress (a lab login keeps several)
-        self._notice.value = f"<div>{ui_html('learner_saved', lang, name=name)}</div>"
+        if before and before != name:  # the next student on a shared login
+            said = ui_html("learner_changed", lang, name=name, before=before)
+        else:
+            said = ui_html("learner_saved", lang, name=name)
+        self._notice.value = f"<div>{said}</div>"
         return True
 
     def __repr__(self) -> str:
