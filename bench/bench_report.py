@@ -122,11 +122,18 @@ def make_submissions(bank, folder: Path, seed: int = 7) -> tuple[int, int]:
     return LEARNERS, attempts_total
 
 
-def _class_files(folder: Path) -> tuple[Path, Path]:
-    """The class list of the LEARNERS learners and one live session's attendance.csv."""
+def _class_files(folder: Path) -> tuple[Path, Path, Path]:
+    """The class list of the LEARNERS learners, one live session's attendance.csv and the
+    teacher's marks of the final grade's other parts (every tenth project mark missing)."""
     import csv
 
     roster, attendance = folder / "class.csv", folder / "attendance.csv"
+    with open(folder / "marks.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["学号", "姓名", "口语", "项目", "期中", "期末"])
+        for n in range(LEARNERS):
+            w.writerow([f"2024{n:05d}", "", 60 + n % 40, "" if n % 10 == 0 else 70 + n % 30,
+                        50 + n % 50, 55 + n % 45])
     with open(roster, "w", encoding="utf-8-sig", newline="") as a, \
             open(attendance, "w", encoding="utf-8-sig", newline="") as b:
         ra, rb = csv.writer(a), csv.writer(b)
@@ -136,7 +143,7 @@ def _class_files(folder: Path) -> tuple[Path, Path]:
             ra.writerow([f"2024{n:05d}", f"Learner {n:03d} 学生{n}", f"电商{n % 10 + 1}班"])
             if n % 9:
                 rb.writerow([f"2024{n:05d}", "", "", "2026-11-20T08:00:00Z", n % 7])
-    return roster, attendance
+    return roster, attendance, folder / "marks.csv"
 
 
 def _child(cpu: list[float], *args: str) -> float:
@@ -167,7 +174,9 @@ def main() -> None:
     from course.instructor import exchange, gradebook
     from course.instructor import report as rep
     from course.instructor.attendance import read_attendance
+    from course.instructor.marks import read_part_marks
     from course.instructor.report_html import render_html
+    from course.instructor.scheme import load_scheme
     from course.instructor.submissions import collect
     from course.roster import read_roster
 
@@ -184,9 +193,10 @@ def main() -> None:
             for p in sorted(subs.iterdir()):
                 zf.write(p, f"class/{p.name}")
 
-        roster_path, attendance_path = _class_files(tmp)
+        roster_path, attendance_path, marks_path = _class_files(tmp)
         roster = read_roster(roster_path)
         attendance = read_attendance([attendance_path], roster)
+        part_marks = read_part_marks(marks_path, load_scheme())
         names = ("load bank", "read 500 files", "re-grade and tally (class list, scheme)",
                  "CSV files", "HTML with 3 charts", "gradebook.xlsx and gradebook.csv")
         # the item statistics run inside "re-grade and tally": time that call on its own too
@@ -212,7 +222,7 @@ def main() -> None:
             collected = collect([subs])
             t.append((time.perf_counter(), time.process_time()))
             report = rep.grade_collected(collected, bank_run, "exercises", roster=roster,
-                                         attendance=attendance)
+                                         attendance=attendance, part_marks=part_marks)
             t.append((time.perf_counter(), time.process_time()))
             out = tmp / "out"
             out.mkdir(exist_ok=True)
@@ -232,6 +242,7 @@ def main() -> None:
             cpu["total"].append(t[-1][1] - t[0][1])
             assert len(report.learners) == LEARNERS and not report.rejections
             assert all(r.on_roster for r in report.learners)
+            assert sum(r.final_total is None for r in report.learners) == LEARNERS // 10
 
             w0, c0 = time.perf_counter(), time.process_time()
             rep.write_report(rep.build_report([archive], bank_path=REPO / "exercises"),
@@ -255,7 +266,7 @@ def main() -> None:
             cli_totals.append(_child(cli_cpu, "-m", "course", "report", str(subs), "--out",
                                      str(tmp / "out-cli"), "--bank", str(REPO / "exercises"),
                                      "--roster", str(roster_path), "--attendance",
-                                     str(attendance_path)))
+                                     str(attendance_path), "--marks", str(marks_path)))
             # jsonschema as the bank loader imports it (without the IRI grammar it never uses)
             _child(schema_cpu, "-c", "from course.exercises.schema import import_jsonschema; "
                                      "import_jsonschema()")
@@ -305,9 +316,10 @@ def main() -> None:
         f"tries at practice and class items, 1 at assessment items; typed answers with typos, "
         f"case changes and wrong words; numbers as `1,299.50`, `¥12`, `15%`): "
         f"{n_attempts:,} attempts, {size_mb:.1f} MB of JSON; a class list of the {LEARNERS} "
-        f"(CSV: 学号, 姓名, 班级; every file matched by name) and one live session's "
-        f"attendance.csv, so the report applies the grading scheme with all four components "
-        f"and writes the gradebook. Medians of {RUNS} runs in one "
+        f"(CSV: 学号, 姓名, 班级; every file matched by name), one live session's "
+        f"attendance.csv and the teacher's marks file (学号, 口语, 项目, 期中, 期末; every tenth "
+        f"project mark empty), so the report applies the grading scheme with all four "
+        f"components and the final grade, and writes the gradebook. Medians of {RUNS} runs in one "
         f"process; the command line: medians of 3 fresh processes. The machine is shared (load "
         f"average {load:.1f} on {os.cpu_count()} cores at the end of the run), so wall-clock "
         f"times swing with the other work on it; CPU time (user + system) is the steadier figure.",

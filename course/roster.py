@@ -66,12 +66,20 @@ class Roster:
         return self._by_key.get(learner_key(text or ""))
 
 
+def unusable(path, what: str, what_zh: str, detail: str, expected: str,
+             expected_zh: str = "") -> InputError:
+    """The error for a teacher's file that cannot be used (a class list, a grading scheme, a
+    marks file): what is wrong, then what is expected, in English and Chinese."""
+    return InputError(f"{path}: not a usable {what}: {detail}. Expected {expected}.\n"
+                      f"{path}：{what_zh}无法使用：{detail}。{expected_zh}")
+
+
 def _problem(path, detail: str) -> InputError:
-    return InputError(
-        f"{path}: not a usable class list: {detail}. Expected a header row with "
-        f"student_number (or 学号) and name (or 姓名), optionally class (or 班级), then one "
-        f"learner per row.\n{path}：班级名单无法使用：{detail}。需要表头行（student_number 或 学号、"
-        f"name 或 姓名，可选 class 或 班级），其后每行一名学生。")
+    return unusable(path, "class list", "班级名单", detail,
+                    "a header row with student_number (or 学号) and name (or 姓名), optionally "
+                    "class (or 班级), then one learner per row",
+                    "需要表头行（student_number 或 学号、name 或 姓名，可选 class 或 班级），"
+                    "其后每行一名学生。")
 
 
 def rows_of_csv(data: bytes) -> list[list[str]]:
@@ -84,7 +92,7 @@ def rows_of_csv(data: bytes) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text))]
 
 
-def _rows_xlsx(path: Path) -> list[list[str]]:
+def _rows_xlsx(path: Path, problem=None) -> list[list[str]]:
     try:
         import openpyxl
     except ImportError:
@@ -94,7 +102,8 @@ def _rows_xlsx(path: Path) -> list[list[str]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - zipfile, XML and openpyxl's own errors
-        raise _problem(path, f"not a readable .xlsx workbook ({type(exc).__name__})") from None
+        raise (problem or _problem)(path, f"not a readable .xlsx workbook "
+                                          f"({type(exc).__name__})") from None
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -114,7 +123,7 @@ def _cell_text(value) -> str:
 
 
 def _columns(header: list[str], path) -> dict[str, int]:
-    names = [" ".join(str(h).replace("\ufeff", "").split()).casefold() for h in header]
+    names = [header_name(h) for h in header]
     found = {}
     for field_name, accepted in HEADERS.items():
         for i, name in enumerate(names):
@@ -128,30 +137,45 @@ def _columns(header: list[str], path) -> dict[str, int]:
     return found
 
 
-def read_roster(path) -> Roster:
-    """The checked class list in ``path``; every problem (with its row number) in one error."""
+def read_rows(path, problem=None) -> list[tuple[int, list[str]]]:
+    """(row number, cells) of each non-empty row of a teacher's table (CSV or .xlsx, header
+    row first); ``problem(path, detail)`` makes the error naming what kind of file it is."""
+    problem = problem or _problem
     path = Path(path)
     try:
         if path.suffix.casefold() == ".xlsx":
-            rows = _rows_xlsx(path)
+            rows = _rows_xlsx(path, problem)
         else:
             data = path.read_bytes()
             if data[:2] == b"PK":
-                raise _problem(path, "this looks like a spreadsheet: give it the .xlsx name")
+                raise problem(path, "this looks like a spreadsheet: give it the .xlsx name")
             rows = rows_of_csv(data)
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}. 无法读取 {path}。") \
             from None
-    rows = [r for r in rows if any(str(c).strip() for c in r)]
+    rows = [(n, r) for n, r in enumerate(rows, start=1) if any(str(c).strip() for c in r)]
     if not rows:
-        raise _problem(path, "the file is empty")
+        raise problem(path, "the file is empty")
     if len(rows) > MAX_ROWS + 1:
-        raise _problem(path, f"more than {MAX_ROWS} rows")
+        raise problem(path, f"more than {MAX_ROWS} rows")
+    return rows
+
+
+def header_name(text) -> str:
+    """A header cell as headers are compared: BOM, case and spacing ignored."""
+    return " ".join(str(text).replace("\ufeff", "").split()).casefold()
+
+
+def read_roster(path) -> Roster:
+    """The checked class list in ``path``; every problem (with its row number) in one error."""
+    path = Path(path)
+    numbered = read_rows(path)
+    rows = [r for _, r in numbered]
     cols = _columns(rows[0], path)
-    return Roster(_students(rows, cols, path), str(path))
+    return Roster(_students(numbered, cols, path), str(path))
 
 
-def _students(rows: list[list[str]], cols: dict[str, int], path) -> list[Student]:
+def _students(rows: list[tuple[int, list[str]]], cols: dict[str, int], path) -> list[Student]:
     from course.exercises.text_match import has_control_chars
     from course.instructor.submissions import clean_name, learner_key
 
@@ -160,7 +184,7 @@ def _students(rows: list[list[str]], cols: dict[str, int], path) -> list[Student
         return clean_name(str(row[i])) if i is not None and i < len(row) else ""
 
     students, problems, seen = [], [], {}
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:  # (the file's own row numbers, blank rows counted)
         number, name, klass = cell(row, "number"), cell(row, "name"), cell(row, "class")
         if not number:
             problems.append(f"row {line}: no student number")

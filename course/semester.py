@@ -177,7 +177,8 @@ def _int(data: dict, key: str, name: str) -> int:
     return value
 
 
-def _parts(data: dict, name: str) -> tuple[list[Milestone], list[Weight]]:
+def _parts(data: dict, name: str, folder: Path | None = None
+           ) -> tuple[list[Milestone], list[Weight]]:
     milestones = []
     for i, raw in enumerate(data.get("milestones") or []):
         where = f"{name}: milestone {i + 1}"
@@ -185,6 +186,11 @@ def _parts(data: dict, name: str) -> tuple[list[Milestone], list[Weight]]:
             raise CourseError(f"{where}: needs id, title and deliverable")
         milestones.append(Milestone(str(raw["id"]), _bilingual(raw, where, "title"),
                                     _bilingual(raw, where, "deliverable")))
+    if data.get("grading_scheme") is not None:
+        if data.get("assessment"):
+            raise CourseError(f"{name}: give the weights once: grading_scheme: or assessment:, "
+                              "not both (grading_scheme: is the one the report uses)")
+        return milestones, _scheme_weights(data["grading_scheme"], name, folder)
     weights = []
     for i, raw in enumerate(data.get("assessment") or []):
         where = f"{name}: assessment part {i + 1}"
@@ -196,6 +202,22 @@ def _parts(data: dict, name: str) -> tuple[list[Milestone], list[Weight]]:
         raise CourseError(f"{name}: the assessment weights add up to "
                           f"{sum(w.weight for w in weights)}, expected 100")
     return milestones, weights
+
+
+def _scheme_weights(ref, name: str, folder: Path | None = None) -> list[Weight]:
+    """The final grade's parts of the grading scheme ``ref`` names (``default``: the shipped
+    one; else a path relative to the plan's folder): the weights the report applies."""
+    from course.errors import InputError
+    from course.instructor.scheme import load_scheme
+
+    if not isinstance(ref, str) or not ref.strip():
+        raise CourseError(f"{name}: grading_scheme must be default or the path of a scheme file")
+    path = None if ref.strip() == "default" else (folder or semester_file().parent) / ref
+    try:
+        scheme = load_scheme(path)
+    except InputError as exc:
+        raise CourseError(f"{name}: grading_scheme {ref}: {exc}") from None
+    return [Weight(p.part, p.weight, Bilingual(p.en, p.zh)) for p in scheme.final]
 
 
 def _mapping(data: dict, name: str) -> tuple[dict, dict, list[Unit]]:
@@ -236,7 +258,7 @@ def load(path: Path | None = None) -> Semester:
     weeks = [_week(raw, i, per_week, name) for i, raw in enumerate(data["plan"])]
     if len(weeks) != n_weeks:
         raise CourseError(f"{name}: weeks: {n_weeks} but the plan lists {len(weeks)} weeks")
-    milestones, weights = _parts(data, name)
+    milestones, weights = _parts(data, name, path.parent)
     semester = Semester(_bilingual(data, name, "title"), weeks,
                         _int(data, "period_minutes", name), _int(data, "credits", name),
                         milestones, weights, *_mapping(data, name))

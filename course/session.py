@@ -174,6 +174,26 @@ def set_learner(name: str, *, save: bool = True) -> str:
     return name
 
 
+def get_student_number() -> str | None:
+    """The student number (学号) given in the lesson header (now or in an earlier session on
+    this login), None when none was given: every saved attempt carries it."""
+    if _state.get("student_number") is None:
+        saved = _load_settings().get("student_number")
+        if isinstance(saved, str) and saved.strip():
+            _state["student_number"] = saved.strip()
+    return _state.get("student_number")
+
+
+def set_student_number(number: str, *, save: bool = True) -> str:
+    """Set the student number the next attempts carry (on a shared lab login, each learner
+    gives theirs in the lesson header); also the learner name written into their export."""
+    number = set_learner(number, save=save)
+    _state["student_number"] = number
+    if save:
+        _save_setting("student_number", number)
+    return number
+
+
 def reveal(exercise_id) -> None:
     """Let the learners see the solution of an exercise (class mode)."""
     ids = [exercise_id] if isinstance(exercise_id, str) else list(exercise_id)
@@ -197,7 +217,8 @@ def presenter() -> bool:
 
 
 def _reset_for_tests() -> None:
-    _state.update(language=None, mode=None, learner=None, revealed=set(), learner_chosen=False)
+    _state.update(language=None, mode=None, learner=None, revealed=set(), learner_chosen=False,
+                  student_number=None)
     _language_listeners.clear()
     _reveal_listeners.clear()
     _mode_listeners.clear()

@@ -29,6 +29,11 @@ SCHEMA = {
             "x-message": '"learner" must be a non-empty text (the learner\'s name)',
         },
         "exported_at": {"type": ["string", "null"], "x-message": '"exported_at" must be a text'},
+        # optional: the student number (学号) the attempts were saved under (a lab login shared
+        # by several students exports one file per number); files without it read as before
+        "student_number": {"type": ["string", "null"], "maxLength": MAX_LEARNER_CHARS,
+                           "x-message": '"student_number" must be a text of at most '
+                                        f"{MAX_LEARNER_CHARS} characters"},
         "course_version": {"type": ["string", "null"],
                            "x-message": '"course_version" must be a text'},
         "attempts": {

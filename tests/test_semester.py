@@ -106,6 +106,10 @@ def _write(tmp_path: Path, change) -> Path:
     return path
 
 
+_OWN = [{"part": "exercises", "weight": 31, "title": {"en": "Exercises", "zh": "练习"}},
+        {"part": "final", "weight": 70, "title": {"en": "Final test", "zh": "期末"}}]
+
+
 def _two(data):
     data["plan"][2]["periods"][1] = {"lesson": "02-idic", "test": "x"}
 
@@ -128,7 +132,10 @@ def _none(data):
     (lambda d: d["plan"][1]["periods"][0].update(lesson=""), "week 2, period 1: lesson needs"),
     (lambda d: d["plan"][1]["periods"][0].update(room="A1"),
      "week 2, period 1: unknown field(s) room"),
-    (lambda d: d["assessment"][0].update(weight=31), "weights add up to 101, expected 100"),
+    # a plan of its own weights (the form before the one grading scheme) is still read
+    (lambda d: d.update(grading_scheme=None, assessment=_OWN), "add up to 101, expected 100"),
+    (lambda d: d.update(assessment=_OWN), "give the weights once"),
+    (lambda d: d.update(grading_scheme="nope.yaml"), "grading_scheme nope.yaml: Cannot read"),
     (lambda d: d.update(period_minutes="45 min"), "period_minutes must be a whole number"),
 ])
 def test_errors_name_week_and_period(tmp_path, change, message):

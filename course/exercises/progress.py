@@ -31,13 +31,18 @@ CREATE TABLE IF NOT EXISTS attempts (
     response TEXT NOT NULL,
     score REAL,
     mode TEXT,
-    course_version TEXT
+    course_version TEXT,
+    student_number TEXT
 );
 CREATE INDEX IF NOT EXISTS attempts_exercise ON attempts (exercise_id, id);
 """
+# A store written before attempts carried a student number (学号) gains the column, empty in
+# its old rows: nothing is rewritten or dropped (docs/api.md, "Progress store").
+_MIGRATE = "ALTER TABLE attempts ADD COLUMN student_number TEXT"
 
 ATTEMPT_COLUMNS = [
     "id", "learner", "exercise_id", "lesson", "time", "response", "score", "mode", "course_version",
+    "student_number",
 ]
 SUMMARY_COLUMNS = [
     "lesson", "exercise_id", "attempts", "best_score", "last_score", "last_response", "last_time",
@@ -128,6 +133,8 @@ def _open(path: Path) -> sqlite3.Connection:
         try:
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 conn.execute(statement)
+            if not _has_number_column(conn):
+                conn.execute(_MIGRATE)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -136,6 +143,11 @@ def _open(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _has_number_column(conn: sqlite3.Connection) -> bool:
+    return any(col[1] == "student_number"
+               for col in conn.execute("PRAGMA table_info(attempts)").fetchall())
 
 
 def _connection() -> sqlite3.Connection:
@@ -268,12 +280,13 @@ def _record(exercise, response, result, mode: str) -> bool:
         float(getattr(result, "score", 0.0) or 0.0),
         _safe_text(mode),
         _course_version(),
+        None if state.get_student_number() is None else _safe_text(state.get_student_number()),
     )
 
     def insert(conn):
         conn.execute(
             "INSERT INTO attempts (learner, exercise_id, lesson, time, response, score, mode,"
-            " course_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " course_version, student_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             row,
         )
 
@@ -330,6 +343,11 @@ def _read_only(path: Path, sql: str, params) -> list:
         try:
             has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
                                      "name = 'attempts'").fetchone()
+            if has_table and not _has_number_column(conn):
+                # an old store that cannot be migrated here: read it as if it had the column
+                # (a TEMP view lives outside the read-only file and shadows the table)
+                conn.execute("CREATE TEMP VIEW attempts AS SELECT *, NULL AS student_number "
+                             "FROM main.attempts")
             return conn.execute(sql, params).fetchall() if has_table else []
         except sqlite3.Error as exc:
             error = exc
@@ -373,6 +391,35 @@ def _where(learner):
     return " WHERE learner = ?", (str(learner),)
 
 
+_CURRENT = object()  # the student number given in the lesson header (session)
+
+
+def numbers(*, strict: bool = False) -> dict:
+    """How many attempts the store holds per student number (None: saved before any number
+    was given, or by a version of the course that kept none)."""
+    rows = _read("SELECT student_number, COUNT(*) FROM attempts GROUP BY student_number",
+                 strict=strict)
+    return {number: n for number, n in rows}
+
+
+def _mine(number=_CURRENT, *, strict: bool = False) -> tuple[str, tuple]:
+    """The SQL condition (and its parameters) for one student number's attempts.
+
+    A store with one number (or none) is one learner's: the attempts saved before the number
+    was given are theirs too (an old store exports and reports as before). A store shared by
+    several numbers (a lab login) gives each number only the attempts made under it; those
+    saved with no number go with no number (``number`` None).
+    """
+    if number is _CURRENT:
+        number = state.get_student_number()
+    held = {n for n in numbers(strict=strict) if n is not None}
+    if number is None:
+        return ("1", ()) if not held else ("student_number IS NULL", ())
+    if held <= {number}:
+        return "(student_number = ? OR student_number IS NULL)", (number,)
+    return "student_number = ?", (number,)
+
+
 def _attempt_rows(learner=None, *, strict: bool = False) -> list:
     where, params = _where(learner)
     return _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts{where} ORDER BY id", params,
@@ -398,6 +445,8 @@ def attempts(learner=None):
 
 def _summary_rows(learner=None) -> list:
     where, params = _where(learner)
+    mine, own = _mine()
+    where = f"{where} AND {mine}" if where else f" WHERE {mine}"
     sql = f"""
         SELECT a.lesson, a.exercise_id, g.n, g.best, a.score, a.response, a.time, a.mode
         FROM (SELECT exercise_id, COUNT(*) AS n, MAX(score) AS best, MAX(id) AS last_id
@@ -405,12 +454,13 @@ def _summary_rows(learner=None) -> list:
         JOIN attempts AS a ON a.id = g.last_id
         ORDER BY a.lesson, g.last_id
     """
-    return _read(sql, params)
+    return _read(sql, (*params, *own))
 
 
 def summary(learner=None):
-    """One row per exercise: lesson, exercise_id, attempts, best_score, last_score,
-    last_response, last_time."""
+    """One row per exercise of this learner (the student number given in the header, see
+    ``_mine``): lesson, exercise_id, attempts, best_score, last_score, last_response,
+    last_time."""
     import pandas as pd
 
     rows = [
@@ -421,11 +471,13 @@ def summary(learner=None):
 
 
 def last_attempt(exercise_id: str) -> dict | None:
-    """The latest attempt at one exercise (response, score, mode, time), to restore a widget."""
+    """This learner's latest attempt at one exercise (response, score, mode, time), to restore
+    a widget (on a shared login, never another student number's)."""
+    mine, own = _mine()
     rows = _read(
-        "SELECT response, score, mode, time, learner FROM attempts WHERE exercise_id = ?"
-        " ORDER BY id DESC LIMIT 1",
-        (str(exercise_id),),
+        f"SELECT response, score, mode, time, learner FROM attempts WHERE exercise_id = ?"
+        f" AND {mine} ORDER BY id DESC LIMIT 1",
+        (str(exercise_id), *own),
     )
     if not rows:
         return None
@@ -441,11 +493,13 @@ def last_responses(exercise_ids, learner=None) -> dict:
     if not ids:
         return {}
     where, params = _where(learner)
+    mine, own = _mine()
     marks = ", ".join("?" for _ in ids)
     rows = _read(
         f"SELECT exercise_id, response FROM attempts WHERE id IN (SELECT MAX(id) FROM attempts"
-        f"{where}{' AND' if where else ' WHERE'} exercise_id IN ({marks}) GROUP BY exercise_id)",
-        (*params, *ids),
+        f"{where}{' AND' if where else ' WHERE'} {mine} AND exercise_id IN ({marks})"
+        f" GROUP BY exercise_id)",
+        (*params, *own, *ids),
     )
     return {ex_id: _loads(response) for ex_id, response in rows}
 
@@ -462,10 +516,11 @@ def lesson_progress(lesson) -> tuple[int, int, float | None]:
         return 0, 0, None
     modes = {str(ex.id): getattr(ex, "effective_mode", getattr(ex, "mode", "")) for ex in exercises}
     marks = ", ".join("?" for _ in ids)
+    mine, own = _mine()
     rows = _read(
-        f"SELECT exercise_id, MAX(score) FROM attempts WHERE exercise_id IN ({marks})"
+        f"SELECT exercise_id, MAX(score) FROM attempts WHERE {mine} AND exercise_id IN ({marks})"
         " GROUP BY exercise_id",
-        ids,
+        (*own, *ids),
     )
     done = len(rows)
     shown = [best for ex_id, best in rows if modes.get(ex_id) != "assessment" and best is not None]
@@ -473,39 +528,68 @@ def lesson_progress(lesson) -> tuple[int, int, float | None]:
     return done, len(ids), mean_best
 
 
-def submission(learner=None) -> dict:
-    """The submission document of docs/api.md for this store's attempts.
+def submission(learner=None, student_number=_CURRENT) -> dict:
+    """The submission document of docs/api.md for one student number's attempts.
 
-    Raises InputError when the store exists but cannot be read.
+    ``student_number``: by default the one given in the lesson header; None selects the
+    attempts saved without a number. Which attempts belong to a number: ``_mine`` (a store of
+    one learner gives all of them, as before numbers existed). ``learner`` is the name written
+    into the file: by default the session's learner for the session's own number, else the
+    number itself. Raises InputError when the store exists but cannot be read.
     """
     from course.errors import InputError
 
-    name = learner if learner else state.get_learner()
-    items = []
+    own = state.get_student_number()
+    number = own if student_number is _CURRENT else student_number
+    if learner:
+        name = learner
+    elif number is None and own is not None:
+        name = _login()  # attempts of nobody's number: never under the header's number
+    else:
+        name = state.get_learner() if number == own else number
     try:
-        rows = _attempt_rows(strict=True)
+        mine, params = _mine(number, strict=True)
+        rows = _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts WHERE {mine}"
+                     " ORDER BY id", params, strict=True)
     except StoreUnreadable as exc:
         raise InputError(ui("export_unreadable", path=str(exc.path),
                             why=_safe_text(exc.error)).both(" / ")) from None
-    for row in rows:
-        data = dict(zip(ATTEMPT_COLUMNS, row, strict=True))
-        items.append({
-            "exercise_id": data["exercise_id"],
-            "lesson": data["lesson"],
-            "time": data["time"],
-            "response": _loads(data["response"]),
-            "score": data["score"],
-            "mode": data["mode"],
-            "course_version": data["course_version"],
-        })
-    return {
+    doc = {
         "format": SUBMISSION_FORMAT,
         "format_version": SUBMISSION_VERSION,
         "learner": name,
         "course_version": _course_version(),
         "exported_at": _now()[:19] + "Z",
-        "attempts": items,
+        "attempts": [_item(dict(zip(ATTEMPT_COLUMNS, row, strict=True))) for row in rows],
     }
+    if number is not None:
+        doc["student_number"] = number
+    return doc
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "learner"
+
+
+def _item(data: dict) -> dict:
+    """One attempt of a submission file (its student number only when it had one)."""
+    item = {
+        "exercise_id": data["exercise_id"],
+        "lesson": data["lesson"],
+        "time": data["time"],
+        "response": _loads(data["response"]),
+        "score": data["score"],
+        "mode": data["mode"],
+        "course_version": data["course_version"],
+    }
+    if data["student_number"] is not None:
+        item["student_number"] = data["student_number"]
+    return item
 
 
 def submission_bytes(doc: dict) -> bytes:
@@ -521,18 +605,19 @@ def submission_bytes(doc: dict) -> bytes:
         return (json.dumps(doc, ensure_ascii=True, indent=1) + "\n").encode("utf-8")
 
 
-def export(path, learner=None) -> Path:
-    """Write the learner's submission file (JSON) to ``path``; returns the path written.
+def export(path, learner=None, student_number=_CURRENT) -> Path:
+    """Write one learner's submission file (JSON) to ``path``; returns the path written.
 
-    Every attempt in this store is included (a store belongs to one learner); ``learner`` is the
-    name written into the file, by default the name from ``course.set_learner``.
+    The attempts of ``student_number`` (by default the one given in the lesson header; see
+    ``submission``): a store of one learner gives every attempt, a lab login shared by several
+    student numbers gives each number its own. ``learner`` is the name written into the file.
     """
     from course.errors import InputError
 
     target = Path(path).expanduser()
     if target.is_dir():
         raise InputError(ui("export_is_folder", path=str(target)).both(" / "))
-    data = submission_bytes(submission(learner))
+    data = submission_bytes(submission(learner, student_number))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         tmp.write_bytes(data)

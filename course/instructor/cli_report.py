@@ -18,9 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="learners below this weighted total are listed as needing help "
                              "(default: the grading scheme's, 60) (及格线)")
     parser.add_argument("--scheme", metavar="YAML",
-                        help="the grading scheme: weights of assessment, writing, live "
-                             "participation and attendance, the pass mark and the lesson "
-                             "threshold (default: the shipped grading_scheme.yaml) (评分方案)")
+                        help="the grading scheme: the final grade's parts and weights, the "
+                             "weights of assessment, writing, live participation and attendance "
+                             "in the exercises part, the pass mark and the lesson threshold "
+                             "(default: the shipped grading_scheme.yaml) (评分方案)")
     parser.add_argument("--attendance", action="append", metavar="CSV", default=[],
                         help="a live session's attendance file (学号, 姓名, 班级, first join "
                              "time, answered); give one per session; without it participation "
@@ -31,9 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the class list (CSV or .xlsx, as crm-course roster reads it): only "
                              "its learners decide which lessons are expected; other names are "
                              "listed (班级名单)")
-    parser.add_argument("--marks", metavar="WRITING_CSV",
-                        help="a writing.csv with the teacher_mark column filled in: those marks "
-                             "replace the automatic scores of the writing tasks")
+    parser.add_argument("--marks", metavar="FILE", action="append", default=[],
+                        help="the teacher's marks; may be given twice: a marks file (CSV or "
+                             ".xlsx: 学号 and one column per final-grade part, e.g. 口语, 项目, "
+                             "期中, 期末, 0-100; empty = no mark yet) and/or a writing.csv with "
+                             "the teacher_mark column filled in (replaces the automatic scores "
+                             "of the writing tasks) (教师成绩表)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,22 +50,31 @@ def run(args: argparse.Namespace) -> int:
 
     if args.pass_mark is not None and not 0 <= args.pass_mark <= 100:
         raise InputError(ui("bad_pass_mark", mark=f"{args.pass_mark:g}").both(" "))
+    from course.instructor.marks import is_writing_marks, read_part_marks
+    from course.instructor.scheme import load_scheme
     from course.instructor.writing import read_marks
 
-    marks = read_marks(args.marks) if args.marks else None
+    scheme = load_scheme(args.scheme)
+    marks, part_marks = None, None
+    for path in args.marks:
+        if is_writing_marks(path):
+            marks = {**(marks or {}), **read_marks(path)}
+        elif part_marks is not None:
+            raise InputError(f"--marks {path}: one marks file of the final grade's parts at a "
+                             f"time ({part_marks.source} was given already). 只能给出一个成绩表。")
+        else:
+            part_marks = read_part_marks(path, scheme)
     roster = None
     if args.roster:
         from course.roster import read_roster
 
         roster = read_roster(args.roster)
     from course.instructor.attendance import read_attendance
-    from course.instructor.scheme import load_scheme
 
-    scheme = load_scheme(args.scheme)
     attendance = read_attendance(args.attendance, roster) if args.attendance else None
     report = build_report(args.submissions, bank_path=Path(args.bank) if args.bank else None,
                           pass_mark=args.pass_mark, marks=marks, roster=roster, scheme=scheme,
-                          attendance=attendance)
+                          attendance=attendance, part_marks=part_marks)
     report.language = args.lang
     paths = write_report(report, Path(args.out))
     helped = sum(r.needs_help for r in report.learners)

@@ -39,8 +39,11 @@ def lesson_header(report, slug: str, lang: str = "zh") -> str:
     return f"{number} {_title(report.lesson_titles.get(slug), lang) or slug}"
 
 
-def _note(row) -> str:
+def _note(row, marked: dict) -> str:
     notes = []
+    missing = [marked[p] for p in row.final_missing if p in marked]
+    if missing:
+        notes.append("缺成绩 no mark yet: " + " ".join(missing))
     if not row.handed_in:
         notes.append("无提交 no submission")
     elif row.on_roster is False:
@@ -56,14 +59,20 @@ def table(report) -> tuple[list[str], list[list]]:
     """(header, rows) of the gradebook's main sheet; numbers are numbers, empty is None."""
     slugs = [slug for slug, _, _ in report.lessons if report.plan.lesson_assessment.get(slug)]
     used = report.plan.used
+    parts = report.plan.scheme.marked_parts  # the final grade's parts from the marks file
+    # a missing mark is noted only once a marks file was given (before, every one is missing)
+    noted = {p.part: p.short for p in parts} if report.part_marks is not None else {}
     header = (["学号", "姓名", "班级"] + [lesson_header(report, s) for s in slugs]
-              + [LABELS[c][1] for c in used] + ["平时成绩", "需要帮助", "备注"])
+              + [LABELS[c][1] for c in used] + ["平时成绩"] + [p.short for p in parts]
+              + ["总评成绩", "需要帮助", "备注"])
     rows = []
     for row in sorted(report.learners, key=_order):
         rows.append([row.number or None, row.name or row.learner, row.klass or None]
                     + [_num(row.lesson_assessment.get(s)) for s in slugs]
                     + [_num(row.parts.get(c)) for c in used]
-                    + [_num(row.total), "是" if row.needs_help else "否", _note(row) or None])
+                    + [_num(row.total)] + [_num(row.final_parts.get(p.part)) for p in parts]
+                    + [_num(row.final_total), "是" if row.needs_help else "否",
+                       _note(row, noted) or None])
     return header, rows
 
 
@@ -116,6 +125,13 @@ def _about_rows(report) -> list[list]:
         rows.append([f"{LABELS[comp][1]} / {LABELS[comp][0]}", f"{share:.1f}%"])
     for comp, en, zh in plan.left_out:
         rows.append([f"{LABELS[comp][1]} / {LABELS[comp][0]}", f"not counted: {en}；不计：{zh}"])
+    for part in plan.scheme.final:
+        where = ("computed: 平时成绩 above / 由本报告计算" if part.computed else
+                 f"marks file / 教师成绩表: {report.part_marks.source}" if report.part_marks
+                 else "no marks file given (crm-course report --marks) / 未提供成绩表")
+        rows.append([f"总评 {part.short} / final: {part.en}", f"{part.weight}% · {where}"])
+    rows.append(["总评成绩 / final grade", "empty while a part has no mark (never counted as 0); "
+                                       "任一部分缺成绩时为空（不按 0 分计）"])
     rows.append(["及格线 / pass mark", f"{report.pass_mark:g}%"])
     rows.append(["单课阈值 / lesson threshold", f"{plan.scheme.lesson_help_below:g}%"])
     rows.append(["课程得分 / lesson columns",

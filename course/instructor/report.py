@@ -1,7 +1,10 @@
-"""The class report: re-grade every submitted response with the instructor's bank and sum up."""
+"""The class report: re-grade every submitted response with the instructor's bank and sum up.
+
+The CSV files are written by ``report_csv`` (its writers are still importable from here), the
+page by ``report_html``, the gradebook by ``gradebook``.
+"""
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections import Counter
@@ -12,6 +15,12 @@ from pathlib import Path
 
 from course.errors import InputError
 from course.instructor.itemstats import for_class
+from course.instructor.report_csv import (
+    _csv_safe,
+    write_grades_csv,
+    write_item_csv,
+    write_item_stats_csv,
+)
 from course.instructor.submissions import Collected, Rejection, collect, learner_key
 from course.messages import both
 
@@ -45,6 +54,9 @@ class LearnerRow:
     parts: dict = field(default_factory=dict)  # grading-scheme component -> 0..1
     total: float | None = None  # the scheme's weighted total (平时成绩)
     weak_lessons: list = field(default_factory=list)  # expected lessons below the threshold
+    final_parts: dict = field(default_factory=dict)  # final-grade part -> 0..1 (None: missing)
+    final_total: float | None = None  # the final grade (总评成绩); None while a part is missing
+    final_missing: list = field(default_factory=list)  # final-grade parts with no mark yet
 
     @property
     def grade(self) -> float | None:
@@ -92,6 +104,7 @@ class ClassReport:
     plan: object = None  # course.instructor.scores.Plan: the scheme as this report applies it
     roster_source: str = ""
     attendance: object = None  # course.instructor.attendance.Attendance, when given
+    part_marks: object = None  # course.instructor.marks.PartMarks (--marks), when given
     lesson_titles: dict = field(default_factory=dict)  # slug -> Bilingual
     exercise_titles: dict = field(default_factory=dict)  # exercise id -> Bilingual or None
     language: str = "both"  # the page's and the charts' language: en, zh or both
@@ -252,24 +265,26 @@ def load_instructor_bank(path: Path | None):
 
 def build_report(paths, bank=None, bank_path: Path | None = None,
                  pass_mark: float | None = None, marks=None, roster=None, scheme=None,
-                 attendance=None) -> ClassReport:
+                 attendance=None, part_marks=None) -> ClassReport:
     """Read, check and re-grade the submissions under ``paths``; scores inside are ignored.
 
     ``marks`` (``{(learner, task): 0-100}``, see ``writing.read_marks``): a teacher's mark
     replaces the automatic score of that learner's writing task. ``scheme``: a
     ``scheme.Scheme`` (the shipped default when None); ``pass_mark`` (percent) overrides its
     pass mark. ``attendance``: ``attendance.Attendance`` of the live sessions, or None.
+    ``part_marks``: ``marks.PartMarks``, the teacher's marks of the final grade's other parts.
     """
     collected: Collected = collect(paths)  # a mistyped path is named before the bank loads
     if bank is None:
         bank, bank_path = load_instructor_bank(bank_path)
     return grade_collected(collected, bank, str(bank_path or ""), pass_mark, marks, roster,
-                           scheme, attendance)
+                           scheme, attendance, part_marks)
 
 
 def _on_roster(roster, sub) -> bool:
-    return roster.find(sub.shown_name or sub.learner) is not None \
-        or roster.find(sub.learner) is not None
+    from course.instructor.roster_match import student_of
+
+    return student_of(roster, sub) is not None
 
 
 def expected_lessons(lessons, subs, finals_by_learner, roster=None) -> list[str]:
@@ -452,8 +467,9 @@ def _absent_row(student, lessons, expected, pass_mark) -> LearnerRow:
 
 def grade_collected(collected: Collected, bank, bank_path: str = "",
                     pass_mark: float | None = None, marks=None, roster=None, scheme=None,
-                    attendance=None) -> ClassReport:
+                    attendance=None, part_marks=None) -> ClassReport:
     """The class report of submissions already read (``roster``: see ``expected_lessons``)."""
+    from course.instructor import marks as final_marks
     from course.instructor import scores
     from course.instructor.scheme import load_scheme
 
@@ -480,8 +496,8 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
     for sub, student, finals in zip(subs, students, finals_by_learner, strict=True):
         row = _learner_row(sub, finals, lessons, expected, pass_mark)
         row.name = student.name if student else (sub.shown_name or sub.learner)
-        if student is not None:
-            row.number, row.klass = student.number, student.klass
+        row.number = student.number if student else sub.number  # (a file's own 学号)
+        row.klass = student.klass if student else ""
         row.on_roster = None if roster is None else student is not None
         scores.fill_row(row, finals, the_plan, expected, attendance, _keys(sub, student))
         learners.append(row)
@@ -494,104 +510,26 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
     for row in learners:
         row.needs_help = bool(row.missing) or bool(row.weak_lessons) or (
             row.grade is not None and row.grade * 100 < pass_mark)
+        final_marks.apply(row, scheme, part_marks)
     items, parts = grading.item_rows(lessons)
     return ClassReport(
         bank_path=bank_path,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         lessons=lessons, learners=learners, items=items, parts=parts,
         rejections=rejections, expected_lessons=expected, pass_mark=pass_mark,
-        warnings=list(collected.warnings) + roster_notes + _version_warnings(collected),
+        warnings=list(collected.warnings) + roster_notes + _version_warnings(collected)
+        + final_marks.notes(part_marks, learners),
         graded=len(grading.cache), attempts=grading.n_attempts,
         writing=grading.writing_rows, marked=grading.n_marked,
         item_stats=for_class(bank, lessons, finals_by_learner, responses_by_learner),
         plan=the_plan, roster_source=getattr(roster, "source", "") or "",
-        attendance=attendance,
+        attendance=attendance, part_marks=part_marks,
         lesson_titles={slug: lesson.title for slug, lesson in bank.lessons.items()},
         exercise_titles={ex_id: bank[ex_id].title for ex_id in lesson_of},
     )
 
 
 # ----------------------------------------------------------------------------- writing
-
-
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.1f}"
-
-
-def _wrong_text(row: ItemRow) -> str:
-    return "; ".join(f"{text} ({n})" for text, n in row.wrong)
-
-
-def write_grades_csv(report: ClassReport, path: Path) -> None:
-    slugs = [slug for slug, _, _ in report.lessons]
-    with open(path, "w", encoding="utf-8-sig", newline="", errors="backslashreplace") as fh:
-        w = csv.writer(fh)
-        used = report.plan.used if report.plan else []
-        w.writerow(["learner", *slugs, "overall", "exercises_attempted", "exercises_expected",
-                    "missing_lessons", "needs_help", "file", "course_version",
-                    "student_number", "name", "class", "on_roster", "handed_in",
-                    *[f"{s}_assessment" for s in slugs], *[f"{s}_practice" for s in slugs],
-                    *used, "weighted_total", "weak_lessons"])
-        for row in report.learners:
-            w.writerow([
-                _csv_safe(row.learner),
-                *[_pct(row.lesson_scores[s]) for s in slugs],
-                _pct(row.overall), row.attempted, row.expected_total,
-                " ".join(row.missing), "yes" if row.needs_help else "no", _csv_safe(row.source),
-                _csv_safe(row.course_version),
-                _csv_safe(row.number), _csv_safe(row.name), _csv_safe(row.klass),
-                {None: "", True: "yes", False: "no"}[row.on_roster],
-                "yes" if row.handed_in else "no",
-                *[_pct(row.lesson_assessment.get(s)) for s in slugs],
-                *[_pct(row.lesson_practice.get(s)) for s in slugs],
-                *[_pct(row.parts.get(c)) for c in used], _pct(row.total),
-                " ".join(row.weak_lessons),
-            ])
-
-
-def write_item_csv(report: ClassReport, path: Path) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="", errors="backslashreplace") as fh:
-        w = csv.writer(fh)
-        w.writerow(["lesson", "exercise_id", "item", "type", "mode", "attempts", "learners",
-                    "first_try_success", "success_rate", "mean_score", "common_wrong_answers",
-                    "key"])
-        rows = sorted(report.items + report.parts,
-                      key=lambda r: (r.lesson, r.exercise_id, r.item != "", r.item))
-        order = {ex_id: i for i, ex_id in enumerate(r.exercise_id for r in report.items)}
-        rows.sort(key=lambda r: (order[r.exercise_id], r.item != ""))
-        for r in rows:
-            w.writerow([r.lesson, r.exercise_id, r.item, r.type, r.mode, r.attempts, r.learners,
-                        _pct(r.first_try), _pct(r.success), _pct(r.mean_score),
-                        _csv_safe(_wrong_text(r)), _csv_safe(r.key)])
-
-
-def _num(value: float | None, digits: int = 3) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
-
-
-def write_item_stats_csv(report: ClassReport, path: Path) -> None:
-    """item_stats.csv: one row per assessment item, then one row per option of a choice item."""
-    stats = report.item_stats
-    rel = {r.lesson: r for r in (stats.reliability if stats else [])}
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["lesson", "exercise_id", "option", "key", "type", "learners", "facility",
-                    "sd", "discrimination", "upper_lower_27", "share", "share_upper",
-                    "share_lower", "flags", "reason", "reason_zh", "lesson_reliability",
-                    "reliability_method"])
-        for item in stats.items if stats else []:
-            r = rel.get(item.lesson)
-            w.writerow([item.lesson, item.exercise_id, "", "", item.type, item.learners,
-                        _pct(item.facility), _num(item.sd), _num(item.discrimination),
-                        _num(item.upper_lower), "", "", "", " ".join(item.flags),
-                        item.reason.en if item.reason else "",
-                        item.reason.zh if item.reason else "",
-                        _num(r.value) if r else "", r.method if r else ""])
-            for opt in item.options:
-                w.writerow([item.lesson, item.exercise_id, _csv_safe(opt.label),
-                            "yes" if opt.correct else "no", item.type, item.learners, "", "",
-                            "", "", _pct(opt.share), _pct(opt.upper), _pct(opt.lower), "", "",
-                            "", "", ""])
 
 
 def _version_warnings(collected: Collected) -> list[Rejection]:
@@ -602,12 +540,6 @@ def _version_warnings(collected: Collected) -> list[Rejection]:
                                        ours=__version__), sub.learner)
             for sub in collected.submissions
             if sub.course_version and sub.course_version != __version__]
-
-
-def _csv_safe(text: str) -> str:
-    """Learner text that a spreadsheet will show as text, never run as a formula."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def write_report(report: ClassReport, out: Path) -> dict[str, Path]:

@@ -14,7 +14,13 @@ from course.instructor.names import Rejection
 from course.messages import both
 
 
-def _student_of(roster, sub):
+def student_of(roster, sub):
+    """The file's student number first (a shared lab login's files name one each), then
+    the learner name in it."""
+    if getattr(sub, "number", ""):
+        found = roster.find(sub.number)
+        if found is not None:
+            return found
     return roster.find(sub.shown_name or sub.learner) or roster.find(sub.learner)
 
 
@@ -37,7 +43,7 @@ def match(submissions: list, roster) -> tuple[list, list, list[Rejection]]:
     by_number: dict[str, list] = {}
     strangers, notes = [], []
     for sub in submissions:
-        student = _student_of(roster, sub)
+        student = student_of(roster, sub)
         if student is None:
             strangers.append(sub)
         else:

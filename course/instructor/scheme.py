@@ -1,5 +1,14 @@
-"""The grading scheme (平时成绩): the weights of assessment, writing, live participation and
-attendance, the pass mark and the per-lesson "needs help" threshold, read from a YAML file."""
+"""The course's one grading scheme, read from a YAML file a teacher edits in one place:
+
+* ``final``: the parts of the final grade (总评成绩) with whole-number weights adding up to 100.
+  The part ``exercises`` is computed by the report (平时成绩, below); every other part
+  (speaking, project, midterm, final...) comes from the teacher's marks file by 学号
+  (``course.instructor.marks``). The semester plan names this file (``grading_scheme:`` in
+  notebooks/semester.yaml), so the 授课计划 and 课程标准 print the same weights as the report.
+* ``weights``: how the exercises part is made: assessment, writing, live participation and
+  attendance (relative weights);
+* ``pass_mark`` and ``lesson_help_below``: who needs help (percent).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +24,32 @@ LABELS = {
     "attendance": ("Attendance", "出勤"),
 }
 DEFAULT_PATH = Path(__file__).parent / "grading_scheme.yaml"
-FIELDS = ("weights", "pass_mark", "lesson_help_below")
+FIELDS = ("final", "weights", "pass_mark", "lesson_help_below")
+COMPUTED = "exercises"  # the final-grade part the report computes (平时成绩)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the final grade: its id, weight (percent), title and the other headers a
+    marks file may give it (``aliases``)."""
+
+    part: str
+    weight: int
+    en: str
+    zh: str
+    aliases: tuple = ()
+
+    @property
+    def computed(self) -> bool:
+        return self.part == COMPUTED
+
+    @property
+    def short(self) -> str:
+        """The column header a school's sheet uses: the first alias, else the Chinese title."""
+        return self.aliases[0] if self.aliases else self.zh
+
+    def label(self, lang: str = "both") -> str:
+        return {"en": self.en, "zh": self.zh}.get(lang, f"{self.en} / {self.zh}")
 
 
 @dataclass(frozen=True)
@@ -26,6 +60,19 @@ class Scheme:
     pass_mark: float
     lesson_help_below: float
     source: str = ""
+    final: tuple = ()  # Part, in the file's order
+
+    def final_total(self, values: dict) -> float | None:
+        """The final grade (0..1) from each part's value (part -> 0..1); None when a part
+        that weighs is missing (a missing mark is never counted as 0)."""
+        if any(p.weight and values.get(p.part) is None for p in self.final):
+            return None
+        return sum(p.weight * values[p.part] for p in self.final if p.weight) / 100
+
+    @property
+    def marked_parts(self) -> list:
+        """The final-grade parts the teacher's marks file gives (all but ``exercises``)."""
+        return [p for p in self.final if not p.computed]
 
     def total(self, parts: dict) -> float | None:
         """The weighted total (0..1) of the components in ``parts`` (name -> 0..1); the
@@ -41,11 +88,42 @@ class Scheme:
 
 
 def _bad(path, detail: str) -> InputError:
-    return InputError(
-        f"{path}: not a usable grading scheme: {detail}. Expected `weights:` with numbers >= 0 "
-        f"for {', '.join(COMPONENTS)}, and `pass_mark:` and `lesson_help_below:` from 0 to "
-        f"100 (see the default, course/instructor/grading_scheme.yaml).\n"
-        f"{path}：评分方案无法使用：{detail}。")
+    from course.roster import unusable
+
+    return unusable(
+        path, "grading scheme", "评分方案", detail,
+        "`final:` a list of parts (part, a whole-number weight, title {en, zh}) adding up to "
+        f"100, `weights:` with numbers >= 0 for {', '.join(COMPONENTS)}, and `pass_mark:` and "
+        "`lesson_help_below:` from 0 to 100 (see the default, "
+        "course/instructor/grading_scheme.yaml)")
+
+
+def _final(raw, path) -> tuple:
+    """The final grade's parts, checked: unique ids, whole weights adding up to 100."""
+    if not isinstance(raw, list) or not raw:
+        raise _bad(path, "final is not a list of parts")
+    parts, seen = [], set()
+    for i, item in enumerate(raw, start=1):
+        title = item.get("title") if isinstance(item, dict) else None
+        weight = item.get("weight") if isinstance(item, dict) else None
+        if not isinstance(title, dict) or not title.get("en") or not title.get("zh") \
+                or not item.get("part") or isinstance(weight, bool) \
+                or not isinstance(weight, int) or weight < 0:
+            raise _bad(path, f"final part {i} needs part, weight (a whole number >= 0) and "
+                             "title {en: ..., zh: ...}")
+        name = str(item["part"])
+        if name in seen:
+            raise _bad(path, f"final part {name!r} twice")
+        seen.add(name)
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise _bad(path, f"final part {name!r}: aliases must be a list of headers")
+        parts.append(Part(name, weight, str(title["en"]), str(title["zh"]),
+                          tuple(str(a) for a in aliases)))
+    total = sum(p.weight for p in parts)
+    if total != 100:
+        raise _bad(path, f"the final parts' weights add up to {total}, expected 100")
+    return tuple(parts)
 
 
 def _percent(doc: dict, name: str, path) -> float:
@@ -91,4 +169,4 @@ def load_scheme(path=None) -> Scheme:
         raise _bad(path, "every weight is 0")
     return Scheme({c: float(weights.get(c, 0)) for c in COMPONENTS},
                   _percent(doc, "pass_mark", path), _percent(doc, "lesson_help_below", path),
-                  str(path))
+                  str(path), _final(doc.get("final"), path))

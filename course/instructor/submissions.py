@@ -66,6 +66,7 @@ class Submission:
     digest: str = ""
     shown_name: str = ""  # the learner's name as written (before normalising)
     attempts_in_file: int = 0  # before any was left out
+    number: str = ""  # the student number (学号) the file's attempts were saved under, if any
 
     @property
     def learner_key(self) -> str:
@@ -198,6 +199,7 @@ def parse_submission(data: bytes, source: str, out: Collected | None = None
         digest=hashlib.sha256(data).hexdigest(),
         shown_name=obj["learner"] if not has_surrogate(obj["learner"]) else learner,
         attempts_in_file=len(obj["attempts"]),
+        number=clean_name(_valid_text(obj.get("student_number") or "")),
     )
 
 

@@ -146,7 +146,9 @@ def test_the_workbook_opens_and_its_cells_equal_the_csv_files(school, fixture_ba
     header = cells[0]
     assert header[:3] == ["学号", "姓名", "班级"]
     assert header[3:5] == ["01 教师工具测试课", "02 更多测试练习"]  # one column per lesson, by title
-    assert header[5:] == ["测验", "课堂参与", "出勤", "平时成绩", "需要帮助", "备注"]
+    # then the final grade's other parts (from a marks file: none given here) and its total
+    assert header[5:] == ["测验", "课堂参与", "出勤", "平时成绩", "口语", "项目", "期中", "期末",
+                          "总评成绩", "需要帮助", "备注"]
     assert len(cells) == 1 + N + 2
     with open(paths["gradebook_csv"], "rb") as fh:
         assert fh.read(3) == b"\xef\xbb\xbf"  # the BOM Excel needs to read UTF-8
@@ -161,8 +163,9 @@ def test_the_workbook_opens_and_its_cells_equal_the_csv_files(school, fixture_ba
             assert isinstance(row[8], int | float)  # (openpyxl reads 100.0 back as 100)
             assert row[8] == pytest.approx(float(by_number[row[0]]["weighted_total"]), abs=0.06)
     four = next(r for r in cells if r[0] == number(4))
-    assert four[8] == 67.6 and four[9] == "是" and "02-more" in four[10]
-    assert next(r for r in cells if r[0] == number(45))[10].startswith("无提交")
+    assert four[8] == 67.6 and four[14] == "是" and "02-more" in four[15]
+    assert four[9:14] == [None] * 5  # no marks file: the parts and the final grade are missing
+    assert next(r for r in cells if r[0] == number(45))[15].startswith("无提交")
     lesson = book["02 更多测试练习"]
     assert lesson.freeze_panes == "D2"
     items = [[c.value for c in row] for row in lesson.iter_rows()]

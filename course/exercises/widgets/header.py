@@ -59,7 +59,7 @@ class LessonHeader(w.VBox):
         controls = w.HBox([self._lang, self._bar, self._progress_text, self._reveal_all])
         controls.add_class("course-row")
         self.children = [style_widget(), self._title, self._meta, controls, self._who_row(),
-                         self._notice]
+                         self._current_row(), self._notice]
         self.add_class("course-lesson-header")
         self.done, self.total, self.mean_best = 0, 0, None
         state.on_language_change(self._on_language)
@@ -67,7 +67,7 @@ class LessonHeader(w.VBox):
         self.refresh_progress()
 
     def _who_row(self) -> w.HBox:
-        """Asks for the learner's name or student number when none is set (a shared lab
+        """Asks for the learner's student number (or name) when none is set (a shared lab
         login would otherwise file two learners' work under one name); hidden once given."""
         self._who_label = w.HTML()
         self._who = w.Text(layout=w.Layout(width="200px"))
@@ -82,6 +82,28 @@ class LessonHeader(w.VBox):
         self._who_box = row
         return row
 
+    def _current_row(self) -> w.HBox:
+        """Whose answers these are, and "Not you? Change student number" (the next student
+        on a lab login gives their own number: the header asks again)."""
+        self._current = w.HTML()
+        self._change = w.Button(layout=w.Layout(width="auto"))
+        self._change.add_class("course-change-learner")
+        self._change.on_click(lambda _b: self.change_learner())
+        row = w.HBox([self._current, self._change])
+        row.add_class("course-row")
+        row.add_class("course-learner-current")
+        shown = self._who_box.layout.display == "none" and not state.presenter()
+        row.layout.display = None if shown else "none"
+        self._current_box = row
+        return row
+
+    def change_learner(self) -> None:
+        """Show the student-number question again (the current number stays until a new one
+        is saved)."""
+        self._who.value = ""
+        self._who_box.layout.display = None
+        self._current_box.layout.display = "none"
+
     def save_learner(self, text: str) -> bool:
         """Keep the learner's name or student number (checked against the class list when
         one is loaded, where a student number is then what is kept); True when kept."""
@@ -89,6 +111,7 @@ class LessonHeader(w.VBox):
 
         lang = state.get_language()
         name = " ".join((text or "").split())
+        before = state.get_student_number()
         try:
             found = class_list.load_saved()
             if found is not None and name:
@@ -98,12 +121,18 @@ class LessonHeader(w.VBox):
                     self._notice.value = f"<div>⚠ {why}</div>"
                     return False
                 name = student.number
-            state.set_learner(name)
+            state.set_student_number(name)
         except CourseError as exc:
             self._notice.value = f"<div>⚠ {esc(str(exc))}</div>"
             return False
         self._who_box.layout.display = "none"
-        self._notice.value = f"<div>{ui_html('learner_saved', lang, name=name)}</div>"
+        self._current_box.layout.display = None
+        self.refresh_progress()  # this number's own progress (a lab login keeps several)
+        if before and before != name:  # the next student on a shared login
+            said = ui_html("learner_changed", lang, name=name, before=before)
+        else:
+            said = ui_html("learner_saved", lang, name=name)
+        self._notice.value = f"<div>{said}</div>"
         return True
 
     def __repr__(self) -> str:
@@ -166,9 +195,12 @@ class LessonHeader(w.VBox):
             text += " · " + ui_html("progress_mean", lang, pct=round(self.mean_best * 100))
         self._progress_text.value = text
         self._who_label.value = ui_html("ask_learner", lang)
+        self._current.value = ui_html("learner_current", lang, name=state.get_learner())
+        self._change.description = ui_text("btn_change_learner", lang)
+        self._change.tooltip = ui_text("tip_change_learner", lang)
         self._who_save.description = ui_text("btn_save_learner", lang)
         self._who_save.tooltip = ui_text("ask_learner", lang)
-        self._who.placeholder = ui_text("ask_learner", lang).rstrip(":：")[:60]
+        self._who.placeholder = ui_text("learner_placeholder", lang)
         self._reveal_all.description = ui_text("btn_reveal_all", lang)
         self._reveal_all.tooltip = ui_text("tip_reveal_all", lang)
         notices = progress.pop_notices()
