@@ -162,7 +162,7 @@ def print_ordering(exercise, ctx: PrintContext) -> PrintedItem:
 
 def printed_exercise(exercise, form: str):
     """The exercise as paper ``form`` prints it: a numeric item with per-form numbers
-    (``forms``) gives that form's variant, whose own ``grade`` checks the form's key; any other
+    (``exam_forms``) gives that form's variant, whose own ``grade`` checks the form's key; any other
     item is itself."""
     for_form = getattr(exercise, "for_form", None)
     return for_form(form) if for_form is not None and form else exercise
@@ -170,7 +170,7 @@ def printed_exercise(exercise, form: str):
 
 def print_numeric(exercise, ctx: PrintContext) -> PrintedItem:
     """Numeric: an answer line with the unit; the key gives the number and its tolerance. A
-    form with numbers of its own (the bank's ``forms``) prints them in the prompt, its answer
+    form with numbers of its own (the bank's ``exam_forms``) prints them in the prompt, its answer
     in the key and the working of it in place of the solution (which holds the bank's
     numbers)."""
     exercise = printed_exercise(exercise, ctx.form)

@@ -18,7 +18,7 @@ ITEM = """\
     measures: money
     currency: USD
     unit: {en: US dollars, zh: 美元}
-    forms:
+    exam_forms:
       numbers: {before: 250}
       answer: before * 1.2
       B: {before: 150}
@@ -50,18 +50,18 @@ def test_the_online_item_and_an_unlisted_form_keep_the_banks_numbers(write_bank)
 
 
 @pytest.mark.parametrize(("old", "new", "field", "says"), [
-    ("numbers: {before: 250}", "numbers: {before: 260}", "forms.numbers.before",
+    ("numbers: {before: 250}", "numbers: {before: 260}", "exam_forms.numbers.before",
      "260 is not a number of the English prompt"),
-    ("answer: before * 1.2", "answer: before * 1.25", "forms.answer",
+    ("answer: before * 1.2", "answer: before * 1.25", "exam_forms.answer",
      "the formula gives 312.5 for the numbers of the prompt, but `answer` is 300"),
-    ("answer: before * 1.2", "answer: before * rate", "forms.answer",
+    ("answer: before * 1.2", "answer: before * rate", "exam_forms.answer",
      "'rate' is not one of the numbers"),
-    ("answer: before * 1.2", "answer: __import__('os').getcwd()", "forms.answer",
+    ("answer: before * 1.2", "answer: __import__('os').getcwd()", "exam_forms.answer",
      "a formula holds only numbers"),
-    ("answer: before * 1.2", "answer: before * (1.2", "forms.answer", "is not a formula"),
-    ("B: {before: 150}", "B: {after: 150}", "forms.B.after", "not one of `numbers`"),
-    ("B: {before: 150}", "B: {before: 151}", "forms.B", "181.2, not a whole number"),
-    ("B: {before: 150}", "b: {before: 150}", "forms", "unknown field 'b'"),
+    ("answer: before * 1.2", "answer: before * (1.2", "exam_forms.answer", "is not a formula"),
+    ("B: {before: 150}", "B: {after: 150}", "exam_forms.B.after", "not one of `numbers`"),
+    ("B: {before: 150}", "B: {before: 151}", "exam_forms.B", "181.2, not a whole number"),
+    ("B: {before: 150}", "b: {before: 150}", "exam_forms", "unknown field 'b'"),
 ])
 def test_an_authors_mistake_names_file_exercise_and_field(write_bank, old, new, field, says):
     text = ITEM.replace(old, new)
@@ -77,7 +77,7 @@ def test_a_form_that_gives_the_same_answer_is_refused(write_bank):
     text = ITEM.replace("answer: before * 1.2", "answer: before * 0 + 300")
     with pytest.raises(BankError) as caught:
         load(write_bank, text)
-    assert "forms.B" in str(caught.value) and "same answer" in str(caught.value)
+    assert "exam_forms.B" in str(caught.value) and "same answer" in str(caught.value)
 
 
 def test_numbers_are_found_as_a_prompt_writes_them():

@@ -110,7 +110,7 @@ def test_the_two_forms_differ(printed):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_paper_b_prints_its_own_numbers_and_its_key_is_right_for_them(printed, lang):
-    """rel-chat-order-value (bank ``forms``): form A keeps the online 250 dollars (key 300),
+    """rel-chat-order-value (bank ``exam_forms``): form A keeps the online 250 dollars (key 300),
     form B asks about 150 dollars, and its key is 180 (150 raised by the lesson's 20%)."""
     unit = "美元" if lang == "zh" else "US dollars"
     a, b = (squash(pdf_text(printed / LESSON / f"exam-{f}.{lang}.pdf")) for f in "AB")

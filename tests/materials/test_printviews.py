@@ -157,4 +157,4 @@ def test_form_b_of_the_varying_numeric_items_prints_other_numbers_and_a_right_ke
             assert ex.for_form("B").prompt.render(lang) in shown, (exercise_id, lang)
             assert ex.prompt.render(lang) not in shown, (exercise_id, lang)
     for exercise_id in TIED_TO_DATA:
-        assert numeric[exercise_id].forms == {}
+        assert numeric[exercise_id].exam_forms == {}

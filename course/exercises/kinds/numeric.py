@@ -57,7 +57,7 @@ SCHEMA = {
     "accept_range": {"type": "array", "items": {"type": "number"}, "minItems": 2,
                      "maxItems": 2, "description": "numeric: a range a learner may type "
                      "for the answer, [low, high], e.g. [12, 24] for '12-24 hours'"},
-    "forms": {"type": "object", "required": ["numbers", "answer"],
+    "exam_forms": {"type": "object", "required": ["numbers", "answer"],
               "properties": {"numbers": {"type": "object",
                                          "additionalProperties": {"type": "number"}},
                              "answer": {"type": "string"}},
@@ -142,25 +142,25 @@ class NumericExercise(Exercise):
             unit = Bilingual(en, zh) if en else None
         self.unit_text: Bilingual | None = unit  # shown beside the box, in the learner's language
         self.unit = unit.en if unit else None  # the English unit, as before
-        self.forms: dict[str, Form] = {}  # paper forms with other numbers (numeric_forms)
+        self.exam_forms: dict[str, Form] = {}  # paper forms with other numbers (numeric_forms)
         self.working: str | None = None  # in a form's variant: "150 × 1.2 = 180"
-        if raw.get("forms") is not None and not self.redacted:
+        if raw.get("exam_forms") is not None and not self.redacted:
             if self.accept_range:
-                raise DefinitionError("forms", "an item with `accept_range` cannot vary its "
+                raise DefinitionError("exam_forms", "an item with `accept_range` cannot vary its "
                                                "numbers (the range would not follow them)")
-            self.forms = parse_forms(raw["forms"], self.prompt, self.answer, self._near)
+            self.exam_forms = parse_forms(raw["exam_forms"], self.prompt, self.answer, self._near)
 
     def for_form(self, form: str) -> NumericExercise:
         """This item as paper ``form`` prints it: the form's numbers in the prompt, its answer
         (graded by this same kind) and its working instead of the solution; the item itself
         when the form keeps the bank's numbers."""
-        chosen = self.forms.get(form)
+        chosen = self.exam_forms.get(form)
         if chosen is None:
             return self
         variant = copy.copy(self)
         variant.prompt, variant.answer, variant.working = chosen.prompt, chosen.answer, \
             chosen.working
-        variant.solution, variant.forms, variant._widget = None, {}, None
+        variant.solution, variant.exam_forms, variant._widget = None, {}, None
         variant.examples = {"correct": [chosen.answer], "wrong": []}
         return variant
 

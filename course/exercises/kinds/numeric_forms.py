@@ -1,4 +1,4 @@
-"""Per-form numbers of a numeric item (the optional ``forms`` field): which numbers of the prompt
+"""Per-form numbers of a numeric item (the optional ``exam_forms`` field): which numbers of the prompt
 vary, the formula of the answer, and each paper form's values, checked when the bank loads.
 
 A bank entry names the numbers of its prompt that may change, gives the answer as a formula of
@@ -6,7 +6,7 @@ them, and lists each form's values::
 
     prompt: {en: "... its average order value was 250 US dollars ...", zh: "... 250 美元 ..."}
     answer: 300
-    forms:
+    exam_forms:
       numbers: {before: 250}       # the values the prompt shows now (each must be in it)
       answer: before * 1.2         # the loader checks it gives `answer` for those values
       B: {before: 150}             # form B prints 150 and its key 180; form A keeps 250
@@ -36,6 +36,12 @@ _OPERATORS = {ast.Add: (lambda a, b: a + b, "+"), ast.Sub: (lambda a, b: a - b, 
 _ALLOWED = (ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.USub, ast.UAdd,
             *_OPERATORS)
 FORM_NAME = re.compile(r"^[A-Z]$")
+FIELD = "exam_forms"  # the bank field
+
+
+def _bad(field: str, message: str) -> DefinitionError:
+    """An author's mistake in ``exam_forms.<field>`` (the loader adds file and exercise)."""
+    return DefinitionError(f"{FIELD}.{field}" if field else FIELD, message)
 
 
 def _number(value) -> bool:
@@ -47,24 +53,24 @@ def _text(value: float) -> str:
 
 
 def parse_formula(text, names: set[str]) -> ast.expr:
-    """The formula's syntax tree; DefinitionError("forms.answer") for anything but numbers,
+    """The formula's syntax tree; DefinitionError (``exam_forms.answer``) for anything but numbers,
     the declared names, + - * / and brackets."""
     if not isinstance(text, str) or not text.strip():
-        raise DefinitionError("forms.answer", "give the answer as a formula of the numbers, "
+        raise _bad("answer", "give the answer as a formula of the numbers, "
                                               "e.g. `before * 1.2`")
     try:
         tree = ast.parse(text.strip(), mode="eval").body
     except SyntaxError:
-        raise DefinitionError("forms.answer", f"{text!r} is not a formula: use numbers, the "
+        raise _bad("answer", f"{text!r} is not a formula: use numbers, the "
                                               "names under `numbers`, + - * / and brackets") \
             from None
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id not in names:
-            raise DefinitionError("forms.answer", f"{node.id!r} is not one of the numbers "
+            raise _bad("answer", f"{node.id!r} is not one of the numbers "
                                                   f"({', '.join(sorted(names))})")
         if not isinstance(node, _ALLOWED) or (
                 isinstance(node, ast.Constant) and not _number(node.value)):
-            raise DefinitionError("forms.answer", f"{text!r}: a formula holds only numbers, the "
+            raise _bad("answer", f"{text!r}: a formula holds only numbers, the "
                                                   "names under `numbers`, + - * / and brackets")
     return tree
 
@@ -135,14 +141,14 @@ class Form:
 
 def _values(raw, field: str) -> dict[str, float]:
     if not isinstance(raw, Mapping) or not raw:
-        raise DefinitionError(field, "give the numbers as a mapping of names to numbers, "
+        raise _bad(field, "give the numbers as a mapping of names to numbers, "
                                      "e.g. {before: 250}")
     out = {}
     for name, value in raw.items():
         if not isinstance(name, str) or not name.isidentifier():
-            raise DefinitionError(field, f"{name!r} is not a name (letters, digits and _)")
+            raise _bad(field, f"{name!r} is not a name (letters, digits and _)")
         if not _number(value):
-            raise DefinitionError(f"{field}.{name}", f"{value!r} is not a number")
+            raise _bad(f"{field}.{name}", f"{value!r} is not a number")
         out[name] = float(value)
     return out
 
@@ -151,12 +157,12 @@ def _check_prompt(prompt: Bilingual, base: Mapping[str, float]) -> None:
     seen: dict[float, str] = {}
     for name, value in base.items():
         if value in seen:
-            raise DefinitionError(f"forms.numbers.{name}", f"{name} and {seen[value]} are both "
+            raise _bad(f"numbers.{name}", f"{name} and {seen[value]} are both "
                                   f"{_text(value)}: the prompt could not tell them apart")
         seen[value] = name
         for lang, text in (("English", prompt.en), ("Chinese", prompt.zh)):
             if text and not occurrences(text, value):
-                raise DefinitionError(f"forms.numbers.{name}", f"{_text(value)} is not a number "
+                raise _bad(f"numbers.{name}", f"{_text(value)} is not a number "
                                       f"of the {lang} prompt: name a number the prompt shows")
 
 
@@ -164,43 +170,43 @@ def _answer_at(tree, values: Mapping[str, float], field: str) -> float:
     try:
         value = evaluate(tree, values)
     except ZeroDivisionError:
-        raise DefinitionError(field, "the formula divides by zero for these numbers") from None
+        raise _bad(field, "the formula divides by zero for these numbers") from None
     if not math.isfinite(value):
-        raise DefinitionError(field, "the formula gives no finite number for these numbers")
+        raise _bad(field, "the formula gives no finite number for these numbers")
     return value
 
 
 def parse_forms(raw, prompt: Bilingual, answer: float, close) -> dict[str, Form]:
-    """The forms of a numeric item from its ``forms`` field (``close(a, b)``: the item's own
+    """The forms of a numeric item from its ``exam_forms`` field (``close(a, b)``: the item's own
     tolerance); DefinitionError naming the field for an author's mistake."""
     if not isinstance(raw, Mapping):
-        raise DefinitionError("forms", "give `numbers`, `answer` and the forms' values "
+        raise _bad("", "give `numbers`, `answer` and the forms' values "
                                        "(B: {...}) as a mapping")
     extra = [k for k in raw if k not in ("numbers", "answer") and not FORM_NAME.match(str(k))]
     if extra:
-        raise DefinitionError(f"forms.{extra[0]}", "a form is named by one capital letter "
+        raise _bad(f"{extra[0]}", "a form is named by one capital letter "
                                                    "(A, B); other fields are numbers, answer")
-    base = _values(raw.get("numbers"), "forms.numbers")
+    base = _values(raw.get("numbers"), "numbers")
     _check_prompt(prompt, base)
     tree = parse_formula(raw.get("answer"), set(base))
-    got = round(_answer_at(tree, base, "forms.answer"), 9)
+    got = round(_answer_at(tree, base, "answer"), 9)
     if not close(got, answer):
-        raise DefinitionError("forms.answer", f"the formula gives {_text(got)} for the numbers "
+        raise _bad("answer", f"the formula gives {_text(got)} for the numbers "
                               f"of the prompt, but `answer` is {_text(answer)}")
     forms = {}
     for name in sorted(k for k in raw if FORM_NAME.match(str(k))):
-        values = {**base, **_values(raw[name], f"forms.{name}")}
+        values = {**base, **_values(raw[name], f"{name}")}
         unknown = sorted(set(values) - set(base))
         if unknown:
-            raise DefinitionError(f"forms.{name}.{unknown[0]}", "not one of `numbers` "
+            raise _bad(f"{name}.{unknown[0]}", "not one of `numbers` "
                                   f"({', '.join(base)})")
-        value = _answer_at(tree, values, f"forms.{name}")
+        value = _answer_at(tree, values, f"{name}")
         if float(answer).is_integer() and abs(value - round(value)) > 1e-9:
-            raise DefinitionError(f"forms.{name}", f"these numbers give {value:.6g}, not a whole "
+            raise _bad(f"{name}", f"these numbers give {value:.6g}, not a whole "
                                   "number as the answer is: choose numbers that give one")
         value = round(value, 9)
         if values != base and close(value, answer):
-            raise DefinitionError(f"forms.{name}", f"these numbers give the same answer as the "
+            raise _bad(f"{name}", f"these numbers give the same answer as the "
                                   f"prompt's ({_text(answer)}): a form should change it")
         swap = {base[k]: values[k] for k in base}
         forms[name] = Form(name, Bilingual(substitute(prompt.en, swap),
