@@ -10,8 +10,14 @@ cell                                   slide type (``metadata.slideshow.slide_ty
 markdown starting with ``#`` or ``##``  ``slide`` (the title, each section, the summary)
 markdown starting with ``###``          ``subslide`` (the case's "Discuss", a further part)
 an exercise cell ``lesson["id"]``       ``subslide`` (each exercise widget alone on screen)
-code whose stored output is a picture   ``subslide`` (a chart or picture fills the screen)
+code whose stored output is a picture   ``subslide`` (a chart or course picture fills the
+                                        screen)
 the lesson's setup cell and ``nav()``   ``skip`` (run them before the show: Run All)
+markdown starting ``**Teacher's note``  ``notes`` (the presenter view only, never projected;
+or ``**教师提示``                           the .pptx deck's speaker notes of that section)
+other markdown right after a code cell  ``fragment`` (the reading of a table or chart comes
+that is not an exercise                 on Next, after the class has looked at the result;
+                                        the cells after it go with it)
 any other cell                          ``-`` (goes on the slide before it)
 =====================================  ===============================================
 
@@ -37,34 +43,59 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISE_CELL = re.compile(r'^\s*lesson\["([\w-]+)"\]\s*$')
 SETUP_OR_NAV = re.compile(r"lesson\s*=\s*course\.lesson\(|^\s*lesson\.nav\(\)\s*$", re.M)
+#: A teacher's note: what the teacher says or does on that slide, for the presenter only.
+TEACHER_NOTE = re.compile(r"^\s*\*\*(Teacher'?s note|Note for the teacher|教师提示)", re.I)
 
 
-def slide_type(cell: dict) -> str:
-    """The slide type of one notebook cell (see the table above)."""
-    source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def _is_picture(data: dict) -> bool:
+    """A chart (``image/png``) or a course picture (``course.crm.picture``: HTML holding it)."""
+    html = data.get("text/html") or ""
+    return "image/png" in data or "course-picture" in ("".join(html) if isinstance(html, list)
+                                                       else html)
+
+
+def _reads_a_result(previous: dict | None) -> bool:
+    """Whether ``previous`` is a code cell whose output a following text reads (not an exercise,
+    not the setup or nav cell)."""
+    if previous is None or previous["cell_type"] != "code":
+        return False
+    source = _source(previous)
+    return not (EXERCISE_CELL.match(source) or SETUP_OR_NAV.search(source))
+
+
+def slide_type(cell: dict, previous: dict | None = None) -> str:
+    """The slide type of one notebook cell, ``previous`` the cell before it (see the table)."""
+    source = _source(cell)
     if cell["cell_type"] == "markdown":
         first = source.lstrip().split("\n", 1)[0]
         if re.match(r"^#{1,2} ", first):
             return "slide"
         if first.startswith("### "):
             return "subslide"
-        return "-"
+        if TEACHER_NOTE.match(first):
+            return "notes"
+        return "fragment" if _reads_a_result(previous) else "-"
     if cell["cell_type"] != "code":
         return "-"
     if SETUP_OR_NAV.search(source):
         return "skip"
     if EXERCISE_CELL.match(source):
         return "subslide"
-    if any("image/png" in (o.get("data") or {}) for o in cell.get("outputs", [])):
+    if any(_is_picture(o.get("data") or {}) for o in cell.get("outputs", [])):
         return "subslide"
     return "-"
 
 
 def with_slides(notebook: dict) -> tuple[dict, int]:
     """The notebook with every cell's slide type set; (notebook, cells changed)."""
-    changed = 0
+    changed, previous = 0, None
     for cell in notebook["cells"]:
-        wanted = slide_type(cell)
+        wanted = slide_type(cell, previous)
+        previous = cell
         meta = cell.setdefault("metadata", {})
         if meta.get("slideshow", {}).get("slide_type") != wanted:
             meta["slideshow"] = {**meta.get("slideshow", {}), "slide_type": wanted}

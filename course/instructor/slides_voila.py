@@ -6,9 +6,12 @@ manager: its prebuilt app does not share ``@jupyterlab/console``, which every
 placeholder (upstream jupyterlab-contrib/rise issue 119, open). This module serves the lesson with
 Voila instead, through the ``crm-slides`` template shipped in this package (``voila_slides/``):
 Voila runs every cell and its widgets stay live; the template groups the cells into slides by the
-slideshow metadata ``tools/slideshow.py`` writes (``slide``/``subslide`` start a slide, ``skip``
-is not shown) and shows one slide at a time with Previous/Next buttons, the arrow keys and a
-counter. Nothing is downloaded: no reveal.js, no CDN of our own.
+slideshow metadata ``tools/slideshow.py`` writes (``slide``/``subslide`` start a slide,
+``fragment`` is a step shown on Next, ``skip`` is not shown, ``notes`` only in the presenter view)
+and shows one slide at a time with Previous/Next buttons, the arrow keys and a counter. Key S
+opens the presenter view: a window the page writes itself (no second kernel) with the slide's
+notes and sample answers, the next step or slide and the time, synced both ways. Nothing is
+downloaded: no reveal.js, no CDN of our own.
 """
 from __future__ import annotations
 

@@ -7,9 +7,11 @@ It is for the teacher only: ``crm-course print`` writes it as ``answer-book.<lan
 """
 from __future__ import annotations
 
+from course.exercises import kinds
 from course.materials.lessons import LessonContent
 from course.materials.papers import Setting, print_items
 from course.materials.pdf import font_css
+from course.materials.printview import PrintContext
 from course.materials.render import label, render
 from course.text import Bilingual
 
@@ -31,7 +33,8 @@ def lesson_entries(lesson, content: LessonContent, lang: str) -> dict:
         section = sections.get(ex.id)
         entry = {"id": ex.id, "type": ex.type, "mode": ex.mode, "prompt": ex.prompt,
                  "section": section.heading if section else Bilingual("bank only", "仅在题库中"),
-                 "question_html": by_id[ex.id].html, "key_html": by_id[ex.id].key_html}
+                 "question_html": by_id[ex.id].html, "key_html": by_id[ex.id].key_html,
+                 "forms": form_keys(ex, lang, items.index(by_id[ex.id]) + 1)}
         (optional if section is not None and section.optional else main).append(entry)
     parts = [{"heading": Bilingual("The lesson", "课内练习"), "entries": main}]
     if optional:
@@ -40,6 +43,16 @@ def lesson_entries(lesson, content: LessonContent, lang: str) -> dict:
     return {"number": content.number, "slug": content.slug, "title": content.title, "parts": parts,
             "discussion": content.discussion, "unavailable": unavailable,
             "count": len(by_id)}
+
+
+def form_keys(exercise, lang: str, number: int) -> list[tuple[str, Bilingual, str]]:
+    """(form, its prompt, its key's HTML) of each test form that asks the item with numbers of
+    its own (a numeric item's ``exam_forms``), so that the book holds every key that was printed."""
+    forms = exercise.exam_forms if callable(getattr(exercise, "for_form", None)) else {}
+    view = kinds.view(exercise.type, "print") if forms else None
+    return [(name, exercise.for_form(name).prompt,
+             view(exercise, PrintContext(lang, name, True, number)).key_html)
+            for name in sorted(forms)] if view else []
 
 
 def answer_book(pairs, setting: Setting) -> tuple[str, list[dict]]:

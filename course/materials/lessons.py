@@ -53,6 +53,7 @@ class Section:
     figure_cells: list[int] = field(default_factory=list)  # the notebook cell of each figure
     exercises: list[str] = field(default_factory=list)  # exercise ids in the order shown
     discussion: list[Discussion] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # teacher's notes (slideshow "notes" cells)
     demo_cells: int = 0
     optional: bool = False
 
@@ -241,7 +242,10 @@ def read_lesson(path: Path) -> LessonContent:
     optional = False
     for index, cell in enumerate(cells):
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        if cell["cell_type"] == "markdown":
+        slide_type = ((cell.get("metadata") or {}).get("slideshow") or {}).get("slide_type")
+        if cell["cell_type"] == "markdown" and slide_type == "notes":
+            sections[-1].notes.append(plain(source))  # the presenter's, never the class's text
+        elif cell["cell_type"] == "markdown":
             chunks = re.split(r"^(#{1,3} .*)$", source, flags=re.M)
             _read_markdown(sections[-1], chunks[0], glossary)
             for heading, body in zip(chunks[1::2], chunks[2::2], strict=True):

@@ -160,11 +160,23 @@ def print_ordering(exercise, ctx: PrintContext) -> PrintedItem:
                  right=[letters[k] for k in exercise.keys])
 
 
+def printed_exercise(exercise, form: str):
+    """The exercise as paper ``form`` prints it: a numeric item with per-form numbers
+    (``exam_forms``) gives that form's variant, whose own ``grade`` checks the form's key; any other
+    item is itself."""
+    for_form = getattr(exercise, "for_form", None)
+    return for_form(form) if for_form is not None and form else exercise
+
+
 def print_numeric(exercise, ctx: PrintContext) -> PrintedItem:
-    """Numeric: an answer line with the unit; the key gives the number and its tolerance. The
-    numbers are the bank's in both forms (no item of the bank declares other numbers)."""
+    """Numeric: an answer line with the unit; the key gives the number and its tolerance. A
+    form with numbers of its own (the bank's ``exam_forms``) prints them in the prompt, its answer
+    in the key and the working of it in place of the solution (which holds the bank's
+    numbers)."""
+    exercise = printed_exercise(exercise, ctx.form)
     return _item(exercise, ctx, "numeric", f"{exercise.answer:g}",
-                 short=exercise.answer_text().render(ctx.lang, " / "))
+                 short=exercise.answer_text().render(ctx.lang, " / "),
+                 working=exercise.working)
 
 
 def reply_lines(exercise) -> int:

@@ -1,12 +1,14 @@
 """A lesson as a .pptx deck (python-pptx), opened by PowerPoint, WPS and LibreOffice.
 
-Slides, in the lesson's order: title; learning goals; each section's key points (its text in
-the speaker notes) and its figures (the PNG charts and pictures stored in the notebook, drawn again in Chinese for a
-deck in Chinese or both: course.materials.redraw); each
-class exercise of the lesson as a question slide followed by its answer slide (both written by
-the kind's print view); the case and its discussion questions with their sample answers; the
-summary and the glossary. Every text run names the CJK font ``Noto Sans CJK SC`` (Latin and
-East Asian), which WPS and PowerPoint replace by a local CJK font where it is not installed.
+Slides, in the lesson's order: title; learning goals; each section's key points and its figures
+(the PNG charts and pictures stored in the notebook, drawn again in Chinese for a deck in Chinese
+or both: course.materials.redraw); each class exercise of the lesson as a question slide followed
+by its answer slide (both written by the kind's print view); the case and its discussion
+questions with their sample answers; the summary and the glossary. Speaker notes: a section's
+full text and its teacher's notes (the lesson's slideshow "notes" cells), and each discussion
+question's sample answer, as the presenter view of ``crm-course present NN --slides`` shows
+them. Every text run names the CJK font ``Noto Sans CJK SC`` (Latin and East Asian), which WPS
+and PowerPoint replace by a local CJK font where it is not installed.
 """
 from __future__ import annotations
 
@@ -226,7 +228,7 @@ def _section_slides(deck: Deck, section, lang: str, drawn: dict | None = None) -
     lines = [(p, False) for p in en] if lang == "en" else [(p, False) for p in zh or en]
     if lang == "both":
         lines = [(p, False) for p in en] + [(p, True) for p in zh]
-    notes = "\n\n".join(section.text_en + section.text_zh)
+    notes = "\n\n".join(section.notes + section.text_en + section.text_zh)
     deck.text_slide(section.heading, lines or [(section.heading.render(lang), False)], notes)
     for png, cell in list(zip(section.figures, section.figure_cells, strict=True))[:3]:
         if drawn is None:  # an English deck: the stored output was drawn in English
@@ -262,13 +264,21 @@ def build_deck(lesson, content: LessonContent, lang: str) -> tuple[Deck, int]:
 def _case_slides(deck: Deck, section, lang: str) -> None:
     text = [(p, False) for p in (section.text_en[:1] if lang != "zh" else [])]
     text += [(p, lang == "both") for p in (section.text_zh[:1] if lang != "en" else [])]
-    deck.text_slide(section.heading, text, bullets=False)
+    deck.text_slide(section.heading, text, "\n\n".join(section.notes), bullets=False)
     for d in section.discussion:
         title = Bilingual(f"Discuss · question {d.number}", f"讨论 · 问题 {d.number}")
-        deck.text_slide(title, _lines_of(d.question, lang), bullets=False)
+        # the sample answer in the speaker notes too, as in the presenter view of the live slides
+        deck.text_slide(title, _lines_of(d.question, lang), _sample_note(d), bullets=False)
         deck.text_slide(Bilingual(f"Question {d.number}: a sample answer",
                                   f"问题 {d.number}：参考答案"), _lines_of(d.answer, lang),
                         bullets=False)
+
+
+def _sample_note(discussion) -> str:
+    """A discussion question's speaker notes: its sample answer in English and Chinese."""
+    answer = discussion.answer
+    head = "Sample answer · 参考答案"
+    return "\n\n".join([head, answer.en] + ([answer.zh] if answer.has_both else []))
 
 
 def write_slides(lesson, content: LessonContent, lang: str, out: Path) -> Path:

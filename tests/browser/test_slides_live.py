@@ -139,3 +139,80 @@ def test_lesson_01_as_live_slides(slides, page):
     assert page.locator("#crm-slide-next").is_disabled()
     page.keyboard.press("ArrowRight")  # past the end: stays on the last slide
     assert counter.inner_text() == f"{total} / {total}"
+
+
+def _deck() -> list[dict]:
+    """The slides as RISE groups them, read from the metadata: per slide its steps (a fragment
+    starts one; '-' joins the step before it) and its cells' sources."""
+    deck = []
+    for cell, kind in zip(_cells(), _slide_types(), strict=True):
+        if kind in ("skip", "notes"):
+            continue
+        if kind in ("slide", "subslide") or not deck:
+            deck.append({"steps": 1, "sources": []})
+        if kind == "fragment":
+            deck[-1]["steps"] += 1
+        deck[-1]["sources"].append("".join(cell["source"]))
+    return deck
+
+
+def _go_to(page, number: int) -> None:
+    """Move with the Right arrow to slide ``number`` (every step of the slides before it)."""
+    counter = page.locator("#crm-slide-count")
+    for _ in range(sum(s["steps"] for s in _deck()[:number - 1]) + 1):
+        if counter.inner_text().startswith(f"{number} /"):
+            return
+        page.keyboard.press("ArrowRight")
+    assert counter.inner_text().startswith(f"{number} /")
+
+
+def test_fragments_step_by_step_and_the_presenter_view_with_the_notes(slides, page, tmp_path):
+    """A fragment of lesson 01 appears on Next, not before; key S opens the presenter view,
+    which shows the case's sample answers (the projector does not), follows the slides and
+    moves them."""
+    from course.materials.lessons import read_lesson
+
+    url, proc = slides
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    deck = _deck()
+    total = len(deck)
+    with_fragment = next(n for n, s in enumerate(deck, 1) if s["steps"] > 1)
+    fragment = next(c for c, k in zip(_cells(), _slide_types(), strict=True) if k == "fragment")
+    fragment_text = "".join(fragment["source"]).split("**")[0].strip()[:30]
+    case = next(n for n, s in enumerate(deck, 1) if s["sources"][0].startswith("## Case"))
+    answers = [d.answer.en for d in read_lesson(LESSON).discussion]
+    assert len(answers) == 2  # lesson 01's case asks two questions, each with a sample answer
+
+    page.goto(url, timeout=LOAD_TIMEOUT)
+    counter = page.locator("#crm-slide-count")
+    page.locator(".crm-slide-cell:visible").first.wait_for(timeout=LOAD_TIMEOUT)
+    _go_to(page, with_fragment)
+    assert fragment_text not in " ".join(_shown(page))
+    page.keyboard.press("ArrowRight")  # the fragment, on the same slide
+    assert counter.inner_text() == f"{with_fragment} / {total}"
+    assert fragment_text in " ".join(_shown(page))
+    page.keyboard.press("ArrowLeft")  # back: the fragment goes again
+    assert fragment_text not in " ".join(_shown(page))
+
+    with page.expect_popup(timeout=STEP_TIMEOUT) as opened:
+        page.keyboard.press("s")
+    presenter = opened.value
+    presenter.set_viewport_size({"width": 1280, "height": 800})
+    assert presenter.locator("#p-count").inner_text() == f"{with_fragment} / {total}"
+    assert "Next step on this slide" in presenter.locator("#p-next-title").inner_text()
+    _go_to(page, case)
+    assert presenter.locator("#p-count").inner_text() == f"{case} / {total}"
+    notes = presenter.locator("#p-notes").inner_text()
+    projected = " ".join(_shown(page))
+    assert "Question 1" in projected
+    for answer in answers:
+        assert answer[:60] in " ".join(notes.split())
+        assert answer[:60] not in " ".join(projected.split())
+    assert page.locator("details:visible").count() == 0
+    presenter.screenshot(path=str(tmp_path / "slides-presenter.png"))
+    shots = os.environ.get("CRM_SLIDES_SCREENSHOTS")  # a folder for docs/slides-presenter.png
+    if shots:
+        presenter.screenshot(path=os.path.join(shots, "slides-presenter.png"))
+    presenter.locator("#p-next").click()  # the presenter moves the projected slides
+    assert counter.inner_text() == f"{case + 1} / {total}"
+    assert presenter.locator("#p-count").inner_text() == f"{case + 1} / {total}"

@@ -36,6 +36,18 @@ def test_the_answer_book_holds_every_exercise_and_discussion_question(printed):
             assert ex.model_answer.strip().splitlines()[0] in unescape(html)
 
 
+def test_the_answer_book_holds_form_bs_numbers_and_key(printed):
+    """rel-chat-order-value asks form B about 150 US dollars (bank ``exam_forms``): the book holds
+    that prompt and its key, 180, beside the online item's 250 and 300."""
+    text = re.sub(r"\s+", " ", unescape((printed / "answer-book.en.html").read_text("utf-8")))
+    entry = text[text.index('data-id="rel-chat-order-value"'):]
+    entry = entry[:entry.index('class="entry')]
+    assert "was 250 US dollars" in entry and "300 US dollars" in entry
+    assert "Test form B asks with other numbers" in entry
+    assert "was 150 US dollars" in entry and "150 × 1.2 = 180" in entry
+    assert "180 US dollars" in entry
+
+
 def test_the_answer_book_pdf_opens(printed):
     reader = pypdf.PdfReader(str(printed / "answer-book.zh.pdf"))
     text = "".join(p.extract_text() for p in reader.pages)

@@ -12,6 +12,7 @@ from course.materials import papers
 from course.materials.build import _setting
 from course.materials.lessons import read_lesson
 from course.materials.pdf import missing_glyphs, qr_data_uri
+from course.materials.printview import printed_exercise
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-relationships"  # every built-in type of exercise (see conftest.py)
@@ -83,7 +84,7 @@ def test_the_exam_holds_every_assessment_prompt_a_cover_and_points(printed, form
     items = papers.assessment_items(LESSON_BANK)
     assert len(items) == 3  # lesson 01 has three assessment items (its bank file)
     for ex in items:
-        assert squash(ex.prompt.render(lang)) in squash(text), ex.id
+        assert squash(printed_exercise(ex, form).prompt.render(lang)) in squash(text), ex.id
     assert ("学号" if lang == "zh" else "Student number") in text
     assert ("分值" if lang == "zh" else "Points") in text
 
@@ -96,7 +97,8 @@ def test_the_key_of_each_form_is_right_by_the_grader_and_matches_its_paper(form)
     key = papers.exam(LESSON_BANK, content, setting, form, key=True)
     assert [i.shown_order for i in paper.items] == [i.shown_order for i in key.items]
     for item in key.items:
-        assert LESSON_BANK[item.exercise_id].grade(item.key_response).correct
+        printed = printed_exercise(LESSON_BANK[item.exercise_id], form)
+        assert printed.grade(item.key_response).correct
         assert item.short and item.short in key.html.replace("&gt;", ">")
 
 
@@ -104,6 +106,22 @@ def test_the_two_forms_differ(printed):
     a = pdf_text(printed / LESSON / "exam-A-key.en.pdf")
     b = pdf_text(printed / LESSON / "exam-B-key.en.pdf")
     assert a != b
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_paper_b_prints_its_own_numbers_and_its_key_is_right_for_them(printed, lang):
+    """rel-chat-order-value (bank ``exam_forms``): form A keeps the online 250 dollars (key 300),
+    form B asks about 150 dollars, and its key is 180 (150 raised by the lesson's 20%)."""
+    unit = "美元" if lang == "zh" else "US dollars"
+    a, b = (squash(pdf_text(printed / LESSON / f"exam-{f}.{lang}.pdf")) for f in "AB")
+    assert squash(f"250 {unit}") in a and squash(f"250 {unit}") not in b
+    assert squash(f"150 {unit}") in b and squash(f"150 {unit}") not in a
+    key_a, key_b = (squash(pdf_text(printed / LESSON / f"exam-{f}-key.{lang}.pdf")) for f in "AB")
+    assert squash(f"300 {unit}") in key_a and squash("150 × 1.2 = 180") in key_b
+    assert squash(f"180 {unit}") in key_b and squash(f"300 {unit}") not in key_b
+    ex = LESSON_BANK["rel-chat-order-value"]
+    assert printed_exercise(ex, "B").grade(f"180 {unit}").correct
+    assert not ex.grade("180").correct  # the online item keeps its numbers
 
 
 def test_each_page_carries_the_qr_code_of_the_online_lesson():

@@ -8,7 +8,7 @@ import pytest
 
 import course
 from course.exercises import kinds
-from course.materials.printview import PrintContext, form_order
+from course.materials.printview import PrintContext, form_order, printed_exercise
 from course.materials.textify import html_lines
 
 BANK = course.load_bank(course.paths.bank_dir())
@@ -26,7 +26,7 @@ def test_the_printed_key_of_every_exercise_is_right_by_its_grader(form):
     wrong = []
     for ex in EXERCISES:
         item = kinds.view(ex.type, "print")(ex, PrintContext("en", form, False, 1))
-        result = ex.grade(item.key_response)
+        result = printed_exercise(ex, form).grade(item.key_response)
         if not result.correct:
             wrong.append((ex.id, form, result.score))
         assert item.html and item.key_html and item.points > 0
@@ -122,3 +122,39 @@ def test_a_character_that_no_font_covers_is_named():
 
     assert "𪚥" in glyph_note("<p>客户 𪚥</p>", "worksheet.zh.pdf")
     assert glyph_note("<style>x{}</style><p>客户关系 · Grade 1</p>", "x.pdf") is None
+
+
+#: The assessment numeric items whose numbers are the shop's own or a date (self-contained),
+#: with form B's answer worked by hand from the lesson's rule, apart from the bank's formula.
+VARYING = {
+    "rel-chat-order-value": 180,          # 150 US dollars raised by lesson 01's 20%
+    "follow-assess-recency": 14,          # 17 November to 1 December
+    "msg-logistics-days": 12,             # shipped 4 May, asked 16 May
+    "comm-silent-share": 120,             # 6 complaints are lesson 08's 5%
+    "rev-rel-chat-survey": 306,           # 51% of 600
+    "rev-grading-hours-left": 7,          # Monday 16:00 + 24 h = Tuesday 16:00, from 9:00
+    "rev-follow-new-customer-cost": 150,  # five times 30 US dollars
+    "w08-assess-small": 31,               # full refund of a 28-dollar dryer (<= 30) + 3 offered
+}
+#: Numbers that are the course's data (China's export e-commerce, 6.3 trillion yuan and 14.5%
+#: in 2017): the same on both forms.
+TIED_TO_DATA = {"markets-assess-growth", "rev-markets-2016-size"}
+
+
+def test_form_b_of_the_varying_numeric_items_prints_other_numbers_and_a_right_key():
+    numeric = {ex.id: ex for ex in EXERCISES if ex.type == "numeric" and ex.mode == "assessment"}
+    assert set(numeric) == set(VARYING) | TIED_TO_DATA
+    for exercise_id, expected in VARYING.items():
+        ex = numeric[exercise_id]
+        a, b = (kinds.view("numeric", "print")(ex, PrintContext("en", f, True, 1)) for f in "AB")
+        assert float(b.key_response) == expected, exercise_id
+        assert printed_exercise(ex, "B").grade(b.key_response).correct
+        assert not ex.grade(b.key_response).correct  # the online item keeps its numbers
+        assert ex.grade(a.key_response).correct and a.html != b.html
+        for lang in ("en", "zh"):
+            paper = kinds.view("numeric", "print")(ex, PrintContext(lang, "B", False, 1))
+            shown = " ".join(html_lines(paper.html))
+            assert ex.for_form("B").prompt.render(lang) in shown, (exercise_id, lang)
+            assert ex.prompt.render(lang) not in shown, (exercise_id, lang)
+    for exercise_id in TIED_TO_DATA:
+        assert numeric[exercise_id].exam_forms == {}

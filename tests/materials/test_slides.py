@@ -115,3 +115,35 @@ def test_a_figure_that_cannot_be_drawn_again_keeps_its_stored_output_with_a_note
     stored = [png for s in content.sections for png in s.figures]
     assert set(_pictures(tmp_path / "slides.pptx")) <= set(stored)
     assert texts.count(STORED_NOTE.zh) == len(_pictures(tmp_path / "slides.pptx")) >= 1
+
+
+def _notes(path) -> list[str]:
+    deck = pptx.Presentation(str(path))
+    return [slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+            for slide in deck.slides]
+
+
+def test_the_speaker_notes_hold_the_sample_answers_and_the_teachers_notes(tmp_path):
+    """The notes the presenter view of the live slides shows: each discussion question's sample
+    answer, and a teacher's note cell (slideshow "notes") of a section, which no slide shows."""
+    from course.materials.slides import build_deck
+
+    nb = json.loads((ROOT / "notebooks" / f"{LESSON}.ipynb").read_text("utf-8"))
+    note = "Ask who has left a review after a late parcel."
+    at = next(i for i, c in enumerate(nb["cells"]) if "".join(c["source"]).startswith("## 1. "))
+    nb["cells"].insert(at + 1, {"cell_type": "markdown", "metadata": {"slideshow": {
+        "slide_type": "notes"}}, "source": [f"**Teacher's note · 教师提示** {note}"]})
+    copy = tmp_path / f"{LESSON}.ipynb"
+    copy.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    content = read_lesson(copy)
+    lesson = course.load_bank(ROOT / "exercises" / f"{LESSON}.yaml").lessons[LESSON]
+    deck, _ = build_deck(lesson, content, "en")
+    path = deck.save(tmp_path / "deck.pptx")
+    texts, notes = slide_texts(path), _notes(path)
+    section = next(i for i, t in enumerate(texts) if t and t[0].startswith("1. "))
+    assert note in notes[section]
+    assert not any(note in "\n".join(t) for t in texts)
+    questions = [i for i, t in enumerate(texts) if t and t[0].startswith("Discuss · question")]
+    assert len(questions) == len(content.discussion) == 2  # lesson 01's case asks two questions
+    for i, d in zip(questions, content.discussion, strict=True):
+        assert d.answer.en in notes[i] and d.answer.zh in notes[i]

@@ -64,3 +64,38 @@ def test_check_reports_a_lesson_without_slides(tmp_path):
     text = copy.read_text(encoding="utf-8")
     assert tool.main(["--check", str(copy)]) == 1
     assert copy.read_text(encoding="utf-8") == text  # --check writes nothing
+
+
+TEACHER_NOTE = ("**Teacher's note · 教师提示** Ask two students which grade they would give "
+                "before you show the rule.")
+
+
+def test_teachers_notes_become_notes_and_the_reading_of_a_result_a_fragment(tmp_path):
+    tool = _tool()
+    copy = _copy_without_slides("04-customer-grading.ipynb", tmp_path)
+    nb = json.loads(copy.read_text(encoding="utf-8"))
+    section = next(i for i, c in enumerate(nb["cells"])
+                   if "".join(c["source"]).startswith("## 2. "))
+    nb["cells"].insert(section + 1, {"cell_type": "markdown", "id": "teacher-note",
+                                     "metadata": {}, "source": [TEACHER_NOTE]})
+    copy.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert tool.main([str(copy)]) == 0
+    cells = json.loads(copy.read_text(encoding="utf-8"))["cells"]
+    kinds = {"".join(c["source"])[:40]: c["metadata"]["slideshow"]["slide_type"] for c in cells}
+    assert kinds[TEACHER_NOTE[:40]] == "notes"
+    # the text that reads the overdue table comes after the table, on Next
+    assert kinds["Which items are overdue, and why? The co"] == "fragment"
+    # the lead-in to the next exercise, after an exercise cell, stays with its slide
+    assert kinds["A reply to a Grade 3 buyer can be short,"] == "-"
+    for previous, cell in zip(cells, cells[1:], strict=False):
+        kind = cell["metadata"]["slideshow"]["slide_type"]
+        if kind == "fragment":
+            assert cell["cell_type"] == "markdown" and previous["cell_type"] == "code"
+            assert not tool.EXERCISE_CELL.match("".join(previous["source"]))
+
+
+def test_the_committed_lessons_are_up_to_date_with_the_rules(capsys):
+    """Every lesson of course.yaml has the slide types the rules give (run the tool after a
+    lesson's cells or their outputs change: a chart turned into a course picture once left 15
+    picture cells without their own slide)."""
+    assert _tool().main(["--check", "--all"]) == 0, capsys.readouterr().out

@@ -2,6 +2,7 @@
 21天, 6.3万亿); right within a tolerance, in the declared unit, currency and magnitude."""
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 
 from course.errors import DefinitionError
@@ -14,6 +15,7 @@ from course.exercises.kinds.base import (
     bilingual_or_none,
     jsonable,
 )
+from course.exercises.kinds.numeric_forms import Form, parse_forms
 from course.exercises.quantities import (
     SpecError,
     judge_quantity,
@@ -55,6 +57,17 @@ SCHEMA = {
     "accept_range": {"type": "array", "items": {"type": "number"}, "minItems": 2,
                      "maxItems": 2, "description": "numeric: a range a learner may type "
                      "for the answer, [low, high], e.g. [12, 24] for '12-24 hours'"},
+    "exam_forms": {"type": "object", "required": ["numbers", "answer"],
+              "properties": {"numbers": {"type": "object",
+                                         "additionalProperties": {"type": "number"}},
+                             "answer": {"type": "string"}},
+              "patternProperties": {"^[A-Z]$": {"type": "object",
+                                                "additionalProperties": {"type": "number"}}},
+              "additionalProperties": False,
+              "description": "numeric: per-form numbers for printed exam papers: `numbers` "
+                             "names numbers of the prompt ({before: 250}), `answer` is the "
+                             "answer as a formula of them (before * 1.2), and each form "
+                             "(B: {before: 150}) gives its values; the online item is unchanged"},
 }
 
 
@@ -129,6 +142,27 @@ class NumericExercise(Exercise):
             unit = Bilingual(en, zh) if en else None
         self.unit_text: Bilingual | None = unit  # shown beside the box, in the learner's language
         self.unit = unit.en if unit else None  # the English unit, as before
+        self.exam_forms: dict[str, Form] = {}  # paper forms with other numbers (numeric_forms)
+        self.working: str | None = None  # in a form's variant: "150 × 1.2 = 180"
+        if raw.get("exam_forms") is not None and not self.redacted:
+            if self.accept_range:
+                raise DefinitionError("exam_forms", "an item with `accept_range` cannot vary its "
+                                               "numbers (the range would not follow them)")
+            self.exam_forms = parse_forms(raw["exam_forms"], self.prompt, self.answer, self._near)
+
+    def for_form(self, form: str) -> NumericExercise:
+        """This item as paper ``form`` prints it: the form's numbers in the prompt, its answer
+        (graded by this same kind) and its working instead of the solution; the item itself
+        when the form keeps the bank's numbers."""
+        chosen = self.exam_forms.get(form)
+        if chosen is None:
+            return self
+        variant = copy.copy(self)
+        variant.prompt, variant.answer, variant.working = chosen.prompt, chosen.answer, \
+            chosen.working
+        variant.solution, variant.exam_forms, variant._widget = None, {}, None
+        variant.examples = {"correct": [chosen.answer], "wrong": []}
+        return variant
 
     def shape_problem(self, response) -> Bilingual | None:
         """Whatever a learner can type goes into the box; Check says if it is not a number."""
