@@ -44,6 +44,7 @@ add_messages({
     "live_no_attendance": ("Nobody has joined yet.", "还没有人加入。"),
     "live_scan": ("Scan to answer on your phone", "扫码用手机作答"),
     "live_qr": ("QR code of the learner page: {url}", "学员页面二维码：{url}"),
+    "live_hub_login": ("Sign in with your JupyterHub account", "用 JupyterHub 账号登录"),
     "live_hide_tools": ("Hide the buttons", "隐藏按钮"),
     "live_show_tools": ("Show the buttons", "显示按钮"),
 })
@@ -57,7 +58,7 @@ LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answeri
           "live_close", "live_countdown", "live_no_limit", "live_round2", "live_up",
           "live_nothing_up", "live_state_open", "live_state_closed", "live_round", "live_left",
           "live_moved", "live_attendance", "live_no_attendance", "live_scan", "live_hide_tools",
-          "live_show_tools")
+          "live_show_tools", "live_hub_login")
 COUNTDOWNS = (30, 60, 90, 120, 180, 300)  # the countdown's choices, in seconds
 
 
@@ -198,6 +199,7 @@ td, th { border-bottom: 1px solid #d5dbe3; padding: .25rem .6rem; text-align: le
 .join svg { width: 100%; max-width: 11rem; height: auto; display: block; margin: .3rem auto; }
 .join .code { font-size: 1.7rem; margin: .2rem 0; letter-spacing: .15em; font-weight: bold; }
 .join .url { font-size: .7rem; overflow-wrap: anywhere; }
+.join .hub-note { font-size: .8rem; font-weight: bold; margin: .3rem 0; }
 #attendance-list { list-style: none; margin: 0; padding: 0; font-size: .8rem;
                    max-height: 40vh; overflow-y: auto; }
 #attendance-list li { padding: .1rem 0; border-bottom: 1px solid #eef0f3; }
@@ -245,6 +247,7 @@ body.projecting #tools { display: none; }
     <p id="scan"></p>
     __QR__
     <p class="code" id="code"></p>
+    <p class="hub-note" id="hub-note" hidden></p>
     <p class="url" id="learn-url"></p>
   </section>
   <section class="card">

@@ -327,7 +327,7 @@ class Dashboard(Base):
                 if who is None or not who.instructor:
                     return self.reject(403, "this is not the instructor's token")
                 self.set_signed_cookie(COOKIE, who.name, expires_days=1, httponly=True,
-                                       samesite="Strict")
+                                       samesite="Strict", path=self.service.prefix)
                 log.info("dashboard opened by %s", who.name)
                 return self.redirect(self.request.path)
             who = await self.viewer()
@@ -446,6 +446,7 @@ class Attendance(Base):
 def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application:
     """The tornado application of a service (``prefix``: e.g. a hub service's URL prefix)."""
     p = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    service.prefix = p  # the cookies' path: on a hub, never the hub's own pages (/hub/...)
     kw = {"service": service}
     routes = [(p, Dashboard, kw), (p + "api/join", Join, kw),
               (p + "api/attempt", PostAttempt, kw), (p + "api/reveals", Reveals, kw),
@@ -460,7 +461,9 @@ def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application
     return tornado.web.Application(
         routes,
         cookie_secret=service.cookie_secret, xsrf_cookies=True,
-        xsrf_cookie_kwargs={"samesite": "Strict", "httponly": False},
+        # the CSRF cookie under the service's prefix: at "/" a browser would send it to the
+        # hub's own pages too, beside (and read in place of) the hub's own _xsrf cookie
+        xsrf_cookie_kwargs={"samesite": "Strict", "httponly": False, "path": p},
         log_function=_access_log,
     )
 
@@ -534,6 +537,7 @@ class LiveServer:
             add_accept_handler(sock, on_connection, loop)
             server._handlers[fd] = lambda fd=fd: loop.remove_reader(fd)
         self._server = server
+        service.started(loop)  # timers of the session file's state (a running countdown)
         return server
 
     def start(self) -> LiveServer:

@@ -1,0 +1,92 @@
+"""The address students open (the QR code on the projector): given with ``--public-url`` or,
+on a hub, the one JupyterHub gives its service, checked before the service starts.
+
+JupyterHub (5 and later) sets ``JUPYTERHUB_PUBLIC_URL`` for a managed service when the hub
+knows its public address (``c.JupyterHub.public_url``, a subdomain host, or the service's own
+``host``): the public origin joined with the service's prefix, e.g.
+``https://hub.school.edu/services/live/``. Without that setting the variable is empty and the
+service cannot know the address (the hub itself only learns it from each browser's request).
+"""
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit, urlunsplit
+
+from course.errors import InputError
+from course.messages import ui
+from course.text import Bilingual
+
+#: Why an address was refused: (English, 中文).
+WHY = {
+    "scheme": ("it must start with http:// or https://", "必须以 http:// 或 https:// 开头"),
+    "host": ("it names no computer", "没有主机名"),
+    "port": ("its port is not a number from 1 to 65535", "端口不是 1 到 65535 之间的数字"),
+    "user": ("it holds a user name or password", "包含用户名或密码"),
+    "query": ("it holds a query (?...) or a fragment (#...)", "包含查询（?...）或片段（#...）"),
+    "wildcard": ("0.0.0.0 or :: is where a service listens, not an address a phone can open",
+                 "0.0.0.0 或 :: 是监听地址，手机无法打开"),
+    "space": ("it holds spaces or control characters", "包含空格或控制字符"),
+}
+
+
+def _refuse(url: str, reason: str, source: str, prefix: str, why: tuple | None = None) -> None:
+    en, zh = why or WHY[reason]
+    example = f"https://hub.school.edu{prefix}" if prefix != "/" else "http://192.168.1.20:8870/"
+    message = ui("live_bad_public_url", source=source, url=url, why="{why}", example=example)
+    raise InputError(Bilingual(message.en.replace("{why}", en),
+                               message.zh.replace("{why}", zh)).both(" / "))
+
+
+def checked_public_url(url: str, prefix: str = "/", source: str = "--public-url") -> str:
+    """``url`` as the learners' address of a service served under ``prefix``: ``http(s)``,
+    a host, no user, query or fragment; its path the service's prefix (added when the address
+    has no path); InputError naming what is wrong otherwise.
+
+    Args:
+        url: the address given (``--public-url``, or ``$JUPYTERHUB_PUBLIC_URL``).
+        prefix: the service's URL prefix (``/services/live/`` on a hub, ``/`` on a LAN).
+        source: where the address came from, named in the message.
+    """
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    text = url.strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        _refuse(url, "space" if text else "host", source, prefix)
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https"):
+        _refuse(url, "scheme", source, prefix)
+    if parts.username is not None or parts.password is not None:
+        _refuse(url, "user", source, prefix)
+    if parts.query or parts.fragment or text.endswith(("?", "#")):
+        _refuse(url, "query", source, prefix)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        _refuse(url, "port", source, prefix)
+    host = parts.hostname
+    if not host:
+        _refuse(url, "host", source, prefix)
+    if host in ("0.0.0.0", "::"):
+        _refuse(url, "wildcard", source, prefix)
+    path = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
+    if path == "/":
+        path = prefix  # the host alone: the service's own prefix under it
+    elif path != prefix:
+        _refuse(url, "", source, prefix, why=(
+            f"its path {path} is not the service's {prefix} (give the address without a path, "
+            "or the one the dashboard has in the browser)",
+            f"路径 {path} 不是服务的 {prefix}（可只写主机地址，或使用浏览器中仪表板的地址）"))
+    return urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
+
+
+def only_this_computer(url: str) -> bool:
+    """True when ``url`` names a loopback address (``localhost``, 127.x, ::1): fine for a
+    test, but no phone reaches it."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
