@@ -8,20 +8,12 @@ CRM_LIVE_SCREENSHOTS=folder writes live-dashboard-hub-qr.png there (docs/).
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sqlite3
-from pathlib import Path
 
 import pytest
 from support import wait_until
-
-REPO = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("crm_browser_fixtures",
-                                               REPO / "tests" / "browser" / "conftest.py")
-_browser_fixtures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_browser_fixtures)
-browser = _browser_fixtures.browser  # the shared Chromium fixtures, used here by name
+from test_live_hub_browser import browser  # noqa: F401 - the Chromium fixture, by its name
 
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
 # a class-mode true/false no other hub test posts (the control keeps it up after this test)
@@ -46,15 +38,15 @@ def _sign_in(page, url: str, user: str) -> None:
     page.click("#login_submit")
 
 
-def _context(browser, **kw):
-    context = browser.new_context(**kw)
+def _context(chromium, **kw):
+    context = chromium.new_context(**kw)
     context.route("https://**", lambda route: route.abort())
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     return context, page
 
 
-def test_a_phone_answers_through_the_hub_by_the_dashboards_qr_link(hub, browser):
+def test_a_phone_answers_through_the_hub_by_the_dashboards_qr_link(hub, browser):  # noqa: F811
     learn = hub.live_url + "learn"  # the hub's public_url + the service's prefix
     teacher_ctx, teacher = _context(browser, viewport={"width": 1920, "height": 1080})
     phone_ctx, phone = _context(browser, viewport=PHONE, is_mobile=True, has_touch=True)

@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from live_helpers import call, dashboard_headers
+from live_helpers import call, teacher
 from support import wait_until
 
 from course.live.control import GRACE, Control, ControlError
@@ -108,19 +108,8 @@ def test_saved_and_loaded():
 
 
 # -- over HTTP -------------------------------------------------------------------------------
-def _dashboard(live):
-    """(POST /api/control as the dashboard page does it)."""
-    headers = dashboard_headers(live)
-
-    def act(**body):
-        status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
-        return status, reply
-
-    return act
-
-
 def test_control_over_http_with_rounds_in_stats_and_the_store(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     tokens = [live.join(f"learner {i}") for i in range(4)]
     assert act(action="put", exercise_id=SINGLE) == (200, {
         "version": 1, "exercise_id": SINGLE, "open": False, "deadline": None, "round": 1,
@@ -155,7 +144,7 @@ def test_control_over_http_with_rounds_in_stats_and_the_store(live):
 
 
 def test_control_refusals_over_http(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     for body, status in (({"action": "open"}, 409), ({"action": "round2"}, 409),
                          ({"action": "reveal"}, 409), ({"action": "jump"}, 400),
                          ({"action": "put", "exercise_id": "no-such"}, 404),
@@ -174,7 +163,7 @@ def test_control_refusals_over_http(live):
 
 
 def test_countdown_closes_and_wakes_the_long_poll(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     token = live.join("Li Lei")
     act(action="put", exercise_id=SINGLE)
     status, state, _ = call("GET", live.url + "api/current?after=-1", token=token)
@@ -208,7 +197,7 @@ def test_countdown_closes_and_wakes_the_long_poll(live):
 
 
 def test_restart_keeps_the_question_up(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     token = live.join("Li Lei")
     act(action="put", exercise_id=SINGLE, peer=True)
     act(action="open")
@@ -233,7 +222,7 @@ def _saved_control(live) -> dict:
 
 
 def test_a_countdown_that_ended_while_the_service_was_down_is_closed_on_start(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     token = live.join("Li Lei")
     act(action="put", exercise_id=SINGLE)
     _, opened = act(action="open", seconds=1)
@@ -251,7 +240,7 @@ def test_a_countdown_that_ended_while_the_service_was_down_is_closed_on_start(li
 
 
 def test_a_countdown_running_at_a_restart_closes_at_its_deadline(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     token = live.join("Li Lei")
     act(action="put", exercise_id=SINGLE)
     _, opened = act(action="open", seconds=3)
