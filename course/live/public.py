@@ -1,11 +1,12 @@
 """The address students open (the QR code on the projector): given with ``--public-url`` or,
 on a hub, the one JupyterHub gives its service, checked before the service starts.
 
-JupyterHub (5 and later) sets ``JUPYTERHUB_PUBLIC_URL`` for a managed service when the hub
-knows its public address (``c.JupyterHub.public_url``, a subdomain host, or the service's own
-``host``): the public origin joined with the service's prefix, e.g.
-``https://hub.school.edu/services/live/``. Without that setting the variable is empty and the
-service cannot know the address (the hub itself only learns it from each browser's request).
+JupyterHub sets ``JUPYTERHUB_PUBLIC_URL`` for a managed service when the hub knows its public
+address (``c.JupyterHub.public_url``, a subdomain host, or the service's own ``host``): the
+public origin joined with the service's prefix, e.g. ``https://hub.school.edu/services/live/``
+(read in the source of JupyterHub 6.1, ``services/service.py`` and ``spawner.py``; that the
+setting came with 5.0 is from its changelog as remembered, unchecked). Without it the variable
+is empty and the service cannot know the address (the hub learns it only from each request).
 """
 from __future__ import annotations
 
