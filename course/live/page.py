@@ -15,40 +15,6 @@ from __future__ import annotations
 
 import json
 
-from course.messages import add_messages
-
-add_messages({
-    "live_criteria": ("Rubric criteria missed (learners, by their latest attempt)",
-                      "未达到的评分标准（按每位学员最近一次作答计）"),
-    # the teacher's control of the class question (issue 25)
-    "live_question": ("Question", "题目"),
-    "live_find": ("Find a bank item (id or title)", "查找题库题目（编号或标题）"),
-    "live_class_items": ("Class items of the lesson", "本课课堂题"),
-    "live_bank_items": ("Every bank item", "全部题库题目"),
-    "live_put": ("Put up", "出题"),
-    "live_peer": ("Peer instruction (vote twice)", "同伴教学（两轮投票）"),
-    "live_open": ("Open answering", "开放作答"),
-    "live_close": ("Close answering", "结束作答"),
-    "live_countdown": ("Countdown", "限时回答"),
-    "live_no_limit": ("no limit", "不限时"),
-    "live_round2": ("Vote again (round 2)", "再投一次（第二轮）"),
-    "live_up": ("Up now", "当前题目"),
-    "live_nothing_up": ("No question is up: pick one and put it up.",
-                        "尚未出题：请选择题目并出题。"),
-    "live_state_open": ("answering open", "作答中"),
-    "live_state_closed": ("answering closed", "作答已关闭"),
-    "live_round": ("Round {n}", "第{n}轮"),
-    "live_left": ("{s} s left", "剩余 {s} 秒"),
-    "live_moved": ("How the answers moved", "两轮答案的变化"),
-    "live_attendance": ("Attendance", "签到"),
-    "live_no_attendance": ("Nobody has joined yet.", "还没有人加入。"),
-    "live_scan": ("Scan to answer on your phone", "扫码用手机作答"),
-    "live_qr": ("QR code of the learner page: {url}", "学员页面二维码：{url}"),
-    "live_hub_login": ("Sign in with your JupyterHub account", "用 JupyterHub 账号登录"),
-    "live_hide_tools": ("Hide the buttons", "隐藏按钮"),
-    "live_show_tools": ("Show the buttons", "显示按钮"),
-})
-
 LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answering",
           "live_attempts", "live_whole_lesson", "live_exercise", "live_answered",
           "live_right_now", "live_mean", "live_reveal", "live_revealed", "live_names",
