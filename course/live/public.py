@@ -17,25 +17,14 @@ from course.errors import InputError
 from course.messages import ui
 from course.text import Bilingual
 
-#: Why an address was refused: (English, 中文).
-WHY = {
-    "scheme": ("it must start with http:// or https://", "必须以 http:// 或 https:// 开头"),
-    "host": ("it names no computer", "没有主机名"),
-    "port": ("its port is not a number from 1 to 65535", "端口不是 1 到 65535 之间的数字"),
-    "user": ("it holds a user name or password", "包含用户名或密码"),
-    "query": ("it holds a query (?...) or a fragment (#...)", "包含查询（?...）或片段（#...）"),
-    "wildcard": ("0.0.0.0 or :: is where a service listens, not an address a phone can open",
-                 "0.0.0.0 或 :: 是监听地址，手机无法打开"),
-    "space": ("it holds spaces or control characters", "包含空格或控制字符"),
-}
 
-
-def _refuse(url: str, reason: str, source: str, prefix: str, why: tuple | None = None) -> None:
-    en, zh = why or WHY[reason]
+def _refuse(url: str, reason: str, source: str, prefix: str, **fields) -> None:
+    """InputError: ``url`` (from ``source``) refused for ``reason`` (a ``live_url_*`` text)."""
+    why = ui(f"live_url_{reason}", prefix=prefix, **fields)
     example = f"https://hub.school.edu{prefix}" if prefix != "/" else "http://192.168.1.20:8870/"
     message = ui("live_bad_public_url", source=source, url=url, why="{why}", example=example)
-    raise InputError(Bilingual(message.en.replace("{why}", en),
-                               message.zh.replace("{why}", zh)).both(" / "))
+    raise InputError(Bilingual(message.en.replace("{why}", why.en),
+                               message.zh.replace("{why}", why.zh)).both(" / "))
 
 
 def checked_public_url(url: str, prefix: str = "/", source: str = "--public-url") -> str:
@@ -74,10 +63,7 @@ def checked_public_url(url: str, prefix: str = "/", source: str = "--public-url"
     if path == "/":
         path = prefix  # the host alone: the service's own prefix under it
     elif path != prefix:
-        _refuse(url, "", source, prefix, why=(
-            f"its path {path} is not the service's {prefix} (give the address without a path, "
-            "or the one the dashboard has in the browser)",
-            f"路径 {path} 不是服务的 {prefix}（可只写主机地址，或使用浏览器中仪表板的地址）"))
+        _refuse(url, "path", source, prefix, path=path)
     return urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
 
 
