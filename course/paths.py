@@ -124,8 +124,10 @@ def live_setting() -> tuple[str, str]:
 
 def hub_setting() -> dict[str, str]:
     """What JupyterHub tells a service or a learner's server ('' for what is unset): ``api_url``,
-    ``api_token``, ``service_prefix``, ``service_url``."""
+    ``api_token``, ``service_prefix``, ``service_url``, ``public_url`` (the service's public
+    address: set by JupyterHub 5+ only where the hub knows its own, c.JupyterHub.public_url)."""
     get = lambda name: os.environ.get(name, "").strip()  # noqa: E731
     return {"api_url": get("JUPYTERHUB_API_URL"), "api_token": get("JUPYTERHUB_API_TOKEN"),
             "service_prefix": get("JUPYTERHUB_SERVICE_PREFIX"),
-            "service_url": get("JUPYTERHUB_SERVICE_URL")}
+            "service_url": get("JUPYTERHUB_SERVICE_URL"),
+            "public_url": get("JUPYTERHUB_PUBLIC_URL")}

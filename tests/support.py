@@ -74,10 +74,14 @@ def wait_for_port(port: int, proc: subprocess.Popen | None = None, timeout: floa
         raise RuntimeError(str(exc)) from None
 
 
-def stop_process(proc: subprocess.Popen, timeout: float = 15.0) -> None:
-    """Terminate ``proc`` (kill it when it does not stop within ``timeout``)."""
+def stop_process(proc: subprocess.Popen, timeout: float = 15.0, sig: int | None = None) -> None:
+    """Terminate ``proc``, or send it ``sig`` (e.g. SIGINT, a Ctrl+C); kill it when it does not
+    stop within ``timeout``."""
     if proc.poll() is None:
-        proc.terminate()
+        if sig is None:
+            proc.terminate()
+        else:
+            proc.send_signal(sig)
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -30,6 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--instructor-scope", default="custom:crm-live:teach", metavar="SCOPE",
                         help="--hub: the hub scope that opens the dashboard (the hub's config "
                              "grants it to the instructors' group)")
+    parser.add_argument("--public-url", metavar="URL",
+                        help="the address students open (the QR code on the projector), e.g. "
+                             "http://192.168.1.20:8870/ or on a hub https://HUB/services/live/ "
+                             "(--hub: by default the one the hub gives, c.JupyterHub.public_url) "
+                             "/ 学生打开的地址（投影上的二维码）")
     parser.add_argument("--shared-address", action="append", default=[], metavar="ADDR",
                         help="an address (or network, e.g. 10.8.0.0/16) that many phones share "
                              "behind a school Wi-Fi's NAT: no limit of 3 learners or 32 "
@@ -80,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
     from course import paths
     from course.errors import InputError
-    from course.messages import both, ui
+    from course.messages import both
 
     session_file = Path(args.session)
     if args.export:
@@ -103,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
     from course.live.auth import HubAuth, LanAuth
     from course.live.server import LiveServer, LiveService
 
+    # the address students open, checked before anything starts
+    public = _public_url(args, (paths.hub_setting()["service_prefix"] or "/") if args.hub else "/")
     store = _open_store(session_file)  # a corrupt file stops here with a sentence
     _log_to(session_file)
 
@@ -140,17 +147,9 @@ def run(args: argparse.Namespace) -> int:
 
     async def main():
         server.listen()
-        if args.hub:
-            print(ui("live_started", dashboard=server.url).en, flush=True)
-        else:
-            url = reachable_url(server.url, host)
-            service.join_info = {"url": url, "code": auth.join_code}
-            dashboard = f"{url}?token={auth.instructor_token}"
-            for line in (ui("live_started", dashboard=dashboard),
-                         ui("live_lan_join", url=url, code=auth.join_code),
-                         ui("live_phone_join", url=f"{url}learn?code={auth.join_code}")):
-                print(line.en, flush=True)
-                print(line.zh, flush=True)
+        for line in _started_lines(server, service, auth, host, public):
+            print(line.en, flush=True)
+            print(line.zh, flush=True)
         await asyncio.Event().wait()
 
     try:
@@ -158,6 +157,42 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _public_url(args, prefix: str) -> str | None:
+    """The address students open: ``--public-url``, else on a hub the one JupyterHub gives its
+    service (``$JUPYTERHUB_PUBLIC_URL``); checked (InputError for a bad one); None if neither."""
+    from course import paths
+    from course.live.public import checked_public_url
+
+    if args.public_url is not None:
+        return checked_public_url(args.public_url, prefix, "--public-url")
+    given = paths.hub_setting()["public_url"] if args.hub else ""
+    return checked_public_url(given, prefix, "$JUPYTERHUB_PUBLIC_URL") if given else None
+
+
+def _started_lines(server, service, auth, host: str, public: str | None) -> list:
+    """What the terminal says once the service listens (each line in English and Chinese);
+    sets the dashboard's join panel (``service.join_info``: the QR code, code and link)."""
+    from course.live.public import only_this_computer
+    from course.messages import ui
+
+    if auth.mode == "hub":
+        lines = [ui("live_started", dashboard=public or server.url)]
+        if public is None:
+            return lines + [ui("live_no_public_url")]
+        service.join_info = {"url": public, "code": None, "hub": True}
+        lines.append(ui("live_hub_phone_join", url=f"{public}learn"))
+    else:
+        url = public or reachable_url(server.url, host)
+        service.join_info = {"url": url, "code": auth.join_code}
+        local = reachable_url(server.url, host)
+        lines = [ui("live_started", dashboard=f"{local}?token={auth.instructor_token}"),
+                 ui("live_lan_join", url=url, code=auth.join_code),
+                 ui("live_phone_join", url=f"{url}learn?code={auth.join_code}")]
+    if only_this_computer(service.join_info["url"]):
+        lines.append(ui("live_local_public_url", url=service.join_info["url"]))
+    return lines
 
 
 def reachable_url(url: str, host: str) -> str:

@@ -6,7 +6,7 @@ import argparse
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("lesson", help="the lesson's number (e.g. 04) or slug "
-                                       "(e.g. 04-customer-grading)")
+                                       "(e.g. 04-customer-grading); a workshop's: w04")
     parser.add_argument("--port", default=8866, help="the local port (default 8866)")
     parser.add_argument("--open", action="store_true", help="open a browser on the lesson")
     parser.add_argument("--lang", choices=("en", "zh", "both"),

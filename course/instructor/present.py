@@ -30,14 +30,19 @@ VOILA_OPTIONS = ("--VoilaConfiguration.progressive_rendering=True",
 
 
 def resolve_notebook(lesson: str, notebooks: Path) -> Path:
-    """The lesson notebook named by its number ("4", "04") or slug ("04-customer-grading")."""
+    """The lesson notebook named by its number ("4", "04") or slug ("04-customer-grading"), or
+    the workshop by its number ("w4", "W04") or slug ("w04-grading-workshop")."""
+    import re
+
     lesson = str(lesson).strip()
     if lesson.endswith(".ipynb"):
         lesson = lesson[: -len(".ipynb")]
     lesson = Path(lesson).name
-    found = sorted(p for p in notebooks.glob("*.ipynb") if p.stem[:2].isdigit())
+    found = sorted(p for p in notebooks.glob("*.ipynb") if re.match(r"w?\d\d", p.stem))
     if lesson.isdigit():
         matches = [p for p in found if p.stem.split("-", 1)[0] == f"{int(lesson):02d}"]
+    elif re.fullmatch(r"[wW]\d{1,2}", lesson):
+        matches = [p for p in found if p.stem.split("-", 1)[0] == f"w{int(lesson[1:]):02d}"]
     else:
         matches = [p for p in found if p.stem == lesson]
         if not matches:

@@ -45,7 +45,6 @@ STATIC = Path(__file__).resolve().parent / "static"
 LANGS = ("en", "zh", "both")
 #: Results kept per (learner, exercise, language) after a reveal: a class of 500 polls again.
 RESULT_CACHE = 20_000
-MAX_WAIT = 25.0  # longest long-poll of /api/learn/current, as the service's /api/reveals
 
 #: The texts the page itself shows (the forms bring their own).
 LABELS = ("live_title", "learn_intro", "learn_intro_roster", "learn_code", "learn_name",
@@ -223,7 +222,7 @@ class Current(LearnerBase):
     async def get(self):
         try:
             who = await self.learner()
-            after, wait = self.poll_arguments()
+            after, wait = self.poll_arguments(-1, "a version")
         except Rejected as r:
             return _refuse(self, r)
         lang = language(self.get_argument("lang", "both"))
@@ -238,17 +237,6 @@ class Current(LearnerBase):
                 reply["result"] = await loop.run_in_executor(
                     self.desk.grader, self.desk.result, who.name, ex_id, response, lang)
         self.finish(reply)
-
-    def poll_arguments(self) -> tuple[int, float]:
-        try:
-            after = int(self.get_argument("after", "-1"))
-            wait = float(self.get_argument("wait", "0"))
-            if abs(after) > 2 ** 62 or not math.isfinite(wait):
-                raise ValueError("out of range")
-        except ValueError:
-            raise Rejected(400, '"after" must be a whole number (a version) and "wait" a '
-                                'number of seconds') from None
-        return after, min(max(wait, 0.0), MAX_WAIT)
 
 
 class Answer(LearnerBase):

@@ -15,39 +15,6 @@ from __future__ import annotations
 
 import json
 
-from course.messages import add_messages
-
-add_messages({
-    "live_criteria": ("Rubric criteria missed (learners, by their latest attempt)",
-                      "未达到的评分标准（按每位学员最近一次作答计）"),
-    # the teacher's control of the class question (issue 25)
-    "live_question": ("Question", "题目"),
-    "live_find": ("Find a bank item (id or title)", "查找题库题目（编号或标题）"),
-    "live_class_items": ("Class items of the lesson", "本课课堂题"),
-    "live_bank_items": ("Every bank item", "全部题库题目"),
-    "live_put": ("Put up", "出题"),
-    "live_peer": ("Peer instruction (vote twice)", "同伴教学（两轮投票）"),
-    "live_open": ("Open answering", "开放作答"),
-    "live_close": ("Close answering", "结束作答"),
-    "live_countdown": ("Countdown", "限时回答"),
-    "live_no_limit": ("no limit", "不限时"),
-    "live_round2": ("Vote again (round 2)", "再投一次（第二轮）"),
-    "live_up": ("Up now", "当前题目"),
-    "live_nothing_up": ("No question is up: pick one and put it up.",
-                        "尚未出题：请选择题目并出题。"),
-    "live_state_open": ("answering open", "作答中"),
-    "live_state_closed": ("answering closed", "作答已关闭"),
-    "live_round": ("Round {n}", "第{n}轮"),
-    "live_left": ("{s} s left", "剩余 {s} 秒"),
-    "live_moved": ("How the answers moved", "两轮答案的变化"),
-    "live_attendance": ("Attendance", "签到"),
-    "live_no_attendance": ("Nobody has joined yet.", "还没有人加入。"),
-    "live_scan": ("Scan to answer on your phone", "扫码用手机作答"),
-    "live_qr": ("QR code of the learner page: {url}", "学员页面二维码：{url}"),
-    "live_hide_tools": ("Hide the buttons", "隐藏按钮"),
-    "live_show_tools": ("Show the buttons", "显示按钮"),
-})
-
 LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answering",
           "live_attempts", "live_whole_lesson", "live_exercise", "live_answered",
           "live_right_now", "live_mean", "live_reveal", "live_revealed", "live_names",
@@ -57,7 +24,7 @@ LABELS = ("live_title", "live_join", "live_code", "live_learners", "live_answeri
           "live_close", "live_countdown", "live_no_limit", "live_round2", "live_up",
           "live_nothing_up", "live_state_open", "live_state_closed", "live_round", "live_left",
           "live_moved", "live_attendance", "live_no_attendance", "live_scan", "live_hide_tools",
-          "live_show_tools")
+          "live_show_tools", "live_hub_login")
 COUNTDOWNS = (30, 60, 90, 120, 180, 300)  # the countdown's choices, in seconds
 
 
@@ -198,6 +165,7 @@ td, th { border-bottom: 1px solid #d5dbe3; padding: .25rem .6rem; text-align: le
 .join svg { width: 100%; max-width: 11rem; height: auto; display: block; margin: .3rem auto; }
 .join .code { font-size: 1.7rem; margin: .2rem 0; letter-spacing: .15em; font-weight: bold; }
 .join .url { font-size: .7rem; overflow-wrap: anywhere; }
+.join .hub-note { font-size: .8rem; font-weight: bold; margin: .3rem 0; }
 #attendance-list { list-style: none; margin: 0; padding: 0; font-size: .8rem;
                    max-height: 40vh; overflow-y: auto; }
 #attendance-list li { padding: .1rem 0; border-bottom: 1px solid #eef0f3; }
@@ -245,6 +213,7 @@ body.projecting #tools { display: none; }
     <p id="scan"></p>
     __QR__
     <p class="code" id="code"></p>
+    <p class="hub-note" id="hub-note" hidden></p>
     <p class="url" id="learn-url"></p>
   </section>
   <section class="card">

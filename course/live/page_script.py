@@ -29,6 +29,9 @@ for (const [id, key] of [["title", "live_title"], ["names-label", "live_names"],
 if (C.join && C.learn_url) {
   $("join").hidden = false;
   $("code").textContent = C.join.code || "";
+  $("code").hidden = !C.join.code;  // a hub has no join code: its login says who is who
+  $("hub-note").hidden = !C.join.hub;
+  $("hub-note").textContent = L.live_hub_login;
   $("learn-url").textContent = C.learn_url;
 }
 $("find").placeholder = L.live_find;

@@ -71,7 +71,7 @@ log = logging.getLogger("course.live")
 
 MAX_BODY = 64 * 1024
 SERVER_MAX_BODY = 1024 * 1024  # tornado refuses (and closes) bigger bodies before reading
-MAX_WAIT = 25.0  # longest long-poll of /api/reveals
+MAX_WAIT = 25.0  # longest long-poll of /api/reveals, /api/current and /api/learn/current
 COOKIE = "crm_live_instructor"
 
 
@@ -174,6 +174,27 @@ class Base(tornado.web.RequestHandler):
         who = await self.viewer()
         return who.name if who and who.instructor else None
 
+    async def poller(self):
+        """Who is long-polling (a learner of this service, or the instructor); Rejected(401)
+        for anybody else."""
+        who = await self.viewer()
+        if who is None or not (who.allowed or who.instructor):
+            raise Rejected(401, "no valid token: join the class first")
+        return who
+
+    def poll_arguments(self, after: int, counts: str) -> tuple[int, float]:
+        """(after, wait) of a long-poll's query (``after``: its default; ``counts``: what it
+        counts, for the message), ``wait`` at most MAX_WAIT s; Rejected(400) when not numbers."""
+        try:
+            after = int(self.get_argument("after", str(after)))
+            wait = float(self.get_argument("wait", "0"))
+            if abs(after) > 2 ** 62 or not math.isfinite(wait):
+                raise ValueError("out of range")
+        except ValueError:
+            raise Rejected(400, f'"after" must be a whole number ({counts}) and "wait" a '
+                                "number of seconds") from None
+        return after, min(max(wait, 0.0), MAX_WAIT)
+
     def write_error(self, status_code, **kwargs):
         self.finish({"error": self._reason, "status": status_code})
 
@@ -269,21 +290,11 @@ class PostAttempt(Base):
 class Reveals(Base):
     async def get(self):
         try:
-            who = await self.viewer()
+            await self.poller()
+            after, wait = self.poll_arguments(0, "a reveal's number")
         except Rejected as r:
             return self.refuse(r)
-        if who is None or not (who.allowed or who.instructor):
-            return self.reject(401, "no valid token")
-        try:
-            after = max(int(self.get_argument("after", "0")), 0)
-            wait = float(self.get_argument("wait", "0"))
-            if after > 2 ** 62 or not math.isfinite(wait):
-                raise ValueError("out of range")
-            wait = min(max(wait, 0.0), MAX_WAIT)
-        except ValueError:
-            return self.reject(400, '"after" must be a whole number (a reveal\'s number) and '
-                                    '"wait" a number of seconds')
-        reveals = await self.service.wait_reveal(after, wait)
+        reveals = await self.service.wait_reveal(max(after, 0), wait)
         self.finish({"reveals": [[seq, ex_id] for seq, ex_id in reveals]})
 
 
@@ -293,20 +304,10 @@ class Current(Base):
 
     async def get(self):
         try:
-            who = await self.viewer()
+            who = await self.poller()
+            after, wait = self.poll_arguments(-1, "the version you have")
         except Rejected as r:
             return self.refuse(r)
-        if who is None or not (who.allowed or who.instructor):
-            return self.reject(401, "no valid token: join the class first")
-        try:
-            after = int(self.get_argument("after", "-1"))
-            wait = float(self.get_argument("wait", "0"))
-            if abs(after) > 2 ** 62 or not math.isfinite(wait):
-                raise ValueError("out of range")
-            wait = min(max(wait, 0.0), MAX_WAIT)
-        except ValueError:
-            return self.reject(400, '"after" must be a whole number (the version you have) '
-                                    'and "wait" a number of seconds')
         state = await self.service.wait_control(after, wait)
         self.finish(self.current_extra(state, who))
 
@@ -327,7 +328,7 @@ class Dashboard(Base):
                 if who is None or not who.instructor:
                     return self.reject(403, "this is not the instructor's token")
                 self.set_signed_cookie(COOKIE, who.name, expires_days=1, httponly=True,
-                                       samesite="Strict")
+                                       samesite="Strict", path=self.service.prefix)
                 log.info("dashboard opened by %s", who.name)
                 return self.redirect(self.request.path)
             who = await self.viewer()
@@ -446,6 +447,7 @@ class Attendance(Base):
 def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application:
     """The tornado application of a service (``prefix``: e.g. a hub service's URL prefix)."""
     p = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    service.prefix = p  # the cookies' path: on a hub, never the hub's own pages (/hub/...)
     kw = {"service": service}
     routes = [(p, Dashboard, kw), (p + "api/join", Join, kw),
               (p + "api/attempt", PostAttempt, kw), (p + "api/reveals", Reveals, kw),
@@ -460,7 +462,9 @@ def make_app(service: LiveService, prefix: str = "/") -> tornado.web.Application
     return tornado.web.Application(
         routes,
         cookie_secret=service.cookie_secret, xsrf_cookies=True,
-        xsrf_cookie_kwargs={"samesite": "Strict", "httponly": False},
+        # the CSRF cookie under the service's prefix: at "/" a browser would send it to the
+        # hub's own pages too, beside (and read in place of) the hub's own _xsrf cookie
+        xsrf_cookie_kwargs={"samesite": "Strict", "httponly": False, "path": p},
         log_function=_access_log,
     )
 
@@ -534,6 +538,7 @@ class LiveServer:
             add_accept_handler(sock, on_connection, loop)
             server._handlers[fd] = lambda fd=fd: loop.remove_reader(fd)
         self._server = server
+        service.started(loop)  # timers of the session file's state (a running countdown)
         return server
 
     def start(self) -> LiveServer:

@@ -64,6 +64,7 @@ class LiveService:
         self.joins: dict[str, int] = {}  # learners joined per laptop address
         self.roster = None  # a course.roster.Roster: learners join by student number
         self.lang = "both"  # the dashboard's language: "en", "zh" or "both"
+        self.prefix = "/"  # the URL prefix the service is served under (make_app sets it)
         self._loop: asyncio.AbstractEventLoop | None = None
         self.cookie_secret = store.secret("cookie_secret")
         # every write to the session file (and the counts it feeds) runs on this one thread:
@@ -74,6 +75,7 @@ class LiveService:
         self._uncommitted: list = []  # counts of the batch being written
         self._stats_cache: dict = {}  # exercise id -> (what it depends on, the stats)
         self._looks: dict[str, str] | None = None  # look-alike key -> learner (see looks_like)
+        self._expire()  # a countdown that ended while the service was down: closed at once
 
     def looks_like(self, look: str) -> str | None:
         """The learner already joined whose name looks like ``look`` (a ``looks_like_key``),
@@ -304,6 +306,12 @@ class LiveService:
     def _control_changed(self) -> None:
         self.store.set_setting(CONTROL_SETTING, self.control.dumps())
         self._wake_pollers(self._control_cond)
+
+    def started(self, loop: asyncio.AbstractEventLoop) -> None:
+        """The server listens in ``loop``: a countdown still running from before a restart
+        gets its timer again, so it closes at its deadline (not when somebody next asks)."""
+        self._loop = loop
+        self._arm_countdown()
 
     def _arm_countdown(self) -> None:
         """At the deadline, close answering on the worker and wake the learner pages."""

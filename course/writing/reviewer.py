@@ -164,7 +164,9 @@ class ReplyReview:
         caps = "".join(f"<p>Capped at {cap['cap']}: {e(cap['en'])} / {e(cap['zh'])}</p>"
                        for cap in self.caps)
         advice = "".join(f"<li>{e(a['en'])}<br>{e(a['zh'])}</li>" for a in self.advice)
-        return (f"<div class='crm-review'><p><b>Reply review ({e(self.situation)}): "
+        # mathjax_ignore: a reply quoting two prices ($9 ... $12) is text, not inline maths
+        # (typeset, it was one unbreakable line 1,500 px wide that scrolled sideways)
+        return (f"<div class='crm-review mathjax_ignore'><p><b>Reply review ({e(self.situation)}): "
                 f"{self.score}/100</b></p><table><tbody>{''.join(rows)}</tbody></table>{caps}"
                 + (f"<p>Advice / 建议:</p><ul>{advice}</ul>" if advice else "")
                 + f"<p><i>{e(self.note['en'])} / {e(self.note['zh'])}</i></p></div>")

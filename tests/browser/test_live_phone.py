@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -21,11 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from axe import violations  # noqa: E402
 from learner_keys import key_leaks  # noqa: E402
-from live_helpers import GALLERY, Live, call, dashboard_headers  # noqa: E402
+from live_helpers import gallery_and_lesson_01, teacher  # noqa: E402
 from support import wait_until  # noqa: E402
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}
 REPLY = "rel-reply-late-delivery"
 NUMERIC = "rel-chat-buy"  # a practice item: gallery-numeric is an assessment, never revealed
@@ -51,26 +49,10 @@ MEASURE = """() => {
 
 @pytest.fixture
 def live(tmp_path):
-    folder = tmp_path / "bank"
-    folder.mkdir()
-    shutil.copy(GALLERY, folder / GALLERY.name)
-    shutil.copy(ROOT / "exercises" / "01-relationships.yaml", folder)
-    service = Live(tmp_path / "class.sqlite3", folder)
-    service.act = _teacher(service)
+    service = gallery_and_lesson_01(tmp_path)
+    service.act = teacher(service)
     yield service
     service.stop()
-
-
-def _teacher(live):
-    """POST /api/control as the dashboard page does (its cookie and CSRF token)."""
-    headers = dashboard_headers(live)
-
-    def act(**body):
-        status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
-        assert status == 200, reply
-        return reply
-
-    return act
 
 
 @pytest.fixture
@@ -224,14 +206,21 @@ def test_the_page_in_chinese_passes_axe_and_closes_at_the_countdown(phone, live,
     assert page.errors == []
 
 
-def test_offline_the_answer_is_kept_and_arrives_when_the_network_returns(phone, live):
-    page = phone
-    _join(page, live, "both")
-    _put(page, live, "gallery-true-false")
+def _answer_offline(page, live, lang: str, ex_id: str, fill) -> None:
+    """Join, get ``ex_id`` put up, lose the network, answer (``fill()``) and send: the page
+    says the answer waits."""
+    _join(page, live, lang)
+    _put(page, live, ex_id)
     page.context.set_offline(True)
-    page.check("input[value='true']")
+    fill()
     page.click("#send")
     page.wait_for_selector(".note.warn")
+
+
+def test_offline_the_answer_is_kept_and_arrives_when_the_network_returns(phone, live):
+    page = phone
+    _answer_offline(page, live, "both", "gallery-true-false",
+                    lambda: page.check("input[value='true']"))
     assert "没有网络连接" in page.inner_text("#note")
     pending = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith(':pending'))")
     assert len(pending) == 1 and live.store.count() == 0
@@ -245,12 +234,7 @@ def test_offline_the_answer_is_kept_and_arrives_when_the_network_returns(phone, 
 
 def test_a_kept_answer_survives_a_reload_and_is_sent_once(phone, live):
     page = phone
-    _join(page, live, "en")
-    _put(page, live, "gallery-numeric")
-    page.context.set_offline(True)
-    page.fill("input.number", "25%")
-    page.click("#send")
-    page.wait_for_selector(".note.warn")
+    _answer_offline(page, live, "en", "gallery-numeric", lambda: page.fill("input.number", "25%"))
     page.context.set_offline(False)
     page.reload()  # before the retry: the answer is in localStorage, sent at start
     wait_until(lambda: live.store.count() >= 1, 40, what="the kept answer to arrive")

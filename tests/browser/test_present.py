@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-from support import free_port, port_open, wait_for_port
+from support import free_port, port_open, stop_process, wait_for_port
 
 pytestmark = pytest.mark.browser
 
@@ -59,13 +59,7 @@ def _start(course: Path, port: int, env: dict, log) -> subprocess.Popen:
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+    stop_process(proc, timeout=30, sig=signal.SIGINT)
 
 
 def _env(tmp_path: Path, course: Path) -> dict:

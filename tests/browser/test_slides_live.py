@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import free_port, wait_for_port
+from support import free_port, stop_process, wait_for_port
 
 pytestmark = pytest.mark.browser
 
@@ -80,13 +80,7 @@ def slides(tmp_path, browser):
                 from None
         yield f"http://127.0.0.1:{port}/voila/render/01-relationships.ipynb", proc
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
+        stop_process(proc, timeout=20, sig=signal.SIGINT)
         log.close()
 
 

@@ -317,6 +317,9 @@ load_subconfig({str(DEPLOY_CONFIG)!r})
 c.JupyterHub.authenticator_class = "dummy"  # any password; only these users
 c.Authenticator.allowed_users = {set(users.values())!r}
 c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
+# the address browsers use: the hub gives it to the live service ($JUPYTERHUB_PUBLIC_URL),
+# which draws it as the QR code on the dashboard
+c.JupyterHub.public_url = "http://127.0.0.1:{port}/"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
 c.ConfigurableHTTPProxy.command = [{chp!r}]

@@ -24,7 +24,7 @@ from course.instructor.present import (
 def notebooks(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    for name in ("00-index", "02-idic", "04-customer-grading", "12-extra"):
+    for name in ("00-index", "02-idic", "04-customer-grading", "12-extra", "w04-grading-workshop"):
         (folder / f"{name}.ipynb").write_text("{}")
     (folder / "scratch.ipynb").write_text("{}")
     return folder
@@ -35,12 +35,14 @@ def notebooks(tmp_path):
     ("04-customer-grading", "04-customer-grading"), ("customer-grading", "04-customer-grading"),
     ("04-customer-grading.ipynb", "04-customer-grading"), ("2", "02-idic"), ("12", "12-extra"),
     ("0", "00-index"), ("notebooks/02-idic.ipynb", "02-idic"), ("../../02-idic", "02-idic"),
+    ("w4", "w04-grading-workshop"), ("W04", "w04-grading-workshop"),
+    ("w04-grading-workshop", "w04-grading-workshop"),
 ])
 def test_a_lesson_is_found_by_number_or_slug(notebooks, given, expected):
     assert resolve_notebook(given, notebooks).stem == expected
 
 
-@pytest.mark.parametrize("given", ["7", "grading", "scratch", "../scratch", ""])
+@pytest.mark.parametrize("given", ["7", "grading", "scratch", "../scratch", "", "w7"])
 def test_an_unknown_lesson_lists_the_lessons_there_are(notebooks, given):
     with pytest.raises(InputError) as info:
         resolve_notebook(given, notebooks)

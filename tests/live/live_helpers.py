@@ -42,6 +42,33 @@ def dashboard_headers(live) -> dict:
     return {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "X-XSRFToken": xsrf}
 
 
+def gallery_and_lesson_01(tmp_path: Path):
+    """A LAN service whose bank holds the widget gallery and lesson 01 (a reply, a role-play)."""
+    import shutil
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    shutil.copy(GALLERY, folder / GALLERY.name)
+    shutil.copy(GALLERY.parents[2] / "exercises" / "01-relationships.yaml", folder)
+    return Live(tmp_path / "class.sqlite3", folder)
+
+
+def teacher(live, check: bool = True):
+    """The dashboard's control: ``act(**body)`` posts ``/api/control`` as the dashboard page
+    does (its cookie and CSRF token) and returns the reply, asserting a 200 (``check``), or
+    (status, reply) without ``check``."""
+    headers = dashboard_headers(live)
+
+    def act(**body):
+        status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
+        if not check:
+            return status, reply
+        assert status == 200, reply
+        return reply
+
+    return act
+
+
 class Live:
     """A LAN-mode service on 127.0.0.1 for one test."""
 

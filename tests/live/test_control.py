@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from live_helpers import call, dashboard_headers
+from live_helpers import call, teacher
 from support import wait_until
 
 from course.live.control import GRACE, Control, ControlError
@@ -108,19 +108,8 @@ def test_saved_and_loaded():
 
 
 # -- over HTTP -------------------------------------------------------------------------------
-def _dashboard(live):
-    """(POST /api/control as the dashboard page does it)."""
-    headers = dashboard_headers(live)
-
-    def act(**body):
-        status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
-        return status, reply
-
-    return act
-
-
 def test_control_over_http_with_rounds_in_stats_and_the_store(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     tokens = [live.join(f"learner {i}") for i in range(4)]
     assert act(action="put", exercise_id=SINGLE) == (200, {
         "version": 1, "exercise_id": SINGLE, "open": False, "deadline": None, "round": 1,
@@ -155,7 +144,7 @@ def test_control_over_http_with_rounds_in_stats_and_the_store(live):
 
 
 def test_control_refusals_over_http(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     for body, status in (({"action": "open"}, 409), ({"action": "round2"}, 409),
                          ({"action": "reveal"}, 409), ({"action": "jump"}, 400),
                          ({"action": "put", "exercise_id": "no-such"}, 404),
@@ -174,7 +163,7 @@ def test_control_refusals_over_http(live):
 
 
 def test_countdown_closes_and_wakes_the_long_poll(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     token = live.join("Li Lei")
     act(action="put", exercise_id=SINGLE)
     status, state, _ = call("GET", live.url + "api/current?after=-1", token=token)
@@ -208,7 +197,7 @@ def test_countdown_closes_and_wakes_the_long_poll(live):
 
 
 def test_restart_keeps_the_question_up(live):
-    act = _dashboard(live)
+    act = teacher(live, check=False)
     token = live.join("Li Lei")
     act(action="put", exercise_id=SINGLE, peer=True)
     act(action="open")
@@ -220,6 +209,52 @@ def test_restart_keeps_the_question_up(live):
     assert status == 200 and state["exercise_id"] == SINGLE and state["round"] == 2
     assert state["open"] and state["version"] == 3
     assert again.stats(SINGLE)["exercise"]["rounds"]["2"]["Grade 2"] == 1
+
+
+def _saved_control(live) -> dict:
+    """The control as the session file holds it (read by another connection, as a restarted
+    service or `crm-course live --export` would)."""
+    import json
+
+    with sqlite3.connect(f"file:{live.session_file}?mode=ro", uri=True) as db:
+        return json.loads(db.execute("SELECT value FROM settings WHERE key = 'control'")
+                          .fetchone()[0])
+
+
+def test_a_countdown_that_ended_while_the_service_was_down_is_closed_on_start(live):
+    act = teacher(live, check=False)
+    token = live.join("Li Lei")
+    act(action="put", exercise_id=SINGLE)
+    _, opened = act(action="open", seconds=1)
+    live.stop()  # before the deadline: its timer dies with the service
+    assert _saved_control(live)["open"] is True
+    time.sleep(1.1 + GRACE)  # the deadline and its grace pass while nothing runs
+    again = live.restart("session.sqlite3")
+    saved = _saved_control(again)  # closed on load, before anybody asked
+    assert saved["open"] is False and saved["deadline"] is None and saved["version"] == 3
+    assert saved["closed_at"] == opened["deadline"]  # closed as of its deadline
+    status, state, _ = call("GET", again.url + "api/current", token=token)
+    assert status == 200 and not state["open"] and state["version"] == 3
+    status, reply, _ = again.post(token, SINGLE, 1)
+    assert status == 409 and "closed" in reply["error"]
+
+
+def test_a_countdown_running_at_a_restart_closes_at_its_deadline(live):
+    act = teacher(live, check=False)
+    token = live.join("Li Lei")
+    act(action="put", exercise_id=SINGLE)
+    _, opened = act(action="open", seconds=3)
+    live.stop()
+    again = live.restart("session.sqlite3")
+    assert _saved_control(again)["open"] is True  # still running: the deadline is ahead
+    assert again.post(token, SINGLE, 1)[0] == 200  # answers are taken until then
+    # nobody asks: the timer armed at start closes it at the deadline and saves that
+    wait_until(lambda: _saved_control(again)["open"] is False, 10,
+               what="the countdown closing by itself", interval=0.1)
+    closed_at = time.time()
+    assert closed_at - opened["deadline"] < 1.5  # at the deadline, not at the next request
+    saved = _saved_control(again)
+    assert saved["closed_at"] == opened["deadline"] and saved["version"] == 3
 
 
 def test_an_old_session_file_gains_the_round_column(tmp_path):

@@ -3,29 +3,21 @@ a message for each refusal, answers from the web forms graded and stored as ever
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from learner_keys import key_leaks
-from live_helpers import GALLERY, Live, call, dashboard_headers
+from live_helpers import Live, call, gallery_and_lesson_01, teacher
 from test_hub_and_client import hub_live  # noqa: F401, F811 - the fake hub's fixture
 
 from course.messages import ui
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def live(tmp_path):
     """A LAN service whose bank holds the widget gallery and lesson 01 (reply, role-play)."""
-    folder = tmp_path / "bank"
-    folder.mkdir()
-    shutil.copy(GALLERY, folder / GALLERY.name)
-    shutil.copy(ROOT / "exercises" / "01-relationships.yaml", folder)
-    service = Live(tmp_path / "class.sqlite3", folder)
+    service = gallery_and_lesson_01(tmp_path)
     yield service
     service.stop()
 
@@ -152,18 +144,6 @@ def test_bad_answers_are_refused_with_the_learners_message(live):
     status, reply, _ = call("POST", live.url + "api/learn/answer", raw=b"{not json", token=token)
     assert status == 400 and reply["message"]["en"]
     assert live.store.count() == 0
-
-
-def teacher(live):
-    """The dashboard's control (POST /api/control with the page's cookie and CSRF token)."""
-    headers = dashboard_headers(live)
-
-    def act(**body):
-        status, reply, _ = call("POST", live.url + "api/control", body, headers=headers)
-        assert status == 200, reply
-        return reply
-
-    return act
 
 
 def current(live, token, after=-1, wait=0, lang="en"):
