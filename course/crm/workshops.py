@@ -23,13 +23,14 @@ def _sales(orders):
 def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)):
     """How many old customers a new-product message reaches, for each time window.
 
-    One row per window of ``windows`` days before ``as_of``; the columns count the customers
+    One row per window of ``windows`` days before ``as_of`` (the index, "bought in the
+    last"); the columns count the customers
     ``promotion_list`` would give for grade 1 only and for grades 1 and 2.
 
     >>> from course.crm.data import load
     >>> reach = promotion_reach(load("customers"), load("orders"), "coffee mug", "2026-10-01")
-    >>> list(reach.columns)
-    ['bought in the last', 'grade 1', 'grades 1 and 2']
+    >>> list(reach.columns), reach.index[0]
+    (['grade 1', 'grades 1 and 2'], '90 days')
     """
     import pandas as pd
 
@@ -47,7 +48,7 @@ def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)
              "grade 1": len(_buyers(graded, orders, product, end, {1}, days)),
              "grades 1 and 2": len(_buyers(graded, orders, product, end, {1, 2}, days))}
             for days in windows]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("bought in the last")
 
 
 def loyalty_of(customers, orders, customer_ids, *, as_of):
