@@ -50,6 +50,13 @@ _EXPORTS = {  # name -> the submodule that defines it
     "birthdays_in_month": "greetings",
     "festivals_in_month": "greetings",
     "promotion_list": "promotion",
+    "promotion_reach": "workshops",
+    "loyalty_of": "workshops",
+    "customer_card": "workshops",
+    "quiet_regulars": "workshops",
+    "inbox": "workshops",
+    "print_messages": "workshops",
+    "complaint_decisions": "workshops",
     "customer_value": "overview",
     "top_customers": "overview",
     "load": "data",
@@ -77,13 +84,14 @@ def __getattr__(name: str):
         retention,
         reviewer,
         screening,
+        workshops,
     )
 
     if name == "data":
         return data
     modules = {m.__name__.rpartition(".")[2]: m for m in (
         complaints, data, grading, greetings, markets, moves, overview, plots, promotion,
-        replies, retention, reviewer, screening)}
+        replies, retention, reviewer, screening, workshops)}
     value = getattr(modules[_EXPORTS[name]], name)
     globals()[name] = value
     return value

@@ -8,7 +8,7 @@ MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.re
            "course.crm.screening", "course.crm.complaints", "course.crm.replies",
            "course.writing.reviewer", "course.writing.moves", "course.writing.facts",
            "course.crm.markets", "course.crm.plots", "course.crm.greetings",
-           "course.crm.overview", "course.crm.promotion"]
+           "course.crm.overview", "course.crm.promotion", "course.crm.workshops"]
 
 
 @pytest.mark.parametrize("name", MODULES)

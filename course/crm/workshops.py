@@ -1,0 +1,187 @@
+"""Ready-made views of the course data for the workshops: one call a learner reads like a form.
+
+Each function replaces a few lines of pandas that a workshop would otherwise show on screen
+(filters, ``isin``, ``value_counts``, loops): the workshops are for doing the job, not for
+reading code. Every function returns data (a DataFrame) except :func:`print_messages`.
+"""
+from __future__ import annotations
+
+import textwrap
+
+from course.crm._checks import as_timestamp, require_frame
+from course.errors import InputError
+
+INBOX_COLUMNS = ["message_id", "received", "buyer_name", "product", "order_value", "text"]
+
+
+def _sales(orders):
+    """Order lines that are sales: no credit note (invoice ``C...``), a known customer."""
+    return orders[~orders["Invoice"].astype(str).str.startswith("C")
+                  & orders["Customer ID"].notna()]
+
+
+def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)):
+    """How many old customers a new-product message reaches, for each time window.
+
+    One row per window of ``windows`` days before ``as_of`` (the index, "bought in the
+    last"); the columns count the customers
+    ``promotion_list`` would give for grade 1 only and for grades 1 and 2.
+
+    >>> from course.crm.data import load
+    >>> reach = promotion_reach(load("customers"), load("orders"), "coffee mug", "2026-10-01")
+    >>> list(reach.columns), reach.index[0]
+    (['grade 1', 'grades 1 and 2'], '90 days')
+    """
+    import pandas as pd
+
+    from course.crm.grading import grade_customers
+    from course.crm.promotion import _buyers, promotion_list
+
+    what = "promotion_reach(customers, orders, product, as_of)"
+    if (not isinstance(windows, (list, tuple)) or not windows
+            or any(isinstance(d, bool) or not isinstance(d, int) or d <= 0 for d in windows)):
+        raise InputError(f"{what}: windows must be whole numbers of days above 0, such as "
+                         f"(90, 180, 365); got {windows!r}.")
+    promotion_list(customers, orders, product, as_of, within_days=windows[0])  # checks input
+    graded, end = grade_customers(customers), as_timestamp(as_of, f"{what}: as_of")
+    rows = [{"bought in the last": f"{days} days",
+             "grade 1": len(_buyers(graded, orders, product, end, {1}, days)),
+             "grades 1 and 2": len(_buyers(graded, orders, product, end, {1, 2}, days))}
+            for days in windows]
+    return pd.DataFrame(rows).set_index("bought in the last")
+
+
+def loyalty_of(customers, orders, customer_ids, *, as_of):
+    """The loyalty dimensions (``loyalty``) of the customers ``customer_ids``, one row each,
+    in the order given, indexed by name.
+
+    >>> from course.crm.data import load
+    >>> loyalty_of(load("customers"), load("orders"), [12970], as_of="2026-10-01").index[0]
+    'Kanya Thongchai'
+    """
+    from course.crm.retention import loyalty
+
+    ids = _ids(customer_ids, customers, "loyalty_of(customers, orders, customer_ids)")
+    table = loyalty(customers, orders, as_of=as_of).set_index("customer_id")
+    table = table.loc[ids].reset_index()
+    return table.set_index("name").drop(columns="quantity")
+
+
+def _ids(customer_ids, customers, what):
+    ids = [customer_ids] if isinstance(customer_ids, int) else list(customer_ids)
+    if not ids or any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
+        raise InputError(f"{what}: customer_ids must be customer numbers such as "
+                         f"[12970, 12502]; got {customer_ids!r}.")
+    require_frame(customers, ["customer_id"], what)
+    unknown = sorted(set(ids) - set(customers["customer_id"]))
+    if unknown:
+        raise InputError(f"{what}: no customer has the number {unknown[0]}; use a number of "
+                         f"the customer_id column.")
+    return ids
+
+
+def customer_card(customers, orders, customer_id, *, top=3):
+    """One customer's record as a form: name, country, platform, language, birthday and the
+    ``top`` products they bought most often (counted in order lines, credit notes left out).
+
+    >>> from course.crm.data import load
+    >>> card = customer_card(load("customers"), load("orders"), 12970)
+    >>> card.loc["country", "Kanya Thongchai"]
+    'Thailand'
+    """
+    import pandas as pd
+
+    what = "customer_card(customers, orders, customer_id)"
+    (cid,) = _ids(customer_id if isinstance(customer_id, int) else [customer_id], customers, what)
+    require_frame(orders, ["Invoice", "Description", "Customer ID"], what, allow_empty=True)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise InputError(f"{what}: top must be a whole number >= 1; got {top!r}.")
+    person = customers[customers["customer_id"] == cid].iloc[0]
+    rows = {field: _shown(person[field]) for field in ("country", "platform", "language",
+                                                       "birthday") if field in customers.columns}
+    sales = _sales(orders)
+    bought = sales[sales["Customer ID"] == cid]["Description"].value_counts().head(top)
+    for n, (product, lines) in enumerate(bought.items(), 1):
+        rows[f"favourite product {n}"] = f"{product} ({lines} order lines)"
+    if bought.empty:
+        rows["favourite product 1"] = "(no order yet)"
+    return pd.DataFrame({str(person["name"]): rows})
+
+
+def _shown(value) -> str:
+    """A cell as a form shows it: a date without its midnight time."""
+    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)
+
+
+def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
+    """Good customers who have gone quiet: ``min_orders`` orders or more, and their last order
+    (credit notes left out) before ``before``; most orders first.
+
+    >>> from course.crm.data import load
+    >>> quiet = quiet_regulars(load("customers"), load("orders"))
+    >>> list(quiet.columns)
+    ['name', 'country', 'orders', 'last_order', 'last_bought']
+    """
+    from course.crm.overview import top_customers
+
+    what = "quiet_regulars(customers, orders)"
+    if isinstance(min_orders, bool) or not isinstance(min_orders, int) or min_orders < 1:
+        raise InputError(f"{what}: min_orders must be a whole number >= 1; got {min_orders!r}.")
+    end = as_timestamp(before, f"{what}: before")
+    require_frame(orders, ["Invoice", "InvoiceDate", "Customer ID"], what)
+    regulars = top_customers(customers, orders, n=None)
+    sales = _sales(orders)
+    last = sales.groupby(sales["Customer ID"].astype("int64"))["InvoiceDate"].max()
+    regulars = regulars.assign(last_order=regulars["customer_id"].map(last).dt.normalize())
+    quiet = regulars[(regulars["orders"] >= min_orders) & (regulars["last_order"] < end)]
+    return quiet[["name", "country", "orders", "last_order", "last_bought"]].reset_index(drop=True)
+
+
+def inbox(messages, start, end):
+    """The buyer messages received from ``start`` up to (not including) ``end``, oldest first:
+    ``message_id``, ``received``, ``buyer_name``, ``product``, ``order_value``, ``text`` and
+    the other columns of ``messages``.
+
+    >>> from course.crm.data import load
+    >>> len(inbox(load("messages"), "2026-04-15 06:00", "2026-04-15 10:30"))
+    7
+    """
+    what = "inbox(messages, start, end)"
+    require_frame(messages, INBOX_COLUMNS, what, allow_empty=True)
+    first, last = as_timestamp(start, f"{what}: start"), as_timestamp(end, f"{what}: end")
+    if last <= first:
+        raise InputError(f"{what}: end must come after start; got {start!r} and {end!r}.")
+    picked = messages[(messages["received"] >= first) & (messages["received"] < last)]
+    return picked.sort_values(["received", "message_id"]).reset_index(drop=True)
+
+
+def print_messages(messages):
+    """Print each message as a card: id, time, buyer, product and order value, then its text."""
+    require_frame(messages, INBOX_COLUMNS, "print_messages(messages)", allow_empty=True)
+    for m in messages.itertuples():
+        value = "no order yet" if m.order_value != m.order_value else f"{m.order_value:g} USD"
+        product = m.product if isinstance(m.product, str) and m.product else "-"
+        print(f"--- {m.message_id} · {m.received:%H:%M} · {m.buyer_name} · {product} · {value}")
+        print(textwrap.indent(str(m.text).strip(), "    ") + "\n")
+
+
+def complaint_decisions(messages):
+    """What ``resolve_complaint`` decides for each after-sale message: buyer, product, order
+    value and decision, one row per message.
+
+    >>> from course.crm.data import load
+    >>> morning = inbox(load("messages"), "2026-04-15 06:00", "2026-04-15 10:30")
+    >>> list(complaint_decisions(morning).columns)
+    ['buyer_name', 'product', 'order_value', 'decision']
+    """
+    import pandas as pd
+
+    from course.crm.complaints import resolve_complaint
+
+    require_frame(messages, ["stage", "buyer_name", "product", "order_value"],
+                  "complaint_decisions(messages)", allow_empty=True)
+    after = messages[messages["stage"] == "after-sale"]
+    rows = [{"buyer_name": m["buyer_name"], "product": m["product"],
+             "order_value": m["order_value"], "decision": resolve_complaint(m).decision}
+            for _, m in after.iterrows()]
+    return pd.DataFrame(rows, columns=["buyer_name", "product", "order_value", "decision"])
