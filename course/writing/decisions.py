@@ -98,16 +98,51 @@ class ReturnFirst(Decision):
                     r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b|"
                     r"\breturn the (?:old|broken|faulty|damaged) (?:one|\w+)\b|\b(?:once|after|"
                     r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
-    _no_need = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have) to\b|"
+    # "no need to send it back", "you don't need send it back" (a learner's slip): no return
+    _no_need = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have)(?: to)?\b|"
                           r"\bno need\b|\bnot necessary\b", re.I)
 
     def find(self, reply):
         for m in self.rx.finditer(reply.flat_body):
             before = clause_before(reply.flat_body, m.start())
-            if self._no_need.search(before) or re.search(r"\b(?:not|never|no)\b", before, re.I):
+            if self._no_need.search(before) or negated(reply.flat_body, m.start()):
                 continue
             return m.group(0)
         return ""
+
+
+class ChargesBuyer(Decision):
+    name = "charges_buyer"
+    en = "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)"
+    zh = "让买家为店铺自己的问题付费（扣手续费、只退部分货款）"
+    rx = re.compile(r"\brefund (?:you )?(?:only )?\d{1,2}% of\b|\b(?:the |a |our )?(?:platform |"
+                    r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
+                    r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except|without) "
+                    r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
+                    r"\b(?:pay|charge you) (?:a |the )?(?:\d+% )?(?:cancell?ation|handling|"
+                    r"restocking) fee\b", re.I)
+
+
+class NoChoiceMade(Decision):
+    name = "no_choice"
+    en = "lists products or sends the buyer to the shop instead of choosing one for them"
+    zh = "罗列商品或让买家自己去店里挑，而不是为对方选定一款"
+    rx = re.compile(r"\b(?:choose|pick|select|find) (?:the one|one|any|whichever|what|something)\b"
+                    r"[^.]{0,20}\byou (?:like|want|prefer)\b|\b(?:visit|look at|browse|check) "
+                    r"our (?:shop|store|website|catalog(?:ue)?)(?: page)?\b[^.]{0,30}\b(?:choose|"
+                    r"pick|select|find)\b|\bwe have (?:many|lots of|a lot of|several) [\w ]{0,20}"
+                    r"(?:teas|products|models|power banks|kinds|types)\b[^.]{0,20}(?:[:,]|from)",
+                    re.I)
+
+
+class BreaksPricePromise(Decision):
+    name = "price_may_change"
+    en = "will not hold the price the task gives (it 'may change')"
+    zh = "不保证任务给出的价格（“价格可能会变”）"
+    rx = re.compile(r"\b(?:price|prices|it) (?:may|might|could|can|will) (?:change|go up|rise|be "
+                    r"different)\b|\bdepends? on the exchange rate\b|\b(?:cannot|can'?t|can not) "
+                    r"(?:promise|guarantee|keep|fix) (?:the|this|our|a) (?:same )?price\b|\btell "
+                    r"you the new price\b", re.I)
 
 
 class RefusesRemedy(Decision):
@@ -206,10 +241,11 @@ _GIVEN = {
     "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
                  r"units|sets|pairs|[a-z]+s)\b)",
                  r"\bhow many\b|\bwhat quantity\b|\bthe quantity\b|\bnumber of (?:pieces|mugs|"
-                 r"items|units)\b", "quantity", "数量"),
+                 r"items|units)\b|\bthe (?:exact |total |final )quantity\b", "quantity", "数量"),
     "address": (r"\bsame address\b|\bdeliver(?:ed)? to\b|\bship(?:ped)? to\b",
                 r"\byour (?:delivery |shipping )?address\b|\bwhere (?:should|shall|do) (?:we|you)"
-                r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b",
+                r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b|\bthe "
+                r"(?:full |exact |complete )?(?:delivery |shipping )address\b",
                 "address", "地址"),
     "size": (r"\bi (?:normally |usually )?wear\b|\bmy size is\b|\b(?:us|uk|eu) size \d",
              r"\bwhat(?:'s| is) your size\b|\byour (?:us )?size\b|\b(?:which|what) size do you "
@@ -248,5 +284,6 @@ class AsksAgain(Decision):
 DECISIONS = {d.name: d for d in (AgreesToMeet(), SendsToCarrier(), ReturnFirst(), RefusesRemedy(),
                                  PressuresPayment(), ActsWithoutAsking(), AsksAgain(),
                                  FakeUrgency(), LeadsOffPlatform(), ShoutsLikeSpam(),
-                                 GreetingIsAnAdvert())}
+                                 GreetingIsAnAdvert(), ChargesBuyer(), NoChoiceMade(),
+                                 BreaksPricePromise())}
 ALWAYS = ("asks_again",)

@@ -56,13 +56,16 @@ GREETING = re.compile(rf"^\s*({_GREET_WORDS})\b", re.I)
 GREETING_LINE = re.compile(
     rf"^\s*((?:{_GREET_WORDS})"
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
-THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful)\b|谢谢|感谢", re.I)
+THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful|merci|danke|gracias|grazie|"
+                    r"obrigad[oa]|shukran)\b|谢谢|感谢", re.I)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret)\b", re.I)
 CLOSING = re.compile(
     r"^\s*((?:best|kind|warm(?:est)?|warm|many)\s+(?:regards|wishes|thanks)|regards|"
     r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|best|cheers|thanks(?: again)?|"
     r"thank you|have a (?:nice|great|good|lovely|wonderful) (?:day|week|weekend)|"
-    r"looking forward[^.\n]*|all the best|take care|with thanks)\b", re.I)
+    r"looking forward[^.\n]*|all the best|take care|with thanks|bonne (?:journée|journee|"
+    r"soirée|soiree)|cordialement|bien à vous|saludos|un saludo|atentamente|mit freundlichen "
+    r"grüßen|viele grüße|cordiali saluti)(?!\w)", re.I)
 
 # the course's own tone patterns: (kind, regex)
 TONE = [
@@ -90,7 +93,11 @@ TONE = [
               r"\w+ |a \w+ )?(?:wrong(?:ly)?|incorrect(?:ly)?|the wrong)\b|\bprobably (?:because|due "
               r"to) (?:you|your)\b|\b(?:you|the buyer) (?:may|might|must) have (?:used|dropped|"
               r"damaged|broken)\b|\b(?:small )?(?:scratch(?:es)?|marks?) (?:are|is) (?:quite )?"
-              r"(?:normal|common|acceptable)\b"),
+              r"(?:normal|common|acceptable)\b|\b(?:is|are|was|were) not caused by (?:us|our|the "
+              r"(?:factory|seller|shop|store))\b|\bwhich is (?:quite |very |completely )?(?:normal|"
+              r"common)\b|\b(?:most|many|usually|often)\b[^.]{0,30}\bproblems? (?:comes?|are "
+              r"caused|is caused) (?:from|by) (?:using|the buyer|customers|a (?:wrong|weak|non))\b|"
+              r"\bas you (?:may|might|should) know\b"),
     # calm blame: the fault put on the carrier or on the buyer, however politely
     ("blame", r"\b(?:by|from) the (?:courier|"
               r"carrier|post office|delivery (?:man|company))\b[^.]{0,30}\bor (?:by |from )?(?:you|"
@@ -105,13 +112,21 @@ TONE = [
                  r"downgrade) your (?:account|status|store|membership)\b|\b(?:lose|losing|lost) "
                  r"(?:your|their|the) (?:preferred|vip|special|good) (?:status|prices?|discount)\b|"
                  r"\b(?:your )?prices? (?:will|would) (?:go up|rise|increase)\b|\bor (?:else )?we "
-                 r"will (?:close|cancel|report|stop)\b|\blast (?:warning|chance)\b"),
+                 r"will (?:close|cancel|report|stop)\b|\blast (?:warning|chance)\b|"
+                 r"\b(?:only|just) (?:valid |available |good )?(?:for )?(?:today|tonight|the next "
+                 r"(?:\w+ )?hours?|one hour|an hour)\b|\bonly \d+ (?:\w+ )?(?:are |is )?(?:left|"
+                 r"remaining)\b|\b(?:many|lots of|other) (?:buyers|customers|people) (?:want|are "
+                 r"waiting for|are buying)\b|\bremove you from (?:our|the) [\w ]{0,15}list\b|"
+                 r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
+                 r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
+                 r"\bif you (?:pay|order|buy) now\b|\b(?:please )?(?:pay|order) (?:it )?now\b|"
+                 r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"
                 r"check it yourself|read (?:it|the))\b|\byou (?:have to|must|need to) wait\b|"
-                r"\bcalm down\b|\bdeal with it\b|\bgo and buy\b|\bbuy (?:it )?(?:from|elsewhere)"
-                r"(?: another| other)?\b|\band then we will see\b|"
+                r"\bcalm down\b|\bdeal with it\b|\bgo and buy\b|\bbuy (?:it )?(?:from (?:another|other|"
+                r"someone|a different)|elsewhere)\b|\band then we will see\b|"
                 r"(?:^|(?<=[.!?] ))(?:pay|send|reply|answer|confirm|decide)(?: it| us)? "
                 r"(?:now|immediately|at once|today)\b|\bor (?:your|the) order (?:is|will be) "
                 r"cancel\w*|\bdon'?t (?:write|message) "
@@ -121,7 +136,7 @@ TONE = [
                 r"\bgood luck with that\b|\bwhat a surprise\b"),
     ("refusal", r"\bno refunds?\b(?! (?:is|are) needed)|\bnothing (?:we|i) can do\b|"
                 r"\bwe can(?:not|'t) do anything\b|\bthat'?s impossible\b|\bit is impossible\b|"
-                r"\bnot possible to refund\b"),
+                r"\bnot possible to refund\b|\bcan(?:not|'t| not) promise (?:you )?anything\b"),
 ]
 TONE = [(k, re.compile(rx, re.I | re.M)) for k, rx in TONE]
 EMPATHY = re.compile(r"\b(sorry|apologi|regret|understand|unfortunately|worry|patience|"
@@ -188,6 +203,21 @@ ERRORS = [
     (r"\bin the way\b(?= now)|\bsend at\b|\bsent at (?=\d{1,2} \w+)",
      "a wrong preposition ('on its way', 'sent on 10 April')",
      "介词错误（on its way、sent on 10 April）"),
+    (r"\b(?:we|i|you|they) (?:have|has) (?:receive|send|ship|check|give|make|buy|write|take)\b",
+     "'have' takes the past participle ('we have received', 'we have sent')",
+     "have 后面要用过去分词（we have received、we have sent）"),
+    (r"\b(?:after|before) (?:receive|send|ship|check|pay|get|buy)\b",
+     "after 'after' or 'before' a verb takes -ing ('after receiving')",
+     "after、before 后面的动词要用 -ing（after receiving）"),
+    (r"\b(?:am|are|is) (?:not )?(?:miss|like|want|need|know|agree|fit|hope|think)\b",
+     "'be' and a plain verb do not go together ('we miss you', 'it does not fit')",
+     "be 动词不能直接加动词原形（we miss you、it does not fit）"),
+    (r"\bthank(?:s| you)(?: very much| so much)? (?:to (?:tell|buy|order|choose|let)|for (?:you )?"
+     r"(?:buy|tell|order|choose|wait|shop))\b",
+     "'thank you for' takes a noun or -ing ('thank you for buying', 'for telling us')",
+     "thank you for 后面要用名词或 -ing（thank you for buying）"),
+    (r"(?-i:(?<![\w.'])i(?= (?:am|was|will|have|hope|think|can|would|want|wish)\b))",
+     "'I' is always a capital letter", "I 永远大写"),
 ]
 # all of them in one pattern, one named group each: one pass over a reply instead of twenty
 ERRORS_ONE = re.compile("|".join(f"(?P<e{i}>{rx})" for i, (rx, _en, _zh)

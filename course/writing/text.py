@@ -141,11 +141,17 @@ def negated(text: str, start: int) -> bool:
     return bool(_NEGATOR.search(before))
 
 
+# a sentence ends at . ! ? or a new line, not at the point of an amount ("$9.50")
+_SENTENCE_END = re.compile(r"[.!?](?!\d)|\n")
+
+
 def sentence_at(text: str, start: int) -> str:
     """The sentence of ``text`` that holds position ``start``."""
-    a = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i >= 0]
-    return text[a:(min(ends) + 1 if ends else len(text))].strip()
+    a = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        a = m.end()
+    m = _SENTENCE_END.search(text, start)
+    return text[a:(m.end() if m else len(text))].strip()
 
 
 def is_question(text: str, start: int) -> bool:

@@ -54,7 +54,8 @@ _DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|tw
                    r"\s+(?:working\s+|business\s+)?days?\b|(\d{1,3})\s*(?:个)?(?:工作)?天", re.I)
 _HOURS = re.compile(r"\b(\d{1,3})\s+hours?\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30}
 CARRIER_NAMES = {"中国邮政": "China Post", "邮政": "China Post", "顺丰": "SF Express",
                  "菜鸟": "Cainiao", "云途": "YunExpress", "燕文": "Yanwen"}
 _CARRIER = re.compile(P.CARRIERS.pattern + "|" + "|".join(CARRIER_NAMES), re.I)
@@ -364,9 +365,64 @@ class Phrase(ValueKind):
         words = [w for w in str(facts.get(self.field) or "").lower().split() if len(w) > 2]
         if not words:
             return []
-        key = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w.rstrip("s")) + r"\w*" for w in words[-2:])
+        key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
         m = re.search(key, text, re.I)
         return [Found(str(facts[self.field]).strip().lower(), m.group(0), m.start())] if m else []
+
+
+def _word_key(word: str) -> str:
+    """A pattern for one word of a name: any ending ("hoodie" finds "hoodies"); a possessive
+    keeps its mark ("men's" finds "men's" and "mens", not "men")."""
+    if word.endswith(("'s", "’s")):
+        return re.escape(word[:-2]) + r"(?:['’]s|s)\b"
+    return re.escape(word.rstrip("s")) + r"\w*"
+
+
+class Months(ValueKind):
+    """A number of months ("for the next six months")."""
+
+    name = "number of months"
+
+    def parse(self, raw, facts):
+        try:
+            return int(_num(raw))
+        except ValueError:
+            return None
+
+    def find(self, text, facts):
+        return found_all(_MONTHS, text, lambda m: _NUMBER_WORDS.get(m.group(1).lower())
+                         or int(m.group(1)))
+
+    def show(self, fact):
+        return f"{fact} months"
+
+
+class Times(ValueKind):
+    """How many times a customer bought ("three times", "twice", "your 4 orders")."""
+
+    name = "number of times"
+
+    def parse(self, raw, facts):
+        try:
+            return int(_num(raw))
+        except ValueError:
+            return None
+
+    def find(self, text, facts):
+        return found_all(_TIMES, text, _times_of)
+
+    def show(self, fact):
+        return {1: "once", 2: "twice"}.get(fact, f"{fact} times")
+
+
+_COUNT = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_MONTHS = re.compile(rf"\b{_COUNT}\s+months?\b", re.I)
+_TIMES = re.compile(rf"\b{_COUNT}\s+(?:times|orders)\b|\b(twice)\b", re.I)
+
+
+def _times_of(m: re.Match) -> int:
+    word = (m.group(1) or m.group(2)).lower()
+    return {"twice": 2}.get(word) or _NUMBER_WORDS.get(word) or int(word)
 
 
 class AtMostDays(Days):
@@ -425,6 +481,10 @@ FACT_KINDS = {
     "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
                                        r"finish\w*)\b", scope="clause"),
     "answer_within_days": FactKind(AtMostDays()),
+    "price_months": FactKind(Months(), r"\b(?:price|stay\w*|same|fixed|keep|hold|confirm\w*|"
+                                       r"promise\w*)\b"),
+    "times_bought": FactKind(Times(), r"\b(?:bought|order\w*|purchas\w*|chose|shopp\w*|"
+                                      r"buy\w*)\b|买"),
 }
 MONEY_FIELDS = tuple(k for k, v in FACT_KINDS.items() if isinstance(v.kind, Money))
 
@@ -486,7 +546,70 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
     if facts.get("quantity") in (None, "") and buyer:
         _check_buyer_quantity(text, buyer, right, wrong)
     _check_buyer_name(text, facts, buyer, right, wrong)
+    wrong += _order_as_tracking(text, facts) + _wrong_weekdays(text, facts)
+    wrong += _wrong_history(text, facts)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+_TRACK_WORDS = re.compile(r"\btrack\w*|运单", re.I)
+
+
+def _order_as_tracking(text: str, facts: dict) -> list:
+    """The order number given where the tracking number belongs ("track it with the number
+    8012..."), when the task also gives the real tracking number."""
+    order, tracking = str(facts.get("order_id") or ""), str(facts.get("tracking_number") or "")
+    if not order or not tracking or tracking in text:
+        return []
+    return [WrongFact("tracking_number", order, tracking.upper())
+            for m in re.finditer(re.escape(order), text)
+            if _TRACK_WORDS.search(clause_around(text, m.start()))
+            and not P.ORDER_LABEL.search(text[max(0, m.start() - 20):m.end()])]
+
+
+def _wrong_weekdays(text: str, facts: dict) -> list:
+    """A weekday written next to one of the task's dates must be that date's weekday
+    ("Monday, 10 April" when 10 April 2026 is a Friday is a wrong fact)."""
+    import datetime as dt
+
+    out = []
+    for name, fk in FACT_KINDS.items():
+        raw = str(facts.get(name) or "")
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())
+        if not isinstance(fk.kind, Date) or not m:
+            continue
+        day = dt.date(*(int(g) for g in m.groups()))
+        real = day.strftime("%A").lower()
+        for f in Date().find(text, facts):
+            if (day.month, day.day) not in f.value:
+                continue
+            near = text[max(0, f.start - 14):f.start + len(f.text) + 14]
+            said = [w for w in (Weekday()._norm(w.group(0)) for w in _WEEKDAY.finditer(near))]
+            if said and real not in said:
+                out.append(WrongFact(name, f"{said[0].capitalize()}, {f.text.strip()}",
+                                     f"{real.capitalize()}, {_show_date(f.value)}"))
+    return out
+
+
+_BOUGHT = re.compile(r"\byou (?:have )?(?:bought|ordered|purchased|chose|liked|enjoyed) "
+                     r"(?:our |the |a |an |some |from us )?((?:[a-z'’-]+ ){0,2}[a-z'’-]+)", re.I)
+
+
+def _wrong_history(text: str, facts: dict) -> list:
+    """The customer's history named with another product of the same kind ("you bought our
+    oolong tea" when she bought the jasmine green tea): a wrong fact."""
+    last = str(facts.get("last_product") or "").lower()
+    words = [w.rstrip("s") for w in re.findall(r"[a-z'’-]+", last)]
+    if len(words) < 2:
+        return []
+    out = []
+    for m in _BOUGHT.finditer(text):
+        said = [w.rstrip("s") for w in m.group(1).lower().split()]
+        if words[-1] in said:
+            before = said[:said.index(words[-1])]
+            if before and before[-1] not in words and before[-1] not in ("our", "your", "the"):
+                out.append(WrongFact("last_product", " ".join(said[:said.index(words[-1]) + 1]),
+                                     last))
+    return out
 
 
 _GREETED = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+(?:(?:mr|mrs|"
