@@ -97,7 +97,8 @@ TONE = [
               r"(?:factory|seller|shop|store))\b|\bwhich is (?:quite |very |completely )?(?:normal|"
               r"common)\b|\b(?:most|many|usually|often)\b[^.]{0,30}\bproblems? (?:comes?|are "
               r"caused|is caused) (?:from|by) (?:using|the buyer|customers|a (?:wrong|weak|non))\b|"
-              r"\bas you (?:may|might|should) know\b"),
+              r"\bas you (?:may|might|should) know\b|\bwithout telling us\b|\bhope (?:this|it) "
+              r"(?:will not|won'?t|does not|doesn'?t) happen again\b"),
     # calm blame: the fault put on the carrier or on the buyer, however politely
     ("blame", r"\b(?:by|from) the (?:courier|"
               r"carrier|post office|delivery (?:man|company))\b[^.]{0,30}\bor (?:by |from )?(?:you|"
@@ -120,7 +121,9 @@ TONE = [
                  r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
                  r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
                  r"\bif you (?:pay|order|buy) now\b|\b(?:please )?(?:pay|order) (?:it )?now\b|"
-                 r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b"),
+                 r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
+                 r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
+                 r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"
@@ -206,6 +209,9 @@ ERRORS = [
     (r"\b(?:we|i|you|they) (?:have|has) (?:receive|send|ship|check|give|make|buy|write|take)\b",
      "'have' takes the past participle ('we have received', 'we have sent')",
      "have 后面要用过去分词（we have received、we have sent）"),
+    (r"\bfor interesting in\b|\bcontact with (?:you|us|me)\b|\breply us\b",
+     "a wrong word pattern ('your interest in', 'contact you', 'reply to us')",
+     "搭配错误（your interest in、contact you、reply to us）"),
     (r"\b(?:after|before) (?:receive|send|ship|check|pay|get|buy)\b",
      "after 'after' or 'before' a verb takes -ing ('after receiving')",
      "after、before 后面的动词要用 -ing（after receiving）"),

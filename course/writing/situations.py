@@ -168,7 +168,7 @@ SITUATIONS = (
                          r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need to (?:send|return|post)|(?:do not|don't|don’t) "
-                              r"(?:need|have) to (?:send|return|post)|keep (?:it|the)|not need "
+                              r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),

@@ -547,8 +547,34 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
         _check_buyer_quantity(text, buyer, right, wrong)
     _check_buyer_name(text, facts, buyer, right, wrong)
     wrong += _order_as_tracking(text, facts) + _wrong_weekdays(text, facts)
-    wrong += _wrong_history(text, facts)
+    wrong += _wrong_history(text, facts) + _wrong_holiday(text, facts, right)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+# holidays a greeting can name, each with the name it is known by
+_HOLIDAYS = {"christmas": "Christmas", "xmas": "Christmas", "new year": "New Year",
+             "lunar new year": "Lunar New Year", "chinese new year": "Lunar New Year",
+             "spring festival": "Lunar New Year", "thanksgiving": "Thanksgiving",
+             "easter": "Easter", "eid": "Eid", "ramadan": "Eid", "diwali": "Diwali",
+             "hanukkah": "Hanukkah", "halloween": "Halloween", "black friday": "Black Friday",
+             "songkran": "Songkran", "mid-autumn festival": "Mid-Autumn Festival",
+             "valentine's day": "Valentine's Day", "mother's day": "Mother's Day"}
+_HOLIDAY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _HOLIDAYS), key=len, reverse=True))
+                      + r")\b", re.I)
+
+
+def _wrong_holiday(text: str, facts: dict, right: dict) -> list:
+    """A greeting for another holiday ("Merry Christmas" when the task is Thanksgiving): wrong
+    when the reply never names the task's holiday."""
+    m = _HOLIDAY.search(str(facts.get("holiday") or ""))
+    if not m:
+        return []
+    fact = _HOLIDAYS[m.group(1).lower()]
+    said = [(h, _HOLIDAYS[h.group(1).lower()]) for h in _HOLIDAY.finditer(text)]
+    if any(name == fact for _, name in said):
+        right.setdefault("holiday", next(h.group(0) for h, name in said if name == fact))
+        return []
+    return [WrongFact("holiday", h.group(0), fact) for h, _ in said[:1]]
 
 
 _TRACK_WORDS = re.compile(r"\btrack\w*|运单", re.I)
