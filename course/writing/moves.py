@@ -95,7 +95,8 @@ def moves_in(text: str, facts=None) -> set[str]:
     >>> "offer_refund" in moves_in("Sorry, no refund.")
     False
     """
-    from course.writing.values import FACT_KINDS, check_facts
+    from course.writing.factcheck import check_facts
+    from course.writing.values import FACT_KINDS
 
     facts = dict(facts or {})
     flat = " ".join(str(text).split())

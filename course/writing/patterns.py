@@ -18,10 +18,6 @@ ORD = r"(?:st|nd|rd|th)?"
 # "(the) 3rd (of) May" and "May 3rd": the day and month a date and a deadline both write
 _DAY_MONTH = rf"(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}"
 _MONTH_DAY = rf"{MONTH_RX}\s+\d{{1,2}}{ORD}"
-DATE_ANY = re.compile(
-    rf"\b(?:{_DAY_MONTH}|{MONTH_RX}\s+(?:the\s+)?"
-    rf"\d{{1,2}}{ORD}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|"
-    rf"\d{{1,2}}月\d{{1,2}}[日号]|{WEEKDAY_RX})\b", re.I)
 TIME = re.compile(
     rf"\b(?:within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
     rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
@@ -33,17 +29,10 @@ TIME = re.compile(
     rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY})\b", re.I)
-CURRENCY = r"(?:us\s?\$|\$|usd|eur|€|gbp|£|cny|rmb|¥|dollars?|euros?|pounds?|yuan|美元|欧元|英镑|元)"
-MONEY_ANY = re.compile(
-    r"(?:(?:us\s?\$|\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?|\b(?:usd|eur|gbp|cny|rmb)\s?\d[\d,]*(?:\.\d+)?"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:usd|eur|gbp|cny|rmb|dollars?|euros?|pounds?|yuan)\b|"
-    r"\d[\d,]*(?:\.\d+)?\s?(?:美元|欧元|英镑|元))", re.I)
 CARRIERS = re.compile(
     r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
     r"royal mail|aramex|tnt|sf express|yanwen|j&t|ninja van|canada post|australia post|"
     r"la poste|deutsche post|postnl|correos|japan post|sunyou|the post office)\b", re.I)
-TRACKING_ANY = re.compile(r"\b([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|[A-Z]{1,4}\d{8,20}[A-Z]{0,2}|"
-                           r"\d{10,22})\b")
 TRACKING_LABEL = re.compile(
     r"\btracking(?:\s+(?:number|no\.?|code|id))?\s*(?:is|:|=)?\s*#?\s*([A-Za-z0-9-]{6,30})", re.I)
 ORDER_LABEL = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*(?:is|:)?\s*#?\s*(\d{6,22})",
