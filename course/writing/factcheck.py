@@ -184,6 +184,8 @@ def _wrong_weekdays(text: str, facts: dict) -> list:
     import datetime as dt
 
     out = []
+    if not _WEEKDAY.search(text):
+        return out
     for name, fk in FACT_KINDS.items():
         raw = str(facts.get(name) or "")
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())

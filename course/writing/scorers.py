@@ -308,11 +308,14 @@ class Language(Scorer):
         from course.writing.text import misspellings
 
         seen, errors = set(), []
-        for m in P.ERRORS_ONE.finditer(reply.flat_body):
-            _pattern, en, zh = P.ERRORS[int(m.lastgroup[1:])]
-            if m.group(0).lower() not in seen:
-                seen.add(m.group(0).lower())
-                errors.append((m.group(0), en, zh))
+        hits = sorted((m.start(), m.end(), i, m.group(0)) for i, (rx, _en, _zh)
+                      in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body))
+        end = 0
+        for start, stop, i, phrase in hits:  # as one pass would: no two errors on one span
+            if start >= end and phrase.lower() not in seen:
+                seen.add(phrase.lower())
+                errors.append((phrase, *P.ERRORS_RX[i][1:]))
+            end = max(end, stop) if start >= end else end
         starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
         if len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts):
             errors.append(("lower case", "sentences and names start with a capital "
