@@ -83,8 +83,8 @@ TONE = [
               r"to) (?:you|your)\b|\b(?:you|the buyer) (?:may|might|must) have (?:used|dropped|"
               r"damaged|broken)\b|\b(?:small )?(?:scratch(?:es)?|marks?) (?:are|is) (?:quite )?"
               r"(?:normal|common|acceptable)\b|\b(?:is|are|was|were) not caused by (?:us|our|the "
-              r"(?:factory|seller|shop|store))\b|\bwhich is (?:quite |very |completely )?(?:normal|"
-              r"common)\b|\b(?:most|many|usually|often)\b[^.]{0,30}\bproblems? (?:comes?|are "
+              r"(?:factory|seller|shop|store))\b|\b(?:scratch\w*|marks?|dents?|damage\w*)\b[^.]{0,60}\bwhich "
+              r"is (?:quite |very |completely )?(?:normal|common)\b|\b(?:most|many|usually|often)\b[^.]{0,30}\bproblems? (?:comes?|are "
               r"caused|is caused) (?:from|by) (?:using|the buyer|customers|a (?:wrong|weak|non))\b|"
               r"\bas you (?:may|might|should) know\b|\bwithout telling us\b|\bhope (?:this|it) "
               r"(?:will not|won'?t|does not|doesn'?t) happen again\b"),
