@@ -86,6 +86,9 @@ def by_category(rows) -> list[str]:
 
 
 def main() -> int:
+    import os
+
+    load = os.getloadavg()[0]
     s, a = speed(), agreement()
     ok = lambda cond: "**met**" if cond else "**missed**"  # noqa: E731
     lines = ["| set | replies | Spearman | unacceptable (<= 40) scored <= 50 | excellent (>= 85) "
@@ -95,7 +98,8 @@ def main() -> int:
                      f"/{f['unacceptable']} | {f['excellent_kept_high']}/{f['excellent']} | "
                      f"{f['rest_within']}/{f['rest']} ({f['rest_within_share']:.0%}) |")
     body = f"""
-Machine: {machine()}. Script: `.venv/bin/python bench/bench_writing.py`.
+Machine: {machine()}; load average {load:.1f} at the start (2 cores shared by other work: the
+times grow with the load). Script: `.venv/bin/python bench/bench_writing.py`.
 
 **`review_reply` on a {s['words']}-word reply** (a logistics-delay letter with every fact):
 median of 200 calls {s['median_ms']:.2f} ms (max {s['max_ms']:.2f} ms); target under 20 ms:
