@@ -124,7 +124,7 @@ CHARGES_BUYER = Decision(
     "让买家为店铺自己的问题付费（扣手续费、只退部分货款）",
     re.compile(r"\brefund (?:you )?(?:only )?\d{1,2}% of\b|\b(?:the |a |our )?(?:platform |"
                r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
-               r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except|without) "
+               r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
                r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
                r"\b(?:pay|charge you) (?:a |the )?(?:\d+% )?(?:cancell?ation|handling|"
                r"restocking) fee\b", re.I))
@@ -137,8 +137,8 @@ NO_CHOICE_MADE = Decision(
     re.compile(r"\b(?:choose|pick|select|find) (?:the one|one|any|whichever|what|something)\b"
                r"[^.]{0,20}\byou (?:like|want|prefer)\b|\b(?:visit|look at|browse|check) "
                r"our (?:shop|store|website|catalog(?:ue)?)(?: page)?\b[^.]{0,30}\b(?:choose|"
-               r"pick|select|find)\b|\bwe have (?:many|lots of|a lot of|several) [\w ]{0,20}"
-               r"(?:teas|products|models|power banks|kinds|types)\b[^.]{0,20}(?:[:,]|from)",
+               r"pick|select|find)\b|\bwe have (?:many|lots of|a lot of|several|different) "
+               r"[^.:]{0,40}(?::|\bfrom [$€£¥]?\d)",
     re.I))
 
 

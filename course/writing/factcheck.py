@@ -178,6 +178,12 @@ def _order_as_tracking(text: str, facts: dict) -> list:
             and not P.ORDER_LABEL.search(text[max(0, m.start() - 20):m.end()])]
 
 
+# a weekday written right beside a date: "Monday, 10 April", "10 April (a Monday)"
+_DAY_BEFORE = re.compile(rf"({_WEEKDAY.pattern})\s*,?\s*(?:the\s+)?$", re.I)
+_DAY_AFTER = re.compile(rf"\s*(?:\d{{4}})?\s*[,(]?\s*(?:which is\s+)?(?:a\s+)?({_WEEKDAY.pattern})",
+                        re.I)
+
+
 def _wrong_weekdays(text: str, facts: dict) -> list:
     """A weekday written next to one of the task's dates must be that date's weekday
     ("Monday, 10 April" when 10 April 2026 is a Friday is a wrong fact)."""
@@ -196,16 +202,23 @@ def _wrong_weekdays(text: str, facts: dict) -> list:
         for f in Date().find(text, facts):
             if (day.month, day.day) not in f.value:
                 continue
-            near = text[max(0, f.start - 14):f.start + len(f.text) + 14]
-            said = [w for w in (Weekday()._norm(w.group(0)) for w in _WEEKDAY.finditer(near))]
+            before = _DAY_BEFORE.search(text[max(0, f.start - 16):f.start])
+            after = _DAY_AFTER.match(text[f.start + len(f.text):f.start + len(f.text) + 24])
+            said = [Weekday()._norm(m.group(1)) for m in (before, after) if m]
             if said and real not in said:
-                out.append(WrongFact(name, f"{said[0].capitalize()}, {f.text.strip()}",
+                out.append(WrongFact(name, f"{said[0].capitalize()}, {f.text.strip().rstrip('.')}",
                                      f"{real.capitalize()}, {_show_date(f.value)}"))
     return out
 
 
 _BOUGHT = re.compile(r"\byou (?:have )?(?:bought|ordered|purchased|chose|liked|enjoyed) "
                      r"(?:our |the |a |an |some |from us )?((?:[a-z'’-]+ ){0,2}[a-z'’-]+)", re.I)
+
+
+# words before a product's noun that do not name another kind of it ("our new tea")
+_NOT_A_KIND = frozenset("our your the a an some this that these those new good nice lovely usual "
+                        "same favourite favorite best great fine delicious famous popular first "
+                        "last fresh".split())
 
 
 def _wrong_history(text: str, facts: dict) -> list:
@@ -220,7 +233,7 @@ def _wrong_history(text: str, facts: dict) -> list:
         said = [w.rstrip("s") for w in m.group(1).lower().split()]
         if words[-1] in said:
             before = said[:said.index(words[-1])]
-            if before and before[-1] not in words and before[-1] not in ("our", "your", "the"):
+            if before and before[-1] not in words and before[-1] not in _NOT_A_KIND:
                 out.append(WrongFact("last_product", " ".join(said[:said.index(words[-1]) + 1]),
                                      last))
     return out

@@ -86,8 +86,7 @@ TONE = [
               r"(?:factory|seller|shop|store))\b|\b(?:scratch\w*|marks?|dents?|damage\w*)\b[^.]{0,60}\bwhich "
               r"is (?:quite |very |completely )?(?:normal|common)\b|\b(?:most|many|usually|often)\b[^.]{0,30}\bproblems? (?:comes?|are "
               r"caused|is caused) (?:from|by) (?:using|the buyer|customers|a (?:wrong|weak|non))\b|"
-              r"\bas you (?:may|might|should) know\b|\bwithout telling us\b|\bhope (?:this|it) "
-              r"(?:will not|won'?t|does not|doesn'?t) happen again\b"),
+              r"\bwithout telling us\b"),
     # calm blame: the fault put on the carrier or on the buyer, however politely
     ("blame", r"\b(?:by|from) the (?:courier|"
               r"carrier|post office|delivery (?:man|company))\b[^.]{0,30}\bor (?:by |from )?(?:you|"
@@ -103,13 +102,13 @@ TONE = [
                  r"(?:your|their|the) (?:preferred|vip|special|good) (?:status|prices?|discount)\b|"
                  r"\b(?:your )?prices? (?:will|would) (?:go up|rise|increase)\b|\bor (?:else )?we "
                  r"will (?:close|cancel|report|stop)\b|\blast (?:warning|chance)\b|"
-                 r"\b(?:only|just) (?:valid |available |good )?(?:for )?(?:today|tonight|the next "
-                 r"(?:\w+ )?hours?|one hour|an hour)\b|\bonly \d+ (?:\w+ )?(?:are |is )?(?:left|"
+                 r"\b(?:only|just) (?:(?:valid|available|good) (?:for )?|for )(?:today|tonight|the "
+                 r"next (?:\w+ )?hours?|one hour|an hour)\b|\bonly \d+ (?:\w+ )?(?:are |is )?(?:left|"
                  r"remaining)\b|\b(?:many|lots of|other) (?:buyers|customers|people) (?:want|are "
                  r"waiting for|are buying)\b|\bremove you from (?:our|the) [\w ]{0,15}list\b|"
                  r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
                  r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
-                 r"\bif you (?:pay|order|buy) now\b|\b(?:please )?(?:pay|order) (?:it )?now\b|"
+                 r"\bif you pay now\b|\bplease pay (?:it )?now\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
                  r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),

@@ -199,3 +199,24 @@ def test_the_length_criterion_is_named_in_the_rubric():
     short = "Dear Tom, sorry about the scratch. We refund $4. Is that OK? Thanks, Grace"
     r = review("msg-reply-aftersale", short)
     assert any(c["name"] == "brief" and "20 points" in c["en"] for c in r.caps) or r.score < 80
+
+
+@pytest.mark.parametrize("task,line", [
+    ("rel-reply-late-delivery", "The parcel is waiting for a flight, which is common in this "
+                                "busy season."),
+    ("rel-reply-late-delivery", "It was shipped on 10 April; on Monday the tracking updated."),
+    ("rev-reply-out-of-stock", "If not, we can cancel the order without a fee and refund you "
+                               "in full."),
+    ("idic-reply-customize", "We have many new teas, and for you we recommend our new jasmine "
+                             "pearl tea at $12.50 a tin, because you bought our new tea three "
+                             "times."),
+    ("msg-reply-aftersale", "We are sorry for the mistake and we will check every lamp before "
+                            "shipping, as you may know we care about quality."),
+    ("promo-reply-offer", "If you order now, the discount is taken off at checkout."),
+    ("fol-reply-holding", "We received it just today.")])
+def test_good_lines_that_look_like_faults_are_not_faults(task, line):
+    text = BANK[task].model_answer.replace("\n\nBest regards", f" {line}\n\nBest regards")
+    assert line in text
+    r = review(task, text)
+    assert not [c for c in r.caps if c["name"] in ("tone", "wrong_decision", "wrong_fact",
+                                                    "wrong_facts")], r
