@@ -233,14 +233,23 @@ class ShoutsLikeSpam(Decision):
 
 class GreetingIsAnAdvert(Decision):
     name = "advert_greeting"
-    en = "turns the greeting into an advert (two sales phrases or more)"
-    zh = "把节日问候写成了广告（两处及以上推销用语）"
+    en = ("turns the greeting into an advert (two sales phrases or more, or an offer the task "
+          "does not give)")
+    zh = "把节日问候写成了广告（两处及以上推销用语，或任务中没有的优惠）"
+    # an offer in a greeting: "20% off", "a discount", "a coupon"
+    _offer = re.compile(r"\b\d+\s?% (?:off|discount)\b|\bdiscount\b|\bcoupon\b|\bspecial "
+                        r"(?:price|offer)\b|\bfree shipping\b", re.I)
 
     def find(self, reply):
         from course.writing.patterns import PITCH
 
         pitches = list(dict.fromkeys(m.group(0) for m in PITCH.finditer(reply.flat_body)))
-        return ", ".join(pitches) if len(pitches) >= 2 else ""
+        if len(pitches) >= 2:
+            return ", ".join(pitches)
+        if reply.facts.get("discount") in (None, ""):  # "no offer this time": any offer is one
+            m = self._offer.search(reply.flat_body)
+            return m.group(0) if m else ""
+        return ""
 
 
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)

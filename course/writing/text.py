@@ -107,7 +107,10 @@ def misspellings(body: str, facts: dict) -> list[str]:
 # a clause ends at punctuation or a joining word; a negation counts only inside its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|otherwise|"
                            r"unless|when|once|after|before|which|that)\b|"
-                           r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)", re.I)
+                           r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)|"
+                           # "we" starts a clause of its own even without a comma: "if it does
+                           # not arrive in 7 days we resend it" (a denial after "we" stays in it)
+                           r"\b(?:we|i)\b(?=\s)", re.I)
 _NEGATOR = re.compile(r"\b(?:no|not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|"
                       r"isn'?t|aren'?t|wasn'?t|unable|refuse\w*|neither|nor|without)\b|"
                       r"\b\w+n[’']t\b", re.I)

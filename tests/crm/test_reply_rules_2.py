@@ -220,3 +220,24 @@ def test_good_lines_that_look_like_faults_are_not_faults(task, line):
     r = review(task, text)
     assert not [c for c in r.caps if c["name"] in ("tone", "wrong_decision", "wrong_fact",
                                                     "wrong_facts")], r
+
+
+def test_a_clause_starts_at_we_even_without_a_comma():
+    text = ("Dear Jessica,\n\nSorry your scarf is late. It was shipped on 10 April by China Post, "
+            "tracking LX123456789CN. If it does not arrive in 7 days we resend it.\n\n"
+            "Best regards,\nLily")
+    assert "wrong decision" not in missing(review("rel-reply-late-delivery", text))
+    refused = text.replace("we resend it", "we do not resend it")
+    assert "wrong decision" in missing(review("rel-reply-late-delivery", refused))
+
+
+def test_a_greeting_with_an_offer_the_task_does_not_give_is_an_advert():
+    text = ("Dear Ms Davis,\n\nHappy Thanksgiving! We wish you and your family a warm holiday. "
+            "Thank you for choosing our coffee mugs this summer.{}\n\nWarm regards,\nLily")
+    offer = " This week all mugs are 20% off for you."
+    assert review("w10-reply-holiday", text.format("")).score >= 80
+    assert review("w10-reply-holiday", text.format(offer)).score <= RUBRIC.caps["wrong_decision"]
+    # where the task gives the offer, its one line is part of the greeting
+    given = text.replace("Ms Davis", "Mr Anderson").format(
+        " Our mugs are 10% off for you until 31 October.")
+    assert review("w10-assess-reply-greeting", given).score >= 80
