@@ -130,7 +130,8 @@ SITUATIONS = (
         apology_due=True, words=(30, 160)),
     Situation(
         "unpaid_order", r"\b(pay\w*|cancel\w*|unpaid|invoice|order)\b",
-        (Move("reminder", 2, r"\b(not (?:yet )?(?:been )?paid|unpaid|payment|pay)\b",
+        (Move("reminder", 2, r"\b((?:did|do|does|have|has)(?: not|n['’]t) (?:yet )?pa(?:y|id)|"
+                             r"not (?:yet )?(?:been )?paid|unpaid|payment|pay)\b",
               "a friendly reminder", "友好提醒付款"),
          Move("help", 2, r"\b(help|any (?:question|problem|doubt|concern)s?|a problem|"
                          r"anything (?:we|i) can|sort (?:it|this|that) out|held you back|"
@@ -164,10 +165,11 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
-                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|all (?:of )?your "
+                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|(?:give|pay|send) you "
+                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
-         Move("no_return", 1, r"\b(no need to (?:send|return|post)|(?:do not|don't|don’t) "
+         Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
@@ -233,11 +235,14 @@ SITUATIONS = (
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
                             r"expanded|improved|added|new (?:[a-z-]+ ){0,2}[a-z-]+s)\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
-         Move("offer", 1, r"\b(\d+% (?:off|discount)|special (?:price|offer|discount)|preferred|"
-                          r"valid until|until (?:the end of|\d)|this month only|top (?:ten )?"
-                          r"customers)\b|折", "a time-limited offer", "限时优惠"),
+         # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
+         Move("offer", 1, r"\b(?:\d+% (?:off|discount)|special (?:price|offer|discount)|discount)"
+                          r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
+                          r"week))\b)|\b(?:valid until|until (?:the end of|\d)|this month only)\b|"
+                          r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
-                          r"reply soon|early reply|let us know|hear from you)\b|期待",
+                          r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
+                          r"you)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"), facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
