@@ -238,7 +238,7 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
     for cap in caps:
         score = min(score, cap["cap"])
     caps = list({c["name"]: c for c in caps}.values())
-    return ReplyReview(spec.name, int(max(0, min(RUBRIC.top_mark, score))), tuple(criteria),
+    return ReplyReview(spec.name, int(max(0, min(100, score))), tuple(criteria),
                        tuple(dict.fromkeys(flagged)), tuple(_dedupe(advice)), tuple(caps))
 
 

@@ -41,11 +41,6 @@ class Rubric:
     # The "a short correct reply loses at most the length point" and the teacher's
     # 60-80 for such replies both read this way: the length criterion is worth 20 here.
     length_points: int = 20
-    # The top mark the reviewer gives. A reply in which it finds no fault is excellent, not
-    # perfect: the reviewer reads facts, decisions and phrases and cannot see what makes a
-    # letter outstanding, and the teachers who scored the course's 450 tuning replies never
-    # gave more than 95 (calibration, measured on those tuning sets).
-    top_mark: int = 95
     # a reply under this many times the task's fewest words is brief (the brief cap applies)
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task

@@ -18,9 +18,8 @@ Then brief 22t TUNED ON THIS SET (and on the first): its disagreements were read
 causes fixed with general rules (a weekday beside a task's date, the order number given as
 the tracking number, months of a price promise, the customer's history, pressure and calm
 blame as tone faults, a fee kept on a cancellation, listing products instead of choosing one,
-a price that "may change", plain slips in the language score, "you don't need send it back",
-the top mark 95).
-After that pass the set gives Spearman 0.927, 82/82, 15/15 and 58/62 (94%): TUNING figures,
+a price that "may change", plain slips in the language score, "you don't need send it back").
+After that pass the set gives Spearman 0.927, 82/82, 15/15 and 54/62 (87%): TUNING figures,
 not agreement with an unseen teacher. A third blind set, kept from the engineer who tuned,
 measures that (the lead measures it once).
 
@@ -54,4 +53,4 @@ def test_second_set_figures_do_not_fall_below_those_after_tuning(measured):
     assert measured["spearman"] >= 0.92, measured  # 0.927 after the 22t tuning pass
     assert measured["unacceptable_kept_low"] == measured["unacceptable"] == 82, measured
     assert measured["excellent_kept_high"] == measured["excellent"] == 15, measured
-    assert measured["rest_within"] >= 58, measured  # of 62
+    assert measured["rest_within"] >= 54, measured  # of 62

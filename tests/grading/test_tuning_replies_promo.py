@@ -6,7 +6,7 @@ A TUNING set: written and scored by the engineer who then tuned the reviewer (br
 the tasks and the teacher rubric of heldout_replies_2.yaml, before the reviewer was changed for
 these situations. Measured once before that change: Spearman 0.876, unacceptable replies
 (teacher <= 40) scored <= 50: 13 of 14, excellent (>= 85) scored >= 80: 7 of 7, the rest within
-15 points: 14 of 15. After the tuning pass: 0.926, 14/14, 7/7, 14/15. These figures say the
+15 points: 14 of 15. After the tuning pass: 0.925, 14/14, 7/7, 14/15. These figures say the
 lesson-10 rules do what they were written for; they are not agreement with an unseen teacher.
 
 The guards keep the figures after tuning (Spearman with a small margin for rounding of ties).
@@ -37,7 +37,7 @@ def test_the_promo_set_covers_lesson_10s_situations():
 
 
 def test_promo_figures_do_not_fall_below_those_after_tuning(measured):
-    assert measured["spearman"] >= 0.92, measured  # 0.926 after the tuning pass
+    assert measured["spearman"] >= 0.92, measured  # 0.925 after the tuning pass
     assert measured["unacceptable_kept_low"] == measured["unacceptable"] == 14, measured
     assert measured["excellent_kept_high"] == measured["excellent"] == 7, measured
     assert measured["rest_within"] >= 14, measured  # of 15
