@@ -2,8 +2,8 @@
 
 `.venv/bin/python bench/bench_writing.py` measures review_reply on a 200-word reply (median of
 200 calls; target under 20 ms), the first review in a fresh process (5 processes; target under
-1 s), and the agreement figures on the two tuning sets (the first held-out set is now one); it
-writes them to docs/benchmarks.md.
+1 s), and the agreement figures on the four tuning sets (both teacher sets once held out are
+now tuning sets, and lesson 10 has its own); it writes them to docs/benchmarks.md.
 """
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
 SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
-        "first held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies.yaml"}
+        "first held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies.yaml",
+        "second held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies_2.yaml",
+        "lesson 10 (tuning)": ROOT / "tests" / "grading" / "tuning_replies_promo.yaml"}
 
 
 def speed() -> dict:
@@ -84,6 +86,9 @@ def by_category(rows) -> list[str]:
 
 
 def main() -> int:
+    import os
+
+    load = os.getloadavg()[0]
     s, a = speed(), agreement()
     ok = lambda cond: "**met**" if cond else "**missed**"  # noqa: E731
     lines = ["| set | replies | Spearman | unacceptable (<= 40) scored <= 50 | excellent (>= 85) "
@@ -93,7 +98,8 @@ def main() -> int:
                      f"/{f['unacceptable']} | {f['excellent_kept_high']}/{f['excellent']} | "
                      f"{f['rest_within']}/{f['rest']} ({f['rest_within_share']:.0%}) |")
     body = f"""
-Machine: {machine()}. Script: `.venv/bin/python bench/bench_writing.py`.
+Machine: {machine()}; load average {load:.1f} at the start (2 cores shared by other work: the
+times grow with the load). Script: `.venv/bin/python bench/bench_writing.py`.
 
 **`review_reply` on a {s['words']}-word reply** (a logistics-delay letter with every fact):
 median of 200 calls {s['median_ms']:.2f} ms (max {s['max_ms']:.2f} ms); target under 20 ms:
@@ -103,11 +109,13 @@ one review, which loads the VADER lexicon and the word list; median of 5 process
 target under 1 s: {ok(s['first_max_s'] < 1)}.
 
 **Agreement with the teacher** (course.writing.agreement; each reply reviewed with its bank
-task's situation, facts, buyer message and word range). The tuning set was tuned on. The
-first held-out set was written by a separate engineer from the tasks alone and measured once
-(Spearman 0.847, 78/83, 13/13, 22/41); it was then seen, so the issue-22 tuning pass tuned on
-it too and its figures here are tuning figures. A newer held-out set, never seen by the
-engineer who tuned, is measured by the lead, not here.
+task's situation, facts, buyer message and word range). Every set here was tuned on, so these
+are tuning figures. The first held-out set was written by a separate engineer from the tasks
+alone and measured once while unseen (Spearman 0.847, 78/83, 13/13, 22/41); the second was
+measured twice while unseen (0.840, 76/82, 11/15, 40/62); the second tuning pass (brief 22t)
+then tuned on both. Lesson 10's set was written by the engineer who tuned, before tuning (it
+gave 0.876, 13/14, 7/7, 14/15 then). A third held-out set, never seen by that engineer, is
+measured by the lead, not here.
 
 {chr(10).join(lines)}
 """ + "".join(f"""

@@ -11,7 +11,6 @@ import re
 import course.writing.patterns as P
 from course.writing.text import (
     clause_before,
-    find_affirmed,
     find_denied,
     is_question,
     negated,
@@ -29,15 +28,38 @@ class Decision:
 
     rx: re.Pattern | None = None
 
+    def __init__(self, name: str = "", en: str = "", zh: str = "", rx: re.Pattern | None = None):
+        """A decision found by one pattern is an instance, ``Decision(name, en, zh, rx)``; one
+        that reads the reply otherwise is a subclass with its own ``find``."""
+        for attr, value in (("name", name), ("en", en), ("zh", zh), ("rx", rx)):
+            if value:
+                setattr(self, attr, value)
+
     def find(self, reply) -> str:
         """The words of the reply that take this decision, or ''.
 
-        By default: the first match of ``rx`` not denied in its own clause; a decision that
-        reads the reply otherwise overrides this."""
+        The first match of ``rx`` that is neither denied in its own clause nor excused (see
+        :meth:`excused`); a decision that reads the reply otherwise overrides this."""
         if self.rx is None:
             raise NotImplementedError
-        m = find_affirmed(self.rx, reply.flat_body)
-        return m.group(0) if m else ""
+        text = reply.flat_body
+        for m in self.rx.finditer(text):
+            if not negated(text, m.start()) and not self.excused(text, m):
+                return m.group(0)
+        return ""
+
+    #: words that excuse a match (it does not take the decision after all), looked for in the
+    #: match's sentence or in its clause before it (``excuse_in``)
+    excuse: re.Pattern | None = None
+    excuse_in = "clause"
+
+    def excused(self, text: str, m: re.Match) -> bool:
+        """True when the words matched at ``m`` do not take the decision after all."""
+        if self.excuse is None:
+            return False
+        where = (sentence_at(text, m.start()) if self.excuse_in == "sentence"
+                 else clause_before(text, m.start()))
+        return bool(self.excuse.search(where))
 
 
 class AgreesToMeet(Decision):
@@ -62,31 +84,24 @@ class AgreesToMeet(Decision):
 
 
     # a meeting offered only once the buyer is checked is not the rushed meeting
-    _after_checks = re.compile(r"\b(?:after|once|when) (?:we|you) (?:have )?(?:get|got|receive\w*|"
-                               r"check\w*|verif\w*|confirm\w*|send|sent)\b", re.I)
-
-    def find(self, reply):
-        text = reply.flat_body
-        for m in self.rx.finditer(text):
-            if not negated(text, m.start()) and not self._after_checks.search(
-                    sentence_at(text, m.start())):
-                return m.group(0)
-        return ""
+    excuse = re.compile(r"\b(?:after|once|when) (?:we|you) (?:have )?(?:get|got|receive\w*|"
+                        r"check\w*|verif\w*|confirm\w*|send|sent)\b", re.I)
+    excuse_in = "sentence"
 
 
 _CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
             r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
 
 
-class SendsToCarrier(Decision):
-    name = "sends_to_carrier"
-    en = "sends the buyer to the carrier (the seller follows up with the carrier and gives the remedy)"
-    zh = "让买家自己去找承运商（应由卖家跟进承运商并给出解决方案）"
-    rx = re.compile(r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
-                    r"(?:contact|call|ask|write to|complain to|check with)\s+" + _CARRIER + r"\b|"
-                    r"(?:^|(?<=[.!?] ))(?:contact|call) " + _CARRIER + r"\b|"
-                    r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
-                    r"(?:open|file|make|start|submit) a claim\b", re.I)
+SENDS_TO_CARRIER = Decision(
+    "sends_to_carrier",
+    "sends the buyer to the carrier (the seller follows up with the carrier and gives the remedy)",
+    "让买家自己去找承运商（应由卖家跟进承运商并给出解决方案）",
+    re.compile(r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+               r"(?:contact|call|ask|write to|complain to|check with)\s+" + _CARRIER + r"\b|"
+               r"(?:^|(?<=[.!?] ))(?:contact|call) " + _CARRIER + r"\b|"
+               r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+               r"(?:open|file|make|start|submit) a claim\b", re.I))
 
 
 class ReturnFirst(Decision):
@@ -98,16 +113,43 @@ class ReturnFirst(Decision):
                     r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b|"
                     r"\breturn the (?:old|broken|faulty|damaged) (?:one|\w+)\b|\b(?:once|after|"
                     r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
-    _no_need = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have) to\b|"
-                          r"\bno need\b|\bnot necessary\b", re.I)
+    # "no need to send it back", "you don't need send it back" (a learner's slip): no return
+    excuse = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have)(?: to)?\b|"
+                        r"\bno need\b|\bnot necessary\b", re.I)
 
-    def find(self, reply):
-        for m in self.rx.finditer(reply.flat_body):
-            before = clause_before(reply.flat_body, m.start())
-            if self._no_need.search(before) or re.search(r"\b(?:not|never|no)\b", before, re.I):
-                continue
-            return m.group(0)
-        return ""
+
+CHARGES_BUYER = Decision(
+    "charges_buyer",
+    "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
+    "让买家为店铺自己的问题付费（扣手续费、只退部分货款）",
+    re.compile(r"\brefund (?:you )?(?:only )?\d{1,2}% of\b|\b(?:the |a |our )?(?:platform |"
+               r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
+               r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
+               r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
+               r"\b(?:pay|charge you) (?:a |the )?(?:\d+% )?(?:cancell?ation|handling|"
+               r"restocking) fee\b", re.I))
+
+
+NO_CHOICE_MADE = Decision(
+    "no_choice",
+    "lists products or sends the buyer to the shop instead of choosing one for them",
+    "罗列商品或让买家自己去店里挑，而不是为对方选定一款",
+    re.compile(r"\b(?:choose|pick|select|find) (?:the one|one|any|whichever|what|something)\b"
+               r"[^.]{0,20}\byou (?:like|want|prefer)\b|\b(?:visit|look at|browse|check) "
+               r"our (?:shop|store|website|catalog(?:ue)?)(?: page)?\b[^.]{0,30}\b(?:choose|"
+               r"pick|select|find)\b|\bwe have (?:many|lots of|a lot of|several|different) "
+               r"[^.:]{0,40}(?::|\bfrom [$€£¥]?\d)",
+    re.I))
+
+
+BREAKS_PRICE_PROMISE = Decision(
+    "price_may_change",
+    "will not hold the price the task gives (it 'may change')",
+    "不保证任务给出的价格（“价格可能会变”）",
+    re.compile(r"\b(?:price|prices|it) (?:may|might|could|can|will) (?:change|go up|rise|be "
+               r"different)\b|\bdepends? on the exchange rate\b|\b(?:cannot|can'?t|can not) "
+               r"(?:promise|guarantee|keep|fix) (?:the|this|our|a) (?:same )?price\b|\btell "
+               r"you the new price\b", re.I))
 
 
 class RefusesRemedy(Decision):
@@ -129,45 +171,45 @@ class RefusesRemedy(Decision):
         return m.group(0) if m else ""
 
 
-class ActsWithoutAsking(Decision):
-    name = "acts_without_asking"
-    en = "cancels or changes the order without asking the buyer first"
-    zh = "未征求买家意见就取消或更改订单"
-    rx = re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
-                    r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
-                    re.I)
+ACTS_WITHOUT_ASKING = Decision(
+    "acts_without_asking",
+    "cancels or changes the order without asking the buyer first",
+    "未征求买家意见就取消或更改订单",
+    re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
+               r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
+    re.I))
 
 
-class PressuresPayment(Decision):
-    name = "pressures_payment"
-    en = "presses for payment instead of asking whether something stopped the buyer"
-    zh = "只催促付款，没有询问买家是否遇到问题"
-    rx = re.compile(r"\b(?:complete (?:the|your) payment|pay(?: for it| the order)?)\s+"
-                    r"(?:today|now|immediately|at once|as soon as possible)\b|\bprice will "
-                    r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I)
+PRESSURES_PAYMENT = Decision(
+    "pressures_payment",
+    "presses for payment instead of asking whether something stopped the buyer",
+    "只催促付款，没有询问买家是否遇到问题",
+    re.compile(r"\b(?:complete (?:the|your) payment|pay(?: for it| the order)?)\s+"
+               r"(?:today|now|immediately|at once|as soon as possible)\b|\bprice will "
+               r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I))
 
 
-class FakeUrgency(Decision):
-    name = "fake_urgency"
-    en = "pushes with pressure or scarcity the task does not give (hurry, last chance, only 2 left)"
-    zh = "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩 2 件）"
-    rx = re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
-                    r"\border (?:now|today) before\b|\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
-                    r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
-                    r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"
-                    r"\beveryone is buying\b|\bprices? will (?:go up|double|rise|increase)\b|"
-                    r"\b(?:limited|few) (?:pieces|stock) left\b|\bnow or never\b|\bfinal hours\b", re.I)
+FAKE_URGENCY = Decision(
+    "fake_urgency",
+    "pushes with pressure or scarcity the task does not give (hurry, last chance, only 2 left)",
+    "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩 2 件）",
+    re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
+               r"\border (?:now|today) before\b|\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
+               r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
+               r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"
+               r"\beveryone is buying\b|\bprices? will (?:go up|double|rise|increase)\b|"
+               r"\b(?:limited|few) (?:pieces|stock) left\b|\bnow or never\b|\bfinal hours\b", re.I))
 
 
-class LeadsOffPlatform(Decision):
-    name = "off_platform"
-    en = "takes the buyer off the platform (a chat app, a phone number, a link or direct payment)"
-    zh = "把买家引到平台之外（聊天软件、电话号码、链接或私下付款）"
-    rx = re.compile(r"\b(?:whats ?app|wechat|telegram|skype|viber|signal app)\b|https?://\S+|"
-                    r"\bwww\.\S+|\b[\w.-]+\.(?:com|net|shop|store|cn)\b(?!\w)|\+\d[\d -]{7,}\d|"
-                    r"\b(?:my|our) (?:personal |private )?(?:phone|mobile|number|e-?mail address)\b|"
-                    r"\b(?:pay|paying|payment) (?:me |us )?(?:directly|outside|by bank transfer to)\b|"
-                    r"\boutside (?:the|this) (?:platform|app|site|store)\b|\b(?:add|contact) me on\b", re.I)
+LEADS_OFF_PLATFORM = Decision(
+    "off_platform",
+    "takes the buyer off the platform (a chat app, a phone number, a link or direct payment)",
+    "把买家引到平台之外（聊天软件、电话号码、链接或私下付款）",
+    re.compile(r"\b(?:whats ?app|wechat|telegram|skype|viber|signal app)\b|https?://\S+|"
+               r"\bwww\.\S+|\b[\w.-]+\.(?:com|net|shop|store|cn)\b(?!\w)|\+\d[\d -]{7,}\d|"
+               r"\b(?:my|our) (?:personal |private )?(?:phone|mobile|number|e-?mail address)\b|"
+               r"\b(?:pay|paying|payment) (?:me |us )?(?:directly|outside|by bank transfer to)\b|"
+               r"\boutside (?:the|this) (?:platform|app|site|store)\b|\b(?:add|contact) me on\b", re.I))
 
 
 class ShoutsLikeSpam(Decision):
@@ -191,14 +233,23 @@ class ShoutsLikeSpam(Decision):
 
 class GreetingIsAnAdvert(Decision):
     name = "advert_greeting"
-    en = "turns the greeting into an advert (two sales phrases or more)"
-    zh = "把节日问候写成了广告（两处及以上推销用语）"
+    en = ("turns the greeting into an advert (two sales phrases or more, or an offer the task "
+          "does not give)")
+    zh = "把节日问候写成了广告（两处及以上推销用语，或任务中没有的优惠）"
+    # an offer in a greeting: "20% off", "a discount", "a coupon"
+    _offer = re.compile(r"\b\d+\s?% (?:off|discount)\b|\bdiscount\b|\bcoupon\b|\bspecial "
+                        r"(?:price|offer)\b|\bfree shipping\b", re.I)
 
     def find(self, reply):
         from course.writing.patterns import PITCH
 
         pitches = list(dict.fromkeys(m.group(0) for m in PITCH.finditer(reply.flat_body)))
-        return ", ".join(pitches) if len(pitches) >= 2 else ""
+        if len(pitches) >= 2:
+            return ", ".join(pitches)
+        if reply.facts.get("discount") in (None, ""):  # "no offer this time": any offer is one
+            m = self._offer.search(reply.flat_body)
+            return m.group(0) if m else ""
+        return ""
 
 
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
@@ -206,10 +257,11 @@ _GIVEN = {
     "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
                  r"units|sets|pairs|[a-z]+s)\b)",
                  r"\bhow many\b|\bwhat quantity\b|\bthe quantity\b|\bnumber of (?:pieces|mugs|"
-                 r"items|units)\b", "quantity", "数量"),
+                 r"items|units)\b|\bthe (?:exact |total |final )quantity\b", "quantity", "数量"),
     "address": (r"\bsame address\b|\bdeliver(?:ed)? to\b|\bship(?:ped)? to\b",
                 r"\byour (?:delivery |shipping )?address\b|\bwhere (?:should|shall|do) (?:we|you)"
-                r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b",
+                r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b|\bthe "
+                r"(?:full |exact |complete )?(?:delivery |shipping )address\b",
                 "address", "地址"),
     "size": (r"\bi (?:normally |usually )?wear\b|\bmy size is\b|\b(?:us|uk|eu) size \d",
              r"\bwhat(?:'s| is) your size\b|\byour (?:us )?size\b|\b(?:which|what) size do you "
@@ -245,8 +297,9 @@ class AsksAgain(Decision):
         return ", ".join(en for en, _ in self.asked(reply))
 
 
-DECISIONS = {d.name: d for d in (AgreesToMeet(), SendsToCarrier(), ReturnFirst(), RefusesRemedy(),
-                                 PressuresPayment(), ActsWithoutAsking(), AsksAgain(),
-                                 FakeUrgency(), LeadsOffPlatform(), ShoutsLikeSpam(),
-                                 GreetingIsAnAdvert())}
+DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst(), RefusesRemedy(),
+                                 PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
+                                 FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
+                                 GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
+                                 BREAKS_PRICE_PROMISE)}
 ALWAYS = ("asks_again",)

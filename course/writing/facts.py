@@ -57,6 +57,8 @@ FACT_INFO = {
     "recommended_product": ("the product to recommend", "要推荐的商品", "jasmine pearl tea"),
     "ordered_colour": ("the colour the buyer ordered", "买家订购的颜色", "light blue"),
     "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
+    "price_months": ("how many months the price stays the same", "价格保持不变的月数", 6),
+    "times_bought": ("how many times the customer has bought", "客户购买过的次数", 3),
 }
 
 
@@ -81,6 +83,10 @@ def show_value(name: str, value) -> str:
         return f"${value:.2f}" if value != int(value) else f"${int(value)}"
     if name in ("lead_time_days", "answer_within_days") and isinstance(value, int):
         return f"{value} days"
+    if name == "price_months" and isinstance(value, int):
+        return f"{value} months"
+    if name == "times_bought" and isinstance(value, int):
+        return {1: "once", 2: "twice"}.get(value, f"{value} times")
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import course.writing.patterns as P
+from course.writing.situations import BY_NAME
 from course.writing.text import find_affirmed, split
 
 # move -> (en, zh)
@@ -54,9 +55,6 @@ _RX = {
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon)\b",
-    "ask_acceptable": r"\b(acceptable|is (?:that|this) ok|(?:do|would) you agree|if you agree|"
-                      r"would you (?:like|prefer|accept)|are you (?:ok|happy) with|which (?:do you prefer|would you prefer)|whichever you prefer|"
-                      r"would (?:that|this) be)\b",
     "give_price": r"[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|dollars?|eur)\b|\b(discount|best price|"
                   r"quote|offer)\b",
     "ask_destination": r"\b(which (?:country|city)|where (?:should|to|do you)|destination|"
@@ -68,21 +66,19 @@ _RX = {
                         r"that),? (?:we|please)|sample order|trial order|step by step|"
                         r"unfortunately,? we cannot meet|cannot (?:meet|travel) (?:today|tonight|"
                         r"at such short notice)|by (?:video|email) first|after we receive)\b",
-    "thank_past": r"\b(thank\w* (?:you )?for (?:your|the) (?:past|previous|many|long|years of|"
-                  r"loyal)|past (?:orders|business|cooperation)|(?:many|several) years)\b",
-    "show_concern": r"\b(re-?establish|resume|restore|miss (?:working|you|your)|value (?:our|your)|"
-                    r"work together again|welcome you back|relationship)\b",
-    "new_products": r"\b(new (?:product|collection|line|model|range|design)s?|we now (?:offer|have|"
-                    r"make)|our (?:range|catalogue|catalog) (?:now|has)|enclosed|latest)\b",
-    "special_offer": r"\b(\d+% (?:off|discount)|special (?:price|offer|discount)|preferred customers|"
-                     r"valid until|until the end of|this month only|for (?:our )?(?:top|best|loyal) "
-                     r"customers)\b",
-    "ask_reply": r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|reply soon|"
-                 r"early reply|let us know (?:soon|by))\b",
     "holding_reply": r"\b(mail|message|e-?mail) (?:has been |was )?received|we have received your|"
                      r"(?:is|are) (?:now )?being (?:processed|checked|handled)|we are (?:checking|"
                      r"looking into)|get back to you\b",
 }
+# the moves a role-play shares with the reviewer's situation table use its recognisers, so that
+# a move counts in a role-play exactly when the review of a reply sees it
+_SHARED = {"ask_acceptable": ("quality_minor", "acceptable"),
+           "thank_past": ("restore_relations", "thank_past"),
+           "show_concern": ("restore_relations", "concern"),
+           "new_products": ("restore_relations", "profile"),
+           "special_offer": ("restore_relations", "offer"),
+           "ask_reply": ("restore_relations", "reply")}
+_RX.update({move: BY_NAME[situation].move(name).find for move, (situation, name) in _SHARED.items()})
 _RX = {k: re.compile(v, re.I) for k, v in _RX.items()}
 
 
@@ -99,7 +95,8 @@ def moves_in(text: str, facts=None) -> set[str]:
     >>> "offer_refund" in moves_in("Sorry, no refund.")
     False
     """
-    from course.writing.values import FACT_KINDS, check_facts
+    from course.writing.factcheck import check_facts
+    from course.writing.values import FACT_KINDS
 
     facts = dict(facts or {})
     flat = " ".join(str(text).split())

@@ -6,6 +6,7 @@ The scorers (course.writing.scorers) and the decisions (course.writing.decisions
 from __future__ import annotations
 
 from course.text import word_count
+from course.writing.factcheck import check_facts
 from course.writing.text import (
     english_share,
     keyword_list,
@@ -13,7 +14,6 @@ from course.writing.text import (
     sentences,
     split,
 )
-from course.writing.values import check_facts
 
 
 class Reply:

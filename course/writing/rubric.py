@@ -28,14 +28,19 @@ class Rubric:
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
-        "brief": 80,            # ... when it is brief (see brief_factor): it can do the job,
-                                # but a teacher does not mark a bare reply excellent
+        "brief": 80,            # ... when it is brief (see length_points and brief_factor)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
     })
     # structure: points of each part (15 in all); the length point is advice only
     structure: dict = field(default_factory=lambda: {
         "greeting": 2, "thanks": 3, "next step": 3, "closing": 2, "length": 5})
+    # Fullness (length): a reply that does the job in few words is a good reply, not an
+    # excellent letter. Its length is advice (the structure's length point), and a BRIEF reply
+    # loses these points of the 100: it scores at most 100 - length_points (the "brief" cap).
+    # The "a short correct reply loses at most the length point" and the teacher's
+    # 60-80 for such replies both read this way: the length criterion is worth 20 here.
+    length_points: int = 20
     # a reply under this many times the task's fewest words is brief (the brief cap applies)
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
@@ -73,6 +78,8 @@ class Rubric:
                              "not 100")
         if sum(self.structure.values()) != self.weights["structure"]:
             raise ValueError("the structure parts must add up to the structure weight")
+        if self.caps["brief"] != 100 - self.length_points:
+            raise ValueError("the brief cap must be 100 minus the length points")
 
 
 RUBRIC = Rubric()

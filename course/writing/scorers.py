@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
-from course.writing.text import Said, find_affirmed, sentences, vader
+from course.writing.text import Said, negated, sentences, vader
 from course.writing.values import FACT_KINDS
 
 
@@ -69,8 +69,13 @@ def _find_move(move, reply) -> str:
         found = [f for f in FACT_KINDS[fields[0]].kind.find(text, reply.facts)
                  if f.text not in wrong]
         return found[0].text if found else ""
-    m = find_affirmed(re.compile(move.find, re.I), text)
-    return m.group(0) if m else ""
+    wrong = [w.said for w in reply.check.wrong]
+    for m in re.finditer(move.find, text, re.I):
+        # a phrase that states a wrong fact ("your 9 orders") does not make the move
+        if not negated(text, m.start()) and not any(
+                m.group(0) in w or w in m.group(0) for w in wrong):
+            return m.group(0)
+    return ""
 
 
 class Content(Scorer):
@@ -303,11 +308,18 @@ class Language(Scorer):
         from course.writing.text import misspellings
 
         seen, errors = set(), []
-        for m in P.ERRORS_ONE.finditer(reply.flat_body):
-            _pattern, en, zh = P.ERRORS[int(m.lastgroup[1:])]
-            if m.group(0).lower() not in seen:
-                seen.add(m.group(0).lower())
-                errors.append((m.group(0), en, zh))
+        hits = sorted((m.start(), m.end(), i, m.group(0)) for i, (rx, _en, _zh)
+                      in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body))
+        end = 0
+        for start, stop, i, phrase in hits:  # as one pass would: no two errors on one span
+            if start >= end and phrase.lower() not in seen:
+                seen.add(phrase.lower())
+                errors.append((phrase, *P.ERRORS_RX[i][1:]))
+            end = max(end, stop) if start >= end else end
+        starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
+        if len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts):
+            errors.append(("lower case", "sentences and names start with a capital "
+                           "letter", "句子和名字要以大写字母开头"))
         spelling = misspellings(reply.body, reply.facts)
         out.points = max(0, self.weight - self.rubric.per_error * len(errors)
                          - self.rubric.per_misspelling * len(spelling))
@@ -358,10 +370,15 @@ class Structure(Scorer):
              "以友好的结束语收尾，例如 “Best regards,”。", "结尾"),
             ("length", length, f"Length: {n} words; this task asks for {low}-{high}.",
              f"长度：{n} 个词；本题要求 {low}-{high} 个词。", "长度")]
+        if not situation.next_step:  # a greeting says no next step: nothing to ask for
+            parts = [p for p in parts if p[0] != "next step with a time"]
+            out.points += self.rubric.structure["next step"]
         if n < max(self.rubric.brief_factor * low, self.rubric.brief_words):
-            out.cap("brief", f"a brief reply ({n} words): a short reply that does the job is "
-                    "good, a fuller letter can be excellent",
-                    f"回复较简短（{n} 个词）：简短而完成任务的回复算不错，完整的信才可能优秀")
+            points = self.rubric.length_points
+            out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "
+                    "a short reply that does the job is good, a fuller letter can be excellent",
+                    f"回复较简短（{n} 个词），失去“完整度”的 {points} 分：简短而完成任务的回复算不错，"
+                    "完整的信才可能优秀")
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
@@ -369,11 +386,11 @@ class Structure(Scorer):
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)
-        bare = [name for name, evidence, *_ in parts[:4] if not evidence]
+        bare = [p for p in parts if p[0] != "length" and not p[1]]
         if len(bare) >= self.rubric.bare_parts:
-            out.cap("bare_letter", f"an answer, not yet a letter: no {' or '.join(bare)}",
-                    "只是回答，还不是一封完整的信：缺少"
-                    + "、".join(p[-1] for p in parts[:4] if not p[1]))
+            out.cap("bare_letter", f"an answer, not yet a letter: no "
+                    f"{' or '.join(p[0] for p in bare)}",
+                    "只是回答，还不是一封完整的信：缺少" + "、".join(p[-1] for p in bare))
         return out
 
 

@@ -41,6 +41,7 @@ class Situation:
     facts: tuple = ()  # the fact fields a task of this situation gives
     apology_due: bool = False
     pitch_ok: bool = False  # new products and offers are the task, not a sales pitch
+    next_step: bool = True  # a letter of this kind says what happens next (not a greeting)
     words: tuple = (40, 160)
 
     def move(self, name: str) -> Move:
@@ -48,7 +49,8 @@ class Situation:
 
 
 _WHEN = "time"
-_ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:ok(?:ay)?|"
+_ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
+               r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
@@ -65,7 +67,7 @@ SITUATIONS = (
         (Move("offer", 2, r"\b(discount|better price|best price|special price|offer|quote|"
                           r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
                           r"stay)|price of)\b|[$€£¥]\s?\d+(?:\.\d+)?\s*(?:each|per \w+|an? \w+|"
-                          r"in total|for)\b",
+                          r"in total|for)\b|\b(?:is|are|costs?|makes?|comes? to) [$€£¥]\s?\d",
               "an offer or a price", "给出报价或价格"),
          Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
               "事实中的价格", only_with="unit_price"),
@@ -77,9 +79,10 @@ SITUATIONS = (
               unless="destination"),
          Move("quantity", 1, r"\b(how many|quantity|number of (?:pieces|pcs|units))\b",
               "asks how many pieces", "询问数量", unless="quantity")),
-        right=("offer", "price"), facts=("buyer_name", "product", "quantity", "unit_price",
-                                          "total_price", "lead_time_days", "sample_price",
-                                          "destination"), words=(35, 150)),
+        right=("offer", "price"), wrong=("price_may_change",),
+        facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
+               "lead_time_days", "sample_price", "destination", "price_months"),
+        words=(35, 150)),
     Situation(
         "combined_shipping",
         r"\b(together|one (?:package|parcel|box|shipment)|combin\w*|shipping (?:fee|cost)|"
@@ -121,16 +124,19 @@ SITUATIONS = (
          Move("alternative", 2, r"\b(cancel\w*|refund\w*|alternative|another (?:colou?r|model)|"
                                 r"instead)\b|取消", "offers cancellation or an alternative",
               "提供取消订单或其他选择")),
-        right=("acceptable", "alternative"), wrong=("acts_without_asking",),
+        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer"),
         facts=("buyer_name", "order_id", "product",
                                                     "restock_date", "stock_reason"),
         apology_due=True, words=(30, 160)),
     Situation(
         "unpaid_order", r"\b(pay\w*|cancel\w*|unpaid|invoice|order)\b",
-        (Move("reminder", 2, r"\b(not (?:yet )?(?:been )?paid|unpaid|payment|pay)\b",
+        (Move("reminder", 2, r"\b((?:did|do|does|have|has)(?: not|n['’]t) (?:yet )?pa(?:y|id)|"
+                             r"not (?:yet )?(?:been )?paid|unpaid|payment|pay)\b",
               "a friendly reminder", "友好提醒付款"),
          Move("help", 2, r"\b(help|any (?:question|problem|doubt|concern)s?|a problem|"
-                         r"anything (?:we|i) can)\b", "offers help", "提供帮助"),
+                         r"anything (?:we|i) can|sort (?:it|this|that) out|held you back|"
+                         r"stopped you|go(?:ne)? wrong|everything is (?:all right|ok(?:ay)?|fine))\b",
+              "offers help", "提供帮助"),
          Move("cancel", 1, r"\b(cancel\w*|changed your mind)\b", "offers to cancel",
               "可以取消订单"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
@@ -159,14 +165,16 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
-                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|all (?:of )?your "
+                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|(?:give|pay|send) you "
+                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
-         Move("no_return", 1, r"\b(no need to (?:send|return|post)|(?:do not|don't|don’t) "
-                              r"(?:need|have) to (?:send|return|post)|keep (?:it|the)|not need "
+         Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
+                              r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
-        right=("refund", "amount"), wrong=("return_first", "refuses_remedy", "sends_to_carrier"),
+        right=("refund", "amount"),
+        wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -209,7 +217,8 @@ SITUATIONS = (
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True),
     Situation(
         "restore_relations",
-        r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*)\b",
+        r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*|heard from you|"
+        r"(?:a long|some) time|(?:two|three|four|five|many|several|\d+) years)\b",
         (Move("thank_past", 2, r"\b(thank\w* (?:you )?for (?:your|the) (?:past|previous|many|"
                                r"long|years|loyal|support|business|orders|cooperation|three|two)|"
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years)\b|"
@@ -218,17 +227,22 @@ SITUATIONS = (
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
                             r"again|work with you again|do business (?:with you )?again|"
                             r"(?:glad|happy|love|like) to (?:work|do business) with you|"
-                            r"welcome you back|relationship|hear from you again)\b|恢复合作",
+                            r"welcome you back|relationship|hear from you again|enjoyed "
+                            r"(?:working|doing business) with you|(?:have )?not heard from you)\b|"
+                            r"恢复合作",
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
-                            r"expanded|improved|added)\b|新产品|新的",
+                            r"expanded|improved|added|new (?:[a-z-]+ ){0,2}[a-z-]+s)\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
-         Move("offer", 1, r"\b(\d+% (?:off|discount)|special (?:price|offer|discount)|preferred|"
-                          r"valid until|until (?:the end of|\d)|this month only|top (?:ten )?"
-                          r"customers)\b|折", "a time-limited offer", "限时优惠"),
+         # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
+         Move("offer", 1, r"\b(?:\d+% (?:off|discount)|special (?:price|offer|discount)|discount)"
+                          r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
+                          r"week))\b)|\b(?:valid until|until (?:the end of|\d)|this month only)\b|"
+                          r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
-                          r"reply soon|early reply|let us know|hear from you)\b|期待",
+                          r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
+                          r"you)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"), facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
@@ -245,8 +259,9 @@ SITUATIONS = (
               "为她挑选的一款商品"),
          Move("price", 2, "fact:unit_price", "the price", "价格", only_with="unit_price"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
-        right=("history", "recommend"),
-        facts=("buyer_name", "last_product", "recommended_product", "unit_price"),
+        right=("history", "recommend"), wrong=("no_choice",),
+        facts=("buyer_name", "last_product", "recommended_product", "unit_price",
+               "times_bought"),
         words=(40, 140)),
     Situation(
         "suspicious_inquiry",
@@ -272,13 +287,13 @@ SITUATIONS = (
         r"\b(received|receive|got|checking|processing|processed|looking into|get back|reply|"
         r"answer)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
-                             r"received|we (?:have )?(?:received|got) your|thank\w* (?:you )?for "
+                             r"received|we (?:have )?(?:received?|got) (?:your|it)|thank\w* (?:you )?for "
                              r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
-                               r"(?:team|colleagues?|factory) (?:is|are) (?:checking|looking)|"
+                               r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking)|"
                                r"checking (?:the|this|it|your))\b|正在", "says it is being processed",
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
@@ -303,7 +318,7 @@ SITUATIONS = (
               "says why it fits", "说明为什么合适"),
          Move("price", 2, "fact:unit_price", "its price", "价格", only_with="unit_price"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
-        right=("recommend",), wrong=("fake_urgency", "off_platform", "spam_style"),
+        right=("recommend",), wrong=("fake_urgency", "off_platform", "spam_style", "no_choice"),
         facts=("buyer_name", "product", "recommended_product", "unit_price"), words=(40, 150)),
     Situation(
         "new_arrival",
@@ -325,8 +340,8 @@ SITUATIONS = (
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
         right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"),
-        facts=("buyer_name", "last_product", "recommended_product", "unit_price"),
-        pitch_ok=True, words=(40, 140)),
+        facts=("buyer_name", "last_product", "recommended_product", "unit_price",
+               "times_bought"), pitch_ok=True, words=(40, 140)),
     Situation(
         "holiday_greeting",
         r"\b(happy|merry|wish\w*|greetings?|season'?s|festival|holiday\w*|celebrat\w*|"
@@ -348,7 +363,8 @@ SITUATIONS = (
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
                                   "advert_greeting"),
-        facts=("buyer_name", "holiday", "discount", "offer_until"), words=(30, 120)),
+        facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
+        words=(30, 120)),
     Situation(
         "time_limited_offer",
         r"\b(offer|discount|off|code|coupon|price|until|ends?|valid)\b|[$€£¥]\s?\d+",
@@ -367,7 +383,8 @@ SITUATIONS = (
                            r"(?:receive|get|hear)|unsubscribe|opt out|no pressure)\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
-        facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price"),
+        facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price",
+               "times_bought"),
         pitch_ok=True, words=(35, 130)),
 )
 BY_NAME = {s.name: s for s in SITUATIONS}

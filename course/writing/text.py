@@ -107,7 +107,10 @@ def misspellings(body: str, facts: dict) -> list[str]:
 # a clause ends at punctuation or a joining word; a negation counts only inside its own clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|otherwise|"
                            r"unless|when|once|after|before|which|that)\b|"
-                           r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)", re.I)
+                           r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)|"
+                           # "we" starts a clause of its own even without a comma: "if it does
+                           # not arrive in 7 days we resend it" (a denial after "we" stays in it)
+                           r"\b(?:we|i)\b(?=\s)", re.I)
 _NEGATOR = re.compile(r"\b(?:no|not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|"
                       r"isn'?t|aren'?t|wasn'?t|unable|refuse\w*|neither|nor|without)\b|"
                       r"\b\w+n[’']t\b", re.I)
@@ -141,11 +144,17 @@ def negated(text: str, start: int) -> bool:
     return bool(_NEGATOR.search(before))
 
 
+# a sentence ends at . ! ? or a new line, not at the point of an amount ("$9.50")
+_SENTENCE_END = re.compile(r"[.!?](?!\d)|\n")
+
+
 def sentence_at(text: str, start: int) -> str:
     """The sentence of ``text`` that holds position ``start``."""
-    a = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i >= 0]
-    return text[a:(min(ends) + 1 if ends else len(text))].strip()
+    a = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        a = m.end()
+    m = _SENTENCE_END.search(text, start)
+    return text[a:(m.end() if m else len(text))].strip()
 
 
 def is_question(text: str, start: int) -> bool:

@@ -1,23 +1,16 @@
-"""Facts checked by value: every checkable value a reply states, compared with the task's facts.
+"""The kinds of checkable value a reply states, and which kind each fact of a task holds.
 
 A task's fact sheet (``facts`` in a bank reply task, as for ``draft_reply``) names values:
 ``tracking_number: LX123456789CN``, ``ship_date: 2026-04-10``, ``refund_amount: 9``...
-:data:`FACT_KINDS` says which kind of value each fact field holds, and when a value the reply
-states is about that fact (a date is the ship date in a sentence about shipping). A value of
-that kind and context that differs from the fact is a *wrong fact*: the buyer is misled.
-
->>> check = check_facts("It was shipped on 14 April by DHL, tracking number LX123456789CN.",
-...                     {"ship_date": "2026-04-10", "carrier": "China Post",
-...                      "tracking_number": "LX123456789CN"})
->>> [(w.field, w.said, w.expected) for w in check.wrong]
-[('ship_date', '14 April', '10 April'), ('carrier', 'DHL', 'China Post')]
->>> sorted(check.right)
-['tracking_number']
+:data:`FACT_KINDS` says which kind of value each fact field holds (a :class:`ValueKind`: how
+a fact is read, how the reply's values of that kind are found, when two are the same) and
+when a value the reply states is about that fact (a date is the ship date in a sentence about
+shipping). course.writing.factcheck compares them.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import course.writing.patterns as P
 from course.writing.text import clause_around, sentence_at
@@ -54,7 +47,8 @@ _DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|tw
                    r"\s+(?:working\s+|business\s+)?days?\b|(\d{1,3})\s*(?:个)?(?:工作)?天", re.I)
 _HOURS = re.compile(r"\b(\d{1,3})\s+hours?\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30}
 CARRIER_NAMES = {"中国邮政": "China Post", "邮政": "China Post", "顺丰": "SF Express",
                  "菜鸟": "Cainiao", "云途": "YunExpress", "燕文": "Yanwen"}
 _CARRIER = re.compile(P.CARRIERS.pattern + "|" + "|".join(CARRIER_NAMES), re.I)
@@ -264,16 +258,20 @@ class Percent(ValueKind):
         return f"{fact:g}%"
 
 
-class Quantity(ValueKind):
-    """How many pieces: a number before the product's own noun ("100 enamel mugs")."""
-
-    name = "quantity"
+class Count(ValueKind):
+    """A whole number of something (pieces, days, months, times): a fact is read as a number."""
 
     def parse(self, raw, facts):
         try:
             return int(_num(raw))
         except ValueError:
             return None
+
+
+class Quantity(Count):
+    """How many pieces: a number before the product's own noun ("100 enamel mugs")."""
+
+    name = "quantity"
 
     def find(self, text, facts):
         noun = str(facts.get("product") or "").split()[-1:] or ["pieces"]
@@ -323,17 +321,17 @@ class Carrier(ValueKind):
         return fact.title().replace("Dhl", "DHL").replace("Ems", "EMS").replace("Ups", "UPS")
 
 
-class Days(ValueKind):
+class Days(Count):
     """A number of days (24 hours count as one day)."""
 
     name = "number of days"
 
     def parse(self, raw, facts):
-        try:
-            return int(_num(raw))
-        except ValueError:
+        n = super().parse(raw, facts)
+        if n is None:
             m = _DAYS.search(str(raw))
             return self._of(m) if m else None
+        return n
 
     @staticmethod
     def _of(m):
@@ -364,9 +362,52 @@ class Phrase(ValueKind):
         words = [w for w in str(facts.get(self.field) or "").lower().split() if len(w) > 2]
         if not words:
             return []
-        key = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w.rstrip("s")) + r"\w*" for w in words[-2:])
+        key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
         m = re.search(key, text, re.I)
         return [Found(str(facts[self.field]).strip().lower(), m.group(0), m.start())] if m else []
+
+
+def _word_key(word: str) -> str:
+    """A pattern for one word of a name: any ending ("hoodie" finds "hoodies"); a possessive
+    keeps its mark ("men's" finds "men's" and "mens", not "men")."""
+    if word.endswith(("'s", "’s")):
+        return re.escape(word[:-2]) + r"(?:['’]s|s)\b"
+    return re.escape(word.rstrip("s")) + r"\w*"
+
+
+class Months(Count):
+    """A number of months ("for the next six months")."""
+
+    name = "number of months"
+
+    def find(self, text, facts):
+        return found_all(_MONTHS, text, lambda m: _NUMBER_WORDS.get(m.group(1).lower())
+                         or int(m.group(1)))
+
+    def show(self, fact):
+        return f"{fact} months"
+
+
+class Times(Count):
+    """How many times a customer bought ("three times", "twice", "your 4 orders")."""
+
+    name = "number of times"
+
+    def find(self, text, facts):
+        return found_all(_TIMES, text, _times_of)
+
+    def show(self, fact):
+        return {1: "once", 2: "twice"}.get(fact, f"{fact} times")
+
+
+_COUNT = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_MONTHS = re.compile(rf"\b{_COUNT}\s+months?\b", re.I)
+_TIMES = re.compile(rf"\b{_COUNT}\s+(?:times|orders)\b|\b(twice)\b", re.I)
+
+
+def _times_of(m: re.Match) -> int:
+    word = (m.group(1) or m.group(2)).lower()
+    return {"twice": 2}.get(word) or _NUMBER_WORDS.get(word) or int(word)
 
 
 class AtMostDays(Days):
@@ -425,155 +466,9 @@ FACT_KINDS = {
     "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
                                        r"finish\w*)\b", scope="clause"),
     "answer_within_days": FactKind(AtMostDays()),
+    "price_months": FactKind(Months(), r"\b(?:price|stay\w*|same|fixed|keep|hold|confirm\w*|"
+                                       r"promise\w*)\b"),
+    "times_bought": FactKind(Times(), r"\b(?:bought|order\w*|purchas\w*|chose|shopp\w*|"
+                                      r"buy\w*)\b|买"),
 }
 MONEY_FIELDS = tuple(k for k, v in FACT_KINDS.items() if isinstance(v.kind, Money))
-
-
-# ------------------------------------------------------------------ the check
-@dataclass(frozen=True)
-class WrongFact:
-    """A value the reply states that contradicts the facts."""
-
-    field: str
-    said: str
-    expected: str
-
-
-@dataclass(frozen=True)
-class FactCheck:
-    """``right``: fact fields the reply states correctly (field -> as written); ``wrong``."""
-
-    right: dict = field(default_factory=dict)
-    wrong: tuple = ()
-
-
-def _money_allowed(facts: dict, buyer: str) -> list:
-    m = Money()
-    allowed = [m.parse(facts[k], facts) for k in MONEY_FIELDS if facts.get(k) is not None]
-    allowed += [f.value for f in m.find(buyer or "", facts)]
-    unit, qty = facts.get("unit_price"), facts.get("quantity")
-    if unit is not None and qty is not None:
-        a = m.parse(unit, facts)
-        if a is not None:
-            allowed.append((round(a[0] * int(qty), 2), a[1]))
-    return [a for a in allowed if a is not None]
-
-
-def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
-    """The facts a reply states right and the values that contradict ``facts``."""
-    right, wrong = {}, []
-    if not facts.get("tracking_number"):  # an order number given as the tracking number
-        orders = order_numbers(text, facts)
-        wrong += [WrongFact("tracking_number", f.text, "a tracking number, not the order number")
-                  for f in Tracking().find(text, facts) if f.text in orders]
-    money_done = False
-    for name, fk in FACT_KINDS.items():
-        if facts.get(name) in (None, ""):
-            continue
-        if isinstance(fk.kind, Money):
-            if not money_done:
-                money_done = True
-                _check_money(text, facts, buyer, right, wrong)
-            continue
-        fact = fk.kind.parse(facts[name], facts)
-        if fact in (None, frozenset()):
-            continue
-        for f in fk.kind.find(text, facts):
-            if fk.kind.same(f.value, fact):
-                right.setdefault(name, f.text)
-            elif fk.about(text, f.start) and not _other_fact(name, f, facts):
-                wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
-    if facts.get("quantity") in (None, "") and buyer:
-        _check_buyer_quantity(text, buyer, right, wrong)
-    _check_buyer_name(text, facts, buyer, right, wrong)
-    return FactCheck(right, tuple(dict.fromkeys(wrong)))
-
-
-_GREETED = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+(?:(?:mr|mrs|"
-                      r"ms|miss|dr)\.?\s+)?([A-Z][a-z]+)\b", re.I)
-_NOT_A_NAME = frozenset("sir madam madame friend friends customer customers buyer team all there "
-                        "valued dear mr mrs ms miss dr".split())
-
-
-def _check_buyer_name(text, facts, buyer, right, wrong) -> None:
-    """A greeting that names another person writes to the wrong buyer ("Dear Emma" to Jessica);
-    any name of the fact sheet or of the buyer's own signature is the buyer's."""
-    name = str(facts.get("buyer_name") or "").strip()
-    m = _GREETED.match(text)
-    if not name or not m or m.group(1).lower() in _NOT_A_NAME:
-        return
-    if m.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", f"{name} {buyer}")}:
-        right.setdefault("buyer_name", m.group(1))
-    elif name.lower() not in _NOT_A_NAME:
-        wrong.append(WrongFact("buyer_name", m.group(1), name))
-
-
-# a number of goods: "50,000 pieces", "200 of the enamel mugs", "20 prayer mats"
-_GOODS = re.compile(r"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:of (?:the |these |those |your |our )?)?"
-                    r"(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z]+s|pcs)\b", re.I)
-# plural nouns after a number that are not goods (time, money, choices, people, ...)
-_NOT_GOODS = re.compile(r"(?:second|minute|hour|day|week|month|year|time|dollar|euro|pound|cent|"
-                        r"percent|colou?r|model|option|style|size|design|photo|picture|customer|"
-                        r"buyer|people|person|countrie|review|order|step|sample|star|point|"
-                        r"word|sentence|line|page|kilo|gram|meter|metre|inche|cm|mm|kg)e?s",
-                        re.I)
-
-
-_NOT_NOUNS = frozenset("this thus does goes plus ours yours hers theirs always perhaps unless "
-                       "across was has his its yes".split())
-
-
-_A_THRESHOLD = re.compile(r"\b(?:over|above|under|below|than|least|most|minimum|min\.?|moq|up to|"
-                          r"from|every|per)\s+$", re.I)
-
-
-def _goods(text: str) -> list[Found]:
-    out = []
-    for m in _GOODS.finditer(text):
-        noun = m.group(2).lower()
-        if _A_THRESHOLD.search(text[max(0, m.start() - 14):m.start()]) or " or " in m.group(0):
-            continue  # "at least 100 mugs", "100 or more mugs": a threshold, not the order
-        if (not _NOT_GOODS.fullmatch(noun) and noun not in _NOT_NOUNS and len(noun) > 3
-                and not noun.endswith(("ss", "us", "is"))) or noun == "pcs":
-            out.append(Found(int(_num(m.group(1))), m.group(0), m.start()))
-    return out
-
-
-def _check_buyer_quantity(text, buyer, right, wrong) -> None:
-    """When the fact sheet has no quantity but the buyer's message gives one ("an order of
-    50,000 pieces"), a different number of goods of ten or more in the reply is a wrong fact."""
-    given = {f.value for f in _goods(buyer)}
-    if len(given) != 1:
-        return
-    (value,) = given
-    for f in _goods(text):
-        if f.value == value:
-            right.setdefault("quantity", f.text)
-        elif f.value >= 10:
-            wrong.append(WrongFact("quantity", f.text.strip(), str(value)))
-
-
-def _other_fact(name: str, found: Found, facts: dict) -> bool:
-    """True when a found value is another fact of the sheet (the order number where the
-    tracking number is checked: that is a wrong fact only when labelled as tracking)."""
-    if name == "order_id":
-        return str(found.value) == str(facts.get("tracking_number") or "")
-    if isinstance(FACT_KINDS[name].kind, Colour):  # the colour that was sent, named as such
-        return any(str(facts.get(k) or "").strip().lower() == found.value
-                   for k in ("colour", "ordered_colour", "sent_colour"))
-    return False
-
-
-def _check_money(text, facts, buyer, right, wrong):
-    kind = Money()
-    allowed = _money_allowed(facts, buyer)
-    for f in kind.find(text, facts):
-        if any(kind.same(f.value, a) for a in allowed):
-            for k in MONEY_FIELDS:
-                if facts.get(k) is not None and kind.same(f.value, kind.parse(facts[k], facts)):
-                    right.setdefault(k, f.text)
-            continue
-        expected = " or ".join(dict.fromkeys(_show_money(a) for a in allowed
-                                             if a not in [v.value for v in kind.find(buyer or "", facts)]))
-        field_name = next((k for k in MONEY_FIELDS if facts.get(k) is not None), "amount")
-        wrong.append(WrongFact(field_name, f.text.strip(), expected))

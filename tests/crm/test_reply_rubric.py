@@ -6,10 +6,10 @@ import pytest
 
 from course.crm import review_reply
 from course.writing import situations
+from course.writing.factcheck import check_facts
 from course.writing.moves import moves_in
 from course.writing.rubric import RUBRIC, Rubric
 from course.writing.text import negated
-from course.writing.values import check_facts
 
 LD = {"buyer_name": "Jessica", "order_id": "8012345678901234", "product": "wool scarf",
       "ship_date": "2026-04-10", "carrier": "China Post", "tracking_number": "LX123456789CN"}

@@ -1,9 +1,9 @@
-"""The reviewer against the SECOND held-out set of teacher-scored replies
-(tests/grading/heldout_replies_2.yaml, 159 replies over the 13 reply tasks of lessons 01-09).
+"""The reviewer against the SECOND teacher-scored set (tests/grading/heldout_replies_2.yaml,
+159 replies over the 13 reply tasks of lessons 01-09), which is now a TUNING set.
 
 Written blind on 2026-12-07 by a separate engineer acting as the teacher, from the tasks alone:
-no reviewer code, no test, no reviewer run. The reviewer was measured on it twice, by the lead,
-and nobody tuned on it:
+no reviewer code, no test, no reviewer run. While it was held out, the lead measured the
+reviewer on it twice; those are the only unseen figures this set gave:
 
 ============================  ==========================  ===================  ========
 figure                        before the tuning of 22t    after (measured once)  target
@@ -14,10 +14,17 @@ excellent (>= 85) >= 80       12 / 15                     11 / 15              a
 the rest within 15 points     31 / 62 (50%)               40 / 62 (65%)        80%
 ============================  ==========================  ===================  ========
 
-The tuning on the first set (now a tuning set: rho 0.847 -> 0.909) carried over to unseen
-replies only for the middle band; the targets are missed on all four figures. The guards below
-are the measured figures, so that a later change can only keep or improve them; a change tuned
-on THIS set must say so here and stop calling it held out.
+Then brief 22t TUNED ON THIS SET (and on the first): its disagreements were read and their
+causes fixed with general rules (a weekday beside a task's date, the order number given as
+the tracking number, months of a price promise, the customer's history, pressure and calm
+blame as tone faults, a fee kept on a cancellation, listing products instead of choosing one,
+a price that "may change", plain slips in the language score, "you don't need send it back").
+After that pass the set gives Spearman 0.927, 82/82, 15/15 and 54/62 (87%): TUNING figures,
+not agreement with an unseen teacher. A third blind set, kept from the engineer who tuned,
+measures that (the lead measures it once).
+
+The guards below keep the figures measured after the tuning pass (Spearman with a small
+margin for rounding of ties), so that a later change can only keep or improve them.
 """
 import pytest
 from support import reviewer_figures, scored_replies
@@ -30,14 +37,14 @@ def measured():
     return reviewer_figures(SET)
 
 
-def test_the_second_held_out_set_is_the_one_measured():
+def test_the_second_set_is_the_one_measured():
     assert len(SET) == 159 and len({r["id"] for r in SET}) == 159
     assert all({"id", "exercise", "score", "text"} <= set(r) for r in SET)
     assert len({r["exercise"] for r in SET}) == 13
 
 
-def test_second_held_out_figures_do_not_fall_below_those_measured(measured):
-    assert measured["spearman"] >= 0.835, measured
-    assert measured["unacceptable_kept_low"] >= 76, measured
-    assert measured["excellent_kept_high"] >= 11, measured
-    assert measured["rest_within"] >= 40, measured
+def test_second_set_figures_do_not_fall_below_those_after_tuning(measured):
+    assert measured["spearman"] >= 0.92, measured  # 0.927 after the 22t tuning pass
+    assert measured["unacceptable_kept_low"] == measured["unacceptable"] == 82, measured
+    assert measured["excellent_kept_high"] == measured["excellent"] == 15, measured
+    assert measured["rest_within"] >= 54, measured  # of 62

@@ -1,0 +1,303 @@
+"""Facts checked by value: every checkable value a reply states, compared with the task's facts.
+
+A task's fact sheet (``facts`` in a bank reply task, as for ``draft_reply``) names values:
+``tracking_number: LX123456789CN``, ``ship_date: 2026-04-10``, ``refund_amount: 9``...
+:data:`FACT_KINDS` says which kind of value each fact field holds, and when a value the reply
+states is about that fact (a date is the ship date in a sentence about shipping). A value of
+that kind and context that differs from the fact is a *wrong fact*: the buyer is misled.
+Some values are read against another fact or the buyer's own message (:func:`cross_check`):
+a weekday beside a task's date, the order number given to track a parcel, the customer's
+history, the holiday a greeting names, the buyer's name in the greeting, a quantity the buyer
+gave.
+
+>>> check = check_facts("It was shipped on 14 April by DHL, tracking number LX123456789CN.",
+...                     {"ship_date": "2026-04-10", "carrier": "China Post",
+...                      "tracking_number": "LX123456789CN"})
+>>> [(w.field, w.said, w.expected) for w in check.wrong]
+[('ship_date', '14 April', '10 April'), ('carrier', 'DHL', 'China Post')]
+>>> sorted(check.right)
+['tracking_number']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import course.writing.patterns as P
+from course.writing.text import clause_around
+from course.writing.values import (
+    _WEEKDAY,
+    FACT_KINDS,
+    MONEY_FIELDS,
+    Colour,
+    Date,
+    Found,
+    Money,
+    Tracking,
+    Weekday,
+    _num,
+    _show_date,
+    _show_money,
+    order_numbers,
+)
+
+
+# ------------------------------------------------------------------ the check
+@dataclass(frozen=True)
+class WrongFact:
+    """A value the reply states that contradicts the facts."""
+
+    field: str
+    said: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """``right``: fact fields the reply states correctly (field -> as written); ``wrong``."""
+
+    right: dict = field(default_factory=dict)
+    wrong: tuple = ()
+
+
+def _money_allowed(facts: dict, buyer: str) -> list:
+    m = Money()
+    allowed = [m.parse(facts[k], facts) for k in MONEY_FIELDS if facts.get(k) is not None]
+    allowed += [f.value for f in m.find(buyer or "", facts)]
+    unit, qty = facts.get("unit_price"), facts.get("quantity")
+    if unit is not None and qty is not None:
+        a = m.parse(unit, facts)
+        if a is not None:
+            allowed.append((round(a[0] * int(qty), 2), a[1]))
+    return [a for a in allowed if a is not None]
+
+
+def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
+    """The facts a reply states right and the values that contradict ``facts``."""
+    right, wrong = {}, []
+    if not facts.get("tracking_number"):  # an order number given as the tracking number
+        orders = order_numbers(text, facts)
+        wrong += [WrongFact("tracking_number", f.text, "a tracking number, not the order number")
+                  for f in Tracking().find(text, facts) if f.text in orders]
+    money_done = False
+    for name, fk in FACT_KINDS.items():
+        if facts.get(name) in (None, ""):
+            continue
+        if isinstance(fk.kind, Money):
+            if not money_done:
+                money_done = True
+                _check_money(text, facts, buyer, right, wrong)
+            continue
+        fact = fk.kind.parse(facts[name], facts)
+        if fact in (None, frozenset()):
+            continue
+        for f in fk.kind.find(text, facts):
+            if fk.kind.same(f.value, fact):
+                right.setdefault(name, f.text)
+            elif fk.about(text, f.start) and not _other_fact(name, f, facts):
+                wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
+    wrong += cross_check(text, facts, buyer, right)
+    return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+def _other_fact(name: str, found: Found, facts: dict) -> bool:
+    """True when a found value is another fact of the sheet (the order number where the
+    tracking number is checked: that is a wrong fact only when labelled as tracking)."""
+    if name == "order_id":
+        return str(found.value) == str(facts.get("tracking_number") or "")
+    if isinstance(FACT_KINDS[name].kind, Colour):  # the colour that was sent, named as such
+        return any(str(facts.get(k) or "").strip().lower() == found.value
+                   for k in ("colour", "ordered_colour", "sent_colour"))
+    return False
+
+
+def _check_money(text, facts, buyer, right, wrong):
+    kind = Money()
+    allowed = _money_allowed(facts, buyer)
+    for f in kind.find(text, facts):
+        if any(kind.same(f.value, a) for a in allowed):
+            for k in MONEY_FIELDS:
+                if facts.get(k) is not None and kind.same(f.value, kind.parse(facts[k], facts)):
+                    right.setdefault(k, f.text)
+            continue
+        expected = " or ".join(dict.fromkeys(_show_money(a) for a in allowed
+                                             if a not in [v.value for v in kind.find(buyer or "", facts)]))
+        field_name = next((k for k in MONEY_FIELDS if facts.get(k) is not None), "amount")
+        wrong.append(WrongFact(field_name, f.text.strip(), expected))
+
+
+def cross_check(text: str, facts: dict, buyer: str, right: dict) -> list:
+    """The wrong facts these checks find in ``text``; what they find right goes in ``right``."""
+    wrong = []
+    if facts.get("quantity") in (None, "") and buyer:
+        _check_buyer_quantity(text, buyer, right, wrong)
+    _check_buyer_name(text, facts, buyer, right, wrong)
+    wrong += _order_as_tracking(text, facts) + _wrong_weekdays(text, facts)
+    wrong += _wrong_history(text, facts) + _wrong_holiday(text, facts, right)
+    return wrong
+
+
+# holidays a greeting can name, each with the name it is known by
+_HOLIDAYS = {"christmas": "Christmas", "xmas": "Christmas", "new year": "New Year",
+             "lunar new year": "Lunar New Year", "chinese new year": "Lunar New Year",
+             "spring festival": "Lunar New Year", "thanksgiving": "Thanksgiving",
+             "easter": "Easter", "eid": "Eid", "ramadan": "Eid", "diwali": "Diwali",
+             "hanukkah": "Hanukkah", "halloween": "Halloween", "black friday": "Black Friday",
+             "songkran": "Songkran", "mid-autumn festival": "Mid-Autumn Festival",
+             "valentine's day": "Valentine's Day", "mother's day": "Mother's Day"}
+_HOLIDAY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _HOLIDAYS), key=len, reverse=True))
+                      + r")\b", re.I)
+
+
+def _wrong_holiday(text: str, facts: dict, right: dict) -> list:
+    """A greeting for another holiday ("Merry Christmas" when the task is Thanksgiving): wrong
+    when the reply never names the task's holiday."""
+    m = _HOLIDAY.search(str(facts.get("holiday") or ""))
+    if not m:
+        return []
+    fact = _HOLIDAYS[m.group(1).lower()]
+    said = [(h, _HOLIDAYS[h.group(1).lower()]) for h in _HOLIDAY.finditer(text)]
+    if any(name == fact for _, name in said):
+        right.setdefault("holiday", next(h.group(0) for h, name in said if name == fact))
+        return []
+    return [WrongFact("holiday", h.group(0), fact) for h, _ in said[:1]]
+
+
+_TRACK_WORDS = re.compile(r"\btrack\w*|运单", re.I)
+
+
+def _order_as_tracking(text: str, facts: dict) -> list:
+    """The order number given where the tracking number belongs ("track it with the number
+    8012..."), when the task also gives the real tracking number."""
+    order, tracking = str(facts.get("order_id") or ""), str(facts.get("tracking_number") or "")
+    if not order or not tracking or tracking in text:
+        return []
+    return [WrongFact("tracking_number", order, tracking.upper())
+            for m in re.finditer(re.escape(order), text)
+            if _TRACK_WORDS.search(clause_around(text, m.start()))
+            and not P.ORDER_LABEL.search(text[max(0, m.start() - 20):m.end()])]
+
+
+# a weekday written right beside a date: "Monday, 10 April", "10 April (a Monday)"
+_DAY_BEFORE = re.compile(rf"({_WEEKDAY.pattern})\s*,?\s*(?:the\s+)?$", re.I)
+_DAY_AFTER = re.compile(rf"\s*(?:\d{{4}})?\s*[,(]?\s*(?:which is\s+)?(?:a\s+)?({_WEEKDAY.pattern})",
+                        re.I)
+
+
+def _wrong_weekdays(text: str, facts: dict) -> list:
+    """A weekday written next to one of the task's dates must be that date's weekday
+    ("Monday, 10 April" when 10 April 2026 is a Friday is a wrong fact)."""
+    import datetime as dt
+
+    out = []
+    if not _WEEKDAY.search(text):
+        return out
+    for name, fk in FACT_KINDS.items():
+        raw = str(facts.get(name) or "")
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())
+        if not isinstance(fk.kind, Date) or not m:
+            continue
+        day = dt.date(*(int(g) for g in m.groups()))
+        real = day.strftime("%A").lower()
+        for f in Date().find(text, facts):
+            if (day.month, day.day) not in f.value:
+                continue
+            before = _DAY_BEFORE.search(text[max(0, f.start - 16):f.start])
+            after = _DAY_AFTER.match(text[f.start + len(f.text):f.start + len(f.text) + 24])
+            said = [Weekday()._norm(m.group(1)) for m in (before, after) if m]
+            if said and real not in said:
+                out.append(WrongFact(name, f"{said[0].capitalize()}, {f.text.strip().rstrip('.')}",
+                                     f"{real.capitalize()}, {_show_date(f.value)}"))
+    return out
+
+
+_BOUGHT = re.compile(r"\byou (?:have )?(?:bought|ordered|purchased|chose|liked|enjoyed) "
+                     r"(?:our |the |a |an |some |from us )?((?:[a-z'’-]+ ){0,2}[a-z'’-]+)", re.I)
+
+
+# words before a product's noun that do not name another kind of it ("our new tea")
+_NOT_A_KIND = frozenset("our your the a an some this that these those new good nice lovely usual "
+                        "same favourite favorite best great fine delicious famous popular first "
+                        "last fresh".split())
+
+
+def _wrong_history(text: str, facts: dict) -> list:
+    """The customer's history named with another product of the same kind ("you bought our
+    oolong tea" when she bought the jasmine green tea): a wrong fact."""
+    last = str(facts.get("last_product") or "").lower()
+    words = [w.rstrip("s") for w in re.findall(r"[a-z'’-]+", last)]
+    if len(words) < 2:
+        return []
+    out = []
+    for m in _BOUGHT.finditer(text):
+        said = [w.rstrip("s") for w in m.group(1).lower().split()]
+        if words[-1] in said:
+            before = said[:said.index(words[-1])]
+            if before and before[-1] not in words and before[-1] not in _NOT_A_KIND:
+                out.append(WrongFact("last_product", " ".join(said[:said.index(words[-1]) + 1]),
+                                     last))
+    return out
+
+
+_GREETED = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+(?:(?:mr|mrs|"
+                      r"ms|miss|dr)\.?\s+)?([A-Z][a-z]+)\b", re.I)
+_NOT_A_NAME = frozenset("sir madam madame friend friends customer customers buyer team all there "
+                        "valued dear mr mrs ms miss dr".split())
+
+
+def _check_buyer_name(text, facts, buyer, right, wrong) -> None:
+    """A greeting that names another person writes to the wrong buyer ("Dear Emma" to Jessica);
+    any name of the fact sheet or of the buyer's own signature is the buyer's."""
+    name = str(facts.get("buyer_name") or "").strip()
+    m = _GREETED.match(text)
+    if not name or not m or m.group(1).lower() in _NOT_A_NAME:
+        return
+    if m.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", f"{name} {buyer}")}:
+        right.setdefault("buyer_name", m.group(1))
+    elif name.lower() not in _NOT_A_NAME:
+        wrong.append(WrongFact("buyer_name", m.group(1), name))
+
+
+# a number of goods: "50,000 pieces", "200 of the enamel mugs", "20 prayer mats"
+_GOODS = re.compile(r"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:of (?:the |these |those |your |our )?)?"
+                    r"(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z]+s|pcs)\b", re.I)
+# plural nouns after a number that are not goods (time, money, choices, people, ...)
+_NOT_GOODS = re.compile(r"(?:second|minute|hour|day|week|month|year|time|dollar|euro|pound|cent|"
+                        r"percent|colou?r|model|option|style|size|design|photo|picture|customer|"
+                        r"buyer|people|person|countrie|review|order|step|sample|star|point|"
+                        r"word|sentence|line|page|kilo|gram|meter|metre|inche|cm|mm|kg)e?s",
+                        re.I)
+
+
+_NOT_NOUNS = frozenset("this thus does goes plus ours yours hers theirs always perhaps unless "
+                       "across was has his its yes".split())
+
+
+_A_THRESHOLD = re.compile(r"\b(?:over|above|under|below|than|least|most|minimum|min\.?|moq|up to|"
+                          r"from|every|per)\s+$", re.I)
+
+
+def _goods(text: str) -> list[Found]:
+    out = []
+    for m in _GOODS.finditer(text):
+        noun = m.group(2).lower()
+        if _A_THRESHOLD.search(text[max(0, m.start() - 14):m.start()]) or " or " in m.group(0):
+            continue  # "at least 100 mugs", "100 or more mugs": a threshold, not the order
+        if (not _NOT_GOODS.fullmatch(noun) and noun not in _NOT_NOUNS and len(noun) > 3
+                and not noun.endswith(("ss", "us", "is"))) or noun == "pcs":
+            out.append(Found(int(_num(m.group(1))), m.group(0), m.start()))
+    return out
+
+
+def _check_buyer_quantity(text, buyer, right, wrong) -> None:
+    """When the fact sheet has no quantity but the buyer's message gives one ("an order of
+    50,000 pieces"), a different number of goods of ten or more in the reply is a wrong fact."""
+    given = {f.value for f in _goods(buyer)}
+    if len(given) != 1:
+        return
+    (value,) = given
+    for f in _goods(text):
+        if f.value == value:
+            right.setdefault("quantity", f.text)
+        elif f.value >= 10:
+            wrong.append(WrongFact("quantity", f.text.strip(), str(value)))
