@@ -116,6 +116,8 @@ def make_new_inquiries(seed: int, known_texts=(), n: int = N_NEW_INQUIRIES) -> p
         row["inquiry_id"] = f"n{len(rows) + 1:02d}"
         rows.append(row)
     df = pd.DataFrame(rows)
+    df["text"] = _varied_texts(df["text"].tolist(), df["old_customer"].tolist(),
+                               frag["first_names"])
     old = df["old_customer"]
     df.loc[old & (df["grade"] != 1), "reason"] = (
         df.loc[old & (df["grade"] != 1), "reason"].str.rstrip(".")
@@ -126,6 +128,53 @@ def make_new_inquiries(seed: int, known_texts=(), n: int = N_NEW_INQUIRIES) -> p
     cols = ["inquiry_id", "received", "old_customer", "text", "company", "search_result",
             "red_flags", "grade", "reason", "source"]
     return df[cols]
+
+
+# A batch is read in one sitting (workshop W03): a red-flag sentence that comes again takes
+# the next of these wordings, so that learners read each inquiry instead of spotting a template.
+REPEAT_WORDINGS = {
+    "Before we talk, send free samples of all your models (about 20 pieces) to our office.": [
+        "Before any talk about prices, please send us free samples of all your models.",
+        "First we need free samples of every model you sell, sent to our office by express.",
+        "Send us samples of each of your models free of charge, and then we can discuss.",
+        "We expect free samples of all your models at our office before we place any order.",
+    ],
+}
+# An old customer does not introduce itself as a stranger: these openings become a returning
+# buyer's (pattern, replacement).
+RETURNING_OPENINGS = [
+    (r"I write on behalf of (.+?), a retailer in ([^.]+)\.",
+     r"We at \1 in \2 were happy with our last order from you."),
+    (r"A friend recommended your store to me\.", "We were happy with our last order from you."),
+    (r"I found your shop while looking for [^.]+\.", "Thank you again for our last order."),
+]
+
+
+def _varied_texts(texts, old_customer, first_names):
+    """The batch's texts with repeated red-flag sentences reworded, each first name used once
+    (a later writer with a name already used takes the first unused one of ``first_names``),
+    and old customers writing as returning buyers."""
+    import re
+
+    seen: dict[str, int] = {}
+    names = {t.rsplit("\n", 1)[-1] for t in texts}
+    used, out = set(), []
+    for text, old in zip(texts, old_customer, strict=True):
+        for sentence, others in REPEAT_WORDINGS.items():
+            if sentence in text:
+                n = seen.get(sentence, 0)
+                seen[sentence] = n + 1
+                if n:
+                    text = text.replace(sentence, others[(n - 1) % len(others)])
+        if old:
+            for pattern, returning in RETURNING_OPENINGS:
+                text = re.sub(pattern, returning, text, count=1)
+        body, name = text.rsplit("\n", 1)
+        if name in used:
+            name = next(n for n in first_names if n not in used and n not in names)
+        used.add(name)
+        out.append(f"{body}\n{name}")
+    return out
 
 
 def generate(seed: int, world: World, known_texts=()) -> dict:

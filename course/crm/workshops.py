@@ -185,3 +185,79 @@ def complaint_decisions(messages):
              "order_value": m["order_value"], "decision": resolve_complaint(m).decision}
             for _, m in after.iterrows()]
     return pd.DataFrame(rows, columns=["buyer_name", "product", "order_value", "decision"])
+
+
+def buyers_by_value(customers, columns=("name", "country", "platform", "channel", "orders",
+                                        "spent", "product")):
+    """The customers who have ordered (``orders`` above 0), the most valuable (``spent``)
+    first, with ``columns``; numbered from 1.
+
+    >>> from course.crm.data import load
+    >>> buyers_by_value(load("new_shop_customers")).iloc[0]["name"]
+    'Chloé Michel'
+    """
+    what = "buyers_by_value(customers)"
+    columns = list(columns)
+    require_frame(customers, ["orders", "spent", *columns], what)
+    buyers = customers[customers["orders"] > 0].sort_values("spent", ascending=False,
+                                                            kind="stable")
+    table = buyers[columns].reset_index(drop=True)
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+def grade_counts(graded):
+    """How many customers each grade has, and by which rule (the ``grade`` and ``rule``
+    columns of ``grade_customers``): one row per grade and rule, grade 1 first.
+
+    >>> from course.crm.data import load
+    >>> from course.crm.grading import grade_customers
+    >>> list(grade_counts(grade_customers(load("new_shop_customers"))).columns)
+    ['grade', 'rule', 'customers']
+    """
+    require_frame(graded, ["grade", "rule"], "grade_counts(graded)", allow_empty=True)
+    counts = graded.groupby(["grade", "rule"], sort=True).size()
+    return counts.rename("customers").reset_index()
+
+
+def queue_table(queue):
+    """A reply queue (``reply_queue``) as a learner reads it: ``rank``, ``tier``, the
+    message's id, ``due`` as text ("after grades 1-3" where a grade 4 mail has no due time)
+    and ``overdue``.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"rank": [1], "tier": ["grade 4"], "id": ["a"],
+    ...                   "due": [pd.NaT], "overdue": [False]})
+    >>> queue_table(q)["due"].tolist()
+    ['after grades 1-3']
+    """
+    require_frame(queue, ["rank", "tier", "due", "overdue"], "queue_table(queue)",
+                  allow_empty=True)
+    shown = [c for c in queue.columns if c not in ("rank", "tier", "due", "overdue")][:1]
+    table = queue[["rank", "tier", *shown, "due", "overdue"]].copy()
+    table["due"] = [_due_text(d) for d in table["due"]]
+    return table.set_index("rank")
+
+
+def _due_text(due) -> str:
+    return "after grades 1-3" if due != due or due is None else f"{due:%a %d %b %H:%M}"
+
+
+def decision_card(message):
+    """What ``resolve_complaint`` decides for one message (a row of ``messages``), as a small
+    table: the decision and its reason in English and Chinese.
+
+    >>> from course.crm.data import load
+    >>> case = load("messages").set_index("message_id").loc["m050"]
+    >>> list(decision_card(case).index)
+    ['decision', 'why', '理由']
+    """
+    import pandas as pd
+
+    from course.crm.complaints import resolve_complaint
+
+    found = resolve_complaint(message)
+    name = str(message.get("buyer_name", "")) if hasattr(message, "get") else ""
+    return pd.DataFrame({name or "the complaint": {"decision": found.decision,
+                                                  "why": found.reason["en"],
+                                                  "理由": found.reason["zh"]}})

@@ -42,3 +42,31 @@ def test_another_seed_gives_another_shop():
     a = generate_new_shop.make_new_shop_customers(1, WORLD)
     b = generate_new_shop.make_new_shop_customers(2, WORLD)
     assert not a["name"].equals(b["name"])
+
+
+def test_the_batch_reads_as_fourteen_writers_not_one_template():
+    batch = load("new_inquiries")
+    # every sentence that carries a red flag is worded once (W03 reads the batch in one sitting)
+    sentences = [s.strip() for text in batch["text"] for s in text.replace("\n", " ").split(".")
+                 if "sample" in s]
+    assert len(sentences) == len(set(sentences))
+    names = batch["text"].str.rsplit("\n", n=1).str[-1]
+    assert names.is_unique, names[names.duplicated()].tolist()
+    old = batch.loc[batch["old_customer"], "text"]
+    for stranger in ("I write on behalf of", "A friend recommended", "I found your shop"):
+        assert not old.str.contains(stranger).any(), stranger
+    # the red flags the rewording keeps: the toolkit finds the same flags as the agent
+    from course.crm import screen_inquiries
+    found = screen_inquiries(batch)["found_flags"].map(sorted).tolist()
+    assert found == batch["red_flags"].map(sorted).tolist()
+
+
+def test_varied_texts_reword_repeats_rename_and_welcome_back():
+    repeat = next(iter(generate_new_shop.REPEAT_WORDINGS))
+    texts = [f"Hi,\n{repeat}\nBen", f"Hi,\n{repeat}\nBen",
+             "Hi,\nA friend recommended your store to me. Ten mugs?\nAnna"]
+    out = generate_new_shop._varied_texts(texts, [False, False, True], ["Ben", "Anna", "Carl"])
+    assert out[0] == texts[0]
+    assert repeat not in out[1] and generate_new_shop.REPEAT_WORDINGS[repeat][0] in out[1]
+    assert out[1].endswith("\nCarl")  # Ben and Anna are taken
+    assert "our last order" in out[2] and "friend" not in out[2]

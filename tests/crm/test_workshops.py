@@ -77,3 +77,58 @@ def test_inbox_print_and_decisions(data, capsys):
 def test_bad_input_is_a_clear_message(data, call, says):
     with pytest.raises(InputError, match=says):
         call(*data)
+
+
+def test_buyers_by_value_are_the_buyers_most_spent_first():
+    shop = crm.load("new_shop_customers")
+    buyers = crm.buyers_by_value(shop)
+    assert len(buyers) == int((shop["orders"] > 0).sum())
+    assert buyers["spent"].is_monotonic_decreasing
+    assert list(buyers.index) == list(range(1, len(buyers) + 1))
+    # W02 names the top buyer and asks about Hannah Thomas's platform and channel
+    assert buyers.iloc[0]["name"] == "Chloé Michel"
+    hannah = buyers.set_index("name").loc["Hannah Thomas"]
+    assert (hannah["platform"], hannah["channel"]) == ("own site", "e-mail")
+
+
+def test_grade_counts_add_up_to_the_graded_list():
+    graded = crm.grade_customers(crm.load("new_shop_customers"))
+    counts = crm.grade_counts(graded)
+    assert counts["customers"].sum() == len(graded)
+    by_grade = counts.groupby("grade")["customers"].sum()
+    assert by_grade.to_dict() == graded["grade"].value_counts().sort_index().to_dict()
+    assert list(counts["grade"]) == sorted(counts["grade"])
+
+
+def test_queue_table_writes_no_nat_and_keeps_the_order():
+    batch = crm.load("new_inquiries")
+    queue = crm.reply_queue(batch, "2026-10-12 09:00")
+    table = crm.queue_table(queue)
+    assert list(table.index) == list(queue["rank"])
+    assert list(table["inquiry_id"]) == list(queue["inquiry_id"])
+    no_due = queue["due"].isna().to_numpy()
+    assert no_due.any()  # grade 4 mails have no due time
+    assert (table["due"][no_due] == "after grades 1-3").all()
+    assert table["due"].iloc[0] == f"{queue['due'].iloc[0]:%a %d %b %H:%M}"
+    assert table["overdue"].sum() == queue["overdue"].sum()
+
+
+def test_decision_card_says_what_resolve_complaint_decides(data):
+    _, _, messages = data
+    case = messages.set_index("message_id").loc["m050"]
+    card = crm.decision_card(case)
+    found = crm.resolve_complaint(case)
+    assert card.columns[0] == "Sophie"
+    assert card.loc["decision"].iloc[0] == found.decision
+    assert card.loc["why"].iloc[0] == found.reason["en"]
+    assert "draft_reply" not in card.to_string()
+
+
+@pytest.mark.parametrize("call, says", [
+    (lambda: crm.buyers_by_value(crm.load("messages")), "buyers_by_value"),
+    (lambda: crm.grade_counts(crm.load("new_shop_customers")), "grade_counts"),
+    (lambda: crm.queue_table(crm.load("new_inquiries")), "queue_table"),
+])
+def test_views_name_the_call_on_a_wrong_table(call, says):
+    with pytest.raises(InputError, match=says):
+        call()
