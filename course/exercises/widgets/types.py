@@ -7,8 +7,9 @@ from course import session
 from course.errors import InputError
 from course.exercises.text_match import normalize
 from course.exercises.widgets.base import ExerciseWidget, friendly
-from course.exercises.widgets.style import esc, html_text, text, ui_text
+from course.exercises.widgets.style import esc, html_text, label, text, ui_text
 from course.messages import ui
+from course.text import html_no_maths
 
 MARK_CLASSES = ("course-right", "course-wrong")
 
@@ -79,7 +80,7 @@ class ClozeWidget(_PerItemWidget):
         parts: list[w.Widget] = []
         for seg in ex.segments:
             if isinstance(seg, str):
-                html = w.HTML(esc(seg))
+                html = w.HTML(html_no_maths(esc(seg), "span"))
                 html.add_class("course-seg")
                 parts.append(html)
                 continue
@@ -224,7 +225,9 @@ class ChoiceWidget(ExerciseWidget):
         ex = self.exercise
         if ex.multiple:
             for i, box in self._boxes.items():
-                box.description = self._option_label(i, lang)
+                # a checkbox's description is typeset (MathJax): its $ are escaped; the radio
+                # buttons' labels are not typeset and stay as they are
+                box.description = label(self._option_label(i, lang), lang)
         else:
             self._relabel_options(self._radio, [(self._option_label(i, lang), ex.options[i].key)
                                                 for i in self._order])
@@ -335,7 +338,7 @@ class MatchingWidget(_PerItemWidget):
             left.value = html_text(item, lang)
             self._relabel_options(drop, [(ui_text("choose", lang) if not k else label, k)
                                          for label, k in labels])
-            drop.description = ui_text("match_for", lang, item=text(item, lang))
+            drop.description = label(ui("match_for", item=text(item, lang)), lang)
 
     def _item_controls(self) -> list:
         return self._drops
