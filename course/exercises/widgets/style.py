@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from course.messages import ui
-from course.text import NO_MATHS_CLASS, as_bilingual, label_no_maths
+from course.text import NO_MATHS_CLASS, as_bilingual, html_no_maths, label_no_maths
 
 # Keyed to the stable classes the widgets carry; injected once per kernel as one shared widget.
 CSS = """
@@ -132,6 +132,12 @@ def esc(text) -> str:
     return html.escape(str(text), quote=True).replace("\n", "<br>")
 
 
+def esc_text(text) -> str:
+    """Text content made safe for HTML (:func:`esc`) whose dollar amounts stay text: a text
+    with a ``$`` is wrapped in a <span> of the class MathJax skips (never for attributes)."""
+    return html_no_maths(esc(text), "span")
+
+
 def text(value, lang: str, sep: str = " / ") -> str:
     """A bank text or UI string as plain text in ``lang`` (for control labels)."""
     return as_bilingual(value).render(lang, sep)
@@ -176,5 +182,5 @@ def ui_html(key: str, lang: str, **fields) -> str:
 def revisit_html(revisit, lang: str) -> str:
     """An exercise's "go back to lesson NN" pointer as HTML, with a link to the lesson."""
     link = (f'<a href="{esc(revisit.notebook)}" target="_blank" rel="noopener">'
-            f"{esc(revisit.notebook)}</a>")
+            f"{esc_text(revisit.notebook)}</a>")
     return f"↩ {html_text(revisit.text(), lang)} → {link}"

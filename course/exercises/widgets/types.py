@@ -7,9 +7,8 @@ from course import session
 from course.errors import InputError
 from course.exercises.text_match import normalize
 from course.exercises.widgets.base import ExerciseWidget, friendly
-from course.exercises.widgets.style import esc, html_text, label, text, ui_text
+from course.exercises.widgets.style import esc_text, html_text, label, text, ui_text
 from course.messages import ui
-from course.text import html_no_maths
 
 MARK_CLASSES = ("course-right", "course-wrong")
 
@@ -80,7 +79,7 @@ class ClozeWidget(_PerItemWidget):
         parts: list[w.Widget] = []
         for seg in ex.segments:
             if isinstance(seg, str):
-                html = w.HTML(html_no_maths(esc(seg), "span"))
+                html = w.HTML(esc_text(seg))
                 html.add_class("course-seg")
                 parts.append(html)
                 continue
@@ -242,7 +241,7 @@ class ChoiceWidget(ExerciseWidget):
                 continue
             ok = bool(self.exercise.options[item.index].correct)
             mark = "✓" if ok else "✗"
-            line = f"{mark} {esc(self._option_label(item.index, lang))}"
+            line = f"{mark} {esc_text(self._option_label(item.index, lang))}"
             if item.feedback:
                 line += f" · {html_text(item.feedback, lang)}"
             lines.append(f"<li>{line}</li>")
@@ -460,7 +459,7 @@ class NumericWidget(_OneControlWidget):
         self._box.placeholder = ui_text("answer_placeholder", lang)
         unit_text = getattr(self.exercise, "unit_text", None) or self.exercise.unit
         unit = text(unit_text, lang) if unit_text else ""
-        self._unit.value = f"<b>{esc(unit)}</b>" if unit else ""
+        self._unit.value = f"<b>{esc_text(unit)}</b>" if unit else ""
         self._box.tooltip = ui_text("unit", lang, unit=unit) if unit else ui_text(
             "your_answer", lang)
 
