@@ -173,3 +173,103 @@ def test_course_bank_texts_with_dollars_are_never_typeset(fresh):
     # the bank has at least the lesson 10 and workshop items with prices (no fixed count: the
     # bank grows); zero would mean the scan found nothing to check
     assert checked >= 10, checked
+
+
+# -- the lessons: markdown cells and stored outputs -----------------------------------------
+IGNORED_SPAN = re.compile(r'<span class="(?:mathjax_ignore|tex2jax_ignore)[^"]*">.*?</span>', re.S)
+
+
+def markdown_maths(source: str) -> list[str]:
+    """The pieces of a markdown text that MathJax would typeset: a paragraph (or a table cell)
+    with two ``$`` or more outside a ``<span class="mathjax_ignore">``. Voila's markdown
+    renderer pairs ``$`` across inline markup and ``\\$`` does not help there (seen in
+    Chromium), so the span is the only way a markdown cell keeps two prices."""
+    found = []
+    for para in re.split(r"\n\s*\n", IGNORED_SPAN.sub("", source)):
+        pieces = para.split("|") if para.lstrip().startswith("|") else [para]
+        found += [p.strip()[:100] for p in pieces if p.count("$") >= 2]
+    return found
+
+
+def test_markdown_checker():
+    assert markdown_maths('was $18, now $9') == ["was $18, now $9"]
+    assert markdown_maths('was <span class="mathjax_ignore">$18, now $9</span>') == []
+    assert markdown_maths("| $18 | $9 |") == []
+    assert markdown_maths("was $18.\n\nNow $9.") == []
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_lesson_text_or_output_is_typeset_as_maths(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    problems = []
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] == "markdown":
+            problems += [f"cell {i}: {p}" for p in markdown_maths("".join(cell["source"]))]
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            problems += [f"cell {i} html: {r[:100]}"
+                         for r in maths_runs("".join(data.get("text/html", "")))]
+            problems += [f"cell {i} markdown: {p}"
+                         for p in markdown_maths("".join(data.get("text/markdown", "")))]
+    assert problems == [], f"{notebook.name}: {problems}"
+
+
+def test_lesson_10_says_dollars_again():
+    """Lesson 10 and W10 had their prices rewritten as "18 USD" only to dodge the maths."""
+    text = (ROOT / "notebooks" / "10-promotion.ipynb").read_text(encoding="utf-8")
+    assert "was $18, now $9" in text and "18 USD" not in text
+    bank = (ROOT / "exercises" / "w10-promotion-workshop.yaml").read_text(encoding="utf-8")
+    assert "Was $36, now only $18 for you!" in bank and "16.20 USD" not in bank
+
+
+# -- answer-check cells: the toolkit's answer only on request ---------------------------------
+def test_toolkit_answer_is_computed_only_on_the_click(fresh):
+    import pandas as pd
+
+    import course
+
+    calls = []
+
+    def decide(rows):
+        calls.append(rows)
+        return pd.DataFrame({"decision": ["refund $20 in full"]})
+
+    check = course.check_with_toolkit(decide, 3)
+    assert calls == [] and check._answer.outputs == () and not check.shown
+    assert check._button.description == "Check with the toolkit"
+    assert "Check with the toolkit" in repr(check)  # the cell's text/plain, stable for nbval
+    check._button.click()
+    assert calls == [3] and check.shown
+    html = check._answer.outputs[0]["data"]["text/html"]
+    assert "refund $20 in full" in html
+    assert check._button.description == "Hide the toolkit's answer"
+    check._button.click()
+    assert check._answer.outputs == () and not check.shown
+    course.set_language("both")
+    assert check._button.description == "Check with the toolkit / 用工具核对"
+
+
+def test_a_toolkit_mistake_is_a_message_not_a_traceback(fresh):
+    import course
+    from course.errors import InputError
+
+    def decide():
+        raise InputError("no customer c99 in the data")
+
+    check = course.check_with_toolkit(decide)
+    assert check.show() is None
+    shown = check._answer.outputs[0]["data"]
+    assert "no customer c99" in shown["text/html"] and "Traceback" not in shown["text/plain"]
+    with pytest.raises(TypeError, match="toolkit function"):
+        course.check_with_toolkit("complaint_decisions")
+
+
+def test_every_answer_check_cell_asks_before_answering():
+    found = 0
+    for notebook in NOTEBOOKS:
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            if "answer-check" in cell.get("metadata", {}).get("tags", []):
+                found += 1
+                assert "".join(cell["source"]).startswith("course.check_with_toolkit("), \
+                    (notebook.name, cell["source"])
+    assert found >= 2  # W07 and W08 have one each
