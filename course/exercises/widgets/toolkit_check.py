@@ -38,6 +38,7 @@ class ToolkitCheck(w.VBox):
         self._answer = w.Output()
         self._answer.add_class("course-toolkit-answer")
         self.children = [style_widget(), self._button, self._answer]
+        self.layout = w.Layout(align_items="flex-start")  # the button as wide as its label
         self.add_class("course-toolkit")
         state.on_language_change(self._relabel)
         self._relabel()
