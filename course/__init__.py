@@ -22,7 +22,7 @@ from course.version import __version__  # noqa: E402
 
 __all__ = [
     "__version__", "lesson", "load_bank", "contents", "semester_plan", "set_language", "get_language",
-    "set_mode", "set_learner", "reveal", "join", "progress", "crm",
+    "set_mode", "set_learner", "reveal", "join", "progress", "crm", "check_with_toolkit",
 ]
 
 
@@ -50,6 +50,15 @@ def join(url=None, code=None, learner=None):
     from course.live.client import join as _join
 
     return _join(url, code, learner)
+
+
+def check_with_toolkit(compute, *args, **kwargs):
+    """The toolkit's answer to the question above, shown only when the learner presses "Check
+    with the toolkit" (an ``answer-check`` cell): ``compute(*args, **kwargs)`` runs on the click,
+    e.g. ``course.check_with_toolkit(crm.complaint_decisions, morning)``."""
+    from course.exercises.widgets.toolkit_check import check_with_toolkit as _check
+
+    return _check(compute, *args, **kwargs)
 
 
 def load_bank(path=None):

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 
+from course.text import html_no_maths
+
 _EMPTY_HEADER = re.compile(r"<th>\s*</th>")
 _installed = False
 
 
 def frame_html(frame) -> str | None:
-    """A DataFrame's notebook HTML (``_repr_html_``) with every empty ``<th>`` as ``<td>``."""
+    """A DataFrame's notebook HTML (``_repr_html_``) with every empty ``<th>`` as ``<td>``; a
+    table with a ``$`` in it is wrapped in the class MathJax skips (two prices in one cell,
+    "was $18, now $9", would be typeset as maths in JupyterLab and Voila)."""
     html = frame._repr_html_()
-    return None if html is None else _EMPTY_HEADER.sub("<td></td>", html)
+    return None if html is None else html_no_maths(_EMPTY_HEADER.sub("<td></td>", html))
 
 
 def install() -> bool:

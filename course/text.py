@@ -103,3 +103,30 @@ def word_count(text: str) -> int:
     character as half a word (the reviewer's word range and the writing widgets' counter)."""
     latin = len(re.findall(r"[\w'’$€£¥.,-]+", CJK_CHAR.sub(" ", text or "")))
     return latin + len(CJK_CHAR.findall(text or "")) // 2
+
+
+# -- dollar amounts are text, not maths ------------------------------------------------------
+# JupyterLab and Voila run MathJax with ``$...$`` as inline maths over markdown cells, HTML
+# outputs and the widget labels ipywidgets typesets (descriptions of checkboxes, dropdowns,
+# text boxes): "was $18, now $9" becomes the formula "18,now9". Two escapes work in both (seen
+# in Chromium): an element of the class MathJax skips (``mathjax_ignore``; ``tex2jax_ignore``
+# for MathJax 2) around HTML, and ``\$`` in a plain-text label. A markdown ``\$`` does not work.
+
+#: The class(es) that make MathJax 3 (and 2) leave an element and its contents alone.
+NO_MATHS_CLASS = "mathjax_ignore tex2jax_ignore"
+
+
+def label_no_maths(text: str) -> str:
+    """A plain-text widget label (a description ipywidgets typesets) with each ``$`` as ``\\$``,
+    which MathJax shows as a dollar sign: "was $18, now $9" stays text. Only for labels that
+    are typeset (a checkbox's or a control's description), never for option lists or buttons,
+    which show a ``\\`` as it is."""
+    return str(text).replace("$", "\\$")
+
+
+def html_no_maths(fragment: str, tag: str = "div") -> str:
+    """An HTML fragment wrapped in an element of :data:`NO_MATHS_CLASS` when it holds a ``$``
+    (unchanged otherwise), so that its dollar amounts are not typeset as maths."""
+    if "$" not in fragment:
+        return fragment
+    return f'<{tag} class="{NO_MATHS_CLASS}">{fragment}</{tag}>'

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from course.crm._checks import mapping_get, one_of
 from course.errors import InputError
+from course.text import html_no_maths
 
 PROBLEMS = ("quality", "logistics", "return")
 DECISIONS = ("partial_compensation", "full_refund", "repair_and_partial_refund",
@@ -87,10 +88,11 @@ class Resolution:
         e = html.escape
         head = (f"<i>{e(self.understood['en'])}<br>{e(self.understood['zh'])}</i><br>"
                 if self.understood else "")
-        return (f"<div class='crm-resolution'><b>{e(self.decision)}</b><br>{head}"
-                f"{e(self.reason['en'])}<br>{e(self.reason['zh'])}<br>"
-                f"<small>reply with <code>draft_reply({e(repr(self.situation))}, ...)"
-                f"</code></small></div>")
+        return html_no_maths(
+            f"<div class='crm-resolution'><b>{e(self.decision)}</b><br>{head}"
+            f"{e(self.reason['en'])}<br>{e(self.reason['zh'])}<br>"
+            f"<small>reply with <code>draft_reply({e(repr(self.situation))}, ...)"
+            f"</code></small></div>")
 
 
 def _as_bool(value, what: str) -> bool:

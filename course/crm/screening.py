@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from course.errors import InputError
+from course.text import html_no_maths
 
 FLAGS = (
     "large_order_without_details",
@@ -252,7 +253,7 @@ class ScreeningResult:
             f"<tbody>{rows}</tbody></table>" if rows else ""
         )
         notes = "".join(f"<p><i>{e(n['en'])} / {e(n['zh'])}</i></p>" for n in self.notes)
-        return f"<div class='crm-screening'>{head}{table}{notes}</div>"
+        return html_no_maths(f"<div class='crm-screening'>{head}{table}{notes}</div>")
 
 
 def _normalise_company(name: str) -> str:

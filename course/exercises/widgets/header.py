@@ -7,7 +7,7 @@ from course import session as state
 from course.errors import CourseError
 from course.exercises import progress
 from course.exercises.widgets.base import on_checked
-from course.exercises.widgets.style import esc, html_text, style_widget, ui_html, ui_text
+from course.exercises.widgets.style import esc, esc_text, html_text, style_widget, ui_html, ui_text
 from course.messages import ui
 
 
@@ -213,6 +213,6 @@ class LessonHeader(w.VBox):
     def _link(href: str, pattern, title, lang: str) -> str:
         # the pattern holds "{title}": escape around it, then put the escaped title in
         shown = pattern.render(lang)
-        title_html = esc(title.render(lang if lang != "both" else "en"))
+        title_html = esc_text(title.render(lang if lang != "both" else "en"))
         before, _, after = shown.partition("{title}")
         return f'<a href="{esc(href)}">{esc(before)}{title_html}{esc(after)}</a>'

@@ -5,7 +5,7 @@ import ipywidgets as w
 
 from course import session as state
 from course.exercises.widgets.base import on_checked
-from course.exercises.widgets.style import esc, revisit_html, style_widget, ui_html
+from course.exercises.widgets.style import esc, esc_text, revisit_html, style_widget, ui_html
 
 
 class ReviewSummaryWidget(w.VBox):
@@ -61,7 +61,7 @@ class ReviewSummaryWidget(w.VBox):
                          for rev, ids in groups]
                 without = [i for i in s.wrong if s.pointers.get(i) is None]
                 if without:
-                    items.append(f"<li>{esc(s.names(without, lang))}</li>")
+                    items.append(f"<li>{esc_text(s.names(without, lang))}</li>")
                 parts.append("<ul>" + "".join(items) + "</ul>")
             if s.pending:
                 parts.append(f"<div>{ui_html('review_pending', lang, n=len(s.pending))}</div>")
@@ -78,5 +78,5 @@ class ReviewSummaryWidget(w.VBox):
 
 def _names(summary, ids, lang: str) -> str:
     """The exercises' titles in brackets, small (full-width brackets in Chinese)."""
-    names = esc(summary.names(ids, lang))
+    names = esc_text(summary.names(ids, lang))
     return f"<small>（{names}）</small>" if lang == "zh" else f"<small>({names})</small>"

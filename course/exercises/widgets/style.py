@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from course.messages import ui
-from course.text import as_bilingual
+from course.text import NO_MATHS_CLASS, as_bilingual, html_no_maths, label_no_maths
 
 # Keyed to the stable classes the widgets carry; injected once per kernel as one shared widget.
 CSS = """
@@ -132,21 +132,41 @@ def esc(text) -> str:
     return html.escape(str(text), quote=True).replace("\n", "<br>")
 
 
+def esc_text(text) -> str:
+    """Text content made safe for HTML (:func:`esc`) whose dollar amounts stay text: a text
+    with a ``$`` is wrapped in a <span> of the class MathJax skips (never for attributes)."""
+    return html_no_maths(esc(text), "span")
+
+
 def text(value, lang: str, sep: str = " / ") -> str:
     """A bank text or UI string as plain text in ``lang`` (for control labels)."""
     return as_bilingual(value).render(lang, sep)
 
 
+def label(value, lang: str, sep: str = " / ") -> str:
+    """A bank text or UI string for a description that ipywidgets typesets with MathJax (a
+    checkbox's or control's ``description``): plain text whose ``$`` cannot start maths."""
+    return label_no_maths(text(value, lang, sep))
+
+
+def _span(code: str, shown: str, css: str = "") -> str:
+    """One language's text as an escaped <span>; a text with a ``$`` carries the class MathJax
+    skips, so that "was $18, now $9" is never typeset as maths (JupyterLab, Voila)."""
+    classes = " ".join(c for c in (css, NO_MATHS_CLASS if "$" in shown else "") if c)
+    cls = f' class="{classes}"' if classes else ""
+    return f'<span lang="{code}"{cls}>{esc(shown)}</span>'
+
+
 def html_text(value, lang: str, block: bool = False) -> str:
-    """A bank text or UI string as escaped HTML in ``lang``; "both" puts the Chinese second."""
+    """A bank text or UI string as escaped HTML in ``lang``; "both" puts the Chinese second.
+    Dollar amounts stay text (see :func:`_span`)."""
     b = as_bilingual(value)
     if lang == "both" and b.has_both:
         sep = "<br>" if block else " / "
-        return f'<span lang="en">{esc(b.en)}</span>{sep}<span lang="zh" class="course-zh">' \
-            f"{esc(b.zh)}</span>"
+        return f'{_span("en", b.en)}{sep}{_span("zh", b.zh, "course-zh")}'
     shown = b.render(lang)
     code = "zh" if lang == "zh" and b.zh else "en"
-    return f'<span lang="{code}">{esc(shown)}</span>'
+    return _span(code, shown)
 
 
 def ui_text(key: str, lang: str, **fields) -> str:
@@ -162,5 +182,5 @@ def ui_html(key: str, lang: str, **fields) -> str:
 def revisit_html(revisit, lang: str) -> str:
     """An exercise's "go back to lesson NN" pointer as HTML, with a link to the lesson."""
     link = (f'<a href="{esc(revisit.notebook)}" target="_blank" rel="noopener">'
-            f"{esc(revisit.notebook)}</a>")
+            f"{esc_text(revisit.notebook)}</a>")
     return f"↩ {html_text(revisit.text(), lang)} → {link}"

@@ -7,7 +7,7 @@ from course import session
 from course.errors import InputError
 from course.exercises.text_match import normalize
 from course.exercises.widgets.base import ExerciseWidget, friendly
-from course.exercises.widgets.style import esc, html_text, text, ui_text
+from course.exercises.widgets.style import esc_text, html_text, label, text, ui_text
 from course.messages import ui
 
 MARK_CLASSES = ("course-right", "course-wrong")
@@ -79,7 +79,7 @@ class ClozeWidget(_PerItemWidget):
         parts: list[w.Widget] = []
         for seg in ex.segments:
             if isinstance(seg, str):
-                html = w.HTML(esc(seg))
+                html = w.HTML(esc_text(seg))
                 html.add_class("course-seg")
                 parts.append(html)
                 continue
@@ -224,7 +224,9 @@ class ChoiceWidget(ExerciseWidget):
         ex = self.exercise
         if ex.multiple:
             for i, box in self._boxes.items():
-                box.description = self._option_label(i, lang)
+                # a checkbox's description is typeset (MathJax): its $ are escaped; the radio
+                # buttons' labels are not typeset and stay as they are
+                box.description = label(self._option_label(i, lang), lang)
         else:
             self._relabel_options(self._radio, [(self._option_label(i, lang), ex.options[i].key)
                                                 for i in self._order])
@@ -239,7 +241,7 @@ class ChoiceWidget(ExerciseWidget):
                 continue
             ok = bool(self.exercise.options[item.index].correct)
             mark = "✓" if ok else "✗"
-            line = f"{mark} {esc(self._option_label(item.index, lang))}"
+            line = f"{mark} {esc_text(self._option_label(item.index, lang))}"
             if item.feedback:
                 line += f" · {html_text(item.feedback, lang)}"
             lines.append(f"<li>{line}</li>")
@@ -335,7 +337,7 @@ class MatchingWidget(_PerItemWidget):
             left.value = html_text(item, lang)
             self._relabel_options(drop, [(ui_text("choose", lang) if not k else label, k)
                                          for label, k in labels])
-            drop.description = ui_text("match_for", lang, item=text(item, lang))
+            drop.description = label(ui("match_for", item=text(item, lang)), lang)
 
     def _item_controls(self) -> list:
         return self._drops
@@ -457,7 +459,7 @@ class NumericWidget(_OneControlWidget):
         self._box.placeholder = ui_text("answer_placeholder", lang)
         unit_text = getattr(self.exercise, "unit_text", None) or self.exercise.unit
         unit = text(unit_text, lang) if unit_text else ""
-        self._unit.value = f"<b>{esc(unit)}</b>" if unit else ""
+        self._unit.value = f"<b>{esc_text(unit)}</b>" if unit else ""
         self._box.tooltip = ui_text("unit", lang, unit=unit) if unit else ui_text(
             "your_answer", lang)
 

@@ -5,7 +5,7 @@ import ipywidgets as w
 
 from course import session
 from course.exercises.widgets.base import ExerciseWidget, friendly
-from course.exercises.widgets.style import esc, html_text, ui_html, ui_text
+from course.exercises.widgets.style import esc_text, html_text, ui_html, ui_text
 from course.exercises.widgets.style import text as plain_text
 from course.text import Bilingual, as_bilingual, word_count
 from course.writing.facts import fact_label as _fact_label
@@ -22,14 +22,14 @@ def _block(title_html: str, body_html: str, css: str) -> str:
 
 
 def _pre(value: str) -> str:
-    return esc(value).replace("\n", "<br>")
+    return esc_text(value).replace("\n", "<br>")
 
 
 def facts_panel(facts: dict, lang: str) -> str:
     """The facts panel: what the learner knows, each fact labelled and its value readable."""
     if not facts:
         return ""
-    rows = "".join(f"<li>{html_text(fact_label(k), lang)}: <b>{esc(show_value(k, v))}</b></li>"
+    rows = "".join(f"<li>{html_text(fact_label(k), lang)}: <b>{esc_text(show_value(k, v))}</b></li>"
                    for k, v in facts.items())
     return _block(ui_html("reply_facts", lang), f"<ul>{rows}</ul>", "course-reply-facts")
 
