@@ -114,7 +114,7 @@ TONE = [
                  r"waiting for|are buying)\b|\bremove you from (?:our|the) [\w ]{0,15}list\b|"
                  r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
                  r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
-                 r"\bif you pay now\b|\bplease pay (?:it )?now\b|"
+                 r"\bif you pay now\b|\bplease pay (?:it )?(?:now|today|immediately)\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
                  r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),

@@ -275,3 +275,14 @@ def test_replies_with_two_frequent_errors_are_not_excellent():
              "you still not receive in 5 days, we will resend or refund to you.\n\nBest "
              "regards,\nAnna")
     assert within(score("w01-check-reply-lucia", lucia), 75)
+
+
+def test_pressing_a_family_buyer_to_pay_today_is_pressure():
+    dubai = ("Dear Khalid,\n\nThank you for your message. Our best price is $6.5 each, 65 dollars "
+             "total for ten speakers. Delivery takes 9 days. This is our final price, no more "
+             "discount. Please pay today.\n\nBest regards,\nMia")
+    review = BANK["w06-reply-dubai"].review(dubai)
+    assert "Please pay today" in review.flagged and within(review.score, 50)
+    patient = dubai.replace(" This is our final price, no more discount. Please pay today.",
+                            " If you have any questions, we are happy to talk.")
+    assert "tone" not in {c["name"] for c in BANK["w06-reply-dubai"].review(patient).caps}
