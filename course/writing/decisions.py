@@ -271,6 +271,23 @@ class GreetingIsAnAdvert(Decision):
         return ""
 
 
+class OfferBeforeWishes(GreetingIsAnAdvert):
+    """A holiday greeting that opens with the offer ("Our mugs are 10% off until 31 October,
+    please order soon! Also, happy Thanksgiving"): the wishes come first, the offer is one line
+    after them. Weak rather than unacceptable: the cap of a reply without the right decision."""
+
+    name = "offer_first"
+    en = "opens the greeting with the offer (the wishes come first, the offer is one line after)"
+    zh = "节日问候以优惠开头（应先送祝福，优惠只作为后面的一句）"
+    cap = "no_decision"
+    _wishes = re.compile(r"\b(?:happy|merry|wish\w*|greetings|mubarak)\b", re.I)
+
+    def find(self, reply):
+        first = reply.sentences[0] if reply.sentences else ""
+        m = self._offer.search(first)
+        return m.group(0) if m and not self._wishes.search(first) else ""
+
+
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
 _GIVEN = {
     "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
@@ -330,5 +347,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
                                  FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
-                                 BREAKS_PRICE_PROMISE, PROOF_FIRST)}
+                                 BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes())}
 ALWAYS = ("asks_again",)

@@ -372,7 +372,7 @@ SITUATIONS = (
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
-                                  "advert_greeting"),
+                                  "advert_greeting", "offer_first"),
         facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
         words=(30, 120)),
     Situation(

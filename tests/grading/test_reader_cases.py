@@ -286,3 +286,20 @@ def test_pressing_a_family_buyer_to_pay_today_is_pressure():
     patient = dubai.replace(" This is our final price, no more discount. Please pay today.",
                             " If you have any questions, we are happy to talk.")
     assert "tone" not in {c["name"] for c in BANK["w06-reply-dubai"].review(patient).caps}
+
+
+def test_a_greeting_that_opens_with_the_offer_is_weak():
+    from course.writing.reviewer import review_reply
+
+    facts = {"buyer_name": "Ms Davis", "holiday": "Thanksgiving", "discount": "10%",
+             "offer_until": "2026-10-31"}
+    offer_first = ("Dear Ms Davis,\n\nOur mugs are 10% off until 31 October, please order soon! "
+                   "Also, happy Thanksgiving to you and your family. Thank you for buying our "
+                   "mugs this year.\n\nBest regards,\nLily")
+    review = review_reply(offer_first, "holiday_greeting", facts=facts, words=[30, 120])
+    assert "10% off" in review.flagged and within(review.score, 55)
+    wishes_first = ("Dear Ms Davis,\n\nHappy Thanksgiving to you and your family! Thank you for "
+                    "buying our mugs this year. Our mugs are 10% off until 31 October.\n\nBest "
+                    "regards,\nLily")
+    assert not review_reply(wishes_first, "holiday_greeting", facts=facts,
+                            words=[30, 120]).flagged
