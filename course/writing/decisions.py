@@ -130,6 +130,25 @@ CHARGES_BUYER = Decision(
                r"restocking) fee\b", re.I))
 
 
+# the lesson's small-amount rule: a cheap item that cannot be used is refunded at once; making
+# the refund wait for a photo or a video ("please send us a video, then we refund $20") is the
+# wrong decision there (a situation that needs evidence, such as a return, does not rule it out)
+PROOF_FIRST = Decision(
+    "proof_first",
+    "makes a small refund wait for a photo or video (refund a small amount at once)",
+    "让小额退款等待照片或视频（小额问题应直接退款）",
+    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:a |the |some |your )?(?:short )?(?:video|"
+               r"photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?\brefund|"
+               r"\brefund\w*\b[^.?!]{0,40}?\b(?:after|once|when|if) (?:we (?:see|receive|get|"
+               r"check)|you (?:send|give|show))(?: us| me)? (?:a |the |your )?(?:video|photos?|"
+               r"pictures?)\b|\b(?:after|once|when) (?:we (?:see|receive|get|check)|you (?:send|give|"
+               r"show))(?: us| me)? (?:a |the |your )?(?:video|photos?|pictures?)\b[^.?!]{0,40}?"
+               r"\brefund", re.I))
+# the refund is still given, so the reply is weak rather than unacceptable (the cap of a reply
+# that takes none of the right decisions, 50, not the wrong-decision cap)
+PROOF_FIRST.cap = "no_decision"
+
+
 NO_CHOICE_MADE = Decision(
     "no_choice",
     "lists products or sends the buyer to the shop instead of choosing one for them",
@@ -252,6 +271,23 @@ class GreetingIsAnAdvert(Decision):
         return ""
 
 
+class OfferBeforeWishes(GreetingIsAnAdvert):
+    """A holiday greeting that opens with the offer ("Our mugs are 10% off until 31 October,
+    please order soon! Also, happy Thanksgiving"): the wishes come first, the offer is one line
+    after them. Weak rather than unacceptable: the cap of a reply without the right decision."""
+
+    name = "offer_first"
+    en = "opens the greeting with the offer (the wishes come first, the offer is one line after)"
+    zh = "节日问候以优惠开头（应先送祝福，优惠只作为后面的一句）"
+    cap = "no_decision"
+    _wishes = re.compile(r"\b(?:happy|merry|wish\w*|greetings|mubarak)\b", re.I)
+
+    def find(self, reply):
+        first = reply.sentences[0] if reply.sentences else ""
+        m = self._offer.search(first)
+        return m.group(0) if m and not self._wishes.search(first) else ""
+
+
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
 _GIVEN = {
     "quantity": (r"\b\d[\d,]*\s+(?:of (?:them|these|those)\b|(?:[a-z]+\s+){0,2}?(?:pcs|pieces|"
@@ -269,6 +305,16 @@ _GIVEN = {
 }
 
 
+def _gives(said: str, buyer: str) -> bool:
+    """True when the buyer's message gives it; a number of free samples ("send free samples of
+    all your models (about 20 pieces)") is not the quantity of an order."""
+    for m in re.finditer(said, buyer, re.I):
+        start = max(buyer.rfind(c, 0, m.start()) for c in ".!?\n")
+        if not re.search(r"\bsamples?\b", buyer[start + 1:m.end() + 20], re.I):
+            return True
+    return False
+
+
 class AsksAgain(Decision):
     name = "asks_again"
     en = "asks again for what the buyer already gave"
@@ -280,7 +326,7 @@ class AsksAgain(Decision):
         facts = facts or {}
         known = {"quantity": "quantity", "address": "destination", "size": "buyer_size"}
         return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
-                if (buyer and re.search(said, buyer, re.I)) or facts.get(known[k]) is not None]
+                if (buyer and _gives(said, buyer)) or facts.get(known[k]) is not None]
 
     def asked(self, reply) -> list[tuple[str, str]]:
         """(en, zh) of each given thing the reply asks for again."""
@@ -301,5 +347,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
                                  FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
-                                 BREAKS_PRICE_PROMISE)}
+                                 BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes())}
 ALWAYS = ("asks_again",)

@@ -239,23 +239,52 @@ def _wrong_history(text: str, facts: dict) -> list:
     return out
 
 
-_GREETED = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+(?:(?:mr|mrs|"
-                      r"ms|miss|dr)\.?\s+)?([A-Z][a-z]+)\b", re.I)
+_GREETED = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+((?:mr|mrs|"
+                      r"ms|miss|dr)\.?\s+)?([^\W\d_][\w'’-]*)", re.I)
 _NOT_A_NAME = frozenset("sir madam madame friend friends customer customers buyer team all there "
                         "valued dear mr mrs ms miss dr".split())
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\.?\s+([^\W\d_][\w'’-]*)", re.I)
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "Chloé" and "Chloe" are one name (no é on many keyboards)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+
+
+def _surnames(name: str, buyer: str) -> set:
+    """The buyer's surnames that the facts or the buyer's signature give: "Ms Weber", the last
+    word of "Chloé Michel", a signature of two names ("Khalid Al-Mansouri")."""
+    out = {_folded(m.group(1)) for m in _TITLE.finditer(name)}
+    words = name.split()
+    if len(words) >= 2 and not _TITLE.match(name):
+        out.add(_folded(words[-1]))
+    lines = [ln.strip() for ln in (buyer or "").strip().splitlines() if ln.strip()]
+    sig = re.search(r"([A-Z][^\W\d_]+)\s+([A-Z][\w'’-]+)\s*$", lines[-1]) if lines else None
+    if sig and sig.group(1).lower() not in {"regards", "thanks", "best", "cheers"}:
+        out.add(_folded(sig.group(2)))
+    return out
 
 
 def _check_buyer_name(text, facts, buyer, right, wrong) -> None:
     """A greeting that names another person writes to the wrong buyer ("Dear Emma" to Jessica);
-    any name of the fact sheet or of the buyer's own signature is the buyer's."""
+    any name of the fact sheet or of the buyer's own signature is the buyer's. Names are
+    compared without accents. A title and a surname ("Dear Ms Lewis") is wrong only when the
+    facts or the buyer give a surname it contradicts, never because they give none."""
     name = str(facts.get("buyer_name") or "").strip()
     m = _GREETED.match(text)
-    if not name or not m or m.group(1).lower() in _NOT_A_NAME:
+    if not name or not m or m.group(2).lower() in _NOT_A_NAME:
         return
-    if m.group(1).lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", f"{name} {buyer}")}:
-        right.setdefault("buyer_name", m.group(1))
+    said = _folded(m.group(2))
+    known = re.findall(r"[^\W\d_][\w'’-]*", f"{name} {buyer}")
+    if said in {_folded(w) for w in known + re.findall(r"[^\W\d_]+", " ".join(known))}:
+        right.setdefault("buyer_name", m.group(2))
+    elif m.group(1) and not _surnames(name, buyer):
+        return  # a surname the task does not give cannot be checked
     elif name.lower() not in _NOT_A_NAME:
-        wrong.append(WrongFact("buyer_name", m.group(1), name))
+        wrong.append(WrongFact("buyer_name", m.group(2), name))
 
 
 # a number of goods: "50,000 pieces", "200 of the enamel mugs", "20 prayer mats"

@@ -54,7 +54,11 @@ _RX = {
     "offer_refund": r"\b(refund\w*|money back)\b",
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
-    "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon)\b",
+    # "we pay $40 for repair", "we will cover the repair": money offered is an offer
+    "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon|we(?: will| can|'ll|"
+                          r" would)? (?:pay|cover|give)(?: you)? (?:the |for the )?(?:[$€£¥]\s?\d+"
+                          r"(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)|repair\w*)|(?:pay|cover) "
+                          r"(?:for )?the repair)",
     "give_price": r"[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|dollars?|eur)\b|\b(discount|best price|"
                   r"quote|offer)\b",
     "ask_destination": r"\b(which (?:country|city)|where (?:should|to|do you)|destination|"

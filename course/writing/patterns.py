@@ -96,6 +96,12 @@ TONE = [
               r"expected|required|supposed) to (?:read|check|measure)\b|\b(?:should|must|were "
               r"supposed to|need to) (?:have )?(?:read|checked) (?:the|our) [\w ]{0,20}before "
               r"(?:ordering|buying|you (?:order|ordered|buy|bought))\b"),
+    # accusing the buyer of not being real ("maybe you are fake buyer", "we think maybe you are
+    # not a real company"): checking a buyer is asking for details, never calling them a fake
+    ("blame", r"\b(?:you|your (?:company|shop|store|business))(?: are|'re| is| may be| might be| "
+              r"seem(?: to be)?| look like)(?: maybe| perhaps| probably)? (?:an? )?(?:fake|not (?:an? )?"
+              r"(?:real|true|genuine)|scam\w*|fraud\w*|cheat\w*|liars?)\b|\b(?:you|your "
+              r"(?:company|shop|business)) (?:do(?:es)? not|don'?t) (?:really )?exist\b"),
     # pressure: a threat or a penalty to make the buyer act
     ("pressure", r"\b(?:we )?(?:will|shall|have to|must) (?:close|suspend|block|freeze|delete|"
                  r"downgrade) your (?:account|status|store|membership)\b|\b(?:lose|losing|lost) "
@@ -108,7 +114,7 @@ TONE = [
                  r"waiting for|are buying)\b|\bremove you from (?:our|the) [\w ]{0,15}list\b|"
                  r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
                  r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
-                 r"\bif you pay now\b|\bplease pay (?:it )?now\b|"
+                 r"\bif you pay now\b|\bplease pay (?:it )?(?:now|today|immediately)\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
                  r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),
@@ -183,7 +189,7 @@ ERRORS = [
      "'sorry for you' means pity; say 'sorry for the trouble' or 'sorry that we ...'",
      "sorry for you 表示同情，应说 sorry for the trouble 或 sorry that we ..."),
     (r"\bplease you\b", "'please you send' should be 'please send'", "please you send 应为 please send"),
-    (r"\b(?:[2-9]|\d{2,}) dollar\b", "more than one dollar is 'dollars'", "多于一美元要用 dollars"),
+    (r"(?<![\d.,])\b(?:[2-9]|\d{2,})(?:\.\d+)? dollar\b", "more than one dollar is 'dollars'", "多于一美元要用 dollars"),
     (r"\b(?:is|are|was) happen\b|\bit happen\b", "'it is happen' should be 'it happened'",
      "it is happen 应为 it happened"),
     (r"\bthe (?:peak season|post|parcel|delay) make\b|\b(?:it|he|she) (?:make|take|need|look) \b",

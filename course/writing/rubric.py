@@ -21,6 +21,7 @@ class Rubric:
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
         "keywords": 15,         # ... when it is a list of keywords, not sentences
         "broken_english": 50,   # ... when it has many language errors
+        "weak_language": 84,    # ... when its language fails (two frequent errors): not excellent
         "not_english": 25,      # ... when it is not written in English
         "wrong_fact": 45,       # ... when one value contradicts the facts
         "wrong_facts": 35,      # ... when two values or more contradict the facts
@@ -47,7 +48,7 @@ class Rubric:
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
-    form_caps: tuple = ("brief", "bare_letter")
+    form_caps: tuple = ("brief", "bare_letter", "weak_language")
     # tone
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)

@@ -53,21 +53,29 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
+               r"wait|what do you think|how do you feel about (?:it|this|that)|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
                r"可以吗|能接受吗")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|退款")
 
+# a count as students write it: "nine orders", "your 9 orders", "three times"
+_COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+          r"fifteen|twenty|many|several)")
+# an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
+_AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
+
 SITUATIONS = (
     Situation(
         "bargaining",
         r"\b(price|discount|offer|quote|cheaper|each|per (?:piece|unit|mug|lamp)|cost\w*)\b|"
-        r"[$€£¥]\s?\d+(?:\.\d+)?",
+        + _AMOUNT,
         (Move("offer", 2, r"\b(discount|better price|best price|special price|offer|quote|"
                           r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
-                          r"stay)|price of)\b|[$€£¥]\s?\d+(?:\.\d+)?\s*(?:each|per \w+|an? \w+|"
-                          r"in total|for)\b|\b(?:is|are|costs?|makes?|comes? to) [$€£¥]\s?\d",
+                          r"stay)|price of)\b|" + _AMOUNT + r"\s*(?:each|per \w+|an? \w+|"
+                          r"one (?:piece|pc|\w+)|in total|total|for)\b|\b(?:is|are|costs?|makes?|"
+                          r"comes? to|total) " + _AMOUNT,
               "an offer or a price", "给出报价或价格"),
          Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
               "事实中的价格", only_with="unit_price"),
@@ -165,7 +173,7 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
-                         r"money back|refund\w* (?:you )?(?:your |the )?[$€£¥]\s?\d|(?:give|pay|send) you "
+                         r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
                          r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
@@ -174,7 +182,8 @@ SITUATIONS = (
                               r"to (?:send|return))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
-        wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer"),
+        wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
+               "proof_first"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -219,8 +228,9 @@ SITUATIONS = (
         "restore_relations",
         r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*|heard from you|"
         r"(?:a long|some) time|(?:two|three|four|five|many|several|\d+) years)\b",
-        (Move("thank_past", 2, r"\b(thank\w* (?:you )?for (?:your|the) (?:past|previous|many|"
-                               r"long|years|loyal|support|business|orders|cooperation|three|two)|"
+        (Move("thank_past", 2, r"\b(thank\w* (?:you )?(?:(?:very|so) much )?for (?:your|the|all "
+                               r"(?:your|the)) (?:past|previous|many|long|years|loyal|support|"
+                               r"business|orders|cooperation|" + _COUNT + r")|"
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years)\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
@@ -251,7 +261,7 @@ SITUATIONS = (
         r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
         (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
                             r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:three|several|many|\d+) times)\b",
+                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases))\b",
               "uses what you know about this customer", "利用你对这位客户的了解"),
          Move("product", 1, "fact:last_product", "the product she bought before",
               "她以前买过的商品", only_with="last_product"),
@@ -325,7 +335,7 @@ SITUATIONS = (
         r"\b(new|newly|arriv\w*|launch\w*|latest|just (?:in|added)|now (?:in stock|available))\b",
         (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
                             r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:three|several|many|\d+) times|since you)\b",
+                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you)\b",
               "says why this customer hears about it (what they bought)",
               "说明为什么通知这位客户（她买过什么）"),
          Move("product", 1, "fact:last_product", "the product they bought before",
@@ -362,7 +372,7 @@ SITUATIONS = (
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
-                                  "advert_greeting"),
+                                  "advert_greeting", "offer_first"),
         facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
         words=(30, 120)),
     Situation(

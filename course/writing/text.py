@@ -78,7 +78,27 @@ def keyword_list(body: str) -> bool:
         return True
     tokens = re.findall(r"[A-Za-z']+", body.lower())
     function = sum(t in _FUNCTION_WORDS for t in tokens)
-    return len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
+    return (len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
+            and _longest_run(body) >= KEYWORD_RUN)
+
+
+# Plain student sentences drop function words ("We refund you 20 dollars now, no need return.
+# Money come in 3 days."), so few function words alone do not make a list: the words must
+# also be strung together, this many content words in a row with no punctuation between them
+# ("Sorry apologise delay China Post tracking number ... refund resend").
+KEYWORD_RUN = 6
+
+
+def _longest_run(body: str) -> int:
+    """The most content words (not function words) in a row, within one stretch of text
+    between punctuation marks."""
+    best = 0
+    for chunk in re.split(r"[,;:.!?\n•|()]+", body.lower()):
+        run = 0
+        for t in re.findall(r"[a-z'$%\d]+", chunk):
+            run = 0 if t in _FUNCTION_WORDS else run + 1
+            best = max(best, run)
+    return best
 
 
 def misspellings(body: str, facts: dict) -> list[str]:

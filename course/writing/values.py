@@ -413,8 +413,22 @@ def _times_of(m: re.Match) -> int:
 class AtMostDays(Days):
     """A time limit: a reply may promise it sooner, never later."""
 
+    # a time limit promised in weeks or months: "next week", "in two weeks", "within a month"
+    _LATER = re.compile(r"\b(?:next|in a|within a|in one|within one|in (\w+)|within (\w+)) "
+                        r"(week|month)s?\b", re.I)
+
     def same(self, said, fact):
         return said <= fact
+
+    def find(self, text, facts):
+        later = []
+        for m in self._LATER.finditer(text):
+            word = (m.group(1) or m.group(2) or "one").lower()
+            n = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+            if n is not None:
+                later.append(Found(n * (7 if m.group(3).lower() == "week" else 30), m.group(0),
+                                   m.start()))
+        return super().find(text, facts) + later
 
     def show(self, fact):
         return f"{fact} days at most"
