@@ -48,6 +48,7 @@ FACT_INFO = {
     "holiday": ("the holiday or festival", "节日", "Thanksgiving"),
     "total_price": ("the total price", "总价", 840),
     "lead_time_days": ("the production time in days", "生产所需天数", 15),
+    "delivery_days": ("the delivery time in days (shipping to the buyer)", "运输送达所需天数", 9),
     "answer_within_days": ("the days you have for the full answer (at most)",
                            "给出正式答复的期限（最多天数）", 3),
     "colour": ("the colour", "颜色", "light blue"),
@@ -81,7 +82,7 @@ def show_value(name: str, value) -> str:
                 "regular_price",
                 "total_price", "sample_price") and isinstance(value, (int, float)):
         return f"${value:.2f}" if value != int(value) else f"${int(value)}"
-    if name in ("lead_time_days", "answer_within_days") and isinstance(value, int):
+    if name in ("lead_time_days", "delivery_days", "answer_within_days") and isinstance(value, int):
         return f"{value} days"
     if name == "price_months" and isinstance(value, int):
         return f"{value} months"

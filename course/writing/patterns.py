@@ -216,6 +216,10 @@ ERRORS = [
      r"(?:buy|tell|order|choose|wait|shop))\b",
      "'thank you for' takes a noun or -ing ('thank you for buying', 'for telling us')",
      "thank you for 后面要用名词或 -ing（thank you for buying）"),
+    (r"\b(?:for|to|of|about) you (?:message|order|orders|patience|e-?mail|reply|help|interest|"
+     r"time|trust|question|parcel|address|support|business)\b",
+     "'you' before a noun should be 'your' ('thank you for your message')",
+     "名词前要用 your 而不是 you（thank you for your message）"),
     (r"(?-i:(?<![\w.'])i(?= (?:am|was|will|have|hope|think|can|would|want|wish)\b))",
      "'I' is always a capital letter", "I 永远大写"),
 ]

@@ -21,7 +21,7 @@ class Rubric:
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
         "keywords": 15,         # ... when it is a list of keywords, not sentences
         "broken_english": 50,   # ... when it has many language errors
-        "weak_language": 84,    # ... when its language fails (two frequent errors): not excellent
+        "weak_language": 84,    # ... when it has one or two language errors: good, not excellent
         "not_english": 25,      # ... when it is not written in English
         "wrong_fact": 45,       # ... when one value contradicts the facts
         "wrong_facts": 35,      # ... when two values or more contradict the facts

@@ -337,9 +337,10 @@ class Language(Scorer):
         n = len(errors) + len(spelling)
         if n >= self.rubric.broken_errors:
             out.cap("broken_english", f"broken English ({n} errors)", f"英语错误较多（{n} 处）")
-        elif n and out.points < self.rubric.pass_share * self.weight:
-            out.cap("weak_language", f"{n} language errors: a reply with such slips is good, not "
-                    "excellent", f"{n} 处语言错误：有这类错误的回复可以算不错，但不算优秀")
+        elif n:
+            what = "a language error" if n == 1 else f"{n} language errors"
+            out.cap("weak_language", f"{what}: a reply with such slips is good, not excellent",
+                    f"{n} 处语言错误：有这类错误的回复可以算不错，但不算优秀")
         if not out.missing:
             k = len(sentences(reply.body))
             out.found.append(Said(f"{k} sentences, no frequent errors found",

@@ -81,6 +81,8 @@ SITUATIONS = (
               "事实中的价格", only_with="unit_price"),
          Move("lead_time", 2, "fact:lead_time_days", "the lead time", "交货时间",
               only_with="lead_time_days"),
+         Move("delivery_time", 2, "fact:delivery_days", "the delivery time", "送达时间",
+              only_with="delivery_days"),
          Move("destination", 2, r"\b(country|city|where|destination|ship(?:ped)? to|"
                                 r"deliver(?:ed)? to|location|address)\b",
               "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
@@ -89,7 +91,7 @@ SITUATIONS = (
               "asks how many pieces", "询问数量", unless="quantity")),
         right=("offer", "price"), wrong=("price_may_change",),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
-               "lead_time_days", "sample_price", "destination", "price_months"),
+               "lead_time_days", "delivery_days", "sample_price", "destination", "price_months"),
         words=(35, 150)),
     Situation(
         "combined_shipping",

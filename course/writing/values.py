@@ -479,6 +479,8 @@ FACT_KINDS = {
     "recommended_product": FactKind(Phrase("recommended_product")),
     "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
                                        r"finish\w*)\b", scope="clause"),
+    "delivery_days": FactKind(Days(), r"\b(?:deliver\w*|arriv\w*|reach\w*|get there|"
+                                     r"takes?|transit)\b", scope="clause"),
     "answer_within_days": FactKind(AtMostDays()),
     "price_months": FactKind(Months(), r"\b(?:price|stay\w*|same|fixed|keep|hold|confirm\w*|"
                                        r"promise\w*)\b"),

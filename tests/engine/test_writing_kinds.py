@@ -28,7 +28,9 @@ def test_the_bank_has_the_writing_tasks():
 @pytest.mark.parametrize("ex", writing_items("reply"), ids=lambda e: e.id)
 def test_each_model_answer_passes_its_own_rubric(ex):
     result = ex.grade(ex.model_answer)
-    assert result.correct and result.score >= ex.pass_score / 100
+    # the task's own model answer is what "excellent" means (the rubric's band: 85 and over); a
+    # model scored 80 by the brief cap once told a learner who copied its length "good" only
+    assert result.correct and result.score >= max(ex.pass_score, 85) / 100, result.score
     low, high = ex.words
     assert low <= word_count(ex.model_answer) <= high
     labels = [item.label.en for item in result.items]
