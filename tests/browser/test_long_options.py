@@ -1,5 +1,5 @@
-"""Long answer options in a real browser (issue 28): in Voila, at a laptop's and a phone's
-width, the lines of one option never run into the next one, and every radio button and check
+"""Long answer options in a real browser (issue 28): in Voila at a laptop's and a phone's
+width and in JupyterLab at 1280 px, the lines of one option never run into the next one, and every radio button and check
 box can be seen and clicked.
 
 The exercises are the course's longest options of each choice type (found by length in the
@@ -9,6 +9,7 @@ folder to keep a screenshot of each width there.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 from itertools import pairwise
 from pathlib import Path
@@ -71,7 +72,8 @@ def _notebook(folder: Path) -> Path:
     for slug, ex_id in ITEMS:
         cells.append(nbformat.v4.new_code_cell(f'course.lesson("{slug}")["{ex_id}"]'))
     path = folder / "long-options.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata=kernel), path)
     return path
 
 
@@ -116,3 +118,51 @@ def test_long_options_do_not_overlap(voila, browser, tmp_path, width):
         assert first.locator("input").is_checked()
     finally:
         context.close()
+
+
+def _lab_lesson():
+    """The JupyterLab server of test_lab_lesson.py (tests/browser is not an import path)."""
+    spec = importlib.util.spec_from_file_location(
+        "lab_lesson_for_long_options", Path(__file__).with_name("test_lab_lesson.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_long_options_do_not_overlap_in_jupyterlab(browser, tmp_path):
+    """The same layout in JupyterLab (its own ipywidgets CSS and notebook styles), at 1280 px."""
+    lab_lesson = _lab_lesson()
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _notebook(folder)
+    server = lab_lesson.LabServer(folder, tmp_path / "home")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("https://**", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.set_default_timeout(lab_lesson.STEP_TIMEOUT)
+        page.goto(f"http://127.0.0.1:{server.port}/lab/tree/long-options.ipynb",
+                  timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=LOAD_TIMEOUT_MS)
+        server.wait_for_idle_kernel()
+        page.locator(".jp-NotebookPanel .jp-Cell").first.click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Shift+Enter")
+        for _, ex_id in ITEMS:
+            page.locator(f".course-exercise.course-id-{ex_id}").wait_for(timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_timeout(500)
+        shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
+        if shots:
+            page.screenshot(path=str(Path(shots) / "long-options-lab-1280.png"))
+        for _, ex_id in ITEMS:
+            options = page.locator(f".course-exercise.course-id-{ex_id}").evaluate(MEASURE)
+            assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
+            for one, other in pairwise(options):
+                assert not _overlaps(one, other), f"{ex_id} in Lab: {one} overlaps {other}"
+            for option in options:
+                assert option["inputOnTop"], f"{ex_id} in Lab: control hidden: {option}"
+                assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
+    finally:
+        context.close()
+        server.stop()
