@@ -1,6 +1,6 @@
 """Long answer options in a real browser (issue 28): in Voila at a laptop's and a phone's
-width and in JupyterLab at 1280 px, the lines of one option never run into the next one, and every radio button and check
-box can be seen and clicked.
+width and in JupyterLab at 1280 px, the lines of one option never run into the next one, and
+every radio button and check box can be seen and clicked.
 
 The exercises are the course's longest options of each choice type (found by length in the
 bank: two workshop items a reader saw overlap, the longest single-choice option of lesson 07, a
