@@ -20,17 +20,21 @@ def _sales(orders):
                   & orders["Customer ID"].notna()]
 
 
-def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)):
+def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365), grades=(1,)):
     """How many old customers a new-product message reaches, for each time window.
 
     One row per window of ``windows`` days before ``as_of`` (the index, "bought in the
-    last"); the columns count the customers
-    ``promotion_list`` would give for grade 1 only and for grades 1 and 2.
+    last"). The column ``customers`` counts the customers ``promotion_list`` gives for that
+    window (grade 1 by default: ``grades`` as in ``promotion_list``); the column "more than
+    N days" says how many of them a longer window adds to the first (shortest) one, N days.
+
+    Only buyers can be on the list, and in the course data every buyer has closed a deal
+    (grade 1): grade 2 customers have not bought yet, so adding grade 2 changes no count here.
 
     >>> from course.crm.data import load
     >>> reach = promotion_reach(load("customers"), load("orders"), "coffee mug", "2026-10-01")
     >>> list(reach.columns), reach.index[0]
-    (['grade 1', 'grades 1 and 2'], '90 days')
+    (['customers', 'more than 90 days'], '90 days')
     """
     import pandas as pd
 
@@ -39,15 +43,18 @@ def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)
 
     what = "promotion_reach(customers, orders, product, as_of)"
     if (not isinstance(windows, (list, tuple)) or not windows
-            or any(isinstance(d, bool) or not isinstance(d, int) or d <= 0 for d in windows)):
-        raise InputError(f"{what}: windows must be whole numbers of days above 0, such as "
-                         f"(90, 180, 365); got {windows!r}.")
-    promotion_list(customers, orders, product, as_of, within_days=windows[0])  # checks input
+            or any(isinstance(d, bool) or not isinstance(d, int) or d <= 0 for d in windows)
+            or list(windows) != sorted(set(windows))):
+        raise InputError(f"{what}: windows must be whole numbers of days above 0, shortest "
+                         f"first, such as (90, 180, 365); got {windows!r}.")
+    # checks every input (grades included) with promotion_list's messages
+    promotion_list(customers, orders, product, as_of, grades=grades, within_days=windows[0])
+    wanted = set(grades) if isinstance(grades, (list, tuple, set)) else {grades}
     graded, end = grade_customers(customers), as_timestamp(as_of, f"{what}: as_of")
-    rows = [{"bought in the last": f"{days} days",
-             "grade 1": len(_buyers(graded, orders, product, end, {1}, days)),
-             "grades 1 and 2": len(_buyers(graded, orders, product, end, {1, 2}, days))}
-            for days in windows]
+    counts = [len(_buyers(graded, orders, product, end, wanted, days)) for days in windows]
+    more = f"more than {windows[0]} days"
+    rows = [{"bought in the last": f"{days} days", "customers": count, more: count - counts[0]}
+            for days, count in zip(windows, counts, strict=True)]
     return pd.DataFrame(rows).set_index("bought in the last")
 
 

@@ -15,14 +15,27 @@ def test_promotion_reach_counts_what_promotion_list_gives(data):
     customers, orders, _ = data
     reach = crm.promotion_reach(customers, orders, "coffee mug", "2026-10-01",
                                 windows=(90, 180))
-    for row, days in zip(reach.itertuples(), (90, 180), strict=True):
+    assert list(reach.columns) == ["customers", "more than 90 days"]
+    sizes = [len(crm.promotion_list(customers, orders, "coffee mug", "2026-10-01",
+                                    grades=1, within_days=days)) for days in (90, 180)]
+    for row, days, size in zip(reach.itertuples(), (90, 180), sizes, strict=True):
         assert row[0] == f"{days} days"
-        assert row[1] == len(crm.promotion_list(customers, orders, "coffee mug", "2026-10-01",
-                                                grades=1, within_days=days))
-        assert row[2] == len(crm.promotion_list(customers, orders, "coffee mug", "2026-10-01",
-                                                grades=(1, 2), within_days=days))
-    # W10 states these: 57 grade 1 mug buyers in 90 days, 34 more in 180
-    assert list(reach["grade 1"]) == [57, 91]
+        assert row[1] == size
+        assert row[2] == size - sizes[0]
+    # W10 states these (question w10-how-many): 57 grade 1 mug buyers in 90 days, 34 more in 180
+    assert list(reach["customers"]) == [57, 91]
+    assert list(reach["more than 90 days"]) == [0, 34]
+
+
+def test_promotion_reach_grades_as_promotion_list(data):
+    customers, orders, _ = data
+    both = crm.promotion_reach(customers, orders, "coffee mug", "2026-10-01", grades=(1, 2))
+    for days, count in zip((90, 180, 365), both["customers"], strict=True):
+        assert count == len(crm.promotion_list(customers, orders, "coffee mug", "2026-10-01",
+                                               grades=(1, 2), within_days=days))
+    # grade 3 alone: nobody of grade 3 has bought (only grade 1 customers closed a deal)
+    none = crm.promotion_reach(customers, orders, "coffee mug", "2026-10-01", grades=3)
+    assert list(none["customers"]) == [0, 0, 0]
 
 
 def test_loyalty_of_keeps_the_order_given_and_drops_quantity(data):
@@ -69,6 +82,10 @@ def test_inbox_print_and_decisions(data, capsys):
 @pytest.mark.parametrize("call, says", [
     (lambda c, o, m: crm.promotion_reach(c, o, "coffee mug", "2026-10-01", windows=(0,)),
      "windows must be whole numbers"),
+    (lambda c, o, m: crm.promotion_reach(c, o, "coffee mug", "2026-10-01", windows=(180, 90)),
+     "shortest first"),
+    (lambda c, o, m: crm.promotion_reach(c, o, "coffee mug", "2026-10-01", grades=5),
+     "grades must be grades from 1 to 4"),
     (lambda c, o, m: crm.loyalty_of(c, o, [1], as_of="2026-10-01"), "no customer has the number 1"),
     (lambda c, o, m: crm.customer_card(c, o, "Kanya"), "customer_ids must be customer numbers"),
     (lambda c, o, m: crm.quiet_regulars(c, o, min_orders=0), "min_orders must be"),

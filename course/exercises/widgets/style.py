@@ -75,6 +75,28 @@ CSS = """
   white-space: normal !important; }
 .course-choice .widget-radio-box { flex-direction: column; }
 .course-choice .widget-checkbox { width: auto !important; }
+/* ipywidgets gives each radio option and check box one fixed line (height and line-height of
+   about 20-28 px, the radio floated left): a long option that wraps then runs into the next
+   one and its text covers the next radio. Options grow with their text instead, the control
+   first (ipywidgets 8 puts it after the text, floated left) beside the first line, in Voila and JupyterLab alike (the -jupyter- names are ipywidgets 8's). */
+.course-choice .widget-radio-box label, .course-choice .jupyter-widget-radio-box label {
+  height: auto !important; min-height: var(--jp-widgets-radio-item-height, 20px);
+  line-height: 1.45 !important; display: flex !important; align-items: flex-start;
+  padding: 3px 0; overflow-wrap: anywhere; }
+.course-choice .widget-radio-box input, .course-choice .jupyter-widget-radio-box input {
+  float: none !important; order: -1; flex: 0 0 auto; height: 1.45em !important;
+  line-height: normal !important;
+  margin: 0 8px 0 1px !important; }
+.course-choice .widget-checkbox, .course-choice .jupyter-widget-checkbox {
+  height: auto !important; min-height: var(--jp-widgets-inline-height, 28px);
+  line-height: 1.45 !important; align-items: flex-start; padding: 3px 0; }
+.course-choice .widget-checkbox label, .course-choice .jupyter-widget-checkbox label {
+  display: flex !important; align-items: flex-start; overflow-wrap: anywhere;
+  line-height: 1.45 !important; }
+.course-choice .widget-checkbox input[type=checkbox],
+.course-choice .jupyter-widget-checkbox input[type=checkbox] {
+  order: -1; flex: 0 0 auto; flex-grow: 0 !important; align-self: flex-start !important;
+  height: 1.45em; margin: 0 8px 0 1px !important; }
 .course-order-list { min-width: 0; max-width: 100%; flex: 0 1 auto; }
 .course-order-list select { font-size: 15px !important; min-width: min(360px, 100%);
   max-width: 100%; field-sizing: content; height: auto !important; }

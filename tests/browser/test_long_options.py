@@ -1,0 +1,168 @@
+"""Long answer options in a real browser (issue 28): in Voila at a laptop's and a phone's
+width and in JupyterLab at 1280 px, the lines of one option never run into the next one, and
+every radio button and check box can be seen and clicked.
+
+The exercises are the course's longest options of each choice type (found by length in the
+bank: two workshop items a reader saw overlap, the longest single-choice option of lesson 07, a
+multiple-choice item of W10 and a true/false item of lesson 05). Set ``CRM_LONG_OPTIONS_SHOTS`` to a
+folder to keep a screenshot of each width there.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from itertools import pairwise
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+LOAD_TIMEOUT_MS = 180_000
+# (lesson, exercise id) of the longest options of each choice type in the bank
+ITEMS = [
+    ("w03-screening-workshop", "w03-careful-choice"),   # single choice, 141 characters
+    ("w06-markets-workshop", "w06-putri-version"),      # single choice, 147 characters
+    ("07-buyer-messages", "msg-size-question"),         # single choice, 184 characters
+    ("w10-promotion-workshop", "w10-spot-drafts"),      # multiple choice, 110 characters
+    ("05-follow-up-loyalty", "follow-files-research"),  # true/false, a 354-character prompt
+]
+WIDTHS = [1280, 390]
+BANK = Path(__file__).resolve().parents[2] / "exercises"
+
+
+def _option_count(ex_id: str) -> int:
+    """How many options the bank gives ``ex_id`` (true/false: two)."""
+    for path in BANK.glob("*.yaml"):
+        for exercise in yaml.safe_load(path.read_text(encoding="utf-8")).get("exercises", []):
+            if exercise["id"] == ex_id:
+                return len(exercise.get("options") or [True, False])
+    raise AssertionError(f"{ex_id} is not in the bank")
+
+# Each option as the browser lays it out: the box of its text (a Range over the label, so
+# text that overflows a fixed-height label is measured where it is drawn), the box of its
+# radio or check box, and whether that control is the element found at its own centre (not
+# hidden under another option's text), each measured scrolled into view.
+# Positions are relative to the exercise's top.
+MEASURE = """root => [...root.querySelectorAll(
+    '.widget-radio-box label, .widget-checkbox label.widget-label-basic')].map(label => {
+  const input = label.querySelector('input') || label.parentElement.querySelector('input');
+  input.scrollIntoView({block: 'center'});
+  const range = document.createRange();
+  range.selectNodeContents(label);
+  const text = range.getBoundingClientRect();
+  // boxes relative to the exercise (Voila scrolls an inner element, not the window)
+  const y = -root.getBoundingClientRect().top;
+  const box = input.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return {label: label.textContent.trim().slice(0, 40),
+          top: text.top + y, bottom: text.bottom + y, left: text.left, right: text.right,
+          input: {w: box.width, h: box.height, top: box.top + y, bottom: box.bottom + y,
+                  left: box.left},
+          labelLeft: label.getBoundingClientRect().left,
+          inputOnTop: hit === input || (hit !== null && hit.tagName === 'LABEL' && hit.contains(input)),
+          pageWidth: document.documentElement.clientWidth};
+})"""
+
+
+def _notebook(folder: Path) -> Path:
+    cells = [nbformat.v4.new_code_cell("import course")]
+    for slug, ex_id in ITEMS:
+        cells.append(nbformat.v4.new_code_cell(f'course.lesson("{slug}")["{ex_id}"]'))
+    path = folder / "long-options.ipynb"
+    kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata=kernel), path)
+    return path
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    """Two boxes share more than a pixel of height while also sharing width."""
+    vertical = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    horizontal = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    return vertical > 1 and horizontal > 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_long_options_do_not_overlap(voila, browser, tmp_path, width):
+    server = voila(_notebook(tmp_path))
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.route("https://**", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto(server.url("long-options.ipynb"), timeout=LOAD_TIMEOUT_MS)
+        for _, ex_id in ITEMS:
+            page.locator(f".course-exercise.course-id-{ex_id}").wait_for(timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_timeout(500)  # fonts and layout settle
+        shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
+        if shots:
+            page.screenshot(path=str(Path(shots) / f"long-options-{width}.png"), full_page=True)
+        for _, ex_id in ITEMS:
+            exercise = page.locator(f".course-exercise.course-id-{ex_id}")
+            options = exercise.evaluate(MEASURE)
+            assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
+            for one, other in pairwise(options):
+                assert not _overlaps(one, other), f"{ex_id} at {width}px: {one} overlaps {other}"
+            for option in options:
+                assert option["input"]["w"] > 0 and option["input"]["h"] > 0, (ex_id, option)
+                assert option["inputOnTop"], f"{ex_id} at {width}px: control hidden: {option}"
+                # the control comes first, at the option's left edge (not after the text)
+                assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
+                # the control sits beside its own text, not above or below it
+                assert option["top"] - 2 <= option["input"]["top"] <= option["bottom"], (ex_id, option)
+                assert option["right"] <= option["pageWidth"] + 1, f"{ex_id}: runs off the page"
+        # a long option can be picked by clicking its text
+        first = page.locator(".course-id-w03-careful-choice .widget-radio-box label").first
+        first.click()
+        assert first.locator("input").is_checked()
+    finally:
+        context.close()
+
+
+def _lab_lesson():
+    """The JupyterLab server of test_lab_lesson.py (tests/browser is not an import path)."""
+    spec = importlib.util.spec_from_file_location(
+        "lab_lesson_for_long_options", Path(__file__).with_name("test_lab_lesson.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_long_options_do_not_overlap_in_jupyterlab(browser, tmp_path):
+    """The same layout in JupyterLab (its own ipywidgets CSS and notebook styles), at 1280 px."""
+    lab_lesson = _lab_lesson()
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _notebook(folder)
+    server = lab_lesson.LabServer(folder, tmp_path / "home")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("https://**", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.set_default_timeout(lab_lesson.STEP_TIMEOUT)
+        page.goto(f"http://127.0.0.1:{server.port}/lab/tree/long-options.ipynb",
+                  timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=LOAD_TIMEOUT_MS)
+        server.wait_for_idle_kernel()
+        page.locator(".jp-NotebookPanel .jp-Cell").first.click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Shift+Enter")
+        for _, ex_id in ITEMS:
+            page.locator(f".course-exercise.course-id-{ex_id}").wait_for(timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_timeout(500)
+        shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
+        if shots:
+            page.screenshot(path=str(Path(shots) / "long-options-lab-1280.png"))
+        for _, ex_id in ITEMS:
+            options = page.locator(f".course-exercise.course-id-{ex_id}").evaluate(MEASURE)
+            assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
+            for one, other in pairwise(options):
+                assert not _overlaps(one, other), f"{ex_id} in Lab: {one} overlaps {other}"
+            for option in options:
+                assert option["inputOnTop"], f"{ex_id} in Lab: control hidden: {option}"
+                assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
+    finally:
+        context.close()
+        server.stop()
