@@ -56,11 +56,38 @@ def pytest_configure(config):
         config.addinivalue_line("markers", marker)
 
 # Files that share a costly fixture across modules run on one xdist worker: the real hub (one
-# session hub, real Unix users that a second hub would collide with; its browser test lives in
-# tests/hub too). Everything else is scheduled as --dist loadscope does: each test file (the
-# browser tests start one Chromium per file), and each notebook (one kernel for all its
-# cells), whole on one worker.
-SHARED_SCOPE = {"tests/hub/": "hub", "tests/materials/": "materials"}  # one costly fixture each
+# session hub and the class its students run, for the files that use the ``hub`` fixture; its
+# browser test lives in tests/hub too). Everything else is scheduled as --dist loadscope does:
+# each test file (the browser tests start one Chromium per file), and each notebook (one kernel
+# for all its cells), whole on one worker. tests/hub/test_culling.py starts a hub of its own
+# and tests/hub/test_deploy_docs.py none: each is a scope of its own, so the culling hub runs
+# on the other worker while the shared hub runs (hubkit.py lets two hubs run at once).
+SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub",
+                "tests/materials/": "materials"}  # one costly fixture each
+
+#: The longest scopes, in seconds of one worker (per-item --durations summed per scope, 2-core
+#: machine; see docs/benchmarks.md, "The test suite"). With two workers the run ends when the
+#: busier worker ends: started first, longest first, these cannot be the last thing one worker
+#: still runs while the other is idle (xdist's loadscope orders scopes by number of tests, which
+#: put the hub's few long tests behind hundreds of short ones). The rest follows, the scopes with
+#: more tests first, as loadscope does; a scope missing here is only started later.
+LONGEST_FIRST = {
+    "hub": 120, "tests/browser/test_present.py": 70, "tests/browser/test_voila_widgets.py": 45,
+    "tests/browser/test_voila_a11y.py": 40, "tests/browser/test_report_a11y.py": 40,
+    "tests/hub/test_culling.py": 40, "tests/browser/test_live_writing.py": 30,
+    "tests/browser/test_lab_lesson.py": 30, "tests/live/test_load.py": 25,
+    "tests/browser/test_live_phone.py": 20, "tests/security/test_release_leaks.py": 20,
+    "tests/browser/test_lab_ordering_keys.py": 15, "tests/browser/test_case_answers.py": 15,
+    "tests/browser/test_live_dashboard.py": 15, "tests/security/test_fuzz.py": 15,
+    "tests/security/test_release_keys.py": 15, "tests/bankio/test_qti.py": 15,
+}
+
+
+def _scope_of(nodeid: str, default) -> str:
+    for prefix, scope in SHARED_SCOPE.items():
+        if nodeid.startswith(prefix):
+            return scope
+    return default(nodeid)
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: only called when it runs
@@ -69,9 +96,14 @@ def pytest_xdist_make_scheduler(config, log):
 
     class CourseScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            for prefix, scope in SHARED_SCOPE.items():
-                if nodeid.startswith(prefix):
-                    return scope
-            return super()._split_scope(nodeid)
+            return _scope_of(nodeid, super()._split_scope)
+
+        def _assign_work_unit(self, node) -> None:
+            # the longest waiting scope goes next (the queue is otherwise in loadscope's order)
+            waiting = [s for s in LONGEST_FIRST if s in self.workqueue]
+            if waiting:
+                longest = max(waiting, key=LONGEST_FIRST.__getitem__)
+                self.workqueue.move_to_end(longest, last=False)
+            super()._assign_work_unit(node)
 
     return CourseScheduling(config, log)
