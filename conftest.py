@@ -74,7 +74,9 @@ SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub"
 #: the hub's few long tests behind hundreds of short ones). The rest follows, the scopes with
 #: more tests first, as loadscope does; a scope missing here is only started later.
 LONGEST_FIRST = {
-    "hub": 152, "tests/browser/test_voila_widgets.py": 107, "tests/browser/test_voila_a11y.py": 93,
+    # not tests/browser/test_voila_widgets.py (107 s): started first, beside the hub's start,
+    # its closed-page test timed out in both whole runs (it passes alone: issue 24's report)
+    "hub": 152, "tests/browser/test_voila_a11y.py": 93,
     "tests/browser/test_present.py": 92, "tests/browser/test_lab_lesson.py": 87,
     "tests/browser/test_report_a11y.py": 86, "tests/bankio/test_moodle.py": 83,
     "tests/security/test_release_leaks.py": 68, "tests/browser/test_live_writing.py": 67,
