@@ -256,52 +256,76 @@ def answered_items(folder: Path, bank) -> list[str]:
              if ex.mode == "assessment" and ex.type not in ("true_false", "reply", "roleplay")]
     ids = {ex.id for ex in items}
     cands = collect(folder, ids)
+    ordered = _Ordered.of(cands)  # sorted once, not once per item
     found = []
     for ex in items:
-        hit = _first_answer(ex, cands)
+        hit = _first_answer(ex, cands, ordered)
         if hit is not None:
             value, path = hit
             found.append(f"{path}: exercise {ex.id!r} answered by {_show(value)}")
     return found
 
 
-def _first_answer(ex, cands: Candidates):
+@dataclass
+class _Ordered:
+    """The candidates in the order they are tried (the first hit is the one reported)."""
+
+    texts: list
+    lists: list
+    maps: list
+
+    @classmethod
+    def of(cls, cands: Candidates) -> _Ordered:
+        return cls(sorted(cands.texts.items()), sorted(cands.lists),
+                   sorted(cands.maps, key=lambda p: sorted(p[0])))
+
+
+def _first_answer(ex, cands: Candidates, ordered: _Ordered):
     """The first candidate (outside the item's own entry) that answers ``ex`` and the file it
     is in, or None."""
     for text, path in sorted(cands.near.get(ex.id, {}).items()):
         if _answers_text(ex, text) or (ex.type == "multiple_choice"
                                        and _answers_value(ex, [text])):
             return text, path
-    typed = ex.type == "single_choice" or (ex.type == "cloze" and len(ex.blanks) == 1)
-    # a number answers only beside the item's id (module docstring)
-    for text, owners in sorted(cands.texts.items()) if typed else ():
+    if ex.type == "single_choice":  # only a right option's key can answer: look those up
+        right = sorted(o.key for o in ex.options if o.correct)
+        tried = [(key, cands.texts[key]) for key in right if key in cands.texts]
+    elif ex.type == "cloze" and len(ex.blanks) == 1:
+        tried = ordered.texts
+    else:
+        tried = ()  # a number answers only beside the item's id (module docstring)
+    for text, owners in tried:
         if ex.type == "single_choice" and "-" not in text:
             continue  # "identify" is a word a lesson teaches; a slug is a teacher's artifact
         paths = [p for owner, p in owners.items()
                  if owner != ex.id and text not in cands.option_keys.get(owner, ())]
         if paths and _answers_text(ex, text):
             return text, paths[0]
-    return _first_structured(ex, cands)
+    return _first_structured(ex, cands, ordered)
 
 
-def _could_answer(ex, values: tuple) -> bool:
-    """A cheap test before grading: a list of the item's length, or of its option keys."""
+def _could_answer(ex):
+    """A cheap test before grading (made once per item): a list of the item's length, or of
+    its option keys."""
     if ex.type == "cloze":
-        return len(values) == len(ex.blanks)
+        size = len(ex.blanks)
+        return lambda values: len(values) == size
     if ex.type == "ordering":
-        return len(values) == len(ex.keys)
-    return set(values) <= {o.key for o in ex.options}  # multiple_choice
+        size = len(ex.keys)
+        return lambda values: len(values) == size
+    return frozenset(o.key for o in ex.options).issuperset  # multiple_choice
 
 
-def _first_structured(ex, cands: Candidates):
+def _first_structured(ex, cands: Candidates, ordered: _Ordered):
     if ex.type in ("cloze", "ordering", "multiple_choice"):
-        for values, owner in sorted(cands.lists):
-            if owner != ex.id and _could_answer(ex, values) \
+        could = _could_answer(ex)
+        for values, owner in ordered.lists:
+            if owner != ex.id and could(values) \
                     and _answers_value(ex, list(values)):
                 return values, cands.where[values, owner]
     if ex.type == "matching":
         lefts = {str(left) for left in ex.lefts}
-        for pairs, owner in sorted(cands.maps, key=lambda p: sorted(p[0])):
+        for pairs, owner in ordered.maps:
             if owner != ex.id and lefts <= {left for left, _ in pairs} \
                     and _answers_value(ex, dict(pairs)):
                 return pairs, cands.where[pairs, owner]

@@ -109,9 +109,14 @@ def test_present_hides_code_and_reveals_solutions(presented, page):
     page.get_by_text("First identify the customer.").wait_for(timeout=STEP_TIMEOUT)
     assert page.locator(".course-reveal >> visible=true").count() == 0
 
-    # Ctrl+C stops the command and the Voila server it started
+    # Ctrl+C stops the command, the Voila server it started and the page's kernel
+    import psutil
+
+    children = _kernels(proc.pid)  # Voila and the page's kernel
+    assert len(children) >= 2, children
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=20) == 0
+    assert psutil.wait_procs(children, timeout=10)[1] == []
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     assert "Traceback" not in log.read_text(errors="replace").split("KeyboardInterrupt")[0]
@@ -181,10 +186,13 @@ def _kernels(pid: int) -> list:
         return []
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+# SIGINT (a terminal's Ctrl+C) with an open page and its kernel: the end of
+# test_present_hides_code_and_reveals_solutions; here the second start is stopped by SIGINT
+# (_stop) too. One Voila with a page's kernel fewer than a SIGINT case of its own (issue 24).
+@pytest.mark.parametrize("how", [signal.SIGTERM], ids=["SIGTERM"])
 def test_a_signal_stops_voila_and_its_kernels(tmp_path, browser, page, how):
-    """The signal a service manager (SIGTERM) or a terminal (SIGINT) sends: Voila and the kernel
-    of the open page end, and a second `present` on the same port starts at once."""
+    """The signal a service manager (SIGTERM) sends: Voila and the kernel of the open page end,
+    and a second `present` on the same port starts at once (and stops on SIGINT)."""
     import psutil
 
     course = _course(tmp_path / "course")

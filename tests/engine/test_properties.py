@@ -2,7 +2,7 @@
 
 Every type of the kinds registry is fuzzed (with an exercise of that type from the course
 bank; tests/engine/test_new_kind.py fuzzes a kind added at run time the same way).
-``make test`` draws 500 responses per exercise type; ``make fuzz`` (run by CI after ``make
+``make test`` draws 100 responses per exercise type; ``make fuzz`` (run by CI after ``make
 test``) draws 2,000 (``CRM_COURSE_PROPERTY_CASES``).
 """
 import pytest

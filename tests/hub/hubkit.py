@@ -255,6 +255,55 @@ def _open_search_path(paths) -> list[tuple[Path, int]]:
     return changed
 
 
+#: the folder modes a running hub changed, and which hubs run: two hubs may run at once (the
+#: culling test's own hub runs on the other xdist worker while the shared hub runs)
+_SHARED = Path(tempfile.gettempdir()) / "crm-course-test-hubs"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _shared_state():
+    """The state file of the running hubs, read and written under an exclusive lock."""
+    import fcntl
+
+    _SHARED.mkdir(mode=0o700, exist_ok=True)
+    state = _SHARED / "state.json"
+    with open(_SHARED / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        data = json.loads(state.read_text()) if state.exists() else {"hubs": [], "modes": []}
+        data["hubs"] = [hub for hub in data["hubs"] if _alive(hub[0])]  # a crashed run's
+        yield data
+        state.write_text(json.dumps(data))
+
+
+@contextlib.contextmanager
+def _search_path_opened(paths):
+    """``_open_search_path`` while a hub runs; the modes are put back when the last running
+    hub stops (not by the first of two, which would close the folders under the other)."""
+    me = [os.getpid(), secrets.token_hex(4)]
+    with _shared_state() as data:
+        data["hubs"].append(me)
+        data["modes"] += [[str(folder), mode] for folder, mode in _open_search_path(paths)]
+    try:
+        yield
+    finally:
+        with _shared_state() as data:
+            data["hubs"] = [hub for hub in data["hubs"] if hub != me]
+            if not data["hubs"]:
+                for folder, mode in reversed(data["modes"]):
+                    os.chmod(folder, mode)
+                data["modes"] = []
+
+
 def _release(base: Path) -> Path:
     copy = base / "crm-course-student"
     _run(sys.executable, "-m", "course", "release", "--out", str(copy), "--source", str(REPO),
@@ -287,24 +336,29 @@ def missing() -> str:
 
 
 @contextlib.contextmanager
-def running_hub(extra_env: dict | None = None, extra_config: str = ""):
+def running_hub(extra_env: dict | None = None, extra_config: str = "", student_copy=True):
     """Users, a student copy in a local git repository, and the hub; all removed afterwards.
 
     ``extra_env`` and ``extra_config`` (Python appended to the test's hub configuration) change
-    one hub for one test (tests/hub/test_culling.py: culling in seconds, not hours)."""
+    one hub for one test (tests/hub/test_culling.py: culling in seconds, not hours).
+    ``student_copy=False``: no student copy and no instructor's bank, so no live-class service
+    either (the servers import the course installed beside the hub): a hub that only starts
+    servers, for a test of the hub itself."""
     chp = shutil.which("configurable-http-proxy")
     t0 = time.monotonic()
     suffix = secrets.token_hex(2)
     base = Path(tempfile.mkdtemp(prefix="crm-hub-"))
     os.chmod(base, 0o755)
-    reopened = _open_search_path([sys.prefix, sys.base_prefix,
+    opened = _search_path_opened([sys.prefix, sys.base_prefix,
                                   Path(sys.executable).resolve().parent, base])
+    opened.__enter__()
     users, group = _user_names(suffix)
     proc = None
     try:
         _make_users(users, group)
         phases = {"users": time.monotonic() - t0}
-        _release(base)
+        if student_copy:
+            _release(base)
         phases["release"] = time.monotonic() - t0
         port, hub_port, api_port, live_port = (free_port(), free_port(), free_port(),
                                                free_port())
@@ -369,7 +423,7 @@ c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-drive
             wait_until(hub_answers, START_TIMEOUT, what="the hub", interval=0.2)
         except TimeoutError:
             raise RuntimeError(f"the hub did not start:\n{hub.log()}") from None
-        hub.live_started_in = hub.wait_live(deadline) - t0
+        hub.live_started_in = hub.wait_live(deadline) - t0 if student_copy else None
         hub.started_in = time.monotonic() - t0
         phases["hub"] = hub.started_in
         hub.phases = phases
@@ -390,6 +444,5 @@ c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-drive
                 pass
             log.close()
         _remove_users(users, group)
-        for folder, mode in reversed(reopened):
-            os.chmod(folder, mode)
+        opened.__exit__(None, None, None)
         shutil.rmtree(base, ignore_errors=True)
