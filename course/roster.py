@@ -177,7 +177,7 @@ def read_roster(path) -> Roster:
 
 def _students(rows: list[tuple[int, list[str]]], cols: dict[str, int], path) -> list[Student]:
     from course.exercises.text_match import has_control_chars
-    from course.instructor.submissions import clean_name, learner_key
+    from course.instructor.submissions import clean_name
 
     def cell(row, name):
         i = cols.get(name)
@@ -193,16 +193,26 @@ def _students(rows: list[tuple[int, list[str]]], cols: dict[str, int], path) -> 
             problems.append(f"row {line}: a cell is longer than {MAX_CELL} characters or "
                             "holds control characters")
             continue
-        key = learner_key(number)
-        if key in seen:
-            problems.append(f"row {line}: student number {number!r} again (first in row "
-                            f"{seen[key]})")
+        repeated = first_row_of(seen, number, line)
+        if repeated:
+            problems.append(repeated)
             continue
-        seen[key] = line
         students.append(Student(number, name or number, klass))
     if problems:
         raise _problem(path, f"{len(problems)} row(s) to fix: " + "; ".join(problems[:20]))
     return students
+
+
+def first_row_of(seen: dict, number: str, line: int) -> str:
+    """A problem line if ``number`` was already on an earlier row of this class list or marks
+    file (``seen``: learner key -> its first row, updated here), else ""."""
+    from course.instructor.names import learner_key
+
+    key = learner_key(number)
+    if key in seen:
+        return f"row {line}: student number {number!r} again (first in row {seen[key]})"
+    seen[key] = line
+    return ""
 
 
 def saved_path() -> Path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.errors import InputError
-from course.roster import HEADERS, header_name, read_rows, unusable
+from course.roster import HEADERS, first_row_of, header_name, read_rows, unusable
 
 IGNORED = {header_name(h) for h in (*HEADERS["name"], *HEADERS["class"])}
 
@@ -102,12 +102,11 @@ def read_part_marks(path, scheme) -> PartMarks:
         if not number:
             problems.append(f"row {line}: no student number")
             continue
-        key = learner_key(number)
-        if key in seen:
-            problems.append(f"row {line}: student number {number!r} again (first in row "
-                            f"{seen[key]})")
+        repeated = first_row_of(seen, number, line)
+        if repeated:
+            problems.append(repeated)
             continue
-        seen[key] = line
+        key = learner_key(number)
         marks = {}
         for part, i in columns.items():
             raw = row[i] if i < len(row) else ""

@@ -6,15 +6,12 @@ moves the active cell instead: the focus leaves the exercise.
 """
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from browser.test_lab_lesson import (  # tests/browser (tests is on the path)
-    NOTEBOOKS,
     RUN_TIMEOUT,
     STEP_TIMEOUT,
-    LabServer,
     _run_all_cells,
+    lab,  # noqa: F401, F811  (the fixture: JupyterLab on a copy of notebooks/)
 )
 
 pytestmark = pytest.mark.browser
@@ -23,16 +20,8 @@ LESSON = "02-idic.ipynb"
 ORDERING = ".course-id-idic-steps-order"
 
 
-@pytest.fixture
-def lab(tmp_path):
-    folder = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOKS, folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    server = LabServer(folder, tmp_path / "home")
-    yield server
-    server.stop()
 
-
-def test_arrow_keys_move_the_selection_not_the_notebook(page, lab):
+def test_arrow_keys_move_the_selection_not_the_notebook(page, lab):  # noqa: F811
     page.set_default_timeout(STEP_TIMEOUT)
     page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
