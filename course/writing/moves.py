@@ -51,7 +51,11 @@ _RX = {
     "explain": r"\b(because|due to|caused by|the reason|peak season|customs|sorting|"
                r"we found that|out of stock|damaged|waiting (?:for|at))\b",
     "ask_photos": r"\b(photos?|pictures?|images?)\b",
-    "offer_refund": r"\b(refund\w*|money back)\b",
+    # "we have sent the $40 today", "we send you 40 dollars", "your money": money sent back is
+    # a refund, whether or not the word is used (Sophie herself writes "please send the 40")
+    "offer_refund": r"\b(refund\w*|money back|your money|(?:send|sent|sending|pay|paid|"
+                    r"transfer\w*|return\w*) (?:you )?(?:the |your |back )?(?:[$€£¥]\s?\d+"
+                    r"(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)))",
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     # "we pay $40 for repair", "we will cover the repair": money offered is an offer

@@ -216,6 +216,9 @@ ERRORS = [
      r"(?:buy|tell|order|choose|wait|shop))\b",
      "'thank you for' takes a noun or -ing ('thank you for buying', 'for telling us')",
      "thank you for 后面要用名词或 -ing（thank you for buying）"),
+    (r"\b(?:the )?(?:money|refund|parcel|package) (?:come|arrive|reach)\b",
+     "third person singular needs -s ('the money comes', 'the parcel arrives')",
+     "第三人称单数动词要加 -s（the money comes、the parcel arrives）"),
     (r"\b(?:for|to|of|about) you (?:message|order|orders|patience|e-?mail|reply|help|interest|"
      r"time|trust|question|parcel|address|support|business)\b",
      "'you' before a noun should be 'your' ('thank you for your message')",

@@ -377,7 +377,9 @@ class Structure(Scorer):
         if not situation.next_step:  # a greeting says no next step: nothing to ask for
             parts = [p for p in parts if p[0] != "next step with a time"]
             out.points += self.rubric.structure["next step"]
-        if n < max(self.rubric.brief_factor * low, self.rubric.brief_words):
+        brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
+                 else max(self.rubric.brief_factor * low, self.rubric.brief_words))
+        if n < brief:
             points = self.rubric.length_points
             out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "
                     "a short reply that does the job is good, a fuller letter can be excellent",

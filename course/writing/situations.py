@@ -42,6 +42,9 @@ class Situation:
     apology_due: bool = False
     pitch_ok: bool = False  # new products and offers are the task, not a sales pitch
     next_step: bool = True  # a letter of this kind says what happens next (not a greeting)
+    # a short letter is what this kind asks (a holding reply, a greeting): it is "brief" only
+    # under the rubric's brief_words (the teachers of the tuning sets gave 80 to 20-25 words)
+    short_ok: bool = False
     words: tuple = (40, 160)
 
     def move(self, name: str) -> Move:
@@ -310,7 +313,8 @@ SITUATIONS = (
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),
-        right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90)),
+        right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90),
+        short_ok=True),
     # --- lesson 10: recommending and promoting products (issue 28) ---------------------------
     Situation(
         "product_recommendation",
@@ -376,7 +380,7 @@ SITUATIONS = (
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
                                   "advert_greeting", "offer_first"),
         facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
-        words=(30, 120)),
+        words=(30, 120), short_ok=True),
     Situation(
         "time_limited_offer",
         r"\b(offer|discount|off|code|coupon|price|until|ends?|valid)\b|[$€£¥]\s?\d+",

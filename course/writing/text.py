@@ -34,15 +34,22 @@ def split(text: str):
         if m and len(ln.split()) <= 8:
             closing, close_at = ln, i
             break
+        # a closing run into the end of a body line, perhaps with the name after it
+        # ("... your answer. Best regards," / "... coat. Best regards, Mia"): typed on a phone
+        m = _RUN_ON_CLOSING.search(ln)
+        if m and m.start(1) > 0:
+            closing, close_at = m.group(1), i + 1
+            lines[i] = ln[:m.start(1)].rstrip()
+            break
     body = "\n".join(lines[start:close_at]).strip()
-    if not closing:
-        # a closing run into the last body line ("... thanks. Regards.")
-        m = re.search(r"(?:^|[.!?]\s+)((?:best |kind |warm )?regards|best wishes|"
-                      r"sincerely)[.!,]?\s*$", body, re.I)
-        if m:
-            closing = m.group(1)
-            body = body[:m.start(1)].strip()
     return greeting, body, closing
+
+
+# after a sentence's end: a closing phrase, then at most a name of one or two words
+_RUN_ON_CLOSING = re.compile(
+    r"(?:^|[.!?]\s+)((?:best |kind |warm(?:est)? |many )?regards|best wishes|sincerely|"
+    r"yours sincerely|all the best|take care)[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
+    r"[.!]?\s*$", re.I)
 
 
 def sentences(body: str) -> list[str]:

@@ -46,6 +46,7 @@ MESSAGES = {
     "reply_not_yet": ("Not there yet: {score}/100 on the rubric (a pass is {pass_score}). "
                       "Read the advice and revise.",
                       "还需改进：评分 {score}/100（及格为 {pass_score}）。请阅读建议后修改。"),
+    "reply_capped": ("\n• Why not higher: {reason_en}.", "\n• 为什么没有更高：{reason_zh}。"),
     "reply_bad": ("Please write your reply as text.", "请以文本形式写回复。"),
     "reply_buyer": ("The buyer writes", "买家来信"),
     "reply_facts": ("What you know", "已知信息"),
@@ -167,6 +168,11 @@ class ReplyExercise(Exercise):
         advice = [Bilingual(a["en"], a["zh"]) for a in review.advice]
         note = Bilingual(review.note["en"], review.note["zh"])
         feedback = head
+        # the cap that set the score, said first: "80, every line ticked" is no riddle
+        binding = [c for c in review.caps if c["cap"] == score]
+        if binding:
+            feedback = feedback + ui("reply_capped", reason_en=binding[0]["en"],
+                                     reason_zh=binding[0]["zh"])
         for a in advice[:4]:
             feedback = feedback + Bilingual("\n• " + a.en, "\n• " + a.zh)
         feedback = feedback + Bilingual("\n" + note.en, "\n" + note.zh)
