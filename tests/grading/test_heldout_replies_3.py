@@ -3,8 +3,8 @@
 
 Written blind on 2026-12-07 by a separate engineer acting as the teacher, from the tasks alone
 (no reviewer code, no test, no reviewer run; its header says what was read). Nobody who tuned
-the reviewer has seen it. The lead measured the reviewer on it twice, and only twice: on main
-before the second tuning round, and after that round (briefs 22t and 22u, and the lead's
+the reviewer has seen it. The lead measured the reviewer on it on main before the second tuning round, and after
+that round (briefs 22t and 22u, and the lead's
 delivery-time fact and one-error language cap, all tuned on sets 1 and 2, the promotion set
 and the notebook readers' cases):
 
@@ -16,6 +16,10 @@ unacceptable (<= 40) <= 50    72 / 78              72 / 78              all
 excellent (>= 85) >= 80       18 / 21              19 / 21              all
 the rest within 15 points     44 / 65 (68%)        48 / 65 (74%)        80%
 ============================  ===================  ===================  ========
+
+A third measurement, after the lead's fixes for the third notebook reading (a closing typed on
+the last line, short greetings, money sent back as a refund in role-plays; none made from this
+set), gave the same four figures.
 
 The targets of issue 22 are NOT met on unseen replies. The categories with the largest
 disagreement after the round: replies written for another task or buyer (mean 30 points from
