@@ -192,8 +192,10 @@ ERRORS = [
     (r"(?<![\d.,])\b(?:[2-9]|\d{2,})(?:\.\d+)? dollar\b", "more than one dollar is 'dollars'", "多于一美元要用 dollars"),
     (r"\b(?:is|are|was) happen\b|\bit happen\b", "'it is happen' should be 'it happened'",
      "it is happen 应为 it happened"),
-    (r"\bthe (?:peak season|post|parcel|delay) make\b|\b(?:it|he|she) (?:make|take|need|look) \b",
-     "third person singular needs -s ('it makes')", "第三人称单数动词要加 -s（it makes）"),
+    (r"\bthe (?:peak season|post|parcel|delay) make\b|\b(?:it|he|she) (?:make|take|need|look) \b|"
+     r"\b(?:the )?(?:money|refund|parcel|package) (?:come|arrive|reach)\b",
+     "third person singular needs -s ('it makes', 'the money comes')",
+     "第三人称单数动词要加 -s（it makes、the money comes）"),
     (r"\bhave problem\b|\bmade mistake\b|\bis (?:very )?popular product\b",
      "a singular noun needs 'a' ('has a problem', 'made a mistake')",
      "单数名词前要加 a（has a problem、made a mistake）"),
@@ -216,9 +218,6 @@ ERRORS = [
      r"(?:buy|tell|order|choose|wait|shop))\b",
      "'thank you for' takes a noun or -ing ('thank you for buying', 'for telling us')",
      "thank you for 后面要用名词或 -ing（thank you for buying）"),
-    (r"\b(?:the )?(?:money|refund|parcel|package) (?:come|arrive|reach)\b",
-     "third person singular needs -s ('the money comes', 'the parcel arrives')",
-     "第三人称单数动词要加 -s（the money comes、the parcel arrives）"),
     (r"\b(?:for|to|of|about) you (?:message|order|orders|patience|e-?mail|reply|help|interest|"
      r"time|trust|question|parcel|address|support|business)\b",
      "'you' before a noun should be 'your' ('thank you for your message')",
