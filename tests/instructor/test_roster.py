@@ -31,7 +31,8 @@ def test_a_gb18030_csv_saved_by_excel_on_chinese_windows(tmp_path):
 
 
 def test_an_xlsx_workbook_with_numbers_typed_as_numbers(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
+
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Student_Number", "Name", "Class"])

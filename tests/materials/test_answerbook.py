@@ -6,14 +6,13 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pytest
+import pypdf
 
 import course
 from course.materials.lessons import read_lesson
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-relationships"  # every built-in type of exercise (see conftest.py)
-pypdf = pytest.importorskip("pypdf")
 
 
 def test_the_answer_book_holds_every_exercise_and_discussion_question(printed):

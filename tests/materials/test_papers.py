@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 
 import course
@@ -16,7 +17,7 @@ from course.materials.printview import printed_exercise
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-relationships"  # every built-in type of exercise (see conftest.py)
-pypdf = pytest.importorskip("pypdf")
+
 LESSON_BANK = course.load_bank(ROOT / "exercises" / f"{LESSON}.yaml").lessons[LESSON]
 
 

@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 import course
@@ -14,7 +15,6 @@ from course.materials import plans
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-relationships"  # every built-in type of exercise (see conftest.py)
-docx = pytest.importorskip("docx")
 
 SECTIONS_EN = ["Objectives", "Key points", "Difficulties", "Procedure and minutes",
                "Board plan", "Questions to ask", "思政: service awareness and craftsmanship",

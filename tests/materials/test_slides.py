@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pptx
 import pytest
 
 import course
@@ -13,7 +14,6 @@ from course.materials.lessons import EXERCISE_CELL, read_lesson
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-relationships"  # every built-in type of exercise (see conftest.py)
-pptx = pytest.importorskip("pptx")
 
 
 def slide_texts(path) -> list[list[str]]:
