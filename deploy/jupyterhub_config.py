@@ -65,6 +65,14 @@ CULL_EVERY_SECONDS = int(os.environ.get("CRM_COURSE_CULL_EVERY", "300"))  # look
 c.JupyterHub.load_groups = {"instructors": {"users": INSTRUCTORS}}
 c.Authenticator.admin_users = set(INSTRUCTORS)
 
+# The address students' browsers and phones use, e.g. https://hub.example.edu/: the
+# hub passes it to the live-class service as $JUPYTERHUB_PUBLIC_URL, and the dashboard draws
+# the learner page's QR code from it. Unset, the dashboard shows no QR code (a hub learns its
+# address only from each browser's request) and the service's log says so.
+PUBLIC_URL = os.environ.get("CRM_COURSE_HUB_PUBLIC_URL", "")
+if PUBLIC_URL:
+    c.JupyterHub.public_url = PUBLIC_URL
+
 
 def prepare_exchange(root=EXCHANGE, group=INSTRUCTOR_GROUP):
     """Make the exchange folder (the hub runs as root): see course/instructor/exchange.py.

@@ -371,9 +371,6 @@ load_subconfig({str(DEPLOY_CONFIG)!r})
 c.JupyterHub.authenticator_class = "dummy"  # any password; only these users
 c.Authenticator.allowed_users = {set(users.values())!r}
 c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
-# the address browsers use: the hub gives it to the live service ($JUPYTERHUB_PUBLIC_URL),
-# which draws it as the QR code on the dashboard
-c.JupyterHub.public_url = "http://127.0.0.1:{port}/"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
 c.ConfigurableHTTPProxy.command = [{chp!r}]
@@ -402,6 +399,9 @@ c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-drive
                "CRM_COURSE_LIVE_SERVICE": f"http://127.0.0.1:{live_port}",
                "CRM_COURSE_LIVE_BANK": str(base / "instructor-bank"),
                "CRM_COURSE_LIVE_SESSION": str(base / "live" / "session.sqlite3"),
+               # the address browsers use (deploy config -> c.JupyterHub.public_url): the hub
+               # gives it to the live service ($JUPYTERHUB_PUBLIC_URL), drawn as the QR code
+               "CRM_COURSE_HUB_PUBLIC_URL": f"http://127.0.0.1:{port}/",
                **(extra_env or {})}
         log = open(base / "hub.log", "wb")
         proc = subprocess.Popen([str(VENV_BIN / "jupyterhub"), "-f", str(base / "test_config.py")],

@@ -77,6 +77,17 @@ def test_the_live_service_and_its_scopes(monkeypatch, tmp_path):
     assert env["CRM_COURSE_LIVE_URL"].endswith("/services/live/")
 
 
+def test_the_public_address_comes_from_the_environment(monkeypatch, tmp_path):
+    """The dashboard's QR code needs the address phones use: CRM_COURSE_HUB_PUBLIC_URL becomes
+    c.JupyterHub.public_url (which the hub hands to the service); unset, nothing is guessed."""
+    monkeypatch.delenv("CRM_COURSE_HUB_PUBLIC_URL", raising=False)
+    config = _load_config(monkeypatch, tmp_path, REPO / "exercises")
+    assert "public_url" not in config.JupyterHub
+    monkeypatch.setenv("CRM_COURSE_HUB_PUBLIC_URL", "https://hub.example.edu/")
+    config = _load_config(monkeypatch, tmp_path, REPO / "exercises")
+    assert config.JupyterHub.public_url == "https://hub.example.edu/"
+
+
 def test_without_the_instructors_bank_the_hub_runs_without_the_live_class(monkeypatch, tmp_path,
                                                                           capsys):
     config = _load_config(monkeypatch, tmp_path, tmp_path / "no-bank")
