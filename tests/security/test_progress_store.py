@@ -11,7 +11,7 @@ from security_helpers import read_only, run_python
 from store_helpers import FakeExercise, FakeResult
 
 from course import session as state
-from course.exercises import progress
+from course.exercises import progress, progress_db
 
 EXPORT = "from course.cli import main; import sys; sys.exit(main(sys.argv[1:]))"
 
@@ -46,7 +46,7 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monke
     assert progress.record(ex, "first", FakeResult(1.0, "first"), "practice")
     # SQLite's own "database or disk is full": no page may be added, on every connection
     full = {"pages": progress._connection().execute("PRAGMA page_count").fetchone()[0]}
-    real_open = progress._open
+    real_open = progress_db._open  # the connection is opened in the SQLite layer
 
     def open_on_full_disk(path):
         conn = real_open(path)
@@ -54,7 +54,7 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monke
             conn.execute(f"PRAGMA max_page_count = {full['pages']}")
         return conn
 
-    monkeypatch.setattr(progress, "_open", open_on_full_disk)
+    monkeypatch.setattr(progress_db, "_open", open_on_full_disk)
     progress._close()
     big = "x" * 200_000
     assert progress.record(ex, big, FakeResult(0.0, big), "practice") is False
