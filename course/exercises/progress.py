@@ -15,28 +15,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from course import session as state
-from course.exercises.progress_db import (  # noqa: F401 - re-exported: docs/api.md, tests
+from course.exercises import progress_db as db
+from course.exercises.progress_db import (
     ATTEMPT_COLUMNS,
-    BUSY_TIMEOUT_MS,
-    FILE_NAME,
-    StoreUnreadable,
-    _close,
-    _connection,
-    _problem_message,
-    _read,
-    _read_only,
-    _reset_for_tests,
-    _run,
-    _safe_text,
-    _tell,
     cause,
-    pop_notices,
-    saved_again,
+    pop_notices,  # noqa: F401 - re-exported
     store_path,
 )
 from course.messages import ui
 from course.submission_format import FORMAT as SUBMISSION_FORMAT
 from course.submission_format import FORMAT_VERSION as SUBMISSION_VERSION
+
+# tests switch CRM_COURSE_HOME between stores: connections and notices are forgotten
+_reset_for_tests = db._reset_for_tests
 
 SUMMARY_COLUMNS = [
     "lesson", "exercise_id", "attempts", "best_score", "last_score", "last_response", "last_time",
@@ -59,7 +50,7 @@ def _payload(raw) -> str:
     try:
         text = json.dumps(raw, ensure_ascii=False, default=str)
     except (TypeError, ValueError, RecursionError):
-        text = json.dumps(_safe_text(repr_limited(raw)), ensure_ascii=False)
+        text = json.dumps(db.safe_text(repr_limited(raw)), ensure_ascii=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -85,9 +76,9 @@ def record(exercise, response, result, mode: str) -> bool:
     try:
         return _record(exercise, response, result, mode)
     except Exception as exc:  # noqa: BLE001 - the learner's Check must never fail here
-        _close()
-        _tell(f"error:{store_path()}", ui("store_error",
-                                          why=_safe_text(f"{type(exc).__name__}: {exc}")[:200]))
+        db.close()
+        why = db.safe_text(f"{type(exc).__name__}: {exc}")[:200]
+        db.tell(f"error:{store_path()}", ui("store_error", why=why))
         return False
 
 
@@ -98,15 +89,15 @@ def _record(exercise, response, result, mode: str) -> bool:
     graded = getattr(result, "response", None)
     payload = _payload(graded if graded is not None else response)
     row = (
-        _safe_text(state.get_learner()),
-        _safe_text(exercise.id),
-        None if getattr(exercise, "lesson", None) is None else _safe_text(exercise.lesson),
+        db.safe_text(state.get_learner()),
+        db.safe_text(exercise.id),
+        None if getattr(exercise, "lesson", None) is None else db.safe_text(exercise.lesson),
         _now(),
         payload,
         float(getattr(result, "score", 0.0) or 0.0),
-        _safe_text(mode),
+        db.safe_text(mode),
         _course_version(),
-        None if state.get_student_number() is None else _safe_text(state.get_student_number()),
+        None if state.get_student_number() is None else db.safe_text(state.get_student_number()),
     )
 
     def insert(conn):
@@ -119,19 +110,19 @@ def _record(exercise, response, result, mode: str) -> bool:
     error: BaseException | None = None
     for wait in (0.05, 0.2, 0.5, 1.0, None):
         try:
-            _run(insert, write=True)
-            saved_again(path)
+            db.run(insert, write=True)
+            db.saved_again(path)
             return True
         except (OSError, sqlite3.Error) as exc:
             error = exc
             # another kernel may hold the file while it sets the store up: wait and retry
             if wait is None or cause(exc, path) != "busy":
                 break
-            _close()
+            db.close()
             time.sleep(wait)
-    _close()
+    db.close()
     kind = cause(error, path)
-    _tell(f"{kind}:{path}", _problem_message(path, error, kind))
+    db.tell(f"{kind}:{path}", db.problem_message(path, error, kind))
     return False
 
 
@@ -147,7 +138,7 @@ _CURRENT = object()  # the student number given in the lesson header (session)
 def numbers(*, strict: bool = False) -> dict:
     """How many attempts the store holds per student number (None: saved before any number
     was given, or by a version of the course that kept none)."""
-    rows = _read("SELECT student_number, COUNT(*) FROM attempts GROUP BY student_number",
+    rows = db.read("SELECT student_number, COUNT(*) FROM attempts GROUP BY student_number",
                  strict=strict)
     return {number: n for number, n in rows}
 
@@ -172,7 +163,7 @@ def _mine(number=_CURRENT, *, strict: bool = False) -> tuple[str, tuple]:
 
 def _attempt_rows(learner=None, *, strict: bool = False) -> list:
     where, params = _where(learner)
-    return _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts{where} ORDER BY id", params,
+    return db.read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts{where} ORDER BY id", params,
                  strict=strict)
 
 
@@ -204,7 +195,7 @@ def _summary_rows(learner=None) -> list:
         JOIN attempts AS a ON a.id = g.last_id
         ORDER BY a.lesson, g.last_id
     """
-    return _read(sql, (*params, *own))
+    return db.read(sql, (*params, *own))
 
 
 def summary(learner=None):
@@ -224,7 +215,7 @@ def last_attempt(exercise_id: str) -> dict | None:
     """This learner's latest attempt at one exercise (response, score, mode, time), to restore
     a widget (on a shared login, never another student number's)."""
     mine, own = _mine()
-    rows = _read(
+    rows = db.read(
         f"SELECT response, score, mode, time, learner FROM attempts WHERE exercise_id = ?"
         f" AND {mine} ORDER BY id DESC LIMIT 1",
         (str(exercise_id), *own),
@@ -245,7 +236,7 @@ def last_responses(exercise_ids, learner=None) -> dict:
     where, params = _where(learner)
     mine, own = _mine()
     marks = ", ".join("?" for _ in ids)
-    rows = _read(
+    rows = db.read(
         f"SELECT exercise_id, response FROM attempts WHERE id IN (SELECT MAX(id) FROM attempts"
         f"{where}{' AND' if where else ' WHERE'} {mine} AND exercise_id IN ({marks})"
         f" GROUP BY exercise_id)",
@@ -267,7 +258,7 @@ def lesson_progress(lesson) -> tuple[int, int, float | None]:
     modes = {str(ex.id): getattr(ex, "effective_mode", getattr(ex, "mode", "")) for ex in exercises}
     marks = ", ".join("?" for _ in ids)
     mine, own = _mine()
-    rows = _read(
+    rows = db.read(
         f"SELECT exercise_id, MAX(score) FROM attempts WHERE {mine} AND exercise_id IN ({marks})"
         " GROUP BY exercise_id",
         (*own, *ids),
@@ -299,11 +290,11 @@ def submission(learner=None, student_number=_CURRENT) -> dict:
         name = state.get_learner() if number == own else number
     try:
         mine, params = _mine(number, strict=True)
-        rows = _read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts WHERE {mine}"
+        rows = db.read(f"SELECT {', '.join(ATTEMPT_COLUMNS)} FROM attempts WHERE {mine}"
                      " ORDER BY id", params, strict=True)
-    except StoreUnreadable as exc:
+    except db.StoreUnreadable as exc:
         raise InputError(ui("export_unreadable", path=str(exc.path),
-                            why=_safe_text(exc.error)).both(" / ")) from None
+                            why=db.safe_text(exc.error)).both(" / ")) from None
     doc = {
         "format": SUBMISSION_FORMAT,
         "format_version": SUBMISSION_VERSION,

@@ -61,7 +61,7 @@ def store_path() -> Path:
     return paths.home() / FILE_NAME
 
 
-def _tell(kind: str, message) -> None:
+def tell(kind: str, message) -> None:
     """Queue a message for the learner, once per process and kind."""
     if kind in _told:
         return
@@ -79,7 +79,7 @@ def pop_notices() -> list:
 
 def _move_aside(path: Path, why: str) -> Path:
     """Rename a damaged store (and its journal files) to ``progress.sqlite3.corrupt-<time>``."""
-    _close()
+    close()
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     backup = path.with_name(f"{path.name}.corrupt-{stamp}")
     os.replace(path, backup)
@@ -90,11 +90,11 @@ def _move_aside(path: Path, why: str) -> Path:
                 os.replace(side, backup.with_name(backup.name + suffix))
             except OSError:
                 pass
-    _tell(f"corrupt:{path}", ui("store_corrupt", backup=backup.name))
+    tell(f"corrupt:{path}", ui("store_corrupt", backup=backup.name))
     return backup
 
 
-def _close() -> None:
+def close() -> None:
     with _lock:
         conn = _conn["conn"]
         _conn.update(key=None, conn=None)
@@ -144,7 +144,7 @@ def _connection() -> sqlite3.Connection:
     key = (os.getpid(), str(path))
     if _conn["key"] == key and _conn["conn"] is not None:
         return _conn["conn"]
-    _close()
+    close()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private: 0700
     if path.exists() and not _looks_like_sqlite(path):
         time.sleep(0.2)  # another kernel may be writing a new store's first page right now
@@ -171,7 +171,7 @@ def _is_corruption(exc: BaseException) -> bool:
     return cause(exc) == "corrupt"
 
 
-def _run(work, *, write: bool):
+def run(work, *, write: bool):
     """Run ``work(conn)`` once, retrying once on a fresh store if the file turns out damaged."""
     with _lock:
         for attempt in (1, 2):
@@ -195,7 +195,7 @@ def _run(work, *, write: bool):
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _problem_message(path: Path, exc: BaseException, kind: str):
+def problem_message(path: Path, exc: BaseException, kind: str):
     """The learner's message for a store that cannot be written, naming the real cause."""
     if kind == "full":
         return ui("store_full", folder=str(path.parent))
@@ -203,10 +203,10 @@ def _problem_message(path: Path, exc: BaseException, kind: str):
         return ui("store_readonly", folder=str(path.parent))
     if kind == "not_folder":
         return ui("store_not_folder", path=str(path))
-    return ui("store_error", why=_safe_text(f"{type(exc).__name__}: {exc}"))
+    return ui("store_error", why=safe_text(f"{type(exc).__name__}: {exc}"))
 
 
-def _safe_text(value) -> str:
+def safe_text(value) -> str:
     """Text that SQLite and UTF-8 files accept: a lone surrogate becomes U+FFFD."""
     text = str(value)
     try:
@@ -263,7 +263,7 @@ def _read_only(path: Path, sql: str, params) -> list:
     raise StoreUnreadable(path, error)
 
 
-def _read(sql: str, params=(), *, strict: bool = False) -> list:
+def read(sql: str, params=(), *, strict: bool = False) -> list:
     """Rows of a query, or [] when there is no store yet.
 
     A store this process cannot write is read through a read-only connection. When even that
@@ -274,9 +274,9 @@ def _read(sql: str, params=(), *, strict: bool = False) -> list:
     if not path.exists():
         return []
     try:
-        return _run(lambda conn: conn.execute(sql, params).fetchall(), write=False)
+        return run(lambda conn: conn.execute(sql, params).fetchall(), write=False)
     except (OSError, sqlite3.Error) as exc:
-        _close()
+        close()
         first = exc
     if path.is_file():
         try:
@@ -288,13 +288,13 @@ def _read(sql: str, params=(), *, strict: bool = False) -> list:
     elif strict:
         raise StoreUnreadable(path, first)
     kind = cause(first, path)
-    _tell(f"unreadable:{path}", _problem_message(path, first, kind))
+    tell(f"unreadable:{path}", problem_message(path, first, kind))
     return []
 
 
 def _reset_for_tests() -> None:
     """Forget connections and messages (tests switch CRM_COURSE_HOME between stores)."""
     with _lock:
-        _close()
+        close()
         _told.clear()
         _notices.clear()

@@ -45,7 +45,7 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monke
     ex = FakeExercise(id="q")
     assert progress.record(ex, "first", FakeResult(1.0, "first"), "practice")
     # SQLite's own "database or disk is full": no page may be added, on every connection
-    full = {"pages": progress._connection().execute("PRAGMA page_count").fetchone()[0]}
+    full = {"pages": progress_db._connection().execute("PRAGMA page_count").fetchone()[0]}
     real_open = progress_db._open  # the connection is opened in the SQLite layer
 
     def open_on_full_disk(path):
@@ -55,7 +55,7 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monke
         return conn
 
     monkeypatch.setattr(progress_db, "_open", open_on_full_disk)
-    progress._close()
+    progress_db.close()
     big = "x" * 200_000
     assert progress.record(ex, big, FakeResult(0.0, big), "practice") is False
     notices = progress.pop_notices()
