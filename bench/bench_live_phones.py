@@ -159,7 +159,6 @@ async def one_run(args, url: str, settings: dict, pid: int) -> dict:
     opened["t"] = time.perf_counter()
     await loop.run_in_executor(None, lambda: act(action="open", seconds=None))
     await asyncio.gather(*phones)
-    answered_in = (max(acks) - opened["t"]) if acks else float("nan")
     while polls and polls[-1][1] < len(acks) and time.perf_counter() - acks[-1] < 10:
         await asyncio.sleep(0.05)  # the projector's last count (bounded wait)
     done.set()
@@ -167,11 +166,21 @@ async def one_run(args, url: str, settings: dict, pid: int) -> dict:
     cpu = cpu_seconds(pid) - cpu0
     waiting.close()
     posting.close()
-    acks.sort()
+    return run_figures(acks=acks, latencies=latencies, refused=refused, woke=woke, sent=sent,
+                       polls=polls, rss=rss, opened_at=opened["t"], join_s=join_s, cpu=cpu)
+
+
+def run_figures(*, acks, latencies, refused, woke, sent, polls, rss, opened_at, join_s,
+                cpu) -> dict:
+    """One run's figures from what the phones (``acks``, ``latencies``, ``refused``, ``woke``,
+    ``sent``) and the projector (``polls``, ``rss``) saw, the question opened at ``opened_at``."""
+    acks = sorted(acks)
+    answered_in = (acks[-1] - opened_at) if acks else float("nan")
     lags = projector_lags(acks, polls)
     after = [lat for t, lat in sent if t >= max(woke, default=0.0)]
     return {"p95_after_wake": statistics.quantiles(after, n=20)[-1] if len(after) > 20
-            else float("nan"), "after_wake": len(after), "join_s": join_s, "acks": len(acks), "refused": len(refused),
+            else float("nan"), "after_wake": len(after), "join_s": join_s, "acks": len(acks),
+            "refused": len(refused),
             "answered_in": answered_in, "woke_max": max(woke) if woke else float("nan"),
             "p50": statistics.median(latencies), "p95": statistics.quantiles(latencies, n=20)[-1],
             "lag_med": statistics.median(lags), "lag_max": max(lags), "rss": max(rss),

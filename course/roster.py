@@ -193,7 +193,7 @@ def _students(rows: list[tuple[int, list[str]]], cols: dict[str, int], path) -> 
             problems.append(f"row {line}: a cell is longer than {MAX_CELL} characters or "
                             "holds control characters")
             continue
-        repeated = first_row_of(seen, number, line)
+        _, repeated = first_row_of(seen, number, line)
         if repeated:
             problems.append(repeated)
             continue
@@ -203,16 +203,17 @@ def _students(rows: list[tuple[int, list[str]]], cols: dict[str, int], path) -> 
     return students
 
 
-def first_row_of(seen: dict, number: str, line: int) -> str:
-    """A problem line if ``number`` was already on an earlier row of this class list or marks
-    file (``seen``: learner key -> its first row, updated here), else ""."""
+def first_row_of(seen: dict, number: str, line: int) -> tuple[str, str]:
+    """``number``'s learner key, and a problem line if it was already on an earlier row of
+    this class list or marks file (``seen``: learner key -> its first row, updated here), else
+    ""."""
     from course.instructor.names import learner_key
 
     key = learner_key(number)
     if key in seen:
-        return f"row {line}: student number {number!r} again (first in row {seen[key]})"
+        return key, f"row {line}: student number {number!r} again (first in row {seen[key]})"
     seen[key] = line
-    return ""
+    return key, ""
 
 
 def saved_path() -> Path:

@@ -11,6 +11,12 @@ LANGS = ("en", "zh", "both")
 NOT_AVAILABLE = "not available in this format"
 #: Moodle's language code for simplified Chinese (its multilang filter reads it)
 MOODLE_ZH = "zh_cn"
+#: Moodle accepts only these grade fractions (question/format.php); 1/n for n right options.
+#: Moodle XML and GIFT (Moodle's text format) both write them.
+MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667",
+                    7: "14.28571", 8: "12.5", 9: "11.11111", 10: "10"}
+#: The question category the Moodle formats file a lesson's questions under (then /<slug>)
+MOODLE_CATEGORY_ROOT = "$course$/top/crm-course"
 MAX_IMPORT_BYTES = 20_000_000  # a question file larger than this is not a bank export
 
 

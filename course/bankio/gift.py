@@ -17,13 +17,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from course.bankio.common import Context, Report, multilang_html, plain_segment, text_of_html
+from course.bankio.common import (
+    MOODLE_CATEGORY_ROOT,
+    MOODLE_FRACTIONS,
+    Context,
+    Report,
+    multilang_html,
+    plain_segment,
+    text_of_html,
+)
 from course.errors import InputError
 
 SPECIAL = "~=#{}:"
-FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667",
-             7: "14.28571", 8: "12.5", 9: "11.11111", 10: "10"}
-CATEGORY_ROOT = "$course$/top/crm-course"
 
 
 def escape(text: str) -> str:
@@ -81,7 +86,7 @@ class Writer:
         self.blocks: list[str] = []
 
     def lesson(self, lesson) -> None:
-        self.blocks.append(f"// {lesson.title.both(' · ')}\n$CATEGORY: {CATEGORY_ROOT}/"
+        self.blocks.append(f"// {lesson.title.both(' · ')}\n$CATEGORY: {MOODLE_CATEGORY_ROOT}/"
                            f"{lesson.slug}")
 
     def add(self, ex, text: str) -> None:
@@ -129,7 +134,7 @@ class ChoiceCodec:
     def export(self, ex, ctx: Context):
         _overall_feedback_lost(ex, ctx)
         n = len(ex.correct_indexes)
-        weight = FRACTIONS.get(n, f"{100 / n:.5f}")
+        weight = MOODLE_FRACTIONS.get(n, f"{100 / n:.5f}")
         answers = []
         for option in ex.raw.get("options") or []:
             right = bool(option.get("correct"))

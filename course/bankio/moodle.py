@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from course.bankio.common import (
+    MOODLE_CATEGORY_ROOT,
+    MOODLE_FRACTIONS,
     MOODLE_ZH,
     Context,
     Report,
@@ -23,12 +25,6 @@ from course.bankio.common import (
     text_of_html,
 )
 from course.errors import InputError
-
-CATEGORY_ROOT = "$course$/top/crm-course"
-#: Moodle accepts only these grade fractions (question/format.php); 1/n for n right options
-FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667",
-             7: "14.28571", 8: "12.5", 9: "11.11111", 10: "10"}
-
 
 # -- writing -----------------------------------------------------------------------------
 
@@ -118,7 +114,7 @@ class Writer:
 
     def lesson(self, lesson) -> None:
         q = sub(self.root, "question", type="category")
-        sub(sub(q, "category"), "text", f"{CATEGORY_ROOT}/{lesson.slug}")
+        sub(sub(q, "category"), "text", f"{MOODLE_CATEGORY_ROOT}/{lesson.slug}")
         html_field(q, "info", lesson.title.to_json(), self.ctx)
 
     def add(self, ex, piece: ET.Element) -> None:
@@ -271,7 +267,7 @@ class ChoiceCodec(Codec):
     def export(self, ex, ctx: Context):
         q = question(ex, "multichoice", ctx)
         n_right = len(ex.correct_indexes)
-        right = FRACTIONS.get(n_right) if ex.multiple else "100"
+        right = MOODLE_FRACTIONS.get(n_right) if ex.multiple else "100"
         if right is None:
             right = f"{100 / n_right:.5f}"
             ctx.lost("options", f"{n_right} right options: Moodle accepts no fraction 1/{n_right}"

@@ -33,7 +33,7 @@ def run(args) -> int:
             else:
                 unit = "regions" if name == "markets" else "rows"
                 print(f"{name:<10} {fname:<16} {rows:>8,} {unit:<7} {size / 1024:>8,.1f} KB  "
-                      f"{DATASETS[name][1]}")
+                      f"{DATASETS[name].about}")
         return 0
     print("usage: crm-course data {generate,list} (see crm-course data --help)")
     return 1

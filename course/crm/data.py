@@ -11,19 +11,32 @@ environment variable ``CRM_COURSE_DATA`` points somewhere else (a folder written
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from course.errors import InputError
 
-# name -> (file name, what it is)
-DATASETS = {
-    "orders": ("orders.csv.gz", "order lines in the UCI Online Retail II layout, with dirt"),
-    "customers": ("customers.csv", "customers with grading signals, birthdays and languages"),
-    "inquiries": ("inquiries.csv", "English buyer inquiries labelled with red flags and grade"),
-    "messages": ("messages.csv", "buyer messages before, during and after the sale"),
-    "markets": ("markets.yaml", "the four regional markets, every fact with its source"),
-    "new_shop_customers": ("new_shop_customers.csv",
-                           "the customer list of Lantern Goods, the new shop of workshops W02-W04"),
-    "new_inquiries": ("new_inquiries.csv", "a weekend's batch of new inquiries to Lantern Goods"),
+
+class DataSet(NamedTuple):
+    """One data set of the course: its file in the data folder and what it holds."""
+
+    file: str
+    about: str
+
+
+DATASETS: dict[str, DataSet] = {
+    "orders": DataSet("orders.csv.gz",
+                      "order lines in the UCI Online Retail II layout, with dirt"),
+    "customers": DataSet("customers.csv",
+                         "customers with grading signals, birthdays and languages"),
+    "inquiries": DataSet("inquiries.csv",
+                         "English buyer inquiries labelled with red flags and grade"),
+    "messages": DataSet("messages.csv", "buyer messages before, during and after the sale"),
+    "markets": DataSet("markets.yaml", "the four regional markets, every fact with its source"),
+    "new_shop_customers": DataSet(
+        "new_shop_customers.csv",
+        "the customer list of Lantern Goods, the new shop of workshops W02-W04"),
+    "new_inquiries": DataSet("new_inquiries.csv",
+                             "a weekend's batch of new inquiries to Lantern Goods"),
 }
 
 ORDER_COLUMNS = [
@@ -55,7 +68,7 @@ def path_of(name: str) -> Path:
             f"Unknown data set {name!r}.{suggest(str(name), DATASETS)} "
             f"Available: {', '.join(DATASETS)}."
         )
-    return data_dir() / DATASETS[name.strip().lower()][0]
+    return data_dir() / DATASETS[name.strip().lower()].file
 
 
 def load(name: str):

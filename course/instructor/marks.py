@@ -90,7 +90,7 @@ def _mark(raw: str) -> float | None:
 
 def read_part_marks(path, scheme) -> PartMarks:
     """The checked marks in ``path`` for the parts of ``scheme.final`` it has columns for."""
-    from course.instructor.names import clean_name, learner_key
+    from course.instructor.names import clean_name
 
     path = Path(path)
     rows = read_rows(path, lambda p, detail: _bad(p, detail, scheme))
@@ -102,11 +102,10 @@ def read_part_marks(path, scheme) -> PartMarks:
         if not number:
             problems.append(f"row {line}: no student number")
             continue
-        repeated = first_row_of(seen, number, line)
+        key, repeated = first_row_of(seen, number, line)
         if repeated:
             problems.append(repeated)
             continue
-        key = learner_key(number)
         marks = {}
         for part, i in columns.items():
             raw = row[i] if i < len(row) else ""

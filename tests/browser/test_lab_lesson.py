@@ -168,25 +168,8 @@ def _attempts(home: Path) -> list[tuple[str, float]]:
         return conn.execute("SELECT exercise_id, score FROM attempts ORDER BY id").fetchall()
 
 
-def test_lesson_runs_in_lab_and_answers_with_keyboard(page, lab):
-    page.set_default_timeout(STEP_TIMEOUT)
-    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=RUN_TIMEOUT)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                           timeout=RUN_TIMEOUT)
-
-    lab.wait_for_idle_kernel()
-
-    _run_all_cells(page)
-
-    # The last cell (lesson.nav()) shows the link back to the index once everything has run.
-    page.wait_for_selector(".jp-OutputArea-output.jp-RenderedMarkdown a[href*='00-index.ipynb']",
-                           state="attached", timeout=RUN_TIMEOUT)
-    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    assert errors.count() == 0, errors.first.inner_text()
-    assert page.locator(".course-exercise").count() == len(course.lesson(LESSON[:-6]))
-    assert page.locator(".course-lesson-header").count() == 1
-
+def _cloze_by_keys(page) -> None:
+    """The cloze idic-letters answered right, then one blank wrong, with keys."""
     # A cloze: type into the first blank, Tab to each next blank, Enter checks. Putting the
     # focus into the first blank (a learner's click) is the only step not done with keys.
     cloze = page.locator(".course-id-idic-letters")
@@ -216,6 +199,9 @@ def test_lesson_runs_in_lab_and_answers_with_keyboard(page, lab):
     assert "75" in score.inner_text()
     assert cloze.locator(".course-wrong").count() == 1
 
+
+def _quiz_by_keys(page) -> None:
+    """The quiz idic-authors answered wrong, then right; Check pressed with keys."""
     # A quiz (the exercise just above the cloze): pick an option, Tab reaches Check, Enter
     # presses it. First a wrong pick, then the right one.
     quiz = page.locator(".course-id-idic-authors")
@@ -244,6 +230,29 @@ def test_lesson_runs_in_lab_and_answers_with_keyboard(page, lab):
     page.wait_for_function("el => el.textContent.includes('Peppers and Rogers')",
                            arg=quiz_feedback.element_handle(), timeout=STEP_TIMEOUT)
     assert "100" in quiz.locator(".course-score-text").inner_text()
+
+
+def test_lesson_runs_in_lab_and_answers_with_keyboard(page, lab):
+    page.set_default_timeout(STEP_TIMEOUT)
+    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=RUN_TIMEOUT)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=RUN_TIMEOUT)
+
+    lab.wait_for_idle_kernel()
+
+    _run_all_cells(page)
+
+    # The last cell (lesson.nav()) shows the link back to the index once everything has run.
+    page.wait_for_selector(".jp-OutputArea-output.jp-RenderedMarkdown a[href*='00-index.ipynb']",
+                           state="attached", timeout=RUN_TIMEOUT)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
+    assert page.locator(".course-exercise").count() == len(course.lesson(LESSON[:-6]))
+    assert page.locator(".course-lesson-header").count() == 1
+
+    _cloze_by_keys(page)
+    _quiz_by_keys(page)
 
     # Every check went through the kernel into this learner's progress store.
     attempts = _attempts(lab.home)

@@ -101,6 +101,12 @@ def _check_layout(page, config, where):
     assert violations(page, config) == [], where
 
 
+def _send(page) -> None:
+    """Press Send and wait until the page says the answer was taken."""
+    page.click("#send")
+    page.wait_for_selector(".note.ok")
+
+
 def _reveal(page, live):
     page.received.clear()
     live.act(action="reveal")
@@ -122,8 +128,7 @@ def test_a_phone_joins_by_the_qr_link_and_answers_four_kinds(phone, live, reques
     for i, word in enumerate(["five", "next", "three"]):
         page.fill(f".cloze input[data-blank='{i}']", word)
     _check_layout(page, request.config, "cloze")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     leaks = [key_leaks(bank["gallery-cloze"], data) for _, data in page.received]
     assert page.received and not any(leaks), leaks
     result = _reveal(page, live)
@@ -136,8 +141,7 @@ def test_a_phone_joins_by_the_qr_link_and_answers_four_kinds(phone, live, reques
     _put(page, live, "gallery-single", seconds=120)
     assert re.search(r"\d+ s left", page.inner_text("#status"))
     page.check(f"input[value='{single.options[single.correct_indexes[0]].key}']")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     assert not any(key_leaks(single, data) for _, data in page.received)
     assert "✓ Right" in _reveal(page, live)
 
@@ -145,8 +149,7 @@ def test_a_phone_joins_by_the_qr_link_and_answers_four_kinds(phone, live, reques
     page.received.clear()
     _put(page, live, NUMERIC)
     page.fill("input.number", "12")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     assert not any(key_leaks(bank[NUMERIC], data) for _, data in page.received)
     result = _reveal(page, live)
     assert "✗ Not right" in result and live.service.solution(NUMERIC)["en"] in result
@@ -172,8 +175,7 @@ def test_a_phone_joins_by_the_qr_link_and_answers_four_kinds(phone, live, reques
     if shots:
         _put(page, live, "gallery-multiple")  # answered, then revealed: the result shows
         page.check("label.option >> nth=1")
-        page.click("#send")
-        page.wait_for_selector(".note.ok")
+        _send(page)
         _reveal(page, live)
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=os.path.join(shots, "live-phone-en.png"), full_page=True)
@@ -255,16 +257,14 @@ def test_a_second_vote_keeps_the_first_answer_to_change(phone, live, request):
     live.act(action="open", seconds=None)
     page.wait_for_selector("#answer[data-exercise='gallery-true-false'] #send:not([disabled])")
     page.check("input[value='true']")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     live.act(action="close")
     page.wait_for_selector("#send[disabled]")
     live.act(action="round2")
     page.wait_for_selector("text=Vote again")
     assert page.is_checked("input[value='true']")  # the first vote, ready to change
     page.check("input[value='false']")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     assert [(a["round"], a["response"]) for a in live.store.attempts()] == [(1, True), (2, False)]
     _check_layout(page, request.config, "second vote")
     assert page.errors == []
@@ -279,29 +279,25 @@ def test_the_other_forms_answer_right_on_a_phone(phone, live, request):
     for left, right in matching.key.items():
         page.select_option(f"select[data-left='{left}']", right)
     _check_layout(page, request.config, "matching")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     words = bank["gallery-word-bank"]
     _put(page, live, "gallery-word-bank")
     for blank in words.blanks:
         page.select_option(f".cloze select[data-blank='{blank.index}']", blank.answers[0])
     _check_layout(page, request.config, "word bank")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     multi = bank["gallery-multiple"]
     _put(page, live, "gallery-multiple")
     for i in multi.correct_indexes:
         page.check(f"input[value='{multi.options[i].key}']")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     ordering = bank["gallery-ordering"]
     _put(page, live, "gallery-ordering")
     for target, key in enumerate(ordering.keys):  # move each item up to its place
         keys = page.eval_on_selector_all("ol.order li", "items => items.map(i => i.dataset.key)")
         for _ in range(keys.index(key) - target):
             page.click(f"ol.order li[data-key='{key}'] button.up")
-    page.click("#send")
-    page.wait_for_selector(".note.ok")
+    _send(page)
     stored = {a["exercise_id"]: a["correct"] for a in live.store.attempts()}
     assert stored == {"gallery-matching": True, "gallery-word-bank": True,
                       "gallery-multiple": True, "gallery-ordering": True}

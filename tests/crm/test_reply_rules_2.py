@@ -98,6 +98,14 @@ def test_a_greeting_is_not_asked_for_a_next_step():
     assert "next step" in missing(review("msg-reply-aftersale", text))
 
 
+def _assert_tone_fault(task: str, base: str, line: str) -> None:
+    """``base`` (a reply with ``{}`` where ``line`` goes) scores 80 or more without the line, and
+    no more than the tone cap with it."""
+    assert review(task, base.format("")).score >= 80
+    r = review(task, base.format(" " + line))
+    assert r.score <= RUBRIC.caps["tone"], r
+
+
 @pytest.mark.parametrize("line", [
     "This price is only valid today.",
     "Only 5 boards are left, so please pay now.",
@@ -107,9 +115,7 @@ def test_pressure_is_a_tone_fault(line):
     base = ("Dear Mr Kowalski,\n\nThank you for your interest. For 300 boards the price is "
             "$3.80 each, $1,140 in total, and a sample costs $15 with shipping to Warsaw. "
             "I will write to you again on Friday.{}\n\nBest regards,\nLily")
-    assert review("grading-reply-grade2", base.format("")).score >= 80
-    r = review("grading-reply-grade2", base.format(" " + line))
-    assert r.score <= RUBRIC.caps["tone"], r
+    _assert_tone_fault("grading-reply-grade2", base, line)
 
 
 @pytest.mark.parametrize("line", [
@@ -120,8 +126,7 @@ def test_calm_blame_is_a_tone_fault(line):
     base = ("Dear Tom,\n\nThank you for letting us know, and we are very sorry about the "
             "scratch.{} As compensation we would like to offer you a partial refund of $4. "
             "Would this be acceptable? We will send it within 24 hours.\n\nBest regards,\nGrace")
-    assert review("msg-reply-aftersale", base.format("")).score >= 80
-    assert review("msg-reply-aftersale", base.format(" " + line)).score <= RUBRIC.caps["tone"]
+    _assert_tone_fault("msg-reply-aftersale", base, line)
 
 
 @pytest.mark.parametrize("task,fault,fine", [

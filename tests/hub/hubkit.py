@@ -335,6 +335,55 @@ def missing() -> str:
     return ""
 
 
+def _hub_config(base: Path, users: dict, ports: tuple, token: str, chp: str) -> str:
+    """The test's hub configuration (Python), loading the deployed one first."""
+    port, hub_port, api_port = ports
+    return f"""
+load_subconfig({str(DEPLOY_CONFIG)!r})
+c.JupyterHub.authenticator_class = "dummy"  # any password; only these users
+c.Authenticator.allowed_users = {set(users.values())!r}
+c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
+c.ConfigurableHTTPProxy.command = [{chp!r}]
+c.JupyterHub.db_url = "sqlite:///{base}/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = "{base}/cookie_secret"
+c.ConfigurableHTTPProxy.pid_file = "{base}/proxy.pid"
+# The local repository stands in for the school's git server; git refuses to read a repository
+# another user owns unless a protected config says it is safe (a local clone drops -c and
+# GIT_CONFIG_COUNT settings, so it is a global config file). On a real hub it is a URL.
+c.Spawner.environment.update({{"GIT_CONFIG_GLOBAL": "{base}/gitconfig"}})
+c.Spawner.cmd = [{str(VENV_BIN / 'jupyterhub-singleuser')!r}]
+c.Spawner.start_timeout = {START_TIMEOUT}
+c.Spawner.http_timeout = {START_TIMEOUT}
+c.JupyterHub.services.append({{"name": "test-driver", "api_token": {token!r}}})
+c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-driver"],
+    "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "tokens"]}})
+"""
+
+
+def _hub_env(base: Path, users: dict, group: str, chp: str, ports: tuple,
+             extra_env: dict | None) -> dict:
+    """The hub process's environment (PATH, the course's folders, the live class); ``ports``
+    are the hub's public port and the live service's."""
+    port, live_port = ports
+    return {"PATH": f"{VENV_BIN}:{Path(chp).parent}:/usr/local/sbin:/usr/local/bin:"
+                    "/usr/sbin:/usr/bin:/sbin:/bin",
+            "LANG": "C.UTF-8", "HOME": "/root",
+            "CRM_COURSE_HUB_COURSE": str(base / "crm-course-student"),
+            "CRM_COURSE_EXCHANGE": str(base / "exchange"),
+            "CRM_COURSE_INSTRUCTORS": users["instructor"],
+            "CRM_COURSE_INSTRUCTOR_GROUP": group,
+            # the live class (deploy/jupyterhub_config.py): its port, the instructor's bank
+            "CRM_COURSE_LIVE_SERVICE": f"http://127.0.0.1:{live_port}",
+            "CRM_COURSE_LIVE_BANK": str(base / "instructor-bank"),
+            "CRM_COURSE_LIVE_SESSION": str(base / "live" / "session.sqlite3"),
+            # the address browsers use (deploy config -> c.JupyterHub.public_url): the hub gives
+            # it to the live service ($JUPYTERHUB_PUBLIC_URL), drawn as the QR code
+            "CRM_COURSE_HUB_PUBLIC_URL": f"http://127.0.0.1:{port}/",
+            **(extra_env or {})}
+
+
 @contextlib.contextmanager
 def running_hub(extra_env: dict | None = None, extra_config: str = "", student_copy=True):
     """Users, a student copy in a local git repository, and the hub; all removed afterwards.
@@ -366,43 +415,10 @@ def running_hub(extra_env: dict | None = None, extra_config: str = "", student_c
         (base / "gitconfig").write_text(
             f"[safe]\n\tdirectory = {base / 'crm-course-student' / '.git'}\n", encoding="utf-8")
         os.chmod(base / "gitconfig", 0o644)
-        (base / "test_config.py").write_text(f"""
-load_subconfig({str(DEPLOY_CONFIG)!r})
-c.JupyterHub.authenticator_class = "dummy"  # any password; only these users
-c.Authenticator.allowed_users = {set(users.values())!r}
-c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
-c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
-c.ConfigurableHTTPProxy.command = [{chp!r}]
-c.JupyterHub.db_url = "sqlite:///{base}/jupyterhub.sqlite"
-c.JupyterHub.cookie_secret_file = "{base}/cookie_secret"
-c.ConfigurableHTTPProxy.pid_file = "{base}/proxy.pid"
-# The local repository stands in for the school's git server; git refuses to read a repository
-# another user owns unless a protected config says it is safe (a local clone drops -c and
-# GIT_CONFIG_COUNT settings, so it is a global config file). On a real hub it is a URL.
-c.Spawner.environment.update({{"GIT_CONFIG_GLOBAL": "{base}/gitconfig"}})
-c.Spawner.cmd = [{str(VENV_BIN / 'jupyterhub-singleuser')!r}]
-c.Spawner.start_timeout = {START_TIMEOUT}
-c.Spawner.http_timeout = {START_TIMEOUT}
-c.JupyterHub.services.append({{"name": "test-driver", "api_token": {token!r}}})
-c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-driver"],
-    "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "tokens"]}})
-""" + extra_config, encoding="utf-8")
-        env = {"PATH": f"{VENV_BIN}:{Path(chp).parent}:/usr/local/sbin:/usr/local/bin:"
-                       "/usr/sbin:/usr/bin:/sbin:/bin",
-               "LANG": "C.UTF-8", "HOME": "/root",
-               "CRM_COURSE_HUB_COURSE": str(base / "crm-course-student"),
-               "CRM_COURSE_EXCHANGE": str(base / "exchange"),
-               "CRM_COURSE_INSTRUCTORS": users["instructor"],
-               "CRM_COURSE_INSTRUCTOR_GROUP": group,
-               # the live class (deploy/jupyterhub_config.py): its port, the instructor's bank
-               "CRM_COURSE_LIVE_SERVICE": f"http://127.0.0.1:{live_port}",
-               "CRM_COURSE_LIVE_BANK": str(base / "instructor-bank"),
-               "CRM_COURSE_LIVE_SESSION": str(base / "live" / "session.sqlite3"),
-               # the address browsers use (deploy config -> c.JupyterHub.public_url): the hub
-               # gives it to the live service ($JUPYTERHUB_PUBLIC_URL), drawn as the QR code
-               "CRM_COURSE_HUB_PUBLIC_URL": f"http://127.0.0.1:{port}/",
-               **(extra_env or {})}
+        (base / "test_config.py").write_text(
+            _hub_config(base, users, (port, hub_port, api_port), token, chp) + extra_config,
+            encoding="utf-8")
+        env = _hub_env(base, users, group, chp, (port, live_port), extra_env)
         log = open(base / "hub.log", "wb")
         proc = subprocess.Popen([str(VENV_BIN / "jupyterhub"), "-f", str(base / "test_config.py")],
                                 cwd=base, env=env, stdout=log, stderr=subprocess.STDOUT,

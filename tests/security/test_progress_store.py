@@ -11,7 +11,7 @@ from security_helpers import read_only, run_python
 from store_helpers import FakeExercise, FakeResult
 
 from course import session as state
-from course.exercises import progress
+from course.exercises import progress, progress_db
 
 EXPORT = "from course.cli import main; import sys; sys.exit(main(sys.argv[1:]))"
 
@@ -45,8 +45,8 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monke
     ex = FakeExercise(id="q")
     assert progress.record(ex, "first", FakeResult(1.0, "first"), "practice")
     # SQLite's own "database or disk is full": no page may be added, on every connection
-    full = {"pages": progress._connection().execute("PRAGMA page_count").fetchone()[0]}
-    real_open = progress._open
+    full = {"pages": progress_db._connection().execute("PRAGMA page_count").fetchone()[0]}
+    real_open = progress_db._open  # the connection is opened in the SQLite layer
 
     def open_on_full_disk(path):
         conn = real_open(path)
@@ -54,8 +54,8 @@ def test_a_full_disk_is_named_and_the_next_check_saves_again(learner_home, monke
             conn.execute(f"PRAGMA max_page_count = {full['pages']}")
         return conn
 
-    monkeypatch.setattr(progress, "_open", open_on_full_disk)
-    progress._close()
+    monkeypatch.setattr(progress_db, "_open", open_on_full_disk)
+    progress_db.close()
     big = "x" * 200_000
     assert progress.record(ex, big, FakeResult(0.0, big), "practice") is False
     notices = progress.pop_notices()

@@ -8,7 +8,7 @@ import time
 
 from store_helpers import FakeExercise, FakeResult, start_worker
 
-from course.exercises import progress
+from course.exercises import progress, progress_db
 
 
 def test_two_processes_checking_at_once_lose_nothing(home):
@@ -28,7 +28,7 @@ def test_two_processes_checking_at_once_lose_nothing(home):
 
 def test_a_busy_store_is_retried_not_given_up(home, monkeypatch):
     """'database is locked' that escapes SQLite's busy handler: wait and try again."""
-    real_run, failures = progress._run, []
+    real_run, failures = progress_db.run, []  # every query goes through it
 
     def flaky_run(work, *, write):
         if len(failures) < 2:
@@ -36,7 +36,7 @@ def test_a_busy_store_is_retried_not_given_up(home, monkeypatch):
             raise sqlite3.OperationalError("database is locked")
         return real_run(work, write=write)
 
-    monkeypatch.setattr(progress, "_run", flaky_run)
+    monkeypatch.setattr(progress_db, "run", flaky_run)
     assert progress.record(FakeExercise(id="busy"), 1, FakeResult(1.0, 1), "practice")
     assert len(failures) == 2 and len(progress.attempts()) == 1
     assert progress.pop_notices() == []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from course import session
 from course.cli import main
-from course.exercises import progress
+from course.exercises import progress, progress_db
 from course.exercises.loader import load_bank
 
 GALLERY = Path(__file__).parent / "00-gallery.yaml"
@@ -140,7 +140,7 @@ def test_an_old_store_read_only_reads_with_no_numbers(fresh):
     """A store this process cannot migrate (a read-only copy) is read as if it had the
     column: the TEMP view shadows the table."""
     _old_store(fresh)
-    rows = progress._read_only(fresh / "progress.sqlite3",
+    rows = progress_db._read_only(fresh / "progress.sqlite3",
                                "SELECT exercise_id, student_number FROM attempts ORDER BY id", ())
     assert rows == [(r[1], None) for r in OLD_ROWS]
     cols = [c[1] for c in sqlite3.connect(fresh / "progress.sqlite3").execute(

@@ -82,21 +82,10 @@ class ChoiceExercise(Exercise):
 
     types = ("single_choice", "multiple_choice")
     short = {"single_choice": "single", "multiple_choice": "multi"}
+    # the badges; the feedback texts (multi_partial, multi_cancelled): course/catalogue/learner.json
     messages = {
         "type_single_choice": ("Choose one", "单选"),
         "type_multiple_choice": ("Choose all that apply", "多选"),
-        "multi_partial": (
-            "Partly correct: you picked {right} of the {total} right options and {wrong} wrong "
-            "one(s). Score = (right picks − wrong picks) ÷ right options = ({right} − {wrong}) ÷ "
-            "{total} = {percent}%: each wrong pick cancels a right one.",
-            "部分正确：{total} 个正确选项中你选中了 {right} 个，另选了 {wrong} 个错误选项。得分 ="
-            "（选对数 − 选错数）÷ 正确选项数 =（{right} − {wrong}）÷ {total} = {percent}%：每选错一项"
-            "抵消一项选对的。"),
-        "multi_cancelled": (
-            "You picked {right} of the {total} right options, but also {wrong} wrong one(s): each "
-            "wrong pick cancels a right one, so the score is 0%.",
-            "{total} 个正确选项中你选中了 {right} 个，但也选了 {wrong} 个错误选项：每选错一项抵消一项"
-            "选对的，所以得分为 0%。"),
     }
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)

@@ -90,22 +90,8 @@ class NumericExercise(Exercise):
     required = ("answer", "examples")
     minutes = {"numeric": 2.0}  # work the number out (often on paper or in a cell), then type it
     lint = lint_rules.numeric
-    messages = {
-        "type_numeric": ("Give a number", "数值题"),
-        "wrong_unit": ("The answer is in {unit_en}, not in {given_en}.",
-                       "答案的单位是{unit_zh}，不是{given_zh}。"),
-        "wrong_no_unit": ("The answer is a plain number, without {given_en}.",
-                          "答案是一个纯数字，不带{given_zh}。"),
-        "wrong_currency": ("The answer is in {unit_en}, not in {given_en}.",
-                           "答案的货币是{unit_zh}，不是{given_zh}。"),
-        "wrong_magnitude": ("Check the magnitude: the answer is in {unit_en}, not in {given_en}.",
-                            "请检查数量级：答案的单位是{unit_zh}，不是{given_zh}。"),
-        "as_percent": ("The answer is a percentage: write {given} as {percent}%.",
-                       "答案是百分数：{given} 应写成 {percent}%。"),
-        "one_number": ("Give one number, not a range.", "请给出一个数，不要写范围。"),
-        "bound_not_asked": ("Give the number itself, without 'within' or 'at most'.",
-                            "请直接写出这个数，不要加“以内”“最多”之类的词。"),
-    }
+    # the badge; its feedback texts (wrong_unit, as_percent, ...) are in course/catalogue/learner.json
+    messages = {"type_numeric": ("Give a number", "数值题")}
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)

@@ -32,28 +32,6 @@ SCHEMA = {
     "model_answer": {"type": "string", "minLength": 1},
     "notes": TEXT,
 }
-MESSAGES = {
-    "type_reply": ("Write a reply", "写回复"),
-    "reply_words": ("{n} words (aim for {low}-{high})", "{n} 个词（建议 {low}-{high} 个）"),
-    "reply_placeholder": ("Write your reply to the buyer here.", "在这里写给买家的回复。"),
-    "reply_length": ("Length", "长度"),
-    "reply_length_ok": ("{n} words, within {low}-{high}.", "{n} 个词，在 {low}-{high} 之间。"),
-    "reply_length_bad": ("{n} words; this task suggests {low}-{high} (advice: outside it the "
-                         "reply loses the length point; a brief reply that does the job is good, "
-                         "at most 80).", "{n} 个词；本题建议 {low}-{high} 个词（仅供参考：超出范围只扣"
-                         "长度一项的分数；简短但完成任务的回复也算不错，最高 80 分）。"),
-    "reply_pass": ("A good reply: {score}/100 on the rubric.", "回复不错：评分 {score}/100。"),
-    "reply_not_yet": ("Not there yet: {score}/100 on the rubric (a pass is {pass_score}). "
-                      "Read the advice and revise.",
-                      "还需改进：评分 {score}/100（及格为 {pass_score}）。请阅读建议后修改。"),
-    "reply_capped": ("\n• Why not higher: {reason_en}.", "\n• 为什么没有更高：{reason_zh}。"),
-    "reply_bad": ("Please write your reply as text.", "请以文本形式写回复。"),
-    "reply_buyer": ("The buyer writes", "买家来信"),
-    "reply_facts": ("What you know", "已知信息"),
-    "reply_rubric": ("A full answer", "完整回复应包括"),
-    "reply_model": ("Model answer", "范文"),
-    "reply_notes": ("Notes", "说明"),
-}
 # a reply is longer than a typed blank: a letter of up to about 1,500 words
 MAX_REPLY_CHARS = 10000
 
@@ -96,7 +74,8 @@ class ReplyExercise(Exercise):
     live_criteria = written_work.reply_criteria
     item_row_extra = written_work.reply_item
     schema = SCHEMA
-    messages = MESSAGES
+    # the badge; its feedback and widget texts are in course/catalogue/learner.json
+    messages = {"type_reply": ("Write a reply", "写回复")}
     # reviewing its examples takes about 0.1 s each (the reviewer and its word lists): a
     # lesson opens without it; `crm-course validate` and the test suite still review them
     examples_at_load = False

@@ -25,31 +25,6 @@ SCHEMA = {
               "description": "turn id -> {buyer, expect, model, next} or {buyer, end}"},
     # situation, facts, pass_score and notes are shared with the reply kind's schema
 }
-MESSAGES = {
-    "type_roleplay": ("Role-play with a buyer", "与买家角色扮演"),
-    "rp_turn": ("Turn {n}", "第 {n} 轮"),
-    "rp_end": ("How it ended", "结局"),
-    "rp_outcome_good": ("a good ending", "好的结局"),
-    "rp_outcome_neutral": ("a neutral ending", "一般的结局"),
-    "rp_outcome_bad": ("a bad ending", "不好的结局"),
-    "rp_unfinished": ("The buyer is still waiting for your reply.", "买家还在等你的回复。"),
-    "rp_made": ("made: {moves}", "做到：{moves}"),
-    "rp_missed": ("missed: {moves}", "遗漏：{moves}"),
-    "rp_pass": ("Well handled: {score}/100, {outcome}.", "处理得好：{score}/100，{outcome}。"),
-    "rp_not_yet": ("{score}/100, {outcome} (a pass is {pass_score} with a good ending).",
-                   "{score}/100，{outcome}（及格为 {pass_score} 分且结局良好）。"),
-    "rp_bad": ("Please give your replies as a list of texts, one per buyer message.",
-               "请以文本列表的形式给出回复，每条买家消息对应一条。"),
-    "rp_send": ("Send", "发送"),
-    "rp_you": ("You", "你"),
-    "rp_buyer": ("Buyer", "买家"),
-    "rp_model_path": ("A model path", "示范对话"),
-    "rp_restart": ("Start again", "重新开始"),
-    "rp_you_did": ("In your replies you: {moves}.", "你在回复中：{moves}。"),
-    "rp_you_did_not": ("You did not: {moves}.", "你没有：{moves}。"),
-    "rp_nothing": ("In your replies you made none of the moves this buyer needed.",
-                   "你的回复没有做到这位买家需要的任何一步。"),
-}
 
 
 def writing(module: str):
@@ -76,7 +51,8 @@ class RoleplayExercise(Exercise):
     item_row_extra = written_work.roleplay_item
     views = {"print": "course.materials.printview:print_roleplay"}
     schema = SCHEMA
-    messages = MESSAGES
+    # the badge; its feedback and widget texts are in course/catalogue/learner.json
+    messages = {"type_roleplay": ("Role-play with a buyer", "与买家角色扮演")}
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
