@@ -381,21 +381,21 @@ def parse_question(block: str, tags: dict) -> dict | None:
     if not body:
         return None
     if body.startswith(">"):
-        raw.update(ORDERING.read_ordering(body))
+        raw.update(OrderingCodec().read_ordering(body))
     elif body.startswith("#"):
-        raw.update(NUMERIC.read_numeric(body, tags))
+        raw.update(NumericCodec().read_numeric(body, tags))
     elif re.fullmatch(r"(T|TRUE|F|FALSE)(#.*)?", body, re.DOTALL):
-        raw.update(TRUE_FALSE.read_tf(body))
+        raw.update(TrueFalseCodec().read_tf(body))
     else:
         items = [_item(piece) for piece in split_unescaped(body, "=~")]
         if after.strip() or tags.get("type") == "cloze":
-            raw.update(CLOZE.read(before, items, after))
+            raw.update(ClozeCodec().read(before, items, after))
             return raw
         if all(" -> " in unescape(t) or "->" in t for _m, t, _f in items):
-            raw.update(MATCHING.read([(m, unescape(t), f) for m, t, f in items], tags))
+            raw.update(MatchingCodec().read([(m, unescape(t), f) for m, t, f in items], tags))
             raw["pairs"] = [[text_of_html(a), text_of_html(b)] for a, b in raw["pairs"]]
         else:
-            raw.update(CHOICE.read([(m, text_of_html(unescape(t)), f) for m, t, f in items],
+            raw.update(ChoiceCodec().read([(m, text_of_html(unescape(t)), f) for m, t, f in items],
                                    tags))
     raw["prompt"] = text_of_html(unescape(before.strip()))
     return raw
@@ -428,12 +428,3 @@ def _read_cloze(before: str, items, after: str) -> dict:
     if menu:
         raw.update({"word_bank": True, "distractors": menu})
     return raw
-
-
-CHOICE = ChoiceCodec()
-TRUE_FALSE = TrueFalseCodec()
-MATCHING = MatchingCodec()
-NUMERIC = NumericCodec()
-ORDERING = OrderingCodec()
-CLOZE = ClozeCodec()
-REPLY = EssayCodec()

@@ -453,11 +453,6 @@ class NumericCodec(Codec):
         return with_answer_feedback(raw, q, lambda a: float(a.get("fraction", "0")) >= 100)
 
 
-CHOICE = ChoiceCodec()
-TRUE_FALSE = TrueFalseCodec()
-MATCHING = MatchingCodec()
-ORDERING = OrderingCodec()
-NUMERIC = NumericCodec()
 
-__all__ = ["CHOICE", "MATCHING", "MOODLE_ZH", "NUMERIC", "ORDERING", "TRUE_FALSE", "Writer",
-           "read"]
+__all__ = ["ChoiceCodec", "MOODLE_ZH", "MatchingCodec", "NumericCodec", "OrderingCodec",
+           "TrueFalseCodec", "Writer", "read"]

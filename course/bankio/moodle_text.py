@@ -198,7 +198,3 @@ class EssayCodec(Codec):
         if notes:
             raw["notes"] = notes
         return raw
-
-
-CLOZE = ClozeCodec()
-REPLY = EssayCodec()

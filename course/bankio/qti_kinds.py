@@ -389,12 +389,6 @@ class ReplyCodec:
         return raw
 
 
-CHOICE = ChoiceCodec()
-TRUE_FALSE = TrueFalseCodec()
-MATCHING = MatchingCodec()
-ORDERING = OrderingCodec()
-NUMERIC = NumericCodec()
-CLOZE = ClozeCodec()
-REPLY = ReplyCodec()
 
-__all__ = ["CHOICE", "CLOZE", "MATCHING", "NUMERIC", "ORDERING", "REPLY", "TRUE_FALSE"]
+__all__ = ["ChoiceCodec", "ClozeCodec", "MatchingCodec", "NumericCodec", "OrderingCodec",
+           "ReplyCodec", "TrueFalseCodec"]

@@ -332,11 +332,3 @@ def _row_entry(row: dict, n: int, by_type: dict, report: Report):
     if row.get("答案解析") and entry["type"] != "reply":
         entry["solution"] = row["答案解析"]
     return row.get("课次") or "imported", row.get("知识点") or None, entry
-
-
-CHOICE = ChoiceCodec()
-TRUE_FALSE = TrueFalseCodec()
-ORDERING = OrderingCodec()
-NUMERIC = NumericCodec()
-CLOZE = ClozeCodec()
-REPLY = ReplyCodec()

@@ -227,13 +227,3 @@ class ReplyView:
         if not value.strip():
             raise BadAnswer(ui("web_write_text"))
         return value
-
-
-#: The plug-in objects the kinds name (``"course.live.webviews:CHOICE"``, ...).
-CHOICE = ChoiceView()
-TRUE_FALSE = TrueFalseView()
-CLOZE = ClozeView()
-NUMERIC = NumericView()
-MATCHING = MatchingView()
-ORDERING = OrderingView()
-REPLY = ReplyView()

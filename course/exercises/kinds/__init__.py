@@ -100,7 +100,9 @@ def view(type_name: str, name: str):
         name: ``"widget"`` or one of :data:`VIEW_NAMES`.
 
     Returns:
-        Whatever the kind's ``"module:attribute"`` names (a class, a function, an object).
+        What the kind's ``"module:attribute"`` names: the widget class as it is; for the other
+        views a function or an object as it is, and a class as its one instance, made when the
+        view is first asked for (codecs and web forms are named by their class).
         Raises KeyError for an unknown type and ValueError for an unknown view name.
     """
     kind = _REGISTRY[type_name]
@@ -112,7 +114,16 @@ def view(type_name: str, name: str):
         raise ValueError(f"unknown view {name!r}; expected widget or one of {', '.join(VIEW_NAMES)}")
     if not path:
         return None
-    return load_plugin(path)
+    found = load_plugin(path)
+    if name == "widget" or not isinstance(found, type):
+        return found
+    if path not in _VIEW_OBJECTS:
+        _VIEW_OBJECTS[path] = found()
+    return _VIEW_OBJECTS[path]
+
+
+#: The one instance of each view class named by a kind (codecs and web forms), by its string.
+_VIEW_OBJECTS: dict[str, object] = {}
 
 
 def types_without_view(name: str) -> tuple[str, ...]:

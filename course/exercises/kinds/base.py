@@ -249,7 +249,9 @@ class Exercise:
     #: when first asked for (``kinds.view(type, name)``). Names: ``"web"`` (the live learner
     #: page's form), ``"print"`` (worksheets and exam papers), and the exporters
     #: ``"moodle-xml"``, ``"gift"``, ``"qti"``, ``"xlsx"``. A kind without a view is listed as
-    #: "not available in this format" by whoever asks (``kinds.types_without_view``).
+    #: "not available in this format" by whoever asks (``kinds.types_without_view``). A codec or
+    #: a web form is named by its class (``"course.bankio.gift:ChoiceCodec"``): the registry
+    #: makes its one instance when it is first asked for.
     views: ClassVar[Mapping[str, str]] = {}
     schema: ClassVar[Mapping | None] = None
     messages: ClassVar[Mapping[str, tuple[str, str]]] = {}

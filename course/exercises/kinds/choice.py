@@ -89,8 +89,8 @@ class ChoiceExercise(Exercise):
     }
     widget_class = "course.exercises.widgets.types:ChoiceWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)
-    views = bank_views("course.materials.printview:print_choice", "CHOICE",
-                       {"web": "course.live.webviews:CHOICE"})
+    views = bank_views("course.materials.printview:print_choice", "ChoiceCodec",
+                       {"web": "course.live.webviews:ChoiceView"})
     schema = SCHEMA
     required, required_redacted = ("options", "examples"), ("options",)
     # read every option; weighing several right ones takes longer than finding one

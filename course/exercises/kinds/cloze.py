@@ -172,9 +172,9 @@ class ClozeExercise(Exercise):
     short = {"cloze": "cloze"}
     widget_class = "course.exercises.widgets.types:ClozeWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)
-    views = bank_views("course.materials.printview:print_cloze", "CLOZE",
-                       {"moodle-xml": "course.bankio.moodle_text:CLOZE",
-                        "web": "course.live.webviews:CLOZE"})
+    views = bank_views("course.materials.printview:print_cloze", "ClozeCodec",
+                       {"moodle-xml": "course.bankio.moodle_text:ClozeCodec",
+                        "web": "course.live.webviews:ClozeView"})
     schema = SCHEMA
     required, required_redacted = ("text", "examples"), ("text",)
     messages = {"type_cloze": ("Fill in the blanks", "填空")}

@@ -48,8 +48,8 @@ class MatchingExercise(Exercise):
     widget_class = "course.exercises.widgets.types:MatchingWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio); the
     # spreadsheet format has no matching codec
-    views = bank_views("course.materials.printview:print_matching", "MATCHING",
-                       {"web": "course.live.webviews:MATCHING"}, without=("xlsx",))
+    views = bank_views("course.materials.printview:print_matching", "MatchingCodec",
+                       {"web": "course.live.webviews:MatchingView"}, without=("xlsx",))
     schema = SCHEMA
     required = ("pairs", "examples")
     messages = {"type_matching": ("Match the pairs", "配对")}

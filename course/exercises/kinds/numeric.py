@@ -95,8 +95,8 @@ class NumericExercise(Exercise):
     short = {"numeric": "num"}
     widget_class = "course.exercises.widgets.types:NumericWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)
-    views = bank_views("course.materials.printview:print_numeric", "NUMERIC",
-                       {"web": "course.live.webviews:NUMERIC"})
+    views = bank_views("course.materials.printview:print_numeric", "NumericCodec",
+                       {"web": "course.live.webviews:NumericView"})
 
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)

@@ -24,8 +24,8 @@ class OrderingExercise(Exercise):
     short = {"ordering": "order"}
     widget_class = "course.exercises.widgets.types:OrderingWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)
-    views = bank_views("course.materials.printview:print_ordering", "ORDERING",
-                       {"web": "course.live.webviews:ORDERING"})
+    views = bank_views("course.materials.printview:print_ordering", "OrderingCodec",
+                       {"web": "course.live.webviews:OrderingView"})
     schema = {"items": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/text"}},
               "all_or_nothing": {"type": "boolean"}}
     required, required_redacted = ("items", "examples"), ("items",)

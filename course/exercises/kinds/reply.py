@@ -62,11 +62,11 @@ class ReplyExercise(Exercise):
     widget_class = "course.exercises.widgets.writing:ReplyWidget"
     views = {  # printed papers (course.materials), bank exporters and importers (course.bankio)
         "print": "course.materials.printview:print_reply",
-        "moodle-xml": "course.bankio.moodle_text:REPLY",
-        "gift": "course.bankio.gift:REPLY",
-        "qti": "course.bankio.qti_kinds:REPLY",
-        "xlsx": "course.bankio.xlsx:REPLY",
-        "web": "course.live.webviews:REPLY",  # the live class's learner page
+        "moodle-xml": "course.bankio.moodle_text:EssayCodec",
+        "gift": "course.bankio.gift:EssayCodec",
+        "qti": "course.bankio.qti_kinds:ReplyCodec",
+        "xlsx": "course.bankio.xlsx:ReplyCodec",
+        "web": "course.live.webviews:ReplyView",  # the live class's learner page
     }
     minutes = {"reply": 5.0}  # read the buyer's message and the facts, write and revise
     written = True

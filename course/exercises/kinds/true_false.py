@@ -15,8 +15,8 @@ class TrueFalseExercise(Exercise):
     short = {"true_false": "t/f"}
     widget_class = "course.exercises.widgets.types:TrueFalseWidget"
     # printed papers (course.materials), bank exporters and importers (course.bankio)
-    views = bank_views("course.materials.printview:print_true_false", "TRUE_FALSE",
-                       {"web": "course.live.webviews:TRUE_FALSE"})
+    views = bank_views("course.materials.printview:print_true_false", "TrueFalseCodec",
+                       {"web": "course.live.webviews:TrueFalseView"})
     schema = {"answer": {"type": "boolean"}}
     required = ("answer", "examples")
     messages = {"type_true_false": ("True or false", "判断对错")}
