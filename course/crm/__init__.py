@@ -61,6 +61,8 @@ _EXPORTS = {  # name -> the submodule that defines it
     "grade_counts": "workshops",
     "queue_table": "workshops",
     "decision_card": "workshops",
+    "complaint_case": "workshops",
+    "complaint_card": "workshops",
     "customer_value": "overview",
     "top_customers": "overview",
     "load": "data",
