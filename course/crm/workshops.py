@@ -310,8 +310,7 @@ def complaint_card(message):
         raise InputError("complaint_card(message): give one message of the course data, e.g. "
                          "complaint_case(messages, 'm050'); it needs a 'text' field.")
     name = str(message.get("buyer_name") or "the buyer")
-    print(textwrap.fill(f"{name} writes: {str(message.get('text')).strip()}", width=90,
-                        subsequent_indent="    "))
+    print(f"{name} writes: {str(message.get('text')).strip()}")
     rows = {}
     for label, field in CASE_FIELDS:
         value = message.get(field)
