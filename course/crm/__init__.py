@@ -23,6 +23,7 @@ _EXPORTS = {  # name -> the submodule that defines it
     "draft_reply": "replies",
     "reply_facts": "replies",
     "review_reply": "reviewer",
+    "short_review": "reviewer",
     "moves_in": "moves",
     "REVIEW_SITUATIONS": "reviewer",
     "MOVES": "moves",
