@@ -268,3 +268,56 @@ def decision_card(message):
     return pd.DataFrame({name or "the complaint": {"decision": found.decision,
                                                   "why": found.reason["en"],
                                                   "理由": found.reason["zh"]}})
+
+
+CASE_FIELDS = (("product", "product"), ("order", "order_id"),
+               ("order value", "order_value"), ("ordered", "order_date"),
+               ("shipped", "ship_date"), ("carrier", "carrier"))
+
+
+def complaint_case(messages, message_id):
+    """One message of ``messages`` (a row, for ``complaint_card`` and ``decision_card``),
+    found by its ``message_id``.
+
+    >>> from course.crm.data import load
+    >>> complaint_case(load("messages"), "m050")["buyer_name"]
+    'Sophie'
+    """
+    what = "complaint_case(messages, message_id)"
+    require_frame(messages, ["message_id"], what, allow_empty=True)
+    found = messages[messages["message_id"] == message_id]
+    if found.empty:
+        raise InputError(f"{what}: no message {message_id!r} in the table; give a message_id "
+                         f"such as {str(messages['message_id'].iloc[0])!r}."
+                         if len(messages) else f"{what}: the table of messages is empty.")
+    return found.iloc[0]
+
+
+def complaint_card(message):
+    """A complaint as a learner reads it: prints the buyer's message (a table would cut it
+    short), and returns the facts of the order as a form (product, order, value in USD, order
+    and ship dates, carrier), one column named after the buyer.
+
+    >>> from course.crm.data import load
+    >>> card = complaint_card(complaint_case(load("messages"), "m050"))  # doctest: +ELLIPSIS
+    Sophie writes: My sewing machine jams every time, ...
+    >>> card.loc["order value", "Sophie"]
+    '185 USD'
+    """
+    import pandas as pd
+
+    if not hasattr(message, "get") or message.get("text") is None:
+        raise InputError("complaint_card(message): give one message of the course data, e.g. "
+                         "complaint_case(messages, 'm050'); it needs a 'text' field.")
+    name = str(message.get("buyer_name") or "the buyer")
+    print(f"{name} writes: {str(message.get('text')).strip()}")
+    rows = {}
+    for label, field in CASE_FIELDS:
+        value = message.get(field)
+        if value is None or pd.isna(value):  # a field the message lacks, or no order yet
+            rows[label] = "-"
+        elif field == "order_value":
+            rows[label] = f"{value:g} USD"
+        else:
+            rows[label] = _shown(value.normalize() if hasattr(value, "normalize") else value)
+    return pd.DataFrame({name: rows})

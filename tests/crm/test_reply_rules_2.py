@@ -5,6 +5,7 @@ import pytest
 import course
 from course.writing.factcheck import check_facts
 from course.writing.moves import moves_in
+from course.writing.reviewer import review_reply
 from course.writing.rubric import RUBRIC, Rubric
 
 BANK = course.load_bank()
@@ -240,8 +241,15 @@ def test_a_greeting_with_an_offer_the_task_does_not_give_is_an_advert():
     text = ("Dear Ms Davis,\n\nHappy Thanksgiving! We wish you and your family a warm holiday. "
             "Thank you for choosing our coffee mugs this summer.{}\n\nWarm regards,\nLily")
     offer = " This week all mugs are 20% off for you."
-    assert review("w10-reply-holiday", text.format("")).score >= 80
-    assert review("w10-reply-holiday", text.format(offer)).score <= RUBRIC.caps["wrong_decision"]
+    # both greeting tasks of the bank now give an offer (one short line at the end, lesson 10):
+    # a greeting task without one is the bank's Ms Davis task without its offer facts
+    task = BANK["w10-reply-holiday"]
+    plain = {k: v for k, v in task.facts.items() if k not in ("discount", "offer_until")}
+    assert review_reply(text.format(""), "holiday_greeting", plain).score >= 80
+    advert = review_reply(text.format(offer), "holiday_greeting", plain)
+    assert advert.score <= RUBRIC.caps["wrong_decision"]
+    # where the task gives an offer, another offer is a wrong fact
+    assert review("w10-reply-holiday", text.format(offer)).score <= RUBRIC.caps["wrong_fact"]
     # where the task gives the offer, its one line is part of the greeting
     given = text.replace("Ms Davis", "Mr Anderson").format(
         " Our mugs are 10% off for you until 31 October.")

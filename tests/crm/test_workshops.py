@@ -141,6 +141,32 @@ def test_decision_card_says_what_resolve_complaint_decides(data):
     assert "draft_reply" not in card.to_string()
 
 
+def test_complaint_card_prints_the_message_and_shows_the_order_facts(data, capsys):
+    _, _, messages = data
+    case = crm.complaint_case(messages, "m050")
+    assert case["message_id"] == "m050"
+    assert case["text"] == messages.set_index("message_id").loc["m050", "text"]
+    card = crm.complaint_card(case)
+    printed = capsys.readouterr().out
+    assert printed.startswith("Sophie writes: My sewing machine jams")
+    assert list(card.columns) == ["Sophie"]
+    assert card.loc["order value", "Sophie"] == f"{case['order_value']:g} USD" == "185 USD"
+    assert card.loc["ordered", "Sophie"] == f"{case['order_date']:%Y-%m-%d}"  # no clock time
+    assert card.loc["carrier", "Sophie"] == case["carrier"]
+    # a message without an order (the fields empty): a dash, never 'nan' or 'NaT'
+    no_order = case.copy()
+    no_order[["order_id", "order_value", "order_date", "ship_date"]] = None
+    shown = crm.complaint_card(no_order).to_string()
+    assert "nan" not in shown and "NaT" not in shown and "-" in shown
+
+
+def test_complaint_case_names_a_missing_message():
+    with pytest.raises(InputError, match=r"complaint_case.*no message 'm999'"):
+        crm.complaint_case(crm.load("messages"), "m999")
+    with pytest.raises(InputError, match="complaint_card"):
+        crm.complaint_card("m050")
+
+
 @pytest.mark.parametrize("call, says", [
     (lambda: crm.buyers_by_value(crm.load("messages")), "buyers_by_value"),
     (lambda: crm.grade_counts(crm.load("new_shop_customers")), "grade_counts"),

@@ -209,3 +209,27 @@ def test_each_role_play_ending_names_only_the_moves_made(ex):
         if name not in made and f"In your replies you: {en}" in end.en:
             raise AssertionError(f"the ending claims {name!r}, which no reply made")
     assert ex.facts, "a role-play carries the facts the learner needs"
+
+
+def test_the_role_play_summary_gives_one_line_of_advice_the_key_missed_move():
+    """The summary line ("69/100, a neutral ending") says what mattered most, in both
+    languages: the moves of the good branch the reply lacked on the earliest turn that left
+    it; blaming (the cap of 40) comes first; a model run gets no advice line."""
+    ex = course.lesson("w08-complaint-chain-workshop")["w08-roleplay-sophie"]
+    model = [ex.turns[t]["model"] for t in ex.model_path[:-1]]
+    assert "\n" not in ex.grade(model).feedback.en  # nothing missed: the summary alone
+    # turn 2 offers the repair but does not ask whether she agrees: the neutral ending
+    no_question = [model[0], "A local shop can repair it, and we will refund $40 for it."]
+    result = ex.grade(no_question)
+    assert ex.conversation(no_question)["outcome"] == "neutral" and not result.correct
+    head, advice = result.feedback.en.split("\n")
+    assert head.startswith(f"{round(result.score * 100)}/100, a neutral ending")
+    assert advice == "Most important next time (turn 2): asks whether the solution is acceptable."
+    assert result.feedback.zh.split("\n")[1] == "下次最重要的一步（第 2 轮）：询问买家是否接受。"
+    # a good path that still skips a move: its first missed move, on its turn
+    skipped = [model[0], model[1], "We have sent the $40 refund today."]
+    assert ex.grade(skipped).feedback.en.endswith("(turn 3): thanks the buyer.")
+    # blaming the buyer outweighs any missed move
+    blamed = ex.grade(["You used it wrong. Read the manual.", "Sorry. We refund $40."])
+    assert "(turn 1): do not blame or command the buyer" in blamed.feedback.en
+    assert "不要指责或命令买家" in blamed.feedback.zh

@@ -166,8 +166,38 @@ class RoleplayExercise(Exercise):
                             pass_score=self.pass_score).en,
                          ui(key, score=score, outcome=outcome_text.zh,
                             pass_score=self.pass_score).zh)
+        key = self._key_miss(run)
+        if key is not None:
+            n, names, avoid = key
+            m = self._describe_moves(names)
+            line = "rp_key_avoid" if avoid else "rp_key_miss"
+            head = head + Bilingual("\n" + ui(line, n=n, moves=m.en).en,
+                                    "\n" + ui(line, n=n, moves=m.zh).zh)
         return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
                            feedback=head, response=list(parsed))
+
+    def _key_miss(self, run) -> tuple[int, list, bool] | None:
+        """The one piece of advice for the summary line: (turn number, moves, to avoid?).
+
+        In order of weight: a move to avoid (blaming caps the score at 40); then, on the
+        earliest turn whose reply did not open the turn's first branch (the good path of the
+        graph), the moves of that branch's condition the reply lacked (they decided what the
+        buyer wrote next); else the first move missed on any turn. None when nothing is
+        missed."""
+        for n, t in enumerate(run["transcript"], 1):
+            if "blame" in t["moves"]:
+                return n, ["blame"], True
+        for n, t in enumerate(run["transcript"], 1):
+            branches = self.turns[t["turn"]].get("next") or []
+            cond = branches[0].get("if") if branches else None
+            cond = [] if cond is None else cond if isinstance(cond, list) else [cond]
+            lacking = [m for m in cond if m not in t["moves"]]
+            if lacking:
+                return n, lacking, False
+        for n, t in enumerate(run["transcript"], 1):
+            if t["missed"]:
+                return n, t["missed"][:1], False
+        return None
 
     def _what_you_did(self, run) -> Bilingual:
         """The ending's second line, built only from the moves the learner's replies made."""

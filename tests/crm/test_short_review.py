@@ -1,0 +1,51 @@
+"""crm.short_review: a review printed the way the exercise widget gives it (lesson 10's
+"Try it"), not the 30-40 lines of the whole review."""
+import pytest
+
+from course import crm
+from course.errors import InputError
+
+WEBER = {"buyer_name": "Ms Weber", "last_product": "yoga mat",
+         "recommended_product": "cork yoga block", "unit_price": 9}
+SPAM = ("DEAR CUSTOMER!!! You bought our yoga mat, so you NEED our NEW cork yoga block, only "
+        "$9!!! HURRY, only 3 left, LAST CHANCE! Order at www.yogablocks-shop.com or add me on "
+        "WhatsApp +86 138 0000 1234. Thank you.\nBest regards, Lily")
+
+
+def test_the_short_review_gives_the_score_and_the_two_first_pieces_of_advice(capsys):
+    review = crm.review_reply(SPAM, "new_arrival", facts=WEBER)
+    crm.short_review(review, language="en")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"Reply review: {review.score}/100"
+    assert lines[2:4] == [f"  1. {review.advice[0]['en']}", f"  2. {review.advice[1]['en']}"]
+    assert review.advice[2]["en"] not in "\n".join(lines)  # the third waits for print(review)
+    assert len(lines) == 5 and lines[-1].startswith("print(review) shows the whole review")
+    whole = repr(review).splitlines()
+    assert len(whole) > 3 * len(lines)
+    crm.short_review(review, language="both")
+    both = capsys.readouterr().out.splitlines()
+    assert len(both) == 2 * len(lines) and both[1] == f"回复评阅：{review.score}/100"
+    assert f"     {review.advice[0]['zh']}" in both
+
+
+def test_the_cap_that_set_the_score_is_said(capsys):
+    brief = ("Dear Ms Weber,\n\nThank you for your order of a yoga mat. Our new cork yoga block "
+             "has arrived: it costs $9. Reply if you want one and we ship it within 2 days. If "
+             "you would rather not get such news, tell us.\n\nBest regards,\nLily")
+    review = crm.review_reply(brief, "new_arrival", facts=WEBER, words=[40, 140])
+    binding = [c for c in review.caps if c["cap"] == review.score]
+    assert binding, review  # this short letter is held by a cap (the reason to say it)
+    crm.short_review(review, language="zh")
+    out = capsys.readouterr().out
+    assert f"为什么没有更高：{binding[0]['zh']}" in out and "Why not" not in out
+
+
+@pytest.mark.parametrize("call, says", [
+    (lambda: crm.short_review("a reply"), "review_reply"),
+    (lambda: crm.short_review(crm.review_reply(SPAM, "new_arrival"), advice=-1), "advice"),
+    (lambda: crm.short_review(crm.review_reply(SPAM, "new_arrival"), language="fr"),
+     "language must be one of en, zh, both"),
+])
+def test_bad_input_is_named(call, says):
+    with pytest.raises(InputError, match=says):
+        call()
