@@ -249,3 +249,64 @@ PITCH = re.compile(
     r"buy (?:two|one|\d) (?:and )?get|don'?t miss|limited time|this week only|visit our "
     r"(?:store|shop)|perfect gift|ships? free|free shipping|best ?sellers?|check out our|"
     r"have you seen our|now in stock|coupon)\b", re.I)
+
+# Goods a reply can be about (issue 22, relevance): a reply that names one of these which the
+# task's facts and the buyer's message never name, and names nothing of the task's own goods,
+# is written for another buyer ("sorry about the scratch on your desk lamp" to the buyer of a
+# pen set). Plain nouns of cross-border retail, singular; plurals are matched too. Words that
+# are also common verbs or phrases ("watch", "ring", "case", "light", "set") are left out.
+PRODUCT_NOUNS = (
+    "mug", "cup", "teapot", "kettle", "bottle", "pan", "pot", "knife", "knives", "cutting board",
+    "chopsticks", "plate", "bowl", "lamp", "candle", "vase", "pillow", "cushion", "blanket",
+    "bedding", "towel", "curtain", "rug", "carpet", "table", "chair", "sofa", "desk", "shelf",
+    "mirror", "scarf", "scarves", "beanie", "hat", "glove", "sock", "coat", "jacket", "raincoat",
+    "hoodie", "sweater", "dress", "skirt", "shirt", "t-shirt", "jeans", "trousers", "shoe",
+    "sneaker", "boot", "sandal", "bag", "backpack", "handbag", "wallet", "belt", "umbrella",
+    "sunglasses", "necklace", "earring", "bracelet", "keychain", "brooch", "charger", "cable",
+    "power bank", "phone case", "headphone", "earphone", "earbud", "speaker", "tablet", "laptop",
+    "keyboard", "camera", "drone", "treadmill", "bicycle", "dumbbell", "yoga mat", "yoga block",
+    "prayer mat", "tent", "sleeping bag", "tea", "coffee", "honey", "chocolate", "perfume",
+    "lipstick", "cream", "shampoo", "hair dryer", "pen", "pencil", "notebook", "toy", "doll",
+    "puzzle", "led strip", "strip light", "light bulb", "fan", "heater",
+)
+# goods close enough that one can stand for the other ("cups" for mugs): naming the other is at
+# most a wrong fact, never another buyer's case
+SAME_GOODS = ({"mug", "cup"}, {"charger", "power bank", "cable"}, {"table", "desk"},
+              {"coat", "jacket", "raincoat"}, {"hoodie", "sweater"}, {"beanie", "hat"},
+              {"shoe", "sneaker", "boot", "sandal"}, {"headphone", "earphone", "earbud"},
+              {"knife", "knives"}, {"scarf", "scarves"}, {"bag", "backpack", "handbag"},
+              {"led strip", "strip light", "light bulb"}, {"yoga mat", "yoga block"})
+_PLURAL_ONLY = ("scarves", "knives", "chopsticks", "sunglasses", "jeans", "trousers")
+PRODUCT = re.compile(r"\b(" + "|".join(
+    re.escape(n).replace(r"\ ", r"[\s-]+") + ("" if n in _PLURAL_ONLY else r"(?:e?s)?")
+    for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def goods(text: str) -> set[str]:
+    """The goods of PRODUCT_NOUNS that ``text`` names, each as its kind (the first noun of its
+    SAME_GOODS group): "two Desk-Lamps" -> {"table"}, "cups" -> {"mug"}."""
+    found = set()
+    for m in PRODUCT.finditer(text):
+        noun = " ".join(re.split(r"[\s-]+", m.group(0).lower()))
+        if noun not in PRODUCT_NOUNS:
+            noun = noun[:-2] if noun[:-2] in PRODUCT_NOUNS else noun[:-1]
+        found.add(next((min(g) for g in SAME_GOODS if noun in g), noun))
+    return found
+
+# Stock phrases of service talk that say nothing about this buyer's case (issue 22, padded
+# replies): "your satisfaction is our top priority", "we always do our best", "we hope this
+# message finds you well". A sentence built on one, with no number in it, is filler.
+FILLER = re.compile(
+    r"\b(satisfaction (?:is|means)|(?:we|i) (?:always |truly |really |sincerely |deeply )?(?:value|"
+    r"appreciate|care about|cherish)|(?:do|try) our (?:very )?best|(?:is|are) (?:always )?(?:very |"
+    r"so |really )?important (?:to|for) (?:us|our)|we are always (?:here|happy|glad|working|trying|"
+    r"adding)|always here for you|finds? you well|we hope (?:you|that you|your|everything) (?:are|"
+    r"is|have|enjoy|had)\w*|(?:works?|working|worked) (?:very |so )?hard|long[- ]term|win-win|"
+    r"customer (?:happiness|satisfaction)|(?:high|top|best) quality|feel free to|means? (?:a lot|"
+    r"everything|so much) to|rest assured|please be (?:sure|assured)|thank\w* (?:you )?(?:so much |"
+    r"very much )?(?:again )?for (?:everything|your (?:trust|support|kind|lovely|continued)|being)|"
+    r"(?:one of )?our (?:most )?(?:valued|dear|wonderful|lovely|loyal) customers?|we (?:truly |really "
+    r"|sincerely |strongly )?believe|big family|(?:top|highest) priority|with (?:our|all our) "
+    r"heart|have a (?:wonderful|great|lovely|nice) (?:day|week)|it is (?:always )?a (?:great |big )?"
+    r"pleasure|grateful for (?:customers|people|every)|cares? about (?:quality|every|all|our "
+    r"customers))", re.I)

@@ -18,6 +18,7 @@ class Rubric:
     # the whole score is capped at ...
     caps: dict = field(default_factory=lambda: {
         "no_answer": 25,        # ... when the reply does not answer the buyer
+        "other_case": 20,       # ... when it is written for another buyer or another step
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
         "keywords": 15,         # ... when it is a list of keywords, not sentences
         "broken_english": 50,   # ... when it has many language errors
@@ -29,6 +30,8 @@ class Rubric:
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
+        "padded": 55,           # ... when general service talk makes most of it
+        "padded_empty": 30,     # ... and it gives under half of what the situation needs
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
@@ -67,6 +70,11 @@ class Rubric:
     pitch_penalty: int = 5          # points lost for a sales pitch inside an answer
     pitch_phrases: int = 2          # pitch phrases from which the penalty applies
     no_content_share: float = 0.25  # content share below which the no_content cap applies
+    # padding: this many filler sentences or more, making this share of the body's words or
+    # more, bring the padded cap; under padded_content of the content, the padded_empty cap
+    padded_sentences: int = 2
+    padded_share: float = 0.4
+    padded_content: float = 0.5
     # politeness and good English cannot make up for missing content: the points of the other
     # criteria count in proportion to the content's share, from this floor (no content) to all
     others_floor: float = 0.5

@@ -1,0 +1,146 @@
+"""Relevance rules of the reply reviewer (issue 22, brief 22a): a reply written for another buyer
+or another step of the same shop scores as a teacher scores it (unacceptable), and the same
+reply written for this buyer does not. Every reply here is our own variant, in no scored set."""
+import pytest
+
+import course
+
+BANK = course.load_bank()
+
+
+def caps(review) -> set[str]:
+    return {c["name"] for c in review.caps}
+
+
+# ---------------------------------------------------------------- another buyer's goods
+@pytest.mark.parametrize("task,text", [
+    ("w07-assess-reply-ines",  # a pen set: this reply is about headphones
+     "Dear Ines,\n\nWe are so sorry that your new headphones have a small mark. This is our "
+     "responsibility. We would like to give you $4 back as compensation. Is that acceptable to "
+     "you? The money will reach you within 3 days.\n\nBest regards,\nGrace"),
+    ("msg-reply-presale",  # a summer dress: this reply is about running shoes
+     "Dear Emily,\n\nThank you for your question about our running shoes. Our shoes are a little "
+     "small, so we recommend size L for you. If they do not fit, you can exchange them within "
+     "30 days.\n\nBest regards,\nGrace"),
+    ("w01-check-reply-lucia",  # a scented candle: this reply is about a winter coat
+     "Dear Lucia,\n\nWe are sorry that your winter coat is late. It was shipped on 23 March with "
+     "YunExpress, tracking number YT2545280664805297. If it does not arrive within 7 days, we "
+     "will send a new one.\n\nBest regards,\nMia"),
+])
+def test_a_reply_about_goods_the_task_never_names_is_for_another_buyer(task, text):
+    review = BANK[task].review(text)
+    assert "other_case" in caps(review) and review.score <= 25, review
+
+
+@pytest.mark.parametrize("task,text", [
+    ("w07-assess-reply-ines",  # the task's own goods, in the plural
+     "Dear Ines,\n\nWe are so sorry that your new pens have a small mark. This is our "
+     "responsibility. We would like to give you $4 back as compensation. Is that acceptable to "
+     "you? The money will reach you within 3 days.\n\nBest regards,\nGrace"),
+    ("fol-reply-real-answer",  # "cups" for the enamel mugs: close goods, not another buyer
+     "Dear Anna,\n\nThank you for waiting. Printing your logo on the 200 cups costs $4.20 a "
+     "cup, $840 in total, and it takes 15 days. Please send us your logo by Friday.\n\n"
+     "Best regards,\nLily"),
+])
+def test_the_task_s_own_goods_or_close_goods_are_not_another_case(task, text):
+    review = BANK[task].review(text)
+    assert "other_case" not in caps(review), review
+
+
+# ---------------------------------------------------------------- another step of the order
+@pytest.mark.parametrize("task,text", [
+    ("msg-reply-insale",  # the order is not paid
+     "Dear Carlos,\n\nWe have received your payment, thank you! We will pack your yoga mat "
+     "today and send you the tracking number tomorrow.\n\nBest regards,\nGrace"),
+    ("rev-reply-out-of-stock",  # nothing has shipped
+     "Dear Mrs Haddad,\n\nGood news: your 20 prayer mats have already been shipped and are on "
+     "the way. They should arrive in about a week.\n\nBest regards,\nLily"),
+    ("w04-reply-marek",  # a holding reply: the factory has not answered yet
+     "Dear Marek,\n\nThank you for your mail. The raincoats cost 5 dollars each and a sample "
+     "is free. We can send it next week.\n\nBest regards,\nMia"),
+])
+def test_a_reply_for_another_step_of_the_order_is_another_case(task, text):
+    review = BANK[task].review(text)
+    assert "other_case" in caps(review) and review.score <= 25, review
+
+
+@pytest.mark.parametrize("task,text", [
+    ("msg-reply-insale",
+     "Dear Carlos,\n\nWe see that your order 8066778899001122 for the yoga mat has not been "
+     "paid yet. Is there a problem we can help with? If you changed your mind, we can cancel "
+     "it. The 10% discount ends on Friday.\n\nBest regards,\nGrace"),
+    ("rev-reply-out-of-stock",
+     "Dear Mrs Haddad,\n\nWe are very sorry: your prayer mats have not been shipped yet, "
+     "because the last ones were damaged when we checked them. New stock comes on 18 May. "
+     "Can you wait, or would you like to cancel?\n\nBest regards,\nLily"),
+])
+def test_saying_the_step_has_not_happened_is_this_case(task, text):
+    assert "other_case" not in caps(BANK[task].review(text))
+
+
+def test_a_greeting_for_another_holiday_is_for_another_case():
+    review = BANK["w10-reply-holiday"].review(
+        "Dear Ms Davis,\n\nHappy Easter! We wish you and your family a lovely spring holiday. "
+        "Thank you for your order this summer.\n\nBest regards,\nLily")
+    assert "other_case" in caps(review) and review.score <= 25, review
+
+
+# ---------------------------------------------------------------- made-up amounts
+@pytest.mark.parametrize("task,text", [
+    ("w01-reply-lena",  # a return: the task gives no sum of money
+     "Dear Lena,\n\nWe are sorry the coat is not like the pictures. Could you send us two "
+     "photos? Then we will refund you 35 dollars within 3 days.\n\nBest regards,\nMia"),
+    ("rel-reply-late-delivery",
+     "Dear Jessica,\n\nWe are sorry your scarf is late. It was shipped on 10 April by China "
+     "Post, tracking number LX123456789CN. If it does not arrive in 7 days, we will refund "
+     "you $25.\n\nBest regards,\nLily"),
+])
+def test_an_amount_where_the_task_gives_none_is_made_up(task, text):
+    review = BANK[task].review(text)
+    assert "wrong_fact" in caps(review) and review.score <= 45, review
+
+
+# ---------------------------------------------------------------- asking again
+@pytest.mark.parametrize("task,text", [
+    ("w08-reply-ali",  # he said it: white sent, walnut ordered
+     "Dear Ali,\n\nWe are very sorry. Could you tell us what colour the table is and what colour "
+     "you wanted? Then we will send you the right table within 5 days.\n\nBest regards,\nGrace"),
+    ("w02-reply-chloe",  # the shop has her orders on file
+     "Dear Chloé,\n\nThank you for your message! Could you tell us what you bought from us "
+     "before, so that we can find something new for your kitchen?\n\nBest regards,\nMia"),
+    ("msg-reply-aftersale",  # the order and the problem are known
+     "Dear Tom,\n\nThank you for your message and sorry to hear that. Please tell us your order "
+     "number and what exactly is wrong with it, and we will help you.\n\nBest regards,\nGrace"),
+])
+def test_asking_for_what_the_buyer_gave_or_the_shop_knows_is_asking_again(task, text):
+    review = BANK[task].review(text)
+    assert "asks_again" in caps(review) and review.score <= 50, review
+
+
+def test_offering_a_colour_choice_is_not_asking_again():
+    review = BANK["w08-reply-ali"].review(
+        "Dear Ali,\n\nWe are very sorry that we sent a white table instead of the walnut one; it "
+        "is our mistake. We will send you the walnut table within 5 days, and you do not need to "
+        "send the white one back. Would you prefer a refund instead?\n\nBest regards,\nGrace")
+    assert "asks_again" not in caps(review), review
+
+
+# ---------------------------------------------------------------- padding
+_PADDING = ("We hope this message finds you well. Your satisfaction is always our top priority, "
+            "and our team works very hard every day. We truly value every customer and we always "
+            "do our best for you. ")
+
+
+def test_a_reply_padded_with_service_talk_is_capped():
+    ex = BANK["w07-reply-keychain"]
+    empty = ex.review("Dear David,\n\n" + _PADDING + "Please feel free to contact us.\n\n"
+                      "Best regards,\nGrace")
+    padded = ex.review("Dear David,\n\n" + _PADDING + "We are sorry the keychain does not work: "
+                       "we will refund your $20 within 2 days, and you do not need to send it "
+                       "back.\n\nBest regards,\nGrace")
+    plain = ex.review("Dear David,\n\nWe are very sorry the keychain does not work. We will "
+                      "refund your $20 within 2 days, and you do not need to send it back. Thank "
+                      "you for telling us.\n\nBest regards,\nGrace")
+    assert "padded_empty" in caps(empty) and empty.score <= 30, empty
+    assert "padded" in caps(padded) and padded.score <= 55, padded
+    assert not caps(plain) & {"padded", "padded_empty"} and plain.score >= 75, plain
