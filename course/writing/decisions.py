@@ -205,7 +205,8 @@ PRESSURES_PAYMENT = Decision(
     "只催促付款，没有询问买家是否遇到问题",
     re.compile(r"\b(?:complete (?:the|your) payment|pay(?: for it| the order)?)\s+"
                r"(?:today|now|immediately|at once|as soon as possible)\b|\bprice will "
-               r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I))
+               r"(?:go up|increase)\b|\bpay as soon as possible\b|\bbuy (?:it |them |one |(?:our|the) "
+               r"\w+ )?(?:now|today)\b", re.I))  # "Buy now!" in a follow-up presses too
 
 
 FAKE_URGENCY = Decision(

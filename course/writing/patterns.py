@@ -28,6 +28,7 @@ TIME = re.compile(
     rf"(?:on|before|until)\s+{WEEKDAY_RX}|this\s+week|next\s+week|"
     rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
+    rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY})\b", re.I)
 CARRIERS = re.compile(
     r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
@@ -47,7 +48,8 @@ GREETING_LINE = re.compile(
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
 THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful|merci|danke|gracias|grazie|"
                     r"obrigad[oa]|shukran)\b|谢谢|感谢", re.I)
-APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret)\b", re.I)
+APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret|(?:please )?forgive "
+                     r"(?:us|me|the))\b", re.I)
 CLOSING = re.compile(
     r"^\s*((?:best|kind|warm(?:est)?|warm|many)\s+(?:regards|wishes|thanks)|regards|"
     r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|best|cheers|thanks(?: again)?|"

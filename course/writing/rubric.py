@@ -33,6 +33,7 @@ class Rubric:
         "padded": 55,           # ... when general service talk makes most of it
         "padded_empty": 30,     # ... and it gives under half of what the situation needs
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)
+        "very_brief": 65,       # ... when it has under very_brief_share of the task's fewest words
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
     })
@@ -48,10 +49,11 @@ class Rubric:
     # a reply under this many times the task's fewest words is brief (the brief cap applies)
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
+    very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
-    form_caps: tuple = ("brief", "bare_letter", "weak_language")
+    form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language")
     # tone
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)

@@ -189,6 +189,10 @@ class Relevance(Scorer):
         out = Scored(points=self.weight)
         text = reply.statements if reply.keyword_list else reply.flat_body
         own = list(dict.fromkeys(m.group(0) for m in re.finditer(situation.answers, text, re.I)))
+        # a reply that states the value the situation's decision turns on (the product, the
+        # amount, the size of the facts) answers the buyer in whatever words
+        own = own or [e for e in (_find_move(situation.move(r), reply) for r in situation.right
+                                  if situation.move(r).find.startswith("fact:")) if e][:1]
         pitches = [] if situation.pitch_ok else list(dict.fromkeys(
             m.group(0) for m in P.PITCH.finditer(reply.flat_body)))
         what = situation.name.replace("_", " ")
@@ -445,6 +449,10 @@ class Structure(Scorer):
             out.points += self.rubric.structure["next step"]
         brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
                  else max(self.rubric.brief_factor * low, self.rubric.brief_words))
+        if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
+            out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
+                    "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
+                    "只是便条，还不是回复")
         if n < brief:
             points = self.rubric.length_points
             out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "

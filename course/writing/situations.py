@@ -62,7 +62,8 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
                r"wait|what do you think|how do you feel about (?:it|this|that)|can you "
-               r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
+               r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer|"
+               r"(?:would|does|will) (?:that|this|it) suit you)\b|"
                r"可以吗|能接受吗")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
@@ -98,6 +99,9 @@ SITUATIONS = (
               only_with="lead_time_days"),
          Move("delivery_time", 2, "fact:delivery_days", "the delivery time", "送达时间",
               only_with="delivery_days"),
+         # "will the price stay the same?": how long it holds, when the task says
+         Move("price_months", 2, "fact:price_months", "how long the price holds", "价格保持多久",
+              only_with="price_months"),
          Move("destination", 2, r"\b(country|city|where|destination|ship(?:ped)? to|"
                                 r"deliver(?:ed)? to|location|address)\b",
               "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
@@ -176,11 +180,12 @@ SITUATIONS = (
         (Move("amount", 3, "fact:compensation,partial_refund,refund_amount",
               "the compensation amount", "补偿金额"),
          Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
-                                 r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back)\b|补偿",
+                                 r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back|(?:return|give|pay|send) (?:you )?"
+                                 r"[$€£¥]\d+(?:\.\d+)? (?:of|back))\b|补偿",
               "a partial compensation", "部分补偿"),
          Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
-                        r"we made a mistake)\b|我们的责任", "accepts responsibility",
+                        r"we made a mistake|(?:that|this|it) (?:is|was) on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
         wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
@@ -320,7 +325,7 @@ SITUATIONS = (
         r"\b(received|receive|got|checking|processing|processed|looking into|get back|reply|"
         r"answer)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
-                             r"received|we (?:have )?(?:received?|got) (?:your|it)|thank\w* (?:you )?for "
+                             r"received|(?:we (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?for "
                              r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"

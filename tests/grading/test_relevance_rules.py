@@ -144,3 +144,76 @@ def test_a_reply_padded_with_service_talk_is_capped():
     assert "padded_empty" in caps(empty) and empty.score <= 30, empty
     assert "padded" in caps(padded) and padded.score <= 55, padded
     assert not caps(plain) & {"padded", "padded_empty"} and plain.score >= 75, plain
+
+
+# ---------------------------------------------------------------- moves said in plain words
+def _made(task, text, move):
+    """True when the review of ``text`` for ``task`` finds ``move`` (its English name)."""
+    review = BANK[task].review(text)
+    return any(str(f).startswith(move) for f in review.criterion("content").found)
+
+
+@pytest.mark.parametrize("task,text,move", [
+    # "thank you for buying / ordering ..." says why this customer hears about it
+    ("w10-reply-new-arrival", "Dear Ms Hall,\n\nThank you for ordering 8 coffee mugs from us. "
+     "Our new ceramic mug gift set is here: four mugs in a box for $18.\n\nBest regards,\nLily",
+     "says why this customer hears about it"),
+    # how to use the offer, without "code" or "checkout"
+    ("w10-reply-offer", "Dear Mr Hall,\n\nThank you for your order in September. Our ceramic mug "
+     "gift set is 10% off until 1 December: $16.20, not $18. The price is automatic, you just "
+     "order it on our AliExpress store.\n\nBest regards,\nLily", "how to use the offer"),
+    # the choice, said with a negation
+    ("promo-reply-new-arrival", "Dear Ms Weber,\n\nThank you for buying our yoga mat twice. Our "
+     "new cork yoga block costs $9. If you don't want news like this, just tell us.\n\n"
+     "Best regards,\nLily", "leaves the choice to the customer"),
+    ("promo-reply-offer", "Dear Mr Tan,\n\nThank you for your four orders. The PowerGo Lite is "
+     "15% off until 30 November: $20.40 instead of $24. If you are not interested, no problem "
+     "at all.\n\nBest regards,\nLily", "leaves the choice to the customer"),
+    # which products, with a number in between
+    ("w03-check-reply-farid", "Dear Farid,\n\nThank you for your mail. Could you send us your "
+     "company website and tell us which 3 or 4 items you need? We work with a paid sample "
+     "first.\n\nBest regards,\nMia", "asks which products and specifications"),
+    # being processed: the factory is asked
+    ("w05-assess-holding-siti", "Hi Siti, thank you, we got your mail. We will ask our factory "
+     "about the yarn and the price, and we answer you within 3 days. Grace",
+     "says it is being processed"),
+    # plain compensation, responsibility and "does that suit you?"
+    ("msg-reply-aftersale", "Dear Tom,\n\nPlease forgive the scratch on your desk lamp; that is "
+     "on us. We can send you $4 back for it. Does that suit you? The money comes within 3 "
+     "days.\n\nBest regards,\nGrace", "asks whether it is acceptable"),
+    ("msg-reply-aftersale", "Dear Tom,\n\nPlease forgive the scratch on your desk lamp; that is "
+     "on us. We can send you $4 back for it. Does that suit you? The money comes within 3 "
+     "days.\n\nBest regards,\nGrace", "accepts responsibility"),
+    # a time limit said the other way round
+    ("fol-reply-holding", "Hi Anna, thank you, we got your mail. The factory is checking the "
+     "logo printing now; you will not wait longer than 3 days for the price. Lily",
+     "when the real answer comes"),
+])
+def test_plain_words_make_the_move(task, text, move):
+    assert _made(task, text, move), BANK[task].review(text)
+
+
+def test_a_reply_that_names_the_right_product_answers_in_any_words():
+    review = BANK["promo-reply-recommend"].review(
+        "Dear Carlos,\n\nHave a great hike! The PowerGo Lite is the one for two days: two full "
+        "phone charges, and only 180 g in your bag. It costs $24, and if you order by Friday we "
+        "ship it within 24 hours.\n\nBest regards,\nLily")
+    assert "no_answer" not in caps(review) and review.score >= 80, review
+
+
+def test_buy_now_in_a_payment_follow_up_presses_for_payment():
+    review = BANK["msg-reply-insale"].review(
+        "Dear Carlos,\n\nYour order 8066778899001122 for the yoga mat is waiting for payment. "
+        "The 10% discount ends on Friday, so buy it now!\n\nBest regards,\nGrace")
+    assert "wrong_decision" in caps(review) and review.score <= 40, review
+
+
+def test_a_few_words_where_a_letter_is_asked_are_a_note():
+    ex = BANK["w06-reply-dubai"]  # 40-150 words
+    note = ex.review("Hi, the speaker is $6.50 and ten are $65. They reach Dubai in 9 days. "
+                     "Thanks, Grace")
+    brief = ex.review("Dear Mr Al-Mansouri,\n\nThank you for your message. The speaker is $6.50, so "
+                      "ten are $65, and they reach Dubai in 9 days. Shall we send them?\n\n"
+                      "Best regards,\nGrace")  # 32 words: brief, not a note
+    assert "very_brief" in caps(note) and note.score <= 65, note
+    assert "very_brief" not in caps(brief), brief
