@@ -7,6 +7,7 @@ the fact check (course.writing.values) and the role-play moves (course.writing.m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -284,16 +285,18 @@ PRODUCT = re.compile(r"\b(" + "|".join(
     for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 
 
-def goods(text: str) -> set[str]:
+@lru_cache(maxsize=512)  # a task's facts and message are read again for each of its replies
+def goods(text: str) -> frozenset[str]:
     """The goods of PRODUCT_NOUNS that ``text`` names, each as its kind (the first noun of its
-    SAME_GOODS group): "two Desk-Lamps" -> {"table"}, "cups" -> {"mug"}."""
+    SAME_GOODS group, alphabetically): "two desk lamps" -> {"desk", "lamp"}, "cups" -> {"cup"}
+    as for "mugs"."""
     found = set()
     for m in PRODUCT.finditer(text):
         noun = " ".join(re.split(r"[\s-]+", m.group(0).lower()))
         if noun not in PRODUCT_NOUNS:
             noun = noun[:-2] if noun[:-2] in PRODUCT_NOUNS else noun[:-1]
         found.add(next((min(g) for g in SAME_GOODS if noun in g), noun))
-    return found
+    return frozenset(found)
 
 # Stock phrases of service talk that say nothing about this buyer's case (issue 22, padded
 # replies): "your satisfaction is our top priority", "we always do our best", "we hope this
