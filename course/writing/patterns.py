@@ -30,6 +30,7 @@ TIME = re.compile(
     rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
     rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
+    rf"(?:\d+|one|two|three)\s+(?:working\s+)?(?:hours?|days?)\s+at\s+(?:the\s+)?most|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY})\b", re.I)
 CARRIERS = re.compile(
     r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
@@ -268,9 +269,9 @@ PRODUCT_NOUNS = (
     "sunglasses", "necklace", "earring", "bracelet", "keychain", "brooch", "charger", "cable",
     "power bank", "phone case", "headphone", "earphone", "earbud", "speaker", "tablet", "laptop",
     "keyboard", "camera", "drone", "treadmill", "bicycle", "dumbbell", "yoga mat", "yoga block",
-    "prayer mat", "tent", "sleeping bag", "tea", "coffee", "honey", "chocolate", "perfume",
-    "lipstick", "cream", "shampoo", "hair dryer", "pen", "pencil", "notebook", "toy", "doll",
-    "puzzle", "led strip", "strip light", "light bulb", "fan", "heater",
+    "prayer mat", "tent", "sleeping bag", "tea", "coffee", "perfume",
+    "lipstick", "shampoo", "hair dryer", "pen", "pencil", "notebook", "toy", "doll",
+    "led strip", "strip light", "light bulb", "heater",
 )
 # goods close enough that one can stand for the other ("cups" for mugs): naming the other is at
 # most a wrong fact, never another buyer's case

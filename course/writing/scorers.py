@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
-from course.writing.text import Said, negated, sentences, vader
+from course.writing.text import Said, negated, sentence_at, sentences, vader
 from course.writing.values import FACT_KINDS
 
 
@@ -218,14 +218,12 @@ class Relevance(Scorer):
         names, or says what belongs to another step; an amount where the task gives none is
         made up."""
         from course.writing.situations import AMOUNT
-        from course.writing.text import find_affirmed
 
         task = P.goods(" ".join(str(v) for v in reply.facts.values()) + " " + reply.buyer)
         said = P.goods(reply.flat)
         other = sorted(said - task) if (task and said and not said & task
                                         and not _names_task_goods(reply)) else []
-        step = find_affirmed(re.compile(situation.not_now, re.I), reply.flat_body) \
-            if situation.not_now else None
+        step = _claim(situation.not_now, reply.flat_body) if situation.not_now else None
         holiday = next((w.said for w in reply.check.wrong if w.field == "holiday"), "")
         if other or step or holiday:
             said = step.group(0) if step else ""
@@ -242,13 +240,35 @@ class Relevance(Scorer):
                     f"回复写给了别的买家或别的情况：{why_zh}")
             out.advise("Answer this buyer's case: check the buyer's message and the facts "
                        "before you reuse a reply.", "回答这位买家的情况：套用回复前先核对买家的来信和事实。")
-        made_up = re.search(AMOUNT, reply.flat_body, re.I) if situation.no_amounts else None
+        made_up = next((m for m in re.finditer(AMOUNT, reply.flat_body, re.I)
+                        if _MONEY_BACK.search(sentence_at(reply.flat_body, m.start()))
+                        and not _GIFT.search(sentence_at(reply.flat_body, m.start()))),
+                       None) if situation.no_amounts else None
         if made_up:
             out.flagged.append(made_up.group(0))
             out.missing.append(Said(f"an amount the facts do not give: '{made_up.group(0)}'",
                                     f"事实中没有的金额：“{made_up.group(0)}”"))
             out.cap("wrong_fact", "an amount the task does not give is made up",
                     "任务没有给出的金额是编造的")
+
+
+# an amount stated as money back or a price is a fact; a coupon or a gift is an offer
+_MONEY_BACK = re.compile(r"\b(refund\w*|price|cost\w*|paid|pay|back|total|each)\b", re.I)
+_GIFT = re.compile(r"\b(coupon|voucher|discount|gift)\b", re.I)
+# a claim said as a condition ("once you have paid", "if it was shipped") claims nothing
+_CONDITION = re.compile(r"\b(?:if|once|when|after|as soon as|until|unless|whether)\b", re.I)
+
+
+def _claim(rx: str, text: str):
+    """The first match of ``rx`` in ``text`` that is affirmed, not a condition, else None."""
+    from course.writing.text import negated
+
+    for m in re.finditer(rx, text, re.I):
+        sentence = sentence_at(text, m.start())
+        head = sentence[:max(0, sentence.find(m.group(0)))]
+        if not negated(text, m.start()) and not _CONDITION.search(head):
+            return m
+    return None
 
 
 def _names_task_goods(reply) -> bool:

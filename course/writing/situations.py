@@ -76,11 +76,11 @@ _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|th
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 
 # another step: the buyer has paid, the order has shipped (affirmed, not "has not been shipped")
-_PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:has been |was |is )"
-         r"received|(?:we )?(?:have )?received your payment|you (?:have )?paid)\b")
-_SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|sent|dispatched|delivered)|(?:was|were) "
-            r"(?:shipped|sent|dispatched)|(?:is|are) (?:now )?(?:on (?:its|the) "
-            r"way|in transit)|(?:it|they) shipped)\b")
+# (a condition is not a claim: "once you have paid, we ship it" is read by the scorer as such)
+_PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:has been |was )"
+         r"received|(?:we )?(?:have )?received your payment)\b")
+_SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|dispatched|delivered)|(?:was|were) "
+            r"(?:shipped|dispatched)|(?:it|they) shipped)\b")
 
 SITUATIONS = (
     Situation(
@@ -340,8 +340,7 @@ SITUATIONS = (
               "何时给出正式答复（最多三天）")),
         right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90),
         # the factory has not answered yet: a price or a cost is the real answer, made up
-        not_now=_AMOUNT + r"|\b(?:it|this|that|they|printing|production) (?:will )?(?:costs?|takes?) "
-                          r"(?:about |around |only )?(?:\d|one|two|three|a week)",
+        not_now=_AMOUNT,
         short_ok=True),
     # --- lesson 10: recommending and promoting products (issue 28) ---------------------------
     Situation(

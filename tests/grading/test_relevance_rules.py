@@ -144,6 +144,11 @@ def test_a_reply_padded_with_service_talk_is_capped():
     assert "padded_empty" in caps(empty) and empty.score <= 30, empty
     assert "padded" in caps(padded) and padded.score <= 55, padded
     assert not caps(plain) & {"padded", "padded_empty"} and plain.score >= 75, plain
+    warm = ex.review("Dear David,\n\nThank you for your kind message. We are very sorry the "
+                     "keychain does not work: we will refund your $20 within 2 days, and you do "
+                     "not need to send it back. We truly value you as our customer.\n\n"
+                     "Best regards,\nGrace")  # two warm sentences around the answer: not padding
+    assert not caps(warm) & {"padded", "padded_empty"} and warm.score >= 75, warm
 
 
 # ---------------------------------------------------------------- moves said in plain words
@@ -217,3 +222,33 @@ def test_a_few_words_where_a_letter_is_asked_are_a_note():
                       "Best regards,\nGrace")  # 32 words: brief, not a note
     assert "very_brief" in caps(note) and note.score <= 65, note
     assert "very_brief" not in caps(brief), brief
+
+
+@pytest.mark.parametrize("task,text", [
+    # a condition claims nothing: "once you have paid"
+    ("msg-reply-insale",
+     "Dear Carlos,\n\nWe see that your order 8066778899001122 for the yoga mat is not paid yet. "
+     "Is there anything we can help with? Once your payment has been received, we ship it the "
+     "same day. If you changed your mind, we can cancel it.\n\nBest regards,\nGrace"),
+    # new stock on its way is not the order shipped
+    ("w07-reply-vera",
+     "Dear Vera,\n\nWe are sorry: your knitted beanie has not shipped because the last ones were "
+     "damaged in the final check. New stock is on its way and arrives on 18 April. Can you wait, "
+     "or would you like to cancel?\n\nBest regards,\nGrace"),
+    # a holding reply may say how long the answer takes
+    ("w04-reply-marek",
+     "Dear Marek,\n\nThank you, we have received your mail. Our factory is checking the material, "
+     "the test report and the sample now; it takes 3 days at most, and we will answer you by "
+     "then.\n\nBest regards,\nMia"),
+])
+def test_conditions_and_neighbouring_facts_are_not_another_step(task, text):
+    review = BANK[task].review(text)
+    assert "other_case" not in caps(review) and review.score >= 60, review
+
+
+def test_a_coupon_is_an_offer_not_a_made_up_amount():
+    review = BANK["w01-reply-lena"].review(
+        "Dear Lena,\n\nWe are very sorry the coat is not like the pictures. Could you send us two "
+        "photos? Then we will refund you in full within 3 days, and we add a $5 coupon for your "
+        "trouble.\n\nBest regards,\nMia")
+    assert "wrong_fact" not in caps(review), review
