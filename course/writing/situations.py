@@ -289,7 +289,8 @@ SITUATIONS = (
         (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
                             r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
                             r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|for (?:buying|"
-                            r"ordering|choosing))\b",
+                            r"ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
+                            r"with your)\b",
               "uses what you know about this customer", "利用你对这位客户的了解"),
          Move("product", 1, "fact:last_product", "the product she bought before",
               "她以前买过的商品", only_with="last_product"),
@@ -369,7 +370,8 @@ SITUATIONS = (
         (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
                             r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
                             r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you|"
-                            r"for (?:buying|ordering|choosing))\b",
+                            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|"
+                            r"fits?) (?:well )?with your)\b",
               "says why this customer hears about it (what they bought)",
               "说明为什么通知这位客户（她买过什么）"),
          Move("product", 1, "fact:last_product", "the product they bought before",

@@ -163,6 +163,10 @@ def _made(task, text, move):
     ("w10-reply-new-arrival", "Dear Ms Hall,\n\nThank you for ordering 8 coffee mugs from us. "
      "Our new ceramic mug gift set is here: four mugs in a box for $18.\n\nBest regards,\nLily",
      "says why this customer hears about it"),
+    # "it goes well with your knife set": what she owns is what the shop knows of her
+    ("w02-reply-chloe", "Dear Chloé,\n\nThank you for your message. Our new bamboo cutting board "
+     "goes well with your knife set, and it costs $18.50. Shall we send one within 2 days?\n\n"
+     "Best regards,\nMia", "uses what you know about this customer"),
     # how to use the offer, without "code" or "checkout"
     ("w10-reply-offer", "Dear Mr Hall,\n\nThank you for your order in September. Our ceramic mug "
      "gift set is 10% off until 1 December: $16.20, not $18. The price is automatic, you just "
