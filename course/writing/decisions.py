@@ -205,7 +205,8 @@ PRESSURES_PAYMENT = Decision(
     "只催促付款，没有询问买家是否遇到问题",
     re.compile(r"\b(?:complete (?:the|your) payment|pay(?: for it| the order)?)\s+"
                r"(?:today|now|immediately|at once|as soon as possible)\b|\bprice will "
-               r"(?:go up|increase)\b|\bpay as soon as possible\b", re.I))
+               r"(?:go up|increase)\b|\bpay as soon as possible\b|\bbuy (?:it |them |one |(?:our|the) "
+               r"\w+ )?(?:now|today)\b", re.I))  # "Buy now!" in a follow-up presses too
 
 
 FAKE_URGENCY = Decision(
@@ -302,7 +303,26 @@ _GIVEN = {
     "size": (r"\bi (?:normally |usually )?wear\b|\bmy size is\b|\b(?:us|uk|eu) size \d",
              r"\bwhat(?:'s| is) your size\b|\byour (?:us )?size\b|\b(?:which|what) size do you "
              r"(?:wear|usually|normally)\b|\bhow (?:tall|big)\b", "size", "尺码"),
+    # brief 22a: the colours the buyer named ("it is white, I ordered walnut"), the order and
+    # the problem the shop has on file, and what the customer bought before (the shop's own
+    # records: asking "what did you buy from us before?" is asking again)
+    "colour": (r"\b(?:white|black|red|blue|green|yellow|pink|purple|gr[ae]y|brown|walnut|navy|"
+               r"gold|silver|beige|orange)\b",
+               r"\b(?:which|what) colou?rs?\b|\bthe colou?rs? (?:you|of)\b", "colour", "颜色"),
+    "order": (r"(?!)", r"\byour order (?:number|no\b|id\b)|\bthe order number\b|\bwhich "
+              r"(?:product|item)s? you (?:ordered|bought)\b", "the order", "订单信息"),
+    "problem": (r"(?!)", r"\bwhat (?:exactly )?(?:is|was) (?:wrong|the problem)\b|\bdescribe "
+                r"the problem\b|\bwhat (?:exactly )?happened (?:to|with)\b", "the problem",
+                "问题"),
+    "history": (r"(?!)", r"\b(?:what|which) (?:\w+ )?(?:you|did you) (?:\w+ )?(?:bought|ordered|buy|"
+                r"order)(?: from us)? (?:before|last time)\b|\bhow often you (?:order|bought|"
+                r"buy)\w*|\bwhich (?:\w+ )?you usually (?:drink|buy|use|order)\b",
+                "what the customer bought before (the shop's records)", "客户以前买过什么（店铺有记录）"),
 }
+# what the shop knows from the task's facts; the purchase history is always in its records
+_KNOWN = {"quantity": ("quantity",), "address": ("destination",), "size": ("buyer_size",),
+          "colour": ("ordered_colour", "sent_colour"), "order": ("order_id",),
+          "problem": ("problem",), "history": ("buyer_name",)}
 
 
 def _gives(said: str, buyer: str) -> bool:
@@ -324,9 +344,9 @@ class AsksAgain(Decision):
     def given(self, buyer: str, facts=None) -> list[str]:
         """What the buyer gave: said in the message, or known from the task's facts."""
         facts = facts or {}
-        known = {"quantity": "quantity", "address": "destination", "size": "buyer_size"}
         return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
-                if (buyer and _gives(said, buyer)) or facts.get(known[k]) is not None]
+                if (buyer and _gives(said, buyer))
+                or any(facts.get(f) is not None for f in _KNOWN[k])]
 
     def asked(self, reply) -> list[tuple[str, str]]:
         """(en, zh) of each given thing the reply asks for again."""

@@ -7,6 +7,7 @@ the fact check (course.writing.values) and the role-play moves (course.writing.m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -28,6 +29,8 @@ TIME = re.compile(
     rf"(?:on|before|until)\s+{WEEKDAY_RX}|this\s+week|next\s+week|"
     rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
+    rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
+    rf"(?:\d+|one|two|three)\s+(?:working\s+)?(?:hours?|days?)\s+at\s+(?:the\s+)?most|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY})\b", re.I)
 CARRIERS = re.compile(
     r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
@@ -47,7 +50,8 @@ GREETING_LINE = re.compile(
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
 THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful|merci|danke|gracias|grazie|"
                     r"obrigad[oa]|shukran)\b|谢谢|感谢", re.I)
-APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret)\b", re.I)
+APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret|(?:please )?forgive "
+                     r"(?:us|me|the))\b", re.I)
 CLOSING = re.compile(
     r"^\s*((?:best|kind|warm(?:est)?|warm|many)\s+(?:regards|wishes|thanks)|regards|"
     r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|best|cheers|thanks(?: again)?|"
@@ -249,3 +253,66 @@ PITCH = re.compile(
     r"buy (?:two|one|\d) (?:and )?get|don'?t miss|limited time|this week only|visit our "
     r"(?:store|shop)|perfect gift|ships? free|free shipping|best ?sellers?|check out our|"
     r"have you seen our|now in stock|coupon)\b", re.I)
+
+# Goods a reply can be about (issue 22, relevance): a reply that names one of these which the
+# task's facts and the buyer's message never name, and names nothing of the task's own goods,
+# is written for another buyer ("sorry about the scratch on your desk lamp" to the buyer of a
+# pen set). Plain nouns of cross-border retail, singular; plurals are matched too. Words that
+# are also common verbs or phrases ("watch", "ring", "case", "light", "set") are left out.
+PRODUCT_NOUNS = (
+    "mug", "cup", "teapot", "kettle", "bottle", "pan", "pot", "knife", "knives", "cutting board",
+    "chopsticks", "plate", "bowl", "lamp", "candle", "vase", "pillow", "cushion", "blanket",
+    "bedding", "towel", "curtain", "rug", "carpet", "table", "chair", "sofa", "desk", "shelf",
+    "mirror", "scarf", "scarves", "beanie", "hat", "glove", "sock", "coat", "jacket", "raincoat",
+    "hoodie", "sweater", "dress", "skirt", "shirt", "t-shirt", "jeans", "trousers", "shoe",
+    "sneaker", "boot", "sandal", "bag", "backpack", "handbag", "wallet", "belt", "umbrella",
+    "sunglasses", "necklace", "earring", "bracelet", "keychain", "brooch", "charger", "cable",
+    "power bank", "phone case", "headphone", "earphone", "earbud", "speaker", "tablet", "laptop",
+    "keyboard", "camera", "drone", "treadmill", "bicycle", "dumbbell", "yoga mat", "yoga block",
+    "prayer mat", "tent", "sleeping bag", "tea", "coffee", "perfume",
+    "lipstick", "shampoo", "hair dryer", "pen", "pencil", "notebook", "toy", "doll",
+    "led strip", "strip light", "light bulb", "heater",
+)
+# goods close enough that one can stand for the other ("cups" for mugs): naming the other is at
+# most a wrong fact, never another buyer's case
+SAME_GOODS = ({"mug", "cup"}, {"charger", "power bank", "cable"}, {"table", "desk"},
+              {"coat", "jacket", "raincoat"}, {"hoodie", "sweater"}, {"beanie", "hat"},
+              {"shoe", "sneaker", "boot", "sandal"}, {"headphone", "earphone", "earbud"},
+              {"knife", "knives"}, {"scarf", "scarves"}, {"bag", "backpack", "handbag"},
+              {"led strip", "strip light", "light bulb"}, {"yoga mat", "yoga block"})
+_PLURAL_ONLY = ("scarves", "knives", "chopsticks", "sunglasses", "jeans", "trousers")
+PRODUCT = re.compile(r"\b(" + "|".join(
+    re.escape(n).replace(r"\ ", r"[\s-]+") + ("" if n in _PLURAL_ONLY else r"(?:e?s)?")
+    for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=512)  # a task's facts and message are read again for each of its replies
+def goods(text: str) -> frozenset[str]:
+    """The goods of PRODUCT_NOUNS that ``text`` names, each as its kind (the first noun of its
+    SAME_GOODS group, alphabetically): "two desk lamps" -> {"desk", "lamp"}, "cups" -> {"cup"}
+    as for "mugs"."""
+    found = set()
+    for m in PRODUCT.finditer(text):
+        noun = " ".join(re.split(r"[\s-]+", m.group(0).lower()))
+        if noun not in PRODUCT_NOUNS:
+            noun = noun[:-2] if noun[:-2] in PRODUCT_NOUNS else noun[:-1]
+        found.add(next((min(g) for g in SAME_GOODS if noun in g), noun))
+    return frozenset(found)
+
+# Stock phrases of service talk that say nothing about this buyer's case (issue 22, padded
+# replies): "your satisfaction is our top priority", "we always do our best", "we hope this
+# message finds you well". A sentence built on one, with no number in it, is filler.
+FILLER = re.compile(
+    r"\b(satisfaction (?:is|means)|(?:we|i) (?:always |truly |really |sincerely |deeply )?(?:value|"
+    r"appreciate|care about|cherish)|(?:do|try) our (?:very )?best|(?:is|are) (?:always )?(?:very |"
+    r"so |really )?important (?:to|for) (?:us|our)|we are always (?:here|happy|glad|working|trying|"
+    r"adding)|always here for you|finds? you well|we hope (?:you|that you|your|everything) (?:are|"
+    r"is|have|enjoy|had)\w*|(?:works?|working|worked) (?:very |so )?hard|long[- ]term|win-win|"
+    r"customer (?:happiness|satisfaction)|(?:high|top|best) quality|feel free to|means? (?:a lot|"
+    r"everything|so much) to|rest assured|please be (?:sure|assured)|thank\w* (?:you )?(?:so much |"
+    r"very much )?(?:again )?for (?:everything|your (?:trust|support|kind|lovely|continued)|being)|"
+    r"(?:one of )?our (?:most )?(?:valued|dear|wonderful|lovely|loyal) customers?|we (?:truly |really "
+    r"|sincerely |strongly )?believe|big family|(?:top|highest) priority|with (?:our|all our) "
+    r"heart|have a (?:wonderful|great|lovely|nice) (?:day|week)|it is (?:always )?a (?:great |big )?"
+    r"pleasure|grateful for (?:customers|people|every)|cares? about (?:quality|every|all|our "
+    r"customers))", re.I)

@@ -18,6 +18,7 @@ class Rubric:
     # the whole score is capped at ...
     caps: dict = field(default_factory=lambda: {
         "no_answer": 25,        # ... when the reply does not answer the buyer
+        "other_case": 20,       # ... when it is written for another buyer or another step
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
         "keywords": 15,         # ... when it is a list of keywords, not sentences
         "broken_english": 50,   # ... when it has many language errors
@@ -29,7 +30,10 @@ class Rubric:
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
+        "padded": 55,           # ... when general service talk makes most of it
+        "padded_empty": 30,     # ... and it gives under half of what the situation needs
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)
+        "very_brief": 65,       # ... when it has under very_brief_share of the task's fewest words
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
     })
@@ -45,10 +49,11 @@ class Rubric:
     # a reply under this many times the task's fewest words is brief (the brief cap applies)
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
+    very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
-    form_caps: tuple = ("brief", "bare_letter", "weak_language")
+    form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language")
     # tone
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)
@@ -67,6 +72,11 @@ class Rubric:
     pitch_penalty: int = 5          # points lost for a sales pitch inside an answer
     pitch_phrases: int = 2          # pitch phrases from which the penalty applies
     no_content_share: float = 0.25  # content share below which the no_content cap applies
+    # padding: this many filler sentences or more, making this share of the body's words or
+    # more, bring the padded cap; under padded_content of the content, the padded_empty cap
+    padded_sentences: int = 2
+    padded_share: float = 0.4
+    padded_content: float = 0.5
     # politeness and good English cannot make up for missing content: the points of the other
     # criteria count in proportion to the content's share, from this floor (no content) to all
     others_floor: float = 0.5

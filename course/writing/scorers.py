@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
-from course.writing.text import Said, negated, sentences, vader
+from course.writing.text import Said, negated, sentence_at, sentences, vader
 from course.writing.values import FACT_KINDS
 
 
@@ -117,7 +117,26 @@ class Content(Scorer):
         if share < self.rubric.no_content_share and total:
             out.cap("no_content", "the reply gives almost nothing the buyer needs",
                     "回复几乎没有提供买家需要的信息")
+        self._padding(reply, share, out)
         return out
+
+    def _padding(self, reply, share, out) -> None:
+        """A reply padded with service talk ("your satisfaction is our top priority"): filler
+        sentences (a stock phrase, no number) make most of it; with little content it is empty."""
+        said = sentences(reply.flat_body)
+        filler = [s for s in said if P.FILLER.search(s) and not re.search(r"\d", s)]
+        words = sum(len(s.split()) for s in said) or 1
+        if (len(filler) < self.rubric.padded_sentences
+                or sum(len(s.split()) for s in filler) / words < self.rubric.padded_share):
+            return
+        name = "padded_empty" if share < self.rubric.padded_content else "padded"
+        out.missing.append(Said(f"padding: {len(filler)} sentences of general service talk",
+                                f"凑字：{len(filler)} 句泛泛的客套话"))
+        out.cap(name, "most of the reply is general service talk, not this buyer's case",
+                "回复大多是泛泛的客套话，没有针对这位买家的情况")
+        out.advise("Cut the general sentences ('your satisfaction is our priority', 'we always do "
+                   "our best') and give the buyer the facts and the decision.",
+                   "删去泛泛的客套话（如“您的满意是我们的首要任务”），直接给出事实和决定。")
 
     def _decisions(self, reply, situation, out) -> int:
         n = 0
@@ -170,9 +189,14 @@ class Relevance(Scorer):
         out = Scored(points=self.weight)
         text = reply.statements if reply.keyword_list else reply.flat_body
         own = list(dict.fromkeys(m.group(0) for m in re.finditer(situation.answers, text, re.I)))
+        # a reply that states the value the situation's decision turns on (the product, the
+        # amount, the size of the facts) answers the buyer in whatever words
+        own = own or [e for e in (_find_move(situation.move(r), reply) for r in situation.right
+                                  if situation.move(r).find.startswith("fact:")) if e][:1]
         pitches = [] if situation.pitch_ok else list(dict.fromkeys(
             m.group(0) for m in P.PITCH.finditer(reply.flat_body)))
         what = situation.name.replace("_", " ")
+        self._other_case(reply, situation, out)
         if own:
             out.found.append(Said(f"answers the {what} question: {', '.join(own[:3])}",
                                   f"回答了买家的问题：{', '.join(own[:3])}"))
@@ -187,6 +211,72 @@ class Relevance(Scorer):
         out.advise("Answer what the buyer asked first; a reply for another situation or a sales "
                    "pitch is not an answer.", "先回答买家的问题；套用其他情况的模板或推销都不是回答。")
         return out
+
+
+    def _other_case(self, reply, situation, out) -> None:
+        """A reply written for another buyer or another step: it names only goods the task never
+        names, or says what belongs to another step; an amount where the task gives none is
+        made up."""
+        from course.writing.situations import AMOUNT
+
+        task = P.goods(" ".join(str(v) for v in reply.facts.values()) + " " + reply.buyer)
+        said = P.goods(reply.flat)
+        other = sorted(said - task) if (task and said and not said & task
+                                        and not _names_task_goods(reply)) else []
+        step = _claim(situation.not_now, reply.flat_body) if situation.not_now else None
+        holiday = next((w.said for w in reply.check.wrong if w.field == "holiday"), "")
+        if other or step or holiday:
+            said = step.group(0) if step else ""
+            why = (f"it is about {', '.join(other)}, not this buyer's goods" if other
+                   else f"'{said}' belongs to another step of the order" if said
+                   else f"'{holiday}' is another holiday")
+            why_zh = (f"写的是{'、'.join(other)}，不是这位买家的商品" if other
+                      else f"“{said}”属于订单的另一个阶段" if said else f"“{holiday}”是另一个节日")
+            out.points = 0
+            out.flagged.append(", ".join(other) or said or holiday)
+            out.missing.append(Said(f"written for another buyer or case: {why}",
+                                    f"写给了别的买家或别的情况：{why_zh}"))
+            out.cap("other_case", f"the reply is written for another buyer or case: {why}",
+                    f"回复写给了别的买家或别的情况：{why_zh}")
+            out.advise("Answer this buyer's case: check the buyer's message and the facts "
+                       "before you reuse a reply.", "回答这位买家的情况：套用回复前先核对买家的来信和事实。")
+        made_up = next((m for m in re.finditer(AMOUNT, reply.flat_body, re.I)
+                        if _MONEY_BACK.search(sentence_at(reply.flat_body, m.start()))
+                        and not _GIFT.search(sentence_at(reply.flat_body, m.start()))),
+                       None) if situation.no_amounts else None
+        if made_up:
+            out.flagged.append(made_up.group(0))
+            out.missing.append(Said(f"an amount the facts do not give: '{made_up.group(0)}'",
+                                    f"事实中没有的金额：“{made_up.group(0)}”"))
+            out.cap("wrong_fact", "an amount the task does not give is made up",
+                    "任务没有给出的金额是编造的")
+
+
+# an amount stated as money back or a price is a fact; a coupon or a gift is an offer
+_MONEY_BACK = re.compile(r"\b(refund\w*|price|cost\w*|paid|pay|back|total|each)\b", re.I)
+_GIFT = re.compile(r"\b(coupon|voucher|discount|gift)\b", re.I)
+# a claim said as a condition ("once you have paid", "if it was shipped") claims nothing
+_CONDITION = re.compile(r"\b(?:if|once|when|after|as soon as|until|unless|whether)\b", re.I)
+
+
+def _claim(rx: str, text: str):
+    """The first match of ``rx`` in ``text`` that is affirmed, not a condition, else None."""
+    from course.writing.text import negated
+
+    for m in re.finditer(rx, text, re.I):
+        sentence = sentence_at(text, m.start())
+        head = sentence[:max(0, sentence.find(m.group(0)))]
+        if not negated(text, m.start()) and not _CONDITION.search(head):
+            return m
+    return None
+
+
+def _names_task_goods(reply) -> bool:
+    """True when the reply names one of the task's goods by its own words ("the PowerGo Lite",
+    a brand the noun list does not hold)."""
+    words = {w.lower() for f in ("product", "recommended_product", "last_product", "items")
+             for w in re.findall(r"[A-Za-z]{4,}", str(reply.facts.get(f) or ""))}
+    return bool(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", reply.flat)})
 
 
 # ------------------------------------------------------------------ tone
@@ -379,6 +469,10 @@ class Structure(Scorer):
             out.points += self.rubric.structure["next step"]
         brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
                  else max(self.rubric.brief_factor * low, self.rubric.brief_words))
+        if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
+            out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
+                    "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
+                    "只是便条，还不是回复")
         if n < brief:
             points = self.rubric.length_points
             out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "

@@ -46,6 +46,11 @@ class Situation:
     # under the rubric's brief_words (the teachers of the tuning sets gave 80 to 20-25 words)
     short_ok: bool = False
     words: tuple = (40, 160)
+    # claims that belong to another step of the same shop ("thank you for your payment" to a
+    # buyer who has not paid): a reply that makes one is written for another case
+    not_now: str = ""
+    # tasks of this kind give no sum of money: an amount the reply states is made up
+    no_amounts: bool = False
 
     def move(self, name: str) -> Move:
         return next(m for m in self.moves if m.name == name)
@@ -57,7 +62,8 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
                r"wait|what do you think|how do you feel about (?:it|this|that)|can you "
-               r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer)\b|"
+               r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer|"
+               r"(?:would|does|will) (?:that|this|it) suit you)\b|"
                r"可以吗|能接受吗")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
@@ -67,7 +73,14 @@ _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?
 _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|twenty|many|several)")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
-_AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
+AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
+
+# another step: the buyer has paid, the order has shipped (affirmed, not "has not been shipped")
+# (a condition is not a claim: "once you have paid, we ship it" is read by the scorer as such)
+_PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:has been |was )"
+         r"received|(?:we )?(?:have )?received your payment)\b")
+_SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|dispatched|delivered)|(?:was|were) "
+            r"(?:shipped|dispatched)|(?:it|they) shipped)\b")
 
 SITUATIONS = (
     Situation(
@@ -86,6 +99,9 @@ SITUATIONS = (
               only_with="lead_time_days"),
          Move("delivery_time", 2, "fact:delivery_days", "the delivery time", "送达时间",
               only_with="delivery_days"),
+         # "will the price stay the same?": how long it holds, when the task says
+         Move("price_months", 2, "fact:price_months", "how long the price holds", "价格保持多久",
+              only_with="price_months"),
          Move("destination", 2, r"\b(country|city|where|destination|ship(?:ped)? to|"
                                 r"deliver(?:ed)? to|location|address)\b",
               "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
@@ -138,6 +154,7 @@ SITUATIONS = (
                                 r"instead)\b|取消", "offers cancellation or an alternative",
               "提供取消订单或其他选择")),
         right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer"),
+        not_now=_SHIPPED, no_amounts=True,
         facts=("buyer_name", "order_id", "product",
                                                     "restock_date", "stock_reason"),
         apology_due=True, words=(30, 160)),
@@ -154,6 +171,7 @@ SITUATIONS = (
               "可以取消订单"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
         right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking"),
+        not_now=_PAID + "|" + _SHIPPED,
         facts=("buyer_name", "order_id", "product", "discount", "offer_ends"), words=(30, 140)),
     Situation(
         "quality_minor",
@@ -162,11 +180,12 @@ SITUATIONS = (
         (Move("amount", 3, "fact:compensation,partial_refund,refund_amount",
               "the compensation amount", "补偿金额"),
          Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
-                                 r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back)\b|补偿",
+                                 r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back|(?:return|give|pay|send) (?:you )?"
+                                 r"[$€£¥]\d+(?:\.\d+)? (?:of|back))\b|补偿",
               "a partial compensation", "部分补偿"),
          Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
-                        r"we made a mistake)\b|我们的责任", "accepts responsibility",
+                        r"we made a mistake|(?:that|this|it) (?:is|was) on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
         wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
@@ -216,6 +235,8 @@ SITUATIONS = (
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
         right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
+        not_now=r"\b(out of stock|sold out|no stock|restock\w*)\b",
+        no_amounts=True,
         facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
         apology_due=True),
     Situation(
@@ -228,7 +249,8 @@ SITUATIONS = (
                            r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
               "a refund or replacement", "退款或换货")),
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier"),
-        facts=("buyer_name", "order_id", "product", "problem"), apology_due=True),
+        facts=("buyer_name", "order_id", "product", "problem"), apology_due=True,
+        no_amounts=True),
     Situation(
         "restore_relations",
         r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*|heard from you|"
@@ -266,7 +288,9 @@ SITUATIONS = (
         r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
         (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
                             r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases))\b",
+                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|for (?:buying|"
+                            r"ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
+                            r"with your)\b",
               "uses what you know about this customer", "利用你对这位客户的了解"),
          Move("product", 1, "fact:last_product", "the product she bought before",
               "她以前买过的商品", only_with="last_product"),
@@ -286,7 +310,7 @@ SITUATIONS = (
                            r"business licen[cs]e|(?:full|company) address|more about your "
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
-         Move("details", 2, r"\b(which (?:model|size|colou?r|product)s?|specifications?|quantity|"
+         Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"
                             r"how many|material|the products? you need|your requirements)\b",
               "asks which products and specifications", "询问具体产品和规格"),
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
@@ -302,18 +326,22 @@ SITUATIONS = (
         r"\b(received|receive|got|checking|processing|processed|looking into|get back|reply|"
         r"answer)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
-                             r"received|we (?:have )?(?:received?|got) (?:your|it)|thank\w* (?:you )?for "
+                             r"received|(?:we (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?for "
                              r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
                                r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking)|"
-                               r"checking (?:the|this|it|your))\b|正在", "says it is being processed",
+                               r"checking (?:the|this|it|your)|(?:we|i) (?:will )?(?:ask|asked|"
+                               r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
+                               r"team|colleagues?))\b|正在", "says it is being processed",
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),
         right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90),
+        # the factory has not answered yet: a price or a cost is the real answer, made up
+        not_now=_AMOUNT,
         short_ok=True),
     # --- lesson 10: recommending and promoting products (issue 28) ---------------------------
     Situation(
@@ -341,7 +369,9 @@ SITUATIONS = (
         r"\b(new|newly|arriv\w*|launch\w*|latest|just (?:in|added)|now (?:in stock|available))\b",
         (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
                             r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you)\b",
+                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you|"
+                            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|"
+                            r"fits?) (?:well )?with your)\b",
               "says why this customer hears about it (what they bought)",
               "说明为什么通知这位客户（她买过什么）"),
          Move("product", 1, "fact:last_product", "the product they bought before",
@@ -351,7 +381,8 @@ SITUATIONS = (
          Move("choice", 2, r"\b(if you (?:are interested|would like|want|prefer not)|no need to "
                            r"reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?(?:receive|"
                            r"get|hear)|let us know if you (?:do not|don't|would rather)|"
-                           r"unsubscribe|fewer messages|opt out)\b",
+                           r"unsubscribe|fewer messages|opt out"
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
@@ -392,11 +423,14 @@ SITUATIONS = (
                         r"you (?:bought|ordered|have ordered|chose))\b",
               "why this customer gets it (an old customer)", "为什么给这位客户（老客户）"),
          Move("how", 1, r"\b(code|coupon|automatically|at checkout|in (?:your|the) cart|add (?:it|"
-                        r"them) to|order (?:it|them|as usual)|in our (?:store|shop))\b",
+                        r"them) to|order (?:it|them|as usual)|in our (?:store|shop)|automatic|just order|"
+                        r"order (?:it |them )?(?:on|in|from|through) (?:our|the|aliexpress|amazon|"
+                        r"shopee|lazada|ebay))\b",
               "how to use the offer", "如何使用优惠"),
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
-                           r"(?:receive|get|hear)|unsubscribe|opt out|no pressure)\b",
+                           r"(?:receive|get|hear)|unsubscribe|opt out|no pressure"
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
         facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price",
@@ -436,6 +470,11 @@ def validate(situations=SITUATIONS) -> list[str]:
                      for r in s.right if r not in names]
         problems += [f"{where}: wrong decision {w!r} is not a known decision"
                      for w in s.wrong if w not in DECISIONS]
+        if s.not_now:
+            try:
+                re.compile(s.not_now)
+            except re.error as e:
+                problems.append(f"{where}, not_now: bad pattern ({e})")
         low, high = s.words
         if not 0 < low < high:
             problems.append(f"{where}: words must be [fewest, most] with 0 < fewest < most")
