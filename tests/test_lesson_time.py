@@ -1,7 +1,8 @@
 """Each lesson's time, computed from its content (tools/lesson_time.py), against course.yaml.
 
 The model is stated in tools/lesson_time.py and docs/instructor.md: reading speed for the
-English and the Chinese text, a time per demonstration cell and per cell to change, a time per
+English and the Chinese text (the lesson's and what its demonstrations print), a time per
+demonstration cell and per cell to change, a time per
 exercise by type, three minutes per discussion question of the closing case.
 """
 import importlib.util
@@ -92,6 +93,27 @@ def test_the_model_on_a_lesson_with_known_content(tmp_path, monkeypatch):
     assert core.teaching == pytest.approx(2.03 + 1 + 1)
     assert core.exercise == pytest.approx(5 + 2 + 3)
     assert optional.exercises == {"cloze": 1} and optional.exercise == 2
+
+
+def test_the_text_a_demonstration_prints_is_read_but_a_table_is_not(tmp_path, monkeypatch):
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    printed = code('print("...")')
+    printed.outputs = [nbformat.v4.new_output("stream", name="stdout", text="word " * 150),
+                       nbformat.v4.new_output("execute_result", data={"text/plain": "'好" * 50 + "'"})]
+    table = code("df")
+    table.outputs = [nbformat.v4.new_output("execute_result", data={
+        "text/plain": "many words " * 100, "text/html": "<table>...</table>"})]
+    exercise = code('lesson["q-one"]')
+    exercise.outputs = [nbformat.v4.new_output("execute_result",
+                                               data={"text/plain": "Exercise q-one " * 50})]
+    _notebook(tmp_path, [md("# Lesson"), printed, table, exercise])
+    monkeypatch.setattr(lesson_time, "NOTEBOOKS", tmp_path / "notebooks")
+    monkeypatch.setattr(lesson_time, "EXERCISES", tmp_path / "exercises")
+    core, _ = lesson_time.estimate("01-x")
+    # 150 printed words (1.5 min) and 50 printed characters (0.2 min) are read; the table's
+    # words are looked at within its cell's minute; the exercise's output is the exercise
+    assert (core.printed_words, core.printed_chars) == (150, 50)
+    assert core.teaching == pytest.approx(0.01 + 2 * 1 + 1.5 + 0.2)
 
 
 def test_an_exercise_cell_that_names_no_bank_exercise_is_an_error(tmp_path, monkeypatch):

@@ -7,7 +7,13 @@ Teaching time (what the teacher presents and the learner reads or watches):
 
 - English text: 100 words a minute (careful study reading by an intermediate L2 reader);
 - Chinese text: 250 characters a minute (a native reader checking a summary, not skimming);
-- each code cell that runs a demonstration: 1 minute (run it, read the code and its output);
+- each code cell that runs a demonstration: 1 minute (run it, read the code, look at its
+  output);
+- the text such a cell prints, read at the same speeds as the text above: what it prints
+  (``stream`` outputs) and a plain-text result (``text/plain`` of a result that has no HTML
+  view), as stored in the executed notebook. A table (HTML) or a widget is looked at, not read
+  word by word: the cell's minute covers it. An exercise cell's output is the exercise (counted
+  below), and the setup and navigation cells count nothing;
 - the glossary is reference material, looked up rather than read through: not counted.
 
 Exercise time (what the learner does):
@@ -15,7 +21,10 @@ Exercise time (what the learner does):
 - each exercise of the bank shown in the lesson, by type (reading its prompt included), as its
   kind states (``minutes``; a kind that states none counts 2): true/false 0.5 min, single
   choice 1, multiple choice 1.5, ordering 1.5, matching 2, numeric 2, cloze 2, reply 5,
-  role-play 5;
+  role-play 5. A reply's 5 minutes are one first draft by a B1 learner of the course's replies
+  (30-70 words, median about 47, the facts given): about a minute to read the buyer and the facts,
+  three to four to write at 12-15 words a minute, a look at the review; a second draft after the
+  review (about 2 minutes more) is not counted (docs/instructor.md, section 1);
 - each code cell the learner is asked to change (it carries a "change ..." comment): 2 minutes
   more, to edit, re-run and compare;
 - each discussion question of the closing case (a ``<details>`` sample answer): 3 minutes of
@@ -53,6 +62,7 @@ from course.materials.plans import (  # noqa: E402
     EXERCISE_CELL,
     SETUP_OR_NAV,
     WORD,
+    printed_text,
     readable_text,
 )
 
@@ -66,14 +76,16 @@ class Estimate:
     english_words: int = 0
     chinese_chars: int = 0
     demo_cells: int = 0
+    printed_words: int = 0
+    printed_chars: int = 0
     change_cells: int = 0
     discussion_questions: int = 0
     exercises: dict[str, int] = field(default_factory=dict)
 
     @property
     def teaching(self) -> float:
-        return (self.english_words / ENGLISH_WORDS_PER_MINUTE
-                + self.chinese_chars / CHINESE_CHARS_PER_MINUTE
+        return ((self.english_words + self.printed_words) / ENGLISH_WORDS_PER_MINUTE
+                + (self.chinese_chars + self.printed_chars) / CHINESE_CHARS_PER_MINUTE
                 + self.demo_cells * DEMO_CELL_MINUTES)
 
     @property
@@ -123,6 +135,9 @@ def estimate(slug: str) -> tuple[Estimate, Estimate]:
                 continue
             else:
                 part.demo_cells += 1
+                printed = printed_text(cell.get("outputs"))
+                part.printed_chars += len(CJK.findall(printed))
+                part.printed_words += len(WORD.findall(CJK.sub(" ", printed)))
                 if CHANGE_COMMENT.search(source):
                     part.change_cells += 1
     return core, optional

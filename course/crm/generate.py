@@ -52,7 +52,8 @@ COUNTRIES = {
     "Kuwait": ("middle_east", [3, 1, 3, 0, 2], "Arabic", 2),
     "Turkey": ("middle_east", [5, 1, 1, 0, 2], "Turkish", 3),
 }
-# region -> payment methods (SYLLABUS L6) and their weights
+# region -> payment methods (SYLLABUS L6) and their weights: the syllabus names the methods but
+# gives no shares, so the weights are the course authors' estimate (W06 says so beside the table)
 PAYMENTS = {
     "north_america": (["Credit card", "PayPal", "Apple Pay"], [5, 4, 1]),
     "europe": (["Visa", "MasterCard", "Local card"], [4, 3, 3]),

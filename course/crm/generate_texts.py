@@ -253,4 +253,24 @@ def make_messages(rng: np.random.Generator, n: int = N_MESSAGES) -> pd.DataFrame
     for col in ("received", "order_date", "ship_date"):
         df[col] = pd.to_datetime(df[col]).dt.floor("min")
     df["affects_use"] = df["affects_use"].astype("boolean")
-    return df.sort_values("received", kind="stable", ignore_index=True)
+    df = df.sort_values("received", kind="stable", ignore_index=True)
+    return _one_name_per_queue(df, frag["first_names"])
+
+
+def _one_name_per_queue(df: pd.DataFrame, first_names: list[str]) -> pd.DataFrame:
+    """A day's queue of one stage (its pre-sale, in-sale or after-sale mail) never holds two
+    different buyers with one first name: a later composed message whose name is taken there
+    gets the first name of ``first_names`` not used that day (no random draw, so nothing else
+    of the data changes). Hand-written messages keep the names their authors gave them."""
+    day = df["received"].dt.date
+    for (_, _), queue in df.groupby([day, df["stage"]], sort=False):
+        used = set(queue["buyer_name"])
+        seen: set[str] = set()
+        for i, row in queue.iterrows():
+            name = row["buyer_name"]
+            if name in seen and row["source"] == "composed":
+                name = next(n for n in first_names if n not in used)
+                used.add(name)
+                df.at[i, "buyer_name"] = name
+            seen.add(name)
+    return df

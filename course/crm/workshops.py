@@ -88,8 +88,9 @@ def _ids(customer_ids, customers, what):
 
 
 def customer_card(customers, orders, customer_id, *, top=3):
-    """One customer's record as a form: name, country, platform, language, birthday and the
-    ``top`` products they bought most often (counted in order lines, credit notes left out).
+    """One customer's record as a form: name, country, the platform they usually buy on,
+    language, birthday, their last order (date, and its platform when the orders have one) and
+    the ``top`` products they bought most often (counted in order lines, credit notes left out).
 
     >>> from course.crm.data import load
     >>> card = customer_card(load("customers"), load("orders"), 12970)
@@ -106,8 +107,15 @@ def customer_card(customers, orders, customer_id, *, top=3):
     person = customers[customers["customer_id"] == cid].iloc[0]
     rows = {field: _shown(person[field]) for field in ("country", "platform", "language",
                                                        "birthday") if field in customers.columns}
+    if "platform" in rows:  # the customers' column is where one usually buys (data/README.md)
+        rows = {("usually buys on" if k == "platform" else k): v for k, v in rows.items()}
     sales = _sales(orders)
-    bought = sales[sales["Customer ID"] == cid]["Description"].value_counts().head(top)
+    mine = sales[sales["Customer ID"] == cid]
+    if "InvoiceDate" in mine.columns and not mine.empty:
+        last = mine.loc[mine["InvoiceDate"].idxmax()]
+        where = f" on {last['Platform']}" if "Platform" in mine.columns else ""
+        rows["last order"] = f"{_shown(last['InvoiceDate'].normalize())}{where}"
+    bought = mine["Description"].value_counts().head(top)
     for n, (product, lines) in enumerate(bought.items(), 1):
         rows[f"favourite product {n}"] = f"{product} ({lines} order lines)"
     if bought.empty:

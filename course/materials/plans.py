@@ -9,7 +9,7 @@ content and says so, or is left for the teacher, marked "to fill in"):
   hints, those whose exercises the bank marks ``class`` (discussed in class before the answer
   shows) and the lesson's "Try it" activity;
 - minutes per activity: the course's time model (tools/lesson_time.py) applied to each part
-  of the notebook, scaled to the minutes notebooks/course.yaml states for the lesson;
+  of the notebook (its text, the text its demonstration cells print, its exercises), scaled to the minutes notebooks/course.yaml states for the lesson;
 - board plan: derived: the section headings and the first glossary terms;
 - questions to ask: the case's discussion questions and the class exercises' prompts;
 - 思政 (service awareness 服务意识, craftsmanship 工匠精神): derived: sentences of the lesson that
@@ -72,12 +72,34 @@ def readable_text(markdown: str) -> str:
     return TAG.sub(" ", "\n".join(kept))
 
 
+def printed_text(outputs: list) -> str:
+    """The text a learner reads in a code cell's outputs: what it prints (``stream``) and a
+    plain-text result (``text/plain`` of a result with no HTML view: a string, a number, a
+    list). A table (HTML) or a widget is looked at, not read word by word: the cell's
+    demonstration minute covers it."""
+    texts = []
+    for out in outputs or []:
+        if out.get("output_type") == "stream":
+            texts.append(_joined(out.get("text", "")))
+        data = out.get("data") or {}
+        if "text/plain" in data and not any(k == "text/html" or "widget" in k for k in data):
+            texts.append(_joined(data["text/plain"]))
+    return "\n".join(texts)
+
+
+def _joined(text) -> str:
+    return "".join(text) if isinstance(text, list) else text
+
+
+def _reading_minutes(text: str) -> float:
+    return (len(CJK.findall(text)) / CHINESE_CHARS_PER_MINUTE
+            + len(WORD.findall(CJK.sub(" ", text))) / ENGLISH_WORDS_PER_MINUTE)
+
+
 def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
-                  heading: str) -> None:
+                  heading: str, outputs: list | None = None) -> None:
     if cell_type == "markdown":
-        text = readable_text(cell_source)
-        act.teaching += len(CJK.findall(text)) / CHINESE_CHARS_PER_MINUTE
-        act.teaching += len(WORD.findall(CJK.sub(" ", text))) / ENGLISH_WORDS_PER_MINUTE
+        act.teaching += _reading_minutes(readable_text(cell_source))
         act.exercise += cell_source.count("<details>") * DISCUSSION_QUESTION_MINUTES
         return
     match = EXERCISE_CELL.match(cell_source)
@@ -85,7 +107,7 @@ def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
         act.exercise += kinds.minutes(types[match.group(1)])
         act.exercises.append(match.group(1))
     elif not SETUP_OR_NAV.search(cell_source):
-        act.teaching += DEMO_CELL_MINUTES
+        act.teaching += DEMO_CELL_MINUTES + _reading_minutes(printed_text(outputs))
         if CHANGE_COMMENT.search(cell_source):
             act.exercise += CHANGE_CELL_MINUTES
 
@@ -101,7 +123,7 @@ def activities(notebook: Path, types: dict) -> list[Activity]:
             else [source]
         if re.search(r"^#+ .*going further", chunks[0], re.I | re.M):
             return acts
-        _part_minutes(chunks[0], cell["cell_type"], types, acts[-1], "")
+        _part_minutes(chunks[0], cell["cell_type"], types, acts[-1], "", cell.get("outputs"))
         for heading, body in zip(chunks[1::2], chunks[2::2], strict=True):
             if re.search(r"going further", heading, re.I):
                 return acts

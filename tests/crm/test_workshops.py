@@ -55,6 +55,11 @@ def test_customer_card_lists_the_most_bought_products(data):
     sales = orders[(orders["Customer ID"] == 12970) & ~orders["Invoice"].str.startswith("C")]
     top, lines = next(iter(sales["Description"].value_counts().items()))
     assert column["favourite product 1"] == f"{top} ({lines} order lines)"
+    # her usual platform is the customers' column; her last order (9 March 2026) came through
+    # another one, and the card says both so that neither contradicts the orders
+    assert column["usually buys on"] == "Shopee"
+    last = sales.loc[sales["InvoiceDate"].idxmax()]
+    assert column["last order"] == f"2026-03-09 on {last['Platform']}" == "2026-03-09 on eBay"
 
 
 def test_quiet_regulars_have_many_orders_and_none_since(data):

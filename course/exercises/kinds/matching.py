@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from course.errors import DefinitionError
 from course.exercises.kinds.base import (
@@ -13,6 +14,7 @@ from course.exercises.kinds.base import (
     secret_shuffle,
     seeded_shuffle,
 )
+from course.exercises.kinds.ordering import out_of_place
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.text_match import normalize
 from course.messages import ui
@@ -37,6 +39,9 @@ SCHEMA = {
     "lefts": TEXTS,  # a student copy's pairs, split and shuffled (no key)
     "rights": TEXTS,
     "distractors": TEXTS,
+    # why each pair belongs together, in the pairs' order: a wrong match names the left items
+    # not matched right and gives the reason of the first of them
+    "reasons": TEXTS,
 }
 
 
@@ -73,6 +78,7 @@ class MatchingExercise(Exercise):
         self.right_items = _first_by_key(rights)
         self.rights = [text_key(r) for r in self.right_items]
         self.key = {text_key(a): text_key(b) for a, b in self.pairs}
+        self.reasons = [as_bilingual(v) for v in raw.get("reasons", []) or []]
         self._check_key(raw)
         self._left_lookup = {normalize(k): k for k in self.lefts}
         self._right_lookup = {normalize(k): k for k in self.rights}
@@ -81,6 +87,9 @@ class MatchingExercise(Exercise):
         normalized_unique(self.lefts, "pairs[{i}]", "left item")
         if not self.lefts:
             raise DefinitionError("pairs", "a matching exercise needs at least one pair")
+        if self.reasons and len(self.reasons) != len(self.pairs):
+            raise DefinitionError("reasons", f"{len(self.reasons)} reasons for "
+                                  f"{len(self.pairs)} pairs: give one reason per pair, in order")
         keys = {normalize(b) for b in self.key.values()}
         for d in raw.get("distractors", []) or []:
             if normalize(text_key(d)) in keys:
@@ -131,7 +140,16 @@ class MatchingExercise(Exercise):
             ok = given is not None and given == self.key[left]
             items.append(ItemResult(i, item, self.key[left], given, ok, given is not None))
         score = sum(i.correct for i in items) / len(items)
-        return self._result(items, score, parsed)
+        result = self._result(items, score, parsed)
+        wrong = [i.index for i in items if i.attempted and not i.correct]
+        if wrong:
+            # the left items matched wrong (not the right items they belong to) and the reason
+            # of the first of them: one reason per attempt, not the whole key
+            reason = self.reasons[wrong[0]] if self.reasons else None
+            result = replace(result, feedback=result.feedback + " " + out_of_place(
+                "pairs_not_right", [self.left_items[i] for i in wrong],
+                self.left_items[wrong[0]], reason))
+        return result
 
     def answer_text(self) -> Bilingual:
         return Bilingual(
@@ -146,6 +164,10 @@ class MatchingExercise(Exercise):
         # the release's secret order; one that left the key's order would give it away
         order = secret_shuffle(self.rights, rng, avoid=[text_key(p[1]) for p in pairs])
         return {"lefts": [p[0] for p in pairs], "rights": [rights[key] for key in order]}
+
+    @classmethod
+    def key_texts(cls, raw) -> list:
+        return list(raw.get("reasons") or [])
 
     def describe(self, response) -> str:
         if isinstance(response, dict):

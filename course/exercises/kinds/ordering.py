@@ -1,6 +1,8 @@
 """Ordering: items to put in order; a response lists every item's key once."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from course.errors import DefinitionError
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
@@ -17,6 +19,30 @@ from course.messages import ui
 from course.text import Bilingual, as_bilingual, text_key
 
 
+def to_move(ranks: list[int]) -> list[int]:
+    """The ranks to move so that the rest stand in the right order: all but one longest run
+    of ranks in increasing order (the learner's order kept), [] for the right order."""
+    best: list[list[int]] = []  # best[i]: the longest increasing run ending at ranks[i]
+    for i, rank in enumerate(ranks):
+        before = [best[j] for j in range(i) if ranks[j] < rank]
+        best.append(max(before, key=len, default=[]) + [rank])
+    keep = set(max(best, key=len, default=[]))
+    return [rank for rank in ranks if rank not in keep]
+
+
+def out_of_place(message: str, names: list[Bilingual], first: Bilingual,
+                 reason: Bilingual | None) -> Bilingual:
+    """The catalogue's ``message`` naming the items a learner got wrong, and the bank's reason
+    for ``first`` of them when the bank gives one (ordering and matching feedback)."""
+    listed = Bilingual("; ".join(f"“{n.en}”" for n in names),
+                       "；".join(f"“{n.zh}”" for n in names))
+    text = ui(message, items=listed.en, items_zh=listed.zh)
+    if reason is not None:
+        text = text + " " + ui("why_this_one", item=first.en, item_zh=first.zh,
+                               why=reason.en, why_zh=reason.zh)
+    return text
+
+
 class OrderingExercise(Exercise):
     """Items to put in order; a response lists every item's key once."""
 
@@ -27,6 +53,9 @@ class OrderingExercise(Exercise):
     views = bank_views("course.materials.printview:print_ordering", "OrderingCodec",
                        {"web": "course.live.webviews:OrderingView"})
     schema = {"items": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/text"}},
+              # why each item stands where it does, in the items' (right) order: a wrong
+              # order names the items out of place and gives the reason of the first of them
+              "reasons": {"type": "array", "items": {"$ref": "#/$defs/text"}},
               "all_or_nothing": {"type": "boolean"}}
     required, required_redacted = ("items", "examples"), ("items",)
     messages = {"type_ordering": ("Put in order", "排序")}
@@ -41,6 +70,10 @@ class OrderingExercise(Exercise):
         if len(self.items) < 2:
             raise DefinitionError("items", "an ordering exercise needs at least two items")
         self._lookup = {k: key for k, key in zip(norm, self.keys, strict=True)}
+        self.reasons = [as_bilingual(v) for v in raw.get("reasons", []) or []]
+        if self.reasons and len(self.reasons) != len(self.items):
+            raise DefinitionError("reasons", f"{len(self.reasons)} reasons for "
+                                  f"{len(self.items)} items: give one reason per item, in order")
 
     def start_order(self) -> list[str]:
         """The order the items are first shown in: shuffled by id, never already right."""
@@ -81,7 +114,16 @@ class OrderingExercise(Exercise):
         ]
         right = sum(i.correct for i in items)
         score = (1.0 if right == len(items) else 0.0) if self.all_or_nothing else right / len(items)
-        return self._result(items, score, parsed)
+        result = self._result(items, score, parsed)
+        misplaced = to_move([self.keys.index(k) for k in parsed])
+        if misplaced:
+            # the fewest items to move (in the order the learner put them) and why the first
+            # of them (in the right order) goes elsewhere: one reason per attempt
+            names = [self.items[k] for k in misplaced]
+            reason = self.reasons[min(misplaced)] if self.reasons else None
+            result = replace(result, feedback=result.feedback + " " + out_of_place(
+                "order_out_of_place", names, self.items[min(misplaced)], reason))
+        return result
 
     def answer_text(self) -> Bilingual:
         return Bilingual(
@@ -94,6 +136,10 @@ class OrderingExercise(Exercise):
         items = {text_key(v): v for v in raw.get("items", [])}
         # the release's secret order, never the answer itself
         return {"items": [items[k] for k in secret_shuffle(self.keys, rng, avoid=self.keys)]}
+
+    @classmethod
+    def key_texts(cls, raw) -> list:
+        return list(raw.get("reasons") or [])
 
     def describe(self, response) -> str:
         if isinstance(response, list):
