@@ -96,6 +96,37 @@ TONE = [
               r"expected|required|supposed) to (?:read|check|measure)\b|\b(?:should|must|were "
               r"supposed to|need to) (?:have )?(?:read|checked) (?:the|our) [\w ]{0,20}before "
               r"(?:ordering|buying|you (?:order|ordered|buy|bought))\b"),
+    # calm blame, round 4 (issue 22): a rule, a listing or a manual quoted at the buyer ("as our
+    # shipping policy clearly states", "as the manual explains", "as stated in our product
+    # description"; a size chart quoted to recommend a size is advice, not blame); the fault
+    # or the responsibility put on the carrier, the supplier or the buyer's use ("the
+    # carrier's responsibility", "not the responsibility of our shop", "were simply used in the
+    # wrong way", "many faults come from placing it ...", "buyers choose the wrong one"); a
+    # difference called normal ("differences ... are normal", "not a quality problem")
+    ("blame", r"\bas (?:our|the) (?:[\w-]+ ){0,2}(?:polic(?:y|ies)|terms|rules|listing|"
+              r"description|manual|instructions|guide)(?: (?:clearly|also|already))? (?:states?|"
+              r"says?|explains?|shows?|mentions?|notes?|describes?|tells? you)\b|"
+              r"\b(?:according to|as (?:stated|written|mentioned|explained|shown|noted|described) "
+              r"in) (?:our|the) (?:[\w-]+ ){1,2}(?:polic(?:y|ies)|terms|rules|listing|description|"
+              r"manual|instructions)\b|\bas you can (?:see|read) (?:on|in) (?:our|the) "
+              r"(?:product page|listing|description|manual|policy)\b|"
+              r"\b(?:is|are|was) (?:the )?(?:carrier|courier|post office|supplier|customs|"
+              r"delivery company)'?s'? (?:own )?(?:responsibility|fault|problem)\b|\bnot (?:the "
+              r"(?:responsibility|fault) of|caused by) (?:our|the) (?:shop|store|seller|company|"
+              r"factory)\b|\bcan(?:not|'t| not) be responsible for\b|"
+              r"\b(?:were|was|are|is|been) (?:simply |just |probably |often |usually )?used "
+              r"(?:in (?:the|a) wrong way|the wrong way|wrong(?:ly)?|incorrectly|improperly)\b|"
+              r"\b(?:most|many|usually|often|in most cases)\b[^.]{0,40}\b(?:problems?|faults?|"
+              r"issues?|cases|complaints)\b[^.]{0,20}?\b(?:comes?|came|are caused|is caused|happens?|"
+              r"results?) (?:from|by|because of|when) (?:using|placing|putting|dropping|charging|"
+              r"washing|plugging|the buyers?|customers|users|you\b|your\b|wrong|improper|incorrect)|"
+              r"\b(?:buyers|customers|people) (?:sometimes |often |may |might |usually )?(?:choose|"
+              r"chose|pick|picked|select|selected|order|ordered|click|clicked) the wrong\b|"
+              r"\b(?:differences?|variations?)\b[^.]{0,50}\b(?:are|is) (?:quite |completely |"
+              r"totally )?(?:normal|common|acceptable)\b|\bnot a quality (?:problem|issue)\b|"
+              r"\bwithin the normal range\b|\b(?:buyers|customers) are (?:kindly |politely )?"
+              r"(?:asked|told|expected|required|advised) to (?:wait|allow|contact)\b|"
+              r"\bcheck (?:the |your )?(?:tracking|parcel|status|order)(?: \w+)? yourself\b"),
     # accusing the buyer of not being real ("maybe you are fake buyer", "we think maybe you are
     # not a real company"): checking a buyer is asking for details, never calling them a fake
     ("blame", r"\b(?:you|your (?:company|shop|store|business))(?: are|'re| is| may be| might be| "

@@ -227,7 +227,8 @@ SITUATIONS = (
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
                            r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
               "a refund or replacement", "退款或换货")),
-        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier"),
+        # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
+        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True),
     Situation(
         "restore_relations",

@@ -1,0 +1,91 @@
+"""Rules of the fourth tuning round of the reply reviewer (issue 22, brief 22b): tone, decisions,
+negation and language. Each rule is shown on lines written for this test, in no scored set:
+lines it must catch and nearby lines it must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+import course
+import course.writing.patterns as P
+
+BANK = course.load_bank()
+
+
+def caps(exercise: str, text: str) -> set[str]:
+    return {c["name"] for c in BANK[exercise].review(text).caps}
+
+
+def blames(line: str) -> bool:
+    return any(rx.search(line) for kind, rx in P.TONE if kind == "blame")
+
+
+# 1. calm blame: a rule, a listing or a manual quoted at the buyer; the fault put on the
+#    carrier, the supplier or the buyer's use; a difference called normal
+@pytest.mark.parametrize("line", [
+    "As our returns policy already states, opened items are checked before any refund.",
+    "As the user guide explains, the lamp must be switched off before cleaning.",
+    "As stated in our delivery terms, we ship within 5 days.",
+    "As you can see on our product page, the blue and the navy look alike.",
+    "Customs clearance is the courier's responsibility.",
+    "The delay is not the responsibility of our shop.",
+    "We cannot be responsible for a slow post office.",
+    "These chargers were probably used in the wrong way.",
+    "In most cases the faults come from plugging it into a weak socket.",
+    "Many customers ordered the wrong size last month.",
+    "Small colour differences between screens are completely normal.",
+    "The uneven stitch is not a quality problem.",
+    "All buyers are politely asked to wait 30 days.",
+    "Please check the parcel status yourself on the website.",
+])
+def test_calm_blame_is_blame(line):
+    assert blames(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "According to our size chart, size L fits a US size 8.",
+    "As the size chart shows, L is the right size for you.",
+    "We are responsible for this mistake, and we will refund you today.",
+    "The manual is in the box; page 3 shows how to pair it.",
+    "Most of our buyers choose the navy one.",
+    "Our customers are happy with this mat.",
+    "You can check the tracking on the China Post website at any time.",
+])
+def test_nearby_good_lines_are_not_blame(line):
+    assert not blames(line), line
+
+
+def test_a_refund_after_calm_blame_is_capped_for_tone():
+    reply = ("Dear David,\n\nThank you for writing. As our user guide explains, these keychains "
+             "stop working when they were used the wrong way. Still, we will refund the $20 for "
+             "your order and you do not need to return it. The money arrives in 3 days.\n\n"
+             "Best regards,\nGrace")
+    assert "tone" in caps("w07-reply-keychain", reply)
+    fair = reply.replace("As our user guide explains, these keychains stop working when they "
+                         "were used the wrong way. Still, w", "We are very sorry it does not "
+                         "work. W")
+    assert "tone" not in caps("w07-reply-keychain", fair)
+
+
+# 2. a return for the shop's own mistake costs the buyer nothing: a fee kept back or the
+#    return postage paid by the buyer is the wrong decision there
+LENA = ("Dear Lena,\n\nThank you for your message, and we are sorry the coat does not look like "
+        "our photos. Please send us a photo of it. You can return it within 14 days and we will "
+        "refund you in full.{extra}\n\nBest regards,\nMia")
+
+
+@pytest.mark.parametrize("extra", [
+    " We deduct a 15% handling fee from the refund.",
+    " You will need to pay the return postage.",
+    " Return delivery costs are covered by you.",
+])
+def test_charging_the_buyer_for_our_mistake_is_a_wrong_decision(extra):
+    assert "wrong_decision" in caps("w01-reply-lena", LENA.format(extra=extra))
+
+
+@pytest.mark.parametrize("extra", [
+    " We will pay the return shipping for you.",
+    " There is no restocking fee and the postage is on us.",
+    "",
+])
+def test_a_free_return_is_the_right_decision(extra):
+    assert "wrong_decision" not in caps("w01-reply-lena", LENA.format(extra=extra))
