@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 import course.writing.patterns as P
-from course.writing.text import clause_around
+from course.writing.text import clause_around, negated
 from course.writing.values import (
     _WEEKDAY,
     FACT_KINDS,
@@ -33,6 +33,8 @@ from course.writing.values import (
     Date,
     Found,
     Money,
+    Phrase,
+    Size,
     Tracking,
     Weekday,
     _num,
@@ -92,12 +94,24 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
         if fact in (None, frozenset()):
             continue
         for f in fk.kind.find(text, facts):
-            if fk.kind.same(f.value, fact):
+            against = _advised_against(fk.kind, text, f.start)
+            if fk.kind.same(f.value, fact) and against:  # "do not take size L" when L fits
+                wrong.append(WrongFact(name, f"not {f.text.strip()}", fk.kind.show(fact)))
+            elif fk.kind.same(f.value, fact):
                 right.setdefault(name, f.text)
-            elif fk.about(text, f.start) and not _other_fact(name, f, facts):
+            elif (fk.about(text, f.start) and not _other_fact(name, f, facts)
+                  and not against):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
     wrong += cross_check(text, facts, buyer, right)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+def _advised_against(kind, text: str, start: int) -> bool:
+    """True when a size, colour or product is named only to advise against it, denied in its
+    own clause ("please do not take size M", "not the red one, the navy one"): the reply
+    does not state it as the choice. Dates, amounts and numbers stay checked: "we did not ship
+    on 14 April" still names a wrong date."""
+    return isinstance(kind, (Size, Colour, Phrase)) and negated(text, start)
 
 
 def _other_fact(name: str, found: Found, facts: dict) -> bool:

@@ -18,6 +18,8 @@ ORD = r"(?:st|nd|rd|th)?"
 # "(the) 3rd (of) May" and "May 3rd": the day and month a date and a deadline both write
 _DAY_MONTH = rf"(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}"
 _MONTH_DAY = rf"{MONTH_RX}\s+\d{{1,2}}{ORD}"
+_COUNT_UNIT = (r"(?:\d+|an?|one|two|three|four|five|seven|ten)\s+(?:working\s+|business\s+)?"
+               r"(?:hours?|days?|weeks?)")
 TIME = re.compile(
     rf"\b(?:within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
     rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
@@ -28,7 +30,12 @@ TIME = re.compile(
     rf"(?:on|before|until)\s+{WEEKDAY_RX}|this\s+week|next\s+week|"
     rf"for\s+(?:the\s+next\s+)?(?:\d+|one|two|three|seven)\s+(?:working\s+)?(?:hours?|days?)|"
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
-    rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY})\b", re.I)
+    rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY}|"
+    # a limit said with a negation: "you will not wait more than 3 days", "no more than two
+    # days", "3 days at most", "no later than Friday"
+    rf"(?:not|no|never)\s+(?:[a-z]+\s+){{0,3}}(?:more|longer)\s+than\s+{_COUNT_UNIT}|"
+    rf"(?:at\s+most|at\s+the\s+latest)\s+{_COUNT_UNIT}|{_COUNT_UNIT}\s+at\s+(?:the\s+)?most|"
+    rf"no\s+later\s+than\s+(?:{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}))\b", re.I)
 CARRIERS = re.compile(
     r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
     r"royal mail|aramex|tnt|sf express|yanwen|j&t|ninja van|canada post|australia post|"

@@ -89,3 +89,45 @@ def test_charging_the_buyer_for_our_mistake_is_a_wrong_decision(extra):
 ])
 def test_a_free_return_is_the_right_decision(extra):
     assert "wrong_decision" not in caps("w01-reply-lena", LENA.format(extra=extra))
+
+
+# 3. negation: a size named only to advise against it is not the recommendation, and advising
+#    against the right size is a wrong fact; a time limit said with a negation is a time
+EMILY = "Dear Emily,\n\nThank you for asking. {line} Every dress is checked before we ship it.\n\nBest regards,\nGrace"
+
+
+@pytest.mark.parametrize("line", [
+    "Please don't order size M, for a US 8 size L is the right one.",
+    "We do not suggest size XL; size L fits a US size 8.",
+    "L is the size for you, not M.",
+])
+def test_a_size_advised_against_is_not_a_wrong_fact(line):
+    review = BANK["msg-reply-presale"].review(EMILY.format(line=line))
+    assert "wrong_fact" not in {c["name"] for c in review.caps}
+    assert not any("a recommended size" in m for m in review.criterion("content").missing)
+
+
+@pytest.mark.parametrize("line", [
+    "Please do not take size L, it is too big for you.",
+    "Size M will fit you well.",
+])
+def test_advising_against_the_right_size_or_naming_another_is_a_wrong_fact(line):
+    assert "wrong_fact" in caps("msg-reply-presale", EMILY.format(line=line))
+
+
+@pytest.mark.parametrize("limit, ok", [
+    ("you will not wait more than two days for the full answer", True),
+    ("the answer comes in 3 days at most", True),
+    ("you will have our answer no later than Friday", True),
+    ("you will not wait more than 5 days for the full answer", False),
+])
+def test_a_time_limit_said_with_a_negation_is_the_time_of_the_answer(limit, ok):
+    reply = (f"Hi Siti, thank you, we got your mail. The factory is checking the yarn for your "
+             f"beanies now, and {limit}.\nGrace")
+    review = BANK["w05-assess-holding-siti"].review(reply)
+    missing = review.criterion("content").missing
+    if ok:
+        assert not any("when the real answer comes" in m for m in missing), missing
+        assert review.score >= 70
+    else:
+        assert "wrong_fact" in {c["name"] for c in review.caps}
