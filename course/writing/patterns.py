@@ -227,7 +227,23 @@ ERRORS = [
      "'sorry for you' means pity; say 'sorry for the trouble' or 'sorry that we ...'",
      "sorry for you 表示同情，应说 sorry for the trouble 或 sorry that we ..."),
     (r"\bplease you\b", "'please you send' should be 'please send'", "please you send 应为 please send"),
-    (r"(?<![\d.,])\b(?:[2-9]|\d{2,})(?:\.\d+)? dollar\b", "more than one dollar is 'dollars'", "多于一美元要用 dollars"),
+    # more than one of a countable thing, written singular ("21.12 dollar", "3 speaker", "15
+    # piece", "two sample"); a number with a time word is left alone ("a 2 year warranty")
+    (r"(?<![\d.,$#])\b(?:(?:[2-9]|\d{2,})(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|"
+     r"ten|twenty|fifty|hundred) (?:dollar|piece|speaker|item|sample|unit|box|mug|lamp|tin|cup|bottle|bag|"
+     r"pen|set|product|colour|color|model|order|parcel|package|table|chair|mat|scarf|beanie|"
+     r"hoodie|dress|candle|strip|keychain|charger|cable|board|customer|buyer)(?![\w-])",
+     "more than one takes the plural ('3 speakers', '15 pieces', '20 dollars')",
+     "多于一个要用复数（3 speakers、15 pieces、20 dollars）"),
+    # a singular subject with a plural verb, any noun ("our speaker have", "the coat are")
+    (r"(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bcan )(?<!\bwould )(?<!\bcould )"
+     r"(?<!\bmay )(?<!\bshould )(?<!\bto )(?<!\bmust )\b(?:your|our|my|the) "
+     r"(?!(?:people|staff|team|police|family|children|men|women|goods|series|news|family|"
+     r"company|factory|government|class|glass|business|address|process|status|best|most|"
+     r"first|last|other|same|only|more|few)\b)"
+     r"[a-z]{2,}[^s\W] (?:are|were|have)\b(?! (?:to|got|been)\b)",
+     "a singular subject takes 'is / was / has' ('the parcel is', 'our speaker has')",
+     "单数主语要用 is / was / has（the parcel is、our speaker has）"),
     (r"\b(?:is|are|was) happen\b|\bit happen\b", "'it is happen' should be 'it happened'",
      "it is happen 应为 it happened"),
     (r"\bthe (?:peak season|post|parcel|delay) make\b|\b(?:it|he|she) (?:make|take|need|look) \b|"

@@ -311,9 +311,12 @@ class Language(Scorer):
         hits = sorted((m.start(), m.end(), i, m.group(0)) for i, (rx, _en, _zh)
                       in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body))
         end = 0
-        for start, stop, i, phrase in hits:  # as one pass would: no two errors on one span
-            if start >= end and phrase.lower() not in seen:
-                seen.add(phrase.lower())
+        # as one pass would: no two errors on one span; a slip repeated is one error, as a
+        # teacher marks it ("3 speaker ... 7 dollar ... 2 sample" is one rule broken)
+        for start, stop, i, phrase in hits:
+            kind = P.ERRORS_RX[i][1]
+            if start >= end and kind not in seen:
+                seen.add(kind)
                 errors.append((phrase, *P.ERRORS_RX[i][1:]))
             end = max(end, stop) if start >= end else end
         starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
@@ -337,6 +340,9 @@ class Language(Scorer):
         n = len(errors) + len(spelling)
         if n >= self.rubric.broken_errors:
             out.cap("broken_english", f"broken English ({n} errors)", f"英语错误较多（{n} 处）")
+        elif n >= self.rubric.slip_errors:
+            out.cap("many_slips", f"{n} language errors: the reader must guess at some of it",
+                    f"{n} 处语言错误：读者需要猜测部分意思")
         elif n:
             what = "a language error" if n == 1 else f"{n} language errors"
             out.cap("weak_language", f"{what}: a reply with such slips is good, not excellent",

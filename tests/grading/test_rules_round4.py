@@ -131,3 +131,53 @@ def test_a_time_limit_said_with_a_negation_is_the_time_of_the_answer(limit, ok):
         assert review.score >= 70
     else:
         assert "wrong_fact" in {c["name"] for c in review.caps}
+
+
+# 4. language: a few slips cost what the teacher's rubric gives language (about 10 points);
+#    a slip repeated is one error; more than one thing written singular, and a singular subject
+#    with a plural verb, are slips
+def language(exercise: str, text: str):
+    return BANK[exercise].review(text).criterion("language")
+
+
+@pytest.mark.parametrize("line, slip", [
+    ("We can send 2 sample to you.", "2 sample"),
+    ("The price is 12.5 dollar for one tin.", "12.5 dollar"),
+    ("Our lamp have a one year warranty.", "Our lamp have"),
+    ("The coat were checked before we sent it.", "The coat were"),
+])
+def test_plural_and_agreement_slips_are_found(line, slip):
+    from course.writing.patterns import ERRORS_RX
+
+    assert any(m.group(0) == slip for rx, _en, _zh in ERRORS_RX for m in rx.finditer(line))
+
+
+@pytest.mark.parametrize("line", [
+    "We can send 2 samples to you.", "It comes with a 2 year warranty.",
+    "Our staff are happy to help.", "The first were sold out.", "Does the lamp have a plug?",
+    "The price is $9.50 each.", "Order 8012345678 was shipped today.",
+])
+def test_correct_lines_have_no_such_slip(line):
+    from course.writing.patterns import ERRORS_RX
+
+    kinds = ("more than one takes the plural", "a singular subject takes")
+    assert not any(rx.search(line) for rx, en, _zh in ERRORS_RX if en.startswith(kinds)), line
+
+
+def test_a_slip_repeated_counts_once():
+    text = ("Dear Nadia,\n\nThank you for your message. 15 strip cost 147 dollar, and 2 sample "
+            "cost 20 dollar. All colours are in stock. Shipping to Hamburg takes 7 days. We will "
+            "write to you again on Wednesday.\n\nBest regards,\nTom")
+    lang = language("w04-check-reply-nadia", text)
+    assert sum("more than one takes the plural" in m for m in lang.missing) == 1, lang.missing
+
+
+def test_three_slips_in_a_reply_that_does_the_job_is_fair_not_failed():
+    text = ("Dear Ryan,\n\nWe are so sorry, the charger is our mistake. We refund you the $9 "
+            "today, you no need send it back. The money come to your card in 3 days. Our "
+            "charger have a one year warranty, and we are sorry again for the trouble.\n\nBest "
+            "regards,\nAmy")
+    review = BANK["comp-reply-dead-charger"].review(text)
+    assert {c["name"] for c in review.caps} & {"many_slips"}
+    assert 60 <= review.score <= 70
+
