@@ -235,6 +235,19 @@ ERRORS = [
      r"hoodie|dress|candle|strip|keychain|charger|cable|board|customer|buyer)(?![\w-])",
      "more than one takes the plural ('3 speakers', '15 pieces', '20 dollars')",
      "多于一个要用复数（3 speakers、15 pieces、20 dollars）"),
+    # a time said with "need" after a clause ("we send to Denver need 8 days", "shipping to
+    # Hamburg need 7 days"): it "takes" that long
+    (r"\b(?:ship(?:ping)?|send(?:ing)?|deliver(?:y|ing)?|post(?:ing)?|printing|production)"
+     r"(?: to (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?)? need (?:\d+|one|two|three|five|"
+     r"seven|ten) (?:working )?days?\b",
+     "a time is said with 'takes' ('shipping to Hamburg takes 7 days')",
+     "表达所需时间用 takes（shipping to Hamburg takes 7 days）"),
+    # a holiday, a weekday or a month written in lower case ("before christmas", "on friday"):
+    # the same slip as sentences begun in lower case (counted once with them)
+    (r"\b(?-i:christmas|thanksgiving|ramadan|easter|monday|tuesday|wednesday|thursday|friday|"
+     r"saturday|sunday|january|february|april|june|july|august|september|october|november|"
+     r"december)\b",
+     "sentences and names start with a capital letter", "句子和名字要以大写字母开头"),
     # a singular subject with a plural verb, any noun ("our speaker have", "the coat are")
     (r"(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bcan )(?<!\bwould )(?<!\bcould )"
      r"(?<!\bmay )(?<!\bshould )(?<!\bto )(?<!\bmust )\b(?:your|our|my|the) "

@@ -279,6 +279,9 @@ _KIND_ZH = {"blame": "指责", "pressure": "施压或威胁", "command": "命令
 
 
 # ------------------------------------------------------------------ language
+_CAPITALS = "sentences and names start with a capital letter"  # one slip, however it shows
+
+
 class Language(Scorer):
     """Written in English, in sentences, with correct spelling and grammar."""
 
@@ -320,9 +323,9 @@ class Language(Scorer):
                 errors.append((phrase, *P.ERRORS_RX[i][1:]))
             end = max(end, stop) if start >= end else end
         starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
-        if len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts):
-            errors.append(("lower case", "sentences and names start with a capital "
-                           "letter", "句子和名字要以大写字母开头"))
+        if (len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts)
+                and _CAPITALS not in seen):
+            errors.append(("lower case", _CAPITALS, "句子和名字要以大写字母开头"))
         spelling = misspellings(reply.body, reply.facts)
         out.points = max(0, self.weight - self.rubric.per_error * len(errors)
                          - self.rubric.per_misspelling * len(spelling))

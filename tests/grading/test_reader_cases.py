@@ -154,10 +154,12 @@ def test_a_price_in_dollar_words_is_an_answer_with_a_price():
     assert review.criterion("content").points == 30 and review.score >= 60
 
 
-@pytest.mark.xfail(strict=True, reason="the reviewer cannot see '3 speaker', 'we send to Denver "
-                   "need 8 days', 'our speaker have': it scores 80 where the teacher gives 60")
 def test_jessicas_broken_sentences_score_as_the_teacher_gives():
-    assert within(score("w06-assess-reply-jessica", JESSICA), 60)
+    # '3 speaker', 'send to Denver need 8 days', 'christmas', 'our speaker have': four slips
+    # (the many_slips cap, 70), where it scored 80 with none of them seen
+    review = BANK["w06-assess-reply-jessica"].review(JESSICA)
+    assert len(review.criterion("language").missing) == 4, review.criterion("language").missing
+    assert within(review.score, 60)
 
 
 def test_a_number_of_orders_thanks_for_past_business():
