@@ -185,3 +185,29 @@ def test_three_slips_in_a_reply_that_does_the_job_is_fair_not_failed():
     assert {c["name"] for c in review.caps} & {"many_slips"}
     assert 60 <= review.score <= 70
 
+
+
+# 5. role-plays: blame undoes the apology of the same reply, and a run that blames is capped as
+#    a reply that blames (the rubric's tone cap)
+@pytest.mark.parametrize("line", [
+    "Sorry, but you should have read the manual before using it.",
+    "We apologise. As the manual explains, most faults come from using it on a weak socket.",
+])
+def test_blame_undoes_the_apology_of_the_same_reply(line):
+    from course.writing.moves import moves_in
+
+    made = moves_in(line)
+    assert "blame" in made and "apologise" not in made
+    assert "apologise" in moves_in("We are very sorry about the machine.")
+
+
+def test_a_role_play_run_that_blames_is_capped_as_a_blaming_reply():
+    from course.writing.rubric import RUBRIC
+
+    ex = BANK["w08-roleplay-sophie"]
+    run = ["Sorry, but you probably used it wrong. Please send a video of the problem.",
+           "We are very sorry. We can give you $40 for a local repair. Is it OK for you?",
+           "Thank you. We will send the $40 today, you will get it in 3 days."]
+    assert round(ex.grade(run).score * 100) <= RUBRIC.caps["tone"]
+    fair = ["We are very sorry. Please send a video of the problem."] + run[1:]
+    assert round(ex.grade(fair).score * 100) > RUBRIC.caps["tone"] + 30
