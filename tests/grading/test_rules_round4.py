@@ -211,3 +211,20 @@ def test_a_role_play_run_that_blames_is_capped_as_a_blaming_reply():
     assert round(ex.grade(run).score * 100) <= RUBRIC.caps["tone"]
     fair = ["We are very sorry. Please send a video of the problem."] + run[1:]
     assert round(ex.grade(fair).score * 100) > RUBRIC.caps["tone"] + 30
+
+
+# 6. a wrong amount is named with the fact it stands for, read in its clause, in both languages
+@pytest.mark.parametrize("line, said, fact_en, fact_zh", [
+    ("The price is $9.80 for one piece, so 15 pieces are $157 in total.", "$157",
+     "the total price is $147", "总价是 $147"),
+    ("Each strip is $8.90, $147 for all 15.", "$8.90", "the price of one piece is $9.80",
+     "单价是 $9.80"),
+])
+def test_a_wrong_amount_names_the_fact_it_stands_for(line, said, fact_en, fact_zh):
+    text = (f"Dear Nadia,\n\nThank you for your message. {line} All colours are in stock. "
+            "Shipping to Hamburg takes 7 days. I will write again on Wednesday.\n\nBest "
+            "regards,\nTom")
+    advice = BANK["w04-check-reply-nadia"].review(text).advice
+    first = next(a for a in advice if said in a["en"])
+    assert fact_en in first["en"] and " or " not in first["en"], first
+    assert fact_zh in first["zh"] and " or " not in first["zh"], first
