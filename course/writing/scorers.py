@@ -245,7 +245,9 @@ class Tone(Scorer):
 
     def _apology(self, reply, situation, out) -> None:
         apology = P.APOLOGY.search(reply.flat_body) or _APOLOGY_ZH.search(reply.flat_body)
-        if not situation.apology_due:
+        # an apology is due where the situation calls for one, and where the task says a mail
+        # of the customer's was never answered (the ``unanswered`` fact)
+        if not (situation.apology_due or reply.facts.get("unanswered")):
             return
         if apology:
             out.found.append(Said(f"apology: {apology.group(0)}", f"致歉：{apology.group(0)}"))

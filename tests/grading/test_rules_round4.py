@@ -228,3 +228,32 @@ def test_a_wrong_amount_names_the_fact_it_stands_for(line, said, fact_en, fact_z
     first = next(a for a in advice if said in a["en"])
     assert fact_en in first["en"] and " or " not in first["en"], first
     assert fact_zh in first["zh"] and " or " not in first["zh"], first
+
+
+# 7. a mail of the customer's that was never answered (the task's `unanswered` fact): the
+#    letter says sorry for it, a content move and an apology due
+def test_a_letter_to_a_customer_whose_mail_was_not_answered_says_sorry():
+    ex = BANK["w05-reply-kanya"]
+    assert ex.facts.get("unanswered")
+    base = ("Dear Kanya,\n\nThank you for your 13 orders and for loving our men's hoodie.{sorry} "
+            "Our new fleece zip hoodie is warmer, with the same fit, and it costs $14.90. If you "
+            "reply by Friday, we will ship it within 2 days.\n\nBest regards,\nGrace")
+    silent = ex.review(base.format(sorry=""))
+    assert any("not answered" in m for m in silent.criterion("content").missing)
+    assert "an apology" in silent.criterion("tone").missing
+    for sorry in (" We apologise that nobody answered your mail in March.",
+                  " Please forgive us for not answering your last mail."):
+        review = ex.review(base.format(sorry=sorry))
+        assert not any("not answered" in m for m in review.criterion("content").missing)
+        assert review.score > silent.score
+
+
+def test_the_apology_move_counts_only_where_a_mail_went_unanswered():
+    from course.writing.reviewer import review_reply
+
+    text = ("Dear Ms Okafor,\n\nThank you for buying our jasmine green tea three times. We think "
+            "you will like our new jasmine pearl tea. It is $12.50 a tin, and we can send it "
+            "within 2 days of your reply.\n\nBest regards,\nLily")
+    review = review_reply(text, "repeat_customer", facts={"buyer_name": "Ms Okafor"})
+    assert not any("not answered" in m for m in review.criterion("content").missing)
+    assert "an apology" not in review.criterion("tone").missing
