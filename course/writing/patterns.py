@@ -185,8 +185,9 @@ ERRORS = [
      "该用 your 时用了 you（thank you for your patience）"),
     (r"\byou patient\b", "'you patient' should be 'your patience'", "you patient 应为 your patience"),
     (r"\bthank for\b", "'thank for' should be 'thank you for'", "thank for 应为 thank you for"),
-    (r"\b(?:is|are|was|were|be|been|being) (?:send|ship|deliver|return|refund|check|receive|pack|"
-     r"post|arrange|confirm|update|cancel|change|repair|replace|happen|make|give|break)\b",
+    (r"\b(?:is|are|was|were|be|been|being) (?:not )?(?:send|ship|deliver|return|refund|check|"
+     r"receive|pack|post|arrange|confirm|update|cancel|change|repair|replace|happen|make|give|"
+     r"break|pay)\b",
      "a passive needs the past participle ('is sent', 'was shipped')",
      "被动语态要用过去分词（is sent、was shipped）"),
     (r"\b(?:will|can|could|would|shall|should|must|may|might|to) (?:gives|sends|refunds|ships|"
@@ -281,7 +282,7 @@ ERRORS = [
     (r"\b(?:am|are|is) (?:not )?(?:miss|like|want|need|know|agree|fit|hope|think)\b",
      "'be' and a plain verb do not go together ('we miss you', 'it does not fit')",
      "be 动词不能直接加动词原形（we miss you、it does not fit）"),
-    (r"\bthank(?:s| you)(?: very much| so much)? (?:to (?:tell|buy|order|choose|let)|for (?:you )?"
+    (r"\bthank(?:s you|s| you)(?: very much| so much)? (?:to (?:tell|buy|order|choose|let)|for (?:you )?"
      r"(?:buy|tell|order|choose|wait|shop))\b",
      "'thank you for' takes a noun or -ing ('thank you for buying', 'for telling us')",
      "thank you for 后面要用名词或 -ing（thank you for buying）"),
