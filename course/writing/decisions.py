@@ -127,7 +127,15 @@ CHARGES_BUYER = Decision(
                r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
                r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
                r"\b(?:pay|charge you) (?:a |the )?(?:\d+% )?(?:cancell?ation|handling|"
-               r"restocking) fee\b", re.I))
+               r"restocking) fee\b|"
+               # a fee kept back, or the return paid by the buyer, for the shop's own mistake
+               # ("we keep a 20% restocking fee", "the return shipping is paid by the buyer")
+               r"\b(?:keep|keeps|deduct|deducts|take off|charge) (?:a |the |an? )?(?:\d+% )?"
+               r"(?:restocking|handling|cancell?ation|service|return) fee\b|\breturn (?:shipping|"
+               r"postage|delivery|freight)(?: costs?| fees?)? (?:is|are|will be|must be) (?:paid|"
+               r"covered|borne) by (?:the buyer|the customer|you)\b|\byou (?:will )?(?:need to |have "
+               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b",
+    re.I))
 
 
 # the lesson's small-amount rule: a cheap item that cannot be used is refunded at once; making

@@ -186,11 +186,14 @@ OUTCOME_VALUE = {"good": 1.0, "neutral": 0.5, "bad": 0.0}
 def score_run(run, avoid=("blame",)) -> int:
     """0-100 for a walked conversation: 70 for the expected moves made on the turns visited,
     30 for how it ended (good 30, neutral 15, bad or unfinished 0). A reply that makes a move
-    to avoid (blaming or commanding the buyer) caps the score at 40."""
+    to avoid (blaming or commanding the buyer) caps the score as it caps a reply that blames
+    (the rubric's tone cap, 35)."""
+    from course.writing.rubric import RUBRIC
+
     expected = sum(len(t["made"]) + len(t["missed"]) for t in run["transcript"])
     made = sum(len(t["made"]) for t in run["transcript"])
     share = made / expected if expected else 0.0
     score = round(70 * share + 30 * OUTCOME_VALUE.get(run["outcome"], 0.0))
     if any(set(avoid) & set(t["moves"]) for t in run["transcript"]):
-        score = min(score, 40)
+        score = min(score, RUBRIC.caps["tone"])
     return int(score)

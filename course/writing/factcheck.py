@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 import course.writing.patterns as P
-from course.writing.text import clause_around
+from course.writing.text import clause_around, negated
 from course.writing.values import (
     _WEEKDAY,
     FACT_KINDS,
@@ -33,6 +33,8 @@ from course.writing.values import (
     Date,
     Found,
     Money,
+    Phrase,
+    Size,
     Tracking,
     Weekday,
     _num,
@@ -92,12 +94,24 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
         if fact in (None, frozenset()):
             continue
         for f in fk.kind.find(text, facts):
-            if fk.kind.same(f.value, fact):
+            against = _advised_against(fk.kind, text, f.start)
+            if fk.kind.same(f.value, fact) and against:  # "do not take size L" when L fits
+                wrong.append(WrongFact(name, f"not {f.text.strip()}", fk.kind.show(fact)))
+            elif fk.kind.same(f.value, fact):
                 right.setdefault(name, f.text)
-            elif fk.about(text, f.start) and not _other_fact(name, f, facts):
+            elif (fk.about(text, f.start) and not _other_fact(name, f, facts)
+                  and not against):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
     wrong += cross_check(text, facts, buyer, right)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+def _advised_against(kind, text: str, start: int) -> bool:
+    """True when a size, colour or product is named only to advise against it, denied in its
+    own clause ("please do not take size M", "not the red one, the navy one"): the reply
+    does not state it as the choice. Dates, amounts and numbers stay checked: "we did not ship
+    on 14 April" still names a wrong date."""
+    return isinstance(kind, (Size, Colour, Phrase)) and negated(text, start)
 
 
 def _other_fact(name: str, found: Found, facts: dict) -> bool:
@@ -111,18 +125,46 @@ def _other_fact(name: str, found: Found, facts: dict) -> bool:
     return False
 
 
+# which amount of the facts a wrong amount stands for, read in its clause ("15 pieces are $157
+# in total" is the total; "$9.90 for one piece" the unit price): the feedback names that fact
+_MONEY_CONTEXT = (
+    ("total_price", re.compile(r"\b(?:total|in all|altogether|together|overall)\b|总", re.I)),
+    ("unit_price", re.compile(r"\b(?:each|per|apiece|a piece|one piece|one (?:unit|item|set)|a "
+                              r"unit|unit price)\b|单价", re.I)),
+    ("shipping_fee", re.compile(r"\b(?:shipping|postage|delivery fee|freight)\b", re.I)),
+    ("sample_price", re.compile(r"\bsamples?\b", re.I)),
+)
+
+
+def _money_field(text: str, found, facts: dict, right: dict) -> str:
+    """The money fact a wrong amount at ``found`` stands for: the one its clause names, else
+    the first the reply does not state right, else the first of the sheet."""
+    given = [k for k in MONEY_FIELDS if facts.get(k) is not None]
+    clause = clause_around(text, found.start)
+    for k, rx in _MONEY_CONTEXT:
+        if k in given and rx.search(clause):
+            return k
+    return next((k for k in given if k not in right), given[0] if given else "amount")
+
+
 def _check_money(text, facts, buyer, right, wrong):
     kind = Money()
     allowed = _money_allowed(facts, buyer)
-    for f in kind.find(text, facts):
+    found = kind.find(text, facts)
+    for f in found:
         if any(kind.same(f.value, a) for a in allowed):
             for k in MONEY_FIELDS:
                 if facts.get(k) is not None and kind.same(f.value, kind.parse(facts[k], facts)):
                     right.setdefault(k, f.text)
+    for f in found:
+        if any(kind.same(f.value, a) for a in allowed):
             continue
-        expected = " or ".join(dict.fromkeys(_show_money(a) for a in allowed
-                                             if a not in [v.value for v in kind.find(buyer or "", facts)]))
-        field_name = next((k for k in MONEY_FIELDS if facts.get(k) is not None), "amount")
+        field_name = _money_field(text, f, facts, right)
+        fact = kind.parse(facts[field_name], facts) if field_name in facts else None
+        if fact is not None:
+            expected = _show_money(fact)
+        else:  # no money fact: the amounts the buyer's message allows
+            expected = " / ".join(dict.fromkeys(_show_money(a) for a in allowed))
         wrong.append(WrongFact(field_name, f.text.strip(), expected))
 
 

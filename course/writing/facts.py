@@ -56,6 +56,8 @@ FACT_INFO = {
     "destination": ("where the goods go", "收货地", "Warsaw"),
     "last_product": ("what the customer bought before", "客户以前买过的商品", "jasmine green tea"),
     "recommended_product": ("the product to recommend", "要推荐的商品", "jasmine pearl tea"),
+    "unanswered": ("a mail of the customer's that was never answered (optional)",
+                   "客户未得到回复的邮件（可选）", "her mail about the wrong sizes in March"),
     "ordered_colour": ("the colour the buyer ordered", "买家订购的颜色", "light blue"),
     "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
     "price_months": ("how many months the price stays the same", "价格保持不变的月数", 6),

@@ -128,4 +128,7 @@ def moves_in(text: str, facts=None) -> set[str]:
         found.add("offer_solution")
     if any(rx.search(flat) for kind, rx in P.TONE if kind in ("blame", "command", "sarcasm")):
         found.add("blame")
+        # "It is your fault. Sorry." is no apology: the buyer hears the blame, and the
+        # conversation goes where a reply without an apology goes
+        found.discard("apologise")
     return found

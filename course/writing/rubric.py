@@ -21,7 +21,10 @@ class Rubric:
         "other_case": 20,       # ... when it is written for another buyer or another step
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
         "keywords": 15,         # ... when it is a list of keywords, not sentences
-        "broken_english": 50,   # ... when it has many language errors
+        "broken_english": 50,   # ... when it has many language errors (broken_errors)
+        "many_slips": 70,       # ... when it has three or four (slip_errors): the teacher's
+                                # rubric gives language about 10 points, so a reply that does
+                                # the job in plain English with a few slips stays fair
         "weak_language": 84,    # ... when it has one or two language errors: good, not excellent
         "not_english": 25,      # ... when it is not written in English
         "wrong_fact": 45,       # ... when one value contradicts the facts
@@ -61,7 +64,8 @@ class Rubric:
     # language
     per_error: int = 4              # points lost per frequent learner error
     per_misspelling: int = 3        # points lost per misspelt word
-    broken_errors: int = 3          # errors from which the reply counts as broken English
+    slip_errors: int = 3            # errors from which the many_slips cap applies
+    broken_errors: int = 5          # errors from which the reply counts as broken English
     english_share: float = 0.6      # below this share of Latin letters a reply is not English
     not_english_points: int = 2     # language points of a reply not in English
     # keyword lists: fragments of three words or fewer holding this share of the words

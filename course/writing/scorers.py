@@ -335,7 +335,9 @@ class Tone(Scorer):
 
     def _apology(self, reply, situation, out) -> None:
         apology = P.APOLOGY.search(reply.flat_body) or _APOLOGY_ZH.search(reply.flat_body)
-        if not situation.apology_due:
+        # an apology is due where the situation calls for one, and where the task says a mail
+        # of the customer's was never answered (the ``unanswered`` fact)
+        if not (situation.apology_due or reply.facts.get("unanswered")):
             return
         if apology:
             out.found.append(Said(f"apology: {apology.group(0)}", f"致歉：{apology.group(0)}"))
@@ -369,6 +371,9 @@ _KIND_ZH = {"blame": "指责", "pressure": "施压或威胁", "command": "命令
 
 
 # ------------------------------------------------------------------ language
+_CAPITALS = "sentences and names start with a capital letter"  # one slip, however it shows
+
+
 class Language(Scorer):
     """Written in English, in sentences, with correct spelling and grammar."""
 
@@ -401,15 +406,18 @@ class Language(Scorer):
         hits = sorted((m.start(), m.end(), i, m.group(0)) for i, (rx, _en, _zh)
                       in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body))
         end = 0
-        for start, stop, i, phrase in hits:  # as one pass would: no two errors on one span
-            if start >= end and phrase.lower() not in seen:
-                seen.add(phrase.lower())
+        # as one pass would: no two errors on one span; a slip repeated is one error, as a
+        # teacher marks it ("3 speaker ... 7 dollar ... 2 sample" is one rule broken)
+        for start, stop, i, phrase in hits:
+            kind = P.ERRORS_RX[i][1]
+            if start >= end and kind not in seen:
+                seen.add(kind)
                 errors.append((phrase, *P.ERRORS_RX[i][1:]))
             end = max(end, stop) if start >= end else end
         starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
-        if len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts):
-            errors.append(("lower case", "sentences and names start with a capital "
-                           "letter", "句子和名字要以大写字母开头"))
+        if (len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts)
+                and _CAPITALS not in seen):
+            errors.append(("lower case", _CAPITALS, "句子和名字要以大写字母开头"))
         spelling = misspellings(reply.body, reply.facts)
         out.points = max(0, self.weight - self.rubric.per_error * len(errors)
                          - self.rubric.per_misspelling * len(spelling))
@@ -427,6 +435,9 @@ class Language(Scorer):
         n = len(errors) + len(spelling)
         if n >= self.rubric.broken_errors:
             out.cap("broken_english", f"broken English ({n} errors)", f"英语错误较多（{n} 处）")
+        elif n >= self.rubric.slip_errors:
+            out.cap("many_slips", f"{n} language errors: the reader must guess at some of it",
+                    f"{n} 处语言错误：读者需要猜测部分意思")
         elif n:
             what = "a language error" if n == 1 else f"{n} language errors"
             out.cap("weak_language", f"{what}: a reply with such slips is good, not excellent",

@@ -248,7 +248,8 @@ SITUATIONS = (
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
                            r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
               "a refund or replacement", "退款或换货")),
-        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier"),
+        # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
+        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True,
         no_amounts=True),
     Situation(
@@ -297,10 +298,14 @@ SITUATIONS = (
          Move("recommend", 3, "fact:recommended_product", "one product chosen for her",
               "为她挑选的一款商品"),
          Move("price", 2, "fact:unit_price", "the price", "价格", only_with="unit_price"),
-         Move("next", 1, "time", "a next step with a time", "下一步及时间")),
+         Move("next", 1, "time", "a next step with a time", "下一步及时间"),
+         # a mail of the customer's that we never answered: the letter says sorry for it
+         Move("sorry", 2, r"\b(sorry|apologi[sz]e\w*|apolog(?:y|ies)|forgive)\b|抱歉|道歉",
+              "says sorry that the last mail was not answered", "为上次邮件没有回复致歉",
+              only_with="unanswered")),
         right=("history", "recommend"), wrong=("no_choice",),
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
-               "times_bought"),
+               "times_bought", "unanswered"),
         words=(40, 140)),
     Situation(
         "suspicious_inquiry",

@@ -38,9 +38,13 @@ _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars":
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?%|(\d)\s?折|九折|八折|七折")
 _TRACKING = re.compile(r"\b([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|[A-Z]{1,4}\d{8,20}[A-Z]{0,2})\b")
 _LONG_NUMBER = re.compile(r"(?<![\w-])(\d{10,22})(?![\w-])")
-_SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\bsize\s+(?P<a>XXS|XS|XXL|XXXL|XL|S|M|L|\d{1,2}(?:\.5)?)"
+# a size: "size L" (also "Size L" at a sentence's start), "take L", "L码", or a bare capital
+# letter size that the sentence states as the fit ("L is the size for you", "M will fit")
+_SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\b[Ss]ize\s+(?P<a>XXS|XS|XXL|XXXL|XL|S|M|L|\d{1,2}(?:\.5)?)"
                    r"\b|\b(?:take|choose|order|get|buy|recommend|suggest)\s+(?:our\s+|a\s+|the\s+)?"
-                   r"(?P<b>XXS|XS|XXL|XXXL|XL|S|M|L)\b|(?P<c>XXS|XS|XXL|XXXL|XL|S|M|L)\s?码")
+                   r"(?P<b>XXS|XS|XXL|XXXL|XL|S|M|L)\b|(?P<c>XXS|XS|XXL|XXXL|XL|S|M|L)\s?码|"
+                   r"\b(?P<d>XXS|XS|XXL|XXXL|XL|M|L) (?:is (?:the|your|a|right|better|best|good)|"
+                   r"will (?:fit|be)|fits|should fit|would fit)\b")
 _COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
                      r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
 _DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty)"
@@ -289,7 +293,8 @@ class Size(ValueKind):
 
     def find(self, text, facts):
         return found_all(_SIZE, text,
-                         lambda m: (m.group("a") or m.group("b") or m.group("c")).upper())
+                         lambda m: (m.group("a") or m.group("b") or m.group("c")
+                                    or m.group("d")).upper())
 
 
 class Colour(ValueKind):
