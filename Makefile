@@ -21,11 +21,16 @@ PIP_INDEX = $(shell $(PYTHON) -m pip config get global.index-url 2>/dev/null)
 # (crm-course release) has no tests/, so `make lab` there installs what a learner needs.
 EXTRAS ?= $(if $(wildcard tests/conftest.py),[test],)
 # The install says what it does (uv's and pip's own progress lines), not minutes of silence.
+# It byte-compiles the libraries (--compile-bytecode; pip does it by default), as pip does: uv
+# does not by default, and then every new process (each lesson's kernel, each Jupyter server,
+# each hub user's server) compiles matplotlib, pandas and Jupyter from source again wherever
+# the .pyc cannot be written (PYTHONDONTWRITEBYTECODE, a hub user in a venv root owns): about
+# 5 s of each kernel's start on the 2-core machine (docs/benchmarks.md, issue 24).
 $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV): installing the course and its libraries (a few minutes the first time) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --disable-pip-version-check -q uv \
-	  && $(BIN)/uv pip install --python $(BIN)/python \
+	  && $(BIN)/uv pip install --python $(BIN)/python --compile-bytecode \
 	     $(if $(PIP_INDEX),--default-index $(PIP_INDEX),) -e '.$(EXTRAS)' \
 	  || $(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -e '.$(EXTRAS)'
 	@touch $(STAMP)
@@ -46,6 +51,9 @@ lab: $(STAMP) $(LAB_OVERRIDES)
 PYTEST_ARGS ?=
 test: $(STAMP)
 	@test -f tests/conftest.py || { echo "This is a student copy: it has no tests."; exit 2; }
+	@# the course's own modules (an editable install, not compiled by the install): only the
+	@# changed ones, so every kernel, server and CLI run of the tests reads them compiled
+	@$(BIN)/python -m compileall -q -j 0 course
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)
 
 # The long generated-input runs (issue 16): 2,000 bank files, 2,000 submissions and 2,000

@@ -83,6 +83,10 @@ LONGEST_FIRST = {
     "tests/browser/test_slides_live.py": 61, "materials": 60,
     "tests/browser/test_lab_ordering_keys.py": 55, "tests/hub/test_culling.py": 52,
     "tests/browser/test_live_phone.py": 50, "tests/security/test_submissions.py": 46,
+    # added from the --durations of a whole run of 2026-12-07 09:00 UTC (load 6-10): files
+    # written after the run above, which loadscope had started among the last (their few
+    # tests): three Voila/JupyterLab pages of five lessons each; two Voila pages
+    "tests/browser/test_long_options.py": 123, "tests/browser/test_voila_dollars.py": 51,
     "notebooks/08-complaints.ipynb": 42, "notebooks/02-idic.ipynb": 39,
     "tests/instructor/test_release.py": 37, "notebooks/01-relationships.ipynb": 34,
     "tests/bankio/test_gift.py": 34, "notebooks/04-customer-grading.ipynb": 33,
