@@ -182,6 +182,35 @@ def reviewer_figures(scored: list[dict]) -> dict:
     return figures((r["teacher"], r["auto"]) for r in rows)
 
 
+def reply_tasks() -> set:
+    """The ids of the bank's written-reply tasks (type ``reply``)."""
+    import course
+
+    return {ex.id for ex in course.load_bank().values() if ex.type == "reply"}
+
+
+def check_scored_set(scored: list[dict], count: int, tasks: set | None = None) -> None:
+    """A scored set is the one its test describes: ``count`` replies with unique ids and the
+    fields the figures need, over exactly ``tasks`` (bank ids) when given."""
+    assert len(scored) == count and len({r["id"] for r in scored}) == count
+    assert all({"id", "exercise", "score", "text"} <= set(r) for r in scored)
+    if tasks is not None:
+        assert {r["exercise"] for r in scored} == tasks
+
+
+def assert_figures_at_least(measured: dict, spearman: float, unacceptable: tuple,
+                            excellent: tuple, rest: tuple) -> None:
+    """``measured`` (:func:`reviewer_figures`) keeps at least the figures a test records: the
+    Spearman correlation, and for unacceptable, excellent and the rest each (at least kept,
+    out of): kept low, kept high, within 15 points of the teacher. The band sizes must be the
+    recorded ones (a changed set is a different measurement)."""
+    assert measured["spearman"] >= spearman, measured
+    for band, kept, (least, total) in (("unacceptable", "unacceptable_kept_low", unacceptable),
+                                       ("excellent", "excellent_kept_high", excellent),
+                                       ("rest", "rest_within", rest)):
+        assert measured[band] == total and measured[kept] >= least, (band, measured)
+
+
 # -- a Voila server -------------------------------------------------------------------------------
 
 

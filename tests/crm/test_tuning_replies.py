@@ -2,7 +2,7 @@
 
 The set was written and scored before the reviewer was rebuilt, and the rubric was then tuned on
 it: these figures show the tuning held, they do not measure agreement with an unseen teacher
-(tests/grading/test_heldout_replies.py does). Before the rebuild the same set gave Spearman
+(tests/grading/test_scored_sets.py does). Before the rebuild the same set gave Spearman
 0.674 with 29 of its 45 unacceptable replies at 50 or less.
 """
 from collections import Counter
