@@ -10,15 +10,6 @@ from course.writing.reviewer import (  # noqa: F401
     review_reply,
 )
 
-SHORT_TEXT = {
-    "head": ("Reply review: {score}/100", "回复评阅：{score}/100"),
-    "cap": ("Why not higher: {reason}", "为什么没有更高：{reason}"),
-    "advice": ("Most useful next:", "最有用的修改："),
-    "none": ("No advice: every criterion passed.", "没有建议：各项都已达标。"),
-    "more": ("print(review) shows the whole review: every criterion, found and missing.",
-             "print(review) 显示完整评阅：每一项、已有和缺少的内容。"),
-}
-
 
 def short_review(review, *, advice=2, language=None):
     """Print a review the way the exercise widget gives it: the score, the cap that set it
@@ -32,6 +23,7 @@ def short_review(review, *, advice=2, language=None):
     """
     from course import session
     from course.errors import InputError
+    from course.messages import ui
     from course.text import LANGUAGES
 
     if not isinstance(review, ReplyReview):
@@ -45,22 +37,21 @@ def short_review(review, *, advice=2, language=None):
                          f"got {language!r}.")
     sides = {"en": (0,), "zh": (1,)}.get(language, (0, 1))
 
-    def say(key, indent="", **values):
+    def say(text):
         for side in sides:
-            print(indent + SHORT_TEXT[key][side].format(**values))
+            print((text.en, text.zh)[side])
 
-    say("head", score=review.score)
+    say(ui("review_short_head", score=review.score))
     for cap in review.caps:
         if cap["cap"] == review.score:  # the cap that set the score, as the widget says it
-            for side in sides:
-                print(SHORT_TEXT["cap"][side].format(reason=cap[("en", "zh")[side]]))
+            say(ui("review_short_cap", reason_en=cap["en"], reason_zh=cap["zh"]))
             break
     if review.advice[:advice]:
-        say("advice")
+        say(ui("review_short_advice"))
         for n, line in enumerate(review.advice[:advice], 1):
             for side in sides:
                 print(f"  {n}. {line[('en', 'zh')[side]]}" if side == sides[0]
                       else f"     {line['zh']}")
     elif not review.advice:
-        say("none")
-    say("more")
+        say(ui("review_short_none"))
+    say(ui("review_short_more"))
