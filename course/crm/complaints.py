@@ -20,6 +20,18 @@ SITUATION_OF = {
     "photos_then_refund": "return",
 }
 DEFAULT_SMALL_AMOUNT = 30.0
+#: decision -> the plain words the workshops' questions use for it (English, Chinese)
+LABELS = {
+    "partial_compensation": ("Partial compensation, and ask if the buyer agrees",
+                             "部分补偿，并询问买家是否同意"),
+    "full_refund": ("A full refund at once", "直接全额退款"),
+    "repair_and_partial_refund": ("A local repair, and a partial refund to cover it",
+                                  "当地维修，并部分退款作为补偿"),
+    "tracking_update": ("Send the tracking details and explain the delay",
+                        "告知物流信息并解释延误"),
+    "photos_then_refund": ("Ask for photos, then a partial or full refund",
+                           "先请买家提供照片，再部分或全额退款"),
+}
 
 # natural descriptions -> (problem, affects_use or None); first match wins
 _DESCRIPTIONS = [

@@ -44,6 +44,15 @@ EXPLANATIONS = {
     ),
 }
 
+#: flag -> the plain name the workshops use for it (English, Chinese)
+LABELS = {
+    "large_order_without_details": ("a huge order without details", "订单很大却不问细节"),
+    "off_norm_request": ("a request outside trade norms", "不合贸易惯例的要求"),
+    "urgent_meeting": ("pressure to meet at once", "催促立即见面"),
+    "unverifiable_company": ("a big name nobody can find", "查不到的大公司"),
+    "over_formatted": ("a layout that tries too hard", "刻意花哨的排版"),
+}
+
 # -- large order without details ---------------------------------------------------------
 _NUM = r"(\d{1,3}(?:[,.]\d{3})+|\d+)"
 _QTY = re.compile(

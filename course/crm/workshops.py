@@ -6,9 +6,12 @@ reading code. Every function returns data (a DataFrame) except :func:`print_mess
 """
 from __future__ import annotations
 
+import re
 import textwrap
 
 from course.crm._checks import as_timestamp, require_frame
+from course.crm.complaints import LABELS as DECISION_LABELS
+from course.crm.screening import LABELS as FLAG_LABELS
 from course.errors import InputError
 
 INBOX_COLUMNS = ["message_id", "received", "buyer_name", "product", "order_value", "text"]
@@ -182,12 +185,13 @@ def print_messages(messages):
 
 def complaint_decisions(messages):
     """What ``resolve_complaint`` decides for each after-sale message: buyer, product, order
-    value and decision, one row per message.
+    value and decision (its code, then in the plain words of the workshops' questions, English
+    and Chinese), one row per message.
 
     >>> from course.crm.data import load
     >>> morning = inbox(load("messages"), "2026-04-15 06:00", "2026-04-15 10:30")
     >>> list(complaint_decisions(morning).columns)
-    ['buyer_name', 'product', 'order_value', 'decision']
+    ['buyer_name', 'product', 'order_value', 'decision', 'what to do', '处理方式']
     """
     import pandas as pd
 
@@ -196,10 +200,15 @@ def complaint_decisions(messages):
     require_frame(messages, ["stage", "buyer_name", "product", "order_value"],
                   "complaint_decisions(messages)", allow_empty=True)
     after = messages[messages["stage"] == "after-sale"]
-    rows = [{"buyer_name": m["buyer_name"], "product": m["product"],
-             "order_value": m["order_value"], "decision": resolve_complaint(m).decision}
-            for _, m in after.iterrows()]
-    return pd.DataFrame(rows, columns=["buyer_name", "product", "order_value", "decision"])
+    rows = []
+    for _, m in after.iterrows():
+        decision = resolve_complaint(m).decision
+        en, zh = DECISION_LABELS[decision]
+        rows.append({"buyer_name": m["buyer_name"], "product": m["product"],
+                     "order_value": m["order_value"], "decision": decision,
+                     "what to do": en, "处理方式": zh})
+    return pd.DataFrame(rows, columns=["buyer_name", "product", "order_value", "decision",
+                                       "what to do", "处理方式"])
 
 
 def buyers_by_value(customers, columns=("name", "country", "platform", "channel", "orders",
@@ -260,12 +269,12 @@ def _due_text(due) -> str:
 
 def decision_card(message):
     """What ``resolve_complaint`` decides for one message (a row of ``messages``), as a small
-    table: the decision and its reason in English and Chinese.
+    table: the decision (its code, then in plain words) and its reason, in English and Chinese.
 
     >>> from course.crm.data import load
     >>> case = load("messages").set_index("message_id").loc["m050"]
     >>> list(decision_card(case).index)
-    ['decision', 'why', '理由']
+    ['decision', 'what to do', '处理方式', 'why', '理由']
     """
     import pandas as pd
 
@@ -273,7 +282,9 @@ def decision_card(message):
 
     found = resolve_complaint(message)
     name = str(message.get("buyer_name", "")) if hasattr(message, "get") else ""
+    en, zh = DECISION_LABELS[found.decision]
     return pd.DataFrame({name or "the complaint": {"decision": found.decision,
+                                                  "what to do": en, "处理方式": zh,
                                                   "why": found.reason["en"],
                                                   "理由": found.reason["zh"]}})
 
@@ -329,3 +340,85 @@ def complaint_card(message):
         else:
             rows[label] = _shown(value.normalize() if hasattr(value, "normalize") else value)
     return pd.DataFrame({name: rows})
+
+
+_GREETING = re.compile(r"^(hello|hi|hi there|dear [^,]{1,30}|good (?:day|morning|afternoon))[,!]?$",
+                       re.I)
+_CLOSING = re.compile(r"^(regards|kind regards|best regards|best|thank you|thanks|sincerely|"
+                      r"yours sincerely|many thanks)[,!]?$", re.I)
+
+
+def print_inquiries(batch, *, width=92):
+    """Print each inquiry of ``batch`` (``new_inquiries``) as a short block: its id,
+    when it came and who signed it, then the body without the greeting and the closing words
+    (a letterhead stays: its layout can be a red flag), wrapped to ``width`` characters."""
+    require_frame(batch, ["inquiry_id", "received", "text"], "print_inquiries(batch)",
+                  allow_empty=True)
+    for row in batch.itertuples():
+        lines = [line.strip() for line in str(row.text).strip().splitlines() if line.strip()]
+        sender = ""
+        if len(lines) >= 2 and _CLOSING.match(lines[-2]):
+            sender, lines = lines[-1], lines[:-2]
+        lines = [line for line in lines if not _GREETING.match(line)]
+        signed = f" · from {sender}" if sender else ""
+        print(f"{row.inquiry_id} · {row.received:%a %H:%M}{signed}")
+        for line in lines:
+            print(textwrap.fill(line, width, initial_indent="    ", subsequent_indent="    "))
+        print()
+
+
+def screening_table(screened):
+    """The toolkit's screening (``screen_inquiries``) as a class compares it with its own: the
+    inquiry, its company and search result, and the red flags found, named as the workshops
+    name them ("red flags", then "危险信号"); "-" where none was found.
+
+    >>> import pandas as pd
+    >>> t = screening_table(pd.DataFrame({"inquiry_id": ["n03"], "company": [""],
+    ...     "search_result": [""], "found_flags": [["urgent_meeting", "over_formatted"]]}))
+    >>> t.loc[0, "red flags"]
+    'pressure to meet at once; a layout that tries too hard'
+    """
+    import pandas as pd
+
+    what = "screening_table(screened)"
+    require_frame(screened, ["inquiry_id", "company", "search_result", "found_flags"], what,
+                  allow_empty=True)
+    unknown = {f for flags in screened["found_flags"] for f in flags} - set(FLAG_LABELS)
+    if unknown:
+        raise InputError(f"{what}: found_flags holds {sorted(unknown)[0]!r}, which is not one "
+                         f"of the five flags ({', '.join(FLAG_LABELS)}).")
+
+    def named(flags, lang):
+        return "; ".join(FLAG_LABELS[f][lang] for f in flags) or "-"
+
+    return pd.DataFrame({
+        "inquiry": screened["inquiry_id"],
+        "company": screened["company"].fillna("").replace("", "-"),
+        "search found": screened["search_result"].fillna("").replace("", "-"),
+        "red flags": [named(f, 0) for f in screened["found_flags"]],
+        "危险信号": [named(f, 1) for f in screened["found_flags"]],
+    }).reset_index(drop=True)
+
+
+def payment_methods(orders, markets=None):
+    """How our buyers pay, region by region (``payment_shares`` read the way a learner needs
+    it): one row per region and method actually used, the most used first, with its share of
+    the region's invoices as a percentage (one decimal).
+
+    >>> from course.crm.data import load
+    >>> table = payment_methods(load("orders"))
+    >>> list(table.columns)
+    ['region', 'payment method', 'share of invoices (%)']
+    """
+    import pandas as pd
+
+    from course.crm.plots import payment_shares
+
+    shares = payment_shares(orders, markets)
+    rows = []
+    for region, row in shares.iterrows():
+        used = row[row > 0].sort_values(ascending=False, kind="stable")
+        rows += [{"region": region, "payment method": method,
+                  "share of invoices (%)": round(float(share) * 100, 1)}
+                 for method, share in used.items()]
+    return pd.DataFrame(rows, columns=["region", "payment method", "share of invoices (%)"])

@@ -180,3 +180,77 @@ def test_complaint_case_names_a_missing_message():
 def test_views_name_the_call_on_a_wrong_table(call, says):
     with pytest.raises(InputError, match=says):
         call()
+
+
+def test_decisions_show_the_plain_words_of_the_questions(data):
+    """W07 and W08 ask in plain words; the toolkit's check shows the same words beside the code."""
+    import yaml
+
+    _, _, messages = data
+    morning = crm.inbox(messages, "2026-04-15 06:00", "2026-04-15 10:30")
+    decisions = crm.complaint_decisions(morning).set_index("buyer_name")
+    bank = yaml.safe_load(open("exercises/w07-message-queue-workshop.yaml", encoding="utf-8"))
+    item = next(e for e in bank["exercises"] if e["id"] == "w07-after-decisions")
+    asked = {left["en"].split(":")[0]: right for left, right in item["pairs"]}
+    assert set(asked) == set(decisions.index)  # David, Ines and Farid, one pair each
+    for name, right in asked.items():
+        if name != "Ines":  # the question says "she"; the toolkit's words say "the buyer"
+            assert decisions.loc[name, "what to do"] == right["en"]
+            # the question's "他" (David) is "买家" in the toolkit's general words
+            assert decisions.loc[name, "处理方式"] == right["zh"].replace("请他", "请买家")
+    assert "buyer" in decisions.loc["Ines", "what to do"]
+    card = crm.decision_card(messages.set_index("message_id").loc["m050"])
+    assert card.loc["what to do", "Sophie"].startswith("A local repair")
+    assert set(crm.complaints.LABELS) == set(crm.complaints.DECISIONS)
+
+
+def test_screening_table_names_the_flags_as_the_exercises_do():
+    import yaml
+
+    batch = crm.load("new_inquiries")
+    screened = crm.screen_inquiries(batch)
+    table = crm.screening_table(screened)
+    assert list(table["inquiry"]) == list(batch["inquiry_id"])
+    bank = yaml.safe_load(open("exercises/w03-screening-workshop.yaml", encoding="utf-8"))
+    item = next(e for e in bank["exercises"] if e["id"] == "w03-flag-lines")
+    named = {p[1]["en"] for p in item["pairs"]} | {d["en"] for d in item["distractors"]}
+    assert {en for en, _ in crm.screening.LABELS.values()} == named  # the five flags
+    n03 = table.set_index("inquiry").loc["n03"]
+    assert n03["red flags"] == "pressure to meet at once; a layout that tries too hard"
+    assert n03["危险信号"] == "催促立即见面; 刻意花哨的排版"
+    assert (table["red flags"] == "-").sum() == sum(not f for f in screened["found_flags"])
+    bad = screened.assign(found_flags=[["made_up"]] * len(screened))
+    with pytest.raises(InputError, match="not one of the five flags"):
+        crm.screening_table(bad)
+
+
+def test_print_inquiries_keeps_every_line_but_greeting_and_closing(capsys):
+    batch = crm.load("new_inquiries")
+    crm.print_inquiries(batch)
+    out = capsys.readouterr().out
+    blocks = out.strip().split("\n\n")
+    assert len(blocks) == len(batch)
+    for block, row in zip(blocks, batch.itertuples(), strict=True):
+        lines = row.text.strip().splitlines()
+        assert block.startswith(f"{row.inquiry_id} · ")
+        assert block.splitlines()[0].endswith(f"from {lines[-1]}")  # who signed it
+        body = " ".join(block.split())
+        greeting = next(i for i, line in enumerate(lines) if line.rstrip().endswith(","))
+        for line in lines[:greeting] + lines[greeting + 1:-2]:  # letterhead and body all there
+            assert " ".join(line.split()) in body
+        assert lines[greeting] not in block  # "Dear seller," ...
+        assert lines[-2] not in block  # "Regards," ...
+
+
+def test_payment_methods_are_the_shares_as_percentages(data):
+    _, orders, _ = data
+    shares = crm.payment_shares(orders)
+    table = crm.payment_methods(orders)
+    assert (table["share of invoices (%)"] > 0).all()  # only methods a region uses
+    assert len(table) == int((shares > 0).sum().sum())
+    sea = table[table["region"] == "Southeast Asia"].set_index("payment method")
+    # W06's w06-cod-share: 28.4% of our Southeast Asian invoices are cash on delivery
+    assert sea.loc["Cash on delivery", "share of invoices (%)"] == 28.4
+    for _region, rows in table.groupby("region", sort=False):
+        assert rows["share of invoices (%)"].is_monotonic_decreasing
+        assert abs(rows["share of invoices (%)"].sum() - 100) < 0.5
