@@ -89,6 +89,22 @@ class AgreesToMeet(Decision):
     excuse_in = "sentence"
 
 
+# brief 22d: giving in to the suspicious buyer's "free samples of all your models" (the lesson's
+# normal process is a paid sample of one or two chosen models): "we will send free samples of
+# all our models this week", "samples of every model free of charge", "all 20 samples today"
+GIVES_ALL_SAMPLES = Decision(
+    "gives_all_samples",
+    "gives in to the demand for samples of every model (the normal process: a paid sample of "
+    "one or two chosen models)",
+    "答应寄送所有型号的样品（正常流程：先寄一两款所选型号的付费样品）",
+    re.compile(r"\bsamples? of (?:all|every|each)(?: of)? (?:our |your |the |its )?(?:\w+ )?"
+               r"(?:models?|products?|items?|designs?|styles?|mats?)\b|\b(?:all|every|each)(?: of)? "
+               r"(?:our |the |your )?(?:\d+ )?(?:models?|products?|items?) (?:as )?(?:free )?"
+               r"samples?\b|\ball (?:\d+ )?(?:of (?:the|our) )?(?:free )?samples\b", re.I))
+GIVES_ALL_SAMPLES.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible|do not|"
+                                      r"don'?t|no free)\b", re.I)
+GIVES_ALL_SAMPLES.excuse_in = "sentence"
+
 _CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
             r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
 
@@ -375,5 +391,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
                                  FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
-                                 BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes())}
+                                 BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
+                                 GIVES_ALL_SAMPLES)}
 ALWAYS = ("asks_again",)

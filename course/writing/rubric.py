@@ -52,6 +52,11 @@ class Rubric:
     # a reply under this many times the task's fewest words is brief (the brief cap applies)
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
+    # ... but a whole letter (greeting, thanks, next step, closing) inside the task's own word
+    # range is not brief (brief 22d: the fourth readers' teachers object to capping 40-49 words
+    # on a 40-150 task; sets 1 and 2 keep their figures only while a short reply that lacks a
+    # part of the letter stays brief, as its teacher held it lower)
+    brief_whole_letter: bool = True
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that

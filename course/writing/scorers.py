@@ -484,6 +484,14 @@ class Structure(Scorer):
             out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
+        if self.rubric.brief_whole_letter and low <= n < brief and all(p[1] for p in parts[:-1]):
+            # a whole letter inside the task's word range is not brief: it loses only the
+            # length point (the "a short reply that does the job loses at most that")
+            brief = 0
+            parts[-1] = ("length", "", f"Length: {n} words, inside this task's {low}-{high}: "
+                         "good; a little more detail would make a full letter.",
+                         f"长度：{n} 个词，在本题 {low}-{high} 个词之内：可以；再多一点细节会更完整。",
+                         "长度")
         if n < brief:
             points = self.rubric.length_points
             out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "

@@ -321,10 +321,13 @@ SITUATIONS = (
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
                             r"(?:process|terms)|proforma invoice after|after we (?:receive|"
                             r"confirm)|step by step|(?:paid|pay for the) samples?|by (?:video|"
-                            r"email) first|cannot (?:meet|travel)|before a sample|video call)\b",
+                            r"email) first|cannot (?:meet|travel)|before a sample|video call|"
+                            # "one or two samples at a sample price" (brief 22d)
+                            r"sample price|(?:one|two|one or two|1|2|1-2) samples?)\b",
               "keeps to the normal process (samples, trial order, no rush)",
               "按正常流程处理（样品、试订单，不被催促）")),
-        right=("verify", "process"), wrong=("agrees_to_meet",), facts=("buyer_name",),
+        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"),
+        facts=("buyer_name",),
         words=(40, 150)),
     Situation(
         "holding_reply",
