@@ -233,6 +233,16 @@ PRESSURES_PAYMENT = Decision(
                r"\w+ )?(?:now|today)\b", re.I))  # "Buy now!" in a follow-up presses too
 
 
+# brief 22d: a bargaining buyer turned away with a last word ("This is our final price.", "the
+# price is not negotiable"): the lesson keeps the talk open (W06's warm-up marks it wrong)
+CLOSES_THE_TALK = Decision(
+    "closes_the_talk",
+    "closes the bargaining with a last word ('final price') instead of keeping the talk open",
+    "用“最终价格”之类的话结束议价，而不是保持沟通",
+    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:our|the|my) (?:final|last) "
+               r"(?:price|offer)\b|\bprices? (?:is|are) (?:final|not negotiable|non-negotiable)\b|"
+               r"\b(?:the )?price is fixed\.", re.I))
+
 FAKE_URGENCY = Decision(
     "fake_urgency",
     "pushes with pressure or scarcity the task does not give (hurry, last chance, only 2 left)",
@@ -392,5 +402,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
-                                 GIVES_ALL_SAMPLES)}
+                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK)}
 ALWAYS = ("asks_again",)

@@ -156,6 +156,8 @@ TONE = [
                  r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
                  r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
                  r"\bif you pay now\b|\bplease pay (?:it )?(?:now|today|immediately)\b|"
+                 # "please pay by credit card today" (brief 22d)
+                 r"\bpay (?:it )?(?:by|with|via) (?:[\w-]+ ){1,2}(?:now|today|immediately|at once)\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
                  r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),
@@ -174,7 +176,12 @@ TONE = [
                 r"\bgood luck with that\b|\bwhat a surprise\b"),
     ("refusal", r"\bno refunds?\b(?! (?:is|are) needed)|\bnothing (?:we|i) can do\b|"
                 r"\bwe can(?:not|'t) do anything\b|\bthat'?s impossible\b|\bit is impossible\b|"
-                r"\bnot possible to refund\b|\bcan(?:not|'t| not) promise (?:you )?anything\b"),
+                r"\bnot possible to refund\b|\bcan(?:not|'t| not) promise (?:you )?anything\b|"
+                # a bargaining buyer turned away (brief 22d): "this is our final price and we
+                # cannot discuss it", "take it or leave it", "no bargaining"
+                r"\b(?:we |i )?(?:can(?:not|'t| not)|will not|won'?t|do not|don'?t) (?:discuss|"
+                r"negotiate|talk about) (?:it|this|that|the price|prices?)(?: any ?more)?\b|"
+                r"\btake it or leave it\b|\bno (?:bargaining|negotiation|discussion)\b"),
 ]
 TONE = [(k, re.compile(rx, re.I | re.M)) for k, rx in TONE]
 EMPATHY = re.compile(r"\b(sorry|apologi|regret|understand|unfortunately|worry|patience|"

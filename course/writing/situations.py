@@ -107,10 +107,20 @@ SITUATIONS = (
               "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
               unless="destination"),
          Move("quantity", 1, r"\b(how many|quantity|number of (?:pieces|pcs|units))\b",
-              "asks how many pieces", "询问数量", unless="quantity")),
-        right=("offer", "price"), wrong=("price_may_change",),
+              "asks how many pieces", "询问数量", unless="quantity"),
+         # what a market's buyer looks for, when the task gives it (brief 22d): the quality
+         # promise of a US holiday buyer, the open talk of a buyer in the Gulf
+         Move("warranty", 2, r"\b(warrant\w*|guarantee\w*)\b|保修", "the warranty", "保修",
+              only_with="warranty"),
+         Move("talk", 2, r"\b((?:happy|glad|pleased|welcome) to (?:talk|discuss|hear|help)|talk "
+                         r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
+                         r"let us know (?:if|what|your)|tell us (?:if|what))\b",
+              "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
+        right=("offer", "price"), wrong=("price_may_change", "pressures_payment",
+                                         "closes_the_talk"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
-               "lead_time_days", "delivery_days", "sample_price", "destination", "price_months"),
+               "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
+               "warranty", "invite_talk"),
         words=(35, 150)),
     Situation(
         "combined_shipping",

@@ -82,3 +82,50 @@ def test_a_whole_short_letter_inside_the_range_is_not_capped_as_brief():
 def test_short_replies_missing_a_part_or_under_the_range_stay_brief(text):
     r = review("w03-reply-yara", text)
     assert r.score <= 80, r.score  # the brief cap (shown only when it lowers the score)
+
+
+# 2. W06 bargaining: the talk is kept open; a last word ("final price"), a refusal to discuss
+#    and a push to pay at once are wrong there; a task's own required point (the warranty, the
+#    invitation to talk) is a move of the situation when the task gives it as a fact
+_DUBAI = ("Thank you for your message. For ten speakers the price is $6.50 each, $65 in total, "
+          "and delivery to Dubai takes 9 days. ")
+
+
+@pytest.mark.parametrize("line", [
+    "This is our final price and we cannot discuss it. Please pay by credit card today.",
+    "The price is not negotiable. Please pay with your e-wallet now.",
+    "Take it or leave it.",
+    "We will not negotiate the price any more.",
+])
+def test_turning_the_bargaining_buyer_away_fails(line):
+    r = review("w06-reply-dubai", letter("Mr Al-Mansouri", _DUBAI + line, "Grace"))
+    assert r.score <= 40, r.score
+
+
+@pytest.mark.parametrize("line", [
+    "If you would like other colours for your family, we are happy to talk.",
+    "Please tell us if your family has any other wishes; we will answer within one day.",
+])
+def test_an_open_talk_is_kept(line):
+    text = letter("Mr Al-Mansouri", _DUBAI + "You can pay by credit card or e-wallet. " + line,
+                  "Grace")
+    r = review("w06-reply-dubai", text)
+    assert r.score >= 85 and "talk further" not in advice("w06-reply-dubai", text), r.score
+
+
+def test_a_task_s_own_required_point_is_named_when_missing():
+    text = "Hi Jessica, the speaker is $7.04. Three is $21.12. It will arrive in 8 days."
+    assert "Missing: the warranty." in advice("w06-assess-reply-jessica", text)
+    full = letter("Jessica", "Thank you for your message! Three speakers are $7.04 each, $21.12 "
+                  "in total, and they arrive in 8 days, before Christmas. Every speaker has a "
+                  "one-year warranty.", "Grace")
+    assert "warranty" not in advice("w06-assess-reply-jessica", full)
+
+
+def test_a_price_that_holds_is_not_a_last_word():
+    # the Canadian buyer asks whether the price stays: "the price is fixed for six months" is
+    # the promise the task wants, not the bargaining's last word
+    text = letter("Ms Tremblay", "Thank you for your orders every month. The price is fixed for "
+                  "six months: it stays $9.50 a lamp. Your 40 lamps reach Montreal in 12 days, "
+                  "and we will confirm each order within 24 hours.", "Lily")
+    assert "wrong_decision" not in caps("markets-reply-canada", text)
