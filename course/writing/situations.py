@@ -221,14 +221,16 @@ SITUATIONS = (
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
-        "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*)\b",
+        # asking for a video of the fault is the chain's first answer too (brief 22d, W08 Umar)
+        "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*|video|solution)\b",
         (Move("repair", 2, r"\b(repair\w*|fix\w*)\b", "asks about a local repair",
               "询问能否在当地维修"),
          Move("amount", 3, "fact:partial_refund,compensation", "the partial refund amount",
               "部分退款金额"),
-         Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell)\b",
+         Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell|(?:let us|let me) "
+                                             r"know your (?:answer|decision|choice|reply))\b",
               "asks for the buyer's answer", "请买家答复")),
-        right=("repair", "amount"), wrong=("refuses_remedy",),
+        right=("repair", "amount"), wrong=("refuses_remedy", "return_far"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
         apology_due=True),
     Situation(

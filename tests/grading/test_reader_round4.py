@@ -129,3 +129,65 @@ def test_a_price_that_holds_is_not_a_last_word():
                   "six months: it stays $9.50 a lamp. Your 40 lamps reach Montreal in 12 days, "
                   "and we will confirm each order within 24 hours.", "Lily")
     assert "wrong_decision" not in caps("markets-reply-canada", text)
+
+
+# 3. W08: shipping a large item back is the remedy the workshop marks wrong, in a reply and in a
+#    role-play (no good ending); a vague "serious fault" is not a described problem, so asking
+#    what is wrong is not asking again; "Please let us know your answer." asks for the answer
+_SOPHIE_1 = "Dear Sophie, thank you for telling us and we are very sorry. Could you send a short video?"
+
+
+@pytest.mark.parametrize("second", [
+    "Thank you for the video. Please send the machine back to China and we will give you a full "
+    "$185 refund within 24 hours. Is that OK for you?",
+    "Thank you. Can you ship it back to us? We will refund all the money within 3 days. Is that OK?",
+])
+def test_a_roleplay_remedy_the_situation_rules_out_has_no_good_ending(second):
+    g = BANK["w08-roleplay-sophie"].grade([_SOPHIE_1, second, "Thank you. We refund you today."])
+    assert g.score <= 0.4 and not g.correct
+    assert "ship a large item back" in g.feedback.en and "寄回" in g.feedback.zh
+
+
+def test_the_local_repair_path_still_ends_well():
+    g = BANK["w08-roleplay-sophie"].grade([
+        _SOPHIE_1, "Thank you for the video. You do not need to send it back. Would you agree to "
+        "a local repair? We will refund $40 within 24 hours.",
+        "Thank you for your understanding. We have sent the $40 refund today."])
+    assert g.correct and g.score == 1.0
+
+
+@pytest.mark.parametrize("line", [
+    "Please send the treadmill back to us and we will refund you in full.",
+    "You can return it to China at our cost for a full refund.",
+])
+def test_a_reply_that_ships_the_treadmill_back_is_a_wrong_decision(line):
+    text = letter("Umar", "Thank you for your message, and we are very sorry about the fault. "
+                  + line + " Is that OK for you? We will answer within 24 hours.", "Grace")
+    assert "wrong_decision" in caps("w08-assess-reply-umar", text)
+
+
+@pytest.mark.parametrize("line", [
+    "What exactly is wrong with it? Could you please send us a short video of the problem?",
+    "Could you describe the problem and send us a short video?",
+])
+def test_asking_what_a_vague_fault_is_is_not_asking_again(line):
+    text = letter("Umar", "Thank you for your message, and we are very sorry that your treadmill "
+                  "has a fault. " + line + " We will find a solution within 24 hours.", "Grace")
+    assert "asks_again" not in caps("w08-assess-reply-umar", text)
+    assert "already gave" not in advice("w08-assess-reply-umar", text)
+
+
+def test_a_described_problem_is_still_given():
+    # the charger buyer said what happened: asking again is still caught where it is
+    text = letter("Ryan", "We are sorry. What exactly happened to the charger? Please tell us "
+                  "and we will reply within 24 hours.", "Amy")
+    assert "asks_again" in caps("comp-reply-dead-charger", text)
+
+
+@pytest.mark.parametrize("line", ["Please let us know your answer.",
+                                  "Please let us know your decision."])
+def test_let_us_know_your_answer_asks_for_the_answer(line):
+    text = letter("Umar", "Thank you for your message, and we are very sorry that your treadmill "
+                  "has a fault. Can a local repair shop fix it? We will refund $80 to cover the "
+                  "repair. " + line + " We will send the money within 24 hours.", "Grace")
+    assert "buyer's answer" not in advice("w08-assess-reply-umar", text)
