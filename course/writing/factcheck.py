@@ -260,7 +260,12 @@ _BOUGHT = re.compile(r"\byou (?:have )?(?:bought|ordered|purchased|chose|liked|e
 # words before a product's noun that do not name another kind of it ("our new tea")
 _NOT_A_KIND = frozenset("our your the a an some this that these those new good nice lovely usual "
                         "same favourite favorite best great fine delicious famous popular first "
-                        "last fresh".split())
+                        "last fresh".split()
+                       # how many or which colour ("you bought many hoodies", "the red hoodie
+                       # you love" for her men's red hoodie): not another kind (brief 22d)
+                       + "many much lots lot several few more all so often two three four five "
+                         "six seven eight nine ten red blue black white green grey gray pink "
+                         "navy brown yellow orange purple".split())
 
 
 def _wrong_history(text: str, facts: dict) -> list:

@@ -32,6 +32,8 @@ class Rubric:
         "wrong_decision": 40,   # ... when it takes a decision the situation rules out
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
+        "unanswered": 55,       # ... when the customer's mail was never answered and the
+                                # letter does not say sorry for it (W05 Kanya, brief 22d)
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
         "padded": 55,           # ... when general service talk makes most of it
         "padded_empty": 30,     # ... and it gives under half of what the situation needs

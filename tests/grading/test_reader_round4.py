@@ -191,3 +191,50 @@ def test_let_us_know_your_answer_asks_for_the_answer(line):
                   "has a fault. Can a local repair shop fix it? We will refund $80 to cover the "
                   "repair. " + line + " We will send the money within 24 hours.", "Grace")
     assert "buyer's answer" not in advice("w08-assess-reply-umar", text)
+
+
+# 4. W05 Kanya: a win-back letter that ignores her unanswered mail is held low; "many hoodies"
+#    and "the red hoodie you love" name her hoodie (no wrong fact; the product is named)
+_KANYA_REST = ("We think you will like our new fleece zip hoodie. It is warmer and costs $14.90. "
+               "If you reply by Friday, we will ship it within 2 days.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Thank you for your 13 orders and for choosing our men's hoodie so often.",
+    "You have ordered our men's hoodie many times, thank you.",
+])
+def test_no_apology_for_the_unanswered_mail_is_held_low(opening):
+    r = review("w05-reply-kanya", letter("Kanya", opening + " " + _KANYA_REST, "Grace"))
+    assert r.score <= 60 and "unanswered" in {c["name"] for c in r.caps}, r.score
+
+
+def test_the_apology_for_the_unanswered_mail_lifts_the_cap():
+    text = letter("Kanya", "Thank you for your 13 orders of our men's hoodie. We are sorry that "
+                  "nobody answered your mail about the sizes. " + _KANYA_REST, "Grace")
+    assert "unanswered" not in caps("w05-reply-kanya", text)
+
+
+@pytest.mark.parametrize("line", [
+    "You bought many hoodies before, thank you.",
+    "It goes well with the red hoodie you love.",
+    "It is as soft as your favourite hoodie.",
+])
+def test_her_hoodie_named_in_other_words_is_her_product(line):
+    text = letter("Kanya", "Thank you for your orders. We are sorry that nobody answered your "
+                  "mail about the sizes. " + line + " " + _KANYA_REST, "Grace")
+    r = review("w05-reply-kanya", text)
+    assert not {"wrong_fact", "wrong_facts"} & {c["name"] for c in r.caps}
+    assert "bought before" not in advice("w05-reply-kanya", text) and r.score >= 85, r.score
+
+
+def test_another_kind_of_hoodie_is_still_a_wrong_fact():
+    text = letter("Kanya", "Thank you for your orders. We are sorry that nobody answered your "
+                  "mail about the sizes. You bought our women's hoodie before. " + _KANYA_REST,
+                  "Grace")
+    assert "wrong_fact" in caps("w05-reply-kanya", text)
+
+
+def test_the_new_hoodie_alone_is_not_her_old_one():
+    text = letter("Kanya", "Thank you for your message. We are sorry that nobody answered your "
+                  "mail about the sizes. " + _KANYA_REST, "Grace")
+    assert "bought before" in advice("w05-reply-kanya", text)
