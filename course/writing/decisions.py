@@ -232,6 +232,8 @@ ACTS_WITHOUT_ASKING = Decision(
     "cancels or changes the order without asking the buyer first",
     "未征求买家意见就取消或更改订单",
     re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
+               # "we cancelled your order and refunded you" without asking her (brief 22d)
+               r"\b(?:we|i) (?:already |just )?cancel(?:l)?ed (?:your|the|this) order\b|"
                r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
     re.I))
 

@@ -25,6 +25,8 @@ TIME = re.compile(
     rf"\b(?:within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
     rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
     rf"in\s+(?:the\s+next\s+)?(?:\d+|one|two|three|a few)\s+(?:working\s+)?(?:hours?|days?)|"
+    # a range: "in 3-5 working days", "within 3 to 5 business days" (brief 22d)
+    rf"(?:in|within)\s+\d+\s*(?:-|–|to)\s*\d+\s+(?:working\s+|business\s+)?(?:hours?|days?)|"
     rf"(?:today|tomorrow|tonight|right away|at once|immediately)|"
     rf"by\s+(?:the\s+end\s+of\s+\w+|{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}|"
     rf"next\s+week|this\s+week)|"
@@ -289,7 +291,10 @@ ERRORS = [
     (r"\b(?:after|before) (?:receive|send|ship|check|pay|get|buy)\b",
      "after 'after' or 'before' a verb takes -ing ('after receiving')",
      "after、before 后面的动词要用 -ing（after receiving）"),
-    (r"\b(?:am|are|is) (?:not )?(?:miss|like|want|need|know|agree|fit|hope|think)\b",
+    # "like" is a verb here only before an object ("we are like it"): "the coat is not like the
+    # pictures" is right (brief 22d)
+    (r"\b(?:am|are|is) (?:not )?(?:miss|like(?= (?:it|them|to|very|so)\b)|want|need|know|agree|"
+     r"fit|hope|think)\b",
      "'be' and a plain verb do not go together ('we miss you', 'it does not fit')",
      "be 动词不能直接加动词原形（we miss you、it does not fit）"),
     (r"\bthank(?:s you|s| you)(?: very much| so much)? (?:to (?:tell|buy|order|choose|let)|for (?:you )?"

@@ -370,8 +370,13 @@ SITUATIONS = (
         r"best (?:for|choice)|for your|you need|you mentioned|you are looking for|is (?:good|"
         r"right|best) for|choose|take the|get the)\b",
         (Move("need", 2, r"\b(you (?:mentioned|said|need|want|are looking for|told us|will use|"
-                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b)"
-                         r"\w+|since you|as you|you can use it)\b",
+                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b|question\b|interest\b|"
+                         r"e-?mail\b|patience\b)"
+                         r"\w+|since you|as you|you can use it|"
+                         # the reason given for this buyer: "best for you because it is light
+                         # and can charge two times", "so your bag stays light" (brief 22d)
+                         r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
+                         r"(?!order\b)\w+ (?:stays?|is|will|can))\b",
               "links it to the buyer's stated need", "结合买家说明的需求"),
          Move("recommend", 3, "fact:recommended_product", "the product that fits the need",
               "适合这一需求的商品"),

@@ -238,3 +238,59 @@ def test_the_new_hoodie_alone_is_not_her_old_one():
     text = letter("Kanya", "Thank you for your message. We are sorry that nobody answered your "
                   "mail about the sizes. " + _KANYA_REST, "Grace")
     assert "bought before" in advice("w05-reply-kanya", text)
+
+
+# 5. W01 Lena: "like" before a noun is a preposition ("is not like the pictures"), not a verb
+@pytest.mark.parametrize("line", ["We are sorry that the coat is not like the pictures.",
+                                  "We are sorry the colour is not like the photo on the page."])
+def test_like_as_a_preposition_is_no_grammar_error(line):
+    text = letter("Lena", line + " Could you send us two photos? We will refund you in full or "
+                  "send another coat, as you prefer, within 2 days.")
+    assert "plain verb" not in advice("w01-reply-lena", text)
+
+
+def test_be_with_the_verb_like_is_still_an_error():
+    text = letter("Lena", "We are sorry, we are like to help you. Could you send us two photos? "
+                  "We will refund you in full or send another coat within 2 days.")
+    assert "plain verb" in advice("w01-reply-lena", text)
+
+
+# 7. smaller rules: a range of days is a time; cancelling without asking is a decision taken for
+#    the buyer; a reason given "because it is light" links the product to the need
+@pytest.mark.parametrize("line", ["The money will arrive in 3-5 working days.",
+                                  "You will see the money within 3 to 5 business days."])
+def test_a_range_of_days_is_a_next_step_with_a_time(line):
+    text = letter("Farid", "Thank you for telling us, and we are sorry that the keychain arrived "
+                  "broken. We will refund you $20 in full; you do not need to send it back. " + line)
+    assert "what happens next and when" not in advice("w07-reply-keychain", text)
+
+
+@pytest.mark.parametrize("line", ["We cancelled your order and refunded you.",
+                                  "We already cancelled the order, and the money is on its way."])
+def test_cancelling_without_asking_is_a_wrong_decision(line):
+    text = letter("Vera", "We are sorry that your beanie has not shipped. " + line)
+    assert "wrong_decision" in caps("w07-reply-vera", text)
+
+
+def test_offering_to_cancel_is_not_cancelling():
+    text = letter("Vera", "We are sorry: the last beanies were damaged in the final check, and the "
+                  "supplier restocks on 18 April. Is this short delay OK for you? If not, we can "
+                  "cancel your order and refund you in full within 24 hours.")
+    assert "wrong_decision" not in caps("w07-reply-vera", text)
+
+
+@pytest.mark.parametrize("line", [
+    "PowerGo Lite is best for you because it is light and can charge two times.",
+    "I recommend the PowerGo Lite: it gives two charges, so your bag stays light.",
+])
+def test_a_reason_for_this_buyer_links_to_the_need(line):
+    text = letter("Carlos", "Thank you for your question. " + line + " It is $24, and we ship "
+                  "it within 24 hours.", "Lily")
+    assert "stated need" not in advice("promo-reply-recommend", text)
+
+
+def test_a_product_named_without_a_reason_is_not_linked():
+    text = letter("Carlos", "Thank you for your question. We have the PowerGo Lite. It is $24, "
+                  "and we ship it within 24 hours.", "Lily")
+    missing = " ".join(review("promo-reply-recommend", text).criterion("content").missing)
+    assert "stated need" in missing
