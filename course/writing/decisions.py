@@ -260,8 +260,9 @@ CLOSES_THE_TALK = Decision(
 
 FAKE_URGENCY = Decision(
     "fake_urgency",
-    "pushes with pressure or scarcity the task does not give (hurry, last chance, only 2 left)",
-    "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩 2 件）",
+    # no number in the example: a draft that says "only 3 left" was told "only 2 left" (brief 22d)
+    "pushes with pressure or scarcity the task does not give (hurry, last chance, only a few left)",
+    "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩几件）",
     re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
                r"\border (?:now|today) before\b|\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
                r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "

@@ -435,7 +435,7 @@ SITUATIONS = (
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
                                   "advert_greeting", "offer_first"),
-        facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
+        facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
         "time_limited_offer",

@@ -477,6 +477,10 @@ FACT_KINDS = {
     "restock_date": FactKind(Date(), r"\b(?:restock\w*|stock|supplier|available|arriv\w*|again|"
                                      r"back in|new (?:ones|stock|\w+s)|more|ship\w*|send)\b|补货"),
     "offer_until": FactKind(Date(), r"\b(?:until|valid|ends?|expires?|before|till)\b|截止|前"),
+    # the day the holiday falls on ("Happy Thanksgiving on 26 November" to a Canadian whose
+    # Thanksgiving is 12 October: a wrong fact; brief 22d)
+    "holiday_date": FactKind(Date(), r"\b(?:thanksgiving|christmas|new year|easter|eid|diwali|"
+                                     r"hanukkah|festival|holiday|celebrat\w*)\b|节"),
     "offer_ends": FactKind(Weekday(), r"\b(?:discount|offer|ends?|valid|until|expires?)\b|折扣"),
     "discount": FactKind(Percent(), r"\b(?:off|discount)\b|折"),
     "compensation": FactKind(Money()),

@@ -294,3 +294,37 @@ def test_a_product_named_without_a_reason_is_not_linked():
                   "and we ship it within 24 hours.", "Lily")
     missing = " ".join(review("promo-reply-recommend", text).criterion("content").missing)
     assert "stated need" in missing
+
+
+# 7. a wrong amount stands for the fact nearest its size; the holiday's own date is checked;
+#    the advice on pushed scarcity quotes no number of its own
+@pytest.mark.parametrize("amount,field", [("$133.50", "the total price is $147"),
+                                         ("$150", "the total price is $147"),
+                                         ("$9.50", "the price of one piece is $9.80")])
+def test_a_wrong_amount_is_named_by_the_fact_nearest_its_size(amount, field):
+    text = letter("Nadia", f"Thank you for your message. 15 LED strip lights are {amount}, and all "
+                  "colours are in stock. Shipping to Hamburg takes 7 days. We will write to you "
+                  "again on Friday.")
+    assert field in advice("w04-check-reply-nadia", text)
+
+
+@pytest.mark.parametrize("line", ["Happy Thanksgiving on 26 November!",
+                                  "We wish you a happy Thanksgiving this Thursday, 26 November."])
+def test_the_us_thanksgiving_date_to_a_canadian_is_a_wrong_fact(line):
+    text = letter("Mr Anderson", line + " Thank you for buying our coffee mugs in September. Our "
+                  "mugs are 10% off until 31 October.", "Lily")
+    r = review("w10-assess-reply-greeting", text)
+    assert "12 October" in " ".join(a["en"] for a in r.advice) and r.score <= 50, r.score
+
+
+def test_the_offer_date_beside_the_holiday_is_not_the_holiday_date():
+    text = letter("Mr Anderson", "Happy Thanksgiving! We wish you and your family a warm holiday. "
+                  "Thank you for buying our coffee mugs in September. For Thanksgiving our mugs "
+                  "are 10% off until 31 October.", "Lily")
+    assert not {"wrong_fact", "wrong_facts"} & caps("w10-assess-reply-greeting", text)
+
+
+def test_the_scarcity_advice_quotes_no_number_of_its_own():
+    from course.writing.decisions import DECISIONS
+
+    assert not any(ch.isdigit() for ch in DECISIONS["fake_urgency"].en)
