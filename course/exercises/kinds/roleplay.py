@@ -29,9 +29,9 @@ SCHEMA = {
 
 def writing(module: str):
     """A course.writing module, imported on first use (not when the bank loads the kind)."""
-    from course.writing import dialogue, moves
+    from course.writing import decisions, dialogue, moves
 
-    return {"dialogue": dialogue, "moves": moves}[module]
+    return {"dialogue": dialogue, "moves": moves, "decisions": decisions}[module]
 
 
 def _text(value) -> str:
@@ -179,8 +179,7 @@ class RoleplayExercise(Exercise):
                            feedback=head, response=list(parsed))
 
     def _describe_wrong(self, reply: str) -> Bilingual:
-        from course.writing.decisions import DECISIONS
-
+        DECISIONS = writing("decisions").DECISIONS  # noqa: N806 (the table's own name)
         names = writing("moves").wrong_decisions(reply, self.situation, self.facts)
         return Bilingual("; ".join(DECISIONS[d].en for d in names),
                          "；".join(DECISIONS[d].zh for d in names))
