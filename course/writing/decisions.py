@@ -89,6 +89,22 @@ class AgreesToMeet(Decision):
     excuse_in = "sentence"
 
 
+# brief 22d: giving in to the suspicious buyer's "free samples of all your models" (the lesson's
+# normal process is a paid sample of one or two chosen models): "we will send free samples of
+# all our models this week", "samples of every model free of charge", "all 20 samples today"
+GIVES_ALL_SAMPLES = Decision(
+    "gives_all_samples",
+    "gives in to the demand for samples of every model (the normal process: a paid sample of "
+    "one or two chosen models)",
+    "答应寄送所有型号的样品（正常流程：先寄一两款所选型号的付费样品）",
+    re.compile(r"\bsamples? of (?:all|every|each)(?: of)? (?:our |your |the |its )?(?:\w+ )?"
+               r"(?:models?|products?|items?|designs?|styles?|mats?)\b|\b(?:all|every|each)(?: of)? "
+               r"(?:our |the |your )?(?:\d+ )?(?:models?|products?|items?) (?:as )?(?:free )?"
+               r"samples?\b|\ball (?:\d+ )?(?:of (?:the|our) )?(?:free )?samples\b", re.I))
+GIVES_ALL_SAMPLES.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible|do not|"
+                                      r"don'?t|no free)\b", re.I)
+GIVES_ALL_SAMPLES.excuse_in = "sentence"
+
 _CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
             r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
 
@@ -117,6 +133,19 @@ class ReturnFirst(Decision):
     excuse = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have)(?: to)?\b|"
                         r"\bno need\b|\bnot necessary\b", re.I)
 
+
+class ReturnFar(ReturnFirst):
+    """A large item that cannot be used is repaired near the buyer with part of the money back
+    (W08, lesson 08): asking for it to be shipped back ("send the machine back to China for a
+    full refund") costs the buyer weeks and the shop more than the repair (brief 22d)."""
+
+    name = "return_far"
+    en = ("asks the buyer to ship a large item back (a local repair with part of the money is "
+          "the remedy)")
+    zh = "让买家把大件商品寄回（应在当地维修并退还部分货款）"
+    rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+(?: [\w-]+)? |it |them |this )?"
+                    r"back\b|\b(?:send|return|ship) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our|"
+                    r"china)\b|\bat your own (?:cost|expense)\b", re.I)
 
 CHARGES_BUYER = Decision(
     "charges_buyer",
@@ -203,6 +232,8 @@ ACTS_WITHOUT_ASKING = Decision(
     "cancels or changes the order without asking the buyer first",
     "未征求买家意见就取消或更改订单",
     re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
+               # "we cancelled your order and refunded you" without asking her (brief 22d)
+               r"\b(?:we|i) (?:already |just )?cancel(?:l)?ed (?:your|the|this) order\b|"
                r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
     re.I))
 
@@ -217,10 +248,21 @@ PRESSURES_PAYMENT = Decision(
                r"\w+ )?(?:now|today)\b", re.I))  # "Buy now!" in a follow-up presses too
 
 
+# brief 22d: a bargaining buyer turned away with a last word ("This is our final price.", "the
+# price is not negotiable"): the lesson keeps the talk open (W06's warm-up marks it wrong)
+CLOSES_THE_TALK = Decision(
+    "closes_the_talk",
+    "closes the bargaining with a last word ('final price') instead of keeping the talk open",
+    "用“最终价格”之类的话结束议价，而不是保持沟通",
+    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:our|the|my) (?:final|last) "
+               r"(?:price|offer)\b|\bprices? (?:is|are) (?:final|not negotiable|non-negotiable)\b|"
+               r"\b(?:the )?price is fixed\.", re.I))
+
 FAKE_URGENCY = Decision(
     "fake_urgency",
-    "pushes with pressure or scarcity the task does not give (hurry, last chance, only 2 left)",
-    "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩 2 件）",
+    # no number in the example: a draft that says "only 3 left" was told "only 2 left" (brief 22d)
+    "pushes with pressure or scarcity the task does not give (hurry, last chance, only a few left)",
+    "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩几件）",
     re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
                r"\border (?:now|today) before\b|\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
                r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
@@ -349,9 +391,15 @@ class AsksAgain(Decision):
     zh = "再次询问买家已经提供的信息"
     cap = "asks_again"
 
+    #: a problem named only as "a serious fault" is not yet described: asking what is wrong is
+    #: the right question, not asking again (brief 22d, W08 Umar)
+    _vague = re.compile(r"^\s*(?:an? |the |some )?(?:serious |big |small |bad )?(?:fault|problem|"
+                        r"issue|defect)s?\s*$", re.I)
+
     def given(self, buyer: str, facts=None) -> list[str]:
         """What the buyer gave: said in the message, or known from the task's facts."""
-        facts = facts or {}
+        facts = {k: v for k, v in (facts or {}).items()
+                 if not (k == "problem" and self._vague.match(str(v)))}
         return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
                 if (buyer and _gives(said, buyer))
                 or any(facts.get(f) is not None for f in _KNOWN[k])]
@@ -375,5 +423,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
                                  FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
-                                 BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes())}
+                                 BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
+                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar())}
 ALWAYS = ("asks_again",)

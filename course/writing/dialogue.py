@@ -196,4 +196,7 @@ def score_run(run, avoid=("blame",)) -> int:
     score = round(70 * share + 30 * OUTCOME_VALUE.get(run["outcome"], 0.0))
     if any(set(avoid) & set(t["moves"]) for t in run["transcript"]):
         score = min(score, RUBRIC.caps["tone"])
+    # a decision the situation rules out caps the run as it caps a reply (brief 22d)
+    if any("wrong_decision" in t["moves"] for t in run["transcript"]):
+        score = min(score, RUBRIC.caps["wrong_decision"])
     return int(score)

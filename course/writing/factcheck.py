@@ -122,6 +122,10 @@ def _other_fact(name: str, found: Found, facts: dict) -> bool:
     if isinstance(FACT_KINDS[name].kind, Colour):  # the colour that was sent, named as such
         return any(str(facts.get(k) or "").strip().lower() == found.value
                    for k in ("colour", "ordered_colour", "sent_colour"))
+    if name == "holiday_date":  # the offer's last day beside the holiday (brief 22d)
+        kind = FACT_KINDS[name].kind
+        return any(facts.get(k) and kind.same(found.value, kind.parse(facts[k], facts))
+                   for k in ("offer_until", "restock_date", "ship_date"))
     return False
 
 
@@ -144,7 +148,22 @@ def _money_field(text: str, found, facts: dict, right: dict) -> str:
     for k, rx in _MONEY_CONTEXT:
         if k in given and rx.search(clause):
             return k
-    return next((k for k in given if k not in right), given[0] if given else "amount")
+    open_ = [k for k in given if k not in right] or given
+    if len(open_) > 1:  # the fact nearest in size: "$133.50" for 15 pieces is a wrong total,
+        # not a wrong price of one piece (brief 22d, W04 Nadia)
+        return min(open_, key=lambda k: _size_gap(found.value, facts[k], facts))
+    return open_[0] if open_ else "amount"
+
+
+def _size_gap(value, fact, facts) -> float:
+    """How far apart two amounts are in size (the log of their ratio; large when unreadable)."""
+    import math
+
+    try:
+        a, b = float(Money().parse(fact, facts)[0]), float(value[0])  # (amount, currency)
+        return abs(math.log(a / b)) if a > 0 and b > 0 else math.inf
+    except (TypeError, ValueError, ZeroDivisionError):
+        return math.inf
 
 
 def _check_money(text, facts, buyer, right, wrong):
@@ -260,7 +279,12 @@ _BOUGHT = re.compile(r"\byou (?:have )?(?:bought|ordered|purchased|chose|liked|e
 # words before a product's noun that do not name another kind of it ("our new tea")
 _NOT_A_KIND = frozenset("our your the a an some this that these those new good nice lovely usual "
                         "same favourite favorite best great fine delicious famous popular first "
-                        "last fresh".split())
+                        "last fresh".split()
+                       # how many or which colour ("you bought many hoodies", "the red hoodie
+                       # you love" for her men's red hoodie): not another kind (brief 22d)
+                       + "many much lots lot several few more all so often two three four five "
+                         "six seven eight nine ten red blue black white green grey gray pink "
+                         "navy brown yellow orange purple".split())
 
 
 def _wrong_history(text: str, facts: dict) -> list:

@@ -46,6 +46,7 @@ FACT_INFO = {
     "unit_price": ("the price of one piece", "单价", 4.2),
     "regular_price": ("the usual price before the offer", "优惠前的正常价格", 24),
     "holiday": ("the holiday or festival", "节日", "Thanksgiving"),
+    "holiday_date": ("the day the holiday falls on (optional)", "节日当天的日期（可选）", "2026-10-12"),
     "total_price": ("the total price", "总价", 840),
     "lead_time_days": ("the production time in days", "生产所需天数", 15),
     "delivery_days": ("the delivery time in days (shipping to the buyer)", "运输送达所需天数", 9),
@@ -62,6 +63,9 @@ FACT_INFO = {
     "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
     "price_months": ("how many months the price stays the same", "价格保持不变的月数", 6),
     "times_bought": ("how many times the customer has bought", "客户购买过的次数", 3),
+    "warranty": ("the warranty the shop gives (optional)", "店铺提供的保修（可选）", "one year"),
+    "invite_talk": ("what to invite the buyer to talk about (optional)", "邀请买家继续沟通的话题（可选）",
+                    "other colours for the family"),
 }
 
 

@@ -43,6 +43,8 @@ MOVES = {
     "holding_reply": ("says the mail was received and is being processed", "告知邮件已收到、正在处理"),
     "close": ("ends with a friendly closing", "友好结尾"),
     "blame": ("blames or commands the buyer (a move to avoid)", "指责或命令买家（应避免）"),
+    "wrong_decision": ("takes a decision this case rules out (a move to avoid)",
+                       "做出了这种情况不应做的决定（应避免）"),
 }
 
 _RX = {
@@ -90,12 +92,15 @@ _RX.update({move: BY_NAME[situation].move(name).find for move, (situation, name)
 _RX = {k: re.compile(v, re.I) for k, v in _RX.items()}
 
 
-def moves_in(text: str, facts=None) -> set[str]:
+def moves_in(text: str, facts=None, situation: str | None = None) -> set[str]:
     """The set of move names (keys of ``MOVES``) that the reply ``text`` makes.
 
     ``facts`` (optional, as for ``review_reply``) makes the fact moves exact: the tracking
     number, ship date and carrier must be the ones given (checked by value). A move denied in
     its own clause is not made: "we cannot refund" does not offer a refund.
+    ``situation`` (optional, a name of the situation table): a reply that takes one of its
+    wrong decisions ("send the machine back to China for a full refund" where a local repair is
+    the remedy) makes the move ``wrong_decision``, and its offer is not the solution.
 
     >>> sorted(moves_in("Dear Megan, we are so sorry. Could you send a photo? We will refund "
     ...                 "you within 24 hours."))
@@ -131,4 +136,19 @@ def moves_in(text: str, facts=None) -> set[str]:
         # "It is your fault. Sorry." is no apology: the buyer hears the blame, and the
         # conversation goes where a reply without an apology goes
         found.discard("apologise")
+    if situation and wrong_decisions(flat, situation, facts):
+        found -= {"offer_refund", "offer_replacement", "offer_compensation", "offer_solution"}
+        found.add("wrong_decision")
     return found
+
+
+def wrong_decisions(text: str, situation: str, facts=None) -> list[str]:
+    """The wrong decisions of ``situation`` (course.writing.situations) that ``text`` takes."""
+    from course.writing.decisions import DECISIONS
+    from course.writing.reading import Reply
+    from course.writing.situations import BY_NAME
+
+    if situation not in BY_NAME:
+        return []
+    reply = Reply(str(text), dict(facts or {}), "", (1, 10000))
+    return [name for name in BY_NAME[situation].wrong if DECISIONS[name].find(reply)]

@@ -25,6 +25,8 @@ TIME = re.compile(
     rf"\b(?:within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
     rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
     rf"in\s+(?:the\s+next\s+)?(?:\d+|one|two|three|a few)\s+(?:working\s+)?(?:hours?|days?)|"
+    # a range: "in 3-5 working days", "within 3 to 5 business days" (brief 22d)
+    rf"(?:in|within)\s+\d+\s*(?:-|–|to)\s*\d+\s+(?:working\s+|business\s+)?(?:hours?|days?)|"
     rf"(?:today|tomorrow|tonight|right away|at once|immediately)|"
     rf"by\s+(?:the\s+end\s+of\s+\w+|{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}|"
     rf"next\s+week|this\s+week)|"
@@ -156,6 +158,8 @@ TONE = [
                  r"\b(?:lose|losing) (?:all )?(?:your|the) (?:preferred|vip|special|good)(?: "
                  r"customer)? (?:status|prices?|discounts?)\b|\bor you will (?:miss|lose)\b|"
                  r"\bif you pay now\b|\bplease pay (?:it )?(?:now|today|immediately)\b|"
+                 # "please pay by credit card today" (brief 22d)
+                 r"\bpay (?:it )?(?:by|with|via) (?:[\w-]+ ){1,2}(?:now|today|immediately|at once)\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
                  r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),
@@ -174,7 +178,12 @@ TONE = [
                 r"\bgood luck with that\b|\bwhat a surprise\b"),
     ("refusal", r"\bno refunds?\b(?! (?:is|are) needed)|\bnothing (?:we|i) can do\b|"
                 r"\bwe can(?:not|'t) do anything\b|\bthat'?s impossible\b|\bit is impossible\b|"
-                r"\bnot possible to refund\b|\bcan(?:not|'t| not) promise (?:you )?anything\b"),
+                r"\bnot possible to refund\b|\bcan(?:not|'t| not) promise (?:you )?anything\b|"
+                # a bargaining buyer turned away (brief 22d): "this is our final price and we
+                # cannot discuss it", "take it or leave it", "no bargaining"
+                r"\b(?:we |i )?(?:can(?:not|'t| not)|will not|won'?t|do not|don'?t) (?:discuss|"
+                r"negotiate|talk about) (?:it|this|that|the price|prices?)(?: any ?more)?\b|"
+                r"\btake it or leave it\b|\bno (?:bargaining|negotiation|discussion)\b"),
 ]
 TONE = [(k, re.compile(rx, re.I | re.M)) for k, rx in TONE]
 EMPATHY = re.compile(r"\b(sorry|apologi|regret|understand|unfortunately|worry|patience|"
@@ -282,7 +291,10 @@ ERRORS = [
     (r"\b(?:after|before) (?:receive|send|ship|check|pay|get|buy)\b",
      "after 'after' or 'before' a verb takes -ing ('after receiving')",
      "after、before 后面的动词要用 -ing（after receiving）"),
-    (r"\b(?:am|are|is) (?:not )?(?:miss|like|want|need|know|agree|fit|hope|think)\b",
+    # "like" is a verb here only before an object ("we are like it"): "the coat is not like the
+    # pictures" is right (brief 22d)
+    (r"\b(?:am|are|is) (?:not )?(?:miss|like(?= (?:it|them|to|very|so)\b)|want|need|know|agree|"
+     r"fit|hope|think)\b",
      "'be' and a plain verb do not go together ('we miss you', 'it does not fit')",
      "be 动词不能直接加动词原形（we miss you、it does not fit）"),
     (r"\bthank(?:s you|s| you)(?: very much| so much)? (?:to (?:tell|buy|order|choose|let)|for (?:you )?"

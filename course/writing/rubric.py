@@ -32,6 +32,8 @@ class Rubric:
         "wrong_decision": 40,   # ... when it takes a decision the situation rules out
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
+        "unanswered": 55,       # ... when the customer's mail was never answered and the
+                                # letter does not say sorry for it (W05 Kanya, brief 22d)
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
         "padded": 55,           # ... when general service talk makes most of it
         "padded_empty": 30,     # ... and it gives under half of what the situation needs
@@ -52,6 +54,11 @@ class Rubric:
     # a reply under this many times the task's fewest words is brief (the brief cap applies)
     brief_factor: float = 1.25
     brief_words: int = 30  # ... and a reply under this many words is brief whatever the task
+    # ... but a whole letter (greeting, thanks, next step, closing) inside the task's own word
+    # range is not brief (brief 22d: the fourth readers' teachers object to capping 40-49 words
+    # on a 40-150 task; sets 1 and 2 keep their figures only while a short reply that lacks a
+    # part of the letter stays brief, as its teacher held it lower)
+    brief_whole_letter: bool = True
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that

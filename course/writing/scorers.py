@@ -344,6 +344,9 @@ class Tone(Scorer):
             return
         out.points = max(0, out.points - self.rubric.apology_missing)
         out.missing.append(Said("an apology", "致歉"))
+        if reply.facts.get("unanswered"):  # a win-back letter that ignores the silence
+            out.cap("unanswered", "no apology for the customer's mail that was never answered",
+                    "没有为客户那封未获回复的邮件致歉")
         out.advise("Apologise: this situation calls for a sincere 'We are very sorry ...'.",
                    "这种情况需要真诚致歉，例如 “We are very sorry ...”。")
 
@@ -484,6 +487,15 @@ class Structure(Scorer):
             out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
+        if (self.rubric.brief_whole_letter and max(low, self.rubric.brief_words) <= n < brief
+                and all(p[1] for p in parts[:-1])):
+            # a whole letter inside the task's word range is not brief: it loses only the
+            # length point (the "a short reply that does the job loses at most that")
+            brief = 0
+            parts[-1] = ("length", "", f"Length: {n} words, inside this task's {low}-{high}: "
+                         "good; a little more detail would make a full letter.",
+                         f"长度：{n} 个词，在本题 {low}-{high} 个词之内：可以；再多一点细节会更完整。",
+                         "长度")
         if n < brief:
             points = self.rubric.length_points
             out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "

@@ -107,10 +107,20 @@ SITUATIONS = (
               "asks where to ship (for the shipping cost)", "询问收货地（以便计算运费）",
               unless="destination"),
          Move("quantity", 1, r"\b(how many|quantity|number of (?:pieces|pcs|units))\b",
-              "asks how many pieces", "询问数量", unless="quantity")),
-        right=("offer", "price"), wrong=("price_may_change",),
+              "asks how many pieces", "询问数量", unless="quantity"),
+         # what a market's buyer looks for, when the task gives it (brief 22d): the quality
+         # promise of a US holiday buyer, the open talk of a buyer in the Gulf
+         Move("warranty", 2, r"\b(warrant\w*|guarantee\w*)\b|保修", "the warranty", "保修",
+              only_with="warranty"),
+         Move("talk", 2, r"\b((?:happy|glad|pleased|welcome) to (?:talk|discuss|hear|help)|talk "
+                         r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
+                         r"let us know (?:if|what|your)|tell us (?:if|what))\b",
+              "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
+        right=("offer", "price"), wrong=("price_may_change", "pressures_payment",
+                                         "closes_the_talk"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
-               "lead_time_days", "delivery_days", "sample_price", "destination", "price_months"),
+               "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
+               "warranty", "invite_talk"),
         words=(35, 150)),
     Situation(
         "combined_shipping",
@@ -211,14 +221,16 @@ SITUATIONS = (
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
-        "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*)\b",
+        # asking for a video of the fault is the chain's first answer too (brief 22d, W08 Umar)
+        "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*|video|solution)\b",
         (Move("repair", 2, r"\b(repair\w*|fix\w*)\b", "asks about a local repair",
               "询问能否在当地维修"),
          Move("amount", 3, "fact:partial_refund,compensation", "the partial refund amount",
               "部分退款金额"),
-         Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell)\b",
+         Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell|(?:let us|let me) "
+                                             r"know your (?:answer|decision|choice|reply))\b",
               "asks for the buyer's answer", "请买家答复")),
-        right=("repair", "amount"), wrong=("refuses_remedy",),
+        right=("repair", "amount"), wrong=("refuses_remedy", "return_far"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
         apology_due=True),
     Situation(
@@ -321,10 +333,13 @@ SITUATIONS = (
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
                             r"(?:process|terms)|proforma invoice after|after we (?:receive|"
                             r"confirm)|step by step|(?:paid|pay for the) samples?|by (?:video|"
-                            r"email) first|cannot (?:meet|travel)|before a sample|video call)\b",
+                            r"email) first|cannot (?:meet|travel)|before a sample|video call|"
+                            # "one or two samples at a sample price" (brief 22d)
+                            r"sample price|(?:one|two|one or two|1|2|1-2) samples?)\b",
               "keeps to the normal process (samples, trial order, no rush)",
               "按正常流程处理（样品、试订单，不被催促）")),
-        right=("verify", "process"), wrong=("agrees_to_meet",), facts=("buyer_name",),
+        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"),
+        facts=("buyer_name",),
         words=(40, 150)),
     Situation(
         "holding_reply",
@@ -355,8 +370,13 @@ SITUATIONS = (
         r"best (?:for|choice)|for your|you need|you mentioned|you are looking for|is (?:good|"
         r"right|best) for|choose|take the|get the)\b",
         (Move("need", 2, r"\b(you (?:mentioned|said|need|want|are looking for|told us|will use|"
-                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b)"
-                         r"\w+|since you|as you|you can use it)\b",
+                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b|question\b|interest\b|"
+                         r"e-?mail\b|patience\b)"
+                         r"\w+|since you|as you|you can use it|"
+                         # the reason given for this buyer: "best for you because it is light
+                         # and can charge two times", "so your bag stays light" (brief 22d)
+                         r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
+                         r"(?!order\b)\w+ (?:stays?|is|will|can))\b",
               "links it to the buyer's stated need", "结合买家说明的需求"),
          Move("recommend", 3, "fact:recommended_product", "the product that fits the need",
               "适合这一需求的商品"),
@@ -415,7 +435,7 @@ SITUATIONS = (
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
                                   "advert_greeting", "offer_first"),
-        facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
+        facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
         "time_limited_offer",

@@ -369,6 +369,18 @@ class Phrase(ValueKind):
             return []
         key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
         m = re.search(key, text, re.I)
+        if not m and len(words) > 1 and self.field == "last_product":
+            # the product named by its noun as hers: "the red hoodie you love", "your
+            # favourite hoodie" (brief 22d); a bare "hoodie" may be the new one recommended
+            head = _word_key(words[-1])
+            m = re.search(r"\b(?:the|your|those|these) (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:that |"
+                          r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear)\w*|"
+                          r"\byou (?:have )?(?:bought|ordered|chose|liked|love\w*) (?:[\w'’-]+ ){0,2}?"
+                          + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head, text,
+                          re.I)
+            bare = {w[:-2] for w in words if w.endswith(("'s", "’s"))}  # "men" for "men's":
+            if m and bare & set(m.group(0).lower().split()):  # a possessive without its mark
+                m = None  # is not the name (a rule of brief 22b)
         return [Found(str(facts[self.field]).strip().lower(), m.group(0), m.start())] if m else []
 
 
@@ -465,6 +477,10 @@ FACT_KINDS = {
     "restock_date": FactKind(Date(), r"\b(?:restock\w*|stock|supplier|available|arriv\w*|again|"
                                      r"back in|new (?:ones|stock|\w+s)|more|ship\w*|send)\b|补货"),
     "offer_until": FactKind(Date(), r"\b(?:until|valid|ends?|expires?|before|till)\b|截止|前"),
+    # the day the holiday falls on ("Happy Thanksgiving on 26 November" to a Canadian whose
+    # Thanksgiving is 12 October: a wrong fact; brief 22d)
+    "holiday_date": FactKind(Date(), r"\b(?:thanksgiving|christmas|new year|easter|eid|diwali|"
+                                     r"hanukkah|festival|holiday|celebrat\w*)\b|节"),
     "offer_ends": FactKind(Weekday(), r"\b(?:discount|offer|ends?|valid|until|expires?)\b|折扣"),
     "discount": FactKind(Percent(), r"\b(?:off|discount)\b|折"),
     "compensation": FactKind(Money()),

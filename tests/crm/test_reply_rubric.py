@@ -95,8 +95,9 @@ def test_declining_the_meeting_is_the_right_decision():
                      "start with a sample order. Could you send your company website and tell "
                      "us which models you need? We will reply within 2 days.\nBest regards,\nKevin",
                      "suspicious_inquiry")
-    # right, and brief (37 words, under 1.25 x 40): only the brief cap, a good mark
-    assert r.score == RUBRIC.caps["brief"] and _cap_names(r) == {"brief"}, r
+    # right, and short (a whole letter inside the 40-150 words, under 1.25 x 40): it loses the
+    # length point only (brief 22d; the brief cap held it at 80 before)
+    assert r.score == 100 - RUBRIC.structure["length"] and not _cap_names(r), r
 
 
 def test_student_phrasing_is_understood():

@@ -30,8 +30,8 @@ def test_the_short_review_gives_the_score_and_the_two_first_pieces_of_advice(cap
 
 def test_the_cap_that_set_the_score_is_said(capsys):
     brief = ("Dear Ms Weber,\n\nThank you for your order of a yoga mat. Our new cork yoga block "
-             "has arrived: it costs $9. Reply if you want one and we ship it within 2 days. If "
-             "you would rather not get such news, tell us.\n\nBest regards,\nLily")
+             "has arrived: it costs $9. Reply if you want one and we ship it within 2 days."
+             "\n\nBest regards,\nLily")  # under the task's 40 words: brief
     review = crm.review_reply(brief, "new_arrival", facts=WEBER, words=[40, 140])
     binding = [c for c in review.caps if c["cap"] == review.score]
     assert binding, review  # this short letter is held by a cap (the reason to say it)

@@ -29,9 +29,9 @@ SCHEMA = {
 
 def writing(module: str):
     """A course.writing module, imported on first use (not when the bank loads the kind)."""
-    from course.writing import dialogue, moves
+    from course.writing import decisions, dialogue, moves
 
-    return {"dialogue": dialogue, "moves": moves}[module]
+    return {"dialogue": dialogue, "moves": moves, "decisions": decisions}[module]
 
 
 def _text(value) -> str:
@@ -88,7 +88,7 @@ class RoleplayExercise(Exercise):
             self.model_path = []
 
     def _moves(self, text) -> set:
-        return writing("moves").moves_in(text, self.facts)
+        return writing("moves").moves_in(text, self.facts, self.situation)
 
     def _model_text(self) -> Bilingual:
         en, zh = [], []
@@ -171,10 +171,18 @@ class RoleplayExercise(Exercise):
             n, names, avoid = key
             m = self._describe_moves(names)
             line = "rp_key_avoid" if avoid else "rp_key_miss"
+            if names == ["wrong_decision"]:  # name the decision the reply took (brief 22d)
+                m, line = self._describe_wrong(run["transcript"][n - 1]["reply"]), "rp_key_wrong"
             head = head + Bilingual("\n" + ui(line, n=n, moves=m.en).en,
                                     "\n" + ui(line, n=n, moves=m.zh).zh)
         return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
                            feedback=head, response=list(parsed))
+
+    def _describe_wrong(self, reply: str) -> Bilingual:
+        DECISIONS = writing("decisions").DECISIONS  # noqa: N806 (the table's own name)
+        names = writing("moves").wrong_decisions(reply, self.situation, self.facts)
+        return Bilingual("; ".join(DECISIONS[d].en for d in names),
+                         "；".join(DECISIONS[d].zh for d in names))
 
     def _key_miss(self, run) -> tuple[int, list, bool] | None:
         """The one piece of advice for the summary line: (turn number, moves, to avoid?).
@@ -185,8 +193,9 @@ class RoleplayExercise(Exercise):
         buyer wrote next); else the first move missed on any turn. None when nothing is
         missed."""
         for n, t in enumerate(run["transcript"], 1):
-            if "blame" in t["moves"]:
-                return n, ["blame"], True
+            for avoid in ("blame", "wrong_decision"):
+                if avoid in t["moves"]:
+                    return n, [avoid], True
         for n, t in enumerate(run["transcript"], 1):
             branches = self.turns[t["turn"]].get("next") or []
             cond = branches[0].get("if") if branches else None
