@@ -1,0 +1,91 @@
+"""Rules of the fifth tuning round of the reply reviewer (issue 22, brief 22c): lists of phrases
+dressed as letters, excellent replies kept high, pressure and replies to another task, moves in
+other words. Each rule is shown on lines written for this test, in no scored set: lines it must
+catch and nearby lines it must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+import course
+from course.writing.rubric import RUBRIC
+from course.writing.text import keyword_list, phrase_list, split
+
+BANK = course.load_bank()
+
+
+def review(exercise: str, text: str):
+    return BANK[exercise].review(text)
+
+
+def caps(exercise: str, text: str) -> set[str]:
+    return {c["name"] for c in review(exercise, text).caps}
+
+
+# 1. lists of phrases dressed as a letter: comma chains of the lesson's terms, one verb among
+#    fragments, notes, bullets of key phrases
+LISTS = [
+    ("msg-reply-aftersale", "bullets",
+     "Dear Tom,\nKey points of our answer:\n• Apology: scratch on the base of the desk lamp\n"
+     "• Our responsibility\n• Partial compensation: $4\n• Acceptable?\n• Refund within 24 hours\n"
+     "Best regards,\nAmy"),
+    ("rel-reply-late-delivery", "bullets",
+     "Dear Jessica,\n- apology for the delay\n- shipped on 10 April with China Post\n"
+     "- tracking number LX123456789CN\n- resend or refund after 7 days\nBest regards,\nLily"),
+    ("rev-reply-out-of-stock", "bullets",
+     "Dear Mrs Haddad,\n1. Thank you loyalty\n2. Sorry, damaged mats\n3. Restock 18 May\n"
+     "4. Delay acceptable?\n5. Cancel and full refund possible\nLily"),
+    ("msg-reply-aftersale", "terms",
+     "Dear Tom, sorry scratch, our responsibility, partial compensation $4, acceptable for you, "
+     "refund in 24 hours, thank you very much for your understanding and patience."),
+    ("comp-reply-dead-charger", "terms",
+     "Dear Ryan, We are sorry: charger dead, full refund $9, no need send back, small amount "
+     "rule, refund 3 working days, thank you, sorry again, best regards."),
+    ("msg-reply-presale", "terms",
+     "Dear Emily,\nOur recommendation: size L for US 8, Asian sizing smaller, size chart in "
+     "description, quality checked, exchange within 7 days, thank you for your interest.\nGrace"),
+    ("gen-reply-careful", "terms",
+     "Dear Sir,\nThank you for your interest in our products. Please note: company website, "
+     "registration number, full address, models and specifications, paid sample order, trial "
+     "order, no meeting tomorrow.\nBest regards,\nKevin"),
+    ("rel-reply-late-delivery", "notes",
+     "Dear Jessica,\nSorry for delay. Parcel shipped 10 April. China Post. Tracking "
+     "LX123456789CN. Sorting centre busy. Resend or refund in 7 days. Thank you.\nLily"),
+]
+
+
+@pytest.mark.parametrize("exercise,why,text", LISTS)
+def test_lists_of_phrases_are_keyword_lists(exercise, why, text):
+    body = split(text)[1]
+    assert phrase_list(body) == why and keyword_list(body)
+    r = review(exercise, text)
+    assert r.score <= RUBRIC.caps["keywords"] and "keywords" in {c["name"] for c in r.caps}, r
+
+
+# short replies in plain, full or nearly full sentences; a letter with a short list of its
+# facts inside sentences; values given after a colon
+LETTERS = [
+    ("msg-reply-aftersale",
+     "Dear Tom, we are sorry about the scratch. It is our fault. We can give you $4 back. Is it "
+     "OK for you? Grace"),
+    ("rel-reply-late-delivery",
+     "Dear Jessica,\nSorry for the wait. Your scarf was shipped on 10 April with China Post, "
+     "tracking number LX123456789CN. It is waiting at the sorting centre. If it does not arrive "
+     "in 7 days, we will resend it or refund you.\nBest regards, Lily"),
+    ("rel-reply-late-delivery",
+     "Dear Jessica,\nWe are sorry your scarf is late. Here are the details:\n- ship date: 10 "
+     "April\n- carrier: China Post\n- tracking number: LX123456789CN\nIf it has not arrived "
+     "within 7 days, we will send a new one or refund you in full. Thank you for your "
+     "patience.\nBest regards,\nLily"),
+    ("fol-reply-real-answer",
+     "Hi Anna, thanks for waiting! The factory says: $4.20 per mug, $840 for 200 mugs, ready in "
+     "15 days. Send us the logo file and we will send a proof within 24 hours. Lily"),
+    ("comp-reply-dead-charger",
+     "Hi Ryan, so sorry, the charger is our mistake. We refund all $9 today, no need to send it "
+     "back, and the money comes in 3 days. Amy"),
+]
+
+
+@pytest.mark.parametrize("exercise,text", LETTERS)
+def test_short_letters_in_sentences_are_not_lists(exercise, text):
+    assert not keyword_list(split(text)[1])
+    assert review(exercise, text).score >= 60
