@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
-from course.writing.text import Said, negated, sentence_at, sentences, vader
+from course.writing.text import Said, clause_around, negated, sentence_at, sentences, vader
 from course.writing.values import FACT_KINDS
 
 
@@ -71,9 +71,10 @@ def _find_move(move, reply) -> str:
         return found[0].text if found else ""
     wrong = [w.said for w in reply.check.wrong]
     for m in re.finditer(move.find, text, re.I):
-        # a phrase that states a wrong fact ("your 9 orders") does not make the move
+        # a phrase that states a wrong fact ("your 9 orders", "you have bought it twice" for
+        # three times) does not make the move
         if not negated(text, m.start()) and not any(
-                m.group(0) in w or w in m.group(0) for w in wrong):
+                m.group(0) in w or w in clause_around(text, m.start()) for w in wrong):
             return m.group(0)
     return ""
 

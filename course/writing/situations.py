@@ -63,7 +63,12 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
                r"wait|what do you think|how do you feel about (?:it|this|that)|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer|"
-               r"(?:would|does|will) (?:that|this|it) suit you)\b|"
+               r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think)\b|"
+               # the thing asked about named in a question: "is this short wait all right for
+               # your family?", "would this still work for you?", "can we give you $4 back?"
+               r"\b(?:is|would|will|does|could) (?:that|this|it)(?: \w+){0,3}? (?:ok(?:ay)?|all "
+               r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
+               r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
                r"可以吗|能接受吗")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
@@ -129,6 +134,7 @@ SITUATIONS = (
          Move("chart", 1, r"\b(size chart|size table|measurements?|measure)\b|尺码表",
               "points to the size chart", "提醒参考尺码表"),
          Move("reassure", 1, r"\b(quality|inspect\w*|check\w* (?:every|each|before)|exchange|"
+                             r"(?:change|swap) (?:it|them|the \w+)|"
                              r"return)\b|换货|退货",
               "reassures on quality or exchange", "在质量或换货方面让买家放心")),
         right=("size",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
@@ -181,11 +187,13 @@ SITUATIONS = (
               "the compensation amount", "补偿金额"),
          Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
                                  r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back|(?:return|give|pay|send) (?:you )?"
-                                 r"[$€£¥]\d+(?:\.\d+)? (?:of|back))\b|补偿",
+                                 r"[$€£¥]\d+(?:\.\d+)? (?:of|back)|"
+                                 r"make (?:it )?up (?:to you )?for (?:it|this|that|the \w+))\b|"
+                                 r"[$€£¥]\s?\d+(?:\.\d+)? back\b|补偿",
               "a partial compensation", "部分补偿"),
          Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
-                        r"we made a mistake|(?:that|this|it) (?:is|was) on us)\b|我们的责任", "accepts responsibility",
+                        r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
         wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
@@ -196,6 +204,7 @@ SITUATIONS = (
         (Move("amount", 3, "fact:refund_amount", "the refund amount", "退款金额"),
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
+                         r"(?:(?:to )?you )?(?:all|the whole|the full|the entire|every cent)\b|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
                          r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
                          r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
@@ -203,7 +212,8 @@ SITUATIONS = (
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
-                              r"to (?:send|return))\b|无需退回|不用寄回",
+                              r"to (?:send|return)|(?:do not|don't|don’t|no need to) bother (?:to )?"
+                              r"(?:send|return|post)\w*)\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
@@ -232,6 +242,7 @@ SITUATIONS = (
                             r"weather|backlog|waiting (?:for|at)|pause\w*|slower|delay\w* "
                             r"(?:at|in|by))\b|分拣|海关", "explains the delay", "解释延误原因"),
          Move("solution", 2, r"\b(resend|re-send|reship|send (?:you )?(?:a )?new|refund\w*|"
+                             r"a new \w+ (?:sent|shipped|posted|at our cost)|money back|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
         right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
@@ -271,12 +282,13 @@ SITUATIONS = (
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
-                            r"expanded|improved|added|new (?:[a-z-]+ ){0,2}[a-z-]+s)\b|新产品|新的",
+                            r"expanded|improved|added|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
+                            r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
          Move("offer", 1, r"\b(?:\d+% (?:off|discount)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
-                          r"week))\b)|\b(?:valid until|until (?:the end of|\d)|this month only)\b|"
+                          r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
@@ -287,8 +299,8 @@ SITUATIONS = (
     Situation(
         "repeat_customer",
         r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
-        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
-                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
+        (Move("history", 2, r"\b(last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|"
+                            r"ordered|liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|last|previous|"
                             r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|for (?:buying|"
                             r"ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
                             r"with your)\b",
@@ -316,7 +328,9 @@ SITUATIONS = (
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
          Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"
-                            r"how many|material|the products? you need|your requirements)\b",
+                            r"how many|material|the products? you need|your requirements|(?:models?|products?|items?|"
+                            r"sizes|colou?rs)\b[^.?!]{0,30}\byou (?:need|want|are looking for|"
+                            r"would like|have in mind|are interested in))\b",
               "asks which products and specifications", "询问具体产品和规格"),
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
                             r"(?:process|terms)|proforma invoice after|after we (?:receive|"
@@ -355,12 +369,19 @@ SITUATIONS = (
         r"best (?:for|choice)|for your|you need|you mentioned|you are looking for|is (?:good|"
         r"right|best) for|choose|take the|get the)\b",
         (Move("need", 2, r"\b(you (?:mentioned|said|need|want|are looking for|told us|will use|"
-                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b)"
-                         r"\w+|since you|as you|you can use it)\b",
+                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b|information\b|interest\b|patience\b)"
+                         r"\w+|since you|as you|you can use it|"
+                         # the use named: "for two days of hiking", "before your trip"
+                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:\w+ ){0,2}"
+                         r"(?:trip|hik\w+|travel\w*|journey|camping|holiday|vacation|commute|"
+                         r"workout|gym|runs?|running|rides?|flight|outdoors|beach|party|wedding|"
+                         r"event|gathering|office|kitchen|classroom)|before you (?:leave|go|travel))\b",
               "links it to the buyer's stated need", "结合买家说明的需求"),
          Move("recommend", 3, "fact:recommended_product", "the product that fits the need",
               "适合这一需求的商品"),
-         Move("reason", 2, r"\b(because|so (?:it|you)|which (?:is|has|means|makes|keeps|folds|"
+         Move("reason", 2, r"\b(because|so (?:it|you|your)|which (?:is|has|means|makes|keeps|folds|"
+                           r"holds)|(?:it|its \w+) (?:weighs|charges|holds|gives|lasts|keeps|folds)|"
+                           r"(?:which|that) (?:is|has|means|makes|keeps|folds|"
                            r"holds)|enough for|designed for|ideal for|good for|made for|suits?|"
                            r"fits? (?:in|into|on)|lighter|smaller|stronger|longer|(?:only|just) "
                            r"\d+\s?(?:g|grams|kg|cm|hours))\b",
@@ -372,8 +393,8 @@ SITUATIONS = (
     Situation(
         "new_arrival",
         r"\b(new|newly|arriv\w*|launch\w*|latest|just (?:in|added)|now (?:in stock|available))\b",
-        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
-                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
+        (Move("history", 2, r"\b(last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|"
+                            r"ordered|liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|last|previous|"
                             r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you|"
                             r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|"
                             r"fits?) (?:well )?with your)\b",

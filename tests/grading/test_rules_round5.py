@@ -89,3 +89,59 @@ LETTERS = [
 def test_short_letters_in_sentences_are_not_lists(exercise, text):
     assert not keyword_list(split(text)[1])
     assert review(exercise, text).score >= 60
+
+
+# 2. and 4. the moves of excellent replies and paraphrases, in words the model answers do not
+#    use (each with a line it must leave alone)
+def made(exercise: str, move: str, text: str) -> bool:
+    from course.writing.reading import Reply
+    from course.writing.scorers import _find_move
+    from course.writing.situations import BY_NAME
+
+    ex = BANK[exercise]
+    reply = Reply(text, ex.facts, ex.buyer or "", tuple(ex.words))
+    return bool(_find_move(BY_NAME[ex.situation].move(move), reply))
+
+
+@pytest.mark.parametrize("exercise,move,text", [
+    ("rev-reply-out-of-stock", "acceptable", "Is this short wait all right for your family?"),
+    ("rev-reply-out-of-stock", "acceptable", "Would this new date still work for your shop?"),
+    ("msg-reply-aftersale", "acceptable", "Can we send you $4 back for the scratch?"),
+    ("w08-assess-reply-umar", "acceptable", "Let us know what you think of this plan."),
+    ("msg-reply-aftersale", "compensation", "We would like to make up for it with $4 back."),
+    ("msg-reply-aftersale", "compensation", "You get $4 back on your order today."),
+    ("msg-reply-aftersale", "own", "A scratch like this is on us, not on you."),
+    ("comp-reply-dead-charger", "full", "We will refund you all the $9 today."),
+    ("comp-reply-dead-charger", "full", "I have refunded the whole $9 to your card."),
+    ("comp-reply-dead-charger", "no_return", "Please do not bother sending the charger back."),
+    ("rel-reply-late-delivery", "solution", "You can have a new scarf sent at our cost."),
+    ("rel-reply-late-delivery", "solution", "Or, if you prefer, all your money back."),
+    ("msg-reply-presale", "reassure", "If it does not fit, we swap it for the right size."),
+    ("idic-reply-customize", "history", "You have trusted our green tea for a year now."),
+    ("promo-reply-new-arrival", "history", "You chose our mat twice this spring."),
+    ("w02-reply-chloe", "history", "We are glad you love the knife set."),
+    ("rel-reply-restoring-letter", "profile", "We now make a new bamboo kitchen line."),
+    ("rel-reply-restoring-letter", "offer", "You get 10% off if you order by 30 June."),
+    ("gen-reply-careful", "details", "Please tell us the exact models and sizes you need."),
+    ("promo-reply-recommend", "need", "For two days of hiking the PowerGo Lite is right."),
+    ("promo-reply-recommend", "need", "It will reach you before your trip."),
+    ("promo-reply-recommend", "reason", "It weighs only 180 g, so your bag stays light."),
+])
+def test_moves_in_other_words_are_made(exercise, move, text):
+    assert made(exercise, move, text), text
+
+
+@pytest.mark.parametrize("exercise,move,text", [
+    ("rev-reply-out-of-stock", "acceptable", "This short wait is all right for us."),
+    ("msg-reply-aftersale", "acceptable", "We can send you $4 back for the scratch."),
+    ("msg-reply-aftersale", "compensation", "We cannot give you $4 back for a scratch."),
+    ("msg-reply-aftersale", "own", "The return postage is not on us."),
+    ("comp-reply-dead-charger", "full", "We will refund half of the $9 today."),
+    ("rel-reply-late-delivery", "solution", "Your new tracking page shows the scarf."),
+    ("idic-reply-customize", "history", "We hope you will like our teas."),
+    ("rel-reply-restoring-letter", "offer", "You get 10% off your first order."),
+    ("gen-reply-careful", "details", "You need to know our models are good."),
+    ("promo-reply-recommend", "need", "For your information, it is $24."),
+])
+def test_nearby_lines_do_not_make_the_move(exercise, move, text):
+    assert not made(exercise, move, text), text
