@@ -75,12 +75,16 @@ def keyword_list(body: str) -> bool:
     three words or fewer, or words strung together with almost no function words."""
     from course.writing.rubric import RUBRIC
 
-    chunks = [c.strip() for c in re.split(r"[,;.!?\n•|]+|\s[-–—/]\s", body) if c.strip()]
+    # an amount's point or thousands comma ("$3.80", "$1,140") does not end a fragment
+    chunks = [c.strip() for c in re.split(r"(?:[,;.!?\n•|](?!\d))+|\s[-–—/]\s", body)
+              if c.strip()]
     words = [len(c.split()) for c in chunks]
     total = sum(words)
     if total == 0:
         return True
-    short = sum(n for n in words if n <= 3)
+    # a short clause that says something ("I write you again Friday", "can send tomorrow") is
+    # not a fragment
+    short = sum(n for c, n in zip(chunks, words, strict=True) if n <= 3 and not _says(c))
     if len(chunks) >= RUBRIC.keyword_fragments and short / total >= RUBRIC.keyword_share:
         return True
     tokens = re.findall(r"[A-Za-z']+", body.lower())

@@ -79,6 +79,9 @@ LETTERS = [
     ("fol-reply-real-answer",
      "Hi Anna, thanks for waiting! The factory says: $4.20 per mug, $840 for 200 mugs, ready in "
      "15 days. Send us the logo file and we will send a proof within 24 hours. Lily"),
+    ("grading-reply-grade2",  # amounts with a point or a comma, short clauses that say something
+     "Hi Mr Kowalski, 300 boards: $3.80 each, $1,140 total. Sample: $15 with shipping, can post "
+     "tomorrow. We write again Friday. Lily"),
     ("comp-reply-dead-charger",
      "Hi Ryan, so sorry, the charger is our mistake. We refund all $9 today, no need to send it "
      "back, and the money comes in 3 days. Amy"),
