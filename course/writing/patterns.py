@@ -158,7 +158,15 @@ TONE = [
                  r"\bif you pay now\b|\bplease pay (?:it )?(?:now|today|immediately)\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
-                 r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),
+                 r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b|"
+                 # a deadline of hours to buy, scarcity, a push to buy more (round 5)
+                 r"\b(?:order|pay|buy|decide|confirm|book)\w* (?:it |now |today )?(?:with)?in "
+                 r"(?:the next )?(?:(?:1|2|3|one|two|three|an|a few) )?(?:hours?|minutes?)\b|"
+                 r"\b(?:(?:only|just) until (?:today|tonight|midnight)|until tonight)\b|"
+                 r"\b(?:running out|going|selling(?: out)?) (?:fast|quickly)\b|"
+                 r"\b(?:why not |better (?:you )?)(?:buy|order|take|get) (?:\d+|more|\w+ more)\b|"
+                 r"\bprices?\b[^.!?]{0,60}\b(?:will|is going to) (?:go up|rise|increase|be higher)\b|"
+                 r"\bif you (?:do not|don'?t) pay (?:it )?(?:today|now|soon|in \w+)\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"

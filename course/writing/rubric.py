@@ -18,7 +18,8 @@ class Rubric:
     # the whole score is capped at ...
     caps: dict = field(default_factory=lambda: {
         "no_answer": 25,        # ... when the reply does not answer the buyer
-        "other_case": 20,       # ... when it is written for another buyer or another step
+        "other_case": 15,       # ... when it is written for another buyer or another step
+                                # (the teachers of sets 2, 3 and 5 gave such replies 6-18)
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
         "keywords": 10,         # ... when it is a list of keywords, not sentences (the
                                 # teachers of sets 1-3 gave such lists 5-10, never more)

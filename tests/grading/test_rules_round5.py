@@ -148,3 +148,43 @@ def test_moves_in_other_words_are_made(exercise, move, text):
 ])
 def test_nearby_lines_do_not_make_the_move(exercise, move, text):
     assert not made(exercise, move, text), text
+
+
+# 3. pressure: a deadline of hours to buy, scarcity, a push to buy more, a price rise, a threat
+def pushes(line: str) -> bool:
+    import course.writing.patterns as P
+
+    return any(rx.search(line) for kind, rx in P.TONE if kind == "pressure")
+
+
+@pytest.mark.parametrize("line", [
+    "Please pay within 2 hours to keep the order.",
+    "Order in the next hour and it ships today.",
+    "This price is only until tonight.",
+    "The blue ones are selling fast.",
+    "Our stock is running out quickly.",
+    "Why not buy 10 for your friends too?",
+    "Better you order 500 pieces now.",
+    "The price for this model will go up next week.",
+    "If you don't pay today, the order is gone.",
+])
+def test_pressure_in_other_words(line):
+    assert pushes(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "We will reply within 24 hours.",
+    "If you order today, we ship it within 2 days.",
+    "The price stays the same for six months.",
+    "We can ship it today or tomorrow, as you prefer.",
+    "Take your time, there is no hurry.",
+])
+def test_calm_lines_are_not_pressure(line):
+    assert not pushes(line), line
+
+
+def test_a_complete_reply_that_pushes_is_capped_for_tone():
+    text = ("Dear Ms Ortiz,\n\nThank you for your order. The lamp is $12 each, $36 for three, and "
+            "it arrives in 6 days. But please order within 1 hour, our stock is going fast!\n\n"
+            "Best regards,\nGrace")
+    assert "tone" in caps("w06-assess-reply-jessica", text)
