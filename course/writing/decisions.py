@@ -294,7 +294,12 @@ class OfferBeforeWishes(GreetingIsAnAdvert):
     def find(self, reply):
         first = reply.sentences[0] if reply.sentences else ""
         m = self._offer.search(first)
-        return m.group(0) if m and not self._wishes.search(first) else ""
+        if m and not self._wishes.search(first):
+            return m.group(0)
+        # or after an opening line with no wishes ("Big news! Our mugs are 10% off ... Happy
+        # Thanksgiving!"): the offer comes before the wishes
+        offer, wishes = self._offer.search(reply.flat_body), self._wishes.search(reply.flat_body)
+        return offer.group(0) if offer and wishes and offer.start() < wishes.start() else ""
 
 
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)

@@ -136,7 +136,17 @@ TONE = [
               r"totally )?(?:normal|common|acceptable)\b|\bnot a quality (?:problem|issue)\b|"
               r"\bwithin the normal range\b|\b(?:buyers|customers) are (?:kindly |politely )?"
               r"(?:asked|told|expected|required|advised) to (?:wait|allow|contact)\b|"
-              r"\bcheck (?:the |your )?(?:tracking|parcel|status|order)(?: \w+)? yourself\b"),
+              r"\bcheck (?:the |your )?(?:tracking|parcel|status|order)(?: \w+)? yourself\b|"
+              # round 5: the damage put on the transport or on opening the box ("small marks
+              # usually happen in the post"), the platform's rules quoted at the buyer ("according
+              # to platform rules, buyers should pay"), a mail sent "to an old address", a delay
+              # "not in our control"
+              r"\b(?:happen\w*|occur\w*|caused|made) (?:\w+ )?(?:in|during|by) (?:the )?(?:post|"
+              r"transport|transit|shipping|delivery|courier)\b|\bwhen (?:you )?open(?:ed|ing)? the "
+              r"(?:box|parcel|package)\b|\baccording to (?:the |our )?(?:platform|shop|store|"
+              r"company)? ?(?:rules|polic(?:y|ies)|terms)\b|\b(?:buyers|customers) (?:should|must|"
+              r"need to|have to|are required to) pay\b|\bsent (?:it )?to (?:an? |the |your )?(?:old|"
+              r"wrong) (?:address|e-?mail|account)\b|\b(?:not in|out of|beyond) our control\b"),
     # accusing the buyer of not being real ("maybe you are fake buyer", "we think maybe you are
     # not a real company"): checking a buyer is asking for details, never calling them a fake
     ("blame", r"\b(?:you|your (?:company|shop|store|business))(?: are|'re| is| may be| might be| "

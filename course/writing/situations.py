@@ -87,6 +87,12 @@ _PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:ha
 _SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|dispatched|delivered)|(?:was|were) "
             r"(?:shipped|dispatched)|(?:it|they) shipped)\b")
 
+# a promotion letter that answers a complaint the customer never made ("sorry your mat arrived
+# with a smell, we will send you a new one free"): a reply written for another case
+_COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:[\w-]+ ){1,3}?(?:arrived|"
+              r"came|was|were|is|are) (?:with|broken|damaged|late|faulty|scratched|missing|in the "
+              r"wrong)|(?:send|ship) you a new one (?:free|at our cost|for free))\b")
+
 SITUATIONS = (
     Situation(
         "bargaining",
@@ -257,7 +263,7 @@ SITUATIONS = (
         (Move("photos", 2, r"\b(photos?|pictures?|images?)\b", "asks for photos",
               "请买家提供照片"),
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
-                           r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
+                           r"(?:size|one)|send you (?:a|the) (?:new|correct)|" + _REFUND + r")\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer"),
@@ -389,6 +395,7 @@ SITUATIONS = (
          Move("price", 2, "fact:unit_price", "its price", "价格", only_with="unit_price"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
         right=("recommend",), wrong=("fake_urgency", "off_platform", "spam_style", "no_choice"),
+        not_now=_COMPLAINT,
         facts=("buyer_name", "product", "recommended_product", "unit_price"), words=(40, 150)),
     Situation(
         "new_arrival",
@@ -412,7 +419,7 @@ SITUATIONS = (
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
-        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"),
+        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"), not_now=_COMPLAINT,
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought"), pitch_ok=True, words=(40, 140)),
     Situation(
@@ -435,7 +442,7 @@ SITUATIONS = (
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
-                                  "advert_greeting", "offer_first"),
+                                  "advert_greeting", "offer_first"), not_now=_COMPLAINT,
         facts=("buyer_name", "holiday", "discount", "offer_until"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
@@ -459,6 +466,7 @@ SITUATIONS = (
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
+        not_now=_COMPLAINT,
         facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price",
                "times_bought"),
         pitch_ok=True, words=(35, 130)),

@@ -188,3 +188,60 @@ def test_a_complete_reply_that_pushes_is_capped_for_tone():
             "it arrives in 6 days. But please order within 1 hour, our stock is going fast!\n\n"
             "Best regards,\nGrace")
     assert "tone" in caps("w06-assess-reply-jessica", text)
+
+
+# 3. calm blame in other words (set 5's kinds, on lines of this test)
+def blames(line: str) -> bool:
+    import course.writing.patterns as P
+
+    return any(rx.search(line) for kind, rx in P.TONE if kind == "blame")
+
+
+@pytest.mark.parametrize("line", [
+    "Dents like this mostly happen during shipping.",
+    "Such damage is often made by the courier.",
+    "Maybe it broke when you opened the box.",
+    "According to the platform rules, an order must be paid in one day.",
+    "Customers should pay within 24 hours.",
+    "Your first mail was sent to a wrong address.",
+    "The late delivery is out of our control.",
+])
+def test_calm_blame_in_other_words(line):
+    assert blames(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "We are sorry it was damaged during shipping; it is our job to pack it well.",
+    "According to our size chart, size M fits you.",
+    "Please check the address on the order before we ship.",
+    "We control every lamp before it leaves us.",
+])
+def test_nearby_lines_are_not_blame(line):
+    assert not blames(line), line
+
+
+# 3. a reply for another case or step: a promotion letter answering a complaint nobody made; a
+#    greeting whose offer comes before the wishes
+def test_a_complaint_answer_to_a_promotion_buyer_is_another_case():
+    text = ("Dear Ms Hall,\n\nWe are sorry your coffee mug came with a crack. We will send you a new "
+            "one free within 3 days.\n\nBest regards,\nLily")
+    assert "other_case" in caps("w10-reply-new-arrival", text)
+    good = ("Dear Ms Hall,\n\nThank you for buying our coffee mugs in September. Our new ceramic "
+            "mug gift set has arrived: four mugs in a box for $18. Reply and we ship it in 2 days; "
+            "if you would rather not get such news, just tell us.\n\nBest regards,\nLily")
+    assert "other_case" not in caps("w10-reply-new-arrival", good)
+
+
+def test_an_offer_before_the_wishes_is_offer_first():
+    text = ("Dear Mr Anderson,\n\nGreat news for you! All our mugs are 10% off until 31 October. "
+            "Happy Thanksgiving to you and your family!\n\nLily")
+    assert "no_decision" in caps("w10-assess-reply-greeting", text)
+    good = ("Dear Mr Anderson,\n\nHappy Thanksgiving to you and your family! Thank you for the two "
+            "mugs you bought in September. If you want more, they are 10% off until 31 October."
+            "\n\nWarm regards,\nLily")
+    assert review("w10-assess-reply-greeting", good).score >= 80
+
+
+def test_money_back_is_the_refund_of_a_return():
+    assert made("w08-reply-ali", "refund", "We will pay your money back within 2 days.")
+    assert not made("w08-reply-ali", "refund", "Please send us a photo of the table.")
