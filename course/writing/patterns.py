@@ -33,6 +33,7 @@ TIME = re.compile(
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
     rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY}|"
+    rf"(?:the\s+)?(?:next|following)\s+day|"
     # a limit said with a negation: "you will not wait more than 3 days", "no more than two
     # days", "3 days at most", "no later than Friday"
     rf"(?:not|no|never)\s+(?:[a-z]+\s+){{0,3}}(?:more|longer)\s+than\s+{_COUNT_UNIT}|"
@@ -54,7 +55,7 @@ GREETING = re.compile(rf"^\s*({_GREET_WORDS})\b", re.I)
 GREETING_LINE = re.compile(
     rf"^\s*((?:{_GREET_WORDS})"
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
-THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful|merci|danke|gracias|grazie|"
+THANKS = re.compile(r"\b(thank(?:s| you)|thankful|appreciate|grateful|merci|danke|gracias|grazie|"
                     r"obrigad[oa]|shukran)\b|谢谢|感谢", re.I)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret|(?:please )?forgive "
                      r"(?:us|me|the))\b", re.I)

@@ -60,8 +60,8 @@ _WHEN = "time"
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
-               r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
-               r"wait|what do you think|how do you feel about (?:it|this|that)|can you "
+               r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can (?:you|your "
+               r"\w+) wait|what do you think|how do you feel about (?:it|this|that)|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer|"
                r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think)\b|"
                # the thing asked about named in a question: "is this short wait all right for
@@ -119,7 +119,7 @@ SITUATIONS = (
               unless="destination"),
          Move("quantity", 1, r"\b(how many|quantity|number of (?:pieces|pcs|units))\b",
               "asks how many pieces", "询问数量", unless="quantity")),
-        right=("offer", "price"), wrong=("price_may_change",),
+        right=("offer", "price"), wrong=("price_may_change", "refuses_sample"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
                "lead_time_days", "delivery_days", "sample_price", "destination", "price_months"),
         words=(35, 150)),

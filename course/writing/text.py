@@ -31,7 +31,10 @@ def split(text: str):
             break
         ln = lines[i].strip()
         m = P.CLOSING.match(ln)
-        if m and len(ln.split()) <= 8:
+        # "Best regards," or a longer closing line that ends with a comma before the name
+        # ("Thanks again for staying with us these two years,")
+        if m and (len(ln.split()) <= 8 or (ln.endswith(",") and i == nonempty[-2]
+                                           and not re.search(r"[.!?]\s", ln))):
             closing, close_at = ln, i
             break
         # a closing run into the end of a body line, perhaps with the name after it

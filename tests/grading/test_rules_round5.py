@@ -245,3 +245,39 @@ def test_an_offer_before_the_wishes_is_offer_first():
 def test_money_back_is_the_refund_of_a_return():
     assert made("w08-reply-ali", "refund", "We will pay your money back within 2 days.")
     assert not made("w08-reply-ali", "refund", "Please send us a photo of the table.")
+
+
+# set 5's kinds in lines of this test: the quantity of an order named beside a sample is given;
+# a sample the task sells is not refused; a letter's thanks, next step and closing in other words
+def test_the_quantity_of_an_order_beside_a_sample_is_given():
+    from course.writing.decisions import DECISIONS
+
+    buyer = "Could you send one sample before an order of about 50 pieces? Thanks, Ana"
+    assert "quantity" in DECISIONS["asks_again"].given(buyer)
+    assert "quantity" not in DECISIONS["asks_again"].given(
+        "Please send free samples of all your models (about 20 pieces).")
+
+
+@pytest.mark.parametrize("line,refused", [
+    ("Sorry, we do not send samples to new buyers.", True),
+    ("We can't give you a sample, please order directly.", True),
+    ("No samples, sorry.", True),
+    ("A sample is $15 with shipping, and we can send it tomorrow.", False),
+    ("No sample is needed: we send photos of the boards today.", False),
+])
+def test_a_sample_the_task_sells_is_not_refused(line, refused):
+    text = ("Dear Mr Kowalski,\n\nThank you for your interest. For 300 boards the price is $3.80 "
+            f"each, $1,140 in total. {line}\n\nBest regards,\nLily")
+    assert ("wrong_decision" in caps("grading-reply-grade2", text)) == refused, text
+
+
+def test_a_letters_parts_in_other_words():
+    import course.writing.patterns as P
+
+    assert P.THANKS.search("We are thankful for your trust.")
+    assert P.TIME.search("The design will be in your inbox the next day.")
+    assert not P.TIME.search("The offer is valid until 30 June.")  # a deadline, not a next step
+    text = ("Hi Anna,\n\nThe factory says $4.20 a mug, $840 for 200 mugs, ready in 15 days.\n\n"
+            "Thanks again for ordering from us for two years,\nLily")
+    assert split(text)[2].startswith("Thanks again")
+    assert made("rev-reply-out-of-stock", "acceptable", "Can your shop wait until then?")
