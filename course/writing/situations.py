@@ -276,25 +276,31 @@ SITUATIONS = (
         (Move("thank_past", 2, r"\b(thank\w* (?:you )?(?:(?:very|so) much )?for (?:your|the|all "
                                r"(?:your|the)) (?:past|previous|many|long|years|loyal|support|"
                                r"business|orders|cooperation|" + _COUNT + r")|"
-                               r"past (?:orders|business|cooperation)|(?:many|several|\w+) years)\b|"
+                               r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
+                               # "nine orders from you meant a lot ... thank you for that trust"
+                               r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
+                               r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you)\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
                             r"again|work with you again|do business (?:with you )?again|"
                             r"(?:glad|happy|love|like) to (?:work|do business) with you|"
                             r"welcome you back|relationship|hear from you again|enjoyed "
-                            r"(?:working|doing business) with you|(?:have )?not heard from you)\b|"
+                            r"(?:working|doing business) with you|(?:have )?not heard from you|"
+                            r"(?:be|become) your (?:supplier|partner|shop) again|(?:serve|supply) you "
+                            r"again|(?:has|have) been (?:so )?quiet)\b|"
                             r"恢复合作",
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
-                            r"expanded|improved|added|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
+                            r"expanded|improved|added|(?:started|began|begun) (?:selling|making|"
+                            r"offering)|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
                             r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
-         Move("offer", 1, r"\b(?:\d+% (?:off|discount)|special (?:price|offer|discount)|discount)"
+         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
-                          r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d)|this month only)\b|"
+                          r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
