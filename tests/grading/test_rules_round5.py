@@ -289,3 +289,16 @@ def test_a_letters_parts_in_other_words():
             "Thanks again for ordering from us for two years,\nLily")
     assert split(text)[2].startswith("Thanks again")
     assert made("rev-reply-out-of-stock", "acceptable", "Can your shop wait until then?")
+
+
+def test_one_sentence_begun_in_lower_case_is_a_slip_a_wrapped_line_is_not():
+    lower = ("Dear Ryan,\n\nthank you for telling us, and we are very sorry that the charger stopped "
+             "working. We refund the full $9 today, and you do not need to send it back. The money "
+             "arrives within 3 working days.\n\nBest regards,\nAmy")
+    r = review("comp-reply-dead-charger", lower)
+    assert "weak_language" in {c["name"] for c in r.caps} and r.score <= 84, r
+    wrapped = lower.replace("thank you", "Thank you").replace("charger stopped ",
+                                                            "charger stopped\n")
+    assert review("comp-reply-dead-charger", wrapped).score > 84
+    run_on = lower.replace("Dear Ryan,\n\nthank you", "Dear Ryan, thank you")  # one sentence
+    assert "weak_language" not in caps("comp-reply-dead-charger", run_on)

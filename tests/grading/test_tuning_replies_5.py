@@ -6,7 +6,7 @@ says what was read), then read by the tuner of brief 22c. Measured once on main 
 round, while still unseen by the reviewer's code: Spearman 0.866, unacceptable replies (teacher
 <= 40) scored <= 50: 89 of 94, excellent (>= 85) scored >= 80: 16 of 20, the rest within 15
 points: 57 of 69 (83%). After the round, tuned on it (general rules, each shown on lines of its
-own in test_rules_round5.py): 0.926, 93/94, 20/20, 62/69 (90%). These after-figures say the
+own in test_rules_round5.py): 0.928, 93/94, 20/20, 65/69 (94%). These after-figures say the
 rules do what they were written for; they are not agreement with an unseen teacher.
 
 The guards keep the figures after tuning (Spearman with a small margin for rounding of ties).
@@ -32,7 +32,7 @@ def test_the_fifth_set_covers_every_reply_task_of_the_bank():
 
 
 def test_fifth_set_figures_do_not_fall_below_those_after_tuning(measured):
-    assert measured["spearman"] >= 0.92, measured  # 0.926 after the round (0.866 before)
+    assert measured["spearman"] >= 0.92, measured  # 0.928 after the round (0.866 before)
     assert measured["unacceptable"] == 94 and measured["unacceptable_kept_low"] >= 93, measured
     assert measured["excellent"] == 20 and measured["excellent_kept_high"] >= 20, measured
-    assert measured["rest"] == 69 and measured["rest_within"] >= 62, measured
+    assert measured["rest"] == 69 and measured["rest_within"] >= 65, measured
