@@ -172,6 +172,29 @@ def scored_replies(test_file: str, name: str) -> list[dict]:
     # `replies:` (its writer did not read set 2's layout, to stay blind)
 
 
+def covers_every_reply_task(scored: list[dict], n: int) -> None:
+    """Assert that a scored set holds ``n`` replies with distinct ids and the fields a set has,
+    over every reply task of the course bank."""
+    import course
+
+    assert len(scored) == n and len({r["id"] for r in scored}) == n
+    assert all({"id", "exercise", "category", "score", "text"} <= set(r) for r in scored)
+    tasks = {ex.id for ex in course.load_bank().values() if type(ex).__name__ == "ReplyExercise"}
+    assert {r["exercise"] for r in scored} == tasks
+
+
+def figures_hold(measured: dict, spearman: float, unacceptable: tuple, excellent: tuple,
+                 rest: tuple) -> None:
+    """Assert that a scored set's agreement figures keep those measured: Spearman at least
+    ``spearman``; each band as (replies in it, at least so many kept low / kept high / within
+    15 points of the teacher)."""
+    assert measured["spearman"] >= spearman, measured
+    for band, kept, (n, least) in (("unacceptable", "unacceptable_kept_low", unacceptable),
+                                   ("excellent", "excellent_kept_high", excellent),
+                                   ("rest", "rest_within", rest)):
+        assert measured[band] == n and measured[kept] >= least, (band, measured)
+
+
 def reviewer_figures(scored: list[dict]) -> dict:
     """The reviewer's agreement figures (course.writing.agreement.figures) on ``scored``, each
     reply reviewed with its task of the course bank."""

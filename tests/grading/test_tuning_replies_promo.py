@@ -13,20 +13,13 @@ The guards keep the figures after tuning (Spearman with a small margin for round
 """
 from pathlib import Path
 
-import pytest
 import yaml
+from support import figures_hold
 
 import course
-from course.writing.agreement import figures, review_set
 
 SET = yaml.safe_load(Path(__file__).with_name("tuning_replies_promo.yaml").read_text("utf-8"))
 SITUATIONS = {"product_recommendation", "new_arrival", "holiday_greeting", "time_limited_offer"}
-
-
-@pytest.fixture(scope="module")
-def measured():
-    rows = review_set(SET, course.load_bank())
-    return figures((r["teacher"], r["auto"]) for r in rows)
 
 
 def test_the_promo_set_covers_lesson_10s_situations():
@@ -37,7 +30,5 @@ def test_the_promo_set_covers_lesson_10s_situations():
 
 
 def test_promo_figures_do_not_fall_below_those_after_tuning(measured):
-    assert measured["spearman"] >= 0.92, measured  # 0.925 after the tuning pass
-    assert measured["unacceptable_kept_low"] == measured["unacceptable"] == 14, measured
-    assert measured["excellent_kept_high"] == measured["excellent"] == 7, measured
-    assert measured["rest_within"] >= 14, measured  # of 15
+    # 0.925, 14/14, 7/7, 14/15 after the tuning pass
+    figures_hold(measured, 0.92, unacceptable=(14, 14), excellent=(7, 7), rest=(15, 14))
