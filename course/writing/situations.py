@@ -77,6 +77,13 @@ _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?
 # a count as students write it: "nine orders", "your 9 orders", "three times"
 _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|twenty|many|several)")
+# what the shop knows of a customer, said to them (the repeat-customer and new-arrival letters):
+# "last time", "twice", "you have trusted", "your 3 orders", "goes well with your ..."
+_HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|ordered|"
+            r"liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|"
+            r"last|previous|orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|"
+            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
+            r"with your")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 
@@ -311,11 +318,7 @@ SITUATIONS = (
     Situation(
         "repeat_customer",
         r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
-        (Move("history", 2, r"\b(last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|"
-                            r"ordered|liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|for (?:buying|"
-                            r"ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
-                            r"with your)\b",
+        (Move("history", 2, rf"\b({_HISTORY})\b",
               "uses what you know about this customer", "利用你对这位客户的了解"),
          Move("product", 1, "fact:last_product", "the product she bought before",
               "她以前买过的商品", only_with="last_product"),
@@ -406,11 +409,7 @@ SITUATIONS = (
     Situation(
         "new_arrival",
         r"\b(new|newly|arriv\w*|launch\w*|latest|just (?:in|added)|now (?:in stock|available))\b",
-        (Move("history", 2, r"\b(last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|"
-                            r"ordered|liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you|"
-                            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|"
-                            r"fits?) (?:well )?with your)\b",
+        (Move("history", 2, rf"\b({_HISTORY}|since you)\b",
               "says why this customer hears about it (what they bought)",
               "说明为什么通知这位客户（她买过什么）"),
          Move("product", 1, "fact:last_product", "the product they bought before",
