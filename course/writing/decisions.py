@@ -186,6 +186,26 @@ PROOF_FIRST = Decision(
 PROOF_FIRST.cap = "no_decision"
 
 
+class RefusesSample(Decision):
+    """Refuses the sample the task's facts offer ("we do not send samples", "no sample for new
+    customers") where a sample price is given: the buyer asked for it and the shop sells it."""
+
+    name = "refuses_sample"
+    en = "refuses the sample the task offers (a sample price is given)"
+    zh = "拒绝提供任务中给出的样品（任务给出了样品价格）"
+    rx = re.compile(r"\b(?:(?:do|does)(?: not|n'?t)|can(?:not| not|'t|’t)|will not|won'?t|never|"
+                    r"unable to) (?:\w+ )?"
+                    r"(?:send|give|offer|provide|make|sell)\w* (?:you )?(?:any |a |the |free )?"
+                    r"samples?\b|\bno (?:free )?samples?\b(?! (?:is|are) needed)|\bsamples? (?:is|are) "
+                    r"not (?:possible|available)\b", re.I)
+
+    def find(self, reply):
+        if reply.facts.get("sample_price") in (None, ""):
+            return ""
+        m = self.rx.search(reply.flat_body)
+        return m.group(0) if m else ""
+
+
 NO_CHOICE_MADE = Decision(
     "no_choice",
     "lists products or sends the buyer to the shop instead of choosing one for them",
@@ -336,7 +356,12 @@ class OfferBeforeWishes(GreetingIsAnAdvert):
     def find(self, reply):
         first = reply.sentences[0] if reply.sentences else ""
         m = self._offer.search(first)
-        return m.group(0) if m and not self._wishes.search(first) else ""
+        if m and not self._wishes.search(first):
+            return m.group(0)
+        # or after an opening line with no wishes ("Big news! Our mugs are 10% off ... Happy
+        # Thanksgiving!"): the offer comes before the wishes
+        offer, wishes = self._offer.search(reply.flat_body), self._wishes.search(reply.flat_body)
+        return offer.group(0) if offer and wishes and offer.start() < wishes.start() else ""
 
 
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
@@ -380,7 +405,10 @@ def _gives(said: str, buyer: str) -> bool:
     all your models (about 20 pieces)") is not the quantity of an order."""
     for m in re.finditer(said, buyer, re.I):
         start = max(buyer.rfind(c, 0, m.start()) for c in ".!?\n")
-        if not re.search(r"\bsamples?\b", buyer[start + 1:m.end() + 20], re.I):
+        # "one sample before an order of about 20 pieces": the number of an order is given
+        order = re.search(r"\border(?:s|ing)?(?: of)?(?: about| around| roughly| some)?\s*$",
+                          buyer[max(0, m.start() - 40):m.start()], re.I)
+        if order or not re.search(r"\bsamples?\b", buyer[start + 1:m.end() + 20], re.I):
             return True
     return False
 
@@ -424,5 +452,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
-                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar())}
+                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample())}
 ALWAYS = ("asks_again",)

@@ -35,6 +35,7 @@ TIME = re.compile(
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
     rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY}|"
+    rf"(?:the\s+)?(?:next|following)\s+day|"
     # a limit said with a negation: "you will not wait more than 3 days", "no more than two
     # days", "3 days at most", "no later than Friday"
     rf"(?:not|no|never)\s+(?:[a-z]+\s+){{0,3}}(?:more|longer)\s+than\s+{_COUNT_UNIT}|"
@@ -56,7 +57,7 @@ GREETING = re.compile(rf"^\s*({_GREET_WORDS})\b", re.I)
 GREETING_LINE = re.compile(
     rf"^\s*((?:{_GREET_WORDS})"
     r"(?:\s+(?:mr|ms|mrs|miss|dr)\.?)?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}\s*[,!:]?)\s*(.*)$", re.I)
-THANKS = re.compile(r"\b(thank(?:s| you)|appreciate|grateful|merci|danke|gracias|grazie|"
+THANKS = re.compile(r"\b(thank(?:s| you)|thankful|appreciate|grateful|merci|danke|gracias|grazie|"
                     r"obrigad[oa]|shukran)\b|谢谢|感谢", re.I)
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret|(?:please )?forgive "
                      r"(?:us|me|the))\b", re.I)
@@ -138,7 +139,17 @@ TONE = [
               r"totally )?(?:normal|common|acceptable)\b|\bnot a quality (?:problem|issue)\b|"
               r"\bwithin the normal range\b|\b(?:buyers|customers) are (?:kindly |politely )?"
               r"(?:asked|told|expected|required|advised) to (?:wait|allow|contact)\b|"
-              r"\bcheck (?:the |your )?(?:tracking|parcel|status|order)(?: \w+)? yourself\b"),
+              r"\bcheck (?:the |your )?(?:tracking|parcel|status|order)(?: \w+)? yourself\b|"
+              # round 5: the damage put on the transport or on opening the box ("small marks
+              # usually happen in the post"), the platform's rules quoted at the buyer ("according
+              # to platform rules, buyers should pay"), a mail sent "to an old address", a delay
+              # "not in our control"
+              r"\b(?:happen\w*|occur\w*|caused|made) (?:\w+ )?(?:in|during|by) (?:the )?(?:post|"
+              r"transport|transit|shipping|delivery|courier)\b|\bwhen (?:you )?open(?:ed|ing)? the "
+              r"(?:box|parcel|package)\b|\baccording to (?:the |our )?(?:platform|shop|store|"
+              r"company)? ?(?:rules|polic(?:y|ies)|terms)\b|\b(?:buyers|customers) (?:should|must|"
+              r"need to|have to|are required to) pay\b|\bsent (?:it )?to (?:an? |the |your )?(?:old|"
+              r"wrong) (?:address|e-?mail|account)\b|\b(?:not in|out of|beyond) our control\b"),
     # accusing the buyer of not being real ("maybe you are fake buyer", "we think maybe you are
     # not a real company"): checking a buyer is asking for details, never calling them a fake
     ("blame", r"\b(?:you|your (?:company|shop|store|business))(?: are|'re| is| may be| might be| "
@@ -162,7 +173,15 @@ TONE = [
                  r"\bpay (?:it )?(?:by|with|via) (?:[\w-]+ ){1,2}(?:now|today|immediately|at once)\b|"
                  r"\bif we do not (?:receive|get) your (?:order|payment) (?:before|by)\b|"
                  r"\b(?:account|store|shop) (?:will|may|might|could) be (?:limited|closed|suspended|"
-                 r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b"),
+                 r"blocked|restricted)\b|\botherwise (?:the|your) order will be (?:closed|cancel\w*)\b|"
+                 # a deadline of hours to buy, scarcity, a push to buy more (round 5)
+                 r"\b(?:order|pay|buy|decide|confirm|book)\w* (?:it |now |today )?(?:with)?in "
+                 r"(?:the next )?(?:(?:1|2|3|one|two|three|an|a few) )?(?:hours?|minutes?)\b|"
+                 r"\b(?:(?:only|just) until (?:today|tonight|midnight)|until tonight)\b|"
+                 r"\b(?:running out|going|selling(?: out)?) (?:fast|quickly)\b|"
+                 r"\b(?:why not |better (?:you )?)(?:buy|order|take|get) (?:\d+|more|\w+ more)\b|"
+                 r"\bprices?\b[^.!?]{0,60}\b(?:will|is going to) (?:go up|rise|increase|be higher)\b|"
+                 r"\bif you (?:do not|don'?t) pay (?:it )?(?:today|now|soon|in \w+)\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"

@@ -18,9 +18,11 @@ class Rubric:
     # the whole score is capped at ...
     caps: dict = field(default_factory=lambda: {
         "no_answer": 25,        # ... when the reply does not answer the buyer
-        "other_case": 20,       # ... when it is written for another buyer or another step
+        "other_case": 15,       # ... when it is written for another buyer or another step
+                                # (the teachers of sets 2, 3 and 5 gave such replies 6-18)
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
-        "keywords": 15,         # ... when it is a list of keywords, not sentences
+        "keywords": 10,         # ... when it is a list of keywords, not sentences (the
+                                # teachers of sets 1-3 gave such lists 5-10, never more)
         "broken_english": 50,   # ... when it has many language errors (broken_errors)
         "many_slips": 70,       # ... when it has three or four (slip_errors): the teacher's
                                 # rubric gives language about 10 points, so a reply that does
@@ -79,6 +81,14 @@ class Rubric:
     keyword_share: float = 0.6
     keyword_fragments: int = 4      # ... in at least this many fragments
     function_word_share: float = 0.18  # or: under this share of function words (a, the, we...)
+    # or: a list of phrases dressed as a letter (course.writing.text.phrase_list): three
+    # bullet lines or more holding half the words, two thirds of them phrases that say
+    # nothing; or four phrases or more built on a lesson term ("our responsibility",
+    # "acceptable for you"; up to term_words words) making half the words; or five phrases or
+    # more making 80% of the words, two of them terms (notes: "China Post. Tracking LX...")
+    phrase_list: dict = field(default_factory=lambda: {
+        "bullets": 3, "bullet_share": 0.5, "terms": 4, "term_words": 5, "terms_share": 0.5,
+        "notes": 5, "notes_share": 0.8, "notes_terms": 2})
     # relevance
     pitch_penalty: int = 5          # points lost for a sales pitch inside an answer
     pitch_phrases: int = 2          # pitch phrases from which the penalty applies

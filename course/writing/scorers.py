@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
-from course.writing.text import Said, negated, sentence_at, sentences, vader
+from course.writing.text import Said, clause_around, negated, sentence_at, sentences, vader
 from course.writing.values import FACT_KINDS
 
 
@@ -71,9 +71,10 @@ def _find_move(move, reply) -> str:
         return found[0].text if found else ""
     wrong = [w.said for w in reply.check.wrong]
     for m in re.finditer(move.find, text, re.I):
-        # a phrase that states a wrong fact ("your 9 orders") does not make the move
+        # a phrase that states a wrong fact ("your 9 orders", "you have bought it twice" for
+        # three times) does not make the move
         if not negated(text, m.start()) and not any(
-                m.group(0) in w or w in m.group(0) for w in wrong):
+                m.group(0) in w or w in clause_around(text, m.start()) for w in wrong):
             return m.group(0)
     return ""
 
@@ -418,8 +419,13 @@ class Language(Scorer):
                 errors.append((phrase, *P.ERRORS_RX[i][1:]))
             end = max(end, stop) if start >= end else end
         starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
-        if (len(starts) >= 2 and sum(c.islower() for c in starts) * 2 > len(starts)
-                and _CAPITALS not in seen):
+        # a sentence of the body begun in lower case (read on the body's flat text: a line
+        # wrapped inside a sentence starts no sentence) is a slip, as in the teacher sets
+        flat = [t[0] for t in re.split(r"(?<=[.!?])\s+", reply.flat_body) if t[:1].isalpha()]
+        if _run_on_greeting(reply) and flat:  # "Dear Ryan, thank you ...": one sentence
+            flat = flat[1:]
+        if ((any(c.islower() for c in flat) or (len(starts) >= 2 and sum(
+                c.islower() for c in starts) * 2 > len(starts))) and _CAPITALS not in seen):
             errors.append(("lower case", _CAPITALS, "句子和名字要以大写字母开头"))
         spelling = misspellings(reply.body, reply.facts)
         out.points = max(0, self.weight - self.rubric.per_error * len(errors)
@@ -449,6 +455,12 @@ class Language(Scorer):
             k = len(sentences(reply.body))
             out.found.append(Said(f"{k} sentences, no frequent errors found",
                                   f"{k} 个句子，未发现常见错误"))
+
+
+def _run_on_greeting(reply) -> bool:
+    """True when the body goes on in the greeting's line ("Dear Ryan, thank you for ...")."""
+    at = reply.text.find(reply.greeting) if reply.greeting else -1
+    return at >= 0 and bool(reply.text[at + len(reply.greeting):].split("\n", 1)[0].strip())
 
 
 # ------------------------------------------------------------------ structure

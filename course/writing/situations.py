@@ -60,10 +60,15 @@ _WHEN = "time"
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
-               r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can you "
-               r"wait|what do you think|how do you feel about (?:it|this|that)|can you "
+               r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can (?:you|your "
+               r"\w+) wait|what do you think|how do you feel about (?:it|this|that)|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer|"
-               r"(?:would|does|will) (?:that|this|it) suit you)\b|"
+               r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think)\b|"
+               # the thing asked about named in a question: "is this short wait all right for
+               # your family?", "would this still work for you?", "can we give you $4 back?"
+               r"\b(?:is|would|will|does|could) (?:that|this|it)(?: \w+){0,3}? (?:ok(?:ay)?|all "
+               r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
+               r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
                r"可以吗|能接受吗")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
@@ -72,6 +77,13 @@ _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?
 # a count as students write it: "nine orders", "your 9 orders", "three times"
 _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|twenty|many|several)")
+# what the shop knows of a customer, said to them (the repeat-customer and new-arrival letters):
+# "last time", "twice", "you have trusted", "your 3 orders", "goes well with your ..."
+_HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|ordered|"
+            r"liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|"
+            r"last|previous|orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|"
+            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
+            r"with your")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 
@@ -81,6 +93,12 @@ _PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:ha
          r"received|(?:we )?(?:have )?received your payment)\b")
 _SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|dispatched|delivered)|(?:was|were) "
             r"(?:shipped|dispatched)|(?:it|they) shipped)\b")
+
+# a promotion letter that answers a complaint the customer never made ("sorry your mat arrived
+# with a smell, we will send you a new one free"): a reply written for another case
+_COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:[\w-]+ ){1,3}?(?:arrived|"
+              r"came|was|were|is|are) (?:with|broken|damaged|late|faulty|scratched|missing|in the "
+              r"wrong)|(?:send|ship) you a new one (?:free|at our cost|for free))\b")
 
 SITUATIONS = (
     Situation(
@@ -117,7 +135,7 @@ SITUATIONS = (
                          r"let us know (?:if|what|your)|tell us (?:if|what))\b",
               "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
         right=("offer", "price"), wrong=("price_may_change", "pressures_payment",
-                                         "closes_the_talk"),
+                                         "closes_the_talk", "refuses_sample"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
                "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
                "warranty", "invite_talk"),
@@ -139,6 +157,7 @@ SITUATIONS = (
          Move("chart", 1, r"\b(size chart|size table|measurements?|measure)\b|尺码表",
               "points to the size chart", "提醒参考尺码表"),
          Move("reassure", 1, r"\b(quality|inspect\w*|check\w* (?:every|each|before)|exchange|"
+                             r"(?:change|swap) (?:it|them|the \w+)|"
                              r"return)\b|换货|退货",
               "reassures on quality or exchange", "在质量或换货方面让买家放心")),
         right=("size",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
@@ -191,11 +210,13 @@ SITUATIONS = (
               "the compensation amount", "补偿金额"),
          Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
                                  r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back|(?:return|give|pay|send) (?:you )?"
-                                 r"[$€£¥]\d+(?:\.\d+)? (?:of|back))\b|补偿",
+                                 r"[$€£¥]\d+(?:\.\d+)? (?:of|back)|"
+                                 r"make (?:it )?up (?:to you )?for (?:it|this|that|the \w+))\b|"
+                                 r"[$€£¥]\s?\d+(?:\.\d+)? back\b|补偿",
               "a partial compensation", "部分补偿"),
          Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
          Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
-                        r"we made a mistake|(?:that|this|it) (?:is|was) on us)\b|我们的责任", "accepts responsibility",
+                        r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
         wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
@@ -206,6 +227,7 @@ SITUATIONS = (
         (Move("amount", 3, "fact:refund_amount", "the refund amount", "退款金额"),
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
+                         r"(?:(?:to )?you )?(?:all|the whole|the full|the entire|every cent)\b|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
                          r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
                          r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
@@ -213,7 +235,8 @@ SITUATIONS = (
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
-                              r"to (?:send|return))\b|无需退回|不用寄回",
+                              r"to (?:send|return)|(?:do not|don't|don’t|no need to) bother (?:to )?"
+                              r"(?:send|return|post)\w*)\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
@@ -244,6 +267,7 @@ SITUATIONS = (
                             r"weather|backlog|waiting (?:for|at)|pause\w*|slower|delay\w* "
                             r"(?:at|in|by))\b|分拣|海关", "explains the delay", "解释延误原因"),
          Move("solution", 2, r"\b(resend|re-send|reship|send (?:you )?(?:a )?new|refund\w*|"
+                             r"a new \w+ (?:sent|shipped|posted|at our cost)|money back|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
         right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
@@ -258,7 +282,7 @@ SITUATIONS = (
         (Move("photos", 2, r"\b(photos?|pictures?|images?)\b", "asks for photos",
               "请买家提供照片"),
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
-                           r"(?:size|one)|send you (?:a|the) (?:new|correct))\b",
+                           r"(?:size|one)|send you (?:a|the) (?:new|correct)|" + _REFUND + r")\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer"),
@@ -271,24 +295,31 @@ SITUATIONS = (
         (Move("thank_past", 2, r"\b(thank\w* (?:you )?(?:(?:very|so) much )?for (?:your|the|all "
                                r"(?:your|the)) (?:past|previous|many|long|years|loyal|support|"
                                r"business|orders|cooperation|" + _COUNT + r")|"
-                               r"past (?:orders|business|cooperation)|(?:many|several|\w+) years)\b|"
+                               r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
+                               # "nine orders from you meant a lot ... thank you for that trust"
+                               r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
+                               r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you)\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
                             r"again|work with you again|do business (?:with you )?again|"
                             r"(?:glad|happy|love|like) to (?:work|do business) with you|"
                             r"welcome you back|relationship|hear from you again|enjoyed "
-                            r"(?:working|doing business) with you|(?:have )?not heard from you)\b|"
+                            r"(?:working|doing business) with you|(?:have )?not heard from you|"
+                            r"(?:be|become) your (?:supplier|partner|shop) again|(?:serve|supply) you "
+                            r"again|(?:has|have) been (?:so )?quiet)\b|"
                             r"恢复合作",
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
-                            r"expanded|improved|added|new (?:[a-z-]+ ){0,2}[a-z-]+s)\b|新产品|新的",
+                            r"expanded|improved|added|(?:started|began|begun) (?:selling|making|"
+                            r"offering)|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
+                            r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
-         Move("offer", 1, r"\b(?:\d+% (?:off|discount)|special (?:price|offer|discount)|discount)"
+         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
-                          r"week))\b)|\b(?:valid until|until (?:the end of|\d)|this month only)\b|"
+                          r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
@@ -299,11 +330,7 @@ SITUATIONS = (
     Situation(
         "repeat_customer",
         r"\b(new|recommend\w*|suggest\w*|try|like|favourite|last time|before|again)\b",
-        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
-                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|for (?:buying|"
-                            r"ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
-                            r"with your)\b",
+        (Move("history", 2, rf"\b({_HISTORY})\b",
               "uses what you know about this customer", "利用你对这位客户的了解"),
          Move("product", 1, "fact:last_product", "the product she bought before",
               "她以前买过的商品", only_with="last_product"),
@@ -328,7 +355,9 @@ SITUATIONS = (
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
          Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"
-                            r"how many|material|the products? you need|your requirements)\b",
+                            r"how many|material|the products? you need|your requirements|(?:models?|products?|items?|"
+                            r"sizes|colou?rs)\b[^.?!]{0,30}\byou (?:need|want|are looking for|"
+                            r"would like|have in mind|are interested in))\b",
               "asks which products and specifications", "询问具体产品和规格"),
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
                             r"(?:process|terms)|proforma invoice after|after we (?:receive|"
@@ -370,17 +399,24 @@ SITUATIONS = (
         r"best (?:for|choice)|for your|you need|you mentioned|you are looking for|is (?:good|"
         r"right|best) for|choose|take the|get the)\b",
         (Move("need", 2, r"\b(you (?:mentioned|said|need|want|are looking for|told us|will use|"
-                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b|question\b|interest\b|"
-                         r"e-?mail\b|patience\b)"
+                         r"plan to|often|usually|travel|go|carry)|for your (?!order\b|message\b|question\b|"
+                         r"information\b|interest\b|e-?mail\b|patience\b)"
                          r"\w+|since you|as you|you can use it|"
                          # the reason given for this buyer: "best for you because it is light
                          # and can charge two times", "so your bag stays light" (brief 22d)
                          r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
-                         r"(?!order\b)\w+ (?:stays?|is|will|can))\b",
+                         r"(?!order\b)\w+ (?:stays?|is|will|can)|"
+                         # the use named: "for two days of hiking", "before your trip"
+                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:\w+ ){0,2}"
+                         r"(?:trip|hik\w+|travel\w*|journey|camping|holiday|vacation|commute|"
+                         r"workout|gym|runs?|running|rides?|flight|outdoors|beach|party|wedding|"
+                         r"event|gathering|office|kitchen|classroom)|before you (?:leave|go|travel))\b",
               "links it to the buyer's stated need", "结合买家说明的需求"),
          Move("recommend", 3, "fact:recommended_product", "the product that fits the need",
               "适合这一需求的商品"),
-         Move("reason", 2, r"\b(because|so (?:it|you)|which (?:is|has|means|makes|keeps|folds|"
+         Move("reason", 2, r"\b(because|so (?:it|you|your)|which (?:is|has|means|makes|keeps|folds|"
+                           r"holds)|(?:it|its \w+) (?:weighs|charges|holds|gives|lasts|keeps|folds)|"
+                           r"(?:which|that) (?:is|has|means|makes|keeps|folds|"
                            r"holds)|enough for|designed for|ideal for|good for|made for|suits?|"
                            r"fits? (?:in|into|on)|lighter|smaller|stronger|longer|(?:only|just) "
                            r"\d+\s?(?:g|grams|kg|cm|hours))\b",
@@ -388,15 +424,12 @@ SITUATIONS = (
          Move("price", 2, "fact:unit_price", "its price", "价格", only_with="unit_price"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
         right=("recommend",), wrong=("fake_urgency", "off_platform", "spam_style", "no_choice"),
+        not_now=_COMPLAINT,
         facts=("buyer_name", "product", "recommended_product", "unit_price"), words=(40, 150)),
     Situation(
         "new_arrival",
         r"\b(new|newly|arriv\w*|launch\w*|latest|just (?:in|added)|now (?:in stock|available))\b",
-        (Move("history", 2, r"\b(last time|before|again|you (?:usually|always|often|bought|"
-                            r"ordered|liked|enjoy\w*|chose)|your (?:favourite|usual|last|previous|"
-                            r"orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|since you|"
-                            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|"
-                            r"fits?) (?:well )?with your)\b",
+        (Move("history", 2, rf"\b({_HISTORY}|since you)\b",
               "says why this customer hears about it (what they bought)",
               "说明为什么通知这位客户（她买过什么）"),
          Move("product", 1, "fact:last_product", "the product they bought before",
@@ -411,7 +444,7 @@ SITUATIONS = (
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
-        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"),
+        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"), not_now=_COMPLAINT,
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought"), pitch_ok=True, words=(40, 140)),
     Situation(
@@ -434,7 +467,7 @@ SITUATIONS = (
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
-                                  "advert_greeting", "offer_first"),
+                                  "advert_greeting", "offer_first"), not_now=_COMPLAINT,
         facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
@@ -458,6 +491,7 @@ SITUATIONS = (
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
+        not_now=_COMPLAINT,
         facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price",
                "times_bought"),
         pitch_ok=True, words=(35, 130)),

@@ -31,7 +31,10 @@ def split(text: str):
             break
         ln = lines[i].strip()
         m = P.CLOSING.match(ln)
-        if m and len(ln.split()) <= 8:
+        # "Best regards," or a longer closing line that ends with a comma before the name
+        # ("Thanks again for staying with us these two years,")
+        if m and (len(ln.split()) <= 8 or (ln.endswith(",") and i == nonempty[-2]
+                                           and not re.search(r"[.!?]\s", ln))):
             closing, close_at = ln, i
             break
         # a closing run into the end of a body line, perhaps with the name after it
@@ -75,18 +78,22 @@ def keyword_list(body: str) -> bool:
     three words or fewer, or words strung together with almost no function words."""
     from course.writing.rubric import RUBRIC
 
-    chunks = [c.strip() for c in re.split(r"[,;.!?\n•|]+|\s[-–—/]\s", body) if c.strip()]
+    # an amount's point or thousands comma ("$3.80", "$1,140") does not end a fragment
+    chunks = [c.strip() for c in re.split(r"(?:[,;.!?\n•|](?!\d))+|\s[-–—/]\s", body)
+              if c.strip()]
     words = [len(c.split()) for c in chunks]
     total = sum(words)
     if total == 0:
         return True
-    short = sum(n for n in words if n <= 3)
+    # a short clause that says something ("I write you again Friday", "can send tomorrow") is
+    # not a fragment
+    short = sum(n for c, n in zip(chunks, words, strict=True) if n <= 3 and not _says(c))
     if len(chunks) >= RUBRIC.keyword_fragments and short / total >= RUBRIC.keyword_share:
         return True
     tokens = re.findall(r"[A-Za-z']+", body.lower())
     function = sum(t in _FUNCTION_WORDS for t in tokens)
-    return (len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
-            and _longest_run(body) >= KEYWORD_RUN)
+    return ((len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
+             and _longest_run(body) >= KEYWORD_RUN) or bool(phrase_list(body)))
 
 
 # Plain student sentences drop function words ("We refund you 20 dollars now, no need return.
@@ -106,6 +113,68 @@ def _longest_run(body: str) -> int:
             run = 0 if t in _FUNCTION_WORDS else run + 1
             best = max(best, run)
     return best
+
+
+# ------------------------------------------------------------------ lists of phrases
+# A list can be dressed as sentences: phrases between commas ("sorry scratch, our
+# responsibility, partial compensation $4, acceptable for you"), one verb among fragments
+# ("We are sorry: charger dead, full refund $9, no need send back, ..."), notes ("Sorry for
+# delay. China Post. Tracking LX... Resend or refund in 7 days.") or bullets of key phrases.
+# A phrase SAYS something when it holds an auxiliary or modal, a subject pronoun before a
+# word, or starts as a request ("please ...", "thank you for ..."); the others are phrases.
+_AUXILIARY = (r"am|is|are|was|were|be|been|will|would|can|could|shall|should|(?-i:may)|might|must|"
+              r"do|does|did|have|has|had|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|isn'?t|"
+              r"aren'?t|wasn'?t|it'?s|we'?re|we'?ll|i'?m|i'?ll|we'?ve|you'?re|you'?ll|let'?s|"
+              r"that'?s|here'?s|there'?s")
+_STATEMENT = re.compile(rf"\b(?:{_AUXILIARY})\b|\b(?:i|we|he|she|they|it|there|who)\s+[a-z]|"
+                        r"(?<!thank )\byou\s+(?!for\b|to\b|and\b|very\b|so\b|much\b)[a-z]", re.I)
+_REQUEST = re.compile(r"^(?:please|let|thank\w* (?:you )?(?:so |very )?(?:much )?for|contact|"
+                      r"tell|send|check|choose|take|feel|click|use|enjoy|reply|write|keep|see|"
+                      r"look|find|order|add|pay|visit|call|give|try|kindly|just|enter|confirm|"
+                      r"wait|have a|wishing|hope|happy|merry)\b", re.I)
+# words that NAME what a reply should do instead of doing it: the lesson's terms, a phrase
+# of a few words built on one of them is a keyword ("our responsibility", "acceptable?")
+_TERM = re.compile(
+    r"\b(?:apolog\w*|sorry|responsibility|compensation|acceptable|solution|refund|resend|"
+    r"replacement|exchange|blame|greeting|closing|thanks?|next step|follow[- ]up|tracking|"
+    r"delay|restock|cancel\w*|discount|offer|reply|restore|resume|reestablish|relationship|"
+    r"loyalty|recommend\w*|size chart|quality|registration|website|specifications?|sample|"
+    r"trial order|process|meeting|video call|price|lead time|proof|no need|small amount|"
+    r"repair|partial|reminder|payment|received|checking|processing|mistake|fault|answer|"
+    r"help)\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+_PHRASE_BREAK = re.compile(r"[,;:.!?()•|=]+(?!\d)|\s[-–—/]\s")
+
+
+def _says(phrase: str) -> bool:
+    return bool(_STATEMENT.search(phrase) or _REQUEST.match(phrase))
+
+
+def phrase_list(body: str) -> str:
+    """Why the body is a list of phrases dressed as a letter ('bullets', 'terms', 'notes'),
+    or '' when its phrases say something (thresholds: RUBRIC.phrase_list)."""
+    from course.writing.rubric import RUBRIC
+
+    limits = RUBRIC.phrase_list
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    bullets = [_BULLET.sub("", ln) for ln in lines if _BULLET.match(ln)]
+    phrases = [c.strip(" -–—*•\t") for ln in lines
+               for c in _PHRASE_BREAK.split(_BULLET.sub("", ln))]
+    phrases = [p for p in phrases if p]
+    total = sum(len(p.split()) for p in phrases) or 1
+    bare = [p for p in phrases if not _says(p)]
+    share = sum(len(p.split()) for p in bare) / total
+    terms = sum(bool(_TERM.search(p)) and len(p.split()) <= limits["term_words"] for p in bare)
+    if (len(bullets) >= limits["bullets"]
+            and sum(len(b.split()) for b in bullets) >= limits["bullet_share"] * total
+            and 3 * sum(not _says(b) for b in bullets) >= 2 * len(bullets)):
+        return "bullets"  # most lines are bullets, two thirds of them phrases
+    if terms >= limits["terms"] and share >= limits["terms_share"]:
+        return "terms"    # the lesson's terms as phrases make half the words or more
+    if (len(bare) >= limits["notes"] and share >= limits["notes_share"]
+            and terms >= limits["notes_terms"]):
+        return "notes"    # hardly anything but phrases
+    return ""
 
 
 def misspellings(body: str, facts: dict) -> list[str]:

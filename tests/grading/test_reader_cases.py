@@ -235,16 +235,21 @@ DAVIS = {"buyer_name": "Ms Davis", "holiday": "Thanksgiving", "discount": "10%",
          "offer_until": "2026-10-31"}
 
 
-def test_a_greeting_for_the_wrong_festival_is_a_wrong_fact_and_no_next_step_is_asked():
+def davis(text: str):
+    """The review of a holiday greeting to Ms Davis (Thanksgiving, 10% until 31 October)."""
     from course.writing.reviewer import review_reply
 
+    return review_reply(text, "holiday_greeting", facts=DAVIS, words=[30, 120])
+
+
+def test_a_greeting_for_the_wrong_festival_is_a_wrong_fact_and_no_next_step_is_asked():
     text = ("Dear Ms Davis,\n\nMerry Christmas to you and your family! Thank you for buying our "
             "mugs this year. We wish you a warm and happy holiday. Our mugs are 10% off until 31 "
             "October.\n\nBest regards,\nLily")
-    review = review_reply(text, "holiday_greeting", facts=DAVIS, words=[30, 120])
+    review = davis(text)
     assert "Christmas" in review.flagged and within(review.score, 40)
     good = text.replace("Merry Christmas", "Happy Thanksgiving")
-    review = review_reply(good, "holiday_greeting", facts=DAVIS, words=[30, 120])
+    review = davis(good)
     assert not any("next" in a["en"].lower() for a in review.advice)
 
 
@@ -297,15 +302,12 @@ def test_pressing_a_family_buyer_to_pay_today_is_pressure():
 
 
 def test_a_greeting_that_opens_with_the_offer_is_weak():
-    from course.writing.reviewer import review_reply
-
     offer_first = ("Dear Ms Davis,\n\nOur mugs are 10% off until 31 October, please order soon! "
                    "Also, happy Thanksgiving to you and your family. Thank you for buying our "
                    "mugs this year.\n\nBest regards,\nLily")
-    review = review_reply(offer_first, "holiday_greeting", facts=DAVIS, words=[30, 120])
+    review = davis(offer_first)
     assert "10% off" in review.flagged and within(review.score, 55)
     wishes_first = ("Dear Ms Davis,\n\nHappy Thanksgiving to you and your family! Thank you for "
                     "buying our mugs this year. Our mugs are 10% off until 31 October.\n\nBest "
                     "regards,\nLily")
-    assert not review_reply(wishes_first, "holiday_greeting", facts=DAVIS,
-                            words=[30, 120]).flagged
+    assert not davis(wishes_first).flagged
