@@ -134,7 +134,7 @@ SITUATIONS = (
                          r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
                          r"let us know (?:if|what|your)|tell us (?:if|what))\b",
               "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
-        right=("offer", "price"), wrong=("price_may_change", "pressures_payment",
+        right=("offer", "price"), wrong=("price_may_change", "pressures_payment", "fake_urgency",
                                          "closes_the_talk", "refuses_sample"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
                "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
@@ -149,7 +149,7 @@ SITUATIONS = (
          Move("fee", 2, "fact:shipping_fee", "the one shipping fee", "合并后的运费"),
          Move("invoice", 1, r"\b(invoice|adjust\w*|revise\w*|new price|change the price)\b",
               "a revised invoice or adjusted price", "修改账单或运费")),
-        right=("one_package",), facts=("buyer_name", "items", "shipping_fee")),
+        right=("one_package",), wrong=("off_platform",), facts=("buyer_name", "items", "shipping_fee")),
     Situation(
         "product_question",
         r"\b(size|recommend\w*|fit|measure\w*|chart)\b|尺码",
@@ -160,7 +160,7 @@ SITUATIONS = (
                              r"(?:change|swap) (?:it|them|the \w+)|"
                              r"return)\b|换货|退货",
               "reassures on quality or exchange", "在质量或换货方面让买家放心")),
-        right=("size",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
+        right=("size",), wrong=("off_platform",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
     Situation(
         "address_change", r"\baddress\b",
         (Move("address", 3, r"\b(address|street|st\.|road|rd\.|avenue|ave\.|apartment|flat|"
@@ -168,7 +168,7 @@ SITUATIONS = (
          Move("confirm", 2, r"\b(updated|changed|corrected|have (?:now )?(?:put|entered)|"
                             r"new address)\b", "confirms the change", "确认已修改"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
-        right=("confirm",), facts=("buyer_name", "order_id", "new_address")),
+        right=("confirm",), wrong=("off_platform",), facts=("buyer_name", "order_id", "new_address")),
     Situation(
         "out_of_stock",
         r"\b(stock|restock\w*|ship\w*|send|sent|dispatch\w*|available|delay\w*|cancel\w*|"
@@ -182,7 +182,7 @@ SITUATIONS = (
          Move("alternative", 2, r"\b(cancel\w*|refund\w*|alternative|another (?:colou?r|model)|"
                                 r"instead)\b|取消", "offers cancellation or an alternative",
               "提供取消订单或其他选择")),
-        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer"),
+        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer", "off_platform"),
         not_now=_SHIPPED, no_amounts=True,
         facts=("buyer_name", "order_id", "product",
                                                     "restock_date", "stock_reason"),
@@ -199,7 +199,7 @@ SITUATIONS = (
          Move("cancel", 1, r"\b(cancel\w*|changed your mind)\b", "offers to cancel",
               "可以取消订单"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
-        right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking"),
+        right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking", "off_platform"),
         not_now=_PAID + "|" + _SHIPPED,
         facts=("buyer_name", "order_id", "product", "discount", "offer_ends"), words=(30, 140)),
     Situation(
@@ -219,7 +219,7 @@ SITUATIONS = (
                         r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
-        wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
+        wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         apology_due=True),
     Situation(
@@ -240,7 +240,7 @@ SITUATIONS = (
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
-               "proof_first"),
+               "proof_first", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -253,7 +253,7 @@ SITUATIONS = (
          Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell|(?:let us|let me) "
                                              r"know your (?:answer|decision|choice|reply))\b",
               "asks for the buyer's answer", "请买家答复")),
-        right=("repair", "amount"), wrong=("refuses_remedy", "return_far"),
+        right=("repair", "amount"), wrong=("refuses_remedy", "return_far", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
         apology_due=True),
     Situation(
@@ -270,7 +270,7 @@ SITUATIONS = (
                              r"a new \w+ (?:sent|shipped|posted|at our cost)|money back|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
-        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
+        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier", "off_platform"),
         not_now=r"\b(out of stock|sold out|no stock|restock\w*)\b",
         no_amounts=True,
         facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
@@ -285,7 +285,7 @@ SITUATIONS = (
                            r"(?:size|one)|send you (?:a|the) (?:new|correct)|" + _REFUND + r")\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
-        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer"),
+        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True,
         no_amounts=True),
     Situation(
@@ -325,7 +325,8 @@ SITUATIONS = (
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
                           r"you)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
-        right=("thank_past", "concern"), facts=("buyer_name", "discount", "offer_until"),
+        right=("thank_past", "concern"), wrong=("off_platform",),
+        facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
     Situation(
         "repeat_customer",
@@ -342,7 +343,7 @@ SITUATIONS = (
          Move("sorry", 2, r"\b(sorry|apologi[sz]e\w*|apolog(?:y|ies)|forgive)\b|抱歉|道歉",
               "says sorry that the last mail was not answered", "为上次邮件没有回复致歉",
               only_with="unanswered")),
-        right=("history", "recommend"), wrong=("no_choice",),
+        right=("history", "recommend"), wrong=("no_choice", "off_platform"),
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought", "unanswered"),
         words=(40, 140)),
@@ -440,7 +441,12 @@ SITUATIONS = (
                            r"reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?(?:receive|"
                            r"get|hear)|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
+                           # brief 22e: "No need to hurry.", "Please take your time to decide.",
+                           # "It is your choice, of course."
+                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
+                           r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
@@ -488,7 +494,12 @@ SITUATIONS = (
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
                            r"(?:receive|get|hear)|unsubscribe|opt out|no pressure"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
+                           # brief 22e: "No need to hurry.", "Please take your time to decide.",
+                           # "It is your choice, of course."
+                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
+                           r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
         not_now=_COMPLAINT,
