@@ -51,6 +51,10 @@ class Situation:
     not_now: str = ""
     # tasks of this kind give no sum of money: an amount the reply states is made up
     no_amounts: bool = False
+    # the move the task asks for first, without which the letter misses its point (a new
+    # arrival told to a customer who is not told why she hears about it): missing, it caps
+    # the reply below the pass (the rubric's "misses_first" cap; brief 22e)
+    first: str = ""
 
     def move(self, name: str) -> Move:
         return next(m for m in self.moves if m.name == name)
@@ -228,9 +232,10 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:(?:to )?you )?(?:all|the whole|the full|the entire|every cent)\b|refund\w* "
-                         r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
+                         r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?(?:your |the )?money|"
                          r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
-                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
+                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|(?:give|pay|send) you back "
+                         r"(?:the |your |all )?[$€£¥]\s?\d+(?:\.\d+)?|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
@@ -279,10 +284,14 @@ SITUATIONS = (
         "return",
         r"\b(return\w*|refund\w*|replace\w*|exchange|photos?|pictures?|correct size|"
         r"right size|send (?:you )?the)\b",
-        (Move("photos", 2, r"\b(photos?|pictures?|images?)\b", "asks for photos",
+        # a request for photos, not the word alone ("the pictures are correct"; brief 22e)
+        (Move("photos", 2, r"\b(?:send|share|take|attach|upload|show|give|provide|need|see|"
+                           r"check|look at|receive|get|have|with)\b[^.!?]{0,30}\b(?:photos?|"
+                           r"pictures?|images?|videos?)\b|\b(?:photos?|pictures?|images?) "
+                           r"(?:of|showing|would help)\b|照片", "asks for photos",
               "请买家提供照片"),
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
-                           r"(?:size|one)|send you (?:a|the) (?:new|correct)|" + _REFUND + r")\b",
+                           r"(?:size|one)|send (?:you )?(?:a|the) (?:new|correct|right)|" + _REFUND + r")\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
@@ -316,16 +325,18 @@ SITUATIONS = (
                             r"offering)|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
                             r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
-         # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
+         # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
+        # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)
          Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|special (?:price|offer|discount)|discount)"
-                          r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
+                          r"\b(?=[^.!?]*(?:[.!?]\s+[^.!?]*)?\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
                           r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
                           r"you)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
-        right=("thank_past", "concern"), wrong=("off_platform",),
+        right=("thank_past", "concern"),
+        wrong=("off_platform", "fake_urgency", "spam_style"),
         facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
     Situation(
@@ -451,6 +462,7 @@ SITUATIONS = (
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
         right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"), not_now=_COMPLAINT,
+        first="history",
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought"), pitch_ok=True, words=(40, 140)),
     Situation(
