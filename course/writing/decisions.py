@@ -274,7 +274,7 @@ CLOSES_THE_TALK = Decision(
     "closes_the_talk",
     "closes the bargaining with a last word ('final price') instead of keeping the talk open",
     "用“最终价格”之类的话结束议价，而不是保持沟通",
-    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:our|the|my) (?:final|last) "
+    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:(?:our|the|my) )?(?:final|last) "
                r"(?:price|offer)\b|\bprices? (?:is|are) (?:final|not negotiable|non-negotiable)\b|"
                r"\b(?:the )?price is fixed\.", re.I))
 
@@ -284,11 +284,18 @@ FAKE_URGENCY = Decision(
     "pushes with pressure or scarcity the task does not give (hurry, last chance, only a few left)",
     "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩几件）",
     re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
-               r"\border (?:now|today) before\b|\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
+               r"\border (?:now|today) before\b|"
+               # "Please order today." (not "if you order today, it ships on Monday"; brief 22e)
+               r"(?<!if you )(?<!when you )\b(?:please )?order (?:it |them )?(?:now|today)\b(?! and )|"
+               r"\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
                r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
                r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"
                r"\beveryone is buying\b|\bprices? will (?:go up|double|rise|increase)\b|"
                r"\b(?:limited|few) (?:pieces|stock) left\b|\bnow or never\b|\bfinal hours\b", re.I))
+# brief 22e: pressure denied with "no need": "No need to hurry.", "there is no need to buy today"
+# ("no need to" is not a denial of what follows elsewhere: "no need to send it back")
+FAKE_URGENCY.excuse = re.compile(r"\bno (?:need|rush)\b|\bneed(?:n'?t| not)\b|"
+                                 r"\b(?:do not|don'?t) (?:need|have) to\b", re.I)
 
 
 LEADS_OFF_PLATFORM = Decision(

@@ -71,6 +71,10 @@ CLOSING = re.compile(
 
 # the course's own tone patterns: (kind, regex)
 TONE = [
+    # the mistake put on someone else: "our warehouse staff made the mistake, not me" (22e)
+    ("blame", r"\bmistake,? not (?:me|mine|us|ours|i|my fault)\b|\b(?:staff|colleague|worker|"
+              r"packer|warehouse|factory|courier|carrier)s?'? (?:made|make|did) (?:the|this|that) "
+              r"mistake,? not\b"),
     ("blame", r"\bnot (?:our|my) (?:fault|problem|responsibility)\b|\byour (?:own )?fault\b|"
               r"\byou should have\b|\byou must have\b|\byou (?:did(?:n't| not)|never) read\b|"
               r"\bread the (?:description|size chart|listing)(?: next time)?\b|"
@@ -231,8 +235,8 @@ ERRORS = [
      "'promise' takes 'to' before the verb ('we promise to resend')",
      "promise 后面的动词要加 to（we promise to resend）"),
     (r"\byou no need\b|\bno need (?:send|return|pay|worry|to worry you)\b",
-     "'you no need send' should be 'you do not need to send'",
-     "you no need send 应为 you do not need to send"),
+     "'no need' before a verb should be 'you do not need to' ('you do not need to send it')",
+     "动词前的 no need 应为 you do not need to（you do not need to send it）"),
     (r"\b(?:we|i|they) (?:sending|shipping|checking|refunding|waiting|hoping|making|giving|"
      r"offering|arranging|preparing)\b",
      "a verb in -ing needs 'am/are' before it ('we are sending')",

@@ -37,6 +37,8 @@ class Rubric:
         "unanswered": 55,       # ... when the customer's mail was never answered and the
                                 # letter does not say sorry for it (W05 Kanya, brief 22d)
         "no_content": 40,       # ... when it gives under a quarter of what the situation needs
+        "misses_first": 65,     # ... when it misses the move its task asks for first
+                                # (Situation.first: why a new arrival is told to her)
         "padded": 55,           # ... when general service talk makes most of it
         "padded_empty": 30,     # ... and it gives under half of what the situation needs
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)

@@ -107,12 +107,17 @@ class Content(Scorer):
                                       f"{move.zh}：{evidence.strip()}"))
             else:
                 out.missing.append(Said(move.en, move.zh))
-                out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
+                if not _stated_wrong(move, reply):
+                    out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
         if situation.right and not made & set(situation.right):
             names = " / ".join(situation.move(r).en for r in situation.right)
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
             out.cap("no_decision", f"the reply does not take the decision: {names}",
                     f"回复没有做出应有的决定：{names_zh}")
+        if situation.first and situation.first not in made:
+            first = situation.move(situation.first)
+            out.cap("misses_first", f"the reply misses what the task asks first: {first.en}",
+                    f"回复缺少任务首先要求的内容：{first.zh}")
         share = max(0, got) / total if total else 1
         out.points = round(self.weight * share)
         if share < self.rubric.no_content_share and total:
@@ -178,6 +183,16 @@ class Content(Scorer):
         elif wrong:
             out.cap("wrong_facts", f"{len(wrong)} wrong facts mislead the buyer",
                     f"{len(wrong)} 处错误信息会误导买家")
+
+
+def _stated_wrong(move, reply) -> bool:
+    """True when the move's fact is stated with a wrong value: the advice names it once, as
+    wrong ("you wrote 25 March"), not also as missing (brief 22e); the criterion still lists
+    the move as not made."""
+    if not move.find.startswith("fact:"):
+        return False
+    fields = set(move.find[5:].split(","))
+    return any(w.field in fields for w in reply.check.wrong)
 
 
 # ------------------------------------------------------------------ relevance
@@ -438,7 +453,11 @@ class Language(Scorer):
             out.advise("Check the spelling of: " + ", ".join(spelling) + ".",
                        "检查这些词的拼写：" + ", ".join(spelling) + "。")
         if errors:
-            kinds = list(dict.fromkeys((en, zh) for _, en, zh in errors))
+            # each rule after the student's own words ("you wrote 'no need return'"), so that
+            # the rule's example is not read as a quote of the reply (brief 22e)
+            quoted = [(f"'{p}': {en}" if p != "lower case" else en,
+                       f"“{p}”：{zh}" if p != "lower case" else zh) for p, en, zh in errors]
+            kinds = list(dict.fromkeys(quoted))
             out.advise("Check your grammar: " + "; ".join(en for en, _ in kinds) + ".",
                        "检查语法：" + "；".join(zh for _, zh in kinds) + "。")
         n = len(errors) + len(spelling)

@@ -51,6 +51,10 @@ class Situation:
     not_now: str = ""
     # tasks of this kind give no sum of money: an amount the reply states is made up
     no_amounts: bool = False
+    # the move the task asks for first, without which the letter misses its point (a new
+    # arrival told to a customer who is not told why she hears about it): missing, it caps
+    # the reply below the pass (the rubric's "misses_first" cap; brief 22e)
+    first: str = ""
 
     def move(self, name: str) -> Move:
         return next(m for m in self.moves if m.name == name)
@@ -134,7 +138,7 @@ SITUATIONS = (
                          r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
                          r"let us know (?:if|what|your)|tell us (?:if|what))\b",
               "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
-        right=("offer", "price"), wrong=("price_may_change", "pressures_payment",
+        right=("offer", "price"), wrong=("price_may_change", "pressures_payment", "fake_urgency",
                                          "closes_the_talk", "refuses_sample"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
                "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
@@ -149,7 +153,7 @@ SITUATIONS = (
          Move("fee", 2, "fact:shipping_fee", "the one shipping fee", "合并后的运费"),
          Move("invoice", 1, r"\b(invoice|adjust\w*|revise\w*|new price|change the price)\b",
               "a revised invoice or adjusted price", "修改账单或运费")),
-        right=("one_package",), facts=("buyer_name", "items", "shipping_fee")),
+        right=("one_package",), wrong=("off_platform",), facts=("buyer_name", "items", "shipping_fee")),
     Situation(
         "product_question",
         r"\b(size|recommend\w*|fit|measure\w*|chart)\b|尺码",
@@ -160,7 +164,7 @@ SITUATIONS = (
                              r"(?:change|swap) (?:it|them|the \w+)|"
                              r"return)\b|换货|退货",
               "reassures on quality or exchange", "在质量或换货方面让买家放心")),
-        right=("size",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
+        right=("size",), wrong=("off_platform",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
     Situation(
         "address_change", r"\baddress\b",
         (Move("address", 3, r"\b(address|street|st\.|road|rd\.|avenue|ave\.|apartment|flat|"
@@ -168,7 +172,7 @@ SITUATIONS = (
          Move("confirm", 2, r"\b(updated|changed|corrected|have (?:now )?(?:put|entered)|"
                             r"new address)\b", "confirms the change", "确认已修改"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
-        right=("confirm",), facts=("buyer_name", "order_id", "new_address")),
+        right=("confirm",), wrong=("off_platform",), facts=("buyer_name", "order_id", "new_address")),
     Situation(
         "out_of_stock",
         r"\b(stock|restock\w*|ship\w*|send|sent|dispatch\w*|available|delay\w*|cancel\w*|"
@@ -182,7 +186,7 @@ SITUATIONS = (
          Move("alternative", 2, r"\b(cancel\w*|refund\w*|alternative|another (?:colou?r|model)|"
                                 r"instead)\b|取消", "offers cancellation or an alternative",
               "提供取消订单或其他选择")),
-        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer"),
+        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer", "off_platform"),
         not_now=_SHIPPED, no_amounts=True,
         facts=("buyer_name", "order_id", "product",
                                                     "restock_date", "stock_reason"),
@@ -199,7 +203,7 @@ SITUATIONS = (
          Move("cancel", 1, r"\b(cancel\w*|changed your mind)\b", "offers to cancel",
               "可以取消订单"),
          Move("order", 1, "fact:order_id", "the order number", "订单号")),
-        right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking"),
+        right=("help", "cancel"), wrong=("pressures_payment", "acts_without_asking", "off_platform"),
         not_now=_PAID + "|" + _SHIPPED,
         facts=("buyer_name", "order_id", "product", "discount", "offer_ends"), words=(30, 140)),
     Situation(
@@ -219,7 +223,7 @@ SITUATIONS = (
                         r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
-        wrong=("refuses_remedy", "return_first", "sends_to_carrier"),
+        wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         apology_due=True),
     Situation(
@@ -228,9 +232,10 @@ SITUATIONS = (
          Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:(?:to )?you )?(?:all|the whole|the full|the entire|every cent)\b|refund\w* "
-                         r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?your money|"
+                         r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?(?:your |the )?money|"
                          r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
-                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|all (?:of )?your "
+                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|(?:give|pay|send) you back "
+                         r"(?:the |your |all )?[$€£¥]\s?\d+(?:\.\d+)?|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
@@ -240,7 +245,7 @@ SITUATIONS = (
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
-               "proof_first"),
+               "proof_first", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -253,7 +258,7 @@ SITUATIONS = (
          Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell|(?:let us|let me) "
                                              r"know your (?:answer|decision|choice|reply))\b",
               "asks for the buyer's answer", "请买家答复")),
-        right=("repair", "amount"), wrong=("refuses_remedy", "return_far"),
+        right=("repair", "amount"), wrong=("refuses_remedy", "return_far", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
         apology_due=True),
     Situation(
@@ -270,7 +275,7 @@ SITUATIONS = (
                              r"a new \w+ (?:sent|shipped|posted|at our cost)|money back|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
-        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier"),
+        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier", "off_platform"),
         not_now=r"\b(out of stock|sold out|no stock|restock\w*)\b",
         no_amounts=True,
         facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
@@ -279,13 +284,17 @@ SITUATIONS = (
         "return",
         r"\b(return\w*|refund\w*|replace\w*|exchange|photos?|pictures?|correct size|"
         r"right size|send (?:you )?the)\b",
-        (Move("photos", 2, r"\b(photos?|pictures?|images?)\b", "asks for photos",
+        # a request for photos, not the word alone ("the pictures are correct"; brief 22e)
+        (Move("photos", 2, r"\b(?:send|share|take|attach|upload|show|give|provide|need|see|"
+                           r"check|look at|receive|get|have|with)\b[^.!?]{0,30}\b(?:photos?|"
+                           r"pictures?|images?|videos?)\b|\b(?:photos?|pictures?|images?) "
+                           r"(?:of|showing|would help)\b|照片", "asks for photos",
               "请买家提供照片"),
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
-                           r"(?:size|one)|send you (?:a|the) (?:new|correct)|" + _REFUND + r")\b",
+                           r"(?:size|one)|send (?:you )?(?:a|the) (?:new|correct|right)|" + _REFUND + r")\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
-        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer"),
+        right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True,
         no_amounts=True),
     Situation(
@@ -316,16 +325,19 @@ SITUATIONS = (
                             r"offering)|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
                             r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
-         # time-limited: an offer in a sentence that says until when ("10% off" alone is not)
+         # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
+        # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)
          Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|special (?:price|offer|discount)|discount)"
-                          r"\b(?=[^.!?]*\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
+                          r"\b(?=[^.!?]*(?:[.!?]\s+[^.!?]*)?\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
                           r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
                           r"you)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
-        right=("thank_past", "concern"), facts=("buyer_name", "discount", "offer_until"),
+        right=("thank_past", "concern"),
+        wrong=("off_platform", "fake_urgency", "spam_style"),
+        facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
     Situation(
         "repeat_customer",
@@ -342,7 +354,7 @@ SITUATIONS = (
          Move("sorry", 2, r"\b(sorry|apologi[sz]e\w*|apolog(?:y|ies)|forgive)\b|抱歉|道歉",
               "says sorry that the last mail was not answered", "为上次邮件没有回复致歉",
               only_with="unanswered")),
-        right=("history", "recommend"), wrong=("no_choice",),
+        right=("history", "recommend"), wrong=("no_choice", "off_platform"),
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought", "unanswered"),
         words=(40, 140)),
@@ -440,11 +452,17 @@ SITUATIONS = (
                            r"reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?(?:receive|"
                            r"get|hear)|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
+                           # brief 22e: "No need to hurry.", "Please take your time to decide.",
+                           # "It is your choice, of course."
+                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
+                           r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
         right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"), not_now=_COMPLAINT,
+        first="history",
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought"), pitch_ok=True, words=(40, 140)),
     Situation(
@@ -488,7 +506,12 @@ SITUATIONS = (
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
                            r"(?:receive|get|hear)|unsubscribe|opt out|no pressure"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)" r")\b",
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
+                           # brief 22e: "No need to hurry.", "Please take your time to decide.",
+                           # "It is your choice, of course."
+                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
+                           r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
         not_now=_COMPLAINT,

@@ -70,7 +70,10 @@ def vader():
 _FUNCTION_WORDS = frozenset(
     "a an the to of in on for with at by from we you i it they he she is are was were be been "
     "will can could would should may our your my their this that these those and or but if so "
-    "as not do does did have has had please there here what when which who how".split())
+    "as not do does did have has had please there here what when which who how "
+    # prepositions and determiners of an offer line ("10% off all mugs until 30 November" is a
+    # sentence of an advert, not a string of keywords; brief 22e)
+    "until off".split())
 
 
 def keyword_list(body: str) -> bool:
