@@ -298,7 +298,22 @@ FAKE_URGENCY.excuse = re.compile(r"\bno (?:need|rush)\b|\bneed(?:n'?t| not)\b|"
                                  r"\b(?:do not|don'?t) (?:need|have) to\b", re.I)
 
 
-LEADS_OFF_PLATFORM = Decision(
+class LeadsOffPlatform(Decision):
+    """Taking the buyer off the platform; the app the buyer writes on (the task's ``channel``
+    fact: W02's Ashley writes on WhatsApp) is where the shop answers, not a way out."""
+
+    def find(self, reply) -> str:
+        channel = re.sub(r"\s+", "", str(reply.facts.get("channel") or "")).lower()
+        text = reply.flat_body
+        for m in self.rx.finditer(text):
+            if channel and channel in re.sub(r"\s+", "", m.group(0)).lower():
+                continue
+            if not negated(text, m.start()) and not self.excused(text, m):
+                return m.group(0)
+        return ""
+
+
+LEADS_OFF_PLATFORM = LeadsOffPlatform(
     "off_platform",
     "takes the buyer off the platform (a chat app, a phone number, a link or direct payment)",
     "把买家引到平台之外（聊天软件、电话号码、链接或私下付款）",

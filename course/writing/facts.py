@@ -57,6 +57,8 @@ FACT_INFO = {
     "destination": ("where the goods go", "收货地", "Warsaw"),
     "last_product": ("what the customer bought before", "客户以前买过的商品", "jasmine green tea"),
     "recommended_product": ("the product to recommend", "要推荐的商品", "jasmine pearl tea"),
+    "channel": ("the app the buyer writes on (optional): answering there is not leaving the "
+                "platform", "买家使用的沟通渠道（可选）：在该渠道回复不算把买家引出平台", "WhatsApp"),
     "unanswered": ("a mail of the customer's that was never answered (optional)",
                    "客户未得到回复的邮件（可选）", "her mail about the wrong sizes in March"),
     "ordered_colour": ("the colour the buyer ordered", "买家订购的颜色", "light blue"),

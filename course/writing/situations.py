@@ -356,7 +356,7 @@ SITUATIONS = (
               only_with="unanswered")),
         right=("history", "recommend"), wrong=("no_choice", "off_platform"),
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
-               "times_bought", "unanswered"),
+               "times_bought", "unanswered", "channel"),
         words=(40, 140)),
     Situation(
         "suspicious_inquiry",

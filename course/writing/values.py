@@ -272,8 +272,16 @@ class Count(ValueKind):
             return None
 
 
+#: words that make a number of pieces a threshold of the shop's terms, not the buyer's order:
+#: "the discount starts from 24 pieces", "at least 50 units", "24 pieces or more"
+_THRESHOLD_BEFORE = re.compile(r"\b(?:from|over|above|at least|more than|minimum(?: of)?|min\.?|"
+                               r"up to|starts? at|starting at)\s*$", re.I)
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:or more|and more|and above|and up|\+)", re.I)
+
+
 class Quantity(Count):
-    """How many pieces: a number before the product's own noun ("100 enamel mugs")."""
+    """How many pieces: a number before the product's own noun ("100 enamel mugs"); a threshold
+    of the shop's terms ("from 24 pieces", "24 pieces or more") is not the buyer's quantity."""
 
     name = "quantity"
 
@@ -282,7 +290,10 @@ class Quantity(Count):
         stem = re.escape(noun[0].lower().rstrip("s"))
         rx = re.compile(rf"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:[A-Za-z'’-]+\s+){{0,3}}?(?:{stem}s?|"
                         rf"pieces|pcs|units)\b", re.I)
-        return found_all(rx, text, lambda m: int(_num(m.group(1))))
+        return [f for f, m in zip(found_all(rx, text, lambda m: int(_num(m.group(1)))),
+                                  rx.finditer(text), strict=True)
+                if not (_THRESHOLD_BEFORE.search(text[:m.start()])
+                        or _THRESHOLD_AFTER.match(text[m.end():]))]
 
 
 class Size(ValueKind):

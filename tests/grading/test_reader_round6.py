@@ -1,0 +1,50 @@
+"""Two readers' cases of the sixth notebook reading (issue 28), each a general rule.
+
+- A threshold of the shop's terms ("the discount starts from 24 pieces", "24 pieces or more")
+  is not the buyer's quantity: a reply that repeats the page's true terms is not told it has a
+  wrong fact; the buyer's own quantity stated wrong still is.
+- The app the buyer writes on (the task's ``channel`` fact: W02's Ashley writes on WhatsApp) is
+  where the shop answers: naming it is not taking the buyer off the platform; another app, or a
+  phone number, still is.
+"""
+import course
+
+BANK = course.load_bank()
+DUBAI = ("Dear Mr Al-Mansouri,\n\nThank you for your message. {terms}for your family we give a "
+         "special price: 6.50 dollars for one, 65 dollars for ten. Delivery to Dubai takes 9 "
+         "days. Please tell us if you have other wishes.\n\nBest regards,\nMia")
+ASHLEY = ("Hi Ashley,\n\nThank you for ordering from us three times, and I hope you enjoy your "
+          "silk scarf. Winter is coming in Ohio, so I recommend our new knitted beanie at $12.90: "
+          "it goes well with your scarf and keeps you warm. I will send you photos {where} "
+          "today.\n\nBest regards,\nMia")
+
+
+def _dubai(terms):
+    return BANK["w06-reply-dubai"].review(DUBAI.format(terms=terms))
+
+
+def test_a_threshold_of_the_shops_terms_is_not_the_buyers_quantity():
+    for terms in ("Normally the discount starts from 24 pieces, but ",
+                  "Our price is lower for 24 pieces or more, but ",
+                  "The usual discount is for at least 24 pieces, but "):
+        review = _dubai(terms)
+        assert review.score >= 70 and "'24 pieces'" not in str(review), terms
+
+
+def test_the_buyers_quantity_stated_wrong_is_still_a_wrong_fact():
+    review = _dubai("You asked about 12 pieces, and ")
+    assert review.score <= 45 and "'12 pieces'" in str(review)
+
+
+def test_the_buyers_own_app_is_not_off_the_platform():
+    ashley = BANK["w02-check-reply-ashley"]
+    assert ashley.facts["channel"] == "WhatsApp"
+    assert ashley.review(ASHLEY.format(where="on WhatsApp")).score >= 80
+    for elsewhere in ("on WeChat", "at +86 138 0000 1234", "on Whats App, or on Telegram"):
+        assert ashley.review(ASHLEY.format(where=elsewhere)).score <= 40, elsewhere
+    # a task without the channel fact: WhatsApp is still off the platform
+    chloe = BANK["w02-reply-chloe"]
+    assert "channel" not in chloe.facts
+    assert chloe.review("Dear Chloe,\n\nThank you for your order of the knife set. Add me on "
+                        "WhatsApp and I will send you our new bamboo cutting board today."
+                        "\n\nBest regards,\nMia").score <= 40
