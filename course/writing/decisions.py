@@ -313,6 +313,18 @@ class LeadsOffPlatform(Decision):
         return ""
 
 
+#: money or a gift for a review, in any situation: platforms forbid it (lessons 08, W08)
+TRADES_FOR_REVIEW = Decision(
+    "trades_for_review",
+    "offers money or a gift for a good review, or for changing one (platforms forbid it)",
+    "用金钱或礼物换取好评或修改评价（平台禁止）",
+    re.compile(r"\bif you (?:leave|give|write|post|change|update|edit|remove|delete|improve)\b"
+               r"[^.?!]{0,40}\b(?:review|rating|feedback|stars?)\b|"
+               r"\b(?:for|in return for|after) (?:a |your )?(?:5|five)[- ]stars?\b|"
+               r"\b(?:review|rating|feedback)\b[^.?!]{0,30}\b(?:and|then) (?:we|i) (?:will )?"
+               r"(?:refund|pay|send|give)\b", re.I))
+
+
 LEADS_OFF_PLATFORM = LeadsOffPlatform(
     "off_platform",
     "takes the buyer off the platform (a chat app, a phone number, a link or direct payment)",
@@ -471,8 +483,9 @@ class AsksAgain(Decision):
 
 DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst(), RefusesRemedy(),
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
-                                 FAKE_URGENCY, LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
+                                 FAKE_URGENCY, LEADS_OFF_PLATFORM, TRADES_FOR_REVIEW,
+                                 ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample())}
-ALWAYS = ("asks_again",)
+ALWAYS = ("asks_again", "trades_for_review")

@@ -1,4 +1,4 @@
-"""Two readers' cases of the sixth notebook reading (issue 28), each a general rule.
+"""Three readers' cases of the sixth notebook reading (issue 28), each a general rule.
 
 - A threshold of the shop's terms ("the discount starts from 24 pieces", "24 pieces or more")
   is not the buyer's quantity: a reply that repeats the page's true terms is not told it has a
@@ -48,3 +48,24 @@ def test_the_buyers_own_app_is_not_off_the_platform():
     assert chloe.review("Dear Chloe,\n\nThank you for your order of the knife set. Add me on "
                         "WhatsApp and I will send you our new bamboo cutting board today."
                         "\n\nBest regards,\nMia").score <= 40
+
+
+def test_money_for_a_review_is_a_wrong_decision_in_any_situation():
+    """A teacher gave 1-2 of 10 to a refund traded for a 5-star review (W07, W08 graded); a
+    plain request for a review, with nothing in return, is left alone."""
+    from course.writing.rubric import RUBRIC
+
+    keychain = ("Dear Farid,\n\nWe are very sorry your keychain does not work; it is our "
+                "mistake. We will refund the $20 in full{deal}. You do not need to send it back. "
+                "The money arrives within 3 days.{ask}\n\nBest regards,\nMia")
+    review = BANK["w07-reply-keychain"].review
+    assert review(keychain.format(deal="", ask="")).score >= 85
+    for deal in (" if you leave us a 5-star review", " if you change your review to five stars",
+                 " in return for a 5-star rating"):
+        assert review(keychain.format(deal=deal, ask="")).score <= RUBRIC.caps["wrong_decision"]
+    polite = " If you are happy with our service, a review would help us."
+    assert review(keychain.format(deal="", ask=polite)).score >= 85
+    umar = BANK["w08-assess-reply-umar"].review(
+        "Dear Umar, thank you and sorry. We will refund $80 if you change your review to 5 "
+        "stars. Is that OK?")
+    assert umar.score <= RUBRIC.caps["wrong_decision"]
