@@ -55,9 +55,13 @@ _RX = {
     "ask_photos": r"\b(photos?|pictures?|images?)\b",
     # "we have sent the $40 today", "we send you 40 dollars", "your money": money sent back is
     # a refund, whether or not the word is used (Sophie herself writes "please send the 40")
+    # "the $40 will be in your account within 3 days": the money arriving is the refund too
     "offer_refund": r"\b(refund\w*|money back|your money|(?:send|sent|sending|pay|paid|"
                     r"transfer\w*|return\w*) (?:you )?(?:the |your |back )?(?:[$€£¥]\s?\d+"
-                    r"(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)))",
+                    r"(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd))|(?:(?:the|your) [$€£¥]\s?\d+(?:\.\d+)?"
+                    r"|\d+(?:\.\d+)? ?(?:dollars?|usd)) (?:will|should|is going to) (?:be in|reach|"
+                    r"arrive (?:in|at)|come (?:in)?to|go (?:back )?to) your (?:account|card|"
+                    r"paypal|bank|wallet))",
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     # "we pay $40 for repair", "we will cover the repair": money offered is an offer

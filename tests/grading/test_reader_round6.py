@@ -1,4 +1,4 @@
-"""Three readers' cases of the sixth notebook reading (issue 28), each a general rule.
+"""Four readers' cases of the sixth notebook reading (issue 28), each a general rule.
 
 - A threshold of the shop's terms ("the discount starts from 24 pieces", "24 pieces or more")
   is not the buyer's quantity: a reply that repeats the page's true terms is not told it has a
@@ -69,3 +69,19 @@ def test_money_for_a_review_is_a_wrong_decision_in_any_situation():
         "Dear Umar, thank you and sorry. We will refund $80 if you change your review to 5 "
         "stars. Is that OK?")
     assert umar.score <= RUBRIC.caps["wrong_decision"]
+
+
+def test_money_said_to_arrive_is_the_refund_in_a_role_play():
+    """W08 (a teacher gave 9 of 10; it ended neutral at 69): the third reply says when the $40
+    arrives without the word "refund", as Sophie's own "please send the 40" invites."""
+    from course.writing.moves import moves_in
+
+    run = ["Dear Sophie, thank you for your message and we are very sorry. Could you send us a "
+           "short video of the machine?",
+           "Dear Sophie, thank you for the video. Could a local repair shop fix it? We will pay "
+           "a partial refund of $40 for the repair. Is that all right?",
+           "Dear Sophie, the $40 will be in your account within 3 days. Best regards, Grace"]
+    assert BANK["w08-roleplay-sophie"].grade(run).score >= 0.7
+    assert "offer_refund" in moves_in("40 dollars will reach your card tomorrow.")
+    assert "offer_refund" not in moves_in("Your order will reach your address in 3 days.")
+    assert "offer_refund" not in moves_in("The $40 will not be in your account.")
