@@ -162,6 +162,38 @@ def csv_rows(path) -> list[dict]:
 # -- teacher-scored replies -----------------------------------------------------------------------
 
 
+def review(exercise: str, text: str):
+    """The course bank's review of ``text`` as a reply to the task ``exercise``."""
+    return _course_bank()[exercise].review(text)
+
+
+def caps(exercise: str, text: str) -> set[str]:
+    """The names of the caps that the review of ``text`` for ``exercise`` met."""
+    return {c["name"] for c in review(exercise, text).caps}
+
+
+def advice(exercise: str, text: str) -> str:
+    """The English advice of that review, as one line."""
+    return " ".join(a["en"] for a in review(exercise, text).advice)
+
+
+def letter(name: str, body: str, sign: str = "Mia") -> str:
+    """A reply letter to ``name``: greeting, ``body``, closing and ``sign``."""
+    return f"Dear {name},\n\n{body}\n\nBest regards,\n{sign}"
+
+
+def _course_bank():
+    import course
+
+    global _BANK
+    if _BANK is None:
+        _BANK = course.load_bank()
+    return _BANK
+
+
+_BANK = None
+
+
 def scored_replies(test_file: str, name: str) -> list[dict]:
     """A set of teacher-scored replies ({id, exercise, score, text, ...}): the YAML file
     ``name`` beside ``test_file`` (a test's ``__file__``)."""

@@ -5,26 +5,11 @@ set): variants it must catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
+from support import advice, caps, letter, review
 
 import course
 
 BANK = course.load_bank()
-
-
-def review(exercise: str, text: str):
-    return BANK[exercise].review(text)
-
-
-def caps(exercise: str, text: str) -> set[str]:
-    return {c["name"] for c in review(exercise, text).caps}
-
-
-def advice(exercise: str, text: str) -> str:
-    return " ".join(a["en"] for a in review(exercise, text).advice)
-
-
-def letter(name: str, body: str, sign: str = "Mia") -> str:
-    return f"Dear {name},\n\n{body}\n\nBest regards,\n{sign}"
 
 
 _ASKS = ("Thank you for your message. Could you send us your company website and address, and "

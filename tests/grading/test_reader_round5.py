@@ -5,27 +5,7 @@ set): variants it must catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
-
-import course
-
-BANK = course.load_bank()
-
-
-def review(exercise: str, text: str):
-    return BANK[exercise].review(text)
-
-
-def caps(exercise: str, text: str) -> set[str]:
-    return {c["name"] for c in review(exercise, text).caps}
-
-
-def advice(exercise: str, text: str) -> str:
-    return " ".join(a["en"] for a in review(exercise, text).advice)
-
-
-def letter(name: str, body: str, sign: str = "Mia") -> str:
-    return f"Dear {name},\n\n{body}\n\nBest regards,\n{sign}"
-
+from support import advice, caps, letter, review
 
 # 1. pressure denied ("no need to hurry") is no pressure, and it leaves the choice to the buyer
 _OFFER = ("Thank you for your four orders this year. As a regular customer you get 15% off the "

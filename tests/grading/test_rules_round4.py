@@ -4,15 +4,12 @@ lines it must catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
+from support import caps
 
 import course
 import course.writing.patterns as P
 
 BANK = course.load_bank()
-
-
-def caps(exercise: str, text: str) -> set[str]:
-    return {c["name"] for c in BANK[exercise].review(text).caps}
 
 
 def blames(line: str) -> bool:

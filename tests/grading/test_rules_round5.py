@@ -5,20 +5,13 @@ catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
+from support import caps, review
 
 import course
 from course.writing.rubric import RUBRIC
 from course.writing.text import keyword_list, phrase_list, split
 
 BANK = course.load_bank()
-
-
-def review(exercise: str, text: str):
-    return BANK[exercise].review(text)
-
-
-def caps(exercise: str, text: str) -> set[str]:
-    return {c["name"] for c in review(exercise, text).caps}
 
 
 # 1. lists of phrases dressed as a letter: comma chains of the lesson's terms, one verb among
