@@ -76,6 +76,16 @@ def combined_feedback(q, ex, ctx: Context) -> None:
     html_field(q, "incorrectfeedback", fb.get("wrong", ""), ctx)
 
 
+def graded_answer(q, text: str, right: bool, ex, ctx: Context) -> ET.Element:
+    """An <answer> graded right or wrong (fraction 100 or 0) with its text and the bank's
+    feedback for a right or a wrong answer (true/false and numerical questions)."""
+    fb = ex.raw.get("feedback") or {}
+    answer = sub(q, "answer", fraction="100" if right else "0", format="moodle_auto_format")
+    sub(answer, "text", text)
+    html_field(answer, "feedback", fb.get("correct" if right else "wrong", ""), ctx)
+    return answer
+
+
 def cdata(text: str) -> str:
     """Text as CDATA sections; a ``]]>`` inside is split between two sections."""
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
@@ -310,13 +320,8 @@ class TrueFalseCodec(Codec):
 
     def export(self, ex, ctx: Context):
         q = question(ex, "truefalse", ctx)
-        fb = ex.raw.get("feedback") or {}
         for value in (True, False):
-            right = value == ex.answer
-            answer = sub(q, "answer", fraction="100" if right else "0",
-                         format="moodle_auto_format")
-            sub(answer, "text", "true" if value else "false")
-            html_field(answer, "feedback", fb.get("correct" if right else "wrong", ""), ctx)
+            graded_answer(q, "true" if value else "false", value == ex.answer, ex, ctx)
         return finish(q, ex, ctx)
 
     def read(self, q, tags):
@@ -393,19 +398,15 @@ class NumericCodec(Codec):
 
     def export(self, ex, ctx: Context):
         q = question(ex, "numerical", ctx)
-        fb = ex.raw.get("feedback") or {}
         tolerance = ex.tolerance
         if ex.relative_tolerance:
             tolerance = abs(ex.answer) * ex.relative_tolerance
             ctx.lost("relative_tolerance", "Moodle's tolerance is absolute: written as "
                                            f"± {tolerance:g}")
-        answer = sub(q, "answer", fraction="100", format="moodle_auto_format")
-        sub(answer, "text", f"{ex.answer:g}" if ex.answer == int(ex.answer) else repr(ex.answer))
-        html_field(answer, "feedback", fb.get("correct", ""), ctx)
+        number = f"{ex.answer:g}" if ex.answer == int(ex.answer) else repr(ex.answer)
+        answer = graded_answer(q, number, True, ex, ctx)
         sub(answer, "tolerance", f"{tolerance:g}")
-        wrong = sub(q, "answer", fraction="0", format="moodle_auto_format")
-        sub(wrong, "text", "*")
-        html_field(wrong, "feedback", fb.get("wrong", ""), ctx)
+        graded_answer(q, "*", False, ex, ctx)
         names = self._unit_names(ex, ctx)
         # units optional (unitgradingtype 0, a text box: showunits 0), as the course grades:
         # the number alone or with one of its units; no units at all: showunits 3 (none)

@@ -64,6 +64,12 @@ def no_missing(df, column: str, what: str) -> None:
         )
 
 
+def wrong_values(what: str, column: str, holds: str, detail: str) -> InputError:
+    """The error for a column with a value it may not hold:
+    "<what>: column '<column>' must hold <holds>; <detail>"."""
+    return InputError(f"{what}: column {column!r} must hold {holds}; {detail}")
+
+
 def as_bool(df, column: str, what: str):
     """Return ``df[column]`` as a bool numpy array; accept bools and 0/1 only."""
     import numpy as np
@@ -78,10 +84,7 @@ def as_bool(df, column: str, what: str):
     if s.dtype == object and s.map(lambda v: isinstance(v, (bool, np.bool_))).all():
         return s.to_numpy(dtype=bool)
     sample = s[~s.isin([True, False])].iloc[0] if len(s) else None
-    raise InputError(
-        f"{what}: column {column!r} must hold True/False values; found {sample!r} "
-        f"(dtype {s.dtype})."
-    )
+    raise wrong_values(what, column, "True/False values", f"found {sample!r} (dtype {s.dtype}).")
 
 
 def as_datetime(df, column: str, what: str):
@@ -98,10 +101,8 @@ def as_datetime(df, column: str, what: str):
     bad = parsed.isna().to_numpy()
     if bad.any():
         row = df.index[bad][0]
-        raise InputError(
-            f"{what}: column {column!r} must hold dates; {s[row]!r} in row {row!r} is not a date "
-            "(expected e.g. '2026-04-16 09:30')."
-        )
+        raise wrong_values(what, column, "dates", f"{s[row]!r} in row {row!r} is not a date "
+                                                  "(expected e.g. '2026-04-16 09:30').")
     return parsed
 
 
@@ -116,9 +117,7 @@ def as_number(df, column: str, what: str):
     bad = parsed.isna().to_numpy() & s.notna().to_numpy()
     if bad.any():
         row = df.index[bad][0]
-        raise InputError(
-            f"{what}: column {column!r} must hold numbers; {s[row]!r} in row {row!r} is not one."
-        )
+        raise wrong_values(what, column, "numbers", f"{s[row]!r} in row {row!r} is not one.")
     return parsed
 
 

@@ -9,49 +9,49 @@ from dataclasses import dataclass, field
 from course.errors import InputError
 from course.text import html_no_maths
 
-FLAGS = (
-    "large_order_without_details",
-    "off_norm_request",
-    "urgent_meeting",
-    "unverifiable_company",
-    "over_formatted",
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A red flag of a fake buyer: its name in the data, the plain name the workshops use for
+    it and what it means, each (English, Chinese)."""
+
+    name: str
+    label: tuple[str, str]
+    explanation: tuple[str, str]
+
+
+#: the five red flags, in the syllabus's order (the order of every table and chart)
+RED_FLAGS = (
+    RedFlag("large_order_without_details",
+            ("a huge order without details", "订单很大却不问细节"),
+            ("A very large order is confirmed before the buyer knows the product in detail.",
+             "在尚未详细了解产品之前就确认了一笔非常大的订单。")),
+    RedFlag("off_norm_request",
+            ("a request outside trade norms", "不合贸易惯例的要求"),
+            ("The request is outside trade norms (a price by weight or length for goods sold by "
+             "the piece, or many free samples straight away).",
+             "请求明显不符合贸易惯例（按重量或长度询价计件商品，或一开始就索要大量免费样品）。")),
+    RedFlag("urgent_meeting",
+            ("pressure to meet at once", "催促立即见面"),
+            ("The sender insists on meeting at once and stresses urgency, as if a minute's delay "
+             "would lose the deal.",
+             "对方坚持立即见面并强调紧迫性，仿佛耽误一分钟就会失去订单。")),
+    RedFlag("unverifiable_company",
+            ("a big name nobody can find", "查不到的大公司"),
+            ("The sender names a company that your search could not verify (almost nothing "
+             "found, or only negative information).",
+             "对方声称来自某公司，但搜索几乎查不到该公司的信息，或只有负面信息。")),
+    RedFlag("over_formatted",
+            ("a layout that tries too hard", "刻意花哨的排版"),
+            ("The formatting is suspiciously over-polished (letterhead banners, reference "
+             "numbers, capital letters) to look like a very formal company.",
+             "格式过分讲究（横幅抬头、编号、全大写），刻意装成非常正规的公司。")),
 )
-
-EXPLANATIONS = {
-    "large_order_without_details": (
-        "A very large order is confirmed before the buyer knows the product in detail.",
-        "在尚未详细了解产品之前就确认了一笔非常大的订单。",
-    ),
-    "off_norm_request": (
-        "The request is outside trade norms (a price by weight or length for goods sold by the "
-        "piece, or many free samples straight away).",
-        "请求明显不符合贸易惯例（按重量或长度询价计件商品，或一开始就索要大量免费样品）。",
-    ),
-    "urgent_meeting": (
-        "The sender insists on meeting at once and stresses urgency, as if a minute's delay "
-        "would lose the deal.",
-        "对方坚持立即见面并强调紧迫性，仿佛耽误一分钟就会失去订单。",
-    ),
-    "unverifiable_company": (
-        "The sender names a company that your search could not verify (almost nothing found, "
-        "or only negative information).",
-        "对方声称来自某公司，但搜索几乎查不到该公司的信息，或只有负面信息。",
-    ),
-    "over_formatted": (
-        "The formatting is suspiciously over-polished (letterhead banners, reference numbers, "
-        "capital letters) to look like a very formal company.",
-        "格式过分讲究（横幅抬头、编号、全大写），刻意装成非常正规的公司。",
-    ),
-}
-
+FLAGS = tuple(flag.name for flag in RED_FLAGS)
+#: flag -> what it means (English, Chinese)
+EXPLANATIONS = {flag.name: flag.explanation for flag in RED_FLAGS}
 #: flag -> the plain name the workshops use for it (English, Chinese)
-LABELS = {
-    "large_order_without_details": ("a huge order without details", "订单很大却不问细节"),
-    "off_norm_request": ("a request outside trade norms", "不合贸易惯例的要求"),
-    "urgent_meeting": ("pressure to meet at once", "催促立即见面"),
-    "unverifiable_company": ("a big name nobody can find", "查不到的大公司"),
-    "over_formatted": ("a layout that tries too hard", "刻意花哨的排版"),
-}
+LABELS = {flag.name: flag.label for flag in RED_FLAGS}
 
 # -- large order without details ---------------------------------------------------------
 _NUM = r"(\d{1,3}(?:[,.]\d{3})+|\d+)"

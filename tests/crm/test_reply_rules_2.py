@@ -99,35 +99,35 @@ def test_a_greeting_is_not_asked_for_a_next_step():
     assert "next step" in missing(review("msg-reply-aftersale", text))
 
 
-def _assert_tone_fault(task: str, base: str, line: str) -> None:
-    """``base`` (a reply with ``{}`` where ``line`` goes) scores 80 or more without the line, and
-    no more than the tone cap with it."""
+# replies with ``{}`` where a line that is a tone fault goes
+PRESSURED = ("grading-reply-grade2",
+             "Dear Mr Kowalski,\n\nThank you for your interest. For 300 boards the price is "
+             "$3.80 each, $1,140 in total, and a sample costs $15 with shipping to Warsaw. "
+             "I will write to you again on Friday.{}\n\nBest regards,\nLily")
+BLAMED = ("msg-reply-aftersale",
+          "Dear Tom,\n\nThank you for letting us know, and we are very sorry about the "
+          "scratch.{} As compensation we would like to offer you a partial refund of $4. "
+          "Would this be acceptable? We will send it within 24 hours.\n\nBest regards,\nGrace")
+
+
+@pytest.mark.parametrize("reply,line", [
+    # pressure to pay or order now
+    (PRESSURED, "This price is only valid today."),
+    (PRESSURED, "Only 5 boards are left, so please pay now."),
+    (PRESSURED, "If we do not receive your order before Friday, we will remove you from our VIP "
+                "list."),
+    (PRESSURED, "Please pay within 24 hours, otherwise your account may be limited."),
+    # calm blame: the damage is normal, not ours, the buyer's doing
+    (BLAMED, "Small scratches can happen during transport, which is quite normal."),
+    (BLAMED, "The scratch was not caused by our factory."),
+    (BLAMED, "Please note that most lamp problems come from using a weak power socket."),
+])
+def test_pressure_and_calm_blame_are_tone_faults(reply, line):
+    # the reply scores 80 or more without the line, no more than the tone cap with it
+    task, base = reply
     assert review(task, base.format("")).score >= 80
     r = review(task, base.format(" " + line))
     assert r.score <= RUBRIC.caps["tone"], r
-
-
-@pytest.mark.parametrize("line", [
-    "This price is only valid today.",
-    "Only 5 boards are left, so please pay now.",
-    "If we do not receive your order before Friday, we will remove you from our VIP list.",
-    "Please pay within 24 hours, otherwise your account may be limited."])
-def test_pressure_is_a_tone_fault(line):
-    base = ("Dear Mr Kowalski,\n\nThank you for your interest. For 300 boards the price is "
-            "$3.80 each, $1,140 in total, and a sample costs $15 with shipping to Warsaw. "
-            "I will write to you again on Friday.{}\n\nBest regards,\nLily")
-    _assert_tone_fault("grading-reply-grade2", base, line)
-
-
-@pytest.mark.parametrize("line", [
-    "Small scratches can happen during transport, which is quite normal.",
-    "The scratch was not caused by our factory.",
-    "Please note that most lamp problems come from using a weak power socket."])
-def test_calm_blame_is_a_tone_fault(line):
-    base = ("Dear Tom,\n\nThank you for letting us know, and we are very sorry about the "
-            "scratch.{} As compensation we would like to offer you a partial refund of $4. "
-            "Would this be acceptable? We will send it within 24 hours.\n\nBest regards,\nGrace")
-    _assert_tone_fault("msg-reply-aftersale", base, line)
 
 
 @pytest.mark.parametrize("task,fault,fine", [

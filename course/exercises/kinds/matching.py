@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from course.errors import DefinitionError
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
-    Exercise,
     Invalid,
     bank_views,
-    normalized_unique,
     secret_shuffle,
     seeded_shuffle,
 )
-from course.exercises.kinds.ordering import out_of_place
+from course.exercises.kinds.item_lists import KeyLookup, ReasonedItems
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.text_match import normalize
 from course.messages import ui
@@ -45,7 +42,7 @@ SCHEMA = {
 }
 
 
-class MatchingExercise(Exercise):
+class MatchingExercise(ReasonedItems):
     """Left items to pair with right items; a response maps each left key to a right key."""
 
     types = ("matching",)
@@ -78,18 +75,14 @@ class MatchingExercise(Exercise):
         self.right_items = _first_by_key(rights)
         self.rights = [text_key(r) for r in self.right_items]
         self.key = {text_key(a): text_key(b) for a, b in self.pairs}
-        self.reasons = [as_bilingual(v) for v in raw.get("reasons", []) or []]
+        self._left_lookup = KeyLookup(self.lefts, "pairs[{i}]", "left item")
         self._check_key(raw)
-        self._left_lookup = {normalize(k): k for k in self.lefts}
-        self._right_lookup = {normalize(k): k for k in self.rights}
+        self._right_lookup = KeyLookup(self.rights)
 
     def _check_key(self, raw) -> None:
-        normalized_unique(self.lefts, "pairs[{i}]", "left item")
         if not self.lefts:
             raise DefinitionError("pairs", "a matching exercise needs at least one pair")
-        if self.reasons and len(self.reasons) != len(self.pairs):
-            raise DefinitionError("reasons", f"{len(self.reasons)} reasons for "
-                                  f"{len(self.pairs)} pairs: give one reason per pair, in order")
+        self._read_reasons(raw, len(self.pairs), "pair")
         keys = {normalize(b) for b in self.key.values()}
         for d in raw.get("distractors", []) or []:
             if normalize(text_key(d)) in keys:
@@ -118,14 +111,14 @@ class MatchingExercise(Exercise):
         for k, v in response.items():
             if not isinstance(k, str):
                 raise Invalid(ui("bad_mapping"))
-            left = self._left_lookup.get(normalize(k))
+            left = self._left_lookup.get(k)
             if left is None:
                 raise Invalid(ui("unknown_left", item=k[:60]))
             if v is None or (isinstance(v, str) and not v.strip()):
                 continue
             if not isinstance(v, str):
                 raise Invalid(ui("bad_mapping"))
-            right = self._right_lookup.get(normalize(v))
+            right = self._right_lookup.get(v)
             if right is None:
                 raise Invalid(ui("unknown_right", item=v[:60]))
             parsed[left] = right
@@ -145,10 +138,8 @@ class MatchingExercise(Exercise):
         if wrong:
             # the left items matched wrong (not the right items they belong to) and the reason
             # of the first of them: one reason per attempt, not the whole key
-            reason = self.reasons[wrong[0]] if self.reasons else None
-            result = replace(result, feedback=result.feedback + " " + out_of_place(
-                "pairs_not_right", [self.left_items[i] for i in wrong],
-                self.left_items[wrong[0]], reason))
+            result = self._with_out_of_place(result, "pairs_not_right", self.left_items,
+                                             wrong, wrong[0])
         return result
 
     def answer_text(self) -> Bilingual:
@@ -164,10 +155,6 @@ class MatchingExercise(Exercise):
         # the release's secret order; one that left the key's order would give it away
         order = secret_shuffle(self.rights, rng, avoid=[text_key(p[1]) for p in pairs])
         return {"lefts": [p[0] for p in pairs], "rights": [rights[key] for key in order]}
-
-    @classmethod
-    def key_texts(cls, raw) -> list:
-        return list(raw.get("reasons") or [])
 
     def describe(self, response) -> str:
         if isinstance(response, dict):

@@ -1,20 +1,16 @@
 """Ordering: items to put in order; a response lists every item's key once."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from course.errors import DefinitionError
 from course.exercises.kinds.base import (
     NOT_ATTEMPTED,
-    Exercise,
     Invalid,
     bank_views,
-    normalized_unique,
     secret_shuffle,
     seeded_shuffle,
 )
+from course.exercises.kinds.item_lists import KeyLookup, ReasonedItems
 from course.exercises.results import GradeResult, ItemResult
-from course.exercises.text_match import normalize
 from course.messages import ui
 from course.text import Bilingual, as_bilingual, text_key
 
@@ -30,20 +26,7 @@ def to_move(ranks: list[int]) -> list[int]:
     return [rank for rank in ranks if rank not in keep]
 
 
-def out_of_place(message: str, names: list[Bilingual], first: Bilingual,
-                 reason: Bilingual | None) -> Bilingual:
-    """The catalogue's ``message`` naming the items a learner got wrong, and the bank's reason
-    for ``first`` of them when the bank gives one (ordering and matching feedback)."""
-    listed = Bilingual("; ".join(f"“{n.en}”" for n in names),
-                       "；".join(f"“{n.zh}”" for n in names))
-    text = ui(message, items=listed.en, items_zh=listed.zh)
-    if reason is not None:
-        text = text + " " + ui("why_this_one", item=first.en, item_zh=first.zh,
-                               why=reason.en, why_zh=reason.zh)
-    return text
-
-
-class OrderingExercise(Exercise):
+class OrderingExercise(ReasonedItems):
     """Items to put in order; a response lists every item's key once."""
 
     types = ("ordering",)
@@ -66,14 +49,10 @@ class OrderingExercise(Exercise):
         self.items = [as_bilingual(v) for v in raw.get("items", [])]
         self.keys = [text_key(v) for v in self.items]
         self.all_or_nothing = bool(raw.get("all_or_nothing", False))
-        norm = normalized_unique(self.keys, "items[{i}]", "item")
+        self._lookup = KeyLookup(self.keys, "items[{i}]", "item")
         if len(self.items) < 2:
             raise DefinitionError("items", "an ordering exercise needs at least two items")
-        self._lookup = {k: key for k, key in zip(norm, self.keys, strict=True)}
-        self.reasons = [as_bilingual(v) for v in raw.get("reasons", []) or []]
-        if self.reasons and len(self.reasons) != len(self.items):
-            raise DefinitionError("reasons", f"{len(self.reasons)} reasons for "
-                                  f"{len(self.items)} items: give one reason per item, in order")
+        self._read_reasons(raw, len(self.items), "item")
 
     def start_order(self) -> list[str]:
         """The order the items are first shown in: shuffled by id, never already right."""
@@ -90,7 +69,7 @@ class OrderingExercise(Exercise):
 
     def lookup(self, text: str) -> str | None:
         """The key of the item written ``text`` (any case or spacing), or None."""
-        return self._lookup.get(normalize(text))
+        return self._lookup.get(text)
 
     def _parse(self, response):
         n = len(self.keys)
@@ -119,10 +98,8 @@ class OrderingExercise(Exercise):
         if misplaced:
             # the fewest items to move (in the order the learner put them) and why the first
             # of them (in the right order) goes elsewhere: one reason per attempt
-            names = [self.items[k] for k in misplaced]
-            reason = self.reasons[min(misplaced)] if self.reasons else None
-            result = replace(result, feedback=result.feedback + " " + out_of_place(
-                "order_out_of_place", names, self.items[min(misplaced)], reason))
+            result = self._with_out_of_place(result, "order_out_of_place", self.items,
+                                             misplaced, min(misplaced))
         return result
 
     def answer_text(self) -> Bilingual:
@@ -136,10 +113,6 @@ class OrderingExercise(Exercise):
         items = {text_key(v): v for v in raw.get("items", [])}
         # the release's secret order, never the answer itself
         return {"items": [items[k] for k in secret_shuffle(self.keys, rng, avoid=self.keys)]}
-
-    @classmethod
-    def key_texts(cls, raw) -> list:
-        return list(raw.get("reasons") or [])
 
     def describe(self, response) -> str:
         if isinstance(response, list):
