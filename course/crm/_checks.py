@@ -53,11 +53,19 @@ def require_frame(df, columns: Iterable[str], what: str, *, allow_empty: bool = 
     return df
 
 
+def plain(value):
+    """``value`` as the learner wrote it: a numpy scalar (a row label or a cell of a typed
+    column) becomes the Python value it holds, so an error says ``7``, not ``np.int64(7)``."""
+    import numpy as np
+
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def no_missing(df, column: str, what: str) -> None:
     """Raise when ``column`` has missing values, naming the first rows."""
     bad = df[column].isna().to_numpy()
     if bad.any():
-        rows = list(df.index[bad][:5])
+        rows = [plain(r) for r in df.index[bad][:5]]
         raise InputError(
             f"{what}: column {column!r} has {int(bad.sum())} missing value(s), e.g. in rows "
             f"{rows}. Fill them in or drop those rows first."
@@ -79,11 +87,15 @@ def as_bool(df, column: str, what: str):
     no_missing(df, column, what)
     if pd.api.types.is_bool_dtype(s):
         return s.to_numpy(dtype=bool)
-    if pd.api.types.is_integer_dtype(s) and s.isin([0, 1]).all():
+    # 0/1 as integers, as floats (a 0/1 column that pandas read as 0.0/1.0) or mixed with
+    # True/False in an object column; text such as "1" or "yes" is not a truth value
+    if pd.api.types.is_numeric_dtype(s):
+        truth = s.isin([0, 1])
+    else:
+        truth = s.map(lambda v: isinstance(v, (bool, int, float, np.number)) and v in (0, 1))
+    if truth.all():
         return s.to_numpy(dtype=bool)
-    if s.dtype == object and s.map(lambda v: isinstance(v, (bool, np.bool_))).all():
-        return s.to_numpy(dtype=bool)
-    sample = s[~s.isin([True, False])].iloc[0] if len(s) else None
+    sample = plain(s[~truth.to_numpy(dtype=bool)].iloc[0])
     raise wrong_values(what, column, "True/False values", f"found {sample!r} (dtype {s.dtype}).")
 
 
@@ -101,7 +113,8 @@ def as_datetime(df, column: str, what: str):
     bad = parsed.isna().to_numpy()
     if bad.any():
         row = df.index[bad][0]
-        raise wrong_values(what, column, "dates", f"{s[row]!r} in row {row!r} is not a date "
+        value, row = plain(s[row]), plain(row)
+        raise wrong_values(what, column, "dates", f"{value!r} in row {row!r} is not a date "
                                                   "(expected e.g. '2026-04-16 09:30').")
     return parsed
 
@@ -117,7 +130,8 @@ def as_number(df, column: str, what: str):
     bad = parsed.isna().to_numpy() & s.notna().to_numpy()
     if bad.any():
         row = df.index[bad][0]
-        raise wrong_values(what, column, "numbers", f"{s[row]!r} in row {row!r} is not one.")
+        value, row = plain(s[row]), plain(row)
+        raise wrong_values(what, column, "numbers", f"{value!r} in row {row!r} is not one.")
     return parsed
 
 
