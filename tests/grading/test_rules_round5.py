@@ -186,29 +186,41 @@ def test_pressure_and_calm_blame_in_other_words(kind, line, found):
     assert any(rx.search(line) for k, rx in P.TONE if k == kind) == found, line
 
 
-def test_a_complete_reply_that_pushes_is_capped_for_tone():
-    text = ("Dear Ms Ortiz,\n\nThank you for your order. The lamp is $12 each, $36 for three, and "
-            "it arrives in 6 days. But please order within 1 hour, our stock is going fast!\n\n"
-            "Best regards,\nGrace")
-    assert "tone" in caps("w06-assess-reply-jessica", text)
+# 3. a whole reply that pushes; a reply for another case or step: a promotion letter answering a
+#    complaint nobody made, a greeting whose offer comes before the wishes. Each is capped, and
+#    the letter the task asks for is not (tests below the table)
+CAPPED = [
+    pytest.param(
+        "w06-assess-reply-jessica",
+        "Dear Ms Ortiz,\n\nThank you for your order. The lamp is $12 each, $36 for three, and "
+        "it arrives in 6 days. But please order within 1 hour, our stock is going fast!\n\n"
+        "Best regards,\nGrace", "tone", id="a_complete_reply_that_pushes_is_capped_for_tone"),
+    pytest.param(
+        "w10-reply-new-arrival",
+        "Dear Ms Hall,\n\nWe are sorry your coffee mug came with a crack. We will send you a new "
+        "one free within 3 days.\n\nBest regards,\nLily", "other_case",
+        id="a_complaint_answer_to_a_promotion_buyer_is_another_case"),
+    pytest.param(
+        "w10-assess-reply-greeting",
+        "Dear Mr Anderson,\n\nGreat news for you! All our mugs are 10% off until 31 October. "
+        "Happy Thanksgiving to you and your family!\n\nLily", "no_decision",
+        id="an_offer_before_the_wishes_is_offer_first"),
+]
 
 
-# 3. a reply for another case or step: a promotion letter answering a complaint nobody made; a
-#    greeting whose offer comes before the wishes
-def test_a_complaint_answer_to_a_promotion_buyer_is_another_case():
-    text = ("Dear Ms Hall,\n\nWe are sorry your coffee mug came with a crack. We will send you a new "
-            "one free within 3 days.\n\nBest regards,\nLily")
-    assert "other_case" in caps("w10-reply-new-arrival", text)
+@pytest.mark.parametrize("exercise,text,cap", CAPPED)
+def test_the_rule_caps_the_reply(exercise, text, cap):
+    assert cap in caps(exercise, text)
+
+
+def test_the_promotion_letter_itself_is_not_another_case():
     good = ("Dear Ms Hall,\n\nThank you for buying our coffee mugs in September. Our new ceramic "
             "mug gift set has arrived: four mugs in a box for $18. Reply and we ship it in 2 days; "
             "if you would rather not get such news, just tell us.\n\nBest regards,\nLily")
     assert "other_case" not in caps("w10-reply-new-arrival", good)
 
 
-def test_an_offer_before_the_wishes_is_offer_first():
-    text = ("Dear Mr Anderson,\n\nGreat news for you! All our mugs are 10% off until 31 October. "
-            "Happy Thanksgiving to you and your family!\n\nLily")
-    assert "no_decision" in caps("w10-assess-reply-greeting", text)
+def test_the_wishes_before_the_offer_score_well():
     good = ("Dear Mr Anderson,\n\nHappy Thanksgiving to you and your family! Thank you for the two "
             "mugs you bought in September. If you want more, they are 10% off until 31 October."
             "\n\nWarm regards,\nLily")
