@@ -132,13 +132,20 @@ PLAIN = [
                                "Our new knitted beanie goes well with your silk scarf, and it is "
                                "warm for the winter in Ohio. It is $12.90.\n\nBest regards,\nMia",
      65),
+    # the free samples in the buyer's message are not the quantity of an order: asking how many
+    # is not asking again
+    pytest.param("w03-reply-yara", "Dear Yara,\n\nThank you for your interest in our yoga mats. "
+                 "Could you please tell us your shop's website, and which yoga mat you need and how "
+                 "many? We can send one paid sample first. We cannot meet tomorrow, but we can have "
+                 "a video call in 3 days.\n\nBest regards,\nLi Hua", 85,
+                 id="free_samples_in_the_buyers_message_are_not_the_quantity_of_an_order"),
 ]
 
 
 @pytest.mark.parametrize("exercise,text,teacher", PLAIN)
 def test_plain_amounts_and_counts_are_read(exercise, text, teacher):
     review = BANK[exercise].review(text)
-    assert not {"keywords", "no_answer"} & {c["name"] for c in review.caps}
+    assert not {"keywords", "no_answer", "asks_again"} & {c["name"] for c in review.caps}
     assert within(review.score, teacher), review.score
 
 
@@ -220,15 +227,6 @@ def test_a_grammar_slip_after_thank_you_for_is_not_a_command():
     assert review.criterion("tone").points == 20 and within(review.score, 80)
 
 
-def test_free_samples_in_the_buyers_message_are_not_the_quantity_of_an_order():
-    yara = ("Dear Yara,\n\nThank you for your interest in our yoga mats. Could you please tell us "
-            "your shop's website, and which yoga mat you need and how many? We can send one paid "
-            "sample first. We cannot meet tomorrow, but we can have a video call in 3 days.\n\n"
-            "Best regards,\nLi Hua")
-    review = BANK["w03-reply-yara"].review(yara)
-    assert "asks_again" not in {c["name"] for c in review.caps} and within(review.score, 85)
-
-
 # 5. the point a task exists for
 # the facts of a Thanksgiving greeting to a US customer, for the tests that review one directly
 DAVIS = {"buyer_name": "Ms Davis", "holiday": "Thanksgiving", "discount": "10%",
@@ -242,15 +240,35 @@ def davis(text: str):
     return review_reply(text, "holiday_greeting", facts=DAVIS, words=[30, 120])
 
 
-def test_a_greeting_for_the_wrong_festival_is_a_wrong_fact_and_no_next_step_is_asked():
-    text = ("Dear Ms Davis,\n\nMerry Christmas to you and your family! Thank you for buying our "
-            "mugs this year. We wish you a warm and happy holiday. Our mugs are 10% off until 31 "
-            "October.\n\nBest regards,\nLily")
+CHRISTMAS = ("Dear Ms Davis,\n\nMerry Christmas to you and your family! Thank you for buying our "
+             "mugs this year. We wish you a warm and happy holiday. Our mugs are 10% off until 31 "
+             "October.\n\nBest regards,\nLily")
+# a greeting that misses its point: the words flagged, and the teacher's mark
+WEAK_GREETINGS = [
+    pytest.param(CHRISTMAS, "Christmas", 40, id="a_greeting_for_the_wrong_festival_is_a_wrong_fact"),
+    pytest.param("Dear Ms Davis,\n\nOur mugs are 10% off until 31 October, please order soon! "
+                 "Also, happy Thanksgiving to you and your family. Thank you for buying our mugs "
+                 "this year.\n\nBest regards,\nLily", "10% off", 55,
+                 id="a_greeting_that_opens_with_the_offer_is_weak"),
+]
+
+
+@pytest.mark.parametrize("text,flagged,teacher", WEAK_GREETINGS)
+def test_a_weak_greeting_is_flagged_and_marked_as_the_teacher_marks_it(text, flagged, teacher):
     review = davis(text)
-    assert "Christmas" in review.flagged and within(review.score, 40)
-    good = text.replace("Merry Christmas", "Happy Thanksgiving")
-    review = davis(good)
+    assert flagged in review.flagged and within(review.score, teacher)
+
+
+def test_the_right_festival_asks_for_no_next_step():
+    review = davis(CHRISTMAS.replace("Merry Christmas", "Happy Thanksgiving"))
     assert not any("next" in a["en"].lower() for a in review.advice)
+
+
+def test_a_greeting_with_the_wishes_first_flags_nothing():
+    wishes_first = ("Dear Ms Davis,\n\nHappy Thanksgiving to you and your family! Thank you for "
+                    "buying our mugs this year. Our mugs are 10% off until 31 October.\n\nBest "
+                    "regards,\nLily")
+    assert not davis(wishes_first).flagged
 
 
 @pytest.mark.parametrize("text", [
@@ -299,15 +317,3 @@ def test_pressing_a_family_buyer_to_pay_today_is_pressure():
     patient = dubai.replace(" This is our final price, no more discount. Please pay today.",
                             " If you have any questions, we are happy to talk.")
     assert "tone" not in {c["name"] for c in BANK["w06-reply-dubai"].review(patient).caps}
-
-
-def test_a_greeting_that_opens_with_the_offer_is_weak():
-    offer_first = ("Dear Ms Davis,\n\nOur mugs are 10% off until 31 October, please order soon! "
-                   "Also, happy Thanksgiving to you and your family. Thank you for buying our "
-                   "mugs this year.\n\nBest regards,\nLily")
-    review = davis(offer_first)
-    assert "10% off" in review.flagged and within(review.score, 55)
-    wishes_first = ("Dear Ms Davis,\n\nHappy Thanksgiving to you and your family! Thank you for "
-                    "buying our mugs this year. Our mugs are 10% off until 31 October.\n\nBest "
-                    "regards,\nLily")
-    assert not davis(wishes_first).flagged
