@@ -7,11 +7,12 @@ DEFAULT_GROUP = "crm-instructors"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from course.instructor.exchange import add_exchange_option
+
     parser.add_argument("--out", metavar="DIR",
                         help="the folder to copy the submissions into (then: crm-course report "
                              "DIR --out REPORT)")
-    parser.add_argument("--exchange", metavar="DIR",
-                        help="the course's exchange folder (default: $CRM_COURSE_EXCHANGE)")
+    add_exchange_option(parser)
     parser.add_argument("--init", action="store_true",
                         help="set up the exchange folder instead (as root): learners may hand "
                              "in, only the instructors' group may read")

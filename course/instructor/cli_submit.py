@@ -5,9 +5,9 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--exchange", metavar="DIR",
-                        help="the course's exchange folder (default: $CRM_COURSE_EXCHANGE, "
-                             "set by the course's hub)")
+    from course.instructor.exchange import add_exchange_option
+
+    add_exchange_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -53,6 +53,14 @@ TLJH_PREFIX = "jupyter-"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 
 
+def add_exchange_option(parser) -> None:
+    """Add ``--exchange DIR``, the option ``crm-course submit`` and ``collect`` share (its value
+    is the ``option`` of ``exchange_root``) to an argparse parser."""
+    parser.add_argument("--exchange", metavar="DIR",
+                        help="the course's exchange folder (default: $CRM_COURSE_EXCHANGE, "
+                             "set by the course's hub)")
+
+
 def exchange_root(option: str | os.PathLike | None = None) -> Path:
     """The exchange folder: ``--exchange`` if given, else ``$CRM_COURSE_EXCHANGE``."""
     from course import paths

@@ -161,6 +161,26 @@ def test_no_exchange_is_a_sentence(store, monkeypatch, capsys, tmp_path):
     assert "--out DIR is required" in capsys.readouterr().err
 
 
+def test_submit_and_collect_share_one_exchange_option(monkeypatch, capsys, tmp_path):
+    """--exchange is declared once (exchange.add_exchange_option): the same help in both
+    commands, and the folder it names is the one exchange_root uses, ahead of the variable."""
+    from course.cli import build_parser
+
+    monkeypatch.setenv("CRM_COURSE_EXCHANGE", str(tmp_path / "from-the-variable"))
+    helps = {}
+    for command in ("submit", "collect"):
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        helps[command] = " ".join(out[out.index("--exchange DIR  "):].split("\n  -")[0].split())
+        args = build_parser().parse_args([command, "--exchange", str(tmp_path / "given")])
+        assert exchange.exchange_root(args.exchange) == tmp_path / "given"
+    assert helps["submit"] == helps["collect"] == (
+        "--exchange DIR the course's exchange folder (default: $CRM_COURSE_EXCHANGE, set by the "
+        "course's hub)")
+
+
 def test_a_bad_hub_user_name_is_refused(monkeypatch):
     monkeypatch.setenv("JUPYTERHUB_USER", "../../etc/x")
     with pytest.raises(InputError, match="cannot name a submission file"):
