@@ -77,7 +77,7 @@ def test_the_model_on_a_lesson_with_known_content(tmp_path, monkeypatch):
         code('import course\nlesson = course.lesson("01-x")\nlesson.header()'),   # nothing
         md("> 中文：" + "好" * 248),                             # 250 Chinese characters: 1 min
         code("x = 1  # change 1 to 2 and re-run"),             # 1 min + 2 min to change
-        code('lesson["q-one"]'),                               # reply: 5 min
+        code('lesson["q-one"]'),                               # reply: 8 min
         md("<details><summary>Sample answer</summary>\n\nyes\n\n</details>"),  # 3 min; 3 words ("Sample answer yes")
         md("## Glossary\n\n| a | b |\n" * 3),                   # reference: not counted
         md("## Going further (optional)\n\nmore"),
@@ -91,7 +91,7 @@ def test_the_model_on_a_lesson_with_known_content(tmp_path, monkeypatch):
     assert (core.demo_cells, core.change_cells, core.discussion_questions) == (1, 1, 1)
     assert core.exercises == {"reply": 1}
     assert core.teaching == pytest.approx(2.03 + 1 + 1)
-    assert core.exercise == pytest.approx(5 + 2 + 3)
+    assert core.exercise == pytest.approx(8 + 2 + 3)
     assert optional.exercises == {"cloze": 1} and optional.exercise == 2
 
 
@@ -122,3 +122,19 @@ def test_an_exercise_cell_that_names_no_bank_exercise_is_an_error(tmp_path, monk
     monkeypatch.setattr(lesson_time, "EXERCISES", tmp_path / "exercises")
     with pytest.raises(KeyError, match="q-three"):
         lesson_time.estimate("01-x")
+
+
+def test_a_role_play_counts_each_reply_of_its_longest_conversation():
+    from course.exercises import kinds
+
+    def turn(*targets):
+        return {"buyer": "...", "expect": ["thank"], "next": [{"goto": t} for t in targets]}
+
+    # start -> a -> b -> end is the longest path: three replies (a loop back to start stops)
+    raw = {"type": "roleplay", "start": "s", "turns": {
+        "s": turn("a", "end"), "a": turn("b", "s"), "b": turn("end"), "end": {"end": "good"}}}
+    per_turn = kinds.kind_of("roleplay").minutes_per_turn
+    assert kinds.exercise_minutes(raw) == 3 * per_turn
+    assert kinds.exercise_minutes({"type": "reply"}) == kinds.minutes("reply") == 8
+    # an assessment reply shows no review: one draft, no revising until it passes
+    assert kinds.exercise_minutes({"type": "reply", "mode": "assessment"}) == 5

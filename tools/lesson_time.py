@@ -81,6 +81,7 @@ class Estimate:
     change_cells: int = 0
     discussion_questions: int = 0
     exercises: dict[str, int] = field(default_factory=dict)
+    exercise_item_minutes: float = 0.0  # the exercises' minutes (kinds.exercise_minutes)
 
     @property
     def teaching(self) -> float:
@@ -90,9 +91,7 @@ class Estimate:
 
     @property
     def exercise(self) -> float:
-        from course.exercises import kinds
-
-        return (sum(kinds.minutes(kind) * n for kind, n in self.exercises.items())
+        return (self.exercise_item_minutes
                 + self.change_cells * CHANGE_CELL_MINUTES
                 + self.discussion_questions * DISCUSSION_QUESTION_MINUTES)
 
@@ -101,17 +100,19 @@ class Estimate:
         return self.teaching + self.exercise
 
 
-def exercise_types(slug: str) -> dict[str, str]:
-    """{exercise id: type} of a lesson's bank file."""
+def exercise_types(slug: str) -> dict[str, dict]:
+    """{exercise id: its bank entry} of a lesson's bank file."""
     import yaml
 
     bank = yaml.safe_load((EXERCISES / f"{slug}.yaml").read_text(encoding="utf-8"))
-    return {e["id"]: e["type"] for e in bank["exercises"]}
+    return {e["id"]: e for e in bank["exercises"]}
 
 
 def estimate(slug: str) -> tuple[Estimate, Estimate]:
     """(the lesson's estimate, its optional "going further" part's estimate)."""
     import nbformat
+
+    from course.exercises import kinds
 
     nb = nbformat.read(NOTEBOOKS / f"{slug}.ipynb", as_version=4)
     types = exercise_types(slug)
@@ -129,8 +130,9 @@ def estimate(slug: str) -> tuple[Estimate, Estimate]:
         elif cell.cell_type == "code":
             match = EXERCISE_CELL.match(source)
             if match:
-                kind = types[match.group(1)]
-                part.exercises[kind] = part.exercises.get(kind, 0) + 1
+                raw = types[match.group(1)]
+                part.exercises[raw["type"]] = part.exercises.get(raw["type"], 0) + 1
+                part.exercise_item_minutes += kinds.exercise_minutes(raw)
             elif SETUP_OR_NAV.search(source):
                 continue
             else:

@@ -11,10 +11,11 @@ from course.writing.reviewer import (  # noqa: F401
 )
 
 
-def short_review(review, *, advice=2, language=None):
+def short_review(review, *, advice=2, language=None, more=True):
     """Print a review the way the exercise widget gives it: the score, the cap that set it
     (if one did), and the ``advice`` most useful lines, in the course language (English,
-    Chinese or both); ``print(review)`` keeps the whole review.
+    Chinese or both); ``print(review)`` keeps the whole review (``more=False`` leaves out the
+    line that says so, for a caller that keeps no review to print).
 
     >>> short_review(review_reply("Dear Ms Lee, thank you.", "new_arrival"), language="en")
     ... # doctest: +ELLIPSIS
@@ -54,4 +55,17 @@ def short_review(review, *, advice=2, language=None):
                       else f"     {line['zh']}")
     elif not review.advice:
         say(ui("review_short_none"))
-    say(ui("review_short_more"))
+    if more:
+        say(ui("review_short_more"))
+
+
+def review_draft(draft, situation, *, advice=2, **facts):
+    """Review a draft and print the short review (:func:`short_review`): one call for a
+    lesson's "Try it" cell, the facts given by name instead of a dict.
+
+    >>> review_draft("Dear Ms Lee, thank you.", "new_arrival", buyer_name="Ms Lee")
+    ... # doctest: +ELLIPSIS
+    Reply review: .../100
+    ...
+    """
+    short_review(review_reply(draft, situation, facts=facts or None), advice=advice, more=False)

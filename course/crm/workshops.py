@@ -244,10 +244,11 @@ def grade_counts(graded):
     return counts.rename("customers").reset_index()
 
 
-def queue_table(queue):
+def queue_table(queue, *, due=True):
     """A reply queue (``reply_queue``) as a learner reads it: ``rank``, ``tier``, the
     message's id, ``due`` as text ("after grades 1-3" where a grade 4 mail has no due time)
-    and ``overdue``.
+    and ``overdue``; ``due=False`` leaves the ``due`` column out (a shorter table when the
+    question is only which mails are overdue).
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"rank": [1], "tier": ["grade 4"], "id": ["a"],
@@ -260,7 +261,7 @@ def queue_table(queue):
     shown = [c for c in queue.columns if c not in ("rank", "tier", "due", "overdue")][:1]
     table = queue[["rank", "tier", *shown, "due", "overdue"]].copy()
     table["due"] = [_due_text(d) for d in table["due"]]
-    return table.set_index("rank")
+    return table.set_index("rank") if due else table.drop(columns="due").set_index("rank")
 
 
 def _due_text(due) -> str:
@@ -292,6 +293,48 @@ def decision_card(message):
 CASE_FIELDS = (("product", "product"), ("order", "order_id"),
                ("order value", "order_value"), ("ordered", "order_date"),
                ("shipped", "ship_date"), ("carrier", "carrier"))
+
+
+def show_message(messages, message_id):
+    """Print one message of ``messages`` as a learner reads it: who wrote it, the order and
+    the product on one line, then the text (one call instead of a filter and two prints).
+
+    >>> from course.crm.data import load
+    >>> show_message(load("messages"), "m050")  # doctest: +ELLIPSIS
+    From Sophie · order ... · sewing machine
+    My sewing machine jams every time, ...
+    """
+    m = complaint_case(messages, message_id)  # the row, or a clear message naming the id
+    order = m.get("order_id")
+    order = "no order yet" if order is None or order != order or order == "" else f"order {order}"
+    product = m.get("product")
+    product = product if isinstance(product, str) and product else "-"
+    print(f"From {m.get('buyer_name', '?')} · {order} · {product}")
+    print(str(m.get("text", "")).strip())
+
+
+#: what grading needs of a customer (``grade_customers``), as the workshops show it
+GRADING_FACTS = ["name", "deal_status", "clear_intent", "obvious_interest"]
+
+
+def grading_facts(customers, names):
+    """The rows of the customers called ``names`` (in the table's order) with only what
+    grading needs: ``name``, ``deal_status``, ``clear_intent``, ``obvious_interest``.
+
+    >>> from course.crm.data import load
+    >>> grading_facts(load("new_shop_customers"), ["Jason Brown"]).columns.tolist()
+    ['name', 'deal_status', 'clear_intent', 'obvious_interest']
+    """
+    what = "grading_facts(customers, names)"
+    require_frame(customers, GRADING_FACTS, what)
+    if isinstance(names, str):
+        names = [names]
+    missing = [n for n in names if n not in set(customers["name"])]
+    if missing:
+        raise InputError(f"{what}: no customer called {', '.join(map(repr, missing))} in the "
+                         "table; give names as the column 'name' writes them, such as "
+                         f"{str(customers['name'].iloc[0])!r}.")
+    return customers[customers["name"].isin(names)][GRADING_FACTS]
 
 
 def complaint_case(messages, message_id):

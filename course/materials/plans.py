@@ -96,7 +96,7 @@ def _reading_minutes(text: str) -> float:
             + len(WORD.findall(CJK.sub(" ", text))) / ENGLISH_WORDS_PER_MINUTE)
 
 
-def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
+def _part_minutes(cell_source: str, cell_type: str, item_minutes: dict, act: Activity,
                   heading: str, outputs: list | None = None) -> None:
     if cell_type == "markdown":
         act.teaching += _reading_minutes(readable_text(cell_source))
@@ -104,7 +104,7 @@ def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
         return
     match = EXERCISE_CELL.match(cell_source)
     if match:
-        act.exercise += kinds.minutes(types[match.group(1)])
+        act.exercise += item_minutes[match.group(1)]
         act.exercises.append(match.group(1))
     elif not SETUP_OR_NAV.search(cell_source):
         act.teaching += DEMO_CELL_MINUTES + _reading_minutes(printed_text(outputs))
@@ -112,7 +112,7 @@ def _part_minutes(cell_source: str, cell_type: str, types: dict, act: Activity,
             act.exercise += CHANGE_CELL_MINUTES
 
 
-def activities(notebook: Path, types: dict) -> list[Activity]:
+def activities(notebook: Path, item_minutes: dict) -> list[Activity]:
     """The lesson's parts before "Going further", each with the model's minutes (unscaled).
     A part starts at each ``##`` heading; what comes before the first is the opening."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
@@ -123,7 +123,7 @@ def activities(notebook: Path, types: dict) -> list[Activity]:
             else [source]
         if re.search(r"^#+ .*going further", chunks[0], re.I | re.M):
             return acts
-        _part_minutes(chunks[0], cell["cell_type"], types, acts[-1], "", cell.get("outputs"))
+        _part_minutes(chunks[0], cell["cell_type"], item_minutes, acts[-1], "", cell.get("outputs"))
         for heading, body in zip(chunks[1::2], chunks[2::2], strict=True):
             if re.search(r"going further", heading, re.I):
                 return acts
@@ -131,7 +131,7 @@ def activities(notebook: Path, types: dict) -> list[Activity]:
 
             if not re.search(r"learning goals", heading, re.I):
                 acts.append(Activity(split_heading(heading[3:].strip()), 0, 0))
-            _part_minutes(heading + body, "markdown", types, acts[-1], heading)
+            _part_minutes(heading + body, "markdown", item_minutes, acts[-1], heading)
     return acts
 
 
@@ -173,8 +173,8 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
     from course.exercises.course_map import load
 
     entry = load(root / "notebooks" / "course.yaml").entry(content.slug)
-    types = {i: lesson[i].type for i in lesson.ids}
-    acts = scaled(activities(content.path, types), entry.teaching_minutes, entry.exercise_minutes)
+    item_minutes = {i: kinds.exercise_minutes(lesson[i].raw) for i in lesson.ids}
+    acts = scaled(activities(content.path, item_minutes), entry.teaching_minutes, entry.exercise_minutes)
     summary = content.section("summary")
     en, zh = summary.key_points(limit=8) if summary else ([], [])
     hinted = [s for s in content.taught

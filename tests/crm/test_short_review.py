@@ -49,3 +49,15 @@ def test_the_cap_that_set_the_score_is_said(capsys):
 def test_bad_input_is_named(call, says):
     with pytest.raises(InputError, match=says):
         call()
+
+
+def test_review_draft_prints_what_short_review_prints_without_the_print_review_line(capsys):
+    from course import session
+
+    crm.short_review(crm.review_reply(SPAM, "new_arrival", facts=WEBER),
+                     language=session.get_language())
+    short = capsys.readouterr().out.splitlines()
+    crm.review_draft(SPAM, "new_arrival", **WEBER)
+    drafted = capsys.readouterr().out.splitlines()
+    assert drafted == short[:len(drafted)] and len(drafted) < len(short)  # the same review
+    assert not any("print(review)" in line for line in drafted)  # there is no review to print

@@ -254,3 +254,30 @@ def test_payment_methods_are_the_shares_as_percentages(data):
     for _region, rows in table.groupby("region", sort=False):
         assert rows["share of invoices (%)"].is_monotonic_decreasing
         assert abs(rows["share of invoices (%)"].sum() - 100) < 0.5
+
+
+def test_show_message_prints_the_buyer_the_order_and_the_text(data, capsys):
+    messages = data[2]
+    row = messages[messages["message_id"] == "m063"].iloc[0]
+    crm.show_message(messages, "m063")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"From {row['buyer_name']} · order {row['order_id']} · {row['product']}"
+    assert "\n".join(lines[1:]) == str(row["text"]).strip()
+    with pytest.raises(InputError, match="no message 'm999'"):
+        crm.show_message(messages, "m999")
+
+
+def test_grading_facts_are_the_named_rows_with_what_grading_needs():
+    shop = crm.load("new_shop_customers")
+    names = ["Lauren Anderson", "Jason Brown"]
+    facts = crm.grading_facts(shop, names)
+    expected = shop[shop["name"].isin(names)][["name", "deal_status", "clear_intent",
+                                                 "obvious_interest"]]
+    assert facts.equals(expected) and len(facts) == 2
+    with pytest.raises(InputError, match="no customer called 'Nobody'"):
+        crm.grading_facts(shop, ["Nobody"])
+
+
+def test_queue_table_without_due_is_the_same_table_less_one_column():
+    queue = crm.reply_queue(crm.load("new_inquiries"), "2026-10-12 09:00")
+    assert crm.queue_table(queue, due=False).equals(crm.queue_table(queue).drop(columns="due"))

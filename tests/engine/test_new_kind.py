@@ -214,19 +214,11 @@ def test_a_missing_required_field_of_the_kind_is_named(stars_bank):
 
 
 def test_the_kind_is_timed_by_its_own_minutes(stars_kind):
-    import importlib.util
-    from pathlib import Path
-
-    tool = Path(__file__).resolve().parents[2] / "tools" / "lesson_time.py"
-    spec = importlib.util.spec_from_file_location("lesson_time_for_stars", tool)
-    lesson_time = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = lesson_time  # (its dataclasses look their module up)
-    try:
-        spec.loader.exec_module(lesson_time)
-    finally:
-        del sys.modules[spec.name]
-    part = lesson_time.Estimate(exercises={"stars": 4, "true_false": 2})
-    assert part.exercise == pytest.approx(4 * 0.25 + 2 * 0.5)  # stars' own 0.25, t/f's 0.5
+    # the lesson-time model (tools/lesson_time.py, course.materials.plans) times each bank
+    # entry with kinds.exercise_minutes: a new kind's own minutes, t/f's 0.5
+    entries = [{"id": f"s{i}", "type": "stars"} for i in range(4)] + \
+        [{"id": f"t{i}", "type": "true_false"} for i in range(2)]
+    assert sum(kinds.exercise_minutes(e) for e in entries) == pytest.approx(4 * 0.25 + 2 * 0.5)
     kinds.kind_of("stars").minutes = {}
     try:  # a kind that states no time counts the default (course.settings), not a KeyError
         from course.settings import DEFAULT_EXERCISE_MINUTES

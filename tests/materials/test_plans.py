@@ -10,6 +10,7 @@ import docx
 import pytest
 
 import course
+from course.exercises import kinds
 from course.exercises.course_map import load
 from course.materials import plans
 
@@ -45,8 +46,8 @@ def _lesson_time():
 @pytest.mark.parametrize("slug", [e.slug for e in load(ROOT / "notebooks" / "course.yaml").lessons])
 def test_minutes_follow_the_time_model_and_add_up_to_the_stated_minutes(slug):
     lesson = course.load_bank(ROOT / "exercises" / f"{slug}.yaml").lessons[slug]
-    types = {i: lesson[i].type for i in lesson.ids}
-    acts = plans.activities(ROOT / "notebooks" / f"{slug}.ipynb", types)
+    item_minutes = {i: kinds.exercise_minutes(lesson[i].raw) for i in lesson.ids}
+    acts = plans.activities(ROOT / "notebooks" / f"{slug}.ipynb", item_minutes)
     core, _ = _lesson_time().estimate(slug)
     assert sum(a.teaching for a in acts) == pytest.approx(core.teaching)
     assert sum(a.exercise for a in acts) == pytest.approx(core.exercise)

@@ -80,6 +80,33 @@ def minutes(type_name: str) -> float:
     return DEFAULT_EXERCISE_MINUTES if stated is None else float(stated)
 
 
+def exercise_minutes(raw: Mapping) -> float:
+    """Minutes a learner spends on one bank exercise (``raw``: its bank entry): for an
+    assessment item of a kind that states ``assessment_minutes`` (a reply: no review is shown,
+    so the learner writes one draft), those; for a kind that states ``minutes_per_turn``
+    (role-play), that many minutes for each reply the learner writes on the longest path of
+    the conversation; else :func:`minutes` of its type."""
+    kind = _REGISTRY.get(str(raw.get("type")))
+    per_turn = getattr(kind, "minutes_per_turn", None) if kind else None
+    once = (getattr(kind, "assessment_minutes", None) or {}).get(raw.get("type")) \
+        if kind and raw.get("mode") == "assessment" else None
+    if once is not None:  # an assessment shows no review: one draft, nothing to revise
+        return float(once)
+    if per_turn is None:
+        return minutes(str(raw.get("type")))
+    return per_turn * max(1, _longest_turns(raw.get("turns") or {}, raw.get("start")))
+
+
+def _longest_turns(turns: Mapping, start, seen: frozenset = frozenset()) -> int:
+    """The number of turns that ask for a reply on the longest path from ``start`` (a turn
+    with ``end`` asks for none; a loop back to a turn already on the path stops the path)."""
+    turn = turns.get(start)
+    if not isinstance(turn, Mapping) or "end" in turn or start in seen:
+        return 0
+    following = [b.get("goto") for b in turn.get("next") or [] if isinstance(b, Mapping)]
+    return 1 + max((_longest_turns(turns, t, seen | {start}) for t in following), default=0)
+
+
 def schema_fragments() -> dict[str, Mapping]:
     """The JSON Schema properties that kinds bring for fields the schema file does not know."""
     out: dict[str, Mapping] = {}
@@ -158,5 +185,5 @@ for _kind in (ClozeExercise, ChoiceExercise, TrueFalseExercise, MatchingExercise
               OrderingExercise, NumericExercise, ReplyExercise, RoleplayExercise):
     register(_kind)
 
-__all__ = ["VIEW_NAMES", "Exercise", "build_exercise", "kind_of", "minutes", "register",
-           "schema_fragments", "short_name", "types", "types_without_view", "unregister", "view"]
+__all__ = ["VIEW_NAMES", "Exercise", "build_exercise", "exercise_minutes", "kind_of", "minutes",
+           "register", "schema_fragments", "short_name", "types", "types_without_view", "unregister", "view"]

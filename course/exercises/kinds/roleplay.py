@@ -44,7 +44,12 @@ class RoleplayExercise(Exercise):
     types = ("roleplay",)
     short = {"roleplay": "play"}
     widget_class = "course.exercises.widgets.writing:RoleplayWidget"
-    minutes = {"roleplay": 5.0}  # several short replies, each read against the buyer's turn
+    # each reply the learner writes (read the buyer's turn, write 30-45 words at 12-15 words a
+    # minute, read the review): 4 minutes a turn, counted on the conversation's longest path
+    # (kinds.exercise_minutes); an estimate from the readers' reports, not a measurement.
+    # ``minutes`` is a typical three-turn conversation, for a caller without the bank entry.
+    minutes_per_turn = 4.0
+    minutes = {"roleplay": 12.0}
     written = True
     writing_columns = written_work.roleplay_columns
     live_criteria = written_work.roleplay_criteria
