@@ -147,6 +147,44 @@ class ReturnFar(ReturnFirst):
                     r"back\b|\b(?:send|return|ship) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our|"
                     r"china)\b|\bat your own (?:cost|expense)\b", re.I)
 
+class GivesInFull(Decision):
+    """A large item a local repair can fix (W08, lesson 08): the remedy is the repair with part
+    of the money back. A new item sent free or the whole price refunded ("we will send you a
+    new sewing machine free of charge, or refund you in full") is the small-amount remedy given
+    to the wrong case (issue 28, seventh reading). Offered only as the fallback when the repair
+    fails ("or more if the shop cannot fix it") it is the lesson's next step, not this one."""
+
+    name = "gives_in_full"
+    en = ("offers a new item or the whole price back where the remedy is a local repair with "
+          "a partial refund")
+    zh = "对可在当地维修的商品提出寄新品或全额退款（应为当地维修加部分退款）"
+    _pattern = (r"\bfull refund\b|\brefund\w* (?:you )?(?:in full|(?:all|the whole|the full|"
+                    r"the entire|your full|every cent)\b)|\brefund\w* (?:you )?(?:the |your )?"
+                    r"(?:full|whole|entire) (?:price|amount|sum|cost|payment|[$€£¥]?\d)|\ball "
+                    r"(?:of )?(?:your |the )?money\b|\bmoney back in full\b|\b(?:full|whole|entire) "
+                    r"(?:price|amount) back\b|\b(?:send|ship|give|post|mail) (?:you )?(?:a |an )?"
+                    r"(?:brand[- ])?(?:new|replacement) (?:one\b|PRODUCT)|\b(?:a|the) "
+                    r"(?:brand[- ])?new (?:one|PRODUCT)\b[^.?!]{0,40}\b(?:free|at our cost|"
+                    r"for you|to you)|\breplac(?:e|ing) (?:it|the PRODUCT|your PRODUCT)\b|"
+                    r"\ba replacement(?! (?:part|needle|plate|belt|cable))\b")
+    # the fallback for a repair that fails, in the same sentence
+    excuse = re.compile(r"\bif (?:the (?:\w+ )?(?:shop|repair\w*|technician)|it|they|repair) "
+                        r"(?:cannot|can'?t|can not|could not|couldn'?t|is not able to|does not|"
+                        r"doesn'?t|fails?)\b|\bif (?:a |the )?repair is not possible\b|"
+                        r"\bif (?:it is|it's) not (?:fixable|repairable)\b", re.I)
+    excuse_in = "sentence"
+
+    def find(self, reply) -> str:
+        words = str(reply.facts.get("product") or "machine").lower().split()
+        product = "(?:" + "|".join(re.escape(w) for w in {" ".join(words), words[-1]}) + ")s?\\b"
+        rx = re.compile(self._pattern.replace("PRODUCT", product), re.I)
+        text = reply.flat_body
+        for m in rx.finditer(text):
+            if not negated(text, m.start()) and not self.excused(text, m):
+                return m.group(0)
+        return ""
+
+
 CHARGES_BUYER = Decision(
     "charges_buyer",
     "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
@@ -163,7 +201,9 @@ CHARGES_BUYER = Decision(
                r"(?:restocking|handling|cancell?ation|service|return) fee\b|\breturn (?:shipping|"
                r"postage|delivery|freight)(?: costs?| fees?)? (?:is|are|will be|must be) (?:paid|"
                r"covered|borne) by (?:the buyer|the customer|you)\b|\byou (?:will )?(?:need to |have "
-               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b",
+               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b|"
+               # "send it back at your own cost" for the shop's own mistake (seventh reading)
+               r"\bat your (?:own )?(?:cost|expense)\b",
     re.I))
 
 
@@ -487,5 +527,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
-                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample())}
+                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
+                                 GivesInFull())}
 ALWAYS = ("asks_again", "trades_for_review")
