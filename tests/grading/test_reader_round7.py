@@ -5,6 +5,9 @@ its own: lines it must catch and a line it must leave alone.
   small-amount remedy to a repairable machine (a new one free, the whole price back) takes the
   wrong decision ``gives_in_full``, goes to the graph's bad end and the feedback names it; the
   same holds for the other role-plays' situations.
+- Lesson 10: a shipping cut-off with a clock time ("order today before 5 pm and we ship it
+  tomorrow") is the next step with a time, not pressure; pressure with "before" ("order today
+  before the price goes up"), "only today" and "buy more now" is still caught.
 """
 import pytest
 
@@ -70,3 +73,40 @@ def test_every_role_play_ends_badly_on_its_situations_wrong_decision(exercise):
         run = ex.conversation(replies)
         assert "wrong_decision" in run["transcript"][i]["moves"], (exercise, i)
         assert run["outcome"] == "bad", (exercise, i)
+
+
+RIVERA = ("Dear Ms Rivera,\n\nThank you for your question. I recommend the PowerGo Lite: it "
+          "weighs only 180 g, so your bag stays light, and its 10000 mAh charge your phone about "
+          "two times. It costs $24. {x}\n\nBest regards,\nLily")
+
+
+@pytest.mark.parametrize("cutoff", [
+    "Order it today before 4 pm and it leaves our warehouse tomorrow.",
+    "When you order now before 16:00, we ship it the same day.",
+])
+def test_a_shipping_cut_off_is_a_next_step_not_pressure(cutoff):
+    review = BANK["promo-reply-recommend"].review(RIVERA.format(x=cutoff))
+    assert review.score >= 85 and "pressure" not in str(review), str(review)
+
+
+@pytest.mark.parametrize("push", [
+    "Order today before the price goes up.",
+    "This price is only for today.",
+    "Order now before 5 pm, last chance!",
+])
+def test_pressure_with_before_or_only_today_is_still_caught(push):
+    review = BANK["promo-reply-recommend"].review(RIVERA.format(x=push))
+    assert review.score <= 40 and "pressure or scarcity" in str(review), str(review)
+
+
+ETHAN = ("Dear Mr Anderson,\n\nHappy Thanksgiving to you and your family! Thank you for "
+         "choosing our coffee mugs in September. Our mugs are 10% off until 31 October{x}"
+         "\n\nBest regards,\nLily")
+
+
+def test_a_greeting_that_says_buy_more_now_pushes():
+    greeting = BANK["w10-assess-reply-greeting"]
+    for push in (", so buy more now.", ". Buy some today!"):
+        review = greeting.review(ETHAN.format(x=push))
+        assert review.score <= 55 and "'buy" in str(review).lower(), str(review)
+    assert greeting.review(ETHAN.format(x=", if you would like one more.")).score >= 80
