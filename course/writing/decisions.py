@@ -455,7 +455,8 @@ _GIVEN = {
                  r"\bhow many\b|\bwhat quantity\b|\bthe quantity\b|\bnumber of (?:pieces|mugs|"
                  r"items|units)\b|\bthe (?:exact |total |final )quantity\b", "quantity", "数量"),
     "address": (r"\bsame address\b|\bdeliver(?:ed)? to\b|\bship(?:ped)? to\b",
-                r"\byour (?:delivery |shipping )?address\b|\bwhere (?:should|shall|do) (?:we|you)"
+                r"\byour (?:full |complete |exact )?(?:delivery |shipping )?address\b|\bwhere "
+                r"(?:should|shall|do) (?:we|you)"
                 r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b|\bthe "
                 r"(?:full |exact |complete )?(?:delivery |shipping )address\b",
                 "address", "地址"),
@@ -469,7 +470,8 @@ _GIVEN = {
                r"gold|silver|beige|orange)\b",
                r"\b(?:which|what) colou?rs?\b|\bthe colou?rs? (?:you|of)\b", "colour", "颜色"),
     "order": (r"(?!)", r"\byour order (?:number|no\b|id\b)|\bthe order number\b|\bwhich "
-              r"(?:product|item)s? you (?:ordered|bought)\b", "the order", "订单信息"),
+              r"(?:product|item)s? you (?:ordered|bought)\b", "the order (its number, what was "
+              "bought)", "订单信息（订单号、所购商品）"),
     "problem": (r"(?!)", r"\bwhat (?:exactly )?(?:is|was) (?:wrong|the problem)\b|\bdescribe "
                 r"the problem\b|\bwhat (?:exactly )?happened (?:to|with)\b", "the problem",
                 "问题"),
@@ -479,7 +481,9 @@ _GIVEN = {
                 "what the customer bought before (the shop's records)", "客户以前买过什么（店铺有记录）"),
 }
 # what the shop knows from the task's facts; the purchase history is always in its records
-_KNOWN = {"quantity": ("quantity",), "address": ("destination",), "size": ("buyer_size",),
+# (an order shipped, with its date or tracking number, was shipped to the buyer's address)
+_KNOWN = {"quantity": ("quantity",), "address": ("destination", "ship_date", "tracking_number"),
+          "size": ("buyer_size",),
           "colour": ("ordered_colour", "sent_colour"), "order": ("order_id",),
           "problem": ("problem",), "history": ("buyer_name",)}
 
@@ -497,11 +501,20 @@ def _gives(said: str, buyer: str) -> bool:
     return False
 
 
+#: what the shop has in its own records whoever wrote what: the order (its number, what was
+#: bought). The buyer need not have said it: asking her for it is a small slip (``asks_known``), not asking again for what she gave (issue 28, seventh
+#: reading: Lena never wrote her order number, the facts panel shows it).
+SHOP_RECORDS = ("order",)
+
+
 class AsksAgain(Decision):
     name = "asks_again"
     en = "asks again for what the buyer already gave"
     zh = "再次询问买家已经提供的信息"
     cap = "asks_again"
+    #: the kinds this decision reads: what the buyer gave (her message, or the task's facts of
+    #: what she asked for), and the shop's records only where her message gives them
+    records = False
 
     #: a problem named only as "a serious fault" is not yet described: asking what is wrong is
     #: the right question, not asking again (brief 22d, W08 Umar)
@@ -512,9 +525,21 @@ class AsksAgain(Decision):
         """What the buyer gave: said in the message, or known from the task's facts."""
         facts = {k: v for k, v in (facts or {}).items()
                  if not (k == "problem" and self._vague.match(str(v)))}
-        return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
-                if (buyer and _gives(said, buyer))
-                or any(facts.get(f) is not None for f in _KNOWN[k])]
+        out = []
+        for k, (said, _ask, _en, _zh) in _GIVEN.items():
+            in_message = bool(buyer) and (_gives(said, buyer) or (
+                k == "order" and bool(facts.get("order_id"))
+                and str(facts["order_id"]) in buyer.replace(" ", "")))
+            known = any(facts.get(f) is not None for f in _KNOWN[k])
+            if k in SHOP_RECORDS:
+                # only the shop's records the buyer did not give herself (asks_known)
+                if self.records and known and not in_message:
+                    out.append(k)
+                elif not self.records and in_message:
+                    out.append(k)
+            elif not self.records and (in_message or known):
+                out.append(k)
+        return out
 
     def asked(self, reply) -> list[tuple[str, str]]:
         """(en, zh) of each given thing the reply asks for again."""
@@ -530,6 +555,40 @@ class AsksAgain(Decision):
     def find(self, reply):
         return ", ".join(en for en, _ in self.asked(reply))
 
+    def advice(self, reply):
+        """(en, zh) of the advice, or None for the usual 'Change the decision'."""
+        return None
+
+
+class AsksKnown(AsksAgain):
+    """Asks the buyer for what the shop already has in its records (the order number, what she
+    bought before), which the task's facts panel shows: a small slip, not asking again for what
+    she wrote (a teacher gives such a reply 70-75)."""
+
+    name = "asks_known"
+    en = "asks the buyer for what the shop already has (see the facts)"
+    zh = "向买家询问店铺已有的信息（请看信息栏）"
+    cap = "asks_known"
+    records = True
+    slip = True  # a small slip: it costs no content points, only the cap
+
+    def asked(self, reply) -> list[tuple[str, str]]:
+        out = []
+        for en, zh in super().asked(reply):
+            if en.startswith("the order"):  # name what was asked: the number or the goods
+                number = re.search(r"\border (?:number|no\b|id\b)", reply.flat_body, re.I)
+                en, zh = (("the order number", "订单号") if number
+                          else ("what the buyer ordered", "买家买了什么"))
+            out.append((en, zh))
+        return out
+
+    def advice(self, reply):
+        asked = self.asked(reply)
+        en = " and ".join(e for e, _ in asked)
+        zh = "和".join(z for _, z in asked)
+        return (f"You already have {en}: see the facts, and do not ask the buyer for it.",
+                f"{zh}店铺已经有了：请看信息栏，不要再问买家。")
+
 
 DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst(), RefusesRemedy(),
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
@@ -538,5 +597,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
-                                 GivesInFull())}
-ALWAYS = ("asks_again", "trades_for_review")
+                                 GivesInFull(), AsksKnown())}
+ALWAYS = ("asks_again", "asks_known", "trades_for_review")

@@ -33,6 +33,8 @@ class Rubric:
         "wrong_facts": 35,      # ... when two values or more contradict the facts
         "wrong_decision": 40,   # ... when it takes a decision the situation rules out
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
+        "asks_known": 75,       # ... when it asks the buyer for what the shop has on file
+                                # (the order number: a small slip, teacher 70-75; issue 28)
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "unanswered": 55,       # ... when the customer's mail was never answered and the
                                 # letter does not say sorry for it (W05 Kanya, brief 22d)

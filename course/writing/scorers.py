@@ -151,12 +151,16 @@ class Content(Scorer):
             evidence = d.find(reply)
             if not evidence:
                 continue
-            n += 1
+            slip = getattr(d, "slip", False)  # a small slip costs no content points
+            n += not slip
             out.flagged.append(evidence)
-            out.missing.append(Said(f"a wrong decision: {d.en} ('{evidence}')",
-                                    f"错误的决定：{d.zh}（“{evidence}”）"))
-            out.advise(f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
-            out.cap(d.cap, f"a wrong decision: {d.en}", f"错误的决定：{d.zh}")
+            kind_en, kind_zh = ("a slip", "小失误") if slip else ("a wrong decision", "错误的决定")
+            out.missing.append(Said(f"{kind_en}: {d.en} ('{evidence}')",
+                                    f"{kind_zh}：{d.zh}（“{evidence}”）"))
+            advice = getattr(d, "advice", lambda _r: None)(reply)
+            en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
+            out.advise(en, zh)
+            out.cap(d.cap, f"{kind_en}: {d.en}", f"{kind_zh}：{d.zh}")
         return n
 
     def _wrong_facts(self, reply, out) -> None:

@@ -8,6 +8,10 @@ its own: lines it must catch and a line it must leave alone.
 - Lesson 10: a shipping cut-off with a clock time ("order today before 5 pm and we ship it
   tomorrow") is the next step with a time, not pressure; pressure with "before" ("order today
   before the price goes up"), "only today" and "buy more now" is still caught.
+- W01: asking for the order number the buyer never wrote (the facts panel shows it: the shop
+  has it) is a small slip (``asks_known``, cap 75) with its own advice; asking for what the
+  buyer gave (her size, an order number in her message, the address of a shipped order) is
+  still asking again (cap 50).
 """
 import pytest
 
@@ -110,3 +114,43 @@ def test_a_greeting_that_says_buy_more_now_pushes():
         review = greeting.review(ETHAN.format(x=push))
         assert review.score <= 55 and "'buy" in str(review).lower(), str(review)
     assert greeting.review(ETHAN.format(x=", if you would like one more.")).score >= 80
+
+
+def test_asking_for_the_order_number_the_shop_has_is_a_small_slip():
+    tom = ("Dear Tom,\n\nThank you for your message, and we are very sorry about the scratch on "
+           "your desk lamp; this is our responsibility. Could you tell us your order number? "
+           "We would like to give you $4 as compensation. Is that acceptable? We will send it "
+           "within 24 hours of your answer.\n\nBest regards,\nGrace")
+    vera = ("Dear Vera,\n\nThank you for your patience, and sorry for the wait. The last "
+            "knitted beanies were damaged in our final check. Our supplier restocks on 18 April "
+            "and we will ship yours that day. Could you please send me your order number? If "
+            "the wait is too long, we can cancel and refund you in full.\n\nBest regards,"
+            "\nGrace")
+    for exercise, text in (("msg-reply-aftersale", tom), ("w07-reply-vera", vera)):
+        review = BANK[exercise].review(text)
+        assert 65 <= review.score <= 75, (exercise, str(review))
+        assert "You already have the order number: see the facts" in str(review)
+        assert "订单号店铺已经有了" in str(review)
+
+
+def test_asking_again_for_what_the_buyer_gave_is_still_capped_at_50():
+    lena = BANK["w01-reply-lena"]
+    text = ("Dear Lena,\n\nThank you for writing, and we are sorry the coat is not like the "
+            "pictures. Could you send us a photo and your order number? You can return it at our "
+            "cost and we will refund you in full within 3 days of receiving it.\n\nBest "
+            "regards,\nMia")
+    assert lena.review(text).score >= 65  # the shop's order number: a slip
+    # the same question where her message gives the number: asking again
+    from course.writing.reviewer import review_reply
+
+    buyer = lena.buyer + "My order is 8538368561340605.\n"
+    again = review_reply(text, lena.situation, facts=lena.facts, buyer_message=buyer,
+                         words=lena.words)
+    assert again.score <= 50 and "asks again" in str(again)
+    # an address asked of a buyer whose parcel has shipped (the shop sent it there)
+    jessica = BANK["rel-reply-late-delivery"]
+    review = jessica.review("Dear Jessica,\n\nSorry your scarf is late. It was sent on 10 April "
+                            "by China Post, tracking number LX123456789CN. Please send us your "
+                            "full address so we can check. If it does not arrive in 7 days we "
+                            "will resend it.\n\nBest regards,\nLily")
+    assert review.score <= 50 and "asks again" in str(review)
