@@ -11,6 +11,7 @@ import re
 import course.writing.patterns as P
 from course.writing.text import (
     clause_before,
+    find_affirmed,
     find_denied,
     is_question,
     negated,
@@ -183,6 +184,30 @@ class GivesInFull(Decision):
             if not negated(text, m.start()) and not self.excused(text, m):
                 return m.group(0)
         return ""
+
+
+class ReplacesInstead(Decision):
+    """The small-amount rule (lesson 07, W07): a cheap item that cannot be used is refunded at
+    once. A new one sent in place of the refund ("we will send you a new keychain") makes the
+    buyer wait for another parcel and costs the shop more than the money (issue 28, seventh
+    reading). A replacement offered beside the refund, as her choice, is left alone."""
+
+    name = "replaces_instead"
+    en = "sends a replacement where the small-amount rule gives a refund (refund it at once)"
+    zh = "小金额规则应直接退款，却改为补发或换货"
+    rx = re.compile(r"\b(?:resend\w*|re-send\w*|reship\w*|replac\w+|exchange\w*|send (?:you )?"
+                    r"(?:a |another )?(?:new|second) (?:one|[\w-]+)|(?:a )?new one|another one)\b",
+                    re.I)
+    _refund = re.compile(r"\b(?:refund\w*|money back|(?:pay|give|send) (?:you )?(?:the |your |all "
+                         r"(?:of )?your )?(?:money|[$€£¥]\s?\d+(?:\.\d+)?|\d+ ?(?:dollars?|usd)) "
+                         r"back)\b|退款", re.I)
+
+    def find(self, reply) -> str:
+        text = reply.flat_body
+        if find_affirmed(self._refund, text):
+            return ""
+        m = find_affirmed(self.rx, text)
+        return m.group(0) if m else ""
 
 
 CHARGES_BUYER = Decision(
@@ -597,5 +622,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
-                                 GivesInFull(), AsksKnown())}
+                                 GivesInFull(), AsksKnown(), ReplacesInstead())}
 ALWAYS = ("asks_again", "asks_known", "trades_for_review")

@@ -522,6 +522,7 @@ class Structure(Scorer):
             out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
+        self._few_words(reply, n, low, out)
         if (self.rubric.brief_whole_letter and max(low, self.rubric.brief_words) <= n < brief
                 and all(p[1] for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
@@ -550,6 +551,14 @@ class Structure(Scorer):
                     f"{' or '.join(p[0] for p in bare)}",
                     "只是回答，还不是一封完整的信：缺少" + "、".join(p[-1] for p in bare))
         return out
+
+    def _few_words(self, reply, n, low, out) -> None:
+        """A few words in English where a reply is asked ("Hi Farid, sorry. Refund. Lily": no
+        amount, no time): not a reply yet, whatever moves its words name (issue 28). A reply in
+        another language has its own cap (not_english) and words counted otherwise."""
+        if n < self.rubric.few_words_share * low and reply.english >= self.rubric.english_share:
+            out.cap("few_words", f"only {n} words where the task asks at least {low}: not a "
+                    "reply yet", f"只有 {n} 个词，本题至少要求 {low} 个词：还不算一封回复")
 
 
 CRITERIA = (Content, Relevance, Tone, Language, Structure)

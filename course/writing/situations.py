@@ -245,7 +245,7 @@ SITUATIONS = (
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
-               "proof_first", "off_platform"),
+               "proof_first", "off_platform", "replaces_instead"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(

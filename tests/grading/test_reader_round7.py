@@ -12,6 +12,10 @@ its own: lines it must catch and a line it must leave alone.
   has it) is a small slip (``asks_known``, cap 75) with its own advice; asking for what the
   buyer gave (her size, an order number in her message, the address of a shipped order) is
   still asking again (cap 50).
+- W07: where the small-amount rule gives a refund, a replacement in its place is a wrong
+  decision (``replaces_instead``), named; a reply of a few English words (under a quarter of
+  the task's fewest) is not a reply yet (``few_words``, cap 20: "Hi Farid, sorry. Refund. Lily"
+  got 46, a teacher gives 15-20).
 """
 import pytest
 
@@ -154,3 +158,38 @@ def test_asking_again_for_what_the_buyer_gave_is_still_capped_at_50():
                             "full address so we can check. If it does not arrive in 7 days we "
                             "will resend it.\n\nBest regards,\nLily")
     assert review.score <= 50 and "asks again" in str(review)
+
+
+KEYCHAIN = ("Dear Farid,\n\nThank you for telling us, and we are very sorry that your keychain "
+            "does not work; this is our responsibility. {x}\n\nBest regards,\nGrace")
+
+
+@pytest.mark.parametrize("remedy", [
+    "We will resend a new keychain to you within 5 days.",
+    "We can replace it for free; the new one leaves our warehouse tomorrow.",
+])
+def test_a_replacement_in_place_of_the_small_refund_is_a_named_wrong_decision(remedy):
+    review = BANK["w07-reply-keychain"].review(KEYCHAIN.format(x=remedy))
+    assert review.score <= 40 and "sends a replacement where the small-amount rule gives a " \
+        "refund" in str(review), str(review)
+
+
+def test_the_refund_with_a_replacement_as_her_choice_is_left_alone():
+    review = BANK["w07-reply-keychain"].review(KEYCHAIN.format(
+        x="We have refunded the full $20, and you do not need to send it back; if you would "
+          "rather have a new one, we can send it instead. The money arrives within 3 days."))
+    assert review.score >= 80 and "replacement" not in str(review), str(review)
+
+
+@pytest.mark.parametrize("note", ["Hi Farid, so sorry. Full refund. Grace",
+                                  "Sorry, refund today. Grace"])
+def test_a_few_words_are_not_a_reply_yet(note):
+    review = BANK["w07-reply-keychain"].review(note)
+    assert review.score <= 20 and "not a reply yet" in str(review), str(review)
+
+
+def test_a_short_reply_that_gives_the_amount_is_not_a_few_words():
+    """13 words on a 30-word task (over a quarter): the set-5 teacher gave such a reply 63."""
+    review = BANK["comp-reply-dead-charger"].review("Ryan, we will refund $9 to you today. You "
+                                                     "can keep the charger. Amy")
+    assert 55 <= review.score <= 70 and "not a reply yet" not in str(review), str(review)
