@@ -11,6 +11,7 @@ import re
 import course.writing.patterns as P
 from course.writing.text import (
     clause_before,
+    find_affirmed,
     find_denied,
     is_question,
     negated,
@@ -147,6 +148,68 @@ class ReturnFar(ReturnFirst):
                     r"back\b|\b(?:send|return|ship) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our|"
                     r"china)\b|\bat your own (?:cost|expense)\b", re.I)
 
+class GivesInFull(Decision):
+    """A large item a local repair can fix (W08, lesson 08): the remedy is the repair with part
+    of the money back. A new item sent free or the whole price refunded ("we will send you a
+    new sewing machine free of charge, or refund you in full") is the small-amount remedy given
+    to the wrong case (issue 28, seventh reading). Offered only as the fallback when the repair
+    fails ("or more if the shop cannot fix it") it is the lesson's next step, not this one."""
+
+    name = "gives_in_full"
+    en = ("offers a new item or the whole price back where the remedy is a local repair with "
+          "a partial refund")
+    zh = "对可在当地维修的商品提出寄新品或全额退款（应为当地维修加部分退款）"
+    _pattern = (r"\bfull refund\b|\brefund\w* (?:you )?(?:in full|(?:all|the whole|the full|"
+                    r"the entire|your full|every cent)\b)|\brefund\w* (?:you )?(?:the |your )?"
+                    r"(?:full|whole|entire) (?:price|amount|sum|cost|payment|[$€£¥]?\d)|\ball "
+                    r"(?:of )?(?:your |the )?money\b|\bmoney back in full\b|\b(?:full|whole|entire) "
+                    r"(?:price|amount) back\b|\b(?:send|ship|give|post|mail) (?:you )?(?:a |an )?"
+                    r"(?:brand[- ])?(?:new|replacement) (?:one\b|PRODUCT)|\b(?:a|the) "
+                    r"(?:brand[- ])?new (?:one|PRODUCT)\b[^.?!]{0,40}\b(?:free|at our cost|"
+                    r"for you|to you)|\breplac(?:e|ing) (?:it|the PRODUCT|your PRODUCT)\b|"
+                    r"\ba replacement(?! (?:part|needle|plate|belt|cable))\b")
+    # the fallback for a repair that fails, in the same sentence
+    excuse = re.compile(r"\bif (?:the (?:\w+ )?(?:shop|repair\w*|technician)|it|they|repair) "
+                        r"(?:cannot|can'?t|can not|could not|couldn'?t|is not able to|does not|"
+                        r"doesn'?t|fails?)\b|\bif (?:a |the )?repair is not possible\b|"
+                        r"\bif (?:it is|it's) not (?:fixable|repairable)\b", re.I)
+    excuse_in = "sentence"
+
+    def find(self, reply) -> str:
+        words = str(reply.facts.get("product") or "machine").lower().split()
+        product = "(?:" + "|".join(re.escape(w) for w in {" ".join(words), words[-1]}) + ")s?\\b"
+        rx = re.compile(self._pattern.replace("PRODUCT", product), re.I)
+        text = reply.flat_body
+        for m in rx.finditer(text):
+            if not negated(text, m.start()) and not self.excused(text, m):
+                return m.group(0)
+        return ""
+
+
+class ReplacesInstead(Decision):
+    """The small-amount rule (lesson 07, W07): a cheap item that cannot be used is refunded at
+    once. A new one sent in place of the refund ("we will send you a new keychain") makes the
+    buyer wait for another parcel and costs the shop more than the money (issue 28, seventh
+    reading). A replacement offered beside the refund, as her choice, is left alone."""
+
+    name = "replaces_instead"
+    en = "sends a replacement where the small-amount rule gives a refund (refund it at once)"
+    zh = "小金额规则应直接退款，却改为补发或换货"
+    rx = re.compile(r"\b(?:resend\w*|re-send\w*|reship\w*|replac\w+|exchange\w*|send (?:you )?"
+                    r"(?:a |another )?(?:new|second) (?:one|[\w-]+)|(?:a )?new one|another one)\b",
+                    re.I)
+    _refund = re.compile(r"\b(?:refund\w*|money back|(?:pay|give|send) (?:you )?(?:the |your |all "
+                         r"(?:of )?your )?(?:money|[$€£¥]\s?\d+(?:\.\d+)?|\d+ ?(?:dollars?|usd)) "
+                         r"back)\b|退款", re.I)
+
+    def find(self, reply) -> str:
+        text = reply.flat_body
+        if find_affirmed(self._refund, text):
+            return ""
+        m = find_affirmed(self.rx, text)
+        return m.group(0) if m else ""
+
+
 CHARGES_BUYER = Decision(
     "charges_buyer",
     "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
@@ -163,7 +226,9 @@ CHARGES_BUYER = Decision(
                r"(?:restocking|handling|cancell?ation|service|return) fee\b|\breturn (?:shipping|"
                r"postage|delivery|freight)(?: costs?| fees?)? (?:is|are|will be|must be) (?:paid|"
                r"covered|borne) by (?:the buyer|the customer|you)\b|\byou (?:will )?(?:need to |have "
-               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b",
+               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b|"
+               # "send it back at your own cost" for the shop's own mistake (seventh reading)
+               r"\bat your (?:own )?(?:cost|expense)\b",
     re.I))
 
 
@@ -278,15 +343,25 @@ CLOSES_THE_TALK = Decision(
                r"(?:price|offer)\b|\bprices? (?:is|are) (?:final|not negotiable|non-negotiable)\b|"
                r"\b(?:the )?price is fixed\.", re.I))
 
+# a clock time or a day after "before" is a shipping cut-off, not pressure ("order today before
+# 5 pm and we ship it tomorrow": the next step with a time; issue 28, seventh reading)
+_CUTOFF = (r"(?! before (?:\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.?m\b|o'?clock)|\d{1,2}:\d{2}|noon|"
+           r"midnight|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+           r"nov|dec)\w*))")
+
 FAKE_URGENCY = Decision(
     "fake_urgency",
     # no number in the example: a draft that says "only 3 left" was told "only 2 left" (brief 22d)
     "pushes with pressure or scarcity the task does not give (hurry, last chance, only a few left)",
     "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩几件）",
-    re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one )?(?:now|today)\b|"
-               r"\border (?:now|today) before\b|"
+    re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one |more |some )?"
+               r"(?:now|today)\b|"
+               # not a shipping cut-off ("if you order today before 5 pm, we ship it tomorrow":
+               # the next step with a time, seventh reading)
+               r"\border (?:now|today)(?= before\b)" + _CUTOFF + r"|"
                # "Please order today." (not "if you order today, it ships on Monday"; brief 22e)
-               r"(?<!if you )(?<!when you )\b(?:please )?order (?:it |them )?(?:now|today)\b(?! and )|"
+               r"(?<!if you )(?<!when you )\b(?:please )?order (?:it |them )?(?:now|today)\b(?! and )"
+               + _CUTOFF + r"|\bonly (?:for )?(?:today|tonight)\b|\btoday only\b|"
                r"\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
                r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
                r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"
@@ -405,7 +480,8 @@ _GIVEN = {
                  r"\bhow many\b|\bwhat quantity\b|\bthe quantity\b|\bnumber of (?:pieces|mugs|"
                  r"items|units)\b|\bthe (?:exact |total |final )quantity\b", "quantity", "数量"),
     "address": (r"\bsame address\b|\bdeliver(?:ed)? to\b|\bship(?:ped)? to\b",
-                r"\byour (?:delivery |shipping )?address\b|\bwhere (?:should|shall|do) (?:we|you)"
+                r"\byour (?:full |complete |exact )?(?:delivery |shipping )?address\b|\bwhere "
+                r"(?:should|shall|do) (?:we|you)"
                 r"\b|\bwhich (?:address|country|city)\b|\bwhere to (?:ship|send)\b|\bthe "
                 r"(?:full |exact |complete )?(?:delivery |shipping )address\b",
                 "address", "地址"),
@@ -419,7 +495,8 @@ _GIVEN = {
                r"gold|silver|beige|orange)\b",
                r"\b(?:which|what) colou?rs?\b|\bthe colou?rs? (?:you|of)\b", "colour", "颜色"),
     "order": (r"(?!)", r"\byour order (?:number|no\b|id\b)|\bthe order number\b|\bwhich "
-              r"(?:product|item)s? you (?:ordered|bought)\b", "the order", "订单信息"),
+              r"(?:product|item)s? you (?:ordered|bought)\b", "the order (its number, what was "
+              "bought)", "订单信息（订单号、所购商品）"),
     "problem": (r"(?!)", r"\bwhat (?:exactly )?(?:is|was) (?:wrong|the problem)\b|\bdescribe "
                 r"the problem\b|\bwhat (?:exactly )?happened (?:to|with)\b", "the problem",
                 "问题"),
@@ -429,7 +506,9 @@ _GIVEN = {
                 "what the customer bought before (the shop's records)", "客户以前买过什么（店铺有记录）"),
 }
 # what the shop knows from the task's facts; the purchase history is always in its records
-_KNOWN = {"quantity": ("quantity",), "address": ("destination",), "size": ("buyer_size",),
+# (an order shipped, with its date or tracking number, was shipped to the buyer's address)
+_KNOWN = {"quantity": ("quantity",), "address": ("destination", "ship_date", "tracking_number"),
+          "size": ("buyer_size",),
           "colour": ("ordered_colour", "sent_colour"), "order": ("order_id",),
           "problem": ("problem",), "history": ("buyer_name",)}
 
@@ -447,11 +526,20 @@ def _gives(said: str, buyer: str) -> bool:
     return False
 
 
+#: what the shop has in its own records whoever wrote what: the order (its number, what was
+#: bought). The buyer need not have said it: asking her for it is a small slip (``asks_known``), not asking again for what she gave (issue 28, seventh
+#: reading: Lena never wrote her order number, the facts panel shows it).
+SHOP_RECORDS = ("order",)
+
+
 class AsksAgain(Decision):
     name = "asks_again"
     en = "asks again for what the buyer already gave"
     zh = "再次询问买家已经提供的信息"
     cap = "asks_again"
+    #: the kinds this decision reads: what the buyer gave (her message, or the task's facts of
+    #: what she asked for), and the shop's records only where her message gives them
+    records = False
 
     #: a problem named only as "a serious fault" is not yet described: asking what is wrong is
     #: the right question, not asking again (brief 22d, W08 Umar)
@@ -462,9 +550,21 @@ class AsksAgain(Decision):
         """What the buyer gave: said in the message, or known from the task's facts."""
         facts = {k: v for k, v in (facts or {}).items()
                  if not (k == "problem" and self._vague.match(str(v)))}
-        return [k for k, (said, _ask, _en, _zh) in _GIVEN.items()
-                if (buyer and _gives(said, buyer))
-                or any(facts.get(f) is not None for f in _KNOWN[k])]
+        out = []
+        for k, (said, _ask, _en, _zh) in _GIVEN.items():
+            in_message = bool(buyer) and (_gives(said, buyer) or (
+                k == "order" and bool(facts.get("order_id"))
+                and str(facts["order_id"]) in buyer.replace(" ", "")))
+            known = any(facts.get(f) is not None for f in _KNOWN[k])
+            if k in SHOP_RECORDS:
+                # only the shop's records the buyer did not give herself (asks_known)
+                if self.records and known and not in_message:
+                    out.append(k)
+                elif not self.records and in_message:
+                    out.append(k)
+            elif not self.records and (in_message or known):
+                out.append(k)
+        return out
 
     def asked(self, reply) -> list[tuple[str, str]]:
         """(en, zh) of each given thing the reply asks for again."""
@@ -480,6 +580,40 @@ class AsksAgain(Decision):
     def find(self, reply):
         return ", ".join(en for en, _ in self.asked(reply))
 
+    def advice(self, reply):
+        """(en, zh) of the advice, or None for the usual 'Change the decision'."""
+        return None
+
+
+class AsksKnown(AsksAgain):
+    """Asks the buyer for what the shop already has in its records (the order number, what she
+    bought before), which the task's facts panel shows: a small slip, not asking again for what
+    she wrote (a teacher gives such a reply 70-75)."""
+
+    name = "asks_known"
+    en = "asks the buyer for what the shop already has (see the facts)"
+    zh = "向买家询问店铺已有的信息（请看信息栏）"
+    cap = "asks_known"
+    records = True
+    slip = True  # a small slip: it costs no content points, only the cap
+
+    def asked(self, reply) -> list[tuple[str, str]]:
+        out = []
+        for en, zh in super().asked(reply):
+            if en.startswith("the order"):  # name what was asked: the number or the goods
+                number = re.search(r"\border (?:number|no\b|id\b)", reply.flat_body, re.I)
+                en, zh = (("the order number", "订单号") if number
+                          else ("what the buyer ordered", "买家买了什么"))
+            out.append((en, zh))
+        return out
+
+    def advice(self, reply):
+        asked = self.asked(reply)
+        en = " and ".join(e for e, _ in asked)
+        zh = "和".join(z for _, z in asked)
+        return (f"You already have {en}: see the facts, and do not ask the buyer for it.",
+                f"{zh}店铺已经有了：请看信息栏，不要再问买家。")
+
 
 DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst(), RefusesRemedy(),
                                  PRESSURES_PAYMENT, ACTS_WITHOUT_ASKING, AsksAgain(),
@@ -487,5 +621,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
-                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample())}
-ALWAYS = ("asks_again", "trades_for_review")
+                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
+                                 GivesInFull(), AsksKnown(), ReplacesInstead())}
+ALWAYS = ("asks_again", "asks_known", "trades_for_review")

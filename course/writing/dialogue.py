@@ -11,7 +11,9 @@ or an end::
     {"buyer": "closing words", "end": "good" | "bad" | "neutral"}
 
 A branch fires when the learner's reply made every move in its ``if``; the first that fires
-wins, and the last branch (no ``if``) is taken otherwise. ``moves`` is a function
+wins, and the last branch (no ``if``) is taken otherwise. A reply that makes the move
+``wrong_decision`` (a decision the role-play's situation rules out) goes to the graph's first
+bad end instead, where the graph has one. ``moves`` is a function
 text -> set of move names (course.writing.moves.moves_in in the course).
 """
 from __future__ import annotations
@@ -135,6 +137,13 @@ def walk(graph, start, replies, moves) -> dict:
                            "moves": sorted(made),
                            "made": [m for m in expected if m in made],
                            "missed": [m for m in expected if m not in made]})
+        # a decision the situation rules out (the move ``wrong_decision``: a new machine free
+        # where a local repair is the remedy) ends the talk badly whatever else the reply did
+        # (issue 28, seventh reading: such a turn led to the good ending)
+        bad = bad_end(graph) if "wrong_decision" in made else None
+        if bad is not None:
+            tid = bad
+            continue
         for br in turn["next"]:
             cond = br.get("if")
             cond = set(cond if isinstance(cond, list) else [cond]) if cond is not None else set()
@@ -146,6 +155,12 @@ def walk(graph, start, replies, moves) -> dict:
     return {"transcript": transcript, "end": tid if finished else None,
             "outcome": end.get("end") if finished else None, "finished": finished,
             "final": end["buyer"] if finished else None, "waiting": None if finished else tid}
+
+
+def bad_end(graph):
+    """The first turn of the graph that ends badly, or None."""
+    return next((tid for tid, turn in graph.items()
+                 if isinstance(turn, dict) and turn.get("end") == "bad"), None)
 
 
 def model_path(graph, start, moves) -> list[str]:

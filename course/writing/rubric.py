@@ -33,6 +33,8 @@ class Rubric:
         "wrong_facts": 35,      # ... when two values or more contradict the facts
         "wrong_decision": 40,   # ... when it takes a decision the situation rules out
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
+        "asks_known": 75,       # ... when it asks the buyer for what the shop has on file
+                                # (the order number: a small slip, teacher 70-75; issue 28)
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "unanswered": 55,       # ... when the customer's mail was never answered and the
                                 # letter does not say sorry for it (W05 Kanya, brief 22d)
@@ -43,6 +45,8 @@ class Rubric:
         "padded_empty": 30,     # ... and it gives under half of what the situation needs
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)
         "very_brief": 65,       # ... when it has under very_brief_share of the task's fewest words
+        "few_words": 20,        # ... when it has under few_words_share of them (in English):
+                                # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
     })
@@ -64,6 +68,7 @@ class Rubric:
     # part of the letter stays brief, as its teacher held it lower)
     brief_whole_letter: bool = True
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
+    few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)

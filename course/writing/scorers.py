@@ -151,12 +151,16 @@ class Content(Scorer):
             evidence = d.find(reply)
             if not evidence:
                 continue
-            n += 1
+            slip = getattr(d, "slip", False)  # a small slip costs no content points
+            n += not slip
             out.flagged.append(evidence)
-            out.missing.append(Said(f"a wrong decision: {d.en} ('{evidence}')",
-                                    f"错误的决定：{d.zh}（“{evidence}”）"))
-            out.advise(f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
-            out.cap(d.cap, f"a wrong decision: {d.en}", f"错误的决定：{d.zh}")
+            kind_en, kind_zh = ("a slip", "小失误") if slip else ("a wrong decision", "错误的决定")
+            out.missing.append(Said(f"{kind_en}: {d.en} ('{evidence}')",
+                                    f"{kind_zh}：{d.zh}（“{evidence}”）"))
+            advice = getattr(d, "advice", lambda _r: None)(reply)
+            en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
+            out.advise(en, zh)
+            out.cap(d.cap, f"{kind_en}: {d.en}", f"{kind_zh}：{d.zh}")
         return n
 
     def _wrong_facts(self, reply, out) -> None:
@@ -518,6 +522,7 @@ class Structure(Scorer):
             out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
+        self._few_words(reply, n, low, out)
         if (self.rubric.brief_whole_letter and max(low, self.rubric.brief_words) <= n < brief
                 and all(p[1] for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
@@ -546,6 +551,14 @@ class Structure(Scorer):
                     f"{' or '.join(p[0] for p in bare)}",
                     "只是回答，还不是一封完整的信：缺少" + "、".join(p[-1] for p in bare))
         return out
+
+    def _few_words(self, reply, n, low, out) -> None:
+        """A few words in English where a reply is asked ("Hi Farid, sorry. Refund. Lily": no
+        amount, no time): not a reply yet, whatever moves its words name (issue 28). A reply in
+        another language has its own cap (not_english) and words counted otherwise."""
+        if n < self.rubric.few_words_share * low and reply.english >= self.rubric.english_share:
+            out.cap("few_words", f"only {n} words where the task asks at least {low}: not a "
+                    "reply yet", f"只有 {n} 个词，本题至少要求 {low} 个词：还不算一封回复")
 
 
 CRITERIA = (Content, Relevance, Tone, Language, Structure)

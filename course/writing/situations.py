@@ -245,7 +245,7 @@ SITUATIONS = (
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
-               "proof_first", "off_platform"),
+               "proof_first", "off_platform", "replaces_instead"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
         apology_due=True, words=(30, 140)),
     Situation(
@@ -258,7 +258,8 @@ SITUATIONS = (
          Move("acceptable", 1, _ACCEPTABLE + r"|\b(please reply|please tell|(?:let us|let me) "
                                              r"know your (?:answer|decision|choice|reply))\b",
               "asks for the buyer's answer", "请买家答复")),
-        right=("repair", "amount"), wrong=("refuses_remedy", "return_far", "off_platform"),
+        right=("repair", "amount"),
+        wrong=("refuses_remedy", "return_far", "gives_in_full", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
         apology_due=True),
     Situation(
