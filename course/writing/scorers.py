@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
+from course.writing.situations import WAITS_FOR_ANSWER
 from course.writing.text import Said, clause_around, negated, sentence_at, sentences, vader
 from course.writing.values import FACT_KINDS
 
@@ -502,7 +503,9 @@ class Structure(Scorer):
             ("thanks", (P.THANKS.search(reply.flat_body + " " + reply.closing) or [""])[0],
              "Thank the buyer (for the order, the message or their patience).",
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
-            ("next step with a time", (P.TIME.search(reply.flat_body) or [""])[0],
+            ("next step with a time", (P.TIME.search(reply.flat_body)
+                                       or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
+                                       or [""])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
              "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
             ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",

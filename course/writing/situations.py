@@ -61,6 +61,12 @@ class Situation:
 
 
 _WHEN = "time"
+# the buyer's answer asked for in few words (brief 22g, W08 Umar): "Let me know." or "Please let
+# us know." as a sentence of its own (not "if you have any questions, let us know"), "tell me
+# which you prefer", "let us know your choice"
+ANSWER_ASKED = (r"(?<![\w,;] )(?<![\w,;])\b(?:please,? )?let (?:us|me) know(?:,? please| soon)?"
+                r"(?=\s*(?:[.!]|$))|\b(?:tell|let) (?:me|us)(?: know)? (?:which (?:one )?you "
+                r"(?:prefer|want|like|choose|would like)|your (?:choice|decision|answer))\b")
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
@@ -73,7 +79,14 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\b(?:is|would|will|does|could) (?:that|this|it)(?: \w+){0,3}? (?:ok(?:ay)?|all "
                r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
                r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
-               r"可以吗|能接受吗")
+               + ANSWER_ASKED + r"|可以吗|能接受吗")
+# a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
+# answer (brief 22g: "Please let us know." after two offers is not told to say what happens
+# next and when)
+WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:do|would) you (?:prefer|like|choose)|"
+                    r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
+                    r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
+                    r"you agree|what do you think)")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|退款")
