@@ -60,10 +60,15 @@ def _find_move(move, reply) -> str:
         m = P.TIME.search(text)
         return m.group(0) if m else ""
     if move.find.startswith("fact:"):
+        # "a,b": either fact; "b+c": both together (a discount as two prices, brief 22g)
         fields = move.find[5:].split(",")
+        stated_wrong = _stated_wrong(move, reply)
         for f in fields:
-            if f in reply.check.right:
-                return reply.check.right[f]
+            parts = f.split("+")
+            if all(p in reply.check.right for p in parts) and (len(parts) == 1
+                                                              or not stated_wrong):
+                return " / ".join(reply.check.right[p] for p in parts)
+        fields = [f for f in fields if "+" not in f]
         if any(reply.facts.get(f) not in (None, "") for f in fields):
             return ""  # the task gives the value and the reply does not state it
         wrong = {w.said for w in reply.check.wrong}
@@ -192,7 +197,7 @@ def _stated_wrong(move, reply) -> bool:
     the move as not made."""
     if not move.find.startswith("fact:"):
         return False
-    fields = set(move.find[5:].split(","))
+    fields = set(move.find[5:].replace("+", ",").split(","))
     return any(w.field in fields for w in reply.check.wrong)
 
 

@@ -7,7 +7,7 @@ alone."""
 from __future__ import annotations
 
 import pytest
-from support import advice, letter
+from support import advice, letter, review
 
 # 1. "Let me know." asks for the buyer's answer; "if you have any questions, let us know" does
 # not (it is service talk)
@@ -16,6 +16,11 @@ _UMAR = ("Thank you for your message, and we are very sorry that your treadmill 
          "repair, or send a new belt if the shop cannot fix it. ")
 ASKS_ANSWER = "Missing: asks for the buyer's answer"
 NEXT_STEP = "Say what happens next and when"
+
+
+def review_found(exercise: str, text: str) -> str:
+    """What the content criterion found, as one line."""
+    return review(exercise, text).criterion("content").evidence
 
 
 @pytest.mark.parametrize("line", ["Let me know.", "Tell me which you prefer.",
@@ -38,3 +43,109 @@ def test_a_reply_waiting_for_the_choice_is_not_told_to_say_what_happens_next(lin
 def test_a_reply_that_waits_for_nothing_is_still_told():
     line = "If you have any questions, please let us know."
     assert NEXT_STEP in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+def test_waiting_for_acceptance_in_other_words_has_its_next_step():
+    line = "Please tell me if this works for you."
+    assert NEXT_STEP not in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+# 3. a wish with the agent's name, run into the last line, is a friendly closing
+CLOSING = "End with a friendly closing"
+_INES = ("Dear Ines, thank you for your message and sorry for the small mark on your pen set, "
+         "this is our responsibility. Could we offer you $4 as a partial compensation? Please "
+         "tell me if this works for you. ")
+
+
+@pytest.mark.parametrize("wish", ["Have a nice day, Lily", "Have a great weekend! Lily"])
+def test_a_wish_and_the_name_close_the_letter(wish):
+    assert CLOSING not in advice("w07-assess-reply-ines", _INES + wish)
+
+
+def test_a_wish_inside_a_sentence_is_not_a_closing():
+    text = _INES + "We hope you have a nice day with your new pens."
+    assert CLOSING in advice("w07-assess-reply-ines", text)
+
+
+# 4. "feel free to talk with me" invites the buyer to talk further (W06 Dubai's required point)
+TALK = "Missing: invites the buyer to talk further"
+_DUBAI = ("Thank you for your message. For your family we give a special price: $6.50 for one "
+          "speaker, $65 for ten. Delivery to Dubai takes 9 days. ")
+
+
+@pytest.mark.parametrize("line", ["If you have any questions, please feel free to talk with me.",
+                                  "You are always welcome to chat with us about the colours."])
+def test_an_invitation_to_talk_in_other_words(line):
+    assert TALK not in advice("w06-reply-dubai", letter("Mr Al-Mansouri", _DUBAI + line))
+
+
+def test_no_invitation_is_still_missing():
+    line = "We will send the speakers as soon as you pay."
+    assert TALK in advice("w06-reply-dubai", letter("Mr Al-Mansouri", _DUBAI + line))
+
+
+# 5. the discount said as two prices; why this customer said with "you often buy"
+_TAN = "Thank you for your message. {why}The PowerGo Lite is {prices} until 30 November. "
+
+
+@pytest.mark.parametrize("prices", ["now $20.40, before $24", "$20.40 instead of $24"])
+def test_two_prices_state_the_real_discount(prices):
+    text = letter("Mr Tan", _TAN.format(why="", prices=prices), "Lily")
+    assert "Missing: the real discount" not in advice("promo-reply-offer", text)
+
+
+def test_one_price_or_a_wrong_one_does_not():
+    one = letter("Mr Tan", _TAN.format(why="", prices="now $20.40"), "Lily")
+    assert "Missing: the real discount" in advice("promo-reply-offer", one)
+    wrong = letter("Mr Tan", _TAN.format(why="", prices="now $20.40, before $28"), "Lily")
+    assert "the real discount" not in review_found("promo-reply-offer", wrong)
+
+
+WHY = "Missing: why this customer gets it"
+
+
+@pytest.mark.parametrize("why", ["Because you often buy our power banks, we give you a discount. ",
+                                 "You always order from us, so this one is for you. "])
+def test_why_this_customer_in_plain_words(why):
+    text = "Dear Mr Tan, " + why + "The PowerGo Lite is 15% off until 30 November."
+    assert WHY not in advice("promo-reply-offer", text)
+
+
+def test_no_reason_is_still_missing():
+    text = "Dear Mr Tan, you can buy the PowerGo Lite 15% off until 30 November."
+    assert WHY in advice("promo-reply-offer", text)
+
+
+# 6. a hope about what they bought is a personal touch (W10 greeting)
+PERSONAL = "Missing: a personal touch"
+_GREETING = "Happy Thanksgiving! {line} Our mugs are 10% off for you until 31 October."
+
+
+@pytest.mark.parametrize("line", ["We hope the mugs warm your mornings.",
+                                  "Thank you for your order in September."])
+def test_a_personal_touch_in_plain_words(line):
+    text = letter("Mr Anderson", _GREETING.format(line=line), "Lily")
+    assert PERSONAL not in advice("w10-assess-reply-greeting", text)
+
+
+def test_a_general_wish_is_not_personal():
+    text = letter("Mr Anderson", _GREETING.format(line="We hope the holiday is good."), "Lily")
+    assert PERSONAL in advice("w10-assess-reply-greeting", text)
+
+
+# 7. samples paid by the buyer, the cost returned with the first order: the normal process
+PROCESS = "Missing: keeps to the normal process"
+_FARID = ("Thank you for your interest. Please send us your company website and business "
+          "registration, and tell us which models you need. {line}")
+
+
+@pytest.mark.parametrize("line", [
+    "Samples are paid by the buyer and the cost is returned with the first order, as usual.",
+    "The sample is charged, and we deduct it from your first order."])
+def test_paid_samples_keep_the_normal_process(line):
+    assert PROCESS not in advice("w03-check-reply-farid", letter("Farid", _FARID.format(line=line)))
+
+
+def test_no_word_on_samples_is_still_missing():
+    line = "We will answer you within 2 days."
+    assert PROCESS in advice("w03-check-reply-farid", letter("Farid", _FARID.format(line=line)))
