@@ -526,7 +526,10 @@ class Structure(Scorer):
             out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
-        if (self.rubric.brief_whole_letter and max(low, self.rubric.brief_words) <= n < brief
+        # a whole letter inside the task's range; a task that asks for a short letter (a
+        # holding reply) counts its own range, not the brief_words floor (brief 22g)
+        whole_from = low if situation.short_ok else max(low, self.rubric.brief_words)
+        if (self.rubric.brief_whole_letter and whole_from <= n < brief
                 and all(p[1] for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
             # length point (the issue's "a short reply that does the job loses at most that")
@@ -536,11 +539,7 @@ class Structure(Scorer):
                          f"长度：{n} 个词，在本题 {low}-{high} 个词之内：可以；再多一点细节会更完整。",
                          "长度")
         if n < brief:
-            points = self.rubric.length_points
-            out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "
-                    "a short reply that does the job is good, a fuller letter can be excellent",
-                    f"回复较简短（{n} 个词），失去“完整度”的 {points} 分：简短而完成任务的回复算不错，"
-                    "完整的信才可能优秀")
+            self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1]])
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
@@ -554,6 +553,27 @@ class Structure(Scorer):
                     f"{' or '.join(p[0] for p in bare)}",
                     "只是回答，还不是一封完整的信：缺少" + "、".join(p[-1] for p in bare))
         return out
+
+    def _brief(self, out, n, low, high, lacking) -> None:
+        """The brief cap, said truly: a reply under the task's range is brief; one inside it
+        is short for want of a part of the letter (brief 22g: "brief" on a 44-word reply to a
+        40-150-word task was false, and named nothing to add)."""
+        points = self.rubric.length_points
+        if n >= low and lacking:
+            en_what = " or ".join(p[0] for p in lacking)
+            zh_what = "、".join(p[-1] for p in lacking)
+            out.cap("brief", f"a short reply ({n} words, inside this task's {low}-{high}, but "
+                    f"with no {en_what}) loses the {points} points of fullness: it does the job "
+                    "and is good; a whole letter can be excellent",
+                    f"回复较短（{n} 个词，在本题 {low}-{high} 个词之内，但缺少{zh_what}），失去“完整度”的 "
+                    f"{points} 分：完成了任务，算不错；完整的信才可能优秀")
+            return
+        under = f"under this task's {low}" if n < low else f"under {self.rubric.brief_words}"
+        under_zh = f"少于本题最少的 {low} 个词" if n < low else f"少于 {self.rubric.brief_words} 个词"
+        out.cap("brief", f"a brief reply ({n} words, {under}) loses the {points} points of "
+                "fullness: a short reply that does the job is good, a fuller letter can be "
+                "excellent", f"回复较简短（{n} 个词，{under_zh}），失去“完整度”的 {points} 分："
+                "简短而完成任务的回复算不错，完整的信才可能优秀")
 
 
 CRITERIA = (Content, Relevance, Tone, Language, Structure)

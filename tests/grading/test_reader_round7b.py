@@ -149,3 +149,40 @@ def test_paid_samples_keep_the_normal_process(line):
 def test_no_word_on_samples_is_still_missing():
     line = "We will answer you within 2 days."
     assert PROCESS in advice("w03-check-reply-farid", letter("Farid", _FARID.format(line=line)))
+
+
+# 8. the brief cap read against the task's own word range
+def _cap_line(exercise: str, text: str) -> str:
+    return " ".join(c["en"] for c in review(exercise, text).caps if c["name"] == "brief")
+
+
+_HOLDING = ("Hi Anna, thank you for your mail. Our factory is checking the logo printing now. "
+            "We will tell you the price within 3 days.")
+
+
+def test_a_whole_short_letter_inside_a_short_tasks_range_is_not_brief():
+    """A holding reply asks for 15-90 words: a whole letter of 27 words is inside it (it was
+    capped at 80 by the 30-word floor of other tasks)."""
+    text = _HOLDING + "\nBest regards, Mia"
+    assert review("fol-reply-holding", text).score > 80
+    assert _cap_line("fol-reply-holding", text) == ""
+
+
+@pytest.mark.parametrize("exercise, text, lacking", [
+    ("fol-reply-holding", "Hi Anna, thank you for your mail. Our factory is checking the logo "
+     "printing. We will tell you the price within 3 days.\nMia", "closing"),
+    ("w08-assess-reply-umar", letter("Umar", _UMAR + "Which do you prefer?").replace(
+        "Thank you for your message, and we", "We"), "thanks")])
+def test_a_short_reply_inside_the_range_is_told_what_it_lacks_not_that_it_is_brief(
+        exercise, text, lacking):
+    line = _cap_line(exercise, text)
+    assert line.startswith("a short reply (") and "inside this task's" in line, line
+    assert f"with no {lacking}" in line and "brief" not in line, line
+
+
+def test_a_reply_under_the_range_is_still_brief():
+    text = letter("Umar", "Sorry! Could a repair shop fix it? We refund $80 for the repair. "
+                  "Which do you prefer?")
+    line = _cap_line("w08-assess-reply-umar", text)
+    assert line.startswith("a brief reply (") and "under this task's 40" in line, line
+    assert review("w08-assess-reply-umar", text).score <= 80
