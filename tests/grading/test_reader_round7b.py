@@ -186,3 +186,23 @@ def test_a_reply_under_the_range_is_still_brief():
     line = _cap_line("w08-assess-reply-umar", text)
     assert line.startswith("a brief reply (") and "under this task's 40" in line, line
     assert review("w08-assess-reply-umar", text).score <= 80
+
+
+# 9. the -s missed on a second verb of the same subject ("it is light and charge phone")
+GRAMMAR_S = "third person singular needs -s"
+_CARLOS = ("Thank you for your question. The PowerGo Lite is good for you because {line}. It "
+           "costs $24, and if you order by Friday, we ship it within 24 hours.")
+
+
+@pytest.mark.parametrize("line", ["it is light (180 g) and charge phone two times",
+                                  "it weighs 180 g and fit in a small bag"])
+def test_a_second_verb_of_it_needs_the_s_too(line):
+    text = letter("Carlos", _CARLOS.format(line=line), "Lily")
+    assert GRAMMAR_S in advice("promo-reply-recommend", text)
+
+
+@pytest.mark.parametrize("line", ["it is light and charges your phone twice",
+                                  "it is easy to carry and charge"])
+def test_right_verbs_after_and_are_left_alone(line):
+    text = letter("Carlos", _CARLOS.format(line=line), "Lily")
+    assert GRAMMAR_S not in advice("promo-reply-recommend", text)
