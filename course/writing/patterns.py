@@ -296,7 +296,12 @@ ERRORS = [
     (r"\b(?:is|are|was) happen\b|\bit happen\b", "'it is happen' should be 'it happened'",
      "it is happen 应为 it happened"),
     (r"\bthe (?:peak season|post|parcel|delay) make\b|\b(?:it|he|she) (?:make|take|need|look) \b|"
-     r"\b(?:the )?(?:money|refund|parcel|package) (?:come|arrive|reach)\b",
+     r"\b(?:the )?(?:money|refund|parcel|package) (?:come|arrive|reach)\b|"
+     # a second verb of the same "it" ("it is light (180 g) and charge phone two times", brief
+     # 22g): the -s is missed after "and" as after "it"
+     # ("it is easy to carry and charge" is two infinitives: left alone)
+     r"\b(?:it|he|she) (?:is|has|was|\w+[^s\W]s) (?:(?!to )[^.,;:!?]){1,30}?\band (?:make|take|need|look|"
+     r"charge|hold|keep|work|fit|last|cost|weigh|come|give|help|protect|save)\b",
      "third person singular needs -s ('it makes', 'the money comes')",
      "第三人称单数动词要加 -s（it makes、the money comes）"),
     (r"\bhave problem\b|\bmade mistake\b|\bis (?:very )?popular product\b",

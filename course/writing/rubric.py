@@ -65,7 +65,8 @@ class Rubric:
     # ... but a whole letter (greeting, thanks, next step, closing) inside the task's own word
     # range is not brief (brief 22d: the fourth readers' teachers object to capping 40-49 words
     # on a 40-150 task; sets 1 and 2 keep their figures only while a short reply that lacks a
-    # part of the letter stays brief, as its teacher held it lower)
+    # part of the letter stays brief, as its teacher held it lower; on a task that asks for a
+    # short letter, short_ok, a whole letter anywhere in its range is not brief: brief 22g)
     brief_whole_letter: bool = True
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)

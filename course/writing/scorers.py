@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
+from course.writing.situations import WAITS_FOR_ANSWER
 from course.writing.text import Said, clause_around, negated, sentence_at, sentences, vader
 from course.writing.values import FACT_KINDS
 
@@ -59,10 +60,15 @@ def _find_move(move, reply) -> str:
         m = P.TIME.search(text)
         return m.group(0) if m else ""
     if move.find.startswith("fact:"):
+        # "a,b": either fact; "b+c": both together (a discount as two prices, brief 22g)
         fields = move.find[5:].split(",")
+        stated_wrong = _stated_wrong(move, reply)
         for f in fields:
-            if f in reply.check.right:
-                return reply.check.right[f]
+            parts = f.split("+")
+            if all(p in reply.check.right for p in parts) and (len(parts) == 1
+                                                              or not stated_wrong):
+                return " / ".join(reply.check.right[p] for p in parts)
+        fields = [f for f in fields if "+" not in f]
         if any(reply.facts.get(f) not in (None, "") for f in fields):
             return ""  # the task gives the value and the reply does not state it
         wrong = {w.said for w in reply.check.wrong}
@@ -195,7 +201,7 @@ def _stated_wrong(move, reply) -> bool:
     the move as not made."""
     if not move.find.startswith("fact:"):
         return False
-    fields = set(move.find[5:].split(","))
+    fields = set(move.find[5:].replace("+", ",").split(","))
     return any(w.field in fields for w in reply.check.wrong)
 
 
@@ -506,7 +512,9 @@ class Structure(Scorer):
             ("thanks", (P.THANKS.search(reply.flat_body + " " + reply.closing) or [""])[0],
              "Thank the buyer (for the order, the message or their patience).",
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
-            ("next step with a time", (P.TIME.search(reply.flat_body) or [""])[0],
+            ("next step with a time", (P.TIME.search(reply.flat_body)
+                                       or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
+                                       or [""])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
              "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
             ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",
@@ -523,7 +531,10 @@ class Structure(Scorer):
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
         self._few_words(reply, n, low, out)
-        if (self.rubric.brief_whole_letter and max(low, self.rubric.brief_words) <= n < brief
+        # a whole letter inside the task's range; a task that asks for a short letter (a
+        # holding reply) counts its own range, not the brief_words floor (brief 22g)
+        whole_from = low if situation.short_ok else max(low, self.rubric.brief_words)
+        if (self.rubric.brief_whole_letter and whole_from <= n < brief
                 and all(p[1] for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
             # length point (the issue's "a short reply that does the job loses at most that")
@@ -533,11 +544,7 @@ class Structure(Scorer):
                          f"长度：{n} 个词，在本题 {low}-{high} 个词之内：可以；再多一点细节会更完整。",
                          "长度")
         if n < brief:
-            points = self.rubric.length_points
-            out.cap("brief", f"a brief reply ({n} words) loses the {points} points of fullness: "
-                    "a short reply that does the job is good, a fuller letter can be excellent",
-                    f"回复较简短（{n} 个词），失去“完整度”的 {points} 分：简短而完成任务的回复算不错，"
-                    "完整的信才可能优秀")
+            self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1]])
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
@@ -559,6 +566,27 @@ class Structure(Scorer):
         if n < self.rubric.few_words_share * low and reply.english >= self.rubric.english_share:
             out.cap("few_words", f"only {n} words where the task asks at least {low}: not a "
                     "reply yet", f"只有 {n} 个词，本题至少要求 {low} 个词：还不算一封回复")
+
+    def _brief(self, out, n, low, high, lacking) -> None:
+        """The brief cap, said truly: a reply under the task's range is brief; one inside it
+        is short for want of a part of the letter (brief 22g: "brief" on a 44-word reply to a
+        40-150-word task was false, and named nothing to add)."""
+        points = self.rubric.length_points
+        if n >= low and lacking:
+            en_what = " or ".join(p[0] for p in lacking)
+            zh_what = "、".join(p[-1] for p in lacking)
+            out.cap("brief", f"a short reply ({n} words, inside this task's {low}-{high}, but "
+                    f"with no {en_what}) loses the {points} points of fullness: it does the job "
+                    "and is good; a whole letter can be excellent",
+                    f"回复较短（{n} 个词，在本题 {low}-{high} 个词之内，但缺少{zh_what}），失去“完整度”的 "
+                    f"{points} 分：完成了任务，算不错；完整的信才可能优秀")
+            return
+        under = f"under this task's {low}" if n < low else f"under {self.rubric.brief_words}"
+        under_zh = f"少于本题最少的 {low} 个词" if n < low else f"少于 {self.rubric.brief_words} 个词"
+        out.cap("brief", f"a brief reply ({n} words, {under}) loses the {points} points of "
+                "fullness: a short reply that does the job is good, a fuller letter can be "
+                "excellent", f"回复较简短（{n} 个词，{under_zh}），失去“完整度”的 {points} 分："
+                "简短而完成任务的回复算不错，完整的信才可能优秀")
 
 
 CRITERIA = (Content, Relevance, Tone, Language, Structure)

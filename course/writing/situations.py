@@ -7,7 +7,8 @@ move of the situation, every wrong decision is a decision of course.writing.deci
 word range is sensible, every pattern compiles.
 
 A move's ``find`` is a regular expression, or ``fact:<field>[,<field>]`` (the value of that
-fact, checked by value; any value of its kind when the task does not give it), or ``time``
+fact, checked by value; any value of its kind when the task does not give it; ``a+b``: both
+values stated right together), or ``time``
 (a next step with a time).
 """
 from __future__ import annotations
@@ -61,6 +62,12 @@ class Situation:
 
 
 _WHEN = "time"
+# the buyer's answer asked for in few words (brief 22g, W08 Umar): "Let me know." or "Please let
+# us know." as a sentence of its own (not "if you have any questions, let us know"), "tell me
+# which you prefer", "let us know your choice"
+ANSWER_ASKED = (r"(?<![\w,;] )(?<![\w,;])\b(?:please,? )?let (?:us|me) know(?:,? please| soon)?"
+                r"(?=\s*(?:[.!]|$))|\b(?:tell|let) (?:me|us)(?: know)? (?:which (?:one )?you "
+                r"(?:prefer|want|like|choose|would like)|your (?:choice|decision|answer))\b")
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
@@ -73,7 +80,15 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\b(?:is|would|will|does|could) (?:that|this|it)(?: \w+){0,3}? (?:ok(?:ay)?|all "
                r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
                r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
-               r"可以吗|能接受吗")
+               + ANSWER_ASKED + r"|可以吗|能接受吗")
+# a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
+# answer (brief 22g: "Please let us know." after two offers is not told to say what happens
+# next and when)
+WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:do|would) you (?:prefer|like|choose)|"
+                    r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
+                    r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
+                    r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
+                    r"(?:this|that|it) (?:works|suits|is (?:ok(?:ay)?|fine|all right|acceptable))\b)")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|退款")
@@ -136,7 +151,10 @@ SITUATIONS = (
               only_with="warranty"),
          Move("talk", 2, r"\b((?:happy|glad|pleased|welcome) to (?:talk|discuss|hear|help)|talk "
                          r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
-                         r"let us know (?:if|what|your)|tell us (?:if|what))\b",
+                         r"let us know (?:if|what|your)|tell us (?:if|what)|"
+                         # "please feel free to talk with me" (brief 22g, W06 Dubai)
+                         r"feel free to (?:talk|chat|discuss|tell|write)|(?:talk|chat) (?:with|to) "
+                         r"(?:me|us))\b",
               "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
         right=("offer", "price"), wrong=("price_may_change", "pressures_payment", "fake_urgency",
                                          "closes_the_talk", "refuses_sample"),
@@ -377,7 +395,11 @@ SITUATIONS = (
                             r"confirm)|step by step|(?:paid|pay for the) samples?|by (?:video|"
                             r"email) first|cannot (?:meet|travel)|before a sample|video call|"
                             # "one or two samples at a sample price" (brief 22d)
-                            r"sample price|(?:one|two|one or two|1|2|1-2) samples?)\b",
+                            r"sample price|(?:one|two|one or two|1|2|1-2) samples?|"
+                            # "samples are paid by the buyer and the cost is returned with the
+                            # first order, as usual" (brief 22g, W03 Farid)
+                            r"samples? (?:are|is) (?:paid|charged)|(?:returned|refunded|deducted|"
+                            r"credited|taken off) (?:with|from|on|in) (?:the|your) first order)\b",
               "keeps to the normal process (samples, trial order, no rush)",
               "按正常流程处理（样品、试订单，不被催促）")),
         right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"),
@@ -479,7 +501,13 @@ SITUATIONS = (
               "thanks the customer for the year together", "感谢客户一年来的支持"),
          Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"
                              r"(?:you|your) (?:and|&) (?:your )?(?:family|loved ones)|this "
-                             r"year you|you (?:bought|ordered|chose)|your (?:first|\w+) order)\b",
+                             r"year you|you (?:bought|ordered|chose)|your (?:first|\w+) order|"
+                             # "your order in September", "we hope the mugs warm your
+                             # mornings" (brief 22g): what they bought, in their life
+                             r"your (?:order|purchase) (?:in|last|of|from)|(?:we |i )hope (?:the|"
+                             r"your) [\w ]{2,25}? (?:warms?|makes?|brings?|keeps?|brightens?|"
+                             r"helps?|fills?) (?:your|you)|your (?:mornings|evenings|table|"
+                             r"kitchen|days|holidays?))\b",
               "a personal touch (family, what they bought)", "个性化内容（家人、买过的商品）"),
          Move("offer", 1, "fact:discount", "the holiday offer, if any", "节日优惠（如有）",
               only_with="discount"),
@@ -492,12 +520,16 @@ SITUATIONS = (
     Situation(
         "time_limited_offer",
         r"\b(offer|discount|off|code|coupon|price|until|ends?|valid)\b|[$€£¥]\s?\d+",
-        (Move("discount", 3, "fact:discount", "the real discount", "真实的折扣"),
+        # the discount stated as two prices ("now $20.40, before $24", brief 22g)
+        (Move("discount", 3, "fact:discount,unit_price+regular_price", "the real discount",
+              "真实的折扣"),
          Move("until", 3, "fact:offer_until", "the real last day", "真实的截止日期"),
          Move("price", 2, "fact:unit_price", "the real price", "真实的价格", only_with="unit_price"),
          Move("why", 1, r"\b(thank\w* (?:you )?for|as (?:a|one of our) (?:loyal|valued|"
                         r"regular|returning|old)|our (?:loyal|regular|returning|old) customers|"
-                        r"you (?:bought|ordered|have ordered|chose))\b",
+                        r"you (?:bought|ordered|have ordered|chose)|"
+                        # "because you often buy our power banks" (brief 22g)
+                        r"you (?:often|always|usually|regularly) (?:buy|order|shop|choose))\b",
               "why this customer gets it (an old customer)", "为什么给这位客户（老客户）"),
          Move("how", 1, r"\b(code|coupon|automatically|at checkout|in (?:your|the) cart|add (?:it|"
                         r"them) to|order (?:it|them|as usual)|in our (?:store|shop)|automatic|just order|"
@@ -539,7 +571,7 @@ def validate(situations=SITUATIONS) -> list[str]:
             if m.weight <= 0:
                 problems.append(f"{where}, move {m.name!r}: weight must be positive")
             if m.find.startswith("fact:"):
-                for f in m.find[5:].split(","):
+                for f in m.find[5:].replace("+", ",").split(","):
                     if f not in FACT_KINDS:
                         problems.append(f"{where}, move {m.name!r}: no fact kind for {f!r}")
             elif m.find != _WHEN:

@@ -51,7 +51,8 @@ def split(text: str):
 # after a sentence's end: a closing phrase, then at most a name of one or two words
 _RUN_ON_CLOSING = re.compile(
     r"(?:^|[.!?]\s+)((?:best |kind |warm(?:est)? |many )?regards|best wishes|sincerely|"
-    r"yours sincerely|all the best|take care)[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
+    r"yours sincerely|all the best|take care|have a (?:nice|great|good|lovely|wonderful) "
+    r"(?:day|week|weekend))[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
     r"[.!]?\s*$", re.I)
 
 

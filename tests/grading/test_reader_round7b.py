@@ -1,0 +1,208 @@
+"""Feedback lines the seventh notebook readers found false (issue 22 / 28, brief 22g).
+
+A false line ("Missing: asks for the buyer's answer" under "Let me know.") is worse than a low
+score: the student argues with it. Each cause is fixed by a general rule, shown here on lines
+written for this test (in no scored set): lines it must read and a nearby line it must leave
+alone."""
+from __future__ import annotations
+
+import pytest
+from support import advice, letter, review
+
+# 1. "Let me know." asks for the buyer's answer; "if you have any questions, let us know" does
+# not (it is service talk)
+_UMAR = ("Thank you for your message, and we are very sorry that your treadmill has a fault. "
+         "Could a repair shop near you fix it? We can refund $80 of the price to cover the "
+         "repair, or send a new belt if the shop cannot fix it. ")
+ASKS_ANSWER = "Missing: asks for the buyer's answer"
+NEXT_STEP = "Say what happens next and when"
+
+
+def review_found(exercise: str, text: str) -> str:
+    """What the content criterion found, as one line."""
+    return review(exercise, text).criterion("content").evidence
+
+
+@pytest.mark.parametrize("line", ["Let me know.", "Tell me which you prefer.",
+                                  "Please let us know!"])
+def test_a_few_words_ask_for_the_buyers_answer(line):
+    assert ASKS_ANSWER not in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+def test_service_talk_does_not_ask_for_the_answer():
+    line = "If you have any questions, please let us know."
+    assert ASKS_ANSWER in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+# 2. a reply that waits for the buyer's choice has its next step (the buyer's answer)
+@pytest.mark.parametrize("line", ["Please let us know.", "Which do you prefer?"])
+def test_a_reply_waiting_for_the_choice_is_not_told_to_say_what_happens_next(line):
+    assert NEXT_STEP not in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+def test_a_reply_that_waits_for_nothing_is_still_told():
+    line = "If you have any questions, please let us know."
+    assert NEXT_STEP in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+def test_waiting_for_acceptance_in_other_words_has_its_next_step():
+    line = "Please tell me if this works for you."
+    assert NEXT_STEP not in advice("w08-assess-reply-umar", letter("Umar", _UMAR + line))
+
+
+# 3. a wish with the agent's name, run into the last line, is a friendly closing
+CLOSING = "End with a friendly closing"
+_INES = ("Dear Ines, thank you for your message and sorry for the small mark on your pen set, "
+         "this is our responsibility. Could we offer you $4 as a partial compensation? Please "
+         "tell me if this works for you. ")
+
+
+@pytest.mark.parametrize("wish", ["Have a nice day, Lily", "Have a great weekend! Lily"])
+def test_a_wish_and_the_name_close_the_letter(wish):
+    assert CLOSING not in advice("w07-assess-reply-ines", _INES + wish)
+
+
+def test_a_wish_inside_a_sentence_is_not_a_closing():
+    text = _INES + "We hope you have a nice day with your new pens."
+    assert CLOSING in advice("w07-assess-reply-ines", text)
+
+
+# 4. "feel free to talk with me" invites the buyer to talk further (W06 Dubai's required point)
+TALK = "Missing: invites the buyer to talk further"
+_DUBAI = ("Thank you for your message. For your family we give a special price: $6.50 for one "
+          "speaker, $65 for ten. Delivery to Dubai takes 9 days. ")
+
+
+@pytest.mark.parametrize("line", ["If you have any questions, please feel free to talk with me.",
+                                  "You are always welcome to chat with us about the colours."])
+def test_an_invitation_to_talk_in_other_words(line):
+    assert TALK not in advice("w06-reply-dubai", letter("Mr Al-Mansouri", _DUBAI + line))
+
+
+def test_no_invitation_is_still_missing():
+    line = "We will send the speakers as soon as you pay."
+    assert TALK in advice("w06-reply-dubai", letter("Mr Al-Mansouri", _DUBAI + line))
+
+
+# 5. the discount said as two prices; why this customer said with "you often buy"
+_TAN = "Thank you for your message. {why}The PowerGo Lite is {prices} until 30 November. "
+
+
+@pytest.mark.parametrize("prices", ["now $20.40, before $24", "$20.40 instead of $24"])
+def test_two_prices_state_the_real_discount(prices):
+    text = letter("Mr Tan", _TAN.format(why="", prices=prices), "Lily")
+    assert "Missing: the real discount" not in advice("promo-reply-offer", text)
+
+
+def test_one_price_or_a_wrong_one_does_not():
+    one = letter("Mr Tan", _TAN.format(why="", prices="now $20.40"), "Lily")
+    assert "Missing: the real discount" in advice("promo-reply-offer", one)
+    wrong = letter("Mr Tan", _TAN.format(why="", prices="now $20.40, before $28"), "Lily")
+    assert "the real discount" not in review_found("promo-reply-offer", wrong)
+
+
+WHY = "Missing: why this customer gets it"
+
+
+@pytest.mark.parametrize("why", ["Because you often buy our power banks, we give you a discount. ",
+                                 "You always order from us, so this one is for you. "])
+def test_why_this_customer_in_plain_words(why):
+    text = "Dear Mr Tan, " + why + "The PowerGo Lite is 15% off until 30 November."
+    assert WHY not in advice("promo-reply-offer", text)
+
+
+def test_no_reason_is_still_missing():
+    text = "Dear Mr Tan, you can buy the PowerGo Lite 15% off until 30 November."
+    assert WHY in advice("promo-reply-offer", text)
+
+
+# 6. a hope about what they bought is a personal touch (W10 greeting)
+PERSONAL = "Missing: a personal touch"
+_GREETING = "Happy Thanksgiving! {line} Our mugs are 10% off for you until 31 October."
+
+
+@pytest.mark.parametrize("line", ["We hope the mugs warm your mornings.",
+                                  "Thank you for your order in September."])
+def test_a_personal_touch_in_plain_words(line):
+    text = letter("Mr Anderson", _GREETING.format(line=line), "Lily")
+    assert PERSONAL not in advice("w10-assess-reply-greeting", text)
+
+
+def test_a_general_wish_is_not_personal():
+    text = letter("Mr Anderson", _GREETING.format(line="We hope the holiday is good."), "Lily")
+    assert PERSONAL in advice("w10-assess-reply-greeting", text)
+
+
+# 7. samples paid by the buyer, the cost returned with the first order: the normal process
+PROCESS = "Missing: keeps to the normal process"
+_FARID = ("Thank you for your interest. Please send us your company website and business "
+          "registration, and tell us which models you need. {line}")
+
+
+@pytest.mark.parametrize("line", [
+    "Samples are paid by the buyer and the cost is returned with the first order, as usual.",
+    "The sample is charged, and we deduct it from your first order."])
+def test_paid_samples_keep_the_normal_process(line):
+    assert PROCESS not in advice("w03-check-reply-farid", letter("Farid", _FARID.format(line=line)))
+
+
+def test_no_word_on_samples_is_still_missing():
+    line = "We will answer you within 2 days."
+    assert PROCESS in advice("w03-check-reply-farid", letter("Farid", _FARID.format(line=line)))
+
+
+# 8. the brief cap read against the task's own word range
+def _cap_line(exercise: str, text: str) -> str:
+    return " ".join(c["en"] for c in review(exercise, text).caps if c["name"] == "brief")
+
+
+_HOLDING = ("Hi Anna, thank you for your mail. Our factory is checking the logo printing now. "
+            "We will tell you the price within 3 days.")
+
+
+def test_a_whole_short_letter_inside_a_short_tasks_range_is_not_brief():
+    """A holding reply asks for 15-90 words: a whole letter of 27 words is inside it (it was
+    capped at 80 by the 30-word floor of other tasks)."""
+    text = _HOLDING + "\nBest regards, Mia"
+    assert review("fol-reply-holding", text).score > 80
+    assert _cap_line("fol-reply-holding", text) == ""
+
+
+@pytest.mark.parametrize("exercise, text, lacking", [
+    ("fol-reply-holding", "Hi Anna, thank you for your mail. Our factory is checking the logo "
+     "printing. We will tell you the price within 3 days.\nMia", "closing"),
+    ("w08-assess-reply-umar", letter("Umar", _UMAR + "Which do you prefer?").replace(
+        "Thank you for your message, and we", "We"), "thanks")])
+def test_a_short_reply_inside_the_range_is_told_what_it_lacks_not_that_it_is_brief(
+        exercise, text, lacking):
+    line = _cap_line(exercise, text)
+    assert line.startswith("a short reply (") and "inside this task's" in line, line
+    assert f"with no {lacking}" in line and "brief" not in line, line
+
+
+def test_a_reply_under_the_range_is_still_brief():
+    text = letter("Umar", "Sorry! Could a repair shop fix it? We refund $80 for the repair. "
+                  "Which do you prefer?")
+    line = _cap_line("w08-assess-reply-umar", text)
+    assert line.startswith("a brief reply (") and "under this task's 40" in line, line
+    assert review("w08-assess-reply-umar", text).score <= 80
+
+
+# 9. the -s missed on a second verb of the same subject ("it is light and charge phone")
+GRAMMAR_S = "third person singular needs -s"
+_CARLOS = ("Thank you for your question. The PowerGo Lite is good for you because {line}. It "
+           "costs $24, and if you order by Friday, we ship it within 24 hours.")
+
+
+@pytest.mark.parametrize("line", ["it is light (180 g) and charge phone two times",
+                                  "it weighs 180 g and fit in a small bag"])
+def test_a_second_verb_of_it_needs_the_s_too(line):
+    text = letter("Carlos", _CARLOS.format(line=line), "Lily")
+    assert GRAMMAR_S in advice("promo-reply-recommend", text)
+
+
+@pytest.mark.parametrize("line", ["it is light and charges your phone twice",
+                                  "it is easy to carry and charge"])
+def test_right_verbs_after_and_are_left_alone(line):
+    text = letter("Carlos", _CARLOS.format(line=line), "Lily")
+    assert GRAMMAR_S not in advice("promo-reply-recommend", text)
