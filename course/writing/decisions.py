@@ -174,8 +174,11 @@ PROOF_FIRST = Decision(
     "proof_first",
     "makes a small refund wait for a photo or video (refund a small amount at once)",
     "让小额退款等待照片或视频（小额问题应直接退款）",
-    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:a |the |some |your )?(?:short )?(?:video|"
-               r"photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?\brefund|"
+    # round 7: the proof asked for after another thing ("send us your order number and a
+    # video showing it does not work, then we will refund")
+    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:[\w,-]+ ){0,5}?(?:a |the |some |your )?(?:short )?"
+               r"(?:video|photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?"
+               r"\brefund|"
                r"\brefund\w*\b[^.?!]{0,40}?\b(?:after|once|when|if) (?:we (?:see|receive|get|"
                r"check)|you (?:send|give|show))(?: us| me)? (?:a |the |your )?(?:video|photos?|"
                r"pictures?)\b|\b(?:after|once|when) (?:we (?:see|receive|get|check)|you (?:send|give|"

@@ -70,7 +70,10 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think)\b|"
                # the thing asked about named in a question: "is this short wait all right for
                # your family?", "would this still work for you?", "can we give you $4 back?"
-               r"\b(?:is|would|will|does|could) (?:that|this|it)(?: \w+){0,3}? (?:ok(?:ay)?|all "
+               # round 7: the wait itself as the subject ("would waiting until then still work
+               # for your family?", "is the new date fine for you?")
+               r"\b(?:is|would|will|does|could) (?:that|this|it|waiting|(?:the|this|that|a) "
+               r"(?:short |new |later |longer )?(?:wait|delay|date|plan|solution))(?: \w+){0,4}? (?:ok(?:ay)?|all "
                r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
                r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
                r"可以吗|能接受吗")
@@ -307,7 +310,9 @@ SITUATIONS = (
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
                                # "nine orders from you meant a lot ... thank you for that trust"
                                r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
-                               r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you)\b|"
+                               r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you|"
+                               # round 7: "your nine orders meant a lot to our small shop"
+                               r"orders (?:have )?(?:meant|mean) (?:so |a )?(?:lot|much) to)\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
@@ -322,18 +327,20 @@ SITUATIONS = (
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
                             r"expanded|improved|added|(?:started|began|begun) (?:selling|making|"
-                            r"offering)|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
+                            r"offering)|(?:started|launched|introduced|added|opened) (?:a|an|our) "
+                            r"(?:new )?(?:range|line|collection|series)|"
+                            r"new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
                             r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
         # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)
-         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|special (?:price|offer|discount)|discount)"
+         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|save \d+% (?:on|off)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*(?:[.!?]\s+[^.!?]*)?\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
                           r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
-                          r"you)\b|期待",
+                          r"you|write (?:back|to us)|drop us a line|get in touch)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"),
         wrong=("off_platform", "fake_urgency", "spam_style"),
@@ -478,7 +485,10 @@ SITUATIONS = (
               "thanks the customer for the year together", "感谢客户一年来的支持"),
          Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"
                              r"(?:you|your) (?:and|&) (?:your )?(?:family|loved ones)|this "
-                             r"year you|you (?:bought|ordered|chose)|your (?:first|\w+) order)\b",
+                             r"year you|you (?:bought|ordered|chose)|your (?:first|\w+) order|"
+                             # round 7: "it was a joy to pack your five mugs in August"
+                             r"your " + _COUNT + r" \w+|(?:pack\w*|wrap\w*|ship\w*|sen[dt]\w*) "
+                             r"your \w+)\b",
               "a personal touch (family, what they bought)", "个性化内容（家人、买过的商品）"),
          Move("offer", 1, "fact:discount", "the holiday offer, if any", "节日优惠（如有）",
               only_with="discount"),

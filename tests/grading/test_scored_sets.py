@@ -5,9 +5,9 @@ docs/writing.md ("How well it agrees with a teacher" and the tuning rounds after
 set's story: who wrote and scored it, blind or not, what it measured while nobody who tuned had
 seen it, and when it became a tuning set.
 
-- HELD OUT: ``heldout_replies_4.yaml`` (195 replies over all 38 reply tasks, written blind on
-  2026-12-07; the tuning rounds of that day were briefed never to open it). Its figures are the
-  reviewer's agreement with an unseen teacher.
+- No set here is held out any more: ``heldout_replies_4.yaml`` (195 replies over all 38 reply
+  tasks, written blind on 2026-12-07) was held out until round 7 (brief 22h), which tunes on it;
+  a fresh blind set measures agreement with an unseen teacher.
 - TUNING sets (read and tuned on; their figures show the rules do what they were written for,
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
@@ -50,9 +50,11 @@ SETS = {
     # held out until round 4 (0.804 unseen), tuned on in rounds 4 and 5: 0.931 after them
     "heldout_replies_3.yaml": Recorded(164, ALL_REPLY_TASKS, 0.92, (77, 78), (21, 21),
                                        (58, 65)),
-    # HELD OUT: 0.850 before round 4, 0.863 after it, 0.909 after round 5 and briefs 22d, 22e
-    "heldout_replies_4.yaml": Recorded(195, ALL_REPLY_TASKS, 0.90, (91, 93), (24, 28),
-                                       (65, 74)),
+    # TUNING since round 7 (brief 22h); held out until then: 0.850 before round 4, 0.863 after
+    # it, 0.909, 91/93, 24/28, 65/74 after round 5 and briefs 22d, 22e (measured unseen)
+    # and 0.929, 92/93, 28/28, 67/74 after round 7's tuning on it
+    "heldout_replies_4.yaml": Recorded(195, ALL_REPLY_TASKS, 0.92, (92, 93), (28, 28),
+                                       (67, 74)),
     # written blind for round 5: 0.866, 89/94, 16/20, 57/69 before it was tuned on
     # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d
     "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.92, (93, 94), (20, 20), (66, 69)),

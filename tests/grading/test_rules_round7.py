@@ -1,0 +1,153 @@
+"""Rules of the seventh tuning round of the reply reviewer (issue 22, brief 22h), tuned on sets
+1-5 and the promotion set, the fourth set now among them. Each rule is shown on lines written
+for this test, in no scored set: two lines it must read and one nearby line it must leave
+alone."""
+from __future__ import annotations
+
+import pytest
+from support import caps, review
+
+import course
+from course.writing.patterns import EMPATHY, TIME
+from course.writing.rubric import RUBRIC
+
+BANK = course.load_bank()
+
+
+def found(exercise: str, text: str) -> str:
+    """The content criterion's found moves, as one lower-case line."""
+    return " | ".join(review(exercise, text).criterion("content").found).lower()
+
+
+# 1. an excellent reply in its own words: the moves a teacher reads in it, said otherwise
+#    (the wait as the subject of the question, new goods "started", "save 10% on", "write back",
+#    what the customer bought named in a greeting, orders that "meant a lot", a time "in the
+#    coming days"; bad news announced as such is not a cold sentence)
+MOVES_IN_OTHER_WORDS = [
+    ("rev-reply-out-of-stock", "asks whether the delay",
+     "Would the wait until 18 May be fine for your shop?"),
+    ("rev-reply-out-of-stock", "asks whether the delay",
+     "Does waiting two more weeks still work for you?"),
+    ("rel-reply-restoring-letter", "new products",
+     "Last spring we launched a line of travel mugs for offices."),
+    ("rel-reply-restoring-letter", "new products",
+     "This year we introduced a new collection of linen napkins."),
+    ("rel-reply-restoring-letter", "time-limited offer",
+     "You save 10% on every order you send us before 30 June."),
+    ("rel-reply-restoring-letter", "early reply", "Could you write back to us when you can?"),
+    ("rel-reply-restoring-letter", "early reply", "Please drop us a line about your plans."),
+    ("rel-reply-restoring-letter", "thanks for past business",
+     "Your many orders meant a lot to our team."),
+    ("w10-reply-holiday", "personal touch", "We loved packing your four mugs in August."),
+    ("w10-reply-holiday", "personal touch", "We hope your two mugs keep your tea warm."),
+]
+
+
+@pytest.mark.parametrize("exercise,move,line", MOVES_IN_OTHER_WORDS)
+def test_moves_said_in_other_words_are_read(exercise, move, line):
+    assert move in found(exercise, line)
+
+
+@pytest.mark.parametrize("exercise,move,line", [
+    # a statement about the date, not a question: no one is asked anything
+    ("rev-reply-out-of-stock", "asks whether the delay", "The wait until 18 May is short."),
+    # a range the shop always had is not a new one
+    ("rel-reply-restoring-letter", "new products", "We still sell the range you know."),
+    # a discount with no end is not time-limited
+    ("rel-reply-restoring-letter", "time-limited offer", "You save 10% on every order."),
+    # a past mail, not a request for a reply
+    ("rel-reply-restoring-letter", "early reply", "We wrote to you in March."),
+    # the shop's own orders, not the customer's
+    ("rel-reply-restoring-letter", "thanks for past business", "We placed our orders early."),
+    # "your family" counted already; "your" alone with a verb is no purchase named
+    ("w10-reply-holiday", "personal touch", "We hope you enjoy the holiday."),
+])
+def test_nearby_lines_make_no_such_move(exercise, move, line):
+    assert move not in found(exercise, line)
+
+
+def test_a_time_in_the_coming_days():
+    assert TIME.search("Could you write back to us in the coming days?")
+    assert TIME.search("We will answer within the next few days.")
+    assert not TIME.search("We had many busy days this year.")
+
+
+def test_bad_news_announced_is_not_cold():
+    assert EMPATHY.search("I have to share some bad news: the last mats were damaged.")
+    assert EMPATHY.search("I'm afraid the last pieces did not pass our check.")
+    assert not EMPATHY.search("The last pieces were damaged and thrown away.")
+
+
+# 2. pressure in other words: scarcity and haste ("be quick", "only a few left", "gone by
+#    tomorrow"), a choice demanded now, a price withdrawn as a threat; an honest time and a
+#    plain stock note are left alone
+PRESSURE = [
+    ("idic-reply-customize",
+     "Dear Ms Okafor, thank you for your message. You bought our jasmine green tea three times, "
+     "so we think you will like the new jasmine pearl tea, $12.50 a tin. Be quick, only a few "
+     "tins are left and they may be gone by tomorrow. Best regards, Lily"),
+    ("rev-reply-out-of-stock",
+     "Dear Mrs Haddad, thank you for your order. The prayer mats were damaged, so new stock comes "
+     "on 18 May. You have to accept this new date today, and if you cancel you will never get "
+     "this price again. Best regards, Lily"),
+]
+HONEST_TIME = (
+    "rev-reply-out-of-stock",
+    "Dear Mrs Haddad, thank you for your order, and we are sorry: the last prayer mats were "
+    "damaged. New stock comes on 18 May and we ship within 2 days after that. Is this delay OK "
+    "for you? If not, we cancel the order and refund you in full today. Best regards, Lily")
+
+
+@pytest.mark.parametrize("exercise,text", PRESSURE)
+def test_pressure_in_other_words_fails_the_tone(exercise, text):
+    r = review(exercise, text)
+    assert r.score <= RUBRIC.caps["tone"], r.to_dict()["caps"]
+
+
+def test_an_honest_time_is_no_pressure():
+    r = review(*HONEST_TIME)
+    assert r.score >= 80 and "tone" not in {c["name"] for c in r.caps}, r.to_dict()["caps"]
+
+
+# 3. a request put off with a word ("please first send ...", "please also send ...") still
+#    asks; and the proof a small refund waits for may come after another thing asked for
+ASKS_FIRST = [
+    ("msg-reply-aftersale",
+     "Dear Tom, sorry about the scratch on your lamp, it is our fault. We can give you $4 back. "
+     "Please first send us your order number. Best regards, Grace"),
+    ("msg-reply-aftersale",
+     "Dear Tom, sorry about the scratch on your lamp. We can give you $4 back, is that OK? "
+     "Please also send your order number. Best regards, Grace"),
+]
+
+
+@pytest.mark.parametrize("exercise,text", ASKS_FIRST)
+def test_a_request_put_off_with_a_word_still_asks_again(exercise, text):
+    assert "asks_again" in caps(exercise, text)
+
+
+def test_telling_the_order_number_is_not_asking_for_it():
+    assert "asks_again" not in caps(
+        "msg-reply-aftersale", "Dear Tom, sorry about the scratch. We can give you $4 back for "
+        "order 8012345678901234, is that OK? Please first tell us if you agree. Best regards, Grace")
+
+
+PROOF_AFTER_ANOTHER_THING = [
+    "Dear Ryan, we are sorry. Please send us the order number and a short video of the charger, "
+    "then we will refund your $9 within 3 days. Best regards, Amy",
+    "Dear Ryan, sorry! Kindly give us your address, the date and some photos of the charger "
+    "first, before we refund the $9. Best regards, Amy",
+]
+
+
+@pytest.mark.parametrize("text", PROOF_AFTER_ANOTHER_THING)
+def test_proof_asked_after_another_thing_holds_the_refund(text):
+    r = review("comp-reply-dead-charger", text)
+    assert any("photo or video" in c["en"] for c in r.caps), r.to_dict()["caps"]
+
+
+def test_a_photo_asked_for_after_the_refund_is_left_alone():
+    r = review("comp-reply-dead-charger",
+               "Dear Ryan, we are sorry. We refund your $9 today and you do not need to send it "
+               "back. If you like, send us a photo of the charger for our records. Best regards, Amy")
+    assert not any("photo or video" in c["en"] for c in r.caps), r.to_dict()["caps"]
