@@ -231,6 +231,25 @@ BREAKS_PRICE_PROMISE = Decision(
                r"you the new price\b", re.I))
 
 
+class WithdrawsDelivery(Decision):
+    """Will not promise the delivery time the task gives ("we can not promise they will arrive
+    before Christmas" when the facts say 8 days, before Christmas): a negation that takes back
+    what the facts let the shop promise (round 7). Read only where the task gives that time."""
+
+    name = "delivery_not_promised"
+    en = "will not promise the delivery time the task gives"
+    zh = "不保证任务给出的送达时间"
+    rx = re.compile(r"\b(?:cannot|can'?t|can not|could not|couldn'?t) (?:promise|guarantee|be sure|"
+                    r"say)(?: you)?(?: that)? (?:it|they|the [\w-]+|your [\w-]+|we) (?:will|can|"
+                    r"would) (?:arrive|reach|get there|be delivered|be there|come|deliver)\b", re.I)
+
+    def find(self, reply):
+        if reply.facts.get("delivery_days") is None:
+            return ""
+        m = self.rx.search(reply.flat_body)
+        return m.group(0) if m else ""
+
+
 class RefusesRemedy(Decision):
     name = "refuses_remedy"
     en = "refuses the refund, compensation or resend the situation calls for"
@@ -490,5 +509,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  ShoutsLikeSpam(),
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
-                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample())}
+                                 GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
+                                 WithdrawsDelivery())}
 ALWAYS = ("asks_again", "trades_for_review")

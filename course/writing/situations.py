@@ -101,6 +101,12 @@ _PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:ha
 _SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|dispatched|delivered)|(?:was|were) "
             r"(?:shipped|dispatched)|(?:it|they) shipped)\b")
 
+# round 7: the first answer to a complaint that speaks of a later step: a remedy "as agreed" or
+# "as promised", a repair hoped "fixed" ("we hope the repair shop fixed your treadmill well. We
+# have sent you the $80 as agreed"): nothing was agreed yet
+_AGREED = (r"\bas (?:we |you )?(?:agreed|promised|discussed)\b|\b(?:hope|glad|happy)\b[^.!?]{0,30}"
+           r"\b(?:fixed|repaired)\b")
+
 # a promotion letter that answers a complaint the customer never made ("sorry your mat arrived
 # with a smell, we will send you a new one free"): a reply written for another case
 _COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:[\w-]+ ){1,3}?(?:arrived|"
@@ -142,7 +148,8 @@ SITUATIONS = (
                          r"let us know (?:if|what|your)|tell us (?:if|what))\b",
               "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
         right=("offer", "price"), wrong=("price_may_change", "pressures_payment", "fake_urgency",
-                                         "closes_the_talk", "refuses_sample"),
+                                         "closes_the_talk", "refuses_sample",
+                                         "delivery_not_promised"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
                "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
                "warranty", "invite_talk"),
@@ -228,7 +235,7 @@ SITUATIONS = (
         right=("compensation", "amount"),
         wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
-        apology_due=True),
+        not_now=_AGREED, apology_due=True),
     Situation(
         "quality_refund", rf"\b({_REFUND}|repair\w*|replace\w*)\b|退款",
         (Move("amount", 3, "fact:refund_amount", "the refund amount", "退款金额"),
@@ -250,7 +257,7 @@ SITUATIONS = (
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
                "proof_first", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
-        apology_due=True, words=(30, 140)),
+        not_now=_AGREED, apology_due=True, words=(30, 140)),
     Situation(
         # asking for a video of the fault is the chain's first answer too (brief 22d, W08 Umar)
         "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*|video|solution)\b",
@@ -263,7 +270,7 @@ SITUATIONS = (
               "asks for the buyer's answer", "请买家答复")),
         right=("repair", "amount"), wrong=("refuses_remedy", "return_far", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
-        apology_due=True),
+        not_now=_AGREED, apology_due=True),
     Situation(
         "logistics_delay",
         r"\b(tracking|shipped|dispatched|in transit|on (?:its|the) way|delay\w*|arriv\w*|"
@@ -299,7 +306,7 @@ SITUATIONS = (
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True,
-        no_amounts=True),
+        no_amounts=True, not_now=_AGREED),
     Situation(
         "restore_relations",
         r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*|heard from you|"

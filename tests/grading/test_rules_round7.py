@@ -151,3 +151,73 @@ def test_a_photo_asked_for_after_the_refund_is_left_alone():
                "Dear Ryan, we are sorry. We refund your $9 today and you do not need to send it "
                "back. If you like, send us a photo of the charger for our records. Best regards, Amy")
     assert not any("photo or video" in c["en"] for c in r.caps), r.to_dict()["caps"]
+
+
+# 4. a reply for another case, read by what it does: one that does not answer this buyer but
+#    does another case's job (its words, half of its moves, a right decision and a value of it)
+#    is written for another case; and the first answer to a complaint that speaks of a later
+#    step ("as agreed", a repair hoped "fixed") is written for another step
+ANOTHER_CASE = [
+    ("idic-reply-customize",
+     "Dear Ms Okafor, we are sorry your parcel is late. It was shipped on 3 May with China Post, "
+     "tracking number LX987654321CN. If it does not arrive in 7 days, we will resend it. Best "
+     "regards, Lily"),
+    ("msg-reply-presale",
+     "Dear Emily, we are sorry, the dress is out of stock. New stock arrives on 20 May. Is this "
+     "delay OK for you? If not, you can cancel the order. Best regards, Grace"),
+    ("w08-assess-reply-umar",
+     "Dear Umar, we are glad the local shop repaired your treadmill. The $80 is on its way to "
+     "you as we promised. Best regards, Grace"),
+    ("comp-reply-dead-charger",
+     "Dear Ryan, we have refunded the $9 as agreed. Thank you for your patience. Best regards, "
+     "Amy"),
+]
+
+
+@pytest.mark.parametrize("exercise,text", ANOTHER_CASE)
+def test_a_reply_doing_another_case_is_for_another_case(exercise, text):
+    assert "other_case" in caps(exercise, text)
+
+
+@pytest.mark.parametrize("exercise,text", [
+    # service talk that answers nothing is not another case's reply (its own cap says so)
+    ("idic-reply-customize",
+     "Dear Ms Okafor, thank you for your message. We always do our best for our customers and "
+     "we hope to serve you again soon. Best regards, Lily"),
+    # the first answer, a repair hoped for: no later step
+    ("w08-assess-reply-umar",
+     "Dear Umar, we are sorry. Could a repair shop near you fix it? We will pay $80 of the "
+     "repair. Is that OK? Best regards, Grace"),
+])
+def test_service_talk_and_a_first_answer_are_not_another_case(exercise, text):
+    assert "other_case" not in caps(exercise, text)
+
+
+# 5. a negation that takes back what the facts let the shop promise: the delivery time the task
+#    gives "cannot be promised" (a bargaining task with its delivery days); the same words where
+#    the task gives no such time (a late parcel) are an honest hedge
+WITHDRAWN = [
+    "Dear Jessica, thank you! Three speakers are $7.04 each, $21.12 in total, with a one-year "
+    "warranty. Sorry, we cannot guarantee they will arrive before Christmas. Best regards, Grace",
+    "Dear Jessica, three speakers cost $7.04 each, $21.12 in total. Shipping to Denver is slow "
+    "now, so we can't be sure your speakers will reach you in time. Best regards, Grace",
+]
+
+
+def _takes_back_delivery(exercise: str, text: str) -> bool:
+    return any("delivery time the task gives" in c["en"] for c in review(exercise, text).caps)
+
+
+@pytest.mark.parametrize("text", WITHDRAWN)
+def test_a_delivery_time_taken_back_is_a_wrong_decision(text):
+    assert _takes_back_delivery("w06-assess-reply-jessica", text)
+    assert review("w06-assess-reply-jessica", text).score <= RUBRIC.caps["wrong_decision"]
+
+
+def test_the_delivery_time_promised_and_an_honest_hedge_are_left_alone():
+    assert not _takes_back_delivery(
+        "w06-assess-reply-jessica", "Dear Jessica, three speakers are $7.04 each, $21.12 in "
+        "total, and they will arrive in Denver in 8 days, before Christmas. Best regards, Grace")
+    assert not _takes_back_delivery(
+        "rel-reply-late-delivery", "Dear Jessica, sorry for the wait. We cannot promise it will "
+        "arrive by Friday, but if it is not there in 7 days we will resend it. Best regards, Lily")

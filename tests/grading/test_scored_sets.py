@@ -52,12 +52,12 @@ SETS = {
                                        (58, 65)),
     # TUNING since round 7 (brief 22h); held out until then: 0.850 before round 4, 0.863 after
     # it, 0.909, 91/93, 24/28, 65/74 after round 5 and briefs 22d, 22e (measured unseen)
-    # and 0.929, 92/93, 28/28, 67/74 after round 7's tuning on it
-    "heldout_replies_4.yaml": Recorded(195, ALL_REPLY_TASKS, 0.92, (92, 93), (28, 28),
+    # and 0.940, 93/93, 28/28, 67/74 after round 7's tuning on it
+    "heldout_replies_4.yaml": Recorded(195, ALL_REPLY_TASKS, 0.93, (93, 93), (28, 28),
                                        (67, 74)),
     # written blind for round 5: 0.866, 89/94, 16/20, 57/69 before it was tuned on
-    # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d
-    "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.92, (93, 94), (20, 20), (66, 69)),
+    # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d; 0.930, 94/94 after round 7
+    "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.92, (94, 94), (20, 20), (66, 69)),
     # lesson 10's tuning set: 0.925 after its tuning pass
     "tuning_replies_promo.yaml": Recorded(
         36, {"product_recommendation", "new_arrival", "holiday_greeting", "time_limited_offer"},
