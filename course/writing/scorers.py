@@ -114,6 +114,9 @@ class Content(Scorer):
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
             out.cap("no_decision", f"the reply does not take the decision: {names}",
                     f"回复没有做出应有的决定：{names_zh}")
+        if {"wrong_decision", "no_decision"} <= {c["name"] for c in out.caps}:
+            out.cap("wrong_decision_only", "a wrong decision and none of the right ones",
+                    "做了错误的决定，却没有做出任何正确的决定")
         if situation.first and situation.first not in made:
             first = situation.move(situation.first)
             out.cap("misses_first", f"the reply misses what the task asks first: {first.en}",

@@ -221,3 +221,25 @@ def test_the_delivery_time_promised_and_an_honest_hedge_are_left_alone():
     assert not _takes_back_delivery(
         "rel-reply-late-delivery", "Dear Jessica, sorry for the wait. We cannot promise it will "
         "arrive by Friday, but if it is not there in 7 days we will resend it. Best regards, Lily")
+
+
+# 6. a polite reply that takes a wrong decision and none of the right ones is held lower than
+#    one that also does part of the job (the teachers gave the first 12-38)
+def test_a_wrong_decision_with_no_right_one_is_held_lowest():
+    meet = review("gen-reply-careful", "Dear Sir, thank you for your kind message. Of course we "
+                  "can meet you tomorrow in our office. Our office address is 12 Huacheng Road, "
+                  "Guangzhou. We look forward to it. Best regards, Kevin")
+    refuse = review("rel-reply-late-delivery", "Dear Jessica, thank you for your message. We "
+                    "are sorry, but we cannot resend or refund a parcel that has left our "
+                    "warehouse. Please wait a little longer. Best regards, Lily")
+    for r in (meet, refuse):
+        assert "wrong_decision_only" in {c["name"] for c in r.caps}, r.to_dict()["caps"]
+        assert r.score <= RUBRIC.caps["wrong_decision_only"]
+
+
+def test_a_wrong_decision_beside_a_right_one_keeps_the_wrong_decision_cap():
+    r = review("gen-reply-careful", "Dear Sir, thank you for your message. Please send us your "
+               "company website and registration number, and tell us which models you need. Our "
+               "office address is 12 Huacheng Road, Guangzhou. Best regards, Kevin")
+    names = {c["name"] for c in r.caps}
+    assert "wrong_decision" in names and "wrong_decision_only" not in names, r.to_dict()["caps"]
