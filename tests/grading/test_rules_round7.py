@@ -243,3 +243,24 @@ def test_a_wrong_decision_beside_a_right_one_keeps_the_wrong_decision_cap():
                "office address is 12 Huacheng Road, Guangzhou. Best regards, Kevin")
     names = {c["name"] for c in r.caps}
     assert "wrong_decision" in names and "wrong_decision_only" not in names, r.to_dict()["caps"]
+
+
+# 7. a size stated as "the right size is L" is the recommended size (the negation of the other
+#    size in the same sentence, "L, not M", does not deny it); the buyer's own size is not
+SIZE_STATED = [
+    "Dear Emily, thank you. Our sizes are smaller, so for US 8 the right size is L, not M. "
+    "Please check the size chart. Best regards, Grace",
+    "Dear Emily, thank you for asking. The best size for you is L. We exchange it within 7 days "
+    "if it does not fit. Best regards, Grace",
+]
+
+
+@pytest.mark.parametrize("text", SIZE_STATED)
+def test_the_right_size_is_named(text):
+    assert "a recommended size: " in found("msg-reply-presale", text)
+
+
+def test_the_buyers_usual_size_is_not_the_recommendation():
+    assert "a recommended size: " not in found(
+        "msg-reply-presale", "Dear Emily, thank you. In the US your size is M, and our size "
+        "chart shows the measurements. Best regards, Grace")
