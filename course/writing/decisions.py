@@ -221,6 +221,20 @@ NO_CHOICE_MADE = Decision(
     re.I))
 
 
+# round 7: two sizes left to the buyer ("you can choose L or maybe XL", "order two sizes, M and
+# L, and send back the one that does not fit") instead of the one the chart gives; a size
+# between two ("between M and L, so take L") or the sizes a shop has ("we have S, M and L") are
+# information
+_SIZE_RX = r"(?-i:XXS|XS|XXL|XXXL|XL|S|M|L)"
+TWO_SIZES = Decision(
+    "two_sizes",
+    "leaves two sizes to the buyer instead of recommending the one the chart gives",
+    "让买家在两个尺码之间自己选，而不是按尺码表推荐一个",
+    re.compile(rf"\b(?:sizes? )?{_SIZE_RX},? (?:or|and) (?:maybe |perhaps |even |also )?(?:size )?"
+               rf"{_SIZE_RX}\b", re.I))
+TWO_SIZES.excuse = re.compile(r"\b(?:between|have|has|available|comes? in|from|stock)\b", re.I)
+
+
 BREAKS_PRICE_PROMISE = Decision(
     "price_may_change",
     "will not hold the price the task gives (it 'may change')",
@@ -510,5 +524,5 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
-                                 WithdrawsDelivery())}
+                                 WithdrawsDelivery(), TWO_SIZES)}
 ALWAYS = ("asks_again", "trades_for_review")

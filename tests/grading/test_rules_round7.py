@@ -264,3 +264,29 @@ def test_the_buyers_usual_size_is_not_the_recommendation():
     assert "a recommended size: " not in found(
         "msg-reply-presale", "Dear Emily, thank you. In the US your size is M, and our size "
         "chart shows the measurements. Best regards, Grace")
+
+
+# 8. two sizes left to the buyer ("L or maybe XL", "order M and L and send one back") are no
+#    recommendation; a size between two, or the sizes the shop has, are information
+TWO_SIZES = [
+    "Dear Emily, thank you for your question. Asian sizes are small, so you can take M or L, "
+    "as you like. Please see the size chart. Best regards, Grace",
+    "Dear Emily, thank you. Please order size L and XL, then keep the one that fits best. "
+    "Best regards, Grace",
+]
+
+
+def _leaves_two_sizes(text: str) -> bool:
+    return any("two sizes" in c["en"] for c in review("msg-reply-presale", text).caps)
+
+
+@pytest.mark.parametrize("text", TWO_SIZES)
+def test_two_sizes_left_to_the_buyer_are_no_choice(text):
+    assert _leaves_two_sizes(text)
+
+
+def test_a_size_between_two_is_information():
+    text = ("Dear Emily, thank you. For US 8 you are between M and L on our chart, so we "
+            "recommend size L. Best regards, Grace")
+    assert not _leaves_two_sizes(text)
+    assert "a recommended size: " in found("msg-reply-presale", text)
