@@ -239,8 +239,11 @@ PROOF_FIRST = Decision(
     "proof_first",
     "makes a small refund wait for a photo or video (refund a small amount at once)",
     "让小额退款等待照片或视频（小额问题应直接退款）",
-    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:a |the |some |your )?(?:short )?(?:video|"
-               r"photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?\brefund|"
+    # round 7: the proof asked for after another thing ("send us your order number and a
+    # video showing it does not work, then we will refund")
+    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:[\w,-]+ ){0,5}?(?:a |the |some |your )?(?:short )?"
+               r"(?:video|photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?"
+               r"\brefund|"
                r"\brefund\w*\b[^.?!]{0,40}?\b(?:after|once|when|if) (?:we (?:see|receive|get|"
                r"check)|you (?:send|give|show))(?: us| me)? (?:a |the |your )?(?:video|photos?|"
                r"pictures?)\b|\b(?:after|once|when) (?:we (?:see|receive|get|check)|you (?:send|give|"
@@ -283,6 +286,20 @@ NO_CHOICE_MADE = Decision(
     re.I))
 
 
+# round 7: two sizes left to the buyer ("you can choose L or maybe XL", "order two sizes, M and
+# L, and send back the one that does not fit") instead of the one the chart gives; a size
+# between two ("between M and L, so take L") or the sizes a shop has ("we have S, M and L") are
+# information
+_SIZE_RX = r"(?-i:XXS|XS|XXL|XXXL|XL|S|M|L)"
+TWO_SIZES = Decision(
+    "two_sizes",
+    "leaves two sizes to the buyer instead of recommending the one the chart gives",
+    "让买家在两个尺码之间自己选，而不是按尺码表推荐一个",
+    re.compile(rf"\b(?:sizes? )?{_SIZE_RX},? (?:or|and) (?:maybe |perhaps |even |also )?(?:size )?"
+               rf"{_SIZE_RX}\b", re.I))
+TWO_SIZES.excuse = re.compile(r"\b(?:between|have|has|available|comes? in|from|stock)\b", re.I)
+
+
 BREAKS_PRICE_PROMISE = Decision(
     "price_may_change",
     "will not hold the price the task gives (it 'may change')",
@@ -291,6 +308,25 @@ BREAKS_PRICE_PROMISE = Decision(
                r"different)\b|\bdepends? on the exchange rate\b|\b(?:cannot|can'?t|can not) "
                r"(?:promise|guarantee|keep|fix) (?:the|this|our|a) (?:same )?price\b|\btell "
                r"you the new price\b", re.I))
+
+
+class WithdrawsDelivery(Decision):
+    """Will not promise the delivery time the task gives ("we can not promise they will arrive
+    before Christmas" when the facts say 8 days, before Christmas): a negation that takes back
+    what the facts let the shop promise (round 7). Read only where the task gives that time."""
+
+    name = "delivery_not_promised"
+    en = "will not promise the delivery time the task gives"
+    zh = "不保证任务给出的送达时间"
+    rx = re.compile(r"\b(?:cannot|can'?t|can not|could not|couldn'?t) (?:promise|guarantee|be sure|"
+                    r"say)(?: you)?(?: that)? (?:it|they|the [\w-]+|your [\w-]+|we) (?:will|can|"
+                    r"would) (?:arrive|reach|get there|be delivered|be there|come|deliver)\b", re.I)
+
+    def find(self, reply):
+        if reply.facts.get("delivery_days") is None:
+            return ""
+        m = self.rx.search(reply.flat_body)
+        return m.group(0) if m else ""
 
 
 class RefusesRemedy(Decision):
@@ -622,5 +658,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GreetingIsAnAdvert(), CHARGES_BUYER, NO_CHOICE_MADE,
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
-                                 GivesInFull(), AsksKnown(), ReplacesInstead())}
+                                 GivesInFull(), AsksKnown(), ReplacesInstead(),
+                                 WithdrawsDelivery(), TWO_SIZES)}
 ALWAYS = ("asks_again", "asks_known", "trades_for_review")

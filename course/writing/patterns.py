@@ -36,6 +36,8 @@ TIME = re.compile(
     rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY}|"
     rf"(?:the\s+)?(?:next|following)\s+day|"
+    # round 7: "could you write back to us in the coming days?", "in the next few days"
+    rf"(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:few\s+)?days|"
     # a limit said with a negation: "you will not wait more than 3 days", "no more than two
     # days", "3 days at most", "no later than Friday"
     rf"(?:not|no|never)\s+(?:[a-z]+\s+){{0,3}}(?:more|longer)\s+than\s+{_COUNT_UNIT}|"
@@ -185,7 +187,18 @@ TONE = [
                  r"\b(?:running out|going|selling(?: out)?) (?:fast|quickly)\b|"
                  r"\b(?:why not |better (?:you )?)(?:buy|order|take|get) (?:\d+|more|\w+ more)\b|"
                  r"\bprices?\b[^.!?]{0,60}\b(?:will|is going to) (?:go up|rise|increase|be higher)\b|"
-                 r"\bif you (?:do not|don'?t) pay (?:it )?(?:today|now|soon|in \w+)\b"),
+                 r"\bif you (?:do not|don'?t) pay (?:it )?(?:today|now|soon|in \w+)\b|"
+                 # round 7: scarcity and haste in other words ("be quick: only a few tins left,
+                 # they will be gone tomorrow", "decide fast"), a choice demanded now ("you must
+                 # accept this date now"), a price withdrawn as a threat ("you will not get the
+                 # same price again")
+                 r"\bbe (?:quick|fast)\b|\bdecide (?:fast|quickly|now)\b|\b(?:only|just) a few "
+                 r"(?:[\w-]+ ){0,2}(?:are |is )?left\b|\b(?:will|may|might|could) be (?:all )?"
+                 r"(?:gone|sold out) (?:by |before )?(?:tomorrow|tonight|today|soon|this week)\b|"
+                 r"\byou (?:must|have to|need to) (?:accept|decide|confirm|agree|order|pay)\b"
+                 r"[^.!?]{0,30}\b(?:now|today|immediately|at once)\b|"
+                 r"\byou will (?:not|never) (?:get|have|see) (?:the|this|our) (?:same |special |good )?"
+                 r"(?:price|discount|offer|deal)s? again\b"),
     ("command", r"\b(?:do not|don'?t) contact us again\b|\bbuy (?:our|the) [\w ]{0,20}now\b|"
                 r"\bstop (?:sending|writing|asking|complaining|messaging)\b|"
                 r"(?:^|(?<=[.!?] ))(?:stop(?: (?:sending|writing|asking|complaining))?|calm down|go and|go away|deal with it|wait\.|"
@@ -209,7 +222,7 @@ TONE = [
                 r"\btake it or leave it\b|\bno (?:bargaining|negotiation|discussion)\b"),
 ]
 TONE = [(k, re.compile(rx, re.I | re.M)) for k, rx in TONE]
-EMPATHY = re.compile(r"\b(sorry|apologi|regret|understand|unfortunately|worry|patience|"
+EMPATHY = re.compile(r"\b(sorry|apologi|regret|understand|unfortunately|afraid|bad news|worry|patience|"
                       r"inconvenience|trouble|frustrat|disappoint)", re.I)
 
 # frequent learner errors: (regex, what is wrong en, zh)

@@ -32,6 +32,10 @@ class Rubric:
         "wrong_fact": 45,       # ... when one value contradicts the facts
         "wrong_facts": 35,      # ... when two values or more contradict the facts
         "wrong_decision": 40,   # ... when it takes a decision the situation rules out
+        "wrong_decision_only": 25,  # ... when it takes a wrong decision and none of the right
+                                # ones (round 7: the teachers of sets 1-5 gave such polite
+                                # replies 12-38, 25 on average; the wrong-decision cap of 40 is
+                                # for a reply that also does part of the job)
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "asks_known": 75,       # ... when it asks the buyer for what the shop has on file
                                 # (the order number: a small slip, teacher 70-75; issue 28)

@@ -120,6 +120,9 @@ class Content(Scorer):
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
             out.cap("no_decision", f"the reply does not take the decision: {names}",
                     f"回复没有做出应有的决定：{names_zh}")
+        if {"wrong_decision", "no_decision"} <= {c["name"] for c in out.caps}:
+            out.cap("wrong_decision_only", "a wrong decision and none of the right ones",
+                    "做了错误的决定，却没有做出任何正确的决定")
         if situation.first and situation.first not in made:
             first = situation.move(situation.first)
             out.cap("misses_first", f"the reply misses what the task asks first: {first.en}",
@@ -234,6 +237,11 @@ class Relevance(Scorer):
         out.points = 0
         out.missing.append(Said("does not answer the buyer's question", "没有回答买家的问题"))
         out.cap("no_answer", "the reply does not answer the buyer", "回复没有回答买家的问题")
+        other = "" if any(c["name"] == "other_case" for c in out.caps) else _answers_other(
+            reply, situation)
+        if other:  # round 7: it does another case's job (a late-parcel reply to a tea buyer)
+            out.cap("other_case", f"the reply is written for another case ({other})",
+                    f"回复写给了别的情况（{other}）")
         out.advise("Answer what the buyer asked first; a reply for another situation or a sales "
                    "pitch is not an answer.", "先回答买家的问题；套用其他情况的模板或推销都不是回答。")
         return out
@@ -276,6 +284,30 @@ class Relevance(Scorer):
                                     f"事实中没有的金额：“{made_up.group(0)}”"))
             out.cap("wrong_fact", "an amount the task does not give is made up",
                     "任务没有给出的金额是编造的")
+
+
+def _answers_other(reply, situation) -> str:
+    """The name (with spaces) of another situation whose job a reply that does not answer this
+    buyer does: its own words and at least half of its moves, a right decision and a value of
+    that case among them (a late-parcel reply with carrier, tracking number and resend sent to a
+    tea buyer), else ''. Next steps with a time are left out (every kind of letter has them),
+    and so are cases whose moves are words alone: service talk makes those (wishes, an offer)."""
+    from course.writing.situations import SITUATIONS
+
+    text = reply.statements
+    best = (0.5, "")
+    for other in SITUATIONS:
+        if other.name == situation.name or not re.search(other.answers, text, re.I):
+            continue
+        moves = [m for m in other.moves if m.find != "time" and not m.only_with
+                 and not m.unless]
+        made = {m.name for m in moves if _find_move(m, reply)}
+        weight = sum(m.weight for m in moves if m.name in made)
+        share = weight / sum(m.weight for m in moves)
+        if (any(m.find.startswith("fact:") for m in moves if m.name in made)
+                and made & set(other.right) and share >= best[0]):
+            best = (share, other.name.replace("_", " "))
+    return best[1]
 
 
 # an amount stated as money back or a price is a fact; a coupon or a gift is an offer

@@ -77,7 +77,10 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think)\b|"
                # the thing asked about named in a question: "is this short wait all right for
                # your family?", "would this still work for you?", "can we give you $4 back?"
-               r"\b(?:is|would|will|does|could) (?:that|this|it)(?: \w+){0,3}? (?:ok(?:ay)?|all "
+               # round 7: the wait itself as the subject ("would waiting until then still work
+               # for your family?", "is the new date fine for you?")
+               r"\b(?:is|would|will|does|could) (?:that|this|it|waiting|(?:the|this|that|a) "
+               r"(?:short |new |later |longer )?(?:wait|delay|date|plan|solution))(?: \w+){0,4}? (?:ok(?:ay)?|all "
                r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
                r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
                + ANSWER_ASKED + r"|可以吗|能接受吗")
@@ -112,6 +115,12 @@ _PAID = (r"\b(thank\w* (?:you )?for (?:your|the) payment|(?:payment|money) (?:ha
          r"received|(?:we )?(?:have )?received your payment)\b")
 _SHIPPED = (r"\b((?:has|have) (?:already )?been (?:shipped|dispatched|delivered)|(?:was|were) "
             r"(?:shipped|dispatched)|(?:it|they) shipped)\b")
+
+# round 7: the first answer to a complaint that speaks of a later step: a remedy "as agreed" or
+# "as promised", a repair hoped "fixed" ("we hope the repair shop fixed your treadmill well. We
+# have sent you the $80 as agreed"): nothing was agreed yet
+_AGREED = (r"\bas (?:we |you )?(?:agreed|promised|discussed)\b|\b(?:hope|glad|happy)\b[^.!?]{0,30}"
+           r"\b(?:fixed|repaired)\b")
 
 # a promotion letter that answers a complaint the customer never made ("sorry your mat arrived
 # with a smell, we will send you a new one free"): a reply written for another case
@@ -157,7 +166,8 @@ SITUATIONS = (
                          r"(?:me|us))\b",
               "invites the buyer to talk further", "邀请买家继续沟通", only_with="invite_talk")),
         right=("offer", "price"), wrong=("price_may_change", "pressures_payment", "fake_urgency",
-                                         "closes_the_talk", "refuses_sample"),
+                                         "closes_the_talk", "refuses_sample",
+                                         "delivery_not_promised"),
         facts=("buyer_name", "product", "quantity", "unit_price", "total_price",
                "lead_time_days", "delivery_days", "sample_price", "destination", "price_months",
                "warranty", "invite_talk"),
@@ -182,7 +192,8 @@ SITUATIONS = (
                              r"(?:change|swap) (?:it|them|the \w+)|"
                              r"return)\b|换货|退货",
               "reassures on quality or exchange", "在质量或换货方面让买家放心")),
-        right=("size",), wrong=("off_platform",), facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
+        right=("size",), wrong=("off_platform", "two_sizes"),
+        facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
     Situation(
         "address_change", r"\baddress\b",
         (Move("address", 3, r"\b(address|street|st\.|road|rd\.|avenue|ave\.|apartment|flat|"
@@ -243,7 +254,7 @@ SITUATIONS = (
         right=("compensation", "amount"),
         wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
-        apology_due=True),
+        not_now=_AGREED, apology_due=True),
     Situation(
         "quality_refund", rf"\b({_REFUND}|repair\w*|replace\w*)\b|退款",
         (Move("amount", 3, "fact:refund_amount", "the refund amount", "退款金额"),
@@ -265,7 +276,7 @@ SITUATIONS = (
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
                "proof_first", "off_platform", "replaces_instead"),
         facts=("buyer_name", "order_id", "product", "problem", "refund_amount"),
-        apology_due=True, words=(30, 140)),
+        not_now=_AGREED, apology_due=True, words=(30, 140)),
     Situation(
         # asking for a video of the fault is the chain's first answer too (brief 22d, W08 Umar)
         "quality_repair", r"\b(repair\w*|fix\w*|refund\w*|compensat\w*|video|solution)\b",
@@ -279,7 +290,7 @@ SITUATIONS = (
         right=("repair", "amount"),
         wrong=("refuses_remedy", "return_far", "gives_in_full", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem", "partial_refund"),
-        apology_due=True),
+        not_now=_AGREED, apology_due=True),
     Situation(
         "logistics_delay",
         r"\b(tracking|shipped|dispatched|in transit|on (?:its|the) way|delay\w*|arriv\w*|"
@@ -315,7 +326,7 @@ SITUATIONS = (
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
         facts=("buyer_name", "order_id", "product", "problem"), apology_due=True,
-        no_amounts=True),
+        no_amounts=True, not_now=_AGREED),
     Situation(
         "restore_relations",
         r"\b(again|resume|re-?establish|restore|past|previous|back|new|miss\w*|heard from you|"
@@ -326,7 +337,9 @@ SITUATIONS = (
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
                                # "nine orders from you meant a lot ... thank you for that trust"
                                r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
-                               r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you)\b|"
+                               r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you|"
+                               # round 7: "your nine orders meant a lot to our small shop"
+                               r"orders (?:have )?(?:meant|mean) (?:so |a )?(?:lot|much) to)\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
@@ -341,18 +354,20 @@ SITUATIONS = (
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
                             r"expanded|improved|added|(?:started|began|begun) (?:selling|making|"
-                            r"offering)|new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
+                            r"offering)|(?:started|launched|introduced|added|opened) (?:a|an|our) "
+                            r"(?:new )?(?:range|line|collection|series)|"
+                            r"new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
                             r"collection|series|cookware|design|model))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
         # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)
-         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|special (?:price|offer|discount)|discount)"
+         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|save \d+% (?:on|off)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*(?:[.!?]\s+[^.!?]*)?\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
                           r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
-                          r"you)\b|期待",
+                          r"you|write (?:back|to us)|drop us a line|get in touch)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"),
         wrong=("off_platform", "fake_urgency", "spam_style"),
@@ -507,7 +522,10 @@ SITUATIONS = (
                              r"your (?:order|purchase) (?:in|last|of|from)|(?:we |i )hope (?:the|"
                              r"your) [\w ]{2,25}? (?:warms?|makes?|brings?|keeps?|brightens?|"
                              r"helps?|fills?) (?:your|you)|your (?:mornings|evenings|table|"
-                             r"kitchen|days|holidays?))\b",
+                             r"kitchen|days|holidays?)|"
+                             # round 7: "it was a joy to pack your five mugs in August"
+                             r"your " + _COUNT + r" \w+|(?:pack\w*|wrap\w*|ship\w*|sen[dt]\w*) "
+                             r"your \w+)\b",
               "a personal touch (family, what they bought)", "个性化内容（家人、买过的商品）"),
          Move("offer", 1, "fact:discount", "the holiday offer, if any", "节日优惠（如有）",
               only_with="discount"),

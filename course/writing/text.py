@@ -262,7 +262,7 @@ def is_question(text: str, start: int) -> bool:
     s = sentence_at(text, start)
     return s.endswith("?") or bool(re.match(
         r"(?:please |could you |can you |would you )?(?:please )?(?:tell|let) (?:us|me) "
-        r"(?:know )?|please (?:send|give|confirm)", s, re.I))
+        r"(?:know )?|please (?:first |also |now |kindly |just )?(?:send|give|confirm)", s, re.I))
 
 
 def find_affirmed(rx: re.Pattern, text: str):

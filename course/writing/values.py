@@ -44,7 +44,10 @@ _SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\b[Ss]ize\s+(?P<a>XXS|XS|XXL
                    r"\b|\b(?:take|choose|order|get|buy|recommend|suggest)\s+(?:our\s+|a\s+|the\s+)?"
                    r"(?P<b>XXS|XS|XXL|XXXL|XL|S|M|L)\b|(?P<c>XXS|XS|XXL|XXXL|XL|S|M|L)\s?码|"
                    r"\b(?P<d>XXS|XS|XXL|XXXL|XL|M|L) (?:is (?:the|your|a|right|better|best|good)|"
-                   r"will (?:fit|be)|fits|should fit|would fit)\b")
+                   r"will (?:fit|be)|fits|should fit|would fit)\b|"
+                   # round 7: "for US 8 the right size is L, not M", "the best size for you is M"
+                   r"\b(?:right|best|correct|recommended|better|ideal) size(?: for (?:you|your "
+                   r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b")
 _COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
                      r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
 _DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty)"
@@ -305,7 +308,7 @@ class Size(ValueKind):
     def find(self, text, facts):
         return found_all(_SIZE, text,
                          lambda m: (m.group("a") or m.group("b") or m.group("c")
-                                    or m.group("d")).upper())
+                                    or m.group("d") or m.group("e")).upper())
 
 
 class Colour(ValueKind):

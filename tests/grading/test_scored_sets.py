@@ -5,9 +5,9 @@ docs/writing.md ("How well it agrees with a teacher" and the tuning rounds after
 set's story: who wrote and scored it, blind or not, what it measured while nobody who tuned had
 seen it, and when it became a tuning set.
 
-- ``heldout_replies_4.yaml`` (195 replies over all 38 reply tasks, written blind on
-  2026-12-07; the tuning rounds of that day were briefed never to open it) was HELD OUT until
-  brief 22f, which read it: 0.909, 91/93, 24/28, 65/74 while unseen, now a tuning set.
+- No set here is held out any more: ``heldout_replies_4.yaml`` (195 replies over all 38 reply
+  tasks, written blind on 2026-12-07) was held out until round 7 (brief 22h), which tunes on it;
+  a fresh blind set measures agreement with an unseen teacher.
 - TUNING sets (read and tuned on; their figures show the rules do what they were written for,
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
@@ -43,20 +43,22 @@ class Recorded:
 
 
 SETS = {
-    # tuning since issue 22's second pass: 0.909 then
-    "heldout_replies.yaml": Recorded(137, 10, 0.90, (83, 83), (13, 13), (36, 41)),
-    # tuning since brief 22t: 0.927 then; lessons 01-09's 13 tasks
-    "heldout_replies_2.yaml": Recorded(159, 13, 0.92, (82, 82), (15, 15), (54, 62)),
-    # held out until round 4 (0.804 unseen), tuned on in rounds 4 and 5: 0.931 after them
-    "heldout_replies_3.yaml": Recorded(164, ALL_REPLY_TASKS, 0.92, (77, 78), (21, 21),
+    # tuning since issue 22's second pass: 0.909 then; 0.919 after round 7
+    "heldout_replies.yaml": Recorded(137, 10, 0.91, (83, 83), (13, 13), (36, 41)),
+    # tuning since brief 22t: 0.927 then; lessons 01-09's 13 tasks; 0.948, 55/62 after round 7
+    "heldout_replies_2.yaml": Recorded(159, 13, 0.94, (82, 82), (15, 15), (55, 62)),
+    # held out until round 4 (0.804 unseen), tuned on in rounds 4 and 5: 0.931 after them;
+    # 0.936 after round 7
+    "heldout_replies_3.yaml": Recorded(164, ALL_REPLY_TASKS, 0.93, (77, 78), (21, 21),
                                        (58, 65)),
-    # HELD OUT: 0.850 before round 4, 0.863 after it, 0.909 after round 5 and briefs 22d, 22e;
-    # a TUNING set from briefs 22f and 22g on (read there for asks-again and the brief cap): 0.910
-    "heldout_replies_4.yaml": Recorded(195, ALL_REPLY_TASKS, 0.90, (91, 93), (24, 28),
-                                       (65, 74)),
+    # TUNING since round 7 (brief 22h); held out until then: 0.850 before round 4, 0.863 after
+    # it, 0.909, 91/93, 24/28, 65/74 after round 5 and briefs 22d, 22e (measured unseen)
+    # and 0.945, 93/93, 28/28, 68/74 after round 7's tuning on it
+    "heldout_replies_4.yaml": Recorded(195, ALL_REPLY_TASKS, 0.94, (93, 93), (28, 28),
+                                       (68, 74)),
     # written blind for round 5: 0.866, 89/94, 16/20, 57/69 before it was tuned on
-    # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d
-    "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.92, (93, 94), (20, 20), (66, 69)),
+    # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d; 0.931, 94/94 after round 7
+    "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.93, (94, 94), (20, 20), (66, 69)),
     # lesson 10's tuning set: 0.925 after its tuning pass
     "tuning_replies_promo.yaml": Recorded(
         36, {"product_recommendation", "new_arrival", "holiday_greeting", "time_limited_offer"},
