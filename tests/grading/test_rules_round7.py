@@ -123,11 +123,13 @@ ASKS_FIRST = [
 
 @pytest.mark.parametrize("exercise,text", ASKS_FIRST)
 def test_a_request_put_off_with_a_word_still_asks_again(exercise, text):
-    assert "asks_again" in caps(exercise, text)
+    # Tom never wrote his order number: the shop has it (the facts), so asking for it is the
+    # small slip asks_known (brief 22f), not asks_again; either way the request is read
+    assert "asks_known" in caps(exercise, text)
 
 
 def test_telling_the_order_number_is_not_asking_for_it():
-    assert "asks_again" not in caps(
+    assert not {"asks_again", "asks_known"} & caps(
         "msg-reply-aftersale", "Dear Tom, sorry about the scratch. We can give you $4 back for "
         "order 8012345678901234, is that OK? Please first tell us if you agree. Best regards, Grace")
 
