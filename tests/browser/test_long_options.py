@@ -17,10 +17,12 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from support import VoilaServer, serve_copy
 
 pytestmark = pytest.mark.browser
 
 LOAD_TIMEOUT_MS = 180_000
+VOILA_START_TIMEOUT = 60.0  # s, as tests/browser/conftest.py's voila fixture
 # (lesson, exercise id) of the longest options of each choice type in the bank
 ITEMS = [
     ("w03-screening-workshop", "w03-careful-choice"),   # single choice, 141 characters
@@ -84,40 +86,61 @@ def _overlaps(a: dict, b: dict) -> bool:
     return vertical > 1 and horizontal > 1
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_long_options_do_not_overlap(voila, browser, tmp_path, width):
-    server = voila(_notebook(tmp_path))
-    context = browser.new_context(viewport={"width": width, "height": 900})
+@pytest.fixture(scope="module")
+def long_options_page(browser, tmp_path_factory):
+    """The notebook's Voila page, loaded once for every width: each width's test resizes it.
+
+    One Voila server and one kernel running the five lessons' items, not one of each per
+    width (issue 24: the widths' servers and kernels were most of this file's two minutes on
+    the 2-core machine). The layout is the browser's at the size the test sets (CSS, media
+    queries included, is laid out again on a resize)."""
+    folder = tmp_path_factory.mktemp("long-options")
+    source = _notebook(folder)
+    server = VoilaServer(serve_copy([source], folder / "served"), folder / "home",
+                         extra=("--show_tracebacks=True",), start_timeout=VOILA_START_TIMEOUT)
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
     context.route("https://**", lambda route: route.abort())
     try:
         page = context.new_page()
         page.goto(server.url("long-options.ipynb"), timeout=LOAD_TIMEOUT_MS)
         for _, ex_id in ITEMS:
             page.locator(f".course-exercise.course-id-{ex_id}").wait_for(timeout=LOAD_TIMEOUT_MS)
-        page.wait_for_timeout(500)  # fonts and layout settle
-        shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
-        if shots:
-            page.screenshot(path=str(Path(shots) / f"long-options-{width}.png"), full_page=True)
-        for _, ex_id in ITEMS:
-            exercise = page.locator(f".course-exercise.course-id-{ex_id}")
-            options = exercise.evaluate(MEASURE)
-            assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
-            for one, other in pairwise(options):
-                assert not _overlaps(one, other), f"{ex_id} at {width}px: {one} overlaps {other}"
-            for option in options:
-                assert option["input"]["w"] > 0 and option["input"]["h"] > 0, (ex_id, option)
-                assert option["inputOnTop"], f"{ex_id} at {width}px: control hidden: {option}"
-                # the control comes first, at the option's left edge (not after the text)
-                assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
-                # the control sits beside its own text, not above or below it
-                assert option["top"] - 2 <= option["input"]["top"] <= option["bottom"], (ex_id, option)
-                assert option["right"] <= option["pageWidth"] + 1, f"{ex_id}: runs off the page"
-        # a long option can be picked by clicking its text
-        first = page.locator(".course-id-w03-careful-choice .widget-radio-box label").first
-        first.click()
-        assert first.locator("input").is_checked()
+        yield page
     finally:
         context.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_long_options_do_not_overlap(long_options_page, width):
+    page = long_options_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_function(f"document.documentElement.clientWidth <= {width}")
+    page.wait_for_timeout(500)  # fonts and layout settle
+    shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
+    if shots:
+        page.screenshot(path=str(Path(shots) / f"long-options-{width}.png"), full_page=True)
+    for _, ex_id in ITEMS:
+        exercise = page.locator(f".course-exercise.course-id-{ex_id}")
+        options = exercise.evaluate(MEASURE)
+        assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
+        for one, other in pairwise(options):
+            assert not _overlaps(one, other), f"{ex_id} at {width}px: {one} overlaps {other}"
+        for option in options:
+            assert option["input"]["w"] > 0 and option["input"]["h"] > 0, (ex_id, option)
+            assert option["inputOnTop"], f"{ex_id} at {width}px: control hidden: {option}"
+            # the control comes first, at the option's left edge (not after the text)
+            assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
+            # the control sits beside its own text, not above or below it
+            assert option["top"] - 2 <= option["input"]["top"] <= option["bottom"], (ex_id, option)
+            assert option["right"] <= option["pageWidth"] + 1, f"{ex_id}: runs off the page"
+    # a long option can be picked by clicking its text: another option at each width (the
+    # page is shared, so the one picked at the width before is already checked)
+    labels = page.locator(".course-id-w03-careful-choice .widget-radio-box label")
+    chosen = labels.nth(WIDTHS.index(width))
+    assert not chosen.locator("input").is_checked()
+    chosen.click()
+    assert chosen.locator("input").is_checked()
 
 
 def _lab_lesson():
