@@ -9,6 +9,7 @@ folder to keep a screenshot of each width there.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 from itertools import pairwise
@@ -35,13 +36,26 @@ WIDTHS = [1280, 390]
 BANK = Path(__file__).resolve().parents[2] / "exercises"
 
 
-def _option_count(ex_id: str) -> int:
-    """How many options the bank gives ``ex_id`` (true/false: two)."""
+@functools.cache
+def _option_counts() -> dict[str, int]:
+    """How many options the bank gives each of ITEMS' exercises (true/false: two), read from
+    the bank files once (with PyYAML's pure-Python loader, reading the whole bank for each
+    item of each test took about 10 s of each test on the busy 2-core machine)."""
+    wanted = {ex_id for _, ex_id in ITEMS}
+    counts = {}
     for path in BANK.glob("*.yaml"):
         for exercise in yaml.safe_load(path.read_text(encoding="utf-8")).get("exercises", []):
-            if exercise["id"] == ex_id:
-                return len(exercise.get("options") or [True, False])
-    raise AssertionError(f"{ex_id} is not in the bank")
+            if exercise["id"] in wanted:
+                counts[exercise["id"]] = len(exercise.get("options") or [True, False])
+    return counts
+
+
+def _option_count(ex_id: str) -> int:
+    """How many options the bank gives ``ex_id`` (true/false: two)."""
+    counts = _option_counts()
+    if ex_id not in counts:
+        raise AssertionError(f"{ex_id} is not in the bank")
+    return counts[ex_id]
 
 # Each option as the browser lays it out: the box of its text (a Range over the label, so
 # text that overflows a fixed-height label is measured where it is drawn), the box of its
