@@ -84,23 +84,24 @@ def run_class(hub):
     session fixture ``classroom`` of conftest.py: once for every hub test).
 
     The three students work at the same time, as a class does (each in a thread of its own,
-    with its own browser session and kernel): one after another their pulls, kernel starts and
-    lesson loads took about 2 minutes of the hub tests' set-up on the 2-core machine (issue
-    24). They hand in one after another, afterwards."""
+    with its own browser session and kernel), and the instructor's bank loads while their
+    servers start: one after another, their pulls, kernel starts and lesson loads added up
+    (issue 24, docs/benchmarks.md). They hand in one after another, afterwards."""
     from concurrent.futures import ThreadPoolExecutor
 
-    right, wrong, practice = _answers()
-    plans = {
-        hub.students[0]: {**right, PRACTICE: practice},
-        hub.students[1]: {**right, **{k: v for k, v in wrong.items()
-                                      if k == sorted(wrong)[0]}},
-        hub.students[2]: dict(wrong),
-    }
-    t0 = time.monotonic()
-    hub.spawn(*hub.students)
-    spawned = time.monotonic() - t0
-    hub.spawn(hub.instructor, wait=False)  # ready by the time the class has handed in
     with ThreadPoolExecutor(len(hub.students)) as pool:
+        answers = pool.submit(_answers)  # the bank loads (about 5 s) while the servers start
+        t0 = time.monotonic()
+        hub.spawn(*hub.students)
+        spawned = time.monotonic() - t0
+        hub.spawn(hub.instructor, wait=False)  # ready by the time the class has handed in
+        right, wrong, practice = answers.result()
+        plans = {
+            hub.students[0]: {**right, PRACTICE: practice},
+            hub.students[1]: {**right, **{k: v for k, v in wrong.items()
+                                          if k == sorted(wrong)[0]}},
+            hub.students[2]: dict(wrong),
+        }
         futures = {s: pool.submit(_student_lesson, hub, s, plans[s]) for s in hub.students}
         done = {s: future.result() for s, future in futures.items()}  # re-raises a failure
     pulled = {s: done[s][0] for s in hub.students}
