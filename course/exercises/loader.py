@@ -11,7 +11,7 @@ import yaml
 
 from course import paths
 from course.errors import BankError, CourseError, DefinitionError
-from course.exercises import kinds
+from course.exercises import kinds, valid_memo
 from course.exercises.bank import Bank, Lesson
 from course.exercises.kinds.base import check_examples
 from course.exercises.schema import field_path, schema_message, validator
@@ -215,11 +215,14 @@ def _exercise_at(data, path) -> tuple[str | None, list]:
     return None, path
 
 
-def check_file(path: Path, all_examples: bool = True) -> tuple[Lesson | None, list[Problem]]:
+def check_file(path: Path, all_examples: bool = True,
+               remember: bool = False) -> tuple[Lesson | None, list[Problem]]:
     """Load and check one bank file; returns the lesson (None if unusable) and every problem.
 
     ``all_examples=False`` (opening a lesson) skips the examples of kinds whose grading is
-    slow (``examples_at_load`` false: reply tasks); validate and the tests check them all."""
+    slow (``examples_at_load`` false: reply tasks); validate and the tests check them all.
+    ``remember=True`` (opening a lesson): a text that passed the schema before is not checked
+    against it again (course.exercises.valid_memo); every other check runs."""
     file = _display_path(path)
     try:
         size = path.stat().st_size
@@ -256,7 +259,13 @@ def check_file(path: Path, all_examples: bool = True) -> tuple[Lesson | None, li
     if not isinstance(data, dict):
         return None, problems + [Problem(file, "a bank file must be a mapping with "
                                                "`lesson`, `title` and `exercises`", line=1)]
-    schema_problems, bad_exercises = _schema_problems(data, file)
+    digest = valid_memo.key(text) if remember else None
+    if valid_memo.passed(digest):
+        schema_problems, bad_exercises = [], set()
+    else:
+        schema_problems, bad_exercises = _schema_problems(data, file)
+        if not schema_problems:
+            valid_memo.remember(digest)
     problems += schema_problems
     if not isinstance(data.get("exercises"), list) or "lesson" not in data:
         return None, problems
@@ -475,7 +484,8 @@ def load_lesson(slug: str) -> Lesson:
     """One lesson of the project's bank by slug ("02-idic") or number ("02", 2).
 
     Checked as ``crm-course validate`` checks it, except the examples of reply tasks (slow to
-    review: they would delay the lesson's first exercise); validate and the tests review them."""
+    review: they would delay the lesson's first exercise); validate and the tests review them.
+    A file whose text passed the schema before skips that part (course.exercises.valid_memo)."""
     folder = paths.bank_dir()
     key = str(slug).strip()
     if key.isdigit():
@@ -485,7 +495,7 @@ def load_lesson(slug: str) -> Lesson:
     if len(match) != 1:
         available = ", ".join(f.stem for f in files) or "none"
         raise CourseError(ui("no_lesson", slug=slug, available=available).both(" "))
-    lesson, problems = check_file(match[0], all_examples=False)
+    lesson, problems = check_file(match[0], all_examples=False, remember=True)
     if problems:
         raise BankError(problems)
     return lesson

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from course.errors import InputError
 from course.writing.rubric import RUBRIC
-from course.writing.situations import BY_NAME, NAMES
+from course.writing.situations import BY_NAME, NAMES, check_table
+
+check_table()  # the situation table is sound (its patterns compile...): once, here
 
 
 def one_of(value, valid, what: str) -> str:

@@ -1,7 +1,8 @@
 """The situations a reply answers, one table: facts, moves, right and wrong decisions, words.
 
 Adding a situation is one :class:`Situation` entry here plus the bank data (a reply task with
-``situation: <name>`` and its ``facts``). The table is validated when this module loads: a move
+``situation: <name>`` and its ``facts``). The table is validated when the reviewer loads
+(:func:`check_table`, not when this module loads: a lesson only needs the names): a move
 that looks up a fact names a fact kind of course.writing.values, every right decision is a
 move of the situation, every wrong decision is a decision of course.writing.decisions, the
 word range is sensible, every pattern compiles.
@@ -614,6 +615,18 @@ def validate(situations=SITUATIONS) -> list[str]:
     return problems
 
 
-_PROBLEMS = validate()
-if _PROBLEMS:  # an error in the table is the maintainer's, caught when the module loads
-    raise ValueError("course.writing.situations: " + "; ".join(_PROBLEMS))
+_CHECKED: list[bool] = []
+
+
+def check_table() -> None:
+    """Validate the table once per process; raises ValueError naming every problem.
+
+    An error in the table is the maintainer's, caught when the reviewer loads (its first review
+    or ``import course.writing.reviewer``). Not when this module loads: a lesson with a reply
+    task imports the table only to check the task's situation name, and compiling every
+    pattern here cost each lesson's kernel about half a second (issue 24)."""
+    if not _CHECKED:
+        problems = validate()
+        if problems:
+            raise ValueError("course.writing.situations: " + "; ".join(problems))
+        _CHECKED.append(True)

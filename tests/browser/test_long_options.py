@@ -9,6 +9,7 @@ folder to keep a screenshot of each width there.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 from itertools import pairwise
@@ -17,10 +18,12 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from support import VoilaServer, serve_copy
 
 pytestmark = pytest.mark.browser
 
 LOAD_TIMEOUT_MS = 180_000
+VOILA_START_TIMEOUT = 60.0  # s, as tests/browser/conftest.py's voila fixture
 # (lesson, exercise id) of the longest options of each choice type in the bank
 ITEMS = [
     ("w03-screening-workshop", "w03-careful-choice"),   # single choice, 141 characters
@@ -33,13 +36,26 @@ WIDTHS = [1280, 390]
 BANK = Path(__file__).resolve().parents[2] / "exercises"
 
 
-def _option_count(ex_id: str) -> int:
-    """How many options the bank gives ``ex_id`` (true/false: two)."""
+@functools.cache
+def _option_counts() -> dict[str, int]:
+    """How many options the bank gives each of ITEMS' exercises (true/false: two), read from
+    the bank files once (with PyYAML's pure-Python loader, reading the whole bank for each
+    item of each test took about 10 s of each test on the busy 2-core machine)."""
+    wanted = {ex_id for _, ex_id in ITEMS}
+    counts = {}
     for path in BANK.glob("*.yaml"):
         for exercise in yaml.safe_load(path.read_text(encoding="utf-8")).get("exercises", []):
-            if exercise["id"] == ex_id:
-                return len(exercise.get("options") or [True, False])
-    raise AssertionError(f"{ex_id} is not in the bank")
+            if exercise["id"] in wanted:
+                counts[exercise["id"]] = len(exercise.get("options") or [True, False])
+    return counts
+
+
+def _option_count(ex_id: str) -> int:
+    """How many options the bank gives ``ex_id`` (true/false: two)."""
+    counts = _option_counts()
+    if ex_id not in counts:
+        raise AssertionError(f"{ex_id} is not in the bank")
+    return counts[ex_id]
 
 # Each option as the browser lays it out: the box of its text (a Range over the label, so
 # text that overflows a fixed-height label is measured where it is drawn), the box of its
@@ -84,40 +100,61 @@ def _overlaps(a: dict, b: dict) -> bool:
     return vertical > 1 and horizontal > 1
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_long_options_do_not_overlap(voila, browser, tmp_path, width):
-    server = voila(_notebook(tmp_path))
-    context = browser.new_context(viewport={"width": width, "height": 900})
+@pytest.fixture(scope="module")
+def long_options_page(browser, tmp_path_factory):
+    """The notebook's Voila page, loaded once for every width: each width's test resizes it.
+
+    One Voila server and one kernel running the five lessons' items, not one of each per
+    width (issue 24: the widths' servers and kernels were most of this file's two minutes on
+    the 2-core machine). The layout is the browser's at the size the test sets (CSS, media
+    queries included, is laid out again on a resize)."""
+    folder = tmp_path_factory.mktemp("long-options")
+    source = _notebook(folder)
+    server = VoilaServer(serve_copy([source], folder / "served"), folder / "home",
+                         extra=("--show_tracebacks=True",), start_timeout=VOILA_START_TIMEOUT)
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
     context.route("https://**", lambda route: route.abort())
     try:
         page = context.new_page()
         page.goto(server.url("long-options.ipynb"), timeout=LOAD_TIMEOUT_MS)
         for _, ex_id in ITEMS:
             page.locator(f".course-exercise.course-id-{ex_id}").wait_for(timeout=LOAD_TIMEOUT_MS)
-        page.wait_for_timeout(500)  # fonts and layout settle
-        shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
-        if shots:
-            page.screenshot(path=str(Path(shots) / f"long-options-{width}.png"), full_page=True)
-        for _, ex_id in ITEMS:
-            exercise = page.locator(f".course-exercise.course-id-{ex_id}")
-            options = exercise.evaluate(MEASURE)
-            assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
-            for one, other in pairwise(options):
-                assert not _overlaps(one, other), f"{ex_id} at {width}px: {one} overlaps {other}"
-            for option in options:
-                assert option["input"]["w"] > 0 and option["input"]["h"] > 0, (ex_id, option)
-                assert option["inputOnTop"], f"{ex_id} at {width}px: control hidden: {option}"
-                # the control comes first, at the option's left edge (not after the text)
-                assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
-                # the control sits beside its own text, not above or below it
-                assert option["top"] - 2 <= option["input"]["top"] <= option["bottom"], (ex_id, option)
-                assert option["right"] <= option["pageWidth"] + 1, f"{ex_id}: runs off the page"
-        # a long option can be picked by clicking its text
-        first = page.locator(".course-id-w03-careful-choice .widget-radio-box label").first
-        first.click()
-        assert first.locator("input").is_checked()
+        yield page
     finally:
         context.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_long_options_do_not_overlap(long_options_page, width):
+    page = long_options_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_function(f"document.documentElement.clientWidth <= {width}")
+    page.wait_for_timeout(500)  # fonts and layout settle
+    shots = os.environ.get("CRM_LONG_OPTIONS_SHOTS")
+    if shots:
+        page.screenshot(path=str(Path(shots) / f"long-options-{width}.png"), full_page=True)
+    for _, ex_id in ITEMS:
+        exercise = page.locator(f".course-exercise.course-id-{ex_id}")
+        options = exercise.evaluate(MEASURE)
+        assert len(options) == _option_count(ex_id), f"{ex_id}: {options}"
+        for one, other in pairwise(options):
+            assert not _overlaps(one, other), f"{ex_id} at {width}px: {one} overlaps {other}"
+        for option in options:
+            assert option["input"]["w"] > 0 and option["input"]["h"] > 0, (ex_id, option)
+            assert option["inputOnTop"], f"{ex_id} at {width}px: control hidden: {option}"
+            # the control comes first, at the option's left edge (not after the text)
+            assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
+            # the control sits beside its own text, not above or below it
+            assert option["top"] - 2 <= option["input"]["top"] <= option["bottom"], (ex_id, option)
+            assert option["right"] <= option["pageWidth"] + 1, f"{ex_id}: runs off the page"
+    # a long option can be picked by clicking its text: another option at each width (the
+    # page is shared, so the one picked at the width before is already checked)
+    labels = page.locator(".course-id-w03-careful-choice .widget-radio-box label")
+    chosen = labels.nth(WIDTHS.index(width))
+    assert not chosen.locator("input").is_checked()
+    chosen.click()
+    assert chosen.locator("input").is_checked()
 
 
 def _lab_lesson():

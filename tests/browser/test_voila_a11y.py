@@ -35,14 +35,19 @@ def _lessons() -> list[str]:
     return [n.strip() for n in chosen.split(",") if n.strip()]
 
 
-@pytest.fixture
-def presenting(tmp_path, browser):
-    """Start `crm-course present NN` of this course; every process started is stopped after."""
-    started = []
+@pytest.fixture(scope="module")
+def presenting(tmp_path_factory, browser):
+    """Start `crm-course present NN` of this course, once per lesson for the whole file (the
+    desktop and the phone test open their own pages, each with its own kernel, on the same
+    server: one server start fewer, issue 24); every process started is stopped after."""
+    started, urls = [], {}
+    tmp_path = tmp_path_factory.mktemp("present")
 
     def start(lesson: str) -> str:
+        if lesson in urls:
+            return urls[lesson]
         port = free_port()
-        env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / "home"))
+        env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / f"home-{lesson}"))
         for name in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_BANK"):
             env.pop(name, None)
         env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
@@ -53,7 +58,8 @@ def presenting(tmp_path, browser):
         started.append((proc, log))
         wait_for_port(port, proc, START_TIMEOUT, what="crm-course present")
         name = next((REPO / "notebooks").glob(f"{lesson}-*.ipynb")).name
-        return f"http://127.0.0.1:{port}/voila/render/{name}"
+        urls[lesson] = f"http://127.0.0.1:{port}/voila/render/{name}"
+        return urls[lesson]
 
     yield start
     for proc, log in started:

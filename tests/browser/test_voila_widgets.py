@@ -142,6 +142,9 @@ def test_the_first_exercise_shows_while_later_cells_run(voila, page, tmp_path):
     single.locator(".course-feedback .course-ok").wait_for(timeout=STEP_TIMEOUT_MS)
 
 
+CULL_S = 15  # s of idleness before the closed-page test's server culls a kernel
+
+
 def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, browser, page,
                                                                        tmp_path):
     """Voila refuses the shutdown its own page asks for on closing (it sets no _xsrf cookie),
@@ -163,8 +166,12 @@ def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, bro
     folder = tmp_path / "cull"
     folder.mkdir()
     write(nb, folder / "cull.ipynb")
+    # a kernel idle CULL_S seconds with no page connected is culled: long enough for a page's
+    # kernel to finish the cells and the page to connect on the busy 2-core machine (at 3 s a
+    # page's kernel could be culled before its page connected: the page then never showed its
+    # exercise, a 180 s timeout in whole runs at load 8-11, issue 24)
     server = voila(folder / "cull.ipynb", GALLERY / "00-gallery.yaml",
-                   extra=("--MappingKernelManager.cull_idle_timeout=3",
+                   extra=(f"--MappingKernelManager.cull_idle_timeout={CULL_S}",
                           "--MappingKernelManager.cull_interval=1"))
     other = browser.new_context()
     closing = other.new_page()
@@ -175,12 +182,14 @@ def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, bro
     closing.close(run_before_unload=True)
     other.close()
     try:
-        wait_until(lambda: server.kernels() == 1, 30, what="the closed page's kernel culled",
+        wait_until(lambda: server.kernels() == 1, CULL_S + 30,
+                   what="the closed page's kernel culled",
                    interval=0.3)
     except TimeoutError as exc:
         raise AssertionError(f"{exc}\n{server.log_text()[-2000:]}") from None
     assert "Culling 'idle' kernel" in server.log_text()
-    time.sleep(5)  # not a wait for anything: the page stays idle longer than the cull time
+    time.sleep(CULL_S + 2)  # not a wait for anything: the page stays idle longer than the
+    # cull time
     assert server.kernels() == 1
     single = page.locator(".course-id-gallery-single")
     single.get_by_label("B. Grade 2").check()

@@ -85,14 +85,26 @@ class Hub:
     """The running hub: its address, an admin token, and helpers for the users' servers."""
 
     def __init__(self, base: Path, port: int, token: str, users: dict, group: str):
-        import requests
+        import threading
 
         self.base, self.port, self.token = base, port, token
         self.users, self.group = users, group
         self.url = f"http://127.0.0.1:{port}"
-        self.http = requests.Session()
-        self.http.headers["Authorization"] = f"token {token}"
+        self._local = threading.local()  # a requests session per thread (classkit's students)
         self.kernels: list[Kernel] = []
+
+    @property
+    def http(self):
+        """The admin's HTTP session (its token in every request), one per thread: the class
+        (classkit.py) drives its three students at once, and requests' sessions are not made
+        to be shared between threads."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            import requests
+
+            session = self._local.session = requests.Session()
+            session.headers["Authorization"] = f"token {self.token}"
+        return session
 
     @property
     def instructor(self) -> str:

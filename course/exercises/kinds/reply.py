@@ -90,7 +90,10 @@ class ReplyExercise(Exercise):
     def __init__(self, raw, **kw):
         super().__init__(raw, **kw)
         situation = raw.get("situation")
-        known = writing("reviewer").REVIEW_SITUATIONS
+        # the reviewer's situation names (REVIEW_SITUATIONS), without loading the reviewer:
+        # it is loaded on the first review, not when a lesson opens (issue 24)
+        from course.writing.situations import NAMES as known
+
         if situation not in known:
             raise DefinitionError("situation", f"unknown situation {situation!r}; expected one "
                                                f"of {', '.join(known)}")
