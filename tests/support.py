@@ -182,6 +182,20 @@ def letter(name: str, body: str, sign: str = "Mia") -> str:
     return f"Dear {name},\n\n{body}\n\nBest regards,\n{sign}"
 
 
+def named_cases(name: str, rows) -> list:
+    """A former test's cases as rows of a parametrize table whose ids keep the test's name.
+
+    ``rows`` is a list of ``(former id, row of values)``, one a case, whose ids become
+    ``name-<former id>`` (pytest numbers ids that come out the same); a test that had no
+    parameters gives its one row of values as a tuple, whose id is ``name``.
+    """
+    import pytest
+
+    if isinstance(rows, tuple):
+        return [pytest.param(*rows, id=name)]
+    return [pytest.param(*row, id=f"{name}-{fill}") for fill, row in rows]
+
+
 def _course_bank():
     import course
 

@@ -18,6 +18,7 @@ its own: lines it must catch and a line it must leave alone.
   got 46, a teacher gives 15-20).
 """
 import pytest
+from support import named_cases
 
 import course
 from course.writing.dialogue import bad_end
@@ -88,25 +89,6 @@ RIVERA = ("Dear Ms Rivera,\n\nThank you for your question. I recommend the Power
           "two times. It costs $24. {x}\n\nBest regards,\nLily")
 
 
-@pytest.mark.parametrize("cutoff", [
-    "Order it today before 4 pm and it leaves our warehouse tomorrow.",
-    "When you order now before 16:00, we ship it the same day.",
-])
-def test_a_shipping_cut_off_is_a_next_step_not_pressure(cutoff):
-    review = BANK["promo-reply-recommend"].review(RIVERA.format(x=cutoff))
-    assert review.score >= 85 and "pressure" not in str(review), str(review)
-
-
-@pytest.mark.parametrize("push", [
-    "Order today before the price goes up.",
-    "This price is only for today.",
-    "Order now before 5 pm, last chance!",
-])
-def test_pressure_with_before_or_only_today_is_still_caught(push):
-    review = BANK["promo-reply-recommend"].review(RIVERA.format(x=push))
-    assert review.score <= 40 and "pressure or scarcity" in str(review), str(review)
-
-
 ETHAN = ("Dear Mr Anderson,\n\nHappy Thanksgiving to you and your family! Thank you for "
          "choosing our coffee mugs in September. Our mugs are 10% off until 31 October{x}"
          "\n\nBest regards,\nLily")
@@ -164,32 +146,54 @@ KEYCHAIN = ("Dear Farid,\n\nThank you for telling us, and we are very sorry that
             "does not work; this is our responsibility. {x}\n\nBest regards,\nGrace")
 
 
-@pytest.mark.parametrize("remedy", [
-    "We will resend a new keychain to you within 5 days.",
-    "We can replace it for free; the new one leaves our warehouse tomorrow.",
-])
-def test_a_replacement_in_place_of_the_small_refund_is_a_named_wrong_decision(remedy):
-    review = BANK["w07-reply-keychain"].review(KEYCHAIN.format(x=remedy))
-    assert review.score <= 40 and "sends a replacement where the small-amount rule gives a " \
-        "refund" in str(review), str(review)
+def _filled(name, exercise, template, least, most, phrase, said, fills):
+    """A former test's replies: ``template`` filled with each of its parameters."""
+    return named_cases(name, [(x, (exercise, template.format(x=x), least, most, phrase, said))
+                              for x in fills])
 
 
-def test_the_refund_with_a_replacement_as_her_choice_is_left_alone():
-    review = BANK["w07-reply-keychain"].review(KEYCHAIN.format(
-        x="We have refunded the full $20, and you do not need to send it back; if you would "
-          "rather have a new one, we can send it instead. The money arrives within 3 days."))
-    assert review.score >= 80 and "replacement" not in str(review), str(review)
+# each reply with the score range its review must keep (None: no bound) and a phrase the review
+# must name (said) or must not; ids: the former tests' names and parameters
+SCORED = [
+    # Lesson 10: a shipping cut-off with a clock time is the next step with a time, not pressure;
+    # pressure with "before" or "only today" is still caught
+    *_filled("a_shipping_cut_off_is_a_next_step_not_pressure", "promo-reply-recommend", RIVERA,
+             85, None, "pressure", False, (
+                 "Order it today before 4 pm and it leaves our warehouse tomorrow.",
+                 "When you order now before 16:00, we ship it the same day.")),
+    *_filled("pressure_with_before_or_only_today_is_still_caught", "promo-reply-recommend",
+             RIVERA, None, 40, "pressure or scarcity", True, (
+                 "Order today before the price goes up.",
+                 "This price is only for today.",
+                 "Order now before 5 pm, last chance!")),
+    # W07: a replacement where the small-amount rule gives a refund is a named wrong decision;
+    # the refund with a replacement as her choice is left alone
+    *_filled("a_replacement_in_place_of_the_small_refund_is_a_named_wrong_decision",
+             "w07-reply-keychain", KEYCHAIN, None, 40,
+             "sends a replacement where the small-amount rule gives a refund", True, (
+                 "We will resend a new keychain to you within 5 days.",
+                 "We can replace it for free; the new one leaves our warehouse tomorrow.")),
+    *named_cases("the_refund_with_a_replacement_as_her_choice_is_left_alone", (
+        "w07-reply-keychain", KEYCHAIN.format(
+            x="We have refunded the full $20, and you do not need to send it back; if you would "
+              "rather have a new one, we can send it instead. The money arrives within 3 days."),
+        80, None, "replacement", False)),
+    # a few English words are not a reply yet; a short reply that gives the amount is (13 words
+    # on a 30-word task, over a quarter: the set-5 teacher gave such a reply 63)
+    *_filled("a_few_words_are_not_a_reply_yet", "w07-reply-keychain", "{x}", None, 20,
+             "not a reply yet", True, ("Hi Farid, so sorry. Full refund. Grace",
+                                       "Sorry, refund today. Grace")),
+    *named_cases("a_short_reply_that_gives_the_amount_is_not_a_few_words", (
+        "comp-reply-dead-charger",
+        "Ryan, we will refund $9 to you today. You can keep the charger. Amy",
+        55, 70, "not a reply yet", False)),
+]
 
 
-@pytest.mark.parametrize("note", ["Hi Farid, so sorry. Full refund. Grace",
-                                  "Sorry, refund today. Grace"])
-def test_a_few_words_are_not_a_reply_yet(note):
-    review = BANK["w07-reply-keychain"].review(note)
-    assert review.score <= 20 and "not a reply yet" in str(review), str(review)
-
-
-def test_a_short_reply_that_gives_the_amount_is_not_a_few_words():
-    """13 words on a 30-word task (over a quarter): the set-5 teacher gave such a reply 63."""
-    review = BANK["comp-reply-dead-charger"].review("Ryan, we will refund $9 to you today. You "
-                                                     "can keep the charger. Amy")
-    assert 55 <= review.score <= 70 and "not a reply yet" not in str(review), str(review)
+@pytest.mark.parametrize("exercise,text,least,most,phrase,said", SCORED)
+def test_the_review_keeps_its_score_range_and_names_the_rule(exercise, text, least, most, phrase,
+                                                            said):
+    review = BANK[exercise].review(text)
+    assert least is None or review.score >= least, str(review)
+    assert most is None or review.score <= most, str(review)
+    assert (phrase in str(review)) == said, str(review)

@@ -5,7 +5,7 @@ alone."""
 from __future__ import annotations
 
 import pytest
-from support import caps, review
+from support import caps, named_cases, review
 
 import course
 from course.writing.patterns import EMPATHY, TIME
@@ -119,20 +119,9 @@ ASKS_FIRST = [
      "Dear Tom, sorry about the scratch on your lamp. We can give you $4 back, is that OK? "
      "Please also send your order number. Best regards, Grace"),
 ]
-
-
-@pytest.mark.parametrize("exercise,text", ASKS_FIRST)
-def test_a_request_put_off_with_a_word_still_asks_again(exercise, text):
-    # Tom never wrote his order number: the shop has it (the facts), so asking for it is the
-    # small slip asks_known (brief 22f), not asks_again; either way the request is read
-    assert "asks_known" in caps(exercise, text)
-
-
-def test_telling_the_order_number_is_not_asking_for_it():
-    assert not {"asks_again", "asks_known"} & caps(
-        "msg-reply-aftersale", "Dear Tom, sorry about the scratch. We can give you $4 back for "
-        "order 8012345678901234, is that OK? Please first tell us if you agree. Best regards, Grace")
-
+TELLS_THE_NUMBER = (
+    "Dear Tom, sorry about the scratch. We can give you $4 back for order 8012345678901234, is "
+    "that OK? Please first tell us if you agree. Best regards, Grace")
 
 PROOF_AFTER_ANOTHER_THING = [
     "Dear Ryan, we are sorry. Please send us the order number and a short video of the charger, "
@@ -176,12 +165,7 @@ ANOTHER_CASE = [
 ]
 
 
-@pytest.mark.parametrize("exercise,text", ANOTHER_CASE)
-def test_a_reply_doing_another_case_is_for_another_case(exercise, text):
-    assert "other_case" in caps(exercise, text)
-
-
-@pytest.mark.parametrize("exercise,text", [
+SERVICE_OR_FIRST_ANSWER = [
     # service talk that answers nothing is not another case's reply (its own cap says so)
     ("idic-reply-customize",
      "Dear Ms Okafor, thank you for your message. We always do our best for our customers and "
@@ -190,9 +174,32 @@ def test_a_reply_doing_another_case_is_for_another_case(exercise, text):
     ("w08-assess-reply-umar",
      "Dear Umar, we are sorry. Could a repair shop near you fix it? We will pay $80 of the "
      "repair. Is that OK? Best regards, Grace"),
-])
-def test_service_talk_and_a_first_answer_are_not_another_case(exercise, text):
-    assert "other_case" not in caps(exercise, text)
+]
+
+
+def _met(name: str, cap_names: tuple, met: bool, replies) -> list:
+    """A former test's (exercise, reply) cases, each with the caps it meets (or none of)."""
+    return named_cases(name, [(ex, (ex, text, cap_names, met)) for ex, text in replies])
+
+
+# sections 3 and 4: each reply with the caps it must meet, or must meet none of (ids: the
+# former tests' names and parameters)
+CAPS_MET = [
+    # Tom never wrote his order number: the shop has it (the facts), so asking for it is the
+    # small slip asks_known (brief 22f), not asks_again; either way the request is read
+    *_met("a_request_put_off_with_a_word_still_asks_again", ("asks_known",), True, ASKS_FIRST),
+    *named_cases("telling_the_order_number_is_not_asking_for_it", (
+        "msg-reply-aftersale", TELLS_THE_NUMBER, ("asks_again", "asks_known"), False)),
+    *_met("a_reply_doing_another_case_is_for_another_case", ("other_case",), True, ANOTHER_CASE),
+    *_met("service_talk_and_a_first_answer_are_not_another_case", ("other_case",), False,
+          SERVICE_OR_FIRST_ANSWER),
+]
+
+
+@pytest.mark.parametrize("exercise,text,cap_names,met", CAPS_MET)
+def test_the_caps_the_reply_meets(exercise, text, cap_names, met):
+    found = caps(exercise, text)
+    assert all((name in found) == met for name in cap_names), found
 
 
 # 5. a negation that takes back what the facts let the shop promise: the delivery time the task
