@@ -6,6 +6,7 @@ reading code. Every function returns data (a DataFrame) except :func:`print_mess
 """
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
@@ -410,6 +411,29 @@ def print_inquiries(batch, *, width=92):
         print()
 
 
+@functools.cache
+def _whole_text_frame():
+    """A DataFrame class shown with every cell's text whole: pandas cuts a cell at
+    ``display.max_colwidth`` (50 characters) in its plain and HTML views, which would hide the
+    end of two flag names ("a layout that t..."). Frames derived from it are plain DataFrames."""
+    import pandas as pd
+
+    class WholeTextFrame(pd.DataFrame):
+        @property
+        def _constructor(self):
+            return pd.DataFrame
+
+        def __repr__(self):
+            with pd.option_context("display.max_colwidth", None):
+                return super().__repr__()
+
+        def _repr_html_(self):
+            with pd.option_context("display.max_colwidth", None):
+                return super()._repr_html_()
+
+    return WholeTextFrame
+
+
 def screening_table(screened):
     """The toolkit's screening (``screen_inquiries``) as a class compares it with its own: the
     inquiry, its company and search result, and the red flags found, named as the workshops
@@ -420,6 +444,8 @@ def screening_table(screened):
     ...     "search_result": [""], "found_flags": [["urgent_meeting", "over_formatted"]]}))
     >>> t.loc[0, "red flags"]
     'pressure to meet at once; a layout that tries too hard'
+    >>> "a layout that tries too hard" in t._repr_html_()   # whole, not cut at 50 characters
+    True
     """
     import pandas as pd
 
@@ -434,13 +460,14 @@ def screening_table(screened):
     def named(flags, lang):
         return "; ".join(FLAG_LABELS[f][lang] for f in flags) or "-"
 
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "inquiry": screened["inquiry_id"],
         "company": screened["company"].fillna("").replace("", "-"),
         "search found": screened["search_result"].fillna("").replace("", "-"),
         "red flags": [named(f, 0) for f in screened["found_flags"]],
         "危险信号": [named(f, 1) for f in screened["found_flags"]],
     }).reset_index(drop=True)
+    return _whole_text_frame()(table)
 
 
 def payment_methods(orders, markets=None):

@@ -205,6 +205,7 @@ def test_decisions_show_the_plain_words_of_the_questions(data):
 
 
 def test_screening_table_names_the_flags_as_the_exercises_do():
+    import pandas as pd
     import yaml
 
     batch = crm.load("new_inquiries")
@@ -218,6 +219,13 @@ def test_screening_table_names_the_flags_as_the_exercises_do():
     n03 = table.set_index("inquiry").loc["n03"]
     assert n03["red flags"] == "pressure to meet at once; a layout that tries too hard"
     assert n03["危险信号"] == "催促立即见面; 刻意花哨的排版"
+    # shown whole (pandas would cut a cell at 50 characters: "a layout that t..."), in the
+    # plain view nbval compares and in the HTML view a learner sees
+    longest = max(table["red flags"], key=len)
+    assert len(longest) > 50
+    with pd.option_context("display.max_columns", 20, "display.width", 80):  # as in Jupyter
+        assert longest in repr(table) and longest in table._repr_html_()
+        assert "..." not in repr(table) and "..." not in table._repr_html_()
     assert (table["red flags"] == "-").sum() == sum(not f for f in screened["found_flags"])
     bad = screened.assign(found_flags=[["made_up"]] * len(screened))
     with pytest.raises(InputError, match="not one of the five flags"):
