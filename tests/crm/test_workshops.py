@@ -257,7 +257,7 @@ def test_payment_methods_are_the_shares_as_percentages(data):
     assert (table["share of invoices (%)"] > 0).all()  # only methods a region uses
     assert len(table) == int((shares > 0).sum().sum())
     sea = table[table["region"] == "Southeast Asia"].set_index("payment method")
-    # W06's w06-cod-share: 28.4% of our Southeast Asian invoices are cash on delivery
+    # W06 (w06-sea-payment-choice): 28.4% of our Southeast Asian invoices are cash on delivery
     assert sea.loc["Cash on delivery", "share of invoices (%)"] == 28.4
     for _region, rows in table.groupby("region", sort=False):
         assert rows["share of invoices (%)"].is_monotonic_decreasing
