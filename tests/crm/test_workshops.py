@@ -289,3 +289,24 @@ def test_grading_facts_are_the_named_rows_with_what_grading_needs():
 def test_queue_table_without_due_is_the_same_table_less_one_column():
     queue = crm.reply_queue(crm.load("new_inquiries"), "2026-10-12 09:00")
     assert crm.queue_table(queue, due=False).equals(crm.queue_table(queue).drop(columns="due"))
+
+
+def test_customer_list_says_the_deal_in_words_and_puts_the_targets_first():
+    shop = crm.load("new_shop_customers")
+    table = crm.customer_list(shop)
+    assert list(table.index) == list(range(1, len(shop) + 1))
+    assert sorted(table["name"]) == sorted(shop["name"])  # every customer, once
+    assert set(table["deal"]) == set(crm.workshops.DEAL_WORDS.values())
+    # the rows follow the deal (bought, about to buy, in talks, no talks), clear intent first
+    stages = [list(crm.workshops.DEAL_WORDS.values()).index(d) for d in table["deal"]]
+    assert stages == sorted(stages)
+    row = shop.set_index("name")
+    for _, r in table.iterrows():
+        assert r["deal"] == crm.workshops.DEAL_WORDS[row.loc[r["name"], "deal_status"]]
+        assert r["clear intent"] == ("yes" if row.loc[r["name"], "clear_intent"] else "no")
+    # W02's w02-identify-count: the targets (bought, about to buy or a clear intent) are the
+    # first rows, so their count is the number of the last of them
+    targets = (table["deal"].isin(["bought", "about to buy"])) | (table["clear intent"] == "yes")
+    assert targets.sum() == 19 and targets.loc[1:19].all() and not targets.loc[20:].any()
+    with pytest.raises(InputError, match="deal_status holds 'won'"):
+        crm.customer_list(shop.assign(deal_status="won"))
