@@ -20,11 +20,14 @@ Exercise time (what the learner does):
 
 - each exercise of the bank shown in the lesson, by type (reading its prompt included), as its
   kind states (``minutes``; a kind that states none counts 2): true/false 0.5 min, single
-  choice 1, multiple choice 1.5, ordering 1.5, matching 2, numeric 2, cloze 2, reply 5,
-  role-play 5. A reply's 5 minutes are one first draft by a B1 learner of the course's replies
-  (30-70 words, median about 47, the facts given): about a minute to read the buyer and the facts,
-  three to four to write at 12-15 words a minute, a look at the review; a second draft after the
-  review (about 2 minutes more) is not counted (docs/instructor.md, section 1);
+  choice 1, multiple choice 1.5, ordering 1.5, matching 2, numeric 2, cloze 2, reply 8 (an
+  assessment reply 5), role-play 4 per reply the learner writes on the conversation's longest
+  path (W08's Sophie: three replies, 12). A practice reply's 8 minutes are the low end of the
+  course's readers' estimate (8-10 minutes to write, read the review and revise until it passes;
+  an estimate, not a measurement). An assessment reply shows no review, so it is one first draft
+  by a B1 learner of the course's replies (30-70 words, median about 47, the facts given): about
+  a minute to read the buyer and the facts, three to four to write at 12-15 words a minute
+  (docs/instructor.md, section 1);
 - each code cell the learner is asked to change (it carries a "change ..." comment): 2 minutes
   more, to edit, re-run and compare;
 - each discussion question of the closing case (a ``<details>`` sample answer): 3 minutes of

@@ -6,6 +6,7 @@ reading code. Every function returns data (a DataFrame) except :func:`print_mess
 """
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 
@@ -211,6 +212,50 @@ def complaint_decisions(messages):
                                        "what to do", "处理方式"])
 
 
+#: deal_status as a learner says it, in the order a customer moves (W02's list is sorted so)
+DEAL_WORDS = {"closed": "bought", "near_certain": "about to buy", "open": "in talks",
+              "none": "no talks"}
+
+
+def customer_list(customers):
+    """The customer list as W02 reads it, in plain words: ``name``, ``country``, ``deal``
+    (``deal_status`` as "bought", "about to buy", "in talks" or "no talks"), ``clear intent``
+    and ``obvious interest`` ("yes"/"no") and ``product`` ("-" for none); sorted by how far
+    each customer has come (the deal, then a clear intent first), numbered from 1.
+
+    >>> from course.crm.data import load
+    >>> t = customer_list(load("new_shop_customers"))
+    >>> list(t.columns), t.loc[1, "deal"], t.index[-1]
+    (['name', 'country', 'deal', 'clear intent', 'obvious interest', 'product'], 'bought', 30)
+    """
+    import pandas as pd
+
+    what = "customer_list(customers)"
+    require_frame(customers, ["name", "country", "deal_status", "clear_intent",
+                              "obvious_interest", "product"], what, allow_empty=True)
+    unknown = set(customers["deal_status"]) - set(DEAL_WORDS)
+    if unknown:
+        raise InputError(f"{what}: deal_status holds {sorted(map(str, unknown))[0]!r}, which is "
+                         f"not one of {', '.join(DEAL_WORDS)}.")
+    stage = customers["deal_status"].map(list(DEAL_WORDS).index)
+    ordered = customers.assign(_stage=stage, _intent=~customers["clear_intent"].astype(bool))
+    ordered = ordered.sort_values(["_stage", "_intent"], kind="stable")
+
+    def yes_no(column):
+        return ordered[column].astype(bool).map({True: "yes", False: "no"}).to_list()
+
+    table = pd.DataFrame({
+        "name": ordered["name"].to_list(),
+        "country": ordered["country"].to_list(),
+        "deal": ordered["deal_status"].map(DEAL_WORDS).to_list(),
+        "clear intent": yes_no("clear_intent"),
+        "obvious interest": yes_no("obvious_interest"),
+        "product": ordered["product"].fillna("").replace("", "-").to_list(),
+    })
+    table.index = range(1, len(table) + 1)
+    return table
+
+
 def buyers_by_value(customers, columns=("name", "country", "platform", "channel", "orders",
                                         "spent", "product")):
     """The customers who have ordered (``orders`` above 0), the most valuable (``spent``)
@@ -410,6 +455,29 @@ def print_inquiries(batch, *, width=92):
         print()
 
 
+@functools.cache
+def _whole_text_frame():
+    """A DataFrame class shown with every cell's text whole: pandas cuts a cell at
+    ``display.max_colwidth`` (50 characters) in its plain and HTML views, which would hide the
+    end of two flag names ("a layout that t..."). Frames derived from it are plain DataFrames."""
+    import pandas as pd
+
+    class WholeTextFrame(pd.DataFrame):
+        @property
+        def _constructor(self):
+            return pd.DataFrame
+
+        def __repr__(self):
+            with pd.option_context("display.max_colwidth", None):
+                return super().__repr__()
+
+        def _repr_html_(self):
+            with pd.option_context("display.max_colwidth", None):
+                return super()._repr_html_()
+
+    return WholeTextFrame
+
+
 def screening_table(screened):
     """The toolkit's screening (``screen_inquiries``) as a class compares it with its own: the
     inquiry, its company and search result, and the red flags found, named as the workshops
@@ -420,6 +488,8 @@ def screening_table(screened):
     ...     "search_result": [""], "found_flags": [["urgent_meeting", "over_formatted"]]}))
     >>> t.loc[0, "red flags"]
     'pressure to meet at once; a layout that tries too hard'
+    >>> "a layout that tries too hard" in t._repr_html_()   # whole, not cut at 50 characters
+    True
     """
     import pandas as pd
 
@@ -434,13 +504,14 @@ def screening_table(screened):
     def named(flags, lang):
         return "; ".join(FLAG_LABELS[f][lang] for f in flags) or "-"
 
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "inquiry": screened["inquiry_id"],
         "company": screened["company"].fillna("").replace("", "-"),
         "search found": screened["search_result"].fillna("").replace("", "-"),
         "red flags": [named(f, 0) for f in screened["found_flags"]],
         "危险信号": [named(f, 1) for f in screened["found_flags"]],
     }).reset_index(drop=True)
+    return _whole_text_frame()(table)
 
 
 def payment_methods(orders, markets=None):

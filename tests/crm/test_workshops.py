@@ -205,6 +205,7 @@ def test_decisions_show_the_plain_words_of_the_questions(data):
 
 
 def test_screening_table_names_the_flags_as_the_exercises_do():
+    import pandas as pd
     import yaml
 
     batch = crm.load("new_inquiries")
@@ -218,6 +219,13 @@ def test_screening_table_names_the_flags_as_the_exercises_do():
     n03 = table.set_index("inquiry").loc["n03"]
     assert n03["red flags"] == "pressure to meet at once; a layout that tries too hard"
     assert n03["危险信号"] == "催促立即见面; 刻意花哨的排版"
+    # shown whole (pandas would cut a cell at 50 characters: "a layout that t..."), in the
+    # plain view nbval compares and in the HTML view a learner sees
+    longest = max(table["red flags"], key=len)
+    assert len(longest) > 50
+    with pd.option_context("display.max_columns", 20, "display.width", 80):  # as in Jupyter
+        assert longest in repr(table) and longest in table._repr_html_()
+        assert "..." not in repr(table) and "..." not in table._repr_html_()
     assert (table["red flags"] == "-").sum() == sum(not f for f in screened["found_flags"])
     bad = screened.assign(found_flags=[["made_up"]] * len(screened))
     with pytest.raises(InputError, match="not one of the five flags"):
@@ -249,7 +257,7 @@ def test_payment_methods_are_the_shares_as_percentages(data):
     assert (table["share of invoices (%)"] > 0).all()  # only methods a region uses
     assert len(table) == int((shares > 0).sum().sum())
     sea = table[table["region"] == "Southeast Asia"].set_index("payment method")
-    # W06's w06-cod-share: 28.4% of our Southeast Asian invoices are cash on delivery
+    # W06 (w06-sea-payment-choice): 28.4% of our Southeast Asian invoices are cash on delivery
     assert sea.loc["Cash on delivery", "share of invoices (%)"] == 28.4
     for _region, rows in table.groupby("region", sort=False):
         assert rows["share of invoices (%)"].is_monotonic_decreasing
@@ -281,3 +289,24 @@ def test_grading_facts_are_the_named_rows_with_what_grading_needs():
 def test_queue_table_without_due_is_the_same_table_less_one_column():
     queue = crm.reply_queue(crm.load("new_inquiries"), "2026-10-12 09:00")
     assert crm.queue_table(queue, due=False).equals(crm.queue_table(queue).drop(columns="due"))
+
+
+def test_customer_list_says_the_deal_in_words_and_puts_the_targets_first():
+    shop = crm.load("new_shop_customers")
+    table = crm.customer_list(shop)
+    assert list(table.index) == list(range(1, len(shop) + 1))
+    assert sorted(table["name"]) == sorted(shop["name"])  # every customer, once
+    assert set(table["deal"]) == set(crm.workshops.DEAL_WORDS.values())
+    # the rows follow the deal (bought, about to buy, in talks, no talks), clear intent first
+    stages = [list(crm.workshops.DEAL_WORDS.values()).index(d) for d in table["deal"]]
+    assert stages == sorted(stages)
+    row = shop.set_index("name")
+    for _, r in table.iterrows():
+        assert r["deal"] == crm.workshops.DEAL_WORDS[row.loc[r["name"], "deal_status"]]
+        assert r["clear intent"] == ("yes" if row.loc[r["name"], "clear_intent"] else "no")
+    # W02's w02-identify-count: the targets (bought, about to buy or a clear intent) are the
+    # first rows, so their count is the number of the last of them
+    targets = (table["deal"].isin(["bought", "about to buy"])) | (table["clear intent"] == "yes")
+    assert targets.sum() == 19 and targets.loc[1:19].all() and not targets.loc[20:].any()
+    with pytest.raises(InputError, match="deal_status holds 'won'"):
+        crm.customer_list(shop.assign(deal_status="won"))

@@ -214,6 +214,23 @@ def test_no_lesson_text_or_output_is_typeset_as_maths(notebook):
     assert problems == [], f"{notebook.name}: {problems}"
 
 
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_markdown_cell_has_two_dollars_outside_a_span_even_in_two_paragraphs(notebook):
+    """Stricter than the paragraph rule above: a renderer that looks for ``$...$`` before it
+    splits paragraphs would pair two prices of one cell (W06's product line and base reply,
+    issue 28's eighth teacher reader), so every cell keeps its prices in the span (the rows
+    of a markdown table are left out: each table cell is its own run)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    problems = []
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] == "markdown":
+            text = IGNORED_SPAN.sub("", "".join(cell["source"]))
+            lines = [line for line in text.splitlines() if not line.lstrip().startswith("|")]
+            if "\n".join(lines).count("$") >= 2:
+                problems.append(f"cell {i}")
+    assert problems == [], f"{notebook.name}: {problems}"
+
+
 def test_lesson_10_says_dollars_again():
     """Lesson 10 and W10 had their prices rewritten as "18 USD" only to dodge the maths."""
     text = (ROOT / "notebooks" / "10-promotion.ipynb").read_text(encoding="utf-8")
