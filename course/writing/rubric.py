@@ -110,6 +110,10 @@ class Rubric:
     padded_sentences: int = 2
     padded_share: float = 0.4
     padded_content: float = 0.5
+    # or (round 8): this many sentences or more that state nothing of the case (no fact,
+    # number, time, apology or move) making this share of the body's words or more
+    empty_sentences: int = 4
+    empty_share: float = 0.7
     # politeness and good English cannot make up for missing content: the points of the other
     # criteria count in proportion to the content's share, from this floor (no content) to all
     others_floor: float = 0.5
