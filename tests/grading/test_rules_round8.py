@@ -94,3 +94,46 @@ def test_an_unsigned_answer_is_still_bare():
     # the same letter without its signature: an answer with no thanks and no closing
     text = SIGNED[1][1].rsplit("\n\nLily", 1)[0]
     assert "bare_letter" in caps("msg-reply-insale", text)
+
+
+# 4. money given back in any tense and word order is a refund (and "back all $9" a full one,
+#    "pay you back $4" a compensation); a parcel sent back is no refund
+def found(exercise: str, text: str) -> str:
+    """The content criterion's found moves, as one lower-case line."""
+    return " | ".join(map(str, review(exercise, text).criterion("content").found)).lower()
+
+
+@pytest.mark.parametrize("exercise,line,move", [
+    ("comp-reply-dead-charger", "Yesterday we paid back all $9 to your card.", "a full refund"),
+    ("comp-reply-dead-charger", "We have sent you the money back this morning.", "a refund"),
+    ("msg-reply-aftersale", "We want to give you back $4 for the scratch.", "a partial compensation"),
+])
+def test_money_back_in_any_tense_is_read(exercise, line, move):
+    assert move in found(exercise, line)
+
+
+def test_a_parcel_sent_back_is_no_refund():
+    assert "a refund" not in found("comp-reply-dead-charger",
+                                   "Your parcel was sent back to our store last week.")
+
+
+# 5. the restore-relations letter in plain words: thanks in the sentence that names what the
+#    customer bought, and a reply hoped for ("we hope to get your answer soon")
+@pytest.mark.parametrize("line,move", [
+    ("You bought from us every spring, thank you very much for that.", "thanks for past business"),
+    ("Thanks a lot, you have ordered from our shop for four years.", "thanks for past business"),
+    ("We would be glad to receive your reply this month.", "asks for an early reply"),
+    ("Please answer me soon about your plans.", "asks for an early reply"),
+])
+def test_restore_letter_moves_in_plain_words(line, move):
+    assert move in found("rel-reply-restoring-letter", line)
+
+
+@pytest.mark.parametrize("line,move", [
+    # thanks for the message, not for what the customer bought
+    ("Thank you for your message last week.", "thanks for past business"),
+    # the shop's answer, not the customer's
+    ("Our answer is below.", "asks for an early reply"),
+])
+def test_restore_letter_moves_left_alone(line, move):
+    assert move not in found("rel-reply-restoring-letter", line)
