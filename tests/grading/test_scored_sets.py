@@ -62,9 +62,10 @@ SETS = {
     # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d; 0.931, 94/94 after round 7
     "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.93, (94, 94), (20, 20), (66, 69)),
     # written blind for round 8 (brief 22y): 0.803, 76/82, 21/38, 55/75 measured unseen on
-    # the reviewer before round 8; round 8 (brief 22z) tunes on its odd ids only
-    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.84, (80, 82), (29, 38),
-                                      (59, 75)),
+    # the reviewer before round 8; round 8 (brief 22z) tuned on its odd ids only: 0.860 after
+    # it (its even ids, only measured: 0.838, 43/45, 15/24, 19/28 -> 0.861, 44/45, 18/24, 23/28)
+    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (80, 82), (32, 38),
+                                      (62, 75)),
     # lesson 10's tuning set: 0.925 after its tuning pass
     "tuning_replies_promo.yaml": Recorded(
         36, {"product_recommendation", "new_arrival", "holiday_greeting", "time_limited_offer"},
