@@ -95,7 +95,11 @@ TONE = [
               r"\b(?:according to|as (?:stated|written|mentioned|explained) in) our (?:policy|terms|"
               r"rules|description)\b|\bcan(?:not|'t| not) be held responsible\b|\b(?:you are|the "
               r"buyer is|customers are) responsible for\b|\b(?:because|since) you (?:did not|"
-              r"didn'?t|forgot|gave|chose|ordered|entered|failed)\b|\byou agreed to our\b|"
+              r"didn'?t|forgot|failed)\b|"
+              # "because you ordered size M" puts the fault on the buyer; "since you ordered our
+              # yoga mat two times" is what she bought before, the reason she hears from us
+              r"\b(?:because|since) you (?:gave|chose|ordered|entered)\b(?! (?:our|from us)\b)"
+              r"(?![^.!?]{0,30}\b(?:times|again|before|every)\b)|\byou agreed to our\b|"
               r"\b(?:customers?|buyers?|you) (?:often |usually |probably |may have |might have )?"
               r"(?:use|used|using|plug\w*|connect\w*|install\w*|wash\w*|drop\w*) (?:it |them |the "
               r"\w+ |a \w+ )?(?:wrong(?:ly)?|incorrect(?:ly)?|the wrong)\b|\bprobably (?:because|due "
@@ -156,6 +160,26 @@ TONE = [
               r"company)? ?(?:rules|polic(?:y|ies)|terms)\b|\b(?:buyers|customers) (?:should|must|"
               r"need to|have to|are required to) pay\b|\bsent (?:it )?to (?:an? |the |your )?(?:old|"
               r"wrong) (?:address|e-?mail|account)\b|\b(?:not in|out of|beyond) our control\b"),
+    # round 8 (issue 22): who is made responsible for the problem, in any words: the fault,
+    # the risk or the duty given to another party ("it is your side's responsibility", "late
+    # parcels are the buyer's risk", "the problem is on supplier side, not ours"); the shop's
+    # part denied ("not ours", "not on our side"); the reason put on something the buyer did
+    # or did not do ("as you did not provide", "because of your email settings"); the shop's
+    # page quoted against the buyer ("as noted on our product page")
+    ("blame", r"\b(?:is|are|was|were|be) (?:the |your |their )?(?:buyers?|customers?|suppliers?|"
+              r"carriers?|couriers?|post(?: office)?|factory|your side|your)(?:'s|s'|'| side'?s?)? "
+              r"(?:own )?(?:responsibility|fault|duty|risk|side)\b|\b(?:on|from) (?:the )?"
+              r"(?:supplier|carrier|courier|post(?: office)?|customs|buyer|customer|your|factory|"
+              r"platform)(?:'s)? side\b|\bnot (?:on |from )?(?:ours|our side|our part)\b|"
+              r"\b(?:as|since|because) you (?:did not|didn'?t|have not|haven'?t|never|forgot to|"
+              r"failed to) (?:provide|give|gave|send|sent|tell|told|read|check|fill|write|wrote|"
+              r"enter|choose|chose|measure|follow|contact|update)\w*\b|\b(?:because of|due to|caused by) (?:maybe |probably |perhaps )?"
+              r"(?:your|the buyer'?s|the customer'?s) (?!loyal|support|kind|trust|patien|order|"
+              r"interest|feedback|help|understanding)\w+|\bas (?:stated|written|mentioned|"
+              r"explained|shown|noted|described|said) (?:in|on) (?:our|the) (?:[\w-]+ ){0,2}(?:page|"
+              r"website|site|terms|polic(?:y|ies)|rules|listing|description|manual|"
+              r"instructions)\b|\b(?:buyers?|customers?|you) (?:accepts?|accepted|takes?|took|"
+              r"bears?) (?:the|all) risks?\b"),
     # accusing the buyer of not being real ("maybe you are fake buyer", "we think maybe you are
     # not a real company"): checking a buyer is asking for details, never calling them a fake
     ("blame", r"\b(?:you|your (?:company|shop|store|business))(?: are|'re| is| may be| might be| "

@@ -46,7 +46,9 @@ class Rubric:
         "misses_first": 65,     # ... when it misses the move its task asks for first
                                 # (Situation.first: why a new arrival is told to her)
         "padded": 55,           # ... when general service talk makes most of it
-        "padded_empty": 30,     # ... and it gives under half of what the situation needs
+        "padded_empty": 40,     # ... and it gives under half of what the situation needs
+                                # (30 until round 8: teachers give 20-33 on sets 3-5, 42-55
+                                # on set 7; 40 keeps them unacceptable)
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)
         "very_brief": 65,       # ... when it has under very_brief_share of the task's fewest words
         "few_words": 20,        # ... when it has under few_words_share of them (in English):
@@ -110,6 +112,10 @@ class Rubric:
     padded_sentences: int = 2
     padded_share: float = 0.4
     padded_content: float = 0.5
+    # or (round 8): this many sentences or more that state nothing of the case (no fact,
+    # number, time, apology or move) making this share of the body's words or more
+    empty_sentences: int = 4
+    empty_share: float = 0.7
     # politeness and good English cannot make up for missing content: the points of the other
     # criteria count in proportion to the content's share, from this floor (no content) to all
     others_floor: float = 0.5

@@ -132,18 +132,23 @@ class Content(Scorer):
         if share < self.rubric.no_content_share and total:
             out.cap("no_content", "the reply gives almost nothing the buyer needs",
                     "回复几乎没有提供买家需要的信息")
-        self._padding(reply, share, out)
+        self._padding(reply, situation, share, out)
         return out
 
-    def _padding(self, reply, share, out) -> None:
+    def _padding(self, reply, situation, share, out) -> None:
         """A reply padded with service talk ("your satisfaction is our top priority"): filler
-        sentences (a stock phrase, no number) make most of it; with little content it is empty."""
+        sentences (a stock phrase, no number) make most of it, or sentences that state nothing
+        of this buyer's case (round 8: no fact, number, time, apology or move of the task)
+        make nearly all of it; with little content it is empty."""
         said = sentences(reply.flat_body)
         filler = [s for s in said if P.FILLER.search(s) and not re.search(r"\d", s)]
         words = sum(len(s.split()) for s in said) or 1
         if (len(filler) < self.rubric.padded_sentences
                 or sum(len(s.split()) for s in filler) / words < self.rubric.padded_share):
-            return
+            filler = _empty_sentences(reply, situation, said)
+            if (len(filler) < self.rubric.empty_sentences
+                    or sum(len(s.split()) for s in filler) / words < self.rubric.empty_share):
+                return
         name = "padded_empty" if share < self.rubric.padded_content else "padded"
         out.missing.append(Said(f"padding: {len(filler)} sentences of general service talk",
                                 f"凑字：{len(filler)} 句泛泛的客套话"))
@@ -196,6 +201,21 @@ class Content(Scorer):
         elif wrong:
             out.cap("wrong_facts", f"{len(wrong)} wrong facts mislead the buyer",
                     f"{len(wrong)} 处错误信息会误导买家")
+
+
+def _empty_sentences(reply, situation, said) -> list[str]:
+    """The sentences of the body that state nothing of this buyer's case: no number, no value
+    of the task's facts, no time, no apology and none of the situation's moves (round 8: padding
+    found by what a sentence lacks, not by a list of stock phrases)."""
+    if reply.keyword_list:
+        return []
+    values = [str(v).lower() for v in reply.facts.values()
+              if isinstance(v, (str, int, float)) and len(str(v)) > 2]
+    phrases = [m.find for m in situation.moves if not m.find.startswith("fact:")
+               and m.find != "time"]
+    return [s for s in said if not (
+        re.search(r"\d", s) or any(v in s.lower() for v in values) or P.TIME.search(s)
+        or P.APOLOGY.search(s) or any(re.search(rx, s, re.I) for rx in phrases))]
 
 
 def _stated_wrong(move, reply) -> bool:
@@ -528,6 +548,16 @@ def _run_on_greeting(reply) -> bool:
 _GREETING_ZH = re.compile(r"^\s*\S{0,12}(?:您好|你好)")
 
 
+def _signed(text: str) -> bool:
+    """True when the reply ends with the writer's name on a line of its own ("Lily", "Kevin
+    Zhang"), after at least one line of body."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    return len(lines) >= 2 and bool(_SIGNATURE.fullmatch(lines[-1]))
+
+
+_SIGNATURE = re.compile(r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?[.,]?")
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -584,7 +614,10 @@ class Structure(Scorer):
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)
-        bare = [p for p in parts if p[0] != "length" and not p[1]]
+        # a letter (not a brief note) signed with the writer's name is closed, even with no
+        # closing phrase (round 8): it loses the closing's point, but it is no bare answer
+        bare = [p for p in parts if p[0] != "length" and not p[1]
+                and not (p[0] == "closing" and n >= brief and _signed(reply.text))]
         if len(bare) >= self.rubric.bare_parts:
             out.cap("bare_letter", f"an answer, not yet a letter: no "
                     f"{' or '.join(p[0] for p in bare)}",

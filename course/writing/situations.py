@@ -94,8 +94,16 @@ WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:do|would) you (?:pr
                     r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
                     r"(?:this|that|it) (?:works|suits|is (?:ok(?:ay)?|fine|all right|acceptable))\b)")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
+# money given back in any tense and word order (round 8): "we have paid back all $9 to you",
+# "we would like to pay you back $4", "we sent you $9 back"; a past tense only with the money
+# named ("the parcel was sent back" is no refund)
+_AMT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? (?:dollars|usd)|(?:the |your )?money)"
+MONEY_BACK = (r"(?:give|gave|given|giving|pay|paid|paying|send|sent|sending|return\w*|transfer\w*) "
+              r"(?:you )?(?:back (?:to you )?(?:all |the full |the whole )?(?:of )?(?:your |the )?"
+              + _AMT + r"|(?:all |the full |the whole )?(?:of )?(?:your |the )?" + _AMT + r" back)")
 _REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
-           r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|退款")
+           r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
+           + MONEY_BACK + r"|退款")
 
 # a count as students write it: "nine orders", "your 9 orders", "three times"
 _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -245,7 +253,8 @@ SITUATIONS = (
          Move("compensation", 2, r"\b(compensat\w*|partial refund|refund\w*|money back|discount|"
                                  r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back|(?:return|give|pay|send) (?:you )?"
                                  r"[$€£¥]\d+(?:\.\d+)? (?:of|back)|"
-                                 r"make (?:it )?up (?:to you )?for (?:it|this|that|the \w+))\b|"
+                                 r"make (?:it )?up (?:to you )?for (?:it|this|that|the \w+)|"
+                                 + MONEY_BACK + r")\b|"
                                  r"[$€£¥]\s?\d+(?:\.\d+)? back\b|补偿",
               "a partial compensation", "部分补偿"),
          Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
@@ -266,7 +275,8 @@ SITUATIONS = (
                          r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
                          r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|(?:give|pay|send) you back "
                          r"(?:the |your |all )?[$€£¥]\s?\d+(?:\.\d+)?|all (?:of )?your "
-                         r"[$€£¥]\s?\d+(?:\.\d+)? back)\b|全额退款",
+                         r"[$€£¥]\s?\d+(?:\.\d+)? back|back (?:to you )?all (?:of )?(?:your |the )?"
+                         r"[$€£¥]\s?\d+(?:\.\d+)?)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
@@ -340,7 +350,11 @@ SITUATIONS = (
                                r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
                                r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you|"
                                # round 7: "your nine orders meant a lot to our small shop"
-                               r"orders (?:have )?(?:meant|mean) (?:so |a )?(?:lot|much) to)\b|"
+                               r"orders (?:have )?(?:meant|mean) (?:so |a )?(?:lot|much) to|"
+                               # round 8: thanks in the sentence that names what the customer
+                               # bought ("you ordered from us nine times, thank you so much")
+                               r"you (?:have )?(?:ordered|bought|shopped)[^.!?]{0,40}\bthank\w*|"
+                               r"thank\w*[^.!?]{0,40}\byou (?:have )?(?:ordered|bought|shopped))\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
@@ -368,7 +382,9 @@ SITUATIONS = (
                           r"折", "a time-limited offer", "限时优惠"),
          Move("reply", 1, r"\b(earliest convenience|look(?:ing)? forward to (?:your|hearing)|"
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
-                          r"you|write (?:back|to us)|drop us a line|get in touch)\b|期待",
+                          r"you|write (?:back|to us)|drop us a line|get in touch|(?:get|hear|"
+                          r"receive|have) (?:your|an?) (?:answer|reply|news)|(?:answer|reply) "
+                          r"(?:to )?(?:us|me) soon)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"),
         wrong=("off_platform", "fake_urgency", "spam_style"),

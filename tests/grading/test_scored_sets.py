@@ -12,7 +12,9 @@ seen it, and when it became a tuning set.
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
   on), ``tuning_replies_promo.yaml`` (lesson 10's situations, scored before its tuning) and
-  ``tuning_replies_5.yaml`` (written blind, measured once on main, then tuned on in round 5).
+  ``tuning_replies_5.yaml`` (written blind, measured once on main, then tuned on in round 5),
+  ``tuning_replies_7.yaml`` (written blind by brief 22y, measured once before round 8, whose
+  rules were tuned on its odd ids; its even ids were only measured).
 
 A change that tunes on the held-out set must say so in docs/writing.md and bring a fresh blind
 set to measure.
@@ -59,6 +61,11 @@ SETS = {
     # written blind for round 5: 0.866, 89/94, 16/20, 57/69 before it was tuned on
     # 0.926, 93/94, 20/20, 66/69 after round 5 and brief 22d; 0.931, 94/94 after round 7
     "tuning_replies_5.yaml": Recorded(183, ALL_REPLY_TASKS, 0.93, (94, 94), (20, 20), (66, 69)),
+    # written blind for round 8 (brief 22y): 0.803, 76/82, 21/38, 55/75 measured unseen on
+    # the reviewer before round 8; round 8 (brief 22z) tuned on its odd ids only: 0.860 after
+    # it (its even ids, only measured: 0.838, 43/45, 15/24, 19/28 -> 0.861, 44/45, 18/24, 23/28)
+    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (80, 82), (32, 38),
+                                      (62, 75)),
     # lesson 10's tuning set: 0.925 after its tuning pass
     "tuning_replies_promo.yaml": Recorded(
         36, {"product_recommendation", "new_arrival", "holiday_greeting", "time_limited_offer"},
