@@ -1,0 +1,95 @@
+"""Misjudgements the eighth notebook readers (issue 28) met, each a general rule shown on
+lines of its own: lines it must pass and a line it must still catch (brief 22r).
+
+- The fact checker read ANY extra date or amount as a wrong value of a fact. A value is wrong
+  only where the reply states it AS that fact. Not wrong: a holiday's own fixed day beside its
+  name ("before Christmas on 25 December"), a deadline the reply promises ("if it does not
+  arrive by 20 April, we will send a new one" beside the ship date), a shipment promised after
+  the restock day, a saving that is the difference of the sheet's amounts ("so you save
+  $1.80"), the usual price an offer is compared with when the sheet has none ("$6.50 instead
+  of $7.04"), the price paid when the sheet has none ("refund $4 of the $17 price").
+"""
+import pytest
+
+import course
+from course.writing.factcheck import check_facts
+
+BANK = course.load_bank()
+
+SHIPPED = {"ship_date": "2026-05-04", "carrier": "China Post", "tracking_number": "LX123456789CN"}
+RESTOCK = {"restock_date": "2026-06-10", "product": "straw hat"}
+OFFER = {"offer_until": "2026-12-10", "regular_price": 30, "unit_price": 25.5, "discount": "15%"}
+BARGAIN = {"unit_price": 9, "total_price": 180, "quantity": 20}
+PARTIAL = {"compensation": 3, "product": "teapot"}
+
+
+def _wrong(text, facts):
+    return [(w.field, w.said) for w in check_facts(text, facts).wrong]
+
+
+@pytest.mark.parametrize(("facts", "text"), [
+    (SHIPPED, "It was shipped on 4 May with China Post. If it has not arrived by 30 May, we "
+              "will send another one."),
+    (SHIPPED, "Your hat left on 4 May. Should it not reach you before 1 June, we will refund "
+              "you."),
+    (RESTOCK, "The hats are back in stock on 10 June, and we will send yours on 11 June."),
+    (RESTOCK, "Our supplier restocks on 10 June; we will ship your hat on 12 June."),
+    (OFFER, "The offer is valid until 10 December, well before Christmas on 25 December."),
+    (OFFER, "It is $25.50 instead of $30, so you save $4.50. It ends before New Year on "
+            "1 January."),
+    (BARGAIN, "For twenty we can do $9 a piece instead of $10, so $180 for all twenty: you save "
+              "$20."),
+    (PARTIAL, "We can refund $3 of the $25 price of your teapot."),
+    (PARTIAL, "We refund $3 today (you paid $25 for the teapot)."),
+])
+def test_an_extra_value_not_stated_as_the_fact_is_not_a_wrong_fact(facts, text):
+    assert _wrong(text, facts) == [], text
+
+
+@pytest.mark.parametrize(("facts", "text", "field"), [
+    (SHIPPED, "It was shipped on 14 May with China Post.", "ship_date"),
+    (SHIPPED, "It was shipped by 14 May with China Post.", "ship_date"),
+    (RESTOCK, "The hats are back in stock on 20 June.", "restock_date"),
+    (RESTOCK, "We will ship your hat on 8 June, when the supplier restocks.", "restock_date"),
+    (OFFER, "The offer is valid until 25 December.", "offer_until"),
+    (OFFER, "It is $24 instead of $30, so you save $6.", "unit_price"),
+    (OFFER, "It is $25.50 instead of $32.", "regular_price"),
+    (BARGAIN, "For twenty we can do $8.50 a piece instead of $9.", "unit_price"),
+    (PARTIAL, "We can refund $25 for the mark on your teapot.", "compensation"),
+])
+def test_a_value_stated_as_the_fact_is_still_wrong(facts, text, field):
+    assert field in [f for f, _ in _wrong(text, facts)], (text, _wrong(text, facts))
+
+
+# the six graded and practice replies the teacher met (key parts as the teacher quotes them)
+READER_REPLIES = {
+    "w01-check-reply-lucia": "Dear Lucia,\n\nI am sorry your scented candle has not arrived yet. "
+    "Your parcel was shipped on 23 March with YunExpress, tracking number YT2545280664805297. I "
+    "have asked YunExpress to check it today and will write to you within 24 hours. If it does "
+    "not arrive by 20 April, we will send a new one at our cost.\n\nBest regards,\nAnna",
+    "w07-assess-reply-ines": "Dear Ines,\n\nI am sorry about the small mark on your pen set. You "
+    "do not need to send it back. We can refund $4 of the $17 price to you today. Is that "
+    "acceptable to you?\n\nBest regards,\nAnna",
+    "w06-reply-dubai": "Dear Mr Al-Mansouri,\n\nThank you for your message. What a lovely idea to "
+    "give one speaker to each of your family! For ten speakers we can offer $6.50 a speaker "
+    "instead of $7.04, so $65 for all ten. Delivery to Dubai takes about 9 days.\n\nBest "
+    "regards,\nAnna",
+    "w07-reply-vera": "Dear Vera,\n\nI am sorry your knitted beanie has not shipped yet. The last "
+    "ones were damaged in the final check. The beanie restocks on 18 April, and we will ship "
+    "your beanie on 19 April. Would you like to wait, or would you prefer a full refund now?"
+    "\n\nBest regards,\nAnna",
+    "w10-reply-offer": "Dear Mr Hall,\n\nThank you for buying our coffee mug in September. Our "
+    "ceramic mug gift set is now 10% off: $16.20 instead of $18, so you save $1.80. The offer "
+    "is valid until 1 December, in good time before Christmas on 25 December.\n\nBest regards,"
+    "\nAnna",
+    "promo-reply-offer": "Dear Mr Tan,\n\nThank you for ordering power banks from us four times. "
+    "As a thank-you, the PowerGo Lite is 15% off for you: $20.40 instead of $24, so you save "
+    "$3.60. The offer is valid until 30 November.\n\nBest regards,\nAnna",
+}
+
+
+@pytest.mark.parametrize("exercise", sorted(READER_REPLIES))
+def test_the_readers_correct_replies_pass_without_a_wrong_fact(exercise):
+    grade = BANK[exercise].grade(READER_REPLIES[exercise])
+    assert grade.correct and grade.score >= 0.7, grade.feedback.en
+    assert "Check your facts" not in grade.feedback.en
