@@ -93,3 +93,54 @@ def test_the_readers_correct_replies_pass_without_a_wrong_fact(exercise):
     grade = BANK[exercise].grade(READER_REPLIES[exercise])
     assert grade.correct and grade.score >= 0.7, grade.feedback.en
     assert "Check your facts" not in grade.feedback.en
+
+
+# ------------------------------------------------------------------ W08 role-play (Sophie)
+SOPHIE = BANK["w08-roleplay-sophie"]
+ASK = "Dear Sophie, thank you for telling us and we are very sorry. Could you send a short video?"
+REPAIR = "Thank you. Would you agree to a local repair? We will refund $40 within 24 hours."
+
+
+@pytest.mark.parametrize("last", [
+    "The $40 is on its way today; you will see it in 3 days.",  # the teacher's line
+    "Your money is on its way now. You will get the $40 within 3 days.",
+])
+def test_a_short_natural_last_turn_is_the_refund_and_ends_well(last):
+    run = SOPHIE.conversation([ASK, REPAIR, last])
+    grade = SOPHIE.grade([ASK, REPAIR, last])
+    assert run["outcome"] == "good" and grade.correct and grade.score >= 0.85, grade.feedback.en
+
+
+def test_a_last_turn_without_money_or_time_is_left_alone():
+    run = SOPHIE.conversation([ASK, REPAIR, "Thank you, we are glad you found a shop."])
+    assert run["outcome"] == "neutral"
+
+
+@pytest.mark.parametrize("first", [
+    "Hi Sophie, we are sorry. Please send us a short video of the problem.",  # the student's
+    "We are very sorry, Sophie. Please share a photo of the needle plate with us.",
+])
+def test_a_request_with_please_asks_the_buyer(first):
+    run = SOPHIE.conversation([first])
+    assert "ask_details" in run["transcript"][0]["made"] and run["waiting"] == "t2_video"
+
+
+def test_please_without_a_request_is_no_question():
+    run = SOPHIE.conversation(["We are very sorry, Sophie. Please do not worry."])
+    assert "ask_details" in run["transcript"][0]["missed"]
+
+
+@pytest.mark.parametrize("turn_2", [
+    "We will send you a new sewing machine for free within 3 days. Is that OK?",  # the student's
+    "Thank you for the video. We refund the whole $185, and you keep the machine. OK?",
+])
+def test_a_wrong_remedy_gets_the_buyers_reason_not_a_threat(turn_2):
+    run = SOPHIE.conversation([ASK, turn_2])
+    grade = SOPHIE.grade([ASK, turn_2])
+    assert run["outcome"] == "bad" and "Saturday" in run["final"] and "dispute" not in run["final"]
+    assert grade.score <= 0.40 and "local repair" in grade.feedback.en
+
+
+def test_a_reply_with_no_remedy_still_ends_in_the_dispute():
+    run = SOPHIE.conversation([ASK, "We cannot do anything, sorry."])
+    assert run["outcome"] == "bad" and "dispute" in run["final"]
