@@ -157,6 +157,8 @@ class Content(Scorer):
         n = 0
         for name in tuple(situation.wrong) + ALWAYS:
             d = DECISIONS[name]
+            if set(getattr(d, "covered_by", ())) & set(situation.wrong):
+                continue  # the situation's own decision names it (brief 22r)
             evidence = d.find(reply)
             if not evidence:
                 continue

@@ -144,3 +144,28 @@ def test_a_wrong_remedy_gets_the_buyers_reason_not_a_threat(turn_2):
 def test_a_reply_with_no_remedy_still_ends_in_the_dispute():
     run = SOPHIE.conversation([ASK, "We cannot do anything, sorry."])
     assert run["outcome"] == "bad" and "dispute" in run["final"]
+
+
+# ------------------------------------------------------------------ "Buy it now!" everywhere
+KANYA_PUSH = "Hi Kanya,\n\nWe have a new fleece zip hoodie at $14.90. Buy it now!\n\nBest regards,\nLily"
+CHLOE_PUSH = ("Dear Chloé,\n\nThank you for your kind words about the knife set. Our new bamboo "
+              "cutting board is $18.50 and is the right size for the knives. Buy one today!\n\n"
+              "Best regards,\nLily")
+KANYA_CHOICE = ("Dear Kanya,\n\nWe are sorry that we never answered your mail about the two "
+                "hoodies in the wrong size. We will exchange them for the right size this week. "
+                "You liked our men's hoodie, so you may like our new fleece zip hoodie at $14.90. "
+                "If you want to buy it now, just reply and we reserve your size within 24 hours."
+                "\n\nBest regards,\nLily")
+
+
+@pytest.mark.parametrize(("exercise", "text"), [("w05-reply-kanya", KANYA_PUSH),
+                                                ("w02-reply-chloe", CHLOE_PUSH)])
+def test_buy_it_now_pushes_in_every_situation(exercise, text):
+    grade = BANK[exercise].grade(text)
+    assert not grade.correct and grade.score <= 0.40, grade.feedback.en
+    assert "pushes the buyer to buy at once" in grade.feedback.en
+
+
+def test_buying_now_left_to_the_buyer_is_left_alone():
+    grade = BANK["w05-reply-kanya"].grade(KANYA_CHOICE)
+    assert grade.correct and "pushes the buyer" not in grade.feedback.en, grade.feedback.en
