@@ -105,7 +105,10 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             r"liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|"
             r"last|previous|orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|"
             r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
-            r"with your")
+            r"with your|"
+            # what she told us: "thank you for your kind words about the knife set" (brief 22r)
+            r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
+            r"told us|mentioned)")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 

@@ -169,3 +169,24 @@ def test_buy_it_now_pushes_in_every_situation(exercise, text):
 def test_buying_now_left_to_the_buyer_is_left_alone():
     grade = BANK["w05-reply-kanya"].grade(KANYA_CHOICE)
     assert grade.correct and "pushes the buyer" not in grade.feedback.en, grade.feedback.en
+
+
+# ------------------------------------------------------------------ what she told us (W02 Chloé)
+def _chloe(opening):
+    return (f"Dear Chloé,\n\n{opening} We have a new bamboo cutting board at $18.50. It is the "
+            "right size for the knives and easy to clean. Would you like one? I can reserve it "
+            "for you until Friday.\n\nBest regards,\nLily")
+
+
+@pytest.mark.parametrize("opening", [
+    "Thank you for your kind words about the knife set.",  # the teacher's line
+    "You told us the knife set works well in your kitchen, which makes us happy.",
+])
+def test_what_the_customer_told_us_is_using_what_we_know(opening):
+    grade = BANK["w02-reply-chloe"].grade(_chloe(opening))
+    assert grade.correct and "uses what you know" not in grade.feedback.en, grade.feedback.en
+
+
+def test_a_reply_with_nothing_of_her_is_left_alone():
+    grade = BANK["w02-reply-chloe"].grade(_chloe("Thank you for your message."))
+    assert "uses what you know about this customer" in grade.feedback.en
