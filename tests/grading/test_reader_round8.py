@@ -190,3 +190,50 @@ def test_what_the_customer_told_us_is_using_what_we_know(opening):
 def test_a_reply_with_nothing_of_her_is_left_alone():
     grade = BANK["w02-reply-chloe"].grade(_chloe("Thank you for your message."))
     assert "uses what you know about this customer" in grade.feedback.en
+
+
+# ------------------------------------------------------------------ advice lines that misled
+def test_a_mug_order_names_the_product_bought_before():
+    for opening in ("Thank you for your mug order in September.",
+                    "We hope you enjoy your coffee mug purchase from September."):
+        text = (f"Dear Ms Hall,\n\n{opening} We have a new ceramic mug gift set at $18. Would "
+                "you like to see it?\n\nBest regards,\nLily")
+        fb = BANK["w10-reply-new-arrival"].grade(text).feedback.en
+        assert "the product they bought before" not in fb, fb
+    fb = BANK["w10-reply-new-arrival"].grade(
+        "Dear Ms Hall,\n\nThank you for your order in September. We have a new ceramic mug gift "
+        "set at $18. Would you like to see it?\n\nBest regards,\nLily").feedback.en
+    assert "the product they bought before" in fb  # no product named: left alone
+
+
+@pytest.mark.parametrize("wishes", ["Happy Thanksgiving on 26 November!",
+                                    "We wish you a warm Thanksgiving on 26 November."])
+def test_a_greeting_with_a_wrong_date_still_has_its_wishes(wishes):
+    text = (f"Dear Mr Anderson,\n\n{wishes} Thank you for your order this year. You get 10% off "
+            "until 31 October.\n\nBest regards,\nLily")
+    fb = BANK["w10-assess-reply-greeting"].grade(text).feedback.en
+    assert "holiday wishes themselves" not in fb and "26 November" in fb, fb
+
+
+def test_a_greeting_without_wishes_is_still_told_so():
+    text = ("Dear Mr Anderson,\n\nThanksgiving is on 12 October. Thank you for your order this "
+            "year. You get 10% off until 31 October.\n\nBest regards,\nLily")
+    assert "holiday wishes themselves" in BANK["w10-assess-reply-greeting"].grade(text).feedback.en
+
+
+@pytest.mark.parametrize("price", ["Each beanie costs $3.", "The price is 3 dollars a beanie."])
+def test_an_invented_price_in_a_holding_reply_is_called_made_up(price):
+    text = (f"Dear Siti,\n\nThank you for your message. {price} We will answer within 3 days."
+            "\n\nBest regards,\nGrace")
+    grade = BANK["w05-assess-holding-siti"].grade(text)
+    assert grade.score <= 0.25 and "made up" in grade.feedback.en, grade.feedback.en
+    assert "another step of the order" not in grade.feedback.en
+
+
+def test_another_step_is_still_another_step():
+    """Ines has not agreed yet: "as agreed, we have refunded the $4" belongs to a later step
+    (the task gives the $4, so it is not made up)."""
+    text = ("Dear Ines,\n\nSorry about the mark on your pen set. As agreed, we have refunded the "
+            "$4 to you.\n\nBest regards,\nAnna")
+    fb = BANK["w07-assess-reply-ines"].grade(text).feedback.en
+    assert "made up" not in fb and "another step of the order" in fb, fb
