@@ -213,6 +213,7 @@ _REFERENCE = re.compile(r"\b(?:instead of|down from|rather than|usually|normally
 _PRICE_BEFORE = re.compile(r"\b(?:price (?:of|is|was)|you paid|paid|costs?|cost you)\s+$", re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:price|purchase price|you paid|that you paid)\b", re.I)
 _PRICE_FIELDS = ("unit_price", "total_price", "regular_price")
+_FULL_REFUND = re.compile(r"\b(?:full|whole|entire|in full|all (?:of )?(?:your|the) money)\b", re.I)
 
 
 def _not_this_amount(text: str, found: Found, facts: dict, right: dict) -> bool:
@@ -240,6 +241,9 @@ def _not_this_amount(text: str, found: Found, facts: dict, right: dict) -> bool:
         said = [kind.parse(facts[k], facts) for k in right if k in MONEY_FIELDS]
         if any(a is not None and value[0] > a[0] for a in said):
             return True
+    if _FULL_REFUND.search(clause_around(text, found.start)) and any(
+            facts.get(k) is not None for k in ("compensation", "partial_refund")):
+        return True  # "a full $17 refund" where $4 is right: a wrong decision, named as such
     if not any(facts.get(k) is not None for k in _PRICE_FIELDS):
         after = text[found.start + len(found.text):found.start + len(found.text) + 20]
         return bool(_PRICE_BEFORE.search(before) or _PRICE_AFTER.search(after))

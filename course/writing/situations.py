@@ -255,7 +255,8 @@ SITUATIONS = (
                         r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
-        wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform"),
+        wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform",
+               "gives_too_much"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         not_now=_AGREED, apology_due=True),
     Situation(

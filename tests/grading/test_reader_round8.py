@@ -237,3 +237,22 @@ def test_another_step_is_still_another_step():
             "$4 to you.\n\nBest regards,\nAnna")
     fb = BANK["w07-assess-reply-ines"].grade(text).feedback.en
     assert "made up" not in fb and "another step of the order" in fb, fb
+
+
+# ------------------------------------------------------------------ too much given (W07 Ines)
+def _ines(offer):
+    return (f"Dear Ines,\n\nI am sorry about the small mark on your pen set. {offer} Is that "
+            "acceptable to you?\n\nBest regards,\nAnna")
+
+
+@pytest.mark.parametrize("offer", ["We will give you a full $17 refund.",  # the student's
+                                   "We will refund the whole price of $17 to you today."])
+def test_the_whole_price_back_for_a_small_mark_is_a_wrong_decision_not_a_fact(offer):
+    grade = BANK["w07-assess-reply-ines"].grade(_ines(offer))
+    assert grade.score <= 0.45 and "gives the whole price back" in grade.feedback.en
+    assert "Check your facts" not in grade.feedback.en, grade.feedback.en
+
+
+def test_a_wrong_partial_amount_is_still_a_wrong_fact():
+    fb = BANK["w07-assess-reply-ines"].grade(_ines("We will refund $7 today.")).feedback.en
+    assert "Check your facts: you wrote '$7'" in fb and "whole price" not in fb, fb
