@@ -256,3 +256,29 @@ def test_the_whole_price_back_for_a_small_mark_is_a_wrong_decision_not_a_fact(of
 def test_a_wrong_partial_amount_is_still_a_wrong_fact():
     fb = BANK["w07-assess-reply-ines"].grade(_ines("We will refund $7 today.")).feedback.en
     assert "Check your facts: you wrote '$7'" in fb and "whole price" not in fb, fb
+
+
+# ------------------------------------------------------------------ grammar (lesson 10 Carlos)
+CARLOS = ("Dear Carlos,\n\nPowerGo Lite is good for you because is light and charge 2 time. It "
+          "cost 24 dollar. We ship in 24 hour.\n\nBest regards,\nLily")
+
+
+@pytest.mark.parametrize(("line", "slip"), [
+    ("The PowerGo Lite suits you because is light.", "because is"),
+    ("It charges your phone 3 time. We ship it within 2 day.", "3 time"),
+])
+def test_a_clause_without_subject_and_a_singular_time_are_slips(line, slip):
+    text = f"Dear Carlos,\n\n{line} It costs $24.\n\nBest regards,\nLily"
+    assert f"'{slip}'" in BANK["promo-reply-recommend"].grade(text).feedback.en
+
+
+def test_a_time_used_as_an_adjective_is_left_alone():
+    text = ("Dear Carlos,\n\nThe PowerGo Lite has a 2 year warranty and a 24 hour charge "
+            "service. It costs $24.\n\nBest regards,\nLily")
+    fb = BANK["promo-reply-recommend"].grade(text).feedback.en
+    assert "'2 year'" not in fb and "'24 hour'" not in fb, fb
+
+
+def test_the_students_weak_grammar_reply_is_marked_lower():
+    grade = BANK["promo-reply-recommend"].grade(CARLOS)  # 77 before; a teacher gives about 60
+    assert grade.score <= 0.75 and "because is" in grade.feedback.en
