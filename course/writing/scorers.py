@@ -97,6 +97,16 @@ def _made_up_amount(said: str, reply) -> bool:
         reply.facts.get(k) is not None for k in MONEY_FIELDS)
 
 
+# what makes a bargaining reply personal: thanks, warmth, the buyer's own people or plans
+_PERSONAL = re.compile(r"\b(?:family|families|relatives|children|friends?|gift|lovely|wonderful|"
+                       r"welcome|glad|happy|pleasure|hope)\b", re.I)
+
+
+def _cold(reply) -> bool:
+    """True when a reply is bare figures: no thanks and nothing personal (brief 22r)."""
+    return not P.THANKS.search(reply.flat_body) and not _PERSONAL.search(reply.flat_body)
+
+
 class Content(Scorer):
     """The facts and moves the situation needs, stated right, and the right decision taken."""
 
@@ -127,6 +137,12 @@ class Content(Scorer):
                 out.missing.append(Said(move.en, move.zh))
                 if not _stated_wrong(move, reply):
                     out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
+        if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
+            out.cap("cold", "bare figures where the task asks a patient, personal answer",
+                    "任务要求耐心、有人情味的回复，回复却只有数字")
+            out.advise("Write to the person: thank them, take up what they told you (their "
+                       "family, their plans) and invite them to talk further.",
+                       "写给这个人：感谢对方，回应对方说的事（家人、计划），并邀请继续沟通。")
         if situation.right and not made & set(situation.right):
             names = " / ".join(situation.move(r).en for r in situation.right)
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)

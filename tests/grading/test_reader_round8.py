@@ -282,3 +282,22 @@ def test_a_time_used_as_an_adjective_is_left_alone():
 def test_the_students_weak_grammar_reply_is_marked_lower():
     grade = BANK["promo-reply-recommend"].grade(CARLOS)  # 77 before; a teacher gives about 60
     assert grade.score <= 0.75 and "because is" in grade.feedback.en
+
+
+# ------------------------------------------------------------------ patient and personal (W06)
+@pytest.mark.parametrize("text", [
+    "Dear Mr Al-Mansouri,\n\nThe price is 6.5 dollar each, 65 dollar total. Delivery 9 days. Pay "
+    "by card.\n\nRegards",  # the student's
+    "Dear Mr Al-Mansouri,\n\nTen speakers: $6.50 each, $65 in total. Delivery to Dubai in 9 days."
+    " Payment by card or bank transfer.\n\nBest regards,\nAnna",
+])
+def test_bare_figures_where_the_task_asks_a_personal_answer_are_capped(text):
+    grade = BANK["w06-reply-dubai"].grade(text)
+    assert not grade.correct and grade.score <= 0.45 and "personal" in grade.feedback.en
+
+
+def test_the_same_figures_with_thanks_are_left_alone():
+    grade = BANK["w06-reply-dubai"].grade(
+        "Dear Mr Al-Mansouri,\n\nThank you for your message. For ten speakers the price is $6.50 "
+        "each, $65 in total. Delivery to Dubai takes 9 days.\n\nBest regards,\nAnna")
+    assert "patient, personal" not in grade.feedback.en and grade.score > 0.6
