@@ -369,6 +369,33 @@ PRESSURES_PAYMENT = Decision(
                r"\w+ )?(?:now|today)\b", re.I))  # "Buy now!" in a follow-up presses too
 
 
+# brief 22r: "Buy it now!" presses the buyer in every situation (W05 Kanya's win-back mail, as
+# W01's follow-up); where the situation already rules out pressure, that decision names it
+PUSHES_TO_BUY = Decision(
+    "pushes_to_buy",
+    "pushes the buyer to buy at once ('Buy it now!') instead of leaving the choice to them",
+    "催促买家立刻购买（如“马上买！”），而不是让买家自己决定",
+    re.compile(r"\bbuy (?:it |them |one |more |some |(?:our|the|this|a) (?:\w+ ){0,3}?)?"
+               r"(?:now|today|right (?:now|away)|immediately|at once)\b", re.I))
+PUSHES_TO_BUY.covered_by = ("fake_urgency", "pressures_payment")
+# the buyer's own wish: "if you want to buy it now, just reply", "you can buy it today"
+PUSHES_TO_BUY.excuse = re.compile(r"\b(?:if|when|whenever|should) you\b|\b(?:want|wish|like|"
+                                  r"decide|able|ready) to\s*$|\byou can\s*$|\bno need\b", re.I)
+
+
+# brief 22r (W07 Ines): a small flaw the buyer can live with gets a small partial compensation;
+# the whole price back ("a full $17 refund" where $4 is right) gives too much: a decision, not a
+# wrong fact
+GIVES_TOO_MUCH = Decision(
+    "gives_too_much",
+    "gives the whole price back where a small partial compensation is the remedy",
+    "对可以接受的小瑕疵退还全款（应给少量部分补偿）",
+    re.compile(r"\bfull (?:[$€£¥]\s?\d+(?:\.\d+)? )?refund\b|\brefund\w* (?:you )?(?:in full|"
+               r"(?:the |your )?(?:full|whole|entire) (?:price|amount|sum|cost|payment))\b|"
+               r"\b(?:all|every cent) (?:of )?(?:your |the )?money(?: back)?\b|\b(?:full|whole|"
+               r"entire) (?:price|amount) back\b|\bmoney back in full\b", re.I))
+
+
 # brief 22d: a bargaining buyer turned away with a last word ("This is our final price.", "the
 # price is not negotiable"): the lesson keeps the talk open (W06's warm-up marks it wrong)
 CLOSES_THE_TALK = Decision(
@@ -659,5 +686,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  BREAKS_PRICE_PROMISE, PROOF_FIRST, OfferBeforeWishes(),
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
                                  GivesInFull(), AsksKnown(), ReplacesInstead(),
-                                 WithdrawsDelivery(), TWO_SIZES)}
-ALWAYS = ("asks_again", "asks_known", "trades_for_review")
+                                 WithdrawsDelivery(), TWO_SIZES, PUSHES_TO_BUY,
+                                 GIVES_TOO_MUCH)}
+ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy")

@@ -10,6 +10,9 @@ or an end::
 
     {"buyer": "closing words", "end": "good" | "bad" | "neutral"}
 
+A bad end may carry ``"wrong_decision": true``: the end a wrong decision leads to, where the
+buyer says why that remedy does not fit her case (it need not be reachable by a branch).
+
 A branch fires when the learner's reply made every move in its ``if``; the first that fires
 wins, and the last branch (no ``if``) is taken otherwise. A reply that makes the move
 ``wrong_decision`` (a decision the role-play's situation rules out) goes to the graph's first
@@ -114,6 +117,9 @@ def _path_problems(graph, start) -> list[str]:
         state[tid] = "done"
 
     visit(start, [])
+    wrong = bad_end(graph)  # reached by any reply that takes a wrong decision (see walk)
+    if wrong is not None and graph[wrong].get("wrong_decision"):
+        state.setdefault(wrong, "done")
     problems += [f"turns.{tid}: cannot be reached from the start {start!r}"
                  for tid in graph if tid not in state]
     return problems
@@ -158,9 +164,13 @@ def walk(graph, start, replies, moves) -> dict:
 
 
 def bad_end(graph):
-    """The first turn of the graph that ends badly, or None."""
-    return next((tid for tid, turn in graph.items()
-                 if isinstance(turn, dict) and turn.get("end") == "bad"), None)
+    """The end a wrong decision leads to: the bad end marked ``wrong_decision: true`` (its
+    buyer says why the remedy does not fit, brief 22r), else the first turn of the graph that
+    ends badly, or None."""
+    bad = [tid for tid, turn in graph.items()
+           if isinstance(turn, dict) and turn.get("end") == "bad"]
+    return next((tid for tid in bad if graph[tid].get("wrong_decision")),
+                bad[0] if bad else None)
 
 
 def model_path(graph, start, moves) -> list[str]:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 import course.writing.patterns as P
-from course.writing.text import clause_around, negated
+from course.writing.text import clause_around, negated, sentence_at
 from course.writing.values import (
     _WEEKDAY,
     FACT_KINDS,
@@ -100,7 +100,7 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
             elif fk.kind.same(f.value, fact):
                 right.setdefault(name, f.text)
             elif (fk.about(text, f.start) and not _other_fact(name, f, facts)
-                  and not against):
+                  and not against and not _not_this_date(name, f, fact, text)):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
     wrong += cross_check(text, facts, buyer, right)
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
@@ -126,6 +126,44 @@ def _other_fact(name: str, found: Found, facts: dict) -> bool:
         kind = FACT_KINDS[name].kind
         return any(facts.get(k) and kind.same(found.value, kind.parse(facts[k], facts))
                    for k in ("offer_until", "restock_date", "ship_date"))
+    return False
+
+
+# a holiday's own fixed day: "before Christmas on 25 December" names Christmas, not the
+# offer's last day (brief 22r)
+_HOLIDAY_DAYS = {(12, 25): r"christmas|xmas", (12, 24): r"christmas eve",
+                 (12, 31): r"new year'?s eve", (1, 1): r"new year", (2, 14): r"valentine",
+                 (10, 31): r"halloween"}
+# a deadline: "if it does not arrive by 20 April", "no later than 20 April"
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|no later than)\s+(?:the\s+)?$", re.I)
+_PROMISE = re.compile(r"\b(?:will|'ll|if|unless|should|shall|can|could|expect\w*|promise\w*)\b",
+                      re.I)
+# a shipment promised after a restock: "and we will ship your beanie on 19 April"
+_SHIP_PROMISE = re.compile(r"\b(?:ship|send|sends|post|dispatch|deliver)\b|发货|寄出", re.I)
+_RESTOCK_WORDS = re.compile(r"\b(?:restock\w*|stock|supplier|available|back in|again)\b|补货",
+                            re.I)
+
+
+def _not_this_date(name: str, found: Found, fact, text: str) -> bool:
+    """True when a date other than the fact is not stated AS that fact (brief 22r): a
+    holiday's own fixed day beside its name ("Christmas on 25 December"), a deadline the reply
+    promises ("if it does not arrive by 20 April, we will send a new one" beside the ship
+    date), a shipment promised after the restock day ("restocks on 18 April, and we will ship
+    it on 19 April"). "It was shipped on 14 April" and "restocks on 25 April" stay wrong."""
+    if not isinstance(FACT_KINDS[name].kind, Date):
+        return False
+    sentence = sentence_at(text, found.start)
+    if name != "holiday_date" and any(
+            day in found.value and re.search(rf"\b(?:{rx})", sentence, re.I)
+            for day, rx in _HOLIDAY_DAYS.items()):
+        return True
+    if name == "ship_date" and _DEADLINE.search(text[max(0, found.start - 20):found.start]):
+        return bool(_PROMISE.search(sentence))
+    if name == "restock_date" and min(found.value) > max(fact):
+        head = text[max(0, found.start - 80):found.start + len(found.text)]
+        clause = re.split(r"[,;.!?\n]\s", head)[-1]  # "and we will ship it on 19 April"
+        return bool(_SHIP_PROMISE.search(clause) and _PROMISE.search(clause)
+                    and not _RESTOCK_WORDS.search(clause))
     return False
 
 
@@ -166,6 +204,52 @@ def _size_gap(value, fact, facts) -> float:
         return math.inf
 
 
+# a saving said as such: "so you save $1.80", "$3.60 off", "$3.60 less"
+_SAVING = re.compile(r"\b(?:save[sd]?|saving|off|less|cheaper|discount)\b|省|优惠", re.I)
+# the price an offer is compared with: "$6.50 instead of $7.04", "usually $7.04"
+_REFERENCE = re.compile(r"\b(?:instead of|down from|rather than|usually|normally|was|(?:usual|"
+                        r"normal|regular|original|old|full) price(?: of| is| was)?)\s+$", re.I)
+# the price the buyer paid, where the sheet has no price: "refund $4 of the $17 price"
+_PRICE_BEFORE = re.compile(r"\b(?:price (?:of|is|was)|you paid|paid|costs?|cost you)\s+$", re.I)
+_PRICE_AFTER = re.compile(r"^\s*(?:price|purchase price|you paid|that you paid)\b", re.I)
+_PRICE_FIELDS = ("unit_price", "total_price", "regular_price")
+_FULL_REFUND = re.compile(r"\b(?:full|whole|entire|in full|all (?:of )?(?:your|the) money)\b", re.I)
+
+
+def _not_this_amount(text: str, found: Found, facts: dict, right: dict) -> bool:
+    """True when an amount other than the facts is not stated AS a fact (brief 22r): a saving
+    that is the difference of two amounts of the sheet ("$16.20 instead of $18, so you save
+    $1.80"), the usual price an offer is compared with when the sheet has none ("$6.50 instead
+    of $7.04" beside the right price), the price the buyer paid when the sheet has none
+    ("refund $4 of the $17 price"). An amount given as the refund, the price or the total
+    stays checked."""
+    kind = Money()
+    amounts = [kind.parse(facts[k], facts) for k in MONEY_FIELDS if facts.get(k) is not None]
+    amounts = [a for a in amounts if a is not None] + [  # and the usual price it compares with
+        f.value for f in kind.find(text, facts)
+        if _REFERENCE.search(text[max(0, f.start - 30):f.start])]
+    value, before = found.value, text[max(0, found.start - 30):found.start]
+    qty = int(facts["quantity"]) if str(facts.get("quantity") or "").isdigit() else 1
+    if _SAVING.search(clause_around(text, found.start)) or _SAVING.search(
+            text[found.start:found.start + len(found.text) + 12]):
+        gaps = {round(abs(a[0] - b[0]) * n, 2) for a in amounts for b in amounts
+                for n in {1, qty} if a[1] == b[1] and a[0] != b[0]}
+        if any(kind.same(value, (g, value[1])) for g in gaps):
+            return True
+    if not any(facts.get(k) is not None for k in _PRICE_FIELDS[2:]) and _REFERENCE.search(
+            before):
+        said = [kind.parse(facts[k], facts) for k in right if k in MONEY_FIELDS]
+        if any(a is not None and value[0] > a[0] for a in said):
+            return True
+    if _FULL_REFUND.search(clause_around(text, found.start)) and any(
+            facts.get(k) is not None for k in ("compensation", "partial_refund")):
+        return True  # "a full $17 refund" where $4 is right: a wrong decision, named as such
+    if not any(facts.get(k) is not None for k in _PRICE_FIELDS):
+        after = text[found.start + len(found.text):found.start + len(found.text) + 20]
+        return bool(_PRICE_BEFORE.search(before) or _PRICE_AFTER.search(after))
+    return False
+
+
 def _check_money(text, facts, buyer, right, wrong):
     kind = Money()
     allowed = _money_allowed(facts, buyer)
@@ -176,7 +260,8 @@ def _check_money(text, facts, buyer, right, wrong):
                 if facts.get(k) is not None and kind.same(f.value, kind.parse(facts[k], facts)):
                     right.setdefault(k, f.text)
     for f in found:
-        if any(kind.same(f.value, a) for a in allowed):
+        if any(kind.same(f.value, a) for a in allowed) or _not_this_amount(text, f, facts,
+                                                                             right):
             continue
         field_name = _money_field(text, f, facts, right)
         fact = kind.parse(facts[field_name], facts) if field_name in facts else None

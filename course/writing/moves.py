@@ -61,7 +61,12 @@ _RX = {
                     r"(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd))|(?:(?:the|your) [$€£¥]\s?\d+(?:\.\d+)?"
                     r"|\d+(?:\.\d+)? ?(?:dollars?|usd)) (?:will|should|is going to) (?:be in|reach|"
                     r"arrive (?:in|at)|come (?:in)?to|go (?:back )?to) your (?:account|card|"
-                    r"paypal|bank|wallet))",
+                    r"paypal|bank|wallet)|"
+                    # "the $40 is on its way today", "you will see the $40 in 3 days" (brief 22r)
+                    r"(?:the|your) (?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)|money)"
+                    r" (?:is|are|has been|was) (?:on (?:its|the) way|sent|paid|transferred)|"
+                    r"you(?:'ll| will) (?:see|get|receive) (?:the |your )?(?:[$€£¥]\s?\d+|\d+"
+                    r"(?:\.\d+)? ?(?:dollars?|usd)|money))",
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     # "we pay $40 for repair", "we will cover the repair": money offered is an offer
@@ -73,7 +78,10 @@ _RX = {
                   r"quote|offer)\b",
     "ask_destination": r"\b(which (?:country|city)|where (?:should|to|do you)|destination|"
                        r"ship(?:ped)? to)\b",
-    "ask_details": r"\?",
+    # a request with "Please" asks the buyer too: "Please send us a short video" (brief 22r)
+    "ask_details": r"\?|(?:^|[.!:\n]\s*|\b(?:and|so|now|first),? )(?:could you )?please,? "
+                   r"(?:first |also |kindly |just )?(?:send|share|tell|give|confirm|provide|"
+                   r"upload|attach|take|film|record|show)\b|请(?:您)?(?:发|提供|告诉)",
     "verify": r"\b(company (?:name|website|registration)|website|registration|business licen[cs]e|"
               r"(?:full|company) address|who you are|more about your company|your company)\b",
     "decline_pressure": r"\b(our (?:usual|normal|standard) (?:process|terms)|(?:first|before "

@@ -308,6 +308,16 @@ ERRORS = [
      r"hoodie|dress|candle|strip|keychain|charger|cable|board|customer|buyer)(?![\w-])",
      "more than one takes the plural ('3 speakers', '15 pieces', '20 dollars')",
      "多于一个要用复数（3 speakers、15 pieces、20 dollars）"),
+    # brief 22r: a time or a count of times, singular at the end of its phrase ("we ship in 24
+    # hour.", "charge 2 time"); "a 24 hour service", "a 2 year warranty" are left alone
+    (r"(?<![\d.,$#])\b(?:(?:[2-9]|\d{2,})(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|"
+     r"twenty) (?:time|hour|day|week|month|minute)(?=\s*(?:[.,;!?)]|$|and\b|or\b|to\b|ago\b|"
+     r"later\b|before\b|after\b))",
+     "more than one takes the plural ('3 speakers', '15 pieces', '20 dollars')",
+     "多于一个要用复数（3 speakers、15 pieces、20 dollars）"),
+    # brief 22r: a clause with no subject after "because" ("because is light": "because it is")
+    (r"\bbecause (?:is|are|was|were|has|have|can|will)\b",
+     "a clause needs its subject ('because it is light')", "从句需要主语（because it is light）"),
     # a time said with "need" after a clause ("we send to Denver need 8 days", "shipping to
     # Hamburg need 7 days"): it "takes" that long
     (r"\b(?:ship(?:ping)?|send(?:ing)?|deliver(?:y|ing)?|post(?:ing)?|printing|production)"

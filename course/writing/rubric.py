@@ -55,6 +55,9 @@ class Rubric:
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
+        "cold": 45,             # ... when the task asks a patient, personal answer (it gives
+                                # `invite_talk`) and the reply is bare figures: no thanks, no
+                                # invitation, nothing of the buyer (brief 22r, W06 Dubai)
     })
     # structure: points of each part (15 in all); the length point is advice only
     structure: dict = field(default_factory=lambda: {

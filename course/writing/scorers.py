@@ -75,7 +75,9 @@ def _find_move(move, reply) -> str:
         found = [f for f in FACT_KINDS[fields[0]].kind.find(text, reply.facts)
                  if f.text not in wrong]
         return found[0].text if found else ""
-    wrong = [w.said for w in reply.check.wrong]
+    # a wrong holiday date does not undo the wishes ("Happy Thanksgiving on 26 November!": the
+    # day is named wrong on its own; the wishes are there, brief 22r)
+    wrong = [w.said for w in reply.check.wrong if w.field != "holiday_date"]
     for m in re.finditer(move.find, text, re.I):
         # a phrase that states a wrong fact ("your 9 orders", "you have bought it twice" for
         # three times) does not make the move
@@ -83,6 +85,26 @@ def _find_move(move, reply) -> str:
                 m.group(0) in w or w in clause_around(text, m.start()) for w in wrong):
             return m.group(0)
     return ""
+
+
+def _made_up_amount(said: str, reply) -> bool:
+    """True when a claim of another step is an amount where the task gives none (an invented
+    price in a holding reply): it is made up, not another step's fact (brief 22r)."""
+    from course.writing.situations import AMOUNT
+    from course.writing.values import MONEY_FIELDS
+
+    return bool(re.search(AMOUNT, said, re.I)) and not any(
+        reply.facts.get(k) is not None for k in MONEY_FIELDS)
+
+
+# what makes a bargaining reply personal: thanks, warmth, the buyer's own people or plans
+_PERSONAL = re.compile(r"\b(?:family|families|relatives|children|friends?|gift|lovely|wonderful|"
+                       r"welcome|glad|happy|pleasure|hope)\b", re.I)
+
+
+def _cold(reply) -> bool:
+    """True when a reply is bare figures: no thanks and nothing personal (brief 22r)."""
+    return not P.THANKS.search(reply.flat_body) and not _PERSONAL.search(reply.flat_body)
 
 
 class Content(Scorer):
@@ -115,6 +137,12 @@ class Content(Scorer):
                 out.missing.append(Said(move.en, move.zh))
                 if not _stated_wrong(move, reply):
                     out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
+        if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
+            out.cap("cold", "bare figures where the task asks a patient, personal answer",
+                    "任务要求耐心、有人情味的回复，回复却只有数字")
+            out.advise("Write to the person: thank them, take up what they told you (their "
+                       "family, their plans) and invite them to talk further.",
+                       "写给这个人：感谢对方，回应对方说的事（家人、计划），并邀请继续沟通。")
         if situation.right and not made & set(situation.right):
             names = " / ".join(situation.move(r).en for r in situation.right)
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
@@ -162,6 +190,8 @@ class Content(Scorer):
         n = 0
         for name in tuple(situation.wrong) + ALWAYS:
             d = DECISIONS[name]
+            if set(getattr(d, "covered_by", ())) & set(situation.wrong):
+                continue  # the situation's own decision names it (brief 22r)
             evidence = d.find(reply)
             if not evidence:
                 continue
@@ -288,6 +318,15 @@ class Relevance(Scorer):
                       else f"“{said}”属于订单的另一个阶段" if said else f"“{holiday}”是另一个节日")
             out.points = 0
             out.flagged.append(", ".join(other) or said or holiday)
+            if not other and said and _made_up_amount(said, reply):  # brief 22r: Siti's "$3"
+                out.missing.append(Said(f"an amount the facts do not give: '{said}' (made up)",
+                                        f"事实中没有的金额：“{said}”（编造的）"))
+                out.cap("other_case", f"an amount the task does not give is made up ('{said}')",
+                        f"任务没有给出的金额是编造的（“{said}”）")
+                out.advise("Give only the facts you have: a price the task does not give is made "
+                           "up; say when you will answer instead.",
+                           "只写你掌握的事实：任务没有给出的价格是编造的；请说明何时答复。")
+                return
             out.missing.append(Said(f"written for another buyer or case: {why}",
                                     f"写给了别的买家或别的情况：{why_zh}"))
             out.cap("other_case", f"the reply is written for another buyer or case: {why}",

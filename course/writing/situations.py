@@ -114,7 +114,10 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             r"liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|"
             r"last|previous|orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|"
             r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
-            r"with your")
+            r"with your|"
+            # what she told us: "thank you for your kind words about the knife set" (brief 22r)
+            r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
+            r"told us|mentioned)")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 
@@ -262,7 +265,8 @@ SITUATIONS = (
                         r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
-        wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform"),
+        wrong=("refuses_remedy", "return_first", "sends_to_carrier", "off_platform",
+               "gives_too_much"),
         facts=("buyer_name", "order_id", "product", "problem", "compensation"),
         not_now=_AGREED, apology_due=True),
     Situation(

@@ -205,7 +205,7 @@ def misspellings(body: str, facts: dict) -> list[str]:
 
 # ------------------------------------------------------------------ negation and questions
 # a clause ends at punctuation or a joining word; a negation counts only inside its own clause
-_CLAUSE_BREAK = re.compile(r"[,;:.!?\n()]|\b(?:and|but|so|then|if|because|otherwise|"
+_CLAUSE_BREAK = re.compile(r"[,;:!?\n()]|\.(?!\d)|\b(?:and|but|so|then|if|because|otherwise|"
                            r"unless|when|once|after|before|which|that)\b|"
                            r"\b(?:we|i) (?:will|can|would|could|shall)\b(?![’']t| not)|"
                            # "we" starts a clause of its own even without a comma: "if it does

@@ -390,7 +390,9 @@ class Phrase(ValueKind):
             m = re.search(r"\b(?:the|your|those|these) (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:that |"
                           r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear)\w*|"
                           r"\byou (?:have )?(?:bought|ordered|chose|liked|love\w*) (?:[\w'’-]+ ){0,2}?"
-                          + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head, text,
+                          + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head
+                          # "thank you for your mug order in September" (brief 22r)
+                          + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)", text,
                           re.I)
             bare = {w[:-2] for w in words if w.endswith(("'s", "’s"))}  # "men" for "men's":
             if m and bare & set(m.group(0).lower().split()):  # a possessive without its mark
