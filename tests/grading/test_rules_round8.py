@@ -6,7 +6,7 @@ lines it must read and one nearby line it must leave alone."""
 from __future__ import annotations
 
 import pytest
-from support import caps, letter, review
+from support import caps, letter, named_cases, review
 
 import course
 
@@ -103,37 +103,40 @@ def found(exercise: str, text: str) -> str:
     return " | ".join(map(str, review(exercise, text).criterion("content").found)).lower()
 
 
-@pytest.mark.parametrize("exercise,line,move", [
-    ("comp-reply-dead-charger", "Yesterday we paid back all $9 to your card.", "a full refund"),
-    ("comp-reply-dead-charger", "We have sent you the money back this morning.", "a refund"),
-    ("msg-reply-aftersale", "We want to give you back $4 for the scratch.", "a partial compensation"),
-])
-def test_money_back_in_any_tense_is_read(exercise, line, move):
-    assert move in found(exercise, line)
-
-
-def test_a_parcel_sent_back_is_no_refund():
-    assert "a refund" not in found("comp-reply-dead-charger",
-                                   "Your parcel was sent back to our store last week.")
-
-
 # 5. the restore-relations letter in plain words: thanks in the sentence that names what the
 #    customer bought, and a reply hoped for ("we hope to get your answer soon")
-@pytest.mark.parametrize("line,move", [
-    ("You bought from us every spring, thank you very much for that.", "thanks for past business"),
-    ("Thanks a lot, you have ordered from our shop for four years.", "thanks for past business"),
-    ("We would be glad to receive your reply this month.", "asks for an early reply"),
-    ("Please answer me soon about your plans.", "asks for an early reply"),
-])
-def test_restore_letter_moves_in_plain_words(line, move):
-    assert move in found("rel-reply-restoring-letter", line)
+_RESTORE = "rel-reply-restoring-letter"
+
+# (exercise, line, move, whether the move is read): each rule's lines and the lines it leaves alone
+MOVES_READ = [
+    *named_cases("money_back_in_any_tense_is_read", [
+        ("full", ("comp-reply-dead-charger", "Yesterday we paid back all $9 to your card.",
+                  "a full refund", True)),
+        ("sent", ("comp-reply-dead-charger", "We have sent you the money back this morning.",
+                  "a refund", True)),
+        ("partial", ("msg-reply-aftersale", "We want to give you back $4 for the scratch.",
+                     "a partial compensation", True))]),
+    *named_cases("a_parcel_sent_back_is_no_refund", (
+        "comp-reply-dead-charger", "Your parcel was sent back to our store last week.", "a refund",
+        False)),
+    *named_cases("restore_letter_moves_in_plain_words", [
+        ("spring", (_RESTORE, "You bought from us every spring, thank you very much for that.",
+                    "thanks for past business", True)),
+        ("years", (_RESTORE, "Thanks a lot, you have ordered from our shop for four years.",
+                   "thanks for past business", True)),
+        ("month", (_RESTORE, "We would be glad to receive your reply this month.",
+                   "asks for an early reply", True)),
+        ("soon", (_RESTORE, "Please answer me soon about your plans.", "asks for an early reply",
+                  True))]),
+    *named_cases("restore_letter_moves_left_alone", [
+        # thanks for the message, not for what the customer bought
+        ("message", (_RESTORE, "Thank you for your message last week.", "thanks for past business",
+                     False)),
+        # the shop's answer, not the customer's
+        ("answer", (_RESTORE, "Our answer is below.", "asks for an early reply", False))]),
+]
 
 
-@pytest.mark.parametrize("line,move", [
-    # thanks for the message, not for what the customer bought
-    ("Thank you for your message last week.", "thanks for past business"),
-    # the shop's answer, not the customer's
-    ("Our answer is below.", "asks for an early reply"),
-])
-def test_restore_letter_moves_left_alone(line, move):
-    assert move not in found("rel-reply-restoring-letter", line)
+@pytest.mark.parametrize("exercise,line,move,read", MOVES_READ)
+def test_the_move_is_read_or_left_alone(exercise, line, move, read):
+    assert (move in found(exercise, line)) == read
