@@ -5,9 +5,11 @@ docs/writing.md ("How well it agrees with a teacher" and the tuning rounds after
 set's story: who wrote and scored it, blind or not, what it measured while nobody who tuned had
 seen it, and when it became a tuning set.
 
-- No set here is held out any more: ``heldout_replies_4.yaml`` (195 replies over all 38 reply
-  tasks, written blind on 2026-12-07) was held out until round 7 (brief 22h), which tunes on it;
-  a fresh blind set measures agreement with an unseen teacher.
+- No set guarded here is held out: ``heldout_replies_4.yaml`` (195 replies over all 38 reply
+  tasks, written blind on 2026-12-07) was held out until round 7 (brief 22h), which tunes on it.
+- ``heldout_replies_6.yaml`` (269 replies, written blind on 2026-12-07) IS held out, and on
+  purpose not guarded here: a guard would show whoever tunes where it fails. The lead measures it
+  (bench/bench_writing.py prints its four figures only); docs/writing.md records them.
 - TUNING sets (read and tuned on; their figures show the rules do what they were written for,
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
