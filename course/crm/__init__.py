@@ -62,6 +62,7 @@ _EXPORTS = {  # name -> the submodule that defines it
     "grading_facts": "workshops",
     "complaint_decisions": "workshops",
     "buyers_by_value": "workshops",
+    "promotion_table": "workshops",
     "customer_list": "workshops",
     "grade_counts": "workshops",
     "queue_table": "workshops",

@@ -256,6 +256,38 @@ def customer_list(customers):
     return table
 
 
+def promotion_table(buyers, *, top=None, country=None):
+    """A promotion list (``promotion_list``) in plain words: ``name``, ``country``, ``last
+    bought`` (the date), ``days ago`` and ``pieces`` (of the product bought in the window),
+    the most recent buyer first, numbered from 1; ``country`` keeps that country's buyers
+    only, ``top`` the first ``top`` rows.
+
+    >>> from course.crm.data import load
+    >>> from course.crm.promotion import promotion_list
+    >>> mugs = promotion_list(load("customers"), load("orders"), "coffee mug",
+    ...                       as_of="2026-10-01", within_days=90)
+    >>> t = promotion_table(mugs, top=5)
+    >>> list(t.columns), t.index[0], len(t)
+    (['name', 'country', 'last bought', 'days ago', 'pieces'], 1, 5)
+    """
+    what = "promotion_table(buyers)"
+    require_frame(buyers, ["name", "country", "last_bought", "days_since", "pieces"], what,
+                  allow_empty=True)
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise InputError(f"{what}: top must be a whole number of rows, 1 or more; got {top!r}.")
+    if country is not None:
+        if country not in set(buyers["country"]):
+            raise InputError(f"{what}: no buyer in {country!r}; the list has buyers in "
+                             f"{', '.join(sorted(set(map(str, buyers['country']))))}.")
+        buyers = buyers[buyers["country"] == country]
+    table = buyers[["name", "country", "last_bought", "days_since", "pieces"]].rename(
+        columns={"last_bought": "last bought", "days_since": "days ago"})
+    table = table.head(top) if top is not None else table
+    table = table.reset_index(drop=True)
+    table.index = range(1, len(table) + 1)
+    return table
+
+
 def buyers_by_value(customers, columns=("name", "country", "platform", "channel", "orders",
                                         "spent", "product")):
     """The customers who have ordered (``orders`` above 0), the most valuable (``spent``)
@@ -459,7 +491,8 @@ def print_inquiries(batch, *, width=92):
 def _whole_text_frame():
     """A DataFrame class shown with every cell's text whole: pandas cuts a cell at
     ``display.max_colwidth`` (50 characters) in its plain and HTML views, which would hide the
-    end of two flag names ("a layout that t..."). Frames derived from it are plain DataFrames."""
+    end of two flag names ("a layout that t..."). Both views leave the index out (the table
+    carries its own ids). Frames derived from it are plain DataFrames."""
     import pandas as pd
 
     class WholeTextFrame(pd.DataFrame):
@@ -467,13 +500,13 @@ def _whole_text_frame():
         def _constructor(self):
             return pd.DataFrame
 
-        def __repr__(self):
+        def __repr__(self):  # no row numbers from 0 beside the table's own ids
             with pd.option_context("display.max_colwidth", None):
-                return super().__repr__()
+                return self.to_string(index=False)
 
         def _repr_html_(self):
             with pd.option_context("display.max_colwidth", None):
-                return super()._repr_html_()
+                return self.to_html(index=False, notebook=True)
 
     return WholeTextFrame
 
@@ -490,6 +523,8 @@ def screening_table(screened):
     'pressure to meet at once; a layout that tries too hard'
     >>> "a layout that tries too hard" in t._repr_html_()   # whole, not cut at 50 characters
     True
+    >>> repr(t).splitlines()[1].split()[0]   # the id first: no row number shown
+    'n03'
     """
     import pandas as pd
 

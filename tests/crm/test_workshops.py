@@ -204,6 +204,22 @@ def test_decisions_show_the_plain_words_of_the_questions(data):
     assert set(crm.complaints.LABELS) == set(crm.complaints.DECISIONS)
 
 
+def test_promotion_table_shows_the_promotion_list_in_plain_words(data):
+    customers, orders, _ = data
+    mugs = crm.promotion_list(customers, orders, "coffee mug", "2026-10-01", within_days=90)
+    table = crm.promotion_table(mugs, top=5)
+    assert list(table.columns) == ["name", "country", "last bought", "days ago", "pieces"]
+    assert list(table.index) == [1, 2, 3, 4, 5]
+    assert list(table["name"]) == list(mugs["name"].head(5))  # the list's order, most recent first
+    us = crm.promotion_table(mugs, country="United States")
+    assert len(us) == (mugs["country"] == "United States").sum() == 9  # W10: "nine buyers"
+    assert "Nicole Davis" in set(us["name"])  # the W10 homework's buyer is in the table
+    with pytest.raises(InputError, match="no buyer in 'USA'.*United States"):
+        crm.promotion_table(mugs, country="USA")
+    with pytest.raises(InputError, match="top must be a whole number"):
+        crm.promotion_table(mugs, top=0)
+
+
 def test_screening_table_names_the_flags_as_the_exercises_do():
     import pandas as pd
     import yaml
@@ -227,6 +243,9 @@ def test_screening_table_names_the_flags_as_the_exercises_do():
         assert longest in repr(table) and longest in table._repr_html_()
         assert "..." not in repr(table) and "..." not in table._repr_html_()
     assert (table["red flags"] == "-").sum() == sum(not f for f in screened["found_flags"])
+    # no row numbers from 0 beside the ids n01-n14: each view's first data row starts with n01
+    assert repr(table).splitlines()[1].split()[0] == "n01"
+    assert "<th>0</th>" not in table._repr_html_()
     bad = screened.assign(found_flags=[["made_up"]] * len(screened))
     with pytest.raises(InputError, match="not one of the five flags"):
         crm.screening_table(bad)
