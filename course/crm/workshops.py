@@ -64,7 +64,9 @@ def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)
 
 def loyalty_of(customers, orders, customer_ids, *, as_of):
     """The loyalty dimensions (``loyalty``) of the customers ``customer_ids``, one row each,
-    in the order given, indexed by name.
+    in the order given, indexed by name, with the columns W05's key explains (the facts and
+    the three dimension scores; ``customer_id``, ``quantity``, ``repurchase_intent`` and the
+    overall ``loyalty_score`` left out).
 
     >>> from course.crm.data import load
     >>> loyalty_of(load("customers"), load("orders"), [12970], as_of="2026-10-01").index[0]
@@ -75,7 +77,8 @@ def loyalty_of(customers, orders, customer_ids, *, as_of):
     ids = _ids(customer_ids, customers, "loyalty_of(customers, orders, customer_ids)")
     table = loyalty(customers, orders, as_of=as_of).set_index("customer_id")
     table = table.loc[ids].reset_index()
-    return table.set_index("name").drop(columns="quantity")
+    return table.set_index("name").drop(columns=["customer_id", "quantity",
+                                                 "repurchase_intent", "loyalty_score"])
 
 
 def _ids(customer_ids, customers, what):
@@ -323,8 +326,8 @@ def grade_counts(graded):
 
 def queue_table(queue, *, due=True):
     """A reply queue (``reply_queue``) as a learner reads it: ``rank``, ``tier``, the
-    message's id, ``due`` as text ("after grades 1-3" where a grade 4 mail has no due time)
-    and ``overdue``; ``due=False`` leaves the ``due`` column out (a shorter table when the
+    message's id (``inquiry_id`` shown as "inquiry"), ``due`` as text ("after grades 1-3" where
+    a grade 4 mail has no due time) and ``overdue`` ("yes"/"no"); ``due=False`` leaves the ``due`` column out (a shorter table when the
     question is only which mails are overdue).
 
     >>> import pandas as pd
@@ -338,6 +341,8 @@ def queue_table(queue, *, due=True):
     shown = [c for c in queue.columns if c not in ("rank", "tier", "due", "overdue")][:1]
     table = queue[["rank", "tier", *shown, "due", "overdue"]].copy()
     table["due"] = [_due_text(d) for d in table["due"]]
+    table["overdue"] = table["overdue"].astype(bool).map({True: "yes", False: "no"})
+    table = table.rename(columns={"inquiry_id": "inquiry"})
     return table.set_index("rank") if due else table.drop(columns="due").set_index("rank")
 
 
@@ -395,12 +400,14 @@ GRADING_FACTS = ["name", "deal_status", "clear_intent", "obvious_interest"]
 
 
 def grading_facts(customers, names):
-    """The rows of the customers called ``names`` (in the table's order) with only what
-    grading needs: ``name``, ``deal_status``, ``clear_intent``, ``obvious_interest``.
+    """The rows of the customers called ``names`` (in the table's order, numbered from 1) with
+    only what grading needs, in plain words as ``customer_list`` writes them: ``name``, ``deal``
+    (``deal_status`` as "bought", "about to buy", "in talks" or "no talks"), ``clear intent``
+    and ``obvious interest`` ("yes"/"no").
 
     >>> from course.crm.data import load
-    >>> grading_facts(load("new_shop_customers"), ["Jason Brown"]).columns.tolist()
-    ['name', 'deal_status', 'clear_intent', 'obvious_interest']
+    >>> grading_facts(load("new_shop_customers"), ["Jason Brown"]).loc[1].tolist()
+    ['Jason Brown', 'in talks', 'yes', 'yes']
     """
     what = "grading_facts(customers, names)"
     require_frame(customers, GRADING_FACTS, what)
@@ -411,7 +418,18 @@ def grading_facts(customers, names):
         raise InputError(f"{what}: no customer called {', '.join(map(repr, missing))} in the "
                          "table; give names as the column 'name' writes them, such as "
                          f"{str(customers['name'].iloc[0])!r}.")
-    return customers[customers["name"].isin(names)][GRADING_FACTS]
+    rows = customers[customers["name"].isin(names)]
+    unknown = set(rows["deal_status"]) - set(DEAL_WORDS)
+    if unknown:
+        raise InputError(f"{what}: deal_status holds {sorted(map(str, unknown))[0]!r}, which is "
+                         f"not one of {', '.join(DEAL_WORDS)}.")
+    yes_no = {True: "yes", False: "no"}
+    table = rows.assign(deal=rows["deal_status"].map(DEAL_WORDS),
+                        **{"clear intent": rows["clear_intent"].astype(bool).map(yes_no),
+                           "obvious interest": rows["obvious_interest"].astype(bool).map(yes_no)})
+    table = table[["name", "deal", "clear intent", "obvious interest"]].reset_index(drop=True)
+    table.index = range(1, len(table) + 1)
+    return table
 
 
 def complaint_case(messages, message_id):

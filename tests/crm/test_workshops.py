@@ -42,7 +42,8 @@ def test_loyalty_of_keeps_the_order_given_and_drops_quantity(data):
     customers, orders, _ = data
     table = crm.loyalty_of(customers, orders, [12970, 12502], as_of="2026-10-01")
     assert list(table.index) == ["Kanya Thongchai", "Siti Ng"]
-    assert "quantity" not in table.columns
+    assert list(table.columns) == ["recency_days", "frequency", "reviews", "referrals",
+                                   "intention_score", "behaviour_score", "derived_score"]
     full = crm.loyalty(customers, orders, as_of="2026-10-01").set_index("customer_id")
     assert table.loc["Kanya Thongchai", "recency_days"] == full.loc[12970, "recency_days"]
 
@@ -127,12 +128,13 @@ def test_queue_table_writes_no_nat_and_keeps_the_order():
     queue = crm.reply_queue(batch, "2026-10-12 09:00")
     table = crm.queue_table(queue)
     assert list(table.index) == list(queue["rank"])
-    assert list(table["inquiry_id"]) == list(queue["inquiry_id"])
+    assert list(table["inquiry"]) == list(queue["inquiry_id"])  # shown as "inquiry"
     no_due = queue["due"].isna().to_numpy()
     assert no_due.any()  # grade 4 mails have no due time
     assert (table["due"][no_due] == "after grades 1-3").all()
     assert table["due"].iloc[0] == f"{queue['due'].iloc[0]:%a %d %b %H:%M}"
-    assert table["overdue"].sum() == queue["overdue"].sum()
+    assert (table["overdue"] == "yes").sum() == queue["overdue"].sum()  # yes/no, not True/False
+    assert set(table["overdue"]) <= {"yes", "no"}
 
 
 def test_decision_card_says_what_resolve_complaint_decides(data):
@@ -298,9 +300,13 @@ def test_grading_facts_are_the_named_rows_with_what_grading_needs():
     shop = crm.load("new_shop_customers")
     names = ["Lauren Anderson", "Jason Brown"]
     facts = crm.grading_facts(shop, names)
-    expected = shop[shop["name"].isin(names)][["name", "deal_status", "clear_intent",
-                                                 "obvious_interest"]]
-    assert facts.equals(expected) and len(facts) == 2
+    rows = shop[shop["name"].isin(names)]  # the named rows, in the table's order
+    assert list(facts.columns) == ["name", "deal", "clear intent", "obvious interest"]
+    assert list(facts.index) == [1, 2] and list(facts["name"]) == list(rows["name"])
+    assert list(facts["deal"]) == [crm.workshops.DEAL_WORDS[d] for d in rows["deal_status"]]
+    assert list(facts["clear intent"]) == ["yes" if v else "no" for v in rows["clear_intent"]]
+    assert list(facts["obvious interest"]) == ["yes" if v else "no"
+                                               for v in rows["obvious_interest"]]
     with pytest.raises(InputError, match="no customer called 'Nobody'"):
         crm.grading_facts(shop, ["Nobody"])
 
