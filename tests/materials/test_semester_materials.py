@@ -141,6 +141,13 @@ def test_schedule_and_standard_pages_are_up_to_date(name):
         f"docs/{name} is out of date: run python tools/semester_docs.py"
 
 
+def test_each_unit_item_of_the_standard_is_its_own_list_line():
+    # a workshop with a summary ran into the next item ("...作业）。- 练习（题库）...")
+    page = _tool().pages()["course-standard.md"]
+    assert page.count("- 练习（题库）") == page.count("\n- 练习（题库）") > 0
+    assert page.count("- 实训 · Workshop") == page.count("\n- 实训 · Workshop") >= 8
+
+
 # ------------------------------------------------------------------ errors in the data files
 def _changed(tmp_path, source: Path, change) -> Path:
     """A copy of the data file ``source`` under ``tmp_path`` (same name), its data passed
