@@ -140,6 +140,13 @@ _COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:
               r"came|was|were|is|are) (?:with|broken|damaged|late|faulty|scratched|missing|in the "
               r"wrong)|(?:send|ship) you a new one (?:free|at our cost|for free))\b")
 
+# brief 22s: the choice left by taking the push away: "There is no hurry.", "you don't have to
+# decide now", "No need to reply or order today", "Please take your time"
+_NO_PUSH = (r"no (?:hurry|rush|pressure)|no need to (?:hurry|rush|decide|reply|answer|buy|order)\w*|"
+            r"(?:do not|don'?t|does not|doesn'?t) (?:have|need) to (?:decide|reply|answer|buy|order|"
+            r"hurry|rush)\w*|take your time")
+
+
 SITUATIONS = (
     Situation(
         "bargaining",
@@ -478,7 +485,8 @@ SITUATIONS = (
                          r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
                          r"(?!order\b)\w+ (?:stays?|is|will|can)|"
                          # the use named: "for two days of hiking", "before your trip"
-                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:\w+ ){0,2}"
+                         # "for a two-day hike" (brief 22s: a word with a hyphen)
+                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:[\w-]+ ){0,2}"
                          r"(?:trip|hik\w+|travel\w*|journey|camping|holiday|vacation|commute|"
                          r"workout|gym|runs?|running|rides?|flight|outdoors|beach|party|wedding|"
                          r"event|gathering|office|kitchen|classroom)|before you (?:leave|go|travel))\b",
@@ -514,13 +522,14 @@ SITUATIONS = (
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
-                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"|" + _NO_PUSH + r"|(?:is|it'?s) "
                            r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
                            r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
-        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"), not_now=_COMPLAINT,
+        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style", "made_up_discount"),
+        not_now=_COMPLAINT,
         first="history",
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought"), pitch_ok=True, words=(40, 140)),
@@ -553,7 +562,8 @@ SITUATIONS = (
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
-                                  "advert_greeting", "offer_first"), not_now=_COMPLAINT,
+                                  "advert_greeting", "offer_first", "made_up_discount"),
+        not_now=_COMPLAINT,
         facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
@@ -581,11 +591,12 @@ SITUATIONS = (
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
-                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"|" + _NO_PUSH + r"|(?:is|it'?s) "
                            r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
                            r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
-        right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
+        right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style",
+                                            "made_up_discount"),
         not_now=_COMPLAINT,
         facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price",
                "times_bought"),

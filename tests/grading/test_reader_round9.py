@@ -1,0 +1,135 @@
+"""Misjudgements the ninth notebook readers (issue 28) met, each a general rule shown on lines
+of its own: two lines it must read and a nearby line it must leave alone (brief 22s).
+
+1. A push taken back by the words that govern it ("No need to decide now.", "you don't have to
+   decide now", "You do not need to pay today") presses no one: not a tone fault, not a wrong
+   decision; and "There is no hurry" leaves the choice to the customer.
+2. An old price the task does not give, set against the price offered ("was $30, now only
+   $18!"), is a made-up discount (a wrong decision of the promotion situations).
+3. The buyer's use named with a word of two parts ("good for a two-day hike") links the product
+   to the need.
+4. A whole letter a word or two under the task's fewest words is not brief.
+5. "Warm wishes," closes a letter, on its own line or run on at the end of the last one.
+"""
+from __future__ import annotations
+
+import pytest
+from support import caps, named_cases, review
+
+_PRESSED = {"tone", "wrong_decision"}
+
+
+def found(exercise: str, text: str) -> str:
+    """The content criterion's found moves, as one lower-case line."""
+    return " | ".join(map(str, review(exercise, text).criterion("content").found)).lower()
+
+
+CHOICE = "leaves the choice to the customer"
+
+# (exercise, line, whether it presses the buyer, whether it leaves the choice to the buyer)
+PUSHES = [
+    *named_cases("a_push_taken_back_presses_no_one", [
+        ("no_need", ("promo-reply-offer", "The price holds until 30 November. No need to decide "
+                     "now.", False, True)),
+        ("dont_have_to", ("w10-reply-offer", "Please take your time; you don't have to decide "
+                          "now.", False, True)),
+        ("order", ("promo-reply-offer", "You do not need to order today.", False, True)),
+        ("hurry", ("promo-reply-offer", "There is no hurry.", False, True))]),
+    *named_cases("a_push_left_alone", [
+        # a negation that does not govern the push ("miss") leaves it a push
+        ("miss", ("promo-reply-offer", "Do not miss it: decide now.", True, False)),
+        # a deadline is no push, and leaves no choice either
+        ("deadline", ("promo-reply-offer", "You have to decide by 30 November.", False, False))]),
+]
+
+
+@pytest.mark.parametrize("exercise,line,pressed,choice", PUSHES)
+def test_a_push_is_read_with_its_negation(exercise, line, pressed, choice):
+    assert bool(caps(exercise, line) & _PRESSED) == pressed
+    assert (CHOICE in found(exercise, line)) == choice
+
+
+# (exercise, line, whether the reply makes up a discount)
+OLD_PRICES = [
+    *named_cases("an_old_price_the_task_does_not_give_is_made_up", [
+        ("was", ("w10-reply-new-arrival", "Our new gift set was $30, now only $18!", True)),
+        ("instead", ("promo-reply-new-arrival", "The new cork yoga block is $9 instead of $15.",
+                     True))]),
+    *named_cases("an_old_price_left_alone", [
+        # another price in another sentence: what her last order cost
+        ("her_order", ("promo-reply-new-arrival", "The cork yoga block costs $9. Your last mat "
+                       "was $25.", False)),
+        # the old price that the task's 10% gives from the price offered
+        ("from_discount", ("w10-reply-holiday", "Happy Thanksgiving! Our mugs are 10% off until "
+                           "30 November: $18 instead of $20.", False))]),
+]
+
+
+@pytest.mark.parametrize("exercise,line,made_up", OLD_PRICES)
+def test_an_old_price_is_a_made_up_discount_only_where_the_task_gives_none(exercise, line,
+                                                                           made_up):
+    said = " ".join(map(str, review(exercise, line).criterion("content").missing))
+    assert ("made-up discount" in said) == made_up
+
+
+# 3. the buyer's use named with a word of two parts ("a two-day hike", "a 3-day trip") links
+#    the product to the need (lesson 10's Carlos, who hikes for two days)
+NEED = "links it to the buyer's stated need"
+NEED_LINES = [
+    *named_cases("the_use_named_links_the_need", [
+        ("hike", ("It is very light, so it is good for a two-day hike.", True)),
+        ("trip", ("Two full charges are enough for a 3-day trip.", True))]),
+    # a word of two parts that names no use of the buyer's
+    *named_cases("no_use_named_left_alone", ("It is good for a long-lasting charge.", False)),
+]
+
+
+@pytest.mark.parametrize("line,linked", NEED_LINES)
+def test_the_buyers_use_links_the_product_to_the_need(line, linked):
+    assert (NEED in found("promo-reply-recommend", line)) == linked
+
+
+# 4. a whole letter (greeting, thanks, next step, closing) a word or two under the task's fewest
+#    words is not brief (W02 Ashley: 40-140 words, RUBRIC.whole_letter_share)
+def _ashley(body: str) -> str:
+    return f"Dear Ashley,\n\n{body} It is warm and costs $12.90. Tell us a colour and we ship in 2 " \
+           "days.\n\nBest regards,\nMia"
+
+
+WHOLE_LETTERS = [
+    *named_cases("a_whole_letter_just_under_the_range_is_not_brief", [
+        ("39", (_ashley("Thank you for your three orders! For your silk scarf this winter, we "
+                        "recommend our new knitted beanie."), 39, False)),
+        ("38", (_ashley("Thank you for your three orders! For your silk scarf this winter, we "
+                        "recommend our knitted beanie."), 38, False))]),
+    *named_cases("a_whole_letter_further_under_is_brief", (
+        _ashley("Thank you for your orders! For your silk scarf, we recommend our knitted "
+                "beanie."), 35, True)),
+]
+
+
+@pytest.mark.parametrize("text,words,brief", WHOLE_LETTERS)
+def test_a_whole_letter_just_under_the_range_is_not_brief(text, words, brief):
+    ashley = "w02-check-reply-ashley"
+    assert f"Length: {words} words" in " ".join(a["en"] for a in review(ashley, text).advice)
+    assert ("brief" in caps(ashley, text)) == brief
+
+
+# 5. "Warm wishes," closes a letter, run on at the end of its last line too ("... 30 November.
+#    Warm wishes, Lily") and with "With" before it
+_DAVIS = ("Dear Ms Davis,\n\nHappy Thanksgiving to you and your family! Thank you for choosing our "
+          "mugs this summer. Our mugs are 10% off for you until 30 November.")
+CLOSINGS = [
+    *named_cases("warm_wishes_close_the_letter", [
+        ("run_on", (_DAVIS + " Warm wishes, Lily", True)),
+        ("with", (_DAVIS + "\n\nWith warm wishes,\nLily", True))]),
+    # wishes inside the body are no closing
+    *named_cases("wishes_in_the_body_left_alone", (
+        _DAVIS + " We send you warm wishes for the holiday.", False)),
+]
+
+
+@pytest.mark.parametrize("text,closed", CLOSINGS)
+def test_warm_wishes_close_a_letter(text, closed):
+    parts = " ".join(map(str, review("w10-reply-holiday", text).criterion("structure").found))
+    assert ("closing:" in parts) == closed
