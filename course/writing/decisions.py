@@ -355,6 +355,24 @@ class MadeUpDiscount(Decision):
         return ""
 
 
+# brief 22s (W04 Marek): a holding reply says the mail is received, checked, and when the answer
+# comes; the answer it waits for, stated before the factory has given it ("The material is
+# polyester and we do not have a test report"), is made up: weak, the cap of a reply without
+# the right decision
+ANSWERS_UNCHECKED = Decision(
+    "answers_unchecked",
+    "gives the answer it is still waiting for (the material, the report) before it is checked",
+    "在核实之前就给出了还在等待的答复（材料、检测报告）",
+    re.compile(r"\b(?:material|fabric) (?:is|are) (?!being\b|checked\b|not known\b)(?:made of |a |"
+               r"\d+% ?)?[a-z]+|\b(?:is|are) made (?:of|from) [a-z]+|\b(?:do not|don'?t|does "
+               r"not|doesn'?t) have (?:a |any |the )?(?:test |lab )?(?:reports?|certificates?)\b|"
+               r"\bhave no (?:test |lab )?(?:reports?|certificates?)\b|\bthere is no (?:test |lab )?"
+               r"(?:report|certificate)\b", re.I))
+ANSWERS_UNCHECKED.cap = "no_decision"
+# a question passed on is no answer: "we are asking the factory what the material is made of"
+ANSWERS_UNCHECKED.excuse = re.compile(r"\b(?:what|whether|if|which|how|ask\w*|check\w*)\b", re.I)
+
+
 class WithdrawsDelivery(Decision):
     """Will not promise the delivery time the task gives ("we can not promise they will arrive
     before Christmas" when the facts say 8 days, before Christmas): a negation that takes back
@@ -732,5 +750,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
                                  GivesInFull(), AsksKnown(), ReplacesInstead(),
                                  WithdrawsDelivery(), TWO_SIZES, PUSHES_TO_BUY,
-                                 GIVES_TOO_MUCH, MadeUpDiscount())}
+                                 GIVES_TOO_MUCH, MadeUpDiscount(),
+                                 ANSWERS_UNCHECKED)}
 ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy")

@@ -466,7 +466,8 @@ SITUATIONS = (
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),
-        right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90),
+        right=("when",), wrong=("answers_unchecked",), facts=("buyer_name", "answer_within_days"),
+        words=(15, 90),
         # the factory has not answered yet: a price or a cost is the real answer, made up
         not_now=_AMOUNT,
         short_ok=True),
@@ -515,9 +516,12 @@ SITUATIONS = (
               "客户以前买过的商品", only_with="last_product"),
          Move("new", 3, "fact:recommended_product", "the new product", "新品"),
          Move("price", 2, "fact:unit_price", "its real price", "真实价格", only_with="unit_price"),
-         Move("choice", 2, r"\b(if you (?:are interested|would like|want|prefer not)|no need to "
+         # brief 22s: "if you would like one" is a next step, not a way to say no to such news
+         # (the task asks for one: W10's teacher 75 for a good reply without it)
+         Move("choice", 2, r"\b(if you (?:prefer not|would rather not)|no need to "
                            r"reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?(?:receive|"
-                           r"get|hear)|let us know if you (?:do not|don't|would rather)|"
+                           r"get|hear)|rather not (?:receive|get|hear)|(?:receive|get|hear) "
+                           r"(?:fewer|less|no more|no)\b|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",

@@ -7,9 +7,12 @@ of its own: two lines it must read and a nearby line it must leave alone (brief 
 2. An old price the task does not give, set against the price offered ("was $30, now only
    $18!"), is a made-up discount (a wrong decision of the promotion situations).
 3. The buyer's use named with a word of two parts ("good for a two-day hike") links the product
-   to the need.
+   to the need; a new-arrival message needs a way to say no to such news, and "if you would
+   like one" is none.
 4. A whole letter a word or two under the task's fewest words is not brief.
 5. "Warm wishes," closes a letter, on its own line or run on at the end of the last one.
+6. A holding reply that states the answer it waits for (the material, no test report) makes it
+   up (a wrong decision with the cap of a reply without the right one, 50).
 """
 from __future__ import annotations
 
@@ -73,20 +76,30 @@ def test_an_old_price_is_a_made_up_discount_only_where_the_task_gives_none(exerc
 
 
 # 3. the buyer's use named with a word of two parts ("a two-day hike", "a 3-day trip") links
-#    the product to the need (lesson 10's Carlos, who hikes for two days)
-NEED = "links it to the buyer's stated need"
-NEED_LINES = [
+#    the product to the need (lesson 10's Carlos, who hikes for two days); a new-arrival
+#    message gives her a way to say no to such news ("if you would like one" is a next step)
+NEED, OPT_OUT = "links it to the buyer's stated need", "leaves the choice to the customer"
+_RECOMMEND, _NEW = "promo-reply-recommend", "w10-reply-new-arrival"
+# (exercise, line, move, whether the move is read)
+MOVES_READ = [
     *named_cases("the_use_named_links_the_need", [
-        ("hike", ("It is very light, so it is good for a two-day hike.", True)),
-        ("trip", ("Two full charges are enough for a 3-day trip.", True))]),
+        ("hike", (_RECOMMEND, "It is very light, so it is good for a two-day hike.", NEED, True)),
+        ("trip", (_RECOMMEND, "Two full charges are enough for a 3-day trip.", NEED, True))]),
     # a word of two parts that names no use of the buyer's
-    *named_cases("no_use_named_left_alone", ("It is good for a long-lasting charge.", False)),
+    *named_cases("no_use_named_left_alone", (
+        _RECOMMEND, "It is good for a long-lasting charge.", NEED, False)),
+    *named_cases("a_way_to_say_no_to_such_news", [
+        ("rather", (_NEW, "If you would rather not get such news, tell us.", OPT_OUT, True)),
+        ("fewer", (_NEW, "Reply 'stop' and you will get no more messages from us.", OPT_OUT,
+                   True))]),
+    *named_cases("a_next_step_is_no_way_to_say_no", (
+        _NEW, "If you would like one, reply and we ship it in 2 days.", OPT_OUT, False)),
 ]
 
 
-@pytest.mark.parametrize("line,linked", NEED_LINES)
-def test_the_buyers_use_links_the_product_to_the_need(line, linked):
-    assert (NEED in found("promo-reply-recommend", line)) == linked
+@pytest.mark.parametrize("exercise,line,move,read", MOVES_READ)
+def test_the_move_is_read_or_left_alone(exercise, line, move, read):
+    assert (move in found(exercise, line)) == read
 
 
 # 4. a whole letter (greeting, thanks, next step, closing) a word or two under the task's fewest
@@ -133,3 +146,27 @@ CLOSINGS = [
 def test_warm_wishes_close_a_letter(text, closed):
     parts = " ".join(map(str, review("w10-reply-holiday", text).criterion("structure").found))
     assert ("closing:" in parts) == closed
+
+
+# 6. a holding reply does not give the answer it waits for (W04 Marek: the factory has not
+#    answered about the material and the test report yet)
+def _marek(line: str) -> str:
+    return (f"Dear Marek,\n\nThank you for your message, we have received it. {line} You will "
+            "have the full answer within 3 days.\n\nBest regards,\nMia")
+
+
+HOLDING = [
+    *named_cases("the_awaited_answer_given_is_made_up", [
+        ("material", (_marek("The material is polyester and we do not have a test report."),
+                      True)),
+        ("made_of", (_marek("The raincoats are made of nylon."), True))]),
+    # the question passed on to the factory is no answer
+    *named_cases("the_question_passed_on_left_alone", (
+        _marek("We are asking the factory what the material is made of."), False)),
+]
+
+
+@pytest.mark.parametrize("text,answered", HOLDING)
+def test_a_holding_reply_does_not_give_the_awaited_answer(text, answered):
+    said = " ".join(map(str, review("w04-reply-marek", text).criterion("content").missing))
+    assert ("the answer it is still waiting for" in said) == answered
