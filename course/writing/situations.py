@@ -117,7 +117,11 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             r"with your|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
-            r"told us|mentioned)")
+            r"told us|mentioned)|"
+            # thanks that name what she bought by its number: "Thank you for your 8 coffee mugs
+            # in September" (brief 22s, the ninth student reader)
+            r"thank\w* (?:you )?for (?:your |the )?" + _COUNT
+            + r" (?!(?:e-?)?mails?\b|messages?\b|questions?\b|repl\w+|days?\b|years?\b)[a-z-]+")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 

@@ -8,7 +8,8 @@ of its own: two lines it must read and a nearby line it must leave alone (brief 
    $18!"), is a made-up discount (a wrong decision of the promotion situations).
 3. The buyer's use named with a word of two parts ("good for a two-day hike") links the product
    to the need; a new-arrival message needs a way to say no to such news, and "if you would
-   like one" is none.
+   like one" is none; thanks that count what she bought ("for your 8 coffee mugs") say why she
+   hears about the new product.
 4. A whole letter a word or two under the task's fewest words is not brief.
 5. "Warm wishes," closes a letter, on its own line or run on at the end of the last one.
 6. A holding reply that states the answer it waits for (the material, no test report) makes it
@@ -79,6 +80,7 @@ def test_an_old_price_is_a_made_up_discount_only_where_the_task_gives_none(exerc
 #    the product to the need (lesson 10's Carlos, who hikes for two days); a new-arrival
 #    message gives her a way to say no to such news ("if you would like one" is a next step)
 NEED, OPT_OUT = "links it to the buyer's stated need", "leaves the choice to the customer"
+WHY = "says why this customer hears about it"
 _RECOMMEND, _NEW = "promo-reply-recommend", "w10-reply-new-arrival"
 # (exercise, line, move, whether the move is read)
 MOVES_READ = [
@@ -94,6 +96,13 @@ MOVES_READ = [
                    True))]),
     *named_cases("a_next_step_is_no_way_to_say_no", (
         _NEW, "If you would like one, reply and we ship it in 2 days.", OPT_OUT, False)),
+    # thanks that name what she bought by its number say why she hears from us (the ninth
+    # student reader's "Thank you for your 8 coffee mugs"); thanks for two messages do not
+    *named_cases("thanks_for_the_goods_counted_say_why", [
+        ("mugs", (_NEW, "Thank you for your 8 coffee mugs in September.", WHY, True)),
+        ("cushions", (_NEW, "We thank you for the two cushions.", WHY, True))]),
+    *named_cases("thanks_for_messages_left_alone", (
+        _NEW, "Thank you for your 2 messages.", WHY, False)),
 ]
 
 
