@@ -15,6 +15,7 @@ from course.writing.text import (
     find_denied,
     is_question,
     negated,
+    push_denied,
     sentence_at,
 )
 
@@ -61,6 +62,15 @@ class Decision:
         where = (sentence_at(text, m.start()) if self.excuse_in == "sentence"
                  else clause_before(text, m.start()))
         return bool(self.excuse.search(where))
+
+
+class Push(Decision):
+    """A decision that presses the buyer to act (pay, buy, order now): a push taken back by the
+    words that govern it is no push ("No need to pay today.", "you don't have to buy it now",
+    brief 22s); ``negated`` reads "no need to" as no denial, for "no need to send it back"."""
+
+    def excused(self, text: str, m: re.Match) -> bool:
+        return push_denied(text, m.start()) or super().excused(text, m)
 
 
 class AgreesToMeet(Decision):
@@ -310,6 +320,59 @@ BREAKS_PRICE_PROMISE = Decision(
                r"you the new price\b", re.I))
 
 
+class MadeUpDiscount(Decision):
+    """An old price the task does not give, set against the price offered ("Our new gift set
+    was $30, now only $18!", "$18 instead of $30"): a made-up discount, the dishonesty lesson 10
+    teaches to avoid (brief 22s, W10). Read only where the task gives no regular price (where
+    it gives one, a wrong old price is a wrong fact); an old price that the task's discount
+    gives from the price offered ("10% off: $18 instead of $20") is not made up."""
+
+    name = "made_up_discount"
+    en = "sets the price against an old price the task does not give: a made-up discount"
+    zh = "用任务没有给出的“原价”作对比：虚构的折扣"
+    _old = re.compile(r"\b(?:was|were|before|instead of|(?:down|reduced|cut) from|usually|"
+                      r"normally|originally|(?:usual|normal|regular|original|old|full|retail|"
+                      r"list) price(?: of| is| was)?)\s*:?\s*$", re.I)
+
+    def find(self, reply):
+        from course.writing.values import Money, Percent
+
+        facts = reply.facts
+        if facts.get("regular_price") is not None:
+            return ""
+        text, kind = reply.flat_body, Money()
+        found = kind.find(text, facts)
+        rate = Percent().parse(facts.get("discount") or "", facts) or 0
+        for old in found:
+            if not self._old.search(text[max(0, old.start - 30):old.start]):
+                continue
+            sentence = sentence_at(text, old.start)
+            offered = [f.value[0] for f in found if f.value[1] == old.value[1]
+                       and f.value[0] < old.value[0] and sentence_at(text, f.start) == sentence]
+            if offered and not any(abs(old.value[0] * (1 - rate / 100) - v) < 0.01
+                                   for v in offered if rate):
+                return f"{text[max(0, old.start - 12):old.start].split()[-1]} {old.text}"
+        return ""
+
+
+# brief 22s (W04 Marek): a holding reply says the mail is received, checked, and when the answer
+# comes; the answer it waits for, stated before the factory has given it ("The material is
+# polyester and we do not have a test report"), is made up: weak, the cap of a reply without
+# the right decision
+ANSWERS_UNCHECKED = Decision(
+    "answers_unchecked",
+    "gives the answer it is still waiting for (the material, the report) before it is checked",
+    "在核实之前就给出了还在等待的答复（材料、检测报告）",
+    re.compile(r"\b(?:material|fabric) (?:is|are) (?!being\b|checked\b|not known\b)(?:made of |a |"
+               r"\d+% ?)?[a-z]+|\b(?:is|are) made (?:of|from) [a-z]+|\b(?:do not|don'?t|does "
+               r"not|doesn'?t) have (?:a |any |the )?(?:test |lab )?(?:reports?|certificates?)\b|"
+               r"\bhave no (?:test |lab )?(?:reports?|certificates?)\b|\bthere is no (?:test |lab )?"
+               r"(?:report|certificate)\b", re.I))
+ANSWERS_UNCHECKED.cap = "no_decision"
+# a question passed on is no answer: "we are asking the factory what the material is made of"
+ANSWERS_UNCHECKED.excuse = re.compile(r"\b(?:what|whether|if|which|how|ask\w*|check\w*)\b", re.I)
+
+
 class WithdrawsDelivery(Decision):
     """Will not promise the delivery time the task gives ("we can not promise they will arrive
     before Christmas" when the facts say 8 days, before Christmas): a negation that takes back
@@ -359,7 +422,7 @@ ACTS_WITHOUT_ASKING = Decision(
     re.I))
 
 
-PRESSURES_PAYMENT = Decision(
+PRESSURES_PAYMENT = Push(
     "pressures_payment",
     "presses for payment instead of asking whether something stopped the buyer",
     "只催促付款，没有询问买家是否遇到问题",
@@ -371,7 +434,7 @@ PRESSURES_PAYMENT = Decision(
 
 # brief 22r: "Buy it now!" presses the buyer in every situation (W05 Kanya's win-back mail, as
 # W01's follow-up); where the situation already rules out pressure, that decision names it
-PUSHES_TO_BUY = Decision(
+PUSHES_TO_BUY = Push(
     "pushes_to_buy",
     "pushes the buyer to buy at once ('Buy it now!') instead of leaving the choice to them",
     "催促买家立刻购买（如“马上买！”），而不是让买家自己决定",
@@ -412,7 +475,7 @@ _CUTOFF = (r"(?! before (?:\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.?m\b|o'?clock)|\d{1,2
            r"midnight|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
            r"nov|dec)\w*))")
 
-FAKE_URGENCY = Decision(
+FAKE_URGENCY = Push(
     "fake_urgency",
     # no number in the example: a draft that says "only 3 left" was told "only 2 left" (brief 22d)
     "pushes with pressure or scarcity the task does not give (hurry, last chance, only a few left)",
@@ -687,5 +750,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GIVES_ALL_SAMPLES, CLOSES_THE_TALK, ReturnFar(), RefusesSample(),
                                  GivesInFull(), AsksKnown(), ReplacesInstead(),
                                  WithdrawsDelivery(), TWO_SIZES, PUSHES_TO_BUY,
-                                 GIVES_TOO_MUCH)}
+                                 GIVES_TOO_MUCH, MadeUpDiscount(),
+                                 ANSWERS_UNCHECKED)}
 ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy")

@@ -64,7 +64,8 @@ THANKS = re.compile(r"\b(thank(?:s| you)|thankful|appreciate|grateful|merci|dank
 APOLOGY = re.compile(r"\b(sorry|apologi[sz]e[sd]?|apolog(?:y|ies)|regret|(?:please )?forgive "
                      r"(?:us|me|the))\b", re.I)
 CLOSING = re.compile(
-    r"^\s*((?:best|kind|warm(?:est)?|warm|many)\s+(?:regards|wishes|thanks)|regards|"
+    r"^\s*((?:with\s+)?(?:best|kind|kindest|warm(?:est)?|many)\s+(?:regards|wishes|thanks)|"
+    r"regards|"
     r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|best|cheers|thanks(?: again)?|"
     r"thank you|have a (?:nice|great|good|lovely|wonderful) (?:day|week|weekend)|"
     r"looking forward[^.\n]*|all the best|take care|with thanks|bonne (?:journée|journee|"

@@ -77,6 +77,10 @@ class Rubric:
     # part of the letter stays brief, as its teacher held it lower; on a task that asks for a
     # short letter, short_ok, a whole letter anywhere in its range is not brief: brief 22g)
     brief_whole_letter: bool = True
+    # ... and a whole letter a word or two under the task's fewest words is not brief either
+    # (brief 22s: a complete 39-word reply to a 40-140 task was capped "under 40"): it counts
+    # from this share of the fewest words
+    whole_letter_share: float = 0.95
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies

@@ -7,6 +7,7 @@ from :data:`course.writing.rubric.RUBRIC`.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +15,15 @@ import course.writing.patterns as P
 from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
 from course.writing.situations import WAITS_FOR_ANSWER
-from course.writing.text import Said, clause_around, negated, sentence_at, sentences, vader
+from course.writing.text import (
+    Said,
+    clause_around,
+    negated,
+    push_denied,
+    sentence_at,
+    sentences,
+    vader,
+)
 from course.writing.values import FACT_KINDS
 
 
@@ -398,6 +407,7 @@ def _names_task_goods(reply) -> bool:
 
 # ------------------------------------------------------------------ tone
 _APOLOGY_ZH = re.compile(r"抱歉|对不起|道歉")
+_PUSHES = ("pressure", "command")  # the tone kinds that press the buyer to act
 
 
 class Tone(Scorer):
@@ -442,6 +452,9 @@ class Tone(Scorer):
         spans = []
         for kind, rx in P.TONE:
             for m in rx.finditer(flat):
+                # a push taken back ("No need to decide now.", brief 22s) presses no one
+                if kind in _PUSHES and push_denied(flat, m.start()):
+                    continue
                 a = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" .!?"))
                 spans.append((a, m.end(), kind))
         kept = []
@@ -634,15 +647,18 @@ class Structure(Scorer):
         self._few_words(reply, n, low, out)
         # a whole letter inside the task's range; a task that asks for a short letter (a
         # holding reply) counts its own range, not the brief_words floor (brief 22g)
-        whole_from = low if situation.short_ok else max(low, self.rubric.brief_words)
+        whole_from = math.ceil(self.rubric.whole_letter_share * (
+            low if situation.short_ok else max(low, self.rubric.brief_words)))
         if (self.rubric.brief_whole_letter and whole_from <= n < brief
                 and all(p[1] for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
             # length point (the issue's "a short reply that does the job loses at most that")
             brief = 0
-            parts[-1] = ("length", "", f"Length: {n} words, inside this task's {low}-{high}: "
+            where = (("inside", f"在本题 {low}-{high} 个词之内") if n >= low
+                     else ("just under", f"略少于本题 {low}-{high} 个词"))
+            parts[-1] = ("length", "", f"Length: {n} words, {where[0]} this task's {low}-{high}: "
                          "good; a little more detail would make a full letter.",
-                         f"长度：{n} 个词，在本题 {low}-{high} 个词之内：可以；再多一点细节会更完整。",
+                         f"长度：{n} 个词，{where[1]}：可以；再多一点细节会更完整。",
                          "长度")
         if n < brief:
             self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1]])

@@ -117,7 +117,11 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             r"with your|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
-            r"told us|mentioned)")
+            r"told us|mentioned)|"
+            # thanks that name what she bought by its number: "Thank you for your 8 coffee mugs
+            # in September" (brief 22s, the ninth student reader)
+            r"thank\w* (?:you )?for (?:your |the )?" + _COUNT
+            + r" (?!(?:e-?)?mails?\b|messages?\b|questions?\b|repl\w+|days?\b|years?\b)[a-z-]+")
 # an amount as students write it: "$21.12", "21.12 dollar", "20 dollars", "9.8 USD"
 AMOUNT = _AMOUNT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|euros?)\b)"
 
@@ -139,6 +143,13 @@ _AGREED = (r"\bas (?:we |you )?(?:agreed|promised|discussed)\b|\b(?:hope|glad|ha
 _COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:[\w-]+ ){1,3}?(?:arrived|"
               r"came|was|were|is|are) (?:with|broken|damaged|late|faulty|scratched|missing|in the "
               r"wrong)|(?:send|ship) you a new one (?:free|at our cost|for free))\b")
+
+# brief 22s: the choice left by taking the push away: "There is no hurry.", "you don't have to
+# decide now", "No need to reply or order today", "Please take your time"
+_NO_PUSH = (r"no (?:hurry|rush|pressure)|no need to (?:hurry|rush|decide|reply|answer|buy|order)\w*|"
+            r"(?:do not|don'?t|does not|doesn'?t) (?:have|need) to (?:decide|reply|answer|buy|order|"
+            r"hurry|rush)\w*|take your time")
+
 
 SITUATIONS = (
     Situation(
@@ -459,7 +470,8 @@ SITUATIONS = (
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),
-        right=("when",), facts=("buyer_name", "answer_within_days"), words=(15, 90),
+        right=("when",), wrong=("answers_unchecked",), facts=("buyer_name", "answer_within_days"),
+        words=(15, 90),
         # the factory has not answered yet: a price or a cost is the real answer, made up
         not_now=_AMOUNT,
         short_ok=True),
@@ -478,7 +490,8 @@ SITUATIONS = (
                          r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
                          r"(?!order\b)\w+ (?:stays?|is|will|can)|"
                          # the use named: "for two days of hiking", "before your trip"
-                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:\w+ ){0,2}"
+                         # "for a two-day hike" (brief 22s: a word with a hyphen)
+                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:[\w-]+ ){0,2}"
                          r"(?:trip|hik\w+|travel\w*|journey|camping|holiday|vacation|commute|"
                          r"workout|gym|runs?|running|rides?|flight|outdoors|beach|party|wedding|"
                          r"event|gathering|office|kitchen|classroom)|before you (?:leave|go|travel))\b",
@@ -507,20 +520,24 @@ SITUATIONS = (
               "客户以前买过的商品", only_with="last_product"),
          Move("new", 3, "fact:recommended_product", "the new product", "新品"),
          Move("price", 2, "fact:unit_price", "its real price", "真实价格", only_with="unit_price"),
-         Move("choice", 2, r"\b(if you (?:are interested|would like|want|prefer not)|no need to "
+         # brief 22s: "if you would like one" is a next step, not a way to say no to such news
+         # (the task asks for one: W10's teacher 75 for a good reply without it)
+         Move("choice", 2, r"\b(if you (?:prefer not|would rather not)|no need to "
                            r"reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?(?:receive|"
-                           r"get|hear)|let us know if you (?:do not|don't|would rather)|"
+                           r"get|hear)|rather not (?:receive|get|hear)|(?:receive|get|hear) "
+                           r"(?:fewer|less|no more|no)\b|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
-                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"|" + _NO_PUSH + r"|(?:is|it'?s) "
                            r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
                            r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer (no pressure, can opt out)",
               "把选择权留给客户（不施压，可以不再接收）"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
-        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style"), not_now=_COMPLAINT,
+        right=("new",), wrong=("fake_urgency", "off_platform", "spam_style", "made_up_discount"),
+        not_now=_COMPLAINT,
         first="history",
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought"), pitch_ok=True, words=(40, 140)),
@@ -553,7 +570,8 @@ SITUATIONS = (
          Move("until", 1, "fact:offer_until", "when the offer ends", "优惠截止日期",
               only_with="offer_until")),
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
-                                  "advert_greeting", "offer_first"), not_now=_COMPLAINT,
+                                  "advert_greeting", "offer_first", "made_up_discount"),
+        not_now=_COMPLAINT,
         facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
@@ -581,11 +599,12 @@ SITUATIONS = (
                            r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
-                           r"|no need to (?:hurry|rush|decide now)|take your time|(?:is|it'?s) "
+                           r"|" + _NO_PUSH + r"|(?:is|it'?s) "
                            r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
                            r"(?:entirely |completely )?up to you|no pressure" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
-        right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style"),
+        right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style",
+                                            "made_up_discount"),
         not_now=_COMPLAINT,
         facts=("buyer_name", "product", "discount", "offer_until", "unit_price", "regular_price",
                "times_bought"),

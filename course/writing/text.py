@@ -50,7 +50,9 @@ def split(text: str):
 
 # after a sentence's end: a closing phrase, then at most a name of one or two words
 _RUN_ON_CLOSING = re.compile(
-    r"(?:^|[.!?]\s+)((?:best |kind |warm(?:est)? |many )?regards|best wishes|sincerely|"
+    # brief 22s: every "... regards" / "... wishes" of the closing line ("Warm wishes, Lily")
+    r"(?:^|[.!?]\s+)((?:with )?(?:(?:best|kind|kindest|warm(?:est)?|many) )?regards|(?:with )?"
+    r"(?:best|kind|warm(?:est)?|many) wishes|sincerely|"
     r"yours sincerely|all the best|take care|have a (?:nice|great|good|lovely|wonderful) "
     r"(?:day|week|weekend))[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
     r"[.!]?\s*$", re.I)
@@ -242,6 +244,26 @@ def negated(text: str, start: int) -> bool:
     "No refund.", "we don't give money back"); "no need to send it back" is not a denial."""
     before = _NOT_A_DENIAL.sub(" ", clause_before(text, start))
     return bool(_NEGATOR.search(before))
+
+
+# brief 22s: a push taken back by the words just before it: "No need to decide now", "you
+# don't have to decide now", "we never ask you to pay today", "There is no hurry to order
+# today". The negation governs the push: only helper words ("need", "have to", "you", "feel")
+# stand between them, so "Don't wait - only 3 left!" still pushes.
+NO_PRESSURE = (r"\bno (?:need|rush|hurry|pressure)\b|\bneed(?:n'?t| not)\b|"
+               r"\b(?:do not|don'?t|does not|doesn'?t|not) (?:need|have) to\b")
+_PUSH_DENIED = re.compile(
+    r"(?:\b(?:no|not|never|nobody|no one)\b|n[’']t\b)(?:\s+(?:need|needs|have|has|had|to|be|"
+    r"you|your|feel|any|rush|hurry|pressure|obliged|required|necessary|must|should|do|does|is|"
+    r"it|there|for|reason|ask|asking|expect|expecting|want|wanting|push|pushing|going|really|"
+    r"at all))*\s*$", re.I)
+
+
+def push_denied(text: str, start: int) -> bool:
+    """True when the push at ``start`` (a pressure or a command: "decide now", "pay today") is
+    taken back by a negation that governs it ("No need to decide now.", "you don't have to
+    decide now"); a negation further back in the clause does not take it back."""
+    return bool(_PUSH_DENIED.search(clause_before(text, start)))
 
 
 # a sentence ends at . ! ? or a new line, not at the point of an amount ("$9.50")
