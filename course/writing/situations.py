@@ -118,6 +118,9 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
             r"told us|mentioned)|"
+            # what she likes of what she bought: "I am happy you like the knife set" (the ninth
+            # student reader); "if you like" is a choice, not what we know of her
+            r"(?<!if )you (?:really )?(?:like|love|enjoy) (?:the|your|our) [a-z-]+|"
             # thanks that name what she bought by its number: "Thank you for your 8 coffee mugs
             # in September" (brief 22s, the ninth student reader)
             r"thank\w* (?:you )?for (?:your |the )?" + _COUNT

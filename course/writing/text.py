@@ -250,8 +250,6 @@ def negated(text: str, start: int) -> bool:
 # don't have to decide now", "we never ask you to pay today", "There is no hurry to order
 # today". The negation governs the push: only helper words ("need", "have to", "you", "feel")
 # stand between them, so "Don't wait - only 3 left!" still pushes.
-NO_PRESSURE = (r"\bno (?:need|rush|hurry|pressure)\b|\bneed(?:n'?t| not)\b|"
-               r"\b(?:do not|don'?t|does not|doesn'?t|not) (?:need|have) to\b")
 _PUSH_DENIED = re.compile(
     r"(?:\b(?:no|not|never|nobody|no one)\b|n[’']t\b)(?:\s+(?:need|needs|have|has|had|to|be|"
     r"you|your|feel|any|rush|hurry|pressure|obliged|required|necessary|must|should|do|does|is|"

@@ -9,7 +9,7 @@ of its own: two lines it must read and a nearby line it must leave alone (brief 
 3. The buyer's use named with a word of two parts ("good for a two-day hike") links the product
    to the need; a new-arrival message needs a way to say no to such news, and "if you would
    like one" is none; thanks that count what she bought ("for your 8 coffee mugs") say why she
-   hears about the new product.
+   hears about the new product; "you like the knife set" uses what we know of her.
 4. A whole letter a word or two under the task's fewest words is not brief.
 5. "Warm wishes," closes a letter, on its own line or run on at the end of the last one.
 6. A holding reply that states the answer it waits for (the material, no test report) makes it
@@ -81,6 +81,7 @@ def test_an_old_price_is_a_made_up_discount_only_where_the_task_gives_none(exerc
 #    message gives her a way to say no to such news ("if you would like one" is a next step)
 NEED, OPT_OUT = "links it to the buyer's stated need", "leaves the choice to the customer"
 WHY = "says why this customer hears about it"
+KNOWN, _CHLOE = "uses what you know about this customer", "w02-reply-chloe"
 _RECOMMEND, _NEW = "promo-reply-recommend", "w10-reply-new-arrival"
 # (exercise, line, move, whether the move is read)
 MOVES_READ = [
@@ -103,6 +104,12 @@ MOVES_READ = [
         ("cushions", (_NEW, "We thank you for the two cushions.", WHY, True))]),
     *named_cases("thanks_for_messages_left_alone", (
         _NEW, "Thank you for your 2 messages.", WHY, False)),
+    # what she likes of what she bought is what we know of her; "if you like" is a choice
+    *named_cases("what_she_likes_is_what_we_know", [
+        ("like", (_CHLOE, "I am happy you like the knife set.", KNOWN, True)),
+        ("love", (_CHLOE, "We are glad you really love your knives.", KNOWN, True))]),
+    *named_cases("if_you_like_left_alone", (
+        _CHLOE, "If you like the board, we ship it tomorrow.", KNOWN, False)),
 ]
 
 
