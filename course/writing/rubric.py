@@ -51,6 +51,12 @@ class Rubric:
                                 # on set 7; 40 keeps them unacceptable)
         "brief": 80,            # ... when it is brief (see length_points and brief_factor)
         "very_brief": 65,       # ... when it has under very_brief_share of the task's fewest words
+        "short_note": 45,       # ... when it has under short_note_share of them: "Hello Chloé,
+                                # we have a bamboo cutting board, $18.50. Regards" (10 words of
+                                # 40; the tenth teacher reader 40, set 5's 13-word note 55)
+        "unsorry_note": 55,     # ... a note (very_brief) without the apology its situation is
+                                # due: "Hi Lena, please send photos ... Then we can refund you"
+                                # (the tenth teacher reader 40; set 5's Ryan note 63; brief 22q)
         "few_words": 20,        # ... when it has under few_words_share of them (in English):
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
@@ -82,11 +88,13 @@ class Rubric:
     # from this share of the fewest words
     whole_letter_share: float = 0.95
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
+    short_note_share: float = 1 / 3  # under this share: a short note (short_note cap)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
-    form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language")
+    form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language", "short_note",
+                        "unsorry_note")
     # tone
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)

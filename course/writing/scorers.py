@@ -474,6 +474,10 @@ class Tone(Scorer):
             return
         out.points = max(0, out.points - self.rubric.apology_missing)
         out.missing.append(Said("an apology", "致歉"))
+        if reply.words < self.rubric.very_brief_share * reply.word_range[0]:
+            # a note that leaves out the apology is no answer to an unhappy buyer (brief 22q)
+            out.cap("unsorry_note", "a very brief note with no apology where one is due",
+                    "回复过短，而且在应当致歉时没有致歉")
         if reply.facts.get("unanswered"):  # a win-back letter that ignores the silence
             out.cap("unanswered", "no apology for the customer's mail that was never answered",
                     "没有为客户那封未获回复的邮件致歉")
@@ -644,6 +648,10 @@ class Structure(Scorer):
             out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
                     "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
                     "只是便条，还不是回复")
+        if n < self.rubric.short_note_share * low:  # a line or two: further from a reply
+            out.cap("short_note", f"a short note ({n} words, under a third of the {low} the task "
+                    "asks): far from a reply yet", f"只是一条短便条（{n} 个词，不到本题最少词数 {low} 的"
+                    "三分之一）：离一封回复还很远")
         self._few_words(reply, n, low, out)
         # a whole letter inside the task's range; a task that asks for a short letter (a
         # holding reply) counts its own range, not the brief_words floor (brief 22g)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import MONTHS
+
 
 @dataclass(frozen=True)
 class Move:
@@ -113,6 +115,9 @@ _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|th
 _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|ordered|"
             r"liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|"
             r"last|previous|orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|"
+            # her order named by when she made it: "your September order of coffee mugs" (brief
+            # 22q, the tenth teacher reader)
+            r"your (?:" + "|".join(MONTHS) + r"|spring|summer|autumn|winter|recent) orders?|"
             r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
             r"with your|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
