@@ -220,6 +220,26 @@ DEAL_WORDS = {"closed": "bought", "near_certain": "about to buy", "open": "in ta
               "none": "no talks"}
 
 
+def _numbered(table):
+    """``table`` with its rows numbered from 1, as a learner counts them."""
+    table = table.reset_index(drop=True)
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+def _yes_no(column):
+    """A True/False column as the words "yes"/"no"."""
+    return column.astype(bool).map({True: "yes", False: "no"})
+
+
+def _check_deals(frame, what: str) -> None:
+    """A clear error where ``deal_status`` holds a stage ``DEAL_WORDS`` does not name."""
+    unknown = set(frame["deal_status"]) - set(DEAL_WORDS)
+    if unknown:
+        raise InputError(f"{what}: deal_status holds {sorted(map(str, unknown))[0]!r}, which is "
+                         f"not one of {', '.join(DEAL_WORDS)}.")
+
+
 def customer_list(customers):
     """The customer list as W02 reads it, in plain words: ``name``, ``country``, ``deal``
     (``deal_status`` as "bought", "about to buy", "in talks" or "no talks"), ``clear intent``
@@ -236,27 +256,18 @@ def customer_list(customers):
     what = "customer_list(customers)"
     require_frame(customers, ["name", "country", "deal_status", "clear_intent",
                               "obvious_interest", "product"], what, allow_empty=True)
-    unknown = set(customers["deal_status"]) - set(DEAL_WORDS)
-    if unknown:
-        raise InputError(f"{what}: deal_status holds {sorted(map(str, unknown))[0]!r}, which is "
-                         f"not one of {', '.join(DEAL_WORDS)}.")
+    _check_deals(customers, what)
     stage = customers["deal_status"].map(list(DEAL_WORDS).index)
     ordered = customers.assign(_stage=stage, _intent=~customers["clear_intent"].astype(bool))
     ordered = ordered.sort_values(["_stage", "_intent"], kind="stable")
-
-    def yes_no(column):
-        return ordered[column].astype(bool).map({True: "yes", False: "no"}).to_list()
-
-    table = pd.DataFrame({
+    return _numbered(pd.DataFrame({
         "name": ordered["name"].to_list(),
         "country": ordered["country"].to_list(),
         "deal": ordered["deal_status"].map(DEAL_WORDS).to_list(),
-        "clear intent": yes_no("clear_intent"),
-        "obvious interest": yes_no("obvious_interest"),
+        "clear intent": _yes_no(ordered["clear_intent"]).to_list(),
+        "obvious interest": _yes_no(ordered["obvious_interest"]).to_list(),
         "product": ordered["product"].fillna("").replace("", "-").to_list(),
-    })
-    table.index = range(1, len(table) + 1)
-    return table
+    }))
 
 
 def promotion_table(buyers, *, top=None, country=None):
@@ -285,10 +296,7 @@ def promotion_table(buyers, *, top=None, country=None):
         buyers = buyers[buyers["country"] == country]
     table = buyers[["name", "country", "last_bought", "days_since", "pieces"]].rename(
         columns={"last_bought": "last bought", "days_since": "days ago"})
-    table = table.head(top) if top is not None else table
-    table = table.reset_index(drop=True)
-    table.index = range(1, len(table) + 1)
-    return table
+    return _numbered(table.head(top) if top is not None else table)
 
 
 def buyers_by_value(customers, columns=("name", "country", "platform", "channel", "orders",
@@ -305,9 +313,7 @@ def buyers_by_value(customers, columns=("name", "country", "platform", "channel"
     require_frame(customers, ["orders", "spent", *columns], what)
     buyers = customers[customers["orders"] > 0].sort_values("spent", ascending=False,
                                                             kind="stable")
-    table = buyers[columns].reset_index(drop=True)
-    table.index = range(1, len(table) + 1)
-    return table
+    return _numbered(buyers[columns])
 
 
 def grade_counts(graded):
@@ -341,7 +347,7 @@ def queue_table(queue, *, due=True):
     shown = [c for c in queue.columns if c not in ("rank", "tier", "due", "overdue")][:1]
     table = queue[["rank", "tier", *shown, "due", "overdue"]].copy()
     table["due"] = [_due_text(d) for d in table["due"]]
-    table["overdue"] = table["overdue"].astype(bool).map({True: "yes", False: "no"})
+    table["overdue"] = _yes_no(table["overdue"])
     table = table.rename(columns={"inquiry_id": "inquiry"})
     return table.set_index("rank") if due else table.drop(columns="due").set_index("rank")
 
@@ -419,17 +425,11 @@ def grading_facts(customers, names):
                          "table; give names as the column 'name' writes them, such as "
                          f"{str(customers['name'].iloc[0])!r}.")
     rows = customers[customers["name"].isin(names)]
-    unknown = set(rows["deal_status"]) - set(DEAL_WORDS)
-    if unknown:
-        raise InputError(f"{what}: deal_status holds {sorted(map(str, unknown))[0]!r}, which is "
-                         f"not one of {', '.join(DEAL_WORDS)}.")
-    yes_no = {True: "yes", False: "no"}
+    _check_deals(rows, what)
     table = rows.assign(deal=rows["deal_status"].map(DEAL_WORDS),
-                        **{"clear intent": rows["clear_intent"].astype(bool).map(yes_no),
-                           "obvious interest": rows["obvious_interest"].astype(bool).map(yes_no)})
-    table = table[["name", "deal", "clear intent", "obvious interest"]].reset_index(drop=True)
-    table.index = range(1, len(table) + 1)
-    return table
+                        **{"clear intent": _yes_no(rows["clear_intent"]),
+                           "obvious interest": _yes_no(rows["obvious_interest"])})
+    return _numbered(table[["name", "deal", "clear intent", "obvious interest"]])
 
 
 def complaint_case(messages, message_id):
