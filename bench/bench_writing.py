@@ -38,7 +38,8 @@ SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
         "fifth (tuning)": ROOT / "tests" / "grading" / "tuning_replies_5.yaml",
         "seventh (tuning)": ROOT / "tests" / "grading" / "tuning_replies_7.yaml",
         # measured here, never tuned on: the figure only (its replies are read by no tuner)
-        "sixth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_6.yaml"}
+        "sixth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_6.yaml",
+        "eighth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_8.yaml"}
 
 
 def speed() -> dict:

@@ -10,6 +10,9 @@ seen it, and when it became a tuning set.
 - ``heldout_replies_6.yaml`` (269 replies, written blind on 2026-12-07) IS held out, and on
   purpose not guarded here: a guard would show whoever tunes where it fails. The lead measures it
   (bench/bench_writing.py prints its four figures only); docs/writing.md records them.
+- ``heldout_replies_8.yaml`` (293 replies over all 38 reply tasks, written blind on 2026-12-07
+  between 14:44 and 14:55 UTC, with three new kinds: grammar slips, too-short notes, closings)
+  IS held out and not guarded, for the same reason; set 6 had been measured five times.
 - TUNING sets (read and tuned on; their figures show the rules do what they were written for,
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
