@@ -118,6 +118,7 @@ def make_new_inquiries(seed: int, known_texts=(), n: int = N_NEW_INQUIRIES) -> p
     df = pd.DataFrame(rows)
     df["text"] = _varied_texts(df["text"].tolist(), df["old_customer"].tolist(),
                                frag["first_names"])
+    df["text"] = [_shortened(i, t) for i, t in zip(df["inquiry_id"], df["text"], strict=True)]
     old = df["old_customer"]
     df.loc[old & (df["grade"] != 1), "reason"] = (
         df.loc[old & (df["grade"] != 1), "reason"].str.rstrip(".")
@@ -175,6 +176,32 @@ def _varied_texts(texts, old_customer, first_names):
         used.add(name)
         out.append(f"{body}\n{name}")
     return out
+
+
+# W03 reads the batch in one 45-minute period, each student of a pair one half (brief 28k):
+# words nothing depends on are cut from the default seed's batch. No exercise quotes them and
+# no red flag rests on them: where a buyer found the shop or buys, n02's catalogue request
+# before its real demand, and most of n03's long letterhead line (the marks left, a banner, a
+# registration number, a separator and an ATTN line, still make "a layout that tries too
+# hard"). (inquiry id, the words as drawn, the words kept); words that are not in the
+# inquiry's text (another seed) change nothing.
+SHORTER = [
+    ("n01", "I am buying for our store in Ho Chi Minh City. ", ""),
+    ("n02", "A friend recommended your store to me. Please send your catalogue. ", ""),
+    ("n03", "I found your shop while looking for silicone phone cases. ", ""),
+    ("n03", "REG. NO. 393-48804 | ISO CERTIFIED | MEMBER OF INTERNATIONAL TRADE BOARD",
+     "REG. NO. 393-48804 | ISO CERTIFIED"),
+    ("n07", "A friend recommended your store to me. ", ""),
+    ("n13", "I am buying for our store in Kuala Lumpur. ", ""),
+]
+
+
+def _shortened(inquiry_id: str, text: str) -> str:
+    """``text`` with the cuts of ``SHORTER`` for ``inquiry_id`` made."""
+    for where, words, kept in SHORTER:
+        if where == inquiry_id:
+            text = text.replace(words, kept, 1)
+    return text
 
 
 def generate(seed: int, world: World, known_texts=()) -> dict:

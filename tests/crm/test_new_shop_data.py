@@ -70,3 +70,43 @@ def test_varied_texts_reword_repeats_rename_and_welcome_back():
     assert repeat not in out[1] and generate_new_shop.REPEAT_WORDINGS[repeat][0] in out[1]
     assert out[1].endswith("\nCarl")  # Ben and Anna are taken
     assert "our last order" in out[2] and "friend" not in out[2]
+
+
+def test_every_cut_of_the_shorter_batch_is_made_on_the_drawn_text(monkeypatch):
+    """W03's batch is cut for one period (SHORTER): each cut finds its words in the default
+    seed's drawn text, and the committed text no longer holds them."""
+    known = set(load("inquiries")["text"])
+    monkeypatch.setattr(generate_new_shop, "SHORTER", [])
+    drawn = generate_new_shop.make_new_inquiries(generate.DEFAULT_SEED, known)
+    drawn = drawn.set_index("inquiry_id")["text"]
+    monkeypatch.undo()
+    batch = load("new_inquiries").set_index("inquiry_id")["text"]
+    assert len(generate_new_shop.SHORTER) == 6
+    for where, words, kept in generate_new_shop.SHORTER:
+        assert words in drawn[where], (where, words)
+        assert words not in batch[where] and kept in batch[where], (where, words)
+    # only the words cut differ: the same writers, ids and sign-offs
+    assert list(drawn.index) == list(batch.index)
+    assert (drawn.str.rsplit("\n", n=1).str[-1] == batch.str.rsplit("\n", n=1).str[-1]).all()
+
+
+def test_the_texts_the_exercises_quote_are_in_the_batch_word_for_word():
+    """Reply tasks of W03 and W04 show a buyer's mail of the batch: it must be what the batch
+    says (a cut of the batch never touches a quoted sentence)."""
+    import yaml
+
+    batch = load("new_inquiries").set_index("inquiry_id")["text"]
+    quoted = {"w03-reply-yara": "n08", "w03-check-reply-farid": "n14",
+              "w04-reply-marek": "n06", "w04-check-reply-nadia": "n09"}
+    items = {}
+    for bank in ("w03-screening-workshop", "w04-grading-workshop"):
+        with open(f"exercises/{bank}.yaml", encoding="utf-8") as f:
+            items.update({e["id"]: e for e in yaml.safe_load(f)["exercises"]})
+    for item, inquiry in quoted.items():
+        buyer = " ".join(items[item]["buyer"].split()).lower()
+        assert buyer in " ".join(batch[inquiry].split()).lower(), item
+    pairs = next(e for e in items.values() if e["id"] == "w03-flag-lines")["pairs"]
+    flat = " ".join(" ".join(batch).split())
+    for line, _flag in pairs:
+        for part in line.split(" (")[0].split(" · "):  # the quote without its note
+            assert part in flat, part
