@@ -89,6 +89,51 @@ def test_plan_matches_course_yaml(plan):
     assert check_course(plan, load_map(ROOT / "notebooks" / "course.yaml")) == []
 
 
+def test_previous_next_links_follow_the_plan(plan):
+    """Each notebook's previous/next links (course.yaml's order) go through the lessons and
+    workshops in the order the plan teaches them, and each notebook's stored navigation cell
+    says so (a notebook not re-executed after a change of order keeps its old links)."""
+    import nbformat
+
+    from course.exercises.course_map import lesson_nav
+
+    taught = [p.activity.ref for p in plan.periods_of("lesson")]
+    cmap = load_map(ROOT / "notebooks" / "course.yaml")
+    assert [e.slug for e in cmap.lessons] == taught
+    for before, after in zip(taught, taught[1:], strict=False):
+        assert cmap.next(before).slug == after and cmap.previous(after).slug == before
+    assert cmap.previous(taught[0]) is None and cmap.next(taught[-1]) is None
+    for slug in taught:
+        nb = nbformat.read(ROOT / "notebooks" / f"{slug}.ipynb", as_version=4)
+        nav = [c for c in nb.cells if c.cell_type == "code" and c.source.strip() == "lesson.nav()"]
+        assert len(nav) == 1, f"{slug}: one navigation cell (lesson.nav())"
+        stored = [o["data"]["text/plain"] for o in nav[0].outputs if "data" in o]
+        assert stored == [repr(lesson_nav(slug))], f"{slug}: re-execute it, its links are old"
+
+
+def test_mock_and_final_papers_cover_lesson_10_in_the_time_they_state(plan):
+    """Week 12 (lesson 10) is tested: the mock test and the final written test hand out the
+    papers of lessons 05-08 and 10, whose items take the minutes the plan states by the time
+    model (course.materials.papers.EXAM_MINUTES), within the 40 minutes it allows."""
+    import re
+
+    import course
+    from course.materials.papers import EXAM_MINUTES, assessment_items
+
+    lessons = ["05-follow-up-loyalty", "06-markets", "07-buyer-messages", "08-complaints",
+               "10-promotion"]
+    minutes = sum(EXAM_MINUTES[e.type] for s in lessons
+                  for e in assessment_items(course.lesson(s)))
+    for test in ("mock-test", "final-written"):
+        (period,) = plan.periods_of("test", test)
+        do = period.activity.do
+        assert "lessons 05-08 and 10" in do.en and "第 05-08 课和第 10 课" in do.zh, test
+        stated = re.search(r"about (\d+) minutes by the time model", do.en)
+        assert stated and int(stated.group(1)) == round(minutes), (test, minutes)
+        assert f"约需 {round(minutes)} 分钟" in do.zh and "allow 40" in do.en
+    assert minutes <= 40
+
+
 def test_index_table(plan):
     table = semester_plan(ROOT)
     rows = [r for r in table.text.splitlines() if r.startswith("| ") and r[2].isdigit()]

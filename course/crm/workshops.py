@@ -30,7 +30,8 @@ def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)
     One row per window of ``windows`` days before ``as_of`` (the index, "bought in the
     last"). The column ``customers`` counts the customers ``promotion_list`` gives for that
     window (grade 1 by default: ``grades`` as in ``promotion_list``); the column "more than
-    N days" says how many of them a longer window adds to the first (shortest) one, N days.
+    the N-day list" says how many customers a longer window adds to the list of the first
+    (shortest) one, N days (a header "more than N days" read as "bought more than N days ago").
 
     Only buyers can be on the list, and in the course data every buyer has closed a deal
     (grade 1): grade 2 customers have not bought yet, so adding grade 2 changes no count here.
@@ -38,7 +39,7 @@ def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)
     >>> from course.crm.data import load
     >>> reach = promotion_reach(load("customers"), load("orders"), "coffee mug", "2026-10-01")
     >>> list(reach.columns), reach.index[0]
-    (['customers', 'more than 90 days'], '90 days')
+    (['customers', 'more than the 90-day list'], '90 days')
     """
     import pandas as pd
 
@@ -56,7 +57,7 @@ def promotion_reach(customers, orders, product, as_of, *, windows=(90, 180, 365)
     wanted = set(grades) if isinstance(grades, (list, tuple, set)) else {grades}
     graded, end = grade_customers(customers), as_timestamp(as_of, f"{what}: as_of")
     counts = [len(_buyers(graded, orders, product, end, wanted, days)) for days in windows]
-    more = f"more than {windows[0]} days"
+    more = f"more than the {windows[0]}-day list"
     rows = [{"bought in the last": f"{days} days", "customers": count, more: count - counts[0]}
             for days, count in zip(windows, counts, strict=True)]
     return pd.DataFrame(rows).set_index("bought in the last")

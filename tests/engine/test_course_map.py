@@ -8,7 +8,8 @@ from course.exercises import course_map
 def test_order_file_lists_eight_lessons_and_the_review_with_minutes():
     cmap = course_map.load()
     lessons = [e for e in cmap.lessons if e.kind == "lesson"]
-    assert [e.number for e in lessons][:9] == list(range(1, 10))
+    # lessons 01-08, then 10 (week 12 of the semester plan), then the final review 09 (week 15)
+    assert [e.number for e in lessons] == [*range(1, 9), 10, 9]
     assert cmap.entry("09-review").minutes <= 45
     for e in cmap.lessons:  # each workshop practises a lesson listed before it
         if e.kind == "workshop":
@@ -37,8 +38,10 @@ def test_nav_links():
     # lesson 08 sits between the workshop of lesson 07 and its own workshop
     assert ("w07-message-queue-workshop.ipynb" in eighth
             and "w08-complaint-chain-workshop.ipynb" in eighth)
-    review = course_map.lesson_nav("09-review")._repr_markdown_()
-    assert "w08-complaint-chain-workshop.ipynb" in review and "10-promotion.ipynb" in review
+    promotion = course_map.lesson_nav("10-promotion")._repr_markdown_()
+    assert "w08-complaint-chain-workshop.ipynb" in promotion
+    review = course_map.lesson_nav("09-review")._repr_markdown_()  # the last: the final review
+    assert "w10-promotion-workshop.ipynb" in review and "End of the course" in review
     last = course_map.lesson_nav(course_map.load().lessons[-1].slug)._repr_markdown_()
     assert "End of the course" in last
 

@@ -99,7 +99,7 @@ def test_the_order_file_beside_the_bank_decides(tmp_path):
     assert "the lessons are 01-test" in problems[0].message
 
 
-def test_every_review_item_points_into_lessons_01_to_08_and_each_lesson_is_covered():
+def test_every_review_item_points_into_lessons_01_to_08_and_10_and_each_is_covered():
     review = course.lesson("09-review")
     by_lesson = {}
     for ex in review.exercises:
@@ -108,7 +108,7 @@ def test_every_review_item_points_into_lessons_01_to_08_and_each_lesson_is_cover
         by_lesson.setdefault(ex.revisit.lesson, []).append(ex)
     assert sorted(by_lesson) == [f"0{n}-" + s for n, s in zip(range(1, 9), [
         "relationships", "idic", "genuine-buyers", "customer-grading", "follow-up-loyalty",
-        "markets", "buyer-messages", "complaints"], strict=True)]
+        "markets", "buyer-messages", "complaints"], strict=True)] + ["10-promotion"]
     assessed = [ex for ex in review.exercises if ex.type != "reply"]
     assert len(assessed) >= 20 and all(ex.mode == "assessment" for ex in review.exercises)
     for slug, items in by_lesson.items():
