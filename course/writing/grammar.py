@@ -55,6 +55,7 @@ class Lexicon:
     adjs: frozenset
     advs: frozenset
     forms: dict     # inflected verb form -> (plain form, 0 past / 1 participle / 2 -ing / 3 -s)
+    plurals: frozenset  # plural nouns that are no singular ("speakers", "goods")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,9 @@ def lexicon() -> Lexicon | None:
     verbs = {r[0]: r[2:6] for r in rows if r[1] == "verb" and len(r) >= 6}
     forms = {f: (w, i) for w, fs in verbs.items() for i, cell in enumerate(fs)
              for f in cell.split("/") if f and f != w}
-    return Lexicon(verbs=verbs, nouns={r[0]: r[2] for r in rows if r[1] == "noun"},
+    nouns = {r[0]: r[2] for r in rows if r[1] == "noun"}
+    plurals = frozenset(p for ps in nouns.values() for p in ps.split("/") if p and p not in nouns)
+    return Lexicon(verbs=verbs, nouns=nouns, plurals=plurals,
                    adjs=frozenset(r[0] for r in rows if r[1] == "adj"),
                    advs=frozenset(r[0] for r in rows if r[1] == "adv"), forms=forms)
 
@@ -134,6 +137,14 @@ COUNT_TOO = frozenset(_W("answer reply refund discount message question mistake 
 # verbs whose noun use is rare after a noun: "the parcel need time" is a verb
 VERB_FIRST = frozenset(_W("need come take make look seem stay go get keep want know feel hope "
                           "mean give leave become"))
+# units counted as one amount ("8 days is enough", "20 dollars is the price")
+UNITS = frozenset(_W("dollar piece pc kilo kg gram metre meter cm centimetre inch percent "
+                     "euro yuan pound"))
+# verbs a learner puts after "be" ("the parcel is stay", "we are agree"); only these, because
+# the lexicon lists some adjectives only as verbs ("is complete")
+BE_PLAIN = VERB_FIRST | frozenset(_W("arrive wait reply agree happen move stop reach"))
+# plural words read as one thing ("the customs is busy")
+PLURAL_AS_ONE = frozenset(_W("customs news goods thanks series means logistics electronics"))
 # a verb and a bare noun that make one expression ("take place", "make sure")
 IDIOMS = frozenset(_W("take:place take:part take:care take:note make:use give:way take:action "
                       "take:advantage keep:track make:room make:contact take:turns lose:touch "
@@ -245,7 +256,8 @@ def _noun_word(t: Tok, lex: Lexicon) -> bool:
     return (t.word and not t.name and t.low not in DETERMINERS and t.low not in AUXILIARIES
             and t.low not in SUBJECT_PRONOUNS and t.low not in OBJECT_PRONOUNS
             and t.low not in PREPOSITIONS and t.low not in CONJUNCTIONS
-            and t.low not in TIME_WORDS and (t.low in lex.nouns or t.low in lex.adjs))
+            and t.low not in TIME_WORDS
+            and (t.low in lex.nouns or t.low in lex.adjs or t.low in lex.plurals))
 
 
 def _plain_verb(toks: list[Tok], v: int, lex: Lexicon, after_noun: bool) -> bool:
@@ -342,6 +354,11 @@ def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
                                                           "looks", "exactly", "very"):
             out.append(_slip(text, toks, i - 1, i, "article"))
             continue
+        if (t.low == "other" and i and toks[i - 1].low not in DETERMINERS and i + 1 < len(toks)
+                and toks[i + 1].low in lex.nouns and _countable(toks[i + 1].low, lex)
+                and _boundary(toks, i + 2)):  # "send you other coat": "another coat"
+            out.append(_slip(text, toks, i, i + 1, "article"))
+            continue
         if not _verb_here(toks, i, lex) or t.low in LINKING:
             continue
         start = i + 2 if i + 1 < len(toks) and toks[i + 1].low in OBJECT_PRONOUNS else i + 1
@@ -435,14 +452,56 @@ def _clauses(toks: list[Tok]):
     yield at, len(toks)
 
 
-RULES = (agreement, articles, sorry_for, modal_form, past_time)
+def plural_subject(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A plural subject at the start of a clause with "is", "was" or "has": "3 speakers is
+    $21.12", "our products is"; a time or an amount taken as one ("8 days is enough") is left
+    alone."""
+    out = []
+    for i in range(len(toks) - 1):
+        if not _clause_start(toks, i):
+            continue
+        first = i + 1 if (toks[i].low in ("the", "these", "those", "my", "your", "our",
+                                          "their", "all", "both")
+                          or toks[i].text[:1].isdigit()) else i
+        k = first
+        while k < len(toks) - 1 and k - first < 4 and _noun_word(toks[k], lex):
+            k += 1
+        head = toks[k - 1].low if k > first else ""
+        amount = k + 1 < len(toks) and (toks[k + 1].text[:1] in "$€£¥" or toks[k + 1].text[:1]
+                                        .isdigit())  # "40 lamps is $380": a total
+        if (head and head in lex.plurals and head.rstrip("s") not in TIME_NOUNS | UNITS and not amount
+                and head not in PLURAL_AS_ONE and toks[k].low in ("is", "was", "has")):
+            out.append(_slip(text, toks, i, k, "plural_subject"))
+    return out
+
+
+def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"be" before a verb's plain form that is only a verb: "the parcel is stay in customs",
+    "we are arrive" ("is free", "is light", "is cut" are left alone)."""
+    out = []
+    for i in range(len(toks) - 1):
+        if toks[i].low not in ("am", "is", "are", "was", "were"):
+            continue
+        k = i + 2 if toks[i + 1].low == "not" and i + 2 < len(toks) else i + 1
+        t = toks[k]
+        if (t.word and not t.name and t.low in BE_PLAIN
+                and t.low not in lex.adjs and t.low not in lex.forms
+                and t.low not in lex.verbs[t.low][0].split("/")
+                and t.low not in lex.verbs[t.low][1].split("/")):
+            out.append(_slip(text, toks, i, k, "be_plain"))
+    return out
+
+
+RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
 
 # the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
 # message: "it make" (the list) and "It arrive" (agreement) are one rule broken, counted once;
 # the list's rules for "be" and "have" ("it have", "the parcel are") stay rules of their own
 SAME_RULE = {"third person singular needs -s": "agreement",
              "after 'will', 'can' or 'to' the verb has no -s": "modal_form",
-             "a singular noun needs 'a'": "article"}
+             "a singular noun needs 'a'": "article",
+             "a plural subject takes 'were / are / have'": "plural_subject",
+             "'be' and a plain verb do not go together": "be_plain"}
 
 
 def rule_of(message: str) -> str:
@@ -467,6 +526,10 @@ MESSAGES = {
     "modal_form": ("after 'will', 'can' or 'must' the verb takes its plain form ('we will send', "
                    "not 'will sent')",
                    "will、can、must 之后的动词用原形（we will send，不是 will sent）"),
+    "plural_subject": ("a plural subject takes 'were / are / have' ('the books were')",
+                       "复数主语要用 were / are / have（the books were）"),
+    "be_plain": ("'be' and a plain verb do not go together ('it stays' or 'it is staying')",
+                 "be 动词不能直接加动词原形（it stays 或 it is staying）"),
     "past_time": ("a finished action takes the past tense ('we sent it yesterday', 'it was "
                   "shipped 2 days ago')",
                   "已经完成的动作用过去时（we sent it yesterday、it was shipped 2 days ago）"),

@@ -31,7 +31,15 @@ CATCH = [
         ("second_object", ("We will give you answer in 3 days.", "article", "answer")),
         ("after_send", ("If you want, I send you photo today.", "article", "photo")),
         ("object", ("We are asking factory now.", "article", "factory")),
-        ("same", ("Sorry, the coat is not same as the picture.", "article", "not same"))]),
+        ("same", ("Sorry, the coat is not same as the picture.", "article", "not same")),
+        ("other", ("Or we can send you other coat if you like.", "article", "other coat"))]),
+    *named_cases("plural_subject", [
+        ("our", ("Our new mugs is on the way.", "plural_subject", "Our new mugs is")),
+        ("number", ("Sorry, 2 cables was broken in the box.", "plural_subject",
+                    "2 cables was"))]),
+    *named_cases("be_plain", [
+        ("stay", ("Now the parcel is stay in customs.", "be_plain", "is stay")),
+        ("agree", ("We are agree with your idea.", "be_plain", "are agree"))]),
     *named_cases("sorry_for", [
         ("adjective", ("So sorry for the late, your scarf is on the way.", "sorry_adjective",
                        "sorry for the late")),
@@ -83,6 +91,17 @@ LEAVE = [
         ("past", ("Yesterday we sent the parcel, and it was shipped by China Post.",)),
         ("state", ("We understand you stopped ordering last year.",)),
         ("as_before", ("We ship to the same address like last time.",))]),
+    *named_cases("plural_subject_left_alone", [
+        # a time or a total taken as one amount; a plural read as one thing
+        ("time", ("8 days is enough for the parcel to arrive.",)),
+        ("total", ("40 lamps is $380 in total.",)),
+        ("customs", ("Maybe the customs is busy this week.",)),
+        ("that", ("That is our mistake, and this is our answer.",))]),
+    *named_cases("be_plain_left_alone", [
+        # an adjective the lexicon lists only as a verb, a passive, a noun
+        ("adjective", ("Please check the address is complete.",)),
+        ("passive", ("It is sent, and the parcel is checked.",)),
+        ("free", ("The return is free and the case is light.",))]),
     *named_cases("not_sentences", [
         ("list", ("Order details:\n- 2 pcs\n- size L\n- colour navy",)),
         ("heading", ("Your new order\nThe board ships today.",)),
