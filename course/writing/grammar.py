@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -164,17 +165,13 @@ _PAST_MARK = re.compile(r"\b(?:yesterday|ago|last (?:week|month|year|night|monda
                         r"wednesday|thursday|friday|saturday|sunday))\b", re.I)
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     text: str
     low: str
     start: int
     end: int
     name: bool  # capitalised inside a sentence: a name, a product, a unit ("Size L")
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalpha()
+    word: bool  # a word, not a number or a mark
 
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,:/]\d+)*|\S")
@@ -186,7 +183,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     for m in _TOKEN.finditer(text, start, end):
         t = m.group(0)
         name = bool(out) and t[:1].isupper() and t != "I"
-        out.append(Tok(t, t.lower(), m.start(), m.end(), name))
+        out.append(Tok(t, t.lower(), m.start(), m.end(), name, t[:1].isalpha()))
     return out
 
 
@@ -330,11 +327,16 @@ def _verb_here(toks: list[Tok], i: int, lex: Lexicon) -> bool:
 
 
 def _countable(noun: str, lex: Lexicon) -> bool:
+    plurals = lex.nouns.get(noun, "").split("/")  # "" for a two-word good
+    return (((noun not in plurals and bool(plurals[0])) or noun in _goods()
+             or noun in COUNT_TOO) and noun not in MASS_GOODS)
+
+
+@lru_cache(maxsize=1)
+def _goods() -> frozenset:
     from course.writing.patterns import PRODUCT_NOUNS
 
-    plurals = lex.nouns.get(noun, "").split("/")  # "" for a two-word good
-    return (((noun not in plurals and bool(plurals[0])) or noun in PRODUCT_NOUNS
-             or noun in COUNT_TOO) and noun not in MASS_GOODS)
+    return frozenset(PRODUCT_NOUNS)
 
 
 def _boundary(toks: list[Tok], k: int) -> bool:
