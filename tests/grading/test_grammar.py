@@ -65,6 +65,9 @@ LEAVE = [
         ("right", ("It arrives in Denver in 8 days, and the parcel needs no signature.",)),
         # a compound noun before its verb, a collective, a causative, a subjunctive
         ("compound", ("The phone case on the table is the one you ordered.",)),
+        ("compound_dated", ("The price list on 1 May is the one you asked for.",)),
+        # a word that may be a noun, after "and": the second thing sent, not a verb
+        ("coordinated", ("We will send you the price and the lead time within 3 days.",)),
         ("collective", ("The rest arrive tomorrow with the second parcel.",)),
         ("causative", ("Please let it dry for one day before you use it.",)),
         ("subjunctive", ("We suggest the buyer check the size chart first.",)),
