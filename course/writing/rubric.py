@@ -24,7 +24,7 @@ class Rubric:
         "keywords": 10,         # ... when it is a list of keywords, not sentences (the
                                 # teachers of sets 1-3 gave such lists 5-10, never more)
         "broken_english": 50,   # ... when it has many language errors (broken_errors)
-        "many_slips": 70,       # ... when it has three or four (slip_errors): the teacher's
+        "many_slips": 70,       # ... when it has three to five (slip_errors): the teacher's
                                 # rubric gives language about 10 points, so a reply that does
                                 # the job in plain English with a few slips stays fair
         "weak_language": 84,    # ... when it has one or two language errors: good, not excellent
@@ -103,7 +103,9 @@ class Rubric:
     per_error: int = 4              # points lost per frequent learner error
     per_misspelling: int = 3        # points lost per misspelt word
     slip_errors: int = 3            # errors from which the many_slips cap applies
-    broken_errors: int = 5          # errors from which the reply counts as broken English
+    broken_errors: int = 6          # errors from which the reply counts as broken English
+                                    # (5 until brief 22gr: with the grammar rules the one
+                                    # tuning reply with five slips, its teacher's 80, fell to 50)
     english_share: float = 0.6      # below this share of Latin letters a reply is not English
     not_english_points: int = 2     # language points of a reply not in English
     # keyword lists: fragments of three words or fewer holding this share of the words

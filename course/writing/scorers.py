@@ -540,16 +540,14 @@ class Language(Scorer):
         from course.writing.text import misspellings
 
         seen, errors = set(), []
-        hits = sorted((m.start(), m.end(), i, m.group(0)) for i, (rx, _en, _zh)
-                      in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body))
+        hits = sorted(_error_hits(reply))
         end = 0
         # as one pass would: no two errors on one span; a slip repeated is one error, as a
         # teacher marks it ("3 speaker ... 7 dollar ... 2 sample" is one rule broken)
-        for start, stop, i, phrase in hits:
-            kind = P.ERRORS_RX[i][1]
+        for start, stop, _order, phrase, kind, en, zh in hits:
             if start >= end and kind not in seen:
                 seen.add(kind)
-                errors.append((phrase, *P.ERRORS_RX[i][1:]))
+                errors.append((phrase, en, zh))
             end = max(end, stop) if start >= end else end
         starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
         # a sentence of the body begun in lower case (read on the body's flat text: a line
@@ -592,6 +590,29 @@ class Language(Scorer):
             k = len(sentences(reply.body))
             out.found.append(Said(f"{k} sentences, no frequent errors found",
                                   f"{k} 个句子，未发现常见错误"))
+
+
+def _error_hits(reply) -> list[tuple]:
+    """(start, end, order, phrase, rule, en, zh) of each learner error in the body's flat
+    text: the list of frequent errors (patterns.ERRORS) and the grammar rules over the lexicon
+    (course.writing.grammar, brief 22gr), a rule of both counted as one kind."""
+    from course.writing import grammar
+
+    hits = [(m.start(), m.end(), i, m.group(0), grammar.rule_of(en), en, zh)
+            for i, (rx, en, zh) in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body)]
+    # the rules read the body's lines (a heading or a list item is not a sentence); each slip
+    # is placed in the flat text, where the list's errors are found
+    for slip in grammar.check(reply.body):
+        at = _flat_at(reply.body, slip.start)
+        hits.append((at, at + len(" ".join(slip.phrase.split())), len(P.ERRORS_RX),
+                     " ".join(slip.phrase.split()), slip.kind, slip.en, slip.zh))
+    return hits
+
+
+def _flat_at(body: str, i: int) -> int:
+    """Where body[i] (the start of a word) is in " ".join(body.split())."""
+    before = " ".join(body[:i].split())
+    return len(before) + (1 if before else 0)
 
 
 def _run_on_greeting(reply) -> bool:

@@ -1,0 +1,538 @@
+"""Grammar slips a teacher marks in a B1 reply, found by rules over an English lexicon.
+
+The reviewer's list of frequent learner errors (``patterns.ERRORS``) knows phrases ("it is
+happen", "thank you for buy"); these rules know word classes instead, so that "It arrive",
+"our supplier restock" and "new stock come" are one rule, as a teacher reads them:
+
+- **agreement**: a third-person singular subject (he, she, it, a singular noun phrase at the
+  start of a clause) with the verb's plain form ("It arrive in 8 days", "the parcel need time");
+- **articles**: a singular countable noun with no article or determiner after a verb ("we have
+  new bamboo cutting board", "give you answer", "send you photo"), or "same" without "the";
+- **sorry for**: "sorry for the late" (an adjective with no noun) and "sorry for" before a
+  clause ("sorry for the coat is not ...": "sorry that the coat is not ...");
+- **modal + form**: "will", "can", "must" ... before a verb's -s, -ed or -ing form ("we will
+  sent", "it can arrives");
+- **past time, present verb**: a finished action with a past time ("yesterday we send it",
+  "it is shipped 2 days ago").
+
+The lexicon is ``lemminflect``'s table of English lemmas and inflections (its package data:
+nothing is downloaded), read straight from the file (about 0.1 s, once a process) rather than
+through ``import lemminflect`` (numpy and two pickled models, about 0.6 s). A noun is countable
+when the table gives it no uncountable use (its plural list lacks the singular: "photo",
+"factory", "problem"), or it is one of the goods the course sells (``patterns.PRODUCT_NOUNS``)
+or a count noun of the trade the table also marks uncountable (``COUNT_TOO``).
+
+Names, product names, units, dates, lists ("2 pcs", "size L"), headings and signatures are not
+sentences: a word capitalised inside a sentence is a name and ends a phrase, and a line that is
+a heading or a list item is not read (:func:`segments`). False positives cost more than misses:
+every rule stops at the first doubt (a noun that may be a verb, a verb whose past is its plain
+form, a causative "let it", a subjunctive "we suggest the buyer check").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One grammar slip: where it is in the text read, the student's words, the rule (a slip
+    repeated is one rule broken), and what to do, in English and Chinese."""
+
+    start: int
+    end: int
+    phrase: str
+    kind: str
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict     # plain form -> [past, participle, -ing, -s] ("fitted/fit" when two)
+    nouns: dict     # singular -> plurals ("boards/board": also uncountable)
+    adjs: frozenset
+    advs: frozenset
+    forms: dict     # inflected verb form -> (plain form, 0 past / 1 participle / 2 -ing / 3 -s)
+    plurals: frozenset  # plural nouns that are no singular ("speakers", "goods")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon | None:
+    """lemminflect's inflection table, read once (None when the package is not installed: the
+    reviewer then checks only its list of frequent errors)."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("lemminflect")
+        folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
+        text = gzip.decompress((folder / "infl_lu.csv.gz").read_bytes()).decode("utf-8")
+    except (AttributeError, OSError, StopIteration, TypeError, EOFError, UnicodeDecodeError):
+        return None
+    rows = [line.split(",") for line in text.splitlines() if line[:1].islower()]
+    verbs = {r[0]: r[2:6] for r in rows if r[1] == "verb" and len(r) >= 6}
+    forms = {f: (w, i) for w, fs in verbs.items() for i, cell in enumerate(fs)
+             for f in cell.split("/") if f and f != w}
+    nouns = {r[0]: r[2] for r in rows if r[1] == "noun"}
+    plurals = frozenset(p for ps in nouns.values() for p in ps.split("/") if p and p not in nouns)
+    return Lexicon(verbs=verbs, nouns=nouns, plurals=plurals,
+                   adjs=frozenset(r[0] for r in rows if r[1] == "adj"),
+                   advs=frozenset(r[0] for r in rows if r[1] == "adv"), forms=forms)
+
+
+# ------------------------------------------------------------------ word classes
+_W = str.split
+DETERMINERS = frozenset(_W(
+    "a an the this that these those my your our his her its their each every any some no "
+    "another one which what whose either neither such much many more most few several all both "
+    "half per enough less next last same other own"))
+SINGULAR_DET = frozenset(_W("the this that my your our his her its their each every a an"))
+OBJECT_PRONOUNS = frozenset(_W("you us him her them me"))
+SUBJECT_PRONOUNS = frozenset(_W("i we you they he she it"))
+MODALS = frozenset(_W("will would can could shall should must might may"))
+AUXILIARIES = MODALS | frozenset(_W(
+    "be am is are was were been being have has had having do does did to not 'll 're 've 's "
+    "'d 'm"))
+FINITE = frozenset(_W("is are was were has have had do does did can could will would should "
+                      "must may might shall cannot"))
+PREPOSITIONS = frozenset(_W(
+    "in on at for to from with by of about as into within after before until under over via "
+    "per without through during like than up out off around across between against toward"))
+CONJUNCTIONS = frozenset(_W("and or but so because if when while though although since once "
+                            "unless then"))
+# a clause starts after these: a subject that follows them is the clause's subject
+CLAUSE_OPENERS = CONJUNCTIONS | frozenset(_W(
+    "that after before until as hope think sure know believe now also maybe where why"))
+TIME_WORDS = frozenset(_W(
+    "today tomorrow yesterday tonight now soon again too also already here there please "
+    "first later still yet ago anyway"))
+# a time, a place or a way said with a bare noun ("arrive next week", "go home")
+TIME_NOUNS = frozenset(_W(
+    "day week month year time morning afternoon evening night weekend hour minute moment "
+    "season home online abroad overseas"))
+# several things, said with a plural verb though the noun looks singular ("the rest arrive")
+COLLECTIVES = frozenset(_W(
+    "people staff team police family company factory government class business group couple "
+    "majority rest remainder number pair series news goods crew management department public"))
+# words the table lists as nouns that name no thing here ("say yes", "found nothing")
+NOT_THINGS = frozenset(_W("yes no hello goodbye nothing something anything everything nobody "
+                          "someone anyone everyone none okay ok thanks navy beige khaki teal "
+                          "burgundy maroon olive ivory coral"))
+# verbs that link a subject to what it is like ("look lighter", "go wrong"): what follows is
+# no object
+LINKING = frozenset(_W("look looks looked seem seems seemed become becomes became feel feels "
+                       "sound sounds stay stays keep keeps go goes going turn turns get gets"))
+# goods that are also a substance: "we have new jasmine tea" is right
+MASS_GOODS = frozenset(_W("tea coffee perfume shampoo bedding lipstick"))
+# verbs that give someone a thing: "give you answer", "send you photo" (after other verbs a
+# word that can be a verb is one: "let us check", "thank you buy")
+GIVING = frozenset(_W("give send show offer tell bring buy get pay sell lend owe wish ask "
+                      "make find"))
+# count nouns of the trade that the table also marks uncountable ("answers/answer")
+COUNT_TOO = frozenset(_W("answer reply refund discount message question mistake gift offer "
+                         "solution email photo picture video coupon voucher invoice"))
+# verbs whose noun use is rare after a noun: "the parcel need time" is a verb
+VERB_FIRST = frozenset(_W("need come take make look seem stay go get keep want know feel hope "
+                          "mean give leave become"))
+# units counted as one amount ("8 days is enough", "20 dollars is the price")
+UNITS = frozenset(_W("dollar piece pc kilo kg gram metre meter cm centimetre inch percent "
+                     "euro yuan pound"))
+# verbs a learner puts after "be" ("the parcel is stay", "we are agree"); only these, because
+# the lexicon lists some adjectives only as verbs ("is complete")
+BE_PLAIN = VERB_FIRST | frozenset(_W("arrive wait reply agree happen move stop reach"))
+# plural words read as one thing ("the customs is busy")
+PLURAL_AS_ONE = frozenset(_W("customs news goods thanks series means logistics electronics"))
+# a verb and a bare noun that make one expression ("take place", "make sure")
+IDIOMS = frozenset(_W("take:place take:part take:care take:note make:use give:way take:action "
+                      "take:advantage keep:track make:room make:contact take:turns lose:touch "
+                      "keep:touch get:touch take:photo"))
+# "we suggest (that) the buyer check": the plain form is right after these
+_SUBJUNCTIVE = frozenset(_W("suggest suggests recommend recommends insist request require "
+                            "demand propose important essential necessary"))
+# verbs of a state, true now of a past event ("we understand you stopped ordering last year")
+STATIVE = frozenset(_W("see know understand think hope believe remember notice feel want need "
+                       "like love mean agree"))
+# causatives and verbs of seeing take an object and a plain verb ("let us check", "help you
+# choose"), so a word after them that can be a verb is one
+CAUSATIVES = frozenset(_W("let lets make makes made help helps helped have has had see saw "
+                          "watch hear bid go come try"))
+_HAVE = frozenset(_W("have has had"))
+_PAST_MARK = re.compile(r"\b(?:yesterday|ago|last (?:week|month|year|night|monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|sunday))\b", re.I)
+
+
+class Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+    name: bool  # capitalised inside a sentence: a name, a product, a unit ("Size L")
+    word: bool  # a word, not a number or a mark
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,:/]\d+)*|\S")
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of one sentence, text[start:end]."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group(0)
+        name = bool(out) and t[:1].isupper() and t != "I"
+        out.append(Tok(t, t.lower(), m.start(), m.end(), name, t[:1].isalpha()))
+    return out
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·>]|\d+[.)]|[A-Za-z][.)])\s")
+
+
+def segments(body: str):
+    """(start, end) of each sentence of ``body`` worth reading: paragraphs, with lines wrapped
+    inside a sentence joined; not a heading, a label ("Order: 8012"), a list item ("- 2 pcs"),
+    a signature or any line of four words or fewer."""
+    lines, pos = [], 0
+    for line in body.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    chunk = None
+    for start, end, line in lines:
+        bare = line.strip()
+        heading = (len(bare.split()) <= 4 and not bare.endswith((".", "!", "?"))) or (
+            ":" in bare[:25] and not re.search(r"[.!?]", bare[:bare.find(":")]))
+        if not bare or heading or _LIST_ITEM.match(line):
+            if chunk:
+                yield from _sentences(body, *chunk)
+            chunk = None
+            continue
+        chunk = (chunk[0], end) if chunk else (start, end)
+    if chunk:
+        yield from _sentences(body, *chunk)
+
+
+def _sentences(text: str, start: int, end: int):
+    at = start
+    for m in re.finditer(r"[.!?]+(?=\s|$)", text[start:end]):
+        stop = start + m.end()
+        if len(text[at:stop].split()) > 2:
+            yield at, stop
+        at = stop
+    if len(text[at:end].split()) > 2:
+        yield at, end
+
+
+# ------------------------------------------------------------------ the rules
+def check(body: str) -> list[Slip]:
+    """Every slip the rules find in ``body`` (the reply without greeting and closing), in order
+    of place; an empty list when the lexicon is missing."""
+    lex = lexicon()
+    if lex is None:
+        return []
+    slips = []
+    for start, end in segments(body):
+        toks = tokens(body, start, end)
+        for rule in RULES:
+            slips.extend(rule(body, toks, lex))
+    return sorted(slips, key=lambda s: s.start)
+
+
+def _slip(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Slip:
+    en, zh = MESSAGES[kind]
+    return Slip(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], kind, en, zh)
+
+
+def _clause_start(toks: list[Tok], i: int) -> bool:
+    return i == 0 or toks[i - 1].low in CLAUSE_OPENERS or toks[i - 1].text in ",;:("
+
+
+def _noun_word(t: Tok, lex: Lexicon) -> bool:
+    """A word that can stand in a noun phrase before its head: a noun or an adjective."""
+    return (t.word and not t.name and t.low not in DETERMINERS and t.low not in AUXILIARIES
+            and t.low not in SUBJECT_PRONOUNS and t.low not in OBJECT_PRONOUNS
+            and t.low not in PREPOSITIONS and t.low not in CONJUNCTIONS
+            and t.low not in TIME_WORDS
+            and (t.low in lex.nouns or t.low in lex.adjs or t.low in lex.plurals))
+
+
+def _plain_verb(toks: list[Tok], v: int, lex: Lexicon, after_noun: bool) -> bool:
+    """True when toks[v] is a verb's plain form that cannot be its past ("cut"), an adjective
+    ("clean") or, after a noun, the second noun of a compound ("the phone case")."""
+    t = toks[v]
+    if (not t.word or t.name or t.low in AUXILIARIES or t.low not in lex.verbs
+            or t.low in lex.forms):  # "saw", "found", "left": also another verb's past
+        return False
+    past = lex.verbs[t.low][0].split("/")
+    if t.low in past or t.low in lex.adjs or lex.verbs[t.low][3] == t.low:
+        return False
+    nxt = toks[v + 1].low if v + 1 < len(toks) else ""
+    if nxt in FINITE:  # "the customer need is ...": a compound noun before its verb
+        return False
+    if t.low in lex.nouns and t.low not in VERB_FIRST:
+        return not after_noun
+    return True
+
+
+def _subject(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
+    """The index of the head of a third-person singular subject that starts at toks[i] (he,
+    she, it; or a singular noun phrase: "the parcel", "our supplier", "new stock")."""
+    t = toks[i]
+    if t.low in ("he", "she", "it"):
+        return i
+    k = i + 1 if t.low in SINGULAR_DET else i
+    head = None
+    while k < len(toks) and k - i < 5 and _noun_word(toks[k], lex):
+        head = k if toks[k].low in lex.nouns else head
+        if head == k and k + 1 < len(toks) and _plain_verb(toks, k + 1, lex, True):
+            break
+        k += 1
+    if head is None or toks[head].low in COLLECTIVES or toks[head].low in TIME_NOUNS:
+        return None
+    return head
+
+
+def agreement(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A third-person singular subject with the verb's plain form: "It arrive in 8 days", "the
+    parcel need time", "new stock come on 18 April"."""
+    out = []
+    if any(t.low in _SUBJUNCTIVE for t in toks):
+        return out
+    for i in range(len(toks)):
+        if not toks[i].word or not _clause_start(toks, i):
+            continue
+        head = _subject(toks, i, lex)
+        if head is None or head + 1 >= len(toks):
+            continue
+        if _plain_verb(toks, head + 1, lex, after_noun=toks[head].low not in ("he", "she", "it")):
+            out.append(_slip(text, toks, i, head + 1, "agreement"))
+    return out
+
+
+def _verb_here(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """True when toks[i] is a lexical verb in this place: after a subject, a modal, "to",
+    "please", an auxiliary, or a word that is only a verb."""
+    t = toks[i]
+    if not t.word or t.name or t.low in OBJECT_PRONOUNS or (
+            t.low in AUXILIARIES and t.low not in _HAVE):
+        return False
+    if t.low not in lex.verbs and t.low not in lex.forms:
+        return False
+    prev = toks[i - 1].low if i else ""
+    if prev in DETERMINERS:  # "the tracking": a noun
+        return False
+    only_verb = t.low not in lex.nouns and t.low not in lex.adjs
+    return only_verb or prev in SUBJECT_PRONOUNS or prev in AUXILIARIES or prev == "please"
+
+
+def _countable(noun: str, lex: Lexicon) -> bool:
+    plurals = lex.nouns.get(noun, "").split("/")  # "" for a two-word good
+    return (((noun not in plurals and bool(plurals[0])) or noun in _goods()
+             or noun in COUNT_TOO) and noun not in MASS_GOODS)
+
+
+@lru_cache(maxsize=1)
+def _goods() -> frozenset:
+    from course.writing.patterns import PRODUCT_NOUNS
+
+    return frozenset(PRODUCT_NOUNS)
+
+
+def _boundary(toks: list[Tok], k: int) -> bool:
+    if k >= len(toks):
+        return True
+    t = toks[k]
+    return t.text in ".,;:!?)" or t.low in PREPOSITIONS or t.low in CONJUNCTIONS or (
+        t.low in TIME_WORDS)
+
+
+def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A singular countable noun with no article after a verb ("we have new bamboo cutting
+    board", "give you answer", "send you photo"); "same" with no "the" ("not same as")."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.low == "same" and i and toks[i - 1].low in ("is", "not", "are", "was", "look",
+                                                          "looks", "exactly", "very"):
+            out.append(_slip(text, toks, i - 1, i, "article"))
+            continue
+        if (t.low == "other" and i and toks[i - 1].low not in DETERMINERS and i + 1 < len(toks)
+                and toks[i + 1].low in lex.nouns and _countable(toks[i + 1].low, lex)
+                and _boundary(toks, i + 2)):  # "send you other coat": "another coat"
+            out.append(_slip(text, toks, i, i + 1, "article"))
+            continue
+        if not _verb_here(toks, i, lex) or t.low in LINKING:
+            continue
+        start = i + 2 if i + 1 < len(toks) and toks[i + 1].low in OBJECT_PRONOUNS else i + 1
+        k = start
+        while k < len(toks) and k - start < 4 and _noun_word(toks[k], lex):
+            k += 1
+        if k == start or not _boundary(toks, k):
+            continue
+        head = toks[k - 1].low
+        verb = lex.forms.get(toks[i].low, (toks[i].low,))[0]
+        if (head not in lex.nouns or head in lex.adjs or head in lex.advs or head in NOT_THINGS
+                or (k - start == 1 and (head in lex.verbs or head in lex.forms)
+                    and (verb not in GIVING or start == i + 1))):
+            continue  # "let us check", "thank you buy": a verb; "look great", "say yes"
+        pair = f"{toks[k - 2].low} {head}" if k - start >= 2 else head
+        if (head in TIME_NOUNS or f"{toks[i].low}:{head}" in IDIOMS
+                or f"{verb}:{head}" in IDIOMS
+                or not (_countable(head, lex) or _countable(pair, lex))
+                or (k + 1 < len(toks) and toks[k + 1].low == head)):  # "step by step"
+            continue
+        out.append(_slip(text, toks, start, k - 1, "article"))
+    return out
+
+
+def sorry_for(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"sorry for the late" (an adjective with no noun); "sorry for" before a clause ("sorry
+    for the coat is not the same": "sorry that the coat is not ...")."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low not in ("sorry", "apologize", "apologise") or toks[i + 1].low != "for":
+            continue
+        k = i + 2
+        if toks[k].low in SINGULAR_DET:
+            k += 1
+        start = k
+        while k < len(toks) and k - start < 4 and _noun_word(toks[k], lex):
+            k += 1
+        if k == start:
+            continue
+        last = toks[k - 1].low
+        if last in lex.adjs and last not in lex.nouns and _boundary(toks, k):
+            out.append(_slip(text, toks, i, k - 1, "sorry_adjective"))
+        elif k < len(toks) and toks[k].low in FINITE:
+            out.append(_slip(text, toks, i, k, "sorry_clause"))
+    return out
+
+
+def modal_form(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A modal before a verb's -s, -ed or -ing form: "we will sent", "it can arrives"."""
+    out = []
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if (t.low not in MODALS or t.name or not i or not toks[i - 1].word
+                or toks[i - 1].low in DETERMINERS or toks[i - 1].low in CLAUSE_OPENERS):
+            continue  # "Would waiting until then work?": a question, not a verb after a modal
+        k = i + 2 if toks[i + 1].low in ("not", "also", "soon", "then") else i + 1
+        if k >= len(toks) or not toks[k].word or toks[k].name:
+            continue
+        w = toks[k].low
+        if (w in lex.forms and lex.forms[w][1] != 2 and w not in lex.verbs
+                and w not in AUXILIARIES and w not in lex.adjs):
+            out.append(_slip(text, toks, i, k, "modal_form"))
+    return out
+
+
+def past_time(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A finished action with a past time in its clause, said in the present: "yesterday we
+    send it", "your order is shipped 2 days ago"."""
+    out = []
+    for a, b in _clauses(toks):
+        clause = toks[a:b]
+        if not _PAST_MARK.search(" ".join(t.low for t in clause)):
+            continue
+        for j in range(len(clause) - 1):
+            s, v = clause[j], clause[j + 1]
+            if (s.low in ("we", "i", "they", "you") and v.low not in STATIVE
+                    and _plain_verb(clause, j + 1, lex, False)):
+                out.append(_slip(text, clause, j, j + 1, "past_time"))
+            elif (s.low in ("is", "are") and v.low in lex.forms and lex.forms[v.low][1] in (0, 1)
+                  and j and clause[j - 1].word):
+                out.append(_slip(text, clause, j, j + 1, "past_time"))
+    return out
+
+
+def _clauses(toks: list[Tok]):
+    at = 0
+    for i, t in enumerate(toks):
+        if t.text in ",;" or t.low in ("and", "but", "so", "because", "when", "if"):
+            yield at, i
+            at = i + 1
+    yield at, len(toks)
+
+
+def plural_subject(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A plural subject at the start of a clause with "is", "was" or "has": "3 speakers is
+    $21.12", "our products is"; a time or an amount taken as one ("8 days is enough") is left
+    alone."""
+    out = []
+    for i in range(len(toks) - 1):
+        if not _clause_start(toks, i):
+            continue
+        first = i + 1 if (toks[i].low in ("the", "these", "those", "my", "your", "our",
+                                          "their", "all", "both")
+                          or toks[i].text[:1].isdigit()) else i
+        k = first
+        while k < len(toks) - 1 and k - first < 4 and _noun_word(toks[k], lex):
+            k += 1
+        head = toks[k - 1].low if k > first else ""
+        amount = k + 1 < len(toks) and (toks[k + 1].text[:1] in "$€£¥" or toks[k + 1].text[:1]
+                                        .isdigit())  # "40 lamps is $380": a total
+        if (head and head in lex.plurals and head.rstrip("s") not in TIME_NOUNS | UNITS and not amount
+                and head not in PLURAL_AS_ONE and toks[k].low in ("is", "was", "has")):
+            out.append(_slip(text, toks, i, k, "plural_subject"))
+    return out
+
+
+def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"be" before a verb's plain form that is only a verb: "the parcel is stay in customs",
+    "we are arrive" ("is free", "is light", "is cut" are left alone)."""
+    out = []
+    for i in range(len(toks) - 1):
+        if toks[i].low not in ("am", "is", "are", "was", "were"):
+            continue
+        k = i + 2 if toks[i + 1].low == "not" and i + 2 < len(toks) else i + 1
+        t = toks[k]
+        if (t.word and not t.name and t.low in BE_PLAIN
+                and t.low not in lex.adjs and t.low not in lex.forms
+                and t.low not in lex.verbs[t.low][0].split("/")
+                and t.low not in lex.verbs[t.low][1].split("/")):
+            out.append(_slip(text, toks, i, k, "be_plain"))
+    return out
+
+
+RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
+
+# the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
+# message: "it make" (the list) and "It arrive" (agreement) are one rule broken, counted once;
+# the list's rules for "be" and "have" ("it have", "the parcel are") stay rules of their own
+SAME_RULE = {"third person singular needs -s": "agreement",
+             "after 'will', 'can' or 'to' the verb has no -s": "modal_form",
+             "a singular noun needs 'a'": "article",
+             "a plural subject takes 'were / are / have'": "plural_subject",
+             "'be' and a plain verb do not go together": "be_plain"}
+
+
+def rule_of(message: str) -> str:
+    """The rule a frequent error of patterns.ERRORS breaks: one of these rules, or its own
+    message."""
+    return next((rule for start, rule in SAME_RULE.items() if message.startswith(start)),
+                message)
+
+MESSAGES = {
+    "agreement": ("with he, she, it or one thing as the subject the verb takes -s ('it arrives', "
+                  "'the parcel needs')",
+                  "主语是 he、she、it 或单数名词时，动词要加 -s（it arrives、the parcel needs）"),
+    "article": ("one thing needs 'a', 'an' or 'the' before it ('a new board', 'the same as the "
+                "picture', 'send you a photo')",
+                "单数可数名词前要加 a、an 或 the（a new board、the same as the picture、send you a "
+                "photo）"),
+    "sorry_adjective": ("an adjective needs its noun ('sorry for the late reply')",
+                        "形容词后面要有名词（sorry for the late reply）"),
+    "sorry_clause": ("after 'sorry for' comes a noun; before a sentence say 'sorry that' ('sorry "
+                     "that the coat is not ...')",
+                     "sorry for 后面接名词；接句子要用 sorry that（sorry that the coat is not ...）"),
+    "modal_form": ("after 'will', 'can' or 'must' the verb takes its plain form ('we will send', "
+                   "not 'will sent')",
+                   "will、can、must 之后的动词用原形（we will send，不是 will sent）"),
+    "plural_subject": ("a plural subject takes 'were / are / have' ('the books were')",
+                       "复数主语要用 were / are / have（the books were）"),
+    "be_plain": ("'be' and a plain verb do not go together ('it stays' or 'it is staying')",
+                 "be 动词不能直接加动词原形（it stays 或 it is staying）"),
+    "past_time": ("a finished action takes the past tense ('we sent it yesterday', 'it was "
+                  "shipped 2 days ago')",
+                  "已经完成的动作用过去时（we sent it yesterday、it was shipped 2 days ago）"),
+}
