@@ -254,7 +254,10 @@ def make_messages(rng: np.random.Generator, n: int = N_MESSAGES) -> pd.DataFrame
         df[col] = pd.to_datetime(df[col]).dt.floor("min")
     df["affects_use"] = df["affects_use"].astype("boolean")
     df = df.sort_values("received", kind="stable", ignore_index=True)
-    return _one_name_per_queue(df, frag["first_names"])
+    df = _one_name_per_queue(df, frag["first_names"])
+    for message_id, name in (frag.get("own_names") or {}).items():  # after the draw: see there
+        df.loc[df["message_id"] == message_id, "buyer_name"] = name
+    return df
 
 
 def _one_name_per_queue(df: pd.DataFrame, first_names: list[str]) -> pd.DataFrame:

@@ -138,7 +138,7 @@ def _shown(value) -> str:
 
 def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
     """Good customers who have gone quiet: ``min_orders`` orders or more, and their last order
-    (credit notes left out) before ``before``; most orders first.
+    (credit notes left out) before ``before``; most orders first, shown without row numbers.
 
     >>> from course.crm.data import load
     >>> quiet = quiet_regulars(load("customers"), load("orders"))
@@ -157,7 +157,7 @@ def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
     last = sales.groupby(sales["Customer ID"].astype("int64"))["InvoiceDate"].max()
     regulars = regulars.assign(last_order=regulars["customer_id"].map(last).dt.normalize())
     quiet = regulars[(regulars["orders"] >= min_orders) & (regulars["last_order"] < end)]
-    return quiet[["name", "country", "orders", "last_order", "last_bought"]].reset_index(drop=True)
+    return _plain(quiet[["name", "country", "orders", "last_order", "last_bought"]])
 
 
 def inbox(messages, start, end):
@@ -319,16 +319,20 @@ def buyers_by_value(customers, columns=("name", "country", "platform", "channel"
 
 def grade_counts(graded):
     """How many customers each grade has, and by which rule (the ``grade`` and ``rule``
-    columns of ``grade_customers``): one row per grade and rule, grade 1 first.
+    columns of ``grade_customers``): one row per grade and rule, grade 1 first, shown without
+    row numbers (a "0" beside "grade 1" would read as a column).
 
     >>> from course.crm.data import load
     >>> from course.crm.grading import grade_customers
-    >>> list(grade_counts(grade_customers(load("new_shop_customers"))).columns)
+    >>> counts = grade_counts(grade_customers(load("new_shop_customers")))
+    >>> list(counts.columns)
     ['grade', 'rule', 'customers']
+    >>> repr(counts).splitlines()[1].split()[:3]   # the grade first: no row number shown
+    ['1', 'closed', 'a']
     """
     require_frame(graded, ["grade", "rule"], "grade_counts(graded)", allow_empty=True)
     counts = graded.groupby(["grade", "rule"], sort=True).size()
-    return counts.rename("customers").reset_index()
+    return _plain(counts.rename("customers").reset_index())
 
 
 def queue_table(queue, *, due=True):
@@ -508,10 +512,10 @@ def print_inquiries(batch, *, width=92):
 
 @functools.cache
 def _whole_text_frame():
-    """A DataFrame class shown with every cell's text whole: pandas cuts a cell at
-    ``display.max_colwidth`` (50 characters) in its plain and HTML views, which would hide the
-    end of two flag names ("a layout that t..."). Both views leave the index out (the table
-    carries its own ids). Frames derived from it are plain DataFrames."""
+    """A DataFrame class shown as a learner reads a table (see :func:`_plain`): no row numbers
+    from 0, and every cell's text whole (pandas cuts a cell at ``display.max_colwidth``, 50
+    characters, in its plain and HTML views, which would hide the end of two flag names, "a
+    layout that t..."). Frames derived from it are plain DataFrames."""
     import pandas as pd
 
     class WholeTextFrame(pd.DataFrame):
@@ -528,6 +532,13 @@ def _whole_text_frame():
                 return self.to_html(index=False, notebook=True)
 
     return WholeTextFrame
+
+
+def _plain(table):
+    """``table`` shown without pandas' row numbers (0, 1, 2 ...): the views whose columns say
+    all a learner needs (a grade, a region, an inquiry id) show no index beside them, where a
+    "0" before "grade 1" reads as one more column. The data is unchanged (index 0, 1, 2 ...)."""
+    return _whole_text_frame()(table.reset_index(drop=True))
 
 
 def screening_table(screened):
@@ -564,19 +575,21 @@ def screening_table(screened):
         "search found": screened["search_result"].fillna("").replace("", "-"),
         "red flags": [named(f, 0) for f in screened["found_flags"]],
         "危险信号": [named(f, 1) for f in screened["found_flags"]],
-    }).reset_index(drop=True)
-    return _whole_text_frame()(table)
+    })
+    return _plain(table)
 
 
 def payment_methods(orders, markets=None):
     """How our buyers pay, region by region (``payment_shares`` read the way a learner needs
     it): one row per region and method actually used, the most used first, with its share of
-    the region's invoices as a percentage (one decimal).
+    the region's invoices as a percentage (one decimal); shown without row numbers.
 
     >>> from course.crm.data import load
     >>> table = payment_methods(load("orders"))
     >>> list(table.columns)
     ['region', 'payment method', 'share of invoices (%)']
+    >>> "<th>0</th>" in table._repr_html_()
+    False
     """
     import pandas as pd
 
@@ -589,4 +602,5 @@ def payment_methods(orders, markets=None):
         rows += [{"region": region, "payment method": method,
                   "share of invoices (%)": round(float(share) * 100, 1)}
                  for method, share in used.items()]
-    return pd.DataFrame(rows, columns=["region", "payment method", "share of invoices (%)"])
+    return _plain(pd.DataFrame(rows, columns=["region", "payment method",
+                                              "share of invoices (%)"]))

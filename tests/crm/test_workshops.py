@@ -194,7 +194,7 @@ def test_decisions_show_the_plain_words_of_the_questions(data):
     bank = yaml.safe_load(open("exercises/w07-message-queue-workshop.yaml", encoding="utf-8"))
     item = next(e for e in bank["exercises"] if e["id"] == "w07-after-decisions")
     asked = {left["en"].split(":")[0]: right for left, right in item["pairs"]}
-    assert set(asked) == set(decisions.index)  # David, Ines and Farid, one pair each
+    assert set(asked) == set(decisions.index)  # David, Ines and Hamza, one pair each
     for name, right in asked.items():
         if name != "Ines":  # the question says "she"; the toolkit's words say "the buyer"
             assert decisions.loc[name, "what to do"] == right["en"]

@@ -116,12 +116,12 @@ def test_we_pay_40_dollars_for_repair_is_an_offer():
 
 # 3. plain amounts and counts; one paragraph of plain sentences is not a keyword list
 PLAIN = [
-    pytest.param("w07-reply-keychain", "Hi Farid, sorry! We refund you 20 dollars now, no need "
+    pytest.param("w07-reply-keychain", "Hi Hamza, sorry! We refund you 20 dollars now, no need "
                  "return. Money come in 3 days. Best regards, Li Hua", 60, marks=pytest.mark.xfail(
                      strict=True, reason="80 where the teacher gives 60: its two slips cost 8 "
                      "language points, and the closing run into the line now counts (it was 75 "
                      "only because 'Best regards, Li Hua' was missed)")),
-    ("w07-reply-keychain", "Dear Farid,\n\nWe are sorry that the keychain does not work. It is our "
+    ("w07-reply-keychain", "Dear Hamza,\n\nWe are sorry that the keychain does not work. It is our "
                            "mistake. We will refund 20 dollar to you, no need send back. The money "
                            "will arrive in 3 days.\n\nBest regards,\nLi Hua", 67),
     ("w04-check-reply-nadia", "Dear Nadia, thank you for your message. Price is 9.8 dollar one "
@@ -274,7 +274,7 @@ def test_a_greeting_with_the_wishes_first_flags_nothing():
 @pytest.mark.parametrize("text", [
     "Dear David,\n\nSorry for this problem. Please send us a video, then we refund $20.\n\n"
     "Best regards,\nLi Hua",
-    "Dear Farid,\n\nSorry for this problem. We will refund $20 after we see the video.\n\n"
+    "Dear Hamza,\n\nSorry for this problem. We will refund $20 after we see the video.\n\n"
     "Best regards,\nLi Hua",
 ])
 def test_a_small_refund_made_to_wait_for_a_video_is_the_wrong_decision(text):
@@ -284,7 +284,7 @@ def test_a_small_refund_made_to_wait_for_a_video_is_the_wrong_decision(text):
 
 
 def test_a_small_refund_without_a_condition_passes():
-    text = ("Dear Farid,\n\nWe are sorry that the keychain does not work; it is our mistake. We "
+    text = ("Dear Hamza,\n\nWe are sorry that the keychain does not work; it is our mistake. We "
             "will refund the $20 in full today, and there is no need to send it back or to send "
             "us a video. The money will arrive within 3 days.\n\nBest regards,\nLi Hua")
     assert BANK["w07-reply-keychain"].review(text).score >= 80

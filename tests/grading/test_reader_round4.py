@@ -245,7 +245,7 @@ def test_be_with_the_verb_like_is_still_an_error():
 @pytest.mark.parametrize("line", ["The money will arrive in 3-5 working days.",
                                   "You will see the money within 3 to 5 business days."])
 def test_a_range_of_days_is_a_next_step_with_a_time(line):
-    text = letter("Farid", "Thank you for telling us, and we are sorry that the keychain arrived "
+    text = letter("Hamza", "Thank you for telling us, and we are sorry that the keychain arrived "
                   "broken. We will refund you $20 in full; you do not need to send it back. " + line)
     assert "what happens next and when" not in advice("w07-reply-keychain", text)
 

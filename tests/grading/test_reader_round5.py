@@ -63,7 +63,7 @@ _CHLOE = ("Thank you for your kind words about the knife set. To go with it, we 
 
 @pytest.mark.parametrize("exercise,name,line", [
     ("w02-reply-chloe", "Chloé", "For faster answers, message me on WeChat: lily_shop88."),
-    ("w07-reply-keychain", "Farid", "Please contact me at lily.store@gmail.com for the refund."),
+    ("w07-reply-keychain", "Hamza", "Please contact me at lily.store@gmail.com for the refund."),
 ])
 def test_a_contact_off_the_platform_is_a_wrong_decision(exercise, name, line):
     body = (_CHLOE if exercise == "w02-reply-chloe" else
@@ -162,7 +162,7 @@ def test_photos_are_asked_for_not_just_named(line, found):
 
 
 def test_all_the_money_back_is_a_full_refund_and_the_tip_quotes_the_reply():
-    text = letter("Farid", "Sorry the keychain is not working. We pay you back $20, all the money, "
+    text = letter("Hamza", "Sorry the keychain is not working. We pay you back $20, all the money, "
                   "you no need return it. The money arrive in 3 days.")
     said = advice("w07-reply-keychain", text)
     assert "Missing: a full refund" not in said

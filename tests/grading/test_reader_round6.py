@@ -55,7 +55,7 @@ def test_money_for_a_review_is_a_wrong_decision_in_any_situation():
     plain request for a review, with nothing in return, is left alone."""
     from course.writing.rubric import RUBRIC
 
-    keychain = ("Dear Farid,\n\nWe are very sorry your keychain does not work; it is our "
+    keychain = ("Dear Hamza,\n\nWe are very sorry your keychain does not work; it is our "
                 "mistake. We will refund the $20 in full{deal}. You do not need to send it back. "
                 "The money arrives within 3 days.{ask}\n\nBest regards,\nMia")
     review = BANK["w07-reply-keychain"].review

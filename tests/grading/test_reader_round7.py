@@ -142,7 +142,7 @@ def test_asking_again_for_what_the_buyer_gave_is_still_capped_at_50():
     assert review.score <= 50 and "asks again" in str(review)
 
 
-KEYCHAIN = ("Dear Farid,\n\nThank you for telling us, and we are very sorry that your keychain "
+KEYCHAIN = ("Dear Hamza,\n\nThank you for telling us, and we are very sorry that your keychain "
             "does not work; this is our responsibility. {x}\n\nBest regards,\nGrace")
 
 
@@ -181,7 +181,7 @@ SCORED = [
     # a few English words are not a reply yet; a short reply that gives the amount is (13 words
     # on a 30-word task, over a quarter: the set-5 teacher gave such a reply 63)
     *_filled("a_few_words_are_not_a_reply_yet", "w07-reply-keychain", "{x}", None, 20,
-             "not a reply yet", True, ("Hi Farid, so sorry. Full refund. Grace",
+             "not a reply yet", True, ("Hi Hamza, so sorry. Full refund. Grace",
                                        "Sorry, refund today. Grace")),
     *named_cases("a_short_reply_that_gives_the_amount_is_not_a_few_words", (
         "comp-reply-dead-charger",

@@ -151,18 +151,18 @@ _PADDING = ("We hope this message finds you well. Your satisfaction is always ou
 
 def test_a_reply_padded_with_service_talk_is_capped():
     ex = BANK["w07-reply-keychain"]
-    empty = ex.review("Dear Farid,\n\n" + _PADDING + "Please feel free to contact us.\n\n"
+    empty = ex.review("Dear Hamza,\n\n" + _PADDING + "Please feel free to contact us.\n\n"
                       "Best regards,\nGrace")
-    padded = ex.review("Dear Farid,\n\n" + _PADDING + "We are sorry the keychain does not work: "
+    padded = ex.review("Dear Hamza,\n\n" + _PADDING + "We are sorry the keychain does not work: "
                        "we will refund your $20 within 2 days, and you do not need to send it "
                        "back.\n\nBest regards,\nGrace")
-    plain = ex.review("Dear Farid,\n\nWe are very sorry the keychain does not work. We will "
+    plain = ex.review("Dear Hamza,\n\nWe are very sorry the keychain does not work. We will "
                       "refund your $20 within 2 days, and you do not need to send it back. Thank "
                       "you for telling us.\n\nBest regards,\nGrace")
     assert "padded_empty" in caps(empty) and empty.score <= 30, empty
     assert "padded" in caps(padded) and padded.score <= 55, padded
     assert not caps(plain) & {"padded", "padded_empty"} and plain.score >= 75, plain
-    warm = ex.review("Dear Farid,\n\nThank you for your kind message. We are very sorry the "
+    warm = ex.review("Dear Hamza,\n\nThank you for your kind message. We are very sorry the "
                      "keychain does not work: we will refund your $20 within 2 days, and you do "
                      "not need to send it back. We truly value you as our customer.\n\n"
                      "Best regards,\nGrace")  # two warm sentences around the answer: not padding
