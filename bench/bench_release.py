@@ -109,9 +109,9 @@ def export(commit: str) -> Path:
     """The tree at ``commit`` in a temporary folder (``git archive``)."""
     folder = Path(tempfile.mkdtemp(prefix="crm-bench-release-"))
     archive = folder / "tree.tar"
-    subprocess.run(["git", "archive", "-o", str(archive), commit, "course",
-                    "exercises/schema.json"], cwd=ROOT,
-                   check=True)
+    # the whole tree: the package finds its schema, lessons and data beside itself (the lint
+    # of an import reads the lessons' notebooks)
+    subprocess.run(["git", "archive", "-o", str(archive), commit], cwd=ROOT, check=True)
     with tarfile.open(archive) as tar:
         tar.extractall(folder, filter="data")
     return folder
