@@ -47,6 +47,8 @@ class Lessons:
     optional_ids: set[str] = field(default_factory=set)  # items shown in an optional part
     main_text: str = ""  # every main-part cell of every lesson, normalised
     optional_text: str = ""  # every optional-part cell, normalised
+    #: term -> taught only in an optional part (``optional_terms``; the texts above are fixed)
+    only_optional: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
 
 def cell_text(cell) -> str:
@@ -230,10 +232,21 @@ def optional_terms(ex, lessons: Lessons) -> list[str]:
         pattern = re.compile(r"(?<![\w.])" + re.escape(term) + r"(?![\w]|\.\d)")
         if pattern.search(given):
             continue
-        if (len(pattern.findall(lessons.optional_text)) >= TAUGHT
-                and not pattern.search(lessons.main_text)):
+        if _only_optional(term, pattern, lessons):
             found.append(term)
     return found
+
+
+def _only_optional(term: str, pattern, lessons: Lessons) -> bool:
+    """``term`` used at least ``TAUGHT`` times in the optional parts and never in a main part;
+    found once per term for all the items (the bank's items share most of their words)."""
+    known = lessons.only_optional.get(term)
+    if known is None:
+        known = (term in lessons.optional_text  # a plain search first: most terms are not there
+                 and len(pattern.findall(lessons.optional_text)) >= TAUGHT
+                 and not pattern.search(lessons.main_text))
+        lessons.only_optional[term] = known
+    return known
 
 
 def check_optional_content(ex, lessons: Lessons, add: Add) -> None:

@@ -369,13 +369,17 @@ def _build(source: Path, out: Path, bank) -> ReleaseSummary:
     from course.exercises.kinds.base import release_rng
 
     rng = release_rng()
+    # libyaml's writer where PyYAML has it (as the loaders): the pure-Python one took about a
+    # fifth of a release (docs/benchmarks.md, issue 24). Same data; a key over 128 characters
+    # may stay on one line where the Python writer made it an explicit "? " key.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     for path in sorted((out / "exercises").glob("*.y*ml")):
         doc, redacted, kept = release_bank_file(path, bank, rng)
         lesson = doc.get("lesson", path.stem) if isinstance(doc, dict) else path.stem
         summary.redacted[lesson] = redacted
         summary.kept[lesson] = kept
         with open(path, "w", encoding="utf-8") as fh:
-            yaml.safe_dump(doc, fh, allow_unicode=True, sort_keys=False)
+            yaml.dump(doc, fh, Dumper=dumper, allow_unicode=True, sort_keys=False)
     for path in sorted((out / "notebooks").rglob("*.ipynb")):
         clear_notebook(path, path)
         summary.notebooks.append(path.relative_to(out / "notebooks").as_posix())

@@ -2,6 +2,7 @@
 prints is right by the kind's own grader, in both forms and on the worksheet."""
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -11,8 +12,16 @@ from course.exercises import kinds
 from course.materials.printview import PrintContext, form_order, printed_exercise
 from course.materials.textify import html_lines
 
-BANK = course.load_bank(course.paths.bank_dir())
-EXERCISES = list(BANK.values())
+
+@functools.cache
+def _bank():
+    """The course bank, loaded when a test first needs it: not when the file is collected,
+    which each xdist worker does (a full load reviews every reply example)."""
+    return course.load_bank(course.paths.bank_dir())
+
+
+def _exercises() -> list:
+    return list(_bank().values())
 
 
 def test_every_registered_kind_has_a_print_view():
@@ -24,7 +33,7 @@ def test_every_registered_kind_has_a_print_view():
 @pytest.mark.parametrize("form", ["", "A", "B"])
 def test_the_printed_key_of_every_exercise_is_right_by_its_grader(form):
     wrong = []
-    for ex in EXERCISES:
+    for ex in _exercises():
         item = kinds.view(ex.type, "print")(ex, PrintContext("en", form, False, 1))
         result = printed_exercise(ex, form).grade(item.key_response)
         if not result.correct:
@@ -48,7 +57,7 @@ def test_the_key_letters_of_choice_items_name_the_right_options_on_the_paper(for
     """Read the letters the key prints and the options the paper prints next to those
     letters, find those options in the bank by their text, and grade them."""
     checked = 0
-    for ex in EXERCISES:
+    for ex in _exercises():
         if ex.type not in ("single_choice", "multiple_choice"):
             continue
         item = kinds.view(ex.type, "print")(ex, PrintContext("en", form, False, 1))
@@ -67,7 +76,7 @@ def test_form_b_orders_differently_from_form_a_where_it_can():
     keys = list("abcd")
     assert form_order(keys, "x", "A", "options") != form_order(keys, "x", "B", "options")
     assert form_order(keys, "x", "A", "options", shuffle=False) == keys
-    for ex in EXERCISES:
+    for ex in _exercises():
         if ex.type in ("single_choice", "multiple_choice") and ex.shuffle:
             a = kinds.view(ex.type, "print")(ex, PrintContext("en", "A"))
             b = kinds.view(ex.type, "print")(ex, PrintContext("en", "B"))
@@ -76,12 +85,12 @@ def test_form_b_orders_differently_from_form_a_where_it_can():
 
 
 def test_a_paper_without_the_key_shows_no_answer_and_one_with_it_does():
-    ex = BANK["rel-chat-buy"]  # numeric
+    ex = _bank()["rel-chat-buy"]  # numeric
     answer = f"{ex.answer:g}"
     view = kinds.view(ex.type, "print")
     assert answer not in view(ex, PrintContext("en", "A", False)).html
     assert answer in view(ex, PrintContext("en", "A", True)).html
-    cloze = BANK["rel-habits"]
+    cloze = _bank()["rel-habits"]
     plain = kinds.view("cloze", "print")(cloze, PrintContext("en", "", False)).html
     keyed = kinds.view("cloze", "print")(cloze, PrintContext("en", "", True)).html
     assert 'class="filled"' not in plain and 'class="filled"' in keyed
@@ -110,7 +119,7 @@ def test_a_kind_without_a_print_view_is_listed_not_dropped():
     try:
         assert kinds.types_without_view("print") == ("unprintable_test",)
         ex = Unprintable({"id": "u1", "type": "unprintable_test", "prompt": "?"})
-        items, missing = print_items([BANK["rel-chat-buy"], ex], "en")
+        items, missing = print_items([_bank()["rel-chat-buy"], ex], "en")
         assert [i.exercise_id for i in items] == ["rel-chat-buy"]
         assert missing == ["u1 (unprintable_test)"]
     finally:
@@ -142,7 +151,7 @@ TIED_TO_DATA = {"markets-assess-growth", "rev-markets-2016-size"}
 
 
 def test_form_b_of_the_varying_numeric_items_prints_other_numbers_and_a_right_key():
-    numeric = {ex.id: ex for ex in EXERCISES if ex.type == "numeric" and ex.mode == "assessment"}
+    numeric = {ex.id: ex for ex in _exercises() if ex.type == "numeric" and ex.mode == "assessment"}
     assert set(numeric) == set(VARYING) | TIED_TO_DATA
     for exercise_id, expected in VARYING.items():
         ex = numeric[exercise_id]

@@ -127,23 +127,30 @@ def _tool():
     return module
 
 
+@pytest.fixture(scope="module")
+def pages() -> dict:
+    """tools/semester_docs.py's pages, made once for this file's checks (each page takes the
+    whole semester: about 20-30 s on the loaded 2-core machine, five times before)."""
+    return _tool().pages()
+
+
 @pytest.mark.parametrize("name", ["speaking-cards.md", "project.md"])
-def test_docs_pages_are_up_to_date(name):
-    expected = _tool().pages()[name]
+def test_docs_pages_are_up_to_date(name, pages):
+    expected = pages[name]
     assert (ROOT / "docs" / name).read_text(encoding="utf-8") == expected, \
         f"docs/{name} is out of date: run python tools/semester_docs.py"
 
 
 @pytest.mark.parametrize("name", ["teaching-schedule.md", "course-standard.md"])
-def test_schedule_and_standard_pages_are_up_to_date(name):
-    expected = _tool().pages()[name]
+def test_schedule_and_standard_pages_are_up_to_date(name, pages):
+    expected = pages[name]
     assert (ROOT / "docs" / name).read_text(encoding="utf-8") == expected, \
         f"docs/{name} is out of date: run python tools/semester_docs.py"
 
 
-def test_each_unit_item_of_the_standard_is_its_own_list_line():
+def test_each_unit_item_of_the_standard_is_its_own_list_line(pages):
     # a workshop with a summary ran into the next item ("...作业）。- 练习（题库）...")
-    page = _tool().pages()["course-standard.md"]
+    page = pages["course-standard.md"]
     assert page.count("- 练习（题库）") == page.count("\n- 练习（题库）") > 0
     assert page.count("- 实训 · Workshop") == page.count("\n- 实训 · Workshop") >= 8
 

@@ -55,7 +55,11 @@ def _attack(shown: list[str], ex_id: str, kind: str, n_key: int) -> list[list[st
     return guesses
 
 
-def _course_items():
+@pytest.fixture(scope="module")
+def course_items():
+    """The bank, and each assessment item that arranges three or more things, with its file:
+    read once for this file's two tests (each load checks every example: about 10 s at load
+    10 on the 2-core machine)."""
     bank = load_bank(ROOT / "exercises")
     found = []
     for path in sorted((ROOT / "exercises").glob("*.yaml")):
@@ -67,8 +71,8 @@ def _course_items():
     return bank, found
 
 
-def test_no_key_can_be_recovered_from_the_copy_knowing_the_release_code():
-    bank, items = _course_items()
+def test_no_key_can_be_recovered_from_the_copy_knowing_the_release_code(course_items):
+    bank, items = course_items
     assert {"rel-letter-moves", "idic-actions"} <= {ex_id for _, ex_id in items}
     recovered = {ex_id: 0 for _, ex_id in items}
     orders = {ex_id: set() for _, ex_id in items}
@@ -123,8 +127,8 @@ def test_every_order_but_the_key_is_equally_likely():
     assert max(counts.values()) < 1350 and min(counts.values()) > 1050, counts
 
 
-def test_the_copy_order_is_never_the_key_itself():
-    bank, items = _course_items()
+def test_the_copy_order_is_never_the_key_itself(course_items):
+    bank, items = course_items
     for path in sorted({p for p, _ in items}):
         doc, _, _ = release_bank_file(path, bank)
         for raw in doc["exercises"]:
