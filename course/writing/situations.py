@@ -395,7 +395,11 @@ SITUATIONS = (
                             r"offering)|(?:started|launched|introduced|added|opened) (?:a|an|our) "
                             r"(?:new )?(?:range|line|collection|series)|"
                             r"new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
-                            r"collection|series|cookware|design|model))\b|新产品|新的",
+                            r"collection|series|cookware|design|model)|"
+                            # one new product said plainly: "Now we have new ring light.", "we
+                            # also sell a new phone tripod" (brief 22rv, the tenth student reader)
+                            r"(?:we (?:now |also )?|now,? we (?:also )?)(?:have|offer|make|sell|"
+                            r"carry) (?:a |an |some |our )?(?:new|latest))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
         # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)

@@ -382,7 +382,8 @@ class Phrase(ValueKind):
         if not words:
             return []
         key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
-        m = re.search(key, text, re.I)
+        m = re.search(key, text, re.I) or _named_otherwise(words, text, _other_names(self.field,
+                                                                                      facts))
         if not m and len(words) > 1 and self.field == "last_product":
             # the product named by its noun as hers: "the red hoodie you love", "your
             # favourite hoodie" (brief 22d); a bare "hoodie" may be the new one recommended
@@ -401,11 +402,55 @@ class Phrase(ValueKind):
 
 
 def _word_key(word: str) -> str:
-    """A pattern for one word of a name: any ending ("hoodie" finds "hoodies"); a possessive
-    keeps its mark ("men's" finds "men's" and "mens", not "men")."""
+    """A pattern for one word of a name: any ending ("hoodie" finds "hoodies"), the plurals in
+    -ves and -ies too ("knife" finds "knives", "battery" "batteries"); a possessive keeps its
+    mark ("men's" finds "men's" and "mens", not "men")."""
     if word.endswith(("'s", "’s")):
         return re.escape(word[:-2]) + r"(?:['’]s|s)\b"
+    for end, plural in (("fe", "ves"), ("f", "ves"), ("y", "ies")):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return rf"(?:{re.escape(word.rstrip('s'))}\w*|{re.escape(word[:-len(end)])}{plural}\b)"
     return re.escape(word.rstrip("s")) + r"\w*"
+
+
+# the words of a name that only group its items: "knife set" is named by "the knives"
+_GROUP_NOUNS = ("set", "kit", "pack", "bundle", "collection")
+
+
+def _other_names(field: str, facts: dict) -> set:
+    """The words of the task's other product names (its last product beside the one to
+    recommend): a phrase that holds one of them names that product, not this one."""
+    return {w for f in ("last_product", "recommended_product", "product") if f != field
+            for w in str(facts.get(f) or "").lower().split()}
+
+
+def _named_otherwise(words: list, text: str, others: set = frozenset()):
+    """The name said in the reply's own words (brief 22rv: paraphrase): its head noun after
+    another of its words ("bamboo board" for "bamboo cutting board"), or a group's items ("the
+    knives" for "knife set"); None when the reply does not name it, or names in these words
+    another product of the task ("jasmine pearl tea" is not "jasmine green tea")."""
+    if len(words) < 2:
+        return None
+    head = words[-1]
+    if len(words) == 2 and head in _GROUP_NOUNS:  # "knife set": "the knives"
+        m = re.search(rf"\b{re.escape(_plural(words[0]))}\b", text, re.I)
+        if m:
+            return m
+    mods = "|".join(_word_key(w) for w in words[:-1] if w not in _GROUP_NOUNS)
+    for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{_word_key(head)}", text, re.I):
+        if not (set(m.group(0).lower().split()) - set(words)) & others:
+            return m
+    return None
+
+
+def _plural(word: str) -> str:
+    """The plural of an English noun by the usual rules (knife: knives, battery: batteries)."""
+    for end, plural in (("fe", "ves"), ("f", "ves")):
+        if word.endswith(end):
+            return word[:-len(end)] + plural
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 class Months(Count):
