@@ -27,7 +27,7 @@ TIME = re.compile(
     rf"in\s+(?:the\s+next\s+)?(?:\d+|one|two|three|a few)\s+(?:working\s+)?(?:hours?|days?)|"
     # a range: "in 3-5 working days", "within 3 to 5 business days" (brief 22d)
     rf"(?:in|within)\s+\d+\s*(?:-|–|to)\s*\d+\s+(?:working\s+|business\s+)?(?:hours?|days?)|"
-    rf"(?:today|tomorrow|tonight|right away|at once|immediately)|"
+    rf"(?:today|tomorrow|tonight|right away|at once|immediately)|this\s+(?:morning|afternoon|evening)|"
     rf"by\s+(?:the\s+end\s+of\s+\w+|{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}|"
     rf"next\s+week|this\s+week)|"
     rf"(?:on|before|until)\s+{WEEKDAY_RX}|this\s+week|next\s+week|"
@@ -69,7 +69,8 @@ CLOSING = re.compile(
     r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|best|cheers|thanks(?: again)?|"
     # the short closings of chat and mail (brief 22rv): "Thx,", "BR,", "Warmly,", "Talk soon,"
     # (alone on the line, or with the name after them: "Warmly welcome ..." is no closing)
-    r"(?:thx|br|warmly|(?:talk|speak|chat) (?:to you )?soon)(?=[,.!]?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
+    r"(?:thx|br|warmly|(?:talk|speak|chat) (?:to you )?soon|merry christmas|happy (?:holidays|new year"
+    r"|thanksgiving|easter)|season'?s greetings|eid mubarak)(?=[,.!]?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
     r"\s*$)|"
     r"thank you|have a (?:nice|great|good|lovely|wonderful) (?:day|week|weekend)|"
     r"looking forward[^.\n]*|all the best|take care|with thanks|bonne (?:journée|journee|"
@@ -481,7 +482,8 @@ SAME_GOODS = ({"mug", "cup"}, {"charger", "power bank", "cable"}, {"table", "des
               {"knife", "knives"}, {"scarf", "scarves"}, {"bag", "backpack", "handbag"},
               {"led strip", "strip light", "light bulb"}, {"yoga mat", "yoga block"})
 _PLURAL_ONLY = ("scarves", "knives", "chopsticks", "sunglasses", "jeans", "trousers")
-PRODUCT = re.compile(r"\b(" + "|".join(
+# a noun after a hyphen is part of another word: "e-wallet" is a way to pay, not a wallet
+PRODUCT = re.compile(r"(?<![\w-])(" + "|".join(
     re.escape(n).replace(r"\ ", r"[\s-]+") + ("" if n in _PLURAL_ONLY else r"(?:e?s)?")
     for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 

@@ -50,7 +50,8 @@ _SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\b[Ss]ize\s+(?P<a>XXS|XS|XXL
                    r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b")
 _COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
                      r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
-_DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty)"
+_DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+                   r"twenty|thirty)"
                    r"\s+(?:working\s+|business\s+)?days?\b|(\d{1,3})\s*(?:个)?(?:工作)?天", re.I)
 _HOURS = re.compile(r"\b(\d{1,3})\s+hours?\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -199,13 +200,23 @@ class Date(ValueKind):
         return parse_date(raw)
 
     def find(self, text, facts):
-        return found_all(_DATE, text, _date_of)
+        return found_all(_DATE, text, _date_of) + found_all(_MONTH_END, text, _month_end)
 
     def same(self, said, fact):
         return bool(said & fact)
 
     def show(self, fact):
         return _show_date(fact)
+
+
+# "until the end of October" is its last day (brief 22rv, the eleventh teacher reader)
+_MONTH_END = re.compile(r"\b(?:the )?end of (" + "|".join(P.MONTHS) + r")\b", re.I)
+_LAST_DAY = {2: (28, 29), 4: (30,), 6: (30,), 9: (30,), 11: (30,)}
+
+
+def _month_end(m: re.Match) -> frozenset:
+    month = P.MONTHS[m.group(1).lower()]
+    return frozenset((month, day) for day in _LAST_DAY.get(month, (31,)))
 
 
 class Weekday(ValueKind):
@@ -390,7 +401,7 @@ class Phrase(ValueKind):
             head = _word_key(words[-1])
             m = re.search(r"\b(?:the|your|those|these) (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:that |"
                           r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear)\w*|"
-                          r"\byou (?:have )?(?:bought|ordered|chose|liked|love\w*) (?:[\w'’-]+ ){0,2}?"
+                          r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*) (?:[\w'’-]+ ){0,2}?"
                           + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head
                           # "thank you for your mug order in September" (brief 22r)
                           + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)", text,

@@ -248,3 +248,93 @@ def test_the_value_of_the_decision_stated_wrong(exercise, text, capped):
     result = review(exercise, text)
     assert ("wrong_choice" in {c["name"] for c in result.caps}) == capped
     assert (result.score <= 35) == capped
+
+
+# 5. The eleventh readers (a teacher and a student, brief 22rv): moves said in the learner's
+#    own words and told "Missing", each read by its meaning in any form of its words.
+_NADIA, _DUBAI, _YARA = "w04-check-reply-nadia", "w06-reply-dubai", "w03-reply-yara"
+_VERA, _MAREK, _GREETING = "w07-reply-vera", "w04-reply-marek", "w10-assess-reply-greeting"
+_NEW_ARRIVAL, _WEBER, _KANYA = "w10-reply-new-arrival", "promo-reply-new-arrival", "w05-reply-kanya"
+_JESSICA = "w06-assess-reply-jessica"
+# (exercise, reply, the move's line that must not be "Missing", whether the reply makes it)
+OTHER_WORDS = [
+    # thanks for buying, the verb in any form (a slip too): thanks for past business, and why a
+    # new arrival is told to her
+    *named_cases("thanks_for_buying_in_any_form", [
+        ("haddad", (_HADDAD, letter("Mr Haddad", "Thank you for buy from us nine times. We miss "
+                                    "you and want to work together again."),
+                    "thanks for past business", True)),
+        ("new_arrival", (_NEW_ARRIVAL, letter("Ms Hall", "thank you for buy 8 coffee mugs in "
+                                              "September. Our new ceramic mug gift set is $18."),
+                         "says why this customer hears about it", True))]),
+    *named_cases("thanks_for_a_message_left_alone", (
+        _HADDAD, letter("Mr Haddad", "Thank you for your message. We want to work together "
+                        "again."), "thanks for past business", False)),
+    # a number written as a word, a percentage in words, the end of a month
+    *named_cases("numbers_and_dates_in_words", [
+        ("nine_days", (_DUBAI, letter("Mr Al-Mansouri", "Thank you. Ten speakers are 65 USD in "
+                                      "all, 6.50 USD each. They reach Dubai in nine days."),
+                       "the delivery time", True)),
+        ("month_end", (_GREETING, letter("Mr Anderson", "Happy Thanksgiving to you and your "
+                                         "family! Our mugs are 10% cheaper until the end of "
+                                         "October."), "when the offer ends", True))]),
+    *named_cases("a_vague_time_left_alone", (
+        _DUBAI, letter("Mr Al-Mansouri", "Thank you. Ten speakers are 65 USD in all, 6.50 USD "
+                       "each. They reach Dubai in a few days."), "the delivery time", False)),
+    # money given back "to you"; the buyer checked through the company's "web page"; "received!"
+    *named_cases("money_back_to_you", [
+        ("ines", (_INES, letter("Ines", "Sorry for the mark on your pen set. Could we return 4 "
+                                "dollars to you for it?"), "a partial compensation", True)),
+        ("tom", (_TOM, letter("Tom", "Sorry for the scratch. We can pay $4 back to you today."),
+                 "a partial compensation", True))]),
+    *named_cases("the_buyer_checked_in_other_words", [
+        ("web_page", (_YARA, letter("Yara", "Could you share your company's web page?"),
+                      "asks for details that show the buyer is real", True)),
+        ("registered", (_YARA, letter("Yara", "Could you tell us your registered address?"),
+                        "asks for details that show the buyer is real", True))]),
+    *named_cases("our_own_page_left_alone", (
+        _YARA, letter("Yara", "You can see all models on our shop page."),
+        "asks for details that show the buyer is real", False)),
+    *named_cases("the_mail_received_in_one_word", (
+        _MAREK, "Hi Marek, received! We are working on it, full reply within three days. Mia",
+        "says the mail was received", True)),
+    # the buyer's answer asked, or a way out offered, in plain student words
+    *named_cases("the_buyers_answer_in_other_words", [
+        ("mind", (_VERA, letter("Vera", "New stock comes on 18 April. Do you mind to wait some "
+                                "days?"), "asks whether the delay is acceptable", True)),
+        ("stop", (_WEBER, letter("Ms Weber", "Our new cork yoga block is $9. If you not want "
+                                 "this kind of message, please tell us and we will stop."),
+                  "leaves the choice to the customer", True))]),
+    *named_cases("a_plain_wait_left_alone", (
+        _VERA, letter("Vera", "New stock comes on 18 April, and we will ship it then."),
+        "asks whether the delay is acceptable", False)),
+    # what she likes, said with "like"
+    *named_cases("what_she_likes", (
+        _KANYA, letter("Kanya", "Because you like our red hoodie, we think you will love our new "
+                       "fleece zip hoodie, $14.90."), "the product she bought before", True)),
+]
+
+
+@pytest.mark.parametrize("exercise,text,move,made", OTHER_WORDS)
+def test_moves_in_the_learners_own_words(exercise, text, move, made):
+    assert (f"Missing: {move}" not in advice(exercise, text)) == made
+
+
+# holiday wishes with the name close a letter ("Merry Christmas,\nMia"; the eleventh student)
+# (closing lines of a reply to Jessica, the closing the review must find, or "" for none)
+WISHES = [
+    *named_cases("holiday_wishes_close_a_letter", [
+        ("christmas", ("Merry Christmas,\nMia", "Merry Christmas,")),
+        ("holidays", ("Happy holidays, Mia", "Happy holidays, Mia"))]),
+    *named_cases("wishes_in_a_sentence_left_alone", (
+        "Merry Christmas and thank you for all your orders this year.", "")),
+]
+
+
+@pytest.mark.parametrize("end,closing", WISHES)
+def test_holiday_wishes_close_a_letter(end, closing):
+    text = ("Hi Jessica,\n\nThank you for your message. Three speakers cost $21.12, that is $7.04 "
+            "each, with a one-year warranty. They arrive in 8 days.\n\n" + end)
+    found = [f for f in review(_JESSICA, text).criterion("structure").found
+             if f.startswith("closing: ")]
+    assert found == ([f"closing: {closing}"] if closing else []), found
