@@ -639,6 +639,21 @@ def _signed(text: str) -> bool:
 _SIGNATURE = re.compile(r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?[.,]?")
 
 
+_PAST = re.compile(r"\b(?:was|were|had|shipped|sent|posted|dispatched|left|ordered|paid|"
+                   r"received|delivered|placed)\b", re.I)
+_PROMISE = re.compile(r"\b(?:will|'ll|can|shall|going to|please)\b", re.I)
+
+
+def _next_time(body: str):
+    """The first time of the body that is not a past event: "it was shipped on 23 March" dates
+    what happened, it says nothing of what happens next (brief 22rv, the eleventh teacher)."""
+    for m in P.TIME.finditer(body):
+        clause = clause_around(body, m.start())
+        if not (_PAST.search(clause) and not _PROMISE.search(clause)):
+            return m
+    return None
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -655,7 +670,7 @@ class Structure(Scorer):
             ("thanks", (P.THANKS.search(reply.flat_body + " " + reply.closing) or [""])[0],
              "Thank the buyer (for the order, the message or their patience).",
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
-            ("next step with a time", (P.TIME.search(reply.flat_body)
+            ("next step with a time", (_next_time(reply.flat_body)
                                        or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
                                        or [""])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",

@@ -476,7 +476,7 @@ SITUATIONS = (
                             r"credited|taken off) (?:with|from|on|in) (?:the|your) first order)\b",
               "keeps to the normal process (samples, trial order, no rush)",
               "按正常流程处理（样品、试订单，不被催促）")),
-        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"),
+        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"), no_amounts=True,
         facts=("buyer_name",),
         words=(40, 150)),
     Situation(

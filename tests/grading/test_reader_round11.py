@@ -338,3 +338,44 @@ def test_holiday_wishes_close_a_letter(end, closing):
     found = [f for f in review(_JESSICA, text).criterion("structure").found
              if f.startswith("closing: ")]
     assert found == ([f"closing: {closing}"] if closing else []), found
+
+
+# 6. A price made up where the task gives none (a suspicious inquiry: no price before the buyer
+#    is checked; the eleventh student reader, like W05 Siti's "$3"), and a date of what happened
+#    is no next step ("it was shipped on 23 March"; the eleventh teacher reader, W01 Lucia).
+# (exercise, reply, whether the made-up amount is a wrong fact)
+MADE_UP = [
+    *named_cases("a_price_made_up_for_an_unchecked_buyer", [
+        ("yara", (_YARA, letter("Yara", "Could you share your company website? The price is $15 "
+                                "per piece."), True)),
+        ("farid", ("w03-check-reply-farid", letter("Farid", "Could you send your company "
+                                                   "website? Each sample costs $20."), True))]),
+    *named_cases("no_price_left_alone", (
+        _YARA, letter("Yara", "Could you share your company website? We usually start with one "
+                      "or two paid samples."), False)),
+]
+
+
+@pytest.mark.parametrize("exercise,text,wrong", MADE_UP)
+def test_a_price_made_up_for_an_unchecked_buyer(exercise, text, wrong):
+    assert ("wrong_fact" in caps(exercise, text)) == wrong
+
+
+NEXT = "Say what happens next and when"
+_LUCIA = "w01-check-reply-lucia"
+# (reply to Lucia, whether it says what happens next and when)
+PAST_DATES = [
+    *named_cases("a_date_of_what_happened_is_no_next_step", [
+        ("shipped", (letter("Lucia", "Thank you for your patience. Your parcel was shipped on 23 "
+                            "March with YunExpress, tracking number YT2545280664805297."), False)),
+        ("sent", (letter("Lucia", "Thank you for waiting. We sent it on 23 March by YunExpress, "
+                         "tracking YT2545280664805297."), False))]),
+    *named_cases("a_promise_with_a_date_left_alone", (
+        letter("Lucia", "Thank you for your patience. It was shipped on 23 March; if it has not "
+               "arrived by 10 April, we will send a new one."), True)),
+]
+
+
+@pytest.mark.parametrize("text,next_step", PAST_DATES)
+def test_a_date_of_what_happened_is_no_next_step(text, next_step):
+    assert (NEXT not in advice(_LUCIA, text)) == next_step
