@@ -237,6 +237,11 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
         caps += s.caps
         flagged += s.flagged
         advice += s.advice
+    # a whole answer of a letter's length in its frame (greeting, closing) is a letter, not a
+    # bare answer, though it lacks the thanks and a time (RUBRIC.letter_frame, brief 22rv)
+    whole = criteria[0].points == criteria[0].max_points
+    framed = [c.pop("framed", False) for c in caps]
+    caps = [c for c, f in zip(caps, framed, strict=True) if not (f and whole)]
     score = _completeness(criteria, caps)
     caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:

@@ -39,6 +39,10 @@ class Rubric:
         "asks_again": 50,       # ... when it asks again for what the buyer already gave
         "asks_known": 75,       # ... when it asks the buyer for what the shop has on file
                                 # (the order number: a small slip, teacher 70-75; issue 28)
+        "wrong_choice": 35,     # ... when it makes none of the right decisions and states
+                                # wrong the value one turns on (size M where the chart gives L;
+                                # the teachers of sets 1-5 give such replies 30-42, 34 on
+                                # average; brief 22rv)
         "no_decision": 50,      # ... when it makes none of the situation's right decisions
         "unanswered": 55,       # ... when the customer's mail was never answered and the
                                 # letter does not say sorry for it (W05 Kanya, brief 22d)
@@ -61,6 +65,10 @@ class Rubric:
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
                                 # closing are missing: an answer, not yet a letter
+        "half_list": 45,        # ... when the task's terms are listed as half-sentences
+                                # after a real sentence ("sorry the keychain does not work.
+                                # responsibility, full refund $20, no need send back"): set 7's
+                                # teacher 42-45 (brief 22rv); a list with no sentence is 10
         "cold": 45,             # ... when the task asks a patient, personal answer (it gives
                                 # `invite_talk`) and the reply is bare figures: no thanks, no
                                 # invitation, nothing of the buyer (brief 22r, W06 Dubai)
@@ -91,6 +99,11 @@ class Rubric:
     short_note_share: float = 1 / 3  # under this share: a short note (short_note cap)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
+    # ... unless the reply has its greeting and its closing, is not brief and makes every move
+    # of its situation: a whole answer in a letter's frame is a letter, though it lacks the
+    # thanks and a time (brief 22rv: the tenth teacher reader gives such a 63-word reply 85;
+    # brief ones stay capped: set 2's teacher gives 45-word answers without them 62)
+    letter_frame: tuple = ("greeting", "closing")
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
     form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language", "short_note",
@@ -120,6 +133,10 @@ class Rubric:
     phrase_list: dict = field(default_factory=lambda: {
         "bullets": 3, "bullet_share": 0.5, "terms": 4, "term_words": 5, "terms_share": 0.5,
         "notes": 5, "notes_share": 0.8, "notes_terms": 2})
+    # a half list (course.writing.text.half_list): a run of this many phrases or more between
+    # commas, each of up to `words` words and saying nothing, `terms` of them a lesson's term
+    # with no number
+    half_list: dict = field(default_factory=lambda: {"phrases": 4, "terms": 2, "words": 5})
     # relevance
     pitch_penalty: int = 5          # points lost for a sales pitch inside an answer
     pitch_phrases: int = 2          # pitch phrases from which the penalty applies

@@ -18,6 +18,7 @@ from course.writing.situations import WAITS_FOR_ANSWER
 from course.writing.text import (
     Said,
     clause_around,
+    half_list,
     negated,
     push_denied,
     sentence_at,
@@ -157,6 +158,10 @@ class Content(Scorer):
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
             out.cap("no_decision", f"the reply does not take the decision: {names}",
                     f"回复没有做出应有的决定：{names_zh}")
+        if situation.right and not made & set(situation.right) and self._wrong_choice(
+                reply, situation):
+            out.cap("wrong_choice", "the value the decision turns on is wrong (a size, a product "
+                    "or an amount the facts do not give)", "决定所依据的数值是错的（尺码、商品或金额与事实不符）")
         if {"wrong_decision", "no_decision"} <= {c["name"] for c in out.caps}:
             out.cap("wrong_decision_only", "a wrong decision and none of the right ones",
                     "做了错误的决定，却没有做出任何正确的决定")
@@ -170,7 +175,26 @@ class Content(Scorer):
             out.cap("no_content", "the reply gives almost nothing the buyer needs",
                     "回复几乎没有提供买家需要的信息")
         self._padding(reply, situation, share, out)
+        listed = half_list(reply.body)
+        if listed:  # the task's terms listed after a sentence (brief 22rv)
+            quoted = ", ".join(listed)
+            out.missing.append(Said(f"a list of the task's words, not sentences: '{quoted}'",
+                                    f"罗列任务中的词语，不是句子：“{quoted}”"))
+            out.cap("half_list", "the task's words listed, not said to the buyer",
+                    "只是罗列任务中的词语，没有真正对买家说出来")
+            out.advise(f"Write the listed words as sentences to the buyer ('{quoted}' says nothing "
+                       "yet): who does what, and when.",
+                       f"把罗列的词语写成对买家说的完整句子（“{quoted}”还没有表达意思）：谁做什么、何时做。")
         return out
+
+    @staticmethod
+    def _wrong_choice(reply, situation) -> bool:
+        """True when a value the reply states wrong is one its right decision turns on (size M
+        where the chart gives L): a wrong decision in a polite reply, not a slip of a fact
+        (brief 22rv: the teachers give such replies 30-42, 34 on average)."""
+        fields = {f for r in situation.right for f in situation.move(r).find[5:].replace(
+            "+", ",").split(",") if situation.move(r).find.startswith("fact:")}
+        return any(w.field in fields for w in reply.check.wrong)
 
     def _padding(self, reply, situation, share, out) -> None:
         """A reply padded with service talk ("your satisfaction is our top priority"): filler
@@ -191,9 +215,10 @@ class Content(Scorer):
                                 f"凑字：{len(filler)} 句泛泛的客套话"))
         out.cap(name, "most of the reply is general service talk, not this buyer's case",
                 "回复大多是泛泛的客套话，没有针对这位买家的情况")
-        out.advise("Cut the general sentences ('your satisfaction is our priority', 'we always do "
-                   "our best') and give the buyer the facts and the decision.",
-                   "删去泛泛的客套话（如“您的满意是我们的首要任务”），直接给出事实和决定。")
+        # the reply's own empty sentences, not stock examples it never wrote (brief 22rv)
+        quoted = ", ".join(f"'{s}'" for s in filler[:2])
+        out.advise(f"Cut the general sentences ({quoted}) and give the buyer the facts and the "
+                   "decision.", f"删去泛泛的句子（{quoted}），直接给出事实和决定。")
 
     def _decisions(self, reply, situation, out) -> int:
         n = 0
@@ -635,6 +660,21 @@ def _signed(text: str) -> bool:
 _SIGNATURE = re.compile(r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?[.,]?")
 
 
+_PAST = re.compile(r"\b(?:was|were|had|shipped|sent|posted|dispatched|left|ordered|paid|"
+                   r"received|delivered|placed)\b", re.I)
+_PROMISE = re.compile(r"\b(?:will|'ll|can|shall|going to|please)\b", re.I)
+
+
+def _next_time(body: str):
+    """The first time of the body that is not a past event: "it was shipped on 23 March" dates
+    what happened, it says nothing of what happens next (brief 22rv, the eleventh teacher)."""
+    for m in P.TIME.finditer(body):
+        clause = clause_around(body, m.start())
+        if not (_PAST.search(clause) and not _PROMISE.search(clause)):
+            return m
+    return None
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -651,7 +691,7 @@ class Structure(Scorer):
             ("thanks", (P.THANKS.search(reply.flat_body + " " + reply.closing) or [""])[0],
              "Thank the buyer (for the order, the message or their patience).",
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
-            ("next step with a time", (P.TIME.search(reply.flat_body)
+            ("next step with a time", (_next_time(reply.flat_body)
                                        or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
                                        or [""])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
@@ -706,6 +746,10 @@ class Structure(Scorer):
             out.cap("bare_letter", f"an answer, not yet a letter: no "
                     f"{' or '.join(p[0] for p in bare)}",
                     "只是回答，还不是一封完整的信：缺少" + "、".join(p[-1] for p in bare))
+            # framed by its greeting and closing, it is a letter: the review lifts the cap when
+            # the content is whole (brief 22rv)
+            out.caps[-1]["framed"] = n >= brief and not {p[0] for p in bare} & set(
+                self.rubric.letter_frame)
         return out
 
     def _few_words(self, reply, n, low, out) -> None:

@@ -77,7 +77,8 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:like|prefer|accept)|would (?:that|this) be|are you (?:ok|happy) with|can (?:you|your "
                r"\w+) wait|what do you think|how do you feel about (?:it|this|that)|can you "
                r"wait|let (?:us|me) know if|which (?:do|would) you prefer|whichever you prefer|"
-               r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think)\b|"
+               r"(?:would|does|will) (?:that|this|it) suit you|let (?:us|me) know what you think|"
+               r"(?:do|would) you mind)\b|"
                # the thing asked about named in a question: "is this short wait all right for
                # your family?", "would this still work for you?", "can we give you $4 back?"
                # round 7: the wait itself as the subject ("would waiting until then still work
@@ -118,8 +119,9 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # her order named by when she made it: "your September order of coffee mugs" (brief
             # 22q, the tenth teacher reader)
             r"your (?:" + "|".join(MONTHS) + r"|spring|summer|autumn|winter|recent) orders?|"
-            r"for (?:buying|ordering|choosing)|(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?"
-            r"with your|"
+            # "thank you for buy 8 coffee mugs" (brief 22rv: the verb in any form, a slip too)
+            r"for (?:buy|buying|bought|order|ordering|ordered|choose|choosing|chose)\b|"
+            r"(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?with your|match(?:es)? your|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
             r"told us|mentioned)|"
@@ -191,7 +193,8 @@ SITUATIONS = (
               only_with="warranty"),
          Move("talk", 2, r"\b((?:happy|glad|pleased|welcome) to (?:talk|discuss|hear|help)|talk "
                          r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
-                         r"let us know (?:if|what|your)|tell us (?:if|what)|"
+                         r"let us know (?:if|what|your)|tell us (?:if|what)|just (?:tell|ask|write to) (?:me|us)|"
+                         r"(?:any|other) (?:other )?wish\b|"
                          # "please feel free to talk with me" (brief 22g, W06 Dubai)
                          r"feel free to (?:talk|chat|discuss|tell|write)|(?:talk|chat) (?:with|to) "
                          r"(?:me|us))\b",
@@ -276,6 +279,8 @@ SITUATIONS = (
                                  r"coupon|give you [$€£¥]?\d+(?:\.\d+)? back|(?:return|give|pay|send) (?:you )?"
                                  r"[$€£¥]\d+(?:\.\d+)? (?:of|back)|"
                                  r"make (?:it )?up (?:to you )?for (?:it|this|that|the \w+)|"
+                                 # "return 4 dollars to you" (brief 22rv)
+                                 r"(?:return|give|pay|send|refund)\w* " + _AMOUNT + r" (?:back )?to you|"
                                  + MONEY_BACK + r")\b|"
                                  r"[$€£¥]\s?\d+(?:\.\d+)? back\b|补偿",
               "a partial compensation", "部分补偿"),
@@ -299,7 +304,8 @@ SITUATIONS = (
                          r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|(?:give|pay|send) you back "
                          r"(?:the |your |all )?[$€£¥]\s?\d+(?:\.\d+)?|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back|back (?:to you )?all (?:of )?(?:your |the )?"
-                         r"[$€£¥]\s?\d+(?:\.\d+)?)\b|全额退款",
+                         r"[$€£¥]\s?\d+(?:\.\d+)?|(?:give|gave|pay|paid|send|sent|return) (?:you )?"
+                         r"back (?:all )?(?:of )?(?:your|the) money)\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
@@ -377,7 +383,13 @@ SITUATIONS = (
                                # round 8: thanks in the sentence that names what the customer
                                # bought ("you ordered from us nine times, thank you so much")
                                r"you (?:have )?(?:ordered|bought|shopped)[^.!?]{0,40}\bthank\w*|"
-                               r"thank\w*[^.!?]{0,40}\byou (?:have )?(?:ordered|bought|shopped))\b|"
+                               r"thank\w*[^.!?]{0,40}\byou (?:have )?(?:ordered|bought|shopped)|"
+                               # brief 22rv: "Thank you for buy(ing) from us nine times", "we
+                               # really valued your 9 purchases"
+                               r"thank\w* (?:you )?(?:\w+ )?for (?:buy\w*|bought|order\w*|shopp\w*|"
+                               r"choos\w*|chose)|(?:valued?|appreciated?|treasured?) (?:all )?(?:your|"
+                               r"the) (?:" + _COUNT + r" )?(?:purchases|orders|business|support|"
+                               r"trust|loyalty))\b|"
                                r"感谢您", "thanks for past business", "感谢过去的合作"),
          Move("concern", 2, r"\b(re-?establish|resume|restore|miss (?:working|you|your|hearing)|"
                             r"missed (?:hearing|you|working)|value (?:our|your)|work together "
@@ -386,7 +398,7 @@ SITUATIONS = (
                             r"welcome you back|relationship|hear from you again|enjoyed "
                             r"(?:working|doing business) with you|(?:have )?not heard from you|"
                             r"(?:be|become) your (?:supplier|partner|shop) again|(?:serve|supply) you "
-                            r"again|(?:has|have) been (?:so )?quiet)\b|"
+                            r"again|(?:has|have) been (?:so )?quiet|(?:work|do business)(?: \w+){0,2} once more)\b|"
                             r"恢复合作",
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
@@ -395,11 +407,16 @@ SITUATIONS = (
                             r"offering)|(?:started|launched|introduced|added|opened) (?:a|an|our) "
                             r"(?:new )?(?:range|line|collection|series)|"
                             r"new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
-                            r"collection|series|cookware|design|model))\b|新产品|新的",
+                            r"collection|series|cookware|design|model)|"
+                            # one new product said plainly: "Now we have new ring light.", "we
+                            # also sell a new phone tripod" (brief 22rv, the tenth student reader)
+                            r"(?:we (?:now |also )?|now,? we (?:also )?)(?:have|offer|make|sell|"
+                            r"carry) (?:a |an |some |our )?(?:new|latest))\b|新产品|新的",
               "the firm's present profile or new products", "公司现状或新产品"),
          # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
         # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)
-         Move("offer", 1, r"\b(?:\d+% (?:off|discount|cheaper|less)|save \d+% (?:on|off)|special (?:price|offer|discount)|discount)"
+         Move("offer", 1, r"\b(?:(?:\d+|five|ten|fifteen|twenty|thirty|fifty)\s?(?:%|percent|per cent) "
+                          r"(?:off|discount|cheaper|less)|save \d+% (?:on|off)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*(?:[.!?]\s+[^.!?]*)?\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
                           r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
@@ -437,6 +454,8 @@ SITUATIONS = (
         r"\b(sample|company|website|details|specification|quantity|order|price|quote|model|"
         r"meet\w*)\b",
         (Move("verify", 3, r"\b(company (?:name|website|registration)|website|registration|"
+                           r"web ?(?:page|site)|registered (?:address|name|number|company|office)|"
+                           r"company['’]s (?:web\w*|address|registration|name|details)|"
                            r"business licen[cs]e|(?:full|company) address|more about your "
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
@@ -457,7 +476,7 @@ SITUATIONS = (
                             r"credited|taken off) (?:with|from|on|in) (?:the|your) first order)\b",
               "keeps to the normal process (samples, trial order, no rush)",
               "按正常流程处理（样品、试订单，不被催促）")),
-        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"),
+        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"), no_amounts=True,
         facts=("buyer_name",),
         words=(40, 150)),
     Situation(
@@ -466,7 +485,7 @@ SITUATIONS = (
         r"answer)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|(?:we (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?for "
-                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|已收到",
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|(?:^|(?<=[,.!?] ))received(?=[!.])|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
@@ -535,7 +554,8 @@ SITUATIONS = (
                            r"get|hear)|rather not (?:receive|get|hear)|(?:receive|get|hear) "
                            r"(?:fewer|less|no more|no)\b|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
+                           r"|if you (?:are not|aren't|do not|don't|not|no) (?:interested|want|need|like)|just tell (?:me|us)"
+                           r"|we (?:will|can|'ll) stop (?:sending|writing|the messages)?"
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
                            r"|" + _NO_PUSH + r"|(?:is|it'?s) "
@@ -599,7 +619,7 @@ SITUATIONS = (
          Move("how", 1, r"\b(code|coupon|automatically|at checkout|in (?:your|the) cart|add (?:it|"
                         r"them) to|order (?:it|them|as usual)|in our (?:store|shop)|automatic|just order|"
                         r"order (?:it |them )?(?:on|in|from|through) (?:our|the|aliexpress|amazon|"
-                        r"shopee|lazada|ebay))\b",
+                        r"shopee|lazada|ebay)|reply (?:to )?(?:me|us|this (?:mail|message)))\b",
               "how to use the offer", "如何使用优惠"),
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"

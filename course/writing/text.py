@@ -39,7 +39,7 @@ def split(text: str):
             break
         # a closing run into the end of a body line, perhaps with the name after it
         # ("... your answer. Best regards," / "... coat. Best regards, Mia"): typed on a phone
-        m = _RUN_ON_CLOSING.search(ln)
+        m = _RUN_ON_CLOSING.search(ln) or _RUN_ON_SHORT.search(ln)
         if m and m.start(1) > 0:
             closing, close_at = m.group(1), i + 1
             lines[i] = ln[:m.start(1)].rstrip()
@@ -56,6 +56,14 @@ _RUN_ON_CLOSING = re.compile(
     r"yours sincerely|all the best|take care|have a (?:nice|great|good|lovely|wonderful) "
     r"(?:day|week|weekend))[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
     r"[.!]?\s*$", re.I)
+
+# the short closings of chat and mail run on after a sentence, with the name after a comma
+# ("... within 2 days. Best, Mia", "... Cheers, Tom"; brief 22rv, the tenth student reader):
+# the name is what makes them a closing ("we did our best." is none)
+_RUN_ON_SHORT = re.compile(
+    r"(?:^|[.!?]\s+)((?:all the )?best|cheers|thanks(?: again)?|thank you|thx|many thanks|warmly|"
+    r"talk (?:to you )?soon|speak soon|br),\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?[.!]?\s*$",
+    re.I)
 
 
 def sentences(body: str) -> list[str]:
@@ -79,7 +87,7 @@ _FUNCTION_WORDS = frozenset(
     "until off".split())
 
 
-def keyword_list(body: str) -> bool:
+def _keyword_list(body: str) -> bool:
     """True when the body is a list of keywords rather than sentences: mostly fragments of
     three words or fewer, or words strung together with almost no function words."""
     from course.writing.rubric import RUBRIC
@@ -100,6 +108,44 @@ def keyword_list(body: str) -> bool:
     function = sum(t in _FUNCTION_WORDS for t in tokens)
     return ((len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
              and _longest_run(body) >= KEYWORD_RUN) or bool(phrase_list(body)))
+
+
+def keyword_list(body: str) -> bool:
+    """True when the body is a list of keywords rather than sentences: mostly fragments of
+    three words or fewer, or words strung together with almost no function words. A real
+    sentence followed by the task's terms listed is a half list (:func:`half_list`), read as
+    the sentence it holds and capped otherwise (brief 22rv)."""
+    return _keyword_list(body) and not (_real_sentence(body) and half_list(body))
+
+
+def _real_sentence(body: str) -> bool:
+    """True when a stretch of the body between punctuation marks is a statement of four
+    words or more ("for ten speakers the price is $6.50 each"), not a thanks formula."""
+    return any(len(c.split()) >= 4 and _STATEMENT.search(c)
+               for c in _PHRASE_BREAK.split(body))
+
+
+def half_list(body: str) -> list[str]:
+    """The task's terms listed as half-sentences after what the reply says ("sorry the
+    keychain does not work. responsibility, full refund $20, no need send back, 3 working
+    days"): the longest run of phrases between commas that say nothing (no verb, up to
+    RUBRIC.half_list["words"] words), when it has RUBRIC.half_list["phrases"] phrases or more
+    and RUBRIC.half_list["terms"] of them name a lesson's term and state no number (a list of
+    facts, "200 mugs, $4.20 each, $840 total, 15 days", is a short answer, not this); else []."""
+    from course.writing.rubric import RUBRIC
+
+    limits = RUBRIC.half_list
+    best: list[str] = []
+    for line in body.splitlines():
+        run: list[str] = []
+        for c in _PHRASE_BREAK.split(line):
+            c = c.strip(" -–—*•\t")
+            if not c:
+                continue
+            run = [*run, c] if len(c.split()) <= limits["words"] and not _says(c) else []
+            best = run if len(run) > len(best) else best
+    terms = [c for c in best if _TERM.search(c) and not re.search(r"\d", c)]
+    return best if len(best) >= limits["phrases"] and len(terms) >= limits["terms"] else []
 
 
 # Plain student sentences drop function words ("We refund you 20 dollars now, no need return.

@@ -50,7 +50,8 @@ _SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\b[Ss]ize\s+(?P<a>XXS|XS|XXL
                    r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b")
 _COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
                      r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
-_DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty)"
+_DAYS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+                   r"twenty|thirty)"
                    r"\s+(?:working\s+|business\s+)?days?\b|(\d{1,3})\s*(?:个)?(?:工作)?天", re.I)
 _HOURS = re.compile(r"\b(\d{1,3})\s+hours?\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -199,13 +200,23 @@ class Date(ValueKind):
         return parse_date(raw)
 
     def find(self, text, facts):
-        return found_all(_DATE, text, _date_of)
+        return found_all(_DATE, text, _date_of) + found_all(_MONTH_END, text, _month_end)
 
     def same(self, said, fact):
         return bool(said & fact)
 
     def show(self, fact):
         return _show_date(fact)
+
+
+# "until the end of October" is its last day (brief 22rv, the eleventh teacher reader)
+_MONTH_END = re.compile(r"\b(?:the )?end of (" + "|".join(P.MONTHS) + r")\b", re.I)
+_LAST_DAY = {2: (28, 29), 4: (30,), 6: (30,), 9: (30,), 11: (30,)}
+
+
+def _month_end(m: re.Match) -> frozenset:
+    month = P.MONTHS[m.group(1).lower()]
+    return frozenset((month, day) for day in _LAST_DAY.get(month, (31,)))
 
 
 class Weekday(ValueKind):
@@ -382,14 +393,15 @@ class Phrase(ValueKind):
         if not words:
             return []
         key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
-        m = re.search(key, text, re.I)
+        m = re.search(key, text, re.I) or _named_otherwise(words, text, _other_names(self.field,
+                                                                                      facts))
         if not m and len(words) > 1 and self.field == "last_product":
             # the product named by its noun as hers: "the red hoodie you love", "your
             # favourite hoodie" (brief 22d); a bare "hoodie" may be the new one recommended
             head = _word_key(words[-1])
             m = re.search(r"\b(?:the|your|those|these) (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:that |"
                           r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear)\w*|"
-                          r"\byou (?:have )?(?:bought|ordered|chose|liked|love\w*) (?:[\w'’-]+ ){0,2}?"
+                          r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*) (?:[\w'’-]+ ){0,2}?"
                           + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head
                           # "thank you for your mug order in September" (brief 22r)
                           + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)", text,
@@ -401,11 +413,55 @@ class Phrase(ValueKind):
 
 
 def _word_key(word: str) -> str:
-    """A pattern for one word of a name: any ending ("hoodie" finds "hoodies"); a possessive
-    keeps its mark ("men's" finds "men's" and "mens", not "men")."""
+    """A pattern for one word of a name: any ending ("hoodie" finds "hoodies"), the plurals in
+    -ves and -ies too ("knife" finds "knives", "battery" "batteries"); a possessive keeps its
+    mark ("men's" finds "men's" and "mens", not "men")."""
     if word.endswith(("'s", "’s")):
         return re.escape(word[:-2]) + r"(?:['’]s|s)\b"
+    for end, plural in (("fe", "ves"), ("f", "ves"), ("y", "ies")):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return rf"(?:{re.escape(word.rstrip('s'))}\w*|{re.escape(word[:-len(end)])}{plural}\b)"
     return re.escape(word.rstrip("s")) + r"\w*"
+
+
+# the words of a name that only group its items: "knife set" is named by "the knives"
+_GROUP_NOUNS = ("set", "kit", "pack", "bundle", "collection")
+
+
+def _other_names(field: str, facts: dict) -> set:
+    """The words of the task's other product names (its last product beside the one to
+    recommend): a phrase that holds one of them names that product, not this one."""
+    return {w for f in ("last_product", "recommended_product", "product") if f != field
+            for w in str(facts.get(f) or "").lower().split()}
+
+
+def _named_otherwise(words: list, text: str, others: set = frozenset()):
+    """The name said in the reply's own words (brief 22rv: paraphrase): its head noun after
+    another of its words ("bamboo board" for "bamboo cutting board"), or a group's items ("the
+    knives" for "knife set"); None when the reply does not name it, or names in these words
+    another product of the task ("jasmine pearl tea" is not "jasmine green tea")."""
+    if len(words) < 2:
+        return None
+    head = words[-1]
+    if len(words) == 2 and head in _GROUP_NOUNS:  # "knife set": "the knives"
+        m = re.search(rf"\b{re.escape(_plural(words[0]))}\b", text, re.I)
+        if m:
+            return m
+    mods = "|".join(_word_key(w) for w in words[:-1] if w not in _GROUP_NOUNS)
+    for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{_word_key(head)}", text, re.I):
+        if not (set(m.group(0).lower().split()) - set(words)) & others:
+            return m
+    return None
+
+
+def _plural(word: str) -> str:
+    """The plural of an English noun by the usual rules (knife: knives, battery: batteries)."""
+    for end, plural in (("fe", "ves"), ("f", "ves")):
+        if word.endswith(end):
+            return word[:-len(end)] + plural
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 class Months(Count):
