@@ -164,7 +164,7 @@ def csv_rows(path) -> list[dict]:
 
 def review(exercise: str, text: str):
     """The course bank's review of ``text`` as a reply to the task ``exercise``."""
-    return _course_bank()[exercise].review(text)
+    return course_bank()[exercise].review(text)
 
 
 def caps(exercise: str, text: str) -> set[str]:
@@ -196,7 +196,9 @@ def named_cases(name: str, rows) -> list:
     return [pytest.param(*row, id=f"{name}-{fill}") for fill, row in rows]
 
 
-def _course_bank():
+def course_bank():
+    """The course's bank, loaded once per test process (a module that needs it at import
+    takes it from here: both xdist workers import every test module at collection)."""
     import course
 
     global _BANK

@@ -1,14 +1,14 @@
 """The reviewer's second tuning round (issue 22, brief 22t): each rule it added, with a reply
 that breaks it and the same reply without the fault (so that every test can fail both ways)."""
 import pytest
+from support import course_bank
 
-import course
 from course.writing.factcheck import check_facts
 from course.writing.moves import moves_in
 from course.writing.reviewer import review_reply
 from course.writing.rubric import RUBRIC, Rubric
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 def review(task, text):

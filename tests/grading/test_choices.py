@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import course_bank
 
 from course.exercises.kinds import build_exercise
 from course.exercises.kinds.choice import display_order, option_key
-from course.exercises.loader import load_bank
 
-BANK = load_bank()
+BANK = course_bank()
 CHOICES = [ex for ex in BANK.exercises if ex.type in ("single_choice", "multiple_choice")]
 
 

@@ -8,10 +8,9 @@ the teacher's mark is the reader's. A tuning set of the rules these cases taught
 not agreement with an unseen teacher.
 """
 import pytest
+from support import course_bank
 
-import course
-
-BANK = course.load_bank()
+BANK = course_bank()
 BAND = 15
 
 

@@ -17,7 +17,7 @@ rule shown on lines of its own: two lines it must read and a nearby line it must
 from __future__ import annotations
 
 import pytest
-from support import advice, caps, letter, named_cases, review
+from support import advice, caps, course_bank, letter, named_cases, review
 
 _LENA, _ASHLEY, _RYAN = "w01-reply-lena", "w02-check-reply-ashley", "comp-reply-dead-charger"
 _ALI, _HADDAD = "w08-reply-ali", "w01-reply-haddad"
@@ -216,9 +216,7 @@ def test_a_product_named_in_other_words(exercise, line, field, named):
 
 
 def review_facts(exercise: str) -> dict:
-    import course
-
-    return dict(course.load_bank()[exercise].facts)
+    return dict(course_bank()[exercise].facts)
 
 
 # a wrong value that the decision turns on (the size the chart does not give), with none of the

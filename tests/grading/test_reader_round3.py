@@ -3,12 +3,12 @@ typed on the line of the last sentence, a score capped with no reason shown, a s
 capped although the task asks for a short one, and money sent back without the word "refund"
 in the complaint role-play."""
 import pytest
+from support import course_bank
 
-import course
 from course.writing.moves import moves_in
 from course.writing.text import split
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 @pytest.mark.parametrize("text,body,closing", [

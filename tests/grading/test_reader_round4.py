@@ -5,11 +5,9 @@ set): variants it must catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
-from support import advice, caps, letter, review
+from support import advice, caps, course_bank, letter, review
 
-import course
-
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 _ASKS = ("Thank you for your message. Could you send us your company website and address, and "

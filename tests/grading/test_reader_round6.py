@@ -7,9 +7,9 @@
   where the shop answers: naming it is not taking the buyer off the platform; another app, or a
   phone number, still is.
 """
-import course
+from support import course_bank
 
-BANK = course.load_bank()
+BANK = course_bank()
 DUBAI = ("Dear Mr Al-Mansouri,\n\nThank you for your message. {terms}for your family we give a "
          "special price: 6.50 dollars for one, 65 dollars for ten. Delivery to Dubai takes 9 "
          "days. Please tell us if you have other wishes.\n\nBest regards,\nMia")

@@ -18,12 +18,11 @@ its own: lines it must catch and a line it must leave alone.
   got 46, a teacher gives 15-20).
 """
 import pytest
-from support import named_cases
+from support import course_bank, named_cases
 
-import course
 from course.writing.dialogue import bad_end
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 SOPHIE_1 = ("Dear Sophie, thank you for telling us and we are very sorry. Could you send a "
             "short video?")

@@ -10,11 +10,11 @@ lines of its own: lines it must pass and a line it must still catch (brief 22r).
   of $7.04"), the price paid when the sheet has none ("refund $4 of the $17 price").
 """
 import pytest
+from support import course_bank
 
-import course
 from course.writing.factcheck import check_facts
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 SHIPPED = {"ship_date": "2026-05-04", "carrier": "China Post", "tracking_number": "LX123456789CN"}
 RESTOCK = {"restock_date": "2026-06-10", "product": "straw hat"}

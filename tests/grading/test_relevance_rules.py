@@ -2,10 +2,9 @@
 or another step of the same shop scores as a teacher scores it (unacceptable), and the same
 reply written for this buyer does not. Every reply here is our own variant, in no scored set."""
 import pytest
+from support import course_bank
 
-import course
-
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 def caps(review) -> set[str]:

@@ -4,12 +4,11 @@ lines it must catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
-from support import caps
+from support import caps, course_bank
 
-import course
 import course.writing.patterns as P
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 def blames(line: str) -> bool:

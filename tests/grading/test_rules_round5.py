@@ -5,13 +5,12 @@ catch and nearby lines it must leave alone."""
 from __future__ import annotations
 
 import pytest
-from support import caps, review
+from support import caps, course_bank, review
 
-import course
 from course.writing.rubric import RUBRIC
 from course.writing.text import keyword_list, phrase_list, split
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 # 1. lists of phrases dressed as a letter: comma chains of the lesson's terms, one verb among

@@ -5,13 +5,12 @@ alone."""
 from __future__ import annotations
 
 import pytest
-from support import caps, named_cases, review
+from support import caps, course_bank, named_cases, review
 
-import course
 from course.writing.patterns import EMPATHY, TIME
 from course.writing.rubric import RUBRIC
 
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 def found(exercise: str, text: str) -> str:

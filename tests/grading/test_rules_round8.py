@@ -6,11 +6,9 @@ lines it must read and one nearby line it must leave alone."""
 from __future__ import annotations
 
 import pytest
-from support import caps, letter, named_cases, review
+from support import caps, course_bank, letter, named_cases, review
 
-import course
-
-BANK = course.load_bank()
+BANK = course_bank()
 
 
 def blamed(exercise: str, text: str) -> bool:
