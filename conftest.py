@@ -61,9 +61,13 @@ def pytest_configure(config):
 # each test file (the browser tests start one Chromium per file), and each notebook (one kernel
 # for all its cells), whole on one worker. tests/hub/test_culling.py starts a hub of its own
 # and tests/hub/test_deploy_docs.py none: each is a scope of its own, so the culling hub runs
-# on the other worker while the shared hub runs (hubkit.py lets two hubs run at once).
+# on the other worker while the shared hub runs (hubkit.py lets two hubs run at once). The two
+# browser files that open lesson 01 on `crm-course present` share one server (the session
+# fixture ``presenting`` of tests/browser/conftest.py): one start instead of two.
 SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub",
-                "tests/materials/": "materials"}  # one costly fixture each
+                "tests/materials/": "materials",  # one costly fixture each
+                "tests/browser/test_voila_a11y.py": "present",
+                "tests/browser/test_present.py": "present"}
 
 #: The longest scopes, in seconds of one worker: per-item --durations summed per scope. With two
 #: workers the run ends when the busier worker ends: started first, longest first, these cannot
