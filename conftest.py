@@ -63,11 +63,14 @@ def pytest_configure(config):
 # and tests/hub/test_deploy_docs.py none: each is a scope of its own, so the culling hub runs
 # on the other worker while the shared hub runs (hubkit.py lets two hubs run at once). The two
 # browser files that open lesson 01 on `crm-course present` share one server (the session
-# fixture ``presenting`` of tests/browser/conftest.py): one start instead of two.
+# fixture ``presenting`` of tests/browser/conftest.py): one start instead of two; so do the two
+# JupyterLab files (``shared_lab``).
 SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub",
                 "tests/materials/": "materials",  # one costly fixture each
                 "tests/browser/test_voila_a11y.py": "present",
-                "tests/browser/test_present.py": "present"}
+                "tests/browser/test_present.py": "present",
+                "tests/browser/test_lab_lesson.py": "lab",
+                "tests/browser/test_lab_ordering_keys.py": "lab"}
 
 #: The longest scopes, in seconds of one worker: per-item --durations summed per scope. With two
 #: workers the run ends when the busier worker ends: started first, longest first, these cannot

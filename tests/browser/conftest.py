@@ -165,3 +165,27 @@ def presenting(tmp_path_factory):
     for proc, log in started:
         stop_process(proc, timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def shared_lab(tmp_path_factory):
+    """``server, name = shared_lab()``: one JupyterLab server for the test process (started
+    by the first call, stopped at the session's end) and a new folder name under its root for
+    the caller's notebooks: a JupyterLab start is 10-20 s of the busy 2-core machine (issue
+    24). Its learner home is shared by the tests that use it."""
+    from browser.test_lab_lesson import LabServer  # (tests is on the path)
+
+    root = tmp_path_factory.mktemp("shared-lab")
+    (root / "notebooks").mkdir()
+    state: dict = {"server": None, "count": itertools.count(1)}
+
+    def folder():
+        if state["server"] is None:
+            state["server"] = LabServer(root / "notebooks", root / "home")
+        return state["server"], f"t{next(state['count'])}"
+
+    yield folder
+    server = state["server"]
+    if server is not None:
+        server.stop()
+        assert server.proc.poll() is not None, "the JupyterLab server is still running"
