@@ -7,6 +7,7 @@ saying what to install.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -18,8 +19,12 @@ from support import missing
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
+@functools.cache
 def axe_script() -> Path | None:
-    """axe.min.js of the npm install: $CRM_COURSE_AXE, else the global npm root's axe-core."""
+    """axe.min.js of the npm install: $CRM_COURSE_AXE, else the global npm root's axe-core.
+
+    Looked up once per test process: `npm root -g` starts Node, about 2 s of each check on
+    the busy 2-core machine, and there are about 15 checks in tests/browser (issue 24)."""
     given = os.environ.get("CRM_COURSE_AXE")
     if given:
         return Path(given) if Path(given).is_file() else None
@@ -35,12 +40,17 @@ def axe_script() -> Path | None:
     return path if path.is_file() else None
 
 
+@functools.cache
+def _text(script: Path) -> str:
+    return script.read_text(encoding="utf-8")
+
+
 def violations(page, config, tags=TAGS) -> list[tuple[str, str, int, str]]:
     """axe's violations of the page as it is now (rule, impact, nodes, first node's target)."""
     script = axe_script()
     if script is None:
         missing(config, "browser", "axe-core is not installed: npm install -g axe-core@4.14")
-    page.add_script_tag(content=script.read_text(encoding="utf-8"))
+    page.add_script_tag(content=_text(script))
     result = page.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
         ".violations.map(v => [v.id, v.impact || '', v.nodes.length,"

@@ -1,7 +1,10 @@
 """Shared real-browser fixtures: Debian's Chromium driven by Playwright, and a Voila server."""
 from __future__ import annotations
 
+import itertools
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from support import VoilaServer, free_port, missing, serve_copy, wait_for_port  # noqa: F401
@@ -75,3 +78,114 @@ def voila(tmp_path):
     yield start
     for server in servers:
         server.stop()
+
+
+@dataclass
+class ServedFolder:
+    """One test's folder on the shared Voila server: ``url(name)`` is a notebook's page."""
+
+    server: VoilaServer
+    folder: Path  # the copy served (a page's kernel runs here: Voila starts it in its folder)
+
+    def url(self, notebook: str) -> str:
+        return self.server.url(f"{self.folder.name}/{notebook}")
+
+    def log_text(self) -> str:
+        return self.server.log_text()
+
+
+@pytest.fixture(scope="session")
+def shared_voila(tmp_path_factory):
+    """``served = shared_voila(folder_or_files)``: the notebooks in a folder of their own on one
+    Voila server for the whole test process (each xdist worker is a session of its own), not a
+    server each: a Voila start is 5-10 s of the busy 2-core machine (issue 24).
+
+    Each call gets a new folder under the server's root (Voila reads a notebook when its page
+    is asked for), and each page its own kernel, as with ``voila``. The learner home is shared
+    by every page of the server: a test that reads the progress store starts its own server
+    (``voila``). The server is started by the first call and stopped at the session's end.
+    """
+    root = tmp_path_factory.mktemp("shared-voila")
+    served = root / "served"
+    served.mkdir()
+    state: dict = {"server": None, "count": itertools.count(1)}
+
+    def serve(*sources) -> ServedFolder:
+        folder = serve_copy(sources, served / f"t{next(state['count'])}")
+        if state["server"] is None:
+            state["server"] = VoilaServer(served, root / "home",
+                                          extra=("--show_tracebacks=True",),
+                                          start_timeout=VOILA_START_TIMEOUT)
+        return ServedFolder(state["server"], folder)
+
+    yield serve
+    if state["server"] is not None:
+        state["server"].stop()
+
+
+REPO = Path(__file__).resolve().parents[2]
+PRESENT_START_TIMEOUT = 90.0  # s; `crm-course present` start-up on a busy machine
+
+
+@pytest.fixture(scope="session")
+def presenting(tmp_path_factory):
+    """``url = presenting("01")``: `crm-course present NN` of this course, started once per
+    lesson for the test process, and the lesson's page. test_voila_a11y.py (desktop and phone)
+    and test_present.py (the projector) open their own pages of lesson 01, each with its own
+    kernel, on one server (the root conftest.py keeps the two files on one xdist worker): one
+    start each instead of one a file (issue 24). Their learner home is shared: none of them
+    reads it. Every process started is stopped at the session's end."""
+    import subprocess
+    import sys
+
+    from support import stop_process
+
+    started, urls = [], {}
+    tmp_path = tmp_path_factory.mktemp("present")
+
+    def start(lesson: str) -> str:
+        if lesson in urls:
+            return urls[lesson]
+        port = free_port()
+        env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / f"home-{lesson}"))
+        for name in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_BANK"):
+            env.pop(name, None)
+        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+        log = open(tmp_path / f"present-{lesson}.log", "wb")  # noqa: SIM115 - closed below
+        proc = subprocess.Popen([sys.executable, "-m", "course", "present", lesson, "--source",
+                                 str(REPO), "--port", str(port)],
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+        started.append((proc, log))
+        wait_for_port(port, proc, PRESENT_START_TIMEOUT, what="crm-course present")
+        name = next((REPO / "notebooks").glob(f"{lesson}-*.ipynb")).name
+        urls[lesson] = f"http://127.0.0.1:{port}/voila/render/{name}"
+        return urls[lesson]
+
+    yield start
+    for proc, log in started:
+        stop_process(proc, timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def shared_lab(tmp_path_factory):
+    """``server, name = shared_lab()``: one JupyterLab server for the test process (started
+    by the first call, stopped at the session's end) and a new folder name under its root for
+    the caller's notebooks: a JupyterLab start is 10-20 s of the busy 2-core machine (issue
+    24). Its learner home is shared by the tests that use it."""
+    from browser.test_lab_lesson import LabServer  # (tests is on the path)
+
+    root = tmp_path_factory.mktemp("shared-lab")
+    (root / "notebooks").mkdir()
+    state: dict = {"server": None, "count": itertools.count(1)}
+
+    def folder():
+        if state["server"] is None:
+            state["server"] = LabServer(root / "notebooks", root / "home")
+        return state["server"], f"t{next(state['count'])}"
+
+    yield folder
+    server = state["server"]
+    if server is not None:
+        server.stop()
+        assert server.proc.poll() is not None, "the JupyterLab server is still running"

@@ -13,7 +13,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 LOAD_TIMEOUT_MS = 180_000
 
 
-def test_sample_answers_open_on_request_in_voila(voila, page, tmp_path):
+def test_sample_answers_open_on_request_in_voila(shared_voila, page, tmp_path):
     lesson = nbformat.read(NOTEBOOKS / "01-relationships.ipynb", as_version=4)
     case = next(c for c in lesson.cells if c.source.startswith("## Case"))
     first_answer = re.search(r"</summary>\n\n(.{40})", case.source).group(1)
@@ -22,7 +22,7 @@ def test_sample_answers_open_on_request_in_voila(voila, page, tmp_path):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, tmp_path / "case.ipynb")
-    server = voila(tmp_path / "case.ipynb")
+    server = shared_voila(tmp_path / "case.ipynb")
     page.goto(server.url("case.ipynb"), timeout=LOAD_TIMEOUT_MS)
     summaries = page.locator("details > summary")
     summaries.first.wait_for(timeout=LOAD_TIMEOUT_MS)

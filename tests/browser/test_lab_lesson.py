@@ -68,12 +68,18 @@ class LabServer:
             body = response.read()
         return json.loads(body) if body else None
 
-    def wait_for_idle_kernel(self, timeout: float = START_TIMEOUT) -> None:
-        """Wait until the notebook's kernel has started and is idle (keys sent earlier are lost)."""
+    def wait_for_idle_kernel(self, timeout: float = START_TIMEOUT, path: str | None = None) -> None:
+        """Wait until the notebook's kernel has started and is idle (keys sent earlier are lost);
+        ``path``: the kernel of that notebook's session (on a server other tests used too)."""
 
         def idle() -> bool:
             try:
-                return any(k["execution_state"] == "idle" for k in self.api("/api/kernels") or [])
+                if path is None:
+                    kernels = self.api("/api/kernels") or []
+                else:
+                    kernels = [s["kernel"] for s in self.api("/api/sessions") or []
+                               if s.get("path") == path and s.get("kernel")]
+                return any(k["execution_state"] == "idle" for k in kernels)
             except OSError:  # the server may answer 500 while the kernel is starting
                 return False
 
@@ -119,15 +125,39 @@ class LabServer:
         self._log.close()
 
 
+class LabFolder:
+    """One test's copy of notebooks/ on the shared JupyterLab server (``shared_lab`` in
+    tests/browser/conftest.py), opened in a workspace of its own (a new page of the server
+    would otherwise restore the notebooks an earlier test left open)."""
+
+    def __init__(self, server: LabServer, name: str):
+        self.server, self.name = server, name
+        self.port, self.home = server.port, server.home
+
+    def url(self, notebook: str) -> str:
+        return f"http://127.0.0.1:{self.port}/lab/workspaces/{self.name}/tree/{self.name}/{notebook}"
+
+    def wait_for_idle_kernel(self, notebook: str, timeout: float = START_TIMEOUT) -> None:
+        self.server.wait_for_idle_kernel(timeout, path=f"{self.name}/{notebook}")
+
+    def close(self) -> None:
+        """Shut down the kernels of this folder's notebooks (the server runs on)."""
+        for session in self.server.api("/api/sessions") or []:
+            if session.get("path", "").startswith(f"{self.name}/"):
+                self.server.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+
 @pytest.fixture
-def lab(tmp_path):
-    """JupyterLab on a free port, serving a copy of notebooks/ (Lab writes checkpoints)."""
-    folder = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOKS, folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    server = LabServer(folder, tmp_path / "home")
-    yield server
-    server.stop()
-    assert server.proc.poll() is not None, "the JupyterLab server is still running"
+def lab(shared_lab):
+    """A copy of notebooks/ (Lab writes checkpoints) of this test's own on JupyterLab: one
+    server for the test process, not one a test (issue 24; test_lab_ordering_keys.py uses it
+    too, and the root conftest.py keeps the two files on one xdist worker)."""
+    server, folder = shared_lab()
+    shutil.copytree(NOTEBOOKS, server.folder / folder,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    served = LabFolder(server, folder)
+    yield served
+    served.close()
 
 
 def _press_until_focused(page, key: str, selector: str, limit: int = 6) -> None:
@@ -234,12 +264,12 @@ def _quiz_by_keys(page) -> None:
 
 def test_lesson_runs_in_lab_and_answers_with_keyboard(page, lab):
     page.set_default_timeout(STEP_TIMEOUT)
-    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
+    page.goto(lab.url(LESSON), timeout=RUN_TIMEOUT)
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=RUN_TIMEOUT)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
                            timeout=RUN_TIMEOUT)
 
-    lab.wait_for_idle_kernel()
+    lab.wait_for_idle_kernel(LESSON)
 
     _run_all_cells(page)
 

@@ -23,10 +23,10 @@ ORDERING = ".course-id-idic-steps-order"
 
 def test_arrow_keys_move_the_selection_not_the_notebook(page, lab):  # noqa: F811
     page.set_default_timeout(STEP_TIMEOUT)
-    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{LESSON}", timeout=RUN_TIMEOUT)
+    page.goto(lab.url(LESSON), timeout=RUN_TIMEOUT)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
                            timeout=RUN_TIMEOUT)
-    lab.wait_for_idle_kernel()
+    lab.wait_for_idle_kernel(LESSON)
     _run_all_cells(page)
     listbox = page.locator(f"{ORDERING} select")
     listbox.wait_for(timeout=RUN_TIMEOUT)

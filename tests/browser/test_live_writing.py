@@ -88,7 +88,7 @@ play
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_reply_and_role_play_show_the_facts_panel_and_the_review_in_voila(voila, page,
+def test_reply_and_role_play_show_the_facts_panel_and_the_review_in_voila(shared_voila, page,
                                                                          tmp_path, lang):
     """A reply task with a wrong fact and a role-play, as a learner sees them in Voila: the
     facts panel above the text box, the wrong fact named, every line in the chosen language."""
@@ -100,7 +100,7 @@ def test_reply_and_role_play_show_the_facts_panel_and_the_review_in_voila(voila,
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, tmp_path / "writing.ipynb")
-    server = voila(tmp_path / "writing.ipynb")
+    server = shared_voila(tmp_path / "writing.ipynb")
     page.set_viewport_size({"width": 1000, "height": 2000})
     page.goto(server.url("writing.ipynb"), timeout=180_000)
     reply = page.locator(".course-reply").first

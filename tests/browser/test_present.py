@@ -132,14 +132,11 @@ def _px(page, selector: str) -> float:
                          selector)
 
 
-def test_the_presenter_style_reads_from_the_back_row(browser, tmp_path):
-    """Lesson 01 of this course as a class sees it on the projector."""
-    port = free_port()
-    env = _env(tmp_path, REPO)
-    env.pop("CRM_COURSE_BANK")
-    log = open(tmp_path / "present.log", "wb")
-    proc = _start(REPO, port, env, log)
-    url = f"http://127.0.0.1:{port}/voila/render/01-relationships.ipynb"
+def test_the_presenter_style_reads_from_the_back_row(browser, presenting):
+    """Lesson 01 of this course as a class sees it on the projector (the `present` server
+    test_voila_a11y.py's pages use too: tests/browser/conftest.py)."""
+    url = presenting("01")
+    assert url.endswith("/voila/render/01-relationships.ipynb")
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     context.route("https://**", lambda route: route.abort())
     page = context.new_page()
@@ -173,8 +170,6 @@ def test_the_presenter_style_reads_from_the_back_row(browser, tmp_path):
             page.screenshot(path=shots)
     finally:
         context.close()
-        _stop(proc)
-        log.close()
 
 
 def _kernels(pid: int) -> list:

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from browser.axe import violations  # tests/browser/axe.py (tests is on the path)
-from support import free_port, stop_process, wait_for_port, wait_until
+from support import wait_until
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 90.0  # s; Voila start-up on a busy machine
 LESSON_TIMEOUT_MS = 240_000  # a whole lesson run by its kernel on a busy machine
 
 
@@ -33,38 +30,6 @@ def _lessons() -> list[str]:
         return sorted(p.stem.split("-")[0] for p in (REPO / "notebooks").glob("*.ipynb")
                       if re.match(r"w?\d\d-", p.stem) and p.stem != "00-index")
     return [n.strip() for n in chosen.split(",") if n.strip()]
-
-
-@pytest.fixture(scope="module")
-def presenting(tmp_path_factory, browser):
-    """Start `crm-course present NN` of this course, once per lesson for the whole file (the
-    desktop and the phone test open their own pages, each with its own kernel, on the same
-    server: one server start fewer, issue 24); every process started is stopped after."""
-    started, urls = [], {}
-    tmp_path = tmp_path_factory.mktemp("present")
-
-    def start(lesson: str) -> str:
-        if lesson in urls:
-            return urls[lesson]
-        port = free_port()
-        env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / f"home-{lesson}"))
-        for name in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_BANK"):
-            env.pop(name, None)
-        env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-        log = open(tmp_path / f"present-{lesson}.log", "wb")
-        proc = subprocess.Popen([sys.executable, "-m", "course", "present", lesson, "--source",
-                                 str(REPO), "--port", str(port)],
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        started.append((proc, log))
-        wait_for_port(port, proc, START_TIMEOUT, what="crm-course present")
-        name = next((REPO / "notebooks").glob(f"{lesson}-*.ipynb")).name
-        urls[lesson] = f"http://127.0.0.1:{port}/voila/render/{name}"
-        return urls[lesson]
-
-    yield start
-    for proc, log in started:
-        stop_process(proc, timeout=30)
-        log.close()
 
 
 #: the outputs that scroll sideways (wider content than their box), with their first words

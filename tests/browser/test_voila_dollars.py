@@ -59,8 +59,8 @@ def _maths_in(page, selector: str) -> int:
         ".length, 0)", [selector, MATHS])
 
 
-def test_dollars_are_text_in_voila(voila, page, tmp_path):
-    server = voila(_dollar_notebook(tmp_path / "src"), DOLLARS)
+def test_dollars_are_text_in_voila(shared_voila, page, tmp_path):
+    server = shared_voila(_dollar_notebook(tmp_path / "src"), DOLLARS)
     page.goto(server.url("dollars.ipynb"), timeout=LOAD_TIMEOUT_MS)
     page.locator(".course-id-dollars-numeric").wait_for(timeout=LOAD_TIMEOUT_MS)
     page.locator(".jp-OutputArea-output table").wait_for(timeout=LOAD_TIMEOUT_MS)
@@ -94,9 +94,9 @@ def test_dollars_are_text_in_voila(voila, page, tmp_path):
     assert "was $36, now $18" in page.locator(".jp-RenderedMarkdown table").inner_text()
 
 
-def test_toolkit_answer_only_after_the_click_in_voila(voila, page):
+def test_toolkit_answer_only_after_the_click_in_voila(shared_voila, page):
     notebook = REPO / "notebooks" / "w07-message-queue-workshop.ipynb"
-    server = voila(notebook, REPO / "notebooks" / "course.yaml")
+    server = shared_voila(notebook, REPO / "notebooks" / "course.yaml")
     page.goto(server.url(notebook.name), timeout=LOAD_TIMEOUT_MS)
     check = page.locator(".course-toolkit")
     check.wait_for(timeout=LOAD_TIMEOUT_MS)
