@@ -27,14 +27,13 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import machine  # noqa: E402
+from bench.common import export, machine  # noqa: E402
 
 PROBE = """
 import json, sys, time
@@ -51,15 +50,6 @@ print(json.dumps({{"load": t1 - t0, "first_review": t2 - t1, "course": course.__
 """
 
 
-def export(commit: str) -> Path:
-    """The course's tree at ``commit`` in a temporary folder (``git archive``)."""
-    folder = Path(tempfile.mkdtemp(prefix="crm-bench-before-"))
-    archive = folder / "tree.tar"
-    subprocess.run(["git", "archive", "-o", str(archive), commit], cwd=ROOT, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(folder, filter="data")
-    archive.unlink()
-    return folder
 
 
 def one_run(tree: Path, cache: str, lesson: str) -> dict:

@@ -35,14 +35,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import machine  # noqa: E402
+from bench.common import export, machine  # noqa: E402
 
 PARTS = ("load", "build", "audit", "graded")
 TRIP = ("export", "import", "write", "validate")
@@ -105,16 +103,6 @@ print(json.dumps(spent))
 """
 
 
-def export(commit: str) -> Path:
-    """The tree at ``commit`` in a temporary folder (``git archive``)."""
-    folder = Path(tempfile.mkdtemp(prefix="crm-bench-release-"))
-    archive = folder / "tree.tar"
-    # the whole tree: the package finds its schema, lessons and data beside itself (the lint
-    # of an import reads the lessons' notebooks)
-    subprocess.run(["git", "archive", "-o", str(archive), commit], cwd=ROOT, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(folder, filter="data")
-    return folder
 
 
 def one_run(tree: Path, probe: str = PROBE) -> dict:
@@ -145,7 +133,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--before", default="9c28482")
     args = ap.parse_args()
-    trees = {f"before ({args.before})": export(args.before), "this tree": ROOT}
+    trees = {f"before ({args.before})": export(args.before, "crm-bench-release-"), "this tree": ROOT}
     releases: dict[str, list[dict]] = {name: [] for name in trees}
     trips: dict[str, list[dict]] = {name: [] for name in trees}
     load0 = os.getloadavg()[0]

@@ -5,6 +5,9 @@ import os
 import platform
 import re
 import statistics
+import subprocess
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -93,3 +96,16 @@ def write_section(heading: str, body: str) -> None:
         text = text.rstrip() + f"\n\n## {heading}\n\n"
     text = pattern.sub(lambda m: m.group(1) + "\n" + body.strip() + "\n\n", text, count=1)
     DOC.write_text(text, encoding="utf-8")
+
+
+def export(commit: str, prefix: str = "crm-bench-before-") -> Path:
+    """The course's whole tree at ``commit`` in a temporary folder (``git archive``): the
+    package finds its schema, lessons and data beside itself, as in a checkout."""
+    root = Path(__file__).resolve().parent.parent
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    archive = folder / "tree.tar"
+    subprocess.run(["git", "archive", "-o", str(archive), commit], cwd=root, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder, filter="data")
+    archive.unlink()
+    return folder

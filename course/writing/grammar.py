@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from typing import NamedTuple
 
 
@@ -85,82 +86,30 @@ def lexicon() -> Lexicon | None:
 
 
 # ------------------------------------------------------------------ word classes
-_W = str.split
-DETERMINERS = frozenset(_W(
-    "a an the this that these those my your our his her its their each every any some no "
-    "another one which what whose either neither such much many more most few several all both "
-    "half per enough less next last same other own"))
-SINGULAR_DET = frozenset(_W("the this that my your our his her its their each every a an"))
-OBJECT_PRONOUNS = frozenset(_W("you us him her them me"))
-SUBJECT_PRONOUNS = frozenset(_W("i we you they he she it"))
-MODALS = frozenset(_W("will would can could shall should must might may"))
-AUXILIARIES = MODALS | frozenset(_W(
-    "be am is are was were been being have has had having do does did to not 'll 're 've 's "
-    "'d 'm"))
-FINITE = frozenset(_W("is are was were has have had do does did can could will would should "
-                      "must may might shall cannot"))
-PREPOSITIONS = frozenset(_W(
-    "in on at for to from with by of about as into within after before until under over via "
-    "per without through during like than up out off around across between against toward"))
-CONJUNCTIONS = frozenset(_W("and or but so because if when while though although since once "
-                            "unless then"))
-# a clause starts after these: a subject that follows them is the clause's subject
-CLAUSE_OPENERS = CONJUNCTIONS | frozenset(_W(
-    "that after before until as hope think sure know believe now also maybe where why"))
-TIME_WORDS = frozenset(_W(
-    "today tomorrow yesterday tonight now soon again too also already here there please "
-    "first later still yet ago anyway"))
-# a time, a place or a way said with a bare noun ("arrive next week", "go home")
-TIME_NOUNS = frozenset(_W(
-    "day week month year time morning afternoon evening night weekend hour minute moment "
-    "season home online abroad overseas"))
-# several things, said with a plural verb though the noun looks singular ("the rest arrive")
-COLLECTIVES = frozenset(_W(
-    "people staff team police family company factory government class business group couple "
-    "majority rest remainder number pair series news goods crew management department public"))
-# words the table lists as nouns that name no thing here ("say yes", "found nothing")
-NOT_THINGS = frozenset(_W("yes no hello goodbye nothing something anything everything nobody "
-                          "someone anyone everyone none okay ok thanks navy beige khaki teal "
-                          "burgundy maroon olive ivory coral"))
-# verbs that link a subject to what it is like ("look lighter", "go wrong"): what follows is
-# no object
-LINKING = frozenset(_W("look looks looked seem seems seemed become becomes became feel feels "
-                       "sound sounds stay stays keep keeps go goes going turn turns get gets"))
-# goods that are also a substance: "we have new jasmine tea" is right
-MASS_GOODS = frozenset(_W("tea coffee perfume shampoo bedding lipstick"))
-# verbs that give someone a thing: "give you answer", "send you photo" (after other verbs a
-# word that can be a verb is one: "let us check", "thank you buy")
-GIVING = frozenset(_W("give send show offer tell bring buy get pay sell lend owe wish ask "
-                      "make find"))
-# count nouns of the trade that the table also marks uncountable ("answers/answer")
-COUNT_TOO = frozenset(_W("answer reply refund discount message question mistake gift offer "
-                         "solution email photo picture video coupon voucher invoice"))
-# verbs whose noun use is rare after a noun: "the parcel need time" is a verb
-VERB_FIRST = frozenset(_W("need come take make look seem stay go get keep want know feel hope "
-                          "mean give leave become"))
-# units counted as one amount ("8 days is enough", "20 dollars is the price")
-UNITS = frozenset(_W("dollar piece pc kilo kg gram metre meter cm centimetre inch percent "
-                     "euro yuan pound"))
-# verbs a learner puts after "be" ("the parcel is stay", "we are agree"); only these, because
-# the lexicon lists some adjectives only as verbs ("is complete")
-BE_PLAIN = VERB_FIRST | frozenset(_W("arrive wait reply agree happen move stop reach"))
-# plural words read as one thing ("the customs is busy")
-PLURAL_AS_ONE = frozenset(_W("customs news goods thanks series means logistics electronics"))
-# a verb and a bare noun that make one expression ("take place", "make sure")
-IDIOMS = frozenset(_W("take:place take:part take:care take:note make:use give:way take:action "
-                      "take:advantage keep:track make:room make:contact take:turns lose:touch "
-                      "keep:touch get:touch take:photo"))
-# "we suggest (that) the buyer check": the plain form is right after these
-_SUBJUNCTIVE = frozenset(_W("suggest suggests recommend recommends insist request require "
-                            "demand propose important essential necessary"))
-# verbs of a state, true now of a past event ("we understand you stopped ordering last year")
-STATIVE = frozenset(_W("see know understand think hope believe remember notice feel want need "
-                       "like love mean agree"))
-# causatives and verbs of seeing take an object and a plain verb ("let us check", "help you
-# choose"), so a word after them that can be a verb is one
-CAUSATIVES = frozenset(_W("let lets make makes made help helps helped have has had see saw "
-                          "watch hear bid go come try"))
-_HAVE = frozenset(_W("have has had"))
+# The sets of words the rules read live in grammar_words.yaml (data, with the reason for each
+# set); a "_more" set is added to the set named beside it here.
+
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    import yaml
+
+    text = files("course.writing").joinpath("grammar_words.yaml").read_text("utf-8")
+    return {key: frozenset(words.split()) for key, words in yaml.safe_load(text).items()}
+
+
+_CLASSES = _word_classes()
+(DETERMINERS, SINGULAR_DET, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, MODALS, FINITE, PREPOSITIONS,
+ CONJUNCTIONS, TIME_WORDS, TIME_NOUNS, COLLECTIVES, NOT_THINGS, LINKING, MASS_GOODS, GIVING,
+ COUNT_TOO, VERB_FIRST, UNITS, PLURAL_AS_ONE, IDIOMS, _SUBJUNCTIVE, STATIVE, CAUSATIVES, _HAVE) = (
+    _CLASSES[key] for key in (
+        "determiners", "singular_det", "object_pronouns", "subject_pronouns", "modals",
+        "finite", "prepositions", "conjunctions", "time_words", "time_nouns", "collectives",
+        "not_things", "linking", "mass_goods", "giving", "count_too", "verb_first", "units",
+        "plural_as_one", "idioms", "subjunctive", "stative", "causatives", "have"))
+AUXILIARIES = MODALS | _CLASSES["auxiliaries_more"]
+CLAUSE_OPENERS = CONJUNCTIONS | _CLASSES["clause_openers_more"]
+BE_PLAIN = VERB_FIRST | _CLASSES["be_plain_more"]
+
 _PAST_MARK = re.compile(r"\b(?:yesterday|ago|last (?:week|month|year|night|monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday))\b", re.I)
 

@@ -6,6 +6,8 @@ more than a slip missed). The readers' cases are reconstructed around the words 
 quoted (their notes give an excerpt, not the whole reply)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from support import named_cases, review
 
@@ -60,56 +62,17 @@ def test_each_rule_catches_its_slip(line, kind, phrase):
     assert (kind, phrase) in found, found
 
 
-LEAVE = [
-    *named_cases("agreement_left_alone", [
-        ("right", ("It arrives in Denver in 8 days, and the parcel needs no signature.",)),
-        # a compound noun before its verb, a collective, a causative, a subjunctive
-        ("compound", ("The phone case on the table is the one you ordered.",)),
-        ("compound_dated", ("The price list on 1 May is the one you asked for.",)),
-        # a word that may be a noun, after "and": the second thing sent, not a verb
-        ("coordinated", ("We will send you the price and the lead time within 3 days.",)),
-        ("collective", ("The rest arrive tomorrow with the second parcel.",)),
-        ("causative", ("Please let it dry for one day before you use it.",)),
-        ("subjunctive", ("We suggest the buyer check the size chart first.",)),
-        # a verb whose past is its plain form, another verb's past
-        ("past", ("It cut well last year and we saw your review.",)),
-        ("question", ("Does the parcel arrive on time in winter?",))]),
-    *named_cases("article_left_alone", [
-        ("with_article", ("We will send you a photo of the new bamboo board today.",)),
-        ("uncountable", ("We will refund your money and offer free shipping.",)),
-        ("mass_good", ("We have new jasmine tea this spring.",)),
-        ("verb_after_object", ("Please let us check it, and we help you choose.",)),
-        ("time", ("We ship next week and it arrives in 8 days.",)),
-        ("idiom", ("The meeting will take place online, step by step.",)),
-        ("name", ("We have PowerGo Lite in stock, size L.",)),
-        ("linking", ("The walnut colour can look lighter on some screens.",)),
-        ("say_yes", ("As soon as you say yes, we will send the money.",))]),
-    *named_cases("sorry_for_left_alone", [
-        ("noun", ("Sorry for the late reply and for any trouble it has caused.",)),
-        ("that", ("We are sorry that the coat is not like the picture.",))]),
-    *named_cases("modal_form_left_alone", [
-        ("plain", ("We will send it, and it can arrive in 3 days.",)),
-        ("question", ("Would waiting until Friday still work for you?",))]),
-    *named_cases("past_time_left_alone", [
-        ("past", ("Yesterday we sent the parcel, and it was shipped by China Post.",)),
-        ("state", ("We understand you stopped ordering last year.",)),
-        ("as_before", ("We ship to the same address like last time.",))]),
-    *named_cases("plural_subject_left_alone", [
-        # a time or a total taken as one amount; a plural read as one thing
-        ("time", ("8 days is enough for the parcel to arrive.",)),
-        ("total", ("40 lamps is $380 in total.",)),
-        ("customs", ("Maybe the customs is busy this week.",)),
-        ("that", ("That is our mistake, and this is our answer.",))]),
-    *named_cases("be_plain_left_alone", [
-        # an adjective the lexicon lists only as a verb, a passive, a noun
-        ("adjective", ("Please check the address is complete.",)),
-        ("passive", ("It is sent, and the parcel is checked.",)),
-        ("free", ("The return is free and the case is light.",))]),
-    *named_cases("not_sentences", [
-        ("list", ("Order details:\n- 2 pcs\n- size L\n- colour navy",)),
-        ("heading", ("Your new order\nThe board ships today.",)),
-    ]),
-]
+def _left_alone() -> list:
+    """The lines of grammar_left_alone.yaml, one a case, with ids ``<rule>-<name>``."""
+    import yaml
+
+    path = Path(__file__).with_name("grammar_left_alone.yaml")
+    table = yaml.safe_load(path.read_text("utf-8"))
+    return [pytest.param(line, id=f"{rule}-{name}") for rule, lines in table.items()
+            for name, line in lines.items()]
+
+
+LEAVE = _left_alone()
 
 
 @pytest.mark.parametrize("line", LEAVE)
