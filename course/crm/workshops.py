@@ -300,21 +300,27 @@ def promotion_table(buyers, *, top=None, country=None):
     return _numbered(table.head(top) if top is not None else table)
 
 
+#: The ``spent`` column as ``buyers_by_value`` shows it: with its unit (issue 28).
+SPENT_SHOWN = "spent (USD)"
+
+
 def buyers_by_value(customers, columns=("name", "country", "platform", "channel", "orders",
                                         "spent", "product")):
     """The customers who have ordered (``orders`` above 0), the most valuable (``spent``)
-    first, with ``columns``; numbered from 1.
+    first, with ``columns``; numbered from 1. ``spent`` is shown as "spent (USD)", so that a
+    learner sees the unit (no ``$`` sign: MathJax would read two of them as maths).
 
     >>> from course.crm.data import load
-    >>> buyers_by_value(load("new_shop_customers")).iloc[0]["name"]
-    'Chloé Michel'
+    >>> t = buyers_by_value(load("new_shop_customers"))
+    >>> t.iloc[0]["name"], t.columns[-2]
+    ('Chloé Michel', 'spent (USD)')
     """
     what = "buyers_by_value(customers)"
     columns = list(columns)
     require_frame(customers, ["orders", "spent", *columns], what)
     buyers = customers[customers["orders"] > 0].sort_values("spent", ascending=False,
                                                             kind="stable")
-    return _numbered(buyers[columns])
+    return _numbered(buyers[columns].rename(columns={"spent": SPENT_SHOWN}))
 
 
 def grade_counts(graded):

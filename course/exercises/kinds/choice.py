@@ -216,14 +216,16 @@ class ChoiceExercise(Exercise):
         return result
 
     def _explain_partial(self, result: GradeResult, picked: set[int]) -> GradeResult:
-        """A multiple choice that is not all right says how its score was worked out (right
-        picks minus wrong picks, over the right options), not "4 of 5 right" beside 67%."""
+        """A multiple choice that is not all right says plainly what was chosen ("2 of the 3
+        right answers chosen, no wrong one: 67%"; a wrong pick cancels a right one), not
+        "4 of 5 right" beside 67% and no formula (issue 28: noise for B1 learners)."""
         right = sum(1 for i in picked if self.options[i].correct)
         wrong = len(picked) - right
         if result.correct or right == 0:
             return result
         total = len(self.correct_indexes)
-        key = "multi_partial" if right > wrong else "multi_cancelled"
+        key = ("multi_partial_clean" if wrong == 0 else
+               "multi_partial" if right > wrong else "multi_cancelled")
         note = ui(key, right=right, wrong=wrong, total=total,
                   percent=f"{100 * max(0, right - wrong) / total:.0f}")
         feedback = note + " " + self.feedback.get("wrong", ui("wrong"))
