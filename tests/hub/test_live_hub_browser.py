@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
@@ -22,6 +23,8 @@ REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("crm_browser_fixtures",
                                                REPO / "tests" / "browser" / "conftest.py")
 _browser_fixtures = importlib.util.module_from_spec(_spec)
+# registered before it runs: a dataclass in it looks its module up in sys.modules
+sys.modules.setdefault(_spec.name, _browser_fixtures)
 _spec.loader.exec_module(_browser_fixtures)
 browser = _browser_fixtures.browser  # the shared Chromium fixtures, used here by name
 page = _browser_fixtures.page
