@@ -249,7 +249,8 @@ SITUATIONS = (
          Move("alternative", 2, r"\b(cancel\w*|refund\w*|alternative|another (?:colou?r|model)|"
                                 r"instead)\b|取消", "offers cancellation or an alternative",
               "提供取消订单或其他选择")),
-        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer", "off_platform"),
+        right=("acceptable", "alternative"), wrong=("acts_without_asking", "charges_buyer", "off_platform",
+                                                 "substitutes", "promises_discount"),
         not_now=_SHIPPED, no_amounts=True,
         facts=("buyer_name", "order_id", "product",
                                                     "restock_date", "stock_reason"),
@@ -345,7 +346,8 @@ SITUATIONS = (
                              r"a new \w+ (?:sent|shipped|posted|at our cost)|money back|"
                              r"replace\w*|new one|another one|solution)\b|补发|退款",
               "a solution if it does not arrive", "若未送达的解决方案")),
-        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier", "off_platform"),
+        right=("tracking", "solution"), wrong=("refuses_remedy", "sends_to_carrier", "off_platform",
+                                                "promises_discount"),
         not_now=r"\b(out of stock|sold out|no stock|restock\w*)\b",
         no_amounts=True,
         facts=("buyer_name", "order_id", "product", "ship_date", "carrier", "tracking_number"),
@@ -476,7 +478,8 @@ SITUATIONS = (
                             r"credited|taken off) (?:with|from|on|in) (?:the|your) first order)\b",
               "keeps to the normal process (samples, trial order, no rush)",
               "按正常流程处理（样品、试订单，不被催促）")),
-        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples"), no_amounts=True,
+        right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples", "free_sample",
+                                              "promises_discount"), no_amounts=True,
         facts=("buyer_name",),
         words=(40, 150)),
     Situation(
@@ -497,7 +500,7 @@ SITUATIONS = (
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),
-        right=("when",), wrong=("answers_unchecked",), facts=("buyer_name", "answer_within_days"),
+        right=("when",), wrong=("answers_unchecked", "promises_discount"), facts=("buyer_name", "answer_within_days"),
         words=(15, 90),
         # the factory has not answered yet: a price or a cost is the real answer, made up
         not_now=_AMOUNT,
