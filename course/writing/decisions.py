@@ -228,7 +228,7 @@ CHARGES_BUYER = Decision(
     "charges_buyer",
     "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
     "让买家为店铺自己的问题付费（扣手续费、只退部分货款）",
-    re.compile(r"\brefund (?:you )?(?:only )?\d{1,2}% of\b|\b(?:the |a |our )?(?:platform |"
+    re.compile(r"\brefund (?:you )?(?:only )?(?:\d{1,2}%|half)(?! ?off\b)|\b(?:the |a |our )?(?:platform |"
                r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
                r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
                r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
@@ -655,6 +655,23 @@ FREE_SAMPLE.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible
                                 r"does not|doesn'?t|no|not|never|without)\b", re.I)
 
 
+class FreePricedSample(Decision):
+    """A sample given free where the task gives its price (W04 Kowalski's $15 sample): the
+    shop's offer is the paid sample, so "we will send you a free sample" gives away what the
+    facts sell (brief 22w12). Read only where the task gives ``sample_price``."""
+
+    name = "free_priced_sample"
+    en = "gives free the sample the task sells (a sample price is given)"
+    zh = "把任务中收费的样品改为免费（任务给出了样品价格）"
+    rx = FREE_SAMPLE.rx
+    excuse = FREE_SAMPLE.excuse
+
+    def find(self, reply):
+        if reply.facts.get("sample_price") in (None, ""):
+            return ""
+        return super().find(reply)
+
+
 class PromisesDiscount(Decision):
     """A discount the task does not give, promised ("for an order this big we can give you 20%
     off", "50% off your next order to say sorry", "a coupon"): the facts set what the shop may
@@ -668,7 +685,10 @@ class PromisesDiscount(Decision):
     rx = re.compile(r"\b\d{1,2}\s?% (?:off|discount)\b|\b(?:a|an|some|special|extra|big) discount\b"
                     r"(?! of (?:[$€£¥]|\d+ ?(?:dollars?|usd)))|"
                     r"\bcoupons?\b|\bvouchers?\b|\b(?:special|lower|cheaper|better|best) price\b|"
-                    r"\bdiscount (?:on|for) your next\b|\boff your next (?:order|purchase)\b", re.I)
+                    r"\bdiscount (?:on|for) your next\b|\boff your next (?:order|purchase)\b|"
+                    # a gift the task does not give: "a free gift", "we will add a free strap"
+                    r"\bfree gifts?\b|\b(?:add|include|send|give|put)\w* (?:you )?(?:a |an |one )?"
+                    r"free (?!shipping|delivery|returns?\b|of\b|samples?\b)[\w-]+", re.I)
 
     def find(self, reply):
         if reply.facts.get("discount") not in (None, ""):
@@ -873,7 +893,8 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  WithdrawsDelivery(), TWO_SIZES, PUSHES_TO_BUY,
                                  GIVES_TOO_MUCH, MadeUpDiscount(),
                                  ANSWERS_UNCHECKED, FREE_SAMPLE, PromisesDiscount(),
-                                 PromisesArrival(), SUBSTITUTES, THREATENS)}
+                                 PromisesArrival(), SUBSTITUTES, THREATENS,
+                                 FreePricedSample())}
 # brief 22w12: off the platform is wrong in every situation (the suspicious buyer's included),
 # and so is a delivery promised that the facts do not give
 ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy", "off_platform",

@@ -14,6 +14,9 @@ alone, each line written for this round (no scored set's reply).
    included (``off_platform``); the app the buyer writes on stays the shop's channel.
 7. A delivery promised that the facts do not give ("we promise it will arrive tomorrow"):
    ``promises_arrival``; where the task gives the delivery time it is left alone.
+7b. A gift or a discount the task does not give, in a sales letter ("20% off and a free
+    gift"), a sample given free where the task sells it (``free_priced_sample``), half the
+    money back for the shop's own mistake (``charges_buyer``).
 8. Another product sent in place of the one ordered without asking: ``substitutes``.
 9. A threat: the order or the price taken away unless the buyer acts at once
    (``threatens``); the buyer's own choice to cancel is no threat.
@@ -38,6 +41,17 @@ _JESSICA, _LUCIA, _DUBAI = "rel-reply-late-delivery", "w01-check-reply-lucia", "
 _HADDAD, _VERA, _CARLOS = "rev-reply-out-of-stock", "w07-reply-vera", "msg-reply-insale"
 _TAN, _POWER, _ASHLEY = "promo-reply-offer", "promo-reply-recommend", "w02-check-reply-ashley"
 
+_CHLOE, _WEBER, _KOWALSKI = "w02-reply-chloe", "promo-reply-new-arrival", "grading-reply-grade2"
+_ALI, _HAMZA = "w08-reply-ali", "w07-reply-keychain"
+
+_CHLOE_REC = ("Thank you for your kind words about the knife set you bought from us. To go with "
+              "it, we recommend our new bamboo cutting board: it is kind to your knives. ")
+_WEBER_NEW = ("Thank you for shopping with us. Since you bought our yoga mat twice this year, "
+              "you may like our new cork yoga block: it is firm, light and does not slip. ")
+_KOWALSKI_PRICE = ("Thank you for your interest in our bamboo cutting boards. For 300 boards "
+                   "the price is $3.80 each, $1,140 in total. ")
+_ALI_SORRY = ("Thank you for telling us, and we are very sorry: you ordered the walnut bedside "
+              "table and we sent a white one. This is our mistake. ")
 _SORRY_TOM = ("Thank you for letting us know, and we are very sorry about the scratch on the "
               "base of your desk lamp. This is our responsibility. ")
 _SORRY_INES = ("Thank you for telling us about the pen set, and we are very sorry about the "
@@ -145,6 +159,32 @@ WRONG = [
         _VERA, letter("Vera", "We are sorry: the last knitted beanies were damaged. If you "
                       "prefer, we can send you a similar beanie in grey instead."),
         "substitutes", False)),
+    *named_cases("a_gift_or_discount_the_task_does_not_give_in_a_sales_letter", [
+        ("chloe", (_CHLOE, letter("Chloé", _CHLOE_REC + "It is $18.50, and as a thank-you we "
+                                  "will give you 20% off and a free gift."), "promises_discount",
+                   True)),
+        ("weber", (_WEBER, letter("Ms Weber", _WEBER_NEW + "It costs $9, and we will add a free "
+                                  "yoga strap to your parcel."), "promises_discount", True))]),
+    *named_cases("free_shipping_left_alone", (
+        _WEBER, letter("Ms Weber", _WEBER_NEW + "It costs $9, and we add free shipping as "
+                       "always."), "promises_discount", False)),
+    *named_cases("the_priced_sample_given_free", [
+        ("send", (_KOWALSKI, letter("Mr Kowalski", _KOWALSKI_PRICE + "We will send you a free "
+                                    "sample to Warsaw this week."), "free_priced_sample", True)),
+        ("charge", (_KOWALSKI, letter("Mr Kowalski", _KOWALSKI_PRICE + "The sample is free of "
+                                      "charge for you."), "free_priced_sample", True))]),
+    *named_cases("the_paid_sample_stated_left_alone", (
+        _KOWALSKI, letter("Mr Kowalski", _KOWALSKI_PRICE + "The sample is not free: it costs "
+                          "$15 including shipping to Warsaw."), "free_priced_sample", False)),
+    *named_cases("half_the_money_for_the_shops_mistake", [
+        ("ali", (_ALI, letter("Ali", _ALI_SORRY + "We will refund you 50% and you can keep the "
+                              "white table."), "charges_buyer", True)),
+        ("hamza", (_HAMZA, letter("Hamza", "We are very sorry that your keychain does not work. "
+                                  "We can refund half and you keep it."), "charges_buyer",
+                   True))]),
+    *named_cases("the_whole_refund_left_alone", (
+        _ALI, letter("Ali", _ALI_SORRY + "We will send you the walnut table or refund you in "
+                     "full, whichever you prefer."), "charges_buyer", False)),
     *named_cases("a_threat_to_act_at_once", [
         ("cancel", (_CARLOS, letter("Carlos", _CARLOS_ASK + "If you do not pay within 24 hours, "
                                     "we will cancel your order."), "threatens", True)),
