@@ -457,6 +457,10 @@ THREATENS = Push(
     re.compile(r"\bif you (?:do not|don'?t|did not|didn'?t|cannot|can'?t|fail to) " + _ACT +
                r"\b[^.?!]{0,50}?\b" + _LOSS + r"|" + _IMPERATIVE + _ACT + r"\b[^.?!]{0,50}?(?:,? or|"
                r"[,;]? otherwise|,? or else)\b[^.?!]{0,30}?\b" + _LOSS, re.I))
+# an order cancelled with the money given back is the buyer's default, not a loss held over her
+# ("please reply by Friday; otherwise we will cancel the order and refund you in full")
+THREATENS.excuse = re.compile(r"\brefund\w*|\bmoney back\b", re.I)
+THREATENS.excuse_in = "sentence"
 
 
 # brief 22r: "Buy it now!" presses the buyer in every situation (W05 Kanya's win-back mail, as

@@ -197,7 +197,10 @@ WRONG = [
                      "threatens", False)),
         ("question", (_HADDAD, letter("Mrs Haddad", _HADDAD_WHY + "Do you want to keep the "
                                       "order, or shall we cancel it and refund you in full?"),
-                      "threatens", False))]),
+                      "threatens", False)),
+        ("default", (_HADDAD, letter("Mrs Haddad", _HADDAD_WHY + "Please reply by Friday; "
+                                     "otherwise we will cancel the order and refund you in "
+                                     "full."), "threatens", False))]),
     *named_cases("scarcity_and_haste_in_other_words", [
         ("limited", (_TAN, letter("Mr Tan", _TAN_OFFER + "Stock is very limited, so please "
                                   "order soon before it is sold out."), "fake_urgency", True)),
