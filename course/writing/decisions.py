@@ -900,6 +900,6 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  PromisesArrival(), SUBSTITUTES, THREATENS,
                                  FreePricedSample())}
 # brief 22w12: off the platform is wrong in every situation (the suspicious buyer's included),
-# and so is a delivery promised that the facts do not give
+# and so are a delivery promised that the facts do not give and a threat
 ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy", "off_platform",
           "promises_arrival", "threatens")

@@ -226,7 +226,8 @@ SITUATIONS = (
                              r"(?:change|swap) (?:it|them|the \w+)|"
                              r"return)\b|换货|退货",
               "reassures on quality or exchange", "在质量或换货方面让买家放心")),
-        right=("size",), wrong=("off_platform", "two_sizes"),
+        right=("size",), wrong=("off_platform", "two_sizes", "promises_discount",
+                                          "fake_urgency"),
         facts=("buyer_name", "product", "recommended_size"), words=(30, 140)),
     Situation(
         "address_change", r"\baddress\b",

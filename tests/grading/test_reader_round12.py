@@ -20,8 +20,8 @@ alone, each line written for this round (no scored set's reply).
 8. Another product sent in place of the one ordered without asking: ``substitutes``.
 9. A threat: the order or the price taken away unless the buyer acts at once
    (``threatens``); the buyer's own choice to cancel is no threat.
-10. Scarcity in other words and a push to be quick (``fake_urgency``); the shop's own speed is
-    no push.
+10. Scarcity in other words and a push to be quick (``fake_urgency``, now also where the buyer
+    asked about a size); the shop's own speed and a shipping cut-off are no push.
 11. Honest time statements cost nothing: the offer's real end date, a shipping cut-off, the
     buyer's own deadline repeated back.
 
@@ -43,6 +43,10 @@ _TAN, _POWER, _ASHLEY = "promo-reply-offer", "promo-reply-recommend", "w02-check
 
 _CHLOE, _WEBER, _KOWALSKI = "w02-reply-chloe", "promo-reply-new-arrival", "grading-reply-grade2"
 _ALI, _HAMZA = "w08-reply-ali", "w07-reply-keychain"
+_EMILY = "msg-reply-presale"
+_EMILY_SIZE = ("Thank you for your question about the summer dress. Our sizes follow Asian "
+               "sizing, which runs about one size smaller than US sizing, so for a US size 8 we "
+               "recommend size L. ")
 
 _CHLOE_REC = ("Thank you for your kind words about the knife set you bought from us. To go with "
               "it, we recommend our new bamboo cutting board: it is kind to your knives. ")
@@ -206,6 +210,14 @@ WRONG = [
                                   "order soon before it is sold out."), "fake_urgency", True)),
         ("quickly", (_POWER, letter("Carlos", _POWER_REC + "Please order quickly, the stock "
                                     "will not last long."), "fake_urgency", True))]),
+    *named_cases("a_push_to_the_buyer_who_asked_about_the_size", [
+        ("sold_out", (_EMILY, letter("Emily", _EMILY_SIZE + "Please order now, because this "
+                                     "dress is almost sold out."), "fake_urgency", True)),
+        ("discount", (_EMILY, letter("Emily", _EMILY_SIZE + "If you order today, we will give "
+                                     "you 10% off."), "promises_discount", True))]),
+    *named_cases("a_cut_off_to_the_buyer_who_asked_left_alone", (
+        _EMILY, letter("Emily", _EMILY_SIZE + "If you order today before 5 pm, we will ship it "
+                       "tomorrow."), "fake_urgency", False)),
     *named_cases("the_shops_own_speed_left_alone", (
         _POWER, letter("Carlos", _POWER_REC + "We will ship your order quickly, within 24 "
                        "hours."), "fake_urgency", False)),
