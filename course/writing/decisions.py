@@ -91,8 +91,11 @@ class AgreesToMeet(Decision):
                     r"weekend)|next (?:week|monday|tuesday|wednesday|thursday|friday)|within \d+ "
                     r"days?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?-i:[A-Z])"
                     r"[a-z]+)\b|\b(?:manager|boss|director|i|we) (?:will be|is|am|are) free (?:on|"
-                    r"at|tomorrow|this)\b", re.I)
-
+                    r"at|tomorrow|this)\b|"
+                    # brief 22w12: going to the buyer ("our manager will come to your hotel
+                    # tomorrow", "we can pick you up at the airport", "meet you at your hotel")
+                    r"\b(?:come|go|visit|drive|pick you up|meet you)\b(?: to)?(?: at| in)? (?:your|the) "
+                    r"(?:hotel|airport|lobby|restaurant|cafe|café|station)\b", re.I)
 
     # a meeting offered only once the buyer is checked is not the rushed meeting
     excuse = re.compile(r"\b(?:after|once|when) (?:we|you) (?:have )?(?:get|got|receive\w*|"
@@ -136,8 +139,9 @@ class ReturnFirst(Decision):
     en = "asks the buyer to send a cheap faulty item back first (refund it directly)"
     zh = "让买家先寄回低价故障商品（应直接退款）"
     rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+ |it |them |this )?back\b|"
-                    r"\bsend (?:the [\w-]+|it|them) to (?:us|our)\b|\bat your own (?:cost|"
-                    r"expense)\b|\breturn (?:it|the [\w-]+|them) (?:to us|first)\b|"
+                    r"\b(?:send|post|ship|mail|return) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our)\b|"
+                    r"\bat your own (?:cost|expense)\b|\breturn (?:it|the [\w-]+(?: [\w-]+)?|them) "
+                    r"(?:to us|first)\b|"
                     r"\breturn the (?:old|broken|faulty|damaged) (?:one|\w+)\b|\b(?:once|after|"
                     r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
     # "no need to send it back", "you don't need send it back" (a learner's slip): no return
@@ -224,7 +228,7 @@ CHARGES_BUYER = Decision(
     "charges_buyer",
     "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
     "让买家为店铺自己的问题付费（扣手续费、只退部分货款）",
-    re.compile(r"\brefund (?:you )?(?:only )?\d{1,2}% of\b|\b(?:the |a |our )?(?:platform |"
+    re.compile(r"\brefund (?:you )?(?:only )?(?:\d{1,2}%|half)(?! ?off\b)|\b(?:the |a |our )?(?:platform |"
                r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
                r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
                r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
@@ -432,6 +436,33 @@ PRESSURES_PAYMENT = Push(
                r"\w+ )?(?:now|today)\b", re.I))  # "Buy now!" in a follow-up presses too
 
 
+# a request to the buyer, not a statement about the shop ("please order quickly", not "we ship
+# your order quickly")
+_IMPERATIVE = (r"(?:\bplease |\byou (?:should|must|need to|have to) |(?:^|(?<=[.!?] ))"
+               r"(?:so )?)")
+
+# brief 22w12: a threat, in any situation: the order, the price or the goods taken away unless
+# the buyer acts at once ("if you do not pay within 24 hours, we will cancel your order",
+# "confirm today, or we cannot keep this price", "otherwise we cannot keep the mat for you").
+# An end date the facts give, said as a fact ("the 10% discount ends on Friday"), a cut-off
+# ("order before 5 pm and we ship today") and the buyer's own choice ("if you have changed
+# your mind, we will cancel it") are no threat.
+_ACT = r"(?:pay|order|confirm|buy|decide|reply|answer|respond|complete)"
+_LOSS = (r"(?:cancel\w*|release\w*|sell (?:it|them)|sold|lose|lost|go up|increase|gone|expire\w*|"
+         r"(?:cannot|can'?t|can not|will not|won'?t) (?:keep|hold|reserve|guarantee|offer|give))")
+THREATENS = Push(
+    "threatens",
+    "threatens the buyer: the order, the price or the goods taken away unless they act at once",
+    "威胁买家：不立刻行动就取消订单、涨价或卖给别人",
+    re.compile(r"\bif you (?:do not|don'?t|did not|didn'?t|cannot|can'?t|fail to) " + _ACT +
+               r"\b[^.?!]{0,50}?\b" + _LOSS + r"|" + _IMPERATIVE + _ACT + r"\b[^.?!]{0,50}?(?:,? or|"
+               r"[,;]? otherwise|,? or else)\b[^.?!]{0,30}?\b" + _LOSS, re.I))
+# an order cancelled with the money given back is the buyer's default, not a loss held over her
+# ("please reply by Friday; otherwise we will cancel the order and refund you in full")
+THREATENS.excuse = re.compile(r"\brefund\w*|\bmoney back\b", re.I)
+THREATENS.excuse_in = "sentence"
+
+
 # brief 22r: "Buy it now!" presses the buyer in every situation (W05 Kanya's win-back mail, as
 # W01's follow-up); where the situation already rules out pressure, that decision names it
 PUSHES_TO_BUY = Push(
@@ -455,6 +486,10 @@ GIVES_TOO_MUCH = Decision(
     "对可以接受的小瑕疵退还全款（应给少量部分补偿）",
     re.compile(r"\bfull (?:[$€£¥]\s?\d+(?:\.\d+)? )?refund\b|\brefund\w* (?:you )?(?:in full|"
                r"(?:the |your )?(?:full|whole|entire) (?:price|amount|sum|cost|payment))\b|"
+               # brief 22w12: the whole sum named by its value ("refund you the whole $25 you
+               # paid", "give you back the full $17")
+               r"\b(?:refund\w*|give|pay|send|return)(?: you)?(?: back)? (?:the |your )?(?:full|"
+               r"whole|entire) [$€£¥]\s?\d+|"
                r"\b(?:all|every cent) (?:of )?(?:your |the )?money(?: back)?\b|\b(?:full|whole|"
                r"entire) (?:price|amount) back\b|\bmoney back in full\b", re.I))
 
@@ -492,7 +527,15 @@ FAKE_URGENCY = Push(
                r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
                r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"
                r"\beveryone is buying\b|\bprices? will (?:go up|double|rise|increase)\b|"
-               r"\b(?:limited|few) (?:pieces|stock) left\b|\bnow or never\b|\bfinal hours\b", re.I))
+               r"\b(?:limited|few) (?:pieces|stock) left\b|\bnow or never\b|\bfinal hours\b|"
+               # brief 22w12: scarcity in other words ("stock is very limited", "the stock will
+               # not last long", "before it is sold out") and a push to be quick with no reason
+               # the facts give ("please order quickly"); an end date the task gives is no push
+               r"\b(?:stocks?|supply|quantit(?:y|ies)) (?:is|are) (?:very |quite |extremely )?"
+               r"(?:limited|low|running out)\b|\b(?:will not|won'?t|may not|might not) last "
+               r"long\b|\bbefore (?:it|they) (?:is |are |'s |'re )?(?:sold out|gone)\b|\brunning out\b|" +
+               _IMPERATIVE + r"(?:order|decide|pay|buy|reply|confirm) (?:it |them |very )?(?:quickly|"
+               r"fast|right away|immediately|at once)\b", re.I))
 # brief 22e: pressure denied with "no need": "No need to hurry.", "there is no need to buy today"
 # ("no need to" is not a denial of what follows elsewhere: "no need to send it back")
 FAKE_URGENCY.excuse = re.compile(r"\bno (?:need|rush)\b|\bneed(?:n'?t| not)\b|"
@@ -534,7 +577,9 @@ LEADS_OFF_PLATFORM = LeadsOffPlatform(
                r"\bwww\.\S+|\b[\w.-]+\.(?:com|net|shop|store|cn)\b(?!\w)|\+\d[\d -]{7,}\d|"
                r"\b(?:my|our) (?:personal |private )?(?:phone|mobile|number|e-?mail address)\b|"
                r"\b(?:pay|paying|payment) (?:me |us )?(?:directly|outside|by bank transfer to)\b|"
-               r"\boutside (?:the|this) (?:platform|app|site|store)\b|\b(?:add|contact) me on\b", re.I))
+               r"\boutside (?:the|this) (?:platform|app|site|store)\b|\b(?:add|contact) me on\b|"
+               # brief 22w12: an e-mail address, or mail "directly" ("email me directly at ...")
+               r"\b[\w.+-]+@[\w-]+\.\w+|\b(?:e-?mail|call|text|message) (?:me|us) directly\b", re.I))
 
 
 class ShoutsLikeSpam(Decision):
@@ -597,6 +642,106 @@ class OfferBeforeWishes(GreetingIsAnAdvert):
         # Thanksgiving!"): the offer comes before the wishes
         offer, wishes = self._offer.search(reply.flat_body), self._wishes.search(reply.flat_body)
         return offer.group(0) if offer and wishes and offer.start() < wishes.start() else ""
+
+
+# brief 22w12: the shop's normal process with an unchecked buyer is a PAID sample (lesson 05,
+# W03): any sample given free ("we will send you free samples this week", "a free sample of
+# each size", "samples free of charge") gives in to the pressure; "no free samples" or "the
+# sample is not free" is the process
+FREE_SAMPLE = Decision(
+    "free_sample",
+    "promises a free sample (the normal process is a paid sample of the chosen model)",
+    "答应免费寄样（正常流程是所选型号的付费样品）",
+    re.compile(r"\bfree (?:\w+ )?samples?\b|\bsamples?\b[^.?!]{0,30}\b(?:for free|free of charge|"
+               r"at no (?:cost|charge)|at our (?:cost|expense))\b|\b(?:pay|cover) (?:for )?(?:the )?"
+               r"samples?(?: cost| fee)? for you\b", re.I))
+FREE_SAMPLE.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible|do not|don'?t|"
+                                r"does not|doesn'?t|no|not|never|without)\b", re.I)
+
+
+class FreePricedSample(Decision):
+    """A sample given free where the task gives its price (W04 Kowalski's $15 sample): the
+    shop's offer is the paid sample, so "we will send you a free sample" gives away what the
+    facts sell (brief 22w12). Read only where the task gives ``sample_price``."""
+
+    name = "free_priced_sample"
+    en = "gives free the sample the task sells (a sample price is given)"
+    zh = "把任务中收费的样品改为免费（任务给出了样品价格）"
+    rx = FREE_SAMPLE.rx
+    excuse = FREE_SAMPLE.excuse
+
+    def find(self, reply):
+        if reply.facts.get("sample_price") in (None, ""):
+            return ""
+        return super().find(reply)
+
+
+class PromisesDiscount(Decision):
+    """A discount the task does not give, promised ("for an order this big we can give you 20%
+    off", "50% off your next order to say sorry", "a coupon"): the facts set what the shop may
+    offer, and a student may not make up a price cut (brief 22w12). Read only where the task
+    gives no discount; money back named in the remedy's own words ("a $4 discount") is the
+    compensation, read by its value."""
+
+    name = "promises_discount"
+    en = "promises a discount or coupon the task does not give"
+    zh = "许诺了任务中没有的折扣或优惠券"
+    rx = re.compile(r"\b\d{1,2}\s?% (?:off|discount)\b|\b(?:a|an|some|special|extra|big) discount\b"
+                    r"(?! of (?:[$€£¥]|\d+ ?(?:dollars?|usd)))|"
+                    r"\bcoupons?\b|\bvouchers?\b|\b(?:special|lower|cheaper|better|best) price\b|"
+                    r"\bdiscount (?:on|for) your next\b|\boff your next (?:order|purchase)\b|"
+                    # a gift the task does not give: "a free gift", "we will add a free strap"
+                    r"\bfree gifts?\b|\b(?:add|include|send|give|put)\w* (?:you )?(?:a |an |one )?"
+                    r"free (?!shipping|delivery|returns?\b|of\b|samples?\b)[\w-]+", re.I)
+
+    def find(self, reply):
+        if reply.facts.get("discount") not in (None, ""):
+            return ""
+        return super().find(reply)
+
+    excuse = re.compile(r"\b(?:if|whether|ask\w*|cannot|can'?t|not|no)\b", re.I)
+    excuse_in = "clause"
+
+
+class PromisesArrival(Decision):
+    """A delivery the shop cannot know, promised ("we promise it will arrive tomorrow", "it will
+    surely reach you by Friday") where the task gives no delivery time: the parcel is with the
+    carrier, and a promise the facts do not allow is broken the next day (brief 22w12). A time
+    the task gives (``delivery_days``) or a condition ("if it has not arrived within 7 days")
+    is left alone."""
+
+    name = "promises_arrival"
+    en = "promises a delivery time the facts do not give"
+    zh = "许诺了任务事实中没有的送达时间"
+    rx = re.compile(r"\b(?:promise|guarantee|sure|certain|definitely|surely|for sure|100%)\b"
+                    r"[^.?!]{0,40}\b(?:arriv\w*|deliver\w*|reach (?:you|your)|get (?:it|them|your))\b"
+                    r"[^.?!]{0,30}|\b(?:will|shall) (?:definitely|surely|certainly) (?:arrive|be "
+                    r"delivered|reach you)\b|\b(?:arrive|be delivered|reach you)\b[^.?!]{0,30}"
+                    r"\b(?:for sure|guaranteed|definitely|100%)", re.I)
+    # a condition ("if it has not arrived within 7 days, ..."); a denial is read by the clause
+    excuse = re.compile(r"\b(?:if|unless|hope)\b", re.I)
+    excuse_in = "sentence"
+
+    def find(self, reply):
+        facts = reply.facts
+        if any(facts.get(k) not in (None, "") for k in ("delivery_days", "restock_date")):
+            return ""
+        return super().find(reply)
+
+
+# brief 22w12: another product sent in place of the one ordered without asking ("we will send
+# you 20 of a different mat instead"), where the buyer chooses; offered as her choice ("if you
+# prefer", "would you like") it is left alone
+SUBSTITUTES = Decision(
+    "substitutes",
+    "sends another product in place of the one ordered without asking the buyer",
+    "未征求买家意见就用其他商品代替所订商品",
+    re.compile(r"\b(?:we|i) (?:will|'ll|have|are going to|shall) (?:\w+ )?(?:send|ship|sent|shipped)\w* "
+               r"(?:you )?[^.?!]{0,30}\b(?:different|another|other|similar)\b[^.?!]{0,30}\binstead\b",
+               re.I))
+SUBSTITUTES.excuse = re.compile(r"\bif you\b|\bwould you\b|\bdo you\b|\bprefer\b|\bcan (?:we|i)\b|"
+                                r"\?", re.I)
+SUBSTITUTES.excuse_in = "sentence"
 
 
 # what the buyer can already have given -> (how the buyer says it, how a reply asks again)
@@ -751,5 +896,10 @@ DECISIONS = {d.name: d for d in (AgreesToMeet(), SENDS_TO_CARRIER, ReturnFirst()
                                  GivesInFull(), AsksKnown(), ReplacesInstead(),
                                  WithdrawsDelivery(), TWO_SIZES, PUSHES_TO_BUY,
                                  GIVES_TOO_MUCH, MadeUpDiscount(),
-                                 ANSWERS_UNCHECKED)}
-ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy")
+                                 ANSWERS_UNCHECKED, FREE_SAMPLE, PromisesDiscount(),
+                                 PromisesArrival(), SUBSTITUTES, THREATENS,
+                                 FreePricedSample())}
+# brief 22w12: off the platform is wrong in every situation (the suspicious buyer's included),
+# and so are a delivery promised that the facts do not give and a threat
+ALWAYS = ("asks_again", "asks_known", "trades_for_review", "pushes_to_buy", "off_platform",
+          "promises_arrival", "threatens")

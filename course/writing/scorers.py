@@ -222,7 +222,7 @@ class Content(Scorer):
 
     def _decisions(self, reply, situation, out) -> int:
         n = 0
-        for name in tuple(situation.wrong) + ALWAYS:
+        for name in dict.fromkeys(tuple(situation.wrong) + ALWAYS):
             d = DECISIONS[name]
             if set(getattr(d, "covered_by", ())) & set(situation.wrong):
                 continue  # the situation's own decision names it (brief 22r)
