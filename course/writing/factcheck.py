@@ -29,6 +29,7 @@ from course.writing.values import (
     _WEEKDAY,
     FACT_KINDS,
     MONEY_FIELDS,
+    NUMBER_WORDS_RX,
     Colour,
     Date,
     Found,
@@ -37,9 +38,10 @@ from course.writing.values import (
     Size,
     Tracking,
     Weekday,
-    _num,
     _show_date,
     _show_money,
+    date_spans,
+    number_value,
     order_numbers,
 )
 
@@ -99,6 +101,8 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
                 wrong.append(WrongFact(name, f"not {f.text.strip()}", fk.kind.show(fact)))
             elif fk.kind.same(f.value, fact):
                 right.setdefault(name, f.text)
+            elif fk.kind.near(f.value, fact):  # "about two weeks" for 12 days: not wrong,
+                continue  # nor the fact stated (the teachers: "vaguer than 12 days"; issue 22)
             elif (fk.about(text, f.start) and not _other_fact(name, f, facts)
                   and not against and not _not_this_date(name, f, fact, text)):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
@@ -439,7 +443,8 @@ def _check_buyer_name(text, facts, buyer, right, wrong) -> None:
 
 
 # a number of goods: "50,000 pieces", "200 of the enamel mugs", "20 prayer mats"
-_GOODS = re.compile(r"(?<![\d.$€£¥,])(\d[\d,]*)\s+(?:of (?:the |these |those |your |our )?)?"
+_GOODS = re.compile(rf"(?<![\d.$€£¥,])(\d[\d,]*|\b(?!one\b){NUMBER_WORDS_RX})\s+"
+                    r"(?:of (?:the |these |those |your |our )?)?"
                     r"(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z]+s|pcs)\b", re.I)
 # plural nouns after a number that are not goods (time, money, choices, people, ...)
 _NOT_GOODS = re.compile(r"(?:second|minute|hour|day|week|month|year|time|dollar|euro|pound|cent|"
@@ -458,14 +463,16 @@ _A_THRESHOLD = re.compile(r"\b(?:over|above|under|below|than|least|most|minimum|
 
 
 def _goods(text: str) -> list[Found]:
-    out = []
+    out, dates = [], date_spans(text)
     for m in _GOODS.finditer(text):
+        if any(a <= m.start() < b for a, b in dates):
+            continue  # "until 31 October our mugs are 10% off": the day of a date
         noun = m.group(2).lower()
         if _A_THRESHOLD.search(text[max(0, m.start() - 14):m.start()]) or " or " in m.group(0):
             continue  # "at least 100 mugs", "100 or more mugs": a threshold, not the order
         if (not _NOT_GOODS.fullmatch(noun) and noun not in _NOT_NOUNS and len(noun) > 3
                 and not noun.endswith(("ss", "us", "is"))) or noun == "pcs":
-            out.append(Found(int(_num(m.group(1))), m.group(0), m.start()))
+            out.append(Found(int(number_value(m.group(1))), m.group(0), m.start()))
     return out
 
 

@@ -14,12 +14,14 @@ from course.writing.text import (
     sentences,
     split,
 )
+from course.writing.values import amounts_in_digits
 
 
 class Reply:
     """A reply read once: its parts, sentences, language and the facts it states."""
 
     def __init__(self, text: str, facts: dict, buyer: str, words: tuple):
+        text = amounts_in_digits(text)  # "twenty dollars" is read as "20 dollars" (issue 22)
         self.text = text
         self.facts = facts
         self.buyer = buyer or ""
