@@ -1,0 +1,126 @@
+"""Misjudgements the twelfth notebook readers (issue 28) met, each a general rule shown on lines
+of its own: two lines it must read and a nearby line it must leave alone (brief 22rc).
+
+1. A reply in other words than the task's is about this buyer: the "does not answer the buyer"
+   cap (25) needs a reply that makes none of its situation's right decisions in any words, not
+   one without the model answer's words. A holding reply that says the request was passed on or
+   asked about and when the answer comes answers (W04 Marek's "I asked our factory for the test
+   report ... within 3 days" was 25, the reader's teacher gives 80; W05 Siti's "I have passed your
+   request to our factory, and I will come back to you ... by Friday" 25, teacher 85); a group
+   product named as "a boxed set of ceramic mugs" is the "ceramic mug gift set". A question put
+   before any work ("before we ask the factory, could you tell us ...") stays no answer.
+"""
+from __future__ import annotations
+
+import pytest
+from support import caps, letter, named_cases, review
+
+_MAREK, _SITI, _HALL = "w04-reply-marek", "w05-assess-holding-siti", "w10-reply-new-arrival"
+
+# (exercise, reply, whether the no_answer cap holds)
+ANSWERS = [
+    *named_cases("a_holding_reply_in_other_words_answers", [
+        ("marek", (_MAREK, letter("Marek", "Thank you for your mail. I asked our factory for the "
+                                  "test report and the material. I will send you everything "
+                                  "within 3 days."), False)),
+        ("siti", (_SITI, letter("Siti", "Thank you for your message. I have passed your request "
+                                "to our factory, and I will come back to you with the price and "
+                                "the delivery date by Friday.", "Grace"), False))]),
+    *named_cases("a_question_before_any_work_left_alone", (
+        _SITI, letter("Siti", "Thank you for your message. Before we ask our factory, could you "
+                      "tell us your school's address?", "Grace"), True)),
+]
+
+
+@pytest.mark.parametrize("exercise,text,capped", ANSWERS)
+def test_a_reply_in_other_words_answers_the_buyer(exercise, text, capped):
+    assert ("no_answer" in caps(exercise, text)) == capped
+
+
+def test_the_holding_replies_in_other_words_pass():
+    for exercise, text, capped in (p.values for p in ANSWERS):
+        if not capped:
+            assert review(exercise, text).score >= 80, text
+
+
+_SET = ("Since you liked your coffee mug, you may like {}. It costs $18. Reply to this mail "
+        "and we will send it within 2 days.")
+# (reply to Ms Hall, whether the new product is named)
+GROUPS = [
+    *named_cases("a_set_named_by_its_items", [
+        ("boxed", (_SET.format("our new boxed set of ceramic mugs"), True)),
+        ("set_of_four", (_SET.format("our new set of four ceramic mugs"), True))]),
+    *named_cases("another_set_left_alone", (_SET.format("our new set of tea towels"), False)),
+]
+
+
+@pytest.mark.parametrize("body,named", GROUPS)
+def test_a_set_is_named_by_its_items(body, named):
+    missing = review(_HALL, letter("Ms Hall", body)).criterion("content").missing
+    assert ("the new product" not in missing) == named
+
+
+# 2. A problem found reads as a problem ("problem:" / "问题："), not as "missing:"; and a sentence
+# that does what the task asks (the opt-out line of a new-arrival letter, which lesson 10 calls
+# professional) is not a cold sentence and costs nothing.
+_OPT_OUT = ("Since you liked your coffee mug, our new ceramic mug gift set may please you. It "
+            "costs $18. {}")
+# (reply body to Ms Hall, whether the tone criterion finds a cold sentence)
+COLD = [
+    *named_cases("the_task_s_own_opt_out_is_not_cold", [
+        ("reply_no", (_OPT_OUT.format("If you would rather not get messages like this, simply "
+                                      "reply no and I will stop."), False)),
+        ("no_more", (_OPT_OUT.format("If you do not want to hear about new products, just tell "
+                                     "me and we will stop."), False))]),
+    *named_cases("a_cold_line_left_alone", (
+        _OPT_OUT.format("Sadly we cannot help you with any problem, it is terrible and useless to ask."), True)),
+]
+
+
+@pytest.mark.parametrize("body,cold", COLD)
+def test_the_opt_out_line_is_not_cold(body, cold):
+    tone = review(_HALL, letter("Ms Hall", body)).criterion("tone")
+    assert any(m.startswith(("a cold", "blame", "sarcasm")) for m in tone.missing) == cold
+    assert (tone.points == tone.max_points) == (not cold)
+
+
+_COLD_REPLY = letter("Ms Hall", _OPT_OUT.format("Sadly we cannot help you with any problem, it is terrible and useless to ask."))
+# (what is shown, the label a problem found must carry, the label it must not)
+SHOWN = [
+    *named_cases("a_problem_reads_as_a_problem", [
+        ("text", (lambda r: repr(r), "problem: ", "missing: a cold")),
+        ("widget", (lambda r: _feedback(r), "问题：", "缺少：冷漠"))]),
+    *named_cases("a_lack_left_as_missing", (lambda r: repr(review(_HALL, letter(
+        "Ms Hall", "Our new ceramic mug gift set costs $18."))), "missing: ", "problem: ")),
+]
+
+
+def _feedback(result) -> str:
+    from course.exercises.kinds.reply import _criterion_feedback
+
+    return " ".join(_criterion_feedback(c).zh for c in result.criteria)
+
+
+@pytest.mark.parametrize("show,label,not_label", SHOWN)
+def test_a_problem_found_is_labelled_a_problem(show, label, not_label):
+    shown = show(review(_HALL, _COLD_REPLY))
+    assert label in shown and not_label not in shown
+
+
+# 3. "As a ..." names a role ("As a small thank you, ...", W10's greeting had "the verb takes
+# -s"); a clause opened by "as" with its own subject keeps the agreement rule.
+# (sentence, whether an agreement slip is found)
+ROLES = [
+    *named_cases("as_a_role_is_no_subject", [
+        ("thank_you", ("As a small thank you, we add a free coaster to your next order.", False)),
+        ("gift", ("As a gift for you, we put a small card in the box.", False))]),
+    *named_cases("a_clause_opened_by_as_left_alone", (
+        "As the parcel arrive late, we refund the shipping.", True)),
+]
+
+
+@pytest.mark.parametrize("sentence,slip", ROLES)
+def test_as_a_role_is_no_subject(sentence, slip):
+    from course.writing.grammar import check
+
+    assert any(s.kind == "agreement" for s in check(sentence)) == slip
