@@ -758,6 +758,10 @@ class Structure(Scorer):
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
                 out.found.append(Said(f"{name}: {evidence.strip()}", f"{name_zh}：{evidence.strip()}"))
+            elif name == "length" and brief == 0:  # within the range: what it lacks is detail
+                out.missing.append(Said(f"a full letter's detail ({n} words, {where[0]} "
+                                        f"{low}-{high})", f"完整信件的细节（{n} 个词，{where[1]}）"))
+                out.advise(en, zh)
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)

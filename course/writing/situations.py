@@ -457,6 +457,9 @@ SITUATIONS = (
                            r"web ?(?:page|site)|registered (?:address|name|number|company|office)|"
                            r"company['’]s (?:web\w*|address|registration|name|details)|"
                            r"business licen[cs]e|(?:full|company) address|more about your "
+                           # brief 22rc: "could you share your store's link"
+                           r"(?:company|business)|your (?:store|shop)['’]?s? (?:link|url)|link (?:to|of) "
+                           r"your (?:store|shop|company|business)|more about your "
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
          Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"

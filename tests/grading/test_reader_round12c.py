@@ -124,3 +124,46 @@ def test_as_a_role_is_no_subject(sentence, slip):
     from course.writing.grammar import check
 
     assert any(s.kind == "agreement" for s in check(sentence)) == slip
+
+
+# 4. W03 Yara: the link of her shop is a detail that shows a real buyer ("could you share your
+# store's link" was "missing: details that show the buyer is real", 69); the link to OUR store
+# asks her nothing.
+_YARA_BODY = ("Thank you for your interest in our yoga mats. {} Could you tell us which model and "
+              "size you need? Our usual process is a paid sample order first, then a trial order. "
+              "We cannot meet tomorrow, but we can arrange a video call within 3 days.")
+# (the sentence, whether the verify move is made)
+LINKS = [
+    *named_cases("her_shop_s_link_verifies", [
+        ("store_s_link", ("Could you share your store's link?", True)),
+        ("link_to_shop", ("Could you send us the link to your shop?", True))]),
+    *named_cases("our_own_link_left_alone", ("Here is the link to our store.", False)),
+]
+
+
+@pytest.mark.parametrize("sentence,verifies", LINKS)
+def test_her_shop_s_link_verifies(sentence, verifies):
+    missing = review("w03-reply-yara", letter("Yara", _YARA_BODY.format(sentence))).criterion(
+        "content").missing
+    assert ("asks for details that show the buyer is real" not in missing) == verifies
+
+
+# 5. A whole letter inside the task's range loses its length point for want of detail: the
+# structure row says so, not "missing: length" beside a length row that says "within".
+# (reply to Marek, what the structure row must list)
+LENGTH = [
+    *named_cases("a_whole_short_letter_lacks_detail_not_length", [
+        ("marek", (letter("Marek", "Thank you for your mail. I asked our factory for the test "
+                          "report and the material. I will send you everything within 3 "
+                          "days."), "a full letter's detail (29 words, inside 15-90)")),
+        ("checking", (letter("Marek", "Thank you for your message. Our factory is checking the test "
+                         "report, and we will answer within 3 days."),
+                  "a full letter's detail (24 words, inside 15-90)"))]),
+    *named_cases("a_note_under_the_range_left_alone", ("Got it, we check and answer in 3 days.",
+                                                       "length")),
+]
+
+
+@pytest.mark.parametrize("text,row", LENGTH)
+def test_a_whole_short_letter_lacks_detail_not_length(text, row):
+    assert row in review(_MAREK, text).criterion("structure").missing
