@@ -167,3 +167,23 @@ LENGTH = [
 @pytest.mark.parametrize("text,row", LENGTH)
 def test_a_whole_short_letter_lacks_detail_not_length(text, row):
     assert row in review(_MAREK, text).criterion("structure").missing
+
+
+# 6. "Salam" opens a letter (W06, the markets workshop: "Salam Mr Al-Mansouri," was "missing:
+# greeting"); a word that only begins like it does not.
+_DUBAI = "w06-reply-dubai"
+_DUBAI_BODY = ("{}\n\nThank you for your message. We will send the prayer mats within 3 days."
+               "\n\nBest regards,\nMia")
+# (first line, whether it is a greeting)
+GREETINGS = [
+    *named_cases("salam_greets", [
+        ("salam", ("Salam Mr Al-Mansouri,", True)),
+        ("assalamu_alaikum", ("Assalamu alaikum Mr Al-Mansouri,", True))]),
+    *named_cases("a_word_like_it_left_alone", ("Salamander Ltd,", False)),
+]
+
+
+@pytest.mark.parametrize("line,greets", GREETINGS)
+def test_salam_greets(line, greets):
+    missing = review(_DUBAI, _DUBAI_BODY.format(line)).criterion("structure").missing
+    assert ("greeting" not in missing) == greets
