@@ -251,6 +251,8 @@ def agreement(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     for i in range(len(toks)):
         if not toks[i].word or not _clause_start(toks, i):
             continue
+        if i and toks[i - 1].low == "as" and toks[i].low in ("a", "an"):
+            continue  # "as a small thank you", "as a gift": a role, not a subject (brief 22rc)
         head = _subject(toks, i, lex)
         if head is None or head + 1 >= len(toks):
             continue

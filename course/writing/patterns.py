@@ -54,7 +54,7 @@ ORDER_LABEL = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*(?:is|:)?\s*#?\s
 
 # a greeting in the buyer's own language is a greeting too ("Bonjour Ms Tremblay,")
 _GREET_WORDS = (r"dear|hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|bonjour|"
-                r"hola|hallo|ciao|salaam|marhaba|namaste|konnichiwa|olá")
+                r"hola|hallo|ciao|salaa?m|as-?salamu? ?alaikum|marhaba|namaste|konnichiwa|olá")
 GREETING = re.compile(rf"^\s*({_GREET_WORDS})\b", re.I)
 GREETING_LINE = re.compile(
     rf"^\s*((?:{_GREET_WORDS})"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from course.errors import InputError
 from course.writing.rubric import RUBRIC
 from course.writing.situations import BY_NAME, NAMES, check_table
+from course.writing.text import missing_groups
 
 check_table()  # the situation table is sound (its patterns compile...): once, here
 
@@ -136,9 +137,9 @@ class ReplyReview:
             if c.found:
                 lines.append(f"         found: {'; '.join(c.found)}")
                 lines.append(f"         已有：{'；'.join(_zh(c.found))}")
-            if c.missing:
-                lines.append(f"         missing: {'; '.join(c.missing)}")
-                lines.append(f"         缺少：{'；'.join(_zh(c.missing))}")
+            for label, label_zh, said in missing_groups(c.missing):
+                lines.append(f"         {label}: {'; '.join(said)}")
+                lines.append(f"         {label_zh}：{'；'.join(_zh(said))}")
         for cap in self.caps:
             lines.append(f"  Capped at {cap['cap']}: {cap['en']} / {cap['zh']}")
         if self.advice:
@@ -158,9 +159,9 @@ class ReplyReview:
             if c.found:
                 detail += (f"found: {e('; '.join(c.found))}<br>"
                            f"已有：{e('；'.join(_zh(c.found)))}")
-            if c.missing:
+            for label, label_zh, said in missing_groups(c.missing):
                 detail += ("<br>" if detail else "") + (
-                    f"missing: {e('; '.join(c.missing))}<br>缺少：{e('；'.join(_zh(c.missing)))}")
+                    f"{label}: {e('; '.join(said))}<br>{label_zh}：{e('；'.join(_zh(said)))}")
             rows.append(f"<tr><td>{mark}</td><td>{e(c.label['en'])} / {e(c.label['zh'])}</td>"
                         f"<td>{c.points}/{c.max_points}</td><td>{detail}</td></tr>")
         caps = "".join(f"<p>Capped at {cap['cap']}: {e(cap['en'])} / {e(cap['zh'])}</p>"

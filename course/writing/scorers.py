@@ -16,6 +16,7 @@ from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
 from course.writing.situations import WAITS_FOR_ANSWER
 from course.writing.text import (
+    Problem,
     Said,
     clause_around,
     half_list,
@@ -178,7 +179,7 @@ class Content(Scorer):
         listed = half_list(reply.body)
         if listed:  # the task's terms listed after a sentence (brief 22rv)
             quoted = ", ".join(listed)
-            out.missing.append(Said(f"a list of the task's words, not sentences: '{quoted}'",
+            out.missing.append(Problem(f"a list of the task's words, not sentences: '{quoted}'",
                                     f"罗列任务中的词语，不是句子：“{quoted}”"))
             out.cap("half_list", "the task's words listed, not said to the buyer",
                     "只是罗列任务中的词语，没有真正对买家说出来")
@@ -211,7 +212,7 @@ class Content(Scorer):
                     or sum(len(s.split()) for s in filler) / words < self.rubric.empty_share):
                 return
         name = "padded_empty" if share < self.rubric.padded_content else "padded"
-        out.missing.append(Said(f"padding: {len(filler)} sentences of general service talk",
+        out.missing.append(Problem(f"padding: {len(filler)} sentences of general service talk",
                                 f"凑字：{len(filler)} 句泛泛的客套话"))
         out.cap(name, "most of the reply is general service talk, not this buyer's case",
                 "回复大多是泛泛的客套话，没有针对这位买家的情况")
@@ -233,7 +234,7 @@ class Content(Scorer):
             n += not slip
             out.flagged.append(evidence)
             kind_en, kind_zh = ("a slip", "小失误") if slip else ("a wrong decision", "错误的决定")
-            out.missing.append(Said(f"{kind_en}: {d.en} ('{evidence}')",
+            out.missing.append(Problem(f"{kind_en}: {d.en} ('{evidence}')",
                                     f"{kind_zh}：{d.zh}（“{evidence}”）"))
             advice = getattr(d, "advice", lambda _r: None)(reply)
             en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
@@ -250,11 +251,11 @@ class Content(Scorer):
             en, zh = fact_label(w.field)
             out.flagged.append(w.said)
             if w.field == "tracking_number" and (w.said == order or "order number" in w.expected):
-                out.missing.append(Said(f"a wrong fact: {w.said} is the order number, not a "
+                out.missing.append(Problem(f"a wrong fact: {w.said} is the order number, not a "
                                         f"tracking number ({w.expected})",
                                         f"错误信息：{w.said} 是订单号，不是运单号"))
             else:
-                out.missing.append(Said(f"a wrong fact: '{w.said}' ({en.lower()} is "
+                out.missing.append(Problem(f"a wrong fact: '{w.said}' ({en.lower()} is "
                                         f"{w.expected})",
                                         f"错误信息：“{w.said}”（{zh}应为 {w.expected}）"))
             out.advise(f"Check your facts: you wrote '{w.said}', but {en.lower()} is "
@@ -306,6 +307,8 @@ class Relevance(Scorer):
         # amount, the size of the facts) answers the buyer in whatever words
         own = own or [e for e in (_find_move(situation.move(r), reply) for r in situation.right
                                   if situation.move(r).find.startswith("fact:")) if e][:1]
+        # brief 22rc: a reply in other words than the task's makes one of its right decisions
+        own = own or _about_task(reply, situation)
         pitches = [] if situation.pitch_ok else list(dict.fromkeys(
             m.group(0) for m in P.PITCH.finditer(reply.flat_body)))
         what = situation.name.replace("_", " ")
@@ -315,11 +318,11 @@ class Relevance(Scorer):
                                   f"回答了买家的问题：{', '.join(own[:3])}"))
             if len(pitches) >= self.rubric.pitch_phrases:
                 out.points -= self.rubric.pitch_penalty
-                out.missing.append(Said(f"a sales pitch in the answer: {', '.join(pitches)}",
+                out.missing.append(Problem(f"a sales pitch in the answer: {', '.join(pitches)}",
                                         f"回复中夹带推销：{', '.join(pitches)}"))
             return out
         out.points = 0
-        out.missing.append(Said("does not answer the buyer's question", "没有回答买家的问题"))
+        out.missing.append(Problem("does not answer the buyer's question", "没有回答买家的问题"))
         out.cap("no_answer", "the reply does not answer the buyer", "回复没有回答买家的问题")
         other = "" if any(c["name"] == "other_case" for c in out.caps) else _answers_other(
             reply, situation)
@@ -353,7 +356,7 @@ class Relevance(Scorer):
             out.points = 0
             out.flagged.append(", ".join(other) or said or holiday)
             if not other and said and _made_up_amount(said, reply):  # brief 22r: Siti's "$3"
-                out.missing.append(Said(f"an amount the facts do not give: '{said}' (made up)",
+                out.missing.append(Problem(f"an amount the facts do not give: '{said}' (made up)",
                                         f"事实中没有的金额：“{said}”（编造的）"))
                 out.cap("other_case", f"an amount the task does not give is made up ('{said}')",
                         f"任务没有给出的金额是编造的（“{said}”）")
@@ -361,7 +364,7 @@ class Relevance(Scorer):
                            "up; say when you will answer instead.",
                            "只写你掌握的事实：任务没有给出的价格是编造的；请说明何时答复。")
                 return
-            out.missing.append(Said(f"written for another buyer or case: {why}",
+            out.missing.append(Problem(f"written for another buyer or case: {why}",
                                     f"写给了别的买家或别的情况：{why_zh}"))
             out.cap("other_case", f"the reply is written for another buyer or case: {why}",
                     f"回复写给了别的买家或别的情况：{why_zh}")
@@ -373,10 +376,27 @@ class Relevance(Scorer):
                        None) if situation.no_amounts else None
         if made_up:
             out.flagged.append(made_up.group(0))
-            out.missing.append(Said(f"an amount the facts do not give: '{made_up.group(0)}'",
+            out.missing.append(Problem(f"an amount the facts do not give: '{made_up.group(0)}'",
                                     f"事实中没有的金额：“{made_up.group(0)}”"))
             out.cap("wrong_fact", "an amount the task does not give is made up",
                     "任务没有给出的金额是编造的")
+
+
+def _about_task(reply, situation) -> list:
+    """The words that show a reply is about this task though it uses none of the situation's
+    own words: one of its right decisions made in other words ("I asked our factory for the
+    test report" asks the factory), affirmed, not said as a condition ("before we ask the
+    factory"), not in a stock phrase; a next step with a time is in every kind of letter
+    (brief 22rc)."""
+    for name in situation.right:
+        move = situation.move(name)
+        if move.find == "time" or move.find.startswith("fact:"):
+            continue
+        said = _find_move(move, reply)
+        made = said and _claim(re.escape(said), reply.statements)
+        if made and not P.FILLER.search(sentence_at(reply.statements, made.start())):
+            return [said]  # a stock phrase of service talk is no decision ("our relationship")
+    return []
 
 
 def _answers_other(reply, situation) -> str:
@@ -445,13 +465,16 @@ class Tone(Scorer):
         hits = self._hits(reply.flat)
         for kind, phrase in hits:
             out.flagged.append(phrase)
-            out.missing.append(Said(f"{kind}: '{phrase}'", f"{_KIND_ZH[kind]}：“{phrase}”"))
+            out.missing.append(Problem(f"{kind}: '{phrase}'", f"{_KIND_ZH[kind]}：“{phrase}”"))
+        # a sentence that does what the task asks is not cold (brief 22rc: the opt-out line "If
+        # you would rather not get messages like this, simply reply no and I will stop")
+        asked = [m.find for m in situation.moves if m.find != "time" and not m.find.startswith("fact:")]
         cold = [s for s in sentences(reply.flat_body) if not P.EMPATHY.search(s)
-                and _may_be_cold(s)
+                and _may_be_cold(s) and not any(re.search(rx, s, re.I) for rx in asked)
                 and vader().polarity_scores(s)["compound"] <= self.rubric.cold_compound]
         if cold:
             quoted = " / ".join(f"'{s}'" for s in cold)
-            out.missing.append(Said(f"a cold, negative sentence: {quoted}",
+            out.missing.append(Problem(f"a cold, negative sentence: {quoted}",
                                     f"冷漠、消极的句子：{quoted}"))
         if hits or len(cold) >= 2:
             out.points = 0
@@ -545,7 +568,7 @@ class Language(Scorer):
         out = Scored(points=self.weight)
         if reply.english < self.rubric.english_share:
             out.points = self.rubric.not_english_points
-            out.missing.append(Said("not written in English", "不是用英语写的"))
+            out.missing.append(Problem("not written in English", "不是用英语写的"))
             out.cap("not_english", "the reply is not written in English", "回复不是用英语写的")
             out.advise("Write your reply in English: the buyer reads English. The content you "
                        "gave is recognised, but the buyer could not read it.",
@@ -553,7 +576,7 @@ class Language(Scorer):
             return out
         if reply.keyword_list:
             out.points = 0
-            out.missing.append(Said("a list of keywords, not sentences", "只是关键词罗列，不是完整句子"))
+            out.missing.append(Problem("a list of keywords, not sentences", "只是关键词罗列，不是完整句子"))
             out.cap("keywords", "a list of keywords, not sentences", "只是关键词罗列，不是完整句子")
             out.advise("Write full sentences: a buyer reads a letter, not a list of keywords.",
                        "写完整的句子：买家读的是信，不是关键词列表。")
@@ -587,9 +610,9 @@ class Language(Scorer):
         out.points = max(0, self.weight - self.rubric.per_error * len(errors)
                          - self.rubric.per_misspelling * len(spelling))
         for phrase, en, zh in errors:
-            out.missing.append(Said(f"'{phrase}': {en}", f"“{phrase}”：{zh}"))
+            out.missing.append(Problem(f"'{phrase}': {en}", f"“{phrase}”：{zh}"))
         if spelling:
-            out.missing.append(Said("spelling: " + ", ".join(spelling),
+            out.missing.append(Problem("spelling: " + ", ".join(spelling),
                                     "拼写：" + ", ".join(spelling)))
             out.advise("Check the spelling of: " + ", ".join(spelling) + ".",
                        "检查这些词的拼写：" + ", ".join(spelling) + "。")
@@ -735,6 +758,10 @@ class Structure(Scorer):
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
                 out.found.append(Said(f"{name}: {evidence.strip()}", f"{name_zh}：{evidence.strip()}"))
+            elif name == "length" and brief == 0:  # within the range: what it lacks is detail
+                out.missing.append(Said(f"a full letter's detail ({n} words, {where[0]} "
+                                        f"{low}-{high})", f"完整信件的细节（{n} 个词，{where[1]}）"))
+                out.advise(en, zh)
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)

@@ -460,6 +460,9 @@ SITUATIONS = (
                            r"web ?(?:page|site)|registered (?:address|name|number|company|office)|"
                            r"company['’]s (?:web\w*|address|registration|name|details)|"
                            r"business licen[cs]e|(?:full|company) address|more about your "
+                           # brief 22rc: "could you share your store's link"
+                           r"(?:company|business)|your (?:store|shop)['’]?s? (?:link|url)|link (?:to|of) "
+                           r"your (?:store|shop|company|business)|more about your "
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
          Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"
@@ -486,7 +489,13 @@ SITUATIONS = (
     Situation(
         "holding_reply",
         r"\b(received|receive|got|checking|processing|processed|looking into|get back|reply|"
-        r"answer)\b|收到",
+        r"answer|"
+        # brief 22rc: the answer to come and the request passed on, in other words: "I will come
+        # back to you with the price", "send you everything", "I asked our factory", "I have
+        # passed your request to our factory"
+        r"(?:come|coming) back to you|send you (?:everything|all (?:the )?(?:details|information)|"
+        r"the (?:full|whole|real) (?:details|information))|(?:asked|contacted|passed|forwarded|"
+        r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?))\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|(?:we (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?for "
                              r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|(?:^|(?<=[,.!?] ))received(?=[!.])|已收到",
@@ -494,10 +503,15 @@ SITUATIONS = (
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
-                               r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking)|"
+                               r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking|preparing|working)|"
                                r"checking (?:the|this|it|your)|(?:we|i) (?:will )?(?:ask|asked|"
                                r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
-                               r"team|colleagues?))\b|正在", "says it is being processed",
+                               r"team|colleagues?)|"
+                               # brief 22rc: "I have passed your request (for the beanies) to
+                               # our factory", "forwarded it to our team"
+                               r"(?:have |has )?(?:passed|forwarded|sent) (?:on )?(?:your|the|"
+                               r"this|it)\b[^.!?]{0,40}\bto (?:our|the) (?:factory|supplier|team|"
+                               r"colleagues?))\b|正在", "says it is being processed",
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
               "何时给出正式答复（最多三天）")),

@@ -379,3 +379,19 @@ class Said(str):
         obj = super().__new__(cls, en)
         obj.zh = zh or en
         return obj
+
+
+class Problem(Said):
+    """A line of a review that names a problem found in the reply (a cold sentence, a wrong
+    decision, a made-up amount), not something it lacks: shown as "problem:" / "问题：", never
+    as "missing:" (brief 22rc: "missing: a cold, negative sentence" read as advice to add one)."""
+
+
+def missing_groups(lines) -> list[tuple[str, str, list]]:
+    """A criterion's missing lines as (English label, Chinese label, lines): what the reply
+    lacks ("missing" / "缺少"), then the problems found ("problem" / "问题"); empty groups left
+    out."""
+    lacks = [m for m in lines if not isinstance(m, Problem)]
+    problems = [m for m in lines if isinstance(m, Problem)]
+    return [(en, zh, group) for en, zh, group in (("missing", "缺少", lacks),
+                                                  ("problem", "问题", problems)) if group]

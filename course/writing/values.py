@@ -543,6 +543,11 @@ def _named_otherwise(words: list, text: str, others: set = frozenset()):
         m = re.search(rf"\b{re.escape(_plural(words[0]))}\b", text, re.I)
         if m:
             return m
+    if head in _GROUP_NOUNS:  # brief 22rc: "a boxed set of ceramic mugs" ("ceramic mug gift set")
+        items = "|".join(_word_key(w) for w in words[:-1] if w not in _GROUP_NOUNS)
+        m = re.search(rf"\b{head}\W+of\W+(?:[\w-]+\W+){{0,2}}?(?:{items})", text, re.I)
+        if m:
+            return m
     mods = "|".join(_word_key(w) for w in words[:-1] if w not in _GROUP_NOUNS)
     for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{_word_key(head)}", text, re.I):
         if not (set(m.group(0).lower().split()) - set(words)) & others:

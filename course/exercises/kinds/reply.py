@@ -48,9 +48,11 @@ def _criterion_feedback(c) -> Bilingual:
     if c.found:
         en.append("found: " + "; ".join(c.found))
         zh.append("已有：" + "；".join(getattr(f, "zh", f) for f in c.found))
-    if c.missing:
-        en.append("missing: " + "; ".join(c.missing))
-        zh.append("缺少：" + "；".join(getattr(m, "zh", m) for m in c.missing))
+    from course.writing.text import missing_groups
+
+    for label, label_zh, lines in missing_groups(c.missing):  # "problem:" for a problem found
+        en.append(f"{label}: " + "; ".join(lines))
+        zh.append(f"{label_zh}：" + "；".join(getattr(m, "zh", m) for m in lines))
     return Bilingual(" · ".join(en), " · ".join(zh))
 
 
