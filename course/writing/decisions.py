@@ -148,6 +148,21 @@ class ReturnFirst(Decision):
     excuse = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have)(?: to)?\b|"
                         r"\bno need\b|\bnot necessary\b", re.I)
 
+    def excused(self, text: str, m: re.Match) -> bool:
+        """Also excused: "it"/"them" that is the photo or video just asked for ("Please take a
+        video and send it to us", issue 28 thirteenth reading: read as shipping the machine
+        back); "send the machine to us" and "send it back" stay a return."""
+        if _MEDIA_PRONOUN.match(m.group(0)) and _MEDIA_BEFORE.search(text[:m.start()]):
+            return True
+        return super().excused(text, m)
+
+
+# "send it to us" / "send them to us" (no "back"): the pronoun of a photo or video named just
+# before it in the same sentence
+_MEDIA_PRONOUN = re.compile(r"\w+ (?:it|them) to (?:us|our)\b", re.I)
+_MEDIA_BEFORE = re.compile(r"\b(?:videos?|photos?|pictures?|images?|clips?|recordings?)\b"
+                           r"[^.?!]{0,50}$", re.I)
+
 
 class ReturnFar(ReturnFirst):
     """A large item that cannot be used is repaired near the buyer with part of the money back

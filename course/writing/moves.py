@@ -66,14 +66,22 @@ _RX = {
                     r"(?:the|your) (?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)|money)"
                     r" (?:is|are|has been|was) (?:on (?:its|the) way|sent|paid|transferred)|"
                     r"you(?:'ll| will) (?:see|get|receive) (?:the |your )?(?:[$€£¥]\s?\d+|\d+"
-                    r"(?:\.\d+)? ?(?:dollars?|usd)|money))",
+                    r"(?:\.\d+)? ?(?:dollars?|usd)|money)|"
+                    # B1 without the article (issue 28, thirteenth reading): "money is sent
+                    # today, arrive in 3 days", "we sent money back"
+                    r"(?<!no )(?<!any )\bmoney (?:is |are |has been |was |will be )?(?:sent|paid"
+                    r"|transferred|on (?:its|the) way)|(?:send|sent|sending|transfer\w*) "
+                    r"(?:you )?(?:the )?money(?: back)?(?! to us))",
     "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     # "we pay $40 for repair", "we will cover the repair": money offered is an offer
     "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon|we(?: will| can|'ll|"
                           r" would)? (?:pay|cover|give)(?: you)? (?:the |for the )?(?:[$€£¥]\s?\d+"
                           r"(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)|repair\w*)|(?:pay|cover) "
-                          r"(?:for )?the repair)",
+                          r"(?:for )?the repair|"
+                          # "we cover it with $40" (issue 28, twelfth reading)
+                          r"\bcover (?:it|this|that|the (?:repair|cost)) (?:with|by) (?:[$€£¥]\s?\d+"
+                          r"|\d+ ?(?:dollars?|usd)))",
     "give_price": r"[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|dollars?|eur)\b|\b(discount|best price|"
                   r"quote|offer)\b",
     "ask_destination": r"\b(which (?:country|city)|where (?:should|to|do you)|destination|"

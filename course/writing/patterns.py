@@ -72,7 +72,9 @@ CLOSING = re.compile(
     r"(?:thx|br|warmly|(?:talk|speak|chat) (?:to you )?soon|merry christmas|happy (?:holidays|new year"
     r"|thanksgiving|easter)|season'?s greetings|eid mubarak)(?=[,.!]?(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
     r"\s*$)|"
-    r"thank you|have a (?:nice|great|good|lovely|wonderful) (?:day|week|weekend)|"
+    # "Have a good trip!" to a buyer who told of a trip (issue 28, thirteenth reading)
+    r"thank you|have a (?:nice|great|good|lovely|wonderful|safe) (?:day|week|weekend|trip|"
+    r"journey|hike|holiday|flight)|enjoy your (?:trip|journey|hike|holiday|weekend)|"
     r"looking forward[^.\n]*|all the best|take care|with thanks|bonne (?:journée|journee|"
     r"soirée|soiree)|cordialement|bien à vous|saludos|un saludo|atentamente|mit freundlichen "
     r"grüßen|viele grüße|cordiali saluti)(?!\w)", re.I)

@@ -87,6 +87,12 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"(?:short |new |later |longer )?(?:wait|delay|date|plan|solution))(?: \w+){0,4}? (?:ok(?:ay)?|all "
                r"right|fine|acceptable|work\w*|suit\w*)\b[^.?!]{0,40}\?|"
                r"\b(?:can|could|shall|may) (?:we|i) [^.?!]{3,60}\?|"
+               # B1 questions without "do" and with "sound" (issue 28, readings 12 and 13):
+               # "You agree?", "Does that sound fair?", "Is this fair for you?"
+               r"\byou (?:agree|accept)(?: (?:with )?(?:this|that|it|the \w+))?\s*\?|"
+               r"\b(?:does|would|will|do) (?:that|this|it|these) (?:sound|seem|look)s? (?:fair|"
+               r"reasonable|ok(?:ay)?|good|all right|fine)\b[^.?!]{0,40}\?|"
+               r"\b(?:is|would) (?:that|this|it) (?:be )?(?:fair|reasonable)\b[^.?!]{0,40}\?|"
                + ANSWER_ASKED + r"|可以吗|能接受吗")
 # a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
 # answer (brief 22g: "Please let us know." after two offers is not told to say what happens
@@ -154,6 +160,12 @@ _COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:
               r"came|was|were|is|are) (?:with|broken|damaged|late|faulty|scratched|missing|in the "
               r"wrong)|(?:send|ship) you a new one (?:free|at our cost|for free))\b")
 
+# the opt-out in plain B1 words (issue 28, thirteenth reading): "Don't want such messages? Just
+# say so.", "don't like these mails? reply no"; the object is the news itself, not "to receive"
+_OPT_OUT_PLAIN = (r"(?:do not|don't|dont|rather not) (?:want|wish|like|need) (?:to (?:receive|get|"
+                  r"hear) )?(?:such|these|this kind of|this type of|more|any more|any|our|those)?"
+                  r" ?(?:messages?|news|e-?mails?|mails?|offers|updates|letters)|just (?:say|reply|"
+                  r"answer|write) (?:so|no|stop)")
 # brief 22s: the choice left by taking the push away: "There is no hurry.", "you don't have to
 # decide now", "No need to reply or order today", "Please take your time"
 _NO_PUSH = (r"no (?:hurry|rush|pressure)|no need to (?:hurry|rush|decide|reply|answer|buy|order)\w*|"
@@ -548,7 +560,12 @@ SITUATIONS = (
                            r"(?:which|that) (?:is|has|means|makes|keeps|folds|"
                            r"holds)|enough for|designed for|ideal for|good for|made for|suits?|"
                            r"fits? (?:in|into|on)|lighter|smaller|stronger|longer|(?:only|just) "
-                           r"\d+\s?(?:g|grams|kg|cm|hours))\b",
+                           r"\d+\s?(?:g|grams|kg|cm|hours)|"
+                           # what it does for the need, without "because" (issue 28, thirteenth
+                           # reading): "the PowerGo Lite is best: two phone charges and very light"
+                           r"(?:two|three|four|five|\d+) (?:full )?(?:phone )?(?:charges|"
+                           r"recharges)|(?:very|so|quite|really|super) (?:light|small|compact|thin|"
+                           r"strong))\b",
               "says why it fits", "说明为什么合适"),
          Move("price", 2, "fact:unit_price", "its price", "价格", only_with="unit_price"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间")),
@@ -573,7 +590,8 @@ SITUATIONS = (
                            r"(?:fewer|less|no more|no)\b|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
                            r"|if you (?:are not|aren't|do not|don't|not|no) (?:interested|want|need|like)|just tell (?:me|us)"
-                           r"|we (?:will|can|'ll) stop (?:sending|writing|the messages)?"
+                           r"|we (?:will|can|'ll) stop (?:sending|writing|the messages)?|"
+                           + _OPT_OUT_PLAIN +
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
                            r"|" + _NO_PUSH + r"|(?:is|it'?s) "
@@ -610,7 +628,13 @@ SITUATIONS = (
                              r"kitchen|days|holidays?)|"
                              # round 7: "it was a joy to pack your five mugs in August"
                              r"your " + _COUNT + r" \w+|(?:pack\w*|wrap\w*|ship\w*|sen[dt]\w*) "
-                             r"your \w+)\b",
+                             r"your \w+|"
+                             # issue 28, thirteenth reading: "Thank you for buying two coffee
+                             # mugs from us in September", "a nice holiday with family"
+                             r"(?:for|after) (?:buying|ordering|choosing) (?:\w+ ){0,3}?\w+ (?:from "
+                             r"us|in (?:january|february|march|april|may|june|july|august|"
+                             r"september|october|november|december)|last (?:month|year|week))|"
+                             r"with (?:your |the )?(?:family|loved ones|kids|children))\b",
               "a personal touch (family, what they bought)", "个性化内容（家人、买过的商品）"),
          Move("offer", 1, "fact:discount", "the holiday offer, if any", "节日优惠（如有）",
               only_with="discount"),
@@ -643,7 +667,8 @@ SITUATIONS = (
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
                            r"(?:receive|get|hear)|unsubscribe|opt out|no pressure"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)"
+                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)|"
+                           + _OPT_OUT_PLAIN +
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."
                            r"|" + _NO_PUSH + r"|(?:is|it'?s) "

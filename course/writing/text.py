@@ -53,8 +53,9 @@ _RUN_ON_CLOSING = re.compile(
     # brief 22s: every "... regards" / "... wishes" of the closing line ("Warm wishes, Lily")
     r"(?:^|[.!?]\s+)((?:with )?(?:(?:best|kind|kindest|warm(?:est)?|many) )?regards|(?:with )?"
     r"(?:best|kind|warm(?:est)?|many) wishes|sincerely|"
-    r"yours sincerely|all the best|take care|have a (?:nice|great|good|lovely|wonderful) "
-    r"(?:day|week|weekend))[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
+    r"yours sincerely|all the best|take care|have a (?:nice|great|good|lovely|wonderful|safe) "
+    r"(?:day|week|weekend|trip|journey|hike|holiday|flight)|enjoy your (?:trip|journey|hike|"
+    r"holiday|weekend))[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
     r"[.!]?\s*$", re.I)
 
 # the short closings of chat and mail run on after a sentence, with the name after a comma
