@@ -388,6 +388,9 @@ def past_time(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
         for j in range(len(clause) - 1):
             s, v = clause[j], clause[j + 1]
             if (s.low in ("we", "i", "they", "you") and v.low not in STATIVE
+                    # a wish is present: "I hope you enjoy the mugs you picked up last month"
+                    # (issue 28, the thirteenth teacher reader)
+                    and not (j and clause[j - 1].low in ("hope", "trust", "wish"))
                     and _plain_verb(clause, j + 1, lex, False)):
                 out.append(_slip(text, clause, j, j + 1, "past_time"))
             elif (s.low in ("is", "are") and v.low in lex.forms and lex.forms[v.low][1] in (0, 1)

@@ -110,7 +110,11 @@ _AMT = r"(?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? (?:dollars|usd)|(?:the |you
 MONEY_BACK = (r"(?:give|gave|given|giving|pay|paid|paying|send|sent|sending|return\w*|transfer\w*) "
               r"(?:you )?(?:back (?:to you )?(?:all |the full |the whole )?(?:of )?(?:your |the )?"
               + _AMT + r"|(?:all |the full |the whole )?(?:of )?(?:your |the )?" + _AMT + r" back)")
-_REFUND = (r"refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
+# the money said to go back: "Your $20 is on its way back to you in full" (issue 28, the
+# thirteenth teacher reader)
+_BACK_TO_YOU = (r"(?:your |the )?" + _AMT + r" (?:[^.!?]{0,40}? )?(?:is|are|will be|has been|was|goes|"
+                r"will go) (?:on (?:its|the) way |being sent |sent |going |coming )?back to you")
+_REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
            + MONEY_BACK + r"|退款")
 
@@ -121,12 +125,16 @@ _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|th
 # "last time", "twice", "you have trusted", "your 3 orders", "goes well with your ..."
 _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often|bought|ordered|"
             r"liked|loved?|enjoy\w*|chose|chosen|trusted|picked|tried)|your (?:favourite|usual|"
-            r"last|previous|orders?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases)|"
+            r"last|previous|orders?|purchases?)|(?:your |the )?" + _COUNT + r" (?:times|orders|purchases|buys)|"
+            # what she bought from the shop: "the eight mugs you picked up from us", "the scarf
+            # you got from us" (issue 28, the thirteenth teacher reader)
+            r"(?:bought|got|ordered|purchased|picked up|received) (?:[\w'’-]+ ){0,2}?from us|"
             # her order named by when she made it: "your September order of coffee mugs" (brief
             # 22q, the tenth teacher reader)
-            r"your (?:" + "|".join(MONTHS) + r"|spring|summer|autumn|winter|recent) orders?|"
+            r"your (?:" + "|".join(MONTHS) + r"|spring|summer|autumn|winter|recent) (?:orders?|purchases?)|"
             # "thank you for buy 8 coffee mugs" (brief 22rv: the verb in any form, a slip too)
-            r"for (?:buy|buying|bought|order|ordering|ordered|choose|choosing|chose)\b|"
+            r"for (?:buy|buying|bought|order|ordering|ordered|choose|choosing|chose|purchas\w*|your (?:recent "
+            r"|last )?purchases?)\b|"
             r"(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?with your|match(?:es)? your|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
@@ -164,7 +172,8 @@ _COMPLAINT = (r"\b((?:sorry|apologi[sz]e) (?:that |for |about )?(?:your|the) (?:
 # say so.", "don't like these mails? reply no"; the object is the news itself, not "to receive"
 _OPT_OUT_PLAIN = (r"(?:do not|don't|dont|rather not) (?:want|wish|like|need) (?:to (?:receive|get|"
                   r"hear) )?(?:such|these|this kind of|this type of|more|any more|any|our|those)?"
-                  r" ?(?:messages?|news|e-?mails?|mails?|offers|updates|letters)|just (?:say|reply|"
+                  r" ?(?:messages?|news|e-?mails?|mails?|offers|updates|letters)|prefer not to (?:receive|"
+                  r"get|hear)|just (?:say|reply|"
                   r"answer|write) (?:so|no|stop)")
 # brief 22s: the choice left by taking the push away: "There is no hurry.", "you don't have to
 # decide now", "No need to reply or order today", "Please take your time"
@@ -201,11 +210,12 @@ SITUATIONS = (
               "asks how many pieces", "询问数量", unless="quantity"),
          # what a market's buyer looks for, when the task gives it (brief 22d): the quality
          # promise of a US holiday buyer, the open talk of a buyer in the Gulf
-         Move("warranty", 2, r"\b(warrant\w*|guarantee\w*)\b|保修", "the warranty", "保修",
+         Move("warranty", 2, r"\b(warrant\w*|guarantee\w*|covered (?:for|by) (?:a |one |two |\d+ )?(?:full |"
+                            r"whole )?(?:years?|months?))\b|保修", "the warranty", "保修",
               only_with="warranty"),
          Move("talk", 2, r"\b((?:happy|glad|pleased|welcome) to (?:talk|discuss|hear|help)|talk "
                          r"(?:further|more|again|about)|we can talk|(?:any|other) (?:other )?wishes|"
-                         r"let us know (?:if|what|your)|tell us (?:if|what)|just (?:tell|ask|write to) (?:me|us)|"
+                         r"let (?:us|me) know (?:if|what|your)|tell (?:us|me) (?:if|what)|just (?:tell|ask|write to) (?:me|us)|"
                          r"(?:any|other) (?:other )?wish\b|"
                          # "please feel free to talk with me" (brief 22g, W06 Dubai)
                          r"feel free to (?:talk|chat|discuss|tell|write)|(?:talk|chat) (?:with|to) "
@@ -319,7 +329,8 @@ SITUATIONS = (
                          r"(?:the |your |all )?[$€£¥]\s?\d+(?:\.\d+)?|all (?:of )?your "
                          r"[$€£¥]\s?\d+(?:\.\d+)? back|back (?:to you )?all (?:of )?(?:your |the )?"
                          r"[$€£¥]\s?\d+(?:\.\d+)?|(?:give|gave|pay|paid|send|sent|return) (?:you )?"
-                         r"back (?:all )?(?:of )?(?:your|the) money)\b|全额退款",
+                         r"back (?:all )?(?:of )?(?:your|the) money|(?:back|refund\w*|returned|repaid) (?:to you )?in full|"
+                         + _BACK_TO_YOU + r")\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
@@ -474,7 +485,9 @@ SITUATIONS = (
                            r"business licen[cs]e|(?:full|company) address|more about your "
                            # brief 22rc: "could you share your store's link"
                            r"(?:company|business)|your (?:store|shop)['’]?s? (?:link|url)|link (?:to|of) "
-                           r"your (?:store|shop|company|business)|more about your "
+                           r"your (?:online |web |internet )?(?:store|shop|company|business)|"
+                           # "the full name of your company" (the thirteenth teacher reader)
+                           r"(?:full |registered |official )?name of your (?:company|business|firm)|more about your "
                            r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
          Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"
@@ -590,7 +603,7 @@ SITUATIONS = (
                            r"(?:fewer|less|no more|no)\b|let us know if you (?:do not|don't|would rather)|"
                            r"unsubscribe|fewer messages|opt out"
                            r"|if you (?:are not|aren't|do not|don't|not|no) (?:interested|want|need|like)|just tell (?:me|us)"
-                           r"|we (?:will|can|'ll) stop (?:sending|writing|the messages)?|"
+                           r"|we (?:will|can|'ll) stop(?: sending| writing| the messages)?|"
                            + _OPT_OUT_PLAIN +
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."

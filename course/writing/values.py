@@ -496,8 +496,9 @@ class Phrase(ValueKind):
             # favourite hoodie" (brief 22d); a bare "hoodie" may be the new one recommended
             head = _word_key(words[-1])
             m = re.search(r"\b(?:the|your|those|these) (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:that |"
-                          r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear)\w*|"
-                          r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*) (?:[\w'’-]+ ){0,2}?"
+                          r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear|got|picked|purchas|"
+                          r"received)\w*|"
+                          r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*|got|picked up|purchased) (?:[\w'’-]+ ){0,2}?"
                           + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head
                           # "thank you for your mug order in September" (brief 22r)
                           + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)", text,
