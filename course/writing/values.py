@@ -550,7 +550,10 @@ def _named_otherwise(words: list, text: str, others: set = frozenset()):
         if m:
             return m
     mods = "|".join(_word_key(w) for w in words[:-1] if w not in _GROUP_NOUNS)
-    for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{_word_key(head)}", text, re.I):
+    # a group is also said as a box ("four mugs in a gift box" for "ceramic mug gift set": the
+    # model answer's own words, the fourteenth student reader)
+    name = rf"(?:{'|'.join(_GROUP_NOUNS)}|box)(?:es|s)?\b" if head in _GROUP_NOUNS else _word_key(head)
+    for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{name}", text, re.I):
         if not (set(m.group(0).lower().split()) - set(words)) & others:
             return m
     return None

@@ -132,3 +132,23 @@ def test_plain_wording_makes_the_move(exercise, old, new, move, made):
     r = _review(exercise, old, new)
     missing = " ".join(r.criterion("content").missing)
     assert (move not in missing) == made, missing
+
+
+# the fourteenth readers (the lead): the gift set said as a box, as the model answer itself says
+# it ("four mugs in a gift box"); a box of the buyer's last product is not the new set
+_SET = "our new ceramic mug gift set has just arrived: four mugs in a gift box"
+# (the words in place of the set's sentence, whether the new product is named)
+BOXES = [
+    *named_cases("the_gift_set_said_as_a_box", [
+        ("reader", ("we have a new gift box with two ceramic mugs", True)),
+        ("ours", ("a ceramic gift box of four mugs has just come in", True))]),
+    *named_cases("a_box_of_the_last_product_left_alone", (
+        "we have a new box of coffee mugs", False)),
+]
+
+
+@pytest.mark.parametrize("words,named", BOXES)
+def test_the_gift_set_said_as_a_box(words, named):
+    review = _review("w10-reply-new-arrival", _SET, words)
+    missing = " ".join(str(m) for c in review.criteria for m in c.missing)
+    assert ("the new product" not in missing) == named, missing
