@@ -22,8 +22,6 @@ _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
          "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-WORD_VALUES = {w: i for i, w in enumerate(_ONES, 1)} | {w: 20 + 10 * i
-                                                        for i, w in enumerate(_TENS)}
 _UPTO99 = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[:9])}))?|"
            rf"{'|'.join(sorted(_ONES, key=len, reverse=True))})")
 #: a number from one to 999 in words (no "a" alone: "a hundred" is 100, "a" is not 1)
@@ -88,21 +86,17 @@ def _num(s: str) -> float:
 
 def word_number(words: str):
     """The value of a number written in words ("twenty-five" 25, "a hundred and five" 105,
-    "four and a half" 4.5); None when it is not one."""
+    "four and a half" 4.5); None when it is not one. The words are read by the engine's
+    English numerals (``course.exercises.numerals``, as the numeric items read them); this
+    adds the reviewer's "a hundred" and "... and a half"."""
+    from course.exercises.numerals import words_to_number
+
     parts = re.split(r"[\s-]+", words.strip().lower())
     half = parts[-3:] == ["and", "a", "half"]
-    parts = [p for p in (parts[:-3] if half else parts) if p != "and"]
-    total, now = 0, 0
-    for p in parts:
-        if p == "hundred":
-            now = max(now, 1) * 100
-        elif p == "a" and not now:
-            now = 1
-        elif p in WORD_VALUES:
-            now += WORD_VALUES[p]
-        else:
-            return None
-    total += now
+    parts = parts[:-3] if half else parts
+    if parts[:1] == ["a"]:  # "a hundred"
+        parts[0] = "one"
+    total = words_to_number(parts)
     if not total:
         return None
     return total + 0.5 if half else total
