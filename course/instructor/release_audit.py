@@ -29,7 +29,6 @@ and a balanced bank (``crm-course lint``) are their defence.
 from __future__ import annotations
 
 import csv
-import functools
 import gzip
 import io
 import json
@@ -157,17 +156,10 @@ def _python_literals(text: str, out: Candidates, path: str, ids: set) -> bool:
 
 
 def _ids_in(line: str, ids: set) -> list[str]:
-    """The item ids a line names (quick tests first: every id holds a hyphen, and one search
-    for all the ids at once rules out most lines: dates and slugs of the data hold hyphens)."""
-    if "-" not in line or not _any_id(frozenset(ids)).search(line):
+    """The item ids a line names (a quick test first: every id holds a hyphen)."""
+    if "-" not in line:
         return []
     return [ex_id for ex_id in ids if ex_id in line]
-
-
-@functools.lru_cache(maxsize=8)
-def _any_id(ids: frozenset) -> re.Pattern:
-    """A pattern found in a text exactly when one of ``ids`` is in it (never when none is)."""
-    return re.compile("|".join(re.escape(i) for i in sorted(ids)) or r"(?!)")
 
 
 def _read(path: Path) -> bytes | None:
@@ -281,17 +273,11 @@ class _Ordered:
     texts: list
     lists: list
     maps: list
-    #: the lists by their length, each in the order above (a cloze or ordering item tries
-    #: only the lists of its own length)
-    lists_of: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, cands: Candidates) -> _Ordered:
-        out = cls(sorted(cands.texts.items()), sorted(cands.lists),
-                  sorted(cands.maps, key=lambda p: sorted(p[0])))
-        for values, owner in out.lists:
-            out.lists_of.setdefault(len(values), []).append((values, owner))
-        return out
+        return cls(sorted(cands.texts.items()), sorted(cands.lists),
+                   sorted(cands.maps, key=lambda p: sorted(p[0])))
 
 
 def _first_answer(ex, cands: Candidates, ordered: _Ordered):
@@ -333,9 +319,7 @@ def _could_answer(ex):
 def _first_structured(ex, cands: Candidates, ordered: _Ordered):
     if ex.type in ("cloze", "ordering", "multiple_choice"):
         could = _could_answer(ex)
-        size = len(ex.blanks) if ex.type == "cloze" else len(ex.keys) \
-            if ex.type == "ordering" else None
-        for values, owner in ordered.lists if size is None else ordered.lists_of.get(size, ()):
+        for values, owner in ordered.lists:
             if owner != ex.id and could(values) \
                     and _answers_value(ex, list(values)):
                 return values, cands.where[values, owner]
