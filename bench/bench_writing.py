@@ -37,9 +37,10 @@ SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
         "fourth held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies_4.yaml",
         "fifth (tuning)": ROOT / "tests" / "grading" / "tuning_replies_5.yaml",
         "seventh (tuning)": ROOT / "tests" / "grading" / "tuning_replies_7.yaml",
+        "sixth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_6.yaml",
+        "eighth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_8.yaml",
         # measured here, never tuned on: the figure only (its replies are read by no tuner)
-        "sixth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_6.yaml",
-        "eighth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_8.yaml"}
+        "ninth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_9.yaml"}
 
 
 def speed() -> dict:

@@ -7,12 +7,13 @@ seen it, and when it became a tuning set.
 
 - No set guarded here is held out: ``heldout_replies_4.yaml`` (195 replies over all 38 reply
   tasks, written blind on 2026-12-07) was held out until round 7 (brief 22h), which tunes on it.
-- ``heldout_replies_6.yaml`` (269 replies, written blind on 2026-12-07) IS held out, and on
-  purpose not guarded here: a guard would show whoever tunes where it fails. The lead measures it
+- ``heldout_replies_9.yaml`` (270 replies over all 38 reply tasks, written blind on 2026-12-07
+  between 17:37 and 17:45 UTC, the same eighteen kinds as set 8) IS held out, and on purpose not
+  guarded here: a guard would show whoever tunes where it fails. The lead measures it
   (bench/bench_writing.py prints its four figures only); docs/writing.md records them.
-- ``heldout_replies_8.yaml`` (293 replies over all 38 reply tasks, written blind on 2026-12-07
-  between 14:44 and 14:55 UTC, with three new kinds: grammar slips, too-short notes, closings)
-  IS held out and not guarded, for the same reason; set 6 had been measured five times.
+- ``heldout_replies_6.yaml`` (269 replies) and ``heldout_replies_8.yaml`` (293 replies), both
+  written blind on 2026-12-07, were held out until the end of stop 34 (set 6 measured six times,
+  set 8 four times); from stop 35 they are TUNING sets, read and tuned on by that stop's rounds.
 - TUNING sets (read and tuned on; their figures show the rules do what they were written for,
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
