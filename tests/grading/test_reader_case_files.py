@@ -141,6 +141,7 @@ def _check_more(case: dict, exercise, r, where: str) -> None:
     if "passed" in case:
         assert r.passed == case["passed"], f"{where}: score {r.score}"
     if "same_score_with" in case:
+        assert "frame" in case, f"{where}: same_score_with goes with frame"
         other = exercise.review(_reply_text({**case, "fill": case["same_score_with"]}, where))
         assert r.score == other.score, f"{where}: {r.score}, with the other fill {other.score}"
 
