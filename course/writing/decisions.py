@@ -44,8 +44,11 @@ class Decision:
         :meth:`excused`); a decision that reads the reply otherwise overrides this."""
         if self.rx is None:
             raise NotImplementedError
-        text = reply.flat_body
-        for m in self.rx.finditer(text):
+        return self.first_taken(self.rx, reply.flat_body)
+
+    def first_taken(self, rx: re.Pattern, text: str) -> str:
+        """The first match of ``rx`` in ``text`` neither denied in its own clause nor excused."""
+        for m in rx.finditer(text):
             if not negated(text, m.start()) and not self.excused(text, m):
                 return m.group(0)
         return ""
@@ -208,11 +211,7 @@ class GivesInFull(Decision):
         words = str(reply.facts.get("product") or "machine").lower().split()
         product = "(?:" + "|".join(re.escape(w) for w in {" ".join(words), words[-1]}) + ")s?\\b"
         rx = re.compile(self._pattern.replace("PRODUCT", product), re.I)
-        text = reply.flat_body
-        for m in rx.finditer(text):
-            if not negated(text, m.start()) and not self.excused(text, m):
-                return m.group(0)
-        return ""
+        return self.first_taken(rx, reply.flat_body)
 
 
 class ReplacesInstead(Decision):

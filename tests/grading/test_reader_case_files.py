@@ -9,7 +9,7 @@ the default of each of its cases; a case's own key wins. What a case reviews is 
 - ``text``: a whole reply;
 - ``frame`` (with ``{}``) and ``fill``: the reply ``frame`` with ``fill`` in place of ``{}``;
 - ``model_with: [old, new]``: the task's model answer with ``old`` (which must be in it)
-  replaced by ``new``;
+  replaced by ``new``; or a list of such pairs, replaced in turn;
 - ``letter: [name, body]`` or ``[name, body, sign]``: a letter (greeting, body, closing, sign);
 - ``replies: [...]``: a role-play run, one reply a turn;
 - ``moves: text`` with ``situation`` and ``facts``: the moves ``moves_in`` reads in ``text``.
@@ -25,7 +25,18 @@ And what it checks (at least one; each key optional):
 - ``feedback_has`` / ``feedback_lacks``: words in the English feedback of ``grade()``;
 - ``outcome``, ``final_has`` / ``final_lacks``: a role-play run's outcome and its last
   message;
-- ``move`` and ``made``: whether ``moves_in`` finds the move.
+- ``move`` and ``made``: whether ``moves_in`` finds the move;
+- ``decision_has`` / ``decision_lacks``: the name of a decision (``course.writing.decisions``)
+  whose advice ("Change the decision: the reply ...") the review gives or must not give;
+- ``closing``: the closing the structure criterion finds ("closing: <it>" its only such item),
+  or ``""`` for none;
+- ``full_marks``: whether ``criterion`` gets all its points;
+- ``nothing_missing: true``: no criterion lists anything missing;
+- ``passed``: whether the review passes;
+- ``same_score_with`` (with ``frame``): the review's score is that of the ``frame`` filled with
+  this instead of ``fill`` (a value in words against the same in digits).
+
+A ``_has`` / ``_lacks`` key may give a list of words: each must be there (or not).
 
 A file that names an unknown key, or a case that reviews nothing or checks nothing, fails with
 the file, rule and case named.
@@ -43,6 +54,8 @@ INPUTS = {"text", "frame", "model_with", "letter", "replies", "moves"}
 CHECKS = {"score_min", "score_max", "correct", "caps_has", "caps_lacks", "missing_has",
           "missing_lacks", "found_has", "found_lacks", "advice_has", "advice_lacks",
           "feedback_has", "feedback_lacks", "outcome", "final_has", "final_lacks", "made"}
+CHECKS |= {"decision_has", "decision_lacks", "closing", "full_marks", "nothing_missing",
+           "passed", "same_score_with"}
 OTHER = {"exercise", "fill", "criterion", "situation", "facts", "move", "why"}
 
 
@@ -74,10 +87,12 @@ def _reply_text(case: dict, where: str) -> str:
         return case["frame"].replace("{}", case.get("fill", ""))
     if "letter" in case:
         return letter(*case["letter"])
-    old, new = case["model_with"]
+    pairs = case["model_with"]
     model = course_bank()[case["exercise"]].model_answer
-    assert old in model, f"{where}: {old!r} is not in the model answer"
-    return model.replace(old, new)
+    for old, new in pairs if isinstance(pairs[0], list) else [pairs]:
+        assert old in model, f"{where}: {old!r} is not in the model answer"
+        model = model.replace(old, new)
+    return model
 
 
 def _words(items) -> str:
@@ -87,8 +102,8 @@ def _words(items) -> str:
 def _check_words(case: dict, key: str, text: str, where: str) -> None:
     for kind in ("has", "lacks"):
         want = case.get(f"{key}_{kind}")
-        if want is not None:
-            assert (want in text) == (kind == "has"), f"{where}: {key}_{kind} {want!r} in {text!r}"
+        for one in want if isinstance(want, list) else [] if want is None else [want]:
+            assert (one in text) == (kind == "has"), f"{where}: {key}_{kind} {one!r} in {text!r}"
 
 
 def _check_review(case: dict, exercise, text: str, where: str) -> None:
@@ -101,6 +116,34 @@ def _check_review(case: dict, exercise, text: str, where: str) -> None:
     _check_words(case, "missing", _words(m for c in criteria for m in c.missing), where)
     _check_words(case, "found", _words(f for c in criteria for f in c.found), where)
     _check_words(case, "advice", _words(a["en"] for a in r.advice), where)
+    _check_more(case, exercise, r, where)
+
+
+def _check_more(case: dict, exercise, r, where: str) -> None:
+    """The checks added when rounds 10-13b moved here (brief 24d)."""
+    from course.writing.decisions import DECISIONS
+
+    for kind in ("has", "lacks"):
+        name = case.get(f"decision_{kind}")
+        if name is not None:
+            line = f"Change the decision: the reply {DECISIONS[name].en}."
+            assert (line in _words(a["en"] for a in r.advice)) == (kind == "has"), \
+                f"{where}: decision_{kind} {name!r}: {[a['en'] for a in r.advice]}"
+    if "closing" in case:
+        found = [f for f in r.criterion("structure").found if f.startswith("closing: ")]
+        assert found == ([f"closing: {case['closing']}"] if case["closing"] else []), \
+            f"{where}: {found}"
+    if "full_marks" in case:
+        crit = r.criterion(case["criterion"])
+        assert (crit.points == crit.max_points) == case["full_marks"], f"{where}: {crit}"
+    if case.get("nothing_missing"):
+        assert not [m for c in r.criteria for m in c.missing], f"{where}: {r}"
+    if "passed" in case:
+        assert r.passed == case["passed"], f"{where}: score {r.score}"
+    if "same_score_with" in case:
+        assert "frame" in case, f"{where}: same_score_with goes with frame"
+        other = exercise.review(_reply_text({**case, "fill": case["same_score_with"]}, where))
+        assert r.score == other.score, f"{where}: {r.score}, with the other fill {other.score}"
 
 
 def _check_run(case: dict, exercise, where: str) -> None:
@@ -137,3 +180,31 @@ def test_the_case_folder_is_read():
     assert list(FOLDER.glob("*.yaml")), FOLDER
     with pytest.raises(AssertionError, match="checks nothing"):
         _check_keys({"exercise": "x", "text": "Hello"}, "made-up")
+
+
+# each key added in brief 24d, shown to be read: a real case with that key turned against what
+# the reviewer does must fail (were the key ignored, the case would pass)
+TURNED = [
+    ("round12-the_whole_sum_by_its_value_is_too_much-tom",
+     {"decision_has": None, "decision_lacks": "gives_too_much"}),
+    ("round11-a_short_closing_run_on_with_the_name-best", {"closing": "Cheers"}),
+    ("round12c-the_task_s_own_opt_out_is_not_cold-a_cold_line_left_alone", {"full_marks": True}),
+    ("round13b-a_purchase_is_what_she_bought-no_opt_out_left_alone", {"nothing_missing": True}),
+    ("round12b-a_wrong_amount_in_words_is_a_wrong_fact-thirty", {"passed": True}),
+    ("round12b-an_amount_in_words_is_the_amount-ines", {"same_score_with": "$40"}),
+    ("round11-the_padding_advice_quotes_the_reply-empty",
+     {"advice_has": ["Cut the general sentences", "a sentence the reply never wrote"]}),
+    # its own replacement, then the opt-out taken out: the second pair must be made too
+    ("round13b-a_purchase_is_what_she_bought-reader",
+     {"model_with": [["Thank you for your order of eight coffee mugs in September.",
+                      "Thank you for your purchase of 8 coffee mugs in September."],
+                     ["If you would rather not receive news like this, just tell us.", ""]]}),
+]
+
+
+@pytest.mark.parametrize("case_id,turn", TURNED, ids=[t[0] for t in TURNED])
+def test_a_case_turned_against_the_reviewer_fails(case_id, turn):
+    case, where = next(p.values for p in _cases() if p.id == case_id)
+    test_reader_case(case, where)  # as written it passes
+    with pytest.raises(AssertionError):
+        test_reader_case({**case, **turn}, where)

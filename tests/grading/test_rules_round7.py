@@ -18,53 +18,9 @@ def found(exercise: str, text: str) -> str:
     return " | ".join(review(exercise, text).criterion("content").found).lower()
 
 
-# 1. an excellent reply in its own words: the moves a teacher reads in it, said otherwise
-#    (the wait as the subject of the question, new goods "started", "save 10% on", "write back",
-#    what the customer bought named in a greeting, orders that "meant a lot", a time "in the
-#    coming days"; bad news announced as such is not a cold sentence)
-MOVES_IN_OTHER_WORDS = [
-    ("rev-reply-out-of-stock", "asks whether the delay",
-     "Would the wait until 18 May be fine for your shop?"),
-    ("rev-reply-out-of-stock", "asks whether the delay",
-     "Does waiting two more weeks still work for you?"),
-    ("rel-reply-restoring-letter", "new products",
-     "Last spring we launched a line of travel mugs for offices."),
-    ("rel-reply-restoring-letter", "new products",
-     "This year we introduced a new collection of linen napkins."),
-    ("rel-reply-restoring-letter", "time-limited offer",
-     "You save 10% on every order you send us before 30 June."),
-    ("rel-reply-restoring-letter", "early reply", "Could you write back to us when you can?"),
-    ("rel-reply-restoring-letter", "early reply", "Please drop us a line about your plans."),
-    ("rel-reply-restoring-letter", "thanks for past business",
-     "Your many orders meant a lot to our team."),
-    ("w10-reply-holiday", "personal touch", "We loved packing your four mugs in August."),
-    ("w10-reply-holiday", "personal touch", "We hope your two mugs keep your tea warm."),
-]
-
-
-@pytest.mark.parametrize("exercise,move,line", MOVES_IN_OTHER_WORDS)
-def test_moves_said_in_other_words_are_read(exercise, move, line):
-    assert move in found(exercise, line)
-
-
-@pytest.mark.parametrize("exercise,move,line", [
-    # a statement about the date, not a question: no one is asked anything
-    ("rev-reply-out-of-stock", "asks whether the delay", "The wait until 18 May is short."),
-    # a range the shop always had is not a new one
-    ("rel-reply-restoring-letter", "new products", "We still sell the range you know."),
-    # a discount with no end is not time-limited
-    ("rel-reply-restoring-letter", "time-limited offer", "You save 10% on every order."),
-    # a past mail, not a request for a reply
-    ("rel-reply-restoring-letter", "early reply", "We wrote to you in March."),
-    # the shop's own orders, not the customer's
-    ("rel-reply-restoring-letter", "thanks for past business", "We placed our orders early."),
-    # "your family" counted already; "your" alone with a verb is no purchase named
-    ("w10-reply-holiday", "personal touch", "We hope you enjoy the holiday."),
-])
-def test_nearby_lines_make_no_such_move(exercise, move, line):
-    assert move not in found(exercise, line)
-
-
+# 1. an excellent reply in its own words: the moves a teacher reads in it said otherwise, and
+#    nearby lines that make no such move: reader_cases/rules_round7.yaml (brief 24d); a time "in
+#    the coming days" and bad news announced as such (not a cold sentence) read here
 def test_a_time_in_the_coming_days():
     assert TIME.search("Could you write back to us in the coming days?")
     assert TIME.search("We will answer within the next few days.")
