@@ -40,7 +40,8 @@ SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
         "sixth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_6.yaml",
         "eighth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_8.yaml",
         # measured here, never tuned on: the figure only (its replies are read by no tuner)
-        "ninth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_9.yaml"}
+        "ninth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_9.yaml",
+        "tenth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_10.yaml"}
 
 
 def speed() -> dict:
