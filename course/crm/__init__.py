@@ -54,6 +54,7 @@ _EXPORTS = {  # name -> the submodule that defines it
     "promotion_list": "promotion",
     "promotion_reach": "workshops",
     "loyalty_of": "workshops",
+    "loyalty_table": "workshops",
     "customer_card": "workshops",
     "quiet_regulars": "workshops",
     "inbox": "workshops",

@@ -82,6 +82,28 @@ def loyalty_of(customers, orders, customer_ids, *, as_of):
                                                  "repurchase_intent", "loyalty_score"])
 
 
+#: ``loyalty_of``'s columns as W05 shows them, in plain words (the workshop's key gives the
+#: dimension of each score)
+LOYALTY_HEADINGS = {"recency_days": "days since last order", "frequency": "orders",
+                    "reviews": "reviews", "referrals": "friends sent to us",
+                    "intention_score": "intention (1-5)",
+                    "behaviour_score": "basic behaviour (1-5)",
+                    "derived_score": "derived behaviour (1-5)"}
+
+
+def loyalty_table(customers, orders, customer_ids, *, as_of):
+    """:func:`loyalty_of` as W05 shows it: the name first, the columns in plain words
+    (``LOYALTY_HEADINGS``) and no row numbers (:func:`_plain`); the same values.
+
+    >>> from course.crm.data import load
+    >>> t = loyalty_table(load("customers"), load("orders"), [12970], as_of="2026-10-01")
+    >>> list(t.columns)[:3], t.loc[0, "name"]
+    (['name', 'days since last order', 'orders'], 'Kanya Thongchai')
+    """
+    table = loyalty_of(customers, orders, customer_ids, as_of=as_of)
+    return _plain(table.rename(columns=LOYALTY_HEADINGS).reset_index())
+
+
 def _ids(customer_ids, customers, what):
     ids = [customer_ids] if isinstance(customer_ids, int) else list(customer_ids)
     if not ids or any(isinstance(i, bool) or not isinstance(i, int) for i in ids):

@@ -336,3 +336,18 @@ def test_customer_list_says_the_deal_in_words_and_puts_the_targets_first():
     assert targets.sum() == 19 and targets.loc[1:19].all() and not targets.loc[20:].any()
     with pytest.raises(InputError, match="deal_status holds 'won'"):
         crm.customer_list(shop.assign(deal_status="won"))
+
+
+def test_loyalty_table_shows_loyalty_of_under_plain_headings(data):
+    """W05 shows the scores under plain headings (issue 28, fourteenth reading: recency_days and
+    intention_score on screen); the values are loyalty_of's, in the order given."""
+    customers, orders, _ = data
+    raw = crm.loyalty_of(customers, orders, [12970, 12502], as_of="2026-10-01")
+    shown = crm.loyalty_table(customers, orders, [12970, 12502], as_of="2026-10-01")
+    assert list(shown.columns) == ["name", "days since last order", "orders", "reviews",
+                                   "friends sent to us", "intention (1-5)",
+                                   "basic behaviour (1-5)", "derived behaviour (1-5)"]
+    assert list(shown["name"]) == list(raw.index)
+    assert list(shown["days since last order"]) == list(raw["recency_days"])
+    assert list(shown["derived behaviour (1-5)"]) == list(raw["derived_score"])
+    assert "_" not in " ".join(shown.columns) and not repr(shown).lstrip().startswith("0")
