@@ -93,11 +93,17 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\b(?:does|would|will|do) (?:that|this|it|these) (?:sound|seem|look)s? (?:fair|"
                r"reasonable|ok(?:ay)?|good|all right|fine)\b[^.?!]{0,40}\?|"
                r"\b(?:is|would) (?:that|this|it) (?:be )?(?:fair|reasonable)\b[^.?!]{0,40}\?|"
+               # a choice asks whether an option suits, "do" left out too: "Which one you
+               # prefer?"; a short question ending "ok?": "Local repair ok?", "$4 back, ok
+               # for you?" (issue 28, the fourteenth teacher reader)
+               r"\bwhich (?:one |option |way )?(?:do |would )?you (?:prefer|like|want|choose)\b[^.?!]{0,30}\?|"
+               r"(?:^|(?<=[.!?:] ))(?![^.?!]*\b(?:everything|all|you)\b)(?:[^\s.?!]+,? ){1,5}(?:ok(?:ay)?|fine|"
+               r"good)(?: (?:for|with) you)?\s*\?|"
                + ANSWER_ASKED + r"|可以吗|能接受吗")
 # a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
 # answer (brief 22g: "Please let us know." after two offers is not told to say what happens
 # next and when)
-WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:do|would) you (?:prefer|like|choose)|"
+WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:(?:do|would) )?you (?:prefer|like|choose)|"
                     r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
                     r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
                     r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
@@ -139,6 +145,12 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
             r"told us|mentioned)|"
+            # asking after what she has in use: "Hope the knives are serving you well", "how
+            # are the mugs working for you?" (issue 28, the fourteenth teacher reader)
+            # (a thing that serves or works for her, not "your family is doing well")
+            r"(?:hope|trust) (?:that )?(?:the|your) (?:[\w'’-]+ ){1,3}?(?:is|are) (?:still )?(?:serving|"
+            r"working|treating) (?:you|well|fine|for you)|how (?:is|are) (?:the|your) (?:[\w'’-]+ ){1,3}?"
+            r"(?:working|serving) (?:for )?you|"
             # what she likes of what she bought: "I am happy you like the knife set" (the ninth
             # student reader); "if you like" is a choice, not what we know of her
             r"(?<!if )you (?:really )?(?:like|love|enjoy) (?:the|your|our) [a-z-]+|"
@@ -191,7 +203,10 @@ SITUATIONS = (
                           r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
                           r"stay)|price of)\b|" + _AMOUNT + r"\s*(?:each|per \w+|an? \w+|"
                           r"one (?:piece|pc|\w+)|in total|total|for)\b|\b(?:is|are|costs?|makes?|"
-                          r"comes? to|total) " + _AMOUNT,
+                          r"comes? to|total) " + _AMOUNT + r"|"
+                          # a note's price after its count: "3 speakers $21.12" (issue 28, the
+                          # fourteenth teacher reader)
+                          r"\b\d+ [a-z]+s:? (?:for |at |= )?" + _AMOUNT,
               "an offer or a price", "给出报价或价格"),
          Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
               "事实中的价格", only_with="unit_price"),
@@ -528,6 +543,10 @@ SITUATIONS = (
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
+                               # the B1 slip without -ing: "we are check the material and test
+                               # report now" (issue 28, the fourteenth teacher reader)
+                               r"(?:we|i) (?:are|am) (?:now )?(?:check|ask|contact) (?:the|your|this|it|"
+                               r"our|with)\b|"
                                r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking|preparing|working)|"
                                r"checking (?:the|this|it|your)|(?:we|i) (?:will )?(?:ask|asked|"
                                r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
