@@ -64,7 +64,12 @@ _SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\b[Ss]ize\s+(?P<a>XXS|XS|XXL
                    r"will (?:fit|be)|fits|should fit|would fit)\b|"
                    # round 7: "for US 8 the right size is L, not M", "the best size for you is M"
                    r"\b(?:right|best|correct|recommended|better|ideal) size(?: for (?:you|your "
-                   r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b")
+                   r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b|"
+                   # the size said as where she fits (the sixth tuning set): "with US 8 you will
+                   # be comfortable in our L", "go for the M"
+                   r"\b(?:comfortable|fit|happy|best|good|fine|right) in (?:our |an? |the |size )?"
+                   r"(?P<f>XXS|XS|XXL|XXXL|XL|S|M|L)\b|\b(?:go for|go with|wear) (?:our |an? |the |size )?"
+                   r"(?P<g>XXS|XS|XXL|XXXL|XL|M|L)\b")
 _COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
                      r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
 _DAYS = re.compile(rf"\b(\d{{1,3}}|{NUMBER_WORDS_RX})"
@@ -392,7 +397,8 @@ class Size(ValueKind):
     def find(self, text, facts):
         return found_all(_SIZE, text,
                          lambda m: (m.group("a") or m.group("b") or m.group("c")
-                                    or m.group("d") or m.group("e")).upper())
+                                    or m.group("d") or m.group("e") or m.group("f")
+                                    or m.group("g")).upper())
 
 
 class Colour(ValueKind):
