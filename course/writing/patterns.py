@@ -21,10 +21,14 @@ _DAY_MONTH = rf"(?:the\s+)?\d{{1,2}}{ORD}(?:\s+of)?\s+{MONTH_RX}"
 _MONTH_DAY = rf"{MONTH_RX}\s+\d{{1,2}}{ORD}"
 _COUNT_UNIT = (r"(?:\d+|an?|one|two|three|four|five|seven|ten)\s+(?:working\s+|business\s+)?"
                r"(?:hours?|days?|weeks?)")
+_ABOUT = r"(?:about|around|roughly|approximately|only|just)\s+"
 TIME = re.compile(
-    rf"\b(?:within\s+(?:the\s+next\s+)?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
+    # a time said as a rough figure is a time too: "in about three working days", "within
+    # roughly a week" (issue 28, the fourteenth teacher reader's W08 chain)
+    rf"\b(?:within\s+(?:the\s+next\s+)?(?:{_ABOUT})?(?:\d+|an?|one|two|three|four|five|seven|ten|24|48|72)"
     rf"\s+(?:working\s+|business\s+)?(?:hours?|days?|weeks?)|"
-    rf"in\s+(?:the\s+next\s+)?(?:\d+|one|two|three|a few)\s+(?:working\s+)?(?:hours?|days?)|"
+    rf"in\s+(?:the\s+next\s+)?(?:{_ABOUT})?(?:\d+|one|two|three|four|five|seven|ten|a few)\s+"
+    rf"(?:working\s+|business\s+)?(?:hours?|days?)|"
     # a range: "in 3-5 working days", "within 3 to 5 business days" (brief 22d)
     rf"(?:in|within)\s+\d+\s*(?:-|–|to)\s*\d+\s+(?:working\s+|business\s+)?(?:hours?|days?)|"
     rf"(?:today|tomorrow|tonight|right away|at once|immediately)|this\s+(?:morning|afternoon|evening)|"

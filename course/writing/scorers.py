@@ -98,6 +98,14 @@ def _find_move(move, reply) -> str:
     return ""
 
 
+def _said_in_list(move, reply) -> bool:
+    """True when a keyword list holds the words of ``move`` outside its sentences."""
+    if not reply.keyword_list or move.find == "time" or move.find.startswith("fact:"):
+        return False
+    return any(not negated(reply.flat_body, m.start())
+               for m in re.finditer(move.find, reply.flat_body, re.I))
+
+
 def _made_up_amount(said: str, reply) -> bool:
     """True when a claim of another step is an amount where the task gives none (an invented
     price in a holding reply): it is made up, not another step's fact (brief 22r)."""
@@ -146,7 +154,10 @@ class Content(Scorer):
                                       f"{move.zh}：{evidence.strip()}"))
             else:
                 out.missing.append(Said(move.en, move.zh))
-                if not _stated_wrong(move, reply):
+                # a move said in a keyword list is not made (no points), but the advice is to
+                # write sentences, not that it is missing (issue 28, the fourteenth teacher
+                # reader: "local repair ok?" told "Missing: asks about a local repair")
+                if not _stated_wrong(move, reply) and not _said_in_list(move, reply):
                     out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
         if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
             out.cap("cold", "bare figures where the task asks a patient, personal answer",

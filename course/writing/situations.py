@@ -93,11 +93,17 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\b(?:does|would|will|do) (?:that|this|it|these) (?:sound|seem|look)s? (?:fair|"
                r"reasonable|ok(?:ay)?|good|all right|fine)\b[^.?!]{0,40}\?|"
                r"\b(?:is|would) (?:that|this|it) (?:be )?(?:fair|reasonable)\b[^.?!]{0,40}\?|"
+               # a choice asks whether an option suits, "do" left out too: "Which one you
+               # prefer?"; a short question ending "ok?": "Local repair ok?", "$4 back, ok
+               # for you?" (issue 28, the fourteenth teacher reader)
+               r"\bwhich (?:one |option |way )?(?:do |would )?you (?:prefer|like|want|choose)\b[^.?!]{0,30}\?|"
+               r"(?:^|(?<=[.!?:] ))(?![^.?!]*\b(?:everything|all|you)\b)(?:[^\s.?!]+,? ){1,5}(?:ok(?:ay)?(?: (?:for|"
+               r"with) you)?|(?:fine|good) (?:for|with) you)\s*\?|"
                + ANSWER_ASKED + r"|可以吗|能接受吗")
 # a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
 # answer (brief 22g: "Please let us know." after two offers is not told to say what happens
 # next and when)
-WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:do|would) you (?:prefer|like|choose)|"
+WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:(?:do|would) )?you (?:prefer|like|choose)|"
                     r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
                     r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
                     r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
@@ -112,7 +118,7 @@ MONEY_BACK = (r"(?:give|gave|given|giving|pay|paid|paying|send|sent|sending|retu
               + _AMT + r"|(?:all |the full |the whole )?(?:of )?(?:your |the )?" + _AMT + r" back)")
 # the money said to go back: "Your $20 is on its way back to you in full" (issue 28, the
 # thirteenth teacher reader)
-_BACK_TO_YOU = (r"(?:your |the )?" + _AMT + r" (?:[^.!?]{0,40}? )?(?:is|are|will be|has been|was|goes|"
+_BACK_TO_YOU = (r"(?:all (?:of )?)?(?:your |the )?" + _AMT + r" (?:[^.!?]{0,40}? )?(?:is|are|will be|has been|was|goes|"
                 r"will go) (?:on (?:its|the) way |being sent |sent |going |coming )?back to you")
 _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
@@ -139,6 +145,15 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
             r"told us|mentioned)|"
+            # asking after what she has in use: "Hope the knives are serving you well", "how
+            # are the mugs working for you?" (issue 28, the fourteenth teacher reader)
+            # how long she has had it: "You have practised on our yoga mat since March" (the
+            # sixth tuning set's paraphrase kind)
+            r"you(?:'ve| have) (?:been )?[a-z]+(?:ed|ing|t)\b[^.!?]{0,40}\bsince\b|"
+            # (a thing that serves or works for her, not "your family is doing well")
+            r"(?:hope|trust) (?:that )?(?:the|your) (?:[\w'’-]+ ){1,3}?(?:is|are) (?:still )?(?:serving|"
+            r"working|treating) (?:you|well|fine|for you)|how (?:is|are) (?:the|your) (?:[\w'’-]+ ){1,3}?"
+            r"(?:working|serving) (?:for )?you|"
             # what she likes of what she bought: "I am happy you like the knife set" (the ninth
             # student reader); "if you like" is a choice, not what we know of her
             r"(?<!if )you (?:really )?(?:like|love|enjoy) (?:the|your|our) [a-z-]+|"
@@ -191,7 +206,10 @@ SITUATIONS = (
                           r"cheaper|reduce|lower|the price (?:is|would be|will be|stays|will "
                           r"stay)|price of)\b|" + _AMOUNT + r"\s*(?:each|per \w+|an? \w+|"
                           r"one (?:piece|pc|\w+)|in total|total|for)\b|\b(?:is|are|costs?|makes?|"
-                          r"comes? to|total) " + _AMOUNT,
+                          r"comes? to|total) " + _AMOUNT + r"|"
+                          # a note's price after its count: "3 speakers $21.12" (issue 28, the
+                          # fourteenth teacher reader)
+                          r"\b\d+ [a-z]+s:? (?:for |at |= )?" + _AMOUNT,
               "an offer or a price", "给出报价或价格"),
          Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
               "事实中的价格", only_with="unit_price"),
@@ -320,7 +338,8 @@ SITUATIONS = (
     Situation(
         "quality_refund", rf"\b({_REFUND}|repair\w*|replace\w*)\b|退款",
         (Move("amount", 3, "fact:refund_amount", "the refund amount", "退款金额"),
-         Move("refund", 2, rf"\b({_REFUND})\b|退款", "a refund", "退款"),
+         # the money may open the phrase: "$9 is coming back to you" (no word boundary before "$")
+         Move("refund", 2, rf"(?:\b|(?=[$€£¥]))({_REFUND})\b|退款", "a refund", "退款"),
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:(?:to )?you )?(?:all|the whole|the full|the entire|every cent)\b|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?(?:your |the )?money|"
@@ -523,11 +542,18 @@ SITUATIONS = (
         r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?))\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|(?:we (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?for "
-                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|(?:^|(?<=[,.!?] ))received(?=[!.])|已收到",
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|(?:^|(?<=[,.!?] ))received(?=[!.])|"
+                             # "Your note reached me" (the sixth tuning set's paraphrase kind)
+                             r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter) (?:has )?"
+                             r"(?:reached|arrived|came|come)\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
+                               # the B1 slip without -ing: "we are check the material and test
+                               # report now" (issue 28, the fourteenth teacher reader)
+                               r"(?:we|i) (?:are|am) (?:now )?(?:check|ask|contact) (?:the|your|this|it|"
+                               r"our|with)\b|"
                                r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking|preparing|working)|"
                                r"checking (?:the|this|it|your)|(?:we|i) (?:will )?(?:ask|asked|"
                                r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
@@ -670,12 +696,18 @@ SITUATIONS = (
                         r"regular|returning|old)|our (?:loyal|regular|returning|old) customers|"
                         r"you (?:bought|ordered|have ordered|chose)|"
                         # "because you often buy our power banks" (brief 22g)
-                        r"you (?:often|always|usually|regularly) (?:buy|order|shop|choose))\b",
+                        r"you (?:often|always|usually|regularly) (?:buy|order|shop|choose)|"
+                        # "You keep coming back for our mugs" (the eighth tuning set)
+                        r"you keep (?:coming back|buying|ordering|choosing))\b",
               "why this customer gets it (an old customer)", "为什么给这位客户（老客户）"),
          Move("how", 1, r"\b(code|coupon|automatically|at checkout|in (?:your|the) cart|add (?:it|"
                         r"them) to|order (?:it|them|as usual)|in our (?:store|shop)|automatic|just order|"
                         r"order (?:it |them )?(?:on|in|from|through) (?:our|the|aliexpress|amazon|"
-                        r"shopee|lazada|ebay)|reply (?:to )?(?:me|us|this (?:mail|message)))\b",
+                        r"shopee|lazada|ebay)|reply (?:to )?(?:me|us|this (?:mail|message))|"
+                        # the price lowered at payment: "Nothing to enter; the lower price appears
+                        # when you pay" (the eighth tuning set)
+                        r"nothing to (?:enter|type)|no code (?:is )?needed|(?:appears?|applies|is "
+                        r"taken off|comes off|shows?) (?:when|as) you (?:pay|check out|order))\b",
               "how to use the offer", "如何使用优惠"),
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"

@@ -64,7 +64,12 @@ _SIZE = re.compile(r"(?<!US )(?<!UK )(?<!EU )(?<!US)\b[Ss]ize\s+(?P<a>XXS|XS|XXL
                    r"will (?:fit|be)|fits|should fit|would fit)\b|"
                    # round 7: "for US 8 the right size is L, not M", "the best size for you is M"
                    r"\b(?:right|best|correct|recommended|better|ideal) size(?: for (?:you|your "
-                   r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b")
+                   r"[\w-]+))? (?:is|would be|will be|should be) (?P<e>XXS|XS|XXL|XXXL|XL|S|M|L)\b|"
+                   # the size said as where she fits (the sixth tuning set): "with US 8 you will
+                   # be comfortable in our L", "go for the M"
+                   r"\b(?:comfortable|fit|happy|best|good|fine|right) in (?:our |an? |the |size )?"
+                   r"(?P<f>XXS|XS|XXL|XXXL|XL|S|M|L)\b|\b(?:go for|go with|wear) (?:our |an? |the |size )?"
+                   r"(?P<g>XXS|XS|XXL|XXXL|XL|M|L)\b")
 _COLOUR = re.compile(r"\b(?:(?:light|dark|pale|navy|sky|royal)\s+)?(?:red|blue|green|black|white|"
                      r"grey|gray|pink|yellow|purple|brown|beige|orange|navy|silver|gold)\b", re.I)
 _DAYS = re.compile(rf"\b(\d{{1,3}}|{NUMBER_WORDS_RX})"
@@ -392,7 +397,8 @@ class Size(ValueKind):
     def find(self, text, facts):
         return found_all(_SIZE, text,
                          lambda m: (m.group("a") or m.group("b") or m.group("c")
-                                    or m.group("d") or m.group("e")).upper())
+                                    or m.group("d") or m.group("e") or m.group("f")
+                                    or m.group("g")).upper())
 
 
 class Colour(ValueKind):
@@ -483,8 +489,9 @@ class Phrase(ValueKind):
         if not words:
             return []
         key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
-        m = re.search(key, text, re.I) or _named_otherwise(words, text, _other_names(self.field,
-                                                                                      facts))
+        m = (re.search(key, text, re.I)
+             or _named_otherwise(words, text, _other_names(self.field, facts))
+             or _model_named(str(facts.get(self.field) or ""), text, facts))
         if not m and len(words) > 1 and self.field == "last_product":
             # the product named by its noun as hers: "the red hoodie you love", "your
             # favourite hoodie" (brief 22d); a bare "hoodie" may be the new one recommended
@@ -495,8 +502,15 @@ class Phrase(ValueKind):
                           r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*|got|picked up|purchased) (?:[\w'’-]+ ){0,2}?"
                           + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head
                           # "thank you for your mug order in September" (brief 22r)
-                          + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)", text,
-                          re.I)
+                          + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)"
+                          # the item she bought sent again: "we will send you two new red
+                          # hoodies in the right size" (issue 28, the fourteenth student reader)
+                          + r"|\b(?:exchange|replace|resend)\w* (?:[\w'’-]+ ){0,3}?" + head
+                          + r"|\b(?:send|sent|ship)\w* (?:you )?(?:[\w'’-]+ ){0,3}?" + head
+                          + r"\W+(?:again|in (?:the|your) (?:right|correct) sizes?)",
+                          text, re.I)
+            if m and (set(m.group(0).lower().split()) - set(words)) & _other_names(self.field, facts):
+                m = None  # "send you the fleece zip hoodie in the right size" is the new one
             bare = {w[:-2] for w in words if w.endswith(("'s", "’s"))}  # "men" for "men's":
             if m and bare & set(m.group(0).lower().split()):  # a possessive without its mark
                 m = None  # is not the name (a rule of brief 22b)
@@ -549,6 +563,33 @@ def _named_otherwise(words: list, text: str, others: set = frozenset()):
     name = rf"(?:{'|'.join(_GROUP_NOUNS)}|box)(?:es|s)?\b" if head in _GROUP_NOUNS else _word_key(head)
     for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{name}", text, re.I):
         if not (set(m.group(0).lower().split()) - set(words)) & others:
+            return m
+    return None
+
+
+# the words that name a product's version in a reply: "the Lite model", "the Lite one"
+_VERSION = r"(?:model|version|edition|type|one)s?"
+
+
+def _model_named(raw: str, text: str, facts: dict):
+    """A model name ("PowerGo Lite": a brand and its model word) said by its model word, as a
+    teacher reads it (issue 28, the fourteenth readers): "the Lite model", "the Lite power
+    bank", "Lite" with its capital as in the facts ("I suggest the Lite: ..."). Only names
+    written with a capital (a brand's model) are read so; the model word must be the one of the
+    facts ("the Max model" is another product), and the brand alone names no model."""
+    words = raw.split()
+    if len(words) < 2 or not any(w[:1].isupper() for w in words):
+        return None
+    kind = [w for w in str(facts.get("product") or "").lower().split() if len(w) > 2]
+    noun = rf"(?:{_VERSION}|{r'[ -]'.join(_word_key(w) for w in kind)})" if kind else _VERSION
+    for word in words[1:]:
+        if len(word) < 3:
+            continue
+        said = re.escape(word)
+        m = (re.search(rf"\b{said}\W+(?:[\w-]+\W+)?{noun}\b", text, re.I)
+             or re.search(rf"(?<![\w-])(?i:the|our|a|this) (?i:new )?{said}(?=\s*(?:[:,.!?;]|$)|"
+                          rf" (?i:is|for|has|weighs|costs)\b)", text))
+        if m:
             return m
     return None
 
