@@ -21,6 +21,11 @@ class Rubric:
         "other_case": 15,       # ... when it is written for another buyer or another step
                                 # (the teachers of sets 2, 3 and 5 gave such replies 6-18)
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
+        "calm_blame": 45,       # ... instead, when blame is its only fault of tone and the
+                                # content is nearly whole (calm_blame_content): a right reply
+                                # that shifts the fault ("this is the carrier's responsibility,
+                                # not ours") fails, but is no empty one (sets 1-8 give such
+                                # replies 38-55, 45 on average; brief 22sn)
         "keywords": 10,         # ... when it is a list of keywords, not sentences (the
                                 # teachers of sets 1-3 gave such lists 5-10, never more)
         "broken_english": 50,   # ... when it has many language errors (broken_errors)
@@ -120,6 +125,7 @@ class Rubric:
     form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language", "short_note",
                         "unsorry_note", "thin_note")
     # tone
+    calm_blame_content: float = 0.85  # content share from which blame alone caps at calm_blame
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)
     cold_compound: float = -0.5     # VADER compound score at or below which a sentence is cold

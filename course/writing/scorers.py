@@ -494,6 +494,9 @@ class Tone(Scorer):
             out.points = 0
             out.cap("tone", "blaming, commanding, sarcastic or cold phrases",
                     "有指责、命令、讽刺或冷漠的说法")
+            # blame alone (no command, pressure, sarcasm or refusal): the review weighs it
+            # against the content (RUBRIC.caps["calm_blame"], brief 22sn)
+            out.caps[-1]["blame_only"] = bool(hits) and all(k == "blame" for k, _ in hits)
             phrases = [p for _, p in hits] or cold
             out.advise("Remove the blaming, commanding or cold phrases ("
                        + ", ".join(f"'{p}'" for p in phrases) + "). Stand in the buyer's shoes.",

@@ -454,7 +454,11 @@ SITUATIONS = (
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
                           r"you|write (?:back|to us)|drop us a line|get in touch|(?:get|hear|"
                           r"receive|have) (?:your|an?) (?:answer|reply|news)|(?:answer|reply) "
-                          r"(?:to )?(?:us|me) soon)\b|期待",
+                          r"(?:to )?(?:us|me) soon|"
+                          # brief 22sn: a reply asked for with its time ("Could you reply by
+                          # Friday?", "please answer us within a week")
+                          r"(?:reply|answer|write back)(?: to)?(?: us| me)? (?:by|before|within) "
+                          r"\w+)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"),
         wrong=("off_platform", "fake_urgency", "spam_style"),
