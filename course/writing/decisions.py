@@ -524,19 +524,25 @@ _CUTOFF = (r"(?! before (?:\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.?m\b|o'?clock)|\d{1,2
            r"midnight|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
            r"nov|dec)\w*))")
 
+# "order today" bound to when the goods ship ("Order today, ship tomorrow.", "order now and it
+# arrives before your trip") states honest timing, the next step with a time, not pressure (the
+# fourteenth student reader: Carlos's note was told it "pushes with pressure"; brief 22sn)
+_SHIPS_NEXT = (r"(?!,? (?:and |so |then )?(?:we |it |they |i |you )?(?:will |'ll |can |could )?"
+               r"(?:ship|send|dispatch|post|deliver|arriv|leave|get it|receive)\w*)")
+
 FAKE_URGENCY = Push(
     "fake_urgency",
     # no number in the example: a draft that says "only 3 left" was told "only 2 left" (brief 22d)
     "pushes with pressure or scarcity the task does not give (hurry, last chance, only a few left)",
     "用任务中没有的紧迫感或稀缺感施压（赶快、最后机会、仅剩几件）",
     re.compile(r"\bhurry\b|\bact (?:now|fast|quickly)\b|\bbuy (?:it |them |one |more |some )?"
-               r"(?:now|today)\b|"
+               r"(?:now|today)\b" + _SHIPS_NEXT + r"|"
                # not a shipping cut-off ("if you order today before 5 pm, we ship it tomorrow":
                # the next step with a time, seventh reading)
                r"\border (?:now|today)(?= before\b)" + _CUTOFF + r"|"
                # "Please order today." (not "if you order today, it ships on Monday"; brief 22e)
                r"(?<!if you )(?<!when you )\b(?:please )?order (?:it |them )?(?:now|today)\b(?! and )"
-               + _CUTOFF + r"|\bonly (?:for )?(?:today|tonight)\b|\btoday only\b|"
+               + _SHIPS_NEXT + _CUTOFF + r"|\bonly (?:for )?(?:today|tonight)\b|\btoday only\b|"
                r"\blast chance\b|\bonly \d+ (?:\w+ )?(?:left|remaining)\b|"
                r"\b(?:almost|nearly) (?:sold out|gone)\b|\bselling (?:out )?fast\b|\bbefore it'?s "
                r"(?:gone|too late)\b|\bdon'?t miss (?:out|this|it)\b|\bonce in a lifetime\b|"

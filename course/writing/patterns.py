@@ -239,6 +239,14 @@ TONE = [
               r"seem(?: to be)?| look like)(?: maybe| perhaps| probably)? (?:an? )?(?:fake|not (?:an? )?"
               r"(?:real|true|genuine)|scam\w*|fraud\w*|cheat\w*|liars?)\b|\b(?:you|your "
               r"(?:company|shop|business)) (?:do(?:es)? not|don'?t) (?:really )?exist\b"),
+    # brief 22sn (sets 6 and 8, calm blaming): the fault laid on the buyer by hindsight advice
+    # ("we always advise customers to order early", "please first check that you followed every
+    # step in the manual") or on the carrier as a habit ("China Post is always slow")
+    ("blame", r"\bwe (?:always |usually |often )?(?:advise|recommend|tell|remind) (?:our |all )?"
+              r"(?:customers|buyers|clients) to (?:order|buy|check|read|measure)\b|\bcheck (?:that|"
+              r"whether|if) you (?:have )?(?:followed|used|read|installed|assembled|set it up)\b|"
+              r"\b(?:[\w-]+ post|the (?:carrier|courier|post office)|couriers|carriers) (?:is|are) "
+              r"(?:always|often|usually) (?:slow|late|careless)\b"),
     # pressure: a threat or a penalty to make the buyer act
     ("pressure", r"\b(?:we )?(?:will|shall|have to|must) (?:close|suspend|block|freeze|delete|"
                  r"downgrade) your (?:account|status|store|membership)\b|\b(?:lose|losing|lost) "

@@ -243,6 +243,7 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
     whole = criteria[0].points == criteria[0].max_points
     framed = [c.pop("framed", False) for c in caps]
     caps = [c for c, f in zip(caps, framed, strict=True) if not (f and whole)]
+    caps = [_calm_blame(c, criteria[0]) for c in caps]
     score = _completeness(criteria, caps)
     caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:
@@ -263,6 +264,20 @@ def _completeness(criteria, caps) -> int:
                      "en": f"the content is {share:.0%} complete: the other criteria count "
                            f"{factor:.0%}", "zh": f"内容完成度 {share:.0%}：其他各项按 {factor:.0%} 计分"})
     return round(content.points + others * factor)
+
+
+def _calm_blame(cap: dict, content: Criterion) -> dict:
+    """The tone cap of a reply whose only fault of tone is blame, weighed against its content: a
+    reply that does nearly the whole job and shifts the fault calmly fails at calm_blame, not at
+    the tone cap of a rude or empty one (brief 22sn: sets 1-8 give such replies 38-55). It is
+    still the tone cap (its name "tone"), at another height."""
+    if not cap.pop("blame_only", False):
+        return cap
+    if content.points < RUBRIC.calm_blame_content * content.max_points:
+        return cap
+    return {"cap": RUBRIC.caps["calm_blame"], "name": "tone",
+            "en": "the reply does the job but shifts the fault onto the buyer or someone else",
+            "zh": "回复完成了任务，却把责任推给买家或他人"}
 
 
 def _zh(lines) -> list[str]:

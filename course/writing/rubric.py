@@ -21,6 +21,11 @@ class Rubric:
         "other_case": 15,       # ... when it is written for another buyer or another step
                                 # (the teachers of sets 2, 3 and 5 gave such replies 6-18)
         "tone": 35,             # ... when it blames, commands, is sarcastic or cold
+        "calm_blame": 45,       # ... instead, when blame is its only fault of tone and the
+                                # content is nearly whole (calm_blame_content): a right reply
+                                # that shifts the fault ("this is the carrier's responsibility,
+                                # not ours") fails, but is no empty one (sets 1-8 give such
+                                # replies 38-55, 45 on average; brief 22sn)
         "keywords": 10,         # ... when it is a list of keywords, not sentences (the
                                 # teachers of sets 1-3 gave such lists 5-10, never more)
         "broken_english": 50,   # ... when it has many language errors (broken_errors)
@@ -61,6 +66,13 @@ class Rubric:
         "unsorry_note": 55,     # ... a note (very_brief) without the apology its situation is
                                 # due: "Hi Lena, please send photos ... Then we can refund you"
                                 # (the tenth teacher reader 40; set 5's Ryan note 63; brief 22q)
+        "thin_note": 60,        # ... when it is a note far under the task's fewest words
+                                # (thin_note_share) that also misses a move its task asks for:
+                                # "Hi Marek, got your message, answer in 3 days." (9 words of
+                                # 15, nothing on who checks what; the fourteenth teacher reader
+                                # ~40; a 25-word Kanya note without her favourite ~60; sets 1-8
+                                # give such middling notes 55-62). A short note that makes every
+                                # move is only brief (brief 22sn)
         "few_words": 20,        # ... when it has under few_words_share of them (in English):
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
@@ -97,6 +109,10 @@ class Rubric:
     whole_letter_share: float = 0.95
     very_brief_share: float = 0.5  # under this share of the fewest words: a note (very_brief cap)
     short_note_share: float = 1 / 3  # under this share: a short note (short_note cap)
+    thin_note_share: float = 0.75  # under this share of the fewest words ...
+    thin_note_content: float = 0.9  # ... with under this share of the content: a thin note
+                                    # (one small move left out, as "leaves the choice", is a
+                                    # short correct note: set 5's teacher 77)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # ... unless the reply has its greeting and its closing, is not brief and makes every move
@@ -107,8 +123,9 @@ class Rubric:
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
     form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language", "short_note",
-                        "unsorry_note")
+                        "unsorry_note", "thin_note")
     # tone
+    calm_blame_content: float = 0.85  # content share from which blame alone caps at calm_blame
     apology_missing: int = 6        # points lost when an apology is due and missing
     cold_sentence: int = 6          # points lost for one cold sentence (two or more: the cap)
     cold_compound: float = -0.5     # VADER compound score at or below which a sentence is cold

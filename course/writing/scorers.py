@@ -187,6 +187,7 @@ class Content(Scorer):
             out.cap("no_content", "the reply gives almost nothing the buyer needs",
                     "回复几乎没有提供买家需要的信息")
         self._padding(reply, situation, share, out)
+        self._thin_note(reply, share, out)
         listed = half_list(reply.body)
         if listed:  # the task's terms listed after a sentence (brief 22rv)
             quoted = ", ".join(listed)
@@ -198,6 +199,19 @@ class Content(Scorer):
                        "yet): who does what, and when.",
                        f"把罗列的词语写成对买家说的完整句子（“{quoted}”还没有表达意思）：谁做什么、何时做。")
         return out
+
+    def _thin_note(self, reply, share, out) -> None:
+        """A note far under the task's fewest words that also leaves out a move the task asks
+        for cannot pass (brief 22sn): "Hi Marek, got your message, answer in 3 days." A short
+        note that makes every move is only brief (the structure's length point and the brief
+        cap); a reply in another language is read by its own cap (not_english)."""
+        low = reply.word_range[0]
+        if (share < self.rubric.thin_note_content and reply.words < self.rubric.thin_note_share * low
+                and reply.english >= self.rubric.english_share and not reply.keyword_list):
+            out.cap("thin_note", f"a short note ({reply.words} words, far under the {low} the "
+                    "task asks) that leaves out part of what the buyer needs",
+                    f"过短的便条（{reply.words} 个词，远少于本题要求的 {low} 个词），而且缺少买家需要的内容")
+            # no advice line of its own: the moves it misses are each advised ("Missing: ...")
 
     @staticmethod
     def _wrong_choice(reply, situation) -> bool:
@@ -491,6 +505,9 @@ class Tone(Scorer):
             out.points = 0
             out.cap("tone", "blaming, commanding, sarcastic or cold phrases",
                     "有指责、命令、讽刺或冷漠的说法")
+            # blame alone (no command, pressure, sarcasm or refusal): the review weighs it
+            # against the content (RUBRIC.caps["calm_blame"], brief 22sn)
+            out.caps[-1]["blame_only"] = bool(hits) and all(k == "blame" for k, _ in hits)
             phrases = [p for _, p in hits] or cold
             out.advise("Remove the blaming, commanding or cold phrases ("
                        + ", ".join(f"'{p}'" for p in phrases) + "). Stand in the buyer's shoes.",

@@ -327,7 +327,7 @@ SITUATIONS = (
                                  r"[$€£¥]\s?\d+(?:\.\d+)? back\b|补偿",
               "a partial compensation", "部分补偿"),
          Move("acceptable", 2, _ACCEPTABLE, "asks whether it is acceptable", "询问买家是否接受"),
-         Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility)|we are responsible|"
+         Move("own", 1, r"\b((?<!not )our (?:mistake|fault|responsibility|problem|error)|we are responsible|"
                         r"we made a mistake|(?:is|was) (?:fully |all )?on us)\b|我们的责任", "accepts responsibility",
               "承担责任")),
         right=("compensation", "amount"),
@@ -419,6 +419,10 @@ SITUATIONS = (
         (Move("thank_past", 2, r"\b(thank\w* (?:you )?(?:(?:very|so) much )?for (?:your|the|all "
                                r"(?:your|the)) (?:past|previous|many|long|years|loyal|support|"
                                r"business|orders|cooperation|" + _COUNT + r")|"
+                               # brief 22sn: the count straight after "all" ("Thank you for all
+                               # nine orders you make with us": the fourteenth teacher reader)
+                               r"thank\w* (?:you )?(?:(?:very|so) much )?for all (?:of )?"
+                               + _COUNT + r" (?:orders|purchases|seasons|years)|"
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
                                # "nine orders from you meant a lot ... thank you for that trust"
                                r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
@@ -469,7 +473,11 @@ SITUATIONS = (
                           r"reply (?:to )?(?:us |me )?soon|early reply|let us know|hear from "
                           r"you|write (?:back|to us)|drop us a line|get in touch|(?:get|hear|"
                           r"receive|have) (?:your|an?) (?:answer|reply|news)|(?:answer|reply) "
-                          r"(?:to )?(?:us|me) soon)\b|期待",
+                          r"(?:to )?(?:us|me) soon|"
+                          # brief 22sn: a reply asked for with its time ("Could you reply by
+                          # Friday?", "please answer us within a week")
+                          r"(?:reply|answer|write back)(?: to)?(?: us| me)? (?:by|before|within) "
+                          r"\w+)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"),
         wrong=("off_platform", "fake_urgency", "spam_style"),
@@ -487,7 +495,12 @@ SITUATIONS = (
          Move("price", 2, "fact:unit_price", "the price", "价格", only_with="unit_price"),
          Move("next", 1, "time", "a next step with a time", "下一步及时间"),
          # a mail of the customer's that we never answered: the letter says sorry for it
-         Move("sorry", 2, r"\b(sorry|apologi[sz]e\w*|apolog(?:y|ies)|forgive)\b|抱歉|道歉",
+         # brief 22sn: the sorry is for the mail ("Sorry for wrong size" says sorry for the goods,
+         # not for the silence: the fourteenth student reader's Kanya note, teacher ~60)
+         Move("sorry", 2, r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies)|forgive)\b[^.!?]{0,60}?\b"
+                          r"(?:mail|e-?mail|message|letter|answer\w*|repl\w*|wrote|write|writing|"
+                          r"silence|hear\w*|contact\w*)\b|\b(?:mail|e-?mail|message|letter)\b[^.!?]{0,60}?"
+                          r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b|抱歉|道歉",
               "says sorry that the last mail was not answered", "为上次邮件没有回复致歉",
               only_with="unanswered")),
         right=("history", "recommend"), wrong=("no_choice", "off_platform", "promises_discount"),

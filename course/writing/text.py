@@ -37,6 +37,13 @@ def split(text: str):
                                            and not re.search(r"[.!?]\s", ln))):
             closing, close_at = ln, i
             break
+        # a short wish on its own line, ending with a comma, just above the name ("Hope see
+        # you again,\nLily"): where a closing stands, written as a closing (brief 22sn)
+        if (len(nonempty) >= 2 and i == nonempty[-2] and ln.endswith(",") and len(ln.split()) <= _WISH_WORDS
+                and not re.search(r"[.!?:;]", ln)
+                and _NAME_LINE.fullmatch(lines[nonempty[-1]].strip())):
+            closing, close_at = ln, i
+            break
         # a closing run into the end of a body line, perhaps with the name after it
         # ("... your answer. Best regards," / "... coat. Best regards, Mia"): typed on a phone
         m = _RUN_ON_CLOSING.search(ln) or _RUN_ON_SHORT.search(ln)
@@ -47,6 +54,9 @@ def split(text: str):
     body = "\n".join(lines[start:close_at]).strip()
     return greeting, body, closing
 
+
+_WISH_WORDS = 6  # the longest wish read as a closing by its place (above the name, a comma)
+_NAME_LINE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?[.,]?")  # the writer's name: "Lily"
 
 # after a sentence's end: a closing phrase, then at most a name of one or two words
 _RUN_ON_CLOSING = re.compile(

@@ -300,4 +300,6 @@ def test_the_same_figures_with_thanks_are_left_alone():
     grade = BANK["w06-reply-dubai"].grade(
         "Dear Mr Al-Mansouri,\n\nThank you for your message. For ten speakers the price is $6.50 "
         "each, $65 in total. Delivery to Dubai takes 9 days.\n\nBest regards,\nAnna")
-    assert "patient, personal" not in grade.feedback.en and grade.score > 0.6
+    # >= 0.6: a 25-word note under the task's 40 words that leaves out the invitation to talk
+    # is a thin note (RUBRIC.caps["thin_note"], brief 22sn; sets 5 and 8 give such notes 62-64)
+    assert "patient, personal" not in grade.feedback.en and grade.score >= 0.6
