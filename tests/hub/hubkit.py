@@ -316,43 +316,16 @@ def _search_path_opened(paths):
                 data["modes"] = []
 
 
-def _instructor_bank(base: Path) -> None:
-    """The instructor's bank (the key stays with root): before the hub starts, whose
-    configuration turns the live class on only where this folder exists."""
-    shutil.copytree(REPO / "exercises", base / "instructor-bank")
-
-
 def _release(base: Path) -> Path:
-    """The student copy as a git repository (nbgitpuller's source). Built while the hub starts:
-    the copy appears at once when it is whole (``crm-course release`` builds beside it and
-    renames), and the live service waits for it (``WAIT_FOR_COPY``). In this process: a
-    `crm-course release` process paid for its start and imports again (the command is tested
-    in tests/instructor/test_release.py)."""
-    from course.instructor.release import release
-
     copy = base / "crm-course-student"
-    release(copy, REPO)
+    _run(sys.executable, "-m", "course", "release", "--out", str(copy), "--source", str(REPO),
+         cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
     git = ["git", "-c", "user.name=Teacher", "-c", "user.email=teacher@example.edu"]
     _run(*git, "init", "-q", "-b", "main", cwd=copy)
     _run(*git, "add", ".", cwd=copy)
     _run(*git, "commit", "-q", "-m", "Student copy", cwd=copy)
+    shutil.copytree(REPO / "exercises", base / "instructor-bank")  # the key stays with root
     return copy
-
-
-#: Put before the live service's own command (deploy/jupyterhub_config.py) in the test's hub:
-#: the service imports the course from the student copy ($PYTHONPATH), which is still being
-#: built while the hub starts (issue 24: one after the other they took 13-94 s). It starts the
-#: service's own command, unchanged and in the same process, once that folder exists; it gives
-#: up (the hub then says the service exited) after the seconds of its first argument.
-WAIT_FOR_COPY = """
-import os, sys, time
-copy, deadline = os.environ["PYTHONPATH"], time.monotonic() + float(sys.argv[1])
-while not os.path.isdir(copy):  # polls the condition: goes on as soon as it holds
-    if time.monotonic() > deadline:
-        sys.exit(f"no student copy at {copy} after {sys.argv[1]} s")
-    time.sleep(0.1)
-os.execv(sys.argv[2], sys.argv[2:])
-"""
 
 
 def missing() -> str:
@@ -398,14 +371,6 @@ c.Spawner.http_timeout = {START_TIMEOUT}
 c.JupyterHub.services.append({{"name": "test-driver", "api_token": {token!r}}})
 c.JupyterHub.load_roles.append({{"name": "test-driver", "services": ["test-driver"],
     "scopes": ["admin:users", "admin:servers", "access:servers", "read:users", "tokens"]}})
-# The student copy is built while the hub starts (running_hub): the live service starts its
-# own command once the copy is there, and the hub waits for it as long as for a server (its
-# default, 30 s, would end the hub when a release on a busy machine takes longer).
-# (the configuration files append services: a lazy value, read with what was appended)
-c.JupyterHub.services = [
-    dict(s, timeout={START_TIMEOUT}, command=[s["command"][0], "-c", {WAIT_FOR_COPY!r},
-                                              "{START_TIMEOUT}", *s["command"]])
-    if s.get("name") == "live" else s for s in c.JupyterHub.services.get_value([])]
 """
 
 
@@ -454,7 +419,8 @@ def running_hub(extra_env: dict | None = None, extra_config: str = "", student_c
         _make_users(users, group)
         phases = {"users": time.monotonic() - t0}
         if student_copy:
-            _instructor_bank(base)
+            _release(base)
+        phases["release"] = time.monotonic() - t0
         port, hub_port, api_port, live_port = (free_port(), free_port(), free_port(),
                                                free_port())
         token = secrets.token_hex(16)
@@ -471,9 +437,6 @@ def running_hub(extra_env: dict | None = None, extra_config: str = "", student_c
                                 start_new_session=True)
         hub = Hub(base, port, token, users, group)
         hub.proc = proc
-        if student_copy:  # while the hub starts (its live service waits for the copy)
-            _release(base)
-        phases["release"] = time.monotonic() - t0
         deadline = time.monotonic() + START_TIMEOUT
 
         def hub_answers() -> bool:
