@@ -77,22 +77,28 @@ SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub"
 #: be the last thing one worker still runs while the other is idle (xdist's loadscope orders
 #: scopes by number of tests, which put the hub's few long tests behind hundreds of short
 #: ones). The rest follows, the scopes with more tests first, as loadscope does; a scope missing
-#: here is only started later. Figures: the whole `make test` of 2026-12-07 12:24 UTC on the
-#: 2-core machine, load average 3.4 -> 4.7 (5-6.5 during the run), the scopes of 20 s or more
-#: (docs/benchmarks.md, "fourth pass"), except tests/browser's: their own `-n 2` run of 15:11
-#: UTC (after its shared servers, issue 24's fifth pass) at load 9-12, scaled by 0.59 (what the
-#: same scopes took at 12:24 against a run of tests/browser alone at load 10-14 at 14:46).
+#: here is only started later. Figures (the scopes of 20 s or more): tests/crm's and
+#: tests/grading's from the whole `make test` of 2026-12-07 12:24 UTC on the 2-core machine,
+#: load average 3.4 -> 4.7 (5-6.5 during the run); tests/browser's from their
+#: own `-n 2` run of 2026-12-07 15:11 UTC (after its shared servers, issue 24's fifth pass) at
+#: load 9-12, scaled by 0.59 (what the same scopes took in the whole `make test` of 12:24 UTC at
+#: load 5-6.5 against a run of tests/browser alone at load 10-14); tests/hub, security,
+#: materials, bankio and instructor's: the mean of two `-n 2` runs of those five directories
+#: (17:38 UTC at load 3 -> 13, 18:11 UTC at load 9-14; issue 24's sixth pass,
+#: docs/benchmarks.md), not scaled: the machine was as busy as in the browser run.
 LONGEST_FIRST = {
-    "hub": 115, "present": 104, "materials": 91,
+    "hub": 153, "materials": 129, "present": 104,
     "tests/browser/test_voila_widgets.py": 67,  # (not first any more: its closed-page test
     # timed out beside the hub's start while it culled after 3 s; it culls after 15 s now)
-    "tests/security/test_release_leaks.py": 55, "tests/browser/test_report_a11y.py": 55,
-    "lab": 51, "tests/bankio/test_moodle.py": 47, "tests/hub/test_culling.py": 44,
-    "tests/browser/test_long_options.py": 42, "tests/bankio/test_qti.py": 40,
-    "tests/browser/test_slides_live.py": 33, "tests/browser/test_voila_dollars.py": 26,
-    "tests/security/test_submissions.py": 24, "tests/instructor/test_release.py": 22,
+    "tests/security/test_release_leaks.py": 62, "tests/browser/test_report_a11y.py": 55,
+    "lab": 51, "tests/bankio/test_qti.py": 48, "tests/hub/test_culling.py": 45,
+    "tests/bankio/test_moodle.py": 43, "tests/bankio/test_xlsx.py": 43,
+    "tests/security/test_validate_limits.py": 43, "tests/browser/test_long_options.py": 42,
+    "tests/instructor/test_release.py": 41, "tests/bankio/test_gift.py": 34,
+    "tests/browser/test_slides_live.py": 33, "tests/bankio/test_cli.py": 32,
+    "tests/security/test_fuzz.py": 30, "tests/browser/test_voila_dollars.py": 26,
     "tests/crm/test_plot_language.py": 22, "tests/grading/test_scored_sets.py": 22,
-    "tests/browser/test_live_phone.py": 21,
+    "tests/browser/test_live_phone.py": 21, "tests/security/test_submissions.py": 20,
 }
 
 

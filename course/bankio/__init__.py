@@ -171,16 +171,17 @@ def write_lessons(lessons: dict, out_dir) -> list[Path]:
     """Write imported lessons as bank files ``OUT_DIR/<slug>.yaml``; returns the files."""
     import yaml
 
+    # libyaml's writer where PyYAML has it, as the bank loader reads with libyaml: the
+    # pure-Python one took about a fifth of an import round trip (docs/benchmarks.md, issue 24)
+    from course.exercises.loader import SAFE_DUMPER
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = []
-    # libyaml's writer where PyYAML has it, as the bank loader reads with libyaml: the
-    # pure-Python one took about a fifth of an import round trip (docs/benchmarks.md, issue 24)
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     for slug, (title, entries) in lessons.items():
         path = out_dir / f"{slug}.yaml"
         data = {"lesson": slug, "title": title or slug, "exercises": entries}
-        path.write_text(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
+        path.write_text(yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False,
                                   width=100), encoding="utf-8")
         files.append(path)
     return files

@@ -26,10 +26,11 @@ from course.settings import (  # limits that keep `validate` quick; their reason
 )
 from course.text import as_bilingual
 
-try:  # the C parser is much faster; the constructor (ours) is Python either way
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+#: libyaml's safe parser and writer where PyYAML has them (much faster, the same data), else
+#: PyYAML's own (built without libyaml): every reader and writer of bank files uses these two
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BaseLoader = SAFE_LOADER  # the constructor (ours) is Python either way
 
 
 @dataclass(frozen=True)

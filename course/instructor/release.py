@@ -131,14 +131,21 @@ def release_bank_file(path: Path, bank, rng=None) -> tuple[dict, list[str], list
 
     ``rng`` is the release's secret shuffle; a new one (256 secret bits) when None.
     """
+    import yaml
+
+    from course.exercises.loader import SAFE_LOADER  # the parser the bank loader uses
+
+    with open(path, encoding="utf-8") as fh:
+        doc = yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    return release_bank_doc(doc, bank, rng)
+
+
+def release_bank_doc(doc, bank, rng=None) -> tuple[dict, list[str], list[str]]:
+    """``release_bank_file`` of a bank file already read (``doc``, left unchanged): the leak
+    count (tests/security) releases each file many times over and reads it once."""
     from course.exercises.kinds.base import release_rng
 
     rng = rng or release_rng()
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser the bank loader uses
-    with open(path, encoding="utf-8") as fh:
-        doc = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
     if not isinstance(doc, dict) or not isinstance(doc.get("exercises"), list):
         return doc, [], []
     redacted, kept, items = [], [], []
@@ -239,12 +246,13 @@ def audit(folder: Path, source_exercises: Path) -> list[str]:
     """
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from course.exercises.loader import SAFE_LOADER
+
     secrets: dict[str, str] = {}
     public: list[str] = []  # what practice and class items hold: the copy carries it anyway
     for path in sorted(source_exercises.glob("*.y*ml")):
         with open(path, encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+            doc = yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
         for raw in (doc or {}).get("exercises") or []:
             if not isinstance(raw, dict):
                 continue
@@ -372,14 +380,15 @@ def _build(source: Path, out: Path, bank) -> ReleaseSummary:
     # libyaml's writer where PyYAML has it (as the loaders): the pure-Python one took about a
     # fifth of a release (docs/benchmarks.md, issue 24). Same data; a key over 128 characters
     # may stay on one line where the Python writer made it an explicit "? " key.
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    from course.exercises.loader import SAFE_DUMPER
+
     for path in sorted((out / "exercises").glob("*.y*ml")):
         doc, redacted, kept = release_bank_file(path, bank, rng)
         lesson = doc.get("lesson", path.stem) if isinstance(doc, dict) else path.stem
         summary.redacted[lesson] = redacted
         summary.kept[lesson] = kept
         with open(path, "w", encoding="utf-8") as fh:
-            yaml.dump(doc, fh, Dumper=dumper, allow_unicode=True, sort_keys=False)
+            yaml.dump(doc, fh, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False)
     for path in sorted((out / "notebooks").rglob("*.ipynb")):
         clear_notebook(path, path)
         summary.notebooks.append(path.relative_to(out / "notebooks").as_posix())

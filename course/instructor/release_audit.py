@@ -184,7 +184,8 @@ def collect(folder: Path, ids: set) -> Candidates:
     """
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from course.exercises.loader import SAFE_LOADER
+
     out = Candidates()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
@@ -201,7 +202,7 @@ def collect(folder: Path, ids: set) -> Candidates:
         suffix = Path(name).suffix
         try:
             if suffix in (".yaml", ".yml"):
-                _walk(yaml.load(text, Loader=loader), out, rel, "", ids)  # noqa: S506 - safe
+                _walk(yaml.load(text, Loader=SAFE_LOADER), out, rel, "", ids)  # noqa: S506 - safe
                 continue
             if suffix in (".json", ".ipynb"):
                 _walk(json.loads(text), out, rel, "", ids)

@@ -9,6 +9,7 @@ runs on the other xdist worker while the shared hub's tests run (conftest.py). A
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 
 import hubkit
 import pytest
@@ -16,15 +17,29 @@ from support import missing
 
 pytestmark = pytest.mark.hub
 
-IDLE_AFTER = 12  # seconds (CRM_COURSE_CULL_IDLE; the configuration's default is 3600)
-ACTIVITY_EVERY = 2  # seconds: the culler looks, and the hub hears of activity, this often
+ACTIVITY_EVERY = 1  # seconds: the culler looks, and the hub hears of activity, this often
+WORK_EVERY = 0.5  # seconds between two requests of the working learner (pacing, not a wait)
 # The hub learns of activity from the proxy and from each server every ACTIVITY_EVERY seconds
-# here (300 s by default, which is why a real hub culls in minutes, not seconds): an active
-# server's last activity is at most about 2 * ACTIVITY_EVERY old, well inside IDLE_AFTER.
+# here (300 s by default, which is why a real hub culls in minutes, not seconds), and the
+# culler reads it every ACTIVITY_EVERY seconds: what the culler sees of the active server is
+# at most WORK_EVERY + 2 * ACTIVITY_EVERY = 2.5 s old while the hub keeps time. The idle limit
+# leaves the hub 7.5 s more before it could take the active server for idle: what 12 s with a
+# 2 s interval and a request a second left it (7 s). 8 s (5.5 s left) was not safe: in one of
+# two runs at load 12 on the 2-core machine the active server was no longer running at the
+# end. The test prints the oldest activity it saw of the active server (3.3 s in the other).
+IDLE_AFTER = 10  # seconds (CRM_COURSE_CULL_IDLE; the configuration's default is 3600)
 FAST_ACTIVITY = f"""
 c.JupyterHub.last_activity_interval = {ACTIVITY_EVERY}
 c.Spawner.environment.update({{"JUPYTERHUB_ACTIVITY_INTERVAL": "{ACTIVITY_EVERY}"}})
 """
+
+
+def _age(stamp: str | None) -> float:
+    """Seconds since a hub time stamp (ISO 8601, UTC)."""
+    if not stamp:
+        return float("inf")
+    then = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return (datetime.now(timezone.utc) - then).total_seconds()
 
 
 def test_an_idle_server_is_culled_and_an_active_one_kept(request):
@@ -35,16 +50,33 @@ def test_an_idle_server_is_culled_and_an_active_one_kept(request):
     with hubkit.running_hub(extra_env=env, extra_config=FAST_ACTIVITY, student_copy=False) as hub:
         assert "idle-culler" in hub.log(), hub.log()[-2000:]  # the hub started its service
         idle, active = hub.students[:2]
-        started = time.monotonic()  # the idle server's last activity is its start
-        hub.spawn(idle, active)
-        gone_after = None
-        while time.monotonic() - started < 4 * IDLE_AFTER + 30:
-            hub.server(active, "GET", "/contents")  # a learner working: requests via the proxy
-            if not hub.api("GET", f"/users/{idle}")["servers"]:
+        started = time.monotonic()
+        # both start at once; the active learner works from the moment their server is ready
+        # (not once both are: a server that became ready first would sit idle meanwhile)
+        hub.spawn(idle, active, wait=False)
+        idle_ready = gone_after = None
+        oldest = 0.0  # the oldest activity of the active server the hub showed while it worked
+        while time.monotonic() - started < hubkit.START_TIMEOUT + 4 * IDLE_AFTER:
+            servers = {user: hub.api("GET", f"/users/{user}")["servers"].get("")
+                       for user in (idle, active)}
+            if servers[active] and servers[active].get("ready"):
+                hub.server(active, "GET", "/contents")  # a learner working: through the proxy
+                oldest = max(oldest, _age(servers[active].get("last_activity")))
+            if idle_ready is None and servers[idle] and servers[idle].get("ready"):
+                idle_ready = time.monotonic()  # its last activity: when it became ready
+            if idle_ready is not None and not servers[idle]:
                 gone_after = time.monotonic() - started
                 break
-            time.sleep(1)  # paces the working learner's requests (the loop measures the cull)
+            time.sleep(WORK_EVERY)  # paces the working learner's requests (the loop measures)
+        assert idle_ready is not None, f"the idle server never started\n{hub.log()[-3000:]}"
         assert gone_after is not None, f"the idle server was not stopped\n{hub.log()[-3000:]}"
         assert gone_after >= IDLE_AFTER - 1  # not before it had been idle that long
-        assert hub.api("GET", f"/users/{active}")["servers"].get("", {}).get("ready")
-        assert "Culling server" in hub.log() or "culling" in hub.log().lower()
+        log = (hub.base / "hub.log").read_text(errors="replace")  # all of it: the test's
+        culler = [line for line in log.splitlines() if "cull" in line.lower()]  # requests too
+        assert hub.api("GET", f"/users/{active}")["servers"].get("", {}).get("ready"), (
+            oldest, culler[-20:])
+        assert "Culling server" in log or culler
+        print(f"\nculling: the idle server stopped {gone_after:.1f} s after its start was "
+              f"asked, {started + gone_after - idle_ready:.1f} s after it was seen ready (limit "
+              f"{IDLE_AFTER} s); the active server's activity as the hub showed it was at most "
+              f"{oldest:.1f} s old")

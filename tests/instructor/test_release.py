@@ -19,7 +19,7 @@ from support import fresh_learner_home
 from course.cli import main
 from course.errors import InputError
 from course.exercises.kinds import build_exercise
-from course.exercises.loader import load_bank
+from course.exercises.loader import SAFE_LOADER, load_bank
 from course.instructor.release import REDACTED_BLANK, redact_exercise, release
 
 ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
@@ -32,9 +32,8 @@ BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 
 
 def _yaml(path: Path):
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 def _items(folder: Path) -> dict[str, dict]:

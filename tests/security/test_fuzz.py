@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from instructor_helpers import FIXTURE_COURSE, RIGHT
 
 from course.exercises import kinds
-from course.exercises.loader import MAX_MESSAGE_CHARS, check_file, load_bank
+from course.exercises.loader import MAX_MESSAGE_CHARS, SAFE_DUMPER, check_file, load_bank
 from course.instructor.report import grade_collected, write_grades_csv, write_item_csv
 from course.instructor.submissions import Collected, Rejection, Submission, parse_submission
 
@@ -78,8 +78,7 @@ def bank_text(draw):
            "exercises": draw(st.lists(exercise(), max_size=5))}
     if draw(st.booleans()):
         doc[draw(st.one_of(st.none(), st.integers(), TEXT))] = draw(SCALAR)
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False)
+    text = yaml.dump(doc, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False)
     damage = draw(st.sampled_from(["none", "none", "cut", "insert", "bomb", "deep"]))
     if damage == "cut":
         text = text[: draw(st.integers(0, len(text)))]
