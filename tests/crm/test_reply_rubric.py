@@ -179,18 +179,21 @@ def test_the_situation_table_is_validated():
                         "structure": 15})
 
 
-@pytest.mark.parametrize("situation,text,flag", [
+# the highest score each may keep: 40 for a wrong decision or an empty blaming reply; calm
+# blame in a reply that does the rest of the job fails at the calm_blame cap (brief 22sn)
+@pytest.mark.parametrize("situation,text,flag,most", [
     ("unpaid_order", "Dear Carlos, thank you for your order. Because it was not paid, we have "
-     "cancelled your order.", "we have cancelled"),
+     "cancelled your order.", "we have cancelled", 40),
     ("quality_refund", "Dear Ryan, thank you and sorry. We will send you a full refund of $9 "
-     "once we receive the charger.", "once we receive the"),
+     "once we receive the charger.", "once we receive the", 40),
     ("quality_refund", "Dear Ryan, thank you. Chargers often stop when customers use the wrong "
-     "cable. Sorry, we will refund $9 today.", "customers use the wrong"),
+     "cable. Sorry, we will refund $9 today.", "customers use the wrong",
+     RUBRIC.caps["calm_blame"]),
     ("quality_minor", "Dear Tom, thank you. Small scratches are normal for this product. We hope "
-     "you enjoy the lamp.", "Small scratches are normal")])
-def test_more_polite_wrong_decisions_and_calm_blame(situation, text, flag):
+     "you enjoy the lamp.", "Small scratches are normal", 40)])
+def test_more_polite_wrong_decisions_and_calm_blame(situation, text, flag, most):
     r = review_reply(text, situation, facts={"refund_amount": 9, "compensation": 4})
-    assert flag in r.flagged and r.score <= 40, r
+    assert flag in r.flagged and r.score <= most, r
 
 
 def test_a_currency_is_part_of_the_fact():
@@ -222,7 +225,9 @@ _LD_BODY = ("Dear Jessica,\nThank you for your message, and we are very sorry th
 def test_the_carrier_is_the_seller_s_to_follow_up_and_no_threats(middle, cap):
     r = review_reply(_LD_BODY.format(middle), "logistics_delay", facts=LD)
     if cap:
-        assert cap in _cap_names(r) and r.score <= RUBRIC.caps[cap], r
+        # blame alone in a reply that does the job is capped at calm_blame (brief 22sn)
+        most = RUBRIC.caps["calm_blame"] if cap == "tone" else RUBRIC.caps[cap]
+        assert cap in _cap_names(r) and r.score <= most, r
     else:
         assert _cap_names(r) == set() and r.score >= 90, r
 
@@ -235,7 +240,7 @@ def test_calm_blame_on_the_carrier_or_the_buyer_is_blame_an_honest_cause_is_not(
                                      "the box."), "quality_minor", facts={"compensation": 4})
     honest = review_reply(body.format("It was probably damaged in transport."), "quality_minor",
                           facts={"compensation": 4})
-    assert "tone" in _cap_names(blame) and blame.score <= RUBRIC.caps["tone"], blame
+    assert "tone" in _cap_names(blame) and blame.score <= RUBRIC.caps["calm_blame"], blame
     assert "tone" not in _cap_names(honest) and honest.score >= 85, honest
 
 

@@ -123,11 +123,13 @@ BLAMED = ("msg-reply-aftersale",
     (BLAMED, "Please note that most lamp problems come from using a weak power socket."),
 ])
 def test_pressure_and_calm_blame_are_tone_faults(reply, line):
-    # the reply scores 80 or more without the line, no more than the tone cap with it
+    # the reply scores 80 or more without the line, no more than the tone cap with it (calm
+    # blame in a reply that does the rest of the job: the calm_blame cap, brief 22sn)
     task, base = reply
     assert review(task, base.format("")).score >= 80
     r = review(task, base.format(" " + line))
-    assert r.score <= RUBRIC.caps["tone"], r
+    most = RUBRIC.caps["calm_blame"] if reply is BLAMED else RUBRIC.caps["tone"]
+    assert r.score <= most and "tone" in {c["name"] for c in r.caps}, r
 
 
 @pytest.mark.parametrize("task,fault,fine", [
