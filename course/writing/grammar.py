@@ -109,6 +109,11 @@ _CLASSES = _word_classes()
 AUXILIARIES = MODALS | _CLASSES["auxiliaries_more"]
 CLAUSE_OPENERS = CONJUNCTIONS | _CLASSES["clause_openers_more"]
 BE_PLAIN = VERB_FIRST | _CLASSES["be_plain_more"]
+# brief 22gm: abbreviations, "want" + verb, verbs that take "to" before the person
+ABBREVIATIONS, TITLES, WANTING, VERBS_NOT_NOUNS, TO_PERSON = (
+    _CLASSES[key] for key in ("abbreviations", "titles", "wanting", "verbs_not_nouns",
+                              "to_before_person"))
+PERSONS = frozenset(("i", "we", "you", "they", "he", "she"))
 
 _PAST_MARK = re.compile(r"\b(?:yesterday|ago|last (?:week|month|year|night|monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday))\b", re.I)
@@ -123,7 +128,7 @@ class Tok(NamedTuple):
     word: bool  # a word, not a number or a mark
 
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,:/]\d+)*|\S")
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:/]\d+)*|\S")
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -132,7 +137,8 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     for m in _TOKEN.finditer(text, start, end):
         t = m.group(0)
         name = bool(out) and t[:1].isupper() and t != "I"
-        out.append(Tok(t, t.lower(), m.start(), m.end(), name, t[:1].isalpha()))
+        out.append(Tok(t, t.lower().replace("’", "'"), m.start(), m.end(), name,
+                       t[:1].isalpha()))
     return out
 
 
@@ -162,10 +168,41 @@ def segments(body: str):
         yield from _sentences(body, *chunk)
 
 
+_END = re.compile(r"[.!?]+(?=\s|$)")
+_LAST_WORD = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)$")
+
+
+def sentence_ends(text: str):
+    """Where each sentence of ``text`` ends (after its mark): a full stop after an abbreviation
+    ends none when a small letter or a number follows ("the tracking no. is YT...", "approx.
+    5 days", "e.g. the blue one") or after a title ("Mr. Lee"), brief 22gm."""
+    for m in _END.finditer(text):
+        if m.group(0) == ".":
+            word = _LAST_WORD.search(text[max(0, m.start() - 12):m.start()])
+            after = text[m.end():].lstrip()[:1]
+            low = word.group(1).lower() if word else ""
+            if low in TITLES or (low in ABBREVIATIONS and (after.islower() or after.isdigit())):
+                continue
+        yield m.end()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``: each line's, split at the marks that end one (see
+    :func:`sentence_ends`)."""
+    out = []
+    for line in text.split("\n"):
+        at = 0
+        for stop in [*sentence_ends(line), len(line)]:
+            if line[at:stop].strip():
+                out.append(line[at:stop].strip())
+            at = stop
+    return out
+
+
 def _sentences(text: str, start: int, end: int):
     at = start
-    for m in re.finditer(r"[.!?]+(?=\s|$)", text[start:end]):
-        stop = start + m.end()
+    for rel in sentence_ends(text[start:end]):
+        stop = start + rel
         if len(text[at:stop].split()) > 2:
             yield at, stop
         at = stop
@@ -253,12 +290,22 @@ def agreement(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
             continue
         if i and toks[i - 1].low == "as" and toks[i].low in ("a", "an"):
             continue  # "as a small thank you", "as a gift": a role, not a subject (brief 22rc)
+        if toks[i].low in WANTING and i == 0:
+            continue  # "Hope see you again": no subject (want_verb), not "hope" as one
         head = _subject(toks, i, lex)
         if head is None or head + 1 >= len(toks):
             continue
         if _plain_verb(toks, head + 1, lex, after_noun=toks[head].low not in ("he", "she", "it")):
             out.append(_slip(text, toks, i, head + 1, "agreement"))
+        elif (toks[head + 1].low in _DO_HAVE and toks[head].low not in PLURAL_AS_ONE
+              and not (i and toks[i - 1].low in ("and", "or"))):
+            out.append(_slip(text, toks, i, head + 1, "agreement_do"))
     return out
+
+
+# "do" and "have" after he, she, it or one thing ("if it don't arrive", "the parcel have"),
+# brief 22gm; after "and" the subject may be two things ("the mug and the plate have")
+_DO_HAVE = frozenset(("do", "don't", "dont", "have", "haven't", "havent"))
 
 
 def _verb_here(toks: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -448,7 +495,87 @@ def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
-RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
+def _bare_verb(t: Tok, lex: Lexicon) -> bool:
+    """True when ``t`` is a verb's plain form that is here no noun, adjective or adverb
+    ("tell", "check" in "want check"; not "help", "more", "back", "free")."""
+    w = t.low
+    if (not t.word or t.name or w not in lex.verbs or w in lex.forms or w in AUXILIARIES
+            or w in DETERMINERS or w in PREPOSITIONS or w in TIME_WORDS or w in OBJECT_PRONOUNS
+            or w in lex.adjs or w in lex.advs):
+        return False
+    return w not in lex.nouns or w in VERBS_NOT_NOUNS
+
+
+def want_verb(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"want", "hope", "need" ... straight before a plain verb ("I want tell you", "we need
+    check it"): "to" is missing; at a sentence's start the subject is missing too ("Hope see
+    you again": "We hope to see you again"), brief 22gm."""
+    out = []
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if t.low not in WANTING or t.name or (i and toks[i - 1].low in DETERMINERS):
+            continue  # "our hope", "the need": a noun
+        if _bare_verb(toks[i + 1], lex):
+            out.append(_slip(text, toks, i, i + 1, "no_subject" if i == 0 else "want_to"))
+    return out
+
+
+def _person_be(toks: list[Tok], i: int) -> bool:
+    """True when toks[i] is "am / is / are / was / were" with a person as its subject ("we
+    are", "are you", "I am")."""
+    if toks[i].low not in ("am", "is", "are", "was", "were"):
+        return False
+    before = toks[i - 1].low if i else ""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return before in PERSONS or (after in PERSONS and (i == 0 or toks[i - 1].low in
+                                                       CLAUSE_OPENERS))
+
+
+def be_person(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A person's "be" before a plain verb: with an object it is the -ing form that is missing
+    ("we are check the material": "we are checking"), before "in", "with", "to" ... or the
+    end it is the -ed adjective ("if you are interest in": "interested", "we are please to":
+    "pleased"), brief 22gm. A thing's "be" is left alone ("the problem is price")."""
+    out = []
+    for i in range(len(toks) - 1):
+        if not _person_be(toks, i):
+            continue
+        k = i + 1 + (toks[i + 1].low in PERSONS)
+        k += k < len(toks) and toks[k].low in ("not", "very", "so", "really", "also", "still")
+        if k >= len(toks) or toks[k].low in LINKING:
+            continue
+        w, nxt = toks[k].low, (toks[k + 1].low if k + 1 < len(toks) else ".")
+        if not toks[k].word or toks[k].name or w not in lex.verbs or w in lex.forms or (
+                w in lex.adjs or w in lex.advs or w in PREPOSITIONS):
+            continue  # ("please" is a verb here: "we are please to" is "pleased")
+        participle = (lex.verbs[w][1] or lex.verbs[w][0]).split("/")[0]
+        if nxt in DETERMINERS or nxt in OBJECT_PRONOUNS:
+            if _bare_verb(toks[k], lex) or w in lex.nouns:
+                out.append(_slip(text, toks, i, k, "be_plain"))
+        elif nxt in ("in", "with", "to", "about", "by", "for", "that") or not nxt[:1].isalpha():
+            if participle in lex.adjs and participle != w:
+                out.append(_slip(text, toks, i, k, "be_ed"))
+            elif w not in lex.nouns:  # "are you satisfy with": only a verb
+                out.append(_slip(text, toks, i, k, "be_plain"))
+    return out
+
+
+def to_person(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"reply", "explain", "apologise" ... straight before the person ("we will reply you":
+    "reply to you"); "full money" ("refund you full money": "a full refund"), brief 22gm."""
+    out = []
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if (t.low in TO_PERSON and nxt.low in OBJECT_PRONOUNS and not nxt.name
+                and not (i and toks[i - 1].low in DETERMINERS)):  # "the reply you sent"
+            out.append(_slip(text, toks, i, i + 1, "to_person"))
+        elif t.low in ("full", "whole") and nxt.low == "money":
+            out.append(_slip(text, toks, i, i + 1, "full_money"))
+    return out
+
+
+RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain,
+         want_verb, be_person, to_person)
 
 # the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
 # message: "it make" (the list) and "It arrive" (agreement) are one rule broken, counted once;
@@ -467,6 +594,24 @@ def rule_of(message: str) -> str:
                 message)
 
 MESSAGES = {
+    "agreement_do": ("with he, she, it or one thing as the subject say 'does', 'doesn't' or "
+                     "'has' ('if it doesn't arrive', 'the parcel has')",
+                     "主语是 he、she、it 或单数名词时，要用 does、doesn't 或 has（if it doesn't "
+                     "arrive、the parcel has）"),
+    "want_to": ("after 'want', 'hope' or 'need' a verb takes 'to' ('I want to tell you', 'we "
+                "need to check it')",
+                "want、hope、need 后面接动词要加 to（I want to tell you、we need to check it）"),
+    "no_subject": ("the sentence has no subject: say who ('We hope to see you again', 'I want "
+                   "to tell you')",
+                   "句子缺少主语：要说明是谁（We hope to see you again、I want to tell you）"),
+    "be_ed": ("a feeling after 'be' takes -ed ('if you are interested in', 'we are pleased "
+              "to')",
+              "be 动词后表示感受要用 -ed 形式（if you are interested in、we are pleased to）"),
+    "to_person": ("'reply', 'explain' and 'apologise' take 'to' before the person ('reply to "
+                  "you', 'explain to you')",
+                  "reply、explain、apologise 后面接人时要加 to（reply to you、explain to you）"),
+    "full_money": ("money is not 'full': say 'a full refund' or 'all your money back'",
+                   "不说 full money：要说 a full refund 或 all your money back"),
     "agreement": ("with he, she, it or one thing as the subject the verb takes -s ('it arrives', "
                   "'the parcel needs')",
                   "主语是 he、she、it 或单数名词时，动词要加 -s（it arrives、the parcel needs）"),
