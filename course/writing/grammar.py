@@ -14,6 +14,11 @@ happen", "thank you for buy"); these rules know word classes instead, so that "I
   sent", "it can arrives");
 - **past time, present verb**: a finished action with a past time ("yesterday we send it",
   "it is shipped 2 days ago").
+- brief 22gm (``grammar_verbs.py``): "do" and "have" agreeing with one thing ("if it don't
+  arrive", here with agreement), "want" + plain verb and a missing subject ("Hope see you
+  again"), a person's "be" + plain verb ("we are check", "you are interest"), "reply you",
+  "full money", "one of our best customer". A full stop after an abbreviation ends no sentence
+  (:func:`sentence_ends`: "the tracking no. is YT...").
 
 The lexicon is ``lemminflect``'s table of English lemmas and inflections (its package data:
 nothing is downloaded), read straight from the file (about 0.1 s, once a process) rather than
@@ -220,7 +225,7 @@ def check(body: str) -> list[Slip]:
     slips = []
     for start, end in segments(body):
         toks = tokens(body, start, end)
-        for rule in RULES:
+        for rule in _rules():
             slips.extend(rule(body, toks, lex))
     return sorted(slips, key=lambda s: s.start)
 
@@ -495,87 +500,16 @@ def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
-def _bare_verb(t: Tok, lex: Lexicon) -> bool:
-    """True when ``t`` is a verb's plain form that is here no noun, adjective or adverb
-    ("tell", "check" in "want check"; not "help", "more", "back", "free")."""
-    w = t.low
-    if (not t.word or t.name or w not in lex.verbs or w in lex.forms or w in AUXILIARIES
-            or w in DETERMINERS or w in PREPOSITIONS or w in TIME_WORDS or w in OBJECT_PRONOUNS
-            or w in lex.adjs or w in lex.advs):
-        return False
-    return w not in lex.nouns or w in VERBS_NOT_NOUNS
+RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
 
 
-def want_verb(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
-    """"want", "hope", "need" ... straight before a plain verb ("I want tell you", "we need
-    check it"): "to" is missing; at a sentence's start the subject is missing too ("Hope see
-    you again": "We hope to see you again"), brief 22gm."""
-    out = []
-    for i in range(len(toks) - 1):
-        t = toks[i]
-        if t.low not in WANTING or t.name or (i and toks[i - 1].low in DETERMINERS):
-            continue  # "our hope", "the need": a noun
-        if _bare_verb(toks[i + 1], lex):
-            out.append(_slip(text, toks, i, i + 1, "no_subject" if i == 0 else "want_to"))
-    return out
+@lru_cache(maxsize=1)
+def _rules() -> tuple:
+    """These rules and those of brief 22gm (grammar_verbs.py, which reads this module's names:
+    imported on first use, so that either module can be imported first)."""
+    from course.writing import grammar_verbs
 
-
-def _person_be(toks: list[Tok], i: int) -> bool:
-    """True when toks[i] is "am / is / are / was / were" with a person as its subject ("we
-    are", "are you", "I am")."""
-    if toks[i].low not in ("am", "is", "are", "was", "were"):
-        return False
-    before = toks[i - 1].low if i else ""
-    after = toks[i + 1].low if i + 1 < len(toks) else ""
-    return before in PERSONS or (after in PERSONS and (i == 0 or toks[i - 1].low in
-                                                       CLAUSE_OPENERS))
-
-
-def be_person(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
-    """A person's "be" before a plain verb: with an object it is the -ing form that is missing
-    ("we are check the material": "we are checking"), before "in", "with", "to" ... or the
-    end it is the -ed adjective ("if you are interest in": "interested", "we are please to":
-    "pleased"), brief 22gm. A thing's "be" is left alone ("the problem is price")."""
-    out = []
-    for i in range(len(toks) - 1):
-        if not _person_be(toks, i):
-            continue
-        k = i + 1 + (toks[i + 1].low in PERSONS)
-        k += k < len(toks) and toks[k].low in ("not", "very", "so", "really", "also", "still")
-        if k >= len(toks) or toks[k].low in LINKING:
-            continue
-        w, nxt = toks[k].low, (toks[k + 1].low if k + 1 < len(toks) else ".")
-        if not toks[k].word or toks[k].name or w not in lex.verbs or w in lex.forms or (
-                w in lex.adjs or w in lex.advs or w in PREPOSITIONS):
-            continue  # ("please" is a verb here: "we are please to" is "pleased")
-        participle = (lex.verbs[w][1] or lex.verbs[w][0]).split("/")[0]
-        if nxt in DETERMINERS or nxt in OBJECT_PRONOUNS:
-            if _bare_verb(toks[k], lex) or w in lex.nouns:
-                out.append(_slip(text, toks, i, k, "be_plain"))
-        elif nxt in ("in", "with", "to", "about", "by", "for", "that") or not nxt[:1].isalpha():
-            if participle in lex.adjs and participle != w:
-                out.append(_slip(text, toks, i, k, "be_ed"))
-            elif w not in lex.nouns:  # "are you satisfy with": only a verb
-                out.append(_slip(text, toks, i, k, "be_plain"))
-    return out
-
-
-def to_person(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
-    """"reply", "explain", "apologise" ... straight before the person ("we will reply you":
-    "reply to you"); "full money" ("refund you full money": "a full refund"), brief 22gm."""
-    out = []
-    for i in range(len(toks) - 1):
-        t, nxt = toks[i], toks[i + 1]
-        if (t.low in TO_PERSON and nxt.low in OBJECT_PRONOUNS and not nxt.name
-                and not (i and toks[i - 1].low in DETERMINERS)):  # "the reply you sent"
-            out.append(_slip(text, toks, i, i + 1, "to_person"))
-        elif t.low in ("full", "whole") and nxt.low == "money":
-            out.append(_slip(text, toks, i, i + 1, "full_money"))
-    return out
-
-
-RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain,
-         want_verb, be_person, to_person)
+    return RULES + grammar_verbs.RULES
 
 # the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
 # message: "it make" (the list) and "It arrive" (agreement) are one rule broken, counted once;
@@ -594,24 +528,6 @@ def rule_of(message: str) -> str:
                 message)
 
 MESSAGES = {
-    "agreement_do": ("with he, she, it or one thing as the subject say 'does', 'doesn't' or "
-                     "'has' ('if it doesn't arrive', 'the parcel has')",
-                     "主语是 he、she、it 或单数名词时，要用 does、doesn't 或 has（if it doesn't "
-                     "arrive、the parcel has）"),
-    "want_to": ("after 'want', 'hope' or 'need' a verb takes 'to' ('I want to tell you', 'we "
-                "need to check it')",
-                "want、hope、need 后面接动词要加 to（I want to tell you、we need to check it）"),
-    "no_subject": ("the sentence has no subject: say who ('We hope to see you again', 'I want "
-                   "to tell you')",
-                   "句子缺少主语：要说明是谁（We hope to see you again、I want to tell you）"),
-    "be_ed": ("a feeling after 'be' takes -ed ('if you are interested in', 'we are pleased "
-              "to')",
-              "be 动词后表示感受要用 -ed 形式（if you are interested in、we are pleased to）"),
-    "to_person": ("'reply', 'explain' and 'apologise' take 'to' before the person ('reply to "
-                  "you', 'explain to you')",
-                  "reply、explain、apologise 后面接人时要加 to（reply to you、explain to you）"),
-    "full_money": ("money is not 'full': say 'a full refund' or 'all your money back'",
-                   "不说 full money：要说 a full refund 或 all your money back"),
     "agreement": ("with he, she, it or one thing as the subject the verb takes -s ('it arrives', "
                   "'the parcel needs')",
                   "主语是 he、she、it 或单数名词时，动词要加 -s（it arrives、the parcel needs）"),

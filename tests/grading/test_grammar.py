@@ -69,6 +69,9 @@ CATCH = [
     *named_cases("to_person", [
         ("reply", ("We will reply you in 2 days.", "to_person", "reply you")),
         ("money", ("We will refund you full money today.", "full_money", "full money"))]),
+    *named_cases("one_of", [
+        ("best", ("You are one of our best customer.", "one_of", "one of our best customer")),
+        ("start", ("One of the mug is broken.", "one_of", "One of the mug"))]),
 ]
 
 
