@@ -96,8 +96,10 @@ def be_person(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
         elif nxt in ("in", "with", "to", "about", "by", "for", "that") or not nxt[:1].isalpha():
             if participle in lex.adjs and participle != w:
                 out.append(_slip(text, toks, i, k, "be_ed"))
-            elif w not in lex.nouns:  # "are you satisfy with": only a verb
+            elif w not in lex.nouns or _bare_verb(toks[k], lex):  # "are you satisfy with"
                 out.append(_slip(text, toks, i, k, "be_plain"))
+        elif _bare_verb(toks[k], lex):  # "we are check now"
+            out.append(_slip(text, toks, i, k, "be_plain"))
     return out
 
 

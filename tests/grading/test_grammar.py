@@ -65,7 +65,8 @@ CATCH = [
     *named_cases("be_person", [
         ("object", ("Now we are check the material and the report.", "be_plain", "are check")),
         ("interest", ("If you are interest in it, please write.", "be_ed", "are interest")),
-        ("question", ("Are you satisfy with the lamp?", "be_plain", "Are you satisfy"))]),
+        ("question", ("Are you satisfy with the lamp?", "be_plain", "Are you satisfy")),
+        ("no_object", ("We are check now with the factory.", "be_plain", "are check"))]),
     *named_cases("to_person", [
         ("reply", ("We will reply you in 2 days.", "to_person", "reply you")),
         ("money", ("We will refund you full money today.", "full_money", "full money"))]),
