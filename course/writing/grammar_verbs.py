@@ -20,9 +20,12 @@ from course.writing.grammar import (
     DETERMINERS,
     LINKING,
     MESSAGES,
+    MODALS,
+    NOT_THINGS,
     OBJECT_PRONOUNS,
     PERSONS,
     PREPOSITIONS,
+    SAME_RULE,
     TIME_WORDS,
     TO_PERSON,
     VERBS_NOT_NOUNS,
@@ -140,7 +143,75 @@ def one_of(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
+def modal_pair(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A modal before another modal or "to": "we will can arrange", "you can to buy", "you
+    should to order" (the modal takes the plain verb: "we can arrange", "you should order")."""
+    out = []
+    for i in range(len(toks) - 1):
+        if (toks[i].low in MODALS and not toks[i].name and i
+                and (toks[i + 1].low in MODALS or toks[i + 1].low == "to")):
+            out.append(_slip(text, toks, i, i + 1, "modal_pair"))
+    return out
+
+
+def not_alone(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A subject and "not" with no "do" or "be": "it not pay yet", "if it not fit", "you not
+    need send it" ("it is not paid yet", "if it does not fit"); an inverted question ("would
+    you not like") and "not to" are left alone."""
+    out = []
+    for i in range(1, len(toks) - 1):
+        if toks[i].low != "not" or toks[i - 1].low not in SUBJECTS_NOT:
+            continue
+        if i >= 2 and toks[i - 2].low in AUXILIARIES | {"let", "tell", "ask", "want"}:
+            continue  # "would you not like", "tell you not to"
+        w = toks[i + 1]
+        if (w.word and not w.name and (w.low in lex.verbs or w.low in lex.adjs)
+                and w.low not in lex.advs and w.low not in DETERMINERS
+                and w.low not in PREPOSITIONS and w.low not in TIME_WORDS
+                and w.low not in AUXILIARIES and w.low not in lex.forms):
+            out.append(_slip(text, toks, i - 1, i + 1, "not_alone"))
+    return out
+
+
+SUBJECTS_NOT = frozenset(("i", "we", "you", "they", "he", "she", "it"))
+
+
+def thanks_for(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"thank you for" before a bare singular noun: "Thank you for interest in our mats",
+    "thanks for question" ("for your interest", "for your question"); "for choosing", "for
+    everything", "for all", "for 13 orders" are left alone."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low not in ("thank", "thanks") or toks[i + 1].low not in ("you", "for"):
+            continue
+        k = i + 2 if toks[i + 1].low == "for" else i + 3
+        if k >= len(toks) or toks[k - 1].low != "for":
+            continue
+        w = toks[k]
+        if (w.word and not w.name and w.low in lex.nouns and w.low not in lex.forms
+                and w.low not in lex.plurals and w.low not in DETERMINERS
+                and w.low not in NOT_THINGS and w.low not in TIME_WORDS
+                and w.low not in lex.adjs and w.low not in lex.advs):
+            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            verb = w.low in lex.verbs and (w.low in VERBS_NOT_NOUNS or nxt in OBJECT_PRONOUNS
+                                           or nxt in DETERMINERS)  # "for contact us"
+            out.append(_slip(text, toks, k - 1, k, "thanks_ing" if verb else "thanks_for"))
+    return out
+
+
 MESSAGES_22GM = {
+    "modal_pair": ("'will', 'can' and 'should' take the plain verb, with no second modal and no "
+                   "'to' ('we can arrange', 'you should order')",
+                   "will、can、should 后面直接接动词原形，不能再加情态动词或 to（we can arrange、you "
+                   "should order）"),
+    "not_alone": ("a negative needs 'do not' / 'does not' or 'be' before 'not' ('if it does not "
+                  "fit', 'it is not paid yet')",
+                  "not 前面要有 do、does 或 be（if it does not fit、it is not paid yet）"),
+    "thanks_for": ("a thing you thank for needs 'your' or 'the' ('thank you for your interest')",
+                   "感谢的对象前要加 your 或 the（thank you for your interest）"),
+    "thanks_ing": ("'thank you for' takes a noun or -ing ('thank you for buying', 'for "
+                   "contacting us')",
+                   "thank you for 后面要用名词或 -ing（thank you for buying、for contacting us）"),
     "agreement_do": ("with he, she, it or one thing as the subject say 'does', 'doesn't' or "
                      "'has' ('if it doesn't arrive', 'the parcel has')",
                      "主语是 he、she、it 或单数名词时，要用 does、doesn't 或 has（if it doesn't "
@@ -163,5 +234,8 @@ MESSAGES_22GM = {
                "one of 后面的名词要用复数（one of our best customers）"),
 }
 
-RULES = (want_verb, be_person, to_person, one_of)
+RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for)
 MESSAGES.update(MESSAGES_22GM)
+# the list's "thank you for buy" (patterns.ERRORS) is this rule: one rule broken, counted once
+SAME_RULE["'thank you for' takes a noun or -ing"] = "thanks_ing"
+SAME_RULE["a negative needs 'do not'"] = "not_alone"  # "it not arrive" (the list), "it not pay"
