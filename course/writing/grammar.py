@@ -14,6 +14,11 @@ happen", "thank you for buy"); these rules know word classes instead, so that "I
   sent", "it can arrives");
 - **past time, present verb**: a finished action with a past time ("yesterday we send it",
   "it is shipped 2 days ago").
+- brief 22gm (``grammar_verbs.py``): "do" and "have" agreeing with one thing ("if it don't
+  arrive", here with agreement), "want" + plain verb and a missing subject ("Hope see you
+  again"), a person's "be" + plain verb ("we are check", "you are interest"), "reply you",
+  "full money", "one of our best customer". A full stop after an abbreviation ends no sentence
+  (:func:`sentence_ends`: "the tracking no. is YT...").
 
 The lexicon is ``lemminflect``'s table of English lemmas and inflections (its package data:
 nothing is downloaded), read straight from the file (about 0.1 s, once a process) rather than
@@ -109,6 +114,11 @@ _CLASSES = _word_classes()
 AUXILIARIES = MODALS | _CLASSES["auxiliaries_more"]
 CLAUSE_OPENERS = CONJUNCTIONS | _CLASSES["clause_openers_more"]
 BE_PLAIN = VERB_FIRST | _CLASSES["be_plain_more"]
+# brief 22gm: abbreviations, "want" + verb, verbs that take "to" before the person
+ABBREVIATIONS, TITLES, WANTING, VERBS_NOT_NOUNS, TO_PERSON = (
+    _CLASSES[key] for key in ("abbreviations", "titles", "wanting", "verbs_not_nouns",
+                              "to_before_person"))
+PERSONS = frozenset(("i", "we", "you", "they", "he", "she"))
 
 _PAST_MARK = re.compile(r"\b(?:yesterday|ago|last (?:week|month|year|night|monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday))\b", re.I)
@@ -123,7 +133,7 @@ class Tok(NamedTuple):
     word: bool  # a word, not a number or a mark
 
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:[.,:/]\d+)*|\S")
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:/]\d+)*|\S")
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -132,7 +142,8 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     for m in _TOKEN.finditer(text, start, end):
         t = m.group(0)
         name = bool(out) and t[:1].isupper() and t != "I"
-        out.append(Tok(t, t.lower(), m.start(), m.end(), name, t[:1].isalpha()))
+        out.append(Tok(t, t.lower().replace("’", "'"), m.start(), m.end(), name,
+                       t[:1].isalpha()))
     return out
 
 
@@ -162,10 +173,41 @@ def segments(body: str):
         yield from _sentences(body, *chunk)
 
 
+_END = re.compile(r"[.!?]+(?=\s|$)")
+_LAST_WORD = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)$")
+
+
+def sentence_ends(text: str):
+    """Where each sentence of ``text`` ends (after its mark): a full stop after an abbreviation
+    ends none when a small letter or a number follows ("the tracking no. is YT...", "approx.
+    5 days", "e.g. the blue one") or after a title ("Mr. Lee"), brief 22gm."""
+    for m in _END.finditer(text):
+        if m.group(0) == ".":
+            word = _LAST_WORD.search(text[max(0, m.start() - 12):m.start()])
+            after = text[m.end():].lstrip()[:1]
+            low = word.group(1).lower() if word else ""
+            if low in TITLES or (low in ABBREVIATIONS and (after.islower() or after.isdigit())):
+                continue
+        yield m.end()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``: each line's, split at the marks that end one (see
+    :func:`sentence_ends`)."""
+    out = []
+    for line in text.split("\n"):
+        at = 0
+        for stop in [*sentence_ends(line), len(line)]:
+            if line[at:stop].strip():
+                out.append(line[at:stop].strip())
+            at = stop
+    return out
+
+
 def _sentences(text: str, start: int, end: int):
     at = start
-    for m in re.finditer(r"[.!?]+(?=\s|$)", text[start:end]):
-        stop = start + m.end()
+    for rel in sentence_ends(text[start:end]):
+        stop = start + rel
         if len(text[at:stop].split()) > 2:
             yield at, stop
         at = stop
@@ -183,7 +225,7 @@ def check(body: str) -> list[Slip]:
     slips = []
     for start, end in segments(body):
         toks = tokens(body, start, end)
-        for rule in RULES:
+        for rule in _rules():
             slips.extend(rule(body, toks, lex))
     return sorted(slips, key=lambda s: s.start)
 
@@ -253,12 +295,22 @@ def agreement(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
             continue
         if i and toks[i - 1].low == "as" and toks[i].low in ("a", "an"):
             continue  # "as a small thank you", "as a gift": a role, not a subject (brief 22rc)
+        if toks[i].low in WANTING and i == 0:
+            continue  # "Hope see you again": no subject (want_verb), not "hope" as one
         head = _subject(toks, i, lex)
         if head is None or head + 1 >= len(toks):
             continue
         if _plain_verb(toks, head + 1, lex, after_noun=toks[head].low not in ("he", "she", "it")):
             out.append(_slip(text, toks, i, head + 1, "agreement"))
+        elif (toks[head + 1].low in _DO_HAVE and toks[head].low not in PLURAL_AS_ONE
+              and not (i and toks[i - 1].low in ("and", "or"))):
+            out.append(_slip(text, toks, i, head + 1, "agreement_do"))
     return out
+
+
+# "do" and "have" after he, she, it or one thing ("if it don't arrive", "the parcel have"),
+# brief 22gm; after "and" the subject may be two things ("the mug and the plate have")
+_DO_HAVE = frozenset(("do", "don't", "dont", "have", "haven't", "havent"))
 
 
 def _verb_here(toks: list[Tok], i: int, lex: Lexicon) -> bool:
@@ -449,6 +501,15 @@ def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
 
 
 RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple:
+    """These rules and those of brief 22gm (grammar_verbs.py, which reads this module's names:
+    imported on first use, so that either module can be imported first)."""
+    from course.writing import grammar_verbs
+
+    return RULES + grammar_verbs.RULES
 
 # the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
 # message: "it make" (the list) and "It arrive" (agreement) are one rule broken, counted once;

@@ -318,7 +318,9 @@ ERRORS = [
      "该用 your 时用了 you（thank you for your patience）"),
     (r"\byou patient\b", "'you patient' should be 'your patience'", "you patient 应为 your patience"),
     (r"\bthank for\b", "'thank for' should be 'thank you for'", "thank for 应为 thank you for"),
-    (r"\b(?:is|are|was|were|be|been|being) (?:not )?(?:send|ship|deliver|return|refund|check|"
+    # "we are check the material" is the shop doing it: "we are checking" (grammar.py's
+    # be_person, brief 22gm), not a passive
+    (r"(?<!\bwe )\b(?:is|are|was|were|be|been|being) (?:not )?(?:send|ship|deliver|return|refund|check|"
      r"receive|pack|post|arrange|confirm|update|cancel|change|repair|replace|happen|make|give|"
      r"break|pay)\b",
      "a passive needs the past participle ('is sent', 'was shipped')",
@@ -339,7 +341,10 @@ ERRORS = [
      r"offering|arranging|preparing)\b",
      "a verb in -ing needs 'am/are' before it ('we are sending')",
      "-ing 形式前要加 am/are（we are sending）"),
-    (r"\b(?:you|we|they) (?:is|was|has)\b|\b(?:he|she|it) (?:are|were|have)\b|\bi (?:is|are)\b",
+    # "you" after a preposition is an object ("one line from you is enough"), brief 22gm
+    (r"(?<!\bfrom )(?<!\bto )(?<!\bfor )(?<!\bwith )(?<!\bof )(?<!\bthan )(?<!\babout )"
+     r"(?<!\bby )(?<!\bthank )\b(?:you|we|they) (?:is|was|has)\b|\b(?:he|she|it) (?:are|were|have)\b|"
+     r"\bi (?:is|are)\b",
      "the verb does not agree with its subject ('you are', 'it is')",
      "主谓不一致（you are、it is）"),
     (r"\b(?:the|these|those|your|our|my|all) (?!news\b|series\b|glass\b|status\b|address\b|"
@@ -360,7 +365,10 @@ ERRORS = [
     (r"\bsorry for (?:we|i|they)\b|\bsorry for you\b",
      "'sorry for you' means pity; say 'sorry for the trouble' or 'sorry that we ...'",
      "sorry for you 表示同情，应说 sorry for the trouble 或 sorry that we ..."),
-    (r"\bplease you\b", "'please you send' should be 'please send'", "please you send 应为 please send"),
+    # after a modal or "to", "please" is the verb ("this gift may please you"), brief 22gm
+    (r"(?<!\bmay )(?<!\bmight )(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bcould )"
+     r"(?<!\bshould )(?<!\bmust )(?<!\bto )\bplease you\b",
+     "'please you send' should be 'please send'", "please you send 应为 please send"),
     # more than one of a countable thing, written singular ("21.12 dollar", "3 speaker", "15
     # piece", "two sample"); a number with a time word is left alone ("a 2 year warranty")
     (r"(?<![\d.,$#])\b(?:(?:[2-9]|\d{2,})(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|"

@@ -29,9 +29,11 @@ class Rubric:
         "keywords": 10,         # ... when it is a list of keywords, not sentences (the
                                 # teachers of sets 1-3 gave such lists 5-10, never more)
         "broken_english": 50,   # ... when it has many language errors (broken_errors)
-        "many_slips": 70,       # ... when it has three to five (slip_errors): the teacher's
+        "many_slips": 75,       # ... when it has three to five (slip_errors): the teacher's
                                 # rubric gives language about 10 points, so a reply that does
-                                # the job in plain English with a few slips stays fair
+                                # the job in plain English with a few slips stays fair (70
+                                # until brief 22gm: the teachers of the 43 tuning replies it
+                                # held at 70 gave 66-82, 76 on the median; 39 are closer at 75)
         "weak_language": 84,    # ... when it has one or two language errors: good, not excellent
         "not_english": 25,      # ... when it is not written in English
         "wrong_fact": 45,       # ... when one value contradicts the facts

@@ -613,6 +613,7 @@ class Language(Scorer):
         return out
 
     def _errors(self, reply, out) -> None:
+        from course.writing import grammar
         from course.writing.text import misspellings
 
         seen, errors = set(), []
@@ -625,10 +626,12 @@ class Language(Scorer):
                 seen.add(kind)
                 errors.append((phrase, en, zh))
             end = max(end, stop) if start >= end else end
-        starts = [t[0] for t in sentences(reply.text) if t[:1].isalpha()]
+        # a full stop after an abbreviation ends no sentence ("the tracking no. is YT...",
+        # "approx. 5 days", "e.g. the blue one"; brief 22gm)
+        starts = [t[0] for t in grammar.sentences(reply.text) if t[:1].isalpha()]
         # a sentence of the body begun in lower case (read on the body's flat text: a line
         # wrapped inside a sentence starts no sentence) is a slip, as in the teacher sets
-        flat = [t[0] for t in re.split(r"(?<=[.!?])\s+", reply.flat_body) if t[:1].isalpha()]
+        flat = [t[0] for t in grammar.sentences(reply.flat_body) if t[:1].isalpha()]
         if _run_on_greeting(reply) and flat:  # "Dear Ryan, thank you ...": one sentence
             flat = flat[1:]
         if ((any(c.islower() for c in flat) or (len(starts) >= 2 and sum(

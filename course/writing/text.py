@@ -250,8 +250,9 @@ def misspellings(body: str, facts: dict) -> list[str]:
     for m in P.WORD.finditer(body):
         w = m.group(0)
         lw = w.casefold()
-        if lw in exempt or len(w) < 3:
-            continue
+        if lw in exempt or len(w) < 3 or body[m.end():m.end() + 1].isalpha() or (
+                m.start() and body[m.start() - 1].isalpha()):
+            continue  # part of a word with a letter outside A-Z ("bientôt"), brief 22gm
         if lw in P.MISSPELT:
             out.append(w)
         elif w[0].isupper() or w.isupper():

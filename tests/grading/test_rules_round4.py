@@ -182,7 +182,8 @@ def test_three_slips_in_a_reply_that_does_the_job_is_fair_not_failed():
             "regards,\nAmy")
     review = BANK["comp-reply-dead-charger"].review(text)
     assert {c["name"] for c in review.caps} & {"many_slips"}
-    assert 60 <= review.score <= 70
+    # the many_slips cap, 75 since brief 22gm (70 before)
+    assert 60 <= review.score <= 75
 
 
 
