@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import free_port, stop_process, wait_for_port
+from support import free_port, stop_in_background, stop_process, wait_for_port
 
 pytestmark = pytest.mark.browser
 
@@ -84,8 +84,11 @@ def slides(tmp_path_factory, browser):
                 from None
         yield f"http://127.0.0.1:{port}/voila/render/01-relationships.ipynb", proc
     finally:
-        stop_process(proc, timeout=20, sig=signal.SIGINT)
-        log.close()
+        def stop() -> None:
+            stop_process(proc, timeout=20, sig=signal.SIGINT)
+            log.close()
+
+        stop_in_background(stop, "crm-course present --slides")  # (see tests/browser/conftest.py)
 
 
 def _shown(page) -> list[str]:
