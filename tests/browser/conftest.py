@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import VoilaServer, free_port, missing, serve_copy, wait_for_port  # noqa: F401
+from support import (  # noqa: F401
+    VoilaServer,
+    free_port,
+    missing,
+    serve_copy,
+    stop_in_background,
+    wait_for_port,
+    wait_for_stops,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -45,6 +53,15 @@ def browser(request):
         chromium.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def servers_stopped():
+    """At the session's end, after the shared servers' own teardowns: every server stopped in
+    the background (``stop_in_background``: a test's teardown does not wait for it) has
+    stopped, or the session ends with an error naming it."""
+    yield
+    wait_for_stops()
+
+
 @pytest.fixture
 def page(browser):
     """A fresh page whose requests to the internet are aborted (no CDN fonts, no waiting)."""
@@ -76,8 +93,8 @@ def voila(tmp_path):
         return server
 
     yield start
-    for server in servers:
-        server.stop()
+    for server in servers:  # the next test need not wait for its kernels to shut down
+        stop_in_background(server.stop, "a test's Voila server")
 
 
 @dataclass
@@ -120,7 +137,7 @@ def shared_voila(tmp_path_factory):
 
     yield serve
     if state["server"] is not None:
-        state["server"].stop()
+        stop_in_background(state["server"].stop, "the shared Voila server")
 
 
 REPO = Path(__file__).resolve().parents[2]
@@ -162,9 +179,13 @@ def presenting(tmp_path_factory):
         return urls[lesson]
 
     yield start
-    for proc, log in started:
+
+    def stop(proc, log) -> None:
         stop_process(proc, timeout=30)
         log.close()
+
+    for proc, log in started:
+        stop_in_background(lambda p=proc, f=log: stop(p, f), "crm-course present")
 
 
 @pytest.fixture(scope="session")
@@ -186,6 +207,10 @@ def shared_lab(tmp_path_factory):
 
     yield folder
     server = state["server"]
-    if server is not None:
+
+    def stop() -> None:
         server.stop()
         assert server.proc.poll() is not None, "the JupyterLab server is still running"
+
+    if server is not None:
+        stop_in_background(stop, "the shared JupyterLab server")

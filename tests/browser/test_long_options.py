@@ -10,7 +10,6 @@ folder to keep a screenshot of each width there.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 from itertools import pairwise
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from support import VoilaServer, serve_copy
+from support import VoilaServer, serve_copy, stop_in_background
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +121,7 @@ def long_options_page(browser, tmp_path_factory):
         yield page
     finally:
         context.close()
-        server.stop()
+        stop_in_background(server.stop, "long options' Voila")  # (tests/browser/conftest.py)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -157,31 +156,25 @@ def test_long_options_do_not_overlap(long_options_page, width):
     assert chosen.locator("input").is_checked()
 
 
-def _lab_lesson():
-    """The JupyterLab server of test_lab_lesson.py (tests/browser is not an import path)."""
-    spec = importlib.util.spec_from_file_location(
-        "lab_lesson_for_long_options", Path(__file__).with_name("test_lab_lesson.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def test_long_options_do_not_overlap_in_jupyterlab(browser, shared_lab):
+    """The same layout in JupyterLab (its own ipywidgets CSS and notebook styles), at 1280 px.
 
+    On the JupyterLab server of the test process (``shared_lab``: a Lab start is 10-20 s of the
+    busy 2-core machine, issue 24), in a folder and a Lab workspace of this test's own."""
+    from browser.test_lab_lesson import STEP_TIMEOUT, LabFolder  # (tests is on the path)
 
-def test_long_options_do_not_overlap_in_jupyterlab(browser, tmp_path):
-    """The same layout in JupyterLab (its own ipywidgets CSS and notebook styles), at 1280 px."""
-    lab_lesson = _lab_lesson()
-    folder = tmp_path / "notebooks"
-    folder.mkdir()
-    _notebook(folder)
-    server = lab_lesson.LabServer(folder, tmp_path / "home")
+    server, name = shared_lab()
+    (server.folder / name).mkdir()
+    notebook = _notebook(server.folder / name).name
+    lab = LabFolder(server, name)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route("https://**", lambda route: route.abort())
     try:
         page = context.new_page()
-        page.set_default_timeout(lab_lesson.STEP_TIMEOUT)
-        page.goto(f"http://127.0.0.1:{server.port}/lab/tree/long-options.ipynb",
-                  timeout=LOAD_TIMEOUT_MS)
+        page.set_default_timeout(STEP_TIMEOUT)
+        page.goto(lab.url(notebook), timeout=LOAD_TIMEOUT_MS)
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=LOAD_TIMEOUT_MS)
-        server.wait_for_idle_kernel()
+        lab.wait_for_idle_kernel(notebook)
         page.locator(".jp-NotebookPanel .jp-Cell").first.click()
         page.keyboard.press("Escape")
         page.keyboard.press("Control+A")
@@ -202,4 +195,4 @@ def test_long_options_do_not_overlap_in_jupyterlab(browser, tmp_path):
                 assert option["input"]["left"] - option["labelLeft"] < 10, (ex_id, option)
     finally:
         context.close()
-        server.stop()
+        lab.close()

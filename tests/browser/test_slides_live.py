@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import free_port, stop_process, wait_for_port
+from support import free_port, stop_in_background, stop_process, wait_for_port
 
 pytestmark = pytest.mark.browser
 
@@ -60,9 +60,13 @@ def _true_false(exercise_id: str) -> tuple[str, str]:
     return ("True" if item["answer"] else "False"), item["feedback"]["correct"]["en"]
 
 
-@pytest.fixture
-def slides(tmp_path, browser):
-    """`crm-course present 01 --slides` on the course's own lesson; stopped with Ctrl+C after."""
+@pytest.fixture(scope="module")
+def slides(tmp_path_factory, browser):
+    """`crm-course present 01 --slides` on the course's own lesson, one server for this file's
+    tests (each opens its own page, so each page runs the lesson in its own kernel; neither
+    reads the learner home they share): a `present --slides` start and stop are 15-30 s of
+    the busy 2-core machine (issue 24). Stopped with Ctrl+C after the last test."""
+    tmp_path = tmp_path_factory.mktemp("slides")
     port = free_port()
     env = dict(os.environ, CRM_COURSE_HOME=str(tmp_path / "home"))
     for name in ("CRM_COURSE_MODE", "CRM_COURSE_PRESENTER", "CRM_COURSE_BANK", "JUPYTER_PATH"):
@@ -80,8 +84,11 @@ def slides(tmp_path, browser):
                 from None
         yield f"http://127.0.0.1:{port}/voila/render/01-relationships.ipynb", proc
     finally:
-        stop_process(proc, timeout=20, sig=signal.SIGINT)
-        log.close()
+        def stop() -> None:
+            stop_process(proc, timeout=20, sig=signal.SIGINT)
+            log.close()
+
+        stop_in_background(stop, "crm-course present --slides")  # (see tests/browser/conftest.py)
 
 
 def _shown(page) -> list[str]:

@@ -37,22 +37,48 @@ SIDEWAYS = """() => [...document.querySelectorAll('.jp-OutputArea-output')]
     .filter(e => e.scrollWidth > e.clientWidth + 1)
     .map(e => [e.scrollWidth, e.clientWidth, e.textContent.slice(0, 60)])"""
 
-#: seconds the lesson's page must stay unchanged to count as fully run
-SETTLE_S = 6.0
+#: seconds the lesson's page must stay unchanged, once Voila has sent the last cell's output,
+#: to count as drawn (a widget's view is drawn when its model arrives, after its cell's output)
+SETTLE_S = 2.0
 
 
-def _settled(page):
-    """A condition: true once the page's outputs have not changed for SETTLE_S seconds."""
+def _watch_the_run(page) -> dict:
+    """Call before the page is opened: returns ``{"ran": False}``, set True when Voila's
+    execution socket has sent the result of the notebook's last cell (``execution_result`` with
+    ``cell_index + 1 == total_cell``, after which Voila's page closes that socket): every cell
+    has run. (Before, the test waited for the page to stay unchanged for 6 s: most of that a
+    wait for nothing, twice a file on the busy 2-core machine; issue 24.)"""
+    import json
+
+    seen = {"ran": False}
+
+    def frame(payload) -> None:
+        try:
+            message = json.loads(payload)
+        except (TypeError, ValueError):
+            return
+        if isinstance(message, dict) and message.get("action") == "execution_result":
+            cell = message.get("payload") or {}
+            if cell.get("cell_index", -2) + 1 == cell.get("total_cell"):
+                seen["ran"] = True
+
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
+    return seen
+
+
+def _settled(page, seen: dict):
+    """A condition: true once every cell has run (``seen``, from :func:`_watch_the_run`) and
+    the page's outputs have not changed for SETTLE_S seconds since."""
     import time
 
-    seen = {"count": -1, "since": time.monotonic()}
+    last = {"count": -1, "since": time.monotonic()}
 
     def check() -> bool:
         count = page.evaluate("document.querySelectorAll('.jp-OutputArea-child, "
                               ".course-exercise').length")
-        if count != seen["count"]:
-            seen.update(count=count, since=time.monotonic())
-        return time.monotonic() - seen["since"] >= SETTLE_S
+        if count != last["count"] or not seen["ran"]:
+            last.update(count=count, since=time.monotonic())
+        return time.monotonic() - last["since"] >= SETTLE_S
 
     return check
 
@@ -60,12 +86,14 @@ def _settled(page):
 @pytest.mark.parametrize("lesson", _lessons())
 def test_a_presented_lesson_has_no_axe_violation(presenting, page, request, lesson):
     page.set_default_timeout(LESSON_TIMEOUT_MS)
+    seen = _watch_the_run(page)
     page.goto(presenting(lesson))
-    # every cell has run: the number of exercises drawn has stopped growing (progressive
-    # rendering draws each cell's output as the kernel runs it)
+    # every cell has run and its output is drawn: the last cell's result has come and the
+    # number of outputs and exercises drawn has stopped growing (progressive rendering draws
+    # each cell's output as the kernel runs it)
     page.locator(".course-exercise").first.wait_for()
-    wait_until(_settled(page), LESSON_TIMEOUT_MS / 1000, what="the lesson's last cell",
-               interval=1.0)
+    wait_until(_settled(page, seen), LESSON_TIMEOUT_MS / 1000, what="the lesson's last cell",
+               interval=0.25)
     found = violations(page, request.config)
     assert found == [], "\n".join(map(str, found))
     assert page.evaluate(SIDEWAYS) == []  # no output box a keyboard would have to scroll
@@ -87,10 +115,11 @@ def test_a_lesson_on_a_phone_fits_the_screen(presenting, browser, request):
     page = context.new_page()
     try:
         page.set_default_timeout(LESSON_TIMEOUT_MS)
+        seen = _watch_the_run(page)
         page.goto(presenting("01"))
         page.locator(".course-exercise").first.wait_for()
-        wait_until(_settled(page), LESSON_TIMEOUT_MS / 1000, what="the lesson's last cell",
-                   interval=1.0)
+        wait_until(_settled(page, seen), LESSON_TIMEOUT_MS / 1000,
+                   what="the lesson's last cell", interval=0.25)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         wide = page.evaluate("""() => [...document.querySelectorAll('main *')]
             .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5

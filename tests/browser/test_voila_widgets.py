@@ -175,8 +175,11 @@ def test_a_closed_page_gives_its_kernel_back_and_an_open_one_keeps_it(voila, bro
                           "--MappingKernelManager.cull_interval=1"))
     other = browser.new_context()
     closing = other.new_page()
+    # both pages opened, then both waited for: their kernels run the cells at the same time
+    # (one after the other, the second page's run was a wait of its own; issue 24)
     for p in (page, closing):
         p.goto(server.url("cull.ipynb"), timeout=LOAD_TIMEOUT_MS)
+    for p in (page, closing):
         p.locator(".course-id-gallery-single").wait_for(timeout=LOAD_TIMEOUT_MS)
     shown = time.monotonic()  # the open page's kernel has been idle since (its page came first)
     assert server.kernels() == 2
