@@ -70,7 +70,9 @@ SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub"
                 "tests/browser/test_voila_a11y.py": "present",
                 "tests/browser/test_present.py": "present",
                 "tests/browser/test_lab_lesson.py": "lab",
-                "tests/browser/test_lab_ordering_keys.py": "lab"}
+                "tests/browser/test_lab_ordering_keys.py": "lab",
+                # its JupyterLab test uses the shared JupyterLab of the "lab" scope (24b)
+                "tests/browser/test_long_options.py": "lab"}
 
 #: The longest scopes, in seconds of one worker: per-item --durations summed per scope. With two
 #: workers the run ends when the busier worker ends: started first, longest first, these cannot
@@ -82,23 +84,26 @@ SHARED_SCOPE = {"tests/hub/test_hub.py": "hub", "tests/hub/test_live_hub": "hub"
 #: load average 3.4 -> 4.7 (5-6.5 during the run); tests/browser's from their
 #: own `-n 2` run of 2026-12-07 15:11 UTC (after its shared servers, issue 24's fifth pass) at
 #: load 9-12, scaled by 0.59 (what the same scopes took in the whole `make test` of 12:24 UTC at
-#: load 5-6.5 against a run of tests/browser alone at load 10-14); tests/hub, security,
+#: load 5-6.5 against a run of tests/browser alone at load 10-14), refreshed from the 18:30 UTC
+#: run of tests/browser, live and widgets (load 3.4-8.9, not scaled; issue 24's sixth pass:
+#: browser and live; "lab" with test_long_options joined); tests/hub, security,
 #: materials, bankio and instructor's: the mean of two `-n 2` runs of those five directories
 #: (17:38 UTC at load 3 -> 13, 18:11 UTC at load 9-14; issue 24's sixth pass,
 #: docs/benchmarks.md), not scaled: the machine was as busy as in the browser run.
 LONGEST_FIRST = {
-    "hub": 153, "materials": 129, "present": 104,
-    "tests/browser/test_voila_widgets.py": 67,  # (not first any more: its closed-page test
+    "hub": 153, "materials": 129, "present": 128, "lab": 105,
+    "tests/browser/test_voila_widgets.py": 80,  # (not first any more: its closed-page test
     # timed out beside the hub's start while it culled after 3 s; it culls after 15 s now)
-    "tests/security/test_release_leaks.py": 62, "tests/browser/test_report_a11y.py": 55,
-    "lab": 51, "tests/bankio/test_qti.py": 48, "tests/hub/test_culling.py": 45,
+    "tests/browser/test_report_a11y.py": 68, "tests/security/test_release_leaks.py": 62,
+    "tests/bankio/test_qti.py": 48, "tests/hub/test_culling.py": 45,
     "tests/bankio/test_moodle.py": 43, "tests/bankio/test_xlsx.py": 43,
-    "tests/security/test_validate_limits.py": 43, "tests/browser/test_long_options.py": 42,
-    "tests/instructor/test_release.py": 41, "tests/bankio/test_gift.py": 34,
-    "tests/browser/test_slides_live.py": 33, "tests/bankio/test_cli.py": 32,
-    "tests/security/test_fuzz.py": 30, "tests/browser/test_voila_dollars.py": 26,
+    "tests/security/test_validate_limits.py": 43,
+    "tests/instructor/test_release.py": 41, "tests/browser/test_live_phone.py": 36,
+    "tests/bankio/test_gift.py": 34, "tests/browser/test_voila_dollars.py": 33,
+    "tests/browser/test_live_writing.py": 33, "tests/browser/test_slides_live.py": 32,
+    "tests/bankio/test_cli.py": 32, "tests/security/test_fuzz.py": 30,
     "tests/crm/test_plot_language.py": 22, "tests/grading/test_scored_sets.py": 22,
-    "tests/browser/test_live_phone.py": 21, "tests/security/test_submissions.py": 20,
+    "tests/security/test_submissions.py": 20,
 }
 
 
