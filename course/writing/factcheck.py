@@ -107,7 +107,24 @@ def check_facts(text: str, facts: dict, buyer: str = "") -> FactCheck:
                   and not against and not _not_this_date(name, f, fact, text)):
                 wrong.append(WrongFact(name, f.text.strip(), fk.kind.show(fact)))
     wrong += cross_check(text, facts, buyer, right)
+    if any(w.field == "recommended_product" for w in wrong):
+        # the price said with another model is that model's price ("I recommend PowerGo Max
+        # ... $59"): the mistake is the product, not its price (the fifteenth teacher reader,
+        # brief 22pw)
+        wrong = [w for w in wrong if w.field != "unit_price"]
     return FactCheck(right, tuple(dict.fromkeys(wrong)))
+
+
+def _other_model(text: str, facts: dict) -> list:
+    """The wrong product recommended: the task's brand with another model word ("PowerGo Max"
+    where the facts give "PowerGo Lite"), when the right one is not named. Only a name written
+    with capitals as in the facts is read so (a brand's model, not "a light bag")."""
+    words = str(facts.get("recommended_product") or "").split()
+    if len(words) < 2 or not words[0][:1].isupper() or FACT_KINDS["recommended_product"].kind.find(
+            text, facts):
+        return []
+    m = re.search(rf"\b{re.escape(words[0])}\s+(?!{re.escape(words[1])}\b)([A-Z][\w-]*)", text)
+    return [WrongFact("recommended_product", m.group(0), " ".join(words))] if m else []
 
 
 def _advised_against(kind, text: str, start: int) -> bool:
@@ -284,7 +301,7 @@ def cross_check(text: str, facts: dict, buyer: str, right: dict) -> list:
     _check_buyer_name(text, facts, buyer, right, wrong)
     wrong += _order_as_tracking(text, facts) + _wrong_weekdays(text, facts)
     wrong += _wrong_history(text, facts) + _wrong_holiday(text, facts, right)
-    return wrong
+    return wrong + _other_model(text, facts)
 
 
 # holidays a greeting can name, each with the name it is known by

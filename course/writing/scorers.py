@@ -98,6 +98,35 @@ def _find_move(move, reply) -> str:
     return ""
 
 
+# the words of a buyer's stated need ("I need to charge my phone about twice, and my bag must
+# stay light"): what the reply's features can answer
+_NEED_CLAUSE = re.compile(r"\b(?:i|we|my|our) (?:need|must|want|would like|have to|am going|"
+                          r"will|plan)\b[^.?!]*|\b(?:must|should) (?:stay|be)\b[^.?!]*", re.I)
+_NEED_SKIP = {"need", "must", "want", "would", "like", "have", "going", "will", "plan", "should",
+              "stay", "about", "which", "buy", "phone", "your", "that", "this", "with"}
+_NUMBER = {"one": "1", "once": "1", "two": "2", "twice": "2", "three": "3", "thrice": "3",
+           "four": "4", "five": "5"}
+
+
+def _needs_said_back(reply) -> str:
+    """The buyer's stated needs the reply answers with the product's features, when it answers
+    two or more ("enough for 2 charges and it's light" for "charge my phone about twice, and my
+    bag must stay light": the fifteenth teacher reader, brief 22pw); '' otherwise. A need is a
+    word of the buyer's need clauses (its stem), or its count ("twice": 2)."""
+    wants = set()
+    for m in _NEED_CLAUSE.finditer(str(reply.buyer)):
+        for w in re.findall(r"[a-z]+|\d+", m.group(0).lower()):
+            if w in _NUMBER or w.isdigit():
+                wants.add(_NUMBER.get(w, w))
+            elif len(w) > 3 and w not in _NEED_SKIP:
+                wants.add(w[:5])
+    said = [w for w in re.findall(r"[a-z]+|\d+", reply.statements.lower())]
+    said = {_NUMBER.get(w, w) if (w in _NUMBER or w.isdigit()) else w[:5] for w in said}
+    # a count alone is no need answered (a price or a date may hold it)
+    words = sorted(w for w in wants & said if not w.isdigit())
+    return ", ".join(words) if len(words) >= 2 else ""
+
+
 def _said_in_list(move, reply) -> bool:
     """True when a keyword list holds the words of ``move`` outside its sentences."""
     if not reply.keyword_list or move.find == "time" or move.find.startswith("fact:"):
@@ -157,7 +186,13 @@ class Content(Scorer):
                 # a move said in a keyword list is not made (no points), but the advice is to
                 # write sentences, not that it is missing (issue 28, the fourteenth teacher
                 # reader: "local repair ok?" told "Missing: asks about a local repair")
-                if not _stated_wrong(move, reply) and not _said_in_list(move, reply):
+                # the need answered by the features the buyer asked for ("enough for 2
+                # charges and it's light") is no missing link: no false advice, though the
+                # points stay with the need said in words (brief 22pw: a 23-word note with two
+                # slips would rise to 80 where the teacher gives 60, the length and grammar caps
+                # being soft)
+                if not _stated_wrong(move, reply) and not _said_in_list(move, reply) and not (
+                        move.name == "need" and _needs_said_back(reply)):
                     out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
         if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
             out.cap("cold", "bare figures where the task asks a patient, personal answer",
@@ -279,6 +314,14 @@ class Content(Scorer):
                 out.missing.append(Problem(f"a wrong fact: {w.said} is the order number, not a "
                                         f"tracking number ({w.expected})",
                                         f"错误信息：{w.said} 是订单号，不是运单号"))
+            elif w.field == "recommended_product":  # another model (brief 22pw)
+                out.missing.append(Problem(f"the wrong product for the buyer's need: '{w.said}' "
+                                        f"(the one that fits is {w.expected})",
+                                        f"不符合买家需求的商品：“{w.said}”（合适的是 {w.expected}）"))
+                out.advise(f"You recommend '{w.said}', the wrong product for the buyer's need: "
+                           f"the one that fits is {w.expected}.",
+                           f"你推荐了“{w.said}”，不符合买家的需求：合适的是 {w.expected}。")
+                continue
             else:
                 out.missing.append(Problem(f"a wrong fact: '{w.said}' ({en.lower()} is "
                                         f"{w.expected})",

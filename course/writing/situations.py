@@ -122,7 +122,11 @@ _BACK_TO_YOU = (r"(?:all (?:of )?)?(?:your |the )?" + _AMT + r" (?:[^.!?]{0,40}?
                 r"will go) (?:on (?:its|the) way |being sent |sent |going |coming )?back to you")
 _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
-           + MONEY_BACK + r"|退款")
+           + MONEY_BACK +
+           # the money given back without "back": "we will return you money", "return your
+           # money" (the fifteenth student reader, brief 22pw)
+           r"|return\w* (?:you )?(?:all )?(?:of )?your money|(?:give|pay|send|return\w*) you (?:all )?"
+           r"(?:of )?(?:your |the )?money|退款")
 
 # a count as students write it: "nine orders", "your 9 orders", "three times"
 _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -349,7 +353,11 @@ SITUATIONS = (
                          r"[$€£¥]\s?\d+(?:\.\d+)? back|back (?:to you )?all (?:of )?(?:your |the )?"
                          r"[$€£¥]\s?\d+(?:\.\d+)?|(?:give|gave|pay|paid|send|sent|return) (?:you )?"
                          r"back (?:all )?(?:of )?(?:your|the) money|(?:back|refund\w*|returned|repaid) (?:to you )?in full|"
-                         + _BACK_TO_YOU + r")\b|全额退款",
+                         + _BACK_TO_YOU +
+                         # all of the amount, in words too: "We will give you back all the 20
+                         # dollars" (the fifteenth readers, brief 22pw)
+                         r"|\ball (?:of )?(?:the |your )?(?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|"
+                         r"usd|euros?))" r")\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
@@ -406,7 +414,11 @@ SITUATIONS = (
                            r"(?:of|showing|would help)\b|照片", "asks for photos",
               "请买家提供照片"),
          Move("refund", 3, r"\b(refund\w*|replace\w*|exchange|correct (?:size|one|item)|right "
-                           r"(?:size|one)|send (?:you )?(?:a|the) (?:new|correct|right)|" + _REFUND + r")\b",
+                           r"(?:size|one)|send (?:you )?(?:a|the) (?:new|correct|right)|"
+                           # B1 words for the two remedies: "we will return you money or change
+                           # other coat" (the fifteenth student reader, brief 22pw)
+                           r"change (?:it |them )?(?:for |to |into |with )?(?:a new|another|other|new|"
+                           r"a different|the right|the correct)|" + _REFUND + r")\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
@@ -530,7 +542,14 @@ SITUATIONS = (
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
                             r"(?:process|terms)|proforma invoice after|after we (?:receive|"
                             r"confirm)|step by step|(?:paid|pay for the) samples?|by (?:video|"
-                            r"email) first|cannot (?:meet|travel)|before a sample|video call|"
+                            # "we cannot meet tomorrow" alone refuses: the normal way must be
+                            # offered (a paid sample, a video call, an order on the platform; the
+                            # fifteenth teacher reader, brief 22pw)
+                            r"email) first|before a sample|video call|"
+                            # the normal way in plain words: "we always begin with samples (paid)
+                            # and a small test order", "sample is not free, you pay sample first"
+                            r"(?:small|test|first) orders?|samples? \(paid\)|samples? (?:is|are) not free|"
+                            r"(?:you )?pay (?:for )?(?:the |a )?samples?|"
                             # "one or two samples at a sample price" (brief 22d)
                             r"sample price|(?:one|two|one or two|1|2|1-2) samples?|"
                             # "samples are paid by the buyer and the cost is returned with the
@@ -541,6 +560,9 @@ SITUATIONS = (
               "按正常流程处理（样品、试订单，不被催促）")),
         right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples", "free_sample",
                                               "promises_discount"), no_amounts=True,
+        # the task asks a reply that "neither refuses nor rushes": without the normal way
+        # offered, a refusal and a request for details is no answer (brief 22pw)
+        first="process",
         facts=("buyer_name",),
         words=(40, 150)),
     Situation(
@@ -554,8 +576,13 @@ SITUATIONS = (
         r"the (?:full|whole|real) (?:details|information))|(?:asked|contacted|passed|forwarded|"
         r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?))\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
-                             r"received|(?:we (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?for "
-                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|(?:^|(?<=[,.!?] ))received(?=[!.])|"
+                             r"received|(?:(?:we|i) (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?"
+                             # "thanks a lot for your mail, I got it", "we get it." (the
+                             # fifteenth readers, brief 22pw): the thanks with its adverb, "I"
+                             # as well as "we", and the B1 present "get" ending its clause
+                             r"(?:(?:a lot|so much|very much|again) )?for "
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|"
+                             r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
                              r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter) (?:has )?"
                              r"(?:reached|arrived|came|come)\b|已收到",
@@ -568,7 +595,11 @@ SITUATIONS = (
                                r"(?:we|i) (?:are|am) (?:now )?(?:check|ask|contact) (?:the|your|this|it|"
                                r"our|with)\b|"
                                r"(?:team|colleagues?|factory) (?:is|are) (?:now )?(?:check\w*|looking|preparing|working)|"
-                               r"checking (?:the|this|it|your)|(?:we|i) (?:will )?(?:ask|asked|"
+                               # the B1 present without "is": "The factory check the colours
+                               # and price now" (brief 22pw)
+                               r"(?:team|colleagues?|factory) (?:now )?checks? (?:the|your|this|it)\b|"
+                               # "I have asked the factory for the test report" (brief 22pw)
+                               r"checking (?:the|this|it|your)|(?:we|i) (?:will |have |'ve )?(?:ask|asked|"
                                r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
                                r"team|colleagues?)|"
                                # brief 22rc: "I have passed your request (for the beanies) to
@@ -725,7 +756,9 @@ SITUATIONS = (
          Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
                            r"(?:receive|get|hear)|unsubscribe|opt out|no pressure"
-                           r"|if you (?:are not|aren't|do not|don't) (?:interested|want|need|like)|just tell (?:me|us)|"
+                           # the B1 negative without "do": "If you not need it, no problem."
+                           # (the fifteenth readers, brief 22pw), as the new-arrival letter reads it
+                           r"|if you (?:are not|aren't|do not|don't|not|no) (?:interested|want|need|like)|just tell (?:me|us)|"
                            + _OPT_OUT_PLAIN +
                            # brief 22e: "No need to hurry.", "Please take your time to decide.",
                            # "It is your choice, of course."

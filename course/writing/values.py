@@ -499,8 +499,12 @@ class Phrase(ValueKind):
             m = re.search(r"\b(?:the|your|those|these) (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:that |"
                           r"which )?you (?:\w+ )?(?:love|like|bought|ordered|chose|enjoy|wear|got|picked|purchas|"
                           r"received)\w*|"
-                          r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*|got|picked up|purchased) (?:[\w'’-]+ ){0,2}?"
+                          r"\byou (?:have )?(?:bought|ordered|chose|liked|likes?|love\w*|got|picked up|purchased) (?:[\w'’-]+ ){0,3}?"
                           + head + r"|\byour (?:favou?rite|usual|last|old) (?:[\w'’-]+ ){0,2}?" + head
+                          # "I know the red hoodie is your favourite" (the fifteenth teacher
+                          # reader, brief 22pw)
+                          + r"|\b(?:the|our|this|that) (?:[\w'’-]+ ){0,2}?" + head + r"\w* (?:is|are|was|were) "
+                          r"(?:still )?your (?:favou?rite|usual|(?:first )?choice)"
                           # "thank you for your mug order in September" (brief 22r)
                           + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)"
                           # the item she bought sent again: "we will send you two new red
@@ -511,9 +515,8 @@ class Phrase(ValueKind):
                           text, re.I)
             if m and (set(m.group(0).lower().split()) - set(words)) & _other_names(self.field, facts):
                 m = None  # "send you the fleece zip hoodie in the right size" is the new one
-            bare = {w[:-2] for w in words if w.endswith(("'s", "’s"))}  # "men" for "men's":
-            if m and bare & set(m.group(0).lower().split()):  # a possessive without its mark
-                m = None  # is not the name (a rule of brief 22b)
+            # "our men red hoodie" (a possessive without its mark) names her hoodie still: the
+            # fifteenth teacher reader (brief 22pw) reads it so; the slip is the grammar's
         return [Found(str(facts[self.field]).strip().lower(), m.group(0), m.start())] if m else []
 
 
