@@ -44,7 +44,7 @@ def pasted_share(text: str, sources, n: int) -> float:
     """The share of the words of ``text`` inside a run of ``n`` or more words, in order, that
     one of ``sources`` (texts of the task) also has. 0 for a reply of fewer than ``n`` words.
 
-    >>> pasted_share("Hi Ann, order 8012 ships today, Lily", ["Order 8012 ships today"], 4)
+    >>> pasted_share("Hi Ann, your order 8012 ships today. Lily", ["Order 8012 ships today"], 4)
     0.5
     """
     w = words(text)
