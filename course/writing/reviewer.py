@@ -241,7 +241,10 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
         criteria.append(_with_advice(c))
         caps += s.caps
         flagged += s.flagged
-        advice += s.advice
+        # a reply that accuses or blames the buyer (the tone cap) is told so first: it is what
+        # a teacher names first (w03 Yara "you are fake buyer": brief 22cp)
+        rude = scorer.name == "tone" and any(c["name"] == "tone" for c in s.caps)
+        advice = [*s.advice, *advice] if rude else advice + list(s.advice)
     # a whole answer of a letter's length in its frame (greeting, closing) is a letter, not a
     # bare answer, though it lacks the thanks and a time (RUBRIC.letter_frame, brief 22rv)
     whole = criteria[0].points == criteria[0].max_points
