@@ -676,7 +676,11 @@ FREE_SAMPLE = Decision(
                r"at no (?:cost|charge)|at our (?:cost|expense))\b|\b(?:pay|cover) (?:for )?(?:the )?"
                r"samples?(?: cost| fee)? for you\b", re.I))
 FREE_SAMPLE.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible|do not|don'?t|"
-                                r"does not|doesn'?t|no|not|never|without)\b", re.I)
+                                r"does not|doesn'?t|no|not|never|without)\b|"
+                                # the buyer's wish reported is no promise: "you want free
+                                # sample", "you asked for free samples" (w03 Yara; brief 22cp)
+                                r"\b(?:you|they|the buyer) (?:only |just )?(?:want|wanted|ask|"
+                                r"asked|request|requested|are asking|were asking)\b", re.I)
 
 
 class FreePricedSample(Decision):

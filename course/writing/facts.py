@@ -61,6 +61,8 @@ FACT_INFO = {
                 "platform", "买家使用的沟通渠道（可选）：在该渠道回复不算把买家引出平台", "WhatsApp"),
     "unanswered": ("a mail of the customer's that was never answered (optional)",
                    "客户未得到回复的邮件（可选）", "her mail about the wrong sizes in March"),
+    "apologised": ("the apology already made in an earlier reply of the chain (optional)",
+                   "此前回复中已做过的致歉（可选）", "in the first reply"),
     "ordered_colour": ("the colour the buyer ordered", "买家订购的颜色", "light blue"),
     "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
     "price_months": ("how many months the price stays the same", "价格保持不变的月数", 6),

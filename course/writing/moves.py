@@ -90,7 +90,8 @@ _RX = {
     "ask_destination": r"\b(which (?:country|city)|where (?:should|to|do you)|destination|"
                        r"ship(?:ped)? to)\b",
     # a request with "Please" asks the buyer too: "Please send us a short video" (brief 22r)
-    "ask_details": r"\?|(?:^|[.!:\n]\s*|\b(?:and|so|now|first),? )(?:could you )?please,? "
+    # ... also after a comma: "Sorry Sophie, please send a video." (brief 22cp)
+    "ask_details": r"\?|(?:^|[.!:,\n]\s*|\b(?:and|so|now|first),? )(?:could you )?please,? "
                    r"(?:first |also |kindly |just )?(?:send|share|tell|give|confirm|provide|"
                    r"upload|attach|take|film|record|show)\b|请(?:您)?(?:发|提供|告诉)|"
                    # a polite request without "please" or "?": "it would help us if you could

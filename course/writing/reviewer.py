@@ -202,7 +202,8 @@ def _checked(text, situation, facts, buyer_message, words):
     return spec, facts, words
 
 
-def review_reply(text, situation, facts=None, buyer_message=None, words=None) -> ReplyReview:
+def review_reply(text, situation, facts=None, buyer_message=None, words=None,
+                 task_text=None) -> ReplyReview:
     """Review an English reply to a buyer on the course rubric; return a ``ReplyReview``.
 
     ``situation`` is one of ``REVIEW_SITUATIONS``; ``facts`` (optional) are the facts the
@@ -212,7 +213,10 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
     value that contradicts them is a wrong fact. ``buyer_message`` (optional) is what the buyer
     wrote: asking again for what the buyer gave is a wrong decision. ``words`` (optional) is the
     task's [fewest, most] words; outside it the reply loses the length point, and a brief
-    reply (under 1.25 times the fewest words, or 30 words) scores at most 80.
+    reply (under 1.25 times the fewest words, or 30 words) scores at most 80. ``task_text``
+    (optional: a string or a list: the task's prompt, hints, rubric lines) with the buyer's
+    message and the facts are the task's own text: a reply made mostly of it is the task
+    pasted back, no reply (the ``pasted`` cap).
 
     The five criteria and their points, and every cap, are in ``course.writing.rubric.RUBRIC``.
 
@@ -237,13 +241,17 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
         criteria.append(_with_advice(c))
         caps += s.caps
         flagged += s.flagged
-        advice += s.advice
+        # a reply that accuses or blames the buyer (the tone cap) is told so first: it is what
+        # a teacher names first (w03 Yara "you are fake buyer": brief 22cp)
+        rude = scorer.name == "tone" and any(c["name"] == "tone" for c in s.caps)
+        advice = [*s.advice, *advice] if rude else advice + list(s.advice)
     # a whole answer of a letter's length in its frame (greeting, closing) is a letter, not a
     # bare answer, though it lacks the thanks and a time (RUBRIC.letter_frame, brief 22rv)
     whole = criteria[0].points == criteria[0].max_points
     framed = [c.pop("framed", False) for c in caps]
     caps = [c for c, f in zip(caps, framed, strict=True) if not (f and whole)]
     caps = [_calm_blame(c, criteria[0]) for c in caps]
+    caps += _pasted(text, task_text, buyer_message, facts, advice)
     score = _completeness(criteria, caps)
     caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:
@@ -251,6 +259,23 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None) ->
     caps = list({c["name"]: c for c in caps}.values())
     return ReplyReview(spec.name, int(max(0, min(100, score))), tuple(criteria),
                        tuple(dict.fromkeys(flagged)), tuple(_dedupe(advice)), tuple(caps))
+
+
+def _pasted(text, task_text, buyer_message, facts, advice) -> list[dict]:
+    """The pasted cap of a reply made mostly of the task's own text (its advice the only one)."""
+    from course.writing.pasted import pasted_share, task_sources
+
+    sources = task_sources(task_text, buyer_message, facts)
+    if pasted_share(text, sources, RUBRIC.pasted_run) < RUBRIC.pasted_share:
+        return []
+    line = {"en": "write your own reply to the buyer; this is the task's text",
+            "zh": "请自己写给买家的回复；这是题目本身的文字"}
+    # the advice on the pasted text (its greeting, its moves) would mislead: this line only
+    advice[:] = [{"en": "Write your own reply to the buyer: this is the task's text "
+                            "(the instructions, the buyer's message or the facts), not a reply.",
+                      "zh": "请自己写给买家的回复：这是题目本身的文字（说明、买家留言或事实），"
+                            "不是回复。"}]
+    return [{"cap": RUBRIC.caps["pasted"], "name": "pasted", **line}]
 
 
 def _completeness(criteria, caps) -> int:

@@ -75,6 +75,10 @@ class Rubric:
                                 # ~40; a 25-word Kanya note without her favourite ~60; sets 1-8
                                 # give such middling notes 55-62). A short note that makes every
                                 # move is only brief (brief 22sn)
+        "pasted": 0,            # ... when it is mostly the task's own text pasted back (its
+                                # prompt, buyer message, facts, hints or rubric: pasted_share):
+                                # the instruction to the writer is no reply; a teacher gives 0
+                                # (issue 28, fifteenth student reader: it passed at 75)
         "few_words": 20,        # ... when it has under few_words_share of them (in English):
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
@@ -115,6 +119,13 @@ class Rubric:
     thin_note_content: float = 0.9  # ... with under this share of the content: a thin note
                                     # (one small move left out, as "leaves the choice", is a
                                     # short correct note: set 5's teacher 77)
+    # a reply whose words lie in runs of pasted_run or more words shared, in order, with the
+    # task's own texts for at least pasted_share of its words is the task pasted (the pasted
+    # cap). Measured (5-word runs): every text of every reply task pasted scores 1.0; the 1,631
+    # replies of the tuning sets 1-8 (and promo) at most 0.56 (a 42), those a teacher scored
+    # >= 70 at most 0.40, the model answers at most 0.40: 0.6 stays clear of them
+    pasted_run: int = 5
+    pasted_share: float = 0.6
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # ... unless the reply has its greeting and its closing, is not brief and makes every move

@@ -33,6 +33,7 @@ And what it checks (at least one; each key optional):
 - ``full_marks``: whether ``criterion`` gets all its points;
 - ``nothing_missing: true``: no criterion lists anything missing;
 - ``passed``: whether the review passes;
+- ``advice_first``: words in the first line of the English advice (what is said first);
 - ``same_score_with`` (with ``frame``): the review's score is that of the ``frame`` filled with
   this instead of ``fill`` (a value in words against the same in digits).
 
@@ -55,7 +56,7 @@ CHECKS = {"score_min", "score_max", "correct", "caps_has", "caps_lacks", "missin
           "missing_lacks", "found_has", "found_lacks", "advice_has", "advice_lacks",
           "feedback_has", "feedback_lacks", "outcome", "final_has", "final_lacks", "made"}
 CHECKS |= {"decision_has", "decision_lacks", "closing", "full_marks", "nothing_missing",
-           "passed", "same_score_with"}
+           "passed", "same_score_with", "advice_first"}
 OTHER = {"exercise", "fill", "criterion", "situation", "facts", "move", "why"}
 
 
@@ -140,6 +141,9 @@ def _check_more(case: dict, exercise, r, where: str) -> None:
         assert not [m for c in r.criteria for m in c.missing], f"{where}: {r}"
     if "passed" in case:
         assert r.passed == case["passed"], f"{where}: score {r.score}"
+    if "advice_first" in case:
+        first = r.advice[0]["en"] if r.advice else ""
+        assert case["advice_first"] in first, f"{where}: the first advice is {first!r}"
     if "same_score_with" in case:
         assert "frame" in case, f"{where}: same_score_with goes with frame"
         other = exercise.review(_reply_text({**case, "fill": case["same_score_with"]}, where))

@@ -142,14 +142,21 @@ class ReplyExercise(Exercise):
         """The reviewer's ReplyReview of ``text`` for this task's situation and facts."""
         return writing("reviewer").review_reply(text, self.situation, facts=self.facts,
                                                 buyer_message=self.buyer or None,
-                                                words=list(self.words))
+                                                words=list(self.words),
+                                                task_text=self._task_texts())
+
+    def _task_texts(self) -> list[str]:
+        """The task's own texts the learner sees (prompt, hints, rubric lines), in order: a
+        reply made mostly of them is capped as pasted (course.writing.pasted)."""
+        texts = [self.prompt, *self.hints, *self.rubric]
+        return [t.en for t in texts if t and t.en] + [t.zh for t in texts if t and t.zh]
 
     def _reviewed(self, text: str):
         """``review(text)``, kept for this process by the exact text and task: the review is a
         function of these alone, and a bank's examples are graded by every check of the bank
         and again by each import round trip (examples found, then validated; issue 24)."""
         key = (type(self), text, self.situation, self.buyer, repr(sorted(self.facts.items())),
-               self.words)
+               self.words, tuple(self._task_texts()))
         found = _REVIEWS.get(key)
         if found is None:
             if len(_REVIEWS) >= MAX_KEPT_REVIEWS:

@@ -93,7 +93,20 @@ class RoleplayExercise(Exercise):
             self.model_path = []
 
     def _moves(self, text) -> set:
+        if self._pasted(text):  # the task's own text pasted back makes no move
+            return set()
         return writing("moves").moves_in(text, self.facts, self.situation)
+
+    def _pasted(self, text) -> bool:
+        """Whether ``text`` is mostly the task's own text (its prompt, hints, the buyer's turns,
+        the facts): no reply, as for a reply task (RUBRIC.caps['pasted'])."""
+        from course.writing.pasted import pasted_share, task_sources
+        from course.writing.rubric import RUBRIC
+
+        own = [t.en for t in (self.prompt, *self.hints) if t and t.en]
+        own += [_text(t["buyer"]) for t in self.turns.values() if isinstance(t, dict)]
+        sources = task_sources(own, None, self.facts)
+        return pasted_share(text, sources, RUBRIC.pasted_run) >= RUBRIC.pasted_share
 
     def _model_text(self) -> Bilingual:
         en, zh = [], []

@@ -1,0 +1,73 @@
+"""A reply made of the task's own text: the task pasted back into the reply box.
+
+A teacher gives 0 to a "reply" that is the instruction to the writer, the buyer's message, the
+facts panel, the hints or the rubric list pasted back: it is no reply (issue 28, fifteenth
+reading: such a paste passed at 75 on ten reply tasks). The rule is general: the share of the
+reply's words that lie in a run of ``RUBRIC.pasted_run`` or more words shared, in order, with
+one of the task's texts. A good reply legitimately quotes the order number, the product's name
+or one sentence of the buyer; those are short runs, or a small share of a whole letter.
+"""
+from __future__ import annotations
+
+import re
+
+from course.writing.facts import fact_label, show_value
+
+# a word, or one Chinese character (a Chinese text pasted is measured the same way)
+_WORD = re.compile(r"[a-z0-9$£€¥]+(?:[.,'][a-z0-9]+)*|[\u3400-\u9fff]")
+
+
+def words(text: str) -> list[str]:
+    """The lower-case words of ``text`` (underscores and punctuation split words; each Chinese
+    character counts as a word)."""
+    return _WORD.findall(str(text).lower().replace("_", " "))
+
+
+def facts_texts(facts: dict) -> list[str]:
+    """The facts as the facts panel shows them ("Order number: 8012...") and as written."""
+    out = []
+    for k, v in (facts or {}).items():
+        out.append(f"{fact_label(k)[0]}: {show_value(k, v)}")
+        out.append(f"{k} {v}")
+    return ["\n".join(out)] if out else []
+
+
+def _runs(sources, n: int) -> set:
+    grams = set()
+    for text in sources:
+        w = words(text)
+        grams.update(tuple(w[i:i + n]) for i in range(len(w) - n + 1))
+    return grams
+
+
+def pasted_share(text: str, sources, n: int) -> float:
+    """The share of the words of ``text`` inside a run of ``n`` or more words, in order, that
+    one of ``sources`` (texts of the task) also has. 0 for a reply of fewer than ``n`` words.
+
+    >>> pasted_share("Hi Ann, your order 8012 ships today. Lily", ["Order 8012 ships today"], 4)
+    0.5
+    """
+    w = words(text)
+    if len(w) < n:
+        return 0.0
+    grams = _runs(sources, n)
+    covered = [False] * len(w)
+    for i in range(len(w) - n + 1):
+        if tuple(w[i:i + n]) in grams:
+            covered[i:i + n] = [True] * n
+    return sum(covered) / len(w)
+
+
+def task_sources(task_text=None, buyer_message=None, facts=None) -> list[str]:
+    """The task's own texts: ``task_text`` (a string or a list: prompt, hints, rubric lines),
+    the buyer's message and the facts panel."""
+    if task_text is None:
+        task_text = []
+    elif isinstance(task_text, str):
+        task_text = [task_text]
+    out = [str(t) for t in task_text if t]
+    if len(out) > 1:  # the task's panels in order: a paste runs across their lines
+        out.append("\n".join(out))
+    if buyer_message:
+        out.append(buyer_message)
+    return out + facts_texts(facts or {})
