@@ -75,6 +75,11 @@ class Rubric:
                                 # ~40; a 25-word Kanya note without her favourite ~60; sets 1-8
                                 # give such middling notes 55-62). A short note that makes every
                                 # move is only brief (brief 22sn)
+        "short_thin": 65,       # ... a note under the task's fewest words with under
+                                # short_thin_content of the content: "good" is out of reach
+                                # (brief 22g2: a 37-word Dubai reply without the invitation to
+                                # talk, 76 for the read15 readers, a teacher ~60; tuning sets
+                                # give such notes 55-66, one 72)
         "few_words": 20,        # ... when it has under few_words_share of them (in English):
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
@@ -115,6 +120,9 @@ class Rubric:
     thin_note_content: float = 0.9  # ... with under this share of the content: a thin note
                                     # (one small move left out, as "leaves the choice", is a
                                     # short correct note: set 5's teacher 77)
+    short_thin_content: float = 0.75  # under the fewest words and at most this share of the
+                                      # content: the short_thin cap (short correct notes that
+                                      # leave out one move keep 77% or more: set 4's 84)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # ... unless the reply has its greeting and its closing, is not brief and makes every move
@@ -125,7 +133,7 @@ class Rubric:
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
     form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language", "short_note",
-                        "unsorry_note", "thin_note")
+                        "unsorry_note", "thin_note", "short_thin")
     # tone
     calm_blame_content: float = 0.85  # content share from which blame alone caps at calm_blame
     apology_missing: int = 6        # points lost when an apology is due and missing
