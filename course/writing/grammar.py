@@ -262,8 +262,20 @@ def _plain_verb(toks: list[Tok], v: int, lex: Lexicon, after_noun: bool) -> bool
     if nxt in FINITE:  # "the customer need is ...": a compound noun before its verb
         return False
     if t.low in lex.nouns and t.low not in VERB_FIRST:
-        return not after_noun
+        # "the factory check the colours": a noun before "the" or "our" is a verb (brief 22g2)
+        return not after_noun or (nxt in OBJECT_START and not _relative_after(toks, v, lex))
     return True
+
+
+def _relative_after(toks: list[Tok], v: int, lex: Lexicon) -> bool:
+    """True when a past form follows within three words: "the price list the factory sent"
+    (a clause about the list, not "list" as the verb)."""
+    return any(t.low in lex.forms and lex.forms[t.low][1] in (0, 1) for t in toks[v + 2:v + 5])
+
+
+# what starts a verb's object and never a compound noun's next word (brief 22g2)
+OBJECT_START = frozenset(("a", "an", "the", "our", "your", "my", "his", "their", "its", "all",
+                          "some", "these", "those", "it", "them", "us", "me", "him"))
 
 
 def _subject(toks: list[Tok], i: int, lex: Lexicon) -> int | None:

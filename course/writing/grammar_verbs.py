@@ -18,6 +18,7 @@ from course.writing.grammar import (
     CLAUSE_OPENERS,
     COLLECTIVES,
     DETERMINERS,
+    IDIOMS,
     LINKING,
     MESSAGES,
     MODALS,
@@ -26,6 +27,7 @@ from course.writing.grammar import (
     PERSONS,
     PREPOSITIONS,
     SAME_RULE,
+    TIME_NOUNS,
     TIME_WORDS,
     TO_PERSON,
     VERBS_NOT_NOUNS,
@@ -35,6 +37,7 @@ from course.writing.grammar import (
     Tok,
     _boundary,
     _countable,
+    _noun_word,
     _slip,
 )
 
@@ -199,7 +202,107 @@ def thanks_for(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
+def _ing_subject(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """True when toks[i] is an -ing form that starts its clause with no comma after it soon:
+    "Shipping to Hamburg ...", "Paying by card ..." (one action: a singular subject)."""
+    t = toks[i]
+    return (t.word and not t.name and t.low in lex.forms and lex.forms[t.low][1] == 2
+            and (i == 0 or toks[i - 1].low in ("and", "but", "because", "so")))
+
+
+def ing_subject(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """An -ing subject with the verb's plain form: "Shipping to Hamburg take 7 days" ("takes"),
+    brief 22g2. The verb is a plain form after a noun, a name or a number, before a number, "a",
+    "the", "about", "only" ... (what a verb's object or its measure starts with); a comma, "and"
+    or a second verb ends the search ("Checking the photos, we found ...")."""
+    out = []
+    for i in range(len(toks) - 2):
+        if not _ing_subject(toks, i, lex):
+            continue
+        for v in range(i + 2, min(i + 7, len(toks) - 1)):
+            t, prev, nxt = toks[v], toks[v - 1], toks[v + 1]
+            if not t.word or t.low in CLAUSE_OPENERS or t.low in AUXILIARIES or (
+                    t.low in lex.forms and t.low not in lex.nouns):
+                break  # a mark, "and", "is", "takes": the subject's verb is found or absent
+            if (t.low in lex.verbs and not t.name and t.low not in lex.adjs
+                    and t.low not in PREPOSITIONS and t.low not in DETERMINERS
+                    and (prev.name or not prev.word or prev.low in lex.nouns
+                         or prev.low in lex.plurals)
+                    and (not nxt.word or nxt.low in ING_OBJECT)
+                    and nxt.text not in ".,;:!?" and t.low not in lex.forms):
+                out.append(_slip(text, toks, i, v, "agreement"))
+                break
+    return out
+
+
+# what follows a verb of measure or its object, never a noun of the subject (brief 22g2)
+ING_OBJECT = frozenset(("a", "an", "the", "about", "only", "around", "just", "less", "more",
+                        "our", "your", "us", "you", "them", "it", "time", "longer"))
+
+
+def forward_to(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"look forward to" + a plain verb: "we look forward to hear from you" ("to hearing"; the
+    "to" of "look forward to" is a preposition), brief 22g2; "look forward to your reply" and
+    "to working with you" are left alone."""
+    out = []
+    for i in range(1, len(toks) - 2):
+        if toks[i].low != "forward" or toks[i + 1].low != "to" or toks[i - 1].low not in (
+                "look", "looks", "looking", "looked"):
+            continue
+        w = toks[i + 2]
+        nxt = toks[i + 3].low if i + 3 < len(toks) else ""
+        if w.word and not w.name and w.low in lex.verbs and w.low not in lex.forms and (
+                _bare_verb(w, lex) or nxt in OBJECT_PRONOUNS or nxt in ("with", "from")):
+            out.append(_slip(text, toks, i - 1, i + 2, "forward_to"))
+    return out
+
+
+def want_object(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"want" + a verb that is also a noun, before that verb's object: "if you want order 15
+    strips", "we want help you" ("want to order"), brief 22g2; want_verb reads the verbs that
+    are no nouns. "If you want help, ..." and "you want orders" are left alone."""
+    out = []
+    for i in range(len(toks) - 2):
+        t, w, nxt = toks[i], toks[i + 1], toks[i + 2]
+        if (t.low not in WANTING or t.name or (i and toks[i - 1].low in DETERMINERS)
+                or not w.word or w.name or w.low not in lex.verbs or w.low in lex.forms
+                or w.low in lex.adjs or _bare_verb(w, lex)):
+            continue
+        if nxt.low in WANT_OBJECT or (not nxt.word and nxt.text[:1].isdigit()):
+            out.append(_slip(text, toks, i, i + 1, "no_subject" if i == 0 else "want_to"))
+    return out
+
+
+def for_article(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"for" before one countable thing with no article: "it is nice for Christmas
+    gift" ("for a Christmas gift"), brief 22g2. The noun phrase is one to three words, names
+    and nouns before its head, and ends the clause; "for example", "for 15 strips" are left."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low != "for" or any(t.low in ("thank", "thanks") for t in toks[max(0, i - 2):i]):
+            continue  # "thank you for message": thanks_for
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and toks[k].word and (
+                toks[k].name or _noun_word(toks[k], lex)):
+            k += 1
+        head = toks[k - 1]
+        if (k == i + 1 or head.name or not _boundary(toks, k) or head.low not in lex.nouns
+                or head.low in lex.adjs or head.low in lex.advs or head.low in NOT_THINGS
+                or head.low in TIME_NOUNS or not _countable(head.low, lex) or _bare_verb(head, lex)
+                or f"{toks[i].low}:{head.low}" in IDIOMS):
+            continue
+        out.append(_slip(text, toks, i, k - 1, "article"))
+    return out
+
+
+WANT_OBJECT = frozenset(("a", "an", "the", "our", "your", "my", "his", "their", "its", "some",
+                         "these", "those", "it", "them", "us", "you", "me", "him"))
+
+
 MESSAGES_22GM = {
+    "forward_to": ("after 'look forward to' the verb takes -ing ('we look forward to hearing "
+                   "from you')",
+                   "look forward to 后面的动词要用 -ing 形式（we look forward to hearing from you）"),
     "modal_pair": ("'will', 'can' and 'should' take the plain verb, with no second modal and no "
                    "'to' ('we can arrange', 'you should order')",
                    "will、can、should 后面直接接动词原形，不能再加情态动词或 to（we can arrange、you "
@@ -234,7 +337,8 @@ MESSAGES_22GM = {
                "one of 后面的名词要用复数（one of our best customers）"),
 }
 
-RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for)
+RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for,
+         ing_subject, forward_to, want_object, for_article)
 MESSAGES.update(MESSAGES_22GM)
 # the list's "thank you for buy" (patterns.ERRORS) is this rule: one rule broken, counted once
 SAME_RULE["'thank you for' takes a noun or -ing"] = "thanks_ing"

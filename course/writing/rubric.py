@@ -79,6 +79,11 @@ class Rubric:
                                 # prompt, buyer message, facts, hints or rubric: pasted_share):
                                 # the instruction to the writer is no reply; a teacher gives 0
                                 # (issue 28, fifteenth student reader: it passed at 75)
+        "short_thin": 65,       # ... a note under the task's fewest words with under
+                                # short_thin_content of the content: "good" is out of reach
+                                # (brief 22g2: a 37-word Dubai reply without the invitation to
+                                # talk, 76 for the read15 readers, a teacher ~60; tuning sets
+                                # give such notes 55-66, one 72)
         "few_words": 20,        # ... when it has under few_words_share of them (in English):
                                 # "Hi Farid, sorry. Refund. Lily" (a teacher gives 15-20)
         "bare_letter": 75,      # ... when two or more of greeting, thanks, next step and
@@ -126,6 +131,9 @@ class Rubric:
     # >= 70 at most 0.40, the model answers at most 0.40: 0.6 stays clear of them
     pasted_run: int = 5
     pasted_share: float = 0.6
+    short_thin_content: float = 0.75  # under the fewest words and at most this share of the
+                                      # content: the short_thin cap (short correct notes that
+                                      # leave out one move keep 77% or more: set 4's 84)
     few_words_share: float = 0.25  # under this share: a few words, not a reply (few_words cap)
     bare_parts: int = 2    # missing letter parts from which the bare_letter cap applies
     # ... unless the reply has its greeting and its closing, is not brief and makes every move
@@ -136,7 +144,7 @@ class Rubric:
     # caps about the letter's form, shown only when they lower the score (on a reply that
     # already scores below them they would say nothing useful)
     form_caps: tuple = ("brief", "very_brief", "bare_letter", "weak_language", "short_note",
-                        "unsorry_note", "thin_note")
+                        "unsorry_note", "thin_note", "short_thin")
     # tone
     calm_blame_content: float = 0.85  # content share from which blame alone caps at calm_blame
     apology_missing: int = 6        # points lost when an apology is due and missing

@@ -247,6 +247,11 @@ class Content(Scorer):
                     "task asks) that leaves out part of what the buyer needs",
                     f"过短的便条（{reply.words} 个词，远少于本题要求的 {low} 个词），而且缺少买家需要的内容")
             # no advice line of its own: the moves it misses are each advised ("Missing: ...")
+        elif (share <= self.rubric.short_thin_content and reply.words < low
+              and reply.english >= self.rubric.english_share and not reply.keyword_list):
+            out.cap("short_thin", f"a note under the {low} words the task asks that leaves out "
+                    "a good part of what the buyer needs",
+                    f"便条少于本题要求的 {low} 个词，而且缺少买家需要的不少内容")
 
     @staticmethod
     def _wrong_choice(reply, situation) -> bool:
