@@ -165,7 +165,9 @@ def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
     >>> from course.crm.data import load
     >>> quiet = quiet_regulars(load("customers"), load("orders"))
     >>> list(quiet.columns)
-    ['name', 'country', 'orders', 'last_order', 'last_bought']
+    ['name', 'country', 'orders', 'last order', 'last bought']
+    >>> quiet.loc[quiet["name"] == "Omar Haddad", "last bought"].item()
+    'phone tripod beige'
     """
     from course.crm.overview import top_customers
 
@@ -179,7 +181,23 @@ def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
     last = sales.groupby(sales["Customer ID"].astype("int64"))["InvoiceDate"].max()
     regulars = regulars.assign(last_order=regulars["customer_id"].map(last).dt.normalize())
     quiet = regulars[(regulars["orders"] >= min_orders) & (regulars["last_order"] < end)]
-    return _plain(quiet[["name", "country", "orders", "last_order", "last_bought"]])
+    quiet = quiet[["name", "country", "orders", "last_order", "last_bought"]].assign(
+        last_bought=quiet["last_bought"].map(_product_words))
+    return _plain(quiet.rename(columns={"last_order": "last order",
+                                        "last_bought": "last bought"}))
+
+
+#: words a product name keeps in capitals ("desk lamp LED white")
+_ACRONYMS = frozenset({"LED", "USB", "LCD", "HDMI", "UK", "EU", "US", "USA"})
+
+
+def _product_words(name) -> str:
+    """A product as a sentence names it: "PHONE TRIPOD BEIGE" as "phone tripod beige" (a word
+    with a digit, such as "10000MAH", and an acronym of ``_ACRONYMS`` are kept as written)."""
+    if not isinstance(name, str):
+        return name
+    return " ".join(w if any(ch.isdigit() for ch in w) or w in _ACRONYMS else w.lower()
+                    for w in name.split())
 
 
 def inbox(messages, start, end):
@@ -212,13 +230,14 @@ def print_messages(messages):
 
 def complaint_decisions(messages):
     """What ``resolve_complaint`` decides for each after-sale message: buyer, product, order
-    value and decision (its code, then in the plain words of the workshops' questions, English
-    and Chinese), one row per message.
+    value and the decision in the plain words of the workshops' questions, English and
+    Chinese (not its code), one row per message, under plain headings and without row numbers
+    (W07 shows it as the toolkit's answer).
 
     >>> from course.crm.data import load
     >>> morning = inbox(load("messages"), "2026-04-15 06:00", "2026-04-15 10:30")
     >>> list(complaint_decisions(morning).columns)
-    ['buyer_name', 'product', 'order_value', 'decision', 'what to do', '处理方式']
+    ['buyer', 'product', 'order value (USD)', 'what to do', '处理方式']
     """
     import pandas as pd
 
@@ -231,11 +250,10 @@ def complaint_decisions(messages):
     for _, m in after.iterrows():
         decision = resolve_complaint(m).decision
         en, zh = DECISION_LABELS[decision]
-        rows.append({"buyer_name": m["buyer_name"], "product": m["product"],
-                     "order_value": m["order_value"], "decision": decision,
-                     "what to do": en, "处理方式": zh})
-    return pd.DataFrame(rows, columns=["buyer_name", "product", "order_value", "decision",
-                                       "what to do", "处理方式"])
+        rows.append({"buyer": m["buyer_name"], "product": m["product"],
+                     "order value (USD)": m["order_value"], "what to do": en, "处理方式": zh})
+    return _plain(pd.DataFrame(rows, columns=["buyer", "product", "order value (USD)",
+                                              "what to do", "处理方式"]))
 
 
 #: deal_status as a learner says it, in the order a customer moves (W02's list is sorted so)
@@ -366,8 +384,10 @@ def grade_counts(graded):
 def queue_table(queue, *, due=True):
     """A reply queue (``reply_queue``) as a learner reads it: ``rank``, ``tier``, the
     message's id (``inquiry_id`` shown as "inquiry"), ``due`` as text ("after grades 1-3" where
-    a grade 4 mail has no due time) and ``overdue`` ("yes"/"no"); ``due=False`` leaves the ``due`` column out (a shorter table when the
-    question is only which mails are overdue).
+    a grade 4 mail has no due time) and ``overdue`` ("yes"/"no"); ``due=False`` leaves the
+    ``due`` column out (a shorter table when the question is only which mails are overdue).
+    The rank is the first column, on the heading line with the others, and pandas' row numbers
+    are not shown (:func:`_plain`; as the row index, "rank" stood on a header row of its own).
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"rank": [1], "tier": ["grade 4"], "id": ["a"],
@@ -382,7 +402,7 @@ def queue_table(queue, *, due=True):
     table["due"] = [_due_text(d) for d in table["due"]]
     table["overdue"] = _yes_no(table["overdue"])
     table = table.rename(columns={"inquiry_id": "inquiry"})
-    return table.set_index("rank") if due else table.drop(columns="due").set_index("rank")
+    return _plain(table if due else table.drop(columns="due"))
 
 
 def _due_text(due) -> str:

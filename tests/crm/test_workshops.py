@@ -67,7 +67,12 @@ def test_quiet_regulars_have_many_orders_and_none_since(data):
     customers, orders, _ = data
     quiet = crm.quiet_regulars(customers, orders, min_orders=8, before="2026-01-01")
     assert "Omar Haddad" in set(quiet["name"])  # W01's win-back letter goes to him
-    assert (quiet["orders"] >= 8).all() and (quiet["last_order"] < "2026-01-01").all()
+    assert (quiet["orders"] >= 8).all() and (quiet["last order"] < "2026-01-01").all()
+    # plain headings and products as a sentence names them (issue 28, fifteenth reader)
+    assert list(quiet.columns) == ["name", "country", "orders", "last order", "last bought"]
+    assert not any(p.isupper() for p in quiet["last bought"])
+    assert crm.workshops._product_words("DESK LAMP LED WHITE") == "desk lamp LED white"
+    assert repr(quiet).splitlines()[1].split()[0] != "0"  # no row numbers from 0
 
 
 def test_inbox_print_and_decisions(data, capsys):
@@ -81,8 +86,12 @@ def test_inbox_print_and_decisions(data, capsys):
     decisions = crm.complaint_decisions(morning)
     after = morning[morning["stage"] == "after-sale"]
     assert len(decisions) == len(after)
-    assert list(decisions["decision"]) == [crm.resolve_complaint(m).decision
-                                           for _, m in after.iterrows()]
+    assert list(decisions["what to do"]) == [
+        crm.workshops.DECISION_LABELS[crm.resolve_complaint(m).decision][0]
+        for _, m in after.iterrows()]
+    assert list(decisions["buyer"]) == list(after["buyer_name"])
+    assert not {"buyer_name", "order_value", "decision"} & set(decisions.columns)  # no code names
+    assert repr(decisions).splitlines()[1].split()[0] != "0"  # no row numbers from 0
 
 
 @pytest.mark.parametrize("call, says", [
@@ -128,7 +137,10 @@ def test_queue_table_writes_no_nat_and_keeps_the_order():
     batch = crm.load("new_inquiries")
     queue = crm.reply_queue(batch, "2026-10-12 09:00")
     table = crm.queue_table(queue)
-    assert list(table.index) == list(queue["rank"])
+    assert list(table["rank"]) == list(queue["rank"])
+    assert list(table.columns)[:2] == ["rank", "tier"]
+    # the rank on the heading line, not as an index name on a header row of its own
+    assert repr(table).splitlines()[0].split()[:2] == ["rank", "tier"]
     assert list(table["inquiry"]) == list(queue["inquiry_id"])  # shown as "inquiry"
     no_due = queue["due"].isna().to_numpy()
     assert no_due.any()  # grade 4 mails have no due time
@@ -186,12 +198,12 @@ def test_views_name_the_call_on_a_wrong_table(call, says):
 
 
 def test_decisions_show_the_plain_words_of_the_questions(data):
-    """W07 and W08 ask in plain words; the toolkit's check shows the same words beside the code."""
+    """W07 and W08 ask in plain words; the toolkit's check shows the same words."""
     import yaml
 
     _, _, messages = data
     morning = crm.inbox(messages, "2026-04-15 06:00", "2026-04-15 10:30")
-    decisions = crm.complaint_decisions(morning).set_index("buyer_name")
+    decisions = crm.complaint_decisions(morning).set_index("buyer")
     bank = yaml.safe_load(open("exercises/w07-message-queue-workshop.yaml", encoding="utf-8"))
     item = next(e for e in bank["exercises"] if e["id"] == "w07-after-decisions")
     asked = {left["en"].split(":")[0]: right for left, right in item["pairs"]}

@@ -187,3 +187,37 @@ def test_presenter_keeps_assessment_items_closed(bank, monkeypatch):
     monkeypatch.setenv("CRM_COURSE_MODE", "class")
     assert bank["demo-multi"].effective_mode == "assessment"
     assert bank["demo-single"].effective_mode == "class"
+
+
+def _yes_no_cloze(**rules):
+    from course.exercises.kinds import build_exercise
+
+    return build_exercise({"id": "yn", "type": "cloze", "prompt": "Note it.",
+                           "text": "Can she still use it? [[no|she cannot use it]].",
+                           "blank_rules": [rules]})
+
+
+@pytest.mark.parametrize("given, rule", [
+    ("no", "exact"), ("she cannot use it", "exact"),      # listed answers
+    ("no she cannot use", "yes_no"), ("No. The needle broke again", "yes_no"),  # no + own words
+    ("no, yes she can", None), ("yes", None), ("yes, she can", None),
+    ("nope", None), ("not sure", None), ("she cannot use", None),  # not listed, no "no"
+])
+def test_yes_no_blank_takes_the_no_with_any_restatement(given, rule):
+    """Issue 28 (fifteenth reader): "no she cannot use" was wrong while "No, she can not" was
+    right. With ``yes_no`` the leading word decides unless the rest holds the other word."""
+    item = _yes_no_cloze(yes_no=True).grade([given]).items[0]
+    assert item.correct is (rule is not None) and item.rule == rule
+
+
+def test_without_yes_no_only_the_listed_answers_count():
+    assert not _yes_no_cloze().grade(["no she cannot use"]).correct
+
+
+def test_yes_no_needs_a_yes_or_no_answer_first():
+    from course.errors import DefinitionError
+    from course.exercises.kinds import build_exercise
+
+    with pytest.raises(DefinitionError, match="not yes or no"):
+        build_exercise({"id": "yn", "type": "cloze", "prompt": "P.", "text": "[[maybe]]",
+                        "blank_rules": [{"yes_no": True}]})

@@ -122,6 +122,25 @@ class Blank:
     typo_forms: tuple[str, ...] = ()  # misspellings the author accepts as typos
     around: tuple[str, str] = ("", "")  # up to three words just before and after it
     unit_after: str | None = None  # the unit the text puts after it ("hours" of "[[24]] hours")
+    yes_no: bool = False  # a yes/no question: the leading yes or no decides (``_yes_no``)
+
+
+YES_NO = ("yes", "no")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _yes_no(blank: Blank, given: str) -> TextMatch:
+    """A yes/no blank's answer with words after the yes or no ("no she cannot use", "No, it
+    keeps breaking"): right when its first word is the blank's yes or no and the other word
+    is not among the rest (the blank asks for the one word; the rest is a restatement)."""
+    if not blank.answers:
+        return TextMatch(None)
+    words = _FIRST_WORD.findall(normalize(given))
+    right = normalize(blank.answers[0])
+    other = YES_NO[1 - YES_NO.index(right)]
+    if len(words) > 1 and words[0] == right and other not in words[1:]:
+        return TextMatch(blank.answers[0], ("yes_no",))
+    return TextMatch(None)
 
 
 BLANK_MEMO_SIZE = 4096  # distinct (blank, answer) grades an exercise keeps
@@ -160,6 +179,11 @@ SCHEMA = {
                 "forms": {"type": "boolean"},
                 "typos": {"type": "array", "items": {"type": "string", "minLength": 1},
                           "description": "misspellings accepted as typos of the first answer"},
+                "yes_no": {"type": "boolean",
+                           "description": "the blank answers a yes/no question (its first "
+                                          "answer is yes or no): an answer that starts with "
+                                          "that word is right whatever words follow it, unless "
+                                          "they hold the other word"},
             }}]},
     },
 }
@@ -230,7 +254,12 @@ class ClozeExercise(Exercise):
                 forms=ALL_FORMS if forms else NO_FORMS,
                 typo_forms=tuple(str(t) for t in rules.get("typos", []) or []),
                 around=_around(self.text, m.start(), m.end()),
+                yes_no=bool(rules.get("yes_no", False)),
             )
+            if blank.yes_no and answers and normalize(answers[0]) not in YES_NO:
+                raise DefinitionError(
+                    "blank_rules", f"blank {n + 1} has yes_no but its first answer "
+                                   f"{answers[0]!r} is not yes or no")
             unit = _unit_after(self.text, m.end(), blank.around[1])
             if unit:
                 blank = replace(blank, unit_after=unit)
@@ -341,6 +370,8 @@ class ClozeExercise(Exercise):
             forms=blank.forms, real_words=blank.real_words, typo_forms=blank.typo_forms,
             around=blank.around,
         )
+        if not m.ok and blank.yes_no:
+            return _yes_no(blank, given)
         if m.ok or blank.unit_after is None:
             return m
         q = parse_quantity(given)
