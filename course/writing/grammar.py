@@ -216,18 +216,7 @@ def _sentences(text: str, start: int, end: int):
 
 
 # ------------------------------------------------------------------ the rules
-def check(body: str) -> list[Slip]:
-    """Every slip the rules find in ``body`` (the reply without greeting and closing), in order
-    of place; an empty list when the lexicon is missing."""
-    lex = lexicon()
-    if lex is None:
-        return []
-    slips = []
-    for start, end in segments(body):
-        toks = tokens(body, start, end)
-        for rule in _rules():
-            slips.extend(rule(body, toks, lex))
-    return sorted(slips, key=lambda s: s.start)
+# (`grammar_check.check` runs them with those of grammar_verbs.py over a reply)
 
 
 def _slip(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Slip:
@@ -514,14 +503,6 @@ def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
 
 RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
 
-
-@lru_cache(maxsize=1)
-def _rules() -> tuple:
-    """These rules and those of brief 22gm (grammar_verbs.py, which reads this module's names:
-    imported on first use, so that either module can be imported first)."""
-    from course.writing import grammar_verbs
-
-    return RULES + grammar_verbs.RULES
 
 # the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
 # message: "it make" (the list) and "It arrive" (agreement) are one rule broken, counted once;

@@ -1,5 +1,5 @@
 """Grammar rules of brief 22gm (issue 22; read by course.writing.grammar, whose tokens, lexicon
-and word classes they use; grammar.check runs them after its own).
+and word classes they use; grammar_check.check runs them after its own).
 
 - **want + verb**: "want", "hope", "need" ... straight before a plain verb ("I want tell you");
   at a sentence's start the subject is missing too ("Hope see you again");

@@ -731,14 +731,14 @@ class Language(Scorer):
 def _error_hits(reply) -> list[tuple]:
     """(start, end, order, phrase, rule, en, zh) of each learner error in the body's flat
     text: the list of frequent errors (patterns.ERRORS) and the grammar rules over the lexicon
-    (course.writing.grammar, brief 22gr), a rule of both counted as one kind."""
-    from course.writing import grammar
+    (course.writing.grammar_check, briefs 22gr and 22gm), a rule of both counted as one kind."""
+    from course.writing import grammar, grammar_check
 
     hits = [(m.start(), m.end(), i, m.group(0), grammar.rule_of(en), en, zh)
             for i, (rx, en, zh) in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body)]
     # the rules read the body's lines (a heading or a list item is not a sentence); each slip
     # is placed in the flat text, where the list's errors are found
-    for slip in grammar.check(reply.body):
+    for slip in grammar_check.check(reply.body):
         at = _flat_at(reply.body, slip.start)
         hits.append((at, at + len(" ".join(slip.phrase.split())), len(P.ERRORS_RX),
                      " ".join(slip.phrase.split()), slip.kind, slip.en, slip.zh))

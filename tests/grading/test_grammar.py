@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from support import named_cases, review
 
-from course.writing import grammar
+from course.writing import grammar, grammar_check
 
 
 def kinds(line: str) -> list[str]:
-    return [s.kind for s in grammar.check(line)]
+    return [s.kind for s in grammar_check.check(line)]
 
 
 CATCH = [
@@ -88,7 +88,7 @@ CATCH = [
 
 @pytest.mark.parametrize("line,kind,phrase", CATCH)
 def test_each_rule_catches_its_slip(line, kind, phrase):
-    found = [(s.kind, s.phrase) for s in grammar.check(line)]
+    found = [(s.kind, s.phrase) for s in grammar_check.check(line)]
     assert (kind, phrase) in found, found
 
 
@@ -107,7 +107,7 @@ LEAVE = _left_alone()
 
 @pytest.mark.parametrize("line", LEAVE)
 def test_correct_or_not_a_sentence_is_left_alone(line):
-    assert grammar.check(line) == []
+    assert grammar_check.check(line) == []
 
 
 def test_a_slip_repeated_is_one_rule_broken():
@@ -151,6 +151,6 @@ def test_without_the_lexicon_the_list_still_works(monkeypatch):
     # where lemminflect is missing the rules find nothing and the list of frequent errors
     # still runs (the review never fails for it)
     monkeypatch.setattr(grammar, "lexicon", lambda: None)
-    assert grammar.check("It arrive in 8 days.") == []
+    assert grammar_check.check("It arrive in 8 days.") == []
     text = "Dear Ryan,\n\nIt have a warranty. We will refund $9 today.\n\nBest regards,\nLily"
     assert review("comp-reply-dead-charger", text).criterion("language").missing

@@ -185,7 +185,7 @@ ROLES = [
 
 @pytest.mark.parametrize("sentence,slip", ROLES)
 def test_as_a_role_is_no_subject(sentence, slip):
-    from course.writing.grammar import check
+    from course.writing.grammar_check import check
 
     assert any(s.kind == "agreement" for s in check(sentence)) == slip
 
