@@ -1,4 +1,4 @@
-"""Grammar rules of brief 22gm (issue 22; read by course.writing.grammar, whose tokens, lexicon
+"""Grammar rules of brief 22gm (issue 22; they use the tokens, lexicon and word classes of
 and word classes they use; grammar_check.check runs them after its own).
 
 - **want + verb**: "want", "hope", "need" ... straight before a plain verb ("I want tell you");

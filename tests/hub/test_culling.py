@@ -23,11 +23,11 @@ WORK_EVERY = 0.5  # seconds between two requests of the working learner (pacing,
 # here (300 s by default, which is why a real hub culls in minutes, not seconds), and the
 # culler reads it every ACTIVITY_EVERY seconds: what the culler sees of the active server is
 # at most WORK_EVERY + 2 * ACTIVITY_EVERY = 2.5 s old while the hub keeps time. The idle limit
-# leaves the hub 7.5 s more before it could take the active server for idle: what 12 s with a
-# 2 s interval and a request a second left it (7 s). 8 s (5.5 s left) was not safe: in one of
-# two runs at load 12 on the 2-core machine the active server was no longer running at the
-# end. The test prints the oldest activity it saw of the active server (3.3 s in the other).
-IDLE_AFTER = 10  # seconds (CRM_COURSE_CULL_IDLE; the configuration's default is 3600)
+# leaves the hub 9.5 s more before it could take the active server for idle (12 s with a 2 s
+# interval and a request a second left it 7 s). 10 s was not safe: in a clean-clone run at load
+# 8 on the 2-core machine (2026-12-07) the active server was culled; 8 s failed in one of two
+# runs at load 12. The test prints the oldest activity it saw of the active server.
+IDLE_AFTER = 12  # seconds (CRM_COURSE_CULL_IDLE; the configuration's default is 3600)
 FAST_ACTIVITY = f"""
 c.JupyterHub.last_activity_interval = {ACTIVITY_EVERY}
 c.Spawner.environment.update({{"JUPYTERHUB_ACTIVITY_INTERVAL": "{ACTIVITY_EVERY}"}})
