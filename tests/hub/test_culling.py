@@ -54,20 +54,26 @@ def test_an_idle_server_is_culled_and_an_active_one_kept(request):
         # both start at once; the active learner works from the moment their server is ready
         # (not once both are: a server that became ready first would sit idle meanwhile)
         hub.spawn(idle, active, wait=False)
-        idle_ready = gone_after = None
+        idle_ready = gone_after = active_ready = None
         oldest = 0.0  # the oldest activity of the active server the hub showed while it worked
+        # the run ends once the idle server is gone AND the active one has worked longer than
+        # the idle limit (at load 8 the idle server was culled before the active one was ready)
         while time.monotonic() - started < hubkit.START_TIMEOUT + 4 * IDLE_AFTER:
             servers = {user: hub.api("GET", f"/users/{user}")["servers"].get("")
                        for user in (idle, active)}
             if servers[active] and servers[active].get("ready"):
+                active_ready = active_ready or time.monotonic()
                 hub.server(active, "GET", "/contents")  # a learner working: through the proxy
                 oldest = max(oldest, _age(servers[active].get("last_activity")))
             if idle_ready is None and servers[idle] and servers[idle].get("ready"):
                 idle_ready = time.monotonic()  # its last activity: when it became ready
-            if idle_ready is not None and not servers[idle]:
+            if gone_after is None and idle_ready is not None and not servers[idle]:
                 gone_after = time.monotonic() - started
+            worked = time.monotonic() - active_ready if active_ready else 0.0
+            if gone_after is not None and worked > IDLE_AFTER + 2 * ACTIVITY_EVERY:
                 break
             time.sleep(WORK_EVERY)  # paces the working learner's requests (the loop measures)
+        assert active_ready is not None, f"the active server never started\n{hub.log()[-3000:]}"
         assert idle_ready is not None, f"the idle server never started\n{hub.log()[-3000:]}"
         assert gone_after is not None, f"the idle server was not stopped\n{hub.log()[-3000:]}"
         assert gone_after >= IDLE_AFTER - 1  # not before it had been idle that long
