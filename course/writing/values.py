@@ -488,7 +488,8 @@ class Phrase(ValueKind):
         words = [w for w in str(facts.get(self.field) or "").lower().split() if len(w) > 2]
         if not words:
             return []
-        key = r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
+        # from a word's start: "men's hoodie" is not found in "women's hoodies"
+        key = r"\b" + r"\W+(?:\w+\W+){0,2}?".join(_word_key(w) for w in words[-2:])
         m = (re.search(key, text, re.I)
              or _named_otherwise(words, text, _other_names(self.field, facts))
              or _model_named(str(facts.get(self.field) or ""), text, facts))

@@ -75,7 +75,10 @@ def test_a_possessive_in_a_product_name_counts():
     kind = FACT_KINDS["last_product"].kind
     assert kind.find("You bought our men's hoodies last winter.", facts)
     assert kind.find("You bought our mens hoodie last winter.", facts)
-    assert not kind.find("You bought our men hoodies last winter.", facts)
+    # "men hoodie" (no possessive mark) names her product too since brief 22pw (issue 28's
+    # fifteenth teacher reader: "you like our men red hoodie"); the slip is the grammar's to mark
+    assert kind.find("You bought our men hoodies last winter.", facts)
+    assert not kind.find("Our women's hoodies are new this winter.", facts)
 
 
 def test_a_greeting_for_another_holiday_is_a_wrong_fact():
