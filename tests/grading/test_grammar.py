@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import named_cases, review
+from support import review
 
 from course.writing import grammar, grammar_check
 
@@ -18,72 +18,17 @@ def kinds(line: str) -> list[str]:
     return [s.kind for s in grammar_check.check(line)]
 
 
-CATCH = [
-    *named_cases("agreement", [
-        ("it", ("It arrive in Denver in 8 days.", "agreement", "It arrive")),
-        ("noun", ("The parcel need two more days.", "agreement", "The parcel need")),
-        ("our_noun", ("Our supplier restock on 18 April.", "agreement", "Our supplier restock")),
-        ("bare_noun", ("Sorry, new stock come on 18 April.", "agreement", "new stock come")),
-        ("after_so", ("We chose this date so the lamp arrive before Friday.", "agreement",
-                      "the lamp arrive")),
-        ("she", ("I think she want the blue one.", "agreement", "she want"))]),
-    *named_cases("article", [
-        ("after_have", ("We have new bamboo cutting board, only $18.50.", "article",
-                        "new bamboo cutting board")),
-        ("second_object", ("We will give you answer in 3 days.", "article", "answer")),
-        ("after_send", ("If you want, I send you photo today.", "article", "photo")),
-        ("object", ("We are asking factory now.", "article", "factory")),
-        ("same", ("Sorry, the coat is not same as the picture.", "article", "not same")),
-        ("other", ("Or we can send you other coat if you like.", "article", "other coat"))]),
-    *named_cases("plural_subject", [
-        ("our", ("Our new mugs is on the way.", "plural_subject", "Our new mugs is")),
-        ("number", ("Sorry, 2 cables was broken in the box.", "plural_subject",
-                    "2 cables was"))]),
-    *named_cases("be_plain", [
-        ("stay", ("Now the parcel is stay in customs.", "be_plain", "is stay")),
-        ("agree", ("We are agree with your idea.", "be_plain", "are agree"))]),
-    *named_cases("sorry_for", [
-        ("adjective", ("So sorry for the late, your scarf is on the way.", "sorry_adjective",
-                       "sorry for the late")),
-        ("clause", ("Sorry for the coat is not like the picture.", "sorry_clause",
-                    "Sorry for the coat is"))]),
-    *named_cases("modal_form", [
-        ("past", ("We will sent the new cable tomorrow.", "modal_form", "will sent")),
-        ("s", ("The money can arrives in 3 days.", "modal_form", "can arrives"))]),
-    *named_cases("past_time", [
-        ("yesterday", ("Yesterday we send the parcel by China Post.", "past_time", "we send")),
-        ("ago", ("Your order is shipped 2 days ago.", "past_time", "is shipped"))]),
-    # brief 22gm (round 14; the readers' lines are in reader_cases/round14_grammar.yaml)
-    *named_cases("agreement_do", [
-        ("dont", ("If it don't arrive in 5 days, tell us.", "agreement_do", "it don't")),
-        ("have", ("Sorry, the parcel have a delay at customs.", "agreement_do",
-                  "the parcel have"))]),
-    *named_cases("want_verb", [
-        ("want", ("I want tell you about our new lamp.", "want_to", "want tell")),
-        ("need", ("You need check the size chart first.", "want_to", "need check")),
-        ("no_subject", ("Hope see you again soon.", "no_subject", "Hope see"))]),
-    *named_cases("be_person", [
-        ("object", ("Now we are check the material and the report.", "be_plain", "are check")),
-        ("interest", ("If you are interest in it, please write.", "be_ed", "are interest")),
-        ("question", ("Are you satisfy with the lamp?", "be_plain", "Are you satisfy")),
-        ("no_object", ("We are check now with the factory.", "be_plain", "are check"))]),
-    *named_cases("to_person", [
-        ("reply", ("We will reply you in 2 days.", "to_person", "reply you")),
-        ("money", ("We will refund you full money today.", "full_money", "full money"))]),
-    *named_cases("one_of", [
-        ("best", ("You are one of our best customer.", "one_of", "one of our best customer")),
-        ("start", ("One of the mug is broken.", "one_of", "One of the mug"))]),
-    # the slips the teacher of set 8 named and the reviewer missed (its grammar_slips kind)
-    *named_cases("modal_pair", [
-        ("two_modals", ("After that we will can arrange a call.", "modal_pair", "will can")),
-        ("to", ("For US size 8 you should to order size L.", "modal_pair", "should to"))]),
-    *named_cases("not_alone", [
-        ("it", ("We see the order is there but it not pay yet.", "not_alone", "it not pay")),
-        ("you", ("If you not get it in 7 days, tell us.", "not_alone", "you not get"))]),
-    *named_cases("thanks_for", [
-        ("noun", ("Thank you for interest in our mats.", "thanks_for", "for interest")),
-        ("verb", ("Thanks for contact us about the lamp.", "thanks_ing", "for contact"))]),
-]
+def _table(name: str, make) -> list:
+    """The cases of a YAML table beside this file ({rule: {name: case}}), ids ``<rule>-<name>``."""
+    import yaml
+
+    table = yaml.safe_load(Path(__file__).with_name(name).read_text("utf-8"))
+    return [pytest.param(*make(case), id=f"{rule}-{fill}") for rule, cases in table.items()
+            for fill, case in cases.items()]
+
+
+# the slips each rule must catch: (the line, the slip's kind, the words it names)
+CATCH = _table("grammar_caught.yaml", lambda c: (c["line"], c["kind"], c["phrase"]))
 
 
 @pytest.mark.parametrize("line,kind,phrase", CATCH)
@@ -92,17 +37,8 @@ def test_each_rule_catches_its_slip(line, kind, phrase):
     assert (kind, phrase) in found, found
 
 
-def _left_alone() -> list:
-    """The lines of grammar_left_alone.yaml, one a case, with ids ``<rule>-<name>``."""
-    import yaml
-
-    path = Path(__file__).with_name("grammar_left_alone.yaml")
-    table = yaml.safe_load(path.read_text("utf-8"))
-    return [pytest.param(line, id=f"{rule}-{name}") for rule, lines in table.items()
-            for name, line in lines.items()]
-
-
-LEAVE = _left_alone()
+# the correct lines (or no sentences) every rule must leave alone
+LEAVE = _table("grammar_left_alone.yaml", lambda line: (line,))
 
 
 @pytest.mark.parametrize("line", LEAVE)
