@@ -144,10 +144,12 @@ def moves_in(text: str, facts=None, situation: str | None = None) -> set[str]:
     False
     """
     from course.writing.factcheck import check_facts
-    from course.writing.values import FACT_KINDS
+    from course.writing.values import FACT_KINDS, amounts_in_digits
 
     facts = dict(facts or {})
-    flat = " ".join(str(text).split())
+    # an amount in words is read as in digits, as the reviewer reads it ("we will cover forty
+    # dollars of the cost": issue 28, the sixteenth teacher reader's role-play turn)
+    flat = amounts_in_digits(" ".join(str(text).split()))
     greeting, _body, closing = split(str(text))
     found = {name for name, ok in (("greet", greeting), ("close", closing)) if ok}
     for name, rx in (("thank", P.THANKS), ("apologise", P.APOLOGY), ("give_time", P.TIME)):
