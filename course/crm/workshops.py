@@ -120,7 +120,8 @@ def _ids(customer_ids, customers, what):
 def customer_card(customers, orders, customer_id, *, top=3):
     """One customer's record as a form: name, country, the platform they usually buy on,
     language, birthday, their last order (date, and its platform when the orders have one) and
-    the ``top`` products they bought most often (counted in order lines, credit notes left out).
+    the ``top`` products they bought most often (counted in order lines, credit notes left out),
+    written in lower case as the course writes them (acronyms such as LED kept).
 
     >>> from course.crm.data import load
     >>> card = customer_card(load("customers"), load("orders"), 12970)
@@ -147,7 +148,7 @@ def customer_card(customers, orders, customer_id, *, top=3):
         rows["last order"] = f"{_shown(last['InvoiceDate'].normalize())}{where}"
     bought = mine["Description"].value_counts().head(top)
     for n, (product, lines) in enumerate(bought.items(), 1):
-        rows[f"favourite product {n}"] = f"{product} ({lines} order lines)"
+        rows[f"favourite product {n}"] = f"{_product_words(product)} ({lines} order lines)"
     if bought.empty:
         rows["favourite product 1"] = "(no order yet)"
     return pd.DataFrame({str(person["name"]): rows})
