@@ -13,6 +13,7 @@ from course.writing.text import (
     says_something,
     sentences,
     split,
+    telegraphic,
 )
 from course.writing.values import amounts_in_digits
 
@@ -30,7 +31,11 @@ class Reply:
         self.flat_body = " ".join(self.body.split())
         self.sentences = sentences(self.body)
         self.english = english_share(text)
-        self.keyword_list = keyword_list(self.body)
+        listed = keyword_list(self.body)
+        # a note in a list's form that still carries a message (values in a letter's frame)
+        # is a telegraphic note, read as sentences and capped by the telegraphic cap
+        self.telegraphic = listed and telegraphic(self.body, bool(self.greeting or self.closing))
+        self.keyword_list = listed and not self.telegraphic
         self.words = word_count(text)
         self.word_range = tuple(words)
         self.check = check_facts(self.flat, facts, self.buyer)

@@ -92,6 +92,13 @@ class Rubric:
                                 # after a real sentence ("sorry the keychain does not work.
                                 # responsibility, full refund $20, no need send back"): set 7's
                                 # teacher 42-45 (brief 22rv); a list with no sentence is 10
+        "telegraphic": 55,      # ... when it is a telegraphic note: a keyword list's form
+                                # that still carries the case's message (values, the decision)
+                                # in a letter's frame: "Dear Hamza, sorry! Full refund $20, no
+                                # need return. Money in 5 days. Best regards, Amy". A teacher
+                                # gives such notes 40-60 (the sixteenth readers: 50-60); a list
+                                # of the task's terms with no message stays at keywords (10)
+                                # (brief 22t16)
         "cold": 45,             # ... when the task asks a patient, personal answer (it gives
                                 # `invite_talk`) and the reply is bare figures: no thanks, no
                                 # invitation, nothing of the buyer (brief 22r, W06 Dubai)
@@ -174,6 +181,11 @@ class Rubric:
     # a half list (course.writing.text.half_list): a run of this many phrases or more between
     # commas, each of up to `words` words and saying nothing, `terms` of them a lesson's term
     # with no number
+    # a telegraphic note (course.writing.text.telegraphic): at least this many phrases that
+    # state a value, no fewer than the phrases that only name a term, and at most `run`
+    # phrases that say nothing in a row in one sentence (the keyword lists of sets 7, 8 and
+    # promo run 7-13 phrases between commas; the readers' notes 2-5)
+    telegraphic: dict = field(default_factory=lambda: {"values": 2, "run": 5})
     half_list: dict = field(default_factory=lambda: {"phrases": 4, "terms": 2, "words": 5})
     # relevance
     pitch_penalty: int = 5          # points lost for a sales pitch inside an answer

@@ -223,7 +223,7 @@ class Content(Scorer):
                     "回复几乎没有提供买家需要的信息")
         self._padding(reply, situation, share, out)
         self._thin_note(reply, share, out)
-        listed = half_list(reply.body)
+        listed = [] if reply.telegraphic else half_list(reply.body)  # its own cap (22t16)
         if listed:  # the task's terms listed after a sentence (brief 22rv)
             quoted = ", ".join(listed)
             out.missing.append(Problem(f"a list of the task's words, not sentences: '{quoted}'",
@@ -666,6 +666,13 @@ class Language(Scorer):
             out.advise("Write full sentences: a buyer reads a letter, not a list of keywords.",
                        "写完整的句子：买家读的是信，不是关键词列表。")
             return out
+        if reply.telegraphic:  # brief 22t16: a weak reply, not a list of keywords
+            out.missing.append(Problem("a telegraphic note, not sentences", "电报式便条，不是完整句子"))
+            out.cap("telegraphic", "a telegraphic note: the right content without sentences",
+                    "电报式便条：内容对，但没有写成句子")
+            out.advise("Write the note as sentences to the buyer: who does what, and when "
+                       "('Full refund $20' becomes 'We refund your $20 today').",
+                       "把便条写成对买家说的完整句子：谁做什么、何时做（“Full refund $20”写成“We refund your $20 today”）。")
         self._errors(reply, out)
         return out
 

@@ -129,6 +129,41 @@ def keyword_list(body: str) -> bool:
     return _keyword_list(body) and not (_real_sentence(body) and half_list(body))
 
 
+def telegraphic(body: str, framed: bool) -> bool:
+    """True when a body in a keyword list's form is a telegraphic note that still carries a
+    message (brief 22t16): it stands in a letter's frame (``framed``: a greeting or a
+    closing) and at least RUBRIC.telegraphic["values"] of its phrases state a value (an
+    amount, a count, a time: "Full refund $20", "Money in 5 days", "3 speakers = $21.12"),
+    no fewer than its phrases that only name a lesson's term ("sorry", "no need return").
+    A teacher reads such a note as a weak reply (40-60), a list of the task's terms with no
+    message as a list (5-10)."""
+    from course.writing.rubric import RUBRIC
+
+    if not framed or phrase_list(body) == "bullets":  # bullet lines are a list's own form
+        return False
+    phrases = [c.strip(" -–—*•\t") for c in _PHRASE_BREAK.split(body) if c.strip(" -–—*•\t")]
+    values = sum(bool(re.search(r"\d", c)) for c in phrases)
+    terms = sum(bool(_TERM.search(c)) and not re.search(r"\d", c) and not _says(c)
+                for c in phrases)
+    return (values >= RUBRIC.telegraphic["values"] and values >= terms
+            and _phrase_run(body) <= RUBRIC.telegraphic["run"])
+
+
+def _phrase_run(body: str) -> int:
+    """The most phrases that say nothing in a row within one sentence: a note states a few
+    things at a time ("3 speakers = $21.12, 8 days, arrives before Christmas"), a keyword
+    list lays the task's words out in one long run ("LED strip lights, 15, $9.80, $147, all
+    colours in stock, Hamburg 7 days, follow up")."""
+    best = 0
+    for sentence in re.split(r"[.!?](?!\d)|\n", body):
+        run = 0
+        for c in re.split(r"[,;:=()•|+]+|\s[-–—/]\s", sentence):
+            if c.strip(" -–—*•\t"):
+                run = 0 if _says(c.strip()) else run + 1
+                best = max(best, run)
+    return best
+
+
 def _real_sentence(body: str) -> bool:
     """True when a stretch of the body between punctuation marks is a statement of four
     words or more ("for ten speakers the price is $6.50 each"), not a thanks formula."""

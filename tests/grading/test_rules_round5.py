@@ -39,10 +39,10 @@ LISTS = [
      "Dear Sir,\nThank you for your interest in our products. Please note: company website, "
      "registration number, full address, models and specifications, paid sample order, trial "
      "order, no meeting tomorrow.\nBest regards,\nKevin"),
-    ("rel-reply-late-delivery", "notes",
-     "Dear Jessica,\nSorry for delay. Parcel shipped 10 April. China Post. Tracking "
-     "LX123456789CN. Sorting centre busy. Resend or refund in 7 days. Thank you.\nLily"),
 ]
+# ("notes": "Sorry for delay. Parcel shipped 10 April. China Post. Tracking LX... Resend or
+# refund in 7 days." in a letter's frame is a telegraphic note, a weak reply capped at 55, not a
+# list: brief 22t16, reader_cases/round16_notes.yaml)
 
 
 @pytest.mark.parametrize("exercise,why,text", LISTS)
