@@ -326,6 +326,11 @@ def _verb_here(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     prev = toks[i - 1].low if i else ""
     if prev in DETERMINERS:  # "the tracking": a noun
         return False
+    j = i - 1  # "our new knitted hat": a participle after a determiner's adjectives (22r16)
+    while j > 0 and toks[j].low in lex.adjs and toks[j].low not in DETERMINERS:
+        j -= 1
+    if j < i - 1 and toks[j].low in DETERMINERS:
+        return False
     only_verb = t.low not in lex.nouns and t.low not in lex.adjs
     return only_verb or prev in SUBJECT_PRONOUNS or prev in AUXILIARIES or prev == "please"
 

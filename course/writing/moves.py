@@ -67,7 +67,8 @@ _RX = {
                     r"account|account|card|paypal|bank|wallet)|"
                     # "the $40 is on its way today", "you will see the $40 in 3 days" (brief 22r)
                     r"(?:the|your) (?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|usd)|money)"
-                    r" (?:is|are|has been|was) (?:on (?:its|the) way|sent|paid|transferred)|"
+                    # the amount in brackets after it: "The money ($40) is on the way" (brief 22r16)
+                    r"(?: \([^()]{1,20}\))? (?:is|are|has been|was) (?:on (?:its|the) way|sent|paid|transferred)|"
                     r"you(?:'ll| will) (?:see|get|receive) (?:the |your )?(?:[$€£¥]\s?\d+|\d+"
                     r"(?:\.\d+)? ?(?:dollars?|usd)|money)|"
                     # B1 without the article (issue 28, thirteenth reading): "money is sent

@@ -125,6 +125,9 @@ _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|r
            + MONEY_BACK +
            # the money given back without "back": "we will return you money", "return your
            # money" (the fifteenth student reader, brief 22pw)
+           # the money the buyer gets back (brief 22r16): "You will get all of your 20 dollars back"
+           r"|you(?:'ll| will| can)? (?:get|receive) (?:back (?:all (?:of )?)?(?:your |the )?" + _AMT
+           + r"|(?:all (?:of )?)?(?:your |the )?" + _AMT + r" back)"
            r"|return\w* (?:you )?(?:all )?(?:of )?your money|(?:give|pay|send|return\w*) you (?:all )?"
            r"(?:of )?(?:your |the )?money|退款")
 
@@ -193,7 +196,12 @@ _OPT_OUT_PLAIN = (r"(?:do not|don't|dont|rather not) (?:want|wish|like|need) (?:
                   r"hear) )?(?:such|these|this kind of|this type of|more|any more|any|our|those)?"
                   r" ?(?:messages?|news|e-?mails?|mails?|offers|updates|letters)|prefer not to (?:receive|"
                   r"get|hear)|just (?:say|reply|"
-                  r"answer|write) (?:so|no|stop)")
+                  r"answer|write) (?:so|no|stop)|"
+                  # the stop word asked for, or "no more news" said plainly: "Reply STOP if no
+                  # more news." (the sixteenth student reader, brief 22r16)
+                  r"(?:reply|answer|write|text|send)(?: us| me)?(?: with)? [\"'“‘]?(?:stop|no|unsubscribe)"
+                  r"(?=[\"'”’]?(?: (?:if|to|and|when)\b|\s*[.!,]|$))|if (?:you want )?no (?:more|further) "
+                  r"(?:news|messages?|e-?mails?|mails?|offers|updates|letters)")
 # brief 22s: the choice left by taking the push away: "There is no hurry.", "you don't have to
 # decide now", "No need to reply or order today", "Please take your time"
 _NO_PUSH = (r"no (?:hurry|rush|pressure)|no need to (?:hurry|rush|decide|reply|answer|buy|order)\w*|"
@@ -213,7 +221,10 @@ SITUATIONS = (
                           r"comes? to|total) " + _AMOUNT + r"|"
                           # a note's price after its count: "3 speakers $21.12" (issue 28, the
                           # fourteenth teacher reader)
-                          r"\b\d+ [a-z]+s:? (?:for |at |= )?" + _AMOUNT,
+                          r"\b\d+ [a-z]+s:? (?:for |at |= )?" + _AMOUNT + r"|"
+                          # a count, its goods (one or more words, any number) and "=" or ":" before
+                          # the money: "15 LED strip = $147" (the sixteenth student reader, 22r16)
+                          r"\b\d+ (?:[a-z-]+ ){0,2}[a-z-]+ ?(?:=|:) ?" + _AMOUNT,
               "an offer or a price", "给出报价或价格"),
          Move("price", 2, "fact:unit_price,total_price", "the price from the facts",
               "事实中的价格", only_with="unit_price"),
@@ -447,6 +458,8 @@ SITUATIONS = (
                                r"thank\w*[^.!?]{0,40}\byou (?:have )?(?:ordered|bought|shopped)|"
                                # brief 22rv: "Thank you for buy(ing) from us nine times", "we
                                # really valued your 9 purchases"
+                               # "Thanks for you buy from us nine times" (B1, brief 22r16)
+                               r"thank\w* (?:you )?for you (?:buy\w*|bought|order\w*|shop\w*)|"
                                r"thank\w* (?:you )?(?:\w+ )?for (?:buy\w*|bought|order\w*|shopp\w*|"
                                r"choos\w*|chose)|(?:valued?|appreciated?|treasured?) (?:all )?(?:your|"
                                r"the) (?:" + _COUNT + r" )?(?:purchases|orders|business|support|"
@@ -459,7 +472,8 @@ SITUATIONS = (
                             r"welcome you back|relationship|hear from you again|enjoyed "
                             r"(?:working|doing business) with you|(?:have )?not heard from you|"
                             r"(?:be|become) your (?:supplier|partner|shop) again|(?:serve|supply) you "
-                            r"again|(?:has|have) been (?:so )?quiet|(?:work|do business)(?: \w+){0,2} once more)\b|"
+                            # "It would be a pleasure to serve you once more" (brief 22r16)
+                            r"(?:again|once more|once again)|(?:has|have) been (?:so )?quiet|(?:work|do business)(?: \w+){0,2} once more)\b|"
                             r"恢复合作",
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
@@ -477,7 +491,9 @@ SITUATIONS = (
          # time-limited: an offer in a sentence that says until when, or in the next one ("10% off"
         # alone is not; "10% OFF NOW! Buy our tripod before 30 November!" is, brief 22e)
          Move("offer", 1, r"\b(?:(?:\d+|five|ten|fifteen|twenty|thirty|fifty)\s?(?:%|percent|per cent) "
-                          r"(?:off|discount|cheaper|less)|save \d+% (?:on|off)|special (?:price|offer|discount)|discount)"
+                          r"(?:off|discount|cheaper|less)|save (?:\d+\s?%|(?:\d+|five|ten|fifteen|twenty|thirty|fifty)\s?"
+                          # "You can save ten percent on any purchase" (brief 22r16)
+                          r"(?:percent|per cent)) (?:on|off)|special (?:price|offer|discount)|discount)"
                           r"\b(?=[^.!?]*(?:[.!?]\s+[^.!?]*)?\b(?:until|till|valid|before|ends?|expires?|this (?:month|"
                           r"week)|by (?:\d+|the end))\b)|\b(?:valid until|until (?:the end of|\d+)|this month only)\b|"
                           r"折", "a time-limited offer", "限时优惠"),
@@ -584,10 +600,20 @@ SITUATIONS = (
                              r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|"
                              r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
-                             r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter) (?:has )?"
+                             r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter|question|enquiry|"
+                             r"inquiry)s?(?: (?:about|on|for|regarding) [^.!?]{1,30}?)? (?:has |have )?"
+                             # "Your questions about the raincoats have reached us" (brief 22r16)
                              r"(?:reached|arrived|came|come)\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
+                               # who does it, in any tense (the sixteenth readers, brief 22r16):
+                               # "our team is processing it", "we are checking it", "we have
+                               # checked", "I got your question and asked the factory already"
+                               r"(?:we|i|team|colleagues?|factory|supplier|staff) (?:(?:is|are|am|has|"
+                               r"have|'ve|will|already|now|just|also|been) ){0,3}(?:process\w*|check\w*|"
+                               r"handl\w*|review\w*|verif\w*|look\w* into|work\w* on)|\band (?:already |"
+                               r"also )?(?:asked|contacted|checked with) (?:the |our )?(?:factory|supplier|"
+                               r"team|colleagues?)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
                                # the B1 slip without -ing: "we are check the material and test
@@ -631,7 +657,8 @@ SITUATIONS = (
                          r"(?!order\b)\w+ (?:stays?|is|will|can)|"
                          # the use named: "for two days of hiking", "before your trip"
                          # "for a two-day hike" (brief 22s: a word with a hyphen)
-                         r"(?:for|before|during|on) (?:your |a |the |two |three |\d+ )?(?:[\w-]+ ){0,2}"
+                         # "suits a two-day hike" (the sixteenth teacher reader, brief 22r16)
+                         r"(?:for|before|during|on|suits?|fits?) (?:your |a |the |two |three |\d+ )?(?:[\w-]+ ){0,2}"
                          r"(?:trip|hik\w+|travel\w*|journey|camping|holiday|vacation|commute|"
                          r"workout|gym|runs?|running|rides?|flight|outdoors|beach|party|wedding|"
                          r"event|gathering|office|kitchen|classroom)|before you (?:leave|go|travel))\b",
@@ -646,6 +673,10 @@ SITUATIONS = (
                            r"\d+\s?(?:g|grams|kg|cm|hours)|"
                            # what it does for the need, without "because" (issue 28, thirteenth
                            # reading): "the PowerGo Lite is best: two phone charges and very light"
+                           # a quality for its use: "light for travel", "small enough for your
+                           # bag" (the sixteenth student reader, brief 22r16)
+                           r"(?:light|small|compact|thin|strong|slim|tough|quiet)(?: enough)? for "
+                           r"(?:your |a |the )?[\w-]+|"
                            r"(?:two|three|four|five|\d+) (?:full )?(?:phone )?(?:charges|"
                            r"recharges)|(?:very|so|quite|really|super) (?:light|small|compact|thin|"
                            r"strong))\b",
@@ -742,7 +773,11 @@ SITUATIONS = (
                         # "because you often buy our power banks" (brief 22g)
                         r"you (?:often|always|usually|regularly) (?:buy|order|shop|choose)|"
                         # "You keep coming back for our mugs" (the eighth tuning set)
-                        r"you keep (?:coming back|buying|ordering|choosing))\b",
+                        r"you keep (?:coming back|buying|ordering|choosing)|"
+                        # what he likes of ours: "Since you enjoy our mugs" (the sixteenth teacher
+                        # reader, brief 22r16)
+                        r"(?:since|as|because) you (?:really |already )?(?:enjoy|like|love)d? (?:our|the|"
+                        r"your|these|those))\b",
               "why this customer gets it (an old customer)", "为什么给这位客户（老客户）"),
          Move("how", 1, r"\b(code|coupon|automatically|at checkout|in (?:your|the) cart|add (?:it|"
                         r"them) to|order (?:it|them|as usual)|in our (?:store|shop)|automatic|just order|"

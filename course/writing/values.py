@@ -506,6 +506,10 @@ class Phrase(ValueKind):
                           # reader, brief 22pw)
                           + r"|\b(?:the|our|this|that) (?:[\w'’-]+ ){0,2}?" + head + r"\w* (?:is|are|was|were) "
                           r"(?:still )?your (?:favou?rite|usual|(?:first )?choice)"
+                          # the thanks for liking it: "thank you for loving our red hoodie"
+                          # (the sixteenth student reader, brief 22r16)
+                          + r"|\bfor (?:lov|lik|enjoy|choos|buy|order|wear)\w* (?:the |our |your |those |these )?"
+                          r"(?:[\w'’-]+ ){0,2}?" + head
                           # "thank you for your mug order in September" (brief 22r)
                           + r"|\byour (?:[\w'’-]+ ){0,2}?" + head + r"\W+(?:order|purchase)"
                           # the item she bought sent again: "we will send you two new red
