@@ -155,9 +155,10 @@ def _phrase_run(body: str) -> int:
     list lays the task's words out in one long run ("LED strip lights, 15, $9.80, $147, all
     colours in stock, Hamburg 7 days, follow up")."""
     best = 0
-    for sentence in re.split(r"[.!?](?!\d)|\n", body):
+    # a question mark breaks a phrase, not the run: "- country? city? -" is a list's item
+    for sentence in re.split(r"[.!](?!\d)|\n", body):
         run = 0
-        for c in re.split(r"[,;:=()•|+]+|\s[-–—/]\s", sentence):
+        for c in re.split(r"[,;:=()•|+?]+|\s[-–—/]\s", sentence):
             if c.strip(" -–—*•\t"):
                 run = 0 if _says(c.strip()) else run + 1
                 best = max(best, run)
