@@ -102,7 +102,7 @@ LONGEST_FIRST = {
     "tests/bankio/test_gift.py": 34, "tests/browser/test_voila_dollars.py": 33,
     "tests/browser/test_live_writing.py": 33, "tests/browser/test_slides_live.py": 32,
     "tests/bankio/test_cli.py": 32, "tests/security/test_fuzz.py": 30,
-    "tests/crm/test_plot_language.py": 22, "tests/grading/test_scored_sets.py": 22,
+    "tests/crm/test_plot_language.py": 22, "tests/grading/test_scored_sets.py": 40,
     "tests/security/test_submissions.py": 20,
 }
 

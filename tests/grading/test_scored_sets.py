@@ -15,7 +15,8 @@ seen it, and when it became a tuning set.
   on lesson 10 and the workshops) is held out and unguarded in the same way.
 - ``heldout_replies_6.yaml`` (269 replies) and ``heldout_replies_8.yaml`` (293 replies), both
   written blind on 2026-12-07, were held out until the end of stop 34 (set 6 measured six times,
-  set 8 four times); from stop 35 they are TUNING sets, read and tuned on by that stop's rounds.
+  set 8 four times); from stop 35 they are TUNING sets, read and tuned on by that stop's rounds,
+  and guarded here at the figures they had at its end.
 - TUNING sets (read and tuned on; their figures show the rules do what they were written for,
   not agreement with an unseen teacher): ``heldout_replies.yaml``, ``heldout_replies_2.yaml``
   and ``heldout_replies_3.yaml`` (held out once; each was measured unseen before it was tuned
@@ -74,6 +75,14 @@ SETS = {
     # it (its even ids, only measured: 0.838, 43/45, 15/24, 19/28 -> 0.861, 44/45, 18/24, 23/28)
     "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (80, 82), (32, 38),
                                       (62, 75)),
+    # held out until stop 34 (measured there six times: 0.858 at its first end-of-stop figure,
+    # 0.881 at stop 34's end), TUNING from stop 35: 0.901, 90/94, 57/58, 102/117 after it
+    "heldout_replies_6.yaml": Recorded(269, ALL_REPLY_TASKS, 0.90, (90, 94), (57, 58),
+                                       (102, 117)),
+    # held out in stop 34 (0.849 before its rounds, 0.864 after), TUNING from stop 35: 0.880,
+    # 100/106, 54/58, 115/129 after it
+    "heldout_replies_8.yaml": Recorded(293, ALL_REPLY_TASKS, 0.88, (100, 106), (54, 58),
+                                       (115, 129)),
     # lesson 10's tuning set: 0.925 after its tuning pass
     "tuning_replies_promo.yaml": Recorded(
         36, {"product_recommendation", "new_arrival", "holiday_greeting", "time_limited_offer"},
