@@ -33,7 +33,8 @@ Exercise time (what the learner does):
 - each discussion question of the closing case (a ``<details>`` sample answer): 3 minutes of
   pair or class discussion (reading the case and the sample answer counts as text above).
 
-Everything from the heading "Going further" on is optional and estimated apart. The lesson
+Everything from the heading "Going further" (or "Homework after class") on is after class and
+estimated apart. The lesson
 setup cell and the navigation cell count nothing.
 
 Usage::
@@ -69,7 +70,7 @@ from course.materials.plans import (  # noqa: E402
     readable_text,
 )
 
-GOING_FURTHER = re.compile(r"^#+ .*going further", re.I | re.M)
+GOING_FURTHER = re.compile(r"^#+ .*(?:going further|homework after class)", re.I | re.M)
 
 
 @dataclass

@@ -125,7 +125,7 @@ def activities(notebook: Path, item_minutes: dict) -> list[Activity]:
             return acts
         _part_minutes(chunks[0], cell["cell_type"], item_minutes, acts[-1], "", cell.get("outputs"))
         for heading, body in zip(chunks[1::2], chunks[2::2], strict=True):
-            if re.search(r"going further", heading, re.I):
+            if re.search(r"going further|homework after class", heading, re.I):
                 return acts
             from course.materials.lessons import split_heading
 

@@ -145,6 +145,10 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # her order named by when she made it: "your September order of coffee mugs" (brief
             # 22q, the tenth teacher reader)
             r"your (?:" + "|".join(MONTHS) + r"|spring|summer|autumn|winter|recent) (?:orders?|purchases?)|"
+            # "you buy 8 coffee mugs in September": the B1 present for a purchase dated in the
+            # past (issue 28, the seventeenth student reader); "if you buy 2 mugs" has no date
+            r"\byou (?:buy|order|purchase) (?:[\w'’-]+ ){1,4}?(?:in (?:" + "|".join(MONTHS)
+            + r")|last (?:week|month|year|time|spring|summer|autumn|winter))|"
             # "thank you for buy 8 coffee mugs" (brief 22rv: the verb in any form, a slip too)
             r"for (?:buy|buying|bought|order|ordering|ordered|choose|choosing|chose|purchas\w*|your (?:recent "
             r"|last )?purchases?)\b|"
@@ -769,6 +773,10 @@ SITUATIONS = (
          Move("price", 2, "fact:unit_price", "the real price", "真实的价格", only_with="unit_price"),
          Move("why", 1, r"\b(thank\w* (?:you )?for|as (?:a|one of our) (?:loyal|valued|"
                         r"regular|returning|old)|our (?:loyal|regular|returning|old) customers|"
+                        # "as our regular customer", "because you are our loyal customer" (the
+                        # seventeenth student reader; W10's own honest draft says it so)
+                        r"(?:as|because you are|since you are|you are) our (?:loyal|valued|"
+                        r"regular|returning|old|good|best) customer|"
                         r"you (?:bought|ordered|have ordered|chose)|"
                         # "because you often buy our power banks" (brief 22g)
                         r"you (?:often|always|usually|regularly) (?:buy|order|shop|choose)|"
