@@ -43,7 +43,6 @@ Usage::
 """
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +54,7 @@ EXERCISES = ROOT / "exercises"
 # The time model and the cell patterns are the lesson plans' (one place); exercise minutes per
 # type come from each kind (``minutes``, see course.exercises.kinds). CHANGE_COMMENT is the
 # comment that tells a learner what to change in a cell (STYLE: every such cell has one).
+from course.materials.lessons import AFTER_CLASS_HEADING  # noqa: E402
 from course.materials.plans import (  # noqa: E402
     CHANGE_CELL_MINUTES,
     CHANGE_COMMENT,
@@ -70,7 +70,7 @@ from course.materials.plans import (  # noqa: E402
     readable_text,
 )
 
-GOING_FURTHER = re.compile(r"^#+ .*(?:going further|homework after class)", re.I | re.M)
+GOING_FURTHER = AFTER_CLASS_HEADING  # the after-class part's heading (course.materials.lessons)
 
 
 @dataclass

@@ -26,6 +26,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 # the after-class part: "Going further" (optional) or "Homework after class" (W10: a required
 # letter and an optional one; a teacher reads "going further" as optional: issue 28, read17)
 GOING_FURTHER = re.compile(r"going further|homework after class", re.I)
+#: a heading line of that part, anywhere in a text (the time model and the lesson plans)
+AFTER_CLASS_HEADING = re.compile(rf"^#+ .*(?:{GOING_FURTHER.pattern})", re.I | re.M)
 CODE_SPAN = re.compile(r"`([^`]*)`")
 EMPHASIS = re.compile(r"\*\*([^*]+)\*\*|\*([^*]+)\*")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")

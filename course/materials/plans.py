@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.exercises import kinds
-from course.materials.lessons import LessonContent, plain
+from course.materials.lessons import AFTER_CLASS_HEADING, GOING_FURTHER, LessonContent, plain
 from course.materials.render import render
 from course.text import Bilingual
 
@@ -121,11 +121,11 @@ def activities(notebook: Path, item_minutes: dict) -> list[Activity]:
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         chunks = re.split(r"^(## .*)$", source, flags=re.M) if cell["cell_type"] == "markdown" \
             else [source]
-        if re.search(r"^#+ .*going further", chunks[0], re.I | re.M):
+        if AFTER_CLASS_HEADING.search(chunks[0]):
             return acts
         _part_minutes(chunks[0], cell["cell_type"], item_minutes, acts[-1], "", cell.get("outputs"))
         for heading, body in zip(chunks[1::2], chunks[2::2], strict=True):
-            if re.search(r"going further|homework after class", heading, re.I):
+            if GOING_FURTHER.search(heading):
                 return acts
             from course.materials.lessons import split_heading
 

@@ -120,8 +120,8 @@ def _needs_said_back(reply) -> str:
                 wants.add(_NUMBER.get(w, w))
             elif len(w) > 3 and w not in _NEED_SKIP:
                 wants.add(w[:5])
-    said = [w for w in re.findall(r"[a-z]+|\d+", reply.statements.lower())]
-    said = {_NUMBER.get(w, w) if (w in _NUMBER or w.isdigit()) else w[:5] for w in said}
+    said = {_NUMBER.get(w, w) if (w in _NUMBER or w.isdigit()) else w[:5]
+            for w in re.findall(r"[a-z]+|\d+", reply.statements.lower())}
     # a count alone is no need answered (a price or a date may hold it)
     words = sorted(w for w in wants & said if not w.isdigit())
     return ", ".join(words) if len(words) >= 2 else ""
@@ -240,15 +240,15 @@ class Content(Scorer):
         for cannot pass (brief 22sn): "Hi Marek, got your message, answer in 3 days." A short
         note that makes every move is only brief (the structure's length point and the brief
         cap); a reply in another language is read by its own cap (not_english)."""
+        if reply.english < self.rubric.english_share or reply.keyword_list:
+            return
         low = reply.word_range[0]
-        if (share < self.rubric.thin_note_content and reply.words < self.rubric.thin_note_share * low
-                and reply.english >= self.rubric.english_share and not reply.keyword_list):
+        if share < self.rubric.thin_note_content and reply.words < self.rubric.thin_note_share * low:
             out.cap("thin_note", f"a short note ({reply.words} words, far under the {low} the "
                     "task asks) that leaves out part of what the buyer needs",
                     f"过短的便条（{reply.words} 个词，远少于本题要求的 {low} 个词），而且缺少买家需要的内容")
             # no advice line of its own: the moves it misses are each advised ("Missing: ...")
-        elif (share <= self.rubric.short_thin_content and reply.words < low
-              and reply.english >= self.rubric.english_share and not reply.keyword_list):
+        elif share <= self.rubric.short_thin_content and reply.words < low:
             out.cap("short_thin", f"a note under the {low} words the task asks that leaves out "
                     "a good part of what the buyer needs",
                     f"便条少于本题要求的 {low} 个词，而且缺少买家需要的不少内容")
