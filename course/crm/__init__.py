@@ -52,27 +52,27 @@ _EXPORTS = {  # name -> the submodule that defines it
     "birthdays_in_month": "greetings",
     "festivals_in_month": "greetings",
     "promotion_list": "promotion",
-    "promotion_reach": "workshops",
-    "loyalty_of": "workshops",
-    "loyalty_table": "workshops",
-    "customer_card": "workshops",
-    "quiet_regulars": "workshops",
-    "inbox": "workshops",
-    "print_messages": "workshops",
-    "show_message": "workshops",
-    "grading_facts": "workshops",
-    "complaint_decisions": "workshops",
-    "buyers_by_value": "workshops",
-    "promotion_table": "workshops",
-    "customer_list": "workshops",
-    "grade_counts": "workshops",
-    "queue_table": "workshops",
-    "decision_card": "workshops",
-    "complaint_case": "workshops",
-    "complaint_card": "workshops",
-    "print_inquiries": "workshops",
-    "screening_table": "workshops",
-    "payment_methods": "workshops",
+    "promotion_reach": "customer_views",
+    "loyalty_of": "customer_views",
+    "loyalty_table": "customer_views",
+    "customer_card": "customer_views",
+    "quiet_regulars": "customer_views",
+    "inbox": "message_views",
+    "print_messages": "message_views",
+    "show_message": "message_views",
+    "grading_facts": "customer_views",
+    "complaint_decisions": "message_views",
+    "buyers_by_value": "customer_views",
+    "promotion_table": "customer_views",
+    "customer_list": "customer_views",
+    "grade_counts": "customer_views",
+    "queue_table": "message_views",
+    "decision_card": "message_views",
+    "complaint_case": "message_views",
+    "complaint_card": "message_views",
+    "print_inquiries": "message_views",
+    "screening_table": "message_views",
+    "payment_methods": "customer_views",
     "customer_value": "overview",
     "top_customers": "overview",
     "load": "data",
@@ -88,10 +88,12 @@ def __getattr__(name: str):
     import course.crm.data  # noqa: F401 (first: `data` is an export's name and a module's)
     from course.crm import (
         complaints,
+        customer_views,
         data,
         grading,
         greetings,
         markets,
+        message_views,
         moves,
         overview,
         plots,
@@ -100,14 +102,13 @@ def __getattr__(name: str):
         retention,
         reviewer,
         screening,
-        workshops,
     )
 
     if name == "data":
         return data
     modules = {m.__name__.rpartition(".")[2]: m for m in (
-        complaints, data, grading, greetings, markets, moves, overview, plots, promotion,
-        replies, retention, reviewer, screening, workshops)}
+        complaints, customer_views, data, grading, greetings, markets, message_views, moves,
+        overview, plots, promotion, replies, retention, reviewer, screening)}
     value = getattr(modules[_EXPORTS[name]], name)
     globals()[name] = value
     return value

@@ -9,7 +9,8 @@ MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.re
            "course.writing.reviewer", "course.writing.moves", "course.writing.facts",
            "course.writing.factcheck",
            "course.crm.markets", "course.crm.plots", "course.crm.greetings",
-           "course.crm.overview", "course.crm.promotion", "course.crm.workshops"]
+           "course.crm.overview", "course.crm.promotion", "course.crm.customer_views",
+           "course.crm.message_views", "course.crm.plain_tables"]
 
 
 @pytest.mark.parametrize("name", MODULES)

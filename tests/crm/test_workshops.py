@@ -1,5 +1,6 @@
-"""The workshop views of the course data (course/crm/workshops.py): the figures the workshops
-state, checked against the longer pandas they replace, and clear messages for bad input."""
+"""The workshop views of the course data (course/crm/customer_views.py, message_views.py and
+plain_tables.py): the figures the workshops state, checked against the longer pandas they
+replace, and clear messages for bad input."""
 import pytest
 
 from course import crm
@@ -72,7 +73,7 @@ def test_quiet_regulars_have_many_orders_and_none_since(data):
     # plain headings and products as a sentence names them (issue 28, fifteenth reader)
     assert list(quiet.columns) == ["name", "country", "orders", "last order", "last bought"]
     assert not any(p.isupper() for p in quiet["last bought"])
-    assert crm.workshops._product_words("DESK LAMP LED WHITE") == "desk lamp LED white"
+    assert crm.plain_tables.product_words("DESK LAMP LED WHITE") == "desk lamp LED white"
     assert repr(quiet).splitlines()[1].split()[0] != "0"  # no row numbers from 0
 
 
@@ -88,7 +89,7 @@ def test_inbox_print_and_decisions(data, capsys):
     after = morning[morning["stage"] == "after-sale"]
     assert len(decisions) == len(after)
     assert list(decisions["what to do"]) == [
-        crm.workshops.DECISION_LABELS[crm.resolve_complaint(m).decision][0]
+        crm.complaints.LABELS[crm.resolve_complaint(m).decision][0]
         for _, m in after.iterrows()]
     assert list(decisions["buyer"]) == list(after["buyer_name"])
     assert not {"buyer_name", "order_value", "decision"} & set(decisions.columns)  # no code names
@@ -317,7 +318,7 @@ def test_grading_facts_are_the_named_rows_with_what_grading_needs():
     rows = shop[shop["name"].isin(names)]  # the named rows, in the table's order
     assert list(facts.columns) == ["name", "deal", "clear intent", "obvious interest"]
     assert list(facts.index) == [1, 2] and list(facts["name"]) == list(rows["name"])
-    assert list(facts["deal"]) == [crm.workshops.DEAL_WORDS[d] for d in rows["deal_status"]]
+    assert list(facts["deal"]) == [crm.customer_views.DEAL_WORDS[d] for d in rows["deal_status"]]
     assert list(facts["clear intent"]) == ["yes" if v else "no" for v in rows["clear_intent"]]
     assert list(facts["obvious interest"]) == ["yes" if v else "no"
                                                for v in rows["obvious_interest"]]
@@ -335,13 +336,13 @@ def test_customer_list_says_the_deal_in_words_and_puts_the_targets_first():
     table = crm.customer_list(shop)
     assert list(table.index) == list(range(1, len(shop) + 1))
     assert sorted(table["name"]) == sorted(shop["name"])  # every customer, once
-    assert set(table["deal"]) == set(crm.workshops.DEAL_WORDS.values())
+    assert set(table["deal"]) == set(crm.customer_views.DEAL_WORDS.values())
     # the rows follow the deal (bought, about to buy, in talks, no talks), clear intent first
-    stages = [list(crm.workshops.DEAL_WORDS.values()).index(d) for d in table["deal"]]
+    stages = [list(crm.customer_views.DEAL_WORDS.values()).index(d) for d in table["deal"]]
     assert stages == sorted(stages)
     row = shop.set_index("name")
     for _, r in table.iterrows():
-        assert r["deal"] == crm.workshops.DEAL_WORDS[row.loc[r["name"], "deal_status"]]
+        assert r["deal"] == crm.customer_views.DEAL_WORDS[row.loc[r["name"], "deal_status"]]
         assert r["clear intent"] == ("yes" if row.loc[r["name"], "clear_intent"] else "no")
     # W02's w02-identify-count: the targets (bought, about to buy or a clear intent) are the
     # first rows, so their count is the number of the last of them

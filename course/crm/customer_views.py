@@ -1,21 +1,15 @@
-"""Ready-made views of the course data for the workshops: one call a learner reads like a form.
+"""Workshop views of the customers and their orders: one call a learner reads like a form.
 
 Each function replaces a few lines of pandas that a workshop would otherwise show on screen
 (filters, ``isin``, ``value_counts``, loops): the workshops are for doing the job, not for
-reading code. Every function returns data (a DataFrame) except :func:`print_messages`.
+reading code. Every function returns data (a DataFrame). The views of the messages, complaints
+and inquiries are in :mod:`course.crm.message_views`.
 """
 from __future__ import annotations
 
-import functools
-import re
-import textwrap
-
 from course.crm._checks import as_timestamp, require_frame
-from course.crm.complaints import LABELS as DECISION_LABELS
-from course.crm.screening import LABELS as FLAG_LABELS
+from course.crm.plain_tables import cell_text, numbered_rows, plain_table, product_words, yes_no
 from course.errors import InputError
-
-INBOX_COLUMNS = ["message_id", "received", "buyer_name", "product", "order_value", "text"]
 
 
 def _sales(orders):
@@ -93,7 +87,7 @@ LOYALTY_HEADINGS = {"recency_days": "days since last order", "frequency": "order
 
 def loyalty_table(customers, orders, customer_ids, *, as_of):
     """:func:`loyalty_of` as W05 shows it: the name first, the columns in plain words
-    (``LOYALTY_HEADINGS``) and no row numbers (:func:`_plain`); the same values.
+    (``LOYALTY_HEADINGS``) and no row numbers (:func:`plain_table`); the same values.
 
     >>> from course.crm.data import load
     >>> t = loyalty_table(load("customers"), load("orders"), [12970], as_of="2026-10-01")
@@ -101,7 +95,7 @@ def loyalty_table(customers, orders, customer_ids, *, as_of):
     (['name', 'days since last order', 'orders'], 'Kanya Thongchai')
     """
     table = loyalty_of(customers, orders, customer_ids, as_of=as_of)
-    return _plain(table.rename(columns=LOYALTY_HEADINGS).reset_index())
+    return plain_table(table.rename(columns=LOYALTY_HEADINGS).reset_index())
 
 
 def _ids(customer_ids, customers, what):
@@ -136,7 +130,7 @@ def customer_card(customers, orders, customer_id, *, top=3):
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise InputError(f"{what}: top must be a whole number >= 1; got {top!r}.")
     person = customers[customers["customer_id"] == cid].iloc[0]
-    rows = {field: _shown(person[field]) for field in ("country", "platform", "language",
+    rows = {field: cell_text(person[field]) for field in ("country", "platform", "language",
                                                        "birthday") if field in customers.columns}
     if "platform" in rows:  # the customers' column is where one usually buys (data/README.md)
         rows = {("usually buys on" if k == "platform" else k): v for k, v in rows.items()}
@@ -145,18 +139,13 @@ def customer_card(customers, orders, customer_id, *, top=3):
     if "InvoiceDate" in mine.columns and not mine.empty:
         last = mine.loc[mine["InvoiceDate"].idxmax()]
         where = f" on {last['Platform']}" if "Platform" in mine.columns else ""
-        rows["last order"] = f"{_shown(last['InvoiceDate'].normalize())}{where}"
+        rows["last order"] = f"{cell_text(last['InvoiceDate'].normalize())}{where}"
     bought = mine["Description"].value_counts().head(top)
     for n, (product, lines) in enumerate(bought.items(), 1):
-        rows[f"favourite product {n}"] = f"{_product_words(product)} ({lines} order lines)"
+        rows[f"favourite product {n}"] = f"{product_words(product)} ({lines} order lines)"
     if bought.empty:
         rows["favourite product 1"] = "(no order yet)"
     return pd.DataFrame({str(person["name"]): rows})
-
-
-def _shown(value) -> str:
-    """A cell as a form shows it: a date without its midnight time."""
-    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)
 
 
 def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
@@ -183,95 +172,14 @@ def quiet_regulars(customers, orders, *, min_orders=8, before="2026-01-01"):
     regulars = regulars.assign(last_order=regulars["customer_id"].map(last).dt.normalize())
     quiet = regulars[(regulars["orders"] >= min_orders) & (regulars["last_order"] < end)]
     quiet = quiet[["name", "country", "orders", "last_order", "last_bought"]].assign(
-        last_bought=quiet["last_bought"].map(_product_words))
-    return _plain(quiet.rename(columns={"last_order": "last order",
+        last_bought=quiet["last_bought"].map(product_words))
+    return plain_table(quiet.rename(columns={"last_order": "last order",
                                         "last_bought": "last bought"}))
-
-
-#: words a product name keeps in capitals ("desk lamp LED white")
-_ACRONYMS = frozenset({"LED", "USB", "LCD", "HDMI", "UK", "EU", "US", "USA"})
-
-
-def _product_words(name) -> str:
-    """A product as a sentence names it: "PHONE TRIPOD BEIGE" as "phone tripod beige" (a word
-    with a digit, such as "10000MAH", and an acronym of ``_ACRONYMS`` are kept as written)."""
-    if not isinstance(name, str):
-        return name
-    return " ".join(w if any(ch.isdigit() for ch in w) or w in _ACRONYMS else w.lower()
-                    for w in name.split())
-
-
-def inbox(messages, start, end):
-    """The buyer messages received from ``start`` up to (not including) ``end``, oldest first:
-    ``message_id``, ``received``, ``buyer_name``, ``product``, ``order_value``, ``text`` and
-    the other columns of ``messages``.
-
-    >>> from course.crm.data import load
-    >>> len(inbox(load("messages"), "2026-04-15 06:00", "2026-04-15 10:30"))
-    7
-    """
-    what = "inbox(messages, start, end)"
-    require_frame(messages, INBOX_COLUMNS, what, allow_empty=True)
-    first, last = as_timestamp(start, f"{what}: start"), as_timestamp(end, f"{what}: end")
-    if last <= first:
-        raise InputError(f"{what}: end must come after start; got {start!r} and {end!r}.")
-    picked = messages[(messages["received"] >= first) & (messages["received"] < last)]
-    return picked.sort_values(["received", "message_id"]).reset_index(drop=True)
-
-
-def print_messages(messages):
-    """Print each message as a card: id, time, buyer, product and order value, then its text."""
-    require_frame(messages, INBOX_COLUMNS, "print_messages(messages)", allow_empty=True)
-    for m in messages.itertuples():
-        value = "no order yet" if m.order_value != m.order_value else f"{m.order_value:g} USD"
-        product = m.product if isinstance(m.product, str) and m.product else "-"
-        print(f"--- {m.message_id} · {m.received:%H:%M} · {m.buyer_name} · {product} · {value}")
-        print(textwrap.indent(str(m.text).strip(), "    ") + "\n")
-
-
-def complaint_decisions(messages):
-    """What ``resolve_complaint`` decides for each after-sale message: buyer, product, order
-    value and the decision in the plain words of the workshops' questions, English and
-    Chinese (not its code), one row per message, under plain headings and without row numbers
-    (W07 shows it as the toolkit's answer).
-
-    >>> from course.crm.data import load
-    >>> morning = inbox(load("messages"), "2026-04-15 06:00", "2026-04-15 10:30")
-    >>> list(complaint_decisions(morning).columns)
-    ['buyer', 'product', 'order value (USD)', 'what to do', '处理方式']
-    """
-    import pandas as pd
-
-    from course.crm.complaints import resolve_complaint
-
-    require_frame(messages, ["stage", "buyer_name", "product", "order_value"],
-                  "complaint_decisions(messages)", allow_empty=True)
-    after = messages[messages["stage"] == "after-sale"]
-    rows = []
-    for _, m in after.iterrows():
-        decision = resolve_complaint(m).decision
-        en, zh = DECISION_LABELS[decision]
-        rows.append({"buyer": m["buyer_name"], "product": m["product"],
-                     "order value (USD)": m["order_value"], "what to do": en, "处理方式": zh})
-    return _plain(pd.DataFrame(rows, columns=["buyer", "product", "order value (USD)",
-                                              "what to do", "处理方式"]))
 
 
 #: deal_status as a learner says it, in the order a customer moves (W02's list is sorted so)
 DEAL_WORDS = {"closed": "bought", "near_certain": "about to buy", "open": "in talks",
               "none": "no talks"}
-
-
-def _numbered(table):
-    """``table`` with its rows numbered from 1, as a learner counts them."""
-    table = table.reset_index(drop=True)
-    table.index = range(1, len(table) + 1)
-    return table
-
-
-def _yes_no(column):
-    """A True/False column as the words "yes"/"no"."""
-    return column.astype(bool).map({True: "yes", False: "no"})
 
 
 def _check_deals(frame, what: str) -> None:
@@ -302,12 +210,12 @@ def customer_list(customers):
     stage = customers["deal_status"].map(list(DEAL_WORDS).index)
     ordered = customers.assign(_stage=stage, _intent=~customers["clear_intent"].astype(bool))
     ordered = ordered.sort_values(["_stage", "_intent"], kind="stable")
-    return _numbered(pd.DataFrame({
+    return numbered_rows(pd.DataFrame({
         "name": ordered["name"].to_list(),
         "country": ordered["country"].to_list(),
         "deal": ordered["deal_status"].map(DEAL_WORDS).to_list(),
-        "clear intent": _yes_no(ordered["clear_intent"]).to_list(),
-        "obvious interest": _yes_no(ordered["obvious_interest"]).to_list(),
+        "clear intent": yes_no(ordered["clear_intent"]).to_list(),
+        "obvious interest": yes_no(ordered["obvious_interest"]).to_list(),
         "product": ordered["product"].fillna("").replace("", "-").to_list(),
     }))
 
@@ -338,7 +246,7 @@ def promotion_table(buyers, *, top=None, country=None):
         buyers = buyers[buyers["country"] == country]
     table = buyers[["name", "country", "last_bought", "days_since", "pieces"]].rename(
         columns={"last_bought": "last bought", "days_since": "days ago"})
-    return _numbered(table.head(top) if top is not None else table)
+    return numbered_rows(table.head(top) if top is not None else table)
 
 
 #: The ``spent`` column as ``buyers_by_value`` shows it: with its unit (issue 28).
@@ -361,7 +269,7 @@ def buyers_by_value(customers, columns=("name", "country", "platform", "channel"
     require_frame(customers, ["orders", "spent", *columns], what)
     buyers = customers[customers["orders"] > 0].sort_values("spent", ascending=False,
                                                             kind="stable")
-    return _numbered(buyers[columns].rename(columns={"spent": SPENT_SHOWN}))
+    return numbered_rows(buyers[columns].rename(columns={"spent": SPENT_SHOWN}))
 
 
 def grade_counts(graded):
@@ -379,80 +287,7 @@ def grade_counts(graded):
     """
     require_frame(graded, ["grade", "rule"], "grade_counts(graded)", allow_empty=True)
     counts = graded.groupby(["grade", "rule"], sort=True).size()
-    return _plain(counts.rename("customers").reset_index())
-
-
-def queue_table(queue, *, due=True):
-    """A reply queue (``reply_queue``) as a learner reads it: ``rank``, ``tier``, the
-    message's id (``inquiry_id`` shown as "inquiry"), ``due`` as text ("after grades 1-3" where
-    a grade 4 mail has no due time) and ``overdue`` ("yes"/"no"); ``due=False`` leaves the
-    ``due`` column out (a shorter table when the question is only which mails are overdue).
-    The rank is the first column, on the heading line with the others, and pandas' row numbers
-    are not shown (:func:`_plain`; as the row index, "rank" stood on a header row of its own).
-
-    >>> import pandas as pd
-    >>> q = pd.DataFrame({"rank": [1], "tier": ["grade 4"], "id": ["a"],
-    ...                   "due": [pd.NaT], "overdue": [False]})
-    >>> queue_table(q)["due"].tolist()
-    ['after grades 1-3']
-    """
-    require_frame(queue, ["rank", "tier", "due", "overdue"], "queue_table(queue)",
-                  allow_empty=True)
-    shown = [c for c in queue.columns if c not in ("rank", "tier", "due", "overdue")][:1]
-    table = queue[["rank", "tier", *shown, "due", "overdue"]].copy()
-    table["due"] = [_due_text(d) for d in table["due"]]
-    table["overdue"] = _yes_no(table["overdue"])
-    table = table.rename(columns={"inquiry_id": "inquiry"})
-    return _plain(table if due else table.drop(columns="due"))
-
-
-def _due_text(due) -> str:
-    return "after grades 1-3" if due != due or due is None else f"{due:%a %d %b %H:%M}"
-
-
-def decision_card(message):
-    """What ``resolve_complaint`` decides for one message (a row of ``messages``), as a small
-    table: the decision (its code, then in plain words) and its reason, in English and Chinese.
-
-    >>> from course.crm.data import load
-    >>> case = load("messages").set_index("message_id").loc["m050"]
-    >>> list(decision_card(case).index)
-    ['decision', 'what to do', '处理方式', 'why', '理由']
-    """
-    import pandas as pd
-
-    from course.crm.complaints import resolve_complaint
-
-    found = resolve_complaint(message)
-    name = str(message.get("buyer_name", "")) if hasattr(message, "get") else ""
-    en, zh = DECISION_LABELS[found.decision]
-    return pd.DataFrame({name or "the complaint": {"decision": found.decision,
-                                                  "what to do": en, "处理方式": zh,
-                                                  "why": found.reason["en"],
-                                                  "理由": found.reason["zh"]}})
-
-
-CASE_FIELDS = (("product", "product"), ("order", "order_id"),
-               ("order value", "order_value"), ("ordered", "order_date"),
-               ("shipped", "ship_date"), ("carrier", "carrier"))
-
-
-def show_message(messages, message_id):
-    """Print one message of ``messages`` as a learner reads it: who wrote it, the order and
-    the product on one line, then the text (one call instead of a filter and two prints).
-
-    >>> from course.crm.data import load
-    >>> show_message(load("messages"), "m050")  # doctest: +ELLIPSIS
-    From Sophie · order ... · sewing machine
-    My sewing machine jams every time, ...
-    """
-    m = complaint_case(messages, message_id)  # the row, or a clear message naming the id
-    order = m.get("order_id")
-    order = "no order yet" if order is None or order != order or order == "" else f"order {order}"
-    product = m.get("product")
-    product = product if isinstance(product, str) and product else "-"
-    print(f"From {m.get('buyer_name', '?')} · {order} · {product}")
-    print(str(m.get("text", "")).strip())
+    return plain_table(counts.rename("customers").reset_index())
 
 
 #: what grading needs of a customer (``grade_customers``), as the workshops show it
@@ -481,151 +316,9 @@ def grading_facts(customers, names):
     rows = customers[customers["name"].isin(names)]
     _check_deals(rows, what)
     table = rows.assign(deal=rows["deal_status"].map(DEAL_WORDS),
-                        **{"clear intent": _yes_no(rows["clear_intent"]),
-                           "obvious interest": _yes_no(rows["obvious_interest"])})
-    return _numbered(table[["name", "deal", "clear intent", "obvious interest"]])
-
-
-def complaint_case(messages, message_id):
-    """One message of ``messages`` (a row, for ``complaint_card`` and ``decision_card``),
-    found by its ``message_id``.
-
-    >>> from course.crm.data import load
-    >>> complaint_case(load("messages"), "m050")["buyer_name"]
-    'Sophie'
-    """
-    what = "complaint_case(messages, message_id)"
-    require_frame(messages, ["message_id"], what, allow_empty=True)
-    found = messages[messages["message_id"] == message_id]
-    if found.empty:
-        raise InputError(f"{what}: no message {message_id!r} in the table; give a message_id "
-                         f"such as {str(messages['message_id'].iloc[0])!r}."
-                         if len(messages) else f"{what}: the table of messages is empty.")
-    return found.iloc[0]
-
-
-def complaint_card(message):
-    """A complaint as a learner reads it: prints the buyer's message (a table would cut it
-    short), and returns the facts of the order as a form (product, order, value in USD, order
-    and ship dates, carrier), one column named after the buyer.
-
-    >>> from course.crm.data import load
-    >>> card = complaint_card(complaint_case(load("messages"), "m050"))  # doctest: +ELLIPSIS
-    Sophie writes: My sewing machine jams every time, ...
-    >>> card.loc["order value", "Sophie"]
-    '185 USD'
-    """
-    import pandas as pd
-
-    if not hasattr(message, "get") or message.get("text") is None:
-        raise InputError("complaint_card(message): give one message of the course data, e.g. "
-                         "complaint_case(messages, 'm050'); it needs a 'text' field.")
-    name = str(message.get("buyer_name") or "the buyer")
-    print(f"{name} writes: {str(message.get('text')).strip()}")
-    rows = {}
-    for label, field in CASE_FIELDS:
-        value = message.get(field)
-        if value is None or pd.isna(value):  # a field the message lacks, or no order yet
-            rows[label] = "-"
-        elif field == "order_value":
-            rows[label] = f"{value:g} USD"
-        else:
-            rows[label] = _shown(value.normalize() if hasattr(value, "normalize") else value)
-    return pd.DataFrame({name: rows})
-
-
-_GREETING = re.compile(r"^(hello|hi|hi there|dear [^,]{1,30}|good (?:day|morning|afternoon))[,!]?$",
-                       re.I)
-_CLOSING = re.compile(r"^(regards|kind regards|best regards|best|thank you|thanks|sincerely|"
-                      r"yours sincerely|many thanks)[,!]?$", re.I)
-
-
-def print_inquiries(batch, *, width=92):
-    """Print each inquiry of ``batch`` (``new_inquiries``) as a short block: its id,
-    when it came and who signed it, then the body without the greeting and the closing words
-    (a letterhead stays: its layout can be a red flag), wrapped to ``width`` characters."""
-    require_frame(batch, ["inquiry_id", "received", "text"], "print_inquiries(batch)",
-                  allow_empty=True)
-    for row in batch.itertuples():
-        lines = [line.strip() for line in str(row.text).strip().splitlines() if line.strip()]
-        sender = ""
-        if len(lines) >= 2 and _CLOSING.match(lines[-2]):
-            sender, lines = lines[-1], lines[:-2]
-        lines = [line for line in lines if not _GREETING.match(line)]
-        signed = f" · from {sender}" if sender else ""
-        print(f"{row.inquiry_id} · {row.received:%a %H:%M}{signed}")
-        for line in lines:
-            print(textwrap.fill(line, width, initial_indent="    ", subsequent_indent="    "))
-        print()
-
-
-@functools.cache
-def _whole_text_frame():
-    """A DataFrame class shown as a learner reads a table (see :func:`_plain`): no row numbers
-    from 0, and every cell's text whole (pandas cuts a cell at ``display.max_colwidth``, 50
-    characters, in its plain and HTML views, which would hide the end of two flag names, "a
-    layout that t..."). Frames derived from it are plain DataFrames."""
-    import pandas as pd
-
-    class WholeTextFrame(pd.DataFrame):
-        @property
-        def _constructor(self):
-            return pd.DataFrame
-
-        def __repr__(self):  # no row numbers from 0 beside the table's own ids
-            with pd.option_context("display.max_colwidth", None):
-                return self.to_string(index=False)
-
-        def _repr_html_(self):
-            with pd.option_context("display.max_colwidth", None):
-                return self.to_html(index=False, notebook=True)
-
-    return WholeTextFrame
-
-
-def _plain(table):
-    """``table`` shown without pandas' row numbers (0, 1, 2 ...): the views whose columns say
-    all a learner needs (a grade, a region, an inquiry id) show no index beside them, where a
-    "0" before "grade 1" reads as one more column. The data is unchanged (index 0, 1, 2 ...)."""
-    return _whole_text_frame()(table.reset_index(drop=True))
-
-
-def screening_table(screened):
-    """The toolkit's screening (``screen_inquiries``) as a class compares it with its own: the
-    inquiry, its company and search result, and the red flags found, named as the workshops
-    name them ("red flags", then "危险信号"); "-" where none was found.
-
-    >>> import pandas as pd
-    >>> t = screening_table(pd.DataFrame({"inquiry_id": ["n03"], "company": [""],
-    ...     "search_result": [""], "found_flags": [["urgent_meeting", "over_formatted"]]}))
-    >>> t.loc[0, "red flags"]
-    'pressure to meet at once; a layout that tries too hard'
-    >>> "a layout that tries too hard" in t._repr_html_()   # whole, not cut at 50 characters
-    True
-    >>> repr(t).splitlines()[1].split()[0]   # the id first: no row number shown
-    'n03'
-    """
-    import pandas as pd
-
-    what = "screening_table(screened)"
-    require_frame(screened, ["inquiry_id", "company", "search_result", "found_flags"], what,
-                  allow_empty=True)
-    unknown = {f for flags in screened["found_flags"] for f in flags} - set(FLAG_LABELS)
-    if unknown:
-        raise InputError(f"{what}: found_flags holds {sorted(unknown)[0]!r}, which is not one "
-                         f"of the five flags ({', '.join(FLAG_LABELS)}).")
-
-    def named(flags, lang):
-        return "; ".join(FLAG_LABELS[f][lang] for f in flags) or "-"
-
-    table = pd.DataFrame({
-        "inquiry": screened["inquiry_id"],
-        "company": screened["company"].fillna("").replace("", "-"),
-        "search found": screened["search_result"].fillna("").replace("", "-"),
-        "red flags": [named(f, 0) for f in screened["found_flags"]],
-        "危险信号": [named(f, 1) for f in screened["found_flags"]],
-    })
-    return _plain(table)
+                        **{"clear intent": yes_no(rows["clear_intent"]),
+                           "obvious interest": yes_no(rows["obvious_interest"])})
+    return numbered_rows(table[["name", "deal", "clear intent", "obvious interest"]])
 
 
 def payment_methods(orders, markets=None):
@@ -651,5 +344,5 @@ def payment_methods(orders, markets=None):
         rows += [{"region": region, "payment method": method,
                   "share of invoices (%)": round(float(share) * 100, 1)}
                  for method, share in used.items()]
-    return _plain(pd.DataFrame(rows, columns=["region", "payment method",
+    return plain_table(pd.DataFrame(rows, columns=["region", "payment method",
                                               "share of invoices (%)"]))
