@@ -96,6 +96,10 @@ _ALIASES = sorted(UNIT_TABLE, key=lambda row: -len(row[0]))
 _LATIN_ALIAS = re.compile(r"[a-z ]+")
 _NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
 _LEADING_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)?(?:\.\d+)?")
+#: A decimal comma ("181,84", "$181,84"): a comma followed by exactly two digits that end the
+#: number cannot group thousands (a group has three digits: "1,250" stays 1250), so a learner
+#: who writes the cents as many languages do (181,84 for 181.84) is read with a point.
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d{2})(?![\d,.])")
 _SUPER_SUB = re.compile("[\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793]")
 
 
@@ -114,6 +118,7 @@ class Quantity:
     bound: str | None = None  # "upper": "within 24 hours", "24小时内", "at most 24"
     low: float | None = None  # "12-24 hours", "12到24小时": the low end
     noun: str | None = None  # "204 people", "160位客户", "2 emails", "5 hours left"
+    decimal_comma: bool = False  # "181,84": the cents after a comma, read as 181.84
 
     @property
     def scaled(self) -> float:
@@ -125,7 +130,8 @@ class Quantity:
         return tuple(name for name, on in (
             ("number_word", self.number_words), ("unit", self.unit), ("currency", self.currency),
             ("magnitude", self.magnitude), ("about", self.approx), ("bound", self.bound),
-            ("range", self.low is not None), ("noun", self.noun)) if on)
+            ("range", self.low is not None), ("noun", self.noun),
+            ("decimal_comma", self.decimal_comma)) if on)
 
 
 def _take_alias(text: str, *, prefix: bool) -> tuple[tuple[str, str, str] | None, str]:
@@ -198,6 +204,13 @@ def _qualifiers(text: str) -> tuple[str, bool, str | None]:
                 text = (text[: m.start()] + text[m.end():]).strip()
                 approx, bound = (True, bound) if kind == "approx" else (approx, "upper")
     return text, approx, bound
+
+
+def decimal_point(text: str) -> str | None:
+    """``text`` with each decimal comma written as a point ("181,84 USD" -> "181.84 USD"), or
+    None when it has none ("1,250" is a thousands group and stays; see ``_DECIMAL_COMMA``)."""
+    pointed = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return pointed if pointed != text else None
 
 
 def _leading_number(text: str) -> tuple[float, bool, str] | None:
@@ -293,6 +306,8 @@ def parse_quantity(value) -> Quantity | None:
     text = _REMARK.sub("", text.rsplit("=", 1)[-1]).strip()  # "1200/4 = 300 (dollars)"
     if not text:
         return None
+    pointed = decimal_point(text)
+    text = pointed or text
     text, approx, bound = _qualifiers(text)
     found: dict[str, str] = {}
     read = _prefixes(text, found)
@@ -317,7 +332,7 @@ def parse_quantity(value) -> Quantity | None:
     if not math.isfinite(number):
         return None
     return Quantity(number, found.get("unit"), found.get("currency"), found.get("magnitude"),
-                    number_words, approx, bound, low, noun or None)
+                    number_words, approx, bound, low, noun or None, pointed is not None)
 
 
 def parse_number(value, *, percent_unit: bool = False) -> float | None:

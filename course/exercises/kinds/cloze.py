@@ -19,7 +19,7 @@ from course.exercises.kinds.base import (
     secret_shuffle,
     seeded_shuffle,
 )
-from course.exercises.quantities import parse_quantity
+from course.exercises.quantities import decimal_point, parse_quantity
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.text_match import (
     ALL_FORMS,
@@ -355,6 +355,9 @@ class ClozeExercise(Exercise):
         if ok and m.typo:
             note = ui("typo_accepted", answer=m.matched)
             fb = note if fb is None else note + " " + fb
+        if ok and "decimal_comma" in m.rules:
+            note = ui("decimal_comma_read", point=decimal_point(given.strip()))
+            fb = note if fb is None else note + " " + fb
         return ItemResult(
             blank.index, _blank_label(blank.index), list(blank.answers), given,
             ok, attempted, m.matched if ok else None, bool(ok and m.typo), fb,
@@ -362,6 +365,19 @@ class ClozeExercise(Exercise):
         )
 
     def _match(self, blank: Blank, given: str) -> TextMatch:
+        """The text match (``_match_as_typed``), or for an amount typed with a decimal comma
+        ("181,84" for "[[181.84]] dollars") the match of the same text with a point, with the
+        rule ``decimal_comma`` (a comma before exactly two digits never groups thousands)."""
+        m = self._match_as_typed(blank, given)
+        pointed = None if m.ok else decimal_point(given)
+        if pointed is None:
+            return m
+        read = self._match_as_typed(blank, pointed)
+        if not read.ok or "typo" in read.rules:
+            return m
+        return TextMatch(read.matched, tuple(sorted({*read.rules, "decimal_comma"} - {"exact"})))
+
+    def _match_as_typed(self, blank: Blank, given: str) -> TextMatch:
         """The text match, or for a number typed with the unit the text already puts after
         the blank, in any language ("24小时" in "[[24]] hours"), or with the currency the text
         puts after it ("$185" or "185.00" in "[[185]] USD"), the match of its number."""
@@ -383,7 +399,8 @@ class ClozeExercise(Exercise):
         elif q.unit != blank.unit_after or q.currency:
             return m
         number = match_text(f"{q.value:g}", blank.answers, forms=blank.forms, typos=False)
-        return TextMatch(number.matched, tuple(sorted({*number.rules, "around"} - {"exact"})))
+        read = {"around", "decimal_comma"} if q.decimal_comma else {"around"}
+        return TextMatch(number.matched, tuple(sorted({*number.rules, *read} - {"exact"})))
 
     def filled_text(self) -> str:
         """The text with every blank filled with its first answer."""

@@ -180,6 +180,8 @@ class NumericExercise(Exercise):
         note = self._note(parsed, judged)
         if note is not None and judged.problem is None:
             ok = False  # a range or a "within" the exercise does not take
+        if note is None and ok and parsed.decimal_comma:  # "181,84": right, and said how
+            note = ui("decimal_comma_read", point=f"{parsed.value:.2f}")
         given = judged.value if judged.value is not None else parsed.value
         items = [ItemResult(0, ui("number_label"), self.answer, given, ok, True,
                             feedback=note, rule=judged.rule if ok else None)]
