@@ -163,7 +163,7 @@ class OrderingCodec:
         if not _fits_columns(ex, ctx, items, "items"):
             return None
         order = list(range(len(items)))
-        random.Random(f"{ex.id}:xlsx").shuffle(order)
+        random.Random(f"{ex.seed_id}:xlsx").shuffle(order)
         if order == sorted(order):
             order = order[1:] + order[:1]
         row = {"题型": "排序题", "题干": ctx.plain(ex.raw["prompt"]),
