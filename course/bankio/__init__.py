@@ -97,8 +97,12 @@ def format_of(path, fmt: str | None = None) -> str:
     return SUFFIXES[suffix]
 
 
-def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
+def import_file(path, fmt: str | None = None, renames=None) -> tuple[dict, Report]:
     """Read a question file back into bank entries.
+
+    ``renames``: former id -> current id of the course's bank (``Bank.renames``): a question
+    exported before an exercise was renamed comes back under its current id, with the old one
+    among its ``former_ids`` (and a note).
 
     Returns:
         ``({lesson slug: (title, [entry, ...])}, report)``; the report names every question
@@ -124,6 +128,7 @@ def import_file(path, fmt: str | None = None) -> tuple[dict, Report]:
                         "(check its key)")
             continue
         raw["examples"] = found
+        _renamed_id(raw, renames or {}, report)
         _unique_id(raw, report)
         slug = _lesson_slug(slug, lessons, report)
         entry = lessons.setdefault(slug, (title, []))
@@ -149,6 +154,18 @@ def _lesson_slug(slug: str, lessons: dict, report: Report) -> str:
         report.note(slug, "lesson", "lesson", f"imported as lesson {renamed[slug]} (a lesson "
                                                "slug is NN-name)")
     return renamed[slug]
+
+
+def _renamed_id(raw: dict, renames, report: Report) -> None:
+    """An entry under a former id of the course's bank takes the exercise's current id."""
+    old = str(raw.get("id"))
+    if old not in renames:
+        return
+    raw["id"] = renames[old]
+    raw["former_ids"] = list(dict.fromkeys([*(raw.get("former_ids") or []), old]))
+    report.note(old, str(raw.get("type")), "id", f"imported as {renames[old]} (the course's "
+                                                 "bank renamed it; the old id is kept in "
+                                                 "former_ids)")
 
 
 def _unique_id(raw: dict, report: Report) -> None:

@@ -92,13 +92,35 @@ def run_export(args) -> int:
 def run_import(args) -> int:
     from course.bankio import import_file, write_lessons
 
-    lessons, report = import_file(args.file, args.format)
+    lessons, report = import_file(args.file, args.format, renames=_course_renames())
     files = write_lessons(lessons, args.out)
     print(f"Read {len(report.written)} question(s) into {len(files)} bank file(s) in "
           f"{args.out}. · 已导入 {len(report.written)} 道题。 Check them with: crm-course "
           f"validate {args.out}")
     _print_notes(report, "not imported or changed · 未导入或有改动")
     return 0
+
+
+def _course_renames() -> dict[str, str]:
+    """Former id -> current id of the course's bank, read from its files' ``former_ids``
+    (YAML only: an import must not wait for, or fail on, a full check of the bank)."""
+    import yaml
+
+    from course.exercises.loader import SAFE_LOADER, bank_files
+    from course.paths import bank_dir
+
+    folder = bank_dir()
+    out: dict[str, str] = {}
+    for path in bank_files(folder) if folder.is_dir() else []:
+        try:
+            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        entries = doc.get("exercises") if isinstance(doc, dict) else None
+        for raw in entries if isinstance(entries, list) else []:
+            if isinstance(raw, dict) and isinstance(raw.get("former_ids"), list):
+                out.update({str(old): str(raw.get("id")) for old in raw["former_ids"]})
+    return out
 
 
 def _print_notes(report, heading: str) -> None:

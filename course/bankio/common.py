@@ -85,6 +85,19 @@ class Context:
         return self.pick(value).both(sep) if self.lang == "both" else self.pick(value).en
 
 
+def former_ids_text(ex) -> str:
+    """A renamed item's former ids (bank field ``former_ids``) as one tag value, ``a,b``
+    (ids hold no comma); empty when it has none. Every format but xlsx carries them, so a
+    bank exported and imported again keeps counting old work."""
+    return ",".join(getattr(ex, "former_ids", ()) or ())
+
+
+def former_ids_field(value) -> dict:
+    """The ``former_ids`` field of an imported entry from a tag value (``{}`` for none)."""
+    ids = [i for i in (value or "").split(",") if i]
+    return {"former_ids": ids} if ids else {}
+
+
 def has_two(text: Bilingual) -> bool:
     """True when a text carries a distinct Chinese version."""
     return text.has_both

@@ -22,6 +22,8 @@ from course.bankio.common import (
     MOODLE_FRACTIONS,
     Context,
     Report,
+    former_ids_field,
+    former_ids_text,
     multilang_html,
     plain_segment,
     text_of_html,
@@ -100,8 +102,9 @@ class Writer:
 
 
 def _extra_tags(ex) -> list[str]:
-    return [f"crm-{k}:{ex.raw[k]}" for k in ("measures", "currency", "magnitude")
-            if ex.type == "numeric" and ex.raw.get(k)]
+    former = [f"crm-former:{former_ids_text(ex)}"] if former_ids_text(ex) else []
+    return former + [f"crm-{k}:{ex.raw[k]}" for k in ("measures", "currency", "magnitude")
+                     if ex.type == "numeric" and ex.raw.get(k)]
 
 
 def head(ex, ctx: Context, text: str | None = None) -> str:
@@ -354,7 +357,8 @@ def read(path: Path, report: Report, codecs: dict):  # noqa: ARG001 - GIFT names
             report.note(ident, "essay", "", "a GIFT essay holds no rubric or model answer, so "
                                             "it cannot become a reply task")
             continue
-        yield slug, None, {"id": ident, "mode": tags.get("mode", "practice"), **raw}
+        yield slug, None, {"id": ident, "mode": tags.get("mode", "practice"),
+                           **former_ids_field(tags.get("former")), **raw}
 
 
 def parse_question(block: str, tags: dict) -> dict | None:

@@ -21,6 +21,8 @@ from course.bankio.common import (
     Context,
     Report,
     bank_text,
+    former_ids_field,
+    former_ids_text,
     multilang_html,
     text_of_html,
 )
@@ -64,7 +66,9 @@ def finish(q: ET.Element, ex, ctx: Context, *, hints: bool = True, tags=()) -> E
         ctx.lost("hints", "Moodle's question type has no hints")
     element = sub(q, "tags")
     # the id as a tag too: Moodle's import of a Cloze question skips its idnumber
-    for tag in (f"crm-id:{ex.id}", f"crm-type:{ex.type}", f"crm-mode:{ex.mode}", *tags):
+    former = [f"crm-former:{former_ids_text(ex)}"] if former_ids_text(ex) else []
+    for tag in (f"crm-id:{ex.id}", f"crm-type:{ex.type}", f"crm-mode:{ex.mode}", *former,
+                *tags):
         sub(sub(element, "tag"), "text", tag)
     return q
 
@@ -161,7 +165,8 @@ def tags_of(q) -> dict[str, str]:
 def common_fields(q, type_name: str, tags: dict) -> dict:
     raw = {"id": text_at(q, "idnumber").strip() or tags.get("id")
            or _id_from(text_at(q, "name/text")),
-           "type": type_name, "mode": tags.get("mode", "practice")}
+           "type": type_name, "mode": tags.get("mode", "practice"),
+           **former_ids_field(tags.get("former"))}
     title = bank_value(q, "name")
     if title:
         raw["title"] = title

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from course.bankio.common import Context, Report, bank_text
+from course.bankio.common import Context, Report, bank_text, former_ids_field, former_ids_text
 from course.errors import InputError
 from course.text import Bilingual
 
@@ -103,7 +103,8 @@ def identifier(ex_id: str) -> str:
 
 def item(ex, ctx: Context, extra: dict | None = None) -> ET.Element:
     """An assessmentItem with its label (crm-course's type and facts) and a SCORE outcome."""
-    label = " ".join([f"crm-course:{ex.type}", f"id={ex.id}", f"mode={ex.mode}",
+    former = [f"former={former_ids_text(ex)}"] if former_ids_text(ex) else []
+    label = " ".join([f"crm-course:{ex.type}", f"id={ex.id}", f"mode={ex.mode}", *former,
                       *(f"{k}={v}" for k, v in (extra or {}).items())])
     title = ctx.pick(ex.raw.get("title") or ex.id).both(" / ")
     root = ET.Element(q("assessmentItem"), {
@@ -310,7 +311,7 @@ def _item_entry(root: ET.Element, by_type: dict, report: Report):
         return None
     try:
         raw = {"id": ident, "type": type_name or codec.guess_type(root),
-               "mode": facts.get("mode", "practice")}
+               "mode": facts.get("mode", "practice"), **former_ids_field(facts.get("former"))}
         raw["prompt"] = text_in(root.find(f"{q('itemBody')}/{q('div')}[@class='prompt']"))
         raw.update(codec.read(root, facts))
     except (ValueError, KeyError, IndexError, AttributeError) as exc:

@@ -18,7 +18,13 @@ import random
 import re
 from pathlib import Path
 
-from course.bankio.common import Context, Report, bank_text
+from course.bankio.common import (
+    Context,
+    Report,
+    bank_text,
+    former_ids_field,
+    former_ids_text,
+)
 from course.errors import InputError
 
 LETTERS = "ABCDEFGH"
@@ -53,6 +59,8 @@ class Writer:
 
     def add(self, ex, row: dict) -> None:
         own = row.pop("_own", {})
+        former = former_ids_field(former_ids_text(ex))  # a renamed item's old ids, kept
+        own = {**own, **former}
         row.update({"编号": ex.id, "课次": self._lesson.slug, "crm-course 类型": ex.type,
                     "模式": ex.mode, "知识点": self.ctx.plain(self._lesson.title.to_json()),
                     "crm-course 数据": json.dumps(own, ensure_ascii=False) if own else ""})
@@ -163,7 +171,7 @@ class OrderingCodec:
         if not _fits_columns(ex, ctx, items, "items"):
             return None
         order = list(range(len(items)))
-        random.Random(f"{ex.id}:xlsx").shuffle(order)
+        random.Random(f"{ex.seed_id}:xlsx").shuffle(order)
         if order == sorted(order):
             order = order[1:] + order[:1]
         row = {"题型": "排序题", "题干": ctx.plain(ex.raw["prompt"]),
@@ -329,6 +337,8 @@ def _row_entry(row: dict, n: int, by_type: dict, report: Report):
         report.note(ident, label, "", f"row {n} cannot be read: {exc}")
         return None
     entry = {"id": ident, "type": raw.pop("type"), "mode": row.get("模式") or "practice", **raw}
+    if isinstance(own, dict) and own.get("former_ids"):
+        entry["former_ids"] = [str(i) for i in own["former_ids"]]
     if row.get("答案解析") and entry["type"] != "reply":
         entry["solution"] = row["答案解析"]
     return row.get("课次") or "imported", row.get("知识点") or None, entry

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from course import session
 from course.errors import UnknownExerciseError
+from course.exercises import renames
 from course.exercises.kinds.base import Exercise, check_examples
 from course.messages import ui
 from course.text import Bilingual
@@ -18,10 +19,12 @@ class _ExerciseMap(Mapping):
 
     def __init__(self, exercises: list[Exercise]):
         self._by_id = {ex.id: ex for ex in exercises}
+        self._former = renames.rename_map(exercises)
 
     def __getitem__(self, exercise_id: str) -> Exercise:
+        """The exercise with this id, or with this among its ``former_ids`` (a renamed one)."""
         try:
-            return self._by_id[exercise_id]
+            return self._by_id[self.current_id(exercise_id)]
         except (KeyError, TypeError):
             close = difflib.get_close_matches(str(exercise_id), list(self._by_id), n=3)
             names = ", ".join(repr(c) for c in close)
@@ -34,6 +37,16 @@ class _ExerciseMap(Mapping):
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+    def current_id(self, exercise_id):
+        """The id an exercise has now, for an id read from outside (a former id is read as
+        the renamed exercise's id); any other value is returned as it is."""
+        return renames.current_id(exercise_id, self._former)
+
+    @property
+    def renames(self) -> dict[str, str]:
+        """Former id -> current id of the renamed exercises here (bank field ``former_ids``)."""
+        return dict(self._former)
 
     @property
     def ids(self) -> list[str]:

@@ -11,7 +11,7 @@ import yaml
 
 from course import paths
 from course.errors import BankError, CourseError, DefinitionError
-from course.exercises import kinds, valid_memo
+from course.exercises import kinds, renames, valid_memo
 from course.exercises.bank import Bank, Lesson
 from course.exercises.kinds.base import check_examples
 from course.exercises.schema import field_path, schema_message, validator
@@ -420,7 +420,22 @@ def _build_exercises(data: dict, slug: str, file: str, skip: set[int],
             problems.append(Problem(file, "this id is used twice in the file; ids must be unique",
                                     ex.id, "id", getattr(ex.raw, "line", None)))
         seen[ex.id] = 1
+    problems += _former_problems(exercises)
     return exercises, problems
+
+
+def _former_problems(exercises, *, across_files: bool = False) -> list[Problem]:
+    """The author's errors of ``former_ids`` (``renames.former_id_problems``), each naming
+    the file, the exercise and the field; ``across_files``: only the clashes between two
+    files (those inside one file were named when it was checked)."""
+    out = []
+    for ex, old, other, why in renames.former_id_problems(exercises):
+        if across_files and other.source == ex.source:
+            continue
+        line = getattr(ex.raw, "lines", {}).get("former_ids", getattr(ex.raw, "line", None))
+        out.append(Problem(ex.source, why, ex.id, f"former_ids[{ex.former_ids.index(old)}]",
+                           line))
+    return out
 
 
 def _check_examples(ex, raw, file: str) -> list[Problem]:
@@ -470,6 +485,8 @@ def check_paths(paths) -> tuple[list[Lesson], list[Problem], int]:
                                             getattr(ex.raw, "line", None)))
                 owner.setdefault(ex.id, lesson.source)
             lessons.append(lesson)
+    problems += _former_problems([ex for lesson in lessons for ex in lesson.exercises],
+                                 across_files=True)
     return lessons, problems, n_files
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from course import session as state
 from course.exercises import progress_db as db
+from course.exercises import renames
 from course.exercises.progress_db import (
     ATTEMPT_COLUMNS,
     cause,
@@ -100,7 +101,13 @@ def _record(exercise, response, result, mode: str) -> bool:
         None if state.get_student_number() is None else db.safe_text(state.get_student_number()),
     )
 
+    former = _former_to_adopt(exercise)
+
     def insert(conn):
+        if former:
+            marks = ", ".join("?" for _ in former)
+            conn.execute(f"UPDATE attempts SET exercise_id = ? WHERE exercise_id IN ({marks})",
+                         (row[1], *former))
         conn.execute(
             "INSERT INTO attempts (learner, exercise_id, lesson, time, response, score, mode,"
             " course_version, student_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -124,6 +131,36 @@ def _record(exercise, response, result, mode: str) -> bool:
     kind = cause(error, path)
     db.tell(f"{kind}:{path}", db.problem_message(path, error, kind))
     return False
+
+
+def _former_to_adopt(exercise) -> tuple[str, ...]:
+    """The former ids of a renamed exercise whose attempts this save rewrites under its
+    current id (docs/api.md, "Progress store"): only after a backup copy of the store was
+    made (``progress.sqlite3.before-rename-<time>``); when none can be made, nothing is
+    rewritten (the reads below still count the old rows as this exercise's)."""
+    former = tuple(db.safe_text(i) for i in getattr(exercise, "former_ids", ()) or ())
+    if not former or not store_path().exists():
+        return ()
+    marks = ", ".join("?" for _ in former)
+    rows = db.read(f"SELECT COUNT(*) FROM attempts WHERE exercise_id IN ({marks})", former)
+    if not rows or not rows[0][0]:
+        return ()
+    try:
+        db.backup("before-rename")
+    except (OSError, sqlite3.Error):
+        return ()
+    return former
+
+
+def _keys(exercise_id) -> list[str]:
+    """The ids a learner's work at one exercise may be saved under: its current id (an old id
+    given is read as the current one) and every former id this process has seen it carry."""
+    current = renames.current_id(str(exercise_id))
+    return [current, *(old for old, new in renames.known().items() if new == current)]
+
+
+def _current(exercise_id):
+    return renames.current_id(exercise_id)
 
 
 def _where(learner):
@@ -181,21 +218,43 @@ def attempts(learner=None):
     rows = [dict(zip(ATTEMPT_COLUMNS, row, strict=True)) for row in _attempt_rows(learner)]
     for row in rows:
         row["response"] = _loads(row["response"])
+        row["exercise_id"] = _current(row["exercise_id"])  # a renamed exercise: its id now
     return pd.DataFrame(rows, columns=ATTEMPT_COLUMNS)
 
 
 def _summary_rows(learner=None) -> list:
+    """One row per exercise: (lesson, exercise_id, attempts, best, last score, last response,
+    last time, mode). The attempts saved under a former id of a renamed exercise (one this
+    process has built, see ``course.exercises.renames``) count as its own: one history, its
+    count the sum, its best the higher score, its last the later saved."""
     where, params = _where(learner)
     mine, own = _mine()
     where = f"{where} AND {mine}" if where else f" WHERE {mine}"
     sql = f"""
-        SELECT a.lesson, a.exercise_id, g.n, g.best, a.score, a.response, a.time, a.mode
+        SELECT a.lesson, a.exercise_id, g.n, g.best, a.score, a.response, a.time, a.mode,
+               g.last_id
         FROM (SELECT exercise_id, COUNT(*) AS n, MAX(score) AS best, MAX(id) AS last_id
               FROM attempts{where} GROUP BY exercise_id) AS g
         JOIN attempts AS a ON a.id = g.last_id
         ORDER BY a.lesson, g.last_id
     """
-    return db.read(sql, (*params, *own))
+    merged: dict[str, list] = {}
+    for row in db.read(sql, (*params, *own)):
+        row = list(row)
+        row[1] = _current(row[1])
+        held = merged.get(row[1])
+        if held is None:
+            merged[row[1]] = row
+            continue
+        n, best = held[2] + row[2], _higher(held[3], row[3])
+        if row[8] > held[8]:
+            held[:] = row
+        held[2], held[3] = n, best
+    return sorted(merged.values(), key=lambda r: (r[0] is not None, r[0] or "", r[8]))
+
+
+def _higher(a, b):
+    return b if a is None else a if b is None else max(a, b)
 
 
 def summary(learner=None):
@@ -215,10 +274,12 @@ def last_attempt(exercise_id: str) -> dict | None:
     """This learner's latest attempt at one exercise (response, score, mode, time), to restore
     a widget (on a shared login, never another student number's)."""
     mine, own = _mine()
+    keys = _keys(exercise_id)
+    marks = ", ".join("?" for _ in keys)
     rows = db.read(
-        f"SELECT response, score, mode, time, learner FROM attempts WHERE exercise_id = ?"
-        f" AND {mine} ORDER BY id DESC LIMIT 1",
-        (str(exercise_id), *own),
+        f"SELECT response, score, mode, time, learner FROM attempts WHERE exercise_id IN"
+        f" ({marks}) AND {mine} ORDER BY id DESC LIMIT 1",
+        (*keys, *own),
     )
     if not rows:
         return None
@@ -229,8 +290,9 @@ def last_attempt(exercise_id: str) -> dict | None:
 
 def last_responses(exercise_ids, learner=None) -> dict:
     """The latest saved response to each of these exercises (one learner's, or any), by id;
-    exercises never answered are left out."""
-    ids = [str(i) for i in exercise_ids]
+    exercises never answered are left out. A renamed exercise's answers saved under a former
+    id are its own (the later saved wins)."""
+    ids = [key for i in exercise_ids for key in _keys(i)]
     if not ids:
         return {}
     where, params = _where(learner)
@@ -239,10 +301,10 @@ def last_responses(exercise_ids, learner=None) -> dict:
     rows = db.read(
         f"SELECT exercise_id, response FROM attempts WHERE id IN (SELECT MAX(id) FROM attempts"
         f"{where}{' AND' if where else ' WHERE'} {mine} AND exercise_id IN ({marks})"
-        f" GROUP BY exercise_id)",
+        f" GROUP BY exercise_id) ORDER BY id",
         (*params, *own, *ids),
     )
-    return {ex_id: _loads(response) for ex_id, response in rows}
+    return {_current(ex_id): _loads(response) for ex_id, response in rows}  # later wins
 
 
 def lesson_progress(lesson) -> tuple[int, int, float | None]:
@@ -256,13 +318,19 @@ def lesson_progress(lesson) -> tuple[int, int, float | None]:
     if not ids:
         return 0, 0, None
     modes = {str(ex.id): getattr(ex, "effective_mode", getattr(ex, "mode", "")) for ex in exercises}
-    marks = ", ".join("?" for _ in ids)
+    renamed = renames.rename_map(exercises)  # work saved under a former id counts as its own
+    keys = [*ids, *renamed]
+    marks = ", ".join("?" for _ in keys)
     mine, own = _mine()
-    rows = db.read(
+    bests: dict[str, object] = {}
+    for ex_id, best in db.read(
         f"SELECT exercise_id, MAX(score) FROM attempts WHERE {mine} AND exercise_id IN ({marks})"
         " GROUP BY exercise_id",
-        (*own, *ids),
-    )
+        (*own, *keys),
+    ):
+        ex_id = renamed.get(ex_id, ex_id)
+        bests[ex_id] = _higher(bests.get(ex_id), best)
+    rows = list(bests.items())
     done = len(rows)
     shown = [best for ex_id, best in rows if modes.get(ex_id) != "assessment" and best is not None]
     mean_best = sum(shown) / len(shown) if shown else None
@@ -320,7 +388,7 @@ def _login() -> str:
 def _item(data: dict) -> dict:
     """One attempt of a submission file (its student number only when it had one)."""
     item = {
-        "exercise_id": data["exercise_id"],
+        "exercise_id": _current(data["exercise_id"]),  # a renamed exercise's id now
         "lesson": data["lesson"],
         "time": data["time"],
         "response": _loads(data["response"]),

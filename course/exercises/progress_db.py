@@ -94,6 +94,23 @@ def _move_aside(path: Path, why: str) -> Path:
     return backup
 
 
+def backup(label: str) -> Path:
+    """A copy of the store beside it, ``progress.sqlite3.<label>-<time>``, taken through
+    SQLite's backup API (consistent while other kernels write); raises OSError or
+    sqlite3.Error when it cannot be made (then nothing that needed it may be changed)."""
+    path = store_path()
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    copy = sqlite3.connect(str(target))
+    try:
+        run(lambda conn: conn.backup(copy), write=False)
+        copy.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal/-shm beside it
+    finally:
+        copy.close()
+    os.chmod(target, 0o600)
+    return target
+
+
 def close() -> None:
     with _lock:
         conn = _conn["conn"]

@@ -34,7 +34,9 @@ TEACHER_ONLY = ("docs/instructor.md", "docs/authoring.md", "docs/deploy.md",
 
 # The fields every assessment item keeps in the student copy; each kind adds its own question
 # fields without the key (``Exercise.redact``).
-KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "revisit")  # revisit: no key in it
+# (revisit holds no key; former_ids: a renamed item's old ids, so that work saved under them
+# still counts, and the orders seeded by the first of them stay as learners saw them)
+KEEP_FIELDS = ("id", "type", "mode", "prompt", "title", "revisit", "former_ids")
 # What a blank becomes in the copy: the cloze kind's own (the registry knows the type; release
 # never reaches into a kind's module). Each kind redacts its own fields (``Exercise.redact``).
 REDACTED_BLANK = kinds.kind_of("cloze").redacted_blank

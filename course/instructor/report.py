@@ -21,7 +21,13 @@ from course.instructor.report_csv import (
     write_item_csv,
     write_item_stats_csv,
 )
-from course.instructor.submissions import Collected, Rejection, collect, learner_key
+from course.instructor.submissions import (
+    Collected,
+    Rejection,
+    collect,
+    learner_key,
+    read_under_current_ids,
+)
 from course.messages import both
 
 TOP_WRONG = 3  # most common wrong answers listed per exercise and per blank
@@ -475,6 +481,7 @@ def grade_collected(collected: Collected, bank, bank_path: str = "",
 
     scheme = scheme or load_scheme()
     pass_mark = scheme.pass_mark if pass_mark is None else pass_mark
+    marks = read_under_current_ids(collected, bank, marks)
     lessons = [(slug, _en(lesson.title), list(lesson.ids)) for slug, lesson in bank.lessons.items()]
     lesson_of = {ex_id: slug for slug, _, ids in lessons for ex_id in ids}
     grading = _Grading(bank, lesson_of, marks)

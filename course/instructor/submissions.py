@@ -541,3 +541,21 @@ def resolve_duplicates(collected: Collected) -> None:
     from course.instructor.duplicates import resolve_duplicates as resolve
 
     resolve(collected)
+
+
+def read_under_current_ids(collected: Collected, bank, marks=None):
+    """Read every attempt (and every teacher's mark) given under a former id of a renamed
+    exercise (bank field ``former_ids``) as the exercise's current id, in place; returns the
+    marks. A learner who answered under both ids has one history, in the file's order (the
+    store's own), so the later answer is the final one; a mark given under the current id
+    wins over one under a former id."""
+    renamed = getattr(bank, "renames", None) or {}
+    if not renamed:
+        return marks
+    for sub in collected.submissions:
+        for attempt in sub.attempts:
+            attempt.exercise_id = renamed.get(attempt.exercise_id, attempt.exercise_id)
+    if not marks:
+        return marks
+    old = {(who, renamed[task]): m for (who, task), m in marks.items() if task in renamed}
+    return {**old, **{key: m for key, m in marks.items() if key[1] not in renamed}}

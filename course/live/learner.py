@@ -134,7 +134,8 @@ class Desk:
         thread. The session file is read once per exercise (after a restart, or for answers
         that came from kernels): a reveal to 500 phones is not 500 reads of the file."""
         if ex_id not in self.loaded:
-            for attempt in self.service.store.attempts(ex_id):  # oldest first: latest wins
+            former = getattr(self.service.bank[ex_id], "former_ids", ())  # a renamed one's
+            for attempt in self.service.store.attempts(ex_id, former):  # oldest first
                 self.latest[(attempt["learner"], ex_id)] = attempt["response"]
             self.loaded.add(ex_id)
         return self.latest.get((learner, ex_id))
@@ -264,7 +265,7 @@ class Answer(LearnerBase):
     def checked(self, body: dict):
         """(exercise id, the grader's response) of the page's answer, or Rejected (422 with
         the web view's message)."""
-        ex_id = body.get("exercise_id")
+        ex_id = self.service.current_id(body.get("exercise_id"))
         if not isinstance(ex_id, str) or ex_id not in self.service.bank:
             raise Rejected(404, f"unknown exercise id {str(ex_id)[:80]!r}")
         exercise = self.service.bank[ex_id]

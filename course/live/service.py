@@ -46,17 +46,19 @@ class LiveService:
         self.store = store
         self.bank = bank
         self.auth = auth
-        self.ids = list(lesson_ids) if lesson_ids else [ex.id for ex in bank.exercises]
+        self.ids = [self.current_id(i) for i in lesson_ids] if lesson_ids \
+            else [ex.id for ex in bank.exercises]
         self.tally = Tally(bank)
-        for attempt in store.attempts():
-            self.tally.add(attempt)
+        for attempt in store.attempts():  # (saved under a former id: counted as the current)
+            self.tally.add({**attempt, "exercise_id": self.current_id(attempt["exercise_id"])})
         # kept in memory: a long-poll never waits on the file (another program may lock it)
-        self._reveals = list(store.reveals())
-        self.revealed = [ex_id for _, ex_id in self._reveals]
+        self._reveals = [(seq, self.current_id(ex_id)) for seq, ex_id in store.reveals()]
+        self.revealed = list(dict.fromkeys(ex_id for _, ex_id in self._reveals))
         self.reveal_seq = max((seq for seq, _ in self._reveals), default=0)
         self._reveal_cond = tornado.locks.Condition()
         # the class question (issue 25): kept in memory, saved to the file on every change
         self.control = Control.loads(store.setting(CONTROL_SETTING))
+        self.control.exercise_id = self.current_id(self.control.exercise_id)
         self._control_cond = tornado.locks.Condition()
         self._posts: dict[str, deque] = {}
         self.failures = FailureLimit()
@@ -76,6 +78,12 @@ class LiveService:
         self._stats_cache: dict = {}  # exercise id -> (what it depends on, the stats)
         self._looks: dict[str, str] | None = None  # look-alike key -> learner (see looks_like)
         self._expire()  # a countdown that ended while the service was down: closed at once
+
+    def current_id(self, ex_id):
+        """An exercise id from a page, a kernel or the session file as the bank's id now: a
+        former id of a renamed exercise (bank field ``former_ids``) is read as its new id."""
+        current = getattr(self.bank, "current_id", None)
+        return current(ex_id) if current is not None else ex_id
 
     def looks_like(self, look: str) -> str | None:
         """The learner already joined whose name looks like ``look`` (a ``looks_like_key``),
@@ -202,7 +210,7 @@ class LiveService:
                       "attempts are refused; restart crm-course live", self.store.path)
             raise Rejected(503, "the session file was deleted while the class runs: the "
                                 "attempt was not saved; the instructor must restart the service")
-        ex_id = body.get("exercise_id")
+        ex_id = self.current_id(body.get("exercise_id"))
         if not isinstance(ex_id, str) or ex_id not in self.bank:
             raise Rejected(404, f"unknown exercise id {str(ex_id)[:80]!r}: not in the "
                                 "instructor's bank")
@@ -239,6 +247,7 @@ class LiveService:
         return {"recorded": True, "id": row_id, "duplicate": not new, "round": round_}
 
     def reveal(self, ex_id: str) -> int:
+        ex_id = self.current_id(ex_id)
         if ex_id not in self.bank:
             raise Rejected(404, f"unknown exercise id {ex_id[:80]!r}")
         if self.bank[ex_id].mode == "assessment":
@@ -276,7 +285,7 @@ class LiveService:
         control = self.control
         try:
             if action == "put":
-                ex_id = body.get("exercise_id")
+                ex_id = self.current_id(body.get("exercise_id"))
                 if not isinstance(ex_id, str) or ex_id not in self.bank:
                     raise Rejected(404, f"unknown exercise id {str(ex_id)[:80]!r}: not in the "
                                         "instructor's bank")
@@ -348,7 +357,7 @@ class LiveService:
         return [(seq, ex_id) for seq, ex_id in list(self._reveals) if seq > after]
 
     def solution(self, ex_id: str) -> dict:
-        ex = self.bank[ex_id]
+        ex = self.bank[ex_id]  # (a former id finds the renamed exercise)
         text = ex.solution or ex.answer_text()
         return {"en": getattr(text, "en", str(text)), "zh": getattr(text, "zh", str(text))}
 
@@ -376,6 +385,7 @@ class LiveService:
             "time": now(),
         }
         if ex_id:
+            ex_id = self.current_id(ex_id)
             if ex_id not in self.bank:
                 raise Rejected(404, f"unknown exercise id {ex_id[:80]!r}")
             out["exercise"] = self.tally.exercise(ex_id, names=names)

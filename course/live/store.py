@@ -248,14 +248,16 @@ class SessionStore:
         with self._lock:
             return self._conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
 
-    def attempts(self, exercise_id: str | None = None) -> list[dict]:
-        """Every attempt (of one exercise), oldest first, as dicts with parsed JSON."""
+    def attempts(self, exercise_id: str | None = None, former_ids=()) -> list[dict]:
+        """Every attempt (of one exercise, saved under its id or one of ``former_ids``, the
+        ids a renamed exercise had), oldest first, as dicts with parsed JSON; the rows keep
+        the id they were saved under (``LiveService`` reads them as the current one)."""
         sql = ("SELECT id, learner, exercise_id, lesson, time, response, score, correct, items,"
                " mode, round FROM attempts")
         params: tuple = ()
         if exercise_id is not None:
-            sql += " WHERE exercise_id = ?"
-            params = (exercise_id,)
+            params = (exercise_id, *former_ids)
+            sql += f" WHERE exercise_id IN ({', '.join('?' for _ in params)})"
         with self._lock:
             rows = self._conn.execute(sql + " ORDER BY id", params).fetchall()
         keys = ("id", "learner", "exercise_id", "lesson", "time", "response", "score",

@@ -111,7 +111,7 @@ def _item(exercise, ctx: PrintContext, template: str, key_response, order=None, 
 
 def print_choice(exercise, ctx: PrintContext) -> PrintedItem:
     """Single and multiple choice: lettered options; the key is the right letters."""
-    order = form_order([o.index for o in exercise.options], exercise.id, ctx.form, "options",
+    order = form_order([o.index for o in exercise.options], exercise.seed_id, ctx.form, "options",
                        exercise.shuffle)
     shown = [(letter(i), exercise.options[idx]) for i, idx in enumerate(order)]
     right = [ltr for ltr, o in shown if o.correct]
@@ -129,7 +129,7 @@ def print_true_false(exercise, ctx: PrintContext) -> PrintedItem:
 
 def print_cloze(exercise, ctx: PrintContext) -> PrintedItem:
     """Cloze: numbered gaps in the text (a word bank in a box when the exercise has one)."""
-    bank = form_order(exercise.word_bank_choices(), exercise.id, ctx.form, "bank") \
+    bank = form_order(exercise.word_bank_choices(), exercise.seed_id, ctx.form, "bank") \
         if exercise.word_bank else []
     response = [b.answers[0] for b in exercise.blanks]
     short = "; ".join(f"({i + 1}) {a}" for i, a in enumerate(response))
@@ -138,7 +138,7 @@ def print_cloze(exercise, ctx: PrintContext) -> PrintedItem:
 
 def print_matching(exercise, ctx: PrintContext) -> PrintedItem:
     """Matching: numbered left items, lettered right items (distractors included)."""
-    rights = form_order(list(exercise.rights), exercise.id, ctx.form, "rights")
+    rights = form_order(list(exercise.rights), exercise.seed_id, ctx.form, "rights")
     letters = {key: letter(i) for i, key in enumerate(rights)}
     pairs = [(i + 1, exercise.left_items[i], letters[exercise.key[k]])
              for i, k in enumerate(exercise.lefts)]
@@ -150,7 +150,7 @@ def print_matching(exercise, ctx: PrintContext) -> PrintedItem:
 def print_ordering(exercise, ctx: PrintContext) -> PrintedItem:
     """Ordering: lettered items in a shuffled order (never already right); the key is the
     letters in the right order."""
-    shown = form_order(list(exercise.keys), exercise.id, ctx.form, "items")
+    shown = form_order(list(exercise.keys), exercise.seed_id, ctx.form, "items")
     if shown == list(exercise.keys):
         shown = shown[1:] + shown[:1]
     letters = {key: letter(i) for i, key in enumerate(shown)}

@@ -25,6 +25,7 @@ from course.instructor.release import REDACTED_BLANK, redact_exercise, release
 ALLOWED = {"id", "type", "mode", "prompt", "title", "unit", "redacted", "text", "choices",
            "options", "lefts", "rights", "items", "shuffle",  # shuffle: false keeps a scale
            "revisit",  # where the topic is taught: no key in it
+           "former_ids",  # a renamed item's old ids (so saved work counts): no key in them
            # a reply task's question (docs/authoring.md): the buyer, facts, length and rubric
            "situation", "buyer", "facts", "words", "rubric", "pass_score"}
 REPO = Path(__file__).resolve().parents[2]

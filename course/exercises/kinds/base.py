@@ -44,6 +44,7 @@ from typing import ClassVar
 
 from course import session
 from course.errors import DefinitionError, InputError
+from course.exercises import renames
 from course.exercises.results import GradeResult, ItemResult
 from course.exercises.revisit import parse_revisit
 from course.exercises.text_match import MAX_ANSWER_CHARS, has_control_chars, normalize
@@ -265,6 +266,11 @@ class Exercise:
     def __init__(self, raw: Mapping, *, lesson: str = "", source: str = ""):
         self.raw = raw
         self.id = str(raw["id"])
+        # ids it had before a rename: work saved under them counts as this exercise's
+        self.former_ids = renames.former_ids_of(raw)
+        # what seeds the orders shown (options, word bank, rights, items, printed forms): the
+        # first id it ever had (the first former id), so a rename changes no order anyone saw
+        self.seed_id = self.former_ids[0] if self.former_ids else self.id
         self.type = str(raw.get("type") or (self.types[0] if self.types else ""))
         self.lesson = lesson
         self.source = source
@@ -282,6 +288,7 @@ class Exercise:
             "wrong": list(examples.get("wrong", []) or []),
         }
         self._widget = None
+        renames.remember(self)
 
     # -- grading -----------------------------------------------------------------------
     def grade(self, response) -> GradeResult:

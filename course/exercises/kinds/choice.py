@@ -126,7 +126,7 @@ class ChoiceExercise(Exercise):
         """The authored indexes of the options in the order this learner sees them."""
         if not self.shuffle:
             return list(range(len(self.options)))
-        return display_order(len(self.options), str(learner), self.id)
+        return display_order(len(self.options), str(learner), self.seed_id)
 
     def option_index(self, value) -> int | None:
         """The authored index of an option named by key (or by a legacy index); None if none."""

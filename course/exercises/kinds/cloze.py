@@ -286,7 +286,7 @@ class ClozeExercise(Exercise):
         (a student copy's bank holds them in the release's secret order)."""
         if self._choices:
             return list(self._choices)
-        return seeded_shuffle(self._bank_words(), f"{self.id}:word-bank")
+        return seeded_shuffle(self._bank_words(), f"{self.seed_id}:word-bank")
 
     def _bank_words(self) -> list[str]:
         seen, words = set(), []

@@ -93,7 +93,7 @@ class MatchingExercise(ReasonedItems):
         """The right-hand keys in the order shown to learners (shuffled by id)."""
         if self._released_rights is not None:
             return list(self.rights)
-        return seeded_shuffle(self.rights, f"{self.id}:rights")
+        return seeded_shuffle(self.rights, f"{self.seed_id}:rights")
 
     def right_item(self, key: str) -> Bilingual:
         """The right item whose key is ``key``."""

@@ -58,7 +58,7 @@ class OrderingExercise(ReasonedItems):
         """The order the items are first shown in: shuffled by id, never already right."""
         if self.redacted:
             return list(self.keys)
-        order = seeded_shuffle(self.keys, f"{self.id}:order")
+        order = seeded_shuffle(self.keys, f"{self.seed_id}:order")
         if order == self.keys:
             order = order[1:] + order[:1]
         return order
