@@ -860,6 +860,8 @@ class Structure(Scorer):
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)
+        if parts[1][1]:
+            self._thanks_form(reply, out)
         # a letter (not a brief note) signed with the writer's name is closed, even with no
         # closing phrase (round 8): it loses the closing's point, but it is no bare answer
         bare = [p for p in parts if p[0] != "length" and not p[1]
@@ -873,6 +875,24 @@ class Structure(Scorer):
             out.caps[-1]["framed"] = n >= brief and not {p[0] for p in bare} & set(
                 self.rubric.letter_frame)
         return out
+
+    def _thanks_form(self, reply, out) -> None:
+        """Thanks for a word that is not the noun ("Thank you for your patient": "patience")
+        counts as thanks, not in full: a point off and the right words (brief 22sl, the
+        eighteenth student reader). The slip itself is the language criterion's."""
+        from course.writing import grammar, grammar_verbs
+
+        lex = grammar.lexicon()
+        m = _THANKS_FOR.search(reply.flat_body)
+        if lex is None or m is None:
+            return
+        toks = grammar.tokens(reply.flat_body, m.start(), m.end())
+        slips = grammar_verbs.noun_form(reply.flat_body, toks, lex)
+        if slips:
+            out.points -= 1
+            out.missing.append(Said(f"thanks said in full ('{slips[0].phrase}': "
+                                    f"{slips[0].en})", f"完整的致谢（“{slips[0].phrase}”："
+                                                      f"{slips[0].zh}）"))
 
     def _few_words(self, reply, n, low, out) -> None:
         """A few words in English where a reply is asked ("Hi Farid, sorry. Refund. Lily": no
@@ -903,5 +923,9 @@ class Structure(Scorer):
                 "excellent", f"回复较简短（{n} 个词，{under_zh}），失去“完整度”的 {points} 分："
                 "简短而完成任务的回复算不错，完整的信才可能优秀")
 
+
+# thanks and what it thanks for, up to the end of its phrase (Structure._thanks_form)
+_THANKS_FOR = re.compile(r"\bthank(?:s| you)\b[^.!?,;]{0,30}?\bfor \w+ \w+(?:\s*[.!?,;]|$)",
+                         re.I)
 
 CRITERIA = (Content, Relevance, Tone, Language, Structure)
