@@ -78,8 +78,12 @@ _RUN_ON_SHORT = re.compile(
 
 
 def sentences(body: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+|\n+", body)
-    return [p.strip() for p in parts if p.strip()]
+    """The sentences of ``body``: one splitter for the reviewer, the grammar rules' (brief 22sl:
+    this module's own split at every mark before a space, and ended "$15 incl." and "Mr." as
+    sentences; on the tuning sets' 3,262 bodies the two differed on 4, each an abbreviation)."""
+    from course.writing.grammar import sentences as split_sentences
+
+    return split_sentences(body)
 
 
 @lru_cache(maxsize=1)
