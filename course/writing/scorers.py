@@ -540,7 +540,8 @@ class Tone(Scorer):
         hits = self._hits(reply.flat)
         for kind, phrase in hits:
             out.flagged.append(phrase)
-            out.missing.append(Problem(f"{kind}: '{phrase}'", f"{_KIND_ZH[kind]}：“{phrase}”"))
+            out.missing.append(Problem(f"{_KIND_EN.get(kind, kind)}: '{phrase}'",
+                                       f"{_KIND_ZH[kind]}：“{phrase}”"))
         # a sentence that does what the task asks is not cold (brief 22rc: the opt-out line "If
         # you would rather not get messages like this, simply reply no and I will stop")
         asked = [m.find for m in situation.moves if m.find != "time" and not m.find.startswith("fact:")]
@@ -661,7 +662,10 @@ def _negative_words() -> frozenset:
 
 
 _NEGATIVE = None
-_KIND_ZH = {"blame": "指责", "pressure": "施压或威胁", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
+# what a tone problem is called where it is not its kind's own name (brief 22sl: "only 3
+# left" is fake scarcity, a push to buy)
+_KIND_EN = {"pressure": "pressure (fake scarcity, a deadline or a threat)"}
+_KIND_ZH = {"blame": "指责", "pressure": "施压（虚假稀缺、催促期限或威胁）", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}
 
 
 # ------------------------------------------------------------------ language
@@ -743,7 +747,7 @@ class Language(Scorer):
             kinds = list(dict.fromkeys(quoted))
             out.advise("Check your grammar: " + "; ".join(en for en, _ in kinds) + ".",
                        "检查语法：" + "；".join(zh for _, zh in kinds) + "。", fix=True)
-        n = len(errors) + len(spelling)
+        n = len(errors) + len(spelling) - (MINOR_TENSE in seen)  # a minor slip: no cap
         if n >= self.rubric.broken_errors:
             out.cap("broken_english", f"broken English ({n} errors)", f"英语错误较多（{n} 处）")
         elif n >= self.rubric.slip_errors:
@@ -773,7 +777,60 @@ def _error_hits(reply) -> list[tuple]:
         at = _flat_at(reply.body, slip.start)
         hits.append((at, at + len(" ".join(slip.phrase.split())), len(P.ERRORS_RX),
                      " ".join(slip.phrase.split()), slip.kind, slip.en, slip.zh))
-    return hits
+    return hits + _shipped_in_present(reply)
+
+
+# "we ship it", "it ships", "we send your order" ... in the present (no will, can, if: a promise
+# or a condition is no past act)
+_SHIP_PRESENT = re.compile(r"\b(?:(?:we|i)\s+(?:ship|send|post|dispatch)|(?:it|the parcel|your "
+                           r"(?:order|parcel|package))\s+(?:ships|goes out))\b", re.I)
+_NOT_PAST = re.compile(r"\b(?:will|'ll|can|could|if|when|once|usually|always|every|normally|"
+                       r"within|by|before|after|until)\b", re.I)
+
+
+# its rule: a minor slip (the teacher's word): it costs its language points but counts toward
+# no cap (weak_language, many_slips), so a good reply stays good
+MINOR_TENSE = "ship_date_tense"
+
+
+def _shipped_in_present(reply) -> list[tuple]:
+    """The ship date (a task's ``ship_date``: the day the parcel WAS shipped) stated with the
+    present ("We ship it on 23 March": "It was shipped on 23 March"), brief 22sl, the
+    eighteenth teacher reader (a minor slip): a past_time hit. A promise, a condition or a habit
+    in the clause ("we will ship it", "we usually ship within 2 days") is left alone."""
+    from course.writing import grammar
+
+    fact = reply.facts.get("ship_date")
+    if not fact:
+        return []
+    kind = FACT_KINDS["ship_date"].kind
+    text = reply.flat_body
+    days = kind.parse(fact, reply.facts)
+    for found in kind.find(text, reply.facts):
+        if not kind.same(found.value, days):
+            continue
+        before = max(0, found.start - 60)
+        head = re.split(r"[,;.!?]\s", text[before:found.start])[-1]
+        at = found.start - len(head)  # where the clause before the date starts
+        m = _SHIP_PRESENT.search(head)
+        if m and not _NOT_PAST.search(head[:m.start()] + head[m.end():]):
+            en, zh = grammar.MESSAGES["past_time"]
+            return [(at + m.start(), at + m.end(), len(P.ERRORS_RX), m.group(0), MINOR_TENSE,
+                     en, zh)]
+    return []
+    text = reply.flat_body
+    days = kind.parse(fact, reply.facts)
+    for found in kind.find(text, reply.facts):
+        if not kind.same(found.value, days):
+            continue
+        clause = clause_around(text, found.start) + " " + text[max(0, found.start - 60):found.start]
+        head = re.split(r"[,;.!?]\s", text[max(0, found.start - 60):found.start])[-1]
+        m = _SHIP_PRESENT.search(head)
+        if m and not _NOT_PAST.search(head[:m.start()] + head[m.end():]) and clause:
+            en, zh = grammar.MESSAGES["past_time"]
+            at = text.find(head) + m.start()
+            return [(at, at + len(m.group(0)), len(P.ERRORS_RX), m.group(0), "past_time", en, zh)]
+    return []
 
 
 def _flat_at(body: str, i: int) -> int:
