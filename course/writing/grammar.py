@@ -197,7 +197,13 @@ def sentence_ends(text: str):
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (the reviewer's one splitter: text.sentences is this one, brief
     22sl): each line's, split at the marks that end one (see
-    :func:`sentence_ends`)."""
+    :func:`sentence_ends`). A review splits the same text several times: kept for the last
+    texts split."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=64)
+def _split(text: str) -> tuple[str, ...]:
     out = []
     for line in text.split("\n"):
         at = 0
@@ -205,7 +211,7 @@ def sentences(text: str) -> list[str]:
             if line[at:stop].strip():
                 out.append(line[at:stop].strip())
             at = stop
-    return out
+    return tuple(out)
 
 
 def _sentences(text: str, start: int, end: int):
