@@ -212,3 +212,19 @@ def test_a_cell_that_checks_the_learner_s_answer_is_stored_without_its_output():
     for name, i in tagged:
         cell = nbformat.read(ROOT / "notebooks" / name, as_version=4).cells[i]
         assert cell.outputs == [] and "nbval-ignore-output" in cell.metadata["tags"], (name, i)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_exercise_of_the_lesson_s_bank_is_shown_in_a_cell(path):
+    """The header's progress counts every exercise of the lesson's bank file
+    (progress.lesson_progress), so an item that no cell shows keeps a learner below 100%
+    (issue 28: W04's w04-count-grade1, the nineteenth student reader)."""
+    import yaml
+
+    bank = ROOT / "exercises" / f"{path.stem}.yaml"
+    if not bank.exists():
+        return
+    ids = {e["id"] for e in yaml.safe_load(bank.read_text(encoding="utf-8"))["exercises"]}
+    code = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))
+                     ["cells"] if c["cell_type"] == "code")
+    assert not {i for i in ids if f'"{i}"' not in code}, path.name

@@ -183,14 +183,21 @@ def _varied_texts(texts, old_customer, first_names):
 # no red flag rests on them: where a buyer found the shop or buys, n02's catalogue request
 # before its real demand, and most of n03's long letterhead line (the marks left, a banner, a
 # registration number, a separator and an ATTN line, still make "a layout that tries too
-# hard"). (inquiry id, the words as drawn, the words kept); words that are not in the
-# inquiry's text (another seed) change nothing.
+# hard"). Then (issue 28, the nineteenth student reader: B1 pairs did not finish) n03's
+# second reason to hurry (its "must meet this week" is the pressure) and n05's question on
+# the material (its test report and one sample still show a careful buyer, unlike n06's) and
+# n12's price list (its vague need and free samples of every model are the point).
+# (inquiry id, the words as drawn, the words kept); words that are not in the inquiry's text
+# (another seed) change nothing.
 SHORTER = [
     ("n01", "I am buying for our store in Ho Chi Minh City. ", ""),
     ("n02", "A friend recommended your store to me. Please send your catalogue. ", ""),
     ("n03", "I found your shop while looking for silicone phone cases. ", ""),
     ("n03", "REG. NO. 393-48804 | ISO CERTIFIED | MEMBER OF INTERNATIONAL TRADE BOARD",
      "REG. NO. 393-48804 | ISO CERTIFIED"),
+    ("n03", "this week, the contract is about to be signed and there is", "this week, there is"),
+    ("n05", "What is the material, do you have a test report,", "Do you have a test report,"),
+    ("n12", "in the future, send your price list. Send", "in the future. Send"),
     ("n07", "A friend recommended your store to me. ", ""),
     ("n13", "I am buying for our store in Kuala Lumpur. ", ""),
 ]
