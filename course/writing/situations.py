@@ -395,7 +395,8 @@ SITUATIONS = (
                               r"(?:send|return|post)\w*|"
                               # in other words (issue 28, the eighteenth readers): "no return
                               # needed", "there is no need for a return", "without sending it back"
-                              r"no return (?:is |will be )?(?:needed|necessary|required)|no need (?:for|of) "
+                              r"no return (?:is |will be )?(?:needed|necessary|required)|nothing (?:to|you need to|"
+                              r"you have to) (?:send|return|post)|no need (?:for|of) "
                               r"(?:a |any )?return|without (?:you |your )?(?:sending|returning|posting) (?:it|them|the \w+)"
                               r"(?: back)?|(?:a |any )?return is not (?:needed|necessary|required))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
@@ -472,7 +473,8 @@ SITUATIONS = (
                                + _COUNT + r" (?:orders|purchases|seasons|years)|"
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
                                # "nine orders from you meant a lot ... thank you for that trust"
-                               r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
+                               # "thank you for the trust you gave our shop" (the sixth tuning set)
+                               r"thank\w* (?:you )?for (?:that|this|your|the|all (?:that|this|your|the)) "
                                r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you|"
                                # round 7: "your nine orders meant a lot to our small shop"
                                r"orders (?:have )?(?:meant|mean) (?:so |a )?(?:lot|much) to|"
@@ -502,7 +504,8 @@ SITUATIONS = (
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
-                            r"expanded|improved|added|(?:started|began|begun) (?:selling|making|"
+                            # "we have launched bamboo kitchenware" (the sixth tuning set)
+                            r"expanded|improved|added|launched|introduced|(?:started|began|begun) (?:selling|making|"
                             r"offering)|(?:started|launched|introduced|added|opened) (?:a|an|our) "
                             r"(?:new )?(?:range|line|collection|series)|"
                             r"new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
@@ -614,7 +617,13 @@ SITUATIONS = (
         # passed your request to our factory"
         r"(?:come|coming) back to you|send you (?:everything|all (?:the )?(?:details|information)|"
         r"the (?:full|whole|real) (?:details|information))|(?:asked|contacted|passed|forwarded|"
-        r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?))\b|收到",
+        r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?)|"
+        # the mail had and the factory asked, in B1 words too (the seventh and eighth tuning
+        # sets: "thanks, your mail is here. i already asked our factory", "I get your mail. our
+        # factory now check the logo printing"): the received and processing moves' words
+        r"(?:mail|message|e-?mail|request) is here|(?:we|i) (?:have|'ve|get) your (?:mail|message|"
+        r"e-?mail|request)|(?:asked|contacted) (?:the |our )?(?:factory|supplier|team)|"
+        r"(?:factory|team|supplier) (?:now )?checks?)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|(?:(?:we|i) (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?"
                              # "thanks a lot for your mail, I got it", "we get it." (the
@@ -627,13 +636,17 @@ SITUATIONS = (
                              r"thank\w* (?:you )?(?:(?:a lot|so much|very much|again) )?for (?:getting|"
                              r"being) in touch|thank\w* (?:you )?for (?:writing|contacting us|reaching out)|"
                              r"(?:passed|forwarded|sent|handed|given|shown) (?:on )?your (?:questions?|"
-                             r"requests?|mail|message|e-?mail|enquiry|inquiry|note))\b|"
+                             r"requests?|mail|message|e-?mail|enquiry|inquiry|note)|"
+                             # the mail had: "we have your mail" (the seventh and eighth tuning
+                             # sets' short holding replies, teachers 86-87)
+                             r"(?:we|i) (?:have|'ve)(?: got)? your (?:mail|message|e-?mail|request|note|"
+                             r"letter|questions?|enquiry|inquiry)s?)\b|"
                              r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
                              r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter|question|enquiry|"
                              r"inquiry)s?(?: (?:about|on|for|regarding) [^.!?]{1,30}?)? (?:has |have )?"
                              # "Your questions about the raincoats have reached us" (brief 22r16)
-                             r"(?:reached|arrived|came|come)\b|已收到",
+                             r"(?:reached|arrived|came|come|is here|(?:is|are) with us)\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                # who does it, in any tense (the sixteenth readers, brief 22r16):
@@ -654,8 +667,12 @@ SITUATIONS = (
                                # the B1 present without "is": "The factory check the colours
                                # and price now" (brief 22pw)
                                r"(?:team|colleagues?|factory) (?:now )?checks? (?:the|your|this|it)\b|"
+                               # the check to come first: "because the factory needs to check the
+                               # logo printing first" (the sixth tuning set, teacher 82)
+                               r"(?:team|colleagues?|factory|supplier) (?:now |first )?(?:needs? to|has to|"
+                               r"have to|must|will) check (?:the|your|this|it)\b|"
                                # "I have asked the factory for the test report" (brief 22pw)
-                               r"checking (?:the|this|it|your)|(?:we|i) (?:will |have |'ve )?(?:ask|asked|"
+                               r"checking (?:the|this|it|your)|(?:we|i) (?:will |have |'ve )?(?:already |also |just )?(?:ask|asked|"
                                r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
                                r"team|colleagues?)|"
                                # brief 22rc: "I have passed your request (for the beanies) to
