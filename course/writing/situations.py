@@ -81,7 +81,23 @@ WILLING = (r"\b(?:would|will|are|were) you be (?:happy|willing|ok(?:ay)?|fine|gl
            r"\bare you (?:happy|willing|ok(?:ay)?|fine|comfortable|all right) (?:with|if|to (?!(?:"
            + _ASKED + r")\b))[^.?!]{0,80}\?|"
            r"\b(?:does|would|will|could|do|can) (?:that|this|it|these|(?:the|this|that|a|an|our) [^.?!]{1,40}?)"
-           r" (?:work|suit)s? (?:for )?you\b[^.?!]{0,40}\?")
+           r" (?:work|suit)s? (?:for )?you\b[^.?!]{0,40}\?|"
+           # the rest of the family a teacher reads as "do you agree?": "How does that sound?",
+           # "Does this plan sound good?", "Is that alright with you?", "Do you think that is
+           # fair?", "Can you agree to this?", "Will that do?", "Is a local repair possible for
+           # you?", "Shall we go ahead?", "Do you accept this offer?", "tell us if you agree"
+           r"\bhow (?:does|do|would) (?:that|this|it) (?:sound|seem|look)\b[^.?!]{0,20}\?|"
+           r"\b(?:does|would|will|do) (?:this|that|the|our) (?:\w+ ){0,2}(?:plan|solution|offer|idea|option|"
+           r"arrangement|proposal|refund|repair|way) (?:sound|seem|look)s? (?:fair|"
+           r"reasonable|ok(?:ay)?|good|all right|alright|fine)\b[^.?!]{0,40}\?|"
+           r"\b(?:is|would) (?:that|this|it) (?:be )?alright\b[^.?!]{0,40}\?|"
+           r"\b(?:do|would) you (?:think|say|feel) (?:that|this|it) (?:is|would be|sounds?) (?:fair|"
+           r"reasonable|ok(?:ay)?|good|all right|alright|fine|acceptable)\b[^.?!]{0,40}\?|"
+           r"\b(?:can|could|will) you (?:agree|accept)\b[^.?!]{0,60}\?|\b(?:do|would) you accept\b[^.?!]{0,60}\?|"
+           r"\b(?:will|would) (?:that|this) do\s*\?|"
+           r"\b(?:possible|convenient|ok(?:ay)?|fine|acceptable) for you\s*\?|"
+           r"\bshall (?:we|i) (?:go ahead|proceed|do (?:that|this|it|so))\b[^.?!]{0,40}\?|"
+           r"\b(?:tell|let) (?:us|me)(?: know)? (?:if|whether) you (?:agree|accept|are happy|are ok(?:ay)?)\b")
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
