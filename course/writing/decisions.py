@@ -149,7 +149,8 @@ class ReturnFirst(Decision):
                     r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
     # "no need to send it back", "you don't need send it back" (a learner's slip): no return
     excuse = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have)(?: to)?\b|"
-                        r"\bno need\b|\bnot necessary\b", re.I)
+                        # "you can keep it, nothing to send back" (the seventh tuning set)
+                        r"\bno need\b|\bnot necessary\b|\bnothing (?:to|you need to|you have to)\s*$", re.I)
 
     def excused(self, text: str, m: re.Match) -> bool:
         """Also excused: "it"/"them" that is the photo or video just asked for ("Please take a

@@ -165,6 +165,13 @@ _RESTOCK_WORDS = re.compile(r"\b(?:restock\w*|stock|supplier|available|back in|a
                             re.I)
 
 
+# the day the buyer is asked to answer by ("If you can tell us by 16 May, we will keep the first
+# 20 new mats for you": the eighth tuning set, teacher 90, read as a wrong restock day)
+_ANSWER_BY = re.compile(r"\b(?:(?:tell|let) (?:us|me)(?: know)?|reply|answer|write back|respond|"
+                        r"confirm|decide)(?: to (?:us|me))?(?: (?:it|this|that))? (?:by|before|until) "
+                        r"(?:the )?$", re.I)
+
+
 def _not_this_date(name: str, found: Found, fact, text: str) -> bool:
     """True when a date other than the fact is not stated AS that fact (brief 22r): a
     holiday's own fixed day beside its name ("Christmas on 25 December"), a deadline the reply
@@ -178,6 +185,8 @@ def _not_this_date(name: str, found: Found, fact, text: str) -> bool:
             day in found.value and re.search(rf"\b(?:{rx})", sentence, re.I)
             for day, rx in _HOLIDAY_DAYS.items()):
         return True
+    if _ANSWER_BY.search(text[max(0, found.start - 40):found.start]):
+        return True  # "if you can tell us by 16 May": the day to answer by, not this fact
     if name == "ship_date" and _DEADLINE.search(text[max(0, found.start - 20):found.start]):
         return bool(_PROMISE.search(sentence))
     if name == "restock_date" and min(found.value) > max(fact):

@@ -71,6 +71,33 @@ _WHEN = "time"
 ANSWER_ASKED = (r"(?<![\w,;] )(?<![\w,;])\b(?:please,? )?let (?:us|me) know(?:,? please| soon)?"
                 r"(?=\s*(?:[.!]|$))|\b(?:tell|let) (?:me|us)(?: know)? (?:which (?:one )?you "
                 r"(?:prefer|want|like|choose|would like)|your (?:choice|decision|answer))\b")
+# the buyer asked whether she is willing, in other words (issue 28, the eighteenth readers:
+# "Would you be happy to have it fixed nearby?"): "would you be happy/willing/OK to have it
+# repaired?", "are you happy with a $40 refund?", "would a refund of $80 work for you?". Not a
+# request in the same words ("would you be happy to send a video?" asks for the video).
+_ASKED = r"send|share|tell|give|confirm|provide|upload|attach|take|film|record|show|make|check|try"
+WILLING = (r"\b(?:would|will|are|were) you be (?:happy|willing|ok(?:ay)?|fine|glad|comfortable|all right)"
+           r" (?:with|if|to (?!(?:" + _ASKED + r")\b))[^.?!]{0,80}\?|"
+           r"\bare you (?:happy|willing|ok(?:ay)?|fine|comfortable|all right) (?:with|if|to (?!(?:"
+           + _ASKED + r")\b))[^.?!]{0,80}\?|"
+           r"\b(?:does|would|will|could|do|can) (?:that|this|it|these|(?:the|this|that|a|an|our) [^.?!]{1,40}?)"
+           r" (?:work|suit)s? (?:for )?you\b[^.?!]{0,40}\?|"
+           # the rest of the family a teacher reads as "do you agree?": "How does that sound?",
+           # "Does this plan sound good?", "Is that alright with you?", "Do you think that is
+           # fair?", "Can you agree to this?", "Will that do?", "Is a local repair possible for
+           # you?", "Shall we go ahead?", "Do you accept this offer?", "tell us if you agree"
+           r"\bhow (?:does|do|would) (?:that|this|it) (?:sound|seem|look)\b[^.?!]{0,20}\?|"
+           r"\b(?:does|would|will|do) (?:this|that|the|our) (?:\w+ ){0,2}(?:plan|solution|offer|idea|option|"
+           r"arrangement|proposal|refund|repair|way) (?:sound|seem|look)s? (?:fair|"
+           r"reasonable|ok(?:ay)?|good|all right|alright|fine)\b[^.?!]{0,40}\?|"
+           r"\b(?:is|would) (?:that|this|it) (?:be )?alright\b[^.?!]{0,40}\?|"
+           r"\b(?:do|would) you (?:think|say|feel) (?:that|this|it) (?:is|would be|sounds?) (?:fair|"
+           r"reasonable|ok(?:ay)?|good|all right|alright|fine|acceptable)\b[^.?!]{0,40}\?|"
+           r"\b(?:can|could|will) you (?:agree|accept)\b[^.?!]{0,60}\?|\b(?:do|would) you accept\b[^.?!]{0,60}\?|"
+           r"\b(?:will|would) (?:that|this) do\s*\?|"
+           r"\b(?:possible|convenient|ok(?:ay)?|fine|acceptable) for you\s*\?|"
+           r"\bshall (?:we|i) (?:go ahead|proceed|do (?:that|this|it|so))\b[^.?!]{0,40}\?|"
+           r"\b(?:tell|let) (?:us|me)(?: know)? (?:if|whether) you (?:agree|accept|are happy|are ok(?:ay)?)\b")
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
@@ -99,11 +126,11 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\bwhich (?:one |option |way )?(?:do |would )?you (?:prefer|like|want|choose)\b[^.?!]{0,30}\?|"
                r"(?:^|(?<=[.!?:] ))(?![^.?!]*\b(?:everything|all|you)\b)(?:[^\s.?!]+,? ){1,5}(?:ok(?:ay)?(?: (?:for|"
                r"with) you)?|(?:fine|good) (?:for|with) you)\s*\?|"
-               + ANSWER_ASKED + r"|可以吗|能接受吗")
+               + WILLING + r"|" + ANSWER_ASKED + r"|可以吗|能接受吗")
 # a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
 # answer (brief 22g: "Please let us know." after two offers is not told to say what happens
 # next and when)
-WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:(?:do|would) )?you (?:prefer|like|choose)|"
+WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|" + WILLING + r"|\b(?:which (?:one )?(?:(?:do|would) )?you (?:prefer|like|choose)|"
                     r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
                     r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
                     r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
@@ -153,6 +180,10 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             r"for (?:buy|buying|bought|order|ordering|ordered|choose|choosing|chose|purchas\w*|your (?:recent "
             r"|last )?purchases?)\b|"
             r"(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?with your|match(?:es)? your|"
+            # what she has of ours (issue 28, the eighteenth teacher reader): "Since you have our
+            # knife set", "as you already own our silk scarf"
+            r"(?:since|as|now that|because) you (?:already )?(?:have|own|use|got) (?:our|the|your|"
+            r"those|these)|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
             r"told us|mentioned)|"
@@ -377,7 +408,13 @@ SITUATIONS = (
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return)|(?:do not|don't|don’t|no need to) bother (?:to )?"
-                              r"(?:send|return|post)\w*)\b|无需退回|不用寄回",
+                              r"(?:send|return|post)\w*|"
+                              # in other words (issue 28, the eighteenth readers): "no return
+                              # needed", "there is no need for a return", "without sending it back"
+                              r"no return (?:is |will be )?(?:needed|necessary|required)|nothing (?:to|you need to|"
+                              r"you have to) (?:send|return|post)|no need (?:for|of) "
+                              r"(?:a |any )?return|without (?:you |your )?(?:sending|returning|posting) (?:it|them|the \w+)"
+                              r"(?: back)?|(?:a |any )?return is not (?:needed|necessary|required))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
@@ -452,7 +489,8 @@ SITUATIONS = (
                                + _COUNT + r" (?:orders|purchases|seasons|years)|"
                                r"past (?:orders|business|cooperation)|(?:many|several|\w+) years|"
                                # "nine orders from you meant a lot ... thank you for that trust"
-                               r"thank\w* (?:you )?for (?:that|this|your|all (?:that|this|your)) "
+                               # "thank you for the trust you gave our shop" (the sixth tuning set)
+                               r"thank\w* (?:you )?for (?:that|this|your|the|all (?:that|this|your|the)) "
                                r"(?:trust|loyalty)|" + _COUNT + r" (?:orders|seasons) from you|"
                                # round 7: "your nine orders meant a lot to our small shop"
                                r"orders (?:have )?(?:meant|mean) (?:so |a )?(?:lot|much) to|"
@@ -482,7 +520,8 @@ SITUATIONS = (
               "shows concern for restoring the relationship", "表达恢复合作的诚意"),
          Move("profile", 2, r"\b(new (?:product|collection|line|model|range|design)s?|we now "
                             r"(?:offer|have|make)|our (?:range|catalogue|catalog)|enclosed|latest|"
-                            r"expanded|improved|added|(?:started|began|begun) (?:selling|making|"
+                            # "we have launched bamboo kitchenware" (the sixth tuning set)
+                            r"expanded|improved|added|launched|introduced|(?:started|began|begun) (?:selling|making|"
                             r"offering)|(?:started|launched|introduced|added|opened) (?:a|an|our) "
                             r"(?:new )?(?:range|line|collection|series)|"
                             r"new (?:[a-z-]+ ){0,2}[a-z-]+s|new (?:[a-z-]+ ){1,3}(?:line|range|"
@@ -594,20 +633,36 @@ SITUATIONS = (
         # passed your request to our factory"
         r"(?:come|coming) back to you|send you (?:everything|all (?:the )?(?:details|information)|"
         r"the (?:full|whole|real) (?:details|information))|(?:asked|contacted|passed|forwarded|"
-        r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?))\b|收到",
+        r"sent)\b[^.!?]{0,40}\b(?:to|with) (?:our|the) (?:factory|supplier|team|colleagues?)|"
+        # the mail had and the factory asked, in B1 words too (the seventh and eighth tuning
+        # sets: "thanks, your mail is here. i already asked our factory", "I get your mail. our
+        # factory now check the logo printing"): the received and processing moves' words
+        r"(?:mail|message|e-?mail|request) is here|(?:we|i) (?:have|'ve|get) your (?:mail|message|"
+        r"e-?mail|request)|(?:asked|contacted) (?:the |our )?(?:factory|supplier|team)|"
+        r"(?:factory|team|supplier) (?:now )?checks?)\b|收到",
         (Move("received", 3, r"\b((?:mail|message|e-?mail|request|order) (?:has been |was |is )?"
                              r"received|(?:(?:we|i) (?:have )?(?:received?|got)|(?<!\w )got) (?:your|it)|thank\w* (?:you )?"
                              # "thanks a lot for your mail, I got it", "we get it." (the
                              # fifteenth readers, brief 22pw): the thanks with its adverb, "I"
                              # as well as "we", and the B1 present "get" ending its clause
                              r"(?:(?:a lot|so much|very much|again) )?for "
-                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|"
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request|questions?|enquiry|inquiry|note|letter)|"
+                             # in other words (issue 28, the eighteenth readers): "thanks for
+                             # getting in touch", "I've passed your questions to our factory"
+                             r"thank\w* (?:you )?(?:(?:a lot|so much|very much|again) )?for (?:getting|"
+                             r"being) in touch|thank\w* (?:you )?for (?:writing|contacting us|reaching out)|"
+                             r"(?:passed|forwarded|sent|handed|given|shown) (?:on )?your (?:questions?|"
+                             r"requests?|mail|message|e-?mail|enquiry|inquiry|note)|"
+                             # the mail had: "we have your mail" (the seventh and eighth tuning
+                             # sets' short holding replies, teachers 86-87)
+                             r"(?:we|i) (?:have|'ve)(?: got)? your (?:mail|message|e-?mail|request|note|"
+                             r"letter|questions?|enquiry|inquiry)s?)\b|"
                              r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
                              r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter|question|enquiry|"
                              r"inquiry)s?(?: (?:about|on|for|regarding) [^.!?]{1,30}?)? (?:has |have )?"
                              # "Your questions about the raincoats have reached us" (brief 22r16)
-                             r"(?:reached|arrived|came|come)\b|已收到",
+                             r"(?:reached|arrived|came|come|is here|(?:is|are) with us)\b|已收到",
               "says the mail was received", "告知邮件已收到"),
          Move("processing", 2, r"\b((?:is|are) (?:now )?being (?:processed|checked|handled)|"
                                # who does it, in any tense (the sixteenth readers, brief 22r16):
@@ -628,14 +683,18 @@ SITUATIONS = (
                                # the B1 present without "is": "The factory check the colours
                                # and price now" (brief 22pw)
                                r"(?:team|colleagues?|factory) (?:now )?checks? (?:the|your|this|it)\b|"
+                               # the check to come first: "because the factory needs to check the
+                               # logo printing first" (the sixth tuning set, teacher 82)
+                               r"(?:team|colleagues?|factory|supplier) (?:now |first )?(?:needs? to|has to|"
+                               r"have to|must|will) check (?:the|your|this|it)\b|"
                                # "I have asked the factory for the test report" (brief 22pw)
-                               r"checking (?:the|this|it|your)|(?:we|i) (?:will |have |'ve )?(?:ask|asked|"
+                               r"checking (?:the|this|it|your)|(?:we|i) (?:will |have |'ve )?(?:already |also |just )?(?:ask|asked|"
                                r"check with|contact|contacted) (?:the |our )?(?:factory|supplier|"
                                r"team|colleagues?)|"
                                # brief 22rc: "I have passed your request (for the beanies) to
                                # our factory", "forwarded it to our team"
                                r"(?:have |has )?(?:passed|forwarded|sent) (?:on )?(?:your|the|"
-                               r"this|it)\b[^.!?]{0,40}\bto (?:our|the) (?:factory|supplier|team|"
+                               r"this|it)\b[^.!?]{0,60}\bto (?:our|the) (?:factory|supplier|team|"
                                r"colleagues?))\b|正在", "says it is being processed",
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
@@ -749,6 +808,12 @@ SITUATIONS = (
                              r"your \w+|"
                              # issue 28, thirteenth reading: "Thank you for buying two coffee
                              # mugs from us in September", "a nice holiday with family"
+                             # what they bought named in the thanks: "Thanks for buying 2
+                             # mugs" (issue 28, the eighteenth student reader), not "thanks
+                             # for buying from us"
+                             r"thank\w* (?:you )?for (?:buying|ordering|choosing|picking) (?:(?:our|the|"
+                             r"those|these|your|\d+|two|three|four|five|six|a|an) )?(?!(?:from|with|at|"
+                             r"here|again|us|it|them|our|the|shop|store|company|brand)\b)[a-z]{3,}|"
                              r"(?:for|after) (?:buying|ordering|choosing) (?:\w+ ){0,3}?\w+ (?:from "
                              r"us|in (?:january|february|march|april|may|june|july|august|"
                              r"september|october|november|december)|last (?:month|year|week))|"
@@ -807,7 +872,13 @@ SITUATIONS = (
                            # "It is your choice, of course."
                            r"|" + _NO_PUSH + r"|(?:is|it'?s) "
                            r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
-                           r"(?:entirely |completely )?up to you|no pressure" r")\b",
+                           r"(?:entirely |completely )?up to you|no pressure|"
+                           # the offer told as what he may do, not what he must (issue 28, the
+                           # eighteenth teacher reader: "you can have 15% off ... The discount is
+                           # automatic when you pay." leaves the choice; a letter that pushes
+                           # does not, whatever it says: course.writing.scorers.Content)
+                           r"you (?:can|may|could) (?:have|get|use|enjoy|take|buy|order)|"
+                           r"(?:is|are) yours if you (?:want|like|wish)" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style",
                                             "made_up_discount"),
