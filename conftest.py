@@ -31,6 +31,10 @@ clean_environment(os.environ)
 
 import pytest  # noqa: E402  (after the environment is clean)
 
+# --durations-json=PATH: each test phase's wall, CPU and children's CPU (tests/suite_timing.py;
+# bench/bench_suite.py prints the tables). Does nothing without the option.
+pytest_plugins = ("suite_timing",)
+
 #: what must run -> the pytest option that makes its absence a failure (tests/support.py)
 REQUIRED = {"browser": "the browser tests when Chromium or playwright is missing",
             "hub": "the JupyterHub tests when they cannot run here",
