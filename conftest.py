@@ -9,6 +9,7 @@ instead of skipping is a pytest option registered here (``--require-browser``,
 ``--require-hub``, ``--require-root``; .ci/run passes all three).
 """
 import os
+import sys
 import tempfile
 
 TEST_CONTROLS = frozenset({
@@ -27,6 +28,14 @@ def clean_environment(environ) -> None:
 
 
 clean_environment(os.environ)
+
+# pytest keeps each test module's assert-rewritten bytecode in __pycache__ and reads it back in
+# every later process, but writes it only where Python may write bytecode: with
+# PYTHONDONTWRITEBYTECODE set (this machine's shells set it), each xdist worker rewrote all
+# ~290 test modules and conftests again in every run, 7-8 of its ~19 CPU s of collection
+# (issue 24, seventh pass). The test processes write it (ignored by git); the processes they
+# start (kernels, servers) are not changed.
+sys.dont_write_bytecode = False
 
 
 import pytest  # noqa: E402  (after the environment is clean)
