@@ -78,8 +78,9 @@ def timeline(data: dict, shared: dict[str, str]) -> list[str]:
     ends = {w: max(p["start"] + p["wall"] for p in ps) for w, ps in by_worker.items()}
     last_end = max(ends.values(), default=data["start"])
     lines = ["| worker | first test at s | last test ended at s | busy s | idle at the end s | "
-             "process CPU s | children's CPU s | its last three scopes (s from their start) |",
-             "|---|---:|---:|---:|---:|---:|---:|---|"]
+             "process CPU s | of it outside the tests (collection) s | children's CPU s | "
+             "its last three scopes (s from their start) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for worker in sorted(by_worker):
         ps = sorted(by_worker[worker], key=lambda p: p["start"])
         first_start: dict[str, float] = {}
@@ -91,6 +92,7 @@ def timeline(data: dict, shared: dict[str, str]) -> list[str]:
             f"| {worker} | {ps[0]['start'] - data['start']:.0f} | "
             f"{ends[worker] - data['start']:.0f} | {sum(p['wall'] for p in ps):.0f} | "
             f"{last_end - ends[worker]:.0f} | {whole.get('cpu', 0):.0f} | "
+            f"{whole.get('cpu', 0) - sum(p['cpu'] for p in ps):.1f} | "
             f"{whole.get('children', 0):.0f} | "
             + ", ".join(f"{s} ({ends[worker] - t:.0f})" for s, t in last) + " |")
     return lines + [""]
@@ -110,7 +112,7 @@ def report(data: dict, top: int) -> list[str]:
              f"tests' phases: wall {whole['wall']:.0f} s = CPU {whole['cpu']:.0f} s + "
              f"children's CPU {whole['children']:.0f} s + wait {whole['wait']:.0f} s",
              f"workers' whole CPU (collection and children included): {cpu:.0f} s "
-             f"({cpu / data['wall']:.2f} cores busy on average)", ""]
+             f"(the run's processes kept {cpu / data['wall']:.2f} cores busy on average)", ""]
     files = totals(phases, lambda p: p["nodeid"].split("::", 1)[0])
     scopes = totals(phases, lambda p: scope_of(p["nodeid"], shared))
     lines += table(files, "wait", top, "Files")
@@ -134,7 +136,12 @@ def main(argv=None) -> int:
             return 0
         print(f"{path}: no such file (write it with pytest --durations-json={path})")
         return 2
-    print("\n".join(report(json.loads(path.read_text(encoding="utf-8")), args.top)))
+    try:
+        lines = report(json.loads(path.read_text(encoding="utf-8")), args.top)
+    except (ValueError, KeyError, TypeError) as exc:  # not a file --durations-json wrote
+        print(f"{path}: not a --durations-json file ({type(exc).__name__}: {exc})")
+        return 2
+    print("\n".join(lines))
     return 0
 
 
