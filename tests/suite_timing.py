@@ -10,8 +10,10 @@ other work. With pytest-xdist every worker measures its own tests and sends them
 reports; the controller writes one file, with each worker's whole CPU (collection included).
 ``bench/bench_suite.py`` reads the file and prints the tables (per file, per scope, per worker).
 
-What the figures cannot tell: a child still running when a phase ends (a session server) is
-counted in the phase that waits for it to end; a grandchild nobody waited for is not counted.
+What the figures cannot tell: a child still running when a phase ends is counted in the phase
+that waits for it to end (a session server, with all its pages' kernels, at the teardown of
+its worker's last test, whose "wait" then comes out negative); a grandchild nobody waited for
+is not counted; on a loaded machine the wait includes the time a ready process waited for a core.
 """
 from __future__ import annotations
 
