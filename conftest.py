@@ -9,6 +9,7 @@ instead of skipping is a pytest option registered here (``--require-browser``,
 ``--require-hub``, ``--require-root``; .ci/run passes all three).
 """
 import os
+import sys
 import tempfile
 
 TEST_CONTROLS = frozenset({
@@ -28,8 +29,20 @@ def clean_environment(environ) -> None:
 
 clean_environment(os.environ)
 
+# pytest keeps each test module's assert-rewritten bytecode in __pycache__ and reads it back in
+# every later process, but writes it only where Python may write bytecode: with
+# PYTHONDONTWRITEBYTECODE set (this machine's shells set it), each xdist worker rewrote all
+# ~290 test modules and conftests again in every run, 7-8 of its ~19 CPU s of collection
+# (issue 24, seventh pass). The test processes write it (ignored by git); the processes they
+# start (kernels, servers) are not changed.
+sys.dont_write_bytecode = False
+
 
 import pytest  # noqa: E402  (after the environment is clean)
+
+# --durations-json=PATH: each test phase's wall, CPU and children's CPU (tests/suite_timing.py;
+# bench/bench_suite.py prints the tables). Does nothing without the option.
+pytest_plugins = ("suite_timing",)
 
 #: what must run -> the pytest option that makes its absence a failure (tests/support.py)
 REQUIRED = {"browser": "the browser tests when Chromium or playwright is missing",

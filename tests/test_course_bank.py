@@ -3,14 +3,13 @@ import re
 from collections import Counter
 
 import pytest
+from support import course_bank_checked
 
 from course.exercises.course_map import load as load_course_map
 from course.exercises.kinds import types as registered_types
-from course.exercises.loader import check_paths
-from course.paths import bank_dir
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-LESSONS, PROBLEMS, _ = check_paths([bank_dir()])
+LESSONS, PROBLEMS, _ = course_bank_checked()  # the bank's check, once per test process
 BY_SLUG = {lesson.slug: lesson for lesson in LESSONS}
 PART1 = ["01-relationships", "02-idic", "03-genuine-buyers", "04-customer-grading"]
 PART2 = ["05-follow-up-loyalty", "06-markets", "07-buyer-messages", "08-complaints"]

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import course_bank_checked
 
 from course.cli import main
 from course.exercises.kinds import build_exercise
 from course.exercises.lint import ERROR, WARNING, lint_exercise, lint_lessons, notebook_contexts
-from course.exercises.loader import bank_files, check_paths
+from course.exercises.loader import bank_files
 from course.paths import bank_dir, notebooks_dir
 
 
@@ -24,7 +25,7 @@ def _fields(findings, severity=ERROR):
 
 
 def test_the_course_bank_has_no_item_writing_error():
-    lessons, problems, _ = check_paths([bank_dir()])
+    lessons, problems, _ = course_bank_checked()  # check_paths, once per test process
     assert not problems
     errors = [str(f) for f in lint_lessons(lessons, notebooks_dir())
               if f.severity == ERROR]
