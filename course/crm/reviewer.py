@@ -59,13 +59,24 @@ def short_review(review, *, advice=2, language=None, more=True):
         say(ui("review_short_more"))
 
 
-def review_draft(draft, situation, *, advice=2, **facts):
+def review_draft(draft, situation, *, advice=None, task_text=None, **facts):
     """Review a draft and print the short review (:func:`short_review`): one call for a
-    lesson's "Try it" cell, the facts given by name instead of a dict.
+    lesson's "Try it" cell, the facts given by name instead of a dict. ``advice`` (a whole
+    number) is how many lines of advice to print; by default every line that mends a problem
+    found in the draft (a push, blame, a wrong decision, a slip: ``text.Fix``), at least two
+    (brief 22sl: lesson 10's draft was shown its two pressure lines and not its link to a
+    shop outside the platform). ``task_text`` (the lesson's prompt) is the task's own text: a
+    draft that is that text pasted back is told so (review_reply's ``pasted`` cap).
 
     >>> review_draft("Dear Ms Lee, thank you.", "new_arrival", buyer_name="Ms Lee")
     ... # doctest: +ELLIPSIS
     Reply review: .../100
     ...
     """
-    short_review(review_reply(draft, situation, facts=facts or None), advice=advice, more=False)
+    from course.writing.text import Fix
+
+    review = review_reply(draft, situation, facts=facts or None, task_text=task_text)
+    if advice is None:
+        fixes = [i for i, line in enumerate(review.advice) if isinstance(line, Fix)]
+        advice = max(2, fixes[-1] + 1 if fixes else 0)
+    short_review(review, advice=advice, more=False)

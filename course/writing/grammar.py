@@ -119,6 +119,9 @@ ABBREVIATIONS, TITLES, WANTING, VERBS_NOT_NOUNS, TO_PERSON = (
     _CLASSES[key] for key in ("abbreviations", "titles", "wanting", "verbs_not_nouns",
                               "to_before_person"))
 PERSONS = frozenset(("i", "we", "you", "they", "he", "she"))
+# brief 22sl: ordinals that go on into a noun phrase, a number's label, words of more than one
+ORDINAL_DET, LABEL_NOUNS, MANY_WORDS = (_CLASSES[key] for key in ("ordinal_det", "label_nouns",
+                                                                 "many_words"))
 
 _PAST_MARK = re.compile(r"\b(?:yesterday|ago|last (?:week|month|year|night|monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday))\b", re.I)
@@ -192,7 +195,8 @@ def sentence_ends(text: str):
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of ``text``: each line's, split at the marks that end one (see
+    """The sentences of ``text`` (the reviewer's one splitter: text.sentences is this one, brief
+    22sl): each line's, split at the marks that end one (see
     :func:`sentence_ends`)."""
     out = []
     for line in text.split("\n"):
@@ -234,7 +238,15 @@ def _noun_word(t: Tok, lex: Lexicon) -> bool:
             and t.low not in SUBJECT_PRONOUNS and t.low not in OBJECT_PRONOUNS
             and t.low not in PREPOSITIONS and t.low not in CONJUNCTIONS
             and t.low not in TIME_WORDS
-            and (t.low in lex.nouns or t.low in lex.adjs or t.low in lex.plurals))
+            # a good the course sells that the table lacks ("hoodie"), brief 22sl
+            and (t.low in lex.nouns or t.low in lex.adjs or t.low in lex.plurals
+                 or t.low in _goods() or _goods_plural(t.low, lex)))
+
+
+def _goods_plural(word: str, lex: Lexicon) -> bool:
+    """True when ``word`` is the plural of a good the table lacks ("beanies", "hoodies")."""
+    return word.endswith("s") and word not in lex.nouns and (
+        word[:-1] in _goods() or (word.endswith("ies") and word[:-3] + "y" in _goods()))
 
 
 def _plain_verb(toks: list[Tok], v: int, lex: Lexicon, after_noun: bool) -> bool:
@@ -368,7 +380,7 @@ def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
         if (t.low == "other" and i and toks[i - 1].low not in DETERMINERS and i + 1 < len(toks)
                 and toks[i + 1].low in lex.nouns and _countable(toks[i + 1].low, lex)
                 and _boundary(toks, i + 2)):  # "send you other coat": "another coat"
-            out.append(_slip(text, toks, i, i + 1, "article"))
+            out.append(_slip(text, toks, i, i + 1, "other_singular"))
             continue
         if not _verb_here(toks, i, lex) or t.low in LINKING:
             continue
@@ -376,11 +388,13 @@ def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
         k = start
         while k < len(toks) and k - start < 4 and _noun_word(toks[k], lex):
             k += 1
-        if k == start or not _boundary(toks, k):
-            continue
+        if k == start or not _boundary(toks, k) or any(t.low in MANY_WORDS for t in toks[start:k]):
+            continue  # "take two picture": the plural is missing (number_plural), brief 22sl
         head = toks[k - 1].low
         verb = lex.forms.get(toks[i].low, (toks[i].low,))[0]
-        if (head not in lex.nouns or head in lex.adjs or head in lex.advs or head in NOT_THINGS
+        # a good the table lacks, after its describing words ("we have new fleece zip hoodie")
+        known = head in lex.nouns or (head in _goods() and k - start >= 2)  # brief 22sl
+        if (not known or head in lex.adjs or head in lex.advs or head in NOT_THINGS
                 or (k - start == 1 and (head in lex.verbs or head in lex.forms)
                     and (verb not in GIVING or start == i + 1))):
             continue  # "let us check", "thank you buy": a verb; "look great", "say yes"
@@ -478,12 +492,13 @@ def plural_subject(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
                                           "their", "all", "both")
                           or toks[i].text[:1].isdigit()) else i
         k = first
-        while k < len(toks) - 1 and k - first < 4 and _noun_word(toks[k], lex):
-            k += 1
+        while k < len(toks) - 1 and k - first < 4 and (
+                _noun_word(toks[k], lex) or (k > i and toks[k].low in ORDINAL_DET)):
+            k += 1  # "the last ones was damaged" (brief 22sl)
         head = toks[k - 1].low if k > first else ""
         amount = k + 1 < len(toks) and (toks[k + 1].text[:1] in "$€£¥" or toks[k + 1].text[:1]
                                         .isdigit())  # "40 lamps is $380": a total
-        if (head and head in lex.plurals and head.rstrip("s") not in TIME_NOUNS | UNITS and not amount
+        if (head and (head in lex.plurals or _goods_plural(head, lex)) and head.rstrip("s") not in TIME_NOUNS | UNITS and not amount
                 and head not in PLURAL_AS_ONE and toks[k].low in ("is", "was", "has")):
             out.append(_slip(text, toks, i, k, "plural_subject"))
     return out
@@ -506,7 +521,50 @@ def be_plain(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
-RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain)
+def _many(t: Tok) -> bool:
+    """True when ``t`` counts more than one: a number other than 1 (not a time, a date, a
+    decimal or a year) or a word of more than one ("two", "several", "these")."""
+    if t.word:
+        return t.low in MANY_WORDS
+    return t.text.isdigit() and t.text != "1" and not 1900 <= int(t.text) <= 2100
+
+
+# spans of time the table also marks uncountable: counted, they are plural ("in 5 day")
+_SPANS = TIME_NOUNS - frozenset(("time", "home", "online", "abroad", "overseas", "moment"))
+
+
+def number_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A number above one before a singular countable noun that ends its phrase: "take two
+    picture in daylight", "it arrives in 5 day", "we have 3 colour" (brief 22sl). A number after
+    a label ("size 2 hoodie", "order 3"), a price ("$20 coupon"), a determiner ("the 2 mug
+    set"), or before a second noun ("2 day shipping") is left alone, as is a unit ("20 percent")."""
+    out = []
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        prev = toks[i - 1] if i else None
+        if not _many(t) or (prev is not None and (
+                prev.low in LABEL_NOUNS or prev.text in "$€£¥#" or prev.name
+                or prev.low in DETERMINERS or prev.text[:1].isdigit())):
+            continue
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and _noun_word(toks[k], lex):
+            if toks[k].low in lex.plurals:  # "40 lamps stay", "200 mugs comes": plural
+                break
+            k += 1
+        head = toks[k - 1].low
+        if k < len(toks) and toks[k].low in lex.plurals:
+            continue
+        if (k == i + 1 or not _boundary(toks, k) or head in lex.plurals or head in lex.adjs
+                or head in UNITS or head in NOT_THINGS or head in PLURAL_AS_ONE
+                or not (head in lex.nouns or head in _goods())
+                or (head in lex.nouns and not _countable(head, lex) and head not in _SPANS)):
+            continue
+        out.append(_slip(text, toks, i, k - 1, "number_plural"))
+    return out
+
+
+RULES = (agreement, articles, sorry_for, modal_form, past_time, plural_subject, be_plain,
+         number_plural)
 
 
 # the frequent errors of patterns.ERRORS that are one of these rules, by the start of their
@@ -545,6 +603,12 @@ MESSAGES = {
                        "复数主语要用 were / are / have（the books were）"),
     "be_plain": ("'be' and a plain verb do not go together ('it stays' or 'it is staying')",
                  "be 动词不能直接加动词原形（it stays 或 it is staying）"),
+    "other_singular": ("'other' takes a plural ('other wishes', 'other colours'); for one more "
+                       "thing say 'another' ('another coat')",
+                       "other 后面接复数名词（other wishes、other colours）；指“再一个”用 another"
+                       "（another coat）"),
+    "number_plural": ("after a number above one the noun is plural ('two pictures', '5 days')",
+                      "数量大于一时名词要用复数（two pictures、5 days）"),
     "past_time": ("a finished action takes the past tense ('we sent it yesterday', 'it was "
                   "shipped 2 days ago')",
                   "已经完成的动作用过去时（we sent it yesterday、it was shipped 2 days ago）"),

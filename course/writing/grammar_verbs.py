@@ -295,6 +295,40 @@ def for_article(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
+def noun_form(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """An adjective or a verb where its noun belongs, after "for your" / "for the" / "for our"
+    at the end of the phrase: "Thank you for your patient" ("patience"), "thanks for your
+    understand" ("understanding"), "sorry for the different" ("difference"), brief 22sl. The
+    adjective in -ent / -ant is read as its noun in -ence / -ance when the table has that noun;
+    "for your patience", "for your kind words", "for the patient in room 3" are left alone."""
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low != "for" or toks[i + 1].low not in ("your", "the", "our", "my", "his",
+                                                           "her", "their"):
+            continue
+        w = toks[i + 2]
+        before = {t.low for t in toks[max(0, i - 3):i]}
+        if (not w.word or w.name or not _boundary(toks, i + 3)
+                or before & {"sorry", "apologize", "apologise"}):  # sorry_for's slip
+            continue
+        # a word that is a noun too ("the patient") is the adjective only after thanks
+        if _noun_of(w.low, lex) and (w.low not in lex.nouns or before & {"thank", "thanks"}):
+            out.append(_slip(text, toks, i, i + 2, "noun_form"))
+        elif (w.low in lex.verbs and w.low not in lex.nouns and w.low not in lex.adjs
+              and w.low not in lex.forms and lex.verbs[w.low][2]):
+            out.append(_slip(text, toks, i, i + 2, "noun_form"))
+    return out
+
+
+def _noun_of(word: str, lex: Lexicon) -> str:
+    """The noun of an adjective in -ent / -ant ("patient" -> "patience", "important" ->
+    "importance") when the table has it, else ""."""
+    if word not in lex.adjs or not word.endswith(("ent", "ant")):
+        return ""
+    noun = word[:-1] + "ce"
+    return noun if noun in lex.nouns else ""
+
+
 WANT_OBJECT = frozenset(("a", "an", "the", "our", "your", "my", "his", "their", "its", "some",
                          "these", "those", "it", "them", "us", "you", "me", "him"))
 
@@ -333,12 +367,16 @@ MESSAGES_22GM = {
                   "reply、explain、apologise 后面接人时要加 to（reply to you、explain to you）"),
     "full_money": ("money is not 'full': say 'a full refund' or 'all your money back'",
                    "不说 full money：要说 a full refund 或 all your money back"),
+    "noun_form": ("after 'for your' or 'for the' comes a noun ('thank you for your patience', "
+                  "'for your understanding')",
+                  "for your / for the 后面要用名词（thank you for your patience、for your "
+                  "understanding）"),
     "one_of": ("after 'one of' the noun is plural ('one of our best customers')",
                "one of 后面的名词要用复数（one of our best customers）"),
 }
 
 RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for,
-         ing_subject, forward_to, want_object, for_article)
+         ing_subject, forward_to, want_object, for_article, noun_form)
 MESSAGES.update(MESSAGES_22GM)
 # the list's "thank you for buy" (patterns.ERRORS) is this rule: one rule broken, counted once
 SAME_RULE["'thank you for' takes a noun or -ing"] = "thanks_ing"

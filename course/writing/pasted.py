@@ -32,6 +32,19 @@ def facts_texts(facts: dict) -> list[str]:
     return ["\n".join(out)] if out else []
 
 
+# what a review says of a reply that is the task's text pasted back (the reply kinds and the
+# role-play's turns alike, brief 22sl)
+ADVICE = {"en": "Write your own reply to the buyer: this is the task's text (the instructions, "
+                "the buyer's message or the facts), not a reply.",
+          "zh": "请自己写给买家的回复：这是题目本身的文字（说明、买家留言或事实），不是回复。"}
+
+
+def runs(sources, n: int) -> frozenset:
+    """Every run of ``n`` words, in order, of ``sources``: build it once for a task and give
+    it to :func:`pasted_share` as ``grams`` (the role-play reads every turn against it)."""
+    return frozenset(_runs(sources, n))
+
+
 def _runs(sources, n: int) -> set:
     grams = set()
     for text in sources:
@@ -40,9 +53,11 @@ def _runs(sources, n: int) -> set:
     return grams
 
 
-def pasted_share(text: str, sources, n: int) -> float:
+def pasted_share(text: str, sources, n: int, grams=None) -> float:
     """The share of the words of ``text`` inside a run of ``n`` or more words, in order, that
     one of ``sources`` (texts of the task) also has. 0 for a reply of fewer than ``n`` words.
+    ``grams``: the runs of ``sources`` built before (:func:`runs`), then ``sources`` is not
+    read.
 
     >>> pasted_share("Hi Ann, your order 8012 ships today. Lily", ["Order 8012 ships today"], 4)
     0.5
@@ -50,7 +65,8 @@ def pasted_share(text: str, sources, n: int) -> float:
     w = words(text)
     if len(w) < n:
         return 0.0
-    grams = _runs(sources, n)
+    if grams is None:
+        grams = _runs(sources, n)
     covered = [False] * len(w)
     for i in range(len(w) - n + 1):
         if tuple(w[i:i + n]) in grams:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from course.errors import InputError
 from course.writing.rubric import RUBRIC
 from course.writing.situations import BY_NAME, NAMES, check_table
-from course.writing.text import missing_groups
+from course.writing.text import Fix, missing_groups
 
 check_table()  # the situation table is sound (its patterns compile...): once, here
 
@@ -251,7 +251,10 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
     framed = [c.pop("framed", False) for c in caps]
     caps = [c for c, f in zip(caps, framed, strict=True) if not (f and whole)]
     caps = [_calm_blame(c, criteria[0]) for c in caps]
-    caps += _pasted(text, task_text, buyer_message, facts, advice)
+    pasted = _pasted(text, task_text, buyer_message, facts)
+    if pasted:  # the advice on the pasted text (its greeting, its moves) would mislead
+        caps += pasted
+        advice = [_pasted_advice()]
     score = _completeness(criteria, caps)
     caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:
@@ -261,21 +264,25 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
                        tuple(dict.fromkeys(flagged)), tuple(_dedupe(advice)), tuple(caps))
 
 
-def _pasted(text, task_text, buyer_message, facts, advice) -> list[dict]:
-    """The pasted cap of a reply made mostly of the task's own text (its advice the only one)."""
+# the advice on a reply that is the task's text pasted back (its only advice; the role-play
+# says the same of a pasted turn: course.exercises.kinds.roleplay, brief 22sl)
+def _pasted_advice() -> Fix:
+    from course.writing.pasted import ADVICE
+
+    return Fix(ADVICE)
+
+
+def _pasted(text, task_text, buyer_message, facts) -> list[dict]:
+    """The pasted cap of a reply made mostly of the task's own text ([] when it is not);
+    the review then gives its advice alone (pasted.ADVICE)."""
     from course.writing.pasted import pasted_share, task_sources
 
     sources = task_sources(task_text, buyer_message, facts)
     if pasted_share(text, sources, RUBRIC.pasted_run) < RUBRIC.pasted_share:
         return []
-    line = {"en": "write your own reply to the buyer; this is the task's text",
-            "zh": "请自己写给买家的回复；这是题目本身的文字"}
-    # the advice on the pasted text (its greeting, its moves) would mislead: this line only
-    advice[:] = [{"en": "Write your own reply to the buyer: this is the task's text "
-                            "(the instructions, the buyer's message or the facts), not a reply.",
-                      "zh": "请自己写给买家的回复：这是题目本身的文字（说明、买家留言或事实），"
-                            "不是回复。"}]
-    return [{"cap": RUBRIC.caps["pasted"], "name": "pasted", **line}]
+    return [{"cap": RUBRIC.caps["pasted"], "name": "pasted",
+             "en": "write your own reply to the buyer; this is the task's text",
+             "zh": "请自己写给买家的回复；这是题目本身的文字"}]
 
 
 def _completeness(criteria, caps) -> int:

@@ -16,6 +16,7 @@ from course.writing.decisions import ALWAYS, DECISIONS
 from course.writing.rubric import RUBRIC
 from course.writing.situations import WAITS_FOR_ANSWER
 from course.writing.text import (
+    Fix,
     Problem,
     Said,
     clause_around,
@@ -40,8 +41,9 @@ class Scored:
     caps: list = field(default_factory=list)
     flagged: list = field(default_factory=list)
 
-    def advise(self, en: str, zh: str) -> None:
-        self.advice.append({"en": en, "zh": zh})
+    def advise(self, en: str, zh: str, fix: bool = False) -> None:
+        """Add a line of advice; ``fix``: it mends a problem found (:class:`text.Fix`)."""
+        self.advice.append(Fix(en=en, zh=zh) if fix else {"en": en, "zh": zh})
 
     def cap(self, name: str, en: str, zh: str) -> None:
         self.caps.append({"cap": RUBRIC.caps[name], "name": name, "en": en, "zh": zh})
@@ -303,7 +305,7 @@ class Content(Scorer):
                                     f"{kind_zh}：{d.zh}（“{evidence}”）"))
             advice = getattr(d, "advice", lambda _r: None)(reply)
             en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
-            out.advise(en, zh)
+            out.advise(en, zh, fix=True)
             out.cap(d.cap, f"{kind_en}: {d.en}", f"{kind_zh}：{d.zh}")
         return n
 
@@ -551,16 +553,7 @@ class Tone(Scorer):
                                     f"冷漠、消极的句子：{quoted}"))
         if hits or len(cold) >= 2:
             out.points = 0
-            out.cap("tone", "blaming, commanding, sarcastic or cold phrases",
-                    "有指责、命令、讽刺或冷漠的说法")
-            # blame alone (no command, pressure, sarcasm or refusal): the review weighs it
-            # against the content (RUBRIC.caps["calm_blame"], brief 22sn)
-            out.caps[-1]["blame_only"] = bool(hits) and all(k == "blame" for k, _ in hits)
-            phrases = [p for _, p in hits] or cold
-            out.advise("Remove the blaming, commanding or cold phrases ("
-                       + ", ".join(f"'{p}'" for p in phrases) + "). Stand in the buyer's shoes.",
-                       "删去指责、命令或冷漠的说法（" + "、".join(f"“{p}”" for p in phrases)
-                       + "），站在买家的角度说话。")
+            self._cap_and_advise(out, hits, cold)
         elif cold:
             out.points -= self.rubric.cold_sentence
         self._apology(reply, situation, out)
@@ -570,6 +563,37 @@ class Tone(Scorer):
         if not out.missing:
             out.found.append(Said("friendly, no blame", "友好，没有指责"))
         return out
+
+    @staticmethod
+    def _cap_and_advise(out, hits, cold) -> None:
+        """The tone cap and its advice, named by what was found: pressure (fake scarcity, a
+        deadline, a threat) is named so, not "a blaming, commanding or cold phrase" (brief 22sl,
+        the eighteenth student reader: "only 3 left"); the other kinds keep one label."""
+        pushes = [p for k, p in hits if k == "pressure"]
+        others = [p for k, p in hits if k != "pressure"] or ([] if hits else cold)
+        en_cap, zh_cap, en_do, zh_do = [], [], [], []
+        if others:
+            en_cap.append("blaming, commanding, sarcastic or cold phrases")
+            zh_cap.append("有指责、命令、讽刺或冷漠的说法")
+            en_do.append("Remove the blaming, commanding or cold phrases ("
+                         + ", ".join(f"'{p}'" for p in others) + "). Stand in the buyer's shoes.")
+            zh_do.append("删去指责、命令或冷漠的说法（" + "、".join(f"“{p}”" for p in others)
+                         + "），站在买家的角度说话。")
+        if pushes:
+            en_cap.append("pressure on the buyer (fake scarcity, a deadline or a threat)")
+            zh_cap.append("向买家施压（虚假稀缺、催促期限或威胁）")
+            en_do.append("Remove the pressure (" + ", ".join(f"'{p}'" for p in pushes)
+                         + "): stock running out, a deadline or a threat the buyer has no reason "
+                           "to believe pushes them. Give the real facts and leave the choice to "
+                           "the buyer.")
+            zh_do.append("删去施压的说法（" + "、".join(f"“{p}”" for p in pushes)
+                         + "）：没有根据的“库存不多”、催促期限或威胁是在逼买家。请给出真实信息，"
+                           "让买家自己决定。")
+        out.cap("tone", "; ".join(en_cap), "；".join(zh_cap))
+        # blame alone (no command, pressure, sarcasm or refusal): the review weighs it
+        # against the content (RUBRIC.caps["calm_blame"], brief 22sn)
+        out.caps[-1]["blame_only"] = bool(hits) and all(k == "blame" for k, _ in hits)
+        out.advise(" ".join(en_do), " ".join(zh_do), fix=True)
 
     @staticmethod
     def _hits(flat: str) -> list[tuple[str, str]]:
@@ -710,7 +734,7 @@ class Language(Scorer):
             out.missing.append(Problem("spelling: " + ", ".join(spelling),
                                     "拼写：" + ", ".join(spelling)))
             out.advise("Check the spelling of: " + ", ".join(spelling) + ".",
-                       "检查这些词的拼写：" + ", ".join(spelling) + "。")
+                       "检查这些词的拼写：" + ", ".join(spelling) + "。", fix=True)
         if errors:
             # each rule after the student's own words ("you wrote 'no need return'"), so that
             # the rule's example is not read as a quote of the reply (brief 22e)
@@ -718,7 +742,7 @@ class Language(Scorer):
                        f"“{p}”：{zh}" if p != "lower case" else zh) for p, en, zh in errors]
             kinds = list(dict.fromkeys(quoted))
             out.advise("Check your grammar: " + "; ".join(en for en, _ in kinds) + ".",
-                       "检查语法：" + "；".join(zh for _, zh in kinds) + "。")
+                       "检查语法：" + "；".join(zh for _, zh in kinds) + "。", fix=True)
         n = len(errors) + len(spelling)
         if n >= self.rubric.broken_errors:
             out.cap("broken_english", f"broken English ({n} errors)", f"英语错误较多（{n} 处）")
@@ -860,6 +884,8 @@ class Structure(Scorer):
             else:
                 out.missing.append(Said(name, name_zh))
                 out.advise(en, zh)
+        if parts[1][1]:
+            self._thanks_form(reply, out)
         # a letter (not a brief note) signed with the writer's name is closed, even with no
         # closing phrase (round 8): it loses the closing's point, but it is no bare answer
         bare = [p for p in parts if p[0] != "length" and not p[1]
@@ -873,6 +899,24 @@ class Structure(Scorer):
             out.caps[-1]["framed"] = n >= brief and not {p[0] for p in bare} & set(
                 self.rubric.letter_frame)
         return out
+
+    def _thanks_form(self, reply, out) -> None:
+        """Thanks for a word that is not the noun ("Thank you for your patient": "patience")
+        counts as thanks, not in full: a point off and the right words (brief 22sl, the
+        eighteenth student reader). The slip itself is the language criterion's."""
+        from course.writing import grammar, grammar_verbs
+
+        lex = grammar.lexicon()
+        m = _THANKS_FOR.search(reply.flat_body)
+        if lex is None or m is None:
+            return
+        toks = grammar.tokens(reply.flat_body, m.start(), m.end())
+        slips = grammar_verbs.noun_form(reply.flat_body, toks, lex)
+        if slips:
+            out.points -= 1
+            out.missing.append(Said(f"thanks said in full ('{slips[0].phrase}': "
+                                    f"{slips[0].en})", f"完整的致谢（“{slips[0].phrase}”："
+                                                      f"{slips[0].zh}）"))
 
     def _few_words(self, reply, n, low, out) -> None:
         """A few words in English where a reply is asked ("Hi Farid, sorry. Refund. Lily": no
@@ -903,5 +947,9 @@ class Structure(Scorer):
                 "excellent", f"回复较简短（{n} 个词，{under_zh}），失去“完整度”的 {points} 分："
                 "简短而完成任务的回复算不错，完整的信才可能优秀")
 
+
+# thanks and what it thanks for, up to the end of its phrase (Structure._thanks_form)
+_THANKS_FOR = re.compile(r"\bthank(?:s| you)\b[^.!?,;]{0,30}?\bfor \w+ \w+(?:\s*[.!?,;]|$)",
+                         re.I)
 
 CRITERIA = (Content, Relevance, Tone, Language, Structure)

@@ -68,6 +68,7 @@ class RoleplayExercise(Exercise):
         self.situation = raw.get("situation")
         self.pass_score = int(raw.get("pass_score", 70))
         self.notes = as_bilingual(raw["notes"]) if raw.get("notes") else None
+        self._paste_runs = None  # the task's own runs of words (_pasted), built on first use
         for turn in self.turns.values():
             if isinstance(turn, dict) and self.redacted and "model" not in turn \
                     and "end" not in turn:
@@ -100,13 +101,21 @@ class RoleplayExercise(Exercise):
     def _pasted(self, text) -> bool:
         """Whether ``text`` is mostly the task's own text (its prompt, hints, the buyer's turns,
         the facts): no reply, as for a reply task (RUBRIC.caps['pasted'])."""
-        from course.writing.pasted import pasted_share, task_sources
+        from course.writing.pasted import pasted_share, runs, task_sources
         from course.writing.rubric import RUBRIC
 
-        own = [t.en for t in (self.prompt, *self.hints) if t and t.en]
-        own += [_text(t["buyer"]) for t in self.turns.values() if isinstance(t, dict)]
-        sources = task_sources(own, None, self.facts)
-        return pasted_share(text, sources, RUBRIC.pasted_run) >= RUBRIC.pasted_share
+        if self._paste_runs is None:  # the task's runs of words, built once (brief 22sl)
+            own = [t.en for t in (self.prompt, *self.hints) if t and t.en]
+            own += [_text(t["buyer"]) for t in self.turns.values() if isinstance(t, dict)]
+            self._paste_runs = runs(task_sources(own, None, self.facts), RUBRIC.pasted_run)
+        return pasted_share(text, (), RUBRIC.pasted_run,
+                            grams=self._paste_runs) >= RUBRIC.pasted_share
+
+    @staticmethod
+    def _pasted_line() -> Bilingual:
+        from course.writing.pasted import ADVICE
+
+        return Bilingual(ADVICE["en"], ADVICE["zh"])
 
     def _model_text(self) -> Bilingual:
         en, zh = [], []
@@ -168,6 +177,8 @@ class RoleplayExercise(Exercise):
                 m = self._describe_moves(t["missed"])
                 parts.append(Bilingual(ui("rp_missed", moves=m.en).en,
                                        ui("rp_missed", moves=m.zh).zh))
+            if self._pasted(t["reply"]):  # as a reply task says it (pasted.ADVICE, 22sl)
+                parts.insert(0, self._pasted_line())
             fb = Bilingual(" · ".join(p.en for p in parts), " · ".join(p.zh for p in parts))
             items.append(ItemResult(i, ui("rp_turn", n=i + 1), t["made"] + t["missed"],
                                     t["made"], not t["missed"], True, feedback=fb))
@@ -193,6 +204,9 @@ class RoleplayExercise(Exercise):
                 m, line = self._describe_wrong(run["transcript"][n - 1]["reply"]), "rp_key_wrong"
             head = head + Bilingual("\n" + ui(line, n=n, moves=m.en).en,
                                     "\n" + ui(line, n=n, moves=m.zh).zh)
+        if any(self._pasted(t["reply"]) for t in run["transcript"]):
+            line = self._pasted_line()
+            head = head + Bilingual("\n" + line.en, "\n" + line.zh)
         return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
                            feedback=head, response=list(parsed))
 
