@@ -39,6 +39,10 @@ TIME = re.compile(
     rf"another\s+\d+\s+(?:working\s+)?days?|\d+\s+(?:working\s+)?days?\s+after|"
     rf"(?:more|longer)\s+than\s+(?:\d+|one|two|three|a)\s+(?:working\s+)?(?:hours?|days?|week)|"
     rf"(?:on|by|after|before)\s+{_DAY_MONTH}|(?:on|by|after|before)\s+{_MONTH_DAY}|"
+    # a time in other words (issue 28, the eighteenth readers): "should it still be missing
+    # next Friday", "order before 5 pm and it ships the same day"
+    rf"(?:next|this|coming)\s+{WEEKDAY_RX}|(?:the\s+)?same\s+day|"
+    rf"(?:by|before|until|at)\s+\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm|a\.m|p\.m|o'clock)|"
     rf"(?:the\s+)?(?:next|following)\s+day|"
     # round 7: "could you write back to us in the coming days?", "in the next few days"
     rf"(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:few\s+)?days|"

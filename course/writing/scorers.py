@@ -100,6 +100,12 @@ def _find_move(move, reply) -> str:
     return ""
 
 
+def _pushes(reply, situation) -> bool:
+    """Whether the reply pushes the customer (a pressure decision the situation rules out)."""
+    return any(DECISIONS[name].find(reply) for name in ("fake_urgency", "pushes_to_buy")
+               if name in tuple(situation.wrong) + ALWAYS)
+
+
 # the words of a buyer's stated need ("I need to charge my phone about twice, and my bag must
 # stay light"): what the reply's features can answer
 _NEED_CLAUSE = re.compile(r"\b(?:i|we|my|our) (?:need|must|want|would like|have to|am going|"
@@ -178,6 +184,8 @@ class Content(Scorer):
                 continue
             total += move.weight
             evidence = _find_move(move, reply)
+            if evidence and move.name == "choice" and _pushes(reply, situation):
+                evidence = ""  # a letter that pushes leaves no choice, whatever it says
             if evidence:
                 got += move.weight
                 made.add(move.name)
@@ -817,6 +825,19 @@ def _next_time(body: str):
     return None
 
 
+def _offer_used(reply, situation) -> str:
+    """An offer's next step is the customer's: how to use it, by its last day. A letter that
+    states both says what happens next and when (issue 28, the eighteenth teacher reader: "The
+    discount is automatic when you pay." with "until 1 December" needs no such advice; the last
+    day alone is a deadline, not a next step). The words of how, or ''."""
+    names = {m.name for m in situation.moves}
+    if not {"how", "until"} <= names:
+        return ""
+    until = _find_move(situation.move("until"), reply)
+    how = _find_move(situation.move("how"), reply) if until else ""
+    return f"{how} ({until})" if how else ""
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -835,7 +856,7 @@ class Structure(Scorer):
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
             ("next step with a time", (_next_time(reply.flat_body)
                                        or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
-                                       or [""])[0],
+                                       or [_offer_used(reply, situation)])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
              "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
             ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",

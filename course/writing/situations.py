@@ -71,6 +71,17 @@ _WHEN = "time"
 ANSWER_ASKED = (r"(?<![\w,;] )(?<![\w,;])\b(?:please,? )?let (?:us|me) know(?:,? please| soon)?"
                 r"(?=\s*(?:[.!]|$))|\b(?:tell|let) (?:me|us)(?: know)? (?:which (?:one )?you "
                 r"(?:prefer|want|like|choose|would like)|your (?:choice|decision|answer))\b")
+# the buyer asked whether she is willing, in other words (issue 28, the eighteenth readers:
+# "Would you be happy to have it fixed nearby?"): "would you be happy/willing/OK to have it
+# repaired?", "are you happy with a $40 refund?", "would a refund of $80 work for you?". Not a
+# request in the same words ("would you be happy to send a video?" asks for the video).
+_ASKED = r"send|share|tell|give|confirm|provide|upload|attach|take|film|record|show|make|check|try"
+WILLING = (r"\b(?:would|will|are|were) you be (?:happy|willing|ok(?:ay)?|fine|glad|comfortable|all right)"
+           r" (?:with|if|to (?!(?:" + _ASKED + r")\b))[^.?!]{0,80}\?|"
+           r"\bare you (?:happy|willing|ok(?:ay)?|fine|comfortable|all right) (?:with|if|to (?!(?:"
+           + _ASKED + r")\b))[^.?!]{0,80}\?|"
+           r"\b(?:does|would|will|could|do|can) (?:that|this|it|these|(?:the|this|that|a|an|our) [^.?!]{1,40}?)"
+           r" (?:work|suit)s? (?:for )?you\b[^.?!]{0,40}\?")
 _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|(?:can|could|"
                r"will|do) you accept|(?:ok(?:ay)?|"
                r"fine|good) (?:for|with) you|(?:do|would) you agree|if you agree|would you "
@@ -99,11 +110,11 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\bwhich (?:one |option |way )?(?:do |would )?you (?:prefer|like|want|choose)\b[^.?!]{0,30}\?|"
                r"(?:^|(?<=[.!?:] ))(?![^.?!]*\b(?:everything|all|you)\b)(?:[^\s.?!]+,? ){1,5}(?:ok(?:ay)?(?: (?:for|"
                r"with) you)?|(?:fine|good) (?:for|with) you)\s*\?|"
-               + ANSWER_ASKED + r"|可以吗|能接受吗")
+               + WILLING + r"|" + ANSWER_ASKED + r"|可以吗|能接受吗")
 # a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
 # answer (brief 22g: "Please let us know." after two offers is not told to say what happens
 # next and when)
-WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|\b(?:which (?:one )?(?:(?:do|would) )?you (?:prefer|like|choose)|"
+WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|" + WILLING + r"|\b(?:which (?:one )?(?:(?:do|would) )?you (?:prefer|like|choose)|"
                     r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
                     r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
                     r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
@@ -153,6 +164,10 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             r"for (?:buy|buying|bought|order|ordering|ordered|choose|choosing|chose|purchas\w*|your (?:recent "
             r"|last )?purchases?)\b|"
             r"(?:go(?:es)?|good|match(?:es)?|fits?) (?:well )?with your|match(?:es)? your|"
+            # what she has of ours (issue 28, the eighteenth teacher reader): "Since you have our
+            # knife set", "as you already own our silk scarf"
+            r"(?:since|as|now that|because) you (?:already )?(?:have|own|use|got) (?:our|the|your|"
+            r"those|these)|"
             # what she told us: "thank you for your kind words about the knife set" (brief 22r)
             r"your (?:kind |nice |lovely )?(?:words|review|feedback|comments?)|you (?:said|wrote|"
             r"told us|mentioned)|"
@@ -377,7 +392,12 @@ SITUATIONS = (
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
                               r"to (?:send|return)|(?:do not|don't|don’t|no need to) bother (?:to )?"
-                              r"(?:send|return|post)\w*)\b|无需退回|不用寄回",
+                              r"(?:send|return|post)\w*|"
+                              # in other words (issue 28, the eighteenth readers): "no return
+                              # needed", "there is no need for a return", "without sending it back"
+                              r"no return (?:is |will be )?(?:needed|necessary|required)|no need (?:for|of) "
+                              r"(?:a |any )?return|without (?:you |your )?(?:sending|returning|posting) (?:it|them|the \w+)"
+                              r"(?: back)?|(?:a |any )?return is not (?:needed|necessary|required))\b|无需退回|不用寄回",
               "no need to send it back", "无需退回商品")),
         right=("refund", "amount"),
         wrong=("return_first", "refuses_remedy", "sends_to_carrier", "charges_buyer",
@@ -601,7 +621,13 @@ SITUATIONS = (
                              # fifteenth readers, brief 22pw): the thanks with its adverb, "I"
                              # as well as "we", and the B1 present "get" ending its clause
                              r"(?:(?:a lot|so much|very much|again) )?for "
-                             r"(?:your|you|the) (?:mail|message|e-?mail|request))\b|"
+                             r"(?:your|you|the) (?:mail|message|e-?mail|request|questions?|enquiry|inquiry|note|letter)|"
+                             # in other words (issue 28, the eighteenth readers): "thanks for
+                             # getting in touch", "I've passed your questions to our factory"
+                             r"thank\w* (?:you )?(?:(?:a lot|so much|very much|again) )?for (?:getting|"
+                             r"being) in touch|thank\w* (?:you )?for (?:writing|contacting us|reaching out)|"
+                             r"(?:passed|forwarded|sent|handed|given|shown) (?:on )?your (?:questions?|"
+                             r"requests?|mail|message|e-?mail|enquiry|inquiry|note))\b|"
                              r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
                              r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter|question|enquiry|"
@@ -635,7 +661,7 @@ SITUATIONS = (
                                # brief 22rc: "I have passed your request (for the beanies) to
                                # our factory", "forwarded it to our team"
                                r"(?:have |has )?(?:passed|forwarded|sent) (?:on )?(?:your|the|"
-                               r"this|it)\b[^.!?]{0,40}\bto (?:our|the) (?:factory|supplier|team|"
+                               r"this|it)\b[^.!?]{0,60}\bto (?:our|the) (?:factory|supplier|team|"
                                r"colleagues?))\b|正在", "says it is being processed",
               "说明正在处理"),
          Move("when", 2, _WHEN, "when the real answer comes (three days at most)",
@@ -749,6 +775,12 @@ SITUATIONS = (
                              r"your \w+|"
                              # issue 28, thirteenth reading: "Thank you for buying two coffee
                              # mugs from us in September", "a nice holiday with family"
+                             # what they bought named in the thanks: "Thanks for buying 2
+                             # mugs" (issue 28, the eighteenth student reader), not "thanks
+                             # for buying from us"
+                             r"thank\w* (?:you )?for (?:buying|ordering|choosing|picking) (?:(?:our|the|"
+                             r"those|these|your|\d+|two|three|four|five|six|a|an) )?(?!(?:from|with|at|"
+                             r"here|again|us|it|them|our|the|shop|store|company|brand)\b)[a-z]{3,}|"
                              r"(?:for|after) (?:buying|ordering|choosing) (?:\w+ ){0,3}?\w+ (?:from "
                              r"us|in (?:january|february|march|april|may|june|july|august|"
                              r"september|october|november|december)|last (?:month|year|week))|"
@@ -807,7 +839,13 @@ SITUATIONS = (
                            # "It is your choice, of course."
                            r"|" + _NO_PUSH + r"|(?:is|it'?s) "
                            r"(?:your|entirely your|completely your) (?:choice|decision)|(?:is|it'?s) "
-                           r"(?:entirely |completely )?up to you|no pressure" r")\b",
+                           r"(?:entirely |completely )?up to you|no pressure|"
+                           # the offer told as what he may do, not what he must (issue 28, the
+                           # eighteenth teacher reader: "you can have 15% off ... The discount is
+                           # automatic when you pay." leaves the choice; a letter that pushes
+                           # does not, whatever it says: course.writing.scorers.Content)
+                           r"you (?:can|may|could) (?:have|get|use|enjoy|take|buy|order)|"
+                           r"(?:is|are) yours if you (?:want|like|wish)" r")\b",
               "leaves the choice to the customer", "把选择权留给客户")),
         right=("discount", "until"), wrong=("fake_urgency", "off_platform", "spam_style",
                                             "made_up_discount"),

@@ -568,7 +568,11 @@ def _named_otherwise(words: list, text: str, others: set = frozenset()):
     mods = "|".join(_word_key(w) for w in words[:-1] if w not in _GROUP_NOUNS)
     # a group is also said as a box ("four mugs in a gift box" for "ceramic mug gift set": the
     # model answer's own words, the fourteenth student reader)
-    name = rf"(?:{'|'.join(_GROUP_NOUNS)}|box)(?:es|s)?\b" if head in _GROUP_NOUNS else _word_key(head)
+    # the head in its other word of the same goods, after its own describing word: "knitted
+    # hat" for "knitted beanie" (issue 28, the eighteenth readers; patterns.SAME_GOODS)
+    same = next((sorted(g) for g in P.SAME_GOODS if head in g), [head])
+    name = (rf"(?:{'|'.join(_GROUP_NOUNS)}|box)(?:es|s)?\b" if head in _GROUP_NOUNS
+            else "(?:" + "|".join(_word_key(w) for w in same) + ")")
     for m in re.finditer(rf"\b(?:{mods})\W+(?:[\w-]+\W+)?{name}", text, re.I):
         if not (set(m.group(0).lower().split()) - set(words)) & others:
             return m
@@ -722,7 +726,11 @@ FACT_KINDS = {
     "carrier": FactKind(Carrier()),
     "last_product": FactKind(Phrase("last_product")),
     "recommended_product": FactKind(Phrase("recommended_product")),
-    "lead_time_days": FactKind(Days(), r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
+    # a time in a clause about the proof is the proof's ("I make a proof for you in 24 hours",
+    # the model's "we will send you a proof within 24 hours"), not the production time (issue
+    # 28, the eighteenth readers' brief 22ow: correct replies in other words read wrongly)
+    "lead_time_days": FactKind(Days(), r"^(?![\s\S]*\b(?:proofs?|mock-?ups?|previews?)\b)[\s\S]*?"
+                                       r"\b(?:takes?|ready|print\w*|produc\w*|make|lead time|"
                                        r"finish\w*)\b", scope="clause"),
     "delivery_days": FactKind(Days(), r"\b(?:deliver\w*|arriv\w*|reach\w*|get there|"
                                      r"takes?|transit)\b", scope="clause"),
