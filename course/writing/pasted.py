@@ -102,6 +102,12 @@ _ORDER = re.compile(
     r"customer))|ask (?:whether|if))\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:she|her|hers|he|him|his|the (?:buyer|customer|client))\b", re.I)
 _NAMED_GREETING = re.compile(r"\W*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+\w", re.I)
+# ... nor talks about the writing and its buyers as a task does: "Five moves: ...", "Useful
+# words:", "three sentences are enough", "one line", "the gap-fill letter above", "a genuine
+# buyer is glad to ...", "unhappy buyers"
+_TASK_TALK = re.compile(r"\b(?:buyers?|(?:the|a|this|that|every|each|your best) customers?|"
+                        r"moves?|useful(?: words| phrases)?:|gap-fill|(?:one|two|three|a|"
+                        r"short) (?:line|sentence|paragraph)s?)\b", re.I)
 _TO_YOU = re.compile(r"\b(?:you|your|yours)\b", re.I)
 
 # what a review says of a letter in the task's own words (the reply kinds)
@@ -113,8 +119,10 @@ BORROWED = {"en": "Say it in your own words: this letter copies most of its word
 def addressed(text: str, name: str = "") -> bool:
     """Whether ``text`` is a letter written to the buyer: it greets someone by name ("Dear
     Siti,", or opens with the buyer's ``name``), says "you"/"your", gives the writer no order
-    of the task ("Write ...", "Say ...", "thank her", "ask whether ...") and names no one in
-    the third person ("she", "her", "the buyer"): the task's words re-told as a letter.
+    of the task ("Write ...", "Say ...", "thank her", "ask whether ..."), names no one in
+    the third person ("she", "her", "the buyer") and does not talk about the writing ("Five
+    moves", "three sentences are enough", "Useful words:"): the task's words re-told as a
+    letter.
 
     >>> addressed("Siti, your mail is received and you will have the answer within three days.",
     ...           "Siti")
@@ -128,4 +136,4 @@ def addressed(text: str, name: str = "") -> bool:
     greets = bool(_NAMED_GREETING.match(split(text)[0])) or bool(
         name and re.match(rf"\W*{re.escape(str(name))}\b", text, re.I))
     return (greets and bool(_TO_YOU.search(text)) and not _ORDER.search(text)
-            and not _THIRD_PERSON.search(text))
+            and not _THIRD_PERSON.search(text) and not _TASK_TALK.search(text))
