@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import course.writing.patterns as P
-from course.writing.situations import BY_NAME
+from course.writing.situations import BY_NAME, MONEY_RETURNED
 from course.writing.text import find_affirmed, split
 
 # move -> (en, zh)
@@ -125,6 +125,9 @@ _SHARED = {"ask_acceptable": ("quality_minor", "acceptable"),
            "special_offer": ("restore_relations", "offer"),
            "ask_reply": ("restore_relations", "reply")}
 _RX.update({move: BY_NAME[situation].move(name).find for move, (situation, name) in _SHARED.items()})
+# money given back is read as the review reads it ("We give back 40 dollars for the repair
+# cost", "we can give back 40 dollars": brief 22rf, the W08 role-play's turn 2)
+_RX["offer_refund"] = _RX["offer_refund"] + r"|\b(?:" + MONEY_RETURNED + r")\b"
 _RX = {k: re.compile(v, re.I) for k, v in _RX.items()}
 
 

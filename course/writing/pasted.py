@@ -87,3 +87,53 @@ def task_sources(task_text=None, buyer_message=None, facts=None) -> list[str]:
     if buyer_message:
         out.append(buyer_message)
     return out + facts_texts(facts or {})
+
+
+# A letter to the buyer told in the task's own words is not the task handed in (brief 22rf,
+# the nineteenth readers: "Siti, your mail is received, it is being processed, and you will have
+# the real answer within three days" scored 0, a teacher 60-65). The task is written to the
+# student: it gives orders ("Write ...", "Say ...", "thank her") and speaks of the buyer in the
+# third person ("her mail", "the buyer"). A letter speaks to the buyer ("you", "your") and gives
+# no such order: it is a weak reply in borrowed words (the ``borrowed`` cap), not a paste.
+_ORDER = re.compile(
+    r"(?:^|[.!?:;•\n]\s*|\b\d+[.)]\s*|\b(?:and|then|or|now|first|finally),?\s+)(?:write|say|answer|reply to|"
+    r"recommend|mention|propose|explain|apologi[sz]e|describe|include|thank (?!you\b)|"
+    r"(?:tell|ask|give|offer|invite|remind|decline|greet) (?:her|him|them|the (?:buyer|"
+    r"customer))|ask (?:whether|if))\b", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:she|her|hers|he|him|his|the (?:buyer|customer|client))\b", re.I)
+_NAMED_GREETING = re.compile(r"\W*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+\w", re.I)
+# ... nor talks about the writing and its buyers as a task does: "Five moves: ...", "Useful
+# words:", "three sentences are enough", "one line", "the gap-fill letter above", "a genuine
+# buyer is glad to ...", "unhappy buyers"
+_TASK_TALK = re.compile(r"\b(?:buyers?|(?:the|a|this|that|every|each|your best) customers?|"
+                        r"moves?|useful(?: words| phrases)?:|gap-fill|(?:one|two|three|a|"
+                        r"short) (?:line|sentence|paragraph)s?)\b", re.I)
+_TO_YOU = re.compile(r"\b(?:you|your|yours)\b", re.I)
+
+# what a review says of a letter in the task's own words (the reply kinds)
+BORROWED = {"en": "Say it in your own words: this letter copies most of its wording from the "
+                  "task. Tell the buyer what you will do as you would tell a person.",
+            "zh": "请用自己的话写：这封信大部分措辞照搬了题目。像跟人说话一样告诉买家你会怎么做。"}
+
+
+def addressed(text: str, name: str = "") -> bool:
+    """Whether ``text`` is a letter written to the buyer: it greets someone by name ("Dear
+    Siti,", or opens with the buyer's ``name``), says "you"/"your", gives the writer no order
+    of the task ("Write ...", "Say ...", "thank her", "ask whether ..."), names no one in
+    the third person ("she", "her", "the buyer") and does not talk about the writing ("Five
+    moves", "three sentences are enough", "Useful words:"): the task's words re-told as a
+    letter.
+
+    >>> addressed("Siti, your mail is received and you will have the answer within three days.",
+    ...           "Siti")
+    True
+    >>> addressed("Hi Siti, write today's short reply: her mail is received.", "Siti")
+    False
+    """
+    from course.writing.text import split
+
+    text = str(text)
+    greets = bool(_NAMED_GREETING.match(split(text)[0])) or bool(
+        name and re.match(rf"\W*{re.escape(str(name))}\b", text, re.I))
+    return (greets and bool(_TO_YOU.search(text)) and not _ORDER.search(text)
+            and not _THIRD_PERSON.search(text) and not _TASK_TALK.search(text))

@@ -254,7 +254,9 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
     pasted = _pasted(text, task_text, buyer_message, facts)
     if pasted:  # the advice on the pasted text (its greeting, its moves) would mislead
         caps += pasted
-        advice = [_pasted_advice()]
+        # a letter in the task's words keeps its advice, told first to use its own (brief 22rf)
+        advice = [_pasted_advice(pasted[0]["name"]), *advice] if pasted[0]["name"] == "borrowed" \
+            else [_pasted_advice()]
     score = _completeness(criteria, caps)
     caps = [c for c in caps if c["name"] not in RUBRIC.form_caps or c["cap"] < score]
     for cap in caps:
@@ -266,20 +268,27 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
 
 # the advice on a reply that is the task's text pasted back (its only advice; the role-play
 # says the same of a pasted turn: course.exercises.kinds.roleplay, brief 22sl)
-def _pasted_advice() -> Fix:
-    from course.writing.pasted import ADVICE
+def _pasted_advice(name: str = "pasted") -> Fix:
+    from course.writing.pasted import ADVICE, BORROWED
 
-    return Fix(ADVICE)
+    return Fix(BORROWED if name == "borrowed" else ADVICE)
 
 
 def _pasted(text, task_text, buyer_message, facts) -> list[dict]:
     """The pasted cap of a reply made mostly of the task's own text ([] when it is not);
-    the review then gives its advice alone (pasted.ADVICE)."""
-    from course.writing.pasted import pasted_share, task_sources
+    the review then gives its advice alone (pasted.ADVICE). A letter to the buyer that re-tells
+    the task's instructions in their words (pasted.addressed), not mostly the buyer's message or
+    the facts, is a weak reply in borrowed words: the ``borrowed`` cap (brief 22rf)."""
+    from course.writing.pasted import addressed, pasted_share, task_sources
 
-    sources = task_sources(task_text, buyer_message, facts)
-    if pasted_share(text, sources, RUBRIC.pasted_run) < RUBRIC.pasted_share:
+    run, share = RUBRIC.pasted_run, RUBRIC.pasted_share
+    if pasted_share(text, task_sources(task_text, buyer_message, facts), run) < share:
         return []
+    theirs = task_sources(None, buyer_message, facts)  # the buyer's words and the facts
+    if addressed(text, (facts or {}).get("buyer_name", "")) and pasted_share(text, theirs, run) < share:
+        return [{"cap": RUBRIC.caps["borrowed"], "name": "borrowed",
+                 "en": "say it in your own words; this letter copies the task's wording",
+                 "zh": "请用自己的话写；这封信照搬了题目的措辞"}]
     return [{"cap": RUBRIC.caps["pasted"], "name": "pasted",
              "en": "write your own reply to the buyer; this is the task's text",
              "zh": "请自己写给买家的回复；这是题目本身的文字"}]

@@ -79,6 +79,12 @@ class Rubric:
                                 # prompt, buyer message, facts, hints or rubric: pasted_share):
                                 # the instruction to the writer is no reply; a teacher gives 0
                                 # (issue 28, fifteenth student reader: it passed at 75)
+        "borrowed": 60,         # ... when it is a letter to the buyer told mostly in the
+                                # task's own words (pasted.addressed: "you"/"your", no order
+                                # to the writer, no "her"/"the buyer"): a weak reply in borrowed
+                                # words, not the task handed in (the nineteenth readers: Siti's
+                                # three things in the prompt's words 60-65, Kanya's letter
+                                # following the numbered steps ~50; brief 22rf)
         "short_thin": 65,       # ... a note under the task's fewest words with under
                                 # short_thin_content of the content: "good" is out of reach
                                 # (brief 22g2: a 37-word Dubai reply without the invitation to

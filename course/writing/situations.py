@@ -147,16 +147,20 @@ MONEY_BACK = (r"(?:give|gave|given|giving|pay|paid|paying|send|sent|sending|retu
 # thirteenth teacher reader)
 _BACK_TO_YOU = (r"(?:all (?:of )?)?(?:your |the )?" + _AMT + r" (?:[^.!?]{0,40}? )?(?:is|are|will be|has been|was|goes|"
                 r"will go) (?:on (?:its|the) way |being sent |sent |going |coming )?back to you")
+# the money the buyer gets back (brief 22r16): "You will get all of your 20 dollars back"; the
+# money given back without "back": "we will return you money", "return your money" (the
+# fifteenth student reader, brief 22pw)
+_GET_BACK = (r"you(?:'ll| will| can)? (?:get|receive) (?:back (?:all (?:of )?)?(?:your |the )?" + _AMT
+             + r"|(?:all (?:of )?)?(?:your |the )?" + _AMT + r" back)"
+             r"|return\w* (?:you )?(?:all )?(?:of )?your money|(?:give|pay|send|return\w*) you (?:all )?"
+             r"(?:of )?(?:your |the )?money")
+# money said to go back to the buyer, the money or its amount named: the role-play's
+# offer_refund reads it as the review's refund does ("We give back 40 dollars for the repair
+# cost" was no offer in the W08 role-play and one for Umar's reply: brief 22rf)
+MONEY_RETURNED = _BACK_TO_YOU + r"|" + MONEY_BACK + r"|" + _GET_BACK
 _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
-           + MONEY_BACK +
-           # the money given back without "back": "we will return you money", "return your
-           # money" (the fifteenth student reader, brief 22pw)
-           # the money the buyer gets back (brief 22r16): "You will get all of your 20 dollars back"
-           r"|you(?:'ll| will| can)? (?:get|receive) (?:back (?:all (?:of )?)?(?:your |the )?" + _AMT
-           + r"|(?:all (?:of )?)?(?:your |the )?" + _AMT + r" back)"
-           r"|return\w* (?:you )?(?:all )?(?:of )?your money|(?:give|pay|send|return\w*) you (?:all )?"
-           r"(?:of )?(?:your |the )?money|退款")
+           + MONEY_BACK + r"|" + _GET_BACK + r"|退款")
 
 # a count as students write it: "nine orders", "your 9 orders", "three times"
 _COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -393,11 +397,13 @@ SITUATIONS = (
          Move("full", 1, r"\b(full refund|refund\w* (?:you )?in full|full amount|refund\w* "
                          r"(?:(?:to )?you )?(?:all|the whole|the full|the entire|every cent)\b|refund\w* "
                          r"(?:you )?(?:your |the )?(?:full|whole|entire)|all (?:of )?(?:your |the )?money|"
+                         # the amount in words as in figures: "We give you back 20 dollars" (the
+                         # nineteenth teacher reader: "Missing: a full refund" for $20 of $20)
                          r"money back|refund\w* (?:you )?(?:your |the )?" + _AMOUNT + r"|(?:give|pay|send) you "
-                         r"(?:the |your )?[$€£¥]\s?\d+(?:\.\d+)? back|(?:give|pay|send) you back "
-                         r"(?:the |your |all )?[$€£¥]\s?\d+(?:\.\d+)?|all (?:of )?your "
-                         r"[$€£¥]\s?\d+(?:\.\d+)? back|back (?:to you )?all (?:of )?(?:your |the )?"
-                         r"[$€£¥]\s?\d+(?:\.\d+)?|(?:give|gave|pay|paid|send|sent|return) (?:you )?"
+                         r"(?:the |your )?" + _AMOUNT + r" back|(?:give|pay|send) (?:you )?back "
+                         r"(?:the |your |all )?" + _AMOUNT + r"|all (?:of )?your "
+                         + _AMOUNT + r" back|back (?:to you )?all (?:of )?(?:your |the )?"
+                         + _AMOUNT + r"|(?:give|gave|pay|paid|send|sent|return) (?:you )?"
                          r"back (?:all )?(?:of )?(?:your|the) money|(?:back|refund\w*|returned|repaid) (?:to you )?in full|"
                          + _BACK_TO_YOU +
                          # all of the amount, in words too: "We will give you back all the 20

@@ -122,7 +122,18 @@ def _keyword_list(body: str) -> bool:
     tokens = re.findall(r"[A-Za-z']+", body.lower())
     function = sum(t in _FUNCTION_WORDS for t in tokens)
     return ((len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
-             and _longest_run(body) >= KEYWORD_RUN) or bool(phrase_list(body)))
+             and _longest_run(body) >= KEYWORD_RUN and not _asks_in_sentences(body))
+            or bool(phrase_list(body)))
+
+
+def _asks_in_sentences(body: str) -> bool:
+    """True when the body is two sentences or more and one asks the buyer a question ("new
+    ceramic mug gift set only $18, very nice for Christmas. You like?"): a short B1 note
+    that speaks to the buyer, though with few function words, not a list of keywords (brief
+    22rf, the nineteenth student reader: 10 for a list, a teacher 35-40)."""
+    said = [s for s in sentences(body) if len(s.split()) >= 2]
+    return len(said) >= 2 and any(s.rstrip().endswith("?") and re.search(r"\byou", s, re.I)
+                                  for s in said)
 
 
 def keyword_list(body: str) -> bool:

@@ -54,6 +54,17 @@ def test_every_reply_task_pasted_is_capped():
     assert seen >= 5 * len(tasks)  # prompt, buyer, facts, all, framed at least
 
 
+def test_every_task_text_pasted_under_the_buyers_name_is_capped():
+    """A greeting that names the buyer does not make the task's text a letter (brief 22rf: a
+    letter told in the task's words gets the borrowed cap, the task's text handed in 0)."""
+    for ex in _of_type("reply"):
+        name = (ex.facts or {}).get("buyer_name") or "Ann"
+        for part, text in _pastes(ex).items():
+            r = ex.review(f"Dear {name},\n\n{text}\n\nBest regards,\nLily")
+            assert [c for c in r.caps if c["name"] == "pasted"], f"{ex.id}: its {part} pasted"
+            assert r.score == RUBRIC.caps["pasted"], f"{ex.id}: its {part} scores {r.score}"
+
+
 def test_every_roleplay_pasted_makes_no_move():
     plays = _of_type("roleplay")
     assert plays, "the bank's role-plays were not found"

@@ -101,15 +101,22 @@ class RoleplayExercise(Exercise):
     def _pasted(self, text) -> bool:
         """Whether ``text`` is mostly the task's own text (its prompt, hints, the buyer's turns,
         the facts): no reply, as for a reply task (RUBRIC.caps['pasted'])."""
-        from course.writing.pasted import pasted_share, runs, task_sources
+        from course.writing.pasted import addressed, pasted_share, runs, task_sources
         from course.writing.rubric import RUBRIC
 
+        n, share = RUBRIC.pasted_run, RUBRIC.pasted_share
         if self._paste_runs is None:  # the task's runs of words, built once (brief 22sl)
             own = [t.en for t in (self.prompt, *self.hints) if t and t.en]
-            own += [_text(t["buyer"]) for t in self.turns.values() if isinstance(t, dict)]
-            self._paste_runs = runs(task_sources(own, None, self.facts), RUBRIC.pasted_run)
-        return pasted_share(text, (), RUBRIC.pasted_run,
-                            grams=self._paste_runs) >= RUBRIC.pasted_share
+            theirs = [_text(t["buyer"]) for t in self.turns.values() if isinstance(t, dict)]
+            self._paste_runs = (runs(task_sources(own + theirs, None, self.facts), n),
+                                runs(task_sources(theirs, None, self.facts), n))
+        if pasted_share(text, (), n, grams=self._paste_runs[0]) < share:
+            return False
+        # a turn written to the buyer in the prompt's words is a reply, read for its moves
+        # ("Dear Sophie, we propose a local repair with a partial refund of $40. Do you
+        # agree?"), unless it is mostly her own words (brief 22rf: pasted.addressed)
+        return not (addressed(text, (self.facts or {}).get("buyer_name", ""))
+                    and pasted_share(text, (), n, grams=self._paste_runs[1]) < share)
 
     @staticmethod
     def _pasted_line() -> Bilingual:
