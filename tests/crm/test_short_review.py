@@ -57,7 +57,18 @@ def test_review_draft_prints_what_short_review_prints_without_the_print_review_l
     crm.short_review(crm.review_reply(SPAM, "new_arrival", facts=WEBER),
                      language=session.get_language())
     short = capsys.readouterr().out.splitlines()
-    crm.review_draft(SPAM, "new_arrival", **WEBER)
+    crm.review_draft(SPAM, "new_arrival", advice=2, **WEBER)  # short_review's default count
     drafted = capsys.readouterr().out.splitlines()
     assert drafted == short[:len(drafted)] and len(drafted) < len(short)  # the same review
     assert not any("print(review)" in line for line in drafted)  # there is no review to print
+
+
+def test_review_draft_shows_every_problem_of_the_draft_by_default(capsys):
+    # brief 22sl: the spam draft has a push, a link off the platform and the spam style; a
+    # "Try it" cell shows all of them, not only short_review's first two lines
+    crm.review_draft(SPAM, "new_arrival", **WEBER)
+    every = capsys.readouterr().out
+    crm.review_draft(SPAM, "new_arrival", advice=2, **WEBER)
+    two = capsys.readouterr().out
+    assert "off the platform" in every and "spam" in every
+    assert len(every.splitlines()) > len(two.splitlines())
