@@ -649,8 +649,14 @@ SITUATIONS = (
                              r"thank\w* (?:you )?(?:(?:a lot|so much|very much|again) )?for (?:getting|"
                              r"being) in touch|thank\w* (?:you )?for (?:writing|contacting us|reaching out)|"
                              r"(?:passed|forwarded|sent|handed|given|shown) (?:on )?your (?:questions?|"
-                             r"requests?|mail|message|e-?mail|enquiry|inquiry|note))\b|"
-                             r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
+                             r"requests?|mail|message|e-?mail|enquiry|inquiry|note)|"
+                             # ... or passed on as "it" (the nineteenth readers, W05 Siti: "I
+                             # passed it to our factory today"): what is passed on has arrived
+                             r"(?:passed|forwarded|handed|given|shown) (?:it|this|them) (?:on )?to (?:our|the) "
+                             r"(?:factory|supplier|team|colleagues?|manager))\b|"
+                             # "received" as a sentence or a clause of its own: "Hi Marek,
+                             # received, will answer in 3 days" (the nineteenth teacher reader)
+                             r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.,;])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
                              r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter|question|enquiry|"
                              r"inquiry)s?(?: (?:about|on|for|regarding) [^.!?]{1,30}?)? (?:has |have )?"
@@ -668,6 +674,10 @@ SITUATIONS = (
                                r"team|colleagues?)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
+                               # the subject said once for two verbs (the nineteenth readers, W05
+                               # Siti): "We got it and are checking with the factory"
+                               r"\b(?:we|i) \w+ (?:it|your \w+) and (?:are|am) (?:now )?(?:checking|looking into|"
+                               r"working on|asking|contacting)|"
                                # the B1 slip without -ing: "we are check the material and test
                                # report now" (issue 28, the fourteenth teacher reader)
                                r"(?:we|i) (?:are|am) (?:now )?(?:check|ask|contact) (?:the|your|this|it|"
