@@ -717,6 +717,11 @@ SITUATIONS = (
                          # and can charge two times", "so your bag stays light" (brief 22d)
                          r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
                          r"(?!order\b)\w+ (?:stays?|is|will|can)|"
+                         # ... its quality for his need without "is" and what he can do with it
+                         # (the nineteenth teacher reader: "because it small and light, you can
+                         # take it everywhere" for his light bag)
+                         r"because it(?:'s| is)? (?:very |so |really )?(?:small|light|compact|thin)|"
+                         r"you can (?:take|carry|bring|put) it (?:everywhere|anywhere|with you|in your)|"
                          # the use named: "for two days of hiking", "before your trip"
                          # "for a two-day hike" (brief 22s: a word with a hyphen)
                          # "suits a two-day hike" (the sixteenth teacher reader, brief 22r16)
@@ -791,6 +796,9 @@ SITUATIONS = (
                            r"lovely|happy|peaceful|great))\b",
               "the holiday wishes themselves", "节日祝福本身"),
          Move("thanks", 2, r"\b(thank\w* (?:you )?(?:so much |very much )?for\b|grateful for|"
+                           # the thanks as a clause: "We are grateful you chose our mugs in
+                           # September" (the nineteenth readers)
+                           r"(?:grateful|thankful) (?:that )?(?:you|your)\b|"
                            r"we appreciate (?:your|you|having))",
               "thanks the customer for the year together", "感谢客户一年来的支持"),
          Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"
