@@ -394,6 +394,20 @@ def wrong_article(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     return out
 
 
+def much_many(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"how much" before a plural of things that are counted: "how much pieces" ("how many
+    pieces"); "how much money", "how much it costs" are left."""
+    out = []
+    for i in range(len(toks) - 2):
+        nxt = toks[i + 2].low
+        if (toks[i].low == "how" and toks[i + 1].low == "much"
+                and (nxt in lex.plurals or _goods_plural(nxt, lex)) and nxt not in lex.nouns
+                and nxt not in AUXILIARIES and nxt not in ("does", "has")  # "how much does"
+                and (i + 3 >= len(toks) or toks[i + 3].low not in ("it", "this", "that", "they"))):
+            out.append(_slip(text, toks, i, i + 2, "much_many"))
+    return out
+
+
 MESSAGES_22GM = {
     "forward_to": ("after 'look forward to' the verb takes -ing ('we look forward to hearing "
                    "from you')",
@@ -438,13 +452,16 @@ MESSAGES_22GM = {
     "owner_plural": ("what is made for men, women or children takes 's ('our men's red hoodie', "
                      "'women's shoes')",
                      "表示“男士的、女士的、儿童的”要加 's（our men's red hoodie、women's shoes）"),
+    "much_many": ("things you count take 'how many' ('how many pieces'); 'how much' is for "
+                  "money and amounts ('how much money')",
+                  "可数名词用 how many（how many pieces）；how much 用于金额和不可数的量（how much money）"),
     "one_of": ("after 'one of' the noun is plural ('one of our best customers')",
                "one of 后面的名词要用复数（one of our best customers）"),
 }
 
 RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for,
          ing_subject, forward_to, want_object, for_article, noun_form, missing_be, owner_plural,
-         wrong_article)
+         wrong_article, much_many)
 MESSAGES.update(MESSAGES_22GM)
 # the list's "thank you for buy" (patterns.ERRORS) is this rule: one rule broken, counted once
 SAME_RULE["'thank you for' takes a noun or -ing"] = "thanks_ing"
