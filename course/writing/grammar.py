@@ -234,8 +234,14 @@ def _slip(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Slip:
     return Slip(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], kind, en, zh)
 
 
+# a clause without "that" after a feeling: "We are sorry nobody answer your mail" (brief 22rs)
+_FEELING = frozenset(("sorry", "glad", "afraid", "sure", "pleased"))
+
+
 def _clause_start(toks: list[Tok], i: int) -> bool:
-    return i == 0 or toks[i - 1].low in CLAUSE_OPENERS or toks[i - 1].text in ",;:("
+    return i == 0 or toks[i - 1].low in CLAUSE_OPENERS or toks[i - 1].text in ",;:(" or (
+        toks[i - 1].low in _FEELING and toks[i].low not in ("to", "for", "about", "with")) or (
+        toks[i].low == "what" and toks[i - 1].low in _SEE)
 
 
 def _noun_word(t: Tok, lex: Lexicon) -> bool:
@@ -285,11 +291,20 @@ OBJECT_START = frozenset(("a", "an", "the", "our", "your", "my", "his", "their",
                           "some", "these", "those", "it", "them", "us", "me", "him"))
 
 
+_SEE = frozenset(("see", "know", "check", "find", "understand", "tell", "show", "learn"))
+
+
 def _subject(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
     """The index of the head of a third-person singular subject that starts at toks[i] (he,
     she, it; or a singular noun phrase: "the parcel", "our supplier", "new stock")."""
     t = toks[i]
     if t.low in ("he", "she", "it"):
+        return i
+    # "so we can see what happen": "what" as the subject of its clause (brief 22rs), after a
+    # verb of seeing or knowing; "what do you need" and "what size" are left
+    if (t.low == "what" and i and toks[i - 1].low in _SEE and i + 1 < len(toks)
+            and (toks[i + 1].low not in lex.nouns or (i + 2 < len(toks) and toks[i + 2].low in (
+                "the", "a", "an", "it", "them", "this")))):  # "what make the noise"
         return i
     k = i + 1 if t.low in SINGULAR_DET else i
     head = None

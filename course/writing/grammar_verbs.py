@@ -37,6 +37,8 @@ from course.writing.grammar import (
     Tok,
     _boundary,
     _countable,
+    _goods,
+    _goods_plural,
     _noun_word,
     _slip,
 )
@@ -333,6 +335,79 @@ WANT_OBJECT = frozenset(("a", "an", "the", "our", "your", "my", "his", "their", 
                          "these", "those", "it", "them", "us", "you", "me", "him"))
 
 
+# brief 22rs (the nineteenth readers): "because it small and light", "men red hoodie", "in
+# wrong size"
+_BE_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "you"))
+_DEGREE = frozenset(("very", "so", "really", "too", "quite", "a", "bit", "little"))
+
+
+def missing_be(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """A subject at the start of its clause before an adjective with no "be": "because it small
+    and light", "it very light" ("it is small"). The adjective ends its phrase; one that is also
+    a verb only after "very" or "so" ("they light the room"); "make it small" has its verb."""
+    out = []
+    for i in range(len(toks) - 1):
+        if toks[i].low not in _BE_SUBJECTS or not (
+                i == 0 or toks[i - 1].low in CLAUSE_OPENERS or toks[i - 1].text in ",;:("):
+            continue
+        k = i + 1
+        while k < len(toks) - 1 and toks[k].low in _DEGREE:
+            k += 1
+        t = toks[k]
+        if (t.word and not t.name and t.low in lex.adjs and t.low not in lex.forms
+                and (k > i + 1 or t.low not in lex.verbs) and t.low not in AUXILIARIES
+                and t.low not in TIME_WORDS and _boundary(toks, k + 1)):
+            out.append(_slip(text, toks, i, k, "missing_be"))
+    return out
+
+
+_OWNERS = frozenset(("men", "women", "children"))
+
+
+def owner_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"men", "women" or "children" before the thing made for them with no 's: "our men red
+    hoodie", "women shoes" ("men's hoodie"). A verb after it is left ("men like it")."""
+    out = []
+    for i in range(len(toks) - 1):
+        if toks[i].low not in _OWNERS:
+            continue
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and _noun_word(toks[k], lex) and (
+                toks[k].low not in lex.verbs or toks[k].low in lex.adjs):
+            k += 1
+        head = toks[k - 1].low
+        if k > i + 1 and (head in lex.nouns or head in lex.plurals or head in _goods()
+                          or _goods_plural(head, lex)) and _boundary(toks, k):
+            out.append(_slip(text, toks, i, k - 1, "owner_plural"))
+    return out
+
+
+def wrong_article(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"wrong", "right" or "correct" after a preposition before its noun with no "the": "in
+    wrong size", "with wrong colour" ("in the wrong size")."""
+    out = []
+    for i in range(1, len(toks) - 1):
+        if (toks[i].low in ("wrong", "right", "correct") and toks[i - 1].low in PREPOSITIONS
+                and toks[i + 1].low in lex.nouns and not toks[i + 1].name
+                and toks[i + 1].low not in TIME_WORDS and _boundary(toks, i + 2)):
+            out.append(_slip(text, toks, i, i + 1, "article"))
+    return out
+
+
+def much_many(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
+    """"how much" before a plural of things that are counted: "how much pieces" ("how many
+    pieces"); "how much money", "how much it costs" are left."""
+    out = []
+    for i in range(len(toks) - 2):
+        nxt = toks[i + 2].low
+        if (toks[i].low == "how" and toks[i + 1].low == "much"
+                and (nxt in lex.plurals or _goods_plural(nxt, lex)) and nxt not in lex.nouns
+                and nxt not in AUXILIARIES and nxt not in ("does", "has")  # "how much does"
+                and (i + 3 >= len(toks) or toks[i + 3].low not in ("it", "this", "that", "they"))):
+            out.append(_slip(text, toks, i, i + 2, "much_many"))
+    return out
+
+
 MESSAGES_22GM = {
     "forward_to": ("after 'look forward to' the verb takes -ing ('we look forward to hearing "
                    "from you')",
@@ -371,12 +446,22 @@ MESSAGES_22GM = {
                   "'for your understanding')",
                   "for your / for the 后面要用名词（thank you for your patience、for your "
                   "understanding）"),
+    "missing_be": ("an adjective after its subject needs 'is', 'are' or 'am' ('because it is "
+                   "small and light')",
+                   "形容词前要有 is、are 或 am（because it is small and light）"),
+    "owner_plural": ("what is made for men, women or children takes 's ('our men's red hoodie', "
+                     "'women's shoes')",
+                     "表示“男士的、女士的、儿童的”要加 's（our men's red hoodie、women's shoes）"),
+    "much_many": ("things you count take 'how many' ('how many pieces'); 'how much' is for "
+                  "money and amounts ('how much money')",
+                  "可数名词用 how many（how many pieces）；how much 用于金额和不可数的量（how much money）"),
     "one_of": ("after 'one of' the noun is plural ('one of our best customers')",
                "one of 后面的名词要用复数（one of our best customers）"),
 }
 
 RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for,
-         ing_subject, forward_to, want_object, for_article, noun_form)
+         ing_subject, forward_to, want_object, for_article, noun_form, missing_be, owner_plural,
+         wrong_article, much_many)
 MESSAGES.update(MESSAGES_22GM)
 # the list's "thank you for buy" (patterns.ERRORS) is this rule: one rule broken, counted once
 SAME_RULE["'thank you for' takes a noun or -ing"] = "thanks_ing"

@@ -92,9 +92,11 @@ _RX = {
                        r"ship(?:ped)? to)\b",
     # a request with "Please" asks the buyer too: "Please send us a short video" (brief 22r)
     # ... also after a comma: "Sorry Sophie, please send a video." (brief 22cp)
+    # ... "make" and "shoot" too: "Please make a small video so we can see ..." (issue 28, the
+    # nineteenth teacher reader: told to ask although the turn asks for the video)
     "ask_details": r"\?|(?:^|[.!:,\n]\s*|\b(?:and|so|now|first),? )(?:could you )?please,? "
                    r"(?:first |also |kindly |just )?(?:send|share|tell|give|confirm|provide|"
-                   r"upload|attach|take|film|record|show)\b|请(?:您)?(?:发|提供|告诉)|"
+                   r"upload|attach|take|film|record|show|make(?! sure)|shoot)\b|请(?:您)?(?:发|提供|告诉)|"
                    # a polite request without "please" or "?": "it would help us if you could
                    # try recording a clip", "we would be grateful if you sent a photo" (issue
                    # 28, the fourteenth teacher reader)

@@ -50,7 +50,8 @@ TIME = re.compile(
     # days", "3 days at most", "no later than Friday"
     rf"(?:not|no|never)\s+(?:[a-z]+\s+){{0,3}}(?:more|longer)\s+than\s+{_COUNT_UNIT}|"
     rf"(?:at\s+most|at\s+the\s+latest)\s+{_COUNT_UNIT}|{_COUNT_UNIT}\s+at\s+(?:the\s+)?most|"
-    rf"no\s+later\s+than\s+(?:{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}))\b", re.I)
+    # ... and "not later than Friday" (the nineteenth readers, W05 Siti)
+    rf"not?\s+later\s+than\s+(?:{WEEKDAY_RX}|tomorrow|{_DAY_MONTH}|{_MONTH_DAY}))\b", re.I)
 CARRIERS = re.compile(
     r"\b(china post|china ems|ems|dhl|fedex|ups|usps|yunexpress|yun express|cainiao|4px|"
     r"royal mail|aramex|tnt|sf express|yanwen|j&t|ninja van|canada post|australia post|"

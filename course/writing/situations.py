@@ -134,7 +134,14 @@ WAITS_FOR_ANSWER = (ANSWER_ASKED + r"|" + WILLING + r"|\b(?:which (?:one )?(?:(?
                     r"whichever you prefer|(?:is|would) (?:that|this|it) (?:be )?(?:ok(?:ay)?|all "
                     r"right|fine|acceptable)\b[^.?!]{0,40}\?|acceptable (?:to|for) you|(?:do|would) "
                     r"you agree|what do you think|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) "
-                    r"(?:this|that|it) (?:works|suits|is (?:ok(?:ay)?|fine|all right|acceptable))\b)")
+                    r"(?:this|that|it) (?:works|suits|is (?:ok(?:ay)?|fine|all right|acceptable))\b|"
+                    # what the shop does once the buyer answers: its time is the answer (issue
+                    # 28, the nineteenth readers, W03 Farid: "then we can send a quotation and
+                    # one sample"; "after we receive your details, we will send our price list")
+                    r"(?:\bthen|(?:after|once|when|as soon as) (?:we|i) (?:receive|get|have|see|know)"
+                    r" (?:your|the|these|this|them|it)\b[^.?!]{0,40}?),? (?:we|i) (?:can|will|'ll|"
+                    r"shall|would) (?:\w+ )?(?:send|ship|prepare|arrange|quote|make|give|offer|start|"
+                    r"book|reply|answer|confirm)\w*\b)")
 # a refund in plain words too: "we give you all your $9 back", "pay you back"
 # money given back in any tense and word order (round 8): "we have paid back all $9 to you",
 # "we would like to pay you back $4", "we sent you $9 back"; a past tense only with the money
@@ -597,12 +604,24 @@ SITUATIONS = (
                            r"your (?:online |web |internet )?(?:store|shop|company|business)|"
                            # "the full name of your company" (the thirteenth teacher reader)
                            r"(?:full |registered |official )?name of your (?:company|business|firm)|more about your "
-                           r"(?:company|business)|your (?:company|business) (?:details|profile))\b",
+                           r"(?:company|business)|your (?:company|business) (?:details|profile)|"
+                           # the buyer's own shop asked about (issue 28, the nineteenth readers:
+                           # "Could you tell us more about your shop in Jakarta?"): more about
+                           # it, its name or address, where it is
+                           r"(?:more |tell (?:us|me) )about your (?:online )?(?:shop|store|firm)|"
+                           r"(?:name|address|location) of your (?:online )?(?:shop|store)|your (?:online )?"
+                           r"(?:shop|store)['’]?s? (?:name|address|location|details)|where (?:is )?your "
+                           r"(?:online )?(?:shop|store|company|business|office))\b",
               "asks for details that show the buyer is real", "询问能证明买家真实的信息"),
          Move("details", 2, r"\b(which (?:[\w-]+ ){0,3}?(?:model|size|colou?r|product|item)s?|specifications?|quantity|"
                             r"how many|material|the products? you need|your requirements|(?:models?|products?|items?|"
                             r"sizes|colou?rs)\b[^.?!]{0,30}\byou (?:need|want|are looking for|"
-                            r"would like|have in mind|are interested in))\b",
+                            r"would like|have in mind|are interested in)|"
+                            # the goods asked for by their own name, and the count in B1 (issue
+                            # 28, the nineteenth teacher reader): "Which yoga mat you want and
+                            # how much pieces?"
+                            r"which (?!(?:day|date|time|week|month|hour)s?\b)(?:[\w-]+ ){1,3}?(?:(?:do|would) )?you (?:need|want|would like|"
+                            r"like|are looking for)|how (?:much|many) (?:pieces|pcs|units|sets|boxes))\b",
               "asks which products and specifications", "询问具体产品和规格"),
          Move("process", 2, r"\b(sample order|trial order|our (?:usual|normal|standard) "
                             r"(?:process|terms)|proforma invoice after|after we (?:receive|"
@@ -621,8 +640,11 @@ SITUATIONS = (
                             # first order, as usual" (brief 22g, W03 Farid)
                             r"samples? (?:are|is) (?:paid|charged)|(?:returned|refunded|deducted|"
                             r"credited|taken off) (?:with|from|on|in) (?:the|your) first order)\b",
-              "keeps to the normal process (samples, trial order, no rush)",
-              "按正常流程处理（样品、试订单，不被催促）")),
+              # named by what the reply offers, not "keeps to the normal process": a reply that
+              # declines the free samples and the meeting keeps to it, yet still owes the normal
+              # way offered (issue 28, the nineteenth readers; the fifteenth's 60-65 stands)
+              "offers the normal way instead (a paid sample, a trial order or a video call later)",
+              "提出正常的替代做法（付费样品、试订单或稍后视频通话）")),
         right=("verify", "process"), wrong=("agrees_to_meet", "gives_all_samples", "free_sample",
                                               "promises_discount"), no_amounts=True,
         # the task asks a reply that "neither refuses nor rushes": without the normal way
@@ -662,8 +684,14 @@ SITUATIONS = (
                              # the mail had: "we have your mail" (the seventh and eighth tuning
                              # sets' short holding replies, teachers 86-87)
                              r"(?:we|i) (?:have|'ve)(?: got)? your (?:mail|message|e-?mail|request|note|"
-                             r"letter|questions?|enquiry|inquiry)s?)\b|"
-                             r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.])|"
+                             r"letter|questions?|enquiry|inquiry)s?|"
+                             # ... or passed on as "it" (the nineteenth readers, W05 Siti: "I
+                             # passed it to our factory today"): what is passed on has arrived
+                             r"(?:passed|forwarded|handed|given|shown) (?:it|this|them) (?:on )?to (?:our|the) "
+                             r"(?:factory|supplier|team|colleagues?|manager))\b|"
+                             # "received" as a sentence or a clause of its own: "Hi Marek,
+                             # received, will answer in 3 days" (the nineteenth teacher reader)
+                             r"\b(?:we|i) get (?:it|your (?:mail|message|e-?mail|request))(?=\s*[.,;!])|(?:^|(?<=[,.!?] ))received(?=[!.,;])|"
                              # "Your note reached me" (the sixth tuning set's paraphrase kind)
                              r"\b(?:your|the) (?:mail|message|note|e-?mail|request|letter|question|enquiry|"
                              r"inquiry)s?(?: (?:about|on|for|regarding) [^.!?]{1,30}?)? (?:has |have )?"
@@ -681,6 +709,10 @@ SITUATIONS = (
                                r"team|colleagues?)|"
                                r"(?:we|i) (?:are|am) (?:now )?(?:checking|looking into|working on|asking|"
                                r"contacting|discussing (?:it|this) with)|"
+                               # the subject said once for two verbs (the nineteenth readers, W05
+                               # Siti): "We got it and are checking with the factory"
+                               r"\b(?:we|i) \w+ (?:it|your \w+) and (?:are|am) (?:now )?(?:checking|looking into|"
+                               r"working on|asking|contacting)|"
                                # the B1 slip without -ing: "we are check the material and test
                                # report now" (issue 28, the fourteenth teacher reader)
                                r"(?:we|i) (?:are|am) (?:now )?(?:check|ask|contact) (?:the|your|this|it|"
@@ -724,6 +756,11 @@ SITUATIONS = (
                          # and can charge two times", "so your bag stays light" (brief 22d)
                          r"because it (?:is|can|has|will|holds|weighs|charges)|so (?:that )?your "
                          r"(?!order\b)\w+ (?:stays?|is|will|can)|"
+                         # ... its quality for his need without "is" and what he can do with it
+                         # (the nineteenth teacher reader: "because it small and light, you can
+                         # take it everywhere" for his light bag)
+                         r"because it(?:'s| is)? (?:very |so |really )?(?:small|light|compact|thin)|"
+                         r"you can (?:take|carry|bring|put) it (?:everywhere|anywhere|with you|in your)|"
                          # the use named: "for two days of hiking", "before your trip"
                          # "for a two-day hike" (brief 22s: a word with a hyphen)
                          # "suits a two-day hike" (the sixteenth teacher reader, brief 22r16)
@@ -798,6 +835,9 @@ SITUATIONS = (
                            r"lovely|happy|peaceful|great))\b",
               "the holiday wishes themselves", "节日祝福本身"),
          Move("thanks", 2, r"\b(thank\w* (?:you )?(?:so much |very much )?for\b|grateful for|"
+                           # the thanks as a clause: "We are grateful you chose our mugs in
+                           # September" (the nineteenth readers)
+                           r"(?:grateful|thankful) (?:that )?(?:you|your)\b|"
                            r"we appreciate (?:your|you|having))",
               "thanks the customer for the year together", "感谢客户一年来的支持"),
          Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"

@@ -557,7 +557,9 @@ def _named_otherwise(words: list, text: str, others: set = frozenset()):
         return None
     head = words[-1]
     if len(words) == 2 and head in _GROUP_NOUNS:  # "knife set": "the knives"
-        m = re.search(rf"\b{re.escape(_plural(words[0]))}\b", text, re.I)
+        # ... or the plural by the plain rule, as a learner spells it: "your knifes" (the
+        # nineteenth readers; the spelling is the grammar's to name)
+        m = re.search(rf"\b(?:{re.escape(_plural(words[0]))}|{re.escape(words[0])}s)\b", text, re.I)
         if m:
             return m
     if head in _GROUP_NOUNS:  # brief 22rc: "a boxed set of ceramic mugs" ("ceramic mug gift set")

@@ -18,7 +18,7 @@ TALK = "Missing: invites the buyer to talk further"
 DISCOUNT = "Missing: the real discount"
 WHY = "Missing: why this customer gets it"
 PERSONAL = "Missing: a personal touch"
-PROCESS = "Missing: keeps to the normal process"
+PROCESS = "Missing: offers the normal way"
 GRAMMAR_S = "third person singular needs -s"
 
 _UMAR = ("Thank you for your message, and we are very sorry that your treadmill has a fault. "
