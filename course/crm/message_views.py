@@ -12,7 +12,7 @@ import textwrap
 
 from course.crm._checks import as_timestamp, require_frame
 from course.crm.complaints import LABELS as DECISION_LABELS
-from course.crm.plain_tables import cell_text, plain_table, yes_no
+from course.crm.plain_tables import cell_text, plain_table, whole_text_table, yes_no
 from course.crm.screening import LABELS as FLAG_LABELS
 from course.errors import InputError
 
@@ -119,10 +119,9 @@ def decision_card(message):
     found = resolve_complaint(message)
     name = str(message.get("buyer_name", "")) if hasattr(message, "get") else ""
     en, zh = DECISION_LABELS[found.decision]
-    return pd.DataFrame({name or "the complaint": {"decision": found.decision,
-                                                  "what to do": en, "处理方式": zh,
-                                                  "why": found.reason["en"],
-                                                  "理由": found.reason["zh"]}})
+    return whole_text_table(pd.DataFrame({name or "the complaint": {
+        "decision": found.decision, "what to do": en, "处理方式": zh,
+        "why": found.reason["en"], "理由": found.reason["zh"]}}))
 
 
 CASE_FIELDS = (("product", "product"), ("order", "order_id"),

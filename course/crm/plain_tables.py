@@ -41,11 +41,12 @@ def yes_no(column):
 
 
 @functools.cache
-def _whole_text_frame():
+def _whole_text_frame(row_labels: bool = False):
     """A DataFrame class shown as a learner reads a table (see :func:`plain_table`): no row
     numbers from 0, and every cell's text whole (pandas cuts a cell at ``display.max_colwidth``, 50
     characters, in its plain and HTML views, which would hide the end of two flag names, "a
-    layout that t..."). Frames derived from it are plain DataFrames."""
+    layout that t..."). With ``row_labels`` the row labels stay (a card whose rows are named,
+    :func:`whole_text_table`). Frames derived from it are plain DataFrames."""
     import pandas as pd
 
     class WholeTextFrame(pd.DataFrame):
@@ -55,11 +56,11 @@ def _whole_text_frame():
 
         def __repr__(self):  # no row numbers from 0 beside the table's own ids
             with pd.option_context("display.max_colwidth", None):
-                return self.to_string(index=False)
+                return self.to_string(index=row_labels)
 
         def _repr_html_(self):
             with pd.option_context("display.max_colwidth", None):
-                return self.to_html(index=False, notebook=True)
+                return self.to_html(index=row_labels, notebook=True)
 
     return WholeTextFrame
 
@@ -69,3 +70,10 @@ def plain_table(table):
     all a learner needs (a grade, a region, an inquiry id) show no index beside them, where a
     "0" before "grade 1" reads as one more column. The data is unchanged (index 0, 1, 2 ...)."""
     return _whole_text_frame()(table.reset_index(drop=True))
+
+
+def whole_text_table(table):
+    """``table`` with its row labels, every cell's text shown whole: a card whose rows are named
+    ("decision", "why" ...), where pandas would cut a long reason at 50 characters
+    ("Quality problem that stops use, large amount (..."). The data is unchanged."""
+    return _whole_text_frame(row_labels=True)(table)

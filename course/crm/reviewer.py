@@ -73,9 +73,15 @@ def review_draft(draft, situation, *, advice=None, task_text=None, **facts):
     Reply review: .../100
     ...
     """
+    review = review_reply(draft, situation, facts=facts or None, task_text=task_text)
+    print_review(review, advice=advice)
+
+
+def print_review(review, *, advice=None):
+    """Print a review as :func:`review_draft` does (``advice`` lines, by default every line
+    that mends a problem found, at least two); ``Lesson.try_draft`` prints with it too."""
     from course.writing.text import Fix
 
-    review = review_reply(draft, situation, facts=facts or None, task_text=task_text)
     if advice is None:
         fixes = [i for i, line in enumerate(review.advice) if isinstance(line, Fix)]
         advice = max(2, fixes[-1] + 1 if fixes else 0)

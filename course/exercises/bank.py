@@ -100,6 +100,23 @@ class Lesson(_ExerciseMap):
                      "wrong answers rejected", "key"],
         )
 
+    def try_draft(self, exercise_id: str, draft: str) -> None:
+        """Print the short review of ``draft`` as the reply exercise ``exercise_id`` reviews it
+        (its buyer, facts and own texts: a draft that is its prompt pasted back is told so):
+        a lesson's "Try it" cell in one plain call, ``lesson.try_draft("promo-reply-new-arrival",
+        draft)``. Nothing is saved: it is a try, not an answer."""
+        from course.crm.reviewer import print_review
+        from course.errors import InputError
+
+        exercise = self[exercise_id]
+        if exercise.type != "reply":
+            raise InputError(f"try_draft needs a reply exercise; {exercise.id!r} is a "
+                             f"{exercise.type} exercise · try_draft 只用于回复题")
+        if not isinstance(draft, str) or not draft.strip():
+            raise InputError("try_draft needs the draft as text between triple quotes, "
+                             'e.g. draft = """Dear Ms Weber, ...""" · 请把草稿写在三引号之间')
+        print_review(exercise.review(draft))
+
     def header(self):
         """The lesson header: title, time, language switch and this learner's progress."""
         from course.exercises.widgets.header import LessonHeader

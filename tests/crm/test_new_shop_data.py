@@ -96,7 +96,7 @@ def test_the_texts_the_exercises_quote_are_in_the_batch_word_for_word():
     import yaml
 
     batch = load("new_inquiries").set_index("inquiry_id")["text"]
-    quoted = {"w03-reply-yara": "n08", "w03-check-reply-farid": "n14",
+    quoted = {"w03-reply-yara": "n08", "w03-reply-farid": "n14",
               "w04-reply-marek": "n06", "w04-check-reply-nadia": "n09"}
     items = {}
     for bank in ("w03-screening-workshop", "w04-grading-workshop"):

@@ -72,3 +72,35 @@ def test_review_draft_shows_every_problem_of_the_draft_by_default(capsys):
     two = capsys.readouterr().out
     assert "off the platform" in every and "spam" in every
     assert len(every.splitlines()) > len(two.splitlines())
+
+
+def test_lesson_try_draft_reviews_a_draft_as_the_lessons_reply_task(capsys):
+    # brief 28e: lesson 10's Try it is the draft and one plain call; the call takes the task's
+    # buyer, facts and own texts from the bank, so the pasted check is kept
+    import course
+
+    lesson = course.lesson("10-promotion")
+    lesson.try_draft("promo-reply-new-arrival", SPAM)
+    tried = capsys.readouterr().out
+    crm.review_draft(SPAM, "new_arrival", **WEBER)
+    assert tried.splitlines()[0] == capsys.readouterr().out.splitlines()[0]  # the same score
+    assert "off the platform" in tried and "spam" in tried
+    lesson.try_draft("promo-reply-new-arrival", lesson["promo-reply-new-arrival"].prompt.en)
+    assert "Reply review: 0/100" in capsys.readouterr().out  # the prompt pasted back
+    with pytest.raises(InputError, match="reply exercise"):
+        lesson.try_draft(next(i for i in lesson.ids if lesson[i].type != "reply"), SPAM)
+    with pytest.raises(InputError, match="triple quotes"):
+        lesson.try_draft("promo-reply-new-arrival", "  ")
+
+
+def test_lesson_10s_try_it_cell_shows_only_the_draft_and_one_call():
+    import json
+    from pathlib import Path
+
+    nb = Path(__file__).resolve().parents[2] / "notebooks" / "10-promotion.ipynb"
+    cells = ["".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+             if c["cell_type"] == "code" and "draft = " in "".join(c["source"])]
+    assert len(cells) == 1
+    code = [line for line in cells[0].splitlines() if line and not line.startswith("#")]
+    assert code[-1] == 'lesson.try_draft("promo-reply-new-arrival", draft)'
+    assert "task_text" not in cells[0] and "buyer_name" not in cells[0]

@@ -163,6 +163,17 @@ def test_decision_card_says_what_resolve_complaint_decides(data):
     assert "draft_reply" not in card.to_string()
 
 
+def test_decision_card_shows_the_reason_whole(data):
+    # W08: the English "why" was cut at pandas' 50 characters ("... large amount (...")
+    _, _, messages = data
+    card = crm.decision_card(messages.set_index("message_id").loc["m050"])
+    why = crm.resolve_complaint(messages.set_index("message_id").loc["m050"]).reason["en"]
+    assert len(why) > 50  # long enough to be cut at pandas' default width
+    assert why in repr(card)
+    assert why.replace(">", "&gt;") in card._repr_html_()
+    assert "why" in repr(card) and "理由" in card._repr_html_()  # the rows keep their names
+
+
 def test_complaint_card_prints_the_message_and_shows_the_order_facts(data, capsys):
     _, _, messages = data
     case = crm.complaint_case(messages, "m050")
