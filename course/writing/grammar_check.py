@@ -21,4 +21,5 @@ def check(body: str) -> list[Slip]:
         toks = grammar.tokens(body, start, end)
         for rule in RULES:
             slips.extend(rule(body, toks, lex))
+    slips.extend(grammar_verbs.question_order(body, lex))
     return sorted(slips, key=lambda s: s.start)

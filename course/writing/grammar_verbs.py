@@ -13,6 +13,8 @@ Each rule stops at the first doubt, as the rules of grammar.py do: a noun after 
 """
 from __future__ import annotations
 
+import re
+
 from course.writing.grammar import (
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -458,6 +460,33 @@ MESSAGES_22GM = {
     "one_of": ("after 'one of' the noun is plural ('one of our best customers')",
                "one of 后面的名词要用复数（one of our best customers）"),
 }
+
+# a short question that opens with "you", "we" or "they" and its verb: read on the whole body,
+# since the rules' sentences skip those of two words ("You like?")
+_SHORT_QUESTION = re.compile(r"(?:^|(?<=[.!?,:;]\s)|(?<=\n))(you|we|they)\s+([a-z]+)"
+                             r"(?:[ \t]+[\w'$%-]+){0,6}[ \t]*\?", re.I)
+
+
+def question_order(body: str, lex: Lexicon) -> list[Slip]:
+    """A short question with no "do" before its subject: "You like?", "You want more
+    colours?" ("Do you like it?"), brief 22tn (the nineteenth student reader). Only a question
+    of up to eight words that opens with "you", "we" or "they" straight before a verb's plain
+    form; "Can you send it?", "You can send it?", "You are happy?" and "It works?" are left
+    alone."""
+    out = []
+    for m in _SHORT_QUESTION.finditer(body):
+        verb = m.group(2).lower()
+        if (verb in lex.verbs and verb not in lex.forms and verb not in AUXILIARIES
+                and verb not in MODALS):
+            en, zh = MESSAGES["question_order"]
+            out.append(Slip(m.start(), m.end(2), m.group(1) + " " + m.group(2),
+                            "question_order", en, zh))
+    return out
+
+
+MESSAGES["question_order"] = (
+    "a question puts 'do' before the subject ('Do you like it?', 'Do you need more colours?')",
+    "疑问句要把 do 放在主语前（Do you like it?、Do you need more colours?）")
 
 RULES = (want_verb, be_person, to_person, one_of, modal_pair, not_alone, thanks_for,
          ing_subject, forward_to, want_object, for_article, noun_form, missing_be, owner_plural,

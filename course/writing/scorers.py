@@ -116,11 +116,8 @@ _NUMBER = {"one": "1", "once": "1", "two": "2", "twice": "2", "three": "3", "thr
            "four": "4", "five": "5"}
 
 
-def _needs_said_back(reply) -> str:
-    """The buyer's stated needs the reply answers with the product's features, when it answers
-    two or more ("enough for 2 charges and it's light" for "charge my phone about twice, and my
-    bag must stay light": the fifteenth teacher reader, brief 22pw); '' otherwise. A need is a
-    word of the buyer's need clauses (its stem), or its count ("twice": 2)."""
+def _need_words(reply) -> set[str]:
+    """The words of the buyer's need clauses (their stems) and counts ("twice": "2")."""
     wants = set()
     for m in _NEED_CLAUSE.finditer(str(reply.buyer)):
         for w in re.findall(r"[a-z]+|\d+", m.group(0).lower()):
@@ -128,6 +125,36 @@ def _needs_said_back(reply) -> str:
                 wants.add(_NUMBER.get(w, w))
             elif len(w) > 3 and w not in _NEED_SKIP:
                 wants.add(w[:5])
+    return wants
+
+
+# what a product is said to be for: "For two phone charges and a light bag, ...", "a good
+# power bank for two charges"
+_FOR_PHRASE = re.compile(r"\bfor ((?:[\w-]+ ){0,3}[\w-]+)", re.I)
+
+
+def _need_named_for(reply) -> str:
+    """The buyer's need named in the buyer's own words as what the product is for: "For two
+    phone charges and a light bag, the PowerGo Lite is best" links it to his need as "since you
+    need" does (brief 22tn). The phrase names his need when it holds two of its words or counts
+    ("two ... charges" for "charge my phone about twice"); a feature with one ("10000 mAh for
+    many charges") or none ("for your question", "for 24 dollars") does not. The phrase, or ''."""
+    wants = _need_words(reply)
+    for m in _FOR_PHRASE.finditer(reply.statements):
+        said = {_NUMBER.get(w, w) if (w in _NUMBER or w.isdigit()) else w[:5]
+                for w in re.findall(r"[a-z]+|\d+", m.group(1).lower())
+                if len(w) > 3 or w in _NUMBER or w.isdigit()}
+        if len(wants & said) >= 2:
+            return m.group(0)
+    return ""
+
+
+def _needs_said_back(reply) -> str:
+    """The buyer's stated needs the reply answers with the product's features, when it answers
+    two or more ("enough for 2 charges and it's light" for "charge my phone about twice, and my
+    bag must stay light": the fifteenth teacher reader, brief 22pw); '' otherwise. A need is a
+    word of the buyer's need clauses (its stem), or its count ("twice": 2)."""
+    wants = _need_words(reply)
     said = {_NUMBER.get(w, w) if (w in _NUMBER or w.isdigit()) else w[:5]
             for w in re.findall(r"[a-z]+|\d+", reply.statements.lower())}
     # a count alone is no need answered (a price or a date may hold it)
@@ -183,7 +210,7 @@ class Content(Scorer):
                     or (move.unless and reply.facts.get(move.unless) is not None)):
                 continue
             total += move.weight
-            evidence = _find_move(move, reply)
+            evidence = _find_move(move, reply) or (move.name == "need" and _need_named_for(reply))
             if evidence and move.name == "choice" and _pushes(reply, situation):
                 evidence = ""  # a letter that pushes leaves no choice, whatever it says
             if evidence:
@@ -895,6 +922,23 @@ def _offer_used(reply, situation) -> str:
     return f"{how} ({until})" if how else ""
 
 
+_SOON = re.compile(r"\b(?:soon|earliest|early|quick(?:ly)?|shortly|prompt(?:ly)?)\b", re.I)
+
+
+def _reply_asked_soon(reply, situation) -> str:
+    """Where the task asks for an early reply (a letter to win a buyer back), what happens next
+    is the buyer's answer: the reply asked for soon is the next step with its time ("May we hear
+    from you soon?", "at your earliest convenience"; brief 22tn). "We hope to hear from you" with
+    no time is not. The words, or ''."""
+    if "reply" not in {m.name for m in situation.moves}:
+        return ""
+    for m in re.finditer(situation.move("reply").find, reply.flat_body, re.I):
+        sentence = clause_around(reply.flat_body, m.start())
+        if _SOON.search(sentence) or P.TIME.search(sentence):
+            return m.group(0)
+    return ""
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -913,7 +957,8 @@ class Structure(Scorer):
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
             ("next step with a time", (_next_time(reply.flat_body)
                                        or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
-                                       or [_offer_used(reply, situation)])[0],
+                                       or [_offer_used(reply, situation)
+                                           or _reply_asked_soon(reply, situation)])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
              "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
             ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",

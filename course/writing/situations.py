@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import MONTHS
+from .patterns import MONTHS, PRODUCT
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,14 @@ _GET_BACK = (r"you(?:'ll| will| can)? (?:get|receive) (?:back (?:all (?:of )?)?(
 # offer_refund reads it as the review's refund does ("We give back 40 dollars for the repair
 # cost" was no offer in the W08 role-play and one for Umar's reply: brief 22rf)
 MONEY_RETURNED = _BACK_TO_YOU + r"|" + MONEY_BACK + r"|" + _GET_BACK
+# the goods the buyer ordered, promised to be sent, are the replacement: "we will send you the
+# walnut table", "we can ship the blue mug you ordered tomorrow" (brief 22tn: w08-reply-ali). A
+# promise (a modal before the verb) of a good by its name; the goods sent before ("we sent you a
+# white one"), a document ("we will send you the return label") or a photo of the good are not.
+_SENDS_GOODS = (r"\b(?:will|'ll|can|shall|going to|would like to) (?:(?!not\b)\w+ )?(?:send|ship|post|mail|"
+                r"deliver|resend)(?: out)? (?:you |to you )?(?:the|a|an|your) (?:(?!(?:photos?|pictures?|"
+                r"labels?|links?|codes?|numbers?|details|instructions|of)\b)[\w-]+ ){0,3}?(?:"
+                + PRODUCT.pattern + r"|one you ordered|item you ordered)\b")
 _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
            + MONEY_BACK + r"|" + _GET_BACK + r"|退款")
@@ -483,7 +491,7 @@ SITUATIONS = (
                            # B1 words for the two remedies: "we will return you money or change
                            # other coat" (the fifteenth student reader, brief 22pw)
                            r"change (?:it |them )?(?:for |to |into |with )?(?:a new|another|other|new|"
-                           r"a different|the right|the correct)|" + _REFUND + r")\b",
+                           r"a different|the right|the correct)|" + _REFUND + r")\b|" + _SENDS_GOODS,
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),

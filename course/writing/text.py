@@ -264,6 +264,10 @@ def _says(phrase: str) -> bool:
     return bool(_STATEMENT.search(phrase) or _REQUEST.match(phrase))
 
 
+# Chinese is read by its own rules: its phrases are not English phrases that say nothing
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def phrase_list(body: str) -> str:
     """Why the body is a list of phrases dressed as a letter ('bullets', 'terms', 'notes'),
     or '' when its phrases say something (thresholds: RUBRIC.phrase_list)."""
@@ -288,6 +292,14 @@ def phrase_list(body: str) -> str:
     if (len(bare) >= limits["notes"] and share >= limits["notes_share"]
             and terms >= limits["notes_terms"]):
         return "notes"    # hardly anything but phrases
+    if len(phrases) >= limits["notes"] and not _CJK.search(body) and all(
+            len(p.split()) == 1 or (len(p.split()) <= limits["term_words"] and not _says(p))
+            for p in phrases):
+        # nothing but short phrases, not one of them saying anything (a word alone is no
+        # sentence, though it be a verb), whatever their words ("new ceramic mug gift set,
+        # $18, Christmas gift, coffee mug, September, reply": brief 22tn); a longer phrase
+        # ("$4.20 per mug for your 200 mugs") is a short answer's statement
+        return "notes"
     return ""
 
 
