@@ -605,7 +605,7 @@ LEADS_OFF_PLATFORM = LeadsOffPlatform(
 
 class ShoutsLikeSpam(Decision):
     name = "spam_style"
-    en = "writes like spam: words in capitals or a row of exclamation marks"
+    en = "writes like spam: words in capitals or exclamation marks close together"
     zh = "写得像垃圾信息：整词大写或一连串感叹号"
     cap = "tone"
     _caps = re.compile(r"\b[A-Z]{3,}\b")
@@ -614,12 +614,37 @@ class ShoutsLikeSpam(Decision):
     _names = frozenset("USD EUR GBP CNY RMB DHL EMS UPS USPS TNT LED USB UV400 SKU FAQ PDF "
                        "UK US USA UAE EU ASAP".split())
 
+    def _shouts(self, reply) -> list[str]:
+        return [w for w in self._caps.findall(reply.flat) if w not in self._names]
+
     def find(self, reply):
-        shout = [w for w in self._caps.findall(reply.flat) if w not in self._names]
+        shout = self._shouts(reply)
         if len(shout) >= 2:
             return " ".join(dict.fromkeys(shout[:3]))
         m = self._bangs.search(reply.flat)
         return m.group(0)[:12] if m else ""
+
+    def label(self, reply) -> tuple[str, str]:
+        """What the reply did, capitals or exclamation marks (en, zh), for the cap's line."""
+        if len(self._shouts(reply)) >= 2:
+            return "writes like spam: words in capitals", "写得像垃圾信息：整词大写"
+        return ("writes like spam: exclamation marks close together",
+                "写得像垃圾信息：感叹号挤在一起")
+
+    def advice(self, reply):
+        """The advice names what the reply did, capitals or exclamation marks (issue 28, the
+        twentieth student reader: "capitals or a row of exclamation marks" on a greeting with
+        neither a capital word nor two marks side by side)."""
+        shout = list(dict.fromkeys(self._shouts(reply)))
+        if len(self._shouts(reply)) >= 2:
+            words = ", ".join(f"'{w}'" for w in shout[:3])
+            return (f"Change the decision: the reply writes like spam, with words in capitals "
+                    f"({words}). Write them in small letters.",
+                    f"请修改决定：回复写得像垃圾信息，整词大写（{words}）。请改用小写。")
+        n = reply.flat.count("!")
+        return (f"Change the decision: the reply writes like spam, with {n} exclamation marks "
+                "close together. Keep one at most, after the wishes.",
+                f"请修改决定：回复写得像垃圾信息，{n} 个感叹号挤在一起。最多保留一个，放在祝福之后。")
 
 
 class GreetingIsAnAdvert(Decision):

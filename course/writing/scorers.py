@@ -336,12 +336,14 @@ class Content(Scorer):
             n += not slip
             out.flagged.append(evidence)
             kind_en, kind_zh = ("a slip", "小失误") if slip else ("a wrong decision", "错误的决定")
-            out.missing.append(Problem(f"{kind_en}: {d.en} ('{evidence}')",
-                                    f"{kind_zh}：{d.zh}（“{evidence}”）"))
+            # a decision found in more than one way names the way this reply took (brief 22rv2)
+            d_en, d_zh = d.label(reply) if hasattr(d, "label") else (d.en, d.zh)
+            out.missing.append(Problem(f"{kind_en}: {d_en} ('{evidence}')",
+                                    f"{kind_zh}：{d_zh}（“{evidence}”）"))
             advice = getattr(d, "advice", lambda _r: None)(reply)
             en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
             out.advise(en, zh, fix=True)
-            out.cap(d.cap, f"{kind_en}: {d.en}", f"{kind_zh}：{d.zh}")
+            out.cap(d.cap, f"{kind_en}: {d_en}", f"{kind_zh}：{d_zh}")
         return n
 
     def _wrong_facts(self, reply, out) -> None:
@@ -939,6 +941,16 @@ def _reply_asked_soon(reply, situation) -> str:
     return ""
 
 
+def _greeting_advice(reply) -> tuple[str, str]:
+    """The greeting to open with, to this task's buyer (issue 28, the twentieth student reader:
+    "such as 'Dear Emma,'" where the buyer is Lena); a task with no buyer's name gets none."""
+    name = str(reply.facts.get("buyer_name") or "").strip()
+    if not name:
+        return ("Open with a greeting to the buyer, such as 'Dear' and their name.",
+                "以问候开头，例如 “Dear” 加买家的名字。")
+    return f"Open with a greeting such as 'Dear {name},'.", f"以问候开头，例如 “Dear {name},”。"
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -951,7 +963,7 @@ class Structure(Scorer):
         length = f"{n} words" if low <= n <= high else ""
         parts = [
             ("greeting", reply.greeting or (_GREETING_ZH.match(reply.text) or [""])[0],
-             "Open with a greeting such as 'Dear Emma,'.", "以问候开头，例如 “Dear Emma,”。", "问候"),
+             *_greeting_advice(reply), "问候"),
             ("thanks", (P.THANKS.search(reply.flat_body + " " + reply.closing) or [""])[0],
              "Thank the buyer (for the order, the message or their patience).",
              "感谢买家（感谢下单、来信或耐心等待）。", "致谢"),
@@ -1057,11 +1069,13 @@ class Structure(Scorer):
         if n >= low and lacking:
             en_what = " or ".join(p[0] for p in lacking)
             zh_what = "、".join(p[-1] for p in lacking)
-            out.cap("brief", f"a short reply ({n} words, inside this task's {low}-{high}, but "
-                    f"with no {en_what}) loses the {points} points of fullness: it does the job "
-                    "and is good; a whole letter can be excellent",
-                    f"回复较短（{n} 个词，在本题 {low}-{high} 个词之内，但缺少{zh_what}），失去“完整度”的 "
-                    f"{points} 分：完成了任务，算不错；完整的信才可能优秀")
+            # what is missing said plainly, not "short": the length is right (issue 28, the
+            # twentieth student reader: "is it too short or not?")
+            out.cap("brief", f"a letter with no {en_what} loses the {points} points of fullness "
+                    f"({n} words, inside this task's {low}-{high}: long enough; what it lacks is "
+                    f"the {en_what}): add it, and it can be excellent",
+                    f"信中缺少{zh_what}，失去“完整度”的 {points} 分（{n} 个词，在本题 {low}-{high} "
+                    f"个词之内：长度够了，缺的是{zh_what}）：补上它就可能优秀")
             return
         under = f"under this task's {low}" if n < low else f"under {self.rubric.brief_words}"
         under_zh = f"少于本题最少的 {low} 个词" if n < low else f"少于 {self.rubric.brief_words} 个词"

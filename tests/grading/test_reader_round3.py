@@ -37,8 +37,8 @@ def test_the_cap_that_set_the_score_is_said_in_the_feedback():
     result = ex.grade(text)
     assert round(result.score * 100) == 80, result.feedback.en
     # inside the task's 15-90 words it is short for want of a closing, not "brief" (brief 22g)
-    assert "Why not higher: a short reply (" in result.feedback.en
-    assert "but with no closing" in result.feedback.en
+    assert "Why not higher: a letter with no closing loses" in result.feedback.en
+    assert "inside this task's 15-90: long enough" in result.feedback.en
     assert "为什么没有更高" in result.feedback.zh
 
 

@@ -147,7 +147,7 @@ def test_a_whole_short_letter_inside_a_short_tasks_range_is_not_brief():
 def test_a_short_reply_inside_the_range_is_told_what_it_lacks_not_that_it_is_brief(
         exercise, text, lacking):
     line = _cap_line(exercise, text)
-    assert line.startswith("a short reply (") and "inside this task's" in line, line
+    assert line.startswith("a letter with no ") and "inside this task's" in line, line
     assert f"with no {lacking}" in line and "brief" not in line, line
 
 
