@@ -98,3 +98,20 @@ def test_the_sources_line_breaks_inside_a_sentence_are_joined():
 ])
 def test_the_breaks_a_writer_means_are_kept(text):
     assert _message(text).count("<br>") == text.count("\n")
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "0/100, no ending yet: the buyer is still waiting for your reply (a pass is 70"),
+    ("zh", "0/100，还没有结局：买家还在等你的回复（及格为 70 分"),
+])
+def test_an_unfinished_role_play_says_so_inside_its_summary(fresh, lang, says):
+    ex = course.lesson("w08-complaint-chain-workshop")["w08-roleplay-sophie"]
+    course.set_language(lang, save=False)
+    try:
+        widget = ex.widget
+        widget.send(ex.prompt.en)  # one turn sent, the buyer answers and waits
+        widget.check()
+        shown = _feedback(widget)
+    finally:
+        course.set_language("en", save=False)
+    assert says in shown and ", The buyer" not in shown

@@ -198,10 +198,11 @@ class RoleplayExercise(Exercise):
                                 outcome == "good", run["finished"], feedback=end_fb))
         correct = run["finished"] and outcome == "good" and score >= self.pass_score
         key = "rp_pass" if correct else "rp_not_yet"
-        head = Bilingual(ui(key, score=score, outcome=outcome_text.en,
-                            pass_score=self.pass_score).en,
-                         ui(key, score=score, outcome=outcome_text.zh,
-                            pass_score=self.pass_score).zh)
+        # inside the summary sentence: "0/100, no ending yet: ..." (not a sentence of its own
+        # after the comma, brief 28v)
+        said = outcome_text if outcome else ui("rp_outcome_unfinished")
+        head = Bilingual(ui(key, score=score, outcome=said.en, pass_score=self.pass_score).en,
+                         ui(key, score=score, outcome=said.zh, pass_score=self.pass_score).zh)
         # a turn that is the task's text pasted back is said first: its moves were not read,
         # so the next step named below means nothing until it is a reply (brief 28v)
         if any(self._pasted(t["reply"]) for t in run["transcript"]):
