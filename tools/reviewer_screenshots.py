@@ -63,7 +63,10 @@ SCENES = {
                  'ex.answer({push!r})\nex.check()\nex', ".course-reply"),
     "roleplay": ('ex = course.lesson("w08-complaint-chain-workshop")["w08-roleplay-sophie"].widget\n'
                  'ex.send({sophie!r})\nex.check()\nex', ".course-roleplay"),
-    "tryit": ("from course import crm\n" + LESSON10, ".jp-OutputArea-output"),
+    # as in lesson 10: its header (and the course's style) shown before the Try it cell
+    "tryit": ("from IPython.display import display\nfrom course import crm\n"
+              'display(course.lesson("10-promotion").header())\n' + LESSON10,
+              ".jp-OutputArea-output"),
 }
 
 

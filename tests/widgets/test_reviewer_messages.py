@@ -115,3 +115,15 @@ def test_an_unfinished_role_play_says_so_inside_its_summary(fresh, lang, says):
     finally:
         course.set_language("en", save=False)
     assert says in shown and ", The buyer" not in shown
+
+
+def test_printed_output_breaks_at_spaces_where_the_course_style_is_shown():
+    """JupyterLab breaks a printed line anywhere at the output's edge ("LAS / T CHANCE" at a
+    phone's 390 px, seen by tools/reviewer_screenshots.py); the course's style, shown with
+    every lesson header and exercise, asks for breaks at spaces."""
+    import re
+
+    from course.exercises.widgets.style import CSS
+
+    rule = re.search(r"\.jp-OutputArea-output pre \{([^}]*)\}", CSS)
+    assert rule and "word-break: normal" in rule.group(1)
