@@ -1,4 +1,7 @@
 """The reply reviewer, as the toolkit offers it (it lives in course.writing.reviewer)."""
+import re
+import unicodedata
+
 from course.writing.reviewer import (  # noqa: F401
     APOLOGY_DUE,
     CAPS,
@@ -40,7 +43,7 @@ def short_review(review, *, advice=2, language=None, more=True):
 
     def say(text):
         for side in sides:
-            print((text.en, text.zh)[side])
+            print(wrap((text.en, text.zh)[side], "", "  "))
 
     say(ui("review_short_head", score=review.score))
     for cap in review.caps:
@@ -51,12 +54,53 @@ def short_review(review, *, advice=2, language=None, more=True):
         say(ui("review_short_advice"))
         for n, line in enumerate(review.advice[:advice], 1):
             for side in sides:
-                print(f"  {n}. {line[('en', 'zh')[side]]}" if side == sides[0]
-                      else f"     {line['zh']}")
+                print(wrap(line[("en", "zh")[side]],
+                           f"  {n}. " if side == sides[0] else "     ", "     "))
     elif not review.advice:
         say(ui("review_short_none"))
     if more:
         say(ui("review_short_more"))
+
+
+# the width of a printed review line, in columns (a Chinese character takes two): a notebook's
+# output wraps a longer line wherever it reaches the edge, in the middle of a word (brief 28v:
+# lesson 10's Try it showed "a fe / w left" and "paymen / t")
+WRAP = 88
+_CLOSING = frozenset("，。、；：！？）】》”’,.;:!?)")
+
+
+def columns(text: str) -> int:
+    """How many columns ``text`` takes in a monospaced output (wide characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, first: str = "", rest: str = "", width: int | None = None) -> str:
+    """``text`` broken into lines of at most ``width`` columns, at a space or between two
+    Chinese characters (never in a word, never before a closing mark), the first line after
+    ``first`` and the others after ``rest``; ``width`` defaults to :data:`WRAP`.
+
+    >>> print(wrap("one two three four", "1. ", "   ", width=13))
+    1. one two
+       three four
+    >>> print(wrap("删去施压的说法，请给出真实信息。", "", "", width=16))
+    删去施压的说法，
+    请给出真实信息。
+    """
+    width = WRAP if width is None else width
+    lines, line, space = [], first, ""
+    for token in re.findall(r"\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef“”‘’]+|.",
+                            text):
+        if token.isspace():
+            space = " " if line.strip() else ""
+            continue
+        fits = columns(line + space + token) <= width
+        if fits or token[0] in _CLOSING or not line.strip() or line == rest:
+            line, space = line + space + token, ""
+            continue
+        lines.append(line)
+        line, space = rest + token, ""
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def review_draft(draft, situation, *, advice=None, task_text=None, **facts):

@@ -5,6 +5,16 @@ import pytest
 from course import crm
 from course.errors import InputError
 
+
+@pytest.fixture(autouse=True)
+def one_line_each(monkeypatch):
+    """These tests read what is said, a line of advice a line: no wrapping (the lines' width
+    is tested in test_review_wrap.py)."""
+    from course.crm import reviewer
+
+    monkeypatch.setattr(reviewer, "WRAP", 10_000)
+
+
 WEBER = {"buyer_name": "Ms Weber", "last_product": "yoga mat",
          "recommended_product": "cork yoga block", "unit_price": 9}
 SPAM = ("DEAR CUSTOMER!!! You bought our yoga mat, so you NEED our NEW cork yoga block, only "

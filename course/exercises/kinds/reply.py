@@ -187,7 +187,7 @@ class ReplyExercise(Exercise):
         feedback = head
         # the cap that set the score, said first: "80, every line ticked" is no riddle
         binding = [c for c in review.caps if c["cap"] == score]
-        if binding:
+        if binding and not _told_first(binding[0], advice):
             feedback = feedback + ui("reply_capped", reason_en=binding[0]["en"],
                                      reason_zh=binding[0]["zh"])
         for a in advice[:4]:
@@ -221,3 +221,14 @@ class ReplyExercise(Exercise):
         out = {c.name: c.points for c in review.criteria}
         out["score"] = review.score
         return out
+
+
+def _told_first(cap: dict, advice: list) -> bool:
+    """Whether the first line of advice already says what ``cap`` says: a reply that is the
+    task's text (``pasted``) or a letter in its words (``borrowed``) is told so by its first
+    advice line (course.writing.pasted), and "Why not higher: ..." would say it twice (brief
+    28v: the widget showed both lines, one under the other)."""
+    from course.writing import pasted  # imported on first use, as ``writing`` does
+
+    said = {"pasted": pasted.ADVICE["en"], "borrowed": pasted.BORROWED["en"]}.get(cap.get("name"))
+    return bool(said and advice and advice[0].en == said)

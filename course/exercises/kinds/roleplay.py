@@ -198,10 +198,16 @@ class RoleplayExercise(Exercise):
                                 outcome == "good", run["finished"], feedback=end_fb))
         correct = run["finished"] and outcome == "good" and score >= self.pass_score
         key = "rp_pass" if correct else "rp_not_yet"
-        head = Bilingual(ui(key, score=score, outcome=outcome_text.en,
-                            pass_score=self.pass_score).en,
-                         ui(key, score=score, outcome=outcome_text.zh,
-                            pass_score=self.pass_score).zh)
+        # inside the summary sentence: "0/100, no ending yet: ..." (not a sentence of its own
+        # after the comma, brief 28v)
+        said = outcome_text if outcome else ui("rp_outcome_unfinished")
+        head = Bilingual(ui(key, score=score, outcome=said.en, pass_score=self.pass_score).en,
+                         ui(key, score=score, outcome=said.zh, pass_score=self.pass_score).zh)
+        # a turn that is the task's text pasted back is said first: its moves were not read,
+        # so the next step named below means nothing until it is a reply (brief 28v)
+        if any(self._pasted(t["reply"]) for t in run["transcript"]):
+            line = self._pasted_line()
+            head = head + Bilingual("\n" + line.en, "\n" + line.zh)
         key = self._key_miss(run)
         if key is not None:
             n, names, avoid = key
@@ -211,9 +217,6 @@ class RoleplayExercise(Exercise):
                 m, line = self._describe_wrong(run["transcript"][n - 1]["reply"]), "rp_key_wrong"
             head = head + Bilingual("\n" + ui(line, n=n, moves=m.en).en,
                                     "\n" + ui(line, n=n, moves=m.zh).zh)
-        if any(self._pasted(t["reply"]) for t in run["transcript"]):
-            line = self._pasted_line()
-            head = head + Bilingual("\n" + line.en, "\n" + line.zh)
         return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
                            feedback=head, response=list(parsed))
 

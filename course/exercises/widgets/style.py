@@ -113,6 +113,9 @@ CSS = """
   width: auto !important; max-width: none !important; text-align: left !important;
   font-weight: 600; white-space: normal; }
 .course-picture img { max-width: 100%; height: auto; }
+/* printed output (lesson 10's Try it review) breaks at a space, not inside a word, where the
+   page is narrower than its lines (JupyterLab's own rule breaks anywhere; brief 28v) */
+.jp-OutputArea-output pre { word-break: normal !important; overflow-wrap: anywhere; }
 @media (max-width: 640px) {
   .course-exercise, .course-review, .course-lesson-header { max-width: 100%;
     box-sizing: border-box; overflow-wrap: anywhere; }

@@ -25,6 +25,27 @@ def _pre(value: str) -> str:
     return esc_text(value).replace("\n", "<br>")
 
 
+# a line of a bank's text broken where its YAML source was wrapped: long, and not the end of a
+# sentence (brief 28v: "I heard Asian / sizes are smaller." on a phone)
+_SOURCE_WRAP = 60
+
+
+def _message(value: str) -> str:
+    """A buyer's message as HTML: the line breaks of the bank's source inside a sentence
+    joined (the text then wraps to the page's width), the breaks a writer means kept: a
+    blank line, a short line (a greeting, a name) and a line that ends a sentence."""
+    lines = value.strip().split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        before = out[-1].rstrip()
+        if (len(before) >= _SOURCE_WRAP and line.strip()
+                and not before.endswith((".", "!", "?", ":"))):
+            out[-1] = f"{before} {line.lstrip()}"
+        else:
+            out.append(line)
+    return _pre("\n".join(out))
+
+
 def facts_panel(facts: dict, lang: str) -> str:
     """The facts panel: what the learner knows, each fact labelled and its value readable."""
     if not facts:
@@ -77,7 +98,7 @@ class ReplyWidget(ExerciseWidget):
         ex = self.exercise
         parts = []
         if ex.buyer.strip():
-            parts.append(_block(ui_html("reply_buyer", lang), _pre(ex.buyer.strip()),
+            parts.append(_block(ui_html("reply_buyer", lang), _message(ex.buyer),
                                 "course-reply-buyer"))
         if ex.facts:
             parts.append(facts_panel(ex.facts, lang))
@@ -159,11 +180,11 @@ class RoleplayWidget(ExerciseWidget):
         run = ex.conversation(self._replies)
         rows = []
         for t in run["transcript"]:
-            rows.append(_block(ui_html("rp_buyer", lang), _pre(ex.buyer_text(t["turn"])),
+            rows.append(_block(ui_html("rp_buyer", lang), _message(ex.buyer_text(t["turn"])),
                                "course-rp-buyer"))
             rows.append(_block(ui_html("rp_you", lang), _pre(t["reply"]), "course-rp-you"))
         last = run["end"] if run["finished"] else run["waiting"]
-        rows.append(_block(ui_html("rp_buyer", lang), _pre(ex.buyer_text(last)),
+        rows.append(_block(ui_html("rp_buyer", lang), _message(ex.buyer_text(last)),
                            "course-rp-buyer"))
         self._log.value = "".join(rows)
         self._area.layout.display = "none" if run["finished"] else None
