@@ -105,8 +105,8 @@ class Lesson(_ExerciseMap):
         (its buyer, facts and own texts: a draft that is its prompt pasted back is told so):
         a lesson's "Try it" cell in one plain call, ``lesson.try_draft("promo-reply-new-arrival",
         draft)``. Nothing is saved: it is a try, not an answer."""
-        from course.crm.reviewer import print_review
         from course.errors import InputError
+        from course.writing.printed import print_review
 
         exercise = self[exercise_id]
         if exercise.type != "reply":

@@ -477,7 +477,7 @@ class Problem(Said):
 class Fix(dict):
     """A line of a review's advice ({"en", "zh"}) that says how to mend a problem found in the
     reply (a push, blame, a wrong decision, a slip, the task pasted back), not what it lacks:
-    a lesson's Try it shows every such line (``course.crm.reviewer.review_draft``, brief
+    a lesson's Try it shows every such line (``course.writing.printed.review_draft``, brief
     22sl). Stored as a plain dict (``ReplyReview.to_dict``)."""
 
 

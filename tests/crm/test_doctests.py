@@ -6,7 +6,7 @@ import pytest
 
 MODULES = ["course.crm", "course.crm.data", "course.crm.grading", "course.crm.retention",
            "course.crm.screening", "course.crm.complaints", "course.crm.replies",
-           "course.writing.reviewer", "course.writing.moves", "course.writing.facts",
+           "course.writing.reviewer", "course.writing.printed", "course.writing.moves", "course.writing.facts",
            "course.writing.factcheck",
            "course.crm.markets", "course.crm.plots", "course.crm.greetings",
            "course.crm.overview", "course.crm.promotion", "course.crm.customer_views",

@@ -10,9 +10,9 @@ from course.errors import InputError
 def one_line_each(monkeypatch):
     """These tests read what is said, a line of advice a line: no wrapping (the lines' width
     is tested in test_review_wrap.py)."""
-    from course.crm import reviewer
+    from course.writing import printed
 
-    monkeypatch.setattr(reviewer, "WRAP", 10_000)
+    monkeypatch.setattr(printed, "WRAP", 10_000)
 
 
 WEBER = {"buyer_name": "Ms Weber", "last_product": "yoga mat",
@@ -41,8 +41,8 @@ def test_the_short_review_gives_the_score_and_the_two_first_pieces_of_advice(cap
 def test_the_cap_that_set_the_score_is_said(capsys):
     brief = ("Dear Ms Weber,\n\nThank you for your order of a yoga mat. Our new cork yoga block "
              "has arrived: it costs $9. Reply if you want one and we ship it within 2 days."
-             "\n\nBest regards,\nLily")  # under the task's 40 words: brief
-    review = crm.review_reply(brief, "new_arrival", facts=WEBER, words=[40, 140])
+             "\n\nBest regards,\nLily")  # 37 words, under 0.9 of the task's 45: brief
+    review = crm.review_reply(brief, "new_arrival", facts=WEBER, words=[45, 140])
     binding = [c for c in review.caps if c["cap"] == review.score]
     assert binding, review  # this short letter is held by a cap (the reason to say it)
     crm.short_review(review, language="zh")
