@@ -41,7 +41,8 @@ SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
         "eighth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_8.yaml",
         # measured here, never tuned on: the figure only (its replies are read by no tuner)
         "ninth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_9.yaml",
-        "tenth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_10.yaml"}
+        "tenth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_10.yaml",
+        "eleventh: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_11.yaml"}
 
 
 def speed() -> dict:
