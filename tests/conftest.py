@@ -19,3 +19,15 @@ def learner_home(tmp_path, monkeypatch):
     test (``support.fresh_learner_home``)."""
     with fresh_learner_home(tmp_path / "home", monkeypatch) as home:
         yield home
+
+
+@pytest.fixture(autouse=True)
+def _renames_of_this_test_only():
+    """Exercise renames seen while a test builds its banks (``course.exercises.renames``: a
+    process-wide table of former ids) end with the test, so one test's made-up rename never
+    maps another test's ids."""
+    from course.exercises import renames
+
+    renames._reset_for_tests()
+    yield
+    renames._reset_for_tests()

@@ -27,13 +27,6 @@ BANK = """\
 """
 
 
-@pytest.fixture(autouse=True)
-def _forget_renames():
-    renames._reset_for_tests()
-    yield
-    renames._reset_for_tests()
-
-
 @pytest.mark.parametrize("fmt, suffix", [("moodle-xml", ".xml"), ("gift", ".gift"),
                                          ("qti", ".zip"), ("xlsx", ".xlsx")])
 def test_former_ids_go_out_and_come_back(tmp_path, fmt, suffix):

@@ -8,7 +8,7 @@ import pytest
 from support import bank_text
 
 from course.errors import BankError
-from course.exercises import progress, renames
+from course.exercises import progress
 from course.exercises.loader import check_paths, load_bank
 
 RENAMED = """\
@@ -27,13 +27,6 @@ RENAMED = """\
     answer: true
     examples: {correct: [true], wrong: [false]}
 """
-
-
-@pytest.fixture(autouse=True)
-def _forget_renames():
-    renames._reset_for_tests()
-    yield
-    renames._reset_for_tests()
 
 
 @pytest.fixture

@@ -10,20 +10,12 @@ import yaml
 from instructor_helpers import FIXTURE_COURSE, RIGHT, WRONG, submission, write_json
 from test_release import check_copy
 
-from course.exercises import renames
 from course.exercises.loader import SAFE_LOADER, load_bank
 from course.instructor.release import release
 from course.instructor.report import build_report, write_report
 from course.instructor.submissions import Collected, read_under_current_ids
 
 OLD, NEW = "demo-assess-single", "demo-assess-first-step"
-
-
-@pytest.fixture(autouse=True)
-def _forget_renames():
-    renames._reset_for_tests()
-    yield
-    renames._reset_for_tests()
 
 
 @pytest.fixture

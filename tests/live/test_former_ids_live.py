@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from support import bank_text
 
-from course.exercises import renames
 from course.exercises.loader import load_bank
 from course.live.auth import LanAuth
 from course.live.service import LiveService, Rejected
@@ -22,13 +21,6 @@ ITEM = """\
       - {{text: Customize}}
     examples: {{correct: [0], wrong: [1]}}
 """
-
-
-@pytest.fixture(autouse=True)
-def _forget_renames():
-    renames._reset_for_tests()
-    yield
-    renames._reset_for_tests()
 
 
 def _bank(folder, ex_id, former=""):
