@@ -1,0 +1,233 @@
+"""Wrong decisions after a sale: the buyer sent to the carrier, a return asked first or far,
+the remedy given in full, replaced, charged, refused or made to wait for proof, too much given
+back, acting without asking, another product sent instead.
+"""
+from __future__ import annotations
+
+import re
+
+import course.writing.patterns as P
+from course.writing.decision_base import Decision
+from course.writing.text import find_affirmed, find_denied
+
+_CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
+            r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
+
+
+SENDS_TO_CARRIER = Decision(
+    "sends_to_carrier",
+    "sends the buyer to the carrier (the seller follows up with the carrier and gives the remedy)",
+    "让买家自己去找承运商（应由卖家跟进承运商并给出解决方案）",
+    re.compile(r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+               r"(?:contact|call|ask|write to|complain to|check with)\s+" + _CARRIER + r"\b|"
+               r"(?:^|(?<=[.!?] ))(?:contact|call) " + _CARRIER + r"\b|"
+               r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
+               r"(?:open|file|make|start|submit) a claim\b", re.I))
+
+
+class ReturnFirst(Decision):
+    name = "return_first"
+    en = "asks the buyer to send a cheap faulty item back first (refund it directly)"
+    zh = "让买家先寄回低价故障商品（应直接退款）"
+    rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+ |it |them |this )?back\b|"
+                    r"\b(?:send|post|ship|mail|return) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our)\b|"
+                    r"\bat your own (?:cost|expense)\b|\breturn (?:it|the [\w-]+(?: [\w-]+)?|them) "
+                    r"(?:to us|first)\b|"
+                    r"\breturn the (?:old|broken|faulty|damaged) (?:one|\w+)\b|\b(?:once|after|"
+                    r"when) (?:we (?:receive|get) (?:it|the|your)|you (?:return|send))\b", re.I)
+    # "no need to send it back", "you don't need send it back" (a learner's slip): no return
+    excuse = re.compile(r"\b(?:no|not|don'?t|do not|doesn'?t|never) (?:need|have)(?: to)?\b|"
+                        # "you can keep it, nothing to send back" (the seventh tuning set)
+                        r"\bno need\b|\bnot necessary\b|\bnothing (?:to|you need to|you have to)\s*$", re.I)
+
+    def excused(self, text: str, m: re.Match) -> bool:
+        """Also excused: "it"/"them" that is the photo or video just asked for ("Please take a
+        video and send it to us", issue 28 thirteenth reading: read as shipping the machine
+        back); "send the machine to us" and "send it back" stay a return."""
+        if _MEDIA_PRONOUN.match(m.group(0)) and _MEDIA_BEFORE.search(text[:m.start()]):
+            return True
+        return super().excused(text, m)
+
+
+# "send it to us" / "send them to us" (no "back"): the pronoun of a photo or video named just
+# before it in the same sentence
+_MEDIA_PRONOUN = re.compile(r"\w+ (?:it|them) to (?:us|our)\b", re.I)
+_MEDIA_BEFORE = re.compile(r"\b(?:videos?|photos?|pictures?|images?|clips?|recordings?)\b"
+                           r"[^.?!]{0,50}$", re.I)
+
+
+class ReturnFar(ReturnFirst):
+    """A large item that cannot be used is repaired near the buyer with part of the money back
+    (W08, lesson 08): asking for it to be shipped back ("send the machine back to China for a
+    full refund") costs the buyer weeks and the shop more than the repair (brief 22d)."""
+
+    name = "return_far"
+    en = ("asks the buyer to ship a large item back (a local repair with part of the money is "
+          "the remedy)")
+    zh = "让买家把大件商品寄回（应在当地维修并退还部分货款）"
+    rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+(?: [\w-]+)? |it |them |this )?"
+                    r"back\b|\b(?:send|return|ship) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our|"
+                    r"china)\b|\bat your own (?:cost|expense)\b", re.I)
+
+class GivesInFull(Decision):
+    """A large item a local repair can fix (W08, lesson 08): the remedy is the repair with part
+    of the money back. A new item sent free or the whole price refunded ("we will send you a
+    new sewing machine free of charge, or refund you in full") is the small-amount remedy given
+    to the wrong case (issue 28, seventh reading). Offered only as the fallback when the repair
+    fails ("or more if the shop cannot fix it") it is the lesson's next step, not this one."""
+
+    name = "gives_in_full"
+    en = ("offers a new item or the whole price back where the remedy is a local repair with "
+          "a partial refund")
+    zh = "对可在当地维修的商品提出寄新品或全额退款（应为当地维修加部分退款）"
+    _pattern = (r"\bfull refund\b|\brefund\w* (?:you )?(?:in full|(?:all|the whole|the full|"
+                    r"the entire|your full|every cent)\b)|\brefund\w* (?:you )?(?:the |your )?"
+                    r"(?:full|whole|entire) (?:price|amount|sum|cost|payment|[$€£¥]?\d)|\ball "
+                    r"(?:of )?(?:your |the )?money\b|\bmoney back in full\b|\b(?:full|whole|entire) "
+                    r"(?:price|amount) back\b|\b(?:send|ship|give|post|mail) (?:you )?(?:a |an )?"
+                    r"(?:brand[- ])?(?:new|replacement) (?:one\b|PRODUCT)|\b(?:a|the) "
+                    r"(?:brand[- ])?new (?:one|PRODUCT)\b[^.?!]{0,40}\b(?:free|at our cost|"
+                    r"for you|to you)|\breplac(?:e|ing) (?:it|the PRODUCT|your PRODUCT)\b|"
+                    r"\ba replacement(?! (?:part|needle|plate|belt|cable))\b")
+    # the fallback for a repair that fails, in the same sentence
+    excuse = re.compile(r"\bif (?:the (?:\w+ )?(?:shop|repair\w*|technician)|it|they|repair) "
+                        r"(?:cannot|can'?t|can not|could not|couldn'?t|is not able to|does not|"
+                        r"doesn'?t|fails?)\b|\bif (?:a |the )?repair is not possible\b|"
+                        r"\bif (?:it is|it's) not (?:fixable|repairable)\b", re.I)
+    excuse_in = "sentence"
+
+    def find(self, reply) -> str:
+        words = str(reply.facts.get("product") or "machine").lower().split()
+        product = "(?:" + "|".join(re.escape(w) for w in {" ".join(words), words[-1]}) + ")s?\\b"
+        rx = re.compile(self._pattern.replace("PRODUCT", product), re.I)
+        return self.first_taken(rx, reply.flat_body)
+
+
+class ReplacesInstead(Decision):
+    """The small-amount rule (lesson 07, W07): a cheap item that cannot be used is refunded at
+    once. A new one sent in place of the refund ("we will send you a new keychain") makes the
+    buyer wait for another parcel and costs the shop more than the money (issue 28, seventh
+    reading). A replacement offered beside the refund, as her choice, is left alone."""
+
+    name = "replaces_instead"
+    en = "sends a replacement where the small-amount rule gives a refund (refund it at once)"
+    zh = "小金额规则应直接退款，却改为补发或换货"
+    rx = re.compile(r"\b(?:resend\w*|re-send\w*|reship\w*|replac\w+|exchange\w*|send (?:you )?"
+                    r"(?:a |another )?(?:new|second) (?:one|[\w-]+)|(?:a )?new one|another one)\b",
+                    re.I)
+    _refund = re.compile(r"\b(?:refund\w*|money back|(?:pay|give|send) (?:you )?(?:the |your |all "
+                         r"(?:of )?your )?(?:money|[$€£¥]\s?\d+(?:\.\d+)?|\d+ ?(?:dollars?|usd)) "
+                         r"back)\b|退款", re.I)
+
+    def find(self, reply) -> str:
+        text = reply.flat_body
+        if find_affirmed(self._refund, text):
+            return ""
+        m = find_affirmed(self.rx, text)
+        return m.group(0) if m else ""
+
+
+CHARGES_BUYER = Decision(
+    "charges_buyer",
+    "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
+    "让买家为店铺自己的问题付费（扣手续费、只退部分货款）",
+    re.compile(r"\brefund (?:you )?(?:only )?(?:\d{1,2}%|half)(?! ?off\b)|\b(?:the |a |our )?(?:platform |"
+               r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
+               r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
+               r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
+               r"\b(?:pay|charge you) (?:a |the )?(?:\d+% )?(?:cancell?ation|handling|"
+               r"restocking) fee\b|"
+               # a fee kept back, or the return paid by the buyer, for the shop's own mistake
+               # ("we keep a 20% restocking fee", "the return shipping is paid by the buyer")
+               r"\b(?:keep|keeps|deduct|deducts|take off|charge) (?:a |the |an? )?(?:\d+% )?"
+               r"(?:restocking|handling|cancell?ation|service|return) fee\b|\breturn (?:shipping|"
+               r"postage|delivery|freight)(?: costs?| fees?)? (?:is|are|will be|must be) (?:paid|"
+               r"covered|borne) by (?:the buyer|the customer|you)\b|\byou (?:will )?(?:need to |have "
+               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b|"
+               # "send it back at your own cost" for the shop's own mistake (seventh reading)
+               r"\bat your (?:own )?(?:cost|expense)\b",
+    re.I))
+
+
+# the lesson's small-amount rule: a cheap item that cannot be used is refunded at once; making
+# the refund wait for a photo or a video ("please send us a video, then we refund $20") is the
+# wrong decision there (a situation that needs evidence, such as a return, does not rule it out)
+PROOF_FIRST = Decision(
+    "proof_first",
+    "makes a small refund wait for a photo or video (refund a small amount at once)",
+    "让小额退款等待照片或视频（小额问题应直接退款）",
+    # round 7: the proof asked for after another thing ("send us your order number and a
+    # video showing it does not work, then we will refund")
+    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:[\w,-]+ ){0,5}?(?:a |the |some |your )?(?:short )?"
+               r"(?:video|photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?"
+               r"\brefund|"
+               r"\brefund\w*\b[^.?!]{0,40}?\b(?:after|once|when|if) (?:we (?:see|receive|get|"
+               r"check)|you (?:send|give|show))(?: us| me)? (?:a |the |your )?(?:video|photos?|"
+               r"pictures?)\b|\b(?:after|once|when) (?:we (?:see|receive|get|check)|you (?:send|give|"
+               r"show))(?: us| me)? (?:a |the |your )?(?:video|photos?|pictures?)\b[^.?!]{0,40}?"
+               r"\brefund", re.I))
+# the refund is still given, so the reply is weak rather than unacceptable (the cap of a reply
+# that takes none of the right decisions, 50, not the wrong-decision cap)
+PROOF_FIRST.cap = "no_decision"
+
+
+class RefusesRemedy(Decision):
+    name = "refuses_remedy"
+    en = "refuses the refund, compensation or resend the situation calls for"
+    zh = "拒绝了这种情况应给的退款、补偿或补发"
+    rx = re.compile(r"\b(refunds?|refunding|money back|resend|re-send|reship|replace\w*|"
+                    r"compensat\w*|exchange|send (?:you )?(?:a )?new one)\b", re.I)
+
+    after = re.compile(r"\b(?:refunds?|compensation|returns?|exchanges?|replacements?)\b[^.,;!?]{0,30}"
+                       r"\b(?:(?:is|are) not (?:possible|available|accepted|allowed)|impossible)\b",
+                       re.I)
+
+    def find(self, reply):
+        m = find_denied(self.rx, reply.flat_body)
+        if m:
+            return reply.flat_body[max(0, m.start() - 25):m.end()].split(".")[-1].strip()
+        m = self.after.search(reply.flat_body)
+        return m.group(0) if m else ""
+
+
+ACTS_WITHOUT_ASKING = Decision(
+    "acts_without_asking",
+    "cancels or changes the order without asking the buyer first",
+    "未征求买家意见就取消或更改订单",
+    re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
+               # "we cancelled your order and refunded you" without asking her (brief 22d)
+               r"\b(?:we|i) (?:already |just )?cancel(?:l)?ed (?:your|the|this) order\b|"
+               r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
+    re.I))
+
+
+# brief 22r (W07 Ines): a small flaw the buyer can live with gets a small partial compensation;
+# the whole price back ("a full $17 refund" where $4 is right) gives too much: a decision, not a
+# wrong fact
+GIVES_TOO_MUCH = Decision(
+    "gives_too_much",
+    "gives the whole price back where a small partial compensation is the remedy",
+    "对可以接受的小瑕疵退还全款（应给少量部分补偿）",
+    re.compile(r"\bfull (?:[$€£¥]\s?\d+(?:\.\d+)? )?refund\b|\brefund\w* (?:you )?(?:in full|"
+               r"(?:the |your )?(?:full|whole|entire) (?:price|amount|sum|cost|payment))\b|"
+               # brief 22w12: the whole sum named by its value ("refund you the whole $25 you
+               # paid", "give you back the full $17")
+               r"\b(?:refund\w*|give|pay|send|return)(?: you)?(?: back)? (?:the |your )?(?:full|"
+               r"whole|entire) [$€£¥]\s?\d+|"
+               r"\b(?:all|every cent) (?:of )?(?:your |the )?money(?: back)?\b|\b(?:full|whole|"
+               r"entire) (?:price|amount) back\b|\bmoney back in full\b", re.I))
+
+
+# brief 22w12: another product sent in place of the one ordered without asking ("we will send
+# you 20 of a different mat instead"), where the buyer chooses; offered as her choice ("if you
+# prefer", "would you like") it is left alone
+SUBSTITUTES = Decision(
+    "substitutes",
+    "sends another product in place of the one ordered without asking the buyer",
+    "未征求买家意见就用其他商品代替所订商品",
+    re.compile(r"\b(?:we|i) (?:will|'ll|have|are going to|shall) (?:\w+ )?(?:send|ship|sent|shipped)\w* "
+               r"(?:you )?[^.?!]{0,30}\b(?:different|another|other|similar)\b[^.?!]{0,30}\binstead\b",
+               re.I))
+SUBSTITUTES.excuse = re.compile(r"\bif you\b|\bwould you\b|\bdo you\b|\bprefer\b|\bcan (?:we|i)\b|"
+                                r"\?", re.I)
+SUBSTITUTES.excuse_in = "sentence"
