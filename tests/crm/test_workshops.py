@@ -364,15 +364,17 @@ def test_customer_list_says_the_deal_in_words_and_puts_the_targets_first():
 
 
 def test_loyalty_table_shows_loyalty_of_under_plain_headings(data):
-    """W05 shows the scores under plain headings (issue 28, fourteenth reading: recency_days and
-    intention_score on screen); the values are loyalty_of's, in the order given."""
+    """W05 shows the days and the three scores under plain headings with the Chinese, in the
+    plan's order of the dimensions (issue 28, twenty-first reading: eight wide columns did not
+    fit a laptop); the values are loyalty_of's, in the order given."""
     customers, orders, _ = data
     raw = crm.loyalty_of(customers, orders, [12970, 12502], as_of="2026-10-01")
     shown = crm.loyalty_table(customers, orders, [12970, 12502], as_of="2026-10-01")
-    assert list(shown.columns) == ["name", "days since last order", "orders", "reviews",
-                                   "friends sent to us", "intention (1-5)",
-                                   "basic behaviour (1-5)", "derived behaviour (1-5)"]
+    assert list(shown.columns) == ["name", "days since last order", "intention 再购意向",
+                                   "buying 基本行为", "helping 衍生行为"]
     assert list(shown["name"]) == list(raw.index)
     assert list(shown["days since last order"]) == list(raw["recency_days"])
-    assert list(shown["derived behaviour (1-5)"]) == list(raw["derived_score"])
+    assert list(shown["intention 再购意向"]) == list(raw["intention_score"])
+    assert list(shown["buying 基本行为"]) == list(raw["behaviour_score"])
+    assert list(shown["helping 衍生行为"]) == list(raw["derived_score"])
     assert "_" not in " ".join(shown.columns) and not repr(shown).lstrip().startswith("0")
