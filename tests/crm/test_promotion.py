@@ -82,7 +82,9 @@ def test_the_figures_lesson_10_and_its_workshop_state_are_the_data_s():
     assert (len(mugs), len(longer), len(both)) == (57, 91, 57)  # the workshop's items say so
     text = _markdown("w10-promotion-workshop")
     us = mugs[mugs["country"] == "United States"]
-    assert len(us) == 9 and "Nine buyers in the United States" in text
+    assert len(us) == 9 and f"Nine of the {len(mugs)} buyers on the 90-day list live in the " \
+        "United States" in " ".join(text.split())
+    assert f"Two of the {len(mugs)} buyers on today's 90-day list" in " ".join(text.split())
     sophie = mugs.set_index("name").loc["Sophie Hall"]
     assert (sophie["pieces"], sophie["last_bought"].month) == (8, 9)
     assert "8 mugs in September" in text
