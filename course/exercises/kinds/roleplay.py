@@ -175,6 +175,7 @@ class RoleplayExercise(Exercise):
         run = self.conversation(parsed)
         score = writing("dialogue").score_run(run)
         items = []
+        pasted = [self._pasted(t["reply"]) for t in run["transcript"]]  # once a turn
         for i, t in enumerate(run["transcript"]):
             parts = []
             if t["made"]:
@@ -184,7 +185,7 @@ class RoleplayExercise(Exercise):
                 m = self._describe_moves(t["missed"])
                 parts.append(Bilingual(ui("rp_missed", moves=m.en).en,
                                        ui("rp_missed", moves=m.zh).zh))
-            if self._pasted(t["reply"]):  # as a reply task says it (pasted.ADVICE, 22sl)
+            if pasted[i]:  # as a reply task says it (pasted.ADVICE, 22sl)
                 parts.insert(0, self._pasted_line())
             fb = Bilingual(" · ".join(p.en for p in parts), " · ".join(p.zh for p in parts))
             items.append(ItemResult(i, ui("rp_turn", n=i + 1), t["made"] + t["missed"],
@@ -205,7 +206,7 @@ class RoleplayExercise(Exercise):
                          ui(key, score=score, outcome=said.zh, pass_score=self.pass_score).zh)
         # a turn that is the task's text pasted back is said first: its moves were not read,
         # so the next step named below means nothing until it is a reply (brief 28v)
-        if any(self._pasted(t["reply"]) for t in run["transcript"]):
+        if any(pasted):
             line = self._pasted_line()
             head = head + Bilingual("\n" + line.en, "\n" + line.zh)
         key = self._key_miss(run)
