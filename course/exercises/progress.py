@@ -159,10 +159,6 @@ def _keys(exercise_id) -> list[str]:
     return [current, *(old for old, new in renames.known().items() if new == current)]
 
 
-def _current(exercise_id):
-    return renames.current_id(exercise_id)
-
-
 def _where(learner):
     if learner is None:
         return "", ()
@@ -218,7 +214,7 @@ def attempts(learner=None):
     rows = [dict(zip(ATTEMPT_COLUMNS, row, strict=True)) for row in _attempt_rows(learner)]
     for row in rows:
         row["response"] = _loads(row["response"])
-        row["exercise_id"] = _current(row["exercise_id"])  # a renamed exercise: its id now
+        row["exercise_id"] = renames.current_id(row["exercise_id"])  # a renamed exercise: its id now
     return pd.DataFrame(rows, columns=ATTEMPT_COLUMNS)
 
 
@@ -241,7 +237,7 @@ def _summary_rows(learner=None) -> list:
     merged: dict[str, list] = {}
     for row in db.read(sql, (*params, *own)):
         row = list(row)
-        row[1] = _current(row[1])
+        row[1] = renames.current_id(row[1])
         held = merged.get(row[1])
         if held is None:
             merged[row[1]] = row
@@ -304,7 +300,7 @@ def last_responses(exercise_ids, learner=None) -> dict:
         f" GROUP BY exercise_id) ORDER BY id",
         (*params, *own, *ids),
     )
-    return {_current(ex_id): _loads(response) for ex_id, response in rows}  # later wins
+    return {renames.current_id(ex_id): _loads(response) for ex_id, response in rows}  # later wins
 
 
 def lesson_progress(lesson) -> tuple[int, int, float | None]:
@@ -388,7 +384,7 @@ def _login() -> str:
 def _item(data: dict) -> dict:
     """One attempt of a submission file (its student number only when it had one)."""
     item = {
-        "exercise_id": _current(data["exercise_id"]),  # a renamed exercise's id now
+        "exercise_id": renames.current_id(data["exercise_id"]),  # a renamed exercise's id now
         "lesson": data["lesson"],
         "time": data["time"],
         "response": _loads(data["response"]),
