@@ -42,7 +42,8 @@ SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
         # measured here, never tuned on: the figure only (its replies are read by no tuner)
         "ninth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_9.yaml",
         "tenth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_10.yaml",
-        "eleventh: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_11.yaml"}
+        "eleventh: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_11.yaml",
+        "twelfth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_12.yaml"}
 
 
 def speed() -> dict:

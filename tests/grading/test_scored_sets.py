@@ -15,7 +15,8 @@ seen it, and when it became a tuning set.
   on lesson 10 and the workshops) is held out and unguarded in the same way, and so is
   ``heldout_replies_11.yaml`` (265 replies over all 38 tasks, written blind at the start of stop
   36 by a third engineer; measured by the lead only, on main before and after each merge of
-  reviewer rounds).
+  reviewer rounds). ``heldout_replies_12.yaml`` (281 replies over all 38 tasks, written blind
+  at the start of stop 37 by a fourth engineer) is held out and unguarded in the same way.
 - ``heldout_replies_6.yaml`` (269 replies) and ``heldout_replies_8.yaml`` (293 replies), both
   written blind on 2026-12-07, were held out until the end of stop 34 (set 6 measured six times,
   set 8 four times); from stop 35 they are TUNING sets, read and tuned on by that stop's rounds,
