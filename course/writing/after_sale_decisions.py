@@ -65,8 +65,11 @@ class ReturnFar(ReturnFirst):
     en = ("asks the buyer to ship a large item back (a local repair with part of the money is "
           "the remedy)")
     zh = "让买家把大件商品寄回（应在当地维修并退还部分货款）"
+    # what she films or photographs sent to us is no item shipped back: "film the machine
+    # while it sews and send the film to us" (round 21, brief 22a: the W08 role-play, 40)
     rx = re.compile(r"\b(?:send|post|return|ship|mail) (?:the [\w-]+(?: [\w-]+)? |it |them |this )?"
-                    r"back\b|\b(?:send|return|ship) (?:the [\w-]+(?: [\w-]+)?|it|them) to (?:us|our|"
+                    r"back\b|\b(?:send|return|ship) (?:the (?!(?:film|video|clip|recording|photos?|"
+                    r"pictures?|images?|movie)\b)[\w-]+(?: [\w-]+)?|it|them) to (?:us|our|"
                     r"china)\b|\bat your own (?:cost|expense)\b", re.I)
 
 class GivesInFull(Decision):

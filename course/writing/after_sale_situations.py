@@ -60,7 +60,12 @@ AFTER_SALE_SITUATIONS = (
                          # all of the amount, in words too: "We will give you back all the 20
                          # dollars" (the fifteenth readers, brief 22pw)
                          r"|\ball (?:of )?(?:the |your )?(?:[$€£¥]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?(?:dollars?|"
-                         r"usd|euros?))" r")\b|全额退款",
+                         r"usd|euros?))|"
+                         # round 21 (brief 22a): the amount said full after it ("We give back you
+                         # 20 dollar full"), and "your money" refunded, all of it ("we refund
+                         # your money at once")
+                         + _AMOUNT + r",? (?:back )?(?:in )?full\b(?! (?:price|stop))|"
+                         r"(?<!no )refund\w* (?:you )?(?:all )?(?:of )?your money" r")\b|全额退款",
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "

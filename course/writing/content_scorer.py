@@ -38,13 +38,31 @@ def _find_move(move, reply) -> str:
     # a wrong holiday date does not undo the wishes ("Happy Thanksgiving on 26 November!": the
     # day is named wrong on its own; the wishes are there, brief 22r)
     wrong = [w.said for w in reply.check.wrong if w.field != "holiday_date"]
-    for m in re.finditer(move.find, text, re.I):
+    for m in re.finditer(move.find.replace("{goods}", task_goods(reply.facts)), text, re.I):
         # a phrase that states a wrong fact ("your 9 orders", "you have bought it twice" for
         # three times) does not make the move
         if not negated(text, m.start()) and not any(
                 m.group(0) in w or w in clause_around(text, m.start()) for w in wrong):
             return m.group(0)
     return ""
+
+
+_NOT_GOODS = {"one", "the", "and", "with", "instead", "our", "your", "its", "not", "for"}
+
+
+def task_goods(facts) -> str:
+    """A pattern of the task's own words for its goods (round 21, brief 22a): the words of its
+    products and of what the buyer ordered ("a white table instead of a walnut one": walnut, not
+    white), which a reply may name them by ("we send you the walnut one"); a pattern that finds
+    nothing when the task gives none."""
+    said = [str(facts.get(f) or "") for f in ("product", "last_product", "recommended_product",
+                                              "ordered_colour")]
+    problem = str(facts.get("problem") or "")
+    if " instead of " in problem:
+        said.append(problem.split(" instead of ", 1)[1])
+    words = {w for part in said for w in re.findall(r"[a-z][a-z-]{2,}", part.lower())
+             if w not in _NOT_GOODS}
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or r"(?!)"
 
 
 def _pushes(reply, situation) -> bool:
@@ -109,6 +127,17 @@ def _needs_said_back(reply) -> str:
     return ", ".join(words) if len(words) >= 2 else ""
 
 
+def _full_is_the_amount(reply, situation) -> str:
+    """A full refund said in words ("we will give you all your money back") states the refund
+    amount when the task gives it and the reply states no other (round 21, brief 22a: Hamza's
+    "all your money back" was told "Missing: the refund amount"); the words, or ''."""
+    if "full" not in {m.name for m in situation.moves} or not reply.facts.get("refund_amount"):
+        return ""
+    if any(w.field == "refund_amount" for w in reply.check.wrong):
+        return ""
+    return _find_move(situation.move("full"), reply)
+
+
 def _said_in_list(move, reply) -> bool:
     """True when a keyword list holds the words of ``move`` outside its sentences."""
     if not reply.keyword_list or move.find == "time" or move.find.startswith("fact:"):
@@ -157,7 +186,12 @@ class Content(Scorer):
                     or (move.unless and reply.facts.get(move.unless) is not None)):
                 continue
             total += move.weight
-            evidence = _find_move(move, reply) or (move.name == "need" and _need_named_for(reply))
+            evidence = (_find_move(move, reply) or (move.name == "need" and _need_named_for(reply))
+                        # round 21 (brief 22a): the features that meet the buyer's stated needs
+                        # are why it fits ("it is light and can charge phone two times" for "my
+                        # bag must stay light ... charge my phone about twice")
+                        or (move.name == "reason" and _needs_said_back(reply))
+                        or (move.name == "amount" and _full_is_the_amount(reply, situation)))
             if evidence and move.name == "choice" and _pushes(reply, situation):
                 evidence = ""  # a letter that pushes leaves no choice, whatever it says
             if evidence:
@@ -346,7 +380,15 @@ def _stated_wrong(move, reply) -> bool:
     """True when the move's fact is stated with a wrong value: the advice names it once, as
     wrong ("you wrote 25 March"), not also as missing (brief 22e); the criterion still lists
     the move as not made."""
-    if not move.find.startswith("fact:"):
+    if move.find == "time" or not reply.check.wrong:
         return False
+    if not move.find.startswith("fact:"):
+        # a phrase said only with a wrong value ("a family price of $5 each" for $6.50) is
+        # named once, as the wrong fact, not also as missing (round 21, brief 22a)
+        text, wrong = reply.statements, [w.said for w in reply.check.wrong]
+        found = [m for m in re.finditer(move.find.replace("{goods}", task_goods(reply.facts)),
+                                        text, re.I) if not negated(text, m.start())]
+        return bool(found) and all(any(m.group(0) in w or w in clause_around(text, m.start())
+                                       for w in wrong) for m in found)
     fields = set(move.find[5:].replace("+", ",").split(","))
     return any(w.field in fields for w in reply.check.wrong)

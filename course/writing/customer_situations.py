@@ -27,7 +27,7 @@ CUSTOMER_SITUATIONS = (
                           r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b|抱歉|道歉",
               "says sorry that the last mail was not answered", "为上次邮件没有回复致歉",
               only_with="unanswered")),
-        right=("history", "recommend"), wrong=("no_choice", "off_platform", "promises_discount"),
+        right=("recommend",), wrong=("no_choice", "off_platform", "promises_discount"),
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
                "times_bought", "unanswered", "channel"),
         words=(40, 140)),
@@ -153,6 +153,11 @@ CUSTOMER_SITUATIONS = (
                                # Siti): "We got it and are checking with the factory"
                                r"\b(?:we|i) \w+ (?:it|your \w+) and (?:are|am) (?:now )?(?:checking|looking into|"
                                r"working on|asking|contacting)|"
+                               # ... with the B1 slip "is" for "are" and the object left out:
+                               # "we received it and is processing" (round 21, brief 22a)
+                               r"\b(?:we|i) \w+ (?:it|your \w+) and (?:is|are|am) (?:now )?(?:processing|"
+                               r"checking|handling)\b|\b(?:it|this|your (?:mail|message|e-?mail|request|"
+                               r"question|order)) (?:is|are) (?:now )?(?:in process|processing|under (?:review|check))\b|"
                                # the B1 slip without -ing: "we are check the material and test
                                # report now" (issue 28, the fourteenth teacher reader)
                                r"(?:we|i) (?:are|am) (?:now )?(?:check|ask|contact) (?:the|your|this|it|"

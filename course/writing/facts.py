@@ -67,6 +67,7 @@ FACT_INFO = {
     "sent_colour": ("the colour that was sent", "实际寄出的颜色", "dark blue"),
     "price_months": ("how many months the price stays the same", "价格保持不变的月数", 6),
     "times_bought": ("how many times the customer has bought", "客户购买过的次数", 3),
+    "pieces_bought": ("how many pieces the customer bought", "客户购买的件数", 8),
     "warranty": ("the warranty the shop gives (optional)", "店铺提供的保修（可选）", "one year"),
     "invite_talk": ("what to invite the buyer to talk about (optional)", "邀请买家继续沟通的话题（可选）",
                     "other colours for the family"),

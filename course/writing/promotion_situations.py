@@ -90,7 +90,7 @@ PROMOTION_SITUATIONS = (
         not_now=_COMPLAINT,
         first="history",
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
-               "times_bought"), pitch_ok=True, words=(40, 140)),
+               "times_bought", "pieces_bought"), pitch_ok=True, words=(40, 140)),
     Situation(
         "holiday_greeting",
         r"\b(happy|merry|wish\w*|greetings?|season'?s|festival|holiday\w*|celebrat\w*|"
@@ -104,7 +104,9 @@ PROMOTION_SITUATIONS = (
                            # September" (the nineteenth readers)
                            r"(?:grateful|thankful) (?:that )?(?:you|your)\b|"
                            r"we appreciate (?:your|you|having))",
-              "thanks the customer for the year together", "感谢客户一年来的支持"),
+              # round 21 (brief 22a): said of any customer, one order or many (a buyer of 2
+              # mugs was told to thank for "the year together")
+              "thanks the customer for buying from you", "感谢客户的惠顾"),
          Move("personal", 2, r"\b(your (?:family|loved ones|home|friends|children|kids)|"
                              r"(?:you|your) (?:and|&) (?:your )?(?:family|loved ones)|this "
                              r"year you|you (?:bought|ordered|chose)|your (?:first|\w+) order|"
@@ -137,7 +139,8 @@ PROMOTION_SITUATIONS = (
         right=("wishes",), wrong=("fake_urgency", "off_platform", "spam_style",
                                   "advert_greeting", "offer_first", "made_up_discount"),
         not_now=_COMPLAINT,
-        facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date"), next_step=False,
+        facts=("buyer_name", "holiday", "discount", "offer_until", "holiday_date", "last_product",
+               "pieces_bought"), next_step=False,
         words=(30, 120), short_ok=True),
     Situation(
         "time_limited_offer",
@@ -170,9 +173,15 @@ PROMOTION_SITUATIONS = (
                         # the price lowered at payment: "Nothing to enter; the lower price appears
                         # when you pay" (the eighth tuning set)
                         r"nothing to (?:enter|type)|no code (?:is )?needed|(?:appears?|applies|is "
-                        r"taken off|comes off|shows?) (?:when|as) you (?:pay|check out|order))\b",
+                        r"taken off|comes off|shows?) (?:when|as) you (?:pay|check out|order)|"
+                        # what he does and what we do then (round 21, brief 22a): "reply before
+                        # 1 December and we ship in 2 days", "order by Friday, then we send it"
+                        r"(?:reply|write|answer|order|message us|tell us)\b[^.!?]{0,40}?(?:,? and|,? then|,)"
+                        r" (?:then )?(?:we|i)(?: will| can|'ll)? (?:ship|send|post|deliver|reserve|"
+                        r"prepare|pack))\b",
               "how to use the offer", "如何使用优惠"),
-         Move("choice", 1, r"\b(if you (?:are interested|would like|want|need|prefer not)|no "
+         # "if you like, I can send you photos" (round 21, brief 22a): "like" and "wish" too
+         Move("choice", 1, r"\b(if you (?:are interested|would like|like|wish|want|need|prefer not)|no "
                            r"need to reply|(?:do not|don't|rather not) (?:want|wish) (?:to )?"
                            r"(?:receive|get|hear)|unsubscribe|opt out|no pressure"
                            # the B1 negative without "do": "If you not need it, no problem."

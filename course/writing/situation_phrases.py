@@ -111,10 +111,14 @@ MONEY_RETURNED = _BACK_TO_YOU + r"|" + MONEY_BACK + r"|" + _GET_BACK
 # walnut table", "we can ship the blue mug you ordered tomorrow" (brief 22tn: w08-reply-ali). A
 # promise (a modal before the verb) of a good by its name; the goods sent before ("we sent you a
 # white one"), a document ("we will send you the return label") or a photo of the good are not.
-_SENDS_GOODS = (r"\b(?:will|'ll|can|shall|going to|would like to) (?:(?!not\b)\w+ )?(?:send|ship|post|mail|"
+# round 21 (brief 22a): the B1 present as the promise ("Then we send you the walnut one"), and the
+# goods by the task's own words ("{goods}": course.writing.content_scorer puts in the words of the
+# task's product and of what the buyer ordered, "walnut" for Ali's table; unread elsewhere)
+_SENDS_GOODS = (r"\b(?:(?:will|'ll|can|shall|going to|would like to) (?:(?!not\b)\w+ )?|(?<!not )"
+                r"(?<!n't )(?:we|i) )(?:send|ship|post|mail|"
                 r"deliver|resend)(?: out)? (?:you |to you )?(?:the|a|an|your) (?:(?!(?:photos?|pictures?|"
-                r"labels?|links?|codes?|numbers?|details|instructions|of)\b)[\w-]+ ){0,3}?(?:"
-                + PRODUCT.pattern + r"|one you ordered|item you ordered)\b")
+                r"labels?|links?|codes?|numbers?|details|instructions|of|same|wrong|old)\b)[\w-]+ ){0,3}?(?:"
+                + PRODUCT.pattern + r"|one you ordered|item you ordered|{goods})\b")
 _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"
            r"(?:your |the )?(?:[$€£¥]\s?\d+(?:\.\d+)? |\d+(?:\.\d+)? dollars )?back|"
            + MONEY_BACK + r"|" + _GET_BACK + r"|退款")
@@ -160,6 +164,13 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # what she likes of what she bought: "I am happy you like the knife set" (the ninth
             # student reader); "if you like" is a choice, not what we know of her
             r"(?<!if )you (?:really )?(?:like|love|enjoy) (?:the|your|our) [a-z-]+|"
+            # how her purchase is doing, said as news we are glad of: "I am glad the knives are
+            # a hit in your kitchen", "happy to hear your mugs are in use" (round 21, brief 22a)
+            r"(?:glad|happy|pleased|delighted|good|great|nice) (?:to (?:hear|know|see) )?(?:that )?(?:the|your) "
+            r"(?:[\w'’-]+ ){0,2}?[\w'’-]+ (?:is|are|were|was|have been|has been) (?:still )?(?:a (?:big |real )?"
+            r"(?:hit|success|favourite|favorite)|in (?:use|your)|serving)|"
+            r"your [\w'’-]+ (?:is|are) (?:a (?:big |real )?(?:hit|success)|(?:a |your )?(?:new )?"
+            r"(?:favourite|favorite))\b|"
             # thanks that name what she bought by its number: "Thank you for your 8 coffee mugs
             # in September" (brief 22s, the ninth student reader)
             r"thank\w* (?:you )?for (?:your |the )?" + _COUNT
@@ -197,7 +208,14 @@ _OPT_OUT_PLAIN = (r"(?:do not|don't|dont|rather not) (?:want|wish|like|need) (?:
                   # more news." (the sixteenth student reader, brief 22r16)
                   r"(?:reply|answer|write|text|send)(?: us| me)?(?: with)? [\"'“‘]?(?:stop|no|unsubscribe)"
                   r"(?=[\"'”’]?(?: (?:if|to|and|when)\b|\s*[.!,]|$))|if (?:you want )?no (?:more|further) "
-                  r"(?:news|messages?|e-?mails?|mails?|offers|updates|letters)")
+                  r"(?:news|messages?|e-?mails?|mails?|offers|updates|letters)|"
+                  # round 21 (brief 22a): the opt-out in other words: "One word from you and I
+                  # won't write again", "Simply ignore this note", "we will not write to you again"
+                  r"(?:simply|just|please|you can|feel free to) ignore (?:this|these|the|our|my)\b|"
+                  r"(?:one|a) (?:word|line|reply|message) from you,? and (?:we|i) (?:will|'ll|won'?t|will not)|"
+                  r"(?:we|i) (?:won'?t|will not|'ll not|shall not|will never|'ll never) (?:write|send|mail|"
+                  r"contact|message|bother)\w*(?: you| to you)?(?: such \w+| these \w+| this \w+)? "
+                  r"(?:again|any ?more)")
 # brief 22s: the choice left by taking the push away: "There is no hurry.", "you don't have to
 # decide now", "No need to reply or order today", "Please take your time"
 _NO_PUSH = (r"no (?:hurry|rush|pressure)|no need to (?:hurry|rush|decide|reply|answer|buy|order)\w*|"

@@ -72,8 +72,10 @@ _DAYS = re.compile(rf"\b(\d{{1,3}}|{NUMBER_WORDS_RX})"
                    r"\s+(?:working\s+|business\s+)?days?\b|(\d{1,3})\s*(?:个)?(?:工作)?天", re.I)
 # a time in weeks ("about a week", "two weeks", "one and a half weeks"), read as days; "once a
 # week" is how often, not how long
+# ... and its days after it, an exact figure: "one week and one day" is 8 days (round 21)
 _WEEKS = re.compile(rf"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?P<n>a|\d{{1,2}}|"
-                    rf"{NUMBER_WORDS_RX}(?: and a half)?)(?P<half> and a half)? weeks?\b", re.I)
+                    rf"{NUMBER_WORDS_RX}(?: and a half)?)(?P<half> and a half)? weeks?\b"
+                    rf"(?: and (?P<d>a|\d|{NUMBER_WORDS_RX}) days?\b)?", re.I)
 _HOURS = re.compile(rf"\b(\d{{1,3}}|{NUMBER_WORDS_RX})\s+hours?\b", re.I)
 CARRIER_NAMES = {"中国邮政": "China Post", "邮政": "China Post", "顺丰": "SF Express",
                  "菜鸟": "Cainiao", "云途": "YunExpress", "燕文": "Yanwen"}

@@ -245,6 +245,16 @@ class Quantity(Count):
                         or any(a <= m.start() < b for a, b in dates))]
 
 
+class Bought(Quantity):
+    """How many pieces a customer bought of the product they bought before ("she bought 8
+    coffee mugs in September": round 21, brief 22a): a number before that product's noun."""
+
+    name = "number of pieces bought"
+
+    def find(self, text, facts):
+        return super().find(text, {"product": facts.get("last_product") or "pieces"})
+
+
 class Size(ValueKind):
     name = "size"
 
@@ -304,7 +314,11 @@ class Days(Count):
         return number_value(m.group(1) or m.group(2))
 
     def find(self, text, facts):
-        return (found_all(_DAYS, text, self._of) + found_all(_WEEKS, text, _weeks_of)
+        weeks = found_all(_WEEKS, text, _weeks_of)
+        # the days of "one week and one day" are read in the weeks' figure, not again alone
+        days = [d for d in found_all(_DAYS, text, self._of)
+                if not any(w.start <= d.start < w.start + len(w.text) for w in weeks)]
+        return (days + weeks
                 + found_all(_HOURS, text,
                             lambda m: max(1, -(-number_value(m.group(1)) // 24))))
 
@@ -324,9 +338,12 @@ class Weeks(int):
     figure."""
 
 
-def _weeks_of(m: re.Match) -> Weeks:
+def _weeks_of(m: re.Match) -> int:
     n = 1 if m.group("n").lower() == "a" else number_value(m.group("n"))
-    return Weeks(int((n + (0.5 if m.group("half") else 0)) * 7 + 0.5))
+    weeks = int((n + (0.5 if m.group("half") else 0)) * 7 + 0.5)
+    if m.group("d"):  # "one week and one day": 8 days, an exact figure (round 21, brief 22a)
+        return weeks + (1 if m.group("d").lower() == "a" else number_value(m.group("d")))
+    return Weeks(weeks)
 
 
 class Phrase(ValueKind):
@@ -503,6 +520,10 @@ FACT_KINDS = {
     "answer_within_days": FactKind(AtMostDays()),
     "price_months": FactKind(Months(), r"\b(?:price|stay\w*|same|fixed|keep|hold|confirm\w*|"
                                        r"promise\w*)\b"),
+    # the pieces a customer bought, in a clause about buying ("thank you for your 10 mugs"
+    # for 8; not "four mugs in a gift box", the new set)
+    "pieces_bought": FactKind(Bought(), r"\b(?:bought|order\w*|purchas\w*|chose|choos\w*|"
+                                        r"buy\w*|got|picked|thank\w*)\b|买", scope="clause"),
     "times_bought": FactKind(Times(), r"\b(?:bought|order\w*|purchas\w*|chose|shopp\w*|"
                                       r"buy\w*)\b|买"),
 }
