@@ -118,3 +118,21 @@ def test_the_course_s_counts_say_which_way():
         assert ex.grade(low).feedback.en.startswith("Too few")
         assert ex.grade(high).feedback.zh.startswith("数多了")
         assert ex.grade(low).feedback.zh.startswith("数少了")
+
+
+@pytest.mark.parametrize("fmt, suffix", [("moodle-xml", ".xml"), ("gift", ".gift"),
+                                         ("qti", ".zip"), ("xlsx", ".xlsx")])
+def test_an_export_keeps_the_direction_feedback_or_says_it_cannot(tmp_path, fmt, suffix):
+    from course.bankio import export_bank, import_file
+
+    lesson = load_bank().lessons["w03-screening-workshop"]
+    report = export_bank([lesson], fmt, tmp_path / f"bank{suffix}")
+    noted = {n.field for n in report.notes if n.exercise_id == "w03-count-doubtful"}
+    if fmt != "xlsx":
+        assert "too_high, too_low" in noted
+        return
+    lessons, _ = import_file(tmp_path / f"bank{suffix}")  # crm-course's own columns keep them
+    back = {e["id"]: e for _t, entries in lessons.values() for e in entries}
+    ours = lesson.exercises[[e.id for e in lesson.exercises].index("w03-count-doubtful")]
+    assert back["w03-count-doubtful"]["too_high"] == ours.raw["too_high"]
+    assert back["w03-count-doubtful"]["too_low"] == ours.raw["too_low"]
