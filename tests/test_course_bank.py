@@ -35,6 +35,9 @@ def _texts(raw):
         yield "solution", raw["solution"]
     for key, value in (raw.get("feedback") or {}).items():
         yield f"feedback.{key}", value
+    for key in ("too_high", "too_low"):  # a numeric item's feedback by direction
+        if raw.get(key) is not None:
+            yield key, raw[key]
     for i, option in enumerate(raw.get("options") or []):
         if option.get("feedback") is not None:
             yield f"options[{i}].feedback", option["feedback"]

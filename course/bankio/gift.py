@@ -220,6 +220,8 @@ class NumericCodec:
             ctx.lost("unit", "a GIFT numerical answer has no unit")
         if fb.get("wrong"):
             ctx.lost("feedback", "GIFT has no feedback for any wrong number")
+        if ex.too_high or ex.too_low:
+            ctx.lost("too_high, too_low", "GIFT has no feedback by direction")
         answer = f"{ex.answer:g}:{tolerance:g}"
         return head(ex, ctx) + f" {{#={answer}{_fb(ctx, fb.get('correct'))}{general(ex, ctx)}}}"
 

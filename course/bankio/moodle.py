@@ -408,6 +408,9 @@ class NumericCodec(Codec):
             tolerance = abs(ex.answer) * ex.relative_tolerance
             ctx.lost("relative_tolerance", "Moodle's tolerance is absolute: written as "
                                            f"± {tolerance:g}")
+        if ex.too_high or ex.too_low:
+            ctx.lost("too_high, too_low", "Moodle's numerical question has no feedback by "
+                                          "direction")
         number = f"{ex.answer:g}" if ex.answer == int(ex.answer) else repr(ex.answer)
         answer = graded_answer(q, number, True, ex, ctx)
         sub(answer, "tolerance", f"{tolerance:g}")

@@ -199,6 +199,8 @@ class NumericCodec:
         tolerance = ex.tolerance or abs(ex.answer) * ex.relative_tolerance
         if ex.relative_tolerance:
             ctx.lost("relative_tolerance", f"written as the absolute tolerance ± {tolerance:g}")
+        if ex.too_high or ex.too_low:
+            ctx.lost("too_high, too_low", "the QTI item has no feedback by direction")
         response(root, "RESPONSE", "single", "float", [f"{ex.answer:g}"])
         outcome(root)
         element = body(root, ex, ctx)

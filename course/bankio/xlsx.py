@@ -204,7 +204,8 @@ class NumericCodec:
         if unit is not None:
             answers += [f"{value}{u}" for u in dict.fromkeys([unit.en, unit.zh]) if u]
         own = {k: ex.raw[k] for k in ("tolerance", "relative_tolerance", "measures", "currency",
-                                      "magnitude") if ex.raw.get(k) is not None}
+                                      "magnitude", "too_high", "too_low")
+               if ex.raw.get(k) is not None}
         if unit is not None:
             own["unit"] = bank_text(unit.en, unit.zh)
         ctx.lost("tolerance, unit", "the platform compares the typed text; the tolerance and "

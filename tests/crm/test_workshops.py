@@ -3,6 +3,7 @@ plain_tables.py): the figures the workshops state, checked against the longer pa
 replace, and clear messages for bad input."""
 import pytest
 
+import course
 from course import crm
 from course.errors import InputError
 
@@ -355,12 +356,28 @@ def test_customer_list_says_the_deal_in_words_and_puts_the_targets_first():
     for _, r in table.iterrows():
         assert r["deal"] == crm.customer_views.DEAL_WORDS[row.loc[r["name"], "deal_status"]]
         assert r["clear intent"] == ("yes" if row.loc[r["name"], "clear_intent"] else "no")
-    # W02's w02-identify-count: the targets (bought, about to buy or a clear intent) are the
-    # first rows, so their count is the number of the last of them
+    # the targets (bought, about to buy or a clear intent) are the first rows; W02's
+    # w02-identify-not-bought counts those who have not bought yet (the bank's answer)
     targets = (table["deal"].isin(["bought", "about to buy"])) | (table["clear intent"] == "yes")
     assert targets.sum() == 19 and targets.loc[1:19].all() and not targets.loc[20:].any()
+    not_bought = int((targets & (table["deal"] != "bought")).sum())
+    assert not_bought == course.lesson("w02-idic-workshop")["w02-identify-not-bought"].answer == 9
     with pytest.raises(InputError, match="deal_status holds 'won'"):
         crm.customer_list(shop.assign(deal_status="won"))
+
+
+def test_w02_value_item_is_the_data_s_top_regular():
+    """w02-value-frequent: of the buyers with three orders or more, the one who spent the most
+    is the bank's right option, and the buyer with the most orders is another (the check is of
+    value against frequency, on a measure the table is not sorted by)."""
+    buyers = crm.buyers_by_value(crm.load("new_shop_customers"))
+    regulars = buyers[buyers["orders"] >= 3]
+    top = regulars.sort_values("spent (USD)", ascending=False)["name"].iloc[0]
+    most_orders = buyers.sort_values("orders", ascending=False)["name"].iloc[0]
+    item = course.lesson("w02-idic-workshop")["w02-value-frequent"]
+    right = [o.text.en for o in item.options if o.correct]
+    assert right == [top] == ["Ashley Lewis"] and most_orders != top
+    assert buyers["name"].iloc[0] not in regulars["name"].tolist()  # the top buyer is a trap
 
 
 def test_loyalty_table_shows_loyalty_of_under_plain_headings(data):

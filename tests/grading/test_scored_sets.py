@@ -42,6 +42,10 @@ from support import assert_figures_at_least, check_scored_set, reviewer_figures,
 import course
 
 ALL_REPLY_TASKS = "every reply task of the bank"
+#: reply tasks written after every set above: no set has a reply to them, so "every reply task"
+#: leaves them out (W01's graded reply, brief 28h: the same job as the period's Lena reply; its
+#: own replies and marks are in reader_cases/round23_yasmin.yaml)
+NEWER_TASKS = frozenset({"w01-check-reply-yasmin"})
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ def _covered(replies, covers) -> bool:
     # (``former_ids``, e.g. w03-check-reply-farid -> w03-reply-farid) counts as itself
     tasks = {bank[r["exercise"]].id for r in replies}
     if covers == ALL_REPLY_TASKS:
-        return tasks == {ex.id for ex in bank.values() if ex.type == "reply"}
+        return tasks == {ex.id for ex in bank.values() if ex.type == "reply"} - NEWER_TASKS
     if isinstance(covers, int):
         return len(tasks) == covers
     return {bank[t].situation for t in tasks} == covers

@@ -152,6 +152,15 @@ def _blank_label(index: int) -> Bilingual:
     return ui("blank_label", n=index + 1)
 
 
+def _blanks_not_right(indexes: list[int]) -> Bilingual:
+    """"Blanks 2, 4 and 5 are not right yet." / "空格 2、4、5 还不对。" (0-based indexes)."""
+    numbers = [str(i + 1) for i in indexes]
+    if len(numbers) == 1:
+        return ui("blank_not_right", n=numbers[0])
+    return ui("blanks_not_right", numbers=", ".join(numbers[:-1]) + " and " + numbers[-1],
+              numbers_zh="、".join(numbers))
+
+
 TEXTS = {"type": "array", "items": {"$ref": "#/$defs/text"}}
 SCHEMA = {
     "text": {"type": "string", "minLength": 1},
@@ -332,7 +341,17 @@ class ClozeExercise(Exercise):
         items = [self._grade_blank(blank, given)
                  for blank, given in zip(self.blanks, texts, strict=True)]
         score = sum(i.correct for i in items) / len(items)
-        return self._result(items, score, texts)
+        result = self._result(items, score, texts)
+        wrong = [i.index for i in items if i.attempted and not i.correct]
+        if wrong and len(wrong) < len(items):
+            # which blanks to change, by number (never the words that go in them): "Some gaps
+            # need another word" alone leaves a learner guessing which (issue 28, reader 23)
+            feedback = _blanks_not_right(wrong) + " " + self.feedback.get("wrong", ui("wrong"))
+            if score > 0:  # the count first, as base._result puts it: "Partly correct: 1 of 5"
+                feedback = ui("partly_correct", right=sum(i.correct for i in items),
+                              total=len(items)) + " " + feedback
+            result = replace(result, feedback=feedback)
+        return result
 
     def _grade_blank(self, blank: Blank, given: str) -> ItemResult:
         """The grade of one blank. A class types the same few answers into a blank again and

@@ -80,7 +80,8 @@ def cloze(ex, add) -> None:
 
 
 def numeric(ex, add) -> None:
-    """A number: the prompt or a hint states it (or all but its last digits); no `measures`."""
+    """A number: the prompt, a hint or the feedback by direction (``too_high``, ``too_low``)
+    states it (a hint: or all but its last digits); no `measures`."""
     if ex.answer is None:
         return
     pattern = _number_pattern(ex.answer)
@@ -95,6 +96,10 @@ def numeric(ex, add) -> None:
                 r"(?<![\d.])" + re.escape(text_answer.split(".")[0]) + r"\.\?", text):
             add(f"hints[{i}]", f"the hint gives the answer but its last digits "
                                f"({text_answer.split('.')[0]}.?)")
+    for field in ("too_high", "too_low"):
+        text = getattr(ex, field, None)
+        if text is not None and pattern.search(" ".join(_texts(text))):
+            add(field, f"the feedback for a wrong number states the answer ({text_answer})")
     if "measures" not in ex.raw:
         add("measures", "a numeric exercise should say what it measures (measures: hours, "
                         "days, percent, money with currency, ...)", WARNING)

@@ -57,6 +57,14 @@ SCHEMA = {
     "accept_range": {"type": "array", "items": {"type": "number"}, "minItems": 2,
                      "maxItems": 2, "description": "numeric: a range a learner may type "
                      "for the answer, [low, high], e.g. [12, 24] for '12-24 hours'"},
+    "too_high": {"$ref": "#/$defs/text",
+                 "description": "numeric: the feedback for a wrong number above the answer (in "
+                                "its unit), shown instead of feedback.wrong: what was counted "
+                                "that should not be ('too many: ...'); never the answer itself"},
+    "too_low": {"$ref": "#/$defs/text",
+                "description": "numeric: the feedback for a wrong number below the answer (in "
+                               "its unit), shown instead of feedback.wrong: what was left out "
+                               "('too few: ...'); never the answer itself"},
     "exam_forms": {"type": "object", "required": ["numbers", "answer"],
               "properties": {"numbers": {"type": "object",
                                          "additionalProperties": {"type": "number"}},
@@ -128,6 +136,9 @@ class NumericExercise(Exercise):
             unit = Bilingual(en, zh) if en else None
         self.unit_text: Bilingual | None = unit  # shown beside the box, in the learner's language
         self.unit = unit.en if unit else None  # the English unit, as before
+        # the feedback for a wrong number above or below the answer (instead of feedback.wrong)
+        self.too_high = bilingual_or_none(raw.get("too_high"))
+        self.too_low = bilingual_or_none(raw.get("too_low"))
         self.exam_forms: dict[str, Form] = {}  # paper forms with other numbers (numeric_forms)
         self.working: str | None = None  # in a form's variant: "150 × 1.2 = 180"
         if raw.get("exam_forms") is not None and not self.redacted:
@@ -186,9 +197,19 @@ class NumericExercise(Exercise):
         items = [ItemResult(0, ui("number_label"), self.answer, given, ok, True,
                             feedback=note, rule=judged.rule if ok else None)]
         result = self._result(items, 1.0 if ok else 0.0, given)
+        direction = self._direction(judged.value) if not ok and note is None else None
+        if direction is not None:  # which way the number is wrong, instead of feedback.wrong
+            result = replace(result, feedback=direction)
         if note is not None:
             result = GradeResult(**{**result.__dict__, "feedback": note + " " + result.feedback})
         return result
+
+    def _direction(self, value: float | None) -> Bilingual | None:
+        """The bank's ``too_high`` or ``too_low`` for a wrong ``value`` in the answer's unit
+        (None when the bank gives none for that side, or the value cannot be compared)."""
+        if value is None or self.answer is None:
+            return None
+        return self.too_high if value > self.answer else self.too_low
 
     def _matches(self, value: float) -> bool:
         return numbers_match(value, self.answer, self.tolerance, self.relative_tolerance)
@@ -246,3 +267,8 @@ class NumericExercise(Exercise):
     # -- instructor tools -------------------------------------------------------------------
     def redact(self, raw, rng=None) -> dict:
         return {"unit": raw["unit"]} if "unit" in raw else {}
+
+    @classmethod
+    def key_texts(cls, raw) -> list:
+        """The feedback by direction: it says what was over- or under-counted."""
+        return [raw[f] for f in ("too_high", "too_low") if raw.get(f)]
