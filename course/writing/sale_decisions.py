@@ -1,61 +1,16 @@
-"""Wrong decisions before and around a sale: a rushed meeting, samples given free or refused,
-no choice or two sizes left to the buyer, a price promise broken, a discount made up, an answer
-given before it is checked, a delivery time not promised, the talk closed, a discount or an
-arrival promised that the facts do not give.
+"""Wrong decisions before and around a sale that read the task's facts: a sample refused or
+given free where the task sells it, a discount made up, a delivery time not promised, a
+discount or an arrival promised that the facts do not give. The ones found by a pattern alone
+(a rushed meeting, samples given free or of every model, no choice or two sizes left to the
+buyer, a price promise broken, an answer given before it is checked, the talk closed) are
+entries of decisions.yaml.
 """
 from __future__ import annotations
 
 import re
 
-from course.writing.decision_base import Decision
+from course.writing.decision_base import TABLE, Decision
 from course.writing.text import sentence_at
-
-
-class AgreesToMeet(Decision):
-    name = "agrees_to_meet"
-    en = "agrees to the rushed meeting or gives the office address before checking the buyer"
-    zh = "未核实买家就同意仓促见面或提供办公地址"
-    rx = re.compile(r"\b(?:(?:happy|glad|able|ready) to |can |will |could )?(?:meet|see) (?:you|"
-                    r"with you)\b[^.?!]{0,30}\b(?:tomorrow|today|tonight|this week)\b|"
-                    r"\bsee you (?:tomorrow|today|there|at)\b|\bour (?:office|factory|company)"
-                    r"(?: address)? is (?:at|in|on)\b|\bour (?:office |factory |company )?"
-                    r"address is\b|\bsign the contract\b|\bsend (?:you )?the contract\b|"
-                    r"\b(?:come|welcome) to (?:visit )?our (?:office|factory)\b|\bwelcome to "
-                    r"visit\b|"
-                    # agreeing to meet soon, in other words: "of course we can meet this week",
-                    # "we will be happy to meet you in Guangzhou within 3 days"
-                    r"\b(?:can|will|could|shall|happy to|glad to|able to|ready to|let'?s|let us) "
-                    r"(?:meet(?! (?:your|the|our) (?:needs|requirements?|deadline|standards?))|see you)\b[^.?!]{0,40}?\b(?:tomorrow|today|tonight|this (?:week|"
-                    r"weekend)|next (?:week|monday|tuesday|wednesday|thursday|friday)|within \d+ "
-                    r"days?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?-i:[A-Z])"
-                    r"[a-z]+)\b|\b(?:manager|boss|director|i|we) (?:will be|is|am|are) free (?:on|"
-                    r"at|tomorrow|this)\b|"
-                    # brief 22w12: going to the buyer ("our manager will come to your hotel
-                    # tomorrow", "we can pick you up at the airport", "meet you at your hotel")
-                    r"\b(?:come|go|visit|drive|pick you up|meet you)\b(?: to)?(?: at| in)? (?:your|the) "
-                    r"(?:hotel|airport|lobby|restaurant|cafe|café|station)\b", re.I)
-
-    # a meeting offered only once the buyer is checked is not the rushed meeting
-    excuse = re.compile(r"\b(?:after|once|when) (?:we|you) (?:have )?(?:get|got|receive\w*|"
-                        r"check\w*|verif\w*|confirm\w*|send|sent)\b", re.I)
-    excuse_in = "sentence"
-
-
-# brief 22d: giving in to the suspicious buyer's "free samples of all your models" (the lesson's
-# normal process is a paid sample of one or two chosen models): "we will send free samples of
-# all our models this week", "samples of every model free of charge", "all 20 samples today"
-GIVES_ALL_SAMPLES = Decision(
-    "gives_all_samples",
-    "gives in to the demand for samples of every model (the normal process: a paid sample of "
-    "one or two chosen models)",
-    "答应寄送所有型号的样品（正常流程：先寄一两款所选型号的付费样品）",
-    re.compile(r"\bsamples? of (?:all|every|each)(?: of)? (?:our |your |the |its )?(?:\w+ )?"
-               r"(?:models?|products?|items?|designs?|styles?|mats?)\b|\b(?:all|every|each)(?: of)? "
-               r"(?:our |the |your )?(?:\d+ )?(?:models?|products?|items?) (?:as )?(?:free )?"
-               r"samples?\b|\ball (?:\d+ )?(?:of (?:the|our) )?(?:free )?samples\b", re.I))
-GIVES_ALL_SAMPLES.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible|do not|"
-                                      r"don'?t|no free)\b", re.I)
-GIVES_ALL_SAMPLES.excuse_in = "sentence"
 
 
 class RefusesSample(Decision):
@@ -76,42 +31,6 @@ class RefusesSample(Decision):
             return ""
         m = self.rx.search(reply.flat_body)
         return m.group(0) if m else ""
-
-
-NO_CHOICE_MADE = Decision(
-    "no_choice",
-    "lists products or sends the buyer to the shop instead of choosing one for them",
-    "罗列商品或让买家自己去店里挑，而不是为对方选定一款",
-    re.compile(r"\b(?:choose|pick|select|find) (?:the one|one|any|whichever|what|something)\b"
-               r"[^.]{0,20}\byou (?:like|want|prefer)\b|\b(?:visit|look at|browse|check) "
-               r"our (?:shop|store|website|catalog(?:ue)?)(?: page)?\b[^.]{0,30}\b(?:choose|"
-               r"pick|select|find)\b|\bwe have (?:many|lots of|a lot of|several|different) "
-               r"[^.:]{0,40}(?::|\bfrom [$€£¥]?\d)",
-    re.I))
-
-
-# round 7: two sizes left to the buyer ("you can choose L or maybe XL", "order two sizes, M and
-# L, and send back the one that does not fit") instead of the one the chart gives; a size
-# between two ("between M and L, so take L") or the sizes a shop has ("we have S, M and L") are
-# information
-_SIZE_RX = r"(?-i:XXS|XS|XXL|XXXL|XL|S|M|L)"
-TWO_SIZES = Decision(
-    "two_sizes",
-    "leaves two sizes to the buyer instead of recommending the one the chart gives",
-    "让买家在两个尺码之间自己选，而不是按尺码表推荐一个",
-    re.compile(rf"\b(?:sizes? )?{_SIZE_RX},? (?:or|and) (?:maybe |perhaps |even |also )?(?:size )?"
-               rf"{_SIZE_RX}\b", re.I))
-TWO_SIZES.excuse = re.compile(r"\b(?:between|have|has|available|comes? in|from|stock)\b", re.I)
-
-
-BREAKS_PRICE_PROMISE = Decision(
-    "price_may_change",
-    "will not hold the price the task gives (it 'may change')",
-    "不保证任务给出的价格（“价格可能会变”）",
-    re.compile(r"\b(?:price|prices|it) (?:may|might|could|can|will) (?:change|go up|rise|be "
-               r"different)\b|\bdepends? on the exchange rate\b|\b(?:cannot|can'?t|can not) "
-               r"(?:promise|guarantee|keep|fix) (?:the|this|our|a) (?:same )?price\b|\btell "
-               r"you the new price\b", re.I))
 
 
 class MadeUpDiscount(Decision):
@@ -149,24 +68,6 @@ class MadeUpDiscount(Decision):
         return ""
 
 
-# brief 22s (W04 Marek): a holding reply says the mail is received, checked, and when the answer
-# comes; the answer it waits for, stated before the factory has given it ("The material is
-# polyester and we do not have a test report"), is made up: weak, the cap of a reply without
-# the right decision
-ANSWERS_UNCHECKED = Decision(
-    "answers_unchecked",
-    "gives the answer it is still waiting for (the material, the report) before it is checked",
-    "在核实之前就给出了还在等待的答复（材料、检测报告）",
-    re.compile(r"\b(?:material|fabric) (?:is|are) (?!being\b|checked\b|not known\b)(?:made of |a |"
-               r"\d+% ?)?[a-z]+|\b(?:is|are) made (?:of|from) [a-z]+|\b(?:do not|don'?t|does "
-               r"not|doesn'?t) have (?:a |any |the )?(?:test |lab )?(?:reports?|certificates?)\b|"
-               r"\bhave no (?:test |lab )?(?:reports?|certificates?)\b|\bthere is no (?:test |lab )?"
-               r"(?:report|certificate)\b", re.I))
-ANSWERS_UNCHECKED.cap = "no_decision"
-# a question passed on is no answer: "we are asking the factory what the material is made of"
-ANSWERS_UNCHECKED.excuse = re.compile(r"\b(?:what|whether|if|which|how|ask\w*|check\w*)\b", re.I)
-
-
 class WithdrawsDelivery(Decision):
     """Will not promise the delivery time the task gives ("we can not promise they will arrive
     before Christmas" when the facts say 8 days, before Christmas): a negation that takes back
@@ -186,36 +87,6 @@ class WithdrawsDelivery(Decision):
         return m.group(0) if m else ""
 
 
-# brief 22d: a bargaining buyer turned away with a last word ("This is our final price.", "the
-# price is not negotiable"): the lesson keeps the talk open (W06's warm-up marks it wrong)
-CLOSES_THE_TALK = Decision(
-    "closes_the_talk",
-    "closes the bargaining with a last word ('final price') instead of keeping the talk open",
-    "用“最终价格”之类的话结束议价，而不是保持沟通",
-    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:(?:our|the|my) )?(?:final|last) "
-               r"(?:price|offer)\b|\bprices? (?:is|are) (?:final|not negotiable|non-negotiable)\b|"
-               r"\b(?:the )?price is fixed\.", re.I))
-
-
-# brief 22w12: the shop's normal process with an unchecked buyer is a PAID sample (lesson 05,
-# W03): any sample given free ("we will send you free samples this week", "a free sample of
-# each size", "samples free of charge") gives in to the pressure; "no free samples" or "the
-# sample is not free" is the process
-FREE_SAMPLE = Decision(
-    "free_sample",
-    "promises a free sample (the normal process is a paid sample of the chosen model)",
-    "答应免费寄样（正常流程是所选型号的付费样品）",
-    re.compile(r"\bfree (?:\w+ )?samples?\b|\bsamples?\b[^.?!]{0,30}\b(?:for free|free of charge|"
-               r"at no (?:cost|charge)|at our (?:cost|expense))\b|\b(?:pay|cover) (?:for )?(?:the )?"
-               r"samples?(?: cost| fee)? for you\b", re.I))
-FREE_SAMPLE.excuse = re.compile(r"\b(?:cannot|can'?t|can not|unable|not possible|do not|don'?t|"
-                                r"does not|doesn'?t|no|not|never|without)\b|"
-                                # the buyer's wish reported is no promise: "you want free
-                                # sample", "you asked for free samples" (w03 Yara; brief 22cp)
-                                r"\b(?:you|they|the buyer) (?:only |just )?(?:want|wanted|ask|"
-                                r"asked|request|requested|are asking|were asking)\b", re.I)
-
-
 class FreePricedSample(Decision):
     """A sample given free where the task gives its price (W04 Kowalski's $15 sample): the
     shop's offer is the paid sample, so "we will send you a free sample" gives away what the
@@ -224,8 +95,9 @@ class FreePricedSample(Decision):
     name = "free_priced_sample"
     en = "gives free the sample the task sells (a sample price is given)"
     zh = "把任务中收费的样品改为免费（任务给出了样品价格）"
-    rx = FREE_SAMPLE.rx
-    excuse = FREE_SAMPLE.excuse
+    # the pattern and the excuse of free_sample (decisions.yaml)
+    rx = TABLE["free_sample"].rx
+    excuse = TABLE["free_sample"].excuse
 
     def find(self, reply):
         if reply.facts.get("sample_price") in (None, ""):
