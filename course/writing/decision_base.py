@@ -1,12 +1,14 @@
 """What every wrong decision of the reviewer is: :class:`Decision` (its name, what it is in
-English and Chinese, the cap it brings, how it is found and excused) and :class:`Push` (a
-decision that presses the buyer to act, taken back by the words that govern it); and
-:data:`TABLE`, the decisions that are only data, read from decisions.yaml and checked once.
+English and Chinese, the cap it brings, how it is found and excused, the facts it is read
+with), :class:`Push` (a decision that presses the buyer to act, taken back by the words that
+govern it) and :class:`Refusal` (one whose pattern is a denial itself); and :data:`TABLE`, the
+decisions that are only data, read from decisions.yaml and checked once.
 
-A decision found by its pattern alone is an entry of decisions.yaml; one that reads the reply
-otherwise (the task's facts, the buyer's message) is a class in the module of its subject
-(sale_decisions, after_sale_decisions, promotion_decisions, asks_again); the table of them all
-is course.writing.decisions.
+A decision found by a pattern, read where the task's facts allow it, is an entry of
+decisions.yaml; one that reads the reply otherwise (an old price set against the price offered,
+the buyer's message, capitals counted) is a class in the module of its subject (sale_decisions,
+after_sale_decisions, promotion_decisions, asks_again); the table of them all is
+course.writing.decisions.
 """
 from __future__ import annotations
 
@@ -34,14 +36,29 @@ class Decision:
             if value:
                 setattr(self, attr, value)
 
+    #: the facts the task must give for this decision to be read (a sample refused only where
+    #: the task sells one), and those it must not give (a discount promised where it gives none)
+    only_with: tuple = ()
+    unless: tuple = ()
+
     def find(self, reply) -> str:
         """The words of the reply that take this decision, or ''.
 
-        The first match of ``rx`` that is neither denied in its own clause nor excused (see
-        :meth:`excused`); a decision that reads the reply otherwise overrides this."""
+        Where the task's facts let it be read (:meth:`read_here`), the first match of ``rx``
+        that is neither denied in its own clause nor excused (see :meth:`excused`); a decision
+        that reads the reply otherwise overrides this."""
         if self.rx is None:
             raise NotImplementedError
+        if not self.read_here(reply.facts):
+            return ""
         return self.first_taken(self.rx, reply.flat_body)
+
+    def read_here(self, facts) -> bool:
+        """True when the task gives every fact of ``only_with`` and none of ``unless``."""
+        def given(name):
+            return facts.get(name) not in (None, "")
+
+        return all(map(given, self.only_with)) and not any(map(given, self.unless))
 
     def first_taken(self, rx: re.Pattern, text: str) -> str:
         """The first match of ``rx`` in ``text`` neither denied in its own clause nor excused."""
@@ -73,11 +90,20 @@ class Push(Decision):
         return push_denied(text, m.start()) or super().excused(text, m)
 
 
+class Refusal(Decision):
+    """A decision whose pattern is itself a denial ("we do not send samples", "we cannot promise
+    it will arrive"): its first match is what it finds, its own negation included."""
+
+    def first_taken(self, rx: re.Pattern, text: str) -> str:
+        m = rx.search(text)
+        return m.group(0) if m else ""
+
+
 # ------------------------------------------------------------------ the table in decisions.yaml
 TABLE_FILE = Path(__file__).with_name("decisions.yaml")
-_KINDS = {"Decision": Decision, "Push": Push}
+_KINDS = {"Decision": Decision, "Push": Push, "Refusal": Refusal}
 _REQUIRED = ("name", "en", "zh", "pattern")
-_OPTIONAL = ("kind", "cap", "flags", "excuse", "excuse_in", "covered_by")
+_OPTIONAL = ("kind", "cap", "flags", "excuse", "excuse_in", "covered_by", "only_with", "unless")
 _FLAGS = {"i": re.I, "m": re.M, "s": re.S, "x": re.X}
 _NAME = re.compile(r"[a-z][a-z_]*\Z")
 _PART = re.compile(r"\{([a-z_]+)\}")
@@ -142,7 +168,7 @@ def _fields(entry, where: str) -> tuple[str, int]:
     return where, flags
 
 
-def _decision(entry, parts: dict, caps, where: str) -> Decision:
+def _decision(entry, parts: dict, caps, facts, where: str) -> Decision:
     """One entry of the table as a Decision (or Push), every field checked."""
     where, flags = _fields(entry, where)
     d = _KINDS[entry.get("kind", "Decision")](
@@ -159,11 +185,16 @@ def _decision(entry, parts: dict, caps, where: str) -> Decision:
         if "excuse" not in entry or entry["excuse_in"] not in ("clause", "sentence"):
             raise CourseError(f"{where}, field 'excuse_in': clause or sentence, with an excuse")
         d.excuse_in = entry["excuse_in"]
-    if "covered_by" in entry:
-        names = entry["covered_by"]
-        if not (isinstance(names, list) and names and all(isinstance(n, str) for n in names)):
-            raise CourseError(f"{where}, field 'covered_by': must be a list of decision names")
-        d.covered_by = tuple(names)
+    for key, known in (("covered_by", None), ("only_with", facts), ("unless", facts)):
+        if key in entry:
+            names = entry[key]
+            if not (isinstance(names, list) and names and all(isinstance(n, str) for n in names)):
+                raise CourseError(f"{where}, field {key!r}: must be a list of names")
+            unknown = [n for n in names if known is not None and n not in known]
+            if unknown:
+                raise CourseError(f"{where}, field {key!r}: {unknown[0]!r} is not a fact "
+                                  "(course.writing.values.FACT_KINDS)")
+            setattr(d, key, tuple(names))
     return d
 
 
@@ -174,6 +205,7 @@ def read_table(path: Path = TABLE_FILE) -> dict[str, Decision]:
     import yaml
 
     from course.writing.rubric import RUBRIC
+    from course.writing.values import FACT_KINDS
 
     path = Path(path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser, where it is built
@@ -193,7 +225,7 @@ def read_table(path: Path = TABLE_FILE) -> dict[str, Decision]:
         parts[key] = _expand(text, parts, where)  # a part may name the parts before it
     table: dict[str, Decision] = {}
     for i, entry in enumerate(data["decisions"], 1):
-        d = _decision(entry, parts, RUBRIC.caps, f"{path.name}: decision {i}")
+        d = _decision(entry, parts, RUBRIC.caps, FACT_KINDS, f"{path.name}: decision {i}")
         if d.name in table:
             raise CourseError(f"{path.name}: decision {d.name!r}, field 'name': given twice")
         table[d.name] = d

@@ -27,20 +27,12 @@ from course.writing.promotion_decisions import (
     OfferBeforeWishes,
     ShoutsLikeSpam,
 )
-from course.writing.sale_decisions import (
-    FreePricedSample,
-    MadeUpDiscount,
-    PromisesArrival,
-    PromisesDiscount,
-    RefusesSample,
-    WithdrawsDelivery,
-)
+from course.writing.sale_decisions import MadeUpDiscount
 
 #: the decisions that read the reply otherwise than by one pattern (classes with a find)
 _READ = (ReturnFirst(), RefusesRemedy(), AsksAgain(), LEADS_OFF_PLATFORM, ShoutsLikeSpam(),
-         GreetingIsAnAdvert(), OfferBeforeWishes(), ReturnFar(), RefusesSample(), GivesInFull(),
-         AsksKnown(), ReplacesInstead(), WithdrawsDelivery(), MadeUpDiscount(),
-         PromisesDiscount(), PromisesArrival(), FreePricedSample())
+         GreetingIsAnAdvert(), OfferBeforeWishes(), ReturnFar(), GivesInFull(), AsksKnown(),
+         ReplacesInstead(), MadeUpDiscount())
 DECISIONS = {**TABLE, **{d.name: d for d in _READ}}
 # brief 22w12: off the platform is wrong in every situation (the suspicious buyer's included),
 # and so are a delivery promised that the facts do not give and a threat

@@ -11,7 +11,7 @@ import yaml
 
 from course.errors import CourseError
 from course.writing import decisions
-from course.writing.decision_base import TABLE, TABLE_FILE, Decision, Push, read_table
+from course.writing.decision_base import TABLE, TABLE_FILE, Decision, Push, Refusal, read_table
 from course.writing.reading import Reply
 
 GOOD = """\
@@ -50,7 +50,7 @@ def test_the_shipped_table_is_read_once_and_every_entry_is_a_decision():
     assert list(TABLE) == names and len(names) >= 19
     for name in names:
         assert decisions.DECISIONS[name] is TABLE[name]
-        assert type(TABLE[name]) in (Decision, Push)
+        assert type(TABLE[name]) in (Decision, Push, Refusal)
     # the names the situation tables and the tests use are all there, read from the file
     for name in ("no_choice", "two_sizes", "free_sample", "threatens", "trades_for_review"):
         assert name in TABLE
@@ -67,6 +67,40 @@ def test_a_table_entry_finds_excuses_and_caps_as_written(tmp_path):
     assert isinstance(hurry, Push) and hurry.rx.pattern == r"\bhurry\b|\bbuy (?:it )?now\b"
     assert hurry.find(_reply("Please buy it now!")) == "buy it now"
     assert hurry.rx.flags & re.I
+
+
+def test_a_decision_is_read_only_where_the_task_s_facts_allow_it(tmp_path):
+    """only_with: facts the task must give; unless: facts it must not give (an empty value is
+    not given); a Refusal's pattern is the denial itself, found as it stands."""
+    table = _read(tmp_path, GOOD + """- name: refuses_sample
+  kind: Refusal
+  en: 'refuses the sample the task offers'
+  zh: '拒绝提供样品'
+  only_with: [sample_price]
+  pattern: '\\bdo not send samples\\b'
+- name: promises_discount
+  en: 'promises a discount the task does not give'
+  zh: '许诺了没有的折扣'
+  unless: [discount, regular_price]
+  pattern: '\\b\\d+% off\\b'
+""")
+    refuses, discount = table["refuses_sample"], table["promises_discount"]
+    no = _reply("Sorry, we do not send samples.")
+    assert isinstance(refuses, Refusal) and refuses.find(no) == ""  # the task sells none
+    assert refuses.find(_reply(no.text, sample_price="")) == ""
+    assert refuses.find(_reply(no.text, sample_price=15)) == "do not send samples"
+    assert TABLE["refuses_sample"].find(_reply("No samples, sorry.", sample_price=15)) == \
+        "No samples"  # the shipped one: its own negation is what it finds
+    off = "We can give you 20% off."
+    assert discount.find(_reply(off)) == "20% off"
+    assert discount.find(_reply(off, discount="20%")) == ""
+    assert discount.find(_reply(off, regular_price=25)) == ""
+    # free_priced_sample reads free_sample's own pattern and excuse (YAML anchors)
+    assert TABLE["free_priced_sample"].rx.pattern == TABLE["free_sample"].rx.pattern
+    assert TABLE["free_priced_sample"].excuse.pattern == TABLE["free_sample"].excuse.pattern
+    free = "We will send you a free sample this week."
+    assert TABLE["free_priced_sample"].find(_reply(free)) == ""
+    assert TABLE["free_priced_sample"].find(_reply(free, sample_price=15)) == "free sample"
 
 
 def test_the_shipped_parts_are_put_in_the_patterns():
@@ -92,7 +126,7 @@ BAD = [
     ("unknown part", "{size} or {size}", "{size} or {sizes}",
      "decision 'two_sizes', field 'pattern': no part sizes"),
     ("unknown kind", "kind: Push", "kind: Pressure",
-     "decision 'hurries', field 'kind': 'Pressure' is not one of Decision, Push"),
+     "decision 'hurries', field 'kind': 'Pressure' is not one of Decision, Push, Refusal"),
     ("unknown flag", "  cap: no_decision\n", "  cap: no_decision\n  flags: iq\n",
      "decision 'hurries', field 'flags': 'q' is not one of"),
     ("excuse_in without an excuse", "  cap: no_decision\n", "  cap: no_decision\n  excuse_in: sentence\n",
@@ -110,6 +144,10 @@ BAD = [
     ("a part that names a part not yet written", "  size: '(?-i:S|M|L)'",
      "  size: '(?-i:S|M|L|{small})'", "part 'size': no part small"),
     ("text that is not YAML", "decisions:\n", "decisions: [\n", "cannot be read as YAML"),
+    ("a fact that is not one", "  cap: no_decision\n", "  cap: no_decision\n  only_with: [price_tag]\n",
+     "decision 'hurries', field 'only_with': 'price_tag' is not a fact"),
+    ("unless not a list", "  cap: no_decision\n", "  cap: no_decision\n  unless: discount\n",
+     "decision 'hurries', field 'unless': must be a list of names"),
 ]
 
 
