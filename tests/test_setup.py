@@ -86,3 +86,19 @@ def test_the_require_options_are_registered_and_ci_passes_them(pytestconfig):
     for option in ("--require-browser", "--require-hub", "--require-root"):
         value = pytestconfig.getoption(option)  # ValueError "no option named" if unregistered
         assert isinstance(value, bool) and option in ci, (option, value)
+
+
+def test_every_data_file_of_the_package_is_package_data():
+    """A file the library reads beside its code (a YAML table, a template, a font) ships in the
+    wheel only when pyproject.toml's package-data names it: each such file under course/ is
+    matched by a pattern there (decisions.yaml was added in brief 24d)."""
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = set()
+    for package, patterns in meta["tool"]["setuptools"]["package-data"].items():
+        folder = ROOT.joinpath(*package.split("."))
+        for pattern in patterns:
+            shipped |= {p for p in folder.glob(pattern) if p.is_file()}
+    data = {p for p in (ROOT / "course").rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert ROOT / "course" / "writing" / "decisions.yaml" in data
+    assert not data - shipped, sorted(str(p.relative_to(ROOT)) for p in data - shipped)

@@ -1,28 +1,14 @@
-"""Wrong decisions after a sale: the buyer sent to the carrier, a return asked first or far,
-the remedy given in full, replaced, charged, refused or made to wait for proof, too much given
-back, acting without asking, another product sent instead.
+"""Wrong decisions after a sale that read more than a pattern: a return asked first or far,
+the remedy given in full, replaced or refused. The ones found by a pattern alone (the buyer
+sent to the carrier, charged, made to wait for proof, given too much back, acting without
+asking, another product sent instead) are entries of decisions.yaml.
 """
 from __future__ import annotations
 
 import re
 
-import course.writing.patterns as P
 from course.writing.decision_base import Decision
 from course.writing.text import find_affirmed, find_denied
-
-_CARRIER = (r"(?:the |your (?:local )?)?(?:carrier|courier|post office|delivery company|shipping "
-            r"company|logistics company|" + P.CARRIERS.pattern[3:-3] + r")")
-
-
-SENDS_TO_CARRIER = Decision(
-    "sends_to_carrier",
-    "sends the buyer to the carrier (the seller follows up with the carrier and gives the remedy)",
-    "让买家自己去找承运商（应由卖家跟进承运商并给出解决方案）",
-    re.compile(r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
-               r"(?:contact|call|ask|write to|complain to|check with)\s+" + _CARRIER + r"\b|"
-               r"(?:^|(?<=[.!?] ))(?:contact|call) " + _CARRIER + r"\b|"
-               r"\b(?:please|you (?:can|could|should|need to|have to|must|may))\s+(?:\w+\s+)?"
-               r"(?:open|file|make|start|submit) a claim\b", re.I))
 
 
 class ReturnFirst(Decision):
@@ -130,50 +116,6 @@ class ReplacesInstead(Decision):
         return m.group(0) if m else ""
 
 
-CHARGES_BUYER = Decision(
-    "charges_buyer",
-    "makes the buyer pay for the shop's own problem (a fee kept, only part of the money back)",
-    "让买家为店铺自己的问题付费（扣手续费、只退部分货款）",
-    re.compile(r"\brefund (?:you )?(?:only )?(?:\d{1,2}%|half)(?! ?off\b)|\b(?:the |a |our )?(?:platform |"
-               r"service |handling |cancell?ation |bank )?fees? (?:can(?:not|'t| not)|will not|"
-               r"won'?t) be (?:returned|refunded|paid back)\b|\b(?:minus|less|except) "
-               r"(?:the |a )?(?:platform |service |handling |cancell?ation |shipping )?fee\b|"
-               r"\b(?:pay|charge you) (?:a |the )?(?:\d+% )?(?:cancell?ation|handling|"
-               r"restocking) fee\b|"
-               # a fee kept back, or the return paid by the buyer, for the shop's own mistake
-               # ("we keep a 20% restocking fee", "the return shipping is paid by the buyer")
-               r"\b(?:keep|keeps|deduct|deducts|take off|charge) (?:a |the |an? )?(?:\d+% )?"
-               r"(?:restocking|handling|cancell?ation|service|return) fee\b|\breturn (?:shipping|"
-               r"postage|delivery|freight)(?: costs?| fees?)? (?:is|are|will be|must be) (?:paid|"
-               r"covered|borne) by (?:the buyer|the customer|you)\b|\byou (?:will )?(?:need to |have "
-               r"to |must )?(?:pay|cover) (?:for )?the return (?:shipping|postage|costs?|fees?)\b|"
-               # "send it back at your own cost" for the shop's own mistake (seventh reading)
-               r"\bat your (?:own )?(?:cost|expense)\b",
-    re.I))
-
-
-# the lesson's small-amount rule: a cheap item that cannot be used is refunded at once; making
-# the refund wait for a photo or a video ("please send us a video, then we refund $20") is the
-# wrong decision there (a situation that needs evidence, such as a return, does not rule it out)
-PROOF_FIRST = Decision(
-    "proof_first",
-    "makes a small refund wait for a photo or video (refund a small amount at once)",
-    "让小额退款等待照片或视频（小额问题应直接退款）",
-    # round 7: the proof asked for after another thing ("send us your order number and a
-    # video showing it does not work, then we will refund")
-    re.compile(r"\b(?:send|give|show)(?: us| me)? (?:[\w,-]+ ){0,5}?(?:a |the |some |your )?(?:short )?"
-               r"(?:video|photos?|pictures?)\b[^.?!]{0,40}?\b(?:then|first|before)\b[^.?!]{0,30}?"
-               r"\brefund|"
-               r"\brefund\w*\b[^.?!]{0,40}?\b(?:after|once|when|if) (?:we (?:see|receive|get|"
-               r"check)|you (?:send|give|show))(?: us| me)? (?:a |the |your )?(?:video|photos?|"
-               r"pictures?)\b|\b(?:after|once|when) (?:we (?:see|receive|get|check)|you (?:send|give|"
-               r"show))(?: us| me)? (?:a |the |your )?(?:video|photos?|pictures?)\b[^.?!]{0,40}?"
-               r"\brefund", re.I))
-# the refund is still given, so the reply is weak rather than unacceptable (the cap of a reply
-# that takes none of the right decisions, 50, not the wrong-decision cap)
-PROOF_FIRST.cap = "no_decision"
-
-
 class RefusesRemedy(Decision):
     name = "refuses_remedy"
     en = "refuses the refund, compensation or resend the situation calls for"
@@ -191,46 +133,3 @@ class RefusesRemedy(Decision):
             return reply.flat_body[max(0, m.start() - 25):m.end()].split(".")[-1].strip()
         m = self.after.search(reply.flat_body)
         return m.group(0) if m else ""
-
-
-ACTS_WITHOUT_ASKING = Decision(
-    "acts_without_asking",
-    "cancels or changes the order without asking the buyer first",
-    "未征求买家意见就取消或更改订单",
-    re.compile(r"\b(?:we|i) (?:have|'ve) (?:already )?(?:cancel(?:l)?ed|refunded|changed)\b|"
-               # "we cancelled your order and refunded you" without asking her (brief 22d)
-               r"\b(?:we|i) (?:already |just )?cancel(?:l)?ed (?:your|the|this) order\b|"
-               r"\b(?:order|it) (?:has been|was|is|will be) (?:automatically )?cancel(?:l)?ed\b",
-    re.I))
-
-
-# brief 22r (W07 Ines): a small flaw the buyer can live with gets a small partial compensation;
-# the whole price back ("a full $17 refund" where $4 is right) gives too much: a decision, not a
-# wrong fact
-GIVES_TOO_MUCH = Decision(
-    "gives_too_much",
-    "gives the whole price back where a small partial compensation is the remedy",
-    "对可以接受的小瑕疵退还全款（应给少量部分补偿）",
-    re.compile(r"\bfull (?:[$€£¥]\s?\d+(?:\.\d+)? )?refund\b|\brefund\w* (?:you )?(?:in full|"
-               r"(?:the |your )?(?:full|whole|entire) (?:price|amount|sum|cost|payment))\b|"
-               # brief 22w12: the whole sum named by its value ("refund you the whole $25 you
-               # paid", "give you back the full $17")
-               r"\b(?:refund\w*|give|pay|send|return)(?: you)?(?: back)? (?:the |your )?(?:full|"
-               r"whole|entire) [$€£¥]\s?\d+|"
-               r"\b(?:all|every cent) (?:of )?(?:your |the )?money(?: back)?\b|\b(?:full|whole|"
-               r"entire) (?:price|amount) back\b|\bmoney back in full\b", re.I))
-
-
-# brief 22w12: another product sent in place of the one ordered without asking ("we will send
-# you 20 of a different mat instead"), where the buyer chooses; offered as her choice ("if you
-# prefer", "would you like") it is left alone
-SUBSTITUTES = Decision(
-    "substitutes",
-    "sends another product in place of the one ordered without asking the buyer",
-    "未征求买家意见就用其他商品代替所订商品",
-    re.compile(r"\b(?:we|i) (?:will|'ll|have|are going to|shall) (?:\w+ )?(?:send|ship|sent|shipped)\w* "
-               r"(?:you )?[^.?!]{0,30}\b(?:different|another|other|similar)\b[^.?!]{0,30}\binstead\b",
-               re.I))
-SUBSTITUTES.excuse = re.compile(r"\bif you\b|\bwould you\b|\bdo you\b|\bprefer\b|\bcan (?:we|i)\b|"
-                                r"\?", re.I)
-SUBSTITUTES.excuse_in = "sentence"

@@ -1,6 +1,7 @@
-"""Wrong decisions of the shop's own letters (lesson 10) and of the platform's rules: the buyer
-taken off the platform, a review traded for a reward, a letter that shouts like spam, a greeting
-that is an advert or puts the offer before the wishes.
+"""Wrong decisions of the shop's own letters (lesson 10) and of the platform's rules that read
+the letter otherwise than by one pattern: the buyer taken off the platform (but for the app she
+writes on), a letter that shouts like spam, a greeting that is an advert or puts the offer
+before the wishes. A review traded for a reward is an entry of decisions.yaml.
 """
 from __future__ import annotations
 
@@ -23,18 +24,6 @@ class LeadsOffPlatform(Decision):
             if not negated(text, m.start()) and not self.excused(text, m):
                 return m.group(0)
         return ""
-
-
-#: money or a gift for a review, in any situation: platforms forbid it (lessons 08, W08)
-TRADES_FOR_REVIEW = Decision(
-    "trades_for_review",
-    "offers money or a gift for a good review, or for changing one (platforms forbid it)",
-    "用金钱或礼物换取好评或修改评价（平台禁止）",
-    re.compile(r"\bif you (?:leave|give|write|post|change|update|edit|remove|delete|improve)\b"
-               r"[^.?!]{0,40}\b(?:review|rating|feedback|stars?)\b|"
-               r"\b(?:for|in return for|after) (?:a |your )?(?:5|five)[- ]stars?\b|"
-               r"\b(?:review|rating|feedback)\b[^.?!]{0,30}\b(?:and|then) (?:we|i) (?:will )?"
-               r"(?:refund|pay|send|give)\b", re.I))
 
 
 LEADS_OFF_PLATFORM = LeadsOffPlatform(
