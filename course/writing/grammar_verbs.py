@@ -1,5 +1,6 @@
-"""Grammar rules of brief 22gm (issue 22; they use the tokens, lexicon and word classes of
-and word classes they use; grammar_check.check runs them after its own).
+"""Grammar rules of brief 22gm (issue 22): they read the tokens, the lexicon and the word
+classes of ``grammar_tokens.py`` and the helpers of ``grammar.py``; grammar_check.check runs
+them after grammar.py's rules.
 
 - **want + verb**: "want", "hope", "need" ... straight before a plain verb ("I want tell you");
   at a sentence's start the subject is missing too ("Hope see you again");
@@ -16,19 +17,27 @@ from __future__ import annotations
 import re
 
 from course.writing.grammar import (
+    MESSAGES,
+    SAME_RULE,
+    _boundary,
+    _countable,
+    _goods,
+    _goods_plural,
+    _noun_word,
+    _slip,
+)
+from course.writing.grammar_tokens import (
     AUXILIARIES,
     CLAUSE_OPENERS,
     COLLECTIVES,
     DETERMINERS,
     IDIOMS,
     LINKING,
-    MESSAGES,
     MODALS,
     NOT_THINGS,
     OBJECT_PRONOUNS,
     PERSONS,
     PREPOSITIONS,
-    SAME_RULE,
     TIME_NOUNS,
     TIME_WORDS,
     TO_PERSON,
@@ -37,12 +46,6 @@ from course.writing.grammar import (
     Lexicon,
     Slip,
     Tok,
-    _boundary,
-    _countable,
-    _goods,
-    _goods_plural,
-    _noun_word,
-    _slip,
 )
 
 
