@@ -100,6 +100,8 @@ PERSONS = frozenset(("i", "we", "you", "they", "he", "she"))
 # brief 22sl: ordinals that go on into a noun phrase, a number's label, words of more than one
 ORDINAL_DET, LABEL_NOUNS, MANY_WORDS = (_CLASSES[key] for key in ("ordinal_det", "label_nouns",
                                                                  "many_words"))
+# brief 22b: what is shipped besides the goods ("the parcel was damage")
+SHIPPED = _CLASSES["shipped_things"]
 
 
 class Tok(NamedTuple):

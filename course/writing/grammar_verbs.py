@@ -31,6 +31,7 @@ from course.writing.grammar_tokens import (
     CLAUSE_OPENERS,
     COLLECTIVES,
     DETERMINERS,
+    FINITE,
     IDIOMS,
     LINKING,
     MODALS,
@@ -371,7 +372,8 @@ _OWNERS = frozenset(("men", "women", "children"))
 
 def owner_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     """"men", "women" or "children" before the thing made for them with no 's: "our men red
-    hoodie", "women shoes" ("men's hoodie"). A verb after it is left ("men like it")."""
+    hoodie", "women shoes" ("men's hoodie"), also before its verb ("the women boots are in
+    stock", brief 22b). A verb after it is left ("men like it")."""
     out = []
     for i in range(len(toks) - 1):
         if toks[i].low not in _OWNERS:
@@ -382,7 +384,8 @@ def owner_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
             k += 1
         head = toks[k - 1].low
         if k > i + 1 and (head in lex.nouns or head in lex.plurals or head in _goods()
-                          or _goods_plural(head, lex)) and _boundary(toks, k):
+                          or _goods_plural(head, lex)) and (
+                _boundary(toks, k) or toks[k].low in FINITE):
             out.append(_slip(text, toks, i, k - 1, "owner_plural"))
     return out
 
