@@ -1,13 +1,13 @@
-"""Grammar slips in a reply: the rules of ``grammar.py`` (brief 22gr) and of ``grammar_verbs.py``
-(brief 22gm) run over it. One module above both, so that neither imports the other
-(grammar_verbs reads grammar's word classes and helpers).
+"""Grammar slips in a reply: the rules of ``grammar.py`` (brief 22gr), of ``grammar_verbs.py``
+(brief 22gm) and of ``grammar_be.py`` (brief 22b) run over it. One module above them, so that
+none imports another's rules (they read grammar's helpers and grammar_tokens' word classes).
 """
 from __future__ import annotations
 
-from course.writing import grammar, grammar_verbs
+from course.writing import grammar, grammar_be, grammar_verbs
 from course.writing.grammar import Slip
 
-RULES = grammar.RULES + grammar_verbs.RULES
+RULES = grammar.RULES + grammar_verbs.RULES + grammar_be.RULES
 
 
 def check(body: str) -> list[Slip]:

@@ -1,5 +1,6 @@
-"""Grammar rules of brief 22gm (issue 22; they use the tokens, lexicon and word classes of
-and word classes they use; grammar_check.check runs them after its own).
+"""Grammar rules of brief 22gm (issue 22): they read the tokens, the lexicon and the word
+classes of ``grammar_tokens.py`` and the helpers of ``grammar.py``; grammar_check.check runs
+them after grammar.py's rules.
 
 - **want + verb**: "want", "hope", "need" ... straight before a plain verb ("I want tell you");
   at a sentence's start the subject is missing too ("Hope see you again");
@@ -16,19 +17,28 @@ from __future__ import annotations
 import re
 
 from course.writing.grammar import (
+    MESSAGES,
+    SAME_RULE,
+    _boundary,
+    _countable,
+    _goods,
+    _goods_plural,
+    _noun_word,
+    _slip,
+)
+from course.writing.grammar_tokens import (
     AUXILIARIES,
     CLAUSE_OPENERS,
     COLLECTIVES,
     DETERMINERS,
+    FINITE,
     IDIOMS,
     LINKING,
-    MESSAGES,
     MODALS,
     NOT_THINGS,
     OBJECT_PRONOUNS,
     PERSONS,
     PREPOSITIONS,
-    SAME_RULE,
     TIME_NOUNS,
     TIME_WORDS,
     TO_PERSON,
@@ -37,12 +47,6 @@ from course.writing.grammar import (
     Lexicon,
     Slip,
     Tok,
-    _boundary,
-    _countable,
-    _goods,
-    _goods_plural,
-    _noun_word,
-    _slip,
 )
 
 
@@ -368,7 +372,8 @@ _OWNERS = frozenset(("men", "women", "children"))
 
 def owner_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     """"men", "women" or "children" before the thing made for them with no 's: "our men red
-    hoodie", "women shoes" ("men's hoodie"). A verb after it is left ("men like it")."""
+    hoodie", "women shoes" ("men's hoodie"), also before its verb ("the women boots are in
+    stock", brief 22b). A verb after it is left ("men like it")."""
     out = []
     for i in range(len(toks) - 1):
         if toks[i].low not in _OWNERS:
@@ -379,7 +384,8 @@ def owner_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
             k += 1
         head = toks[k - 1].low
         if k > i + 1 and (head in lex.nouns or head in lex.plurals or head in _goods()
-                          or _goods_plural(head, lex)) and _boundary(toks, k):
+                          or _goods_plural(head, lex)) and (
+                _boundary(toks, k) or toks[k].low in FINITE):
             out.append(_slip(text, toks, i, k - 1, "owner_plural"))
     return out
 

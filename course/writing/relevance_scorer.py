@@ -29,9 +29,10 @@ class Relevance(Scorer):
         pitches = [] if situation.pitch_ok else list(dict.fromkeys(
             m.group(0) for m in P.PITCH.finditer(reply.flat_body)))
         what = situation.name.replace("_", " ")
+        what = what if what.endswith(" question") else f"{what} question"  # no "question question"
         self._other_case(reply, situation, out)
         if own:
-            out.found.append(Said(f"answers the {what} question: {', '.join(own[:3])}",
+            out.found.append(Said(f"answers the {what}: {', '.join(own[:3])}",
                                   f"回答了买家的问题：{', '.join(own[:3])}"))
             if len(pitches) >= self.rubric.pitch_phrases:
                 out.points -= self.rubric.pitch_penalty

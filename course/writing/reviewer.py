@@ -55,6 +55,15 @@ LABELS = {
 }
 
 
+def listed(lines, sep: str = "; ") -> str:
+    """``lines`` joined by ``sep``, a line's own closing comma or colon dropped before it: the
+    greeting "Hi Emily," is listed as "greeting: Hi Emily; thanks: ..." (brief 22b, the 28v
+    reader: "Hi Emily,;")."""
+    lines = [str(line) for line in lines]
+    return sep.join(line.rstrip(",;:，；：") if i < len(lines) - 1 else line
+                    for i, line in enumerate(lines))
+
+
 @dataclass(frozen=True)
 class Criterion:
     """One rubric line: points out of ``max_points``, what was found and missing, advice en/zh."""
@@ -79,7 +88,7 @@ class Criterion:
     @property
     def evidence(self) -> str:
         """What was found, as one line."""
-        return "; ".join(self.found)
+        return listed(self.found)
 
 
 @dataclass(frozen=True)
@@ -121,8 +130,8 @@ class ReplyReview:
         import pandas as pd
 
         return pd.DataFrame(
-            [(c.label["en"], c.points, c.max_points, c.passed, "; ".join(c.found),
-              "; ".join(c.missing), c.advice["en"] if c.advice else "",
+            [(c.label["en"], c.points, c.max_points, c.passed, listed(c.found),
+              listed(c.missing), c.advice["en"] if c.advice else "",
               c.advice["zh"] if c.advice else "") for c in self.criteria],
             columns=["criterion", "points", "max", "passed", "found", "missing", "advice",
                      "advice_zh"],
@@ -135,11 +144,11 @@ class ReplyReview:
             lines.append(f"  [{mark}] {c.label['en']} / {c.label['zh']}: "
                          f"{c.points}/{c.max_points}")
             if c.found:
-                lines.append(f"         found: {'; '.join(c.found)}")
-                lines.append(f"         已有：{'；'.join(_zh(c.found))}")
+                lines.append(f"         found: {listed(c.found)}")
+                lines.append(f"         已有：{listed(_zh(c.found), '；')}")
             for label, label_zh, said in missing_groups(c.missing):
-                lines.append(f"         {label}: {'; '.join(said)}")
-                lines.append(f"         {label_zh}：{'；'.join(_zh(said))}")
+                lines.append(f"         {label}: {listed(said)}")
+                lines.append(f"         {label_zh}：{listed(_zh(said), '；')}")
         for cap in self.caps:
             lines.append(f"  Capped at {cap['cap']}: {cap['en']} / {cap['zh']}")
         if self.advice:
@@ -157,11 +166,11 @@ class ReplyReview:
             mark = "✔" if c.passed else "✘"
             detail = ""
             if c.found:
-                detail += (f"found: {e('; '.join(c.found))}<br>"
-                           f"已有：{e('；'.join(_zh(c.found)))}")
+                detail += (f"found: {e(listed(c.found))}<br>"
+                           f"已有：{e(listed(_zh(c.found), '；'))}")
             for label, label_zh, said in missing_groups(c.missing):
                 detail += ("<br>" if detail else "") + (
-                    f"{label}: {e('; '.join(said))}<br>{label_zh}：{e('；'.join(_zh(said)))}")
+                    f"{label}: {e(listed(said))}<br>{label_zh}：{e(listed(_zh(said), '；'))}")
             rows.append(f"<tr><td>{mark}</td><td>{e(c.label['en'])} / {e(c.label['zh'])}</td>"
                         f"<td>{c.points}/{c.max_points}</td><td>{detail}</td></tr>")
         caps = "".join(f"<p>Capped at {cap['cap']}: {e(cap['en'])} / {e(cap['zh'])}</p>"
@@ -245,6 +254,7 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
         # a teacher names first (w03 Yara "you are fake buyer": brief 22cp)
         rude = scorer.name == "tone" and any(c["name"] == "tone" for c in s.caps)
         advice = [*s.advice, *advice] if rude else advice + list(s.advice)
+    advice = _one_pressure_line(advice, reply)
     # a whole answer of a letter's length in its frame (greeting, closing) is a letter, not a
     # bare answer, though it lacks the thanks and a time (RUBRIC.letter_frame, brief 22rv)
     whole = criteria[0].points == criteria[0].max_points
@@ -262,8 +272,45 @@ def review_reply(text, situation, facts=None, buyer_message=None, words=None,
     for cap in caps:
         score = min(score, cap["cap"])
     caps = list({c["name"]: c for c in caps}.values())
+    if pasted and pasted[0]["name"] == "pasted":  # the task's text earns no criterion
+        criteria = [_unearned(c) for c in criteria]
     return ReplyReview(spec.name, int(max(0, min(100, score))), tuple(criteria),
                        tuple(dict.fromkeys(flagged)), tuple(_dedupe(advice)), tuple(caps))
+
+
+# the wrong decisions that say what the tone's pressure line says: a push, fake scarcity, a
+# threat (pressing for payment also says what to ask instead, and keeps its own line)
+PRESSURE_DECISIONS = ("fake_urgency", "pushes_to_buy", "threatens")
+
+
+def _one_pressure_line(advice: list, reply) -> list:
+    """``advice`` with the pressure said once (brief 22b, the 28v reader: "Remove the pressure
+    ..." and then "Change the decision: the reply pushes with pressure or scarcity ..." said
+    one point twice): where the tone's line names pressure, the lines of the decisions in
+    :data:`PRESSURE_DECISIONS` are left out and the words they found join its phrases."""
+    from course.writing.decisions import DECISIONS
+    from course.writing.text import Fix
+    from course.writing.tone_scorer import tone_advice
+
+    tone = next((a for a in advice if getattr(a, "phrases", ((), ()))[1]), None)
+    if tone is None:
+        return advice
+    lines = {f"Change the decision: the reply {DECISIONS[n].en}.": DECISIONS[n]
+             for n in PRESSURE_DECISIONS}
+    said = [a for a in advice if a["en"] in lines]
+    if not said:
+        return advice
+    others, pushes = tone.phrases
+    for a in said:
+        found = lines[a["en"]].find(reply)
+        if found and not any(found.lower() in p.lower() or p.lower() in found.lower()
+                             for p in pushes):
+            pushes = (*pushes, found)
+    flat = reply.flat.lower()  # in the order the reply says them
+    pushes = tuple(sorted(pushes, key=lambda p: flat.find(p.lower())))
+    one = Fix(zip(("en", "zh"), tone_advice(others, pushes), strict=True))
+    one.phrases = (others, pushes)
+    return [one if a is tone else a for a in advice if all(a is not b for b in said)]
 
 
 # the advice on a reply that is the task's text pasted back (its only advice; the role-play
@@ -321,6 +368,17 @@ def _calm_blame(cap: dict, content: Criterion) -> dict:
             "zh": "回复完成了任务，却把责任推给买家或他人"}
 
 
+def _unearned(c: Criterion) -> Criterion:
+    """A criterion of a reply that is the task's text pasted back: no points, so not shown as
+    met (the 28v reader: a reply scored 0 showed a tick on every criterion), and no advice of
+    its own (the review's one advice is to write a reply). What was found in the text stays
+    listed. The class report counts the criteria the same way: writing.csv's points and the
+    live page's "missed" read these points (course.exercises.kinds.written_work)."""
+    import dataclasses
+
+    return dataclasses.replace(c, points=0, advice=None)
+
+
 def _zh(lines) -> list[str]:
     """The Chinese of each line of a review (a plain string is its own translation)."""
     return [getattr(line, "zh", line) for line in lines]
@@ -331,8 +389,8 @@ def _with_advice(c: Criterion) -> Criterion:
         return c
     import dataclasses
 
-    en = f"{c.label['en']}: improve " + "; ".join(c.missing) + "."
-    zh = f"{c.label['zh']}：需改进：" + "；".join(getattr(m, "zh", m) for m in c.missing) + "。"
+    en = f"{c.label['en']}: improve " + listed(c.missing) + "."
+    zh = f"{c.label['zh']}：需改进：" + listed((getattr(m, "zh", m) for m in c.missing), "；") + "。"
     return dataclasses.replace(c, advice={"en": en, "zh": zh})
 
 

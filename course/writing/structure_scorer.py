@@ -80,6 +80,26 @@ def _greeting_advice(reply) -> tuple[str, str]:
     return f"Open with a greeting such as 'Dear {name},'.", f"以问候开头，例如 “Dear {name},”。"
 
 
+def _whole_letter_length(n: int, low: int, high: int) -> tuple[tuple[str, str], str, str]:
+    """A whole letter's length inside the task's range or just under it: (where it is, en and
+    zh), the advice en and zh. Under the range it says by how much, plainly (brief 22b, the
+    twenty-second reader: "39 words, just under this task's 40-150: good" read as a
+    contradiction): "39 words: one under this task's 40-150; fine for a reply that does the
+    job"."""
+    if n >= low:
+        return (("inside", f"在本题 {low}-{high} 个词之内"),
+                f"Length: {n} words, inside this task's {low}-{high}: good; a little more detail "
+                "would make a full letter.", f"长度：{n} 个词，在本题 {low}-{high} 个词之内：可以；"
+                "再多一点细节会更完整。")
+    short = low - n
+    under = "one" if short == 1 else f"{short} words"
+    return ((f"{under} under", f"比本题 {low}-{high} 个词少 {short} 个"),
+            f"Length: {n} words: {under} under this task's {low}-{high}; fine for a reply that "
+            "does the job, and a little more detail would make a full letter.",
+            f"长度：{n} 个词，比本题 {low}-{high} 个词少 {short} 个；作为完成任务的回复可以，"
+            "再多一点细节会更完整。")
+
+
 class Structure(Scorer):
     """Greeting, thanks, a next step with a time, a closing; the length as advice."""
 
@@ -129,18 +149,16 @@ class Structure(Scorer):
             # a whole letter inside the task's word range is not brief: it loses only the
             # length point (the issue's "a short reply that does the job loses at most that")
             brief = 0
-            where = (("inside", f"在本题 {low}-{high} 个词之内") if n >= low
-                     else ("just under", f"略少于本题 {low}-{high} 个词"))
-            parts[-1] = ("length", "", f"Length: {n} words, {where[0]} this task's {low}-{high}: "
-                         "good; a little more detail would make a full letter.",
-                         f"长度：{n} 个词，{where[1]}：可以；再多一点细节会更完整。",
-                         "长度")
+            where, en, zh = _whole_letter_length(n, low, high)
+            parts[-1] = ("length", "", en, zh, "长度")
         if n < brief:
             self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1]])
         for name, evidence, en, zh, name_zh in parts:
             if evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
-                out.found.append(Said(f"{name}: {evidence.strip()}", f"{name_zh}：{evidence.strip()}"))
+                # every part of a Chinese review in Chinese: "长度：58 个词" (brief 22b)
+                said_zh = f"{n} 个词" if name == "length" else evidence.strip()
+                out.found.append(Said(f"{name}: {evidence.strip()}", f"{name_zh}：{said_zh}"))
             elif name == "length" and brief == 0:  # within the range: what it lacks is detail
                 out.missing.append(Said(f"a full letter's detail ({n} words, {where[0]} "
                                         f"{low}-{high})", f"完整信件的细节（{n} 个词，{where[1]}）"))

@@ -21,10 +21,14 @@ class Tone(Scorer):
     def score(self, reply, situation):
         out = Scored(points=self.weight)
         hits = self._hits(reply.flat)
-        for kind, phrase in hits:
-            out.flagged.append(phrase)
-            out.missing.append(Problem(f"{_KIND_EN.get(kind, kind)}: '{phrase}'",
-                                       f"{_KIND_ZH[kind]}：“{phrase}”"))
+        out.flagged.extend(phrase for _, phrase in hits)
+        # one line a kind, naming its phrases: the label once (brief 22b, the 28v reader:
+        # "pressure (...): 'only 3 left'; pressure (...): 'Last chance'")
+        for kind in dict.fromkeys(kind for kind, _ in hits):
+            said = [phrase for k, phrase in hits if k == kind]
+            out.missing.append(Problem(f"{_KIND_EN.get(kind, kind)}: "
+                                       + ", ".join(f"'{p}'" for p in said),
+                                       f"{_KIND_ZH[kind]}：" + "、".join(f"“{p}”" for p in said)))
         # a sentence that does what the task asks is not cold (brief 22rc: the opt-out line "If
         # you would rather not get messages like this, simply reply no and I will stop")
         asked = [m.find for m in situation.moves if m.find != "time" and not m.find.startswith("fact:")]
@@ -55,29 +59,21 @@ class Tone(Scorer):
         the eighteenth student reader: "only 3 left"); the other kinds keep one label."""
         pushes = [p for k, p in hits if k == "pressure"]
         others = [p for k, p in hits if k != "pressure"] or ([] if hits else cold)
-        en_cap, zh_cap, en_do, zh_do = [], [], [], []
+        en_cap, zh_cap = [], []
         if others:
             en_cap.append("blaming, commanding, sarcastic or cold phrases")
             zh_cap.append("有指责、命令、讽刺或冷漠的说法")
-            en_do.append("Remove the blaming, commanding or cold phrases ("
-                         + ", ".join(f"'{p}'" for p in others) + "). Stand in the buyer's shoes.")
-            zh_do.append("删去指责、命令或冷漠的说法（" + "、".join(f"“{p}”" for p in others)
-                         + "），站在买家的角度说话。")
         if pushes:
             en_cap.append("pressure on the buyer (fake scarcity, a deadline or a threat)")
             zh_cap.append("向买家施压（虚假稀缺、催促期限或威胁）")
-            en_do.append("Remove the pressure (" + ", ".join(f"'{p}'" for p in pushes)
-                         + "): stock running out, a deadline or a threat the buyer has no reason "
-                           "to believe pushes them. Give the real facts and leave the choice to "
-                           "the buyer.")
-            zh_do.append("删去施压的说法（" + "、".join(f"“{p}”" for p in pushes)
-                         + "）：没有根据的“库存不多”、催促期限或威胁是在逼买家。请给出真实信息，"
-                           "让买家自己决定。")
         out.cap("tone", "; ".join(en_cap), "；".join(zh_cap))
         # blame alone (no command, pressure, sarcasm or refusal): the review weighs it
         # against the content (RUBRIC.caps["calm_blame"], brief 22sn)
         out.caps[-1]["blame_only"] = bool(hits) and all(k == "blame" for k, _ in hits)
-        out.advise(" ".join(en_do), " ".join(zh_do), fix=True)
+        out.advise(*tone_advice(others, pushes), fix=True)
+        # the phrases it names: the review folds a wrong decision that says the same push
+        # into this line (reviewer._one_pressure_line, brief 22b)
+        out.advice[-1].phrases = (tuple(others), tuple(pushes))
 
     @staticmethod
     def _hits(flat: str) -> list[tuple[str, str]]:
@@ -147,5 +143,25 @@ def _negative_words() -> frozenset:
 _NEGATIVE = None
 # what a tone problem is called where it is not its kind's own name (brief 22sl: "only 3
 # left" is fake scarcity, a push to buy)
+def tone_advice(others, pushes) -> tuple[str, str]:
+    """The tone's advice (en, zh): remove the blaming, commanding or cold phrases ``others``
+    and the pressure ``pushes``, each named once."""
+    en_do, zh_do = [], []
+    if others:
+        en_do.append("Remove the blaming, commanding or cold phrases ("
+                     + ", ".join(f"'{p}'" for p in others) + "). Stand in the buyer's shoes.")
+        zh_do.append("删去指责、命令或冷漠的说法（" + "、".join(f"“{p}”" for p in others)
+                     + "），站在买家的角度说话。")
+    if pushes:
+        en_do.append("Remove the pressure (" + ", ".join(f"'{p}'" for p in pushes)
+                     + "): stock running out, a deadline or a threat the buyer has no reason "
+                       "to believe pushes them. Give the real facts and leave the choice to "
+                       "the buyer.")
+        zh_do.append("删去施压的说法（" + "、".join(f"“{p}”" for p in pushes)
+                     + "）：没有根据的“库存不多”、催促期限或威胁是在逼买家。请给出真实信息，"
+                       "让买家自己决定。")
+    return " ".join(en_do), " ".join(zh_do)
+
+
 _KIND_EN = {"pressure": "pressure (fake scarcity, a deadline or a threat)"}
 _KIND_ZH = {"blame": "指责", "pressure": "施压（虚假稀缺、催促期限或威胁）", "command": "命令", "sarcasm": "讽刺", "refusal": "生硬拒绝"}

@@ -50,15 +50,16 @@ def writing(module: str):
 
 
 def _criterion_feedback(c) -> Bilingual:
-    en, zh = [], []
-    if c.found:
-        en.append("found: " + "; ".join(c.found))
-        zh.append("已有：" + "；".join(getattr(f, "zh", f) for f in c.found))
+    from course.writing.reviewer import listed  # ("Hi Emily," listed without ",;")
     from course.writing.text import missing_groups
 
+    en, zh = [], []
+    if c.found:
+        en.append("found: " + listed(c.found))
+        zh.append("已有：" + listed((getattr(f, "zh", f) for f in c.found), "；"))
     for label, label_zh, lines in missing_groups(c.missing):  # "problem:" for a problem found
-        en.append(f"{label}: " + "; ".join(lines))
-        zh.append(f"{label_zh}：" + "；".join(getattr(m, "zh", m) for m in lines))
+        en.append(f"{label}: " + listed(lines))
+        zh.append(f"{label_zh}：" + listed((getattr(m, "zh", m) for m in lines), "；"))
     return Bilingual(" · ".join(en), " · ".join(zh))
 
 
