@@ -84,7 +84,16 @@ def test_inbox_print_and_decisions(data, capsys):
     assert ((morning["received"] >= "2026-04-15 06:00")
             & (morning["received"] < "2026-04-15 10:30")).all()
     crm.print_messages(morning)
-    assert capsys.readouterr().out.count("--- ") == len(morning)
+    heads = [line for line in capsys.readouterr().out.splitlines() if line.startswith("--- ")]
+    assert len(heads) == len(morning)
+    # a pre-sale buyer has no order: the card shows no value as an order (its order_value is
+    # the value under discussion); a buyer with an order sees its value
+    for head, (_, m) in zip(heads, morning.iterrows(), strict=True):
+        if m["stage"] == "pre-sale":
+            assert head.endswith(" · no order yet") and "USD" not in head, head
+        else:
+            assert head.endswith(f" · order {m['order_value']:g} USD"), head
+    assert {"pre-sale", "in-sale", "after-sale"} <= set(morning["stage"])
     decisions = crm.complaint_decisions(morning)
     after = morning[morning["stage"] == "after-sale"]
     assert len(decisions) == len(after)
