@@ -115,7 +115,8 @@ def _ids(customer_ids, customers, what):
 
 def customer_card(customers, orders, customer_id, *, top=3):
     """One customer's record as a form: name, country, the platform they usually buy on,
-    language, birthday, their last order (date, and its platform when the orders have one) and
+    language, birthday, how many orders they placed (invoices, credit notes left out), their
+    last order (date, and its platform when the orders have one) and
     the ``top`` products they bought most often (counted in order lines, credit notes left out),
     written in lower case as the course writes them (acronyms such as LED kept).
 
@@ -123,6 +124,8 @@ def customer_card(customers, orders, customer_id, *, top=3):
     >>> card = customer_card(load("customers"), load("orders"), 12970)
     >>> card.loc["country", "Kanya Thongchai"]
     'Thailand'
+    >>> card.loc["orders", "Kanya Thongchai"]
+    '13'
     """
     import pandas as pd
 
@@ -138,6 +141,7 @@ def customer_card(customers, orders, customer_id, *, top=3):
         rows = {("usually buys on" if k == "platform" else k): v for k, v in rows.items()}
     sales = _sales(orders)
     mine = sales[sales["Customer ID"] == cid]
+    rows["orders"] = str(mine["Invoice"].nunique())
     if "InvoiceDate" in mine.columns and not mine.empty:
         last = mine.loc[mine["InvoiceDate"].idxmax()]
         where = f" on {last['Platform']}" if "Platform" in mine.columns else ""

@@ -58,6 +58,9 @@ def test_customer_card_lists_the_most_bought_products(data):
     top, lines = next(iter(sales["Description"].value_counts().items()))
     assert column["favourite product 1"] == f"{top.lower()} ({lines} order lines)"
     assert column["favourite product 1"].startswith("men hoodie red")  # as the course writes it
+    # her orders, counted as the toolkit counts them (invoices, credit notes left out): the
+    # number W05's task and hints speak of
+    assert column["orders"] == str(sales["Invoice"].nunique()) == "13"
     # her usual platform is the customers' column; her last order (9 March 2026) came through
     # another one, and the card says both so that neither contradicts the orders
     assert column["usually buys on"] == "Shopee"
