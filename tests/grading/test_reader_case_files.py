@@ -216,6 +216,10 @@ TURNED = [
     ("round12b-an_amount_in_words_is_the_amount-ines", {"same_score_with": "$40"}),
     ("round11-the_padding_advice_quotes_the_reply-empty",
      {"advice_has": ["Cut the general sentences", "a sentence the reply never wrote"]}),
+    # the prompt the case was written for (task_prompt), taken away: the bank's prompt of
+    # today (goals, not sentences) lends the letter no words, so the borrowed cap goes
+    ("round19_verdicts-a_letter_in_the_tasks_words_is_borrowed_not_pasted-reader_kanya_numbered",
+     {"task_prompt": None}),
     # its own replacement, then the opt-out taken out: the second pair must be made too
     ("round13b-a_purchase_is_what_she_bought-reader",
      {"model_with": [["Thank you for your order of eight coffee mugs in September.",
