@@ -321,6 +321,11 @@ def test_payment_methods_are_the_shares_as_percentages(data):
     for _region, rows in table.groupby("region", sort=False):
         assert rows["share of invoices (%)"].is_monotonic_decreasing
         assert abs(rows["share of invoices (%)"].sum() - 100) < 0.5
+    # one label for one thing (brief 28g): a card named by its brand is a credit card, as in
+    # every other region and in W06's exercises
+    cards = [m for m in table["payment method"] if "card" in m.lower() and m != "Local card"]
+    assert cards and all(m.startswith("Credit card") for m in cards), cards
+    assert {"Credit card (Visa)", "Credit card (MasterCard)"} <= set(table["payment method"])
 
 
 def test_show_message_prints_the_buyer_the_order_and_the_text(data, capsys):
