@@ -347,3 +347,45 @@ def _cell(activity: Activity, cmap) -> str:
     else:
         text = f"**{esc(label)}** · {esc(title.en)}"
     return f"{text}<br>{esc(title.zh)}".replace("|", "\\|")
+
+
+def plan_nav(slug: str):
+    """A lesson's navigation (course_map.lesson_nav) following the semester plan: where the
+    plan holds whole weeks without a lesson before the next one (the mid-term, the project
+    weeks), a line names them and the week of the next lesson, in English and Chinese (brief
+    28g: W10's next link went to lesson 09 with no word of weeks 13-14). A course without a
+    readable plan gets the links alone."""
+    from course.exercises.course_map import Markdown, course_file, lesson_nav
+    from course.exercises.course_map import load as load_map
+    from course.messages import ui
+
+    nav = lesson_nav(slug)
+    nxt = load_map().next(slug)
+    path = course_file().with_name("semester.yaml")
+    if nxt is None or not path.exists():
+        return nav
+    try:
+        plan = load(path)
+    except CourseError:
+        return nav
+    here, there = plan.periods_of("lesson", slug), plan.periods_of("lesson", nxt.slug)
+    if not here or not there:
+        return nav
+    start, end = here[0].index, there[0].index
+    weeks = [w for w in plan.weeks if w.periods and all(start < p.index < end for p in w.periods)]
+    if not weeks:
+        return nav
+    week = there[0].week
+    md = _nav_md
+    note = ui("nav_plan", label=f"{nxt.label} · {md(nxt.title.en)}",
+              label_zh=f"{nxt.label} · {md(nxt.title.zh)}", week=week,
+              weeks_en=", ".join(f"week {w.number} · {md(w.title.en)}" for w in weeks),
+              weeks_zh="，".join(f"第 {w.number} 周 · {md(w.title.zh)}" for w in weeks)).en
+    span = f"{weeks[0].number}-{weeks[-1].number}" if len(weeks) > 1 else f"{weeks[0].number}"
+    plain = f"{nav.plain} (week {week}, after week{'s' if len(weeks) > 1 else ''} {span})"
+    return Markdown(f"{nav.text}\n\n{note}", plain)
+
+
+def _nav_md(text: str) -> str:
+    """Plan text made safe inside a markdown line."""
+    return html.escape(text).replace("|", "\\|").replace("\n", " ")

@@ -95,7 +95,7 @@ def test_previous_next_links_follow_the_plan(plan):
     says so (a notebook not re-executed after a change of order keeps its old links)."""
     import nbformat
 
-    from course.exercises.course_map import lesson_nav
+    from course.semester import plan_nav as lesson_nav
 
     taught = [p.activity.ref for p in plan.periods_of("lesson")]
     cmap = load_map(ROOT / "notebooks" / "course.yaml")
@@ -109,6 +109,26 @@ def test_previous_next_links_follow_the_plan(plan):
         assert len(nav) == 1, f"{slug}: one navigation cell (lesson.nav())"
         stored = [o["data"]["text/plain"] for o in nav[0].outputs if "data" in o]
         assert stored == [repr(lesson_nav(slug))], f"{slug}: re-execute it, its links are old"
+
+
+def test_a_next_link_names_the_weeks_without_a_lesson_before_it(plan):
+    """The links follow the plan: where whole weeks of other periods come first (the mid-term,
+    the project), the navigation says so, in English and Chinese (brief 28g: W10's next link
+    went to 09 with no word of weeks 13-14)."""
+    from course.semester import plan_nav as lesson_nav
+
+    taught = [p.activity.ref for p in plan.periods_of("lesson")]
+    week_of = {p.activity.ref: p.week for p in plan.periods_of("lesson")}
+    for before, after in zip(taught, taught[1:], strict=False):
+        nav = lesson_nav(before)
+        gap = [w.number for w in plan.weeks if week_of[before] < w.number < week_of[after]]
+        if gap:
+            assert f"next: {after} (week {week_of[after]}, after" in repr(nav)
+            for n in gap:
+                assert f"week {n} · " in nav.text and f"第 {n} 周" in nav.text, (before, n)
+        else:
+            assert "semester plan" not in nav.text and repr(nav).endswith(f"next: {after}")
+    assert "after weeks 13-14" in repr(lesson_nav("w10-promotion-workshop"))
 
 
 def test_mock_and_final_papers_cover_lesson_10_in_the_time_they_state(plan):

@@ -38,13 +38,33 @@ def inbox(messages, start, end):
 
 
 def print_messages(messages):
-    """Print each message as a card: id, time, buyer, product and order value, then its text."""
+    """Print each message as a card: id, time, buyer, product and the order's value ("order
+    87 USD"), then its text. A buyer who has not ordered (no ``order_id`` where the messages
+    have that column, else no ``order_value``) has "no order yet": before the sale
+    ``order_value`` is the value under discussion (data/README.md), not an order.
+
+    >>> import pandas as pd
+    >>> print_messages(pd.DataFrame({"message_id": ["m1"], "received": [pd.Timestamp("2026-04-15 06:15")],
+    ...     "buyer_name": ["Idris"], "product": ["raincoat"], "order_value": [50.0],
+    ...     "order_id": [None], "text": ["Can you ship 21 in one parcel?"]}))
+    --- m1 · 06:15 · Idris · raincoat · no order yet
+        Can you ship 21 in one parcel?
+    <BLANKLINE>
+    """
     require_frame(messages, INBOX_COLUMNS, "print_messages(messages)", allow_empty=True)
+    has_order_id = "order_id" in messages.columns
     for m in messages.itertuples():
-        value = "no order yet" if m.order_value != m.order_value else f"{m.order_value:g} USD"
+        ordered = _present(m.order_id) if has_order_id else _present(m.order_value)
+        value = f"order {m.order_value:g} USD" if ordered and _present(m.order_value) \
+            else "order" if ordered else "no order yet"
         product = m.product if isinstance(m.product, str) and m.product else "-"
         print(f"--- {m.message_id} · {m.received:%H:%M} · {m.buyer_name} · {product} · {value}")
         print(textwrap.indent(str(m.text).strip(), "    ") + "\n")
+
+
+def _present(value) -> bool:
+    """Whether a cell holds a value (not None, NaN or empty text)."""
+    return value is not None and value == value and str(value).strip() != ""
 
 
 def complaint_decisions(messages):

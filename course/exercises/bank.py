@@ -132,10 +132,11 @@ class Lesson(_ExerciseMap):
         return review_summary(self, learner)
 
     def nav(self):
-        """Links to the previous lesson, the index and the next lesson."""
-        from course.exercises.course_map import lesson_nav
+        """Links to the previous lesson, the index and the next lesson, with the weeks the
+        semester plan holds before the next one (course.semester.plan_nav)."""
+        from course.semester import plan_nav
 
-        return lesson_nav(self.slug)
+        return plan_nav(self.slug)
 
     def __repr__(self) -> str:
         return f"Lesson {self.slug}: {self.title.en} ({len(self)} exercises)"

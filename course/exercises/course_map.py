@@ -184,7 +184,8 @@ def contents() -> Markdown:
 
 
 def lesson_nav(slug: str) -> Markdown:
-    """Links to the previous lesson, the index and the next lesson."""
+    """Links to the previous lesson, the index and the next lesson (course.semester.plan_nav
+    adds what the semester plan holds before the next one)."""
     cmap = load()
     prev, nxt = cmap.previous(slug), cmap.next(slug)
     parts, plain = [], []

@@ -139,9 +139,11 @@ def split_heading(text: str) -> Bilingual:
 
 def _kind_of(heading: str, optional: bool) -> str:
     low = heading.lower()
+    # a workshop closes with "What you did today", its summary (the plan's key points; not a
+    # part of the board plan: brief 28g, W03 and W04's plans had no key points)
     for word, kind in (("learning goals", "goals"), ("try it", "try"), ("case", "case"),
-                       ("summary", "summary"), ("check your understanding", "check"),
-                       ("glossary", "glossary")):
+                       ("summary", "summary"), ("what you did today", "summary"),
+                       ("check your understanding", "check"), ("glossary", "glossary")):
         if low.startswith(word):
             return kind
     return "further" if optional and GOING_FURTHER.search(low) else "section"

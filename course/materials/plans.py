@@ -4,7 +4,8 @@ Fields and where each comes from (a field the lesson has no source for is derive
 content and says so, or is left for the teacher, marked "to fill in"):
 
 - objectives: the lesson's learning goals;
-- key points (重点): the lesson's summary;
+- key points (重点): the lesson's summary (a workshop's "What you did today"; without one,
+  its learning goals);
 - difficulties (难点): derived: the sections whose exercises carry a ladder of two or more
   hints, those whose exercises the bank marks ``class`` (discussed in class before the answer
   shows) and the lesson's "Try it" activity;
@@ -177,6 +178,8 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
     acts = scaled(activities(content.path, item_minutes), entry.teaching_minutes, entry.exercise_minutes)
     summary = content.section("summary")
     en, zh = summary.key_points(limit=8) if summary else ([], [])
+    if not en:  # a lesson without a summary (W10): its learning goals, never an empty 重点
+        en, zh = [g.en for g in content.goals], [g.zh for g in content.goals]
     hinted = [s for s in content.taught
               if any(len(lesson[i].hints) >= 2 for i in s.exercises if i in lesson.ids)]
     class_sections = [s for s in content.taught + [content.section("try")] if s is not None
@@ -191,12 +194,21 @@ def plan_data(lesson, content: LessonContent, root: Path, lang: str = "en") -> d
         "content": content, "entry": entry, "activities": acts, "exercises": lesson,
         "schedule": planned_periods(root, content.slug),
         "key_points": list(zip(en, zh + [""] * len(en), strict=False)),
-        "difficulties": list(dict.fromkeys(s.heading for s in hinted + class_sections)),
+        "difficulties": _difficulties(content, hinted + class_sections),
         "board": [s.heading for s in content.taught], "terms": content.glossary[:6],
         "questions": questions,
         "service": _sentences(content, SERVICE_ZH if lang == "zh" else SERVICE, 2, lang == "zh"),
         "craft": _sentences(content, CRAFT_ZH if lang == "zh" else CRAFT, 2, lang == "zh"), "homework": homework, "to_fill": TO_FILL,
     }
+
+
+def _difficulties(content: LessonContent, sections: list) -> list:
+    """The headings of ``sections`` in the lesson's order, once each; a workshop's warm-up
+    (two review questions on the lesson before, in class mode) is no difficulty (brief 28g:
+    W03's plan listed "2. Screen by eye", "4. ...", then "1. Warm-up")."""
+    chosen = {id(s) for s in sections if not s.heading.en.lower().lstrip("0123456789. ")
+              .startswith("warm-up")}
+    return list(dict.fromkeys(s.heading for s in content.sections if id(s) in chosen))
 
 
 def planned_periods(root: Path, slug: str) -> list[tuple[int, int]]:

@@ -59,6 +59,9 @@ def test_customer_card_lists_the_most_bought_products(data):
     top, lines = next(iter(sales["Description"].value_counts().items()))
     assert column["favourite product 1"] == f"{top.lower()} ({lines} order lines)"
     assert column["favourite product 1"].startswith("men hoodie red")  # as the course writes it
+    # her orders, counted as the toolkit counts them (invoices, credit notes left out): the
+    # number W05's task and hints speak of
+    assert column["orders"] == str(sales["Invoice"].nunique()) == "13"
     # her usual platform is the customers' column; her last order (9 March 2026) came through
     # another one, and the card says both so that neither contradicts the orders
     assert column["usually buys on"] == "Shopee"
@@ -85,7 +88,16 @@ def test_inbox_print_and_decisions(data, capsys):
     assert ((morning["received"] >= "2026-04-15 06:00")
             & (morning["received"] < "2026-04-15 10:30")).all()
     crm.print_messages(morning)
-    assert capsys.readouterr().out.count("--- ") == len(morning)
+    heads = [line for line in capsys.readouterr().out.splitlines() if line.startswith("--- ")]
+    assert len(heads) == len(morning)
+    # a pre-sale buyer has no order: the card shows no value as an order (its order_value is
+    # the value under discussion); a buyer with an order sees its value
+    for head, (_, m) in zip(heads, morning.iterrows(), strict=True):
+        if m["stage"] == "pre-sale":
+            assert head.endswith(" · no order yet") and "USD" not in head, head
+        else:
+            assert head.endswith(f" · order {m['order_value']:g} USD"), head
+    assert {"pre-sale", "in-sale", "after-sale"} <= set(morning["stage"])
     decisions = crm.complaint_decisions(morning)
     after = morning[morning["stage"] == "after-sale"]
     assert len(decisions) == len(after)
@@ -310,6 +322,11 @@ def test_payment_methods_are_the_shares_as_percentages(data):
     for _region, rows in table.groupby("region", sort=False):
         assert rows["share of invoices (%)"].is_monotonic_decreasing
         assert abs(rows["share of invoices (%)"].sum() - 100) < 0.5
+    # one label for one thing (brief 28g): a card named by its brand is a credit card, as in
+    # every other region and in W06's exercises
+    cards = [m for m in table["payment method"] if "card" in m.lower() and m != "Local card"]
+    assert cards and all(m.startswith("Credit card") for m in cards), cards
+    assert {"Credit card (Visa)", "Credit card (MasterCard)"} <= set(table["payment method"])
 
 
 def test_show_message_prints_the_buyer_the_order_and_the_text(data, capsys):

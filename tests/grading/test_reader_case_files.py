@@ -39,6 +39,11 @@ And what it checks (at least one; each key optional):
 
 A ``_has`` / ``_lacks`` key may give a list of words: each must be there (or not).
 
+``task_prompt`` (a text, or ``{en: ..., zh: ...}``) gives the task's instructions explicitly:
+the case reviews and grades its reply against the bank's exercise with this prompt in place of
+the bank's own. A case about the task's wording (the ``pasted`` and ``borrowed`` caps read the
+prompt) keeps the wording it was written for when the bank's prompt changes later.
+
 A file that names an unknown key, or a case that reviews nothing or checks nothing, fails with
 the file, rule and case named.
 """
@@ -57,7 +62,7 @@ CHECKS = {"score_min", "score_max", "correct", "caps_has", "caps_lacks", "missin
           "feedback_has", "feedback_lacks", "outcome", "final_has", "final_lacks", "made"}
 CHECKS |= {"decision_has", "decision_lacks", "closing", "full_marks", "nothing_missing",
            "passed", "same_score_with", "advice_first"}
-OTHER = {"exercise", "fill", "criterion", "situation", "facts", "move", "why"}
+OTHER = {"exercise", "fill", "criterion", "situation", "facts", "move", "why", "task_prompt"}
 
 
 def _cases() -> list:
@@ -157,6 +162,19 @@ def _check_run(case: dict, exercise, where: str) -> None:
     _check_words(case, "final", run["final"], where)
 
 
+def _with_prompt(exercise, prompt):
+    """``exercise``, or a copy of it whose prompt is ``prompt`` (the case's ``task_prompt``)."""
+    if prompt is None:
+        return exercise
+    import copy
+
+    from course.text import as_bilingual
+
+    task = copy.copy(exercise)
+    task.prompt = as_bilingual(prompt)
+    return task
+
+
 @pytest.mark.parametrize("case,where", _cases())
 def test_reader_case(case, where):
     _check_keys(case, where)
@@ -166,7 +184,7 @@ def test_reader_case(case, where):
         found = moves_in(case["moves"], case.get("facts"), case.get("situation"))
         assert (case["move"] in found) == case["made"], f"{where}: {sorted(found)}"
         return
-    exercise = course_bank()[case["exercise"]]
+    exercise = _with_prompt(course_bank()[case["exercise"]], case.get("task_prompt"))
     answer = case["replies"] if "replies" in case else _reply_text(case, where)
     if "replies" in case:
         _check_run(case, exercise, where)
@@ -198,6 +216,10 @@ TURNED = [
     ("round12b-an_amount_in_words_is_the_amount-ines", {"same_score_with": "$40"}),
     ("round11-the_padding_advice_quotes_the_reply-empty",
      {"advice_has": ["Cut the general sentences", "a sentence the reply never wrote"]}),
+    # the prompt the case was written for (task_prompt), taken away: the bank's prompt of
+    # today (goals, not sentences) lends the letter no words, so the borrowed cap goes
+    ("round19_verdicts-a_letter_in_the_tasks_words_is_borrowed_not_pasted-reader_kanya_numbered",
+     {"task_prompt": None}),
     # its own replacement, then the opt-out taken out: the second pair must be made too
     ("round13b-a_purchase_is_what_she_bought-reader",
      {"model_with": [["Thank you for your order of eight coffee mugs in September.",

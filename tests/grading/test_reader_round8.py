@@ -138,6 +138,9 @@ def test_a_wrong_remedy_gets_the_buyers_reason_not_a_threat(turn_2):
     run = SOPHIE.conversation([ASK, turn_2])
     grade = SOPHIE.grade([ASK, turn_2])
     assert run["outcome"] == "bad" and "Saturday" in run["final"] and "dispute" not in run["final"]
+    # her answer follows any wrong offer: it names none (a full refund was answered with "a new
+    # machine would take weeks", brief 28g)
+    assert "new machine" not in run["final"] and "refund" not in run["final"]
     assert grade.score <= 0.40 and "local repair" in grade.feedback.en
 
 

@@ -65,3 +65,22 @@ def test_a_workshop_is_labelled_as_a_workshop_not_as_a_lesson(tmp_path):
     plan = next(folder.glob("lesson-plan*.md")).read_text(encoding="utf-8")
     assert "Workshop W07 · 实训 W07" in plan.splitlines()[0]
     assert "Lesson 07" not in plan and "第 07 课" not in plan
+
+
+@pytest.mark.parametrize("slug", [e.slug for e in load(ROOT / "notebooks" / "course.yaml").lessons
+                                  if e.kind == "workshop"])
+def test_a_workshop_plan_has_key_points_and_no_warm_up_among_its_difficulties(slug):
+    """A workshop closes with "What you did today": its key points (brief 28g: W03 and W04's
+    plans had an empty 重点); the warm-up's review questions are no difficulty, and the
+    difficulties come in the lesson's order."""
+    from course.materials.lessons import read_lesson
+
+    lesson = course.load_bank(ROOT / "exercises" / f"{slug}.yaml").lessons[slug]
+    content = read_lesson(ROOT / "notebooks" / f"{slug}.ipynb")
+    data = plans.plan_data(lesson, content, ROOT)
+    assert data["key_points"], slug
+    assert all("warm-up" not in h.en.lower() for h in data["difficulties"]), slug
+    order = [s.heading for s in content.sections]
+    assert [order.index(h) for h in data["difficulties"]] == sorted(
+        order.index(h) for h in data["difficulties"])
+    assert all("what you did today" not in h.en.lower() for h in data["board"]), slug
