@@ -39,6 +39,25 @@ ADVICE = {"en": "Write your own reply to the buyer: this is the task's text (the
           "zh": "请自己写给买家的回复：这是题目本身的文字（说明、买家留言或事实），不是回复。"}
 
 
+# the end of a sentence: a run of shared words stops there (brief 22d, the twenty-third student
+# reader: "Dear Lena, sorry for the coat. We will refund you." was told it copies the task, its
+# "the coat. We will refund" lying across two of the hint's quoted sentences, "...photos of the
+# coat?" "We will refund you in full"): two ordinary phrases side by side are no paste
+_TOKEN = re.compile(_WORD.pattern + r"|[.!?。！？](?=[\s\"'”’)]|$)")
+_END = frozenset(".!?。！？")
+
+
+def _sentences(text: str) -> list[list[str]]:
+    """The lower-case words of ``text`` (as :func:`words`), in sentences."""
+    out = [[]]
+    for t in _TOKEN.findall(str(text).lower().replace("_", " ")):
+        if t in _END:
+            out.append([])
+        else:
+            out[-1].append(t)
+    return [s for s in out if s]
+
+
 def runs(sources, n: int) -> frozenset:
     """Every run of ``n`` words, in order, of ``sources``: build it once for a task and give
     it to :func:`pasted_share` as ``grams`` (the role-play reads every turn against it)."""
@@ -48,30 +67,33 @@ def runs(sources, n: int) -> frozenset:
 def _runs(sources, n: int) -> set:
     grams = set()
     for text in sources:
-        w = words(text)
-        grams.update(tuple(w[i:i + n]) for i in range(len(w) - n + 1))
+        for w in _sentences(text):
+            grams.update(tuple(w[i:i + n]) for i in range(len(w) - n + 1))
     return grams
 
 
 def pasted_share(text: str, sources, n: int, grams=None) -> float:
-    """The share of the words of ``text`` inside a run of ``n`` or more words, in order, that
-    one of ``sources`` (texts of the task) also has. 0 for a reply of fewer than ``n`` words.
+    """The share of the words of ``text`` inside a run of ``n`` or more words, in order and in
+    one sentence, that one of ``sources`` (texts of the task) also has in one sentence. 0 for a reply of fewer than ``n`` words.
     ``grams``: the runs of ``sources`` built before (:func:`runs`), then ``sources`` is not
     read.
 
     >>> pasted_share("Hi Ann, your order 8012 ships today. Lily", ["Order 8012 ships today"], 4)
     0.5
     """
-    w = words(text)
-    if len(w) < n:
+    total = len(words(text))
+    if total < n:
         return 0.0
     if grams is None:
         grams = _runs(sources, n)
-    covered = [False] * len(w)
-    for i in range(len(w) - n + 1):
-        if tuple(w[i:i + n]) in grams:
-            covered[i:i + n] = [True] * n
-    return sum(covered) / len(w)
+    covered = 0
+    for w in _sentences(text):  # a run inside one sentence of the reply
+        hit = [False] * len(w)
+        for i in range(len(w) - n + 1):
+            if tuple(w[i:i + n]) in grams:
+                hit[i:i + n] = [True] * n
+        covered += sum(hit)
+    return covered / total
 
 
 def task_sources(task_text=None, buyer_message=None, facts=None) -> list[str]:
