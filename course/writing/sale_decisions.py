@@ -192,7 +192,9 @@ CLOSES_THE_TALK = Decision(
     "closes_the_talk",
     "closes the bargaining with a last word ('final price') instead of keeping the talk open",
     "用“最终价格”之类的话结束议价，而不是保持沟通",
-    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:(?:our|the|my) )?(?:final|last) "
+    # "our best and final price" (brief 22d: W06's warm-up teaches it, the twenty-third readers)
+    re.compile(r"\b(?:this|that|it|the price|\$?\d[\d.,]*) is (?:(?:our|the|my) )?"
+               r"(?:(?:best|lowest) and )?(?:final|last) "
                r"(?:price|offer)\b|\bprices? (?:is|are) (?:final|not negotiable|non-negotiable)\b|"
                r"\b(?:the )?price is fixed\.", re.I))
 

@@ -53,6 +53,20 @@ def _offer_used(reply, situation) -> str:
     return f"{how} ({until})" if how else ""
 
 
+def _talk_invited(reply, situation) -> str:
+    """Where the task asks the seller to invite the buyer to talk further (``invite_talk``: W06's
+    Gulf buyer, "warm and unhurried"), the invitation is the next step: a deadline would hurry
+    him (brief 22d, the twenty-third readers: the patient 97 was told "by Friday"). Its words, or
+    ''."""
+    return _find_move(situation.move("talk"), reply) if _asks_talk(reply, situation) else ""
+
+
+def _asks_talk(reply, situation) -> bool:
+    """Whether the task asks for an invitation to talk further (its content says so when it is
+    missing: "Missing: invites the buyer to talk further")."""
+    return bool(reply.facts.get("invite_talk")) and "talk" in {m.name for m in situation.moves}
+
+
 _SOON = re.compile(r"\b(?:soon|earliest|early|quick(?:ly)?|shortly|prompt(?:ly)?)\b", re.I)
 
 
@@ -99,7 +113,8 @@ class Structure(Scorer):
             ("next step with a time", (_next_time(reply.flat_body)
                                        or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
                                        or [_offer_used(reply, situation)
-                                           or _reply_asked_soon(reply, situation)])[0],
+                                           or _reply_asked_soon(reply, situation)
+                                           or _talk_invited(reply, situation)])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
              "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
             ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",
@@ -147,7 +162,8 @@ class Structure(Scorer):
                 out.advise(en, zh)
             else:
                 out.missing.append(Said(name, name_zh))
-                out.advise(en, zh)
+                if not (name.startswith("next step") and _asks_talk(reply, situation)):
+                    out.advise(en, zh)  # ... not a deadline where the invitation is asked
         if parts[1][1]:
             self._thanks_form(reply, out)
         # a letter (not a brief note) signed with the writer's name is closed, even with no
