@@ -98,5 +98,9 @@ FAKE_URGENCY = Push(
                r"fast|right away|immediately|at once)\b", re.I))
 # brief 22e: pressure denied with "no need": "No need to hurry.", "there is no need to buy today"
 # ("no need to" is not a denial of what follows elsewhere: "no need to send it back")
+# brief 22d: what the buyer may do is no push: "You can order now." (the twenty-third teacher
+# reader: a neutral invitation, read as pressure; 40, fail); pressure said with it is still
+# found by its own words ("You can order now before it is gone.", "hurry")
 FAKE_URGENCY.excuse = re.compile(r"\bno (?:need|rush)\b|\bneed(?:n'?t| not)\b|"
-                                 r"\b(?:do not|don'?t) (?:need|have) to\b", re.I)
+                                 r"\b(?:do not|don'?t) (?:need|have) to\b|"
+                                 r"\byou (?:can|may|could) (?:also |just |simply )?$", re.I)
