@@ -47,6 +47,18 @@ def _find_move(move, reply) -> str:
     return ""
 
 
+# the head of the advice on a wrong decision, in plain words ("Change the decision" was not
+# understood by B1 students: the twenty-third readers, brief 22d)
+DO_NOT = {"en": "Do not do this: the reply ", "zh": "请不要这样做：回复"}
+
+
+def restates(cap: dict, line: str) -> bool:
+    """Whether the advice ``line`` (English) only says again what ``cap`` says: "Missing: X."
+    where the cap that set the score already names X ("Why not higher: your reply does not yet
+    say the main point: X"; the twenty-third readers saw one point said three times)."""
+    return line.startswith("Missing: ") and line[len("Missing: "):].rstrip(".") in cap.get("en", "")
+
+
 def _pushes(reply, situation) -> bool:
     """Whether the reply pushes the customer (a pressure decision the situation rules out)."""
     return any(DECISIONS[name].find(reply) for name in ("fake_urgency", "pushes_to_buy")
@@ -187,8 +199,10 @@ class Content(Scorer):
         if situation.right and not made & set(situation.right):
             names = " / ".join(situation.move(r).en for r in situation.right)
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
-            out.cap("no_decision", f"the reply does not take the decision: {names}",
-                    f"回复没有做出应有的决定：{names_zh}")
+            # in plain words (the twenty-third readers: "does not take the decision" and
+            # "没有做出应有的决定" were not understood by B1 students; brief 22d)
+            out.cap("no_decision", f"your reply does not yet say the main point: {names}",
+                    f"你的回复还没有写出最重要的一点：{names_zh}")
         if situation.right and not made & set(situation.right) and self._wrong_choice(
                 reply, situation):
             out.cap("wrong_choice", "the value the decision turns on is wrong (a size, a product "
@@ -288,7 +302,7 @@ class Content(Scorer):
             out.missing.append(Problem(f"{kind_en}: {d_en} ('{evidence}')",
                                     f"{kind_zh}：{d_zh}（“{evidence}”）"))
             advice = getattr(d, "advice", lambda _r: None)(reply)
-            en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
+            en, zh = advice or (f"{DO_NOT['en']}{d.en}.", f"{DO_NOT['zh']}{d.zh}。")
             out.advise(en, zh, fix=True)
             out.cap(d.cap, f"{kind_en}: {d_en}", f"{kind_zh}：{d_zh}")
         return n

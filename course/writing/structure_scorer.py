@@ -61,6 +61,18 @@ def _talk_invited(reply, situation) -> str:
     return _find_move(situation.move("talk"), reply) if _asks_talk(reply, situation) else ""
 
 
+def _said_by_content(reply, situation) -> bool:
+    """Whether the content's own advice already asks for the next step: the invitation to talk
+    where the task asks for it (not a deadline), or a move of the task that is the time itself
+    ("Missing: when the real answer comes", "Missing: a next step with a time"): "Say what
+    happens next and when" would say it again (the twenty-third readers, brief 22d)."""
+    return _asks_talk(reply, situation) or bool({m.name for m in situation.moves} & _TIME_MOVES)
+
+
+# the moves that are the next step's time (customer_situations, promotion_situations)
+_TIME_MOVES = frozenset({"next", "when"})
+
+
 def _asks_talk(reply, situation) -> bool:
     """Whether the task asks for an invitation to talk further (its content says so when it is
     missing: "Missing: invites the buyer to talk further")."""
@@ -162,8 +174,8 @@ class Structure(Scorer):
                 out.advise(en, zh)
             else:
                 out.missing.append(Said(name, name_zh))
-                if not (name.startswith("next step") and _asks_talk(reply, situation)):
-                    out.advise(en, zh)  # ... not a deadline where the invitation is asked
+                if not (name.startswith("next step") and _said_by_content(reply, situation)):
+                    out.advise(en, zh)
         if parts[1][1]:
             self._thanks_form(reply, out)
         # a letter (not a brief note) signed with the writer's name is closed, even with no

@@ -44,9 +44,9 @@ MAX_KEPT_REVIEWS = 2048
 
 def writing(module: str):
     """A course.writing module, imported on first use (not when the bank loads the kind)."""
-    from course.writing import reviewer
+    from course.writing import content_scorer, reviewer
 
-    return {"reviewer": reviewer}[module]
+    return {"reviewer": reviewer, "content_scorer": content_scorer}[module]
 
 
 def _criterion_feedback(c) -> Bilingual:
@@ -190,6 +190,9 @@ class ReplyExercise(Exercise):
         if binding and not _told_first(binding[0], advice):
             feedback = feedback + ui("reply_capped", reason_en=binding[0]["en"],
                                      reason_zh=binding[0]["zh"])
+            # ... and not said again as "Missing: X" (brief 22d)
+            restates = writing("content_scorer").restates
+            advice = [a for a in advice if not restates(binding[0], a.en)]
         for a in advice[:4]:
             feedback = feedback + Bilingual("\n• " + a.en, "\n• " + a.zh)
         feedback = feedback + Bilingual("\n" + note.en, "\n" + note.zh)
