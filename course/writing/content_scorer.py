@@ -59,6 +59,11 @@ def restates(cap: dict, line: str) -> bool:
     return line.startswith("Missing: ") and line[len("Missing: "):].rstrip(".") in cap.get("en", "")
 
 
+# advice too general to give an excellent reply (the twenty-third readers: "Thank the buyer"
+# after 97-100 on almost every reply, so they stopped reading it; brief 22d)
+MINOR = frozenset({"Thank the buyer (for the order, the message or their patience)."})
+
+
 def _pushes(reply, situation) -> bool:
     """Whether the reply pushes the customer (a pressure decision the situation rules out)."""
     return any(DECISIONS[name].find(reply) for name in ("fake_urgency", "pushes_to_buy")

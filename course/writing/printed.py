@@ -6,7 +6,8 @@ which re-exports it) can both print a review without importing each other."""
 import re
 import unicodedata
 
-from course.writing.content_scorer import restates
+from course.writing.agreement import EXCELLENT
+from course.writing.content_scorer import MINOR, restates
 from course.writing.reviewer import ReplyReview, review_reply
 
 
@@ -48,6 +49,8 @@ def short_review(review, *, advice=2, language=None, more=True):
             say(ui("review_short_cap", reason_en=cap["en"], reason_zh=cap["zh"]))
             lines = [a for a in lines if not restates(cap, a["en"])]  # not said twice (22d)
             break
+    if review.score >= EXCELLENT:  # no generic reminder on an excellent reply (brief 22d)
+        lines = [a for a in lines if a["en"] not in MINOR]
     if lines[:advice]:
         say(ui("review_short_advice"))
         for n, line in enumerate(lines[:advice], 1):
