@@ -53,6 +53,11 @@ def _offer_used(reply, situation) -> str:
     return f"{how} ({until})" if how else ""
 
 
+# the chat apps a buyer writes on (the task's ``channel`` fact, W02's Ashley on WhatsApp): a chat
+# message ends without a letter's "Best regards," (the twenty-third readers, brief 22d)
+_CHAT = re.compile(r"\b(?:whats ?app|wechat|messenger|line|telegram|viber|signal|sms|chat)\b", re.I)
+
+
 def _talk_invited(reply, situation) -> str:
     """Where the task asks the seller to invite the buyer to talk further (``invite_talk``: W06's
     Gulf buyer, "warm and unhurried"), the invitation is the next step: a deadline would hurry
@@ -136,6 +141,9 @@ class Structure(Scorer):
         if not situation.next_step:  # a greeting says no next step: nothing to ask for
             parts = [p for p in parts if p[0] != "next step with a time"]
             out.points += self.rubric.structure["next step"]
+        if _CHAT.search(str(reply.facts.get("channel") or "")):  # a chat message (brief 22d)
+            parts = [p for p in parts if p[0] != "closing"]
+            out.points += self.rubric.structure["closing"]
         brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
                  else max(self.rubric.brief_factor * low, self.rubric.brief_words))
         if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
