@@ -56,7 +56,23 @@ def restates(cap: dict, line: str) -> bool:
     """Whether the advice ``line`` (English) only says again what ``cap`` says: "Missing: X."
     where the cap that set the score already names X ("Why not higher: your reply does not yet
     say the main point: X"; the twenty-third readers saw one point said three times)."""
-    return line.startswith("Missing: ") and line[len("Missing: "):].rstrip(".") in cap.get("en", "")
+    said = line[len("Missing: "):].split(" (name it:")[0].rstrip(".")
+    return line.startswith("Missing: ") and said in cap.get("en", "")
+
+
+# the products a move names by the task's fact: its advice names it too (the twenty-third student
+# reader: "We have new hoodie $14.90" told "Missing: one product chosen for her", where the
+# fleece zip hoodie is meant; brief 22d)
+_NAMED = ("recommended_product", "last_product")
+
+
+def _missing_line(move, reply) -> tuple[str, str]:
+    """The advice on a missing move, (en, zh); a product the task names is named."""
+    field = move.find[len("fact:"):].split(",")[0] if move.find.startswith("fact:") else ""
+    value = str(reply.facts.get(field) or "") if field in _NAMED else ""
+    if value:
+        return (f"Missing: {move.en} (name it: the {value}).", f"缺少：{move.zh}（写出名称：{value}）。")
+    return f"Missing: {move.en}.", f"缺少：{move.zh}。"
 
 
 # advice too general to give an excellent reply (the twenty-third readers: "Thank the buyer"
@@ -194,7 +210,7 @@ class Content(Scorer):
                 # being soft)
                 if not _stated_wrong(move, reply) and not _said_in_list(move, reply) and not (
                         move.name == "need" and _needs_said_back(reply)):
-                    out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
+                    out.advise(*_missing_line(move, reply))
         if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
             out.cap("cold", "bare figures where the task asks a patient, personal answer",
                     "任务要求耐心、有人情味的回复，回复却只有数字")
