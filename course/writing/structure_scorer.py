@@ -141,9 +141,9 @@ class Structure(Scorer):
         if not situation.next_step:  # a greeting says no next step: nothing to ask for
             parts = [p for p in parts if p[0] != "next step with a time"]
             out.points += self.rubric.structure["next step"]
-        if _CHAT.search(str(reply.facts.get("channel") or "")):  # a chat message (brief 22d)
-            parts = [p for p in parts if p[0] != "closing"]
-            out.points += self.rubric.structure["closing"]
+        # a chat message needs no closing: one it has is read, none is not asked (brief 22d)
+        waived = {"closing"} if _CHAT.search(str(reply.facts.get("channel") or "")) and not (
+            reply.closing) else set()
         brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
                  else max(self.rubric.brief_factor * low, self.rubric.brief_words))
         if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
@@ -160,7 +160,7 @@ class Structure(Scorer):
         whole_from = math.ceil(self.rubric.whole_letter_share * (
             low if situation.short_ok else max(low, self.rubric.brief_words)))
         if (self.rubric.brief_whole_letter and whole_from <= n < brief
-                and all(p[1] for p in parts[:-1])):
+                and all(p[1] or p[0] in waived for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
             # length point (the "a short reply that does the job loses at most that")
             brief = 0
@@ -171,9 +171,11 @@ class Structure(Scorer):
                          f"长度：{n} 个词，{where[1]}：可以；再多一点细节会更完整。",
                          "长度")
         if n < brief:
-            self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1]])
+            self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1] and p[0] not in waived])
         for name, evidence, en, zh, name_zh in parts:
-            if evidence:
+            if name in waived:
+                out.points += self.rubric.structure[name]
+            elif evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
                 out.found.append(Said(f"{name}: {evidence.strip()}", f"{name_zh}：{evidence.strip()}"))
             elif name == "length" and brief == 0:  # within the range: what it lacks is detail
@@ -188,7 +190,7 @@ class Structure(Scorer):
             self._thanks_form(reply, out)
         # a letter (not a brief note) signed with the writer's name is closed, even with no
         # closing phrase (round 8): it loses the closing's point, but it is no bare answer
-        bare = [p for p in parts if p[0] != "length" and not p[1]
+        bare = [p for p in parts if p[0] != "length" and not p[1] and p[0] not in waived
                 and not (p[0] == "closing" and n >= brief and _signed(reply.text))]
         if len(bare) >= self.rubric.bare_parts:
             out.cap("bare_letter", f"an answer, not yet a letter: no "
