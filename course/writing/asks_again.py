@@ -116,7 +116,7 @@ class AsksAgain(Decision):
         return ", ".join(en for en, _ in self.asked(reply))
 
     def advice(self, reply):
-        """(en, zh) of the advice, or None for the usual 'Change the decision'."""
+        """(en, zh) of the advice, or None for the usual 'Do not do this: the reply ...'."""
         return None
 
 

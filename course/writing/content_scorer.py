@@ -65,6 +65,39 @@ def task_goods(facts) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or r"(?!)"
 
 
+# the head of the advice on a wrong decision, in plain words ("Change the decision" was not
+# understood by B1 students: the twenty-third readers, brief 22d)
+DO_NOT = {"en": "Do not do this: the reply ", "zh": "请不要这样做：回复"}
+
+
+def restates(cap: dict, line: str) -> bool:
+    """Whether the advice ``line`` (English) only says again what ``cap`` says: "Missing: X."
+    where the cap that set the score already names X ("Why not higher: your reply does not yet
+    say the main point: X"; the twenty-third readers saw one point said three times)."""
+    said = line[len("Missing: "):].split(" (name it:")[0].rstrip(".")
+    return line.startswith("Missing: ") and said in cap.get("en", "")
+
+
+# the products a move names by the task's fact: its advice names it too (the twenty-third student
+# reader: "We have new hoodie $14.90" told "Missing: one product chosen for her", where the
+# fleece zip hoodie is meant; brief 22d)
+_NAMED = ("recommended_product", "last_product")
+
+
+def _missing_line(move, reply) -> tuple[str, str]:
+    """The advice on a missing move, (en, zh); a product the task names is named."""
+    field = move.find[len("fact:"):].split(",")[0] if move.find.startswith("fact:") else ""
+    value = str(reply.facts.get(field) or "") if field in _NAMED else ""
+    if value:
+        return (f"Missing: {move.en} (name it: the {value}).", f"缺少：{move.zh}（写出名称：{value}）。")
+    return f"Missing: {move.en}.", f"缺少：{move.zh}。"
+
+
+# advice too general to give an excellent reply (the twenty-third readers: "Thank the buyer"
+# after 97-100 on almost every reply, so they stopped reading it; brief 22d)
+MINOR = frozenset({"Thank the buyer (for the order, the message or their patience)."})
+
+
 def _pushes(reply, situation) -> bool:
     """Whether the reply pushes the customer (a pressure decision the situation rules out)."""
     return any(DECISIONS[name].find(reply) for name in ("fake_urgency", "pushes_to_buy")
@@ -211,7 +244,7 @@ class Content(Scorer):
                 # being soft)
                 if not _stated_wrong(move, reply) and not _said_in_list(move, reply) and not (
                         move.name == "need" and _needs_said_back(reply)):
-                    out.advise(f"Missing: {move.en}.", f"缺少：{move.zh}。")
+                    out.advise(*_missing_line(move, reply))
         if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
             out.cap("cold", "bare figures where the task asks a patient, personal answer",
                     "任务要求耐心、有人情味的回复，回复却只有数字")
@@ -221,8 +254,10 @@ class Content(Scorer):
         if situation.right and not made & set(situation.right):
             names = " / ".join(situation.move(r).en for r in situation.right)
             names_zh = " / ".join(situation.move(r).zh for r in situation.right)
-            out.cap("no_decision", f"the reply does not take the decision: {names}",
-                    f"回复没有做出应有的决定：{names_zh}")
+            # in plain words (the twenty-third readers: "does not take the decision" and
+            # "没有做出应有的决定" were not understood by B1 students; brief 22d)
+            out.cap("no_decision", f"your reply does not yet say the main point: {names}",
+                    f"你的回复还没有写出最重要的一点：{names_zh}")
         if situation.right and not made & set(situation.right) and self._wrong_choice(
                 reply, situation):
             out.cap("wrong_choice", "the value the decision turns on is wrong (a size, a product "
@@ -322,7 +357,7 @@ class Content(Scorer):
             out.missing.append(Problem(f"{kind_en}: {d_en} ('{evidence}')",
                                     f"{kind_zh}：{d_zh}（“{evidence}”）"))
             advice = getattr(d, "advice", lambda _r: None)(reply)
-            en, zh = advice or (f"Change the decision: the reply {d.en}.", f"请修改决定：回复{d.zh}。")
+            en, zh = advice or (f"{DO_NOT['en']}{d.en}.", f"{DO_NOT['zh']}{d.zh}。")
             out.advise(en, zh, fix=True)
             out.cap(d.cap, f"{kind_en}: {d_en}", f"{kind_zh}：{d_zh}")
         return n

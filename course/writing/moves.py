@@ -31,7 +31,11 @@ MOVES = {
     "give_time": ("says what happens next and when", "说明下一步及时间"),
     "give_price": ("gives a price or an offer", "给出价格或报价"),
     "ask_destination": ("asks where to ship", "询问收货地"),
-    "ask_details": ("asks the buyer a question about the order", "向买家询问订单细节"),
+    # what the step needs, not "a question about the order" (read as the order number: the
+    # twenty-third student reader on W08 Sophie's turn 1; brief 22d): both role-plays that
+    # expect it ask to see the fault
+    "ask_details": ("asks the buyer for what you need to see the fault (a short video or photos)",
+                    "请买家提供查看故障所需的内容（一段短视频或照片）"),
     "verify": ("asks for details that show the buyer is real (company, address, website)",
                "询问能证明买家真实性的信息（公司、地址、网站）"),
     "decline_pressure": ("keeps to the normal process instead of rushing", "不被催促，按正常流程处理"),

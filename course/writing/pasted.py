@@ -39,6 +39,26 @@ ADVICE = {"en": "Write your own reply to the buyer: this is the task's text (the
           "zh": "请自己写给买家的回复：这是题目本身的文字（说明、买家留言或事实），不是回复。"}
 
 
+# the end of a sentence: a short run of shared words that lies across one is chance (brief 22d,
+# the twenty-third student reader: "Dear Lena, sorry for the coat. We will refund you." was told
+# it copies the task, its "the coat. We will refund" lying across two of the hint's quoted
+# sentences, "...photos of the coat?" "We will refund you in full"); the buyer's message of
+# short lines pasted back ("... does not work. I tried everything. Thank you.") is a long run
+_TOKEN = re.compile(_WORD.pattern + r"|[.!?。！？](?=[\s\"'”’)]|$)")
+_END = frozenset(".!?。！？")
+
+
+def _sentence_ids(text: str) -> list[int]:
+    """For each word of ``text`` (as :func:`words`), the number of its sentence."""
+    out, n = [], 0
+    for t in _TOKEN.findall(str(text).lower().replace("_", " ")):
+        if t in _END:
+            n += 1
+        else:
+            out.append(n)
+    return out
+
+
 def runs(sources, n: int) -> frozenset:
     """Every run of ``n`` words, in order, of ``sources``: build it once for a task and give
     it to :func:`pasted_share` as ``grams`` (the role-play reads every turn against it)."""
@@ -55,7 +75,8 @@ def _runs(sources, n: int) -> set:
 
 def pasted_share(text: str, sources, n: int, grams=None) -> float:
     """The share of the words of ``text`` inside a run of ``n`` or more words, in order, that
-    one of ``sources`` (texts of the task) also has. 0 for a reply of fewer than ``n`` words.
+    one of ``sources`` (texts of the task) also has: inside one sentence of ``text``, or a run
+    of ``2 * n`` words or more across sentences. 0 for a reply of fewer than ``n`` words.
     ``grams``: the runs of ``sources`` built before (:func:`runs`), then ``sources`` is not
     read.
 
@@ -67,11 +88,23 @@ def pasted_share(text: str, sources, n: int, grams=None) -> float:
         return 0.0
     if grams is None:
         grams = _runs(sources, n)
-    covered = [False] * len(w)
+    sid = _sentence_ids(text)
+    inside = [False] * len(w)  # in a shared run inside one sentence of the reply
+    across = [False] * len(w)  # in any shared run
     for i in range(len(w) - n + 1):
         if tuple(w[i:i + n]) in grams:
-            covered[i:i + n] = [True] * n
-    return sum(covered) / len(w)
+            across[i:i + n] = [True] * n
+            if sid[i] == sid[i + n - 1]:
+                inside[i:i + n] = [True] * n
+    i = 0
+    while i < len(w):  # a run across sentences counts when it is long (2 * n words or more)
+        j = i
+        while j < len(w) and across[j]:
+            j += 1
+        if j - i >= 2 * n:
+            inside[i:j] = [True] * (j - i)
+        i = j + 1 if j == i else j
+    return sum(inside) / len(w)
 
 
 def task_sources(task_text=None, buyer_message=None, facts=None) -> list[str]:

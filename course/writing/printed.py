@@ -6,6 +6,8 @@ which re-exports it) can both print a review without importing each other."""
 import re
 import unicodedata
 
+from course.writing.agreement import EXCELLENT
+from course.writing.content_scorer import MINOR, restates
 from course.writing.reviewer import ReplyReview, review_reply
 
 
@@ -41,17 +43,21 @@ def short_review(review, *, advice=2, language=None, more=True):
             print(wrap((text.en, text.zh)[side], "", "  "))
 
     say(ui("review_short_head", score=review.score))
+    lines = list(review.advice)
     for cap in review.caps:
         if cap["cap"] == review.score:  # the cap that set the score, as the widget says it
             say(ui("review_short_cap", reason_en=cap["en"], reason_zh=cap["zh"]))
+            lines = [a for a in lines if not restates(cap, a["en"])]  # not said twice (22d)
             break
-    if review.advice[:advice]:
+    if review.score >= EXCELLENT:  # no generic reminder on an excellent reply (brief 22d)
+        lines = [a for a in lines if a["en"] not in MINOR]
+    if lines[:advice]:
         say(ui("review_short_advice"))
-        for n, line in enumerate(review.advice[:advice], 1):
+        for n, line in enumerate(lines[:advice], 1):
             for side in sides:
                 print(wrap(line[("en", "zh")[side]],
                            f"  {n}. " if side == sides[0] else "     ", "     "))
-    elif not review.advice:
+    elif not lines:
         say(ui("review_short_none"))
     if more:
         say(ui("review_short_more"))

@@ -74,13 +74,13 @@ class ShoutsLikeSpam(Decision):
         shout = list(dict.fromkeys(self._shouts(reply)))
         if len(self._shouts(reply)) >= 2:
             words = ", ".join(f"'{w}'" for w in shout[:3])
-            return (f"Change the decision: the reply writes like spam, with words in capitals "
+            return (f"Do not do this: the reply writes like spam, with words in capitals "
                     f"({words}). Write them in small letters.",
-                    f"请修改决定：回复写得像垃圾信息，整词大写（{words}）。请改用小写。")
+                    f"请不要这样做：回复写得像垃圾信息，整词大写（{words}）。请改用小写。")
         n = reply.flat.count("!")
-        return (f"Change the decision: the reply writes like spam, with {n} exclamation marks "
+        return (f"Do not do this: the reply writes like spam, with {n} exclamation marks "
                 "close together. Keep one at most, after the wishes.",
-                f"请修改决定：回复写得像垃圾信息，{n} 个感叹号挤在一起。最多保留一个，放在祝福之后。")
+                f"请不要这样做：回复写得像垃圾信息，{n} 个感叹号挤在一起。最多保留一个，放在祝福之后。")
 
 
 class GreetingIsAnAdvert(Decision):

@@ -49,7 +49,12 @@ PROMOTION_SITUATIONS = (
                            r"(?:light|small|compact|thin|strong|slim|tough|quiet)(?: enough)? for "
                            r"(?:your |a |the )?[\w-]+|"
                            r"(?:two|three|four|five|\d+) (?:full )?(?:phone )?(?:charges|"
-                           r"recharges)|(?:very|so|quite|really|super) (?:light|small|compact|thin|"
+                           r"recharges)|"
+                           # a B1 reason without "because" (the twenty-third teacher reader, brief
+                           # 22d): "it is light and can charge your phone two times"
+                           r"(?:it|they) (?:is|are|'s|'re) (?:very |so |quite |really )?(?:light|small|"
+                           r"compact|thin|slim)|can (?:re)?charge (?:your |a |the )?(?:phone |mobile )?"
+                           r"(?:twice|(?:two|three|four|five|\d+) (?:full )?times?)|(?:very|so|quite|really|super) (?:light|small|compact|thin|"
                            r"strong))\b",
               "says why it fits", "说明为什么合适"),
          Move("price", 2, "fact:unit_price", "its price", "价格", only_with="unit_price"),

@@ -137,6 +137,12 @@ _HISTORY = (r"last time|before|again|twice|you (?:have )?(?:usually|always|often
             # her order named by when she made it: "your September order of coffee mugs" (brief
             # 22q, the tenth teacher reader)
             r"your (?:" + "|".join(MONTHS) + r"|spring|summer|autumn|winter|recent) (?:orders?|purchases?)|"
+            # ... or by what she bought: "your mug order in September", "your yoga mat orders
+            # this year" (brief 22d, the twenty-third readers: 65, fail, "Missing: ... what they
+            # bought"); an order to come is no history ("10% off your next order")
+            r"your (?!(?:next|future|new|upcoming|coming|first|own|whole)\b)(?:[a-z-]+ ){1,3}?"
+            r"(?:orders?|purchases?)\b(?! (?:now|today|soon)\b)|your (?:order|purchase) (?:of|in|"
+            r"from|last)\b|"
             # "you buy 8 coffee mugs in September": the B1 present for a purchase dated in the
             # past (issue 28, the seventeenth student reader); "if you buy 2 mugs" has no date
             r"\byou (?:buy|order|purchase) (?:[\w'’-]+ ){1,4}?(?:in (?:" + "|".join(MONTHS)

@@ -53,6 +53,37 @@ def _offer_used(reply, situation) -> str:
     return f"{how} ({until})" if how else ""
 
 
+# the chat apps a buyer writes on (the task's ``channel`` fact, W02's Ashley on WhatsApp): a chat
+# message ends without a letter's "Best regards," (the twenty-third readers, brief 22d)
+_CHAT = re.compile(r"\b(?:whats ?app|wechat|messenger|line|telegram|viber|signal|sms|chat)\b", re.I)
+
+
+def _talk_invited(reply, situation) -> str:
+    """Where the task asks the seller to invite the buyer to talk further (``invite_talk``: W06's
+    Gulf buyer, "warm and unhurried"), the invitation is the next step: a deadline would hurry
+    him (brief 22d, the twenty-third readers: the patient 97 was told "by Friday"). Its words, or
+    ''."""
+    return _find_move(situation.move("talk"), reply) if _asks_talk(reply, situation) else ""
+
+
+def _said_by_content(reply, situation) -> bool:
+    """Whether the content's own advice already asks for the next step: the invitation to talk
+    where the task asks for it (not a deadline), or a move of the task that is the time itself
+    ("Missing: when the real answer comes", "Missing: a next step with a time"): "Say what
+    happens next and when" would say it again (the twenty-third readers, brief 22d)."""
+    return _asks_talk(reply, situation) or bool({m.name for m in situation.moves} & _TIME_MOVES)
+
+
+# the moves that are the next step's time (customer_situations, promotion_situations)
+_TIME_MOVES = frozenset({"next", "when"})
+
+
+def _asks_talk(reply, situation) -> bool:
+    """Whether the task asks for an invitation to talk further (its content says so when it is
+    missing: "Missing: invites the buyer to talk further")."""
+    return bool(reply.facts.get("invite_talk")) and "talk" in {m.name for m in situation.moves}
+
+
 _SOON = re.compile(r"\b(?:soon|earliest|early|quick(?:ly)?|shortly|prompt(?:ly)?)\b", re.I)
 
 
@@ -119,7 +150,8 @@ class Structure(Scorer):
             ("next step with a time", (_next_time(reply.flat_body)
                                        or re.search(WAITS_FOR_ANSWER, reply.flat_body, re.I)
                                        or [_offer_used(reply, situation)
-                                           or _reply_asked_soon(reply, situation)])[0],
+                                           or _reply_asked_soon(reply, situation)
+                                           or _talk_invited(reply, situation)])[0],
              "Say what happens next and when ('within 24 hours', 'by Friday').",
              "说明下一步及时间（例如 “within 24 hours”、“by Friday”）。", "下一步及时间"),
             ("closing", reply.closing, "End with a friendly closing such as 'Best regards,'.",
@@ -129,6 +161,9 @@ class Structure(Scorer):
         if not situation.next_step:  # a greeting says no next step: nothing to ask for
             parts = [p for p in parts if p[0] != "next step with a time"]
             out.points += self.rubric.structure["next step"]
+        # a chat message needs no closing: one it has is read, none is not asked (brief 22d)
+        waived = {"closing"} if _CHAT.search(str(reply.facts.get("channel") or "")) and not (
+            reply.closing) else set()
         brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
                  else max(self.rubric.brief_factor * low, self.rubric.brief_words))
         if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
@@ -145,16 +180,18 @@ class Structure(Scorer):
         whole_from = math.ceil(self.rubric.whole_letter_share * (
             low if situation.short_ok else max(low, self.rubric.brief_words)))
         if (self.rubric.brief_whole_letter and whole_from <= n < brief
-                and all(p[1] for p in parts[:-1])):
+                and all(p[1] or p[0] in waived for p in parts[:-1])):
             # a whole letter inside the task's word range is not brief: it loses only the
             # length point (the issue's "a short reply that does the job loses at most that")
             brief = 0
             where, en, zh = _whole_letter_length(n, low, high)
             parts[-1] = ("length", "", en, zh, "长度")
         if n < brief:
-            self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1]])
+            self._brief(out, n, low, high, [p for p in parts[:-1] if not p[1] and p[0] not in waived])
         for name, evidence, en, zh, name_zh in parts:
-            if evidence:
+            if name in waived:
+                out.points += self.rubric.structure[name]
+            elif evidence:
                 out.points += self.rubric.structure[name.split(" with")[0]]
                 # every part of a Chinese review in Chinese: "长度：58 个词" (brief 22b)
                 said_zh = f"{n} 个词" if name == "length" else evidence.strip()
@@ -165,12 +202,13 @@ class Structure(Scorer):
                 out.advise(en, zh)
             else:
                 out.missing.append(Said(name, name_zh))
-                out.advise(en, zh)
+                if not (name.startswith("next step") and _said_by_content(reply, situation)):
+                    out.advise(en, zh)
         if parts[1][1]:
             self._thanks_form(reply, out)
         # a letter (not a brief note) signed with the writer's name is closed, even with no
         # closing phrase (round 8): it loses the closing's point, but it is no bare answer
-        bare = [p for p in parts if p[0] != "length" and not p[1]
+        bare = [p for p in parts if p[0] != "length" and not p[1] and p[0] not in waived
                 and not (p[0] == "closing" and n >= brief and _signed(reply.text))]
         if len(bare) >= self.rubric.bare_parts:
             out.cap("bare_letter", f"an answer, not yet a letter: no "

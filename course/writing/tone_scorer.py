@@ -100,16 +100,13 @@ class Tone(Scorer):
         if apology:
             out.found.append(Said(f"apology: {apology.group(0)}", f"致歉：{apology.group(0)}"))
             return
-        out.points = max(0, out.points - self.rubric.apology_missing)
         if reply.facts.get("apologised") and not reply.facts.get("unanswered"):
-            # a later reply of a chain: the full apology was made before (the task's
-            # ``apologised`` fact, w08 Umar's second reply; brief 22cp): a line is enough
-            out.missing.append(Said("a short 'sorry for the trouble'", "一句“抱歉给您添麻烦”"))
-            out.advise("Add a short 'sorry for the trouble': the full apology was made in the "
-                       "earlier reply, so one line is enough here.",
-                       "加一句“sorry for the trouble”：完整的致歉在之前的回复里已经说过，"
-                       "这里一句就够。")
+            # a later reply of a chain: the apology was made before (the task's ``apologised``
+            # fact, w08 Umar's second reply): not asked again (the twenty-third student reader:
+            # "Add a short 'sorry for the trouble'" on a reply that made the four moves the
+            # task lists; brief 22d; it was a point and that line since brief 22cp)
             return
+        out.points = max(0, out.points - self.rubric.apology_missing)
         out.missing.append(Said("an apology", "致歉"))
         if reply.words < self.rubric.very_brief_share * reply.word_range[0]:
             # a note that leaves out the apology is no answer to an unhappy buyer (brief 22q)

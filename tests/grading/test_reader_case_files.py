@@ -27,7 +27,7 @@ And what it checks (at least one; each key optional):
   message;
 - ``move`` and ``made``: whether ``moves_in`` finds the move;
 - ``decision_has`` / ``decision_lacks``: the name of a decision (``course.writing.decisions``)
-  whose advice ("Change the decision: the reply ...") the review gives or must not give;
+  whose advice ("Do not do this: the reply ...") the review gives or must not give;
 - ``closing``: the closing the structure criterion finds ("closing: <it>" its only such item),
   or ``""`` for none;
 - ``full_marks``: whether ``criterion`` gets all its points;
@@ -132,7 +132,7 @@ def _check_more(case: dict, exercise, r, where: str) -> None:
     for kind in ("has", "lacks"):
         name = case.get(f"decision_{kind}")
         if name is not None:
-            line = f"Change the decision: the reply {DECISIONS[name].en}."
+            line = f"Do not do this: the reply {DECISIONS[name].en}."
             assert (line in _words(a["en"] for a in r.advice)) == (kind == "has"), \
                 f"{where}: decision_{kind} {name!r}: {[a['en'] for a in r.advice]}"
     if "closing" in case:

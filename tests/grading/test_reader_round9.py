@@ -119,7 +119,8 @@ def test_the_move_is_read_or_left_alone(exercise, line, move, read):
 
 
 # 4. a whole letter (greeting, thanks, next step, closing) a word or two under the task's fewest
-#    words is not brief (W02 Ashley: 40-140 words, RUBRIC.whole_letter_share)
+#    words is not brief (W02 Ashley: 30-110 words since brief 22d, a chat message; it was 40-140
+#    and these letters 39, 38 and 35 words; RUBRIC.whole_letter_share)
 def _ashley(body: str) -> str:
     return f"Dear Ashley,\n\n{body} It is warm and costs $12.90. Tell us a colour and we ship in 2 " \
            "days.\n\nBest regards,\nMia"
@@ -127,13 +128,11 @@ def _ashley(body: str) -> str:
 
 WHOLE_LETTERS = [
     *named_cases("a_whole_letter_just_under_the_range_is_not_brief", [
-        ("39", (_ashley("Thank you for your three orders! For your silk scarf this winter, we "
-                        "recommend our new knitted beanie."), 39, False)),
-        ("38", (_ashley("Thank you for your three orders! For your silk scarf this winter, we "
-                        "recommend our knitted beanie."), 38, False))]),
+        ("29", (_ashley("Thanks for your orders! Try our knitted beanie."), 29, False)),
+        ("28", (_ashley("Thanks for your orders! Try our beanie."), 28, False))]),
     *named_cases("a_whole_letter_further_under_is_brief", (
-        _ashley("Thank you for your orders! For your silk scarf, we recommend our knitted "
-                "beanie."), 35, True)),
+        "Dear Ashley,\n\nThanks for your three orders! Our knitted beanie goes with your silk "
+        "scarf, $12.90. We ship in 2 days.\n\nBest regards,\nMia", 24, True)),
 ]
 
 

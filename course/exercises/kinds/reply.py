@@ -44,9 +44,9 @@ MAX_KEPT_REVIEWS = 2048
 
 def writing(module: str):
     """A course.writing module, imported on first use (not when the bank loads the kind)."""
-    from course.writing import reviewer
+    from course.writing import agreement, content_scorer, reviewer
 
-    return {"reviewer": reviewer}[module]
+    return {"reviewer": reviewer, "content_scorer": content_scorer, "agreement": agreement}[module]
 
 
 def _criterion_feedback(c) -> Bilingual:
@@ -181,7 +181,10 @@ class ReplyExercise(Exercise):
         # reply at RUBRIC.caps['brief']); the kind adds nothing
         score = review.score
         correct = score >= self.pass_score
-        head = (ui("reply_pass", score=score) if correct
+        # the teachers' bands: excellent from 85 (the twenty-third student reader saw "A good
+        # reply" at 75 and at 100 alike; brief 22d)
+        excellent = correct and score >= writing("agreement").EXCELLENT
+        head = (ui("reply_excellent" if excellent else "reply_pass", score=score) if correct
                 else ui("reply_not_yet", score=score, pass_score=self.pass_score))
         advice = [Bilingual(a["en"], a["zh"]) for a in review.advice]
         note = Bilingual(review.note["en"], review.note["zh"])
@@ -191,6 +194,11 @@ class ReplyExercise(Exercise):
         if binding and not _told_first(binding[0], advice):
             feedback = feedback + ui("reply_capped", reason_en=binding[0]["en"],
                                      reason_zh=binding[0]["zh"])
+            # ... and not said again as "Missing: X" (brief 22d)
+            restates = writing("content_scorer").restates
+            advice = [a for a in advice if not restates(binding[0], a.en)]
+        if excellent:  # no generic reminder on an excellent reply (brief 22d)
+            advice = [a for a in advice if a.en not in writing("content_scorer").MINOR]
         for a in advice[:4]:
             feedback = feedback + Bilingual("\n• " + a.en, "\n• " + a.zh)
         feedback = feedback + Bilingual("\n" + note.en, "\n" + note.zh)
