@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from course.writing.prefilter import scan
 from course.writing.text import clause_before, negated, push_denied, sentence_at
 
 
@@ -41,7 +42,7 @@ class Decision:
 
     def first_taken(self, rx: re.Pattern, text: str) -> str:
         """The first match of ``rx`` in ``text`` neither denied in its own clause nor excused."""
-        for m in rx.finditer(text):
+        for m in scan(rx).finditer(text):  # rx.finditer's matches, found faster
             if not negated(text, m.start()) and not self.excused(text, m):
                 return m.group(0)
         return ""

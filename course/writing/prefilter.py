@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _C
@@ -303,7 +304,7 @@ class _Branch:
     """One top-level alternative of a pattern: its compiled form, the strings one of which its
     matches hold (``needs``, without the boundary marks) and start with (``starts``)."""
 
-    __slots__ = ("rx", "needs", "starts")
+    __slots__ = ("rx", "needs", "starts", "keys")
 
     def __init__(self, rx: re.Pattern, needs: list[set], starts: set | None):
         self.rx = rx
@@ -312,6 +313,9 @@ class _Branch:
         self.needs = tuple(tuple(sorted({(frozenset(_whole_words(s)), _bare(s)) for s in f},
                                         key=lambda t: t[1]))
                            for f in needs[:_NEEDS_MAX])
+        # a word of each string of a set (None: a string has no whole word): a text with none
+        # of them has none of the strings
+        self.keys = tuple(_key_word(f) for f in needs[:_NEEDS_MAX])
         self.starts = (tuple(sorted({_bare(s) for s in starts}))
                        if starts and len(starts) <= _STARTS_MAX else None)
 
@@ -319,7 +323,9 @@ class _Branch:
         """Where a match may start in the folded text (a sorted list; [] for nowhere), or True
         when it must be searched for everywhere."""
         folded, words = text.folded, text.words
-        for strings in self.needs:
+        for keys, strings in zip(self.keys, self.needs, strict=True):
+            if keys is not None and keys.isdisjoint(words):
+                return []
             for whole, s in strings:
                 if whole <= words and s in folded:
                     break
@@ -346,7 +352,7 @@ class _Branch:
         return None
 
 
-def _key_word(strings: set) -> set | None:
+def _key_word(strings: set) -> frozenset | None:
     """One whole word of each string (its longest), or None when a string has none: a match
     holds one of the strings, so the text holds one of these words as a word of its own."""
     keys = set()
@@ -355,7 +361,7 @@ def _key_word(strings: set) -> set | None:
         if not words:
             return None
         keys.add(max(words, key=len))
-    return keys
+    return frozenset(keys)
 
 
 class Scan:
@@ -402,7 +408,7 @@ class Scan:
         """``list(self.rx.finditer(text))``; ``prepared``: the :class:`Prepared` ``text``, read
         once for all the patterns run on it."""
         if prepared is None or prepared.text != text:
-            prepared = Prepared(text)
+            prepared = prepare(text)
         if self.branches is None or prepared.folded is None:
             return list(self.rx.finditer(text))
         chosen = set(self.always)
@@ -435,6 +441,13 @@ class Scan:
                 return out
             out.append(best)
             pos = best.end()
+
+
+@lru_cache(maxsize=16)
+def prepare(text: str) -> Prepared:
+    """The :class:`Prepared` ``text``, kept for the last texts: a review scans the same body
+    with the frequent errors and the decisions' patterns."""
+    return Prepared(text)
 
 
 _SCANS: dict = {}
