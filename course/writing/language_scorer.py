@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import course.writing.patterns as P
-from course.writing.prefilter import Prepared, scan
+from course.writing.prefilter import prepare, scan
 from course.writing.scorer_base import Scored, Scorer
 from course.writing.text import Problem, Said, clause_around, sentences
 from course.writing.values import FACT_KINDS
@@ -112,7 +112,7 @@ def _error_hits(reply) -> list[tuple]:
     from course.writing import grammar, grammar_check
 
     text = reply.flat_body
-    prepared = Prepared(text)  # read once for every pattern (course.writing.prefilter)
+    prepared = prepare(text)  # read once for every pattern (course.writing.prefilter)
     hits = [(m.start(), m.end(), i, m.group(0), grammar.rule_of(en), en, zh)
             for i, (rx, en, zh) in enumerate(P.ERRORS_RX)
             for m in scan(rx).finditer(text, prepared)]

@@ -466,6 +466,8 @@ class _Whole:
 # a pattern is read for its words at its third use: reading the course's patterns costs about
 # 0.1 s, which the first review in a process (a student's one Try it) need not wait for
 READ_AT = 3
+# by the pattern's id (a compiled pattern hashes its whole code: microseconds for a long one);
+# each entry holds its pattern, so that the id is not taken by another
 _SCANS: dict = {}
 _USES: dict = {}
 
@@ -473,10 +475,11 @@ _USES: dict = {}
 def scan(rx: re.Pattern) -> Scan | _Whole:
     """What finds the matches of a compiled pattern: its :class:`Scan` (read once per process,
     at its READ_AT-th use), or the pattern run whole before that."""
-    found = _SCANS.get(rx)
+    found = _SCANS.get(id(rx))
     if found is None:
-        uses = _USES[rx] = _USES.get(rx, 0) + 1
+        uses = _USES.get(id(rx), (rx, 0))[1] + 1
+        _USES[id(rx)] = (rx, uses)
         if uses < READ_AT:
             return _Whole(rx)
-        found = _SCANS[rx] = Scan(rx)
+        found = _SCANS[id(rx)] = Scan(rx)
     return found
