@@ -98,6 +98,25 @@ def by_category(rows) -> list[str]:
     return lines
 
 
+def _rows_kept(measured: dict) -> dict:
+    """The table rows of the sets this checkout lacks, as the last run wrote them in
+    docs/benchmarks.md: a held-out set is not in an engineer's copy, and its figures stay."""
+    import re
+
+    from bench.common import DOC
+
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    section = re.search(r"^## Reply reviewer: speed and agreement \(issue 22\)\n(.*?)(?=^## |\Z)",
+                        text, re.S | re.M)
+    out = {}
+    for name in SETS:
+        if name not in measured and section:
+            row = [ln for ln in section.group(1).splitlines() if ln.startswith(f"| {name} |")]
+            if row:
+                out[name] = row[:1]
+    return out
+
+
 def main() -> int:
     import os
 
@@ -106,10 +125,18 @@ def main() -> int:
     ok = lambda cond: "**met**" if cond else "**missed**"  # noqa: E731
     lines = ["| set | replies | Spearman | unacceptable (<= 40) scored <= 50 | excellent (>= 85) "
              "scored >= 80 | the rest within 15 points |", "|---|---|---|---|---|---|"]
-    for name, f in a.items():
+    kept = _rows_kept(a)
+    for name in SETS:
+        f = a.get(name)
+        if f is None:
+            lines += kept.get(name, [])
+            continue
         lines.append(f"| {name} | {f['n']} | {f['spearman']:.3f} | {f['unacceptable_kept_low']}"
                      f"/{f['unacceptable']} | {f['excellent_kept_high']}/{f['excellent']} | "
                      f"{f['rest_within']}/{f['rest']} ({f['rest_within_share']:.0%}) |")
+    if kept:
+        lines += ["", "(" + ", ".join(kept) + ": not in this checkout (a set held out is removed "
+                  "from an engineer's copy), the row of the last run that had it, kept.)"]
     body = f"""
 Machine: {machine()}; load average {load:.1f} at the start (2 cores shared by other work: the
 times grow with the load). Script: `.venv/bin/python bench/bench_writing.py`.

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from course.errors import CourseError
+from course.writing.prefilter import scan
 from course.writing.text import clause_before, negated, push_denied, sentence_at
 
 
@@ -62,7 +63,7 @@ class Decision:
 
     def first_taken(self, rx: re.Pattern, text: str) -> str:
         """The first match of ``rx`` in ``text`` neither denied in its own clause nor excused."""
-        for m in rx.finditer(text):
+        for m in scan(rx).finditer(text):  # rx.finditer's matches, found faster
             if not negated(text, m.start()) and not self.excused(text, m):
                 return m.group(0)
         return ""

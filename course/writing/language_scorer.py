@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import course.writing.patterns as P
+from course.writing.prefilter import prepare, scan
 from course.writing.scorer_base import Scored, Scorer
 from course.writing.text import Problem, Said, clause_around, sentences
 from course.writing.values import FACT_KINDS
@@ -110,8 +111,11 @@ def _error_hits(reply) -> list[tuple]:
     (course.writing.grammar_check, briefs 22gr and 22gm), a rule of both counted as one kind."""
     from course.writing import grammar, grammar_check
 
+    text = reply.flat_body
+    prepared = prepare(text)  # read once for every pattern (course.writing.prefilter)
     hits = [(m.start(), m.end(), i, m.group(0), grammar.rule_of(en), en, zh)
-            for i, (rx, en, zh) in enumerate(P.ERRORS_RX) for m in rx.finditer(reply.flat_body)]
+            for i, (rx, en, zh) in enumerate(P.ERRORS_RX)
+            for m in scan(rx).finditer(text, prepared)]
     # the rules read the body's lines (a heading or a list item is not a sentence); each slip
     # is placed in the flat text, where the list's errors are found
     for slip in grammar_check.check(reply.body):

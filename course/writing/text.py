@@ -120,7 +120,7 @@ def _keyword_list(body: str) -> bool:
     if len(chunks) >= RUBRIC.keyword_fragments and short / total >= RUBRIC.keyword_share:
         return True
     tokens = re.findall(r"[A-Za-z']+", body.lower())
-    function = sum(t in _FUNCTION_WORDS for t in tokens)
+    function = sum(map(_FUNCTION_WORDS.__contains__, tokens))
     return ((len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
              and _longest_run(body) >= KEYWORD_RUN and not _asks_in_sentences(body))
             or bool(phrase_list(body)))
@@ -311,8 +311,16 @@ _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?
 
 
 def misspellings(body: str, facts: dict) -> list[str]:
-    from course.writing.words import is_known
+    from course.writing.words import _known_words, is_known
 
+    # the words that could be misspelt, looked up once each: a word of the common list that is
+    # not a frequent misspelling is never one (the loop below reads the others where they stand)
+    said = {w.casefold() for w in P.WORD.findall(body)}
+    known = _known_words()
+    if known is not None:
+        said = {w for w in said - known if not is_known(w.replace("'", ""))} | (said & P.MISSPELT)
+        if not said:
+            return []
     exempt = set(P.TRADE_WORDS)
     for v in facts.values():
         exempt.update(w.casefold() for w in P.WORD.findall(str(v)))
@@ -323,6 +331,8 @@ def misspellings(body: str, facts: dict) -> list[str]:
     for m in P.WORD.finditer(body):
         w = m.group(0)
         lw = w.casefold()
+        if lw not in said:
+            continue  # a common word, not a frequent misspelling
         if lw in exempt or len(w) < 3 or body[m.end():m.end() + 1].isalpha() or (
                 m.start() and body[m.start() - 1].isalpha()):
             continue  # part of a word with a letter outside A-Z ("bientôt"), brief 22gm
@@ -440,6 +450,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def english_share(text: str) -> float:
     """The share of letters that are Latin (a reply in Chinese is near 0)."""
+    if not CJK_CHAR.search(text):
+        return 1.0  # what the share below is without a Chinese character
     cjk, latin = len(CJK_CHAR.findall(text)), len(_LATIN.findall(text))
     return latin / (latin + 2 * cjk) if latin + cjk else 1.0
 

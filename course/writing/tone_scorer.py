@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import course.writing.patterns as P
+from course.writing.prefilter import prepare, scan
 from course.writing.scorer_base import Scored, Scorer
 from course.writing.text import Problem, Said, push_denied, sentences, vader
 
@@ -78,8 +79,9 @@ class Tone(Scorer):
     @staticmethod
     def _hits(flat: str) -> list[tuple[str, str]]:
         spans = []
+        prepared = prepare(flat)  # read once for every pattern (course.writing.prefilter)
         for kind, rx in P.TONE:
-            for m in rx.finditer(flat):
+            for m in scan(rx).finditer(flat, prepared):
                 # a push taken back ("No need to decide now.", brief 22s) presses no one
                 if kind in _PUSHES and push_denied(flat, m.start()):
                     continue
