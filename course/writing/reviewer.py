@@ -285,9 +285,10 @@ PRESSURE_DECISIONS = ("fake_urgency", "pushes_to_buy", "threatens")
 
 def _one_pressure_line(advice: list, reply) -> list:
     """``advice`` with the pressure said once (brief 22b, the 28v reader: "Remove the pressure
-    ..." and then "Change the decision: the reply pushes with pressure or scarcity ..." said
+    ..." and then "Do not do this: the reply pushes with pressure or scarcity ..." said
     one point twice): where the tone's line names pressure, the lines of the decisions in
     :data:`PRESSURE_DECISIONS` are left out and the words they found join its phrases."""
+    from course.writing.content_scorer import DO_NOT
     from course.writing.decisions import DECISIONS
     from course.writing.text import Fix
     from course.writing.tone_scorer import tone_advice
@@ -295,8 +296,7 @@ def _one_pressure_line(advice: list, reply) -> list:
     tone = next((a for a in advice if getattr(a, "phrases", ((), ()))[1]), None)
     if tone is None:
         return advice
-    lines = {f"Change the decision: the reply {DECISIONS[n].en}.": DECISIONS[n]
-             for n in PRESSURE_DECISIONS}
+    lines = {f"{DO_NOT['en']}{DECISIONS[n].en}.": DECISIONS[n] for n in PRESSURE_DECISIONS}
     said = [a for a in advice if a["en"] in lines]
     if not said:
         return advice

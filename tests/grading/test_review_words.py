@@ -10,6 +10,7 @@ import re
 import pytest
 from support import course_bank, review
 
+from course.writing.content_scorer import DO_NOT
 from course.writing.reviewer import listed
 
 
@@ -32,11 +33,13 @@ def test_pressure_is_said_once_naming_every_phrase():
     r = review("promo-reply-new-arrival", PUSHED)
     t = _texts(r)
     en_lines = [a["en"] for a in r.advice]
-    pressure = [a for a in en_lines if a.startswith(("Remove the pressure", "Change the decision"))]
-    assert len(pressure) == 1, en_lines  # not "Remove the pressure" + "Change the decision"
+    # the head of a wrong decision's line is DO_NOT's (it was "Change the decision" until brief
+    # 22d): read from the reviewer, so a new wording cannot let this pass by accident
+    pressure = [a for a in en_lines if a.startswith(("Remove the pressure", DO_NOT["en"]))]
+    assert len(pressure) == 1, en_lines  # not "Remove the pressure" + "Do not do this: ..."
     assert pressure[0].startswith("Remove the pressure ('Hurry', 'only 3 left', 'Last chance')")
-    assert not any(a.startswith("Change the decision: the reply pushes") for a in en_lines)
-    zh_lines = [a["zh"] for a in r.advice if a["zh"].startswith(("删去施压", "请修改决定"))]
+    assert not any(a.startswith(DO_NOT["en"] + "pushes") for a in en_lines)
+    zh_lines = [a["zh"] for a in r.advice if a["zh"].startswith(("删去施压", DO_NOT["zh"]))]
     assert len(zh_lines) == 1 and "“Hurry”、“only 3 left”、“Last chance”" in zh_lines[0], zh_lines
     # the tone's label once, naming its phrases (not once a phrase)
     assert t["en"].count("pressure (fake scarcity, a deadline or a threat)") == 1, t["en"]
