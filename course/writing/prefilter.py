@@ -94,6 +94,18 @@ def _whole_words(s: str) -> tuple:
     return tuple(m.group(0) for m in _RUN.finditer(s) if m.start() > 0 and m.end() < len(s))
 
 
+def _union(alternatives, each) -> set | None:
+    """The union of ``each(alternative.data)`` over a branch's alternatives: None when one of
+    them is unknown (None) or the union grows past ``_CAP`` strings."""
+    out = set()
+    for alt in alternatives:
+        one = each(alt.data)
+        if one is None:
+            return None
+        out |= one
+    return out if len(out) <= _CAP else None
+
+
 def _exact(items) -> set | None:
     """Every string a sequence of parsed items can match, when they are few and ASCII."""
     out = {""}
@@ -118,13 +130,7 @@ def _exact_item(item) -> set | None:
     if op is _C.IN:
         return _exact_class(av)
     if op is _C.BRANCH:
-        out = set()
-        for alt in av[1]:
-            one = _exact(alt.data)
-            if one is None:
-                return None
-            out |= one
-        return out if len(out) <= _CAP else None
+        return _union(av[1], _exact)
     if op is _C.SUBPATTERN:
         return _exact(av[3].data)
     if op in _REPEATS and av[1] <= 2:
@@ -205,13 +211,7 @@ def _worth(strings: set) -> tuple:
 def _needs_item(item) -> set | None:
     op, av = item
     if op is _C.BRANCH:
-        out = set()
-        for alt in av[1]:
-            one = _needs(alt.data)
-            if not one:
-                return None
-            out |= one[0]
-        return out if len(out) <= _CAP else None
+        return _union(av[1], lambda data: next(iter(_needs(data)), None))
     if op is _C.SUBPATTERN:
         return next(iter(_needs(av[3].data)), None)
     if op in _REPEATS and av[0] >= 1:
@@ -242,13 +242,7 @@ def _starts(items) -> set | None:
 def _starts_item(item) -> set | None:
     op, av = item
     if op is _C.BRANCH:
-        out = set()
-        for alt in av[1]:
-            one = _starts(alt.data)
-            if one is None:
-                return None
-            out |= one
-        return out if len(out) <= _CAP else None
+        return _union(av[1], _starts)
     if op is _C.SUBPATTERN:
         return _starts(av[3].data)
     if op in _REPEATS and av[0] >= 1:
