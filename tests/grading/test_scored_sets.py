@@ -81,9 +81,9 @@ SETS = {
     # written blind for round 8 (brief 22y): 0.803, 76/82, 21/38, 55/75 measured unseen on
     # the reviewer before round 8; round 8 (brief 22z) tuned on its odd ids only: 0.860 after
     # it (its even ids, only measured: 0.838, 43/45, 15/24, 19/28 -> 0.861, 44/45, 18/24, 23/28)
-    # round 21 (brief 22e): 80/82 -> 81/82, 0.910 -> 0.912 (the task's offer said not to exist
-    # is a wrong decision, refuses_offer)
-    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (81, 82), (32, 38),
+    # round 21 (brief 22e): 80/82 -> 82/82, 0.910 -> 0.913 (the task's offer said not to exist,
+    # and a refusal to speak of the customer's old mail, are wrong decisions)
+    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (82, 82), (32, 38),
                                       (62, 75)),
     # held out until stop 34 (measured there six times: 0.858 at its first end-of-stop figure,
     # 0.881 at stop 34's end), TUNING from stop 35: 0.901, 90/94, 57/58, 102/117 after it
