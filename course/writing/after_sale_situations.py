@@ -132,7 +132,16 @@ AFTER_SALE_SITUATIONS = (
                            # B1 words for the two remedies: "we will return you money or change
                            # other coat" (the fifteenth student reader, brief 22pw)
                            r"change (?:it |them )?(?:for |to |into |with )?(?:a new|another|other|new|"
-                           r"a different|the right|the correct)|" + _REFUND + r")\b|" + _SENDS_GOODS,
+                           r"a different|the right|the correct)|" + _REFUND + r")\b|" + _SENDS_GOODS
+                           # the B1 replacement without the goods' name (round 21, brief 22e:
+                           # "We will send new one." was told "Missing: a refund or
+                           # replacement"): "send (you) (a) new one", "send another one", "we
+                           # change it for you"; "a new one-week delivery" is no goods
+                           + r"|\b(?:send|ship|give) (?:you |him |her )?(?:(?:a|the) )?(?:new|"
+                           r"another) one\b(?!-)|\bsend (?:you |him |her )?another(?! (?:photos?|"
+                           r"pictures?|videos?|e-?mails?|messages?|links?|labels?|codes?|"
+                           r"reminders?|notes?)\b)|\bchange (?:it|them|this|that) "
+                           r"for you\b",
               "a refund or replacement", "退款或换货")),
         # a return for the shop's mistake costs the buyer nothing (no fee, no return postage)
         right=("refund",), wrong=("refuses_remedy", "sends_to_carrier", "charges_buyer", "off_platform"),
@@ -213,7 +222,7 @@ AFTER_SALE_SITUATIONS = (
                           r"\w+)\b|期待",
               "asks for an early reply", "请对方尽早回复")),
         right=("thank_past", "concern"),
-        wrong=("off_platform", "fake_urgency", "spam_style"),
+        wrong=("off_platform", "fake_urgency", "spam_style", "refuses_offer"),
         facts=("buyer_name", "discount", "offer_until"),
         pitch_ok=True, words=(40, 180)),
 )

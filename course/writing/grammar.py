@@ -222,7 +222,12 @@ def _verb_here(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     if j < i - 1 and toks[j].low in DETERMINERS:
         return False
     only_verb = t.low not in lex.nouns and t.low not in lex.adjs
-    return only_verb or prev in SUBJECT_PRONOUNS or prev in AUXILIARIES or prev == "please"
+    # a verb that is also a noun before the person it is for: "and give you full refund" is
+    # the verb as "we give you" is (round 21, brief 22e: flagged in W01, not in W07 Vera)
+    to_person = (t.low in lex.verbs and i + 1 < len(toks)
+                 and toks[i + 1].low in ("you", "us", "him", "her", "them", "me"))
+    return (only_verb or to_person or prev in SUBJECT_PRONOUNS or prev in AUXILIARIES
+            or prev == "please")
 
 
 def _countable(noun: str, lex: Lexicon) -> bool:
@@ -246,6 +251,36 @@ def _boundary(toks: list[Tok], k: int) -> bool:
         t.low in TIME_WORDS)
 
 
+def _be_bare_noun(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """The end (exclusive) of a singular countable noun with no article after "it / this /
+    that is (was)": "it is nice gift for Christmas" ("a nice gift"); 0 when there is none. An
+    adjective alone ("it is nice"), a noun that is no thing ("it is time"), a name ("it is
+    Size L") or a phrase that runs on ("it is gift set price") is left alone."""
+    if not (toks[i].low in ("is", "was") and i and toks[i - 1].low in ("it", "this", "that")
+            and (i == 1 or not toks[i - 2].word or toks[i - 2].low in CONJUNCTIONS)):
+        return 0
+    k = i + 1
+    while k < len(toks) and k - i <= 3 and toks[k].word and not toks[k].name and (
+            toks[k].low in lex.adjs or _noun_word(toks[k], lex)):
+        k += 1
+    if k == i + 1 or not _boundary(toks, k):
+        return 0
+    head = toks[k - 1].low
+    # a comparative is no thing: "so it is smoother" (smooth + er, nice + r, big + ger)
+    stems = ()
+    if head.endswith("er"):
+        stems = ((head[:-2],) if len(head) >= 6 else ()) + (
+            (head[:-1],) if head[-3] == "e" else ()) + (
+            (head[:-3],) if head[-3] == head[-4] else ()) + (
+            (head[:-3] + "y",) if head[-3] == "i" else ())
+    if (any(st in lex.adjs for st in stems) or head in lex.adjs or head in lex.advs
+            or head in TIME_NOUNS or head in NOT_THINGS
+            or head in lex.plurals or not (head in lex.nouns or head in _goods())
+            or not _countable(head, lex)):
+        return 0
+    return k
+
+
 def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     """A singular countable noun with no article after a verb ("we have new bamboo cutting
     board", "give you answer", "send you photo"); "same" with no "the" ("not same as")."""
@@ -260,6 +295,9 @@ def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
                 and _boundary(toks, i + 2)):  # "send you other coat": "another coat"
             out.append(_slip(text, toks, i, i + 1, "other_singular"))
             continue
+        if _be_bare_noun(toks, i, lex):  # "it is nice gift" (round 21, brief 22e)
+            out.append(_slip(text, toks, i + 1, _be_bare_noun(toks, i, lex) - 1, "article"))
+            continue
         if not _verb_here(toks, i, lex) or t.low in LINKING:
             continue
         start = i + 2 if i + 1 < len(toks) and toks[i + 1].low in OBJECT_PRONOUNS else i + 1
@@ -268,6 +306,8 @@ def articles(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
             k += 1
         if k == start or not _boundary(toks, k) or any(t.low in MANY_WORDS for t in toks[start:k]):
             continue  # "take two picture": the plural is missing (number_plural), brief 22sl
+        if _of_many(toks, k):
+            continue  # "free sample of all model": the plural is the fix (number_plural)
         head = toks[k - 1].low
         verb = lex.forms.get(toks[i].low, (toks[i].low,))[0]
         # a good the table lacks, after its describing words ("we have new fleece zip hoodie")
@@ -411,6 +451,27 @@ def _many(t: Tok) -> bool:
 _SPANS = TIME_NOUNS - frozenset(("time", "home", "online", "abroad", "overseas", "moment"))
 
 
+def _of_many(toks: list[Tok], k: int) -> bool:
+    """True when ``toks[k]`` is "of" before "all", a word of more than one or a number: a noun
+    given of them is plural ("free samples of all models", "photos of two boxes")."""
+    return (k + 1 < len(toks) and toks[k].low == "of"
+            and (toks[k + 1].low == "all" or _many(toks[k + 1])))
+
+
+def _phrase_before_of(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """The start of the bare noun phrase before "of" at ``i - 1`` ("free sample" in "send you
+    free sample of all model"), or ``i`` when there is none (its article is there: "a sample
+    of all models" is right)."""
+    if i < 2 or toks[i - 1].low != "of":
+        return i
+    s = i - 1
+    while s > 0 and i - 1 - s < 4 and _noun_word(toks[s - 1], lex):
+        s -= 1
+    if s == i - 1 or toks[i - 2].low in lex.plurals or (s and toks[s - 1].low in DETERMINERS):
+        return i
+    return s
+
+
 def number_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     """A number above one before a singular countable noun that ends its phrase: "take two
     picture in daylight", "it arrives in 5 day", "we have 3 colour" (brief 22sl). A number after
@@ -420,7 +481,10 @@ def number_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
     for i in range(len(toks) - 1):
         t = toks[i]
         prev = toks[i - 1] if i else None
-        if not _many(t) or (prev is not None and (
+        # "all" counts more than one before a countable noun ("of all model", "all colour"),
+        # not before a span of time ("all day") (round 21, brief 22e)
+        every = t.low == "all" and toks[i + 1].low not in TIME_NOUNS
+        if not (_many(t) or every) or (prev is not None and (
                 prev.low in LABEL_NOUNS or prev.text in "$€£¥#" or prev.name
                 or prev.low in DETERMINERS or prev.text[:1].isdigit())):
             continue
@@ -437,7 +501,9 @@ def number_plural(text: str, toks: list[Tok], lex: Lexicon) -> list[Slip]:
                 or not (head in lex.nouns or head in _goods())
                 or (head in lex.nouns and not _countable(head, lex) and head not in _SPANS)):
             continue
-        out.append(_slip(text, toks, i, k - 1, "number_plural"))
+        # the noun given of them is plural too: "free sample of all model" is one slip,
+        # "free samples of all models" (round 21, brief 22e: it was told to take "a")
+        out.append(_slip(text, toks, _phrase_before_of(toks, i, lex), k - 1, "number_plural"))
     return out
 
 
@@ -485,8 +551,10 @@ MESSAGES = {
                        "thing say 'another' ('another coat')",
                        "other 后面接复数名词（other wishes、other colours）；指“再一个”用 another"
                        "（another coat）"),
-    "number_plural": ("after a number above one the noun is plural ('two pictures', '5 days')",
-                      "数量大于一时名词要用复数（two pictures、5 days）"),
+    "number_plural": ("after a number above one the noun is plural ('two pictures', '5 days'), "
+                      "and after 'all' or 'many' ('samples of all models')",
+                      "数量大于一时名词要用复数（two pictures、5 days），all、many 之后也一样"
+                      "（samples of all models）"),
     "past_time": ("a finished action takes the past tense ('we sent it yesterday', 'it was "
                   "shipped 2 days ago')",
                   "已经完成的动作用过去时（we sent it yesterday、it was shipped 2 days ago）"),

@@ -80,7 +80,7 @@ _RX = {
                     r"(?<!no )(?<!any )\bmoney (?:is |are |has been |was |will be )?(?:sent|paid"
                     r"|transferred|on (?:its|the) way)|(?:send|sent|sending|transfer\w*) "
                     r"(?:you )?(?:the )?money(?: back)?(?! to us))",
-    "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one|"
+    "offer_replacement": r"\b(resend|re-send|reship|replace\w*|send (?:you )?a new|new one(?!-)|"
                          r"exchange|(?:correct|right) (?:size|one|item|colou?r))\b",
     # "we pay $40 for repair", "we will cover the repair": money offered is an offer
     "offer_compensation": r"\b(compensat\w*|partial refund|discount|coupon|we(?: will| can|'ll|"

@@ -119,6 +119,14 @@ def _keyword_list(body: str) -> bool:
     short = sum(n for c, n in zip(chunks, words, strict=True) if n <= 3 and not _says(c))
     if len(chunks) >= RUBRIC.keyword_fragments and short / total >= RUBRIC.keyword_share:
         return True
+    # one long string of words with no mark between them in which nothing is said (no verb
+    # with its subject, no request) is a list, whatever its small words (round 21, brief 22e:
+    # "Mr Hall regular customer 10% off gift set $16.20 instead of $18 until 1 December before
+    # Christmas checkout automatically order as usual no pressure" scored 75, teacher 10: its
+    # "instead of", "until", "as usual" lifted the share of function words)
+    if (len(chunks) == 1 and total >= KEYWORD_STRING and not _says(body)
+            and not _CJK.search(body)):
+        return True
     tokens = re.findall(r"[A-Za-z']+", body.lower())
     function = sum(map(_FUNCTION_WORDS.__contains__, tokens))
     return ((len(tokens) >= 8 and function / len(tokens) < RUBRIC.function_word_share
@@ -175,7 +183,11 @@ def _phrase_run(body: str) -> int:
         run = 0
         for c in re.split(r"[,;:=()•|+?]+|\s[-–—/]\s", sentence):
             if c.strip(" -–—*•\t"):
-                run = 0 if _says(c.strip()) else run + 1
+                # a one-word request ("reply") is a keyword, not a sentence that breaks the
+                # run (round 21, brief 22e: "yoga mat twice, new cork yoga block, $9, firm light
+                # no slip, reply, ship 2 days, rather not receive news": 55, teacher 10)
+                says = _says(c.strip()) and len(c.split()) > 1
+                run = 0 if says else run + 1
                 best = max(best, run)
     return best
 
@@ -215,6 +227,8 @@ def half_list(body: str) -> list[str]:
 # also be strung together, this many content words in a row with no punctuation between them
 # ("Sorry apologise delay China Post tracking number ... refund resend").
 KEYWORD_RUN = 6
+# ... or this many words in one stretch with no punctuation, none of them saying anything
+KEYWORD_STRING = 15
 
 
 def _longest_run(body: str) -> int:

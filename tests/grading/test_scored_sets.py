@@ -81,19 +81,25 @@ SETS = {
     # written blind for round 8 (brief 22y): 0.803, 76/82, 21/38, 55/75 measured unseen on
     # the reviewer before round 8; round 8 (brief 22z) tuned on its odd ids only: 0.860 after
     # it (its even ids, only measured: 0.838, 43/45, 15/24, 19/28 -> 0.861, 44/45, 18/24, 23/28)
-    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (80, 82), (32, 38),
+    # round 21 (brief 22e): 80/82 -> 82/82, 0.910 -> 0.913 (the task's offer said not to exist,
+    # and a refusal to speak of the customer's old mail, are wrong decisions)
+    "tuning_replies_7.yaml": Recorded(195, ALL_REPLY_TASKS, 0.86, (82, 82), (32, 38),
                                       (62, 75)),
     # held out until stop 34 (measured there six times: 0.858 at its first end-of-stop figure,
     # 0.881 at stop 34's end), TUNING from stop 35: 0.901, 90/94, 57/58, 102/117 after it
     # round 21 (brief 22a): 90/94 -> 91/94 (a repeat-customer reply that recommends nothing
     # takes no decision)
-    "heldout_replies_6.yaml": Recorded(269, ALL_REPLY_TASKS, 0.90, (91, 94), (57, 58),
+    # round 21 (brief 22e): 91/94 -> 92/94, 0.918 -> 0.927 (a string of words with no mark and
+    # nothing said is a keyword list)
+    "heldout_replies_6.yaml": Recorded(269, ALL_REPLY_TASKS, 0.90, (92, 94), (57, 58),
                                        (102, 117)),
     # held out in stop 34 (0.849 before its rounds, 0.864 after), TUNING from stop 35: 0.880,
     # 100/106, 54/58, 115/129 after it
     # round 21 (brief 22a): 100/106 -> 101/106, 0.903 -> 0.909 (the pieces a customer bought
     # checked as a fact of the task: "six of our coffee mugs" for 8, 89 -> 45, teacher 35)
-    "heldout_replies_8.yaml": Recorded(293, ALL_REPLY_TASKS, 0.88, (101, 106), (54, 58),
+    # round 21 (brief 22e): 101/106 -> 104/106, 0.909 -> 0.923 (a keyword list broken by a
+    # one-word "reply"; a platform dispute and samples of five teas as wrong decisions)
+    "heldout_replies_8.yaml": Recorded(293, ALL_REPLY_TASKS, 0.89, (104, 106), (54, 58),
                                        (115, 129)),
     # lesson 10's tuning set: 0.925 after its tuning pass
     "tuning_replies_promo.yaml": Recorded(
