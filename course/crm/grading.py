@@ -94,16 +94,18 @@ def reply_queue(inquiries, now, *, grade3_hours: float = 24, old_answer_days: fl
     (True/False); any other column (an id, the text) is carried along. The rules
     (SYLLABUS L4 and L5):
 
-    - old customers are answered first and the same day: a holding reply ("Mail received,
-      and it is being processed") by the end of the day the mail came in (``due``), and the
-      real answer within 3 days (``answer_due``);
-    - grades 1 and 2 come next, before grade 3; they are due within 24 hours at the latest
-      (the grade-3 limit: a better customer never waits longer than a grade-3 one);
-    - grade 3: answered within 24 hours of arrival;
-    - grade 4: handled after grades 1-3 are done, so no due time (``NaT``).
+    - old customers (they have bought from us, so they are Grade 1 by the grading rules) are
+      a tier of their own, before every new buyer: a holding reply ("Mail received, and it is
+      being processed") by the end of the day the mail came in (``due``), and the real answer
+      within 3 days (``answer_due``);
+    - then the new buyers by grade, each grade a tier: Grade 1, then Grade 2 (both due within
+      24 hours at the latest, the grade-3 limit: a better customer never waits longer), then
+      Grade 3 (within 24 hours of arrival), then Grade 4 (after grades 1-3 are done, so no
+      due time, ``NaT``).
 
-    Within a tier the earliest due time (then the earliest arrival) comes first. ``overdue``
-    is True when ``now`` is past ``due``. ``rank`` starts at 1.
+    The grade decides first: within a tier (one grade) the earliest due time (then the
+    earliest arrival) comes first. ``overdue`` is True when ``now`` is past ``due``. ``rank``
+    starts at 1.
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"id": ["a", "b", "c"], "grade": [4, 3, 1],
@@ -143,8 +145,9 @@ def reply_queue(inquiries, now, *, grade3_hours: float = 24, old_answer_days: fl
     answer_due = np.where(
         old, received + np.timedelta64(int(old_answer_days * 86400), "s"), nat
     ).astype("datetime64[ns]")
-    tier_no = np.where(old, 0, np.where(g <= 2, 1, np.where(g == 3, 2, 3)))
-    tier_names = np.array(["old customer", "grade 1-2", "grade 3", "grade 4"], dtype=object)
+    tier_no = np.where(old, 0, g)
+    tier_names = np.array(["old customer", "grade 1", "grade 2", "grade 3", "grade 4"],
+                          dtype=object)
     # sort key: tier, then due (NaT last), then arrival
     due_key = np.where(np.isnat(due), np.iinfo(np.int64).max, due.view("int64"))
     order = np.lexsort((received.view("int64"), due_key, tier_no))

@@ -63,7 +63,7 @@ def test_queue_order_and_due_times():
         ("old4", 4, True, "2026-04-16 10:00"),
     ])
     out = reply_queue(inq, "2026-04-16 12:00")
-    assert out["id"].tolist() == ["old4", "g2", "g1", "g3-early", "g3-late", "g4"]
+    assert out["id"].tolist() == ["old4", "g1", "g2", "g3-early", "g3-late", "g4"]
     assert out["rank"].tolist() == [1, 2, 3, 4, 5, 6]
     row = out.set_index("id")
     assert row.loc["old4", "due"] == pd.Timestamp("2026-04-16 23:59:59")
@@ -71,7 +71,7 @@ def test_queue_order_and_due_times():
     assert row.loc["g3-early", "due"] == pd.Timestamp("2026-04-15 09:00")
     assert row.loc["g3-early", "overdue"] and not row.loc["g3-late", "overdue"]
     assert pd.isna(row.loc["g4", "due"]) and not row.loc["g4", "overdue"]
-    assert row.loc["g1", "tier"] == "grade 1-2" and row.loc["g4", "tier"] == "grade 4"
+    assert row.loc["g1", "tier"] == "grade 1" and row.loc["g2", "tier"] == "grade 2" and row.loc["g4", "tier"] == "grade 4"
     assert pd.isna(row.loc["g1", "answer_due"])
     assert "Holding reply" in row.loc["old4", "action"]
 
@@ -90,7 +90,7 @@ def test_queue_matches_a_plain_loop_on_the_course_inquiries():
     assert sorted(out["inquiry_id"]) == sorted(inq["inquiry_id"])
     keys = []
     for _, r in inq.iterrows():
-        t = 0 if r["old_customer"] else (1 if r["grade"] <= 2 else 2 if r["grade"] == 3 else 3)
+        t = 0 if r["old_customer"] else r["grade"]  # old customers, then one tier per grade
         if r["old_customer"]:
             due = r["received"].normalize() + pd.Timedelta(seconds=86399)
         elif r["grade"] <= 3:

@@ -136,3 +136,38 @@ def test_an_export_keeps_the_direction_feedback_or_says_it_cannot(tmp_path, fmt,
     ours = lesson.exercises[[e.id for e in lesson.exercises].index("w03-count-doubtful")]
     assert back["w03-count-doubtful"]["too_high"] == ours.raw["too_high"]
     assert back["w03-count-doubtful"]["too_low"] == ours.raw["too_low"]
+
+
+CLUES = [None,
+         {"correct": {"en": "Yes.", "zh": "对。"},
+          "wrong": {"en": "A verb: start again after a pause.", "zh": "一个动词：暂停后重新开始。"}},
+         None,
+         {"wrong": {"en": "Earlier or later than the date?", "zh": "在日期之前还是之后？"}},
+         None]
+
+
+def test_a_wrong_blank_brings_its_own_clue_by_number_and_never_the_answer():
+    """issue 28, the twenty-fourth readers: 'Blanks 3 and 4 are not right yet' and no more,
+    though the bank has a clue for each blank."""
+    r = _cloze(blank_feedback=CLUES).grade(["appreciate", "postpone", "range", "after", "x"])
+    assert r.feedback.en == (
+        "Partly correct: 2 of 5 right. Blanks 2, 4 and 5 are not right yet. Some gaps need "
+        "another word. Blank 2: A verb: start again after a pause. "
+        "Blank 4: Earlier or later than the date?")
+    assert "空格 2：一个动词：暂停后重新开始。" in r.feedback.zh
+    assert "空格 4：在日期之前还是之后？" in r.feedback.zh
+    assert not any(w in r.feedback.en or w in r.feedback.zh for w in ("resume", "before"))
+
+
+def test_a_right_blank_and_a_blank_without_a_clue_add_nothing():
+    r = _cloze(blank_feedback=CLUES).grade(["appreciate", "resume", "range", "before", "x"])
+    assert r.feedback.en.endswith("Blank 5 is not right yet. Some gaps need another word.")
+    assert "Yes." not in r.feedback.en
+
+
+def test_the_widget_does_not_say_a_blank_clue_twice():
+    from course.exercises.widgets.base import ExerciseWidget
+    r = _cloze(blank_feedback=CLUES).grade(["appreciate", "postpone", "range", "after", "x"])
+    lines = ExerciseWidget._item_lines(None, r, "en")
+    assert len(lines) == 3 and not any("start again" in line for line in lines)
+    assert all("not right" in line or "✗" in line for line in lines)

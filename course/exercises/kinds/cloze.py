@@ -347,6 +347,12 @@ class ClozeExercise(Exercise):
             # which blanks to change, by number (never the words that go in them): "Some gaps
             # need another word" alone leaves a learner guessing which (issue 28, reader 23)
             feedback = _blanks_not_right(wrong) + " " + self.feedback.get("wrong", ui("wrong"))
+            # each wrong blank's own clue where the bank gives one (blank_feedback: a hint
+            # such as "Grade 3: how many hours are one day?", never the answer), by number
+            for item in items:
+                if item.index in wrong and item.feedback:
+                    feedback = feedback + " " + ui("blank_clue", n=item.index + 1,
+                                                   why=item.feedback.en, why_zh=item.feedback.zh)
             if score > 0:  # the count first, as base._result puts it: "Partly correct: 1 of 5"
                 feedback = ui("partly_correct", right=sum(i.correct for i in items),
                               total=len(items)) + " " + feedback

@@ -291,7 +291,9 @@ class ExerciseWidget(w.VBox):
             else:
                 mark, word = "✗", ui_text("mark_wrong", lang)
             line = f"{mark} {html_text(item.label, lang)}: {esc(word)}"
-            if item.feedback:
+            # a remark the overall feedback already gives (a cloze's clue for a wrong blank)
+            # is not said twice
+            if item.feedback and item.feedback.en not in str(getattr(result.feedback, "en", "")):
                 line += f" · {html_text(item.feedback, lang)}"
             lines.append(f"<li>{line}</li>")
         if empty:
