@@ -77,7 +77,11 @@ class GivesInFull(Decision):
                     r"(?:brand[- ])?(?:new|replacement) (?:one\b|PRODUCT)|\b(?:a|the) "
                     r"(?:brand[- ])?new (?:one|PRODUCT)\b[^.?!]{0,40}\b(?:free|at our cost|"
                     r"for you|to you)|\breplac(?:e|ing) (?:it|the PRODUCT|your PRODUCT)\b|"
-                    r"\ba replacement(?! (?:part|needle|plate|belt|cable))\b")
+                    r"\ba replacement(?! (?:part|needle|plate|belt|cable))\b|"
+                    # the amount with "full" after it, the B1 order ("We refund $185 full.":
+                    # the twenty-fourth student reader, W08 Sophie; round 21, brief 22f)
+                    r"\brefund\w* (?:you )?(?:the |your )?(?:[$€£¥] ?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?"
+                    r"(?:dollars?|usd|euros?|[$€£¥]))(?: back)? (?:in )?full\b")
     # the fallback for a repair that fails, in the same sentence
     excuse = re.compile(r"\bif (?:the (?:\w+ )?(?:shop|repair\w*|technician)|it|they|repair) "
                         r"(?:cannot|can'?t|can not|could not|couldn'?t|is not able to|does not|"

@@ -69,7 +69,8 @@ AFTER_SALE_SITUATIONS = (
               "a full refund", "全额退款"),
          Move("no_return", 1, r"\b(no need(?: to)? (?:send|return|post)|(?:do not|don't|don’t) "
                               r"(?:need|have)(?: to)? (?:send|return|post)|keep (?:it|the)|not need "
-                              r"to (?:send|return)|(?:do not|don't|don’t|no need to) bother (?:to )?"
+                              # "you not need send it back": the move said with a slip (round 21, 22f)
+                              r"(?:to )?(?:send|return)|(?:do not|don't|don’t|no need to) bother (?:to )?"
                               r"(?:send|return|post)\w*|"
                               # in other words (issue 28, the eighteenth readers): "no return
                               # needed", "there is no need for a return", "without sending it back"

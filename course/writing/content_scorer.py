@@ -73,9 +73,14 @@ DO_NOT = {"en": "Do not do this: the reply ", "zh": "请不要这样做：回复
 def restates(cap: dict, line: str) -> bool:
     """Whether the advice ``line`` (English) only says again what ``cap`` says: "Missing: X."
     where the cap that set the score already names X ("Why not higher: your reply does not yet
-    say the main point: X"; the twenty-third readers saw one point said three times)."""
-    said = line[len("Missing: "):].split(" (name it:")[0].rstrip(".")
-    return line.startswith("Missing: ") and said in cap.get("en", "")
+    say the main point: X"; the twenty-third readers saw one point said three times), or
+    "Do not do this: the reply X." where the cap is that wrong decision ("Why not higher: a
+    wrong decision: X"; the twenty-fourth student reader, w06-reply-dubai: round 21, brief 22f)."""
+    for head in ("Missing: ", DO_NOT["en"]):
+        said = line[len(head):].split(" (name it:")[0].rstrip(".")
+        if line.startswith(head) and said and said in cap.get("en", ""):
+            return True
+    return False
 
 
 # the products a move names by the task's fact: its advice names it too (the twenty-third student
@@ -88,9 +93,28 @@ def _missing_line(move, reply) -> tuple[str, str]:
     """The advice on a missing move, (en, zh); a product the task names is named."""
     field = move.find[len("fact:"):].split(",")[0] if move.find.startswith("fact:") else ""
     value = str(reply.facts.get(field) or "") if field in _NAMED else ""
+    fits = str(reply.facts.get("recommended_product") or "")
+    if field == "unit_price" and fits and any(w.field == "recommended_product"
+                                              for w in reply.check.wrong):
+        # a price is given, for the wrong product: the price missing is the one that fits (the
+        # twenty-fourth teacher reader: PowerGo Max "It is $59" told "Missing: its price")
+        return (f"Missing: the price of the product that fits (the {fits}).",
+                f"缺少：合适商品的价格（{fits}）。")
     if value:
         return (f"Missing: {move.en} (name it: the {value}).", f"缺少：{move.zh}（写出名称：{value}）。")
     return f"Missing: {move.en}.", f"缺少：{move.zh}。"
+
+
+def _key_first(out, keys) -> None:
+    """The missing lines of the ``keys`` moves (the task's first move, a ``key`` move) before the
+    other missing moves' lines: the heart of the task is named first."""
+    lines = {f"Missing: {m.en}" for m in keys}
+    first = [a for a in out.advice if a["en"].split(" (name it:")[0].rstrip(".") in lines]
+    if not first:
+        return
+    at = next(i for i, a in enumerate(out.advice) if a["en"].startswith("Missing: "))
+    rest = [a for a in out.advice if a not in first]
+    out.advice[:] = rest[:at] + first + rest[at:]
 
 
 # advice too general to give an excellent reply (the twenty-third readers: "Thank the buyer"
@@ -245,6 +269,8 @@ class Content(Scorer):
                 if not _stated_wrong(move, reply) and not _said_in_list(move, reply) and not (
                         move.name == "need" and _needs_said_back(reply)):
                     out.advise(*_missing_line(move, reply))
+        _key_first(out, [m for m in situation.moves if (m.key or m.name == situation.first)
+                         and m.name not in made])
         if reply.facts.get("invite_talk") and "talk" not in made and _cold(reply):
             out.cap("cold", "bare figures where the task asks a patient, personal answer",
                     "任务要求耐心、有人情味的回复，回复却只有数字")

@@ -6,6 +6,12 @@ from __future__ import annotations
 from course.writing.situation_phrases import _AMOUNT, _HISTORY
 from course.writing.situation_types import _WHEN, Move, Situation
 
+# the mail nobody answered, said as what happened: "nobody answered your mail", "we did not
+# reply to your message", "your mail was never answered" (round 21, brief 22f)
+_SILENCE = (r"\b(?:(?:nobody|no one|(?:we|i) (?:did not|didn't|never|could not|couldn't)) "
+            r"(?:\w+ )?(?:answer\w*|repl\w*)|(?:mail|e-?mail|message|letter) (?:was|got) (?:never |not )"
+            r"(?:answered|replied))\b")
+
 CUSTOMER_SITUATIONS = (
     Situation(
         "repeat_customer",
@@ -24,9 +30,18 @@ CUSTOMER_SITUATIONS = (
          Move("sorry", 2, r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies)|forgive)\b[^.!?]{0,60}?\b"
                           r"(?:mail|e-?mail|message|letter|answer\w*|repl\w*|wrote|write|writing|"
                           r"silence|hear\w*|contact\w*)\b|\b(?:mail|e-?mail|message|letter)\b[^.!?]{0,60}?"
-                          r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b|抱歉|道歉",
+                          r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b|"
+                          # round 21 (brief 22f): the silence said in a clause of its own, the
+                          # sorry far before it in the sentence ("We are sorry that two hoodies
+                          # ... were the wrong size, and that nobody answered your mail") or in
+                          # the next sentence ("... we did not answer your mail. We are very
+                          # sorry for this.": for this, not "Sorry for the wrong size.")
+                          r"\b(?:sorry|apologi[sz]e\w*|apolog(?:y|ies))\b[^.!?]{0,120}?" + _SILENCE + r"|"
+                          + _SILENCE + r"[^.!?]{0,40}[.!?;]\s*(?:and )?(?:(?:we|i) (?:are|am) |we're |i'm )?"
+                          r"(?:(?:very|so|really|truly|deeply) )?(?:sorry|apologi[sz]e)(?: (?:for|about) "
+                          r"(?:this|that|it))?(?=\s*[.!])|抱歉|道歉",
               "says sorry that the last mail was not answered", "为上次邮件没有回复致歉",
-              only_with="unanswered")),
+               only_with="unanswered", key=True)),
         right=("recommend",), wrong=("no_choice", "off_platform", "promises_discount",
                                       "refuses_old_mail"),
         facts=("buyer_name", "last_product", "recommended_product", "unit_price",
@@ -187,5 +202,5 @@ CUSTOMER_SITUATIONS = (
         words=(15, 90),
         # the factory has not answered yet: a price or a cost is the real answer, made up
         not_now=_AMOUNT,
-        short_ok=True),
+        short_ok=True, waits=True),
 )

@@ -40,15 +40,19 @@ class Relevance(Scorer):
                                         f"回复中夹带推销：{', '.join(pitches)}"))
             return out
         out.points = 0
-        out.missing.append(Problem("does not answer the buyer's question", "没有回答买家的问题"))
-        out.cap("no_answer", "the reply does not answer the buyer", "回复没有回答买家的问题")
+        if situation.waits:  # a holding reply: not the answer, the word that it is coming
+            _not_holding(out)
+        else:
+            out.missing.append(Problem("does not answer the buyer's question", "没有回答买家的问题"))
+            out.cap("no_answer", "the reply does not answer the buyer", "回复没有回答买家的问题")
         other = "" if any(c["name"] == "other_case" for c in out.caps) else _answers_other(
             reply, situation)
         if other:  # round 7: it does another case's job (a late-parcel reply to a tea buyer)
             out.cap("other_case", f"the reply is written for another case ({other})",
                     f"回复写给了别的情况（{other}）")
-        out.advise("Answer what the buyer asked first; a reply for another situation or a sales "
-                   "pitch is not an answer.", "先回答买家的问题；套用其他情况的模板或推销都不是回答。")
+        if not situation.waits:
+            out.advise("Answer what the buyer asked first; a reply for another situation or a "
+                       "sales pitch is not an answer.", "先回答买家的问题；套用其他情况的模板或推销都不是回答。")
         return out
 
 
@@ -98,6 +102,19 @@ class Relevance(Scorer):
                                     f"事实中没有的金额：“{made_up.group(0)}”"))
             out.cap("wrong_fact", "an amount the task does not give is made up",
                     "任务没有给出的金额是编造的")
+
+
+def _not_holding(out) -> None:
+    """A holding reply that does not say the answer is coming: the same cap as a reply that does
+    not answer, in the words of its task: not yet the answer, but received, checked, and when
+    (round 21, brief 22f: "Answer what the buyer asked first" told a reply that answered too
+    early to answer)."""
+    out.missing.append(Problem("does not say the mail is received and when the answer comes",
+                               "没有说明邮件已收到以及何时答复"))
+    out.cap("no_answer", "the reply does not tell the buyer that the answer is coming",
+            "回复没有告诉买家答复即将到来")
+    out.advise("Do not give the answer yet: say the mail is received, that it is being checked, "
+               "and when the full answer comes.", "先不要给出答复：说明邮件已收到、正在核实，以及何时给出完整答复。")
 
 
 def _about_task(reply, situation) -> list:

@@ -68,6 +68,9 @@ _ACCEPTABLE = (r"\b(acceptable|is (?:that|this|it) (?:ok(?:ay)?|all right|fine)|
                r"\bwhich (?:one |option |way )?(?:do |would )?you (?:prefer|like|want|choose)\b[^.?!]{0,30}\?|"
                r"(?:^|(?<=[.!?:] ))(?![^.?!]*\b(?:everything|all|you)\b)(?:[^\s.?!]+,? ){1,5}(?:ok(?:ay)?(?: (?:for|"
                r"with) you)?|(?:fine|good) (?:for|with) you)\s*\?|"
+               # "Ok?" alone after the offer, or after a comma: "... we give you 80 dollars. Ok?"
+               # (the twenty-fourth teacher reader, W08 Umar; round 21, brief 22f)
+               r"(?:^|(?<=[.!:,] ))ok(?:ay)?\s*\?|"
                + WILLING + r"|" + ANSWER_ASKED + r"|可以吗|能接受吗")
 # a reply that ends waiting for the buyer's answer or choice has its next step: the buyer's
 # answer (brief 22g: "Please let us know." after two offers is not told to say what happens
@@ -114,9 +117,11 @@ MONEY_RETURNED = _BACK_TO_YOU + r"|" + MONEY_BACK + r"|" + _GET_BACK
 # round 21 (brief 22a): the B1 present as the promise ("Then we send you the walnut one"), and the
 # goods by the task's own words ("{goods}": course.writing.content_scorer puts in the words of the
 # task's product and of what the buyer ordered, "walnut" for Ali's table; unread elsewhere)
+# round 21 (brief 22f): the goods with no article, a slip that is still the promise ("We will
+# send walnut table": the grammar note alone costs the language points)
 _SENDS_GOODS = (r"\b(?:(?:will|'ll|can|shall|going to|would like to) (?:(?!not\b)\w+ )?|(?<!not )"
                 r"(?<!n't )(?:we|i) )(?:send|ship|post|mail|"
-                r"deliver|resend)(?: out)? (?:you |to you )?(?:the|a|an|your) (?:(?!(?:photos?|pictures?|"
+                r"deliver|resend)(?: out)? (?:you |to you )?(?:(?:the|a|an|your) )?(?:(?!(?:photos?|pictures?|"
                 r"labels?|links?|codes?|numbers?|details|instructions|of|same|wrong|old)\b)[\w-]+ ){0,3}?(?:"
                 + PRODUCT.pattern + r"|one you ordered|item you ordered|{goods})\b")
 _REFUND = (_BACK_TO_YOU + r"|refund\w*|money back|reimburs\w*|(?:give|pay|send|return) (?:you )?(?:all |the )?(?:of )?"

@@ -18,6 +18,10 @@ class Move:
     zh: str
     only_with: str = ""  # counted only when the task gives this fact
     unless: str = ""  # not counted when the task gives this fact (it is known already)
+    # the heart of its task (the apology for a mail never answered): missing, its advice is
+    # said before the other missing moves (the twenty-fourth teacher reader: W05 Kanya's "Buy
+    # now" letter, the missing apology said fourth; round 21, brief 22f)
+    key: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,10 @@ class Situation:
     # arrival told to a customer who is not told why she hears about it): missing, it caps
     # the reply below the pass (the rubric's "misses_first" cap; brief 22e)
     first: str = ""
+    # a reply of this kind does not give the answer yet (a holding reply: received, being
+    # checked, when the answer comes): its relevance advice says so, never "answer the buyer
+    # first" (the twenty-fourth student reader, w04-reply-marek: round 21, brief 22f)
+    waits: bool = False
 
     def move(self, name: str) -> Move:
         return next(m for m in self.moves if m.name == name)

@@ -65,7 +65,11 @@ _RUN_ON_CLOSING = re.compile(
     r"(?:best|kind|warm(?:est)?|many) wishes|sincerely|"
     r"yours sincerely|all the best|take care|have a (?:nice|great|good|lovely|wonderful|safe) "
     r"(?:day|week|weekend|trip|journey|hike|holiday|flight)|enjoy your (?:trip|journey|hike|"
-    r"holiday|weekend))[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
+    r"holiday|weekend)|"
+    # a season's wish ends a chat message as a closing does ("... before Christmas. Merry
+    # Christmas! Grace": the twenty-fourth student reader, Jessica; round 21, brief 22f)
+    r"merry christmas|happy (?:holidays|new year|thanksgiving|easter)|season'?s greetings|"
+    r"eid mubarak)[.!,]?(?:\s+(?-i:[A-Z])[\w'-]*(?: (?-i:[A-Z])[\w'-]*)?)?"
     r"[.!]?\s*$", re.I)
 
 # the short closings of chat and mail run on after a sentence, with the name after a comma

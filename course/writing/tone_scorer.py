@@ -45,6 +45,16 @@ class Tone(Scorer):
             self._cap_and_advise(out, hits, cold)
         elif cold:
             out.points -= self.rubric.cold_sentence
+        elif not situation.waits and (opening := _refusal_first(reply.flat_body)):
+            # a refusal as the first thing said, softened by "Sorry" (which keeps it from
+            # reading cold): the buyer reads "no" before what the shop can do (the twenty-fourth
+            # teacher reader, W03 Yara "Sorry, we can not send free sample of all model.": 84,
+            # teacher 72; round 21, brief 22f)
+            out.points -= self.rubric.cold_sentence
+            out.missing.append(Problem(f"opens with a refusal: '{opening}'",
+                                       f"开头就是拒绝：“{opening}”"))
+            out.advise("Do not open with a refusal: say first what you can do, then what you "
+                       "cannot.", "不要一开头就拒绝：先说能做什么，再说不能做什么。")
         self._apology(reply, situation, out)
         if not hits and re.search(r"\bplease\b|\bcould you\b|\bwould you\b|\bmay i\b", reply.flat,
                                   re.I):
@@ -119,6 +129,29 @@ class Tone(Scorer):
                     "没有为客户那封未获回复的邮件致歉")
         out.advise("Apologise: this situation calls for a sincere 'We are very sorry ...'.",
                    "这种情况需要真诚致歉，例如 “We are very sorry ...”。")
+
+
+# a sentence that opens with a refusal of something the buyer asked, a "Sorry," before it or
+# not: "We can not send ...", "Sorry, we cannot meet ...", "We don't give ..." (a holding reply's
+# "we cannot give the price yet" is its job: not read there)
+_REFUSAL = re.compile(r"^\W*(?:(?:we are |we're |i am |i'm )?(?:very |so |really )?sorry,?\s*(?:but )?)?"
+                      r"(?:we|i) (?:can ?not|can't|can’t|won't|will not|do not|don't|are not able "
+                      r"to|are unable to)(?: \w+)? (?:send|give|offer|provide|meet|accept|make|do)\b",
+                      re.I)
+
+
+# what the shop can do, said in the same sentence after the "no": "We cannot meet tomorrow, but
+# we can have a video call", "... and we start with a sample order" (no bare refusal)
+_OFFERED = re.compile(r"\b(?:but|and|instead)\b[^.!?]*?\b(?:we|you|i)\b (?:can|could|will|'ll|"
+                      r"are (?:happy|glad)|would (?:be|like|love)|start|offer|suggest)\b", re.I)
+
+
+def _refusal_first(body: str) -> str:
+    """The body's first sentence (a thanks before it left aside) when it is a bare refusal
+    (what the shop can do not said with it), or ''."""
+    said = [s for s in sentences(body) if not P.THANKS.search(s)]
+    m = _REFUSAL.search(said[0]) if said else None
+    return said[0].strip() if m and not _OFFERED.search(said[0], m.end()) else ""
 
 
 def _may_be_cold(sentence: str) -> bool:

@@ -65,7 +65,9 @@ SETS = {
     # tuning since issue 22's second pass: 0.909 then; 0.919 after round 7
     "heldout_replies.yaml": Recorded(137, 10, 0.91, (83, 83), (13, 13), (36, 41)),
     # tuning since brief 22t: 0.927 then; lessons 01-09's 13 tasks; 0.948, 55/62 after round 7
-    "heldout_replies_2.yaml": Recorded(159, 13, 0.94, (82, 82), (15, 15), (55, 62)),
+    # round 21 (brief 22f): 55/62 -> 56/62 (a reply that opens with a refusal, "We are sorry,
+    # we cannot meet tomorrow.", loses a tone point: 100 -> 94, teacher 82)
+    "heldout_replies_2.yaml": Recorded(159, 13, 0.94, (82, 82), (15, 15), (56, 62)),
     # held out until round 4 (0.804 unseen), tuned on in rounds 4 and 5: 0.931 after them;
     # 0.936 after round 7
     "heldout_replies_3.yaml": Recorded(164, ALL_REPLY_TASKS, 0.93, (77, 78), (21, 21),
