@@ -302,8 +302,15 @@ class Content(Scorer):
                     "回复几乎没有提供买家需要的信息")
         self._padding(reply, situation, share, out)
         self._thin_note(reply, share, out)
-        listed = [] if reply.telegraphic else half_list(reply.body)  # its own cap (22t16)
-        if listed:  # the task's terms listed after a sentence (brief 22rv)
+        self._half_list(reply, out)
+        return out
+
+    @staticmethod
+    def _half_list(reply, out) -> None:
+        """The task's terms listed after a sentence (brief 22rv); a telegraphic note has its own
+        cap (22t16)."""
+        listed = [] if reply.telegraphic else half_list(reply.body)
+        if listed:
             quoted = ", ".join(listed)
             out.missing.append(Problem(f"a list of the task's words, not sentences: '{quoted}'",
                                     f"罗列任务中的词语，不是句子：“{quoted}”"))
@@ -312,7 +319,6 @@ class Content(Scorer):
             out.advise(f"Write the listed words as sentences to the buyer ('{quoted}' says nothing "
                        "yet): who does what, and when.",
                        f"把罗列的词语写成对买家说的完整句子（“{quoted}”还没有表达意思）：谁做什么、何时做。")
-        return out
 
     def _thin_note(self, reply, share, out) -> None:
         """A note far under the task's fewest words that also leaves out a move the task asks

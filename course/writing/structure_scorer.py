@@ -136,6 +136,17 @@ class Structure(Scorer):
 
     name = "structure"
 
+    def _far_under(self, n: int, low: int, out: Scored) -> None:
+        """The caps of a reply far under the task's minimum: a few words, or a line or two."""
+        if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
+            out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
+                    "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
+                    "只是便条，还不是回复")
+        if n < self.rubric.short_note_share * low:  # a line or two: further from a reply
+            out.cap("short_note", f"a short note ({n} words, under a third of the {low} the task "
+                    "asks): far from a reply yet", f"只是一条短便条（{n} 个词，不到本题最少词数 {low} 的"
+                    "三分之一）：离一封回复还很远")
+
     def score(self, reply, situation):
         out = Scored()
         low, high = reply.word_range
@@ -166,14 +177,7 @@ class Structure(Scorer):
             reply.closing) else set()
         brief = (self.rubric.brief_words if situation.short_ok  # a short letter is the task
                  else max(self.rubric.brief_factor * low, self.rubric.brief_words))
-        if n < self.rubric.very_brief_share * low:  # a few words where a letter is asked
-            out.cap("very_brief", f"a very brief reply ({n} words, under half the {low} the task "
-                    "asks): a note, not yet a reply", f"回复过短（{n} 个词，不到本题最少词数 {low} 的一半）："
-                    "只是便条，还不是回复")
-        if n < self.rubric.short_note_share * low:  # a line or two: further from a reply
-            out.cap("short_note", f"a short note ({n} words, under a third of the {low} the task "
-                    "asks): far from a reply yet", f"只是一条短便条（{n} 个词，不到本题最少词数 {low} 的"
-                    "三分之一）：离一封回复还很远")
+        self._far_under(n, low, out)
         self._few_words(reply, n, low, out)
         # a whole letter inside the task's range; a task that asks for a short letter (a
         # holding reply) counts its own range, not the brief_words floor (brief 22g)
