@@ -29,21 +29,22 @@ review_reply({text!r}, "logistics_delay", facts={facts!r})
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
+GRADING = ROOT / "tests" / "grading"
+# the sets in the order they were written: (label, file under tests/grading)
+_TUNING = (("first held-out (now tuning)", "heldout_replies.yaml"),
+           ("second held-out (now tuning)", "heldout_replies_2.yaml"),
+           ("lesson 10 (tuning)", "tuning_replies_promo.yaml"),
+           ("third held-out (now tuning)", "heldout_replies_3.yaml"),
+           ("fourth held-out (now tuning)", "heldout_replies_4.yaml"),
+           ("fifth (tuning)", "tuning_replies_5.yaml"),
+           ("seventh (tuning)", "tuning_replies_7.yaml"),
+           ("sixth (held out to stop 34, now tuning)", "heldout_replies_6.yaml"),
+           ("eighth (held out to stop 34, now tuning)", "heldout_replies_8.yaml"))
+# measured here, never tuned on: the figure only (their replies are read by no tuner)
+_HELD_OUT = {9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth"}
 SETS = {"tuning": ROOT / "tests" / "crm" / "tuning_replies.yaml",
-        "first held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies.yaml",
-        "second held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies_2.yaml",
-        "lesson 10 (tuning)": ROOT / "tests" / "grading" / "tuning_replies_promo.yaml",
-        "third held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies_3.yaml",
-        "fourth held-out (now tuning)": ROOT / "tests" / "grading" / "heldout_replies_4.yaml",
-        "fifth (tuning)": ROOT / "tests" / "grading" / "tuning_replies_5.yaml",
-        "seventh (tuning)": ROOT / "tests" / "grading" / "tuning_replies_7.yaml",
-        "sixth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_6.yaml",
-        "eighth (held out to stop 34, now tuning)": ROOT / "tests" / "grading" / "heldout_replies_8.yaml",
-        # measured here, never tuned on: the figure only (its replies are read by no tuner)
-        "ninth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_9.yaml",
-        "tenth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_10.yaml",
-        "eleventh: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_11.yaml",
-        "twelfth: HELD OUT": ROOT / "tests" / "grading" / "heldout_replies_12.yaml"}
+        **{label: GRADING / name for label, name in _TUNING},
+        **{f"{nth}: HELD OUT": GRADING / f"heldout_replies_{n}.yaml" for n, nth in _HELD_OUT.items()}}
 
 
 def speed() -> dict:
