@@ -78,9 +78,13 @@ class ShoutsLikeSpam(Decision):
                     f"({words}). Write them in small letters.",
                     f"请不要这样做：回复写得像垃圾信息，整词大写（{words}）。请改用小写。")
         n = reply.flat.count("!")
+        # "after the wishes" only where the reply has wishes (the twenty-fifth student reader:
+        # said on a new-arrival note and an offer, which have none)
+        wishes = OfferBeforeWishes._wishes.search(reply.flat)
         return (f"Do not do this: the reply writes like spam, with {n} exclamation marks "
-                "close together. Keep one at most, after the wishes.",
-                f"请不要这样做：回复写得像垃圾信息，{n} 个感叹号挤在一起。最多保留一个，放在祝福之后。")
+                f"close together. Keep one at most{', after the wishes' if wishes else ''}.",
+                f"请不要这样做：回复写得像垃圾信息，{n} 个感叹号挤在一起。最多保留一个"
+                f"{'，放在祝福之后' if wishes else ''}。")
 
 
 class GreetingIsAnAdvert(Decision):

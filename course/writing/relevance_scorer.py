@@ -100,8 +100,14 @@ class Relevance(Scorer):
             out.flagged.append(made_up.group(0))
             out.missing.append(Problem(f"an amount the facts do not give: '{made_up.group(0)}'",
                                     f"事实中没有的金额：“{made_up.group(0)}”"))
-            out.cap("wrong_fact", "an amount the task does not give is made up",
-                    "任务没有给出的金额是编造的")
+            said = made_up.group(0)
+            out.cap("wrong_fact", f"an amount the task does not give is made up ('{said}')",
+                    f"任务没有给出的金额是编造的（“{said}”）")
+            # what to write instead (the twenty-fifth student reader: told only that '$6.50'
+            # was made up, not what to say)
+            out.advise(f"Do not name an amount the task does not give ('{said}'): say what you "
+                       "will send or check, and when.",
+                       f"不要写任务没有给出的金额（“{said}”）：说明你会发送或核实什么，以及什么时候。")
 
 
 def _not_holding(out) -> None:
