@@ -122,6 +122,15 @@ def _key_first(out, keys) -> None:
 MINOR = frozenset({"Thank the buyer (for the order, the message or their patience)."})
 
 
+def advice_shown(advice, cap: dict | None = None, excellent: bool = False) -> list:
+    """The lines of a review's ``advice`` ({"en", "zh"} each) a learner is shown, in order: not
+    the point of ``cap`` (the cap that set the score, when it is said) again (:func:`restates`),
+    and no generic reminder (:data:`MINOR`) on an ``excellent`` reply (brief 22d). The widget's
+    feedback (kinds.reply) and the printed review (printed.short_review) both show these."""
+    lines = [a for a in advice if cap is None or not restates(cap, a["en"])]
+    return [a for a in lines if a["en"] not in MINOR] if excellent else lines
+
+
 def _pushes(reply, situation) -> bool:
     """Whether the reply pushes the customer (a pressure decision the situation rules out)."""
     return any(DECISIONS[name].find(reply) for name in ("fake_urgency", "pushes_to_buy")

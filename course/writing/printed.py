@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from course.writing.agreement import EXCELLENT
-from course.writing.content_scorer import MINOR, restates
+from course.writing.content_scorer import advice_shown
 from course.writing.reviewer import ReplyReview, review_reply
 
 
@@ -43,14 +43,10 @@ def short_review(review, *, advice=2, language=None, more=True):
             print(wrap((text.en, text.zh)[side], "", "  "))
 
     say(ui("review_short_head", score=review.score))
-    lines = list(review.advice)
-    for cap in review.caps:
-        if cap["cap"] == review.score:  # the cap that set the score, as the widget says it
-            say(ui("review_short_cap", reason_en=cap["en"], reason_zh=cap["zh"]))
-            lines = [a for a in lines if not restates(cap, a["en"])]  # not said twice (22d)
-            break
-    if review.score >= EXCELLENT:  # no generic reminder on an excellent reply (brief 22d)
-        lines = [a for a in lines if a["en"] not in MINOR]
+    said = next((cap for cap in review.caps if cap["cap"] == review.score), None)
+    if said:  # the cap that set the score, as the widget says it
+        say(ui("review_short_cap", reason_en=said["en"], reason_zh=said["zh"]))
+    lines = advice_shown(review.advice, said, review.score >= EXCELLENT)
     if lines[:advice]:
         say(ui("review_short_advice"))
         for n, line in enumerate(lines[:advice], 1):

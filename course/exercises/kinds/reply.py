@@ -186,21 +186,16 @@ class ReplyExercise(Exercise):
         excellent = correct and score >= writing("agreement").EXCELLENT
         head = (ui("reply_excellent" if excellent else "reply_pass", score=score) if correct
                 else ui("reply_not_yet", score=score, pass_score=self.pass_score))
-        advice = [Bilingual(a["en"], a["zh"]) for a in review.advice]
         note = Bilingual(review.note["en"], review.note["zh"])
         feedback = head
         # the cap that set the score, said first: "80, every line ticked" is no riddle
         binding = [c for c in review.caps if c["cap"] == score]
-        if binding and not _told_first(binding[0], advice):
-            feedback = feedback + ui("reply_capped", reason_en=binding[0]["en"],
-                                     reason_zh=binding[0]["zh"])
-            # ... and not said again as "Missing: X" (brief 22d)
-            restates = writing("content_scorer").restates
-            advice = [a for a in advice if not restates(binding[0], a.en)]
-        if excellent:  # no generic reminder on an excellent reply (brief 22d)
-            advice = [a for a in advice if a.en not in writing("content_scorer").MINOR]
-        for a in advice[:4]:
-            feedback = feedback + Bilingual("\n• " + a.en, "\n• " + a.zh)
+        said = binding[0] if binding and not _told_first(binding[0], review.advice) else None
+        if said:
+            feedback = feedback + ui("reply_capped", reason_en=said["en"], reason_zh=said["zh"])
+        # ... and not said again; no generic reminder on an excellent reply (brief 22d)
+        for a in writing("content_scorer").advice_shown(review.advice, said, excellent)[:4]:
+            feedback = feedback + Bilingual("\n• " + a["en"], "\n• " + a["zh"])
         feedback = feedback + Bilingual("\n" + note.en, "\n" + note.zh)
         return GradeResult(self.id, round(score / 100, 6), correct, True, items=tuple(items),
                            feedback=feedback, response=parsed)
@@ -240,4 +235,4 @@ def _told_first(cap: dict, advice: list) -> bool:
     from course.writing import pasted  # imported on first use, as ``writing`` does
 
     said = {"pasted": pasted.ADVICE["en"], "borrowed": pasted.BORROWED["en"]}.get(cap.get("name"))
-    return bool(said and advice and advice[0].en == said)
+    return bool(said and advice and advice[0]["en"] == said)
