@@ -400,6 +400,8 @@ class Content(Scorer):
             advice = getattr(d, "advice", lambda _r: None)(reply)
             en, zh = advice or (f"{DO_NOT['en']}{d.en}.", f"{DO_NOT['zh']}{d.zh}。")
             out.advise(en, zh, fix=True)
+            if advice is None:  # the usual line: its decision and words, for the reviewer's
+                out.advice[-1].decision = (name, evidence)  # one pressure line (brief 22b)
             out.cap(d.cap, f"{kind_en}: {d_en}", f"{kind_zh}：{d_zh}")
         return n
 

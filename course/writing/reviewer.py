@@ -287,22 +287,20 @@ def _one_pressure_line(advice: list, reply) -> list:
     """``advice`` with the pressure said once (brief 22b, the 28v reader: "Remove the pressure
     ..." and then "Do not do this: the reply pushes with pressure or scarcity ..." said
     one point twice): where the tone's line names pressure, the lines of the decisions in
-    :data:`PRESSURE_DECISIONS` are left out and the words they found join its phrases."""
-    from course.writing.content_scorer import DO_NOT
-    from course.writing.decisions import DECISIONS
+    :data:`PRESSURE_DECISIONS` are left out and the words they found join its phrases (each
+    such line carries its decision's name and words: content_scorer's ``decision``)."""
     from course.writing.text import Fix
     from course.writing.tone_scorer import tone_advice
 
     tone = next((a for a in advice if getattr(a, "phrases", ((), ()))[1]), None)
     if tone is None:
         return advice
-    lines = {f"{DO_NOT['en']}{DECISIONS[n].en}.": DECISIONS[n] for n in PRESSURE_DECISIONS}
-    said = [a for a in advice if a["en"] in lines]
+    said = [a for a in advice if getattr(a, "decision", ("",))[0] in PRESSURE_DECISIONS]
     if not said:
         return advice
     others, pushes = tone.phrases
     for a in said:
-        found = lines[a["en"]].find(reply)
+        found = a.decision[1]
         if found and not any(found.lower() in p.lower() or p.lower() in found.lower()
                              for p in pushes):
             pushes = (*pushes, found)
